@@ -1,0 +1,34 @@
+import type { Section, Side, Span } from '../transcript/types.js';
+
+/** Who said a passage, denormalised so results explain themselves without a lookup. */
+export interface PassageSpeaker {
+  id: string;
+  name: string;
+  title: string | null;
+  side: Side;
+  firm: string | null;
+}
+
+/** A sentence of a passage; offsets are into the call's source text. */
+export interface Sentence extends Span {
+  text: string;
+}
+
+/** The unit of retrieval: part of one speaker turn, sized to the model window. */
+export interface Passage extends Span {
+  /** `${callId}:${index}` — unique across calls. */
+  id: string;
+  callId: string;
+  /** Position among this call's passages, 0-based. */
+  index: number;
+  text: string;
+  speaker: PassageSpeaker;
+  section: Section;
+  exchange: number | null;
+  turn: number;
+  /** 'question' | 'answer' | 'intro' | 'remarks', copied from the turn. */
+  role: 'intro' | 'question' | 'answer' | 'remarks';
+  sentences: Sentence[];
+  /** Model tokens incl. [CLS]/[SEP], measured with the real tokenizer. */
+  tokens: number;
+}
