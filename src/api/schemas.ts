@@ -1,0 +1,227 @@
+/**
+ * The HTTP contract, in one place. Request validation, response types (z.infer),
+ * the CLI's --json output and /api/openapi.json all derive from these schemas.
+ */
+import { z } from 'zod';
+
+export const SIDES = ['company', 'analyst', 'operator'] as const;
+export const SECTIONS = ['prepared_remarks', 'qa'] as const;
+export const INTENTS = ['speaker_topic', 'who_asked', 'speaker_question', 'topic'] as const;
+
+/** Limits shared by the API, the CLI and the docs. */
+export const LIMITS = {
+  queryMaxChars: 500,
+  kMin: 1,
+  kMax: 50,
+  kDefault: 10,
+} as const;
+
+export const Side = z.enum(SIDES).meta({ id: 'Side', description: 'Which side of the call a speaker is on.' });
+export const Section = z.enum(SECTIONS).meta({ id: 'Section', description: 'Part of the call.' });
+
+const query = z
+  .string({ error: 'q must be a string' })
+  .trim()
+  .min(1, 'q must not be empty')
+  .max(LIMITS.queryMaxChars, `q must be at most ${LIMITS.queryMaxChars} characters`)
+  .meta({ description: 'The question or keywords.', example: 'what did Jassy say about Trainium' });
+
+const k = z
+  .number({ error: 'k must be a whole number' })
+  .int('k must be a whole number')
+  .min(LIMITS.kMin, `k must be at least ${LIMITS.kMin}`)
+  .max(LIMITS.kMax, `k must be at most ${LIMITS.kMax}`)
+  .meta({ description: 'How many results to return.' });
+
+const filterFields = {
+  speaker: z
+    .string({ error: 'speaker must be a string' })
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Restrict to one speaker: participant id, full name, surname, nickname, role (CEO) or firm. Overrides what the query implies.' }),
+  side: Side.optional().meta({ description: 'Restrict to one side. Overrides what the query implies.' }),
+  section: Section.optional().meta({ description: 'Restrict to one section. Overrides what the query implies.' }),
+};
+
+/** POST /api/search body: JSON types are strict (k must be a number). */
+export const SearchBody = z
+  .strictObject({ q: query, k: k.default(LIMITS.kDefault), ...filterFields })
+  .meta({ id: 'SearchRequest' });
+
+/** GET /api/search query string: k arrives as text, so only a plain integer is accepted. */
+export const SearchQuery = z.strictObject({
+  q: query,
+  k: z
+    .string({ error: 'k must be a whole number' })
+    .regex(/^\s*-?\d+\s*$/, 'k must be a whole number')
+    .transform(Number)
+    .pipe(k)
+    .optional()
+    .transform((v) => v ?? LIMITS.kDefault),
+  ...filterFields,
+});
+
+export type SearchRequest = z.output<typeof SearchBody>;
+
+export const Speaker = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    title: z.string().nullable().meta({ description: 'Company title; null for analysts and the operator.' }),
+    side: Side,
+    firm: z.string().nullable().meta({ description: "Analyst's firm or the company; null for the operator." }),
+  })
+  .meta({ id: 'Speaker' });
+
+export const Span = z
+  .object({
+    text: z.string(),
+    start: z.number().int().meta({ description: 'Offset into the passage text (inclusive).' }),
+    end: z.number().int().meta({ description: 'Offset into the passage text (exclusive).' }),
+  })
+  .meta({ id: 'AnswerSpan', description: 'The sentence(s) that best answer the query, located in the passage text.' });
+
+export const QaLinks = z
+  .object({
+    question: z.string().nullable().meta({ description: 'Passage id of the analyst question this passage answers (or is part of).' }),
+    answers: z.array(z.string()).meta({ description: 'Passage ids of the management answers this question drew.' }),
+    analyst: Speaker.nullable().meta({ description: 'The analyst whose question opened this exchange.' }),
+  })
+  .meta({ id: 'QaLinks' });
+
+const passageFields = {
+  id: z.string().meta({ description: 'Passage id, `<call id>:<index>`.' }),
+  call_id: z.string(),
+  text: z.string(),
+  speaker: Speaker,
+  section: Section,
+  exchange: z.number().int().nullable().meta({ description: 'Q&A exchange number (1-based), null outside Q&A.' }),
+  start: z.number().int().meta({ description: 'Offset of the passage in the transcript source.' }),
+  end: z.number().int(),
+};
+
+export const SearchResult = z
+  .object({
+    ...passageFields,
+    rank: z.number().int().min(1),
+    score: z.number().meta({ description: 'Fused relevance score; higher is better. Comparable within one response only.' }),
+    answer: Span,
+    links: QaLinks,
+  })
+  .meta({ id: 'SearchResult' });
+
+export const Interpreted = z
+  .object({
+    topic: z.string().meta({ description: 'What is left of the query once speaker and intent words are removed.' }),
+    intent: z.enum(INTENTS),
+    speakers: z.array(z.object({ id: z.string(), name: z.string(), matched: z.string() })),
+    side: Side.nullable(),
+    section: Section.nullable(),
+    source: z.enum(['query', 'request', 'none']).meta({ description: 'Whether the speaker/side/section constraints were inferred from the query or given as request filters.' }),
+  })
+  .meta({ id: 'Interpreted', description: 'How the query was understood.' });
+
+export const TopAnswer = z
+  .object({
+    text: z.string(),
+    speaker: Speaker,
+    passage_id: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .meta({ id: 'TopAnswer', description: 'The single best answering sentence, offsets into that passage text.' });
+
+export const SearchResponse = z
+  .object({
+    query: z.string(),
+    took_ms: z.number(),
+    interpreted: Interpreted,
+    answer: TopAnswer.nullable(),
+    notice: z.string().nullable().meta({ description: 'Set when the named speaker never discussed the topic, and results come from others.' }),
+    results: z.array(SearchResult),
+  })
+  .meta({ id: 'SearchResponse' });
+
+export const PassageView = z
+  .object({ ...passageFields, turn: z.number().int(), role: z.enum(['intro', 'question', 'answer', 'remarks']) })
+  .meta({ id: 'Passage' });
+
+export const PassageResponse = z
+  .object({
+    passage: PassageView,
+    before: z.array(PassageView).meta({ description: 'Up to two preceding passages.' }),
+    after: z.array(PassageView).meta({ description: 'Up to two following passages.' }),
+    links: QaLinks,
+  })
+  .meta({ id: 'PassageResponse' });
+
+export const Participant = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    firm: z.string().nullable(),
+    side: Side,
+  })
+  .meta({ id: 'Participant' });
+
+export const CallResponse = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    company: z.string(),
+    ticker: z.string(),
+    quarter: z.string(),
+    date: z.string(),
+    time: z.string(),
+    participants: z.array(Participant),
+    exchanges: z.array(
+      z.object({ id: z.number().int(), analyst: Participant, question: z.string().nullable(), answers: z.array(z.string()) }),
+    ),
+  })
+  .meta({ id: 'Call' });
+
+export const TranscriptResponse = z
+  .object({ call_id: z.string(), passages: z.array(PassageView) })
+  .meta({ id: 'Transcript', description: 'Every passage of the call in order, for reading in context.' });
+
+export const HealthResponse = z
+  .object({ status: z.literal('ok'), model: z.string(), passages: z.number().int(), calls: z.array(z.string()) })
+  .meta({ id: 'Health' });
+
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_json',
+  'not_found',
+  'payload_too_large',
+  'rate_limited',
+  'timeout',
+  'unavailable',
+  'internal',
+] as const;
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type SearchResponse = z.infer<typeof SearchResponse>;
+export type SearchResult = z.infer<typeof SearchResult>;
+export type Interpreted = z.infer<typeof Interpreted>;
+export type TopAnswer = z.infer<typeof TopAnswer>;
+export type Speaker = z.infer<typeof Speaker>;
+export type QaLinks = z.infer<typeof QaLinks>;
+export type PassageView = z.infer<typeof PassageView>;
+export type PassageResponse = z.infer<typeof PassageResponse>;
+export type CallResponse = z.infer<typeof CallResponse>;
+export type TranscriptResponse = z.infer<typeof TranscriptResponse>;
+export type HealthResponse = z.infer<typeof HealthResponse>;
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
