@@ -49,7 +49,10 @@ export function lexicalSearch(
   query: string,
   k: number,
   filter?: (passageIndex: number) => boolean,
+  overrides: { fuzzy?: false } = {},
 ): LexicalHit[] {
-  const hits = index.search(query, filter ? { ...SEARCH_OPTIONS, filter: (r) => filter(r.id as number) } : SEARCH_OPTIONS);
+  const options: SearchOptions = { ...SEARCH_OPTIONS, ...overrides };
+  if (filter) options.filter = (r) => filter(r.id as number);
+  const hits = index.search(query, options);
   return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score }));
 }

@@ -1,0 +1,27 @@
+import type { TextEmbedder } from './embedder-port.js';
+import { buildIndex, type BuildProgress, type BuildSummary } from './build.js';
+import { IndexUnusableError, loadIndex, type LoadedIndex } from './load.js';
+
+export interface EnsureOptions {
+  indexDir: string;
+  sources: string[];
+  embedder: TextEmbedder;
+  /** Called once when the index on disk cannot be served and a build starts. */
+  onRebuild?: (reason: IndexUnusableError) => void;
+  onProgress?: (p: BuildProgress) => void;
+  onBuilt?: (summary: BuildSummary) => void;
+}
+
+/** Serve the index on disk when it is complete and current; otherwise rebuild it first. Never serves a bad one. */
+export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
+  const expect = { modelChecksum: opts.embedder.checksum, sources: opts.sources };
+  try {
+    return await loadIndex(opts.indexDir, expect);
+  } catch (err) {
+    if (!(err instanceof IndexUnusableError)) throw err;
+    opts.onRebuild?.(err);
+  }
+  const summary = await buildIndex({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, onProgress: opts.onProgress });
+  opts.onBuilt?.(summary);
+  return loadIndex(opts.indexDir, expect);
+}

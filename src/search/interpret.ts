@@ -1,0 +1,153 @@
+import type { Section, Side } from '../transcript/types.js';
+import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerRef } from './speaker-directory.js';
+
+export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
+
+export interface Filters {
+  speaker?: string;
+  side?: Side;
+  section?: Section;
+}
+
+/** The question as understood: what to match, and which passages may answer. */
+export interface QueryPlan {
+  intent: Intent;
+  /** The subject once speaker and question scaffolding are removed ('' when nothing is left). */
+  topic: string;
+  /** Text to embed and match lexically: the topic, or the whole query when no speaker words were removed. */
+  matchText: string;
+  speakers: { ref: SpeakerRef; matched: string }[];
+  /** speakerKey()s the answer must come from; null = anyone. */
+  speakerKeys: Set<string> | null;
+  side: Side | null;
+  section: Section | null;
+  /** Only analysts' question passages (who asked / what did X ask). */
+  questionsOnly: boolean;
+  source: 'query' | 'request' | 'none';
+}
+
+export class UnknownSpeakerError extends Error {
+  constructor(readonly phrase: string) {
+    super(`no participant matches speaker "${phrase}"`);
+    this.name = 'UnknownSpeakerError';
+  }
+}
+
+const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b/i;
+const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
+const GROUP_ANALYSTS = /\b(analysts?|the\s+street|sell[-\s]?side)\b/i;
+const GROUP_COMPANY = /\b(management|executives?|execs?|the\s+company|amazon\s+management|leadership)\b/i;
+const GROUP_OPERATOR = /\boperator\b/i;
+const QA_WORDS = /\b(q\s*&\s*a|q\s+and\s+a|question[-\s]and[-\s]answer)\b/i;
+const PREPARED_WORDS = /\b(prepared\s+remarks|opening\s+remarks|presentation)\b/i;
+
+// Words that frame a question about a speaker rather than name its subject; stripped only at the edges of what remains.
+const SCAFFOLD = new Set(
+  (
+    'what whats what\'s wat wht how did does do has have had is was were the a an to of say said says saying think thinks thought ' +
+    'believe feel comment comments commented commentary remarks remark view views take on about abt bout re regarding around ' +
+    'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
+    'ask asks asked asking question questions who which analyst analysts firm from by with in any anything something ' +
+    'management executives exec execs company operator please can could would you me us give provide his her their s'
+  ).split(/\s+/),
+);
+
+function stripScaffold(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const isScaffold = (w: string) => SCAFFOLD.has(w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, ''));
+  let a = 0;
+  let b = words.length;
+  while (a < b && isScaffold(words[a]!)) a++;
+  while (b > a && isScaffold(words[b - 1]!)) b--;
+  return words.slice(a, b).join(' ');
+}
+
+function removeSpans(text: string, spans: { start: number; end: number }[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...spans].sort((x, y) => x.start - y.start)) {
+    out += text.slice(at, s.start) + ' ';
+    at = s.end;
+  }
+  return (out + text.slice(at)).replace(/\s+/g, ' ');
+}
+
+const cleanEdges = (t: string) => t.replace(/^[\s,.;:!?'"“”‘’()-]+|[\s,.;:!?'"“”‘’()-]+$/g, '');
+
+/**
+ * Work out who the question is about and what it asks. Pure: the directory supplies
+ * names, roles and firms from the indexed calls; explicit filters win over inference.
+ */
+export function interpretQuery(query: string, directory: SpeakerDirectory, filters: Filters = {}): QueryPlan {
+  const q = query.replace(/\s+/g, ' ').trim();
+  const mentions = directory.mentions(q);
+  const whoAsked = WHO_ASKED.test(q);
+
+  let speakers = mentions.flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched })));
+  // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst focus.
+  if (whoAsked) speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
+
+  let side: Side | null = null;
+  let section: Section | null = null;
+  const spans: { start: number; end: number }[] = mentions.map((m) => ({ start: m.start, end: m.end }));
+  if (GROUP_OPERATOR.test(q)) side = 'operator';
+  else if (GROUP_ANALYSTS.test(q) && speakers.length === 0) side = 'analyst';
+  else if (GROUP_COMPANY.test(q) && speakers.length === 0) side = 'company';
+  if (QA_WORDS.test(q)) section = 'qa';
+  else if (PREPARED_WORDS.test(q)) section = 'prepared_remarks';
+  for (const re of [QA_WORDS, PREPARED_WORDS, GROUP_ANALYSTS, GROUP_COMPANY]) {
+    const m = re.exec(q);
+    if (m) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+
+  const speakerSide = sideOf(speakers.map((s) => s.ref));
+  let intent: Intent = 'topic';
+  let questionsOnly = false;
+  if (whoAsked) {
+    intent = 'who_asked';
+    side = 'analyst';
+    section = 'qa';
+    questionsOnly = true;
+  } else if (speakers.length > 0 && speakerSide === 'analyst' && ASKED.test(q)) {
+    intent = 'speaker_question';
+    questionsOnly = true;
+  } else if (speakers.length > 0) {
+    intent = 'speaker_topic';
+  } else if (side === 'analyst' && ASKED.test(q)) {
+    intent = 'who_asked';
+    questionsOnly = true;
+  }
+
+  const framed = intent !== 'topic' || spans.length > 0;
+  const topic = framed ? cleanEdges(stripScaffold(cleanEdges(removeSpans(q, spans)))) : cleanEdges(q);
+  let source: QueryPlan['source'] = speakers.length > 0 || side || section ? 'query' : 'none';
+
+  // Explicit filters override inference.
+  if (filters.speaker) {
+    const refs = directory.resolve(filters.speaker);
+    if (refs.length === 0) throw new UnknownSpeakerError(filters.speaker);
+    speakers = refs.map((ref) => ({ ref, matched: filters.speaker! }));
+    if (intent === 'topic' || intent === 'who_asked') intent = sideOf(refs) === 'analyst' && questionsOnly ? 'speaker_question' : 'speaker_topic';
+    source = 'request';
+  }
+  if (filters.side) {
+    side = filters.side;
+    source = 'request';
+  }
+  if (filters.section) {
+    section = filters.section;
+    source = 'request';
+  }
+
+  return {
+    intent,
+    topic,
+    matchText: framed && topic ? topic : q,
+    speakers,
+    speakerKeys: speakers.length > 0 ? new Set(speakers.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
+    side,
+    section,
+    questionsOnly,
+    source,
+  };
+}

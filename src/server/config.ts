@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Server settings from the environment; defaults serve the bundled call on loopback. */
+export const ServerConfig = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Requests per client IP per window. Generous: the bench drives 32 loopback clients at full speed without a 429. */
+  RATE_LIMIT: z.coerce.number().int().min(1).default(5000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
+  /** A request still running after this gets a 503 JSON error. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  INDEX_DIR: z.string().optional(),
+  /** "int8" serves the quantized weights (see README); fp32 is the reference. */
+  MODEL_WEIGHTS: z.enum(['fp32', 'int8']).default('fp32'),
+});
+export type ServerConfig = z.infer<typeof ServerConfig>;
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = ServerConfig.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

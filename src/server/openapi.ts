@@ -1,0 +1,70 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  CallResponse,
+  ErrorResponse,
+  HealthResponse,
+  PassageResponse,
+  SearchBody,
+  SearchQuery,
+  SearchResponse,
+  TranscriptResponse,
+} from '../api/schemas.js';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json(ErrorResponse, 'Invalid input.'),
+  429: json(ErrorResponse, 'Too many requests from this client.'),
+};
+
+/** The OpenAPI document, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(version: string): object {
+  const registry = new OpenAPIRegistry();
+  registry.registerPath({
+    method: 'get',
+    path: '/api/search',
+    summary: 'Search the call',
+    request: { query: SearchQuery },
+    responses: { 200: json(SearchResponse, 'Ranked passages with answers.'), ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/search',
+    summary: 'Search the call (JSON body)',
+    request: { body: { content: { 'application/json': { schema: SearchBody } } } },
+    responses: { 200: json(SearchResponse, 'Ranked passages with answers.'), ...errors, 413: json(ErrorResponse, 'Body over 16 KB.') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/passages/{id}',
+    summary: 'A passage with its neighbours and Q&A links',
+    request: { params: z.object({ id: z.string().meta({ example: 'amzn-q4-2025:12' }) }) },
+    responses: { 200: json(PassageResponse, 'The passage.'), 404: json(ErrorResponse, 'No such passage.') },
+  });
+  const callId = z.object({ id: z.string().optional().meta({ description: 'Call id; the first indexed call when omitted.' }) });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/call',
+    summary: 'Call metadata, participants and Q&A exchanges',
+    request: { query: callId },
+    responses: { 200: json(CallResponse, 'The call.'), 404: json(ErrorResponse, 'No such call.') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/transcript',
+    summary: 'Every passage of the call, in order',
+    request: { query: callId },
+    responses: { 200: json(TranscriptResponse, 'The transcript.'), 404: json(ErrorResponse, 'No such call.') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Ready when the model and index are loaded',
+    responses: { 200: json(HealthResponse, 'Ready.'), 503: json(ErrorResponse, 'Still loading.') },
+  });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'transcript search', version, description: 'Semantic search and question answering over earnings-call transcripts, served locally.' },
+    servers: [{ url: '/' }],
+  });
+}
