@@ -74,7 +74,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     const text = await fs.readFile(file, 'utf8');
     const call = parseTranscript(text);
     if (calls.some((c) => c.meta.id === call.meta.id)) throw new Error(`${file}: call id ${call.meta.id} appears twice in the sources`);
-    calls.push({ meta: call.meta, participants: call.participants, exchanges: call.exchanges, sourcePath: path.basename(file) });
+    calls.push({ ...call, sourcePath: path.basename(file) });
     passages.push(...chunkCall(call, (t) => embedder.countTokens(t), { maxTokens: MODEL_MAX_TOKENS }));
     sources.push({ call_id: call.meta.id, path: path.basename(file), sha256: sha256(text), bytes: Buffer.byteLength(text) });
     progress({ phase: 'parse', done: i + 1, total: opts.sources.length });

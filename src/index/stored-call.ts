@@ -1,10 +1,7 @@
-import type { CallMeta, Exchange, Participant } from '../transcript/types.js';
+import type { Call } from '../transcript/types.js';
 
-/** What the index keeps of a parsed call besides its passages. */
-export interface StoredCall {
-  meta: CallMeta;
-  participants: Participant[];
-  exchanges: Exchange[];
-  /** Source file as given to the build (for display; the checksum lives in the manifest). */
+/** A parsed call as the index keeps it (source text included, so name resolution and reading in context need no re-parse). */
+export interface StoredCall extends Call {
+  /** Source file name as given to the build (the checksum lives in the manifest). */
   sourcePath: string;
 }

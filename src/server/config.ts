@@ -11,6 +11,8 @@ export const ServerConfig = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INDEX_DIR: z.string().optional(),
+  /** Library of transcripts to serve; default data/transcripts/. */
+  TRANSCRIPTS_DIR: z.string().optional(),
   /** "int8" serves the quantized weights (see README); fp32 is the reference. */
   MODEL_WEIGHTS: z.enum(['fp32', 'int8']).default('fp32'),
 });

@@ -1,0 +1,65 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { SearchBody, type SearchResponse } from '../api/schemas.js';
+import { openSearchService } from '../service/open-service.js';
+import { failAndExit } from './fail.js';
+import { buildProgressReporter, formatBuildSummary } from './progress.js';
+
+const SECTION_LABEL = { prepared_remarks: 'Prepared remarks', qa: 'Q&A' } as const;
+
+/** Human-readable results: speaker, title, section, score, with the answering sentence marked. */
+export function formatResults(r: SearchResponse, color: boolean): string {
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+  const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `»${s}«`);
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  const lines: string[] = [];
+  if (r.notice) lines.push(`note: ${r.notice}`, '');
+  if (r.answer) lines.push(`${bold('Answer')} — ${r.answer.speaker.name}: ${r.answer.text}`, '');
+  if (r.results.length === 0) lines.push('No passages matched.');
+  for (const res of r.results) {
+    const who = [res.speaker.name, res.speaker.title ?? res.speaker.firm, res.speaker.side].filter(Boolean).join(' · ');
+    const where = `${SECTION_LABEL[res.section]}${res.exchange !== null ? `, exchange ${res.exchange}` : ''}`;
+    lines.push(`${bold(`${res.rank}. ${who}`)}  ${dim(`${where} · score ${res.score.toFixed(4)} · ${res.id}`)}`);
+    const t = res.text;
+    lines.push(`   ${t.slice(0, res.answer.start)}${mark(t.slice(res.answer.start, res.answer.end))}${t.slice(res.answer.end)}`, '');
+  }
+  return lines.join('\n');
+}
+
+function parseK(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('k must be a whole number');
+  return Number(v);
+}
+
+const program = new Command()
+  .name('ask')
+  .description('Search the indexed calls from the command line (no network needed).')
+  .argument('<question...>', 'the question or keywords')
+  .option('-k, --k <n>', 'number of results (1–50)', parseK, 5)
+  .option('--json', "print the API's JSON response shape")
+  .option('--speaker <name>', 'only this speaker (name, surname, role or firm)')
+  .option('--side <side>', 'company | analyst | operator')
+  .option('--section <section>', 'prepared_remarks | qa')
+  .option('--int8', 'use the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
+  .action(async (words: string[], opts: { k: number; json?: boolean; speaker?: string; side?: string; section?: string; int8: boolean }) => {
+    // The same schema as the API, so the CLI refuses exactly what the server refuses.
+    const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker: opts.speaker, side: opts.side, section: opts.section });
+    if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
+    const progress = buildProgressReporter();
+    const service = await openSearchService({
+      quantized: opts.int8,
+      onRebuild: (reason) => process.stderr.write(`Index unusable (${reason.message}); building it first.\n`),
+      onProgress: progress.onProgress,
+      onBuilt: (s) => {
+        progress.stop();
+        process.stderr.write(`${formatBuildSummary(s)}\n`);
+      },
+    });
+    try {
+      const response = await service.engine.search(parsed.data);
+      process.stdout.write(opts.json ? `${JSON.stringify(response, null, 2)}\n` : `${formatResults(response, Boolean(process.stdout.isTTY))}\n`);
+    } finally {
+      await service.close();
+    }
+  });
+
+program.parseAsync().catch((err) => failAndExit(err));
