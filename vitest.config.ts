@@ -9,5 +9,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: more workers only fight over them.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,0 +1,7 @@
+import path from 'node:path';
+import { REPO_ROOT } from '../../src/model/model-files.js';
+
+/** Built once per test run by test/global-setup.ts, shared read-only by every test file. */
+export const TEST_INDEX_DIR = path.join(REPO_ROOT, 'test-artifacts/index');
+export const BUNDLED_CALL = path.join(REPO_ROOT, 'data/transcripts/amzn-q4-2025-earnings-call.txt');
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts');
