@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { parseTranscript, TranscriptFormatError } from '../../src/transcript/parse.js';
+import type { Call, Turn } from '../../src/transcript/types.js';
+import { readAmzn, renderTranscript } from './fixtures.js';
+
+const source = readAmzn();
+const call = parseTranscript(source);
+
+function turnText(turn: Turn): string {
+  return turn.paragraphs.map((p) => p.text).join('\n\n');
+}
+
+function speakerOf(c: Call, turnIndex: number): string {
+  return c.turns[turnIndex]?.speakerId ?? '(none)';
+}
+
+/** Runs parse and returns the TranscriptFormatError it throws. */
+function formatError(text: string): TranscriptFormatError {
+  try {
+    parseTranscript(text);
+  } catch (error) {
+    if (error instanceof TranscriptFormatError) return error;
+    throw error;
+  }
+  throw new Error('expected parseTranscript to throw');
+}
+
+describe('parseTranscript on the bundled AMZN Q4 2025 call', () => {
+  it('reads the title line into meta', () => {
+    expect(call.meta).toEqual({
+      id: 'amzn-q4-2025',
+      title: 'Amazon.com, Inc. (AMZN) Q4 2025 Earnings Call February 5, 2026 5:00 PM EST',
+      company: 'Amazon.com, Inc.',
+      ticker: 'AMZN',
+      quarter: 'Q4 2025',
+      fiscalQuarter: 4,
+      fiscalYear: 2025,
+      date: '2026-02-05',
+      time: '5:00 PM EST',
+    });
+  });
+
+  it('lists exactly the participants with sides, titles and firms', () => {
+    const company = 'Amazon.com, Inc.';
+    expect(call.participants).toEqual([
+      { id: 'dave-fildes', name: 'Dave Fildes', title: 'Vice President of Investor Relations', firm: company, division: null, side: 'company' },
+      { id: 'andrew-jassy', name: 'Andrew Jassy', title: 'President, CEO & Director', firm: company, division: null, side: 'company' },
+      { id: 'brian-olsavsky', name: 'Brian Olsavsky', title: 'Senior VP & CFO', firm: company, division: null, side: 'company' },
+      { id: 'mark-stephen-mahaney', name: 'Mark Stephen Mahaney', title: null, firm: 'Evercore ISI Institutional Equities', division: 'Research Division', side: 'analyst' },
+      { id: 'douglas-anmuth', name: 'Douglas Anmuth', title: null, firm: 'JPMorgan Chase & Co', division: 'Research Division', side: 'analyst' },
+      { id: 'ross-sandler', name: 'Ross Sandler', title: null, firm: 'Barclays Bank PLC', division: 'Research Division', side: 'analyst' },
+      { id: 'michael-morton', name: 'Michael Morton', title: null, firm: 'MoffettNathanson LLC', division: null, side: 'analyst' },
+      { id: 'brian-nowak', name: 'Brian Nowak', title: null, firm: 'Morgan Stanley', division: 'Research Division', side: 'analyst' },
+      { id: 'eric-sheridan', name: 'Eric Sheridan', title: null, firm: 'Goldman Sachs Group, Inc.', division: 'Research Division', side: 'analyst' },
+      { id: 'operator', name: 'Operator', title: null, firm: null, division: null, side: 'operator' },
+    ]);
+  });
+
+  it('splits prepared remarks from Q&A at the header', () => {
+    const sections = call.turns.map((t) => t.section);
+    const firstQa = sections.indexOf('qa');
+    expect(firstQa).toBe(4);
+    expect(sections.slice(0, firstQa).every((s) => s === 'prepared_remarks')).toBe(true);
+    expect(sections.slice(firstQa).every((s) => s === 'qa')).toBe(true);
+    expect(call.turns.slice(0, 4).map((t) => t.speakerId)).toEqual(['operator', 'dave-fildes', 'andrew-jassy', 'brian-olsavsky']);
+    const first = call.turns[firstQa] as Turn;
+    expect(first.speakerId).toBe('operator');
+    expect(turnText(first)).toBe('[Operator Instructions] Our first question comes from the line of Mark Mahaney with Evercore ISI.');
+  });
+
+  it('keeps every paragraph of every turn', () => {
+    expect(call.turns).toHaveLength(24);
+    expect(call.turns.map((t) => t.paragraphs.length)).toEqual([2, 5, 29, 18, 1, 2, 2, 6, 1, 2, 5, 1, 1, 3, 1, 1, 4, 1, 1, 8, 1, 1, 6, 1]);
+    // Independent count: body lines that are neither headers nor speaker name/title lines.
+    const lines = source.split('\n');
+    const headerLines = new Set(['Presentation', 'Question-and-Answer Session']);
+    const names = new Set(call.participants.map((p) => p.name));
+    const titles = new Set(call.participants.flatMap((p) => [p.title, p.division ? `${p.firm}, ${p.division}` : p.firm]));
+    const body = lines.slice(lines.indexOf('Presentation'));
+    const contentLines = body.filter((l) => l !== '' && !headerLines.has(l) && !names.has(l) && !titles.has(l));
+    expect(call.turns.flatMap((t) => t.paragraphs)).toHaveLength(contentLines.length);
+  });
+
+  it('finds exactly six exchanges with the right analysts in order', () => {
+    expect(call.exchanges.map((e) => e.analystId)).toEqual([
+      'mark-stephen-mahaney',
+      'douglas-anmuth',
+      'ross-sandler',
+      'michael-morton',
+      'brian-nowak',
+      'eric-sheridan',
+    ]);
+    expect(call.exchanges.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('links each exchange to its operator intro, questions and answers', () => {
+    for (const exchange of call.exchanges) {
+      const analyst = call.participants.find((p) => p.id === exchange.analystId);
+      const surname = analyst?.name.split(' ').at(-1) ?? '?';
+      expect(exchange.introTurn).not.toBeNull();
+      const intro = call.turns[exchange.introTurn ?? -1] as Turn;
+      expect(intro.speakerId).toBe('operator');
+      expect(intro.role).toBe('intro');
+      expect(turnText(intro)).toContain(surname);
+      expect(exchange.questionTurns).toEqual([(exchange.introTurn ?? -1) + 1]);
+      for (const q of exchange.questionTurns) expect(speakerOf(call, q)).toBe(exchange.analystId);
+      expect(exchange.answerTurns.length).toBeGreaterThan(0);
+      for (const a of exchange.answerTurns) {
+        expect(['andrew-jassy', 'brian-olsavsky']).toContain(speakerOf(call, a));
+        expect(call.turns[a]?.paragraphs.length).toBeGreaterThan(0);
+      }
+    }
+    expect(call.exchanges[0]?.answerTurns.map((i) => speakerOf(call, i))).toEqual(['brian-olsavsky', 'andrew-jassy']);
+    expect(call.exchanges.slice(1).map((e) => e.answerTurns.map((i) => speakerOf(call, i)))).toEqual(
+      Array.from({ length: 5 }, () => ['andrew-jassy']),
+    );
+  });
+
+  it('gives every turn a role consistent with its exchange', () => {
+    for (const turn of call.turns) {
+      if (turn.section === 'prepared_remarks') {
+        expect([turn.role, turn.exchange]).toEqual(['remarks', null]);
+        continue;
+      }
+      const exchange = call.exchanges.find((e) => e.id === turn.exchange);
+      if (turn.role === 'remarks') expect(turn.exchange).toBeNull();
+      else expect(exchange).toBeDefined();
+      if (turn.role === 'intro') expect(exchange?.introTurn).toBe(turn.index);
+      if (turn.role === 'question') expect(exchange?.questionTurns).toContain(turn.index);
+      if (turn.role === 'answer') expect(exchange?.answerTurns).toContain(turn.index);
+    }
+    expect(call.turns.map((t) => t.index)).toEqual(call.turns.map((_, i) => i));
+  });
+
+  it("treats Dave Fildes' closing thanks as remarks outside any exchange", () => {
+    const last = call.turns.at(-1) as Turn;
+    expect(last.speakerId).toBe('dave-fildes');
+    expect(turnText(last)).toMatch(/^Thanks for joining us on the call today/);
+    expect(last.role).toBe('remarks');
+    expect(last.exchange).toBeNull();
+    expect(call.exchanges.at(-1)?.answerTurns).not.toContain(last.index);
+  });
+
+  it('round-trips every paragraph and turn offset', () => {
+    let previousEnd = 0;
+    for (const turn of call.turns) {
+      expect(turn.paragraphs.length).toBeGreaterThan(0);
+      expect(turn.start).toBe(turn.paragraphs[0]?.start);
+      expect(turn.end).toBe(turn.paragraphs.at(-1)?.end);
+      for (const p of turn.paragraphs) {
+        expect(source.slice(p.start, p.end)).toBe(p.text);
+        expect(p.text).toBe(p.text.trim());
+        expect(p.text).not.toBe('');
+        expect(p.start).toBeGreaterThanOrEqual(previousEnd);
+        previousEnd = p.end;
+      }
+    }
+  });
+
+  it('honours an explicit id', () => {
+    expect(parseTranscript(source, { id: 'custom' }).meta.id).toBe('custom');
+  });
+});
+
+describe('parseTranscript tolerance', () => {
+  it('accepts \\r\\n line endings and trailing whitespace with the same structure', () => {
+    const messy = source.replace(/\n/g, ' \t\r\n');
+    const parsed = parseTranscript(messy);
+    expect(parsed.meta).toEqual(call.meta);
+    expect(parsed.participants).toEqual(call.participants);
+    expect(parsed.exchanges).toEqual(call.exchanges);
+    expect(parsed.turns.map((t) => [t.speakerId, t.role, t.exchange, t.paragraphs.map((p) => p.text)])).toEqual(
+      call.turns.map((t) => [t.speakerId, t.role, t.exchange, t.paragraphs.map((p) => p.text)]),
+    );
+    for (const p of parsed.turns.flatMap((t) => t.paragraphs)) expect(messy.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it('parses another company with follow-ups, an unnamed intro and an operator sign-off', () => {
+    const text = renderTranscript({
+      analysts: ['Ana de Souza - Big Bank Securities, LLC', 'Tom Lee - Small Shop Research'],
+      presentation: [
+        { speaker: 'Operator', paragraphs: ['Welcome to the call.'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['We had a fine quarter.', 'Revenue grew.'] },
+      ],
+      qa: [
+        { speaker: 'Operator', paragraphs: ['Our first question comes from Ana de Souza with Big Bank.'] },
+        { speaker: 'Ana de Souza', title: 'Big Bank Securities, LLC', paragraphs: ['How are margins?'] },
+        { speaker: 'Robert Smith', title: 'Chief Financial Officer', paragraphs: ['Margins are up.'] },
+        { speaker: 'Ana de Souza', title: 'Big Bank Securities, LLC', paragraphs: ['And costs?'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Costs are down.'] },
+        { speaker: 'Operator', paragraphs: ['We will take our next question. Please go ahead.'] },
+        { speaker: 'Tom Lee', title: 'Small Shop Research', paragraphs: ['What about demand?'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Demand is strong.'] },
+        { speaker: 'Operator', paragraphs: ['That concludes today\'s call. I will turn it back to Jane Roe.'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Thank you all for joining.'] },
+      ],
+    });
+    const c = parseTranscript(text);
+    expect(c.meta).toMatchObject({ id: 'wdgt-q2-2024', company: 'Widget Corp', ticker: 'WDGT', date: '2024-07-30', time: '8:30 AM ET' });
+    expect(c.participants.find((p) => p.id === 'ana-de-souza')).toMatchObject({ firm: 'Big Bank Securities, LLC', division: null, side: 'analyst' });
+    expect(c.exchanges).toEqual([
+      { id: 1, analystId: 'ana-de-souza', introTurn: 2, questionTurns: [3, 5], answerTurns: [4, 6] },
+      { id: 2, analystId: 'tom-lee', introTurn: 7, questionTurns: [8], answerTurns: [9] },
+    ]);
+    expect(c.turns.slice(10).map((t) => [t.speakerId, t.role, t.exchange])).toEqual([
+      ['operator', 'remarks', null],
+      ['jane-roe', 'remarks', null],
+    ]);
+  });
+
+  it('opens an exchange for an analyst who speaks without an introduction', () => {
+    const text = renderTranscript({
+      analysts: ['Tom Lee - Small Shop Research'],
+      presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Hello.'] }],
+      qa: [
+        { speaker: 'Tom Lee', title: 'Small Shop Research', paragraphs: ['A question.'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['An answer.'] },
+      ],
+    });
+    expect(parseTranscript(text).exchanges).toEqual([{ id: 1, analystId: 'tom-lee', introTurn: null, questionTurns: [1], answerTurns: [2] }]);
+  });
+
+  it('keeps a second answer by someone who already answered in the exchange', () => {
+    const text = renderTranscript({
+      analysts: ['Tom Lee - Small Shop Research'],
+      presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Hello.'] }],
+      qa: [
+        { speaker: 'Operator', paragraphs: ['Our first question comes from the line of Tom Lee with Small Shop.'] },
+        { speaker: 'Tom Lee', title: 'Small Shop Research', paragraphs: ['A question.'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['An answer.'] },
+        { speaker: 'Robert Smith', title: 'Chief Financial Officer', paragraphs: ['More detail.'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Thanks for joining us today.'] },
+      ],
+    });
+    const c = parseTranscript(text);
+    expect(c.exchanges[0]?.answerTurns).toEqual([3, 4, 5]);
+    expect(c.turns.at(-1)?.role).toBe('answer');
+  });
+});
+
+describe('TranscriptFormatError', () => {
+  it('rejects random text at line 1 with the expected title shape', () => {
+    const error = formatError('Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit.\n');
+    expect(error.line).toBe(1);
+    expect(error.message).toBe(
+      'line 1: expected a title line like "Company (TICKER) Q4 2025 Earnings Call <date> <time>", found "Lorem ipsum dolor sit amet."',
+    );
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it('rejects an empty file', () => {
+    expect(formatError('').line).toBe(1);
+    expect(formatError('\n\n  \n').message).toMatch(/^line 4: expected a title line/);
+  });
+
+  it('rejects a title with an impossible date', () => {
+    const error = formatError(source.replace('February 5, 2026', 'February 30, 2026'));
+    expect([error.line, error.message]).toEqual([1, 'line 1: expected a call date like "February 5, 2026" in the title, found "February 30, 2026"']);
+  });
+
+  it('requires the "Company Participants" block', () => {
+    const error = formatError(source.replace('Company Participants', 'Some Participants'));
+    expect(error.line).toBe(3);
+    expect(error.message).toMatch(/^line 3: expected "Company Participants", found "Some Participants"/);
+  });
+
+  it('rejects an empty participant list', () => {
+    const lines = source.split('\n');
+    const without = [...lines.slice(0, 3), ...lines.slice(9)].join('\n'); // drop the three executives
+    const error = formatError(without);
+    expect(error.line).toBe(3);
+    expect(error.message).toBe('line 3: "Company Participants" lists no participants');
+  });
+
+  it('rejects a participant line without a dash', () => {
+    const error = formatError(source.replace('Ross Sandler - Barclays', 'Ross Sandler of Barclays'));
+    expect(error.line).toBe(14);
+    expect(error.message).toMatch(/^line 14: expected a participant line like "Name - Firm, Division"/);
+  });
+
+  it('names the line of an unknown speaker', () => {
+    const broken = source.replace('\nRoss Sandler\nBarclays', '\nRosa Sandler\nBarclays');
+    const error = formatError(broken);
+    expect(error.line).toBe(204);
+    expect(error.message).toMatch(/^line 204: unknown speaker "Rosa Sandler"/);
+  });
+
+  it('requires a speaker at the start of a section', () => {
+    const broken = source.replace('Presentation\n\nOperator\n', 'Presentation\n\n');
+    const error = formatError(broken);
+    expect(error.line).toBe(23);
+    expect(error.message).toMatch(/^line 23: expected a speaker name line \(a listed participant or "Operator"\), found "Thank you for standing by/);
+  });
+
+  it('requires the Presentation section', () => {
+    const renamed = formatError(source.replace('\nPresentation\n', '\nPrepared stuff\n'));
+    expect(renamed.line).toBe(20);
+    expect(renamed.message).toBe(
+      'line 20: expected a participant line like "Name - Firm, Division" or "Presentation", found "Prepared stuff"',
+    );
+    const lines = source.split('\n');
+    const cut = formatError([...lines.slice(0, 19), ...lines.slice(140)].join('\n'));
+    expect(cut.line).toBe(20);
+    expect(cut.message).toBe('line 20: expected "Presentation", found "Question-and-Answer Session"');
+  });
+
+  it('requires the Q&A section when analysts are listed', () => {
+    const error = formatError(source.replace('Question-and-Answer Session\n', ''));
+    expect(error.message).toMatch(/expected a "Question-and-Answer Session" section/);
+    expect(error.line).toBe(source.split('\n').length - 1);
+  });
+
+  it('rejects a speaker with nothing said', () => {
+    const text = renderTranscript({
+      presentation: [
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: [] },
+        { speaker: 'Robert Smith', title: 'Chief Financial Officer', paragraphs: ['Numbers.'] },
+      ],
+    });
+    const error = formatError(text);
+    expect(error.line).toBe(10);
+    expect(error.message).toBe('line 10: expected at least one paragraph after speaker "Jane Roe"');
+  });
+});
