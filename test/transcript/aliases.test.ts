@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildAliasTable,
+  editDistance,
+  findSpeakerMentions,
+  firmAliases,
+  nicknamesOf,
+  resolveSpeaker,
+  roleAliases,
+} from '../../src/transcript/aliases.js';
+import { parseTranscript } from '../../src/transcript/parse.js';
+import { readAmzn, renderTranscript } from './fixtures.js';
+
+const call = parseTranscript(readAmzn());
+const table = buildAliasTable(call);
+
+const ids = (phrase: string): string[] => resolveSpeaker(table, phrase).map((p) => p.id);
+
+describe('resolveSpeaker on the bundled call', () => {
+  it.each([
+    // names, nicknames, middle names skipped
+    ['Andy', ['andrew-jassy']],
+    ['Jassy', ['andrew-jassy']],
+    ['Andrew Jassy', ['andrew-jassy']],
+    ['Andy Jassy', ['andrew-jassy']],
+    ["Jassy's", ['andrew-jassy']],
+    ['Doug Anmuth', ['douglas-anmuth']],
+    ['Doug', ['douglas-anmuth']],
+    ['Anmuth', ['douglas-anmuth']],
+    ['Mark Mahaney', ['mark-stephen-mahaney']],
+    ['Mark Stephen Mahaney', ['mark-stephen-mahaney']],
+    ['Mike Morton', ['michael-morton']],
+    ['David', ['dave-fildes']],
+    ['Olsavsky', ['brian-olsavsky']],
+    ['Brian', ['brian-olsavsky', 'brian-nowak']],
+    // firms
+    ['the Goldman Sachs analyst', ['eric-sheridan']],
+    ['Goldman', ['eric-sheridan']],
+    ['JPMorgan', ['douglas-anmuth']],
+    ['JP Morgan', ['douglas-anmuth']],
+    ['J.P. Morgan', ['douglas-anmuth']],
+    ['Morgan Stanley', ['brian-nowak']],
+    ['Evercore', ['mark-stephen-mahaney']],
+    ['Evercore ISI', ['mark-stephen-mahaney']],
+    ['MoffettNathanson', ['michael-morton']],
+    ['Moffett', ['michael-morton']],
+    ['Barclays', ['ross-sandler']],
+    // roles
+    ['CEO', ['andrew-jassy']],
+    ['the chief executive', ['andrew-jassy']],
+    ['president', ['andrew-jassy']],
+    ['CFO', ['brian-olsavsky']],
+    ['chief financial officer', ['brian-olsavsky']],
+    ['IR', ['dave-fildes']],
+    ['investor relations', ['dave-fildes']],
+    // typos
+    ['jasy', ['andrew-jassy']],
+    ['olsavski', ['brian-olsavsky']],
+    ['mahany', ['mark-stephen-mahaney']],
+    ['Sheridon', ['eric-sheridan']],
+    ['Goldmann', ['eric-sheridan']],
+  ])('%s → %j', (phrase, expected) => {
+    expect(ids(phrase)).toEqual(expected);
+  });
+
+  it.each(['Amazon', 'AMZN', 'Amazon.com', 'the operator', 'Operator', 'revenue', 'Jeff', 'xyzzy', ''])('%j names nobody', (phrase) => {
+    expect(ids(phrase)).toEqual([]);
+  });
+});
+
+describe('findSpeakerMentions', () => {
+  const mentions = (query: string) =>
+    findSpeakerMentions(table, query).map((m) => [m.matched, m.participant.id, m.via, m.distance]);
+
+  it('finds names, roles and firms with exact spans', () => {
+    const query = 'What did the CFO and Andy Jassy tell the Goldman Sachs analyst about Trainium?';
+    const found = findSpeakerMentions(table, query);
+    expect(found.map((m) => [m.matched, m.participant.id, m.via])).toEqual([
+      ['CFO', 'brian-olsavsky', 'role'],
+      ['Andy Jassy', 'andrew-jassy', 'nickname'],
+      ['Goldman Sachs', 'eric-sheridan', 'firm'],
+    ]);
+    for (const m of found) expect(query.slice(m.start, m.end)).toBe(m.matched);
+  });
+
+  it('prefers the longest phrase', () => {
+    expect(mentions('Mark Stephen Mahaney asked')).toEqual([['Mark Stephen Mahaney', 'mark-stephen-mahaney', 'full', 0]]);
+    expect(mentions('the JP Morgan question')).toEqual([['JP Morgan', 'douglas-anmuth', 'firm', 0]]);
+  });
+
+  it('reports every candidate of an ambiguous name on the same span', () => {
+    expect(mentions('what did Brian say')).toEqual([
+      ['Brian', 'brian-olsavsky', 'first', 0],
+      ['Brian', 'brian-nowak', 'first', 0],
+    ]);
+  });
+
+  it('tolerates typos within the distance bound', () => {
+    expect(mentions('what did jasy say about chips')).toEqual([['jasy', 'andrew-jassy', 'surname', 1]]);
+    expect(mentions('olsavski on margins')).toEqual([['olsavski', 'brian-olsavsky', 'surname', 1]]);
+    expect(mentions('mahany question')).toEqual([['mahany', 'mark-stephen-mahaney', 'surname', 1]]);
+    // Two edits on a long surname is fine, three is not.
+    expect(mentions('olsafski')).toEqual([['olsafski', 'brian-olsavsky', 'surname', 2]]);
+    expect(mentions('olzafzki')).toEqual([]);
+    // Short surname: one edit only.
+    expect(mentions('jsy')).toEqual([]);
+    expect(mentions('jasyy')).toEqual([['jasyy', 'andrew-jassy', 'surname', 1]]);
+  });
+
+  it('does not treat the company, or ordinary words, as speakers', () => {
+    expect(mentions('How did Amazon grow revenue at Amazon.com and AMZN?')).toEqual([]);
+    expect(mentions('revenue rose; a brain trust; an epic quarter; the boss')).toEqual([]);
+    expect(mentions('did they mark down inventory, and will margins improve')).toEqual([]);
+  });
+
+  it('requires capitals for a name that is also an ordinary word', () => {
+    expect(mentions('what did Mark ask')).toEqual([['Mark', 'mark-stephen-mahaney', 'first', 0]]);
+    expect(mentions('what did mark ask')).toEqual([]);
+    // Unambiguous names need no capitals.
+    expect(mentions('what did andy say')).toEqual([['andy', 'andrew-jassy', 'nickname', 0]]);
+  });
+});
+
+describe('alias derivation helpers', () => {
+  it('derives firm keys by dropping legal and organisational suffixes', () => {
+    expect(firmAliases('Goldman Sachs Group, Inc.')).toEqual(expect.arrayContaining(['goldman sachs', 'goldman']));
+    expect(firmAliases('Barclays Bank PLC')).toEqual(expect.arrayContaining(['barclays']));
+    expect(firmAliases('Evercore ISI Institutional Equities')).toEqual(expect.arrayContaining(['evercore isi', 'evercore']));
+    expect(firmAliases('JPMorgan Chase & Co')).toEqual(expect.arrayContaining(['jpmorgan chase', 'jpmorgan', 'jp morgan']));
+    expect(firmAliases('MoffettNathanson LLC')).toEqual(expect.arrayContaining(['moffettnathanson', 'moffett nathanson', 'moffett']));
+    // Firms not in this call.
+    expect(firmAliases('Wells Fargo Securities, LLC')).toEqual(expect.arrayContaining(['wells fargo', 'wells']));
+    expect(firmAliases('Bank of America Securities')).toEqual(expect.arrayContaining(['bank of america']));
+    expect(firmAliases('Bank of America Securities')).not.toContain('bank');
+    expect(firmAliases('Morgan Stanley')).not.toContain('stanley');
+  });
+
+  it('derives roles from titles', () => {
+    expect(roleAliases('President, CEO & Director')).toEqual(expect.arrayContaining(['president', 'ceo', 'chief executive']));
+    expect(roleAliases('Senior VP & CFO')).toEqual(expect.arrayContaining(['cfo', 'chief financial officer']));
+    expect(roleAliases('Senior VP & CFO')).not.toContain('president');
+    expect(roleAliases('Vice President of Investor Relations')).toEqual(expect.arrayContaining(['ir', 'investor relations']));
+    expect(roleAliases('Vice President of Investor Relations')).not.toContain('president');
+    expect(roleAliases('Chief Operating Officer')).toEqual(expect.arrayContaining(['coo']));
+  });
+
+  it('reads nicknames in both directions', () => {
+    expect(nicknamesOf('Andrew')).toEqual(expect.arrayContaining(['andy', 'drew']));
+    expect(nicknamesOf('Doug')).toEqual(['douglas']);
+    expect(nicknamesOf('Eric')).toEqual([]);
+  });
+
+  it('computes optimal-string-alignment distance', () => {
+    expect(editDistance('jassy', 'jassy')).toBe(0);
+    expect(editDistance('jasy', 'jassy')).toBe(1);
+    expect(editDistance('brain', 'brian')).toBe(1); // one transposition
+    expect(editDistance('olsavski', 'olsavsky')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3); // capped at max + 1
+  });
+});
+
+describe('alias tables for another call', () => {
+  it('derives everything from that call’s participants', () => {
+    const other = parseTranscript(
+      renderTranscript({
+        company: ['William Gates - Chairman & CEO', 'Patricia Chu - Chief Financial Officer'],
+        analysts: ['Robert Young - Wells Fargo Securities, LLC, Research Division'],
+        presentation: [{ speaker: 'William Gates', title: 'Chairman & CEO', paragraphs: ['Hello.'] }],
+        qa: [
+          { speaker: 'Robert Young', title: 'Wells Fargo Securities, LLC, Research Division', paragraphs: ['Question?'] },
+          { speaker: 'Patricia Chu', title: 'Chief Financial Officer', paragraphs: ['Answer.'] },
+        ],
+      }),
+    );
+    const t = buildAliasTable(other);
+    const r = (phrase: string): string[] => resolveSpeaker(t, phrase).map((p) => p.id);
+    expect(r('Bill')).toEqual(['william-gates']);
+    expect(r('chairman')).toEqual(['william-gates']);
+    expect(r('CFO')).toEqual(['patricia-chu']);
+    expect(r('Bob Young')).toEqual(['robert-young']);
+    expect(r('Wells Fargo')).toEqual(['robert-young']);
+    expect(r('Widget')).toEqual([]);
+    expect(r('Jassy')).toEqual([]);
+    // "young" and "will" are ordinary words: only capitalised forms name someone in free text.
+    expect(findSpeakerMentions(t, 'young companies will grow').map((m) => m.participant.id)).toEqual([]);
+    expect(findSpeakerMentions(t, 'what did Young ask Will').map((m) => m.participant.id)).toEqual(['robert-young', 'william-gates']);
+  });
+});
