@@ -100,6 +100,10 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     if (m) spans.push({ start: m.index, end: m.index + m[0].length });
   }
 
+  // "What did Sheridan ask Jassy about?": the analyst asks, the executive is only addressed.
+  if (!whoAsked && ASKED.test(q) && speakers.some((s) => s.ref.participant.side === 'analyst')) {
+    speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
+  }
   const speakerSide = sideOf(speakers.map((s) => s.ref));
   let intent: Intent = 'topic';
   let questionsOnly = false;

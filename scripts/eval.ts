@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { failAndExit } from '../src/cli/fail.js';
+import { readQuestionSet } from '../src/eval/question-set.js';
+import { runEval } from '../src/eval/run-eval.js';
+import { REPO_ROOT } from '../src/model/model-files.js';
+import { openSearchService } from '../src/service/open-service.js';
+
+/** Targets from issue #3. */
+const TARGETS = { r1: 0.85, r5: 0.97, mrr10: 0.9, speaker1: 0.95 } as const;
+const DEFAULT_SET = path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json');
+
+const pct = (x: number) => x.toFixed(2);
+
+const program = new Command()
+  .name('eval')
+  .description('Score retrieval on a question set: R@1, R@5, MRR@10, speaker@1, beside BM25-only and dense-only baselines.')
+  .argument('[files...]', 'question set(s) in the dev-questions.json format', [DEFAULT_SET])
+  .option('--int8', 'use the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
+  .action(async (files: string[], opts: { int8: boolean }) => {
+    const service = await openSearchService({ quantized: opts.int8 });
+    try {
+      for (const file of files) {
+        const set = await readQuestionSet(file);
+        const reports = await runEval(service.engine, set);
+        console.log(`\n${path.relative(process.cwd(), file)} — ${set.items.length} questions, model ${service.embedder.modelId}\n`);
+        console.log('| system | R@1 | R@5 | MRR@10 | speaker@1 |');
+        console.log('|---|---|---|---|---|');
+        for (const r of reports) {
+          const m = r.metrics;
+          console.log(`| ${r.name} | ${pct(m.r1)} | ${pct(m.r5)} | ${pct(m.mrr10)} | ${pct(m.speaker1)} (n=${m.speakerN}) |`);
+        }
+        console.log(`| targets | ≥ ${TARGETS.r1} | ≥ ${TARGETS.r5} | ≥ ${TARGETS.mrr10} | ≥ ${TARGETS.speaker1} |`);
+        const ours = reports[0]!;
+        const misses = ours.outcomes.filter((o) => o.hitRank !== 1 || o.speakerOk === false);
+        console.log(`\nMisses of "${ours.name}" (${misses.length}):`);
+        for (const o of misses) {
+          const rank = o.hitRank ? `gold at rank ${o.hitRank}` : 'gold not in top 10';
+          const spk = o.speakerOk === false ? `; top speaker ${o.topSpeaker}, expected ${o.expectedSpeaker}` : '';
+          console.log(`- [${o.kind}] ${o.q} — ${rank}${spk}\n    top: ${o.topSpeaker}: ${o.topText.slice(0, 140)}…`);
+        }
+      }
+    } finally {
+      await service.close();
+    }
+  });
+
+program.parseAsync().catch((err) => failAndExit(err));

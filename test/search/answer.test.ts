@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SearchService } from '../../src/service/open-service.js';
+import { testService } from '../helpers/service.js';
+
+let service: SearchService;
+beforeAll(async () => {
+  service = await testService();
+});
+
+const QUESTIONS = [
+  'what did Jassy say about Trainium',
+  'How many satellites has Amazon launched?',
+  'What was free cash flow?',
+  'Who asked about return on invested capital?',
+  'aws backlog',
+  'how is advertising doing',
+];
+
+describe('answer sentences', () => {
+  it.each(QUESTIONS)('offsets point at the returned sentence: %s', async (q) => {
+    const r = await service.engine.search({ q, k: 10 });
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const res of r.results) {
+      const { text, start, end } = res.answer;
+      expect(start).toBeGreaterThanOrEqual(0);
+      expect(end).toBeGreaterThan(start);
+      expect(end).toBeLessThanOrEqual(res.text.length);
+      expect(res.text.slice(start, end)).toBe(text);
+      // The passage's own offsets point into the source the same way.
+      const call = service.engine.index.calls.find((c) => c.meta.id === res.call_id)!;
+      expect(call.source.slice(res.start, res.end)).toBe(res.text);
+      expect(call.source.slice(res.start + start, res.start + end)).toBe(text);
+    }
+    const top = r.results[0]!;
+    expect(r.answer).toEqual({ text: top.answer.text, speaker: top.speaker, passage_id: top.id, start: top.answer.start, end: top.answer.end });
+  });
+
+  it('the answer is a whole sentence, not the whole passage, when the passage has several', async () => {
+    const r = await service.engine.search({ q: 'How many satellites has Amazon launched?', k: 5 });
+    const hit = r.results.find((x) => x.text.includes('launched 180 satellites'))!;
+    expect(hit.answer.text).toContain('180 satellites');
+    expect(hit.answer.text.length).toBeLessThan(hit.text.length);
+    expect(hit.answer.text).toMatch(/[.?!]$/);
+  });
+
+  it('picks the sentence about the question over its neighbours', async () => {
+    const r = await service.engine.search({ q: 'how big is the AWS backlog', k: 3 });
+    expect(r.answer?.text).toMatch(/backlog/i);
+    expect(r.answer?.text).toMatch(/\$244 billion/);
+  });
+});
