@@ -24,7 +24,8 @@ export function buildOpenApiDocument(version: string): object {
     method: 'get',
     path: '/api/search',
     summary: 'Search the call',
-    request: { query: SearchQuery },
+    // SearchQuery reads k from text; document it as what it accepts: the body's integer k (bounds, default).
+    request: { query: SearchQuery.extend({ k: SearchBody.shape.k }) },
     responses: { 200: json(SearchResponse, 'Ranked passages with answers.'), ...errors },
   });
   registry.registerPath({

@@ -1,0 +1,377 @@
+/**
+ * The HTTP API against the real engine (real model, real index from global setup),
+ * through supertest. Every response body is checked against the zod contract.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CallResponse,
+  ErrorResponse,
+  HealthResponse,
+  LIMITS,
+  PassageResponse,
+  SECTIONS,
+  SearchResponse,
+  TranscriptResponse,
+  type ErrorCode,
+} from '../../src/api/schemas.js';
+import { createApp } from '../../src/server/app.js';
+import { readConfig } from '../../src/server/config.js';
+import type { SearchService } from '../../src/service/open-service.js';
+import { BUNDLED_CALL } from '../helpers/paths.js';
+import { testService } from '../helpers/service.js';
+
+const CANONICAL = 'what did Jassy say about Trainium';
+// The real defaults, except a timeout generous enough for a loaded 2-core CI box.
+const config = readConfig({ REQUEST_TIMEOUT_MS: '30000' });
+const logger = pino({ level: 'silent' });
+
+let service: SearchService;
+let server: Server;
+let api: ReturnType<typeof request>;
+
+beforeAll(async () => {
+  service = await testService();
+  const app = createApp({ engine: () => service.engine, config, logger, modelId: service.embedder.modelId });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  api = request(server);
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await service.close();
+});
+
+/** Every error: JSON, the contract's shape, the expected status and code, no internals leaked. */
+function expectError(res: request.Response, status: number, code?: ErrorCode): ReturnType<typeof ErrorResponse.parse> {
+  expect(res.status, res.text).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  const body = ErrorResponse.parse(res.body);
+  if (code) expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(res.text).not.toMatch(/\n\s+at |\.ts:\d+|node_modules|\/work\//);
+  return body;
+}
+
+const baseUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const withoutTiming = (r: SearchResponse) => ({ ...r, took_ms: 0 });
+
+describe('GET/POST /api/search', () => {
+  it('GET returns the contract shape with k defaulting to 10', async () => {
+    const res = await api.get('/api/search').query({ q: CANONICAL });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const body = SearchResponse.parse(res.body);
+    expect(body.query).toBe(CANONICAL);
+    expect(body.results).toHaveLength(LIMITS.kDefault);
+    expect(body.results.map((r) => r.rank)).toEqual(Array.from({ length: LIMITS.kDefault }, (_, i) => i + 1));
+    // Fused scores come back best first.
+    const scores = body.results.map((r) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('every result carries a full speaker, a known section and consistent offsets', async () => {
+    const source = readFileSync(BUNDLED_CALL, 'utf8');
+    const res = await api.get('/api/search').query({ q: 'AWS growth and capacity', k: 20 });
+    const body = SearchResponse.parse(res.body);
+    expect(body.results.length).toBe(20);
+    for (const r of body.results) {
+      expect(r.speaker.name.length).toBeGreaterThan(0);
+      expect(['company', 'analyst', 'operator']).toContain(r.speaker.side);
+      expect(r.speaker).toHaveProperty('title');
+      expect(r.speaker).toHaveProperty('firm');
+      if (r.speaker.side === 'company') expect(r.speaker.title).toEqual(expect.any(String));
+      if (r.speaker.side === 'analyst') expect(r.speaker.firm).toEqual(expect.any(String));
+      expect(SECTIONS).toContain(r.section);
+      expect(r.section === 'qa').toBe(r.exchange !== null);
+      // Passage offsets point into the transcript source; answer offsets into the passage text.
+      expect(r.start).toBeLessThan(r.end);
+      expect(source.slice(r.start, r.end)).toBe(r.text);
+      expect(r.answer.start).toBeGreaterThanOrEqual(0);
+      expect(r.answer.start).toBeLessThan(r.answer.end);
+      expect(r.answer.end).toBeLessThanOrEqual(r.text.length);
+      expect(r.text.slice(r.answer.start, r.answer.end)).toBe(r.answer.text);
+    }
+    // The top answer is the first result's answer sentence.
+    expect(body.answer).toMatchObject({ passage_id: body.results[0]!.id, text: body.results[0]!.answer.text });
+  });
+
+  it('POST with the same query gives the same response as GET', async () => {
+    const get = await api.get('/api/search').query({ q: CANONICAL, k: '5' });
+    const post = await api.post('/api/search').send({ q: CANONICAL, k: 5 });
+    expect(post.status).toBe(200);
+    expect(withoutTiming(SearchResponse.parse(post.body))).toEqual(withoutTiming(SearchResponse.parse(get.body)));
+  });
+
+  it('POST defaults k to 10', async () => {
+    const res = await api.post('/api/search').send({ q: 'free cash flow' });
+    expect(res.status).toBe(200);
+    expect(SearchResponse.parse(res.body).results).toHaveLength(LIMITS.kDefault);
+  });
+
+  it('accepts k at both bounds and q of exactly the maximum length after trimming', async () => {
+    const one = SearchResponse.parse((await api.get('/api/search').query({ q: 'capex', k: String(LIMITS.kMin) }).expect(200)).body);
+    expect(one.results).toHaveLength(1);
+    const max = SearchResponse.parse((await api.post('/api/search').send({ q: 'capex', k: LIMITS.kMax }).expect(200)).body);
+    expect(max.results.length).toBeGreaterThan(LIMITS.kDefault);
+    expect(max.results.length).toBeLessThanOrEqual(LIMITS.kMax);
+    expect(max.results.map((r) => r.rank)).toEqual(max.results.map((_, i) => i + 1));
+    const longest = `  ${'margin '.repeat(72).slice(0, LIMITS.queryMaxChars)}  `;
+    await api.get('/api/search').query({ q: longest }).expect(200);
+  });
+
+  it('filters narrow the results (speaker, side, section)', async () => {
+    const jassy = SearchResponse.parse((await api.get('/api/search').query({ q: 'AWS', speaker: 'Jassy', k: '5' }).expect(200)).body);
+    expect(jassy.results.length).toBeGreaterThan(0);
+    for (const r of jassy.results) expect(r.speaker.name).toBe('Andrew Jassy');
+    expect(jassy.interpreted.source).toBe('request');
+
+    const analysts = SearchResponse.parse((await api.post('/api/search').send({ q: 'margins', side: 'analyst', section: 'qa' }).expect(200)).body);
+    expect(analysts.results.length).toBeGreaterThan(0);
+    for (const r of analysts.results) expect([r.speaker.side, r.section]).toEqual(['analyst', 'qa']);
+  });
+
+  it('odd but valid queries (punctuation, emoji, stopwords, a bare name, control characters) answer 200', async () => {
+    for (const q of ['???', '😀', 'the', 'Jassy', 'who asked', '"', '$%', 'q4', '\u0000x', 'Trainium² 🚀', 'a'.repeat(LIMITS.queryMaxChars)]) {
+      const res = await api.get('/api/search').query({ q });
+      expect(res.status, `q=${JSON.stringify(q)}: ${res.text}`).toBe(200);
+      SearchResponse.parse(res.body);
+    }
+  });
+
+  it('20 simultaneous searches all succeed and equal the same searches run one by one', async () => {
+    const queries = ['what did Jassy say about Trainium', 'AWS growth', 'free cash flow', 'who asked about capex', 'Olsavsky on margins'];
+    const asked = Array.from({ length: 20 }, (_, i) => queries[i % queries.length]!);
+    const sequential = new Map<string, SearchResponse>();
+    for (const q of queries) sequential.set(q, SearchResponse.parse((await api.get('/api/search').query({ q }).expect(200)).body));
+
+    const batchesBefore = service.batcher.batchSizes.length;
+    const concurrent = await Promise.all(asked.map((q, i) => (i % 2 ? api.post('/api/search').send({ q }) : api.get('/api/search').query({ q }))));
+    for (const [i, res] of concurrent.entries()) {
+      expect(res.status).toBe(200);
+      const q = asked[i]!;
+      expect(withoutTiming(SearchResponse.parse(res.body))).toEqual(withoutTiming(sequential.get(q)!));
+    }
+    // Every one of them was embedded through the service's shared micro-batcher (one model session).
+    const batches = service.batcher.batchSizes.slice(batchesBefore);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(20);
+  });
+});
+
+describe('bad input is a JSON 4xx, never a 500', () => {
+  const get = (query: string) => api.get(`/api/search${query}`);
+  const postRaw = (body: string, type = 'application/json') => api.post('/api/search').set('Content-Type', type).send(body);
+
+  it.each([
+    ['missing q', '', 'q'],
+    ['blank q', '?q=%20%20%20', 'q'],
+    ['q over 500 chars after trim', `?q=${'a'.repeat(LIMITS.queryMaxChars + 1)}`, 'q'],
+    ['k=0', '?q=x&k=0', 'k'],
+    ['k=51', '?q=x&k=51', 'k'],
+    ['k=-1', '?q=x&k=-1', 'k'],
+    ['k=abc', '?q=x&k=abc', 'k'],
+    ['k=1.5', '?q=x&k=1.5', 'k'],
+    ['k=1e1', '?q=x&k=1e1', 'k'],
+    ['empty k', '?q=x&k=', 'k'],
+    ['repeated q', '?q=a&q=b', 'q'],
+    ['repeated k', '?q=a&k=1&k=2', 'k'],
+    ['bad side', '?q=x&side=ceo', 'side'],
+    ['bad section', '?q=x&section=intro', 'section'],
+    ['blank speaker', '?q=x&speaker=%20', 'speaker'],
+    ['unknown parameter', '?q=x&limit=3', ''],
+    ['bracket syntax', '?q[a]=b', ''],
+  ])('GET %s → 400', async (_name, query, field) => {
+    const body = expectError(await get(query), 400, 'bad_request');
+    if (field) expect(body.error.details?.map((d) => d.path)).toContain(field);
+  });
+
+  it('GET with an unknown speaker → 400 naming the speaker', async () => {
+    const body = expectError(await get('?q=AWS&speaker=Nobody%20Atall'), 400, 'bad_request');
+    expect(body.error.message).toContain('Nobody Atall');
+    expect(body.error.details?.[0]?.path).toBe('speaker');
+  });
+
+  it.each([
+    ['malformed JSON', 'invalid_json', '{"q": "x"'],
+    ['a JSON string', 'invalid_json', '"what did Jassy say"'],
+    ['a JSON number', 'invalid_json', '5'],
+    ['JSON null', 'invalid_json', 'null'],
+    ['a JSON array', 'bad_request', '["what did Jassy say"]'],
+    ['an empty JSON array', 'bad_request', '[]'],
+    ['an empty object', 'bad_request', '{}'],
+    ['q a number', 'bad_request', '{"q":5}'],
+    ['k a string', 'bad_request', '{"q":"x","k":"5"}'],
+    ['k a fraction', 'bad_request', '{"q":"x","k":1.5}'],
+    ['k zero', 'bad_request', '{"q":"x","k":0}'],
+    ['k over max', 'bad_request', '{"q":"x","k":51}'],
+    ['k null', 'bad_request', '{"q":"x","k":null}'],
+    ['blank q', 'bad_request', '{"q":"   "}'],
+    ['q too long', 'bad_request', JSON.stringify({ q: 'b'.repeat(LIMITS.queryMaxChars + 1) })],
+    ['bad side', 'bad_request', '{"q":"x","side":"ceo"}'],
+    ['bad section', 'bad_request', '{"q":"x","section":1}'],
+    ['unknown field', 'bad_request', '{"q":"x","limit":3}'],
+    ['a __proto__ key', 'bad_request', '{"q":"x","__proto__":{"k":3}}'],
+    ['unknown speaker', 'bad_request', '{"q":"x","speaker":"Nobody Atall"}'],
+  ] as const)('POST %s → 400 %s', async (_name, code, body) => {
+    expectError(await postRaw(body), 400, code);
+  });
+
+  it('POST with no body → 400', async () => {
+    expectError(await api.post('/api/search'), 400, 'bad_request');
+  });
+
+  it('POST body over 16 KB → 413', async () => {
+    const body = JSON.stringify({ q: 'x', pad: 'y'.repeat(17 * 1024) });
+    expectError(await postRaw(body), 413, 'payload_too_large');
+  });
+
+  it('undecodable bodies (bad gzip, unknown charset, unknown encoding) are 4xx', async () => {
+    const badGzip = await api.post('/api/search').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip at all');
+    expectError(badGzip, 400);
+    const charset = await postRaw('{"q":"x"}', 'application/json; charset=klingon');
+    expectError(charset, 415);
+    const encoding = await api.post('/api/search').set('Content-Type', 'application/json').set('Content-Encoding', 'rot13').send('{"q":"x"}');
+    expectError(encoding, 415);
+    // A body that is valid once decompressed is served.
+    // (fetch, since superagent re-serialises a Buffer sent as JSON.)
+    const gz = await fetch(`${baseUrl()}/api/search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ q: 'AWS', k: 2 })),
+    });
+    expect(gz.status).toBe(200);
+    expect(SearchResponse.parse(await gz.json()).results).toHaveLength(2);
+  });
+
+  it('unknown routes and ids → 404 JSON', async () => {
+    expectError(await api.get('/api/nope'), 404, 'not_found');
+    expectError(await api.delete('/api/search'), 404, 'not_found');
+    expectError(await api.get('/api/passages/amzn-q4-2025:99999'), 404, 'not_found');
+    expectError(await api.get('/api/passages/nope'), 404, 'not_found');
+    expectError(await api.get('/api/call').query({ id: 'nope' }), 404, 'not_found');
+    expectError(await api.get('/api/transcript').query({ id: 'nope' }), 404, 'not_found');
+    expectError(await api.get('/no-such-page'), 404, 'not_found');
+  });
+
+  it('a malformed percent-encoding in a path → 400, not 500', async () => {
+    expectError(await api.get('/api/passages/%E0%A4%A'), 400);
+  });
+});
+
+describe('health', () => {
+  it('200 with the engine loaded', async () => {
+    const res = await api.get('/api/health').expect(200);
+    const body = HealthResponse.parse(res.body);
+    expect(body.model).toBe(service.embedder.modelId);
+    expect(body.passages).toBe(service.engine.index.passages.length);
+    expect(body.calls).toEqual(['amzn-q4-2025']);
+  });
+
+  it('503 JSON while the engine is not loaded; data routes are 503 too', async () => {
+    const loading = createApp({ engine: () => null, config, logger, modelId: 'm' });
+    expectError(await request(loading).get('/api/health'), 503, 'unavailable');
+    expectError(await request(loading).get('/api/search').query({ q: 'AWS' }), 503, 'unavailable');
+    expectError(await request(loading).get('/api/call'), 503, 'unavailable');
+    // Validation still comes first: a bad request is a 400 even while loading.
+    expectError(await request(loading).get('/api/search'), 400, 'bad_request');
+  });
+});
+
+describe('passages, call, transcript', () => {
+  it('/api/passages/:id gives the passage, up to two neighbours each side and its Q&A links', async () => {
+    const hit = SearchResponse.parse((await api.get('/api/search').query({ q: CANONICAL, section: 'qa', k: '1' }).expect(200)).body).results[0]!;
+    const res = await api.get(`/api/passages/${encodeURIComponent(hit.id)}`).expect(200);
+    const body = PassageResponse.parse(res.body);
+    expect(body.passage.id).toBe(hit.id);
+    expect(body.passage.text).toBe(hit.text);
+    expect(body.links).toEqual(hit.links);
+    const index = Number(hit.id.split(':')[1]);
+    expect(body.before.map((p) => p.id)).toEqual([index - 2, index - 1].filter((i) => i >= 0).map((i) => `amzn-q4-2025:${i}`));
+    expect(body.after.map((p) => p.id)).toEqual([index + 1, index + 2].map((i) => `amzn-q4-2025:${i}`));
+    // A Q&A passage is linked to its exchange's question, answers and analyst.
+    expect(body.links.question).toEqual(expect.any(String));
+    expect(body.links.answers.length).toBeGreaterThan(0);
+    expect(body.links.analyst?.side).toBe('analyst');
+  });
+
+  it('the first passage has no predecessors and no Q&A links', async () => {
+    const body = PassageResponse.parse((await api.get('/api/passages/amzn-q4-2025:0').expect(200)).body);
+    expect(body.before).toEqual([]);
+    expect(body.after).toHaveLength(2);
+    expect(body.passage.section).toBe('prepared_remarks');
+    expect(body.links).toEqual({ question: null, answers: [], analyst: null });
+  });
+
+  it('/api/call: AMZN Q4 2025 with participants on each side', async () => {
+    const body = CallResponse.parse((await api.get('/api/call').expect(200)).body);
+    expect(body).toMatchObject({ id: 'amzn-q4-2025', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05' });
+    expect(body.participants).toContainEqual({ id: expect.any(String), name: 'Andrew Jassy', title: 'President, CEO & Director', firm: expect.anything(), side: 'company' });
+    expect(body.participants).toContainEqual(expect.objectContaining({ name: 'Brian Olsavsky', side: 'company' }));
+    expect(body.participants).toContainEqual(expect.objectContaining({ name: 'Douglas Anmuth', side: 'analyst', title: null, firm: expect.stringContaining('JPMorgan') }));
+    expect(body.participants).toContainEqual(expect.objectContaining({ name: 'Operator', side: 'operator' }));
+    expect(body.exchanges.length).toBeGreaterThan(0);
+    for (const ex of body.exchanges) {
+      expect(ex.analyst.side).toBe('analyst');
+      expect(ex.question).toEqual(expect.any(String));
+      expect(ex.answers.length).toBeGreaterThan(0);
+    }
+    // The same call by id.
+    expect((await api.get('/api/call').query({ id: 'amzn-q4-2025' }).expect(200)).body).toEqual(body);
+  });
+
+  it('/api/transcript: every passage in source order', async () => {
+    const body = TranscriptResponse.parse((await api.get('/api/transcript').expect(200)).body);
+    expect(body.call_id).toBe('amzn-q4-2025');
+    expect(body.passages).toHaveLength(service.engine.index.passages.length);
+    expect(body.passages.map((p) => p.id)).toEqual(body.passages.map((_, i) => `amzn-q4-2025:${i}`));
+    for (let i = 1; i < body.passages.length; i++) expect(body.passages[i]!.start).toBeGreaterThanOrEqual(body.passages[i - 1]!.end);
+  });
+});
+
+describe('/api/openapi.json', () => {
+  it('is OpenAPI 3.1 and documents /api/search with q and k derived from the schemas', async () => {
+    const doc = (await api.get('/api/openapi.json').expect(200)).body as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema: Record<string, unknown> }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>>; required?: string[] }> };
+    };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    const get = doc.paths['/api/search']?.get;
+    expect(get).toBeDefined();
+    const param = (name: string) => get!.parameters?.find((p) => p.name === name && p.in === 'query');
+    expect(param('q')).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: LIMITS.queryMaxChars } });
+    expect(param('k')?.required).toBeFalsy();
+    expect(param('k')?.schema).toMatchObject({ type: 'integer', minimum: LIMITS.kMin, maximum: LIMITS.kMax, default: LIMITS.kDefault });
+    for (const name of ['speaker', 'side', 'section']) expect(param(name)).toBeDefined();
+
+    expect(doc.paths['/api/search']?.post?.requestBody).toBeDefined();
+    const body = doc.components.schemas.SearchRequest;
+    expect(body?.required).toEqual(['q']);
+    expect(body?.properties?.k).toMatchObject({ type: 'integer', minimum: LIMITS.kMin, maximum: LIMITS.kMax, default: LIMITS.kDefault });
+    expect(doc.components.schemas.SearchResponse).toBeDefined();
+    for (const path of ['/api/passages/{id}', '/api/call', '/api/transcript', '/api/health']) expect(doc.paths[path]?.get).toBeDefined();
+  });
+});
+
+describe('headers', () => {
+  it('helmet security headers on API, error and static responses; no x-powered-by', async () => {
+    for (const res of [await api.get('/api/health'), await api.get('/api/nope'), await api.get('/api/search'), await api.get('/')]) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('echoes a request id', async () => {
+    const res = await api.get('/api/health').set('x-request-id', 'abc-123');
+    expect(res.headers['x-request-id']).toBe('abc-123');
+    expect((await api.get('/api/health')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
