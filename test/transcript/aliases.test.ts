@@ -105,6 +105,9 @@ describe('findSpeakerMentions', () => {
     // Short surname: one edit only.
     expect(mentions('jsy')).toEqual([]);
     expect(mentions('jasyy')).toEqual([['jasyy', 'andrew-jassy', 'surname', 1]]);
+    expect(mentions('jaassyy')).toEqual([]);
+    // A different first letter is not a typo of the name: "handler" is not "Sandler".
+    expect(mentions('the event handler')).toEqual([]);
   });
 
   it('does not treat the company, or ordinary words, as speakers', () => {
@@ -161,6 +164,39 @@ describe('alias derivation helpers', () => {
 });
 
 describe('alias tables for another call', () => {
+  it('never lets the company name a speaker, even when an analyst shares it', () => {
+    const ford = parseTranscript(
+      renderTranscript({
+        title: 'Ford Motor Company (F) Q1 2025 Earnings Call April 28, 2025 5:00 PM ET',
+        analysts: ['Adam Ford - Example Securities'],
+        presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Hello.'] }],
+        qa: [
+          { speaker: 'Adam Ford', title: 'Example Securities', paragraphs: ['Question?'] },
+          { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Answer.'] },
+        ],
+      }),
+    );
+    const t = buildAliasTable(ford);
+    expect(findSpeakerMentions(t, 'what did Ford say about trucks')).toEqual([]);
+    expect(resolveSpeaker(t, 'Adam Ford').map((p) => p.id)).toEqual(['adam-ford']);
+  });
+
+  it('treats words the call writes in lowercase as ordinary words', () => {
+    const c = parseTranscript(
+      renderTranscript({
+        analysts: ['Robert Gross - Example Securities'],
+        presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Our gross margin improved.'] }],
+        qa: [
+          { speaker: 'Robert Gross', title: 'Example Securities', paragraphs: ['Question?'] },
+          { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Answer.'] },
+        ],
+      }),
+    );
+    const t = buildAliasTable(c);
+    expect(findSpeakerMentions(t, 'what was gross margin').map((m) => m.participant.id)).toEqual([]);
+    expect(findSpeakerMentions(t, 'what did Gross ask').map((m) => m.participant.id)).toEqual(['robert-gross']);
+  });
+
   it('derives everything from that call’s participants', () => {
     const other = parseTranscript(
       renderTranscript({

@@ -175,6 +175,12 @@ describe('parseTranscript tolerance', () => {
     for (const p of parsed.turns.flatMap((t) => t.paragraphs)) expect(messy.slice(p.start, p.end)).toBe(p.text);
   });
 
+  it('accepts bare \\r line endings', () => {
+    const parsed = parseTranscript(source.replace(/\n/g, '\r'));
+    expect(parsed.exchanges).toEqual(call.exchanges);
+    expect(parsed.turns.flatMap((t) => t.paragraphs.map((p) => p.text))).toEqual(call.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));
+  });
+
   it('parses another company with follow-ups, an unnamed intro and an operator sign-off', () => {
     const text = renderTranscript({
       analysts: ['Ana de Souza - Big Bank Securities, LLC', 'Tom Lee - Small Shop Research'],
@@ -218,6 +224,23 @@ describe('parseTranscript tolerance', () => {
       ],
     });
     expect(parseTranscript(text).exchanges).toEqual([{ id: 1, analystId: 'tom-lee', introTurn: null, questionTurns: [1], answerTurns: [2] }]);
+  });
+
+  it('opens a new exchange when a different analyst speaks without an introduction', () => {
+    const text = renderTranscript({
+      analysts: ['Tom Lee - Small Shop Research', 'Ana Diaz - Big Bank'],
+      presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Hello.'] }],
+      qa: [
+        { speaker: 'Tom Lee', title: 'Small Shop Research', paragraphs: ['A question.'] },
+        { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['An answer.'] },
+        { speaker: 'Ana Diaz', title: 'Big Bank', paragraphs: ['Another question.'] },
+        { speaker: 'Robert Smith', title: 'Chief Financial Officer', paragraphs: ['Another answer.'] },
+      ],
+    });
+    expect(parseTranscript(text).exchanges).toEqual([
+      { id: 1, analystId: 'tom-lee', introTurn: null, questionTurns: [1], answerTurns: [2] },
+      { id: 2, analystId: 'ana-diaz', introTurn: null, questionTurns: [3], answerTurns: [4] },
+    ]);
   });
 
   it('keeps a second answer by someone who already answered in the exchange', () => {
