@@ -1,0 +1,294 @@
+// @ts-check
+/** The results view: top answer, notice, result cards with in-place Q&A threads, empty state. */
+import * as api from './api.js';
+import { h, highlighted, icon } from './dom.js';
+import { SECTION_LABEL, SIDE_LABEL, SIDE_PLURAL, initials, joinNames, roleLine, surname } from './format.js';
+import { constraints } from './filters.js';
+
+/** @typedef {import('./api.js').SearchResponse} SearchResponse */
+/** @typedef {import('./api.js').SearchResult} SearchResult */
+/** @typedef {import('./api.js').Filters} Filters */
+/** @typedef {import('./api.js').PassageView} PassageView */
+/** @typedef {import('./api.js').Speaker} Speaker */
+
+/**
+ * @typedef {{
+ *   response: SearchResponse,
+ *   filters: Filters,
+ *   passageHref: (id: string) => string,
+ *   onOpen: (id: string) => void,
+ *   onClearFilters: (() => void) | null,
+ * }} ResultsOptions
+ */
+
+/** One line describing what was searched: "what Andrew Jassy said about “Trainium”". @param {SearchResponse} r */
+export function describeSearch(r) {
+  const { interpreted: i } = r;
+  const names = joinNames([...new Set(i.speakers.map((s) => s.name))]);
+  const about = i.topic ? ` about “${i.topic}”` : '';
+  switch (i.intent) {
+    case 'speaker_topic':
+      return `what ${names} said${about}`;
+    case 'speaker_question':
+      return `what ${names} asked${about}`;
+    case 'who_asked':
+      return `who asked${about}`;
+    default:
+      return i.topic ? `“${i.topic}”` : `“${r.query}”`;
+  }
+}
+
+/**
+ * @param {ResultsOptions} opts
+ * @returns {HTMLElement[]}
+ */
+export function renderResults(opts) {
+  const { response } = opts;
+  if (response.results.length === 0) return [emptyState(opts)];
+  return [
+    response.notice ? h('p', { class: 'notice', role: 'note' }, icon('info'), h('span', null, response.notice)) : null,
+    response.answer ? topAnswer(response.answer, opts) : null,
+    h('ol', { class: 'results', 'aria-label': 'Results' }, response.results.map((r) => h('li', null, card(r, opts)))),
+  ].filter((x) => x !== null);
+}
+
+/**
+ * @param {import('./api.js').TopAnswer} a
+ * @param {ResultsOptions} opts
+ */
+function topAnswer(a, opts) {
+  return h(
+    'section',
+    { class: 'top-answer', 'aria-labelledby': 'top-answer-label' },
+    h('p', { class: 'top-answer-label', id: 'top-answer-label' }, icon('quote'), 'Best answer'),
+    h('p', { class: 'top-answer-text' }, h('span', { class: 'top-answer-who' }, `${surname(a.speaker.name)}:`), ' ', h('q', null, a.text.trim())),
+    h(
+      'p',
+      { class: 'top-answer-meta' },
+      h('span', null, [a.speaker.name, roleLine(a.speaker)].filter(Boolean).join(', ')),
+      h('a', { href: opts.passageHref(a.passage_id), class: 'link-arrow', onclick: followLink(opts, a.passage_id) }, 'Read in context', icon('arrowRight')),
+    ),
+  );
+}
+
+/** Plain clicks navigate in-app; modified clicks (new tab) are left to the browser. @param {ResultsOptions} opts @param {string} id */
+const followLink = (opts, id) => (/** @type {MouseEvent} */ e) => {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  opts.onOpen(id);
+};
+
+/**
+ * @param {SearchResult} r
+ * @param {ResultsOptions} opts
+ */
+function card(r, opts) {
+  const headingId = `r-${r.rank}-who`;
+  const el = h(
+    'article',
+    {
+      class: `card side-${r.speaker.side}`,
+      tabindex: 0,
+      dataset: { id: r.id, rank: String(r.rank) },
+      'aria-labelledby': headingId,
+      'aria-describedby': `r-${r.rank}-text`,
+    },
+    h(
+      'header',
+      { class: 'card-head' },
+      h('span', { class: `avatar side-${r.speaker.side}`, 'aria-hidden': 'true' }, initials(r.speaker.name)),
+      h(
+        'div',
+        { class: 'who' },
+        h('h3', { class: 'who-name', id: headingId }, r.speaker.name),
+        h('p', { class: 'who-role' }, roleLine(r.speaker)),
+      ),
+      h(
+        'div',
+        { class: 'card-tags' },
+        h('span', { class: `chip chip-${r.speaker.side}` }, SIDE_LABEL[r.speaker.side]),
+        h('span', { class: `badge badge-${r.section}` }, SECTION_LABEL[r.section] ?? r.section),
+      ),
+    ),
+    h('p', { class: 'passage', id: `r-${r.rank}-text` }, highlighted(r.text, r.answer.start, r.answer.end)),
+    thread(r),
+    h(
+      'footer',
+      { class: 'card-foot' },
+      h(
+        'span',
+        { class: 'score', title: 'Fused relevance score: higher is better; comparable within this search only' },
+        h('span', { class: 'rank' }, `#${r.rank}`),
+        ` · score ${r.score.toFixed(3)}`,
+      ),
+      h('a', { href: opts.passageHref(r.id), class: 'link-arrow open-context', onclick: followLink(opts, r.id) }, 'Read in context', icon('arrowRight')),
+    ),
+  );
+  el.addEventListener('click', (e) => {
+    const target = /** @type {Element} */ (e.target);
+    if (target.closest('a, button, .thread-body, select, input')) return;
+    if ((window.getSelection()?.toString() ?? '').length > 0) return; // selecting text, not opening
+    opts.onOpen(r.id);
+  });
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target === el && !e.defaultPrevented) {
+      e.preventDefault();
+      opts.onOpen(r.id);
+    }
+  });
+  return el;
+}
+
+/**
+ * Q&A context: an answer links back to its question, a question to its answers, opened in place.
+ * @param {SearchResult} r
+ */
+function thread(r) {
+  if (r.section !== 'qa') return null;
+  const { links } = r;
+  const isQuestion = r.speaker.side === 'analyst';
+  const ids = isQuestion ? links.answers : links.question && links.question !== r.id ? [links.question] : [];
+  if (ids.length === 0 && !(links.analyst && !isQuestion)) return null;
+
+  const bodyId = `thread-${r.rank}`;
+  const body = h('div', { class: 'thread-body', id: bodyId, hidden: true });
+  const label = isQuestion ? (links.answers.length === 1 ? 'Show the answer' : `Show ${links.answers.length} answers`) : 'Show question';
+  const hideLabel = isQuestion ? 'Hide answers' : 'Hide question';
+  let loaded = false;
+  const buttonText = h('span', null, label);
+  const button = ids.length
+    ? h('button', { type: 'button', class: 'thread-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId }, buttonText, icon('chevron', 'icon chevron'))
+    : null;
+  button?.addEventListener('click', async () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    buttonText.textContent = open ? hideLabel : label;
+    body.hidden = !open;
+    if (open && !loaded) {
+      loaded = true;
+      await fillThread(body, r, ids, isQuestion);
+    }
+  });
+
+  const context = isQuestion
+    ? h('span', { class: 'thread-context' }, icon('reply'), r.exchange !== null ? `Question ${r.exchange} of the Q&A` : 'Asked in the Q&A')
+    : h(
+        'span',
+        { class: 'thread-context' },
+        icon('reply'),
+        'In reply to ',
+        links.analyst ? h('strong', null, links.analyst.name) : 'an analyst',
+        links.analyst?.firm ? ` (${links.analyst.firm})` : '',
+      );
+  return h('div', { class: 'thread' }, h('div', { class: 'thread-line' }, context, button), body);
+}
+
+/**
+ * @param {HTMLElement} body
+ * @param {SearchResult} r
+ * @param {string[]} ids
+ * @param {boolean} isQuestion
+ */
+async function fillThread(body, r, ids, isQuestion) {
+  body.replaceChildren(h('p', { class: 'thread-loading', role: 'status' }, isQuestion ? 'Loading answers…' : 'Loading the question…'));
+  try {
+    const responses = await Promise.all(ids.map((id) => api.passage(id)));
+    /** @type {PassageView[]} */
+    let passages = responses.map((x) => x.passage);
+    if (!isQuestion) {
+      // A question can run over several passages of the same turn: show all of it.
+      const first = responses[0];
+      if (first) passages = [first.passage, ...first.after.filter((p) => p.turn === first.passage.turn && p.role === 'question')];
+    }
+    body.replaceChildren(...groupByTurn(passages).map((group) => quoteBlock(group, r.id)));
+  } catch (err) {
+    body.replaceChildren(h('p', { class: 'thread-error', role: 'alert' }, icon('alert'), err instanceof Error ? err.message : 'Could not load this part of the call.'));
+  }
+}
+
+/** @param {PassageView[]} passages @returns {PassageView[][]} */
+function groupByTurn(passages) {
+  /** @type {PassageView[][]} */
+  const groups = [];
+  for (const p of passages) {
+    const last = groups.at(-1);
+    if (last && last[0]?.turn === p.turn) last.push(p);
+    else groups.push([p]);
+  }
+  return groups;
+}
+
+/** @param {PassageView[]} group @param {string} currentId */
+function quoteBlock(group, currentId) {
+  const first = /** @type {PassageView} */ (group[0]);
+  return h(
+    'figure',
+    { class: 'quote' },
+    h('figcaption', { class: 'quote-who' }, h('strong', null, first.speaker.name), roleLine(first.speaker) ? ` · ${roleLine(first.speaker)}` : ''),
+    h(
+      'blockquote',
+      null,
+      group.map((p) => h('p', { class: p.id === currentId ? 'is-current' : null, dataset: { id: p.id } }, p.text, p.id === currentId ? h('span', { class: 'quote-tag' }, 'this result') : null)),
+    ),
+  );
+}
+
+/**
+ * "Nothing about “robotics” from analysts in the prepared remarks."
+ * @param {ResultsOptions} opts
+ */
+function emptyState(opts) {
+  const { response, filters } = opts;
+  const c = constraints(filters, response.interpreted);
+  const topic = response.interpreted.topic || response.query;
+  const from = c.speakers.length ? ` from ${joinNames(c.speakers.map((s) => s.name))}` : c.side ? ` from ${c.side === 'company' ? 'the company' : SIDE_PLURAL[c.side].toLowerCase()}` : '';
+  const where = c.section ? ` in ${c.section === 'qa' ? 'the Q&A' : 'the prepared remarks'}` : '';
+  return h(
+    'div',
+    { class: 'state state-empty' },
+    h('div', { class: 'state-icon', 'aria-hidden': 'true' }, icon('search')),
+    h('h2', { class: 'state-title' }, `Nothing about “${topic}”${from}${where}`),
+    h('p', { class: 'state-text' }, from || where ? 'No passage matches all of these filters. Try widening them, or ask in other words.' : 'Try other words, or a broader question.'),
+    opts.onClearFilters ? h('button', { type: 'button', class: 'button', onclick: opts.onClearFilters }, 'Clear filters') : null,
+  );
+}
+
+/** Placeholder cards while a search runs. */
+export function skeleton() {
+  return h(
+    'div',
+    { class: 'skeleton', 'aria-hidden': 'true' },
+    [0, 1, 2].map(() =>
+      h(
+        'div',
+        { class: 'card skeleton-card' },
+        h('div', { class: 'card-head' }, h('span', { class: 'avatar sk' }), h('div', { class: 'who' }, h('span', { class: 'sk sk-line sk-w40' }), h('span', { class: 'sk sk-line sk-w25' }))),
+        h('span', { class: 'sk sk-line' }),
+        h('span', { class: 'sk sk-line' }),
+        h('span', { class: 'sk sk-line sk-w60' }),
+      ),
+    ),
+  );
+}
+
+/**
+ * @param {string} message
+ * @param {() => void} onRetry
+ * @param {(() => void) | null} [onClearFilters] offered when filters may be the cause
+ */
+export function errorState(message, onRetry, onClearFilters = null) {
+  return h(
+    'div',
+    { class: 'state state-error', role: 'alert' },
+    h('div', { class: 'state-icon', 'aria-hidden': 'true' }, icon('alert')),
+    h('h2', { class: 'state-title' }, 'The search failed'),
+    h('p', { class: 'state-text error-message' }, message),
+    h(
+      'div',
+      { class: 'state-actions' },
+      h('button', { type: 'button', class: 'button', onclick: onRetry }, 'Try again'),
+      onClearFilters ? h('button', { type: 'button', class: 'button button-secondary', onclick: onClearFilters }, 'Clear filters') : null,
+    ),
+  );
+}
+
