@@ -14,8 +14,8 @@
  *   Question-and-Answer Session       (required when analysts are listed)
  *   <speaker blocks>
  *
- * A speaker block is a name line (a listed participant, "Operator", or an "Unidentified …"
- * speaker), directly followed for non-operators by a title/firm line, then paragraphs
+ * A speaker block is a name line (a listed participant — also when written with a nickname or
+ * without the middle name, if unambiguous — "Operator", or an "Unidentified …" speaker), directly followed for non-operators by a title/firm line, then paragraphs
  * separated by blank lines. Consecutive non-blank lines form one paragraph.
  *
  * Offsets: every Paragraph span satisfies `source.slice(start, end) === text`. A Turn's span
@@ -35,6 +35,7 @@
  *   last exchange (the IR host, typically) are 'remarks' with exchange null, not answers.
  *   Everything in the Presentation section is 'remarks' with exchange null.
  */
+import { nicknamesOf } from './aliases.js';
 import type { Call, CallMeta, Exchange, Paragraph, Participant, Section, Side, Turn } from './types.js';
 
 /** A transcript that does not have the expected shape; `line` is 1-based. */
@@ -291,7 +292,26 @@ class SpeakerDirectory {
     for (const [pattern, side] of UNIDENTIFIED_SPEAKERS) {
       if (pattern.test(key)) return this.add(slugify(text), text.replace(/\s+/g, ' '), side);
     }
-    return null;
+    return this.byShortName(key);
+  }
+
+  /**
+   * A listed participant written differently on the name line: same surname, and the same
+   * first name or a nickname of it ("Andy Jassy" for "Andrew Jassy", "Mark Mahaney" for
+   * "Mark Stephen Mahaney"). Only an unambiguous match counts.
+   */
+  private byShortName(key: string): Participant | null {
+    const words = key.split(' ');
+    if (words.length < 2 || !looksLikeName(key.replace(/(^|\s)\p{Ll}/gu, (m) => m.toUpperCase()))) return null;
+    const first = words[0] ?? '';
+    const last = words[words.length - 1] ?? '';
+    const matches = this.listed.filter((p) => {
+      const parts = normaliseName(p.name).split(' ');
+      const listedFirst = parts[0] ?? '';
+      const sameFirst = listedFirst === first || nicknamesOf(listedFirst).includes(first);
+      return parts.length >= 2 && parts[parts.length - 1] === last && sameFirst;
+    });
+    return matches.length === 1 ? (matches[0] as Participant) : null;
   }
 
   private add(base: string, name: string, side: Side): Participant {
@@ -329,15 +349,15 @@ function parseSection(lines: Line[], from: number, to: number, section: Section,
       contentFrom = i + 1;
       // Non-operators have a title/firm line directly under the name.
       if (speaker.side !== 'operator' && contentFrom < j) contentFrom += 1;
-    } else if (current === null) {
-      throw new TranscriptFormatError(
-        first.number,
-        `expected a speaker name line (a listed participant or "Operator"), found ${describe(first)}`,
-      );
     } else if (looksLikeName(first.text) && j - i <= 2) {
       throw new TranscriptFormatError(
         first.number,
         `unknown speaker ${describe(first)}: not in "Company Participants" or "Conference Call Participants"`,
+      );
+    } else if (current === null) {
+      throw new TranscriptFormatError(
+        first.number,
+        `expected a speaker name line (a listed participant or "Operator"), found ${describe(first)}`,
       );
     }
 

@@ -243,6 +243,27 @@ describe('parseTranscript tolerance', () => {
     ]);
   });
 
+  it('recognises a listed speaker written with a nickname or without the middle name', () => {
+    const renamed = source
+      .replace('\nMark Stephen Mahaney\nEvercore', '\nMark Mahaney\nEvercore')
+      .replace('\nDouglas Anmuth\nJPMorgan', '\nDoug Anmuth\nJPMorgan')
+      .replace(/\nAndrew Jassy\nPresident/g, '\nAndy Jassy\nPresident');
+    const parsed = parseTranscript(renamed);
+    expect(parsed.participants).toEqual(call.participants);
+    expect(parsed.exchanges).toEqual(call.exchanges);
+    expect(parsed.turns.map((t) => t.speakerId)).toEqual(call.turns.map((t) => t.speakerId));
+  });
+
+  it('does not guess between two listed people a nickname could name', () => {
+    const text = renderTranscript({
+      company: ['Patricia Roe - Chief Executive Officer', 'Patrick Roe - Chief Financial Officer'],
+      presentation: [{ speaker: 'Pat Roe', title: 'Chief Executive Officer', paragraphs: ['Hello.'] }],
+    });
+    expect(formatError(text).message).toBe(
+      'line 10: unknown speaker "Pat Roe": not in "Company Participants" or "Conference Call Participants"',
+    );
+  });
+
   it('keeps a second answer by someone who already answered in the exchange', () => {
     const text = renderTranscript({
       analysts: ['Tom Lee - Small Shop Research'],
