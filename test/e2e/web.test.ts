@@ -1,0 +1,348 @@
+/**
+ * The web page in a real browser (Debian's Chromium through playwright-core) against the real
+ * app: real model, real index from global setup. Screenshots of the main states go to
+ * test-artifacts/screenshots/. No assertion depends on how long anything takes: the tests wait
+ * for states (data-state on the views, the URL), never for durations.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResponse } from '../../src/api/schemas.js';
+import { browserTestsSkipped, launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const CANONICAL = 'what did Jassy say about Trainium';
+const INJECTION = '<img src=x onerror="window.__pwned=1">';
+const PHONE = { width: 390, height: 844 };
+
+let server: TestServer;
+let browser: TestBrowser;
+/** Console errors and page errors (CSP violations show up here) of the pages opened by the current test. */
+let pageErrors: string[][] = [];
+
+async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { page, errors } = await browser.newPage(viewport);
+  page.setDefaultTimeout(60_000);
+  pageErrors.push(errors);
+  await page.goto(server.url + path);
+  return page;
+}
+
+/** Wait until the results view shows the outcome of the search in the address bar. */
+async function settledResults(page: Page): Promise<void> {
+  await page.waitForSelector('#results:not([hidden])[data-state="ready"], #results:not([hidden])[data-state="error"]');
+}
+
+async function search(page: Page, q: string): Promise<void> {
+  await page.locator('#q').fill(q);
+  await page.locator('#q').press('Enter');
+  await page.waitForURL((u) => new URL(u).searchParams.get('q') === q);
+  await settledResults(page);
+}
+
+const cards = (page: Page) => page.locator('#results-body .card');
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(server.url + path);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The page never scrolls sideways. */
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    const errors = pageErrors.flat();
+    for (const page of browser.context.pages()) await page.close();
+    pageErrors = [];
+    expect(errors, 'console errors or CSP violations').toEqual([]);
+  });
+
+  it('home: the search box has focus, the header names the call, examples are offered', async () => {
+    const page = await open('/');
+    await page.waitForSelector('#call-info .call-company');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    const call = await api<{ company: string; ticker: string }>('/api/call');
+    expect(await page.locator('#call-info').textContent()).toContain(call.company);
+    expect(await page.locator('#call-info').textContent()).toContain(call.ticker);
+    const examples = await page.locator('[data-example]').allTextContents();
+    expect(examples).toContain(CANONICAL);
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    // Landmarks and a label for the box.
+    expect(await page.locator('header, main, footer, [role="search"]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('label[for="q"]').count()).toBe(1);
+    await screenshot(page, 'home');
+  });
+
+  it('the canonical question: first card is Andrew Jassy on Trainium with the answer highlighted, q= in the URL', async () => {
+    const page = await open('/');
+    await search(page, CANONICAL);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
+
+    const first = cards(page).first();
+    expect(await first.locator('.who-name').textContent()).toBe('Andrew Jassy');
+    expect(await first.locator('.passage').textContent()).toMatch(/Trainium/);
+    const mark = first.locator('.passage mark');
+    expect(await mark.count()).toBe(1);
+    expect((await mark.textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await first.locator('.chip').textContent()).toBe('Company');
+    expect(await first.locator('.badge').textContent()).toMatch(/^(Q&A|Prepared remarks)$/);
+    expect(await first.locator('.score').textContent()).toMatch(/score \d\.\d{3}/);
+
+    // The top answer line, and the speaker the question named shown as an inferred filter.
+    expect(await page.locator('.top-answer-who').textContent()).toBe('Jassy:');
+    expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    const chip = page.locator('.active-chip[data-filter="speaker"]');
+    expect(await chip.textContent()).toContain('Andrew Jassy');
+    expect(await chip.getAttribute('class')).toContain('is-inferred');
+
+    // The result count is announced.
+    expect(await page.locator('#status').textContent()).toMatch(/^\d+ results? for what Andrew Jassy said about “Trainium”/);
+    await screenshot(page, 'results');
+  });
+
+  it('a /?q= link reproduces the search, filters included', async () => {
+    const expected = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(CANONICAL)}&k=10`);
+    const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
+    await settledResults(page);
+    expect(await page.locator('#q').inputValue()).toBe(CANONICAL);
+    const ids = await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    expect(ids).toEqual(expected.results.map((r) => r.id));
+
+    const filtered = await open(`/?q=aws+backlog&side=analyst`);
+    await settledResults(filtered);
+    expect(await filtered.locator('input[name="side"][value="analyst"]').isChecked()).toBe(true);
+    const sides = await cards(filtered).evaluateAll((els) => els.map((e) => e.className));
+    expect(sides.length).toBeGreaterThan(0);
+    for (const cls of sides) expect(cls).toContain('side-analyst');
+  });
+
+  it('a deep link /#p=<id> opens the transcript at that passage, visible and highlighted', async () => {
+    const { results } = await api<SearchResponse>(`/api/search?q=${encodeURIComponent('aws backlog')}&k=1`);
+    const id = results[0]!.id;
+    const page = await open(`/#p=${id}`);
+    const target = page.locator('.t-passage.is-target');
+    await target.waitFor();
+    expect(await target.getAttribute('data-id')).toBe(id);
+    expect(await target.textContent()).toContain(results[0]!.text.slice(0, 60));
+    // Scrolled into view.
+    const inView = await target.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('is-target'))).toBe(true);
+    // Turns are grouped under speaker headings; both sections are marked.
+    expect(await page.locator('.t-section').allTextContents()).toEqual(['Prepared remarks', 'Questions & answers']);
+    expect(await page.locator('.turn').count()).toBeLessThan(await page.locator('.t-passage').count());
+    await screenshot(page, 'transcript');
+  });
+
+  it('clicking a card opens the transcript there; back returns to the same results', async () => {
+    const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
+    await settledResults(page);
+    const second = cards(page).nth(1);
+    const id = await second.getAttribute('data-id');
+    await second.locator('.passage').click();
+    await page.waitForURL((u) => new URL(u).hash === `#p=${id}`);
+    await page.locator('.t-passage.is-target').waitFor();
+    expect(await page.locator('.t-passage.is-target').getAttribute('data-id')).toBe(id);
+    // Opened from a result, the answering sentence is marked in context too.
+    expect(await page.locator('.t-passage.is-target mark').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
+
+    await page.goBack();
+    await page.waitForSelector('#results:not([hidden])[data-state="ready"]');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe(id);
+
+    await page.goForward();
+    await page.locator('.t-passage.is-target').waitFor();
+    expect(await page.locator('#transcript').isVisible()).toBe(true);
+  });
+
+  it('keyboard: / focuses the box, j/k and arrows move between cards, Enter opens, Escape comes back', async () => {
+    const page = await open(`/?q=${encodeURIComponent('aws backlog')}`);
+    await settledResults(page);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+
+    const focusedRank = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rank ?? null);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRank()).toBe('1');
+    await page.keyboard.press('j');
+    expect(await focusedRank()).toBe('2');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRank()).toBe('3');
+    await page.keyboard.press('k');
+    expect(await focusedRank()).toBe('2');
+    // A "/" typed into the box is text, not a shortcut.
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => new URL(u).hash === `#p=${id}`);
+    await page.locator('.t-passage.is-target').waitFor();
+
+    await page.keyboard.press('Escape');
+    await page.waitForURL((u) => new URL(u).hash === '');
+    await page.waitForSelector('#results:not([hidden])[data-state="ready"]');
+    expect(await focusedRank()).toBe('2');
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('a/b');
+    expect(await page.locator('#q').inputValue()).toBe('a/b');
+  });
+
+  it('HTML in the query is shown as text and runs nothing', async () => {
+    const page = await open('/');
+    await search(page, INJECTION);
+    // Typed query and deep link alike.
+    const linked = await open(`/?q=${encodeURIComponent(INJECTION)}`);
+    await settledResults(linked);
+    for (const p of [page, linked]) {
+      expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await p.locator('img[src="x"]').count()).toBe(0);
+      expect(await p.locator('main img').count()).toBe(0);
+      expect(await p.locator('#q').inputValue()).toBe(INJECTION);
+      expect(await p.locator('#summary').textContent()).toContain('<img');
+      expect(await p.title()).toContain('<img');
+    }
+  });
+
+  it('a filter click narrows the results: side = Analysts gives only analyst cards', async () => {
+    const page = await open('/');
+    await search(page, 'aws backlog');
+    const before = await cards(page).evaluateAll((els) => els.map((e) => e.className));
+    expect(before.some((c) => !c.includes('side-analyst'))).toBe(true);
+
+    // The radio is visually hidden inside its label, as a person sees it: click the label.
+    await page.locator('label.seg', { hasText: 'Analysts' }).click();
+    expect(await page.getByRole('radio', { name: 'Analysts' }).isChecked()).toBe(true);
+    await page.waitForURL((u) => new URL(u).searchParams.get('side') === 'analyst');
+    await settledResults(page);
+    const after = await cards(page).evaluateAll((els) => els.map((e) => e.className));
+    expect(after.length).toBeGreaterThan(0);
+    for (const cls of after) expect(cls).toContain('side-analyst');
+    // Chosen, not inferred; and clearing it widens again.
+    const chip = page.locator('.active-chip[data-filter="side"]');
+    expect(await chip.getAttribute('class')).not.toContain('is-inferred');
+    await chip.locator('.chip-clear').click();
+    await page.waitForURL((u) => !new URL(u).searchParams.has('side'));
+    await settledResults(page);
+    expect(await cards(page).evaluateAll((els) => els.some((e) => !e.className.includes('side-analyst')))).toBe(true);
+  });
+
+  it('an inferred speaker can be replaced by another, or cleared', async () => {
+    const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
+    await settledResults(page);
+    await page.locator('#f-speaker').selectOption('brian-olsavsky');
+    await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'brian-olsavsky');
+    await settledResults(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
+    const chip = page.locator('.active-chip[data-filter="speaker"]');
+    expect(await chip.textContent()).toContain('Brian Olsavsky');
+    expect(await chip.getAttribute('class')).not.toContain('is-inferred');
+    // Either Olsavsky's own words, or a notice that he did not discuss it.
+    const names = await cards(page).locator('.who-name').allTextContents();
+    if (await page.locator('.notice').count()) expect(await page.locator('.notice').textContent()).toContain('Brian Olsavsky');
+    else for (const n of names) expect(n).toBe('Brian Olsavsky');
+
+    // Back to the question as asked, then clear the inferred Jassy: the search is now about the topic, from anyone.
+    await page.goBack();
+    await settledResults(page);
+    expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    await page.locator('.active-chip[data-filter="speaker"] .chip-clear').click();
+    await page.waitForURL((u) => new URL(u).searchParams.get('q') === 'Trainium');
+    await settledResults(page);
+    expect(await page.locator('#f-speaker').inputValue()).toBe('');
+    expect(await page.locator('.active-chip[data-filter="speaker"]').count()).toBe(0);
+    expect(await page.locator('#q').inputValue()).toBe('Trainium');
+  });
+
+  it('a Q&A answer opens the question it replies to, in place', async () => {
+    const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
+    await settledResults(page);
+    const reply = cards(page).filter({ hasText: 'In reply to' }).first();
+    const analyst = await reply.locator('.thread-context strong').textContent();
+    const toggle = reply.locator('.thread-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await reply.locator('.thread-body .quote').first().waitFor();
+    expect(await reply.locator('.thread-body .quote-who strong').first().textContent()).toBe(analyst);
+    // Opening the thread is not opening the card.
+    expect(new URL(page.url()).hash).toBe('');
+    await screenshot(page, 'results-thread');
+  });
+
+  it('empty state says what found nothing', async () => {
+    const page = await open('/?q=robotics&side=analyst&section=prepared_remarks');
+    await settledResults(page);
+    expect(await cards(page).count()).toBe(0);
+    const title = await page.locator('.state-empty .state-title').textContent();
+    expect(title).toBe('Nothing about “robotics” from analysts in the prepared remarks');
+    expect(await page.locator('#status').textContent()).toMatch(/^No results/);
+    await screenshot(page, 'empty');
+    await page.locator('.state-empty button', { hasText: 'Clear filters' }).click();
+    await page.waitForURL((u) => !new URL(u).searchParams.has('side'));
+    await settledResults(page);
+    expect(await cards(page).count()).toBeGreaterThan(0);
+  });
+
+  it('error state shows the API error message, and retry works', async () => {
+    const page = await open('/?q=capex&speaker=nobody');
+    await settledResults(page);
+    const error = page.locator('.state-error');
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await error.locator('.error-message').textContent()).toBe('no participant matches speaker "nobody"');
+    await screenshot(page, 'error');
+
+    // A server that is down or still loading: its error message is shown, and "Try again" recovers.
+    const down = await open('/');
+    let failing = true;
+    await down.route('**/api/search?**', (route) =>
+      failing
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'the model and index are still loading' } }) })
+        : route.continue(),
+    );
+    await search(down, 'aws backlog');
+    expect(await down.locator('.state-error .error-message').textContent()).toBe('the model and index are still loading');
+    failing = false;
+    await down.locator('.state-error button', { hasText: 'Try again' }).click();
+    await down.waitForSelector('#results[data-state="ready"]');
+    expect(await cards(down).count()).toBeGreaterThan(0);
+  });
+
+  it('works at 390×844: no horizontal overflow on home, results or transcript', async () => {
+    const page = await open('/', PHONE);
+    await page.waitForSelector('#call-info .call-company');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-home');
+
+    await search(page, CANONICAL);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await cards(page).count()).toBeGreaterThan(0);
+    // Filters sit behind a toggle on a phone.
+    expect(await page.locator('#filter-form').isVisible()).toBe(false);
+    await page.locator('.filters-toggle').click();
+    expect(await page.locator('#filter-form').isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.locator('.filters-toggle').click();
+    await screenshot(page, 'phone-results');
+
+    await cards(page).first().locator('.passage').click();
+    await page.locator('.t-passage.is-target').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'phone-transcript');
+  });
+});
