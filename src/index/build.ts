@@ -10,6 +10,7 @@ import { sha256, sha256File } from './checksum.js';
 import type { TextEmbedder } from './embedder-port.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { buildLexicalIndex, serializeLexicalIndex } from './lexical.js';
+import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredCall } from './stored-call.js';
 import { MODEL_MAX_TOKENS } from '../model/model-files.js';
@@ -128,6 +129,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       seed: HNSW_DEFAULTS.seed,
     },
     chunking: { max_tokens: MODEL_MAX_TOKENS },
+    lexical_tokens: LEXICAL_TOKENS_VERSION,
     files,
   };
   // The commit point: until this rename the previous manifest and build stay in force.

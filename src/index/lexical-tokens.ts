@@ -1,5 +1,8 @@
 import { stemmer } from 'stemmer';
 
+/** Bump whenever tokenization changes: indexes built with other tokens are rebuilt, not served. */
+export const LEXICAL_TOKENS_VERSION = 2;
+
 /**
  * Tokens for BM25, shared by indexing and querying so both sides agree:
  * lower-cased, money/percent/number aware ("$35.6 billion" → "35.6", "billion";
@@ -7,14 +10,20 @@ import { stemmer } from 'stemmer';
  * ("trainium2", "q4"), plain words Porter-stemmed, stopwords dropped.
  */
 
-// Function words and question scaffolding that carry no topic.
+// A standard English stopword list (NLTK's, contractions folded in) plus question scaffolding
+// ("say", "talk about", "how many") that names no topic.
 const STOPWORDS = new Set(
   (
-    'a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it its ' +
-    'just me my of on or our ours so than that the their them then there these they this those to too us very was we ' +
-    "were what when where which while who whom why will with would you your yes no not about say said says tell told talk " +
-    'talked mention mentioned discuss discussed think thing things also really lot well going get got ' +
-    "it's we're that's there's i'm let's i'll we've they're don't"
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself ' +
+    'it its itself they them their theirs themselves what which who whom this that these those am is are was were be ' +
+    'been being have has had having do does did doing a an the and but if or because as until while of at by for with ' +
+    'about against between into through during before after above below to from up down in out on off over under again ' +
+    'further then once here there when where why how all any both each few more most other some such no nor not only ' +
+    'own same so than too very s t can will just don should now d ll m o re ve y ain aren couldn didn doesn hadn hasn ' +
+    'haven isn ma mightn mustn needn shan shouldn wasn weren won wouldn ' +
+    "it's we're that's there's i'm let's i'll we've they're don't we'll you're isn't " +
+    'many much could would may might also yes say said says tell told talk talked mention mentioned discuss discussed ' +
+    'think thing things really lot well going get got us'
   ).split(/\s+/),
 );
 

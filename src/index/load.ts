@@ -5,6 +5,7 @@ import type { Passage } from '../passages/types.js';
 import { sha256 } from './checksum.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
+import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { INDEX_FORMAT_VERSION, Manifest } from './manifest.js';
 import type { StoredCall } from './stored-call.js';
 
@@ -58,7 +59,7 @@ async function readManifest(indexDir: string): Promise<Manifest> {
     throw new IndexUnusableError('format', `index format ${(json as { format?: unknown })?.format} is not ${INDEX_FORMAT_VERSION}`);
   }
   const parsed = Manifest.safeParse(json);
-  if (!parsed.success) throw new IndexUnusableError('corrupt', `manifest.json is malformed: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) throw new IndexUnusableError('corrupt', `manifest.json is malformed: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 
@@ -74,6 +75,9 @@ async function checkSources(manifest: Manifest, sources: string[]): Promise<void
 /** Load and verify an index: every file's checksum, the model, the sources. Throws IndexUnusableError. */
 export async function loadIndex(indexDir: string, expect: Expectations = {}): Promise<LoadedIndex> {
   const manifest = await readManifest(indexDir);
+  if (manifest.lexical_tokens !== LEXICAL_TOKENS_VERSION) {
+    throw new IndexUnusableError('format', `the keyword index uses tokenizer v${manifest.lexical_tokens}, this version uses v${LEXICAL_TOKENS_VERSION}`);
+  }
   if (expect.modelChecksum && manifest.model.checksum !== expect.modelChecksum) {
     throw new IndexUnusableError('model', 'the index was built with different model weights');
   }

@@ -25,6 +25,8 @@ export const Manifest = z.object({
     seed: z.number().int(),
   }),
   chunking: z.object({ max_tokens: z.number().int().positive() }),
+  /** LEXICAL_TOKENS_VERSION the BM25 index was built with. */
+  lexical_tokens: z.number().int(),
   files: z.array(FileEntry),
 });
 export type Manifest = z.infer<typeof Manifest>;

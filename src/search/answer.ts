@@ -1,7 +1,8 @@
 import { lexicalTokens } from '../index/lexical-tokens.js';
 import type { Passage } from '../passages/types.js';
 import type { SentenceVectors } from './hybrid-retriever.js';
-import { dotRow } from './vectors.js';
+import { sentenceAnswersFigure, sentenceCosine } from './hybrid-retriever.js';
+import type { PreparedQuery } from './retriever.js';
 
 export interface AnswerSpan {
   text: string;
@@ -13,6 +14,8 @@ export interface AnswerSpan {
 
 /** How much sharing the query's content words adds to a sentence's cosine (cosines of related sentences sit around 0.3–0.7). */
 const TERM_OVERLAP_WEIGHT = 0.2;
+/** A sentence stating the figure a quantity question asks for is preferred over its neighbours. */
+const FIGURE_ANSWER_BONUS = 0.1;
 /** A sentence this short ("Thanks, Dave.") rarely answers anything alone: extend it with the next one. */
 const MIN_ANSWER_WORDS = 7;
 
@@ -24,7 +27,7 @@ const MIN_ANSWER_WORDS = 7;
 export function answerSentence(
   passage: Passage,
   passageIndex: number,
-  queryVector: Float32Array,
+  query: PreparedQuery,
   queryTerms: ReadonlySet<string>,
   sv: SentenceVectors,
 ): AnswerSpan {
@@ -32,7 +35,7 @@ export function answerSentence(
   let bestI = 0;
   let bestScore = -Infinity;
   passage.sentences.forEach((s, i) => {
-    const cos = dotRow(queryVector, sv.vectors, first + i, sv.dimensions);
+    const cos = sentenceCosine(query, sv, first + i) + (sentenceAnswersFigure(query, sv, first + i) ? FIGURE_ANSWER_BONUS : 0);
     let overlap = 0;
     if (queryTerms.size > 0) {
       const terms = new Set(lexicalTokens(s.text));

@@ -11,6 +11,8 @@ import { QaLinker } from './qa-links.js';
 import type { Candidate, PassageFilter, Retriever } from './retriever.js';
 import { speakerKey, type SpeakerDirectory } from './speaker-directory.js';
 import { topicDiscussed } from './topic-check.js';
+import { expandFinanceTerms } from './finance-terms.js';
+import { termsNearFigures } from './figures.js';
 
 export type RetrieverName = 'hybrid' | 'dense' | 'lexical';
 
@@ -63,7 +65,8 @@ export class SearchEngine {
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
-    this.sentences = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions };
+    const figures = index.passages.flatMap((p) => p.sentences.map((s) => ({ has: /\d/.test(s.text), near: termsNearFigures(s.text) })));
+    this.sentences = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, figures };
     const dense = new DenseRetriever(index.hnsw, index.manifest.hnsw.ef_search);
     const lexical = new LexicalRetriever(index.lexical);
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
@@ -93,10 +96,10 @@ export class SearchEngine {
     const interpret = opts.interpret ?? true;
     const plan: QueryPlan = interpret
       ? interpretQuery(input.q, this.deps.directory, input)
-      : { intent: 'topic', topic: input.q, matchText: input.q, speakers: [], speakerKeys: null, side: null, section: null, questionsOnly: false, source: 'none' };
+      : { intent: 'topic', topic: input.q, matchText: input.q, speakers: [], speakerKeys: null, side: null, section: null, questionsOnly: false, source: 'none', figureTerms: null };
     const retriever = this.retrievers[opts.retriever ?? 'hybrid'];
     const vector = await this.deps.embedQuery(plan.matchText);
-    const query = { text: plan.matchText, vector };
+    const query = { text: interpret ? expandFinanceTerms(plan.matchText) : plan.matchText, vector, figureTerms: plan.figureTerms };
 
     let notice: string | null = null;
     let candidates: Candidate[];
@@ -109,15 +112,19 @@ export class SearchEngine {
       candidates = retriever.retrieve(query, input.k, this.filterFor(plan, true));
       if (plan.speakerKeys && plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {
         const names = [...new Set(plan.speakers.map((s) => s.ref.participant.name))].join(' or ');
-        notice = `${names} did not discuss "${plan.topic}" on this call; showing what others said.`;
         candidates = retriever.retrieve(query, input.k, this.filterFor(plan, false));
+        notice = topicDiscussed(query, candidates, this.deps.index, this.sentences)
+          ? `${names} did not discuss "${plan.topic}" on this call; showing what others said.`
+          : `Nobody on this call discussed "${plan.topic}"; these are the closest passages.`;
+      } else if (plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {
+        notice = `Nothing on this call is clearly about "${plan.topic}"; these are the closest passages.`;
       }
     }
 
     const terms = new Set(lexicalTokens(plan.matchText));
     const results: SearchResult[] = candidates.map((c, r) => {
       const p = passages[c.index]!;
-      const answer = answerSentence(p, c.index, vector, terms, this.sentences);
+      const answer = answerSentence(p, c.index, query, terms, this.sentences);
       return {
         ...passageView(p),
         rank: r + 1,

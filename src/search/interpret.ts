@@ -1,4 +1,5 @@
 import type { Section, Side } from '../transcript/types.js';
+import { figureTermsOf } from './figures.js';
 import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerRef } from './speaker-directory.js';
 
 export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
@@ -24,6 +25,8 @@ export interface QueryPlan {
   /** Only analysts' question passages (who asked / what did X ask). */
   questionsOnly: boolean;
   source: 'query' | 'request' | 'none';
+  /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
+  figureTerms: string[] | null;
 }
 
 export class UnknownSpeakerError extends Error {
@@ -153,5 +156,6 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     section,
     questionsOnly,
     source,
+    figureTerms: figureTermsOf(q),
   };
 }

@@ -5,6 +5,8 @@ export interface PreparedQuery {
   text: string;
   /** Unit-length embedding of the same text. */
   vector: Float32Array;
+  /** Set when the question asks for a figure: the stems of what is counted ([] = any figure). See figures.ts. */
+  figureTerms?: string[] | null;
 }
 
 export interface Candidate {

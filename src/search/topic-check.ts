@@ -16,5 +16,5 @@ export function topicDiscussed(query: PreparedQuery, candidates: Candidate[], in
   const allowed = new Set(candidates.map((c) => c.index));
   // An exact (non-fuzzy) lexical hit on the topic words among them is evidence enough.
   if (lexicalSearch(index.lexical, query.text, 1, (i) => allowed.has(i), { fuzzy: false }).length > 0) return true;
-  return candidates.some((c) => bestSentenceScore(query.vector, sv, c.index) >= ON_TOPIC_COSINE);
+  return candidates.some((c) => bestSentenceScore(query, sv, c.index) >= ON_TOPIC_COSINE);
 }

@@ -1,0 +1,38 @@
+/**
+ * Abbreviations analysts type and the long forms executives say (and back).
+ * Generic earnings-call vocabulary, not tied to any one call: "capex" must find
+ * "capital expenditures" and "free cash flow" must find "FCF".
+ */
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['capex', 'capital expenditures'],
+  ['opex', 'operating expenses'],
+  ['fcf', 'free cash flow'],
+  ['roic', 'return on invested capital'],
+  ['eps', 'earnings per share'],
+  ['yoy', 'year-over-year'],
+  ['qoq', 'quarter-over-quarter'],
+  ['fx', 'foreign exchange'],
+  ['gmv', 'gross merchandise'],
+  ['arr', 'annualized run rate'],
+  ['genai', 'generative AI'],
+  ['llm', 'large language model'],
+  ['llms', 'large language models'],
+  ['3p', 'third-party sellers'],
+  ['1p', 'first-party'],
+  ['r&d', 'research and development'],
+  ['sg&a', 'general and administrative'],
+  ['guide', 'guidance'],
+  ['gw', 'gigawatts'],
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, (c) => (c === '-' ? '[-\\s]' : `\\${c}`));
+const RULES = PAIRS.flatMap(([short, long]) => [
+  { re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(short)}(?![\\p{L}\\p{N}])`, 'iu'), add: long },
+  { re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(long)}(?![\\p{L}\\p{N}])`, 'iu'), add: short },
+]);
+
+/** The query plus the other form of every abbreviation it uses, for lexical matching. */
+export function expandFinanceTerms(text: string): string {
+  const extra = RULES.filter((r) => r.re.test(text)).map((r) => r.add);
+  return extra.length > 0 ? `${text} ${extra.join(' ')}` : text;
+}

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SearchService } from '../../src/service/open-service.js';
+import { testService } from '../helpers/service.js';
+
+let service: SearchService;
+beforeAll(async () => {
+  service = await testService();
+});
+const search = (q: string, extra: Record<string, unknown> = {}) => service.engine.search({ q, k: 10, ...extra });
+
+describe('SearchEngine', () => {
+  it('the canonical question: Andrew Jassy on Trainium first', async () => {
+    const r = await search('what did Jassy say about Trainium');
+    expect(r.results[0]!.speaker.name).toBe('Andrew Jassy');
+    expect(r.results[0]!.text).toMatch(/Trainium/);
+    expect(r.interpreted).toMatchObject({ intent: 'speaker_topic', topic: 'Trainium', source: 'query' });
+    expect(r.interpreted.speakers.map((s) => s.name)).toEqual(['Andrew Jassy']);
+    expect(r.notice).toBeNull();
+    for (const res of r.results) expect(res.speaker.name).toBe('Andrew Jassy');
+  });
+
+  it('who-asked ranks analysts’ questions and links them to the answers they drew', async () => {
+    const r = await search('Who asked about Project Rainier?');
+    const top = r.results[0]!;
+    expect(top.speaker.side).toBe('analyst');
+    expect(top.section).toBe('qa');
+    expect(top.links.answers.length).toBeGreaterThan(0);
+    const answer = service.engine.passage(top.links.answers[0]!)!;
+    expect(answer.passage.speaker.side).toBe('company');
+    expect(answer.passage.exchange).toBe(top.exchange);
+    expect(answer.links.question).toBe(top.links.question);
+    expect(answer.links.analyst?.name).toBe(top.speaker.name);
+  });
+
+  it('says so when the named speaker never discussed the topic, instead of silently answering with someone else', async () => {
+    const r = await search('what did Olsavsky say about Trainium');
+    expect(r.notice).toMatch(/Brian Olsavsky did not discuss "Trainium"/);
+    expect(r.results[0]!.text).toMatch(/Trainium/);
+  });
+
+  it('says nobody discussed a topic absent from the call', async () => {
+    const r = await search('what did Jassy say about Zoox');
+    expect(r.notice).toMatch(/Nobody on this call discussed "Zoox"/);
+  });
+
+  it('explicit filters narrow the results and are reported as the request’s', async () => {
+    const r = await search('AI', { side: 'analyst', section: 'qa' });
+    expect(r.interpreted.source).toBe('request');
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const res of r.results) {
+      expect(res.speaker.side).toBe('analyst');
+      expect(res.section).toBe('qa');
+    }
+    const cfo = await search('what did Jassy say about free cash flow', { speaker: 'Olsavsky' });
+    for (const res of cfo.results) expect(res.speaker.name).toBe('Brian Olsavsky');
+  });
+
+  it('leaves the operator out unless asked for', async () => {
+    const r = await search('next question comes from the line of');
+    for (const res of r.results) expect(res.speaker.side).not.toBe('operator');
+    const op = await search('next question', { side: 'operator' });
+    expect(op.results.length).toBeGreaterThan(0);
+    for (const res of op.results) expect(res.speaker.side).toBe('operator');
+  });
+
+  it('what-did-the-firm-analyst-ask gives that analyst’s question in call order', async () => {
+    const r = await search('What did the Goldman Sachs analyst ask?');
+    expect(r.results[0]!.speaker.name).toBe('Eric Sheridan');
+    expect(r.results[0]!.text).toMatch(/backlog/);
+  });
+
+  it('forgives typos', async () => {
+    const r = await search('wat did jasy say abt tranium');
+    expect(r.results[0]!.speaker.name).toBe('Andrew Jassy');
+    expect(r.results[0]!.text).toMatch(/Trainium/);
+  });
+
+  it('passage(): neighbours from the same call and Q&A links', () => {
+    const first = service.engine.index.passages[0]!;
+    const view = service.engine.passage(first.id)!;
+    expect(view.before).toEqual([]);
+    expect(view.after.length).toBe(2);
+    expect(service.engine.passage('nope:1')).toBeNull();
+  });
+});
