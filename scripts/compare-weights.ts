@@ -6,6 +6,7 @@
  * Uses the real transcript's paragraphs as passages. Prints medians side by side.
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadEmbedder, type Embedder } from '../src/model/embedder.js';
 import { REPO_ROOT } from '../src/model/model-files.js';
@@ -57,27 +58,39 @@ interface Measured {
   batched: Float32Array[];
 }
 
-async function measure(embedder: Embedder, loadMs: number, batch: string[], passages: string[]): Promise<Measured> {
-  for (let i = 0; i < 5; i++) await embedder.embedOne(QUERY); // warm-up
-  const q: number[] = [];
-  for (let i = 0; i < RUNS; i++) q.push((await time(() => embedder.embedOne(QUERY)))[0]);
-  const batched = await embedder.embed(batch);
-  const b: number[] = [];
-  for (let i = 0; i < Math.max(3, Math.round(RUNS / 8)); i++) b.push((await time(() => embedder.embed(batch)))[0]);
-  // All paragraphs one at a time (what an index build at batch 1 does) for the retrieval check.
-  const vecs: Float32Array[] = [];
-  for (const p of passages) vecs.push(await embedder.embedOne(p));
-  const queries = await embedder.embed(QUERIES);
-  const batchMs = median(b);
-  return {
-    loadMs,
-    queryMs: median(q),
-    batchMs,
-    batchPerSec: (batch.length * 1000) / batchMs,
-    passages: vecs,
-    queries,
-    batched,
+/** Timings alternate between the two models, so a busy machine slows both alike. */
+async function measureBoth(
+  models: [Embedder, Embedder],
+  loads: [number, number],
+  batch: string[],
+  passages: string[],
+): Promise<[Measured, Measured]> {
+  for (const m of models) for (let i = 0; i < 5; i++) await m.embedOne(QUERY); // warm-up
+  const q: [number[], number[]] = [[], []];
+  for (let i = 0; i < RUNS; i++) {
+    for (const k of [0, 1] as const) q[k].push((await time(() => models[k].embedOne(QUERY)))[0]);
+  }
+  const batched = [await models[0].embed(batch), await models[1].embed(batch)] as const;
+  const b: [number[], number[]] = [[], []];
+  for (let i = 0; i < Math.max(3, Math.round(RUNS / 8)); i++) {
+    for (const k of [0, 1] as const) b[k].push((await time(() => models[k].embed(batch)))[0]);
+  }
+  const result = async (k: 0 | 1): Promise<Measured> => {
+    // All paragraphs one at a time (what an index build at batch 1 does) for the retrieval check.
+    const vecs: Float32Array[] = [];
+    for (const p of passages) vecs.push(await models[k].embedOne(p));
+    const batchMs = median(b[k]);
+    return {
+      loadMs: loads[k],
+      queryMs: median(q[k]),
+      batchMs,
+      batchPerSec: (batch.length * 1000) / batchMs,
+      passages: vecs,
+      queries: await models[k].embed(QUERIES),
+      batched: batched[k],
+    };
   };
+  return [await result(0), await result(1)];
 }
 
 function topK(query: Float32Array, passages: Float32Array[], k: number): number[] {
@@ -96,17 +109,18 @@ async function main(): Promise<void> {
   const batch = paragraphs.slice(0, 16);
 
   const [fpLoad, fp] = await time(() => loadEmbedder({ quantized: false }));
-  const fpTokens = batch.map((t) => fp.countTokens(t));
-  const a = await measure(fp, fpLoad, batch, paragraphs);
-  await fp.close?.();
   const [q8Load, q8] = await time(() => loadEmbedder({ quantized: true }));
-  const b = await measure(q8, q8Load, batch, paragraphs);
+  const fpTokens = batch.map((t) => fp.countTokens(t));
+  const [a, b] = await measureBoth([fp, q8], [fpLoad, q8Load], batch, paragraphs);
+  await fp.close?.();
   await q8.close?.();
+  const [load] = os.loadavg();
 
   const row = (label: string, x: string, y: string) => console.log(`${label.padEnd(34)}${x.padStart(12)}${y.padStart(12)}`);
+  console.log(`${os.cpus().length} CPUs, load average ${load!.toFixed(1)} at the end (other work skews timings)`);
   console.log(`runs: ${RUNS}; batch: ${batch.length} paragraphs, median ${median(fpTokens)} tokens (max ${Math.max(...fpTokens)})`);
   row('', 'fp32', 'int8');
-  row('load (ms)', a.loadMs.toFixed(0), b.loadMs.toFixed(0));
+  row('load (ms, first includes imports)', a.loadMs.toFixed(0), b.loadMs.toFixed(0));
   row('short query, median (ms)', a.queryMs.toFixed(2), b.queryMs.toFixed(2));
   row(`batch of ${batch.length}, median (ms)`, a.batchMs.toFixed(0), b.batchMs.toFixed(0));
   row('batch throughput (passages/s)', a.batchPerSec.toFixed(1), b.batchPerSec.toFixed(1));
@@ -132,6 +146,11 @@ async function main(): Promise<void> {
     const ta = topK(a.queries[i]!, a.passages, K);
     const tb = topK(b.queries[i]!, b.passages, K);
     if (ta[0] === tb[0]) top1++;
+    else {
+      const qa = a.queries[i]!;
+      const gap = dot(qa, a.passages[ta[0]!]!) - dot(qa, a.passages[tb[0]!]!);
+      console.log(`  top-1 differs for "${QUERIES[i]}": fp32 score gap between the two picks ${gap.toFixed(4)}`);
+    }
     overlap += tb.filter((x) => ta.includes(x)).length / K;
   });
   console.log(
