@@ -5,23 +5,54 @@ import { buildIndex } from '../index/build.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
 import { loadEmbedder } from '../model/embedder.js';
 import { textEmbedder } from '../service/open-service.js';
-import { parseTranscript } from '../transcript/parse.js';
+import { parseTranscript, TranscriptFormatError } from '../transcript/parse.js';
+import type { Call } from '../transcript/types.js';
 import { failAndExit } from './fail.js';
 import { buildProgressReporter, formatBuildSummary } from './progress.js';
 
-/** Check a new transcript parses, then copy it into the library folder (the server indexes that folder). */
-async function addToLibrary(file: string, library: string): Promise<string> {
-  const text = await fs.readFile(file, 'utf8').catch(() => {
-    throw new Error(`cannot read ${file}`);
-  });
-  const call = parseTranscript(text);
-  const target = path.join(library, path.basename(file).endsWith('.txt') ? path.basename(file) : `${path.basename(file)}.txt`);
-  if (path.resolve(file) !== path.resolve(target)) {
-    await fs.mkdir(library, { recursive: true });
-    await fs.copyFile(file, target);
-    process.stderr.write(`Added ${call.meta.company} ${call.meta.quarter} (${call.meta.id}) to ${path.relative(process.cwd(), target)}\n`);
+/**
+ * Check new transcripts parse and do not repeat a call the library already holds, then copy
+ * them into the library folder (the server indexes that folder). Nothing is copied unless
+ * every file passes, so a bad file leaves the library as it was.
+ */
+async function addToLibrary(files: string[], library: string): Promise<void> {
+  const staged: { file: string; target: string; callId: string; label: string }[] = [];
+  for (const file of files) {
+    const text = await fs.readFile(file, 'utf8').catch(() => {
+      throw new Error(`cannot read ${file}`);
+    });
+    let call: Call;
+    try {
+      call = parseTranscript(text);
+    } catch (err) {
+      if (err instanceof TranscriptFormatError) err.message = `${path.relative(process.cwd(), file)}: ${err.message}`;
+      throw err;
+    }
+    const target = path.join(library, path.basename(file).endsWith('.txt') ? path.basename(file) : `${path.basename(file)}.txt`);
+    staged.push({ file, target, callId: call.meta.id, label: `${call.meta.company} ${call.meta.quarter} (${call.meta.id})` });
   }
-  return target;
+  // Two files with one call id would make every later build fail.
+  const holder = new Map<string, string>();
+  for (const name of await fs.readdir(library).catch(() => [] as string[])) {
+    const file = path.join(library, name);
+    if (!name.endsWith('.txt') || staged.some((s) => s.target === file)) continue;
+    try {
+      holder.set(parseTranscript(await fs.readFile(file, 'utf8')).meta.id, name);
+    } catch {
+      // An unreadable library file is reported by the build itself.
+    }
+  }
+  for (const s of staged) {
+    const other = holder.get(s.callId);
+    if (other) throw new Error(`${path.relative(process.cwd(), s.file)}: call ${s.callId} is already in the library as ${other}`);
+    holder.set(s.callId, path.basename(s.target));
+  }
+  for (const s of staged) {
+    if (path.resolve(s.file) === path.resolve(s.target)) continue;
+    await fs.mkdir(library, { recursive: true });
+    await fs.copyFile(s.file, s.target);
+    process.stderr.write(`Added ${s.label} to ${path.relative(process.cwd(), s.target)}\n`);
+  }
 }
 
 const program = new Command()
@@ -33,7 +64,7 @@ const program = new Command()
   .option('--int8', 'embed with the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
   .action(async (added: string[], opts: { library: string; indexDir: string; int8: boolean }) => {
     const library = path.resolve(opts.library);
-    for (const file of added) await addToLibrary(path.resolve(file), library);
+    await addToLibrary(added.map((f) => path.resolve(f)), library);
     const sources = await listTranscripts(library);
     const embedder = await loadEmbedder({ quantized: opts.int8 });
     const progress = buildProgressReporter();
