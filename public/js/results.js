@@ -60,7 +60,7 @@ function topAnswer(a, opts) {
   return h(
     'section',
     { class: 'top-answer', 'aria-labelledby': 'top-answer-label' },
-    h('p', { class: 'top-answer-label', id: 'top-answer-label' }, icon('quote'), 'Best answer'),
+    h('p', { class: 'top-answer-label', id: 'top-answer-label' }, icon('quote'), 'Top answer'),
     h('p', { class: 'top-answer-text' }, h('span', { class: 'top-answer-who' }, `${surname(a.speaker.name)}:`), ' ', h('q', null, a.text.trim())),
     h(
       'p',

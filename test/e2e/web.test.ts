@@ -127,6 +127,19 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     for (const cls of sides) expect(cls).toContain('side-analyst');
   });
 
+  it('the top answer and the notice are shown word for word as the API gave them', async () => {
+    const q = 'what did Fildes say about Trainium';
+    const expected = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
+    // Dave Fildes (investor relations) never discusses Trainium: results come from others, with a notice.
+    expect(expected.notice).not.toBeNull();
+    const page = await open(`/?q=${encodeURIComponent(q)}`);
+    await settledResults(page);
+    expect(await page.locator('.notice').textContent()).toBe(expected.notice);
+    expect(await page.locator('.top-answer-text q').textContent()).toBe(expected.answer!.text.trim());
+    expect(await page.locator('.top-answer-who').textContent()).toBe(`${expected.answer!.speaker.name.split(' ').at(-1)}:`);
+    await screenshot(page, 'results-notice');
+  });
+
   it('a deep link /#p=<id> opens the transcript at that passage, visible and highlighted', async () => {
     const { results } = await api<SearchResponse>(`/api/search?q=${encodeURIComponent('aws backlog')}&k=1`);
     const id = results[0]!.id;
