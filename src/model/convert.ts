@@ -157,7 +157,7 @@ export function modelNotice(sourceVersion: string): string {
   return `${MODEL_NAME} — ONNX conversion for transformers.js
 
 The model weights in this folder are those of sentence-transformers/all-MiniLM-L6-v2
-(https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2),
+(model card: sentence-transformers/all-MiniLM-L6-v2 on the Hugging Face Hub),
 Copyright the sentence-transformers authors (UKP Lab / Nils Reimers) and based on
 nreimers/MiniLM-L6-H384-uncased (Microsoft MiniLM), licensed under the Apache License,
 Version 2.0 (https://www.apache.org/licenses/LICENSE-2.0).
