@@ -6,6 +6,7 @@ import { chunkCall } from '../passages/chunk.js';
 import type { Passage } from '../passages/types.js';
 import { parseTranscript } from '../transcript/parse.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { withBuildLock } from './build-lock.js';
 import { sha256, sha256File } from './checksum.js';
 import type { TextEmbedder } from './embedder-port.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
@@ -60,9 +61,15 @@ async function embedAll(
 /**
  * Parse, chunk and embed the sources, then write a complete build into a fresh
  * directory and publish it by atomically replacing manifest.json. A build killed
- * midway leaves the previous manifest (and its files) untouched.
+ * midway leaves the previous manifest (and its files) untouched. Builds into one
+ * directory take turns (see withBuildLock).
  */
-export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
+export function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
+  return withBuildLock(opts.indexDir, () => buildIndexLocked(opts));
+}
+
+/** buildIndex for a caller already holding the directory's build lock. */
+export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { embedder, indexDir } = opts;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;

@@ -1,5 +1,6 @@
 import type { TextEmbedder } from './embedder-port.js';
-import { buildIndex, type BuildProgress, type BuildSummary } from './build.js';
+import { buildIndexLocked, type BuildProgress, type BuildSummary } from './build.js';
+import { withBuildLock } from './build-lock.js';
 import { IndexUnusableError, loadIndex, type LoadedIndex } from './load.js';
 
 export interface EnsureOptions {
@@ -19,9 +20,17 @@ export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
     return await loadIndex(opts.indexDir, expect);
   } catch (err) {
     if (!(err instanceof IndexUnusableError)) throw err;
-    opts.onRebuild?.(err);
   }
-  const summary = await buildIndex({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, onProgress: opts.onProgress });
-  opts.onBuilt?.(summary);
-  return loadIndex(opts.indexDir, expect);
+  return withBuildLock(opts.indexDir, async () => {
+    // Another process may have built it while we waited for the lock (or published a new build while we were reading the old one).
+    try {
+      return await loadIndex(opts.indexDir, expect);
+    } catch (err) {
+      if (!(err instanceof IndexUnusableError)) throw err;
+      opts.onRebuild?.(err);
+    }
+    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, onProgress: opts.onProgress });
+    opts.onBuilt?.(summary);
+    return loadIndex(opts.indexDir, expect);
+  });
 }
