@@ -3,6 +3,7 @@
  * (beforeAll) for the round trip; corruption and rebuild cases use a short call so every
  * case can have its own fresh index without costing a full build.
  */
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type BuildSummary } from '../../src/index/build.js';
 import { sha256, sha256File } from '../../src/index/checksum.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
+import { LOCK_FILE } from '../../src/index/build-lock.js';
 import { ensureIndex } from '../../src/index/ensure.js';
 import { FILES, MANIFEST_FILE } from '../../src/index/layout.js';
+import { LEXICAL_TOKENS_VERSION } from '../../src/index/lexical-tokens.js';
 import { IndexUnusableError, loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, Manifest } from '../../src/index/manifest.js';
 import { loadEmbedder, modelChecksum, type Embedder } from '../../src/model/embedder.js';
@@ -143,6 +146,8 @@ describe('build and load round trip (full call)', () => {
       ef_search: HNSW_DEFAULTS.efSearch,
       seed: HNSW_DEFAULTS.seed,
     });
+    expect(m.chunking.max_tokens).toBeGreaterThan(0);
+    expect(m.lexical_tokens).toBe(LEXICAL_TOKENS_VERSION);
     expect(m.build_dir).toMatch(/^builds\/[\w-]+$/);
     expect(m.files.map((f) => f.name).sort()).toEqual(Object.values(FILES).sort());
     const buildDir = path.join(fullDir, m.build_dir);
@@ -342,5 +347,61 @@ describe('abandoned builds', () => {
     // Still loadable as what it was (the old text), so a server started with the old library keeps working.
     await loadIndex(dir, { modelChecksum: embedder.checksum });
     await expectUnusable(dir, sources, 'stale');
+  });
+});
+
+describe('builds sharing one index directory', () => {
+  async function library(): Promise<{ dir: string; sources: string[] }> {
+    const root = path.join(tmp, `shared-${++sequence}`);
+    await fs.mkdir(root, { recursive: true });
+    const source = path.join(root, 'wdgt-q2-2024.txt');
+    await fs.writeFile(source, SMALL_CALL);
+    return { dir: path.join(root, 'index'), sources: [source] };
+  }
+
+  async function expectOneGoodBuild(dir: string, sources: string[]): Promise<Manifest> {
+    const index = await loadIndex(dir, { modelChecksum: embedder.checksum, sources });
+    expect(await fs.readdir(path.join(dir, 'builds'))).toEqual([index.manifest.build_dir.replace(/^builds\//, '')]);
+    expect(await fs.readdir(dir)).not.toContain(LOCK_FILE);
+    return index.manifest;
+  }
+
+  it('three services starting at once on no index: all get the same good index, built once', async () => {
+    const { dir, sources } = await library();
+    let builds = 0;
+    const loaded = await Promise.all([0, 1, 2].map(() => ensureIndex({ indexDir: dir, sources, embedder, onBuilt: () => builds++ })));
+    expect(builds).toBe(1);
+    expect(new Set(loaded.map((l) => l.manifest.build_dir)).size).toBe(1);
+    const manifest = await expectOneGoodBuild(dir, sources);
+    expect(manifest.build_dir).toBe(loaded[0]!.manifest.build_dir);
+  });
+
+  it('two explicit builds at once both succeed and leave one complete, published build', async () => {
+    const { dir, sources } = await library();
+    const [a, b] = await Promise.all([buildIndex({ sources, indexDir: dir, embedder }), buildIndex({ sources, indexDir: dir, embedder })]);
+    const manifest = await expectOneGoodBuild(dir, sources);
+    expect([a.manifest.build_dir, b.manifest.build_dir]).toContain(manifest.build_dir);
+  });
+
+  it('a lock left by a build whose process died is taken over', async () => {
+    const { dir, sources } = await library();
+    const dead = spawn(process.execPath, ['-e', '']);
+    const pid = dead.pid!;
+    await new Promise((resolve) => dead.on('exit', resolve));
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, LOCK_FILE), String(pid));
+    await ensureIndex({ indexDir: dir, sources, embedder });
+    await expectOneGoodBuild(dir, sources);
+  });
+
+  it('a lock nobody has refreshed for an hour is taken over', async () => {
+    const { dir, sources } = await library();
+    await fs.mkdir(dir, { recursive: true });
+    const lock = path.join(dir, LOCK_FILE);
+    await fs.writeFile(lock, String(process.pid));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await fs.utimes(lock, anHourAgo, anHourAgo);
+    await buildIndex({ sources, indexDir: dir, embedder });
+    await expectOneGoodBuild(dir, sources);
   });
 });
