@@ -263,6 +263,40 @@ describe('bad input is a JSON 4xx, never a 500', () => {
   it('a malformed percent-encoding in a path → 400, not 500', async () => {
     expectError(await api.get('/api/passages/%E0%A4%A'), 400);
   });
+
+  it('a malformed percent-encoding in the query string is read as text, not an error', async () => {
+    const res = await api.get('/api/search?q=%E0%A4%A%20AWS');
+    expect(res.status, res.text).toBe(200);
+    SearchResponse.parse(res.body);
+  });
+
+  it('a form-encoded body is refused as invalid JSON', async () => {
+    expectError(await postRaw('q=AWS&k=3', 'application/x-www-form-urlencoded'), 400, 'invalid_json');
+  });
+
+  it('no path escapes the static folder', async () => {
+    for (const url of ['/..%2fpackage.json', '/%2e%2e/package.json', '/../package.json', '/.git/config', '/%2e%2e%2fsrc%2fserver%2fapp.ts']) {
+      const res = await api.get(url);
+      expect(res.status, url).toBeGreaterThanOrEqual(400);
+      expect(res.status, url).toBeLessThan(500);
+      expect(res.text).not.toContain('transcript-search');
+      expect(res.text).not.toContain('createApp');
+    }
+  });
+
+  it('too many requests from one client → 429 JSON', async () => {
+    const limited = createApp({ engine: () => service.engine, config: { ...config, RATE_LIMIT: 2 }, logger, modelId: 'm' });
+    const agent = request(limited);
+    await agent.get('/api/health').expect(200);
+    await agent.get('/api/health').expect(200);
+    expectError(await agent.get('/api/health'), 429, 'rate_limited');
+  });
+
+  it('an unusual x-request-id is echoed safely or replaced, never a 500', async () => {
+    const res = await api.get('/api/health').set('x-request-id', 'x'.repeat(200));
+    expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).toBe('x'.repeat(64));
+  });
 });
 
 describe('health', () => {
