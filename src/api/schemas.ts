@@ -40,9 +40,15 @@ const filterFields = {
     .min(1)
     .max(100)
     .optional()
-    .meta({ description: 'Restrict to one speaker: participant id, full name, surname, nickname, role (CEO) or firm. Overrides what the query implies.' }),
-  side: Side.optional().meta({ description: 'Restrict to one side. Overrides what the query implies.' }),
-  section: Section.optional().meta({ description: 'Restrict to one section. Overrides what the query implies.' }),
+    .meta({ description: 'Restrict to one speaker: participant id, full name, surname, nickname, role (CEO) or firm; "any" lifts a speaker the query names. Overrides what the query implies.' }),
+  side: z
+    .enum([...SIDES, 'any'])
+    .optional()
+    .meta({ description: 'Restrict to one side; "any" lifts a side the query implies. Overrides what the query implies.' }),
+  section: z
+    .enum([...SECTIONS, 'any'])
+    .optional()
+    .meta({ description: 'Restrict to one section; "any" lifts a section the query implies. Overrides what the query implies.' }),
 };
 
 /** POST /api/search body: JSON types are strict (k must be a number). */
@@ -105,12 +111,16 @@ const passageFields = {
 export const SearchResult = z
   .object({
     ...passageFields,
+    turn: z.number().int().meta({ description: 'Speaker turn in the call (0-based).' }),
+    role: z.enum(['intro', 'question', 'answer', 'remarks']).meta({ description: 'What the passage is within the call: an analyst question, a management answer, remarks, or an operator introduction.' }),
     rank: z.number().int().min(1),
     score: z.number().meta({ description: 'Fused relevance score; higher is better. Comparable within one response only.' }),
     answer: Span,
     links: QaLinks,
   })
   .meta({ id: 'SearchResult' });
+
+const ConstraintSource = z.enum(['query', 'request', 'none']);
 
 export const Interpreted = z
   .object({
@@ -119,7 +129,10 @@ export const Interpreted = z
     speakers: z.array(z.object({ id: z.string(), name: z.string(), matched: z.string() })),
     side: Side.nullable(),
     section: Section.nullable(),
-    source: z.enum(['query', 'request', 'none']).meta({ description: 'Whether the speaker/side/section constraints were inferred from the query or given as request filters.' }),
+    source: ConstraintSource.meta({ description: 'Overall: "request" if any constraint came from request filters, else "query" if any was inferred.' }),
+    sources: z
+      .object({ speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource })
+      .meta({ description: 'Where each constraint came from: inferred from the query, given as a request filter, or none.' }),
   })
   .meta({ id: 'Interpreted', description: 'How the query was understood.' });
 
@@ -131,7 +144,7 @@ export const TopAnswer = z
     start: z.number().int(),
     end: z.number().int(),
   })
-  .meta({ id: 'TopAnswer', description: 'The single best answering sentence, offsets into that passage text.' });
+  .meta({ id: 'TopAnswer', description: 'The single best answering sentence, offsets into that passage text. Null when nothing on the call is about the query.' });
 
 export const SearchResponse = z
   .object({

@@ -33,6 +33,8 @@ export function loadLexicalIndex(json: string): LexicalIndex {
 export interface LexicalHit {
   index: number;
   score: number;
+  /** How many distinct query terms this passage matched. */
+  matchedTerms: number;
 }
 
 /** Prefix match lets "trainium" find "trainium2"; fuzzy match forgives typos in longer words. */
@@ -54,5 +56,5 @@ export function lexicalSearch(
   const options: SearchOptions = { ...SEARCH_OPTIONS, ...overrides };
   if (filter) options.filter = (r) => filter(r.id as number);
   const hits = index.search(query, options);
-  return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score }));
+  return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score, matchedTerms: h.queryTerms.length }));
 }

@@ -1,4 +1,3 @@
-import { lexicalTokens } from '../index/lexical-tokens.js';
 import type { Passage } from '../passages/types.js';
 import type { SentenceVectors } from './hybrid-retriever.js';
 import { sentenceAnswersFigure, sentenceCosine } from './hybrid-retriever.js';
@@ -16,12 +15,16 @@ export interface AnswerSpan {
 const TERM_OVERLAP_WEIGHT = 0.2;
 /** A sentence stating the figure a quantity question asks for is preferred over its neighbours. */
 const FIGURE_ANSWER_BONUS = 0.1;
-/** A sentence this short ("Thanks, Dave.") rarely answers anything alone: extend it with the next one. */
-const MIN_ANSWER_WORDS = 7;
+/** Specifics make an answer: a sentence with a figure edges out a vaguer one ("a lot of interest"). */
+const SPECIFICS_BONUS = 0.04;
+/** Sentences shorter than this rarely answer anything alone ("Thanks, Dave."): a small penalty, and they are extended with the next one. */
+const MIN_ANSWER_WORDS = 8;
+const SHORT_PENALTY = 0.05;
 
 /**
  * The sentence of `passage` that best answers the query: cosine of the precomputed
- * sentence vector with the query vector, plus a bonus for the query's content words.
+ * sentence vector with the query vector, plus the share of the query's content words it
+ * contains, plus small priors for stating specifics and against fragments.
  * Cost is bounded by the passage's sentence count, not the corpus.
  */
 export function answerSentence(
@@ -34,15 +37,18 @@ export function answerSentence(
   const first = sv.start[passageIndex]!;
   let bestI = 0;
   let bestScore = -Infinity;
-  passage.sentences.forEach((s, i) => {
-    const cos = sentenceCosine(query, sv, first + i) + (sentenceAnswersFigure(query, sv, first + i) ? FIGURE_ANSWER_BONUS : 0);
-    let overlap = 0;
+  passage.sentences.forEach((_, i) => {
+    const row = first + i;
+    const info = sv.info[row]!;
+    let score = sentenceCosine(query, sv, row);
+    if (sentenceAnswersFigure(query, sv, row)) score += FIGURE_ANSWER_BONUS;
+    else if (info.hasFigure) score += SPECIFICS_BONUS;
+    if (info.words < MIN_ANSWER_WORDS) score -= SHORT_PENALTY;
     if (queryTerms.size > 0) {
-      const terms = new Set(lexicalTokens(s.text));
-      for (const t of queryTerms) if (terms.has(t) || [...terms].some((x) => x.startsWith(t) && t.length >= 4)) overlap++;
-      overlap /= queryTerms.size;
+      let overlap = 0;
+      for (const t of queryTerms) if (info.terms.has(t) || (t.length >= 4 && [...info.terms].some((x) => x.startsWith(t)))) overlap++;
+      score += (TERM_OVERLAP_WEIGHT * overlap) / queryTerms.size;
     }
-    const score = cos + TERM_OVERLAP_WEIGHT * overlap;
     if (score > bestScore) {
       bestScore = score;
       bestI = i;

@@ -12,7 +12,7 @@ import type { Candidate, PassageFilter, Retriever } from './retriever.js';
 import { speakerKey, type SpeakerDirectory } from './speaker-directory.js';
 import { topicDiscussed } from './topic-check.js';
 import { expandFinanceTerms } from './finance-terms.js';
-import { termsNearFigures } from './figures.js';
+import { describeSentence } from './sentence-info.js';
 
 export type RetrieverName = 'hybrid' | 'dense' | 'lexical';
 
@@ -65,8 +65,8 @@ export class SearchEngine {
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
-    const figures = index.passages.flatMap((p) => p.sentences.map((s) => ({ has: /\d/.test(s.text), near: termsNearFigures(s.text) })));
-    this.sentences = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, figures };
+    const info = index.passages.flatMap((p) => p.sentences.map((s) => describeSentence(s.text)));
+    this.sentences = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, info };
     const dense = new DenseRetriever(index.hnsw, index.manifest.hnsw.ef_search);
     const lexical = new LexicalRetriever(index.lexical);
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
@@ -96,12 +96,14 @@ export class SearchEngine {
     const interpret = opts.interpret ?? true;
     const plan: QueryPlan = interpret
       ? interpretQuery(input.q, this.deps.directory, input)
-      : { intent: 'topic', topic: input.q, matchText: input.q, speakers: [], speakerKeys: null, side: null, section: null, questionsOnly: false, source: 'none', figureTerms: null };
+      : { intent: 'topic', topic: input.q, matchText: input.q, speakers: [], speakerKeys: null, side: null, section: null, questionsOnly: false, source: 'none', sources: { speaker: 'none', side: 'none', section: 'none' }, figureTerms: null };
     const retriever = this.retrievers[opts.retriever ?? 'hybrid'];
     const vector = await this.deps.embedQuery(plan.matchText);
     const query = { text: interpret ? expandFinanceTerms(plan.matchText) : plan.matchText, vector, figureTerms: plan.figureTerms };
 
     let notice: string | null = null;
+    // Nothing retrieved is about the topic: still list the closest passages, but claim no answer.
+    let offTopic = false;
     let candidates: Candidate[];
     if (!plan.topic && plan.speakerKeys) {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order.
@@ -113,10 +115,12 @@ export class SearchEngine {
       if (plan.speakerKeys && plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {
         const names = [...new Set(plan.speakers.map((s) => s.ref.participant.name))].join(' or ');
         candidates = retriever.retrieve(query, input.k, this.filterFor(plan, false));
-        notice = topicDiscussed(query, candidates, this.deps.index, this.sentences)
-          ? `${names} did not discuss "${plan.topic}" on this call; showing what others said.`
-          : `Nobody on this call discussed "${plan.topic}"; these are the closest passages.`;
+        offTopic = !topicDiscussed(query, candidates, this.deps.index, this.sentences);
+        notice = offTopic
+          ? `Nobody on this call discussed "${plan.topic}"; these are the closest passages.`
+          : `${names} did not discuss "${plan.topic}" on this call; showing what others said.`;
       } else if (plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {
+        offTopic = true;
         notice = `Nothing on this call is clearly about "${plan.topic}"; these are the closest passages.`;
       }
     }
@@ -144,8 +148,9 @@ export class SearchEngine {
         side: plan.side,
         section: plan.section,
         source: plan.source,
+        sources: plan.sources,
       },
-      answer: top ? { text: top.answer.text, speaker: top.speaker, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
+      answer: top && !offTopic ? { text: top.answer.text, speaker: top.speaker, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
       notice,
       results,
     };

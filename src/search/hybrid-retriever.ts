@@ -2,14 +2,15 @@ import { reciprocalRankFusion } from './fuse.js';
 import type { Candidate, PassageFilter, PreparedQuery, Retriever } from './retriever.js';
 import { dotRow } from './vectors.js';
 import { answersFigure } from './figures.js';
+import type { SentenceInfo } from './sentence-info.js';
 
 export interface SentenceVectors {
   vectors: Float32Array;
   /** start[i]..start[i+1] are passage i's sentence rows. */
   start: Int32Array;
   dimensions: number;
-  /** Per sentence: does it state a figure, and which stems sit next to one (see figures.ts). */
-  figures: { has: boolean; near: Set<string> }[];
+  /** Per sentence, precomputed at load (see sentence-info.ts). */
+  info: SentenceInfo[];
 }
 
 export interface HybridWeights {
@@ -35,8 +36,8 @@ export function sentenceCosine(query: PreparedQuery, sv: SentenceVectors, senten
 
 /** For quantity questions: does this sentence state the figure asked for (see figures.ts)? */
 export function sentenceAnswersFigure(query: PreparedQuery, sv: SentenceVectors, sentence: number): boolean {
-  const f = sv.figures[sentence]!;
-  return query.figureTerms != null && answersFigure(query.figureTerms, f.near, f.has);
+  const f = sv.info[sentence]!;
+  return query.figureTerms != null && answersFigure(query.figureTerms, f.nearFigure, f.hasFigure);
 }
 
 /** Best cosine of any one sentence of the passage; with `figuresOnly`, of its figure-answering sentences (-1 if none). */

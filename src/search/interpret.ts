@@ -4,11 +4,15 @@ import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerRef } from './sp
 
 export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
 
+/** Explicit request filters; "any" lifts a constraint the query implies. */
+export const ANY = 'any';
 export interface Filters {
   speaker?: string;
-  side?: Side;
-  section?: Section;
+  side?: Side | typeof ANY;
+  section?: Section | typeof ANY;
 }
+
+export type ConstraintSource = 'query' | 'request' | 'none';
 
 /** The question as understood: what to match, and which passages may answer. */
 export interface QueryPlan {
@@ -24,7 +28,9 @@ export interface QueryPlan {
   section: Section | null;
   /** Only analysts' question passages (who asked / what did X ask). */
   questionsOnly: boolean;
-  source: 'query' | 'request' | 'none';
+  source: ConstraintSource;
+  /** Where each constraint came from, so a UI can show what was inferred and offer to clear it. */
+  sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
   /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
   figureTerms: string[] | null;
 }
@@ -127,24 +133,38 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
 
   const framed = intent !== 'topic' || spans.length > 0;
   const topic = framed ? cleanEdges(stripScaffold(cleanEdges(removeSpans(q, spans)))) : cleanEdges(q);
-  let source: QueryPlan['source'] = speakers.length > 0 || side || section ? 'query' : 'none';
+  const sources: QueryPlan['sources'] = {
+    speaker: speakers.length > 0 ? 'query' : 'none',
+    side: side ? 'query' : 'none',
+    section: section ? 'query' : 'none',
+  };
 
   // Explicit filters override inference.
-  if (filters.speaker) {
+  if (filters.speaker === ANY) {
+    speakers = [];
+    if (intent === 'speaker_topic') intent = 'topic';
+    if (intent === 'speaker_question') intent = 'who_asked';
+    sources.speaker = 'request';
+  } else if (filters.speaker) {
     const refs = directory.resolve(filters.speaker);
     if (refs.length === 0) throw new UnknownSpeakerError(filters.speaker);
     speakers = refs.map((ref) => ({ ref, matched: filters.speaker! }));
     if (intent === 'topic' || intent === 'who_asked') intent = sideOf(refs) === 'analyst' && questionsOnly ? 'speaker_question' : 'speaker_topic';
-    source = 'request';
+    sources.speaker = 'request';
   }
   if (filters.side) {
-    side = filters.side;
-    source = 'request';
+    side = filters.side === ANY ? null : filters.side;
+    // Lifting the analyst side lifts "questions only" with it.
+    if (filters.side !== 'analyst') questionsOnly = false;
+    if (intent === 'who_asked' && !questionsOnly) intent = 'topic';
+    sources.side = 'request';
   }
   if (filters.section) {
-    section = filters.section;
-    source = 'request';
+    section = filters.section === ANY ? null : filters.section;
+    sources.section = 'request';
   }
+  const all = Object.values(sources);
+  const source: ConstraintSource = all.includes('request') ? 'request' : all.includes('query') ? 'query' : 'none';
 
   return {
     intent,
@@ -156,6 +176,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     section,
     questionsOnly,
     source,
+    sources,
     figureTerms: figureTermsOf(q),
   };
 }

@@ -8,6 +8,6 @@ export class LexicalRetriever implements Retriever {
 
   retrieve(query: PreparedQuery, k: number, filter?: PassageFilter): Candidate[] {
     if (k <= 0) return [];
-    return lexicalSearch(this.index, query.text, k, filter);
+    return lexicalSearch(this.index, query.text, k, filter).map(({ index, score }) => ({ index, score }));
   }
 }

@@ -1,5 +1,6 @@
 import type { LoadedIndex } from '../index/load.js';
 import { lexicalSearch } from '../index/lexical.js';
+import { lexicalTokens } from '../index/lexical-tokens.js';
 import { bestSentenceScore, type SentenceVectors } from './hybrid-retriever.js';
 import type { Candidate, PreparedQuery } from './retriever.js';
 
@@ -14,7 +15,10 @@ export const ON_TOPIC_COSINE = 0.42;
 export function topicDiscussed(query: PreparedQuery, candidates: Candidate[], index: LoadedIndex, sv: SentenceVectors): boolean {
   if (candidates.length === 0) return false;
   const allowed = new Set(candidates.map((c) => c.index));
-  // An exact (non-fuzzy) lexical hit on the topic words among them is evidence enough.
-  if (lexicalSearch(index.lexical, query.text, 1, (i) => allowed.has(i), { fuzzy: false }).length > 0) return true;
+  // An exact (non-fuzzy) lexical hit on at least half the topic's words is evidence enough;
+  // one stray shared word ("1", "window") is not.
+  const terms = new Set(lexicalTokens(query.text)).size;
+  const hits = lexicalSearch(index.lexical, query.text, allowed.size, (i) => allowed.has(i), { fuzzy: false });
+  if (hits.some((h) => 2 * h.matchedTerms >= terms)) return true;
   return candidates.some((c) => bestSentenceScore(query, sv, c.index) >= ON_TOPIC_COSINE);
 }

@@ -38,9 +38,20 @@ describe('SearchEngine', () => {
     expect(r.results[0]!.text).toMatch(/Trainium/);
   });
 
-  it('says nobody discussed a topic absent from the call', async () => {
+  it('says nobody discussed a topic absent from the call, and claims no answer', async () => {
     const r = await search('what did Jassy say about Zoox');
     expect(r.notice).toMatch(/Nobody on this call discussed "Zoox"/);
+    expect(r.answer).toBeNull();
+    const junk = await search('<img src=x onerror="window.__pwned=1">');
+    expect(junk.notice).toMatch(/Nothing on this call is clearly about/);
+    expect(junk.answer).toBeNull();
+  });
+
+  it('speaker "any" lifts the speaker the query names', async () => {
+    const r = await search('what did Jassy say about free cash flow', { speaker: 'any' });
+    expect(r.interpreted.speakers).toEqual([]);
+    expect(r.interpreted.sources.speaker).toBe('request');
+    expect(new Set(r.results.slice(0, 5).map((x) => x.speaker.name)).size).toBeGreaterThan(1);
   });
 
   it('explicit filters narrow the results and are reported as the request’s', async () => {

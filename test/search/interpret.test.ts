@@ -98,6 +98,21 @@ describe('interpretQuery: explicit filters override inference', () => {
     expect(p.section).toBe('prepared_remarks');
   });
 
+  it('"any" lifts what the query implied, and says the request did it', () => {
+    const p = plan('what did Jassy say about Trainium', { speaker: 'any' });
+    expect(p.speakers).toEqual([]);
+    expect(p.speakerKeys).toBeNull();
+    expect(p.intent).toBe('topic');
+    expect(p.matchText).toBe('Trainium');
+    expect(p.sources).toEqual({ speaker: 'request', side: 'none', section: 'none' });
+    const who = plan('Who asked about robotics?', { side: 'any', section: 'any' });
+    expect(who).toMatchObject({ side: null, section: null, questionsOnly: false, intent: 'topic' });
+  });
+
+  it('reports the source of each constraint separately', () => {
+    expect(plan('what did Jassy say about AI in the Q&A', { side: 'company' }).sources).toEqual({ speaker: 'query', side: 'request', section: 'query' });
+  });
+
   it('an unknown speaker filter is an error, not a silent empty result', () => {
     expect(() => plan('capex', { speaker: 'Warren Buffett' })).toThrow(UnknownSpeakerError);
   });
