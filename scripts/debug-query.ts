@@ -1,5 +1,5 @@
 /** Developer aid: how each retriever ranks a query. `npx tsx scripts/debug-query.ts "question" ...` */
-import { termsNearFigures } from '../src/search/figures.js';
+import { describeSentence } from '../src/search/sentence-info.js';
 import { bestSentenceScore } from '../src/search/hybrid-retriever.js';
 import { interpretQuery } from '../src/search/interpret.js';
 import { ParticipantDirectory } from '../src/search/participant-directory.js';
@@ -9,8 +9,8 @@ const service = await openSearchService();
 const { engine } = service;
 const index = engine.index;
 const directory = new ParticipantDirectory(index.calls);
-const figures = index.passages.flatMap((p) => p.sentences.map((s) => ({ has: /\d/.test(s.text), near: termsNearFigures(s.text) })));
-const sv = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, figures };
+const info = index.passages.flatMap((p) => p.sentences.map((s) => describeSentence(s.text)));
+const sv = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, info };
 for (const q of process.argv.slice(2)) {
   const plan = interpretQuery(q, directory);
   console.log(`\n## ${q}`, { intent: plan.intent, topic: plan.topic, match: plan.matchText, speakers: plan.speakers.map((s) => s.ref.participant.name), side: plan.side, section: plan.section, figureTerms: plan.figureTerms });
