@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SearchBody, type SearchResponse } from '../api/schemas.js';
-import { DEFAULT_INDEX_DIR } from '../index/layout.js';
+import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
 import { openSearchService } from '../service/open-service.js';
 import { failAndExit } from './fail.js';
 import { buildProgressReporter, formatBuildSummary } from './progress.js';
@@ -43,13 +43,16 @@ const program = new Command()
   .option('--section <section>', 'prepared_remarks | qa')
   .option('--int8', 'use the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
   .option('--index-dir <dir>', 'index to search (built there first if missing or stale)', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
-  .action(async (words: string[], opts: { k: number; json?: boolean; speaker?: string; side?: string; section?: string; int8: boolean; indexDir: string }) => {
+  // The library the index must cover, as for the server: otherwise an index of another library looks stale and is rebuilt.
+  .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
+  .action(async (words: string[], opts: { k: number; json?: boolean; speaker?: string; side?: string; section?: string; int8: boolean; indexDir: string; library: string }) => {
     // The same schema as the API, so the CLI refuses exactly what the server refuses.
     const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker: opts.speaker, side: opts.side, section: opts.section });
     if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
     const progress = buildProgressReporter();
     const service = await openSearchService({
       indexDir: path.resolve(opts.indexDir),
+      sources: await listTranscripts(path.resolve(opts.library)),
       quantized: opts.int8,
       onRebuild: (reason) => process.stderr.write(`Index unusable (${reason.message}); building it first.\n`),
       onProgress: progress.onProgress,
