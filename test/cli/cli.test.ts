@@ -147,6 +147,14 @@ describe('build-index', () => {
     expect(await fs.readFile(path.join(lib, 'wdgt-q2-2024.txt'), 'utf8')).toBe(SMALL_CALL);
     const index = await loadIndex(idx, { sources: [path.join(lib, 'wdgt-q2-2024.txt')] });
     expect(index.calls.map((c) => c.meta.id)).toEqual(['wdgt-q2-2024']);
+
+    // ask searches that library's index as it is (TRANSCRIPTS_DIR / --library, as for the server), without rebuilding it.
+    const manifestBefore = await fs.readFile(path.join(idx, 'manifest.json'), 'utf8');
+    const asked = await runCli('src/cli/ask.ts', ['--json', '-k', '1', 'factory capacity'], { INDEX_DIR: idx, TRANSCRIPTS_DIR: lib });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stderr).not.toMatch(/building/i);
+    expect(SearchResponse.parse(JSON.parse(asked.stdout)).results[0]?.call_id).toBe('wdgt-q2-2024');
+    expect(await fs.readFile(path.join(idx, 'manifest.json'), 'utf8')).toBe(manifestBefore);
   });
 
   it('a library folder that does not exist → one-line error', async () => {
