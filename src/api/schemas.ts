@@ -106,13 +106,15 @@ const passageFields = {
   exchange: z.number().int().nullable().meta({ description: 'Q&A exchange number (1-based), null outside Q&A.' }),
   start: z.number().int().meta({ description: 'Offset of the passage in the transcript source.' }),
   end: z.number().int(),
+  turn: z.number().int().meta({ description: 'Speaker turn in the call (0-based).' }),
+  role: z
+    .enum(['intro', 'question', 'answer', 'remarks'])
+    .meta({ description: 'What the passage is within the call: an analyst question, a management answer, remarks, or an operator introduction.' }),
 };
 
 export const SearchResult = z
   .object({
     ...passageFields,
-    turn: z.number().int().meta({ description: 'Speaker turn in the call (0-based).' }),
-    role: z.enum(['intro', 'question', 'answer', 'remarks']).meta({ description: 'What the passage is within the call: an analyst question, a management answer, remarks, or an operator introduction.' }),
     rank: z.number().int().min(1),
     score: z.number().meta({ description: 'Fused relevance score; higher is better. Comparable within one response only.' }),
     answer: Span,
@@ -157,9 +159,7 @@ export const SearchResponse = z
   })
   .meta({ id: 'SearchResponse' });
 
-export const PassageView = z
-  .object({ ...passageFields, turn: z.number().int(), role: z.enum(['intro', 'question', 'answer', 'remarks']) })
-  .meta({ id: 'Passage' });
+export const PassageView = z.object(passageFields).meta({ id: 'Passage' });
 
 export const PassageResponse = z
   .object({
@@ -170,15 +170,8 @@ export const PassageResponse = z
   })
   .meta({ id: 'PassageResponse' });
 
-export const Participant = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    title: z.string().nullable(),
-    firm: z.string().nullable(),
-    side: Side,
-  })
-  .meta({ id: 'Participant' });
+/** A participant is described exactly as a result's speaker is. */
+export const Participant = Speaker;
 
 export const CallResponse = z
   .object({

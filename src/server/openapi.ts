@@ -43,20 +43,16 @@ export function buildOpenApiDocument(version: string): object {
     responses: { 200: json(PassageResponse, 'The passage.'), 404: json(ErrorResponse, 'No such passage.') },
   });
   const callId = z.object({ id: z.string().optional().meta({ description: 'Call id; the first indexed call when omitted.' }) });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/call',
-    summary: 'Call metadata, participants and Q&A exchanges',
-    request: { query: callId },
-    responses: { 200: json(CallResponse, 'The call.'), 404: json(ErrorResponse, 'No such call.') },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/transcript',
-    summary: 'Every passage of the call, in order',
-    request: { query: callId },
-    responses: { 200: json(TranscriptResponse, 'The transcript.'), 404: json(ErrorResponse, 'No such call.') },
-  });
+  const perCall = (path: string, summary: string, schema: z.ZodType, description: string) =>
+    registry.registerPath({
+      method: 'get',
+      path,
+      summary,
+      request: { query: callId },
+      responses: { 200: json(schema, description), 404: json(ErrorResponse, 'No such call.') },
+    });
+  perCall('/api/call', 'Call metadata, participants and Q&A exchanges', CallResponse, 'The call.');
+  perCall('/api/transcript', 'Every passage of the call, in order', TranscriptResponse, 'The transcript.');
   registry.registerPath({
     method: 'get',
     path: '/api/health',
