@@ -202,6 +202,7 @@ export const ERROR_CODES = [
   'invalid_json',
   'not_found',
   'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'timeout',
   'unavailable',

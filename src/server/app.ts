@@ -75,7 +75,14 @@ export function createApp(deps: AppDeps): express.Express {
       handler: (_req, res) => sendError(res, 429, 'rate_limited', 'too many requests; slow down and retry shortly'),
     }),
   );
-  api.use(express.json({ limit: BODY_LIMIT, strict: true, type: () => true }));
+  // Only JSON bodies: a text/plain or form POST (which browsers send cross-site without a
+  // preflight) is refused rather than parsed.
+  api.post('/{*path}', (req, res, next) => {
+    if (req.headers['content-length'] === '0' || (!req.headers['content-type'] && !req.headers['transfer-encoding'])) return next();
+    if (!req.is(['application/json', '+json'])) return sendError(res, 415, 'unsupported_media_type', 'send the request body as application/json');
+    next();
+  });
+  api.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', '+json'] }));
 
   const ready = (res: Response): SearchEngine | null => {
     const engine = deps.engine();

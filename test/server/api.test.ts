@@ -270,8 +270,11 @@ describe('bad input is a JSON 4xx, never a 500', () => {
     SearchResponse.parse(res.body);
   });
 
-  it('a form-encoded body is refused as invalid JSON', async () => {
-    expectError(await postRaw('q=AWS&k=3', 'application/x-www-form-urlencoded'), 400, 'invalid_json');
+  it('a body that is not declared JSON is refused with 415 (no cross-site simple POSTs)', async () => {
+    expectError(await postRaw('q=AWS&k=3', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+    expectError(await postRaw('{"q":"AWS"}', 'text/plain'), 415, 'unsupported_media_type');
+    const vendorJson = await postRaw('{"q":"AWS","k":1}', 'application/vnd.api+json');
+    expect(vendorJson.status).toBe(200);
   });
 
   it('no path escapes the static folder', async () => {
