@@ -7,17 +7,19 @@
  * @typedef {{ id: string, name: string, title: string | null, side: Side, firm: string | null }} Speaker
  * @typedef {{ question: string | null, answers: string[], analyst: Speaker | null }} QaLinks
  * @typedef {{ id: string, call_id: string, text: string, speaker: Speaker, section: Section, exchange: number | null, start: number, end: number }} PassageBase
- * @typedef {PassageBase & { rank: number, score: number, answer: { text: string, start: number, end: number }, links: QaLinks }} SearchResult
- * @typedef {{ topic: string, intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic', speakers: { id: string, name: string, matched: string }[], side: Side | null, section: Section | null, source: 'query' | 'request' | 'none' }} Interpreted
+ * @typedef {'intro' | 'question' | 'answer' | 'remarks'} Role what a passage is within the call
+ * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, answer: { text: string, start: number, end: number }, links: QaLinks }} SearchResult
+ * @typedef {'query' | 'request' | 'none'} ConstraintSource where a constraint came from: inferred from the query, a request parameter, or nowhere
+ * @typedef {{ topic: string, intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic', speakers: { id: string, name: string, matched: string }[], side: Side | null, section: Section | null, source: ConstraintSource, sources: { speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource } }} Interpreted
  * @typedef {{ text: string, speaker: Speaker, passage_id: string, start: number, end: number }} TopAnswer
  * @typedef {{ query: string, took_ms: number, interpreted: Interpreted, answer: TopAnswer | null, notice: string | null, results: SearchResult[] }} SearchResponse
- * @typedef {PassageBase & { turn: number, role: 'intro' | 'question' | 'answer' | 'remarks' }} PassageView
+ * @typedef {PassageBase & { turn: number, role: Role }} PassageView
  * @typedef {{ passage: PassageView, before: PassageView[], after: PassageView[], links: QaLinks }} PassageResponse
  * @typedef {{ id: string, name: string, title: string | null, firm: string | null, side: Side }} Participant
  * @typedef {{ id: number, analyst: Participant, question: string | null, answers: string[] }} Exchange
  * @typedef {{ id: string, title: string, company: string, ticker: string, quarter: string, date: string, time: string, participants: Participant[], exchanges: Exchange[] }} CallResponse
  * @typedef {{ call_id: string, passages: PassageView[] }} TranscriptResponse
- * @typedef {{ speaker?: string, side?: Side, section?: Section }} Filters
+ * @typedef {{ speaker?: string, side?: Side | 'any', section?: Section | 'any' }} Filters request filters; 'any' lifts what the query implies
  */
 
 export class ApiError extends Error {

@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * Speaker / side / section filters, kept in sync with what the API understood.
- * A constraint is "inferred" when the response applied it without a request parameter
- * (the query named Jassy); choosing a value sends an explicit parameter, which the API
- * honours over inference.
+ * `interpreted.sources` says where each constraint came from: the query ("what did Jassy say"
+ * implies speaker Jassy), a request parameter, or nowhere. Choosing a value sends an explicit
+ * parameter, which the API honours over inference; "Any" over something the query implies sends
+ * `any` (speaker=any), so the query in the box stays what the person typed.
  */
 import { h, icon } from './dom.js';
 import { SECTION_LABEL, SIDE_PLURAL, joinNames } from './format.js';
@@ -15,90 +16,101 @@ import { SECTION_LABEL, SIDE_PLURAL, joinNames } from './format.js';
 /** @typedef {import('./api.js').Section} Section */
 /** @typedef {'speaker' | 'side' | 'section'} FilterKey */
 
+const KEYS = /** @type {const} */ (['speaker', 'side', 'section']);
+
 /**
  * What the results are actually constrained to, and which of it came from the question.
- * @param {Filters} explicit the parameters that were sent
  * @param {Interpreted} interpreted
  */
-export function constraints(explicit, interpreted) {
+export function constraints(interpreted) {
   const seen = new Set();
   const speakers = interpreted.speakers.filter((s) => !seen.has(s.id) && seen.add(s.id));
+  const { sources } = interpreted;
   return {
     speakers,
-    speakerInferred: !explicit.speaker && speakers.length > 0,
+    speakerInferred: sources.speaker === 'query' && speakers.length > 0,
     side: interpreted.side,
-    sideInferred: !explicit.side && interpreted.side !== null,
+    sideInferred: sources.side === 'query' && interpreted.side !== null,
     section: interpreted.section,
-    sectionInferred: !explicit.section && interpreted.section !== null,
+    sectionInferred: sources.section === 'query' && interpreted.section !== null,
   };
 }
 
 /**
- * The next search once the person sets one filter (value) or clears it (null).
- *
- * The API has no way to say "anyone" over a constraint the query implies, so clearing an
- * inferred constraint rewrites the query to its topic and keeps the remaining constraints as
- * explicit parameters. A choice that contradicts another constraint (Jassy + analysts) drops
- * the other one. Returns null when the change cannot be expressed (nothing but the
- * constraint is left in the question).
+ * What each query implies on its own, learnt from responses where that constraint was not
+ * overridden (source 'query' or 'none'): q → key → implied?  Lets "Any" over a chosen value
+ * drop the parameter when nothing would come back in its place, and send `any` otherwise.
+ * @type {Map<string, Partial<Record<FilterKey, boolean>>>}
+ */
+const implied = new Map();
+
+/** Remember what `q` implies, from a response to it. @param {string} q @param {Interpreted} interpreted */
+export function learn(q, interpreted) {
+  const known = implied.get(q) ?? {};
+  for (const key of KEYS) if (interpreted.sources[key] !== 'request') known[key] = interpreted.sources[key] === 'query';
+  implied.set(q, known);
+}
+
+/**
+ * The filters for the next search once the person sets one filter (value) or lifts it (null,
+ * "Any"). A choice that contradicts another constraint (Jassy + analysts) lifts the other one.
+ * Returns null when nothing would change.
  *
  * @param {{ q: string, filters: Filters, interpreted: Interpreted, participants: Participant[] }} current
  * @param {FilterKey} key
  * @param {string | null} value
- * @returns {{ q: string, filters: Filters } | null}
+ * @returns {Filters | null}
  */
 export function refine(current, key, value) {
-  const c = constraints(current.filters, current.interpreted);
-  const inferred = { speaker: c.speakerInferred, side: c.sideInferred, section: c.sectionInferred };
+  const c = constraints(current.interpreted);
   /** @type {Record<string, string | undefined>} */
   const next = { ...current.filters };
-  /** @type {Set<FilterKey>} */
-  const cleared = new Set();
-  const drop = (/** @type {FilterKey} */ k) => {
-    if (next[k]) delete next[k];
-    else if (inferred[k]) cleared.add(k);
-  };
+  const lift = (/** @type {FilterKey} */ k) => liftInto(next, k, current);
 
   if (value) next[key] = value;
-  else drop(key);
+  else lift(key);
 
   const sideOfId = (/** @type {string} */ id) => current.participants.find((p) => p.id === id)?.side;
   if (key === 'speaker' && value) {
     const speakerSide = sideOfId(value);
-    const side = next.side ?? (c.sideInferred ? c.side : null);
-    if (speakerSide && side && side !== speakerSide) drop('side');
+    if (speakerSide && c.side && c.side !== speakerSide) lift('side');
   }
   if (key === 'side' && value) {
-    const speakerSides = next.speaker ? [sideOfId(next.speaker)] : c.speakerInferred ? c.speakers.map((s) => sideOfId(s.id)) : [];
-    if (speakerSides.some((s) => s && s !== value)) drop('speaker');
+    const speakerSides = next.speaker && next.speaker !== 'any' ? [sideOfId(next.speaker)] : c.speakers.map((s) => sideOfId(s.id));
+    if (speakerSides.some((s) => s && s !== value)) lift('speaker');
   }
-
-  let q = current.q;
-  if (cleared.size > 0) {
-    const topic = current.interpreted.topic.trim();
-    if (topic) {
-      q = topic;
-      // The rewritten query no longer implies anything: keep what is still wanted explicitly.
-      if (!cleared.has('speaker') && c.speakerInferred && !next.speaker && c.speakers[0]) next.speaker = c.speakers[0].id;
-      if (!cleared.has('side') && c.sideInferred && !next.side && c.side) next.side = c.side;
-      if (!cleared.has('section') && c.sectionInferred && !next.section && c.section) next.section = c.section;
-    } else if (cleared.size === 1 && cleared.has('speaker')) {
-      // "What did the JPMorgan analyst ask": no topic, so take the name out of the question itself.
-      for (const s of current.interpreted.speakers) q = removeWords(q, s.matched);
-      q = q.replace(/\s+/g, ' ').trim();
-      if (!q || q === current.q) return null;
-    } else {
-      return null;
-    }
-  }
-  return { q, filters: /** @type {Filters} */ (next) };
+  const filters = /** @type {Filters} */ (next);
+  return KEYS.every((k) => (filters[k] ?? '') === (current.filters[k] ?? '')) ? null : filters;
 }
 
-/** Remove `words` (case-insensitive, whole words) from `text`. @param {string} text @param {string} words */
-function removeWords(text, words) {
-  const escaped = words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  if (!escaped) return text;
-  return text.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?:'s)?(?=$|[^\\p{L}\\p{N}])`, 'iu'), '$1');
+/**
+ * Lift every constraint, inferred or chosen: the question's topic from anyone, anywhere.
+ * @param {{ q: string, filters: Filters, interpreted: Interpreted }} current
+ * @returns {Filters | null} null when nothing is constrained
+ */
+export function clearAll(current) {
+  /** @type {Record<string, string | undefined>} */
+  const next = { ...current.filters };
+  for (const key of KEYS) liftInto(next, key, current);
+  const filters = /** @type {Filters} */ (next);
+  return KEYS.every((k) => (filters[k] ?? '') === (current.filters[k] ?? '')) ? null : filters;
+}
+
+/**
+ * Set `key` to "any" in `next`: `any` over an inferred constraint; a chosen value is dropped
+ * when the query is known to imply nothing there, else replaced by `any` (dropping it could
+ * bring the query's own reading back).
+ * @param {Record<string, string | undefined>} next
+ * @param {FilterKey} key
+ * @param {{ q: string, interpreted: Interpreted }} current
+ */
+function liftInto(next, key, current) {
+  const source = current.interpreted.sources[key];
+  if (source === 'query') next[key] = 'any';
+  else if (next[key] && next[key] !== 'any') {
+    if (implied.get(current.q)?.[key] === false) delete next[key];
+    else next[key] = 'any';
+  }
 }
 
 /** @type {[Side | '', string][]} */
@@ -112,15 +124,15 @@ const SECTION_OPTIONS = [['', 'Any'], ['prepared_remarks', SECTION_LABEL.prepare
  *   company: string,
  *   filters: Filters,
  *   interpreted: Interpreted | null,
- *   q: string,
  *   onChange: (key: FilterKey, value: string | null) => void,
  * }} opts
  */
-export function renderFilters({ participants, company, filters, interpreted, q, onChange }) {
-  const c = interpreted ? constraints(filters, interpreted) : null;
-  const speakerValue = filters.speaker ? resolveSpeakerId(filters.speaker, participants, interpreted) : c?.speakers[0]?.id ?? '';
-  const sideValue = filters.side ?? c?.side ?? '';
-  const sectionValue = filters.section ?? c?.section ?? '';
+export function renderFilters({ participants, company, filters, interpreted, onChange }) {
+  const c = interpreted ? constraints(interpreted) : null;
+  // What applies: the API's reading once there is one; while loading, the parameters sent.
+  const speakerValue = c ? c.speakers[0]?.id ?? '' : filters.speaker && filters.speaker !== 'any' ? resolveSpeakerId(filters.speaker, participants) : '';
+  const sideValue = c ? c.side ?? '' : filters.side && filters.side !== 'any' ? filters.side : '';
+  const sectionValue = c ? c.section ?? '' : filters.section && filters.section !== 'any' ? filters.section : '';
 
   const group = (/** @type {string} */ label, /** @type {Participant[]} */ list) =>
     list.length === 0 ? null : h('optgroup', { label }, list.map((p) => h('option', { value: p.id }, p.side === 'analyst' && p.firm ? `${p.name} · ${shortFirm(p.firm)}` : p.name)));
@@ -167,7 +179,7 @@ export function renderFilters({ participants, company, filters, interpreted, q, 
     'Filters',
     icon('chevron', 'icon chevron'),
   );
-  const chips = c ? activeChips(c, filters, participants, interpreted, q, onChange) : null;
+  const chips = c ? activeChips(c, onChange) : null;
   return h('div', { class: 'filter-bar' }, form, h('div', { class: `active${chips ? ' has-chips' : ''}` }, toggle, chips));
 }
 
@@ -178,13 +190,10 @@ let expandedOnPhone = false;
 const shortFirm = (firm) => firm.replace(/\b(Group|Bank|Institutional Equities|LLC|PLC|Inc\.?|& Co|Co\.?)\b,?/g, '').replace(/[\s,]+$/g, '').replace(/\s+/g, ' ').trim();
 
 /**
- * The select shows a participant id; a URL may carry a name or role ("jassy", "CFO").
- * @param {string} speaker @param {Participant[]} participants @param {Interpreted | null} interpreted
+ * The select shows a participant id; a URL may carry a name ("jassy"), which only the API resolves.
+ * @param {string} speaker @param {Participant[]} participants
  */
-function resolveSpeakerId(speaker, participants, interpreted) {
-  if (participants.some((p) => p.id === speaker)) return speaker;
-  return interpreted?.speakers[0]?.id ?? '';
-}
+const resolveSpeakerId = (speaker, participants) => (participants.some((p) => p.id === speaker) ? speaker : '');
 
 /**
  * @param {FilterKey} key
@@ -218,19 +227,14 @@ function segmented(key, legend, options, value, inferred, onChange) {
 }
 
 /**
- * "Filtered to: [Andrew Jassy · from your question ×] [Q&A ×]"
+ * "Filtered to: [Andrew Jassy · from your question ×] [Q&A ×]". Every constraint can be lifted:
+ * an inferred one with `any`, a chosen one by dropping it.
  * @param {ReturnType<typeof constraints>} c
- * @param {Filters} filters
- * @param {Participant[]} participants
- * @param {Interpreted | null} interpreted
- * @param {string} q
  * @param {(key: FilterKey, value: string | null) => void} onChange
  */
-function activeChips(c, filters, participants, interpreted, q, onChange) {
+function activeChips(c, onChange) {
   /** @type {HTMLElement[]} */
   const chips = [];
-  const canClear = (/** @type {FilterKey} */ key) =>
-    interpreted === null || refine({ q, filters, interpreted, participants }, key, null) !== null;
   const chip = (/** @type {FilterKey} */ key, /** @type {string} */ label, /** @type {boolean} */ inferred) =>
     h(
       'li',
@@ -238,9 +242,11 @@ function activeChips(c, filters, participants, interpreted, q, onChange) {
       inferred ? icon('spark', 'icon chip-icon') : null,
       h('span', { class: 'active-chip-label' }, label),
       inferred ? h('span', { class: 'active-chip-note' }, 'from your question') : null,
-      canClear(key)
-        ? h('button', { type: 'button', class: 'chip-clear', 'aria-label': `Clear ${key} filter: ${label}`, title: 'Clear', onclick: () => onChange(key, null) }, icon('close'))
-        : null,
+      h(
+        'button',
+        { type: 'button', class: 'chip-clear', 'aria-label': `Clear ${key} filter: ${label}${inferred ? ' (from your question)' : ''}`, title: 'Clear', onclick: () => onChange(key, null) },
+        icon('close'),
+      ),
     );
   if (c.speakers.length > 0) chips.push(chip('speaker', joinNames(c.speakers.map((s) => s.name)), c.speakerInferred));
   if (c.side) chips.push(chip('side', SIDE_PLURAL[c.side], c.sideInferred));

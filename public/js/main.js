@@ -7,8 +7,8 @@ import * as api from './api.js';
 import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { callIdOf, formatDate } from './format.js';
-import { refine, renderFilters } from './filters.js';
-import { describeSearch, errorState, renderResults, skeleton } from './results.js';
+import { clearAll, learn, refine, renderFilters } from './filters.js';
+import { describeSearch, errorState, isClosestOnly, renderResults, skeleton } from './results.js';
 import { focusPassage, renderTranscript } from './transcript.js';
 import { href, readRoute, sameFilters } from './url.js';
 
@@ -139,6 +139,7 @@ async function showResults(r) {
     const response = await api.search(r.q, r.filters, controller.signal);
     await participantsReady;
     if (app.inflight !== controller) return;
+    learn(r.q, response.interpreted);
     app.search.response = response;
   } catch (err) {
     if (controller.signal.aborted || app.inflight !== controller) return;
@@ -166,21 +167,24 @@ function paintResults() {
   if (!response) return;
   paintFilters(response);
   const n = response.results.length;
-  const what = describeSearch(response);
+  const what = describeSearch(response, s.filters);
+  // No answer on the call: the passages are the closest ones, not answers.
+  const closest = isClosestOnly(response);
+  const passages = `${closest ? 'closest ' : ''}passage${n === 1 ? '' : 's'}`;
   summary.replaceChildren(
-    h('span', { class: 'summary-count' }, n === 0 ? 'No passages' : `${n} passage${n === 1 ? '' : 's'}`),
+    h('span', { class: 'summary-count' }, n === 0 ? 'No passages' : `${n} ${passages}`),
     h('span', { class: 'summary-what' }, ` · ${what}`),
     h('span', { class: 'summary-time' }, ` · ${formatMs(response.took_ms)}`),
   );
-  status.textContent = n === 0 ? `No results for ${what}.` : `${n} result${n === 1 ? '' : 's'} for ${what}.`;
-  const hasFilters = Boolean(s.filters.speaker || s.filters.side || s.filters.section);
+  status.textContent =
+    n === 0 ? `No results for ${what}.` : closest ? `No clear answer for ${what}. ${n} ${passages} shown.` : `${n} result${n === 1 ? '' : 's'} for ${what}.`;
+  const cleared = clearAll({ q: s.q, filters: s.filters, interpreted: response.interpreted });
   resultsBody.replaceChildren(
     ...renderResults({
       response,
-      filters: s.filters,
       passageHref: (id) => href(s.q, s.filters, { passage: id }),
       onOpen: openPassage,
-      onClearFilters: hasFilters ? () => searchFor(s.q, {}) : null,
+      onClearFilters: cleared ? () => searchFor(s.q, cleared) : null,
     }),
   );
 }
@@ -196,11 +200,11 @@ function paintFilters(response) {
       company: app.call?.company ?? '',
       filters: s.filters,
       interpreted: response?.interpreted ?? null,
-      q: s.q,
       onChange: (key, value) => {
         if (!response) return;
+        // The query stays as typed: filters (speaker=any included) say what to lift or choose.
         const next = refine({ q: s.q, filters: s.filters, interpreted: response.interpreted, participants }, key, value);
-        if (next) searchFor(next.q, next.filters);
+        if (next) searchFor(s.q, next);
       },
     }),
   );

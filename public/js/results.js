@@ -14,18 +14,23 @@ import { constraints } from './filters.js';
 /**
  * @typedef {{
  *   response: SearchResponse,
- *   filters: Filters,
  *   passageHref: (id: string) => string,
  *   onOpen: (id: string) => void,
  *   onClearFilters: (() => void) | null,
  * }} ResultsOptions
  */
 
-/** One line describing what was searched: "what Andrew Jassy said about “Trainium”". @param {SearchResponse} r */
-export function describeSearch(r) {
+/**
+ * One line describing what was searched: "what Andrew Jassy said about “Trainium”", or
+ * "“Trainium” from anyone" once the speaker the question named was lifted (speaker=any).
+ * @param {SearchResponse} r
+ * @param {Filters} [filters] the parameters sent
+ */
+export function describeSearch(r, filters = {}) {
   const { interpreted: i } = r;
   const names = joinNames([...new Set(i.speakers.map((s) => s.name))]);
   const about = i.topic ? ` about “${i.topic}”` : '';
+  const anyone = filters.speaker === 'any' ? ' from anyone' : '';
   switch (i.intent) {
     case 'speaker_topic':
       return `what ${names} said${about}`;
@@ -34,9 +39,15 @@ export function describeSearch(r) {
     case 'who_asked':
       return `who asked${about}`;
     default:
-      return i.topic ? `“${i.topic}”` : `“${r.query}”`;
+      return `${i.topic ? `“${i.topic}”` : `“${r.query}”`}${anyone}`;
   }
 }
+
+/**
+ * No answer on the call (answer null): the closest passages are still listed, as such.
+ * @param {SearchResponse} r
+ */
+export const isClosestOnly = (r) => r.answer === null && r.results.length > 0;
 
 /**
  * @param {ResultsOptions} opts
@@ -45,11 +56,38 @@ export function describeSearch(r) {
 export function renderResults(opts) {
   const { response } = opts;
   if (response.results.length === 0) return [emptyState(opts)];
+  const list = (/** @type {Record<string, string>} */ label) =>
+    h('ol', { class: 'results', ...label }, response.results.map((r) => h('li', null, card(r, opts))));
+  if (isClosestOnly(response)) {
+    return [
+      noAnswer(response),
+      h('h2', { class: 'results-heading', id: 'closest-heading' }, 'Closest matches'),
+      list({ 'aria-labelledby': 'closest-heading' }),
+    ];
+  }
   return [
-    response.notice ? h('p', { class: 'notice', role: 'note' }, icon('info'), h('span', null, response.notice)) : null,
+    response.notice ? h('p', { class: 'notice', role: 'note' }, icon('info'), h('span', { class: 'notice-text' }, response.notice)) : null,
     response.answer ? topAnswer(response.answer, opts) : null,
-    h('ol', { class: 'results', 'aria-label': 'Results' }, response.results.map((r) => h('li', null, card(r, opts)))),
+    list({ 'aria-label': 'Results' }),
   ].filter((x) => x !== null);
+}
+
+/**
+ * In place of the top answer when nothing on the call is about the query: the API's notice, prominent.
+ * @param {SearchResponse} r
+ */
+function noAnswer(r) {
+  return h(
+    'section',
+    { class: 'notice notice-strong', 'aria-labelledby': 'no-answer-title' },
+    icon('info'),
+    h(
+      'div',
+      null,
+      h('h2', { class: 'notice-title', id: 'no-answer-title' }, 'No clear answer on this call'),
+      h('p', { class: 'notice-text' }, r.notice ?? 'Nothing on this call is clearly about this; these are the closest passages.'),
+    ),
+  );
 }
 
 /**
@@ -87,9 +125,9 @@ function card(r, opts) {
   const el = h(
     'article',
     {
-      class: `card side-${r.speaker.side}`,
+      class: `card side-${r.speaker.side} role-${r.role}`,
       tabindex: 0,
-      dataset: { id: r.id, rank: String(r.rank) },
+      dataset: { id: r.id, rank: String(r.rank), role: r.role },
       'aria-labelledby': headingId,
       'aria-describedby': `r-${r.rank}-text`,
     },
@@ -144,9 +182,9 @@ function card(r, opts) {
  * @param {SearchResult} r
  */
 function thread(r) {
-  if (r.section !== 'qa') return null;
+  if (r.role !== 'question' && r.role !== 'answer') return null;
   const { links } = r;
-  const isQuestion = r.speaker.side === 'analyst';
+  const isQuestion = r.role === 'question';
   const ids = isQuestion ? links.answers : links.question && links.question !== r.id ? [links.question] : [];
   if (ids.length === 0 && !(links.analyst && !isQuestion)) return null;
 
@@ -238,8 +276,8 @@ function quoteBlock(group, currentId) {
  * @param {ResultsOptions} opts
  */
 function emptyState(opts) {
-  const { response, filters } = opts;
-  const c = constraints(filters, response.interpreted);
+  const { response } = opts;
+  const c = constraints(response.interpreted);
   const topic = response.interpreted.topic || response.query;
   const from = c.speakers.length ? ` from ${joinNames(c.speakers.map((s) => s.name))}` : c.side ? ` from ${c.side === 'company' ? 'the company' : SIDE_PLURAL[c.side].toLowerCase()}` : '';
   const where = c.section ? ` in ${c.section === 'qa' ? 'the Q&A' : 'the prepared remarks'}` : '';

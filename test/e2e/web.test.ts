@@ -134,7 +134,9 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(expected.notice).not.toBeNull();
     const page = await open(`/?q=${encodeURIComponent(q)}`);
     await settledResults(page);
-    expect(await page.locator('.notice').textContent()).toBe(expected.notice);
+    expect(await page.locator('.notice .notice-text').textContent()).toBe(expected.notice);
+    // An answer from others is still an answer: the notice stays a plain note above it.
+    expect(await page.locator('.notice-strong').count()).toBe(0);
     expect(await page.locator('.top-answer-text q').textContent()).toBe(expected.answer!.text.trim());
     expect(await page.locator('.top-answer-who').textContent()).toBe(`${expected.answer!.speaker.name.split(' ').at(-1)}:`);
     await screenshot(page, 'results-notice');
@@ -270,16 +272,109 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     if (await page.locator('.notice').count()) expect(await page.locator('.notice').textContent()).toContain('Brian Olsavsky');
     else for (const n of names) expect(n).toBe('Brian Olsavsky');
 
-    // Back to the question as asked, then clear the inferred Jassy: the search is now about the topic, from anyone.
+    // Back to the question as asked, then clear the inferred Jassy: the same question, from anyone.
     await page.goBack();
     await settledResults(page);
     expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    const sent = page.waitForRequest((req) => {
+      const u = new URL(req.url());
+      return u.pathname === '/api/search' && u.searchParams.get('speaker') === 'any';
+    });
     await page.locator('.active-chip[data-filter="speaker"] .chip-clear').click();
-    await page.waitForURL((u) => new URL(u).searchParams.get('q') === 'Trainium');
+    expect(new URL((await sent).url()).searchParams.get('q')).toBe(CANONICAL);
+    await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'any');
     await settledResults(page);
+    // The query stays what was typed, in the box and the URL; the select says anyone, no chip is left.
+    expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
+    expect(await page.locator('#q').inputValue()).toBe(CANONICAL);
     expect(await page.locator('#f-speaker').inputValue()).toBe('');
     expect(await page.locator('.active-chip[data-filter="speaker"]').count()).toBe(0);
-    expect(await page.locator('#q').inputValue()).toBe('Trainium');
+    expect(await page.locator('#summary').textContent()).toContain('from anyone');
+    const lifted = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(CANONICAL)}&k=10&speaker=any`);
+    expect(lifted.interpreted.sources.speaker).toBe('request');
+    expect(await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(lifted.results.map((r) => r.id));
+
+    // A copied link reproduces it.
+    const linked = await open(`/?q=${encodeURIComponent(CANONICAL)}&speaker=any`);
+    await settledResults(linked);
+    expect(await linked.locator('#f-speaker').inputValue()).toBe('');
+    expect(await linked.locator('.active-chip[data-filter="speaker"]').count()).toBe(0);
+  });
+
+  it('an inferred side and section ("who asked…" means analysts, in the Q&A) can each be cleared', async () => {
+    const q = 'Who asked about return on invested capital?';
+    const asked = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
+    expect(asked.interpreted.topic).not.toBe('');
+    expect(asked.interpreted.sources).toEqual({ speaker: 'none', side: 'query', section: 'query' });
+    const page = await open(`/?q=${encodeURIComponent(q)}`);
+    await settledResults(page);
+    const side = page.locator('.active-chip[data-filter="side"]');
+    const section = page.locator('.active-chip[data-filter="section"]');
+    for (const [chip, label] of [[side, 'Analysts'], [section, 'Q&A']] as const) {
+      expect(await chip.getAttribute('class')).toContain('is-inferred');
+      expect(await chip.locator('.active-chip-label').textContent()).toBe(label);
+      expect(await chip.locator('.active-chip-note').textContent()).toBe('from your question');
+      expect(await chip.locator('.chip-clear').getAttribute('aria-label')).toContain(label);
+    }
+    expect(await cards(page).evaluateAll((els) => els.every((e) => e.className.includes('side-analyst')))).toBe(true);
+
+    // Side: analysts and the company alike now; the section stays as the question put it.
+    await side.locator('.chip-clear').click();
+    await page.waitForURL((u) => new URL(u).searchParams.get('side') === 'any');
+    await settledResults(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(q);
+    expect(new URL(page.url()).searchParams.has('section')).toBe(false);
+    expect(await page.locator('#q').inputValue()).toBe(q);
+    expect(await side.count()).toBe(0);
+    expect(await page.getByRole('radio', { name: 'Any' }).first().isChecked()).toBe(true);
+    expect(await section.getAttribute('class')).toContain('is-inferred');
+    expect(await cards(page).evaluateAll((els) => els.some((e) => !e.className.includes('side-analyst')))).toBe(true);
+
+    // Section: the whole call.
+    await section.locator('.chip-clear').click();
+    await page.waitForURL((u) => new URL(u).searchParams.get('section') === 'any');
+    await settledResults(page);
+    expect(new URL(page.url()).searchParams.get('side')).toBe('any');
+    expect(await page.locator('.active-chip').count()).toBe(0);
+    const lifted = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10&side=any&section=any`);
+    expect(await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(lifted.results.map((r) => r.id));
+
+    // Question or answer is the passage's role, not the speaker's side: questions offer their answers,
+    // answers their question, remarks (a company closing in the Q&A, the prepared remarks) neither.
+    const shown = await cards(page).evaluateAll((els) =>
+      els.map((e) => ({ role: (e as HTMLElement).dataset.role, context: e.querySelector('.thread-context')?.textContent ?? null })),
+    );
+    expect(shown.map((x) => x.role)).toEqual(lifted.results.map((r) => r.role));
+    for (const { role, context } of shown) {
+      if (role === 'question') expect(context).toMatch(/^(Question \d+ of the Q&A|Asked in the Q&A)$/);
+      else if (role === 'answer') expect(context).toMatch(/^In reply to /);
+      else expect(context).toBeNull();
+    }
+    expect(lifted.results.some((r) => r.role === 'remarks' && r.section === 'qa' && r.speaker.side === 'company')).toBe(true);
+    await screenshot(page, 'results-lifted');
+  });
+
+  it('when nothing on the call is about the query: the notice, no top answer, the closest passages as such', async () => {
+    const q = 'zxqv flurble wombat';
+    const expected = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
+    expect(expected.answer).toBeNull();
+    expect(expected.notice).toMatch(/^Nothing on this call is clearly about /);
+    expect(expected.results.length).toBeGreaterThan(0);
+    const page = await open('/');
+    await search(page, q);
+    const notice = page.locator('.notice-strong');
+    expect(await notice.locator('.notice-text').textContent()).toBe(expected.notice);
+    expect(await notice.locator('.notice-title').textContent()).toBe('No clear answer on this call');
+    expect(await page.locator('.top-answer').count()).toBe(0);
+    // The notice comes first, then the passages, labelled as the closest matches.
+    const order = await page.locator('#results-body > *').evaluateAll((els) => els.map((e) => e.className));
+    expect(order[0]).toContain('notice-strong');
+    expect(await page.locator('.results-heading').textContent()).toBe('Closest matches');
+    expect(await page.locator('ol.results').getAttribute('aria-labelledby')).toBe(await page.locator('.results-heading').getAttribute('id'));
+    expect(await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(expected.results.map((r) => r.id));
+    expect(await page.locator('#summary .summary-count').textContent()).toBe(`${expected.results.length} closest passages`);
+    expect(await page.locator('#status').textContent()).toMatch(/^No clear answer for “zxqv flurble wombat”/);
+    await screenshot(page, 'results-no-answer');
   });
 
   it('a Q&A answer opens the question it replies to, in place', async () => {
@@ -307,9 +402,13 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(await page.locator('#status').textContent()).toMatch(/^No results/);
     await screenshot(page, 'empty');
     await page.locator('.state-empty button', { hasText: 'Clear filters' }).click();
-    await page.waitForURL((u) => !new URL(u).searchParams.has('side'));
+    // Whether this query implies a side of its own is unknown from this page: "any" says no filter either way.
+    await page.waitForURL((u) => new URL(u).searchParams.get('side') !== 'analyst');
     await settledResults(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('robotics');
+    expect(new URL(page.url()).searchParams.get('section')).not.toBe('prepared_remarks');
     expect(await cards(page).count()).toBeGreaterThan(0);
+    expect(await page.locator('.active-chip').count()).toBe(0);
   });
 
   it('error state shows the API error message, and retry works', async () => {
@@ -357,5 +456,11 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     await page.locator('.t-passage.is-target').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'phone-transcript');
+
+    // The no-answer notice fits too.
+    await search(page, 'zxqv flurble wombat');
+    await page.locator('.notice-strong').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-no-answer');
   });
 });
