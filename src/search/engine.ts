@@ -125,6 +125,11 @@ export class SearchEngine {
       }
     }
 
+    if (candidates.length === 0) {
+      offTopic = true;
+      notice = 'No passage of this call fits the speaker, side and section constraints together.';
+    }
+
     const terms = new Set(lexicalTokens(plan.matchText));
     const results: SearchResult[] = candidates.map((c, r) => {
       const p = passages[c.index]!;

@@ -66,6 +66,13 @@ describe('SearchEngine', () => {
     for (const res of cfo.results) expect(res.speaker.name).toBe('Brian Olsavsky');
   });
 
+  it('constraints that nothing satisfies give no results and say why', async () => {
+    const r = await search('robotics', { side: 'analyst', section: 'prepared_remarks' });
+    expect(r.results).toEqual([]);
+    expect(r.answer).toBeNull();
+    expect(r.notice).toMatch(/No passage of this call fits/);
+  });
+
   it('leaves the operator out unless asked for', async () => {
     const r = await search('next question comes from the line of');
     for (const res of r.results) expect(res.speaker.side).not.toBe('operator');
