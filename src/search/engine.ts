@@ -5,7 +5,7 @@ import type { Passage } from '../passages/types.js';
 import { answerSentence } from './answer.js';
 import { DenseRetriever } from './dense-retriever.js';
 import { HybridRetriever, type SentenceVectors } from './hybrid-retriever.js';
-import { interpretQuery, type Filters, type QueryPlan } from './interpret.js';
+import { interpretQuery, literalPlan, type Filters, type QueryPlan } from './interpret.js';
 import { LexicalRetriever } from './lexical-retriever.js';
 import { QaLinker } from './qa-links.js';
 import type { Candidate, PassageFilter, Retriever } from './retriever.js';
@@ -62,6 +62,8 @@ export class SearchEngine {
   private readonly sentences: SentenceVectors;
   private readonly links: QaLinker;
   private readonly byId: Map<string, number>;
+  /** speakerKey → that speaker's passage positions, in call order. */
+  private readonly bySpeaker = new Map<string, number[]>();
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
@@ -72,6 +74,10 @@ export class SearchEngine {
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
     this.links = new QaLinker(index.calls, index.passages);
     this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
+    index.passages.forEach((p, i) => {
+      const key = speakerKey(p.callId, p.speaker.id);
+      this.bySpeaker.set(key, [...(this.bySpeaker.get(key) ?? []), i]);
+    });
   }
 
   get index(): LoadedIndex {
@@ -96,7 +102,7 @@ export class SearchEngine {
     const interpret = opts.interpret ?? true;
     const plan: QueryPlan = interpret
       ? interpretQuery(input.q, this.deps.directory, input)
-      : { intent: 'topic', topic: input.q, matchText: input.q, speakers: [], speakerKeys: null, side: null, section: null, questionsOnly: false, source: 'none', sources: { speaker: 'none', side: 'none', section: 'none' }, figureTerms: null };
+      : literalPlan(input.q);
     const retriever = this.retrievers[opts.retriever ?? 'hybrid'];
     const vector = await this.deps.embedQuery(plan.matchText);
     const query = { text: interpret ? expandFinanceTerms(plan.matchText) : plan.matchText, vector, figureTerms: plan.figureTerms };
@@ -107,9 +113,10 @@ export class SearchEngine {
     let candidates: Candidate[];
     if (!plan.topic && plan.speakerKeys) {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order.
+      // Only their own passages are visited, so the cost follows the speaker, not the corpus.
       const allowed = this.filterFor(plan, true);
-      candidates = passages.flatMap((_, i) => (allowed(i) ? [{ index: i, score: 1 }] : [])).slice(0, input.k);
-      candidates.forEach((c, r) => (c.score = 1 / (r + 1)));
+      const theirs = [...plan.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => a - b);
+      candidates = theirs.filter(allowed).slice(0, input.k).map((index, r) => ({ index, score: 1 / (r + 1) }));
     } else {
       candidates = retriever.retrieve(query, input.k, this.filterFor(plan, true));
       if (plan.speakerKeys && plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {

@@ -180,3 +180,20 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     figureTerms: figureTermsOf(q),
   };
 }
+
+/** The query taken literally: no speakers, intents or filters (the eval's plain baselines). */
+export function literalPlan(query: string): QueryPlan {
+  return {
+    intent: 'topic',
+    topic: query,
+    matchText: query,
+    speakers: [],
+    speakerKeys: null,
+    side: null,
+    section: null,
+    questionsOnly: false,
+    source: 'none',
+    sources: { speaker: 'none', side: 'none', section: 'none' },
+    figureTerms: null,
+  };
+}
