@@ -1,4 +1,5 @@
 import type { Section, Side } from '../transcript/types.js';
+import { editDistance } from '../transcript/aliases.js';
 import { figureTermsOf } from './figures.js';
 import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerRef } from './speaker-directory.js';
 
@@ -81,6 +82,19 @@ function removeSpans(text: string, spans: { start: number; end: number }[]): str
   return (out + text.slice(at)).replace(/\s+/g, ' ');
 }
 
+// Words that carry the question's frame; a one-letter slip in them ("askd", "abuot") would hide the intent.
+const FRAME_WORDS = ['asked', 'about', 'question', 'questions', 'management'];
+
+/** Fix one-edit typos in frame words (same first letter, 4+ letters), leaving every other word alone. */
+export function correctFrameWords(text: string): string {
+  return text.replace(/\p{L}{4,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (FRAME_WORDS.includes(lower)) return word;
+    const fix = FRAME_WORDS.find((f) => f[0] === lower[0] && editDistance(lower, f, 1) <= 1);
+    return fix ?? word;
+  });
+}
+
 const cleanEdges = (t: string) => t.replace(/^[\s,.;:!?'"“”‘’()-]+|[\s,.;:!?'"“”‘’()-]+$/g, '');
 
 /**
@@ -88,7 +102,7 @@ const cleanEdges = (t: string) => t.replace(/^[\s,.;:!?'"“”‘’()-]+|[\s,.
  * names, roles and firms from the indexed calls; explicit filters win over inference.
  */
 export function interpretQuery(query: string, directory: SpeakerDirectory, filters: Filters = {}): QueryPlan {
-  const q = query.replace(/\s+/g, ' ').trim();
+  const q = correctFrameWords(query.replace(/\s+/g, ' ').trim());
   const mentions = directory.mentions(q);
   const whoAsked = WHO_ASKED.test(q);
 

@@ -49,6 +49,7 @@ describe('interpretQuery: intent and topic', () => {
     ['What did Eric Sheridan ask Jassy about?', 'speaker_question', ''],
     ['what did Doug Anmuth ask about capex', 'speaker_question', 'capex'],
     ['aws backlog', 'topic', 'aws backlog'],
+    ['who askd abuot agents', 'who_asked', 'agents'],
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],
   ])('%s → %s, topic %j', (q, intent, topic) => {
     const p = plan(q);
