@@ -4,6 +4,7 @@ import { failAndExit } from '../src/cli/fail.js';
 import { readQuestionSet } from '../src/eval/question-set.js';
 import { runEval } from '../src/eval/run-eval.js';
 import { REPO_ROOT } from '../src/model/model-files.js';
+import { quantizedFromEnv } from '../src/model/embedder.js';
 import { openSearchService } from '../src/service/open-service.js';
 
 /** Targets from issue #3. */
@@ -16,9 +17,10 @@ const program = new Command()
   .name('eval')
   .description('Score retrieval on a question set: R@1, R@5, MRR@10, speaker@1, beside BM25-only and dense-only baselines.')
   .argument('[files...]', 'question set(s) in the dev-questions.json format', [DEFAULT_SET])
-  .option('--int8', 'use the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
-  .action(async (files: string[], opts: { int8: boolean }) => {
-    const service = await openSearchService({ quantized: opts.int8 });
+  .option('--int8', 'use the int8 weights (the default; MODEL_WEIGHTS=fp32 changes it)')
+  .option('--fp32', 'use the fp32 reference weights')
+  .action(async (files: string[], opts: { int8?: boolean; fp32?: boolean }) => {
+    const service = await openSearchService({ quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv() });
     try {
       for (const file of files) {
         const set = await readQuestionSet(file);

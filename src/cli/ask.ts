@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SearchBody, type SearchResponse } from '../api/schemas.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
+import { quantizedFromEnv } from '../model/embedder.js';
 import { openSearchService } from '../service/open-service.js';
 import { failAndExit } from './fail.js';
 import { buildProgressReporter, formatBuildSummary } from './progress.js';
@@ -41,11 +42,12 @@ const program = new Command()
   .option('--speaker <name>', 'only this speaker (name, surname, role or firm)')
   .option('--side <side>', 'company | analyst | operator')
   .option('--section <section>', 'prepared_remarks | qa')
-  .option('--int8', 'use the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
+  .option('--int8', 'use the int8 weights (the default; MODEL_WEIGHTS=fp32 changes it)')
+  .option('--fp32', 'use the fp32 reference weights')
   .option('--index-dir <dir>', 'index to search (built there first if missing or stale)', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
   // The library the index must cover, as for the server: otherwise an index of another library looks stale and is rebuilt.
   .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
-  .action(async (words: string[], opts: { k: number; json?: boolean; speaker?: string; side?: string; section?: string; int8: boolean; indexDir: string; library: string }) => {
+  .action(async (words: string[], opts: { k: number; json?: boolean; speaker?: string; side?: string; section?: string; int8?: boolean; fp32?: boolean; indexDir: string; library: string }) => {
     // The same schema as the API, so the CLI refuses exactly what the server refuses.
     const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker: opts.speaker, side: opts.side, section: opts.section });
     if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
@@ -53,7 +55,7 @@ const program = new Command()
     const service = await openSearchService({
       indexDir: path.resolve(opts.indexDir),
       sources: await listTranscripts(path.resolve(opts.library)),
-      quantized: opts.int8,
+      quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv(),
       onRebuild: (reason) => process.stderr.write(`Index unusable (${reason.message}); building it first.\n`),
       onProgress: progress.onProgress,
       onBuilt: (s) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { buildIndex } from '../index/build.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
-import { loadEmbedder } from '../model/embedder.js';
+import { loadEmbedder, quantizedFromEnv } from '../model/embedder.js';
 import { textEmbedder } from '../service/open-service.js';
 import { parseTranscript, TranscriptFormatError } from '../transcript/parse.js';
 import type { Call } from '../transcript/types.js';
@@ -61,18 +61,20 @@ const program = new Command()
   .argument('[transcripts...]', 'transcript text files to add to the library')
   .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
   .option('--index-dir <dir>', 'where to write the index', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
-  .option('--int8', 'embed with the int8 weights', process.env.MODEL_WEIGHTS === 'int8')
-  .action(async (added: string[], opts: { library: string; indexDir: string; int8: boolean }) => {
+  .option('--int8', 'embed with the int8 weights (the default; MODEL_WEIGHTS=fp32 changes it)')
+  .option('--fp32', 'embed with the fp32 reference weights')
+  .action(async (added: string[], opts: { library: string; indexDir: string; int8?: boolean; fp32?: boolean }) => {
+    const quantized = opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv();
     const library = path.resolve(opts.library);
     await addToLibrary(added.map((f) => path.resolve(f)), library);
     const sources = await listTranscripts(library);
-    const embedder = await loadEmbedder({ quantized: opts.int8 });
+    const embedder = await loadEmbedder({ quantized });
     const progress = buildProgressReporter();
     try {
       const summary = await buildIndex({
         sources,
         indexDir: path.resolve(opts.indexDir),
-        embedder: await textEmbedder(embedder, opts.int8),
+        embedder: await textEmbedder(embedder),
         onProgress: progress.onProgress,
       });
       progress.stop();

@@ -1,32 +1,39 @@
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pino } from 'pino';
-import { listTranscripts } from '../index/layout.js';
-import { createApp } from '../server/app.js';
-import { readConfig } from '../server/config.js';
-import { openSearchService, type SearchService } from '../service/open-service.js';
-import { failAndExit } from './fail.js';
-import { buildProgressReporter, formatBuildSummary } from './progress.js';
+import { modelIdFor, preloadEmbedder, quantizedFromEnv } from '../model/embedder.js';
+import type { SearchService } from '../service/open-service.js';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
+  // Cold start: the model loads on its own thread while the rest of the server is imported and
+  // started (MODEL_WEIGHTS is validated with the rest of the configuration below).
+  preloadEmbedder({ quantized: quantizedFromEnv() });
+  const [{ pino }, { listTranscripts }, { createApp }, { readConfig }, { startHttpServer }, { openSearchService }, { failAndExit }, { buildProgressReporter, formatBuildSummary }] =
+    await Promise.all([
+      import('pino'),
+      import('../index/layout.js'),
+      import('../server/app.js'),
+      import('../server/config.js'),
+      import('../server/http-server.js'),
+      import('../service/open-service.js'),
+      import('./fail.js'),
+      import('./progress.js'),
+    ]);
   const config = readConfig();
   const logger = pino({ level: config.LOG_LEVEL });
   let service: SearchService | null = null;
   const quantized = config.MODEL_WEIGHTS === 'int8';
 
-  const app = createApp({ engine: () => service?.engine ?? null, config, logger, modelId: quantized ? 'all-MiniLM-L6-v2-int8' : 'all-MiniLM-L6-v2' });
-  const server = app.listen(config.PORT, config.HOST);
-  server.on('error', (err: NodeJS.ErrnoException) => {
-    const hint = err.code === 'EADDRINUSE' ? ` (port ${config.PORT} is taken; set PORT=...)` : '';
-    failAndExit(new Error(`cannot listen on ${config.HOST}:${config.PORT}: ${err.message}${hint}`));
-  });
-  server.on('listening', () => {
-    const { port } = server.address() as AddressInfo;
-    logger.info({ url: `http://${config.HOST}:${port}` }, 'listening; loading model and index');
-  });
+  const app = createApp({ engine: () => service?.engine ?? null, config, logger, modelId: modelIdFor(quantized) });
+  const http = startHttpServer(app, config.PORT, config.HOST);
+  http.listening.then(
+    ({ port }) => logger.info({ url: `http://${config.HOST}:${port}` }, 'listening; loading model and index'),
+    (err: NodeJS.ErrnoException) => {
+      const hint = err.code === 'EADDRINUSE' ? ` (port ${config.PORT} is taken; set PORT=...)` : '';
+      failAndExit(new Error(`cannot listen on ${config.HOST}:${config.PORT}: ${err.message}${hint}`));
+    },
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -35,18 +42,30 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       logger.warn('grace period over; closing remaining connections');
-      server.closeAllConnections();
+      http.server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    server.close(async () => {
-      await service?.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    void http
+      .close(() => logger.info('no longer accepting connections'))
+      .then(async () => {
+        await service?.close();
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Started by a supervising parent with an IPC channel (npm run bench): answer its questions about the micro-batcher.
+  if (process.send) {
+    process.on('message', (m: { type?: string }) => {
+      if (m?.type === 'stats') process.send?.({ type: 'stats', batchSizes: service?.batcher.batchSizes ?? null });
+    });
+    process.channel?.unref();
+  }
 
   const progress = buildProgressReporter();
   const started = performance.now();
@@ -63,8 +82,8 @@ async function main(): Promise<void> {
     },
   });
   if (stopping) return;
-  const { port } = server.address() as AddressInfo;
+  const { port } = await http.listening;
   logger.info({ passages: service.engine.index.passages.length, ms: Math.round(performance.now() - started) }, `ready: http://${config.HOST}:${port}`);
 }
 
-main().catch((err) => failAndExit(err));
+main().catch(async (err) => (await import('./fail.js')).failAndExit(err));

@@ -32,6 +32,9 @@ type Handler = (req: Request, res: Response) => Promise<void> | void;
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: hashing every search response costs time and no client revalidates one
+  // (static files keep theirs: express.static sets its own).
+  app.set('etag', false);
   app.set('query parser', 'simple');
 
   app.use(
@@ -96,8 +99,12 @@ export function createApp(deps: AppDeps): express.Express {
     const engine = ready(res);
     if (!engine) return;
     try {
-      res.json(await engine.search(parsed.data));
+      const found = await engine.search(parsed.data);
+      // The request timeout may have answered 503 meanwhile (or the client gone): nothing left to send.
+      if (res.headersSent || res.writableEnded) return;
+      res.json(found);
     } catch (err) {
+      if (res.headersSent) return;
       if (err instanceof UnknownSpeakerError) return sendError(res, 400, 'bad_request', err.message, [{ path: 'speaker', message: err.message }]);
       throw err;
     }

@@ -2,8 +2,8 @@ import type { BuildProgress, BuildSummary } from '../index/build.js';
 import type { TextEmbedder } from '../index/embedder-port.js';
 import { ensureIndex } from '../index/ensure.js';
 import { DEFAULT_INDEX_DIR, listTranscripts } from '../index/layout.js';
-import type { IndexUnusableError } from '../index/load.js';
-import { loadEmbedder, modelChecksum, type Embedder } from '../model/embedder.js';
+import { IndexUnusableError, loadIndex, type LoadedIndex } from '../index/load.js';
+import { DEFAULT_QUANTIZED, loadEmbedder, modelChecksum, type Embedder } from '../model/embedder.js';
 import { MicroBatcher } from '../model/micro-batcher.js';
 import { SearchEngine } from '../search/engine.js';
 import { ParticipantDirectory } from '../search/participant-directory.js';
@@ -12,7 +12,7 @@ export interface ServiceOptions {
   indexDir?: string;
   /** Transcript files to serve; default: every .txt in data/transcripts/. */
   sources?: string[];
-  /** int8 weights instead of the fp32 reference. */
+  /** int8 weights instead of the fp32 reference; default DEFAULT_QUANTIZED. */
   quantized?: boolean;
   onRebuild?: (reason: IndexUnusableError) => void;
   onProgress?: (p: BuildProgress) => void;
@@ -26,8 +26,13 @@ export interface SearchService {
   close(): Promise<void>;
 }
 
-export async function textEmbedder(embedder: Embedder, quantized: boolean): Promise<TextEmbedder> {
-  const checksum = await modelChecksum({ quantized });
+/**
+ * The index builder's view of an embedder. The checksum is that of the weights the embedder
+ * actually runs (the second argument, once needed, is ignored): recording another checksum
+ * would let an index of int8 vectors pass for fp32 ones, or the reverse.
+ */
+export async function textEmbedder(embedder: Embedder, _quantized?: boolean): Promise<TextEmbedder> {
+  const checksum = await modelChecksum({ quantized: embedder.quantized });
   return {
     modelId: embedder.modelId,
     dimensions: embedder.dimensions,
@@ -37,19 +42,40 @@ export async function textEmbedder(embedder: Embedder, quantized: boolean): Prom
   };
 }
 
-/** Model + index (built if missing or stale) + engine: what the server, the CLI, eval and bench all run. */
+/**
+ * Model + index (built if missing or stale) + engine: what the server, the CLI, eval and bench all run.
+ * The index on disk is read and verified while the model loads on its thread; a build, when one
+ * is needed, waits for the model.
+ */
 export async function openSearchService(opts: ServiceOptions = {}): Promise<SearchService> {
-  const quantized = opts.quantized ?? false;
-  const embedder = await loadEmbedder({ quantized });
+  const quantized = opts.quantized ?? DEFAULT_QUANTIZED;
+  const indexDir = opts.indexDir ?? DEFAULT_INDEX_DIR;
+  const embedderP = loadEmbedder({ quantized });
+  embedderP.catch(() => {}); // awaited below
+  let sources: string[];
+  let ready: LoadedIndex | null = null;
   try {
-    const index = await ensureIndex({
-      indexDir: opts.indexDir ?? DEFAULT_INDEX_DIR,
-      sources: opts.sources ?? (await listTranscripts()),
-      embedder: await textEmbedder(embedder, quantized),
-      onRebuild: opts.onRebuild,
-      onProgress: opts.onProgress,
-      onBuilt: opts.onBuilt,
-    });
+    sources = opts.sources ?? (await listTranscripts());
+    ready = await loadIndex(indexDir, { modelChecksum: await modelChecksum({ quantized }), sources });
+  } catch (err) {
+    // A missing model explains itself first; an unusable index is rebuilt below.
+    await embedderP;
+    if (!(err instanceof IndexUnusableError)) throw err;
+    sources ??= opts.sources ?? (await listTranscripts());
+  }
+  const embedder = await embedderP;
+  try {
+    const index =
+      ready ??
+      (await ensureIndex({
+        indexDir,
+        sources,
+        embedder: await textEmbedder(embedder, quantized),
+        onRebuild: opts.onRebuild,
+        onProgress: opts.onProgress,
+        onBuilt: opts.onBuilt,
+      }));
+    // Query length in characters stands in for tokens when the batcher groups queries of similar length.
     const batcher = new MicroBatcher((texts) => embedder.embed(texts));
     const engine = new SearchEngine({ index, directory: new ParticipantDirectory(index.calls), embedQuery: (t) => batcher.embed(t) });
     return { engine, embedder, batcher, close: async () => embedder.close?.() };

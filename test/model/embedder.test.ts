@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConversionRecord } from '../../src/model/convert.js';
-import { loadEmbedder, modelChecksum, onnxFileFor, type Embedder } from '../../src/model/embedder.js';
+import { DEFAULT_QUANTIZED, loadEmbedder, modelChecksum, modelIdFor, onnxFileFor, type Embedder } from '../../src/model/embedder.js';
 import { MODEL_DIR } from '../../src/model/model-files.js';
 import { env } from '@xenova/transformers';
 
@@ -27,10 +27,10 @@ describe('loadEmbedder', () => {
     expect(env.allowRemoteModels).toBe(false);
     expect(env.allowLocalModels).toBe(true);
     expect(env.useBrowserCache).toBe(false);
-    expect(embedder.modelId).toBe('all-MiniLM-L6-v2');
+    expect(embedder.modelId).toBe(modelIdFor(DEFAULT_QUANTIZED));
     expect(embedder.dimensions).toBe(384);
     expect(embedder.maxTokens).toBe(256);
-    expect(embedder.quantized).toBe(false);
+    expect(embedder.quantized).toBe(DEFAULT_QUANTIZED);
   });
 
   it('counts tokens including [CLS] and [SEP], without truncating', () => {
@@ -66,8 +66,8 @@ describe('loadEmbedder', () => {
 describe('modelChecksum', () => {
   it('is the sha256 of the ONNX file in use, as recorded by the conversion', async () => {
     const expected = createHash('sha256').update(readFileSync(onnxFileFor(false))).digest('hex');
-    expect(await modelChecksum()).toBe(expected);
-    expect(await modelChecksum()).toBe(expected); // cached
+    expect(await modelChecksum({ quantized: false })).toBe(expected);
+    expect(await modelChecksum({ quantized: false })).toBe(expected); // cached
     const record = await readConversionRecord(MODEL_DIR);
     expect(record?.outputs['onnx/model.onnx']?.sha256).toBe(expected);
     expect(await modelChecksum({ quantized: true })).not.toBe(expected);

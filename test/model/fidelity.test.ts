@@ -48,7 +48,7 @@ let ourVectors: Float32Array[];
 let refVectors: number[][];
 
 beforeAll(async () => {
-  ours = await loadEmbedder();
+  ours = await loadEmbedder({ quantized: false }); // the fp32 reference, whatever the default weights are
   const reference = await createEmbedder({ model: manifest });
   [ourVectors, refVectors] = await Promise.all([ours.embed([...PASSAGES, QUERY]), reference.embed([...PASSAGES, QUERY])]);
 });

@@ -1,0 +1,525 @@
+/**
+ * Benchmark (issue #5): how close the service runs to the bare model, under load and from cold.
+ *
+ *   npm run bench [-- --duration 10] [--int8 | --fp32] [--quick] [--questions a.json b.json]
+ *
+ * In one run, on the bundled call and the question sets' queries:
+ *   1. index build (buildIndex into a temp dir) against bare embedding of the same passage and
+ *      sentence texts at the same batch sizes, interleaved so a busy machine slows both alike;
+ *   2. the floor (one embedder.embed([q]) per query) and in-process engine.search, interleaved;
+ *   3. the server as a child process (`node --import tsx src/cli/serve.ts`, the runtime `tsx`
+ *      starts, without its wrapper process so signals and /proc numbers are the server's own):
+ *      cold start (spawn → first 200 search answer), then autocannon at concurrency 1, 8, 32,
+ *      the micro-batcher's batch sizes (asked over IPC), and peak RSS (VmHWM).
+ * Prints a table and the ratios against the goals; writes bench-results/bench-<timestamp>.json
+ * and bench-results/latest.json (git-ignored). Timings only mean something side by side: the
+ * machine line records the load average, and every ratio compares numbers from this one run.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { promises as fs, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { failAndExit } from '../src/cli/fail.js';
+import { readQuestionSet } from '../src/eval/question-set.js';
+import { buildIndex, BUILD_BATCH_SIZES } from '../src/index/build.js';
+import { listTranscripts } from '../src/index/layout.js';
+import { loadIndex } from '../src/index/load.js';
+import { loadEmbedder, modelIdFor, quantizedFromEnv, type Embedder } from '../src/model/embedder.js';
+import { REPO_ROOT } from '../src/model/model-files.js';
+import { openSearchService, textEmbedder } from '../src/service/open-service.js';
+
+const DEFAULT_SETS = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json'), path.join(REPO_ROOT, 'test/eval/heldout-questions.json')];
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
+const CONCURRENCY = [1, 8, 32] as const;
+
+/** Issue #5's goals. */
+const GOALS = {
+  httpOverFloor: 1.3,
+  buildOverBare: 1.2,
+  throughputGain: 1.5,
+  errors: 0,
+  coldStartMs: 2000,
+  rssMb: 600,
+} as const;
+
+// ---------------------------------------------------------------- small helpers
+
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[i]!;
+}
+const median = (xs: number[]) => percentile(xs, 50);
+const round = (x: number, d = 2) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+function log(msg: string): void {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+function machineInfo() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  const require = createRequire(import.meta.url);
+  const fromTransformers = createRequire(require.resolve('@xenova/transformers/package.json'));
+  const ortVersion = (fromTransformers('onnxruntime-node/package.json') as { version: string }).version;
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    commit = null;
+  }
+  return {
+    cpu: model,
+    cores: os.cpus().length,
+    totalRamMb: Math.round(os.totalmem() / 2 ** 20),
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+    onnxruntimeNode: ortVersion,
+    commit,
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Peak and current resident set of a process, in MB, from /proc/<pid>/status. */
+async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | null> {
+  try {
+    const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { hwmMb: round(kb('VmHWM') / 1024, 1), rssMb: round(kb('VmRSS') / 1024, 1) };
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- autocannon (no published types)
+
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+  requests: { total: number };
+}
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  on(event: 'response', fn: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;
+}
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests?: AutocannonRequest[];
+}) => AutocannonInstance;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+// ---------------------------------------------------------------- the server child process
+
+interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Batch sizes the server's micro-batcher has run so far (over IPC). */
+  batchSizes: () => Promise<number[] | null>;
+  stop: () => Promise<number | null>;
+}
+
+function spawnServer(indexDir: string, quantized: boolean): ServerProcess & { started: Promise<number> } {
+  const t0 = performance.now();
+  let captured = '';
+  const keep = (b: Buffer) => {
+    captured = (captured + b.toString('utf8')).slice(-20_000);
+  };
+  const server = {} as ServerProcess & { started: Promise<number> };
+  const started = (async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', INDEX_DIR: indexDir, MODEL_WEIGHTS: quantized ? 'int8' : 'fp32' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    server.child = child;
+    server.url = `http://127.0.0.1:${port}`;
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    let pending: ((v: number[] | null) => void) | null = null;
+    child.on('message', (m: { type?: string; batchSizes?: number[] }) => {
+      if (m?.type === 'stats' && pending) {
+        pending(m.batchSizes ?? null);
+        pending = null;
+      }
+    });
+    server.batchSizes = () =>
+      new Promise((resolve) => {
+        if (!child.connected) return resolve(null);
+        pending = resolve;
+        child.send({ type: 'stats' });
+        setTimeout(() => {
+          if (pending === resolve) {
+            pending = null;
+            resolve(null);
+          }
+        }, 2000).unref();
+      });
+    server.stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(killer);
+      return code;
+    };
+    // Poll until the first search answers 200 (the server listens at once and says 503 while loading).
+    const probe = `${server.url}/api/search?q=${encodeURIComponent('what did Jassy say about Trainium')}`;
+    for (let i = 0; i < 6000; i++) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before answering:\n${captured}`);
+      try {
+        const res = await fetch(probe);
+        if (res.status === 200) {
+          await res.json();
+          return performance.now() - t0;
+        }
+        await res.arrayBuffer();
+      } catch {
+        // not listening yet
+      }
+      await sleep(10);
+    }
+    throw new Error(`server did not answer within 60 s:\n${captured}`);
+  })();
+  server.started = started;
+  server.output = () => captured;
+  return server;
+}
+
+// ---------------------------------------------------------------- measurements
+
+async function readQueries(files: string[]): Promise<string[]> {
+  const queries: string[] = [];
+  for (const f of files) queries.push(...(await readQuestionSet(f)).items.map((i) => i.q));
+  return queries;
+}
+
+/** Bare model: the same texts, same order, same batch sizes as the build, nothing else. */
+async function bareEmbedding(embedder: Embedder, passages: string[], sentences: string[]): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < passages.length; i += BUILD_BATCH_SIZES.passages) await embedder.embed(passages.slice(i, i + BUILD_BATCH_SIZES.passages));
+  for (let i = 0; i < sentences.length; i += BUILD_BATCH_SIZES.sentences) await embedder.embed(sentences.slice(i, i + BUILD_BATCH_SIZES.sentences));
+  return (performance.now() - t0) / 1000;
+}
+
+interface LoadRun {
+  connections: number;
+  seconds: number;
+  requests: number;
+  ok: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  batches: { count: number; mean: number; max: number; histogram: Record<string, number> } | null;
+}
+
+function summariseBatches(sizes: number[] | null): LoadRun['batches'] {
+  if (!sizes || sizes.length === 0) return null;
+  const histogram: Record<string, number> = {};
+  for (const s of sizes) {
+    const bucket = s === 1 ? '1' : s <= 4 ? '2-4' : s <= 8 ? '5-8' : s <= 16 ? '9-16' : '17+';
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+  }
+  return { count: sizes.length, mean: round(sizes.reduce((a, b) => a + b, 0) / sizes.length, 2), max: Math.max(...sizes), histogram };
+}
+
+async function loadRun(server: ServerProcess, paths: string[], connections: number, seconds: number): Promise<LoadRun> {
+  let next = 0;
+  const before = (await server.batchSizes())?.length ?? null;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    // A shared counter, so concurrent requests carry different queries (identical texts in one batch would be embedded once).
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+  });
+  instance.on('response', (_c, status, _b, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const r = await instance;
+  const after = await server.batchSizes();
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
+  return {
+    connections,
+    seconds: round(r.duration, 2),
+    requests: r.requests.total,
+    ok: latencies.length,
+    rps: round(latencies.length / r.duration, 1),
+    p50: round(median(latencies)),
+    p99: round(percentile(latencies, 99)),
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
+    batches: after && before !== null ? summariseBatches(after.slice(before)) : null,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+interface Options {
+  duration: string;
+  int8?: boolean;
+  fp32?: boolean;
+  quick?: boolean;
+  questions: string[];
+}
+
+async function main(opts: Options): Promise<void> {
+  const quick = Boolean(opts.quick);
+  const duration = Number(opts.duration ?? (quick ? 3 : 10));
+  if (!Number.isFinite(duration) || duration <= 0) throw new Error('--duration must be a positive number of seconds');
+  const quantized = opts.int8 ? true : opts.fp32 ? false : quantizedFromEnv();
+  const machine = machineInfo();
+  const started = new Date();
+  log(`${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverageAtStart.join(' ')}; weights ${modelIdFor(quantized)}, onnxruntime-node ${machine.onnxruntimeNode}`);
+
+  const queries = await readQueries(opts.questions);
+  const paths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+  const sources = await listTranscripts();
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'transcript-bench-'));
+  try {
+    // 1. Build vs bare embedding.
+    const embedder = await loadEmbedder({ quantized });
+    const port = await textEmbedder(embedder, quantized);
+    for (const q of queries.slice(0, 10)) await embedder.embed([q]);
+    log('index build (warm-up build, then bare/build interleaved)');
+    const warmDir = path.join(tmp, 'build-0');
+    await buildIndex({ sources, indexDir: warmDir, embedder: port });
+    const built = await loadIndex(warmDir);
+    const passageTexts = built.passages.map((p) => p.text);
+    const sentenceTexts = built.passages.flatMap((p) => p.sentences.map((s) => s.text));
+    const bare: number[] = [];
+    const build: number[] = [];
+    let indexDir = warmDir;
+    for (let r = 1; r <= (quick ? 1 : 3); r++) {
+      bare.push(await bareEmbedding(embedder, passageTexts, sentenceTexts));
+      indexDir = path.join(tmp, `build-${r}`);
+      build.push((await buildIndex({ sources, indexDir, embedder: port })).seconds);
+      if (r > 1) await fs.rm(path.join(tmp, `build-${r - 1}`), { recursive: true, force: true });
+    }
+    await fs.rm(warmDir, { recursive: true, force: true });
+    const buildSeconds = median(build);
+    const bareSeconds = median(bare);
+
+    // 2. Floor and in-process search, interleaved query by query.
+    log('floor (embedder.embed([q])) and in-process engine.search, interleaved');
+    const service = await openSearchService({ indexDir, sources, quantized });
+    const floor: number[] = [];
+    const search: number[] = [];
+    for (const q of queries.slice(0, 10)) await service.engine.search({ q, k: 10 });
+    for (let pass = 0; pass < (quick ? 1 : 3); pass++) {
+      for (const q of queries) {
+        floor.push((await time(() => embedder.embed([q])))[0]);
+        search.push((await time(() => service.engine.search({ q, k: 10 })))[0]);
+      }
+    }
+    // Model-level batching: ms per query for batches of distinct queries.
+    const batchCost: Record<string, number> = {};
+    for (const size of [1, 8, 32]) {
+      const per: number[] = [];
+      for (let r = 0; r < (quick ? 4 : 12); r++) {
+        const batch = Array.from({ length: size }, (_, i) => queries[(r * size + i) % queries.length]!);
+        per.push((await time(() => embedder.embed(batch)))[0] / size);
+      }
+      batchCost[size] = round(median(per));
+    }
+    await service.close();
+    await embedder.close?.();
+
+    // 3. The server as a child process.
+    log('cold start (spawn → first search answer)');
+    const coldStarts: number[] = [];
+    let server: ReturnType<typeof spawnServer> | null = null;
+    const spawns = quick ? 1 : 3;
+    for (let i = 0; i < spawns; i++) {
+      const s = spawnServer(indexDir, quantized);
+      coldStarts.push(await s.started);
+      if (i < spawns - 1) {
+        const code = await s.stop();
+        if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${s.output()}`);
+      } else server = s;
+    }
+    if (!server) throw new Error('no server');
+    const runs: LoadRun[] = [];
+    let memory: Awaited<ReturnType<typeof memoryOf>> = null;
+    let exitCode: number | null = null;
+    try {
+      log('warm-up load (2 s, not recorded)');
+      await loadRun(server, paths, 8, quick ? 1 : 2);
+      for (const c of CONCURRENCY) {
+        log(`autocannon: ${c} connection(s), ${duration} s`);
+        runs.push(await loadRun(server, paths, c, duration));
+      }
+      memory = await memoryOf(server.child.pid!);
+    } finally {
+      exitCode = await server.stop();
+    }
+
+    // 4. Report.
+    const floorP50 = median(floor);
+    const c1 = runs.find((r) => r.connections === 1)!;
+    const c32 = runs.find((r) => r.connections === 32)!;
+    const errors = runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    const coldMs = median(coldStarts);
+    const ratios = {
+      httpOverFloor: round(c1.p50 / floorP50),
+      buildOverBare: round(buildSeconds / bareSeconds),
+      throughputGain: round(c32.rps / (1000 / floorP50)),
+      errors,
+      coldStartMs: Math.round(coldMs),
+      rssMb: memory?.hwmMb ?? NaN,
+    };
+    const met = {
+      httpOverFloor: ratios.httpOverFloor <= GOALS.httpOverFloor,
+      buildOverBare: ratios.buildOverBare <= GOALS.buildOverBare,
+      throughputGain: ratios.throughputGain >= GOALS.throughputGain,
+      errors: ratios.errors === GOALS.errors,
+      coldStartMs: ratios.coldStartMs <= GOALS.coldStartMs,
+      rssMb: ratios.rssMb <= GOALS.rssMb,
+    };
+    const result = {
+      started: started.toISOString(),
+      machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
+      options: { duration, quick, weights: modelIdFor(quantized), questions: opts.questions.map((f) => path.relative(REPO_ROOT, f)), queries: queries.length },
+      floor: { p50: round(floorP50), p99: round(percentile(floor, 99)), n: floor.length },
+      search: { p50: round(median(search)), p99: round(percentile(search, 99)), n: search.length },
+      modelBatchMsPerQuery: batchCost,
+      build: {
+        seconds: round(buildSeconds, 3),
+        passages: built.passages.length,
+        sentences: sentenceTexts.length,
+        passagesPerSecond: round(built.passages.length / buildSeconds, 1),
+        bareSeconds: round(bareSeconds, 3),
+        batchSizes: BUILD_BATCH_SIZES,
+        runs: { build: build.map((x) => round(x, 3)), bare: bare.map((x) => round(x, 3)) },
+      },
+      http: runs,
+      coldStart: { medianMs: Math.round(coldMs), runsMs: coldStarts.map((x) => Math.round(x)) },
+      memory,
+      serverExitCode: exitCode,
+      ratios,
+      goals: GOALS,
+      met,
+    };
+
+    printReport(result);
+    await fs.mkdir(RESULTS_DIR, { recursive: true });
+    const stamp = started.toISOString().replace(/[:.]/g, '-');
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await fs.writeFile(path.join(RESULTS_DIR, `bench-${stamp}.json`), json);
+    await fs.writeFile(path.join(RESULTS_DIR, 'latest.json'), json);
+    log(`wrote ${path.relative(process.cwd(), path.join(RESULTS_DIR, `bench-${stamp}.json`))} and latest.json`);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+type Report = {
+  machine: ReturnType<typeof machineInfo> & { loadAverageAtEnd: number[] };
+  options: { duration: number; weights: string; queries: number };
+  floor: { p50: number; p99: number; n: number };
+  search: { p50: number; p99: number; n: number };
+  modelBatchMsPerQuery: Record<string, number>;
+  build: { seconds: number; passages: number; sentences: number; passagesPerSecond: number; bareSeconds: number };
+  http: LoadRun[];
+  coldStart: { medianMs: number; runsMs: number[] };
+  memory: { hwmMb: number; rssMb: number } | null;
+  ratios: Record<keyof typeof GOALS, number>;
+  met: Record<keyof typeof GOALS, boolean>;
+};
+
+function printReport(r: Report): void {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push('');
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${(m.totalRamMb / 1024).toFixed(1)} GB RAM, node ${m.node}, onnxruntime-node ${m.onnxruntimeNode}, ` +
+      `load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end`,
+  );
+  out.push(`Weights: ${r.options.weights}; ${r.options.queries} queries; load runs ${r.options.duration} s each`);
+  out.push('');
+  out.push('| measurement | p50 ms | p99 ms | req/s | errors | notes |');
+  out.push('|---|---|---|---|---|---|');
+  out.push(`| floor: embedder.embed([q]) | ${r.floor.p50} | ${r.floor.p99} | ${round(1000 / r.floor.p50, 1)} | – | n=${r.floor.n}, sequential |`);
+  out.push(`| in-process engine.search | ${r.search.p50} | ${r.search.p99} | – | – | n=${r.search.n}, interleaved with the floor |`);
+  for (const h of r.http) {
+    const b = h.batches ? `batches: mean ${h.batches.mean}, max ${h.batches.max}` : 'batches: n/a';
+    out.push(`| HTTP /api/search c=${h.connections} | ${h.p50} | ${h.p99} | ${h.rps} | ${h.non2xx + h.errors + h.timeouts} | ${h.ok} ok in ${h.seconds} s; ${b} |`);
+  }
+  out.push(`| model batch (ms/query) | – | – | – | – | ${Object.entries(r.modelBatchMsPerQuery).map(([k, v]) => `×${k}: ${v}`).join(', ')} |`);
+  out.push(`| index build | ${Math.round(r.build.seconds * 1000)} | – | – | – | ${r.build.passages} passages + ${r.build.sentences} sentences; ${r.build.passagesPerSecond} passages/s |`);
+  out.push(`| bare embedding, same texts | ${Math.round(r.build.bareSeconds * 1000)} | – | – | – | same batch sizes, document order |`);
+  out.push(`| cold start → first answer | ${r.coldStart.medianMs} | – | – | – | runs: ${r.coldStart.runsMs.join(', ')} ms |`);
+  out.push(`| peak RSS (VmHWM) | – | – | – | – | ${r.memory ? `${r.memory.hwmMb} MB (current ${r.memory.rssMb} MB)` : 'n/a'} |`);
+  out.push('');
+  const mark = (k: keyof typeof GOALS) => (r.met[k] ? 'met' : 'MISSED');
+  out.push('| ratio | value | goal | |');
+  out.push('|---|---|---|---|');
+  out.push(`| HTTP p50 at c=1 ÷ floor p50 | ${r.ratios.httpOverFloor} | ≤ ${GOALS.httpOverFloor} | ${mark('httpOverFloor')} |`);
+  out.push(`| build ÷ bare embedding | ${r.ratios.buildOverBare} | ≤ ${GOALS.buildOverBare} | ${mark('buildOverBare')} |`);
+  out.push(`| req/s at c=32 ÷ (1000 ÷ floor p50) | ${r.ratios.throughputGain} | ≥ ${GOALS.throughputGain} | ${mark('throughputGain')} |`);
+  out.push(`| errors under load (non-2xx + errors + timeouts) | ${r.ratios.errors} | ${GOALS.errors} | ${mark('errors')} |`);
+  out.push(`| cold start (ms) | ${r.ratios.coldStartMs} | ≤ ${GOALS.coldStartMs} | ${mark('coldStartMs')} |`);
+  out.push(`| peak RSS (MB) | ${r.ratios.rssMb} | ≤ ${GOALS.rssMb} | ${mark('rssMb')} |`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const program = new Command()
+  .name('bench')
+  .description('Latency, throughput, build speed, cold start and memory of the search service, against the bare model.')
+  .option('--duration <seconds>', 'length of each autocannon run (default 10, or 3 with --quick)')
+  .option('--int8', 'run on the int8 weights (the default; MODEL_WEIGHTS=fp32 changes it)')
+  .option('--fp32', 'run on the fp32 reference weights')
+  .option('--quick', 'fewer repetitions and 3 s load runs, for a smoke test')
+  .option('--questions <files...>', 'question sets whose queries are used', DEFAULT_SETS)
+  .action(async (opts: Options) => {
+    if (opts.int8 && opts.fp32) throw new Error('choose one of --int8 and --fp32');
+    await main(opts);
+  });
+
+program.parseAsync().catch((err) => failAndExit(err));
