@@ -12,6 +12,7 @@ import type { TextEmbedder } from './embedder-port.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { buildLexicalIndex, serializeLexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
+import { CHUNKER_VERSION } from '../passages/chunk.js';
 import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredCall } from './stored-call.js';
 import { MODEL_MAX_TOKENS } from '../model/model-files.js';
@@ -151,6 +152,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
     },
     chunking: { max_tokens: MODEL_MAX_TOKENS },
     lexical_tokens: LEXICAL_TOKENS_VERSION,
+    chunker: CHUNKER_VERSION,
     files,
   };
   // The commit point: until this rename the previous manifest and build stay in force.

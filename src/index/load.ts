@@ -6,6 +6,7 @@ import { sha256 } from './checksum.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
+import { CHUNKER_VERSION } from '../passages/chunk.js';
 import { INDEX_FORMAT_VERSION, Manifest } from './manifest.js';
 import type { StoredCall } from './stored-call.js';
 
@@ -75,8 +76,12 @@ async function checkSources(manifest: Manifest, sources: string[]): Promise<void
 /** Load and verify an index: every file's checksum, the model, the sources. Throws IndexUnusableError. */
 export async function loadIndex(indexDir: string, expect: Expectations = {}): Promise<LoadedIndex> {
   const manifest = await readManifest(indexDir);
-  if (manifest.lexical_tokens !== LEXICAL_TOKENS_VERSION) {
-    throw new IndexUnusableError('format', `the keyword index uses tokenizer v${manifest.lexical_tokens}, this version uses v${LEXICAL_TOKENS_VERSION}`);
+  // Code that shapes the stored data moved on: the data is out of date even if intact.
+  for (const [what, built, now] of [
+    ['keyword tokenizer', manifest.lexical_tokens, LEXICAL_TOKENS_VERSION],
+    ['passage chunker', manifest.chunker, CHUNKER_VERSION],
+  ] as const) {
+    if (built !== now) throw new IndexUnusableError('format', `the index was built with ${what} v${built}; this version uses v${now}`);
   }
   if (expect.modelChecksum && manifest.model.checksum !== expect.modelChecksum) {
     throw new IndexUnusableError('model', 'the index was built with different model weights');

@@ -27,6 +27,8 @@ export const Manifest = z.object({
   chunking: z.object({ max_tokens: z.number().int().positive() }),
   /** LEXICAL_TOKENS_VERSION the BM25 index was built with. */
   lexical_tokens: z.number().int(),
+  /** CHUNKER_VERSION the passages were cut with. */
+  chunker: z.number().int(),
   files: z.array(FileEntry),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -21,6 +21,9 @@ import type { Call, Participant, Turn } from '../transcript/types.js';
 import type { Passage, PassageSpeaker, Sentence } from './types.js';
 import { splitSentences } from './sentences.js';
 
+/** Bump whenever passage or sentence boundaries change: indexes chunked differently are rebuilt. */
+export const CHUNKER_VERSION = 1;
+
 /** all-MiniLM-L6-v2 was trained with max_seq_length 256 (see src/model/model-files.ts). */
 export const DEFAULT_MAX_TOKENS = 256;
 /**

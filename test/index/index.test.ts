@@ -3,6 +3,7 @@
  * (beforeAll) for the round trip; corruption and rebuild cases use a short call so every
  * case can have its own fresh index without costing a full build.
  */
+import { CHUNKER_VERSION } from '../../src/passages/chunk.js';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -148,6 +149,7 @@ describe('build and load round trip (full call)', () => {
     });
     expect(m.chunking.max_tokens).toBeGreaterThan(0);
     expect(m.lexical_tokens).toBe(LEXICAL_TOKENS_VERSION);
+    expect(m.chunker).toBe(CHUNKER_VERSION);
     expect(m.build_dir).toMatch(/^builds\/[\w-]+$/);
     expect(m.files.map((f) => f.name).sort()).toEqual(Object.values(FILES).sort());
     const buildDir = path.join(fullDir, m.build_dir);
@@ -186,6 +188,8 @@ describe('an unusable index is refused by loadIndex and rebuilt by ensureIndex',
     ['a newer format', (m: Record<string, unknown>) => (m.format = INDEX_FORMAT_VERSION + 1)],
     ['a format given as text', (m: Record<string, unknown>) => (m.format = String(INDEX_FORMAT_VERSION))],
     ['no format', (m: Record<string, unknown>) => delete m.format],
+    ['another keyword tokenizer', (m: Record<string, unknown>) => (m.lexical_tokens = LEXICAL_TOKENS_VERSION - 1)],
+    ['another passage chunker', (m: Record<string, unknown>) => (m.chunker = CHUNKER_VERSION + 1)],
   ])('manifest with %s → format → rebuilt', async (_name, edit) => {
     const { dir, sources, manifest } = await smallIndex();
     await editManifest(dir, edit);
