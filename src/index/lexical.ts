@@ -51,9 +51,8 @@ export function lexicalSearch(
   query: string,
   k: number,
   filter?: (passageIndex: number) => boolean,
-  overrides: { fuzzy?: false } = {},
 ): LexicalHit[] {
-  const options: SearchOptions = { ...SEARCH_OPTIONS, ...overrides };
+  const options: SearchOptions = { ...SEARCH_OPTIONS };
   if (filter) options.filter = (r) => filter(r.id as number);
   const hits = index.search(query, options);
   return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score, matchedTerms: h.queryTerms.length }));

@@ -107,6 +107,8 @@ export class SearchEngine {
     const vector = await this.deps.embedQuery(plan.matchText);
     const query = { text: interpret ? expandFinanceTerms(plan.matchText) : plan.matchText, vector, figureTerms: plan.figureTerms };
 
+    // The topic check weighs the words the person used, not the abbreviation expansions.
+    const unexpanded = { ...query, text: plan.matchText };
     let notice: string | null = null;
     // Nothing retrieved is about the topic: still list the closest passages, but claim no answer.
     let offTopic = false;
@@ -119,14 +121,14 @@ export class SearchEngine {
       candidates = theirs.filter(allowed).slice(0, input.k).map((index, r) => ({ index, score: 1 / (r + 1) }));
     } else {
       candidates = retriever.retrieve(query, input.k, this.filterFor(plan, true));
-      if (plan.speakerKeys && plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {
+      if (plan.speakerKeys && plan.topic && !topicDiscussed(unexpanded, candidates, this.deps.index.lexical, this.sentences)) {
         const names = [...new Set(plan.speakers.map((s) => s.ref.participant.name))].join(' or ');
         candidates = retriever.retrieve(query, input.k, this.filterFor(plan, false));
-        offTopic = !topicDiscussed(query, candidates, this.deps.index, this.sentences);
+        offTopic = !topicDiscussed(unexpanded, candidates, this.deps.index.lexical, this.sentences);
         notice = offTopic
           ? `Nobody on this call discussed "${plan.topic}"; these are the closest passages.`
           : `${names} did not discuss "${plan.topic}" on this call; showing what others said.`;
-      } else if (plan.topic && !topicDiscussed(query, candidates, this.deps.index, this.sentences)) {
+      } else if (plan.topic && !topicDiscussed(unexpanded, candidates, this.deps.index.lexical, this.sentences)) {
         offTopic = true;
         notice = `Nothing on this call is clearly about "${plan.topic}"; these are the closest passages.`;
       }

@@ -87,7 +87,10 @@ describe('SearchEngine', () => {
     expect(r.results[0]!.text).toMatch(/backlog/);
   });
 
-  it('forgives typos', async () => {
+  it('forgives typos, without calling a misspelt topic absent', async () => {
+    const sloppy = await search('wat did olsavsky say abt fre cash flow');
+    expect(sloppy.results[0]!.speaker.name).toBe('Brian Olsavsky');
+    expect(sloppy.notice).toBeNull();
     const r = await search('wat did jasy say abt tranium');
     expect(r.results[0]!.speaker.name).toBe('Andrew Jassy');
     expect(r.results[0]!.text).toMatch(/Trainium/);
