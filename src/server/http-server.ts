@@ -32,8 +32,10 @@ function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   rawJsonError(socket, 400, 'bad_request', 'malformed HTTP request');
 }
 
-/** How long a closing server still accepts connections (see close()). */
+/** A closing server keeps accepting until no connection or request has arrived for this long (see close()). */
 export const DRAIN_MS = 250;
+/** ...but for no longer than this, so a steady stream of new clients cannot hold a shutdown open. */
+export const MAX_DRAIN_MS = 3_000;
 
 export interface RunningServer {
   server: http.Server;
@@ -55,7 +57,10 @@ export function startHttpServer(app: Express, port: number, host: string): Runni
   // keep-alive connections do not hold the shutdown open. (Not closeIdleConnections() as each
   // response goes out: to Node a connection whose request is not parsed yet is idle too.)
   const unsent = new Set<http.ServerResponse>();
+  let lastArrival = performance.now();
+  server.on('connection', () => (lastArrival = performance.now()));
   server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    lastArrival = performance.now();
     if (closing) return void res.setHeader('Connection', 'close');
     unsent.add(res);
     res.once('close', () => unsent.delete(res));
@@ -79,12 +84,19 @@ export function startHttpServer(app: Express, port: number, host: string): Runni
         // Keep accepting for a moment first. A request its client sent just before the signal
         // may not have reached this process yet: on a busy machine the kernel can take a while
         // to hand over a loopback connection, and to Node a connection whose request is not read
-        // yet is idle. Closing at once would reset those; answered now, with Connection: close.
-        setTimeout(() => {
-          if (!server.listening) return resolve();
-          server.close(() => resolve());
-          stopped?.();
-        }, DRAIN_MS);
+        // yet is idle, so closing at once would reset it. Stop only once arrivals have been quiet
+        // for DRAIN_MS, checked after the poll phase (setImmediate) so that connections waiting
+        // while the loop was busy have been accepted and read first.
+        const begun = performance.now();
+        const settle = () =>
+          setImmediate(() => {
+            const now = performance.now();
+            if (now - lastArrival < DRAIN_MS && now - begun < MAX_DRAIN_MS) return void setTimeout(settle, DRAIN_MS - (now - lastArrival));
+            if (!server.listening) return resolve();
+            server.close(() => resolve());
+            stopped?.();
+          });
+        setTimeout(settle, DRAIN_MS);
       });
       return closed;
     },
