@@ -17,8 +17,8 @@ const program = new Command()
   .name('eval')
   .description('Score retrieval on a question set: R@1, R@5, MRR@10, speaker@1, beside BM25-only and dense-only baselines.')
   .argument('[files...]', 'question set(s) in the dev-questions.json format', [DEFAULT_SET])
-  .option('--int8', 'use the int8 weights (the default; MODEL_WEIGHTS=fp32 changes it)')
-  .option('--fp32', 'use the fp32 reference weights')
+  .option('--int8', 'use the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
+  .option('--fp32', 'use the fp32 reference weights (the default)')
   .action(async (files: string[], opts: { int8?: boolean; fp32?: boolean }) => {
     const service = await openSearchService({ quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv() });
     try {

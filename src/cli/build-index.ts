@@ -61,8 +61,8 @@ const program = new Command()
   .argument('[transcripts...]', 'transcript text files to add to the library')
   .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
   .option('--index-dir <dir>', 'where to write the index', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
-  .option('--int8', 'embed with the int8 weights (the default; MODEL_WEIGHTS=fp32 changes it)')
-  .option('--fp32', 'embed with the fp32 reference weights')
+  .option('--int8', 'embed with the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
+  .option('--fp32', 'embed with the fp32 reference weights (the default)')
   .action(async (added: string[], opts: { library: string; indexDir: string; int8?: boolean; fp32?: boolean }) => {
     const quantized = opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv();
     const library = path.resolve(opts.library);

@@ -5,8 +5,8 @@
  *
  * Vectors are mean-pooled over the attention mask and L2-normalised (cosine = dot product).
  * Texts over 256 tokens are truncated to [CLS] + 254 tokens + [SEP], as sentence-transformers does.
- * fp32 (`onnx/model.onnx`) is the reference; int8 (`onnx/model_quantized.onnx`) is the
- * default (DEFAULT_QUANTIZED; see scripts/compare-weights.ts).
+ * fp32 (`onnx/model.onnx`) is the reference and the default; int8 (`onnx/model_quantized.onnx`) is
+ * offered (DEFAULT_QUANTIZED; see scripts/compare-weights.ts).
  *
  * The model runs on its own thread (a worker_thread running this module): one onnxruntime
  * session per weights, shared by every handle in the process, calls served one at a time in
@@ -46,12 +46,12 @@ export interface Embedder {
 
 /**
  * The weights everything runs on unless told otherwise (MODEL_WEIGHTS=fp32|int8, --fp32/--int8):
- * the one place this default lives. int8: measured with `npm run bench` it answers a query in
- * about 60% of the fp32 time, serves about 1.5× the searches per second and builds the index
- * in 60% of the time, and `npm run eval` stays above every target on both question sets (see
- * README "Benchmark"). fp32 remains the reference (`--fp32`).
+ * the one place this default lives. fp32, the reference. int8 halves a bare model call, but
+ * measured end to end with `npm run bench` (2026-11-26) it was no faster over HTTP (p50 at one
+ * connection 5.9 vs 5.1 ms, 476 vs 494 req/s at 32), started slower (2.2 vs 1.8 s) and cost dev
+ * R@1 (0.91 vs 0.95). int8 only wins the index build (2.6 vs 4.1 s).
  */
-export const DEFAULT_QUANTIZED = true;
+export const DEFAULT_QUANTIZED = false;
 
 /** The weights asked for in the environment (MODEL_WEIGHTS=fp32|int8), else DEFAULT_QUANTIZED. */
 export function quantizedFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
