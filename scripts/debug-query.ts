@@ -1,5 +1,4 @@
 /** Developer aid: how each retriever ranks a query. `npx tsx scripts/debug-query.ts "question" ...` */
-import { describeSentence } from '../src/search/sentence-info.js';
 import { bestSentenceScore } from '../src/search/hybrid-retriever.js';
 import { interpretQuery } from '../src/search/interpret.js';
 import { ParticipantDirectory } from '../src/search/participant-directory.js';
@@ -9,8 +8,7 @@ const service = await openSearchService();
 const { engine } = service;
 const index = engine.index;
 const directory = new ParticipantDirectory(index.calls);
-const info = index.passages.flatMap((p) => p.sentences.map((s) => describeSentence(s.text)));
-const sv = { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, info };
+const sv = engine.sentences;
 for (const q of process.argv.slice(2)) {
   const plan = interpretQuery(q, directory);
   console.log(`\n## ${q}`, { intent: plan.intent, topic: plan.topic, match: plan.matchText, speakers: plan.speakers.map((s) => s.ref.participant.name), side: plan.side, section: plan.section, figureTerms: plan.figureTerms });

@@ -51,3 +51,11 @@ export function lexicalTokens(text: string): string[] {
   }
   return out;
 }
+
+/** A query term is in a set of tokens exactly, or (4+ letters) as a prefix: "trainium" in "trainium2". */
+export function hasTerm(terms: ReadonlySet<string>, term: string): boolean {
+  if (terms.has(term)) return true;
+  if (term.length < 4) return false;
+  for (const t of terms) if (t.startsWith(term)) return true;
+  return false;
+}

@@ -2,6 +2,7 @@ import type { Passage } from '../passages/types.js';
 import type { SentenceVectors } from './hybrid-retriever.js';
 import { sentenceAnswersFigure, sentenceCosine } from './hybrid-retriever.js';
 import type { PreparedQuery } from './retriever.js';
+import { hasTerm } from '../index/lexical-tokens.js';
 
 export interface AnswerSpan {
   text: string;
@@ -46,7 +47,7 @@ export function answerSentence(
     if (info.words < MIN_ANSWER_WORDS) score -= SHORT_PENALTY;
     if (queryTerms.size > 0) {
       let overlap = 0;
-      for (const t of queryTerms) if (info.terms.has(t) || (t.length >= 4 && [...info.terms].some((x) => x.startsWith(t)))) overlap++;
+      for (const t of queryTerms) if (hasTerm(info.terms, t)) overlap++;
       score += (TERM_OVERLAP_WEIGHT * overlap) / queryTerms.size;
     }
     if (score > bestScore) {

@@ -59,7 +59,8 @@ export function passageView(p: Passage): PassageView {
 /** Search and browse over one loaded index. Stateless per request, so concurrent searches need no locking. */
 export class SearchEngine {
   readonly retrievers: Record<RetrieverName, Retriever>;
-  private readonly sentences: SentenceVectors;
+  /** Sentence vectors and per-sentence facts, as every ranking and answer step sees them. */
+  readonly sentences: SentenceVectors;
   private readonly links: QaLinker;
   private readonly byId: Map<string, number>;
   /** speakerKey → that speaker's passage positions, in call order. */

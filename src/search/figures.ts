@@ -1,4 +1,4 @@
-import { lexicalTokens } from '../index/lexical-tokens.js';
+import { hasTerm, lexicalTokens } from '../index/lexical-tokens.js';
 
 /**
  * Answer-type matching for quantity questions. "How many satellites…" is answered by a
@@ -45,5 +45,5 @@ export function termsNearFigures(sentence: string): Set<string> {
 /** Does this sentence state the kind of figure asked for? */
 export function answersFigure(figureTerms: readonly string[], near: ReadonlySet<string>, hasFigure: boolean): boolean {
   if (!hasFigure) return false;
-  return figureTerms.length === 0 || figureTerms.some((t) => near.has(t) || [...near].some((n) => n.startsWith(t) && t.length >= 4));
+  return figureTerms.length === 0 || figureTerms.some((t) => hasTerm(near, t));
 }
