@@ -77,7 +77,9 @@ export class SearchEngine {
     this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
     index.passages.forEach((p, i) => {
       const key = speakerKey(p.callId, p.speaker.id);
-      this.bySpeaker.set(key, [...(this.bySpeaker.get(key) ?? []), i]);
+      const list = this.bySpeaker.get(key);
+      if (list) list.push(i);
+      else this.bySpeaker.set(key, [i]);
     });
   }
 
