@@ -36,7 +36,8 @@ export const SearchTranscriptsInput = {
     .optional()
     .describe('Fiscal quarter to restrict to, e.g. "Q4 2025". Accepted but NOT applied yet: the result says so; check each result\'s call instead.'),
   speaker: SearchBody.shape.speaker.describe(
-    'Only passages by this speaker: full name, surname, nickname, role (CEO, CFO) or analyst firm. An unknown name is an error that says so.',
+    'Passages by this speaker: full name, surname, nickname, role (CEO, CFO) or analyst firm. An unknown name is an error that says so; ' +
+      'if the speaker never discussed the topic, notice says so and shows what others said.',
   ),
   section: z
     .enum(['prepared_remarks', 'qa'])
