@@ -29,7 +29,7 @@ export const program = new Command()
   .option('--fp32', 'use the fp32 reference weights (the default)')
   .action(async (given: string[], opts: { int8?: boolean; fp32?: boolean }) => {
     const files = given.length > 0 ? given : defaultQuestionSets();
-    const service = await openSearchService({ quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv() });
+    const service = await openSearchService({ indexDir: process.env.INDEX_DIR, quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv() });
     try {
       for (const file of files) {
         const set = await readQuestionSet(file);
