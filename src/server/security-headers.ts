@@ -4,9 +4,11 @@
  * sent: the browser would then fetch https://<machine>:3000/styles.css, which nothing serves,
  * and the page would load unstyled and never run. Over HTTPS (a TLS-terminating proxy that says
  * so in X-Forwarded-Proto, trusted through TRUST_PROXY) both are kept.
+ * (Absent Host, e.g. HTTP/1.0: treated as loopback, the header set of a localhost page.)
  */
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { hostName, isLoopbackName } from './host-check.js';
 
 const DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -21,10 +23,15 @@ const DIRECTIVES = {
 
 export function securityHeaders() {
   const overHttps = helmet({ contentSecurityPolicy: { directives: { ...DIRECTIVES, upgradeInsecureRequests: [] } } });
-  const overHttp = helmet({
-    contentSecurityPolicy: { directives: { ...DIRECTIVES, upgradeInsecureRequests: null } },
-    strictTransportSecurity: false,
-  });
-  // req.secure follows express's 'trust proxy' setting: X-Forwarded-Proto counts only from a trusted proxy.
-  return (req: Request, res: Response, next: NextFunction): void => (req.secure ? overHttps : overHttp)(req, res, next);
+  const plain = { contentSecurityPolicy: { directives: { ...DIRECTIVES, upgradeInsecureRequests: null } }, strictTransportSecurity: false } as const;
+  const overHttpLoopback = helmet(plain);
+  // A browser ignores Cross-Origin-Opener-Policy from an untrustworthy origin (plain HTTP, not
+  // localhost) and reports it as a console error on every page load: do not send it there.
+  const overHttpLan = helmet({ ...plain, crossOriginOpenerPolicy: false });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    // req.secure follows express's 'trust proxy' setting: X-Forwarded-Proto counts only from a trusted proxy.
+    if (req.secure) return overHttps(req, res, next);
+    const host = req.headers.host;
+    (host === undefined || isLoopbackName(hostName(host)) ? overHttpLoopback : overHttpLan)(req, res, next);
+  };
 }

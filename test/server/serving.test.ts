@@ -33,8 +33,14 @@ describe('security headers follow the scheme the page was reached by', () => {
       expect(csp(res.headers), path).toContain("frame-ancestors 'none'");
       expect(csp(res.headers), path).not.toContain('upgrade-insecure-requests');
       expect(res.headers['strict-transport-security'], path).toBeUndefined();
+      // Not a trustworthy origin: the browser would ignore COOP and log an error on every load.
+      expect(res.headers['cross-origin-opener-policy'], path).toBeUndefined();
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
+    // By a loopback name the origin is trustworthy: COOP stays.
+    const local = await rawRequest(s.port, { method: 'GET', path: '/', headers: { Host: `localhost:${s.port}` } });
+    expect(local.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(local.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('X-Forwarded-Proto: https from a proxy that is not trusted is ignored', async () => {
