@@ -5,7 +5,7 @@
  */
 import * as api from './api.js';
 import { ApiError } from './api.js';
-import { h } from './dom.js';
+import { displayText, h } from './dom.js';
 import { callIdOf, formatDate } from './format.js';
 import { copyActions } from './copy.js';
 import { clearAll, learn, refine, renderFilters } from './filters.js';
@@ -393,7 +393,7 @@ function paintHeader(call) {
 /** @param {string | null} what */
 function titleFor(what) {
   const callName = app.call ? `${app.call.ticker} ${app.call.quarter}` : '';
-  return [what, callName, 'Transcript search'].filter(Boolean).join(' — ');
+  return displayText([what, callName, 'Transcript search'].filter(Boolean).join(' — '));
 }
 
 /** @param {number} ms */

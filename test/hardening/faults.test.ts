@@ -7,7 +7,7 @@
  *
  * The matrix of kill points is sampled: `npm test` runs FAULT_SAMPLE of them, chosen by a seed
  * that is printed (FAULT_SEED replays a choice); `npm run test:faults` (FAULTS=all) runs every
- * one, and CI runs that too. The good build every case starts from is built once and copied.
+ * one, and CI runs that too. The good build every case starts from is a copy of the shared test index.
  *
  * A corrupted index file (one byte flipped, truncated, deleted) is covered file by file in
  * test/index/index.test.ts ("… with one byte flipped → checksum fails → rebuilt").
@@ -18,7 +18,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/index/build-lock.js';
-import { buildIndex } from '../../src/index/build.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { ensureIndex } from '../../src/index/ensure.js';
 import { MANIFEST_FILE } from '../../src/index/layout.js';
@@ -27,7 +26,7 @@ import { loadEmbedder, type Embedder } from '../../src/model/embedder.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { textEmbedder } from '../../src/service/open-service.js';
 import { BIN } from '../cli/run-cli.js';
-import { BUNDLED_CALL } from '../helpers/paths.js';
+import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
 import { sample } from '../helpers/seeded.js';
 
 type KillPoint = 'passages' | 'sentences' | 'writing' | 'first build';
@@ -46,15 +45,15 @@ let embedder: TextEmbedder;
 let tmp: string;
 let library: string;
 let sources: string[];
-/** A complete good build, made once; each case starts from a copy. */
-let goodDir: string;
-let good: Awaited<ReturnType<typeof buildIndex>> | null = null;
-
-/** A copy of the good build in a fresh index directory (the manifest names its build folder relatively). */
-async function goodIndexIn(dir: string): Promise<NonNullable<typeof good>> {
-  if (!good) good = await buildIndex({ sources, indexDir: goodDir, embedder });
-  await fs.cp(goodDir, dir, { recursive: true });
-  return good;
+/**
+ * A complete good build in a fresh index directory, for a case to start from: a copy of the
+ * shared test index (global setup built it from the same transcript with the same code; the
+ * manifest names its build folder relatively and checks sources by content), verified here.
+ */
+async function goodIndexIn(dir: string): Promise<{ manifest: LoadedIndex['manifest']; passages: number }> {
+  await fs.cp(TEST_INDEX_DIR, dir, { recursive: true, filter: (src) => path.basename(src) !== LOCK_FILE });
+  const loaded = await loadIndex(dir, { modelChecksum: embedder.checksum, sources });
+  return { manifest: loaded.manifest, passages: loaded.passages.length };
 }
 
 beforeAll(async () => {
@@ -65,7 +64,6 @@ beforeAll(async () => {
   await fs.mkdir(library);
   sources = [path.join(library, path.basename(BUNDLED_CALL))];
   await fs.copyFile(BUNDLED_CALL, sources[0]!);
-  goodDir = path.join(tmp, 'good');
 });
 
 afterAll(async () => {
