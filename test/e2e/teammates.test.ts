@@ -24,8 +24,16 @@ async function settled(page: Page): Promise<void> {
   await page.waitForSelector('#results:not([hidden])[data-state="ready"], #results:not([hidden])[data-state="error"]');
 }
 
+/** One browser for the file: it reaches the test servers by their loopback address and by LAN_NAME. */
+let browser: TestBrowser;
+beforeAll(async () => {
+  if (!browserTestsSkipped()) browser = await launchBrowser([`--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.skipIf(browserTestsSkipped())('the page for a team', () => {
-  let browser: TestBrowser;
   let server: TestServer;
   let pageErrors: string[][] = [];
 
@@ -39,10 +47,8 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ config: { ALLOWED_HOSTS: [LAN_NAME] } });
-    browser = await launchBrowser([`--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`]);
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
   afterEach(async () => {
@@ -186,17 +192,14 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
 });
 
 describe.skipIf(browserTestsSkipped())('a page opened while the server is getting ready', () => {
-  let browser: TestBrowser;
   let server: TestServer;
   const loading = new LoadingState();
   let ready = false;
 
   beforeAll(async () => {
     server = await startTestServer({ ready: () => ready, loading: () => loading.snapshot() });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -228,5 +231,6 @@ describe.skipIf(browserTestsSkipped())('a page opened while the server is gettin
     await page.locator('#call-info .call-company').waitFor();
     expect(await page.locator('#call-info').textContent()).toContain('AMZN');
     expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+    await page.close();
   });
 });
