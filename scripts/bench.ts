@@ -22,7 +22,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { failAndExit } from '../src/cli/fail.js';
+import { isEntryModule, runCommand } from '../src/cli/run-command.js';
 import { readQuestionSet } from '../src/eval/question-set.js';
 import { buildIndex, BUILD_BATCH_SIZES } from '../src/index/build.js';
 import { listTranscripts } from '../src/index/layout.js';
@@ -509,7 +509,7 @@ function printReport(r: Report): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-const program = new Command()
+export const program = new Command()
   .name('bench')
   .description('Latency, throughput, build speed, cold start and memory of the search service, against the bare model.')
   .option('--duration <seconds>', 'length of each autocannon run (default 10, or 3 with --quick)')
@@ -522,4 +522,4 @@ const program = new Command()
     await main(opts);
   });
 
-program.parseAsync().catch((err) => failAndExit(err));
+if (isEntryModule(import.meta.url)) runCommand(program);

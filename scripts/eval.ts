@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { failAndExit } from '../src/cli/fail.js';
+import { isEntryModule, runCommand } from '../src/cli/run-command.js';
 import { readQuestionSet } from '../src/eval/question-set.js';
 import { runEval } from '../src/eval/run-eval.js';
 import { REPO_ROOT } from '../src/model/model-files.js';
@@ -9,18 +10,26 @@ import { openSearchService } from '../src/service/open-service.js';
 
 /** Targets from issue #3. */
 const TARGETS = { r1: 0.85, r5: 0.97, mrr10: 0.9, speaker1: 0.95 } as const;
-const DEFAULT_SET = path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json');
+/**
+ * Without arguments: the sets inside the repository, plus the shared dev set when ../shared is
+ * there (a clone on its own has no ../shared, and eval must still run).
+ */
+export function defaultQuestionSets(): string[] {
+  const shared = path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json');
+  return [...(existsSync(shared) ? [shared] : []), path.join(REPO_ROOT, 'test/eval/heldout-questions.json')];
+}
 
 const pct = (x: number) => x.toFixed(2);
 
-const program = new Command()
+export const program = new Command()
   .name('eval')
   .description('Score retrieval on a question set: R@1, R@5, MRR@10, speaker@1, beside BM25-only and dense-only baselines.')
-  .argument('[files...]', 'question set(s) in the dev-questions.json format', [DEFAULT_SET])
+  .argument('[files...]', 'question set(s) in the dev-questions.json format (default: test/eval/heldout-questions.json, and ../shared/eval/dev-questions.json when present)')
   .option('--int8', 'use the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
   .option('--fp32', 'use the fp32 reference weights (the default)')
-  .action(async (files: string[], opts: { int8?: boolean; fp32?: boolean }) => {
-    const service = await openSearchService({ quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv() });
+  .action(async (given: string[], opts: { int8?: boolean; fp32?: boolean }) => {
+    const files = given.length > 0 ? given : defaultQuestionSets();
+    const service = await openSearchService({ indexDir: process.env.INDEX_DIR, quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv() });
     try {
       for (const file of files) {
         const set = await readQuestionSet(file);
@@ -47,4 +56,4 @@ const program = new Command()
     }
   });
 
-program.parseAsync().catch((err) => failAndExit(err));
+if (isEntryModule(import.meta.url)) runCommand(program);

@@ -8,7 +8,7 @@
  * @typedef {{ question: string | null, answers: string[], analyst: Speaker | null }} QaLinks
  * @typedef {{ id: string, call_id: string, text: string, speaker: Speaker, section: Section, exchange: number | null, start: number, end: number }} PassageBase
  * @typedef {'intro' | 'question' | 'answer' | 'remarks'} Role what a passage is within the call
- * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, answer: { text: string, start: number, end: number }, links: QaLinks }} SearchResult
+ * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, answer: { text: string, start: number, end: number }, citation: string, links: QaLinks }} SearchResult
  * @typedef {'query' | 'request' | 'none'} ConstraintSource where a constraint came from: inferred from the query, a request parameter, or nowhere
  * @typedef {{ topic: string, intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic', speakers: { id: string, name: string, matched: string }[], side: Side | null, section: Section | null, source: ConstraintSource, sources: { speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource } }} Interpreted
  * @typedef {{ text: string, speaker: Speaker, passage_id: string, start: number, end: number }} TopAnswer
@@ -22,17 +22,29 @@
  * @typedef {{ speaker?: string, side?: Side | 'any', section?: Section | 'any' }} Filters request filters; 'any' lifts what the query implies
  */
 
+/**
+ * @typedef {'loading' | 'parse' | 'passages' | 'sentences' | 'write'} LoadingPhase
+ * @typedef {{ phase: LoadingPhase, done: number, total: number }} LoadingProgress how far the server is in getting ready
+ */
+
 export class ApiError extends Error {
   /**
    * @param {string} message what to tell the person
    * @param {number} status HTTP status, 0 when the server could not be reached
    * @param {string} code the API's error code, or 'network'
+   * @param {LoadingProgress | null} [loading] with a 503 while the server loads: how far it is
    */
-  constructor(message, status, code) {
+  constructor(message, status, code, loading = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.loading = loading;
+  }
+
+  /** The server is up but still loading the model and index (or building the index): wait, then retry. */
+  get notReady() {
+    return this.status === 503 && this.code === 'unavailable';
   }
 }
 
@@ -64,7 +76,8 @@ export async function getJson(path, params = {}, signal) {
   }
   if (!res.ok) {
     const message = typeof body?.error?.message === 'string' ? body.error.message : `The server answered ${res.status} ${res.statusText}`.trim();
-    throw new ApiError(message, res.status, typeof body?.error?.code === 'string' ? body.error.code : 'http');
+    const loading = body?.loading && typeof body.loading.phase === 'string' ? /** @type {LoadingProgress} */ (body.loading) : null;
+    throw new ApiError(message, res.status, typeof body?.error?.code === 'string' ? body.error.code : 'http', loading);
   }
   if (body === null) throw new ApiError('The server sent a response that is not JSON.', res.status, 'invalid_response');
   return body;

@@ -33,13 +33,27 @@ export function h(tag, attrs, ...children) {
 }
 
 /**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) in transcript text
+ * would reorder what follows them on the page (U+202E shows the rest reversed). Each becomes
+ * U+FFFD: one code unit for one, so answer offsets into the text still point at the same
+ * characters, and the reader sees that something was there.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text as it may be shown: bidi controls neutralised (see BIDI_CONTROLS). @param {string} text */
+export const displayText = (text) => text.replace(BIDI_CONTROLS, '\ufffd');
+
+/** A text node of data from the API or the query: never HTML, never reordering the page. @param {string} text */
+export const textNode = (text) => document.createTextNode(displayText(text));
+
+/**
  * @param {ParentNode} parent
  * @param {(Child | Child[])[]} children
  */
 export function append(parent, children) {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    parent.append(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    parent.append(typeof child === 'object' ? child : textNode(String(child)));
   }
 }
 
@@ -85,6 +99,6 @@ const ICONS = {
  * @returns {Node[]}
  */
 export function highlighted(text, start, end) {
-  if (start === undefined || end === undefined || !(start >= 0 && end > start && end <= text.length)) return [document.createTextNode(text)];
-  return [document.createTextNode(text.slice(0, start)), h('mark', null, text.slice(start, end)), document.createTextNode(text.slice(end))];
+  if (start === undefined || end === undefined || !(start >= 0 && end > start && end <= text.length)) return [textNode(text)];
+  return [textNode(text.slice(0, start)), h('mark', null, text.slice(start, end)), textNode(text.slice(end))];
 }

@@ -5,9 +5,12 @@
  */
 import * as api from './api.js';
 import { ApiError } from './api.js';
-import { h } from './dom.js';
+import { displayText, h } from './dom.js';
 import { callIdOf, formatDate } from './format.js';
+import { copyActions } from './copy.js';
 import { clearAll, learn, refine, renderFilters } from './filters.js';
+import { serverLoading } from './loading-view.js';
+import { retryWhenReady } from './readiness.js';
 import { describeSearch, errorState, isClosestOnly, renderResults, skeleton } from './results.js';
 import { focusPassage, renderTranscript } from './transcript.js';
 import { href, readRoute, sameFilters } from './url.js';
@@ -135,6 +138,8 @@ async function showResults(r) {
   status.textContent = 'Searching…';
 
   const participantsReady = loadCall();
+  /** @type {ApiError | null} */
+  let notReady = null;
   try {
     const response = await api.search(r.q, r.filters, controller.signal);
     await participantsReady;
@@ -143,11 +148,38 @@ async function showResults(r) {
     app.search.response = response;
   } catch (err) {
     if (controller.signal.aborted || app.inflight !== controller) return;
-    app.search.error = err instanceof ApiError ? err.message : 'Something went wrong while searching.';
+    if (err instanceof ApiError && err.notReady) notReady = err;
+    else app.search.error = err instanceof ApiError ? err.message : 'Something went wrong while searching.';
   } finally {
-    if (app.inflight === controller) app.inflight = null;
+    if (app.inflight === controller && !notReady) app.inflight = null;
   }
+  if (notReady) return waitThenRetry(controller, notReady);
   paintResults();
+}
+
+/**
+ * The server is still loading (or building the index): show how far it is, wait until it is
+ * ready, then run the search again. Another navigation meanwhile cancels the wait.
+ * @param {AbortController} controller
+ * @param {ApiError} err
+ */
+async function waitThenRetry(controller, err) {
+  app.inflight = controller;
+  const view = serverLoading('Your search will run', err.loading);
+  resultsView.dataset.state = 'waiting';
+  resultsView.removeAttribute('aria-busy');
+  summary.replaceChildren();
+  resultsBody.replaceChildren(view.el);
+  status.textContent = 'The search server is getting ready; your search will run when it is.';
+  try {
+    await retryWhenReady(view.update, controller.signal);
+  } catch {
+    return; // navigated elsewhere
+  }
+  if (app.inflight !== controller || controller.signal.aborted) return;
+  app.inflight = null;
+  app.search = null;
+  void route();
 }
 
 function paintResults() {
@@ -185,6 +217,8 @@ function paintResults() {
       passageHref: (id) => href(s.q, s.filters, { passage: id }),
       onOpen: openPassage,
       onClearFilters: cleared ? () => searchFor(s.q, cleared) : null,
+      // A shared quote links to the passage itself, not to this search.
+      cardActions: (r) => copyActions(r, href('', {}, { passage: r.id }), (message) => (status.textContent = message)),
     }),
   );
 }
@@ -255,6 +289,14 @@ async function showTranscript(r) {
       transcriptView.replaceChildren(el);
       transcriptView.dataset.state = 'ready';
     } catch (err) {
+      if (err instanceof ApiError && err.notReady) {
+        const view = serverLoading('The transcript will open', err.loading);
+        transcriptView.replaceChildren(view.el);
+        transcriptView.dataset.state = 'waiting';
+        await retryWhenReady(view.update);
+        if (readRoute().transcript) void route();
+        return;
+      }
       const message = err instanceof ApiError ? err.message : 'Could not load the transcript.';
       transcriptView.replaceChildren(errorState(message, () => void route()));
       transcriptView.dataset.state = 'error';
@@ -311,7 +353,15 @@ function loadCall() {
     (err) => {
       app.callLoading = null; // retry on the next navigation
       const el = $('call-info');
+      if (err instanceof ApiError && err.notReady) {
+        // Starting up is not a failure: say so, and fill the header in once the server is ready.
+        el.replaceChildren(h('span', { class: 'call-meta call-waiting' }, 'Getting ready…'));
+        void retryWhenReady().then(() => loadCall());
+        return null;
+      }
       el.replaceChildren(h('span', { class: 'call-meta call-error' }, err instanceof ApiError ? err.message : 'Call details unavailable'));
+      // Unreachable (restarting?): the header recovers by itself once the server answers again.
+      if (err instanceof ApiError && err.status === 0) void retryWhenReady().then(() => loadCall());
       return null;
     },
   );
@@ -343,7 +393,7 @@ function paintHeader(call) {
 /** @param {string | null} what */
 function titleFor(what) {
   const callName = app.call ? `${app.call.ticker} ${app.call.quarter}` : '';
-  return [what, callName, 'Transcript search'].filter(Boolean).join(' — ');
+  return displayText([what, callName, 'Transcript search'].filter(Boolean).join(' — '));
 }
 
 /** @param {number} ms */
@@ -361,6 +411,8 @@ form.addEventListener('submit', (e) => {
   const current = readRoute();
   // A new question starts from what it says; the same question keeps the chosen filters.
   searchFor(q, current.q === q ? current.filters : {});
+  // Enter hands the keyboard to the results: j/k and the arrows move between cards, / or Escape come back.
+  resultsView.focus({ preventScroll: true });
 });
 
 for (const button of document.querySelectorAll('[data-example]')) {
@@ -404,6 +456,13 @@ document.addEventListener('keydown', (e) => {
     return;
   }
   if (resultsView.hidden) return;
+  if (e.key === 'Escape' && (!typing || resultsView.contains(/** @type {Node} */ (e.target)))) {
+    // Back to the question to refine it: caret at the end (/ selects it all, for a new one).
+    e.preventDefault();
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    return;
+  }
   const cards = /** @type {HTMLElement[]} */ ([...resultsBody.querySelectorAll('.card')]);
   if (cards.length === 0) return;
   const down = (e.key === 'ArrowDown' && (!typing || e.target === input)) || (e.key === 'j' && !typing);

@@ -17,6 +17,7 @@ import { constraints } from './filters.js';
  *   passageHref: (id: string) => string,
  *   onOpen: (id: string) => void,
  *   onClearFilters: (() => void) | null,
+ *   cardActions?: (r: SearchResult) => Node | null,
  * }} ResultsOptions
  */
 
@@ -159,6 +160,7 @@ function card(r, opts) {
         h('span', { class: 'rank' }, `#${r.rank}`),
         ` · score ${r.score.toFixed(3)}`,
       ),
+      opts.cardActions?.(r) ?? null,
       h('a', { href: opts.passageHref(r.id), class: 'link-arrow open-context', onclick: followLink(opts, r.id) }, 'Read in context', icon('arrowRight')),
     ),
   );

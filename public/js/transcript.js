@@ -135,7 +135,7 @@ export function focusPassage(root, id, span, text) {
   for (const el of root.querySelectorAll('.t-passage.is-target')) {
     el.classList.remove('is-target');
     el.removeAttribute('aria-current');
-    el.replaceChildren(/** @type {HTMLElement} */ (el).dataset.text ?? el.textContent ?? '');
+    el.replaceChildren(...highlighted(/** @type {HTMLElement} */ (el).dataset.text ?? el.textContent ?? '', undefined, undefined));
   }
   const el = document.getElementById(passageDomId(id));
   if (!el || !root.contains(el)) return false;

@@ -14,17 +14,36 @@ export const LIMITS = {
   kMin: 1,
   kMax: 50,
   kDefault: 10,
+  speakerMaxChars: 100,
+  callIdMaxChars: 200,
 } as const;
 
 export const Side = z.enum(SIDES).meta({ id: 'Side', description: 'Which side of the call a speaker is on.' });
 export const Section = z.enum(SECTIONS).meta({ id: 'Section', description: 'Part of the call.' });
 
+/**
+ * How a query-string parameter given twice arrives (the simple parser makes an array of it): a
+ * clear "given once" message, where a JSON body's wrong type says what type it should be.
+ */
+const textError = (name: string) => (issue: { input?: unknown }) =>
+  Array.isArray(issue.input) ? `${name} must be given once` : `${name} must be a string`;
+
+/**
+ * True when a query has something to search for: a letter or a digit once Unicode-normalised
+ * (NFKC folds compatibility forms such as fullwidth letters). ".", "%00", "???" or a lone
+ * zero-width space have none, and ranking them would only produce a confident-looking accident.
+ */
+export function hasSearchableText(q: string): boolean {
+  return /[\p{L}\p{N}]/u.test(q.normalize('NFKC'));
+}
+
 const query = z
-  .string({ error: 'q must be a string' })
+  .string({ error: textError('q') })
   .trim()
-  .min(1, 'q must not be empty')
-  .max(LIMITS.queryMaxChars, `q must be at most ${LIMITS.queryMaxChars} characters`)
-  .meta({ description: 'The question or keywords.', example: 'what did Jassy say about Trainium' });
+  .min(1, { error: 'q must not be empty', abort: true })
+  .max(LIMITS.queryMaxChars, { error: `q must be at most ${LIMITS.queryMaxChars} characters`, abort: true })
+  .refine(hasSearchableText, { error: 'q has nothing to search: it needs at least one letter or digit', params: { code: 'empty_query' } })
+  .meta({ description: 'The question or keywords (at least one letter or digit).', example: 'what did Jassy say about Trainium' });
 
 const k = z
   .number({ error: 'k must be a whole number' })
@@ -33,20 +52,23 @@ const k = z
   .max(LIMITS.kMax, `k must be at most ${LIMITS.kMax}`)
   .meta({ description: 'How many results to return.' });
 
+const oneOf = (name: string, values: readonly string[]) => (issue: { input?: unknown }) =>
+  Array.isArray(issue.input) ? `${name} must be given once` : `${name} must be one of ${values.join(', ')}`;
+
 const filterFields = {
   speaker: z
-    .string({ error: 'speaker must be a string' })
+    .string({ error: textError('speaker') })
     .trim()
-    .min(1)
-    .max(100)
+    .min(1, { error: 'speaker must not be empty', abort: true })
+    .max(LIMITS.speakerMaxChars, `speaker must be at most ${LIMITS.speakerMaxChars} characters`)
     .optional()
     .meta({ description: 'Restrict to one speaker: participant id, full name, surname, nickname, role (CEO) or firm; "any" lifts a speaker the query names. Overrides what the query implies.' }),
   side: z
-    .enum([...SIDES, 'any'])
+    .enum([...SIDES, 'any'], { error: oneOf('side', [...SIDES, 'any']) })
     .optional()
     .meta({ description: 'Restrict to one side; "any" lifts a side the query implies. Overrides what the query implies.' }),
   section: z
-    .enum([...SECTIONS, 'any'])
+    .enum([...SECTIONS, 'any'], { error: oneOf('section', [...SECTIONS, 'any']) })
     .optional()
     .meta({ description: 'Restrict to one section; "any" lifts a section the query implies. Overrides what the query implies.' }),
 };
@@ -60,7 +82,7 @@ export const SearchBody = z
 export const SearchQuery = z.strictObject({
   q: query,
   k: z
-    .string({ error: 'k must be a whole number' })
+    .string({ error: (issue) => (Array.isArray(issue.input) ? 'k must be given once' : 'k must be a whole number') })
     .regex(/^\s*-?\d+\s*$/, 'k must be a whole number')
     .transform(Number)
     .pipe(k)
@@ -118,6 +140,10 @@ export const SearchResult = z
     rank: z.number().int().min(1),
     score: z.number().meta({ description: 'Fused relevance score; higher is better. Comparable within one response only.' }),
     answer: Span,
+    citation: z.string().meta({
+      description: 'The answer sentence, quotable as is: "<sentence>" — <Name>, <title or firm>, <Company> <Quarter Year> earnings call, <date>.',
+      example: '"So there is a lot of interest in Trainium at this point." — Andrew Jassy, President, CEO & Director, Amazon.com, Inc. Q4 2025 earnings call, February 5, 2026',
+    }),
     links: QaLinks,
   })
   .meta({ id: 'SearchResult' });
@@ -193,12 +219,39 @@ export const TranscriptResponse = z
   .object({ call_id: z.string(), passages: z.array(PassageView) })
   .meta({ id: 'Transcript', description: 'Every passage of the call in order, for reading in context.' });
 
+/** GET /api/call and /api/transcript: which call (the first indexed one when omitted). */
+export const CallQuery = z
+  .strictObject({
+    id: z
+      .string({ error: textError('id') })
+      .min(1, { error: 'id must not be empty', abort: true })
+      .max(LIMITS.callIdMaxChars, `id must be at most ${LIMITS.callIdMaxChars} characters`)
+      .optional()
+      .meta({ description: 'Call id; the first indexed call when omitted.' }),
+  })
+  .meta({ id: 'CallQuery' });
+
+export const LOADING_PHASES = ['loading', 'parse', 'passages', 'sentences', 'write'] as const;
+
+export const LoadingProgress = z
+  .object({
+    phase: z.enum(LOADING_PHASES).meta({
+      description: '"loading": reading the model and the index; the others are index build stages (parse transcripts, embed passages, embed sentences, write files).',
+    }),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0).meta({ description: 'Units of work in this phase; 0 when not counted.' }),
+  })
+  .meta({ id: 'LoadingProgress' });
+
 export const HealthResponse = z
   .object({ status: z.literal('ok'), model: z.string(), passages: z.number().int(), calls: z.array(z.string()) })
   .meta({ id: 'Health' });
 
 export const ERROR_CODES = [
   'bad_request',
+  'empty_query',
+  'misdirected_request',
+  'range_not_satisfiable',
   'invalid_json',
   'not_found',
   'payload_too_large',
@@ -219,6 +272,9 @@ export const ErrorResponse = z
   })
   .meta({ id: 'Error' });
 
+/** /api/health's 503 while the model and index load or the index is built: the error, and how far along it is. */
+export const HealthLoading = ErrorResponse.extend({ loading: LoadingProgress }).meta({ id: 'HealthLoading' });
+
 export type SearchResponse = z.infer<typeof SearchResponse>;
 export type SearchResult = z.infer<typeof SearchResult>;
 export type Interpreted = z.infer<typeof Interpreted>;
@@ -230,5 +286,7 @@ export type PassageResponse = z.infer<typeof PassageResponse>;
 export type CallResponse = z.infer<typeof CallResponse>;
 export type TranscriptResponse = z.infer<typeof TranscriptResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
+export type HealthLoading = z.infer<typeof HealthLoading>;
+export type LoadingProgress = z.infer<typeof LoadingProgress>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type ErrorCode = (typeof ERROR_CODES)[number];

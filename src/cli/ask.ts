@@ -1,16 +1,22 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SearchBody, type SearchResponse } from '../api/schemas.js';
-import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
-import { quantizedFromEnv } from '../model/embedder.js';
-import { openSearchService } from '../service/open-service.js';
+import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
 import { failAndExit } from './fail.js';
-import { buildProgressReporter, formatBuildSummary } from './progress.js';
+import { isEntryModule, runCommand } from './run-command.js';
+import { weightsOption } from './weights.js';
 
 const SECTION_LABEL = { prepared_remarks: 'Prepared remarks', qa: 'Q&A' } as const;
 
+export interface FormatOptions {
+  color: boolean;
+  /** Follow each result with its citation line. */
+  cite?: boolean;
+}
+
 /** Human-readable results: speaker, title, section, score, with the answering sentence marked. */
-export function formatResults(r: SearchResponse, color: boolean): string {
+export function formatResults(r: SearchResponse, opts: FormatOptions): string {
+  const { color } = opts;
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `»${s}«`);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
@@ -23,7 +29,9 @@ export function formatResults(r: SearchResponse, color: boolean): string {
     const where = `${SECTION_LABEL[res.section]}${res.exchange !== null ? `, exchange ${res.exchange}` : ''}`;
     lines.push(`${bold(`${res.rank}. ${who}`)}  ${dim(`${where} · score ${res.score.toFixed(4)} · ${res.id}`)}`);
     const t = res.text;
-    lines.push(`   ${t.slice(0, res.answer.start)}${mark(t.slice(res.answer.start, res.answer.end))}${t.slice(res.answer.end)}`, '');
+    lines.push(`   ${t.slice(0, res.answer.start)}${mark(t.slice(res.answer.start, res.answer.end))}${t.slice(res.answer.end)}`);
+    if (opts.cite) lines.push(`   ${dim('cite:')} ${res.citation}`);
+    lines.push('');
   }
   return lines.join('\n');
 }
@@ -33,42 +41,50 @@ function parseK(v: string): number {
   return Number(v);
 }
 
-const program = new Command()
-  .name('ask')
-  .description('Search the indexed calls from the command line (no network needed).')
-  .argument('<question...>', 'the question or keywords')
-  .option('-k, --k <n>', 'number of results (1–50)', parseK, 5)
-  .option('--json', "print the API's JSON response shape")
-  .option('--speaker <name>', 'only this speaker (name, surname, role or firm)')
-  .option('--side <side>', 'company | analyst | operator')
-  .option('--section <section>', 'prepared_remarks | qa')
-  .option('--int8', 'use the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
-  .option('--fp32', 'use the fp32 reference weights (the default)')
-  .option('--index-dir <dir>', 'index to search (built there first if missing or stale)', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
-  // The library the index must cover, as for the server: otherwise an index of another library looks stale and is rebuilt.
-  .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
-  .action(async (words: string[], opts: { k: number; json?: boolean; speaker?: string; side?: string; section?: string; int8?: boolean; fp32?: boolean; indexDir: string; library: string }) => {
-    // The same schema as the API, so the CLI refuses exactly what the server refuses.
-    const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker: opts.speaker, side: opts.side, section: opts.section });
-    if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
-    const progress = buildProgressReporter();
-    const service = await openSearchService({
-      indexDir: path.resolve(opts.indexDir),
-      sources: await listTranscripts(path.resolve(opts.library)),
-      quantized: opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv(),
-      onRebuild: (reason) => process.stderr.write(`Index unusable (${reason.message}); building it first.\n`),
-      onProgress: progress.onProgress,
-      onBuilt: (s) => {
-        progress.stop();
-        process.stderr.write(`${formatBuildSummary(s)}\n`);
-      },
-    });
-    try {
-      const response = await service.engine.search(parsed.data);
-      process.stdout.write(opts.json ? `${JSON.stringify(response, null, 2)}\n` : `${formatResults(response, Boolean(process.stdout.isTTY))}\n`);
-    } finally {
-      await service.close();
-    }
-  });
+interface AskOptions {
+  k: number;
+  json?: boolean;
+  cite?: boolean;
+  speaker?: string;
+  side?: string;
+  section?: string;
+  int8?: boolean;
+  fp32?: boolean;
+  indexDir: string;
+  library: string;
+}
 
-program.parseAsync().catch((err) => failAndExit(err));
+export function createAskCommand(): Command {
+  const command = new Command('ask')
+    .description('Search the indexed calls from the command line (no server, no network).')
+    .argument('<question...>', 'the question or keywords')
+    .option('-k, --k <n>', 'number of results (1–50)', parseK, 5)
+    .option('--json', "print the API's JSON response (one document on stdout; progress goes to stderr)")
+    .option('--cite', 'print each result with its citation: "quote" — speaker, title or firm, company quarter earnings call, date');
+  weightsOption(command);
+  return command
+    .option('--speaker <name>', 'only this speaker (name, surname, role or firm)')
+    .option('--side <side>', 'company | analyst | operator')
+    .option('--section <section>', 'prepared_remarks | qa')
+    .option('--index-dir <dir>', 'index to search (built there first if missing or stale)', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
+    // The library the index must cover, as for the server: otherwise an index of another library looks stale and is rebuilt.
+    .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
+    .action(async (words: string[], opts: AskOptions) => {
+      // The same schema as the API, so the CLI refuses exactly what the server refuses (before loading anything).
+      const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker: opts.speaker, side: opts.side, section: opts.section });
+      if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
+      const { openCliService } = await import('./open-cli-service.js');
+      const service = await openCliService({ indexDir: opts.indexDir, library: opts.library, weights: opts });
+      try {
+        const response = await service.engine.search(parsed.data);
+        const out = opts.json
+          ? JSON.stringify(response, null, 2)
+          : formatResults(response, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, cite: opts.cite });
+        process.stdout.write(`${out}\n`);
+      } finally {
+        await service.close();
+      }
+    });
+}
+
+if (isEntryModule(import.meta.url)) runCommand(new Command().addCommand(createAskCommand(), { isDefault: true }));

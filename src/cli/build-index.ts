@@ -1,14 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { buildIndex } from '../index/build.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
-import { loadEmbedder, quantizedFromEnv } from '../model/embedder.js';
-import { textEmbedder } from '../service/open-service.js';
 import { parseTranscript, TranscriptFormatError } from '../transcript/parse.js';
 import type { Call } from '../transcript/types.js';
-import { failAndExit } from './fail.js';
 import { buildProgressReporter, formatBuildSummary } from './progress.js';
+import { isEntryModule, runCommand } from './run-command.js';
+import { quantizedFrom, weightsOption, type WeightsChoice } from './weights.js';
 
 /**
  * Check new transcripts parse and do not repeat a call the library already holds, then copy
@@ -55,19 +53,23 @@ async function addToLibrary(files: string[], library: string): Promise<void> {
   }
 }
 
-const program = new Command()
-  .name('build-index')
-  .description('Build the search index over the transcript library (data/transcripts/). Files given are checked and added to the library first.')
-  .argument('[transcripts...]', 'transcript text files to add to the library')
-  .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
-  .option('--index-dir <dir>', 'where to write the index', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
-  .option('--int8', 'embed with the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
-  .option('--fp32', 'embed with the fp32 reference weights (the default)')
-  .action(async (added: string[], opts: { library: string; indexDir: string; int8?: boolean; fp32?: boolean }) => {
-    const quantized = opts.fp32 ? false : opts.int8 ? true : quantizedFromEnv();
+export function createBuildIndexCommand(): Command {
+  const command = new Command('build-index')
+    .description('Build the search index over the transcript library (data/transcripts/). Files given are checked and added to the library first.')
+    .argument('[transcripts...]', 'transcript text files to add to the library')
+    .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
+    .option('--index-dir <dir>', 'where to write the index', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR);
+  return weightsOption(command).action(async (added: string[], opts: { library: string; indexDir: string } & WeightsChoice) => {
+    const quantized = quantizedFrom(opts);
     const library = path.resolve(opts.library);
     await addToLibrary(added.map((f) => path.resolve(f)), library);
     const sources = await listTranscripts(library);
+    // The model and the index builder load only once there is something to build.
+    const [{ buildIndex }, { loadEmbedder }, { textEmbedder }] = await Promise.all([
+      import('../index/build.js'),
+      import('../model/embedder.js'),
+      import('../service/open-service.js'),
+    ]);
     const embedder = await loadEmbedder({ quantized });
     const progress = buildProgressReporter();
     try {
@@ -84,5 +86,6 @@ const program = new Command()
       await embedder.close?.();
     }
   });
+}
 
-program.parseAsync().catch((err) => failAndExit(err));
+if (isEntryModule(import.meta.url)) runCommand(new Command().addCommand(createBuildIndexCommand(), { isDefault: true }));

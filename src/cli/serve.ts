@@ -1,15 +1,23 @@
 import path from 'node:path';
+import { Command } from 'commander';
 import { modelIdFor, preloadEmbedder, quantizedFromEnv } from '../model/embedder.js';
 import type { SearchService } from '../service/open-service.js';
+import { isEntryModule, runCommand } from './run-command.js';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
+/** Settings given as flags win over the environment (both go through the same validation). */
+export interface ServeFlags {
+  host?: string;
+  port?: string;
+}
+
+export async function runServer(flags: ServeFlags = {}): Promise<void> {
   // Cold start: the model loads on its own thread while the rest of the server is imported and
   // started (MODEL_WEIGHTS is validated with the rest of the configuration below).
   preloadEmbedder({ quantized: quantizedFromEnv() });
-  const [{ pino }, { listTranscripts }, { createApp }, { readConfig }, { startHttpServer }, { openSearchService }, { failAndExit }, { buildProgressReporter, formatBuildSummary }] =
+  const [{ pino }, { listTranscripts }, { createApp }, { readConfig }, { startHttpServer }, { openSearchService }, { failAndExit }, { buildProgressReporter, formatBuildSummary }, { LoadingState }, { hostPolicy }] =
     await Promise.all([
       import('pino'),
       import('../index/layout.js'),
@@ -19,16 +27,24 @@ async function main(): Promise<void> {
       import('../service/open-service.js'),
       import('./fail.js'),
       import('./progress.js'),
+      import('../server/loading-state.js'),
+      import('../server/host-check.js'),
     ]);
-  const config = readConfig();
+  const config = readConfig({ ...process.env, ...(flags.host ? { HOST: flags.host } : {}), ...(flags.port ? { PORT: flags.port } : {}) });
   const logger = pino({ level: config.LOG_LEVEL });
   let service: SearchService | null = null;
   const quantized = config.MODEL_WEIGHTS === 'int8';
+  const loading = new LoadingState();
 
-  const app = createApp({ engine: () => service?.engine ?? null, config, logger, modelId: modelIdFor(quantized) });
+  const app = createApp({ engine: () => service?.engine ?? null, loading: () => loading.snapshot(), config, logger, modelId: modelIdFor(quantized) });
   const http = startHttpServer(app, config.PORT, config.HOST);
   http.listening.then(
-    ({ port }) => logger.info({ url: `http://${config.HOST}:${port}` }, 'listening; loading model and index'),
+    ({ port }) => {
+      logger.info({ url: `http://${config.HOST}:${port}` }, 'listening; loading model and index');
+      if (hostPolicy(config.HOST, config.ALLOWED_HOSTS).allowed === null && config.ALLOWED_HOSTS.length === 0) {
+        logger.warn(`bound to ${config.HOST} with no ALLOWED_HOSTS: any Host name is answered; set ALLOWED_HOSTS to the names teammates use`);
+      }
+    },
     (err: NodeJS.ErrnoException) => {
       const hint = err.code === 'EADDRINUSE' ? ` (port ${config.PORT} is taken; set PORT=...)` : '';
       failAndExit(new Error(`cannot listen on ${config.HOST}:${config.PORT}: ${err.message}${hint}`));
@@ -75,9 +91,13 @@ async function main(): Promise<void> {
     sources,
     quantized,
     onRebuild: (reason) => logger.warn({ reason: reason.reason }, `index unusable (${reason.message}); building it now`),
-    onProgress: progress.onProgress,
+    onProgress: (p) => {
+      loading.update(p);
+      progress.onProgress(p);
+    },
     onBuilt: (summary) => {
       progress.stop();
+      loading.update({ phase: 'loading', done: 0, total: 0 });
       logger.info(formatBuildSummary(summary));
     },
   });
@@ -86,4 +106,12 @@ async function main(): Promise<void> {
   logger.info({ passages: service.engine.index.passages.length, ms: Math.round(performance.now() - started) }, `ready: http://${config.HOST}:${port}`);
 }
 
-main().catch(async (err) => (await import('./fail.js')).failAndExit(err));
+export function createServeCommand(): Command {
+  return new Command('serve')
+    .description('Serve the web page and the HTTP API (settings from the environment: HOST, PORT, ALLOWED_HOSTS, … — see the README).')
+    .option('--host <host>', 'interface to bind (overrides HOST)')
+    .option('--port <port>', 'port (overrides PORT)')
+    .action((flags: ServeFlags) => runServer(flags));
+}
+
+if (isEntryModule(import.meta.url)) runCommand(new Command().addCommand(createServeCommand(), { isDefault: true }));

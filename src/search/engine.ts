@@ -1,3 +1,4 @@
+import { formatCitation } from '../api/citation.js';
 import type { CallResponse, PassageResponse, PassageView, SearchResponse, SearchResult, Speaker, TranscriptResponse } from '../api/schemas.js';
 import { lexicalTokens } from '../index/lexical-tokens.js';
 import type { LoadedIndex } from '../index/load.js';
@@ -146,11 +147,14 @@ export class SearchEngine {
     const results: SearchResult[] = candidates.map((c, r) => {
       const p = passages[c.index]!;
       const answer = answerSentence(p, c.index, query, terms, this.sentences);
+      // [team/citation] every result carries its answer sentence as a citable quote (src/api/citation.ts).
+      const call = this.deps.index.calls.find((x) => x.meta.id === p.callId)!.meta;
       return {
         ...passageView(p),
         rank: r + 1,
         score: Number(c.score.toFixed(6)),
         answer: { text: answer.text, start: answer.start, end: answer.end },
+        citation: formatCitation(answer.text, p.speaker, call),
         links: this.links.links(p),
       };
     });

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { HealthResponse, SearchBody, SearchQuery } from '../api/schemas.js';
+import { CallQuery, HealthResponse, SearchBody, SearchQuery, type HealthLoading, type LoadingProgress } from '../api/schemas.js';
 import { REPO_ROOT } from '../model/model-files.js';
 import type { SearchEngine } from '../search/engine.js';
 import { UnknownSpeakerError } from '../search/interpret.js';
 import type { ServerConfig } from './config.js';
 import { sendError, sendValidationError } from './errors.js';
+import { hostCheck, hostPolicy } from './host-check.js';
+import { describeLoading } from './loading-state.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { securityHeaders } from './security-headers.js';
 
 export const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
 /** Bodies beyond this are refused with 413; a search request is a few hundred bytes. */
@@ -20,7 +22,9 @@ export const BODY_LIMIT = '16kb';
 export interface AppDeps {
   /** null while the model or index is still loading: /api/health answers 503. */
   engine: () => SearchEngine | null;
-  config: Pick<ServerConfig, 'RATE_LIMIT' | 'RATE_LIMIT_WINDOW_MS' | 'REQUEST_TIMEOUT_MS'>;
+  /** While engine() is null: how far loading (or the index build) has got, for /api/health. */
+  loading?: () => LoadingProgress;
+  config: Pick<ServerConfig, 'RATE_LIMIT' | 'RATE_LIMIT_WINDOW_MS' | 'REQUEST_TIMEOUT_MS' | 'HOST' | 'ALLOWED_HOSTS' | 'TRUST_PROXY'>;
   logger: Logger;
   modelId: string;
   version?: string;
@@ -29,6 +33,22 @@ export interface AppDeps {
 /** Wrap an async handler so a rejection reaches the error middleware (express 5 does this too; explicit for clarity). */
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
+/** Seconds a client is told to wait (Retry-After) before asking again while the server loads. */
+const LOADING_RETRY_AFTER_S = 1;
+
+/** Marks a response as one a client is expected to get (a 503 while loading): logged at info, as the routine it is. */
+const markExpected = (res: Response) => (res.locals.expected = true);
+
+/**
+ * pino-http invents an Error (with pino-http's own stack) for every 5xx it logs. That stack says
+ * nothing about the request; the status and message do. Real errors keep theirs.
+ */
+const SYNTHETIC_STATUS_ERROR = /^failed with status code \d+$/;
+function serializeError(err: Error & { type?: string }): object {
+  if (SYNTHETIC_STATUS_ERROR.test(err.message)) return { message: err.message };
+  return { type: err.type ?? err.name, message: err.message, stack: err.stack };
+}
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -36,6 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
   // (static files keep theirs: express.static sets its own).
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.config.TRUST_PROXY);
 
   app.use(
     pinoHttp({
@@ -45,21 +66,20 @@ export function createApp(deps: AppDeps): express.Express {
         res.setHeader('x-request-id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) => {
+        if ((res as unknown as Response).locals?.expected) return 'info';
+        return err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      },
       // Keep log lines short: method, url, status, latency and request id are what an operator needs.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     }),
   );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
-      },
-    }),
-  );
+  app.use(securityHeaders());
+  app.use(hostCheck(hostPolicy(deps.config.HOST, deps.config.ALLOWED_HOSTS)));
 
   // A stuck request gets a JSON 503 instead of hanging the client.
   app.use((_req, res, next) => {
@@ -87,15 +107,20 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', '+json'] }));
 
+  /** The engine, or a 503 saying how far loading has got (expected while starting: no alarm in the log). */
   const ready = (res: Response): SearchEngine | null => {
     const engine = deps.engine();
-    if (!engine) sendError(res, 503, 'unavailable', 'the model and index are still loading');
-    return engine;
+    if (engine) return engine;
+    const loading = deps.loading?.() ?? { phase: 'loading', done: 0, total: 0 };
+    markExpected(res);
+    res.setHeader('Retry-After', String(LOADING_RETRY_AFTER_S));
+    sendError(res, 503, 'unavailable', `not ready yet: ${describeLoading(loading)}`, undefined, { loading } satisfies Omit<HealthLoading, 'error'>);
+    return null;
   };
 
   const search = (source: 'query' | 'body'): Handler => async (req, res) => {
     const parsed = source === 'query' ? SearchQuery.safeParse(req.query) : SearchBody.safeParse(req.body ?? {});
-    if (!parsed.success) return sendValidationError(res, parsed.error);
+    if (!parsed.success) return sendValidationError(res, parsed.error, source);
     const engine = ready(res);
     if (!engine) return;
     try {
@@ -126,20 +151,29 @@ export function createApp(deps: AppDeps): express.Express {
     if (!found) return sendError(res, 404, 'not_found', `no passage with id "${String(req.params.id).slice(0, 100)}"`);
     res.json(found);
   });
-  const callIdOf = (req: Request): string | undefined => (typeof req.query.id === 'string' ? req.query.id : undefined);
+  /** ?id= of /api/call and /api/transcript: given at most once, no other parameters. */
+  const callIdOf = (req: Request, res: Response): { id: string | undefined } | null => {
+    const parsed = CallQuery.safeParse(req.query);
+    if (parsed.success) return { id: parsed.data.id };
+    sendValidationError(res, parsed.error, 'query');
+    return null;
+  };
   api.get('/call', (req, res) => {
+    const query = callIdOf(req, res);
+    if (!query) return;
     const engine = ready(res);
     if (!engine) return;
-    const id = callIdOf(req);
-    const call = engine.calls().find((c) => id === undefined || c.id === id);
-    if (!call) return sendError(res, 404, 'not_found', `no call with id "${String(id).slice(0, 100)}"`);
+    const call = engine.calls().find((c) => query.id === undefined || c.id === query.id);
+    if (!call) return sendError(res, 404, 'not_found', `no call with id "${String(query.id).slice(0, 100)}"`);
     res.json(call);
   });
   api.get('/transcript', (req, res) => {
+    const query = callIdOf(req, res);
+    if (!query) return;
     const engine = ready(res);
     if (!engine) return;
-    const transcript = engine.transcript(callIdOf(req));
-    if (!transcript) return sendError(res, 404, 'not_found', `no call with id "${String(callIdOf(req)).slice(0, 100)}"`);
+    const transcript = engine.transcript(query.id);
+    if (!transcript) return sendError(res, 404, 'not_found', `no call with id "${String(query.id).slice(0, 100)}"`);
     res.json(transcript);
   });
   const openapi = buildOpenApiDocument(deps.version ?? '0.1.0');
@@ -149,7 +183,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.path.slice(0, 200)}`));
 
   app.use('/api', api);
-  app.use(express.static(PUBLIC_DIR, { index: 'index.html', fallthrough: true, dotfiles: 'ignore' }));
+  // redirect: false — a folder without its slash (/js) is a 404 like any other missing page, not an HTML redirect body.
+  app.use(express.static(PUBLIC_DIR, { index: 'index.html', fallthrough: true, dotfiles: 'ignore', redirect: false }));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'not found'));
 
   // Last line of defence: body-parser errors become 4xx; anything else is our fault, reported without internals.
@@ -158,6 +193,10 @@ export function createApp(deps: AppDeps): express.Express {
     if (e?.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'request body is not valid JSON');
     if (e?.type === 'entity.too.large') return sendError(res, 413, 'payload_too_large', `request body is larger than ${BODY_LIMIT}`);
     const status = e?.status ?? e?.statusCode;
+    // body-parser: a charset or Content-Encoding it cannot decode.
+    if (status === 415) return sendError(res, 415, 'unsupported_media_type', 'send the request body as UTF-8 JSON, uncompressed or gzip/deflate/br');
+    // A static file asked for with a Range past its end (Content-Range says how long it is).
+    if (status === 416) return sendError(res, 416, 'range_not_satisfiable', 'the requested range is outside the file');
     if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, status, 'bad_request', 'bad request');
     req.log?.error({ err }, 'unhandled error');
     sendError(res, 500, 'internal', 'internal error');

@@ -2,8 +2,36 @@ import { z } from 'zod';
 import { DEFAULT_QUANTIZED } from '../model/embedder.js';
 
 /** Server settings from the environment; defaults serve the bundled call on loopback. */
+/** "a.example, b.example" → ["a.example", "b.example"]. */
+const hostList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d+)?$/, 'ALLOWED_HOSTS: host names separated by commas, or *')));
+
+/**
+ * express's 'trust proxy': unset or "false" trusts no proxy (X-Forwarded-* ignored); "true" any;
+ * a number of hops; or addresses/subnets/"loopback", comma-separated.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((v): boolean | number | string => {
+    const t = v.trim();
+    if (t === '' || t === 'false' || t === '0') return false;
+    if (t === 'true') return true;
+    return /^\d+$/.test(t) ? Number(t) : t;
+  });
+
 export const ServerConfig = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Host names answered besides loopback ones (localhost, 127.x, ::1). Bound to loopback, no other
+   * name is answered unless listed here (DNS rebinding); bound elsewhere, when set, only these.
+   */
+  ALLOWED_HOSTS: hostList,
+  /** Behind a reverse proxy: which proxies' X-Forwarded-Proto/-For to believe (see trustProxy). */
+  TRUST_PROXY: trustProxy,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /**
    * Requests per client IP per window. Generous: `npm run bench` drives 32 loopback clients at

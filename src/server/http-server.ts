@@ -50,7 +50,8 @@ export interface RunningServer {
 }
 
 export function startHttpServer(app: Express, port: number, host: string): RunningServer {
-  const server = http.createServer(app);
+  // Node's own missing-Host check answers with an empty 400; the app answers it in JSON (host-check.ts).
+  const server = http.createServer({ requireHostHeader: false }, app);
   server.on('clientError', onClientError);
   let closing = false;
   // Once closing, every response still to be sent ends its connection (Connection: close), so

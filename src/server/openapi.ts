@@ -1,8 +1,10 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  CallQuery,
   CallResponse,
   ErrorResponse,
+  HealthLoading,
   HealthResponse,
   PassageResponse,
   SearchBody,
@@ -13,8 +15,10 @@ import {
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(ErrorResponse, 'Invalid input.'),
+  400: json(ErrorResponse, 'Invalid input (code bad_request, or empty_query for a query with no letter or digit).'),
+  421: json(ErrorResponse, 'A Host name this server does not answer to (see HOST and ALLOWED_HOSTS).'),
   429: json(ErrorResponse, 'Too many requests from this client.'),
+  503: json(HealthLoading, 'Still loading (with progress), or the request took too long.'),
 };
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
@@ -33,23 +37,27 @@ export function buildOpenApiDocument(version: string): object {
     path: '/api/search',
     summary: 'Search the call (JSON body)',
     request: { body: { content: { 'application/json': { schema: SearchBody } } } },
-    responses: { 200: json(SearchResponse, 'Ranked passages with answers.'), ...errors, 413: json(ErrorResponse, 'Body over 16 KB.') },
+    responses: {
+      200: json(SearchResponse, 'Ranked passages with answers.'),
+      ...errors,
+      413: json(ErrorResponse, 'Body over 16 KB.'),
+      415: json(ErrorResponse, 'Body not sent as UTF-8 application/json.'),
+    },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/passages/{id}',
     summary: 'A passage with its neighbours and Q&A links',
     request: { params: z.object({ id: z.string().meta({ example: 'amzn-q4-2025:12' }) }) },
-    responses: { 200: json(PassageResponse, 'The passage.'), 404: json(ErrorResponse, 'No such passage.') },
+    responses: { 200: json(PassageResponse, 'The passage.'), ...errors, 404: json(ErrorResponse, 'No such passage.') },
   });
-  const callId = z.object({ id: z.string().optional().meta({ description: 'Call id; the first indexed call when omitted.' }) });
   const perCall = (path: string, summary: string, schema: z.ZodType, description: string) =>
     registry.registerPath({
       method: 'get',
       path,
       summary,
-      request: { query: callId },
-      responses: { 200: json(schema, description), 404: json(ErrorResponse, 'No such call.') },
+      request: { query: CallQuery },
+      responses: { 200: json(schema, description), ...errors, 404: json(ErrorResponse, 'No such call.') },
     });
   perCall('/api/call', 'Call metadata, participants and Q&A exchanges', CallResponse, 'The call.');
   perCall('/api/transcript', 'Every passage of the call, in order', TranscriptResponse, 'The transcript.');
@@ -57,7 +65,7 @@ export function buildOpenApiDocument(version: string): object {
     method: 'get',
     path: '/api/health',
     summary: 'Ready when the model and index are loaded',
-    responses: { 200: json(HealthResponse, 'Ready.'), 503: json(ErrorResponse, 'Still loading.') },
+    responses: { 200: json(HealthResponse, 'Ready.'), 503: json(HealthLoading, 'Still loading: phase and progress (Retry-After: 1).') },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

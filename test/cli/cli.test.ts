@@ -1,22 +1,24 @@
 /**
- * The real CLIs as child processes (tsx, real model). `ask` reads the shared test index;
- * `build-index` only ever writes into temp folders.
+ * The real binary (`transcript-search`, package.json "bin") as child processes, real model.
+ * `ask`, `calls` and `eval` read the shared test index; `build-index` only ever writes into temp
+ * folders.
  */
-import { promises as fs } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponse } from '../../src/api/schemas.js';
 import { loadIndex } from '../../src/index/load.js';
+import { REPO_ROOT } from '../../src/model/model-files.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
 import { SMALL_CALL } from '../index/small-call.js';
-import { runCli, type CliRun } from './run-cli.js';
+import { cliEnv, runBin, type CliRun } from './run-cli.js';
 
-const ASK = 'src/cli/ask.ts';
-const BUILD = 'src/cli/build-index.ts';
 const CANONICAL = 'what did Jassy say about Trainium';
 
-const ask = (...args: string[]) => runCli(ASK, [...args, '--index-dir', TEST_INDEX_DIR]);
+const ask = (...args: string[]) => runBin(['ask', ...args, '--index-dir', TEST_INDEX_DIR]);
+const build = (args: string[]) => runBin(['build-index', ...args]);
 
 /** A user error: non-zero exit, one line on stderr naming the problem, no stack trace, nothing on stdout. */
 function expectUserError(run: CliRun, message: RegExp): void {
@@ -69,7 +71,7 @@ describe('ask', () => {
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => l.split('.')[0])).toEqual(['1', '2']);
 
-    const viaEnv = await runCli(ASK, ['-k', '2', '--json', 'free cash flow'], { INDEX_DIR: TEST_INDEX_DIR });
+    const viaEnv = await runBin(['ask', '-k', '2', '--json', 'free cash flow'], { INDEX_DIR: TEST_INDEX_DIR });
     expect(viaEnv.code, viaEnv.stderr).toBe(0);
     expect(viaEnv.stderr).not.toMatch(/building/i);
     expect(SearchResponse.parse(JSON.parse(viaEnv.stdout)).results).toHaveLength(2);
@@ -82,6 +84,7 @@ describe('ask', () => {
     ['-k 51', ['-k', '51', 'AWS'], /k must be at most 50/],
     ['an empty question', [''], /q must not be empty/],
     ['a blank question', ['   '], /q must not be empty/],
+    ['a question with nothing to search', ['?!', '.'], /nothing to search/],
     ['no question at all', [], /missing required argument/],
     ['a bad --side', ['--side', 'ceo', 'AWS'], /side/],
     ['an unknown --speaker', ['--speaker', 'Nobody Atall', 'AWS'], /Nobody Atall/],
@@ -105,7 +108,7 @@ describe('build-index', () => {
   it('refuses a file that is not a transcript, naming the line, and leaves library and index alone', async () => {
     const { lib, idx } = await library('not-a-transcript');
     const before = await snapshot(lib);
-    const run = await runCli(BUILD, ['package.json', '--library', lib, '--index-dir', idx]);
+    const run = await build(['package.json', '--library', lib, '--index-dir', idx]);
     expectUserError(run, /not a transcript.*line 1\b/);
     expect(await snapshot(lib)).toEqual(before);
     expect(await exists(idx)).toBe(false);
@@ -116,7 +119,7 @@ describe('build-index', () => {
     const good = path.join(tmp, 'good-and-bad', 'wdgt-q2-2024.txt');
     await fs.writeFile(good, SMALL_CALL);
     const before = await snapshot(lib);
-    const run = await runCli(BUILD, [good, 'package.json', '--library', lib, '--index-dir', idx]);
+    const run = await build([good, 'package.json', '--library', lib, '--index-dir', idx]);
     expectUserError(run, /package\.json.*line 1\b|line 1\b.*package\.json/);
     expect(await snapshot(lib)).toEqual(before);
     expect(await exists(idx)).toBe(false);
@@ -127,7 +130,7 @@ describe('build-index', () => {
     const copy = path.join(tmp, 'duplicate', 'amzn-copy.txt');
     await fs.copyFile(BUNDLED_CALL, copy);
     const before = await snapshot(lib);
-    const run = await runCli(BUILD, [copy, '--library', lib, '--index-dir', idx]);
+    const run = await build([copy, '--library', lib, '--index-dir', idx]);
     expectUserError(run, /amzn-q4-2025/);
     // The library still builds afterwards: the duplicate was not copied in.
     expect(await snapshot(lib)).toEqual(before);
@@ -140,7 +143,7 @@ describe('build-index', () => {
     await fs.mkdir(lib, { recursive: true });
     const file = path.join(tmp, 'good', 'wdgt-q2-2024.txt');
     await fs.writeFile(file, SMALL_CALL);
-    const run = await runCli(BUILD, [file, '--library', lib, '--index-dir', idx]);
+    const run = await build([file, '--library', lib, '--index-dir', idx]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Indexed \d+ passages \(\d+ sentences\) from 1 call\(s\)/);
     expect(await fs.readdir(lib)).toEqual(['wdgt-q2-2024.txt']);
@@ -150,7 +153,7 @@ describe('build-index', () => {
 
     // ask searches that library's index as it is (TRANSCRIPTS_DIR / --library, as for the server), without rebuilding it.
     const manifestBefore = await fs.readFile(path.join(idx, 'manifest.json'), 'utf8');
-    const asked = await runCli('src/cli/ask.ts', ['--json', '-k', '1', 'factory capacity'], { INDEX_DIR: idx, TRANSCRIPTS_DIR: lib });
+    const asked = await runBin(['ask', '--json', '-k', '1', 'factory capacity'], { INDEX_DIR: idx, TRANSCRIPTS_DIR: lib });
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.stderr).not.toMatch(/building/i);
     expect(SearchResponse.parse(JSON.parse(asked.stdout)).results[0]?.call_id).toBe('wdgt-q2-2024');
@@ -158,6 +161,110 @@ describe('build-index', () => {
   });
 
   it('a library folder that does not exist → one-line error', async () => {
-    expectUserError(await runCli(BUILD, ['--library', path.join(tmp, 'nowhere'), '--index-dir', path.join(tmp, 'nowhere-idx')]), /does not exist/);
+    expectUserError(await build(['--library', path.join(tmp, 'nowhere'), '--index-dir', path.join(tmp, 'nowhere-idx')]), /does not exist/);
+  });
+});
+
+describe('the transcript-search binary', () => {
+  it('--help lists every subcommand', async () => {
+    const run = await runBin(['--help']);
+    expect(run.code, run.stderr).toBe(0);
+    for (const sub of ['serve', 'ask', 'calls', 'build-index', 'eval', 'bench', 'mcp']) expect(run.stdout).toMatch(new RegExp(`^  ${sub}\\b`, 'm'));
+  });
+
+  it('an unknown subcommand → non-zero exit, the error and a suggestion, no stack trace', async () => {
+    const run = await runBin(['serch', 'AWS']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/^error: unknown command 'serch'\n\(Did you mean .*serve.*\?\)\n$/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('`npx transcript-search ask --json` prints exactly one JSON document on stdout; progress and logs stay on stderr', async () => {
+    const run = await new Promise<CliRun>((resolve, reject) => {
+      const child = spawn('npx', ['--no-install', 'transcript-search', 'ask', '--json', '-k', '3', CANONICAL], {
+        cwd: REPO_ROOT,
+        env: cliEnv({ INDEX_DIR: TEST_INDEX_DIR }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    });
+    expect(run.code, run.stderr).toBe(0);
+    // The whole of stdout is one JSON value: no banner before it, nothing after it.
+    expect(run.stdout.trimStart().startsWith('{')).toBe(true);
+    const body = SearchResponse.parse(JSON.parse(run.stdout));
+    expect(body.results).toHaveLength(3);
+    expect(body.results[0]!.speaker.name).toBe('Andrew Jassy');
+  });
+
+  it('piped into `head`, a long output ends quietly: exit 0, no EPIPE, no stack trace', async () => {
+    const run = await new Promise<CliRun>((resolve, reject) => {
+      const script = `"${process.execPath}" bin/transcript-search.js ask --json -k 50 --index-dir "${TEST_INDEX_DIR}" "AWS growth" | head -c 200 > /dev/null`;
+      const child = spawn('bash', ['-o', 'pipefail', '-c', script], { cwd: REPO_ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.stdout.resume();
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr }));
+    });
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at |Error/);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('ask --cite prints each result with its citation: quote, speaker, title or firm, company, quarter, date', async () => {
+    const run = await ask('--cite', '-k', '3', CANONICAL);
+    expect(run.code, run.stderr).toBe(0);
+    const cites = run.stdout.split('\n').filter((l) => /^\s+cite: /.test(l));
+    expect(cites).toHaveLength(3);
+    expect(cites[0]).toMatch(/cite: ".+" — Andrew Jassy, President, CEO & Director, Amazon.com, Inc. Q4 2025 earnings call, February 5, 2026$/);
+    // Without --cite, no citation lines.
+    expect((await ask('-k', '1', CANONICAL)).stdout).not.toMatch(/cite: /);
+  });
+
+  it('calls lists the library (id, company, ticker, quarter, date, passages); --json as one array', async () => {
+    const human = await runBin(['calls', '--index-dir', TEST_INDEX_DIR]);
+    expect(human.code, human.stderr).toBe(0);
+    const [header, row, ...rest] = human.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^id\s+company\s+ticker\s+quarter\s+date\s+passages$/);
+    expect(row).toMatch(/^amzn-q4-2025\s+Amazon\.com, Inc\.\s+AMZN\s+Q4 2025\s+2026-02-05\s+\d+$/);
+    expect(rest).toEqual([]);
+
+    const json = await runBin(['calls', '--json'], { INDEX_DIR: TEST_INDEX_DIR });
+    expect(json.code, json.stderr).toBe(0);
+    const calls = JSON.parse(json.stdout) as { id: string; passages: number }[];
+    const index = await loadIndex(TEST_INDEX_DIR);
+    expect(calls).toEqual([{ id: 'amzn-q4-2025', company: 'Amazon.com, Inc.', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05', passages: index.passages.length }]);
+  });
+
+  it('eval runs a question set through the search and prints the metrics table (INDEX_DIR chooses the index)', async () => {
+    const set = path.join(tmp, 'three-questions.json');
+    await fs.writeFile(
+      set,
+      JSON.stringify({
+        items: [
+          { q: 'what did Jassy say about Trainium', gold: ['Trainium'], speaker: 'Jassy' },
+          { q: 'free cash flow', gold: ['free cash flow'] },
+          { q: 'who asked about capex', gold: ['CapEx'] },
+        ],
+      }),
+    );
+    const run = await runBin(['eval', set], { INDEX_DIR: TEST_INDEX_DIR });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/3 questions/);
+    expect(run.stdout).toMatch(/\| system \| R@1 \| R@5 \| MRR@10 \| speaker@1 \|/);
+    expect(run.stdout).toMatch(/\| BM25 only \|/i);
+    expect(run.stderr).not.toMatch(/building/i);
+  });
+
+  it('eval without arguments uses question sets inside the repository (../shared is optional)', async () => {
+    const { defaultQuestionSets } = await import('../../scripts/eval.js');
+    const sets = defaultQuestionSets();
+    const inRepo = sets.filter((f) => !path.relative(REPO_ROOT, f).startsWith('..'));
+    expect(inRepo.length).toBeGreaterThan(0);
+    for (const f of sets) expect(existsSync(f), f).toBe(true);
   });
 });

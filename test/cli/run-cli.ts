@@ -3,6 +3,8 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 
 export const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+/** The package's binary (package.json "bin"), run as npx runs it. */
+export const BIN = path.join(REPO_ROOT, 'bin/transcript-search.js');
 
 export interface CliRun {
   code: number | null;
@@ -20,8 +22,17 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Run `tsx <script> ...args` from the repo root to completion. */
 export function runCli(script: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runProcess(TSX, [script, ...args], env);
+}
+
+/** Run `transcript-search <subcommand> ...args` (the bin entry, with node) from the repo root to completion. */
+export function runBin(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runProcess(process.execPath, [BIN, ...args], env);
+}
+
+function runProcess(command: string, args: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: REPO_ROOT, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -1,14 +1,18 @@
 /**
  * End to end: the canonical question over real HTTP, first against the in-process app,
- * then against the real `tsx src/cli/serve.ts` process, which must also stop cleanly on SIGTERM.
+ * then against the real server process (`transcript-search serve`, what `npm start` runs), which
+ * must also stop cleanly on SIGTERM, and report its progress while a first start builds the index.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HealthResponse, SearchResponse } from '../../src/api/schemas.js';
+import { HealthLoading, HealthResponse, SearchResponse } from '../../src/api/schemas.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
-import { cliEnv, TSX } from '../cli/run-cli.js';
+import { BIN, cliEnv, TSX } from '../cli/run-cli.js';
 import { TEST_INDEX_DIR } from '../helpers/paths.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -48,9 +52,13 @@ class ServeProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private waiters: { test: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
 
-  /** `tsx`: the CLI `npm start` runs (a parent relaying signals to a node child); `node`: node --import tsx, one process. */
-  constructor(env: Record<string, string>, launcher: 'tsx' | 'node' = 'tsx') {
-    const [cmd, args] = launcher === 'tsx' ? [TSX, ['src/cli/serve.ts']] : [process.execPath, ['--import', 'tsx', 'src/cli/serve.ts']];
+  /**
+   * `bin`: `transcript-search serve`, what `npm start` runs (one node process); `tsx`: the tsx CLI
+   * on the serve module (a parent relaying signals to a node child); `node`: node --import tsx on it.
+   */
+  constructor(env: Record<string, string>, launcher: 'bin' | 'tsx' | 'node' = 'bin') {
+    const [cmd, args] =
+      launcher === 'bin' ? [process.execPath, [BIN, 'serve']] : launcher === 'tsx' ? [TSX, ['src/cli/serve.ts']] : [process.execPath, ['--import', 'tsx', 'src/cli/serve.ts']];
     this.child = spawn(cmd, args, {
       cwd: REPO_ROOT,
       env: cliEnv({ HOST: '127.0.0.1', INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'info', ...env }),
@@ -90,9 +98,9 @@ class ServeProcess {
   }
 }
 
-describe('the real server process (tsx src/cli/serve.ts)', () => {
+describe('the real server process (transcript-search serve)', () => {
   const started: ServeProcess[] = [];
-  const serve = (env: Record<string, string> = {}, launcher: 'tsx' | 'node' = 'tsx') => {
+  const serve = (env: Record<string, string> = {}, launcher: 'bin' | 'tsx' | 'node' = 'bin') => {
     const p = new ServeProcess(env, launcher);
     started.push(p);
     return p;
@@ -129,6 +137,52 @@ describe('the real server process (tsx src/cli/serve.ts)', () => {
     await server.waitFor(/^listening/);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('the module run on its own (tsx src/cli/serve.ts) still serves', async () => {
+    const server = serve({ PORT: '0' }, 'tsx');
+    const listening = await server.waitFor(/^listening/);
+    await server.waitFor(/^ready/);
+    expect((await fetch(`${String(listening.url)}/api/health`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+
+  it('a first start with no index: /api/health reports the build as it goes (phase, done of total), 503 logged at info; then it serves', async () => {
+    const indexDir = await mkdtemp(path.join(os.tmpdir(), 'transcript-first-start-'));
+    try {
+      const server = serve({ PORT: '0', INDEX_DIR: indexDir });
+      const url = String((await server.waitFor(/^listening/)).url);
+      const seen: HealthLoading['loading'][] = [];
+      for (let i = 0; i < 6000; i++) {
+        const res = await fetch(`${url}/api/health`);
+        if (res.status === 200) break;
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('1');
+        seen.push(HealthLoading.parse(await res.json()).loading);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await expectCanonical(url);
+      // It was seen loading, then building, with counts that only grow within a phase.
+      expect(seen[0]?.phase).toBe('loading');
+      const building = seen.filter((p) => p.phase === 'passages' || p.phase === 'sentences');
+      expect(building.length, JSON.stringify(seen.slice(0, 5))).toBeGreaterThan(0);
+      for (const p of building) {
+        expect(p.total).toBeGreaterThan(0);
+        expect(p.done).toBeLessThanOrEqual(p.total);
+      }
+      // Routine 503s while loading: at info, without a stack.
+      const polls = server.logs.filter((l) => (l.res as { statusCode?: number } | undefined)?.statusCode === 503);
+      expect(polls.length).toBe(seen.length);
+      for (const l of polls) {
+        expect(l.level).toBe(30);
+        expect(JSON.stringify(l)).not.toMatch(/"stack"/);
+      }
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await rm(indexDir, { recursive: true, force: true });
+    }
   });
 
   it('a port already in use → non-zero exit with a one-line message', async () => {

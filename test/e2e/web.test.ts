@@ -419,16 +419,17 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(await error.locator('.error-message').textContent()).toBe('no participant matches speaker "nobody"');
     await screenshot(page, 'error');
 
-    // A server that is down or still loading: its error message is shown, and "Try again" recovers.
+    // A search that failed on the server (here: timed out): its error message is shown, and "Try again" recovers.
+    // (A server still loading is not an error: see teammates.test.ts.)
     const down = await open('/');
     let failing = true;
     await down.route('**/api/search?**', (route) =>
       failing
-        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'the model and index are still loading' } }) })
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'timeout', message: 'request took longer than 10000 ms' } }) })
         : route.continue(),
     );
     await search(down, 'aws backlog');
-    expect(await down.locator('.state-error .error-message').textContent()).toBe('the model and index are still loading');
+    expect(await down.locator('.state-error .error-message').textContent()).toBe('request took longer than 10000 ms');
     failing = false;
     await down.locator('.state-error button', { hasText: 'Try again' }).click();
     await down.waitForSelector('#results[data-state="ready"]');

@@ -1,8 +1,13 @@
 /**
- * Faults: an index build killed with SIGKILL midway (the real CLI, `build-index`, as a child
- * process, killed once its progress shows the stage). What is on disk afterwards must be the
- * previous good build, or nothing loadIndex would serve; never a half-written index. The next
- * start (ensureIndex) serves the good build, or rebuilds, and takes over the dead build's lock.
+ * Faults: an index build killed with SIGKILL midway (the real CLI, `transcript-search
+ * build-index`, as a child process, killed once its progress shows the stage). What is on disk
+ * afterwards must be the previous good build, or nothing loadIndex would serve; never a
+ * half-written index. The next start (ensureIndex) serves the good build, or rebuilds, and takes
+ * over the dead build's lock.
+ *
+ * The matrix of kill points is sampled: `npm test` runs FAULT_SAMPLE of them, chosen by a seed
+ * that is printed (FAULT_SEED replays a choice); `npm run test:faults` (FAULTS=all) runs every
+ * one, and CI runs that too. The good build every case starts from is a copy of the shared test index.
  *
  * A corrupted index file (one byte flipped, truncated, deleted) is covered file by file in
  * test/index/index.test.ts ("… with one byte flipped → checksum fails → rebuilt").
@@ -13,7 +18,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/index/build-lock.js';
-import { buildIndex } from '../../src/index/build.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { ensureIndex } from '../../src/index/ensure.js';
 import { MANIFEST_FILE } from '../../src/index/layout.js';
@@ -21,13 +25,36 @@ import { IndexUnusableError, loadIndex, type LoadedIndex } from '../../src/index
 import { loadEmbedder, type Embedder } from '../../src/model/embedder.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { textEmbedder } from '../../src/service/open-service.js';
-import { BUNDLED_CALL } from '../helpers/paths.js';
+import { BIN } from '../cli/run-cli.js';
+import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
+import { sample } from '../helpers/seeded.js';
+
+type KillPoint = 'passages' | 'sentences' | 'writing' | 'first build';
+const KILL_POINTS: readonly KillPoint[] = ['passages', 'sentences', 'writing', 'first build'];
+/** Kill points per `npm test` run; FAULTS=all runs the whole matrix. */
+const FAULT_SAMPLE = 2;
+const SEED = Number(process.env.FAULT_SEED ?? 20261127);
+const RUN: ReadonlySet<KillPoint> = new Set(process.env.FAULTS === 'all' ? KILL_POINTS : sample(KILL_POINTS, FAULT_SAMPLE, SEED));
+process.stderr.write(
+  `[faults] kill points this run: ${[...RUN].join(', ')} (${process.env.FAULTS === 'all' ? 'FAULTS=all' : `seed ${SEED}; FAULT_SEED=<n> picks others, npm run test:faults runs all ${KILL_POINTS.length}`})\n`,
+);
+const when = (point: KillPoint) => (RUN.has(point) ? it : it.skip);
 
 let model: Embedder;
 let embedder: TextEmbedder;
 let tmp: string;
 let library: string;
 let sources: string[];
+/**
+ * A complete good build in a fresh index directory, for a case to start from: a copy of the
+ * shared test index (global setup built it from the same transcript with the same code; the
+ * manifest names its build folder relatively and checks sources by content), verified here.
+ */
+async function goodIndexIn(dir: string): Promise<{ manifest: LoadedIndex['manifest']; passages: number }> {
+  await fs.cp(TEST_INDEX_DIR, dir, { recursive: true, filter: (src) => path.basename(src) !== LOCK_FILE });
+  const loaded = await loadIndex(dir, { modelChecksum: embedder.checksum, sources });
+  return { manifest: loaded.manifest, passages: loaded.passages.length };
+}
 
 beforeAll(async () => {
   model = await loadEmbedder();
@@ -53,7 +80,7 @@ interface Killed {
 /** Run the build-index CLI into `indexDir` and SIGKILL it as soon as its progress output matches `when`. */
 function buildAndKill(indexDir: string, when: RegExp): Promise<Killed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build-index.ts', '--index-dir', indexDir, '--library', library], {
+    const child = spawn(process.execPath, [BIN, 'build-index', '--index-dir', indexDir, '--library', library], {
       cwd: REPO_ROOT,
       env: { ...process.env, DEBUG: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,35 +114,37 @@ async function loadOrUnusable(dir: string): Promise<LoadedIndex | IndexUnusableE
   }
 }
 
-describe('a build killed with SIGKILL', () => {
-  it.each([
-    ['while embedding passages', /Embedding passages: \d+/],
-    ['while embedding sentences', /Embedding sentences: \d+/],
-  ])('%s leaves the previous good index in force, and the next start serves it', async (_when, stage) => {
-    const dir = path.join(tmp, `kept-${stage.source.replace(/\W+/g, '')}`);
-    const good = await buildIndex({ sources, indexDir: dir, embedder });
-    const manifestBefore = await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8');
+describe(`a build killed with SIGKILL (kill points: ${[...RUN].join(', ')})`, () => {
+  for (const [point, label, stage] of [
+    ['passages', 'while embedding passages', /Embedding passages: \d+/],
+    ['sentences', 'while embedding sentences', /Embedding sentences: \d+/],
+  ] as const) {
+    when(point)(`${label} leaves the previous good index in force, and the next start serves it`, async () => {
+      const dir = path.join(tmp, `kept-${stage.source.replace(/\W+/g, '')}`);
+      const good = await goodIndexIn(dir);
+      const manifestBefore = await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8');
 
-    const run = await buildAndKill(dir, stage);
-    expect(run.signal, `the build finished before it could be killed:\n${run.stderr}`).toBe('SIGKILL');
+      const run = await buildAndKill(dir, stage);
+      expect(run.signal, `the build finished before it could be killed:\n${run.stderr}`).toBe('SIGKILL');
 
-    // Nothing was published: the manifest is byte for byte the old one, and it loads, verified.
-    expect(await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8')).toBe(manifestBefore);
-    const loaded = await loadOrUnusable(dir);
-    expect(loaded).not.toBeInstanceOf(IndexUnusableError);
-    expect((loaded as LoadedIndex).manifest.build_dir).toBe(good.manifest.build_dir);
-    expect((loaded as LoadedIndex).passages).toHaveLength(good.passages);
+      // Nothing was published: the manifest is byte for byte the old one, and it loads, verified.
+      expect(await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8')).toBe(manifestBefore);
+      const loaded = await loadOrUnusable(dir);
+      expect(loaded).not.toBeInstanceOf(IndexUnusableError);
+      expect((loaded as LoadedIndex).manifest.build_dir).toBe(good.manifest.build_dir);
+      expect((loaded as LoadedIndex).passages).toHaveLength(good.passages);
 
-    // The killed build's lock is left behind; the next start takes it over and serves the good build without rebuilding.
-    const rebuilt: string[] = [];
-    const served = await ensureIndex({ indexDir: dir, sources, embedder, onRebuild: (e) => rebuilt.push(e.reason) });
-    expect(rebuilt).toEqual([]);
-    expect(served.manifest.build_dir).toBe(good.manifest.build_dir);
-  });
+      // The killed build's lock is left behind; the next start takes it over and serves the good build without rebuilding.
+      const rebuilt: string[] = [];
+      const served = await ensureIndex({ indexDir: dir, sources, embedder, onRebuild: (e) => rebuilt.push(e.reason) });
+      expect(rebuilt).toEqual([]);
+      expect(served.manifest.build_dir).toBe(good.manifest.build_dir);
+    });
+  }
 
-  it('while writing its files leaves either the old build or the complete new one, never a mix', async () => {
+  when('writing')('while writing its files leaves either the old build or the complete new one, never a mix', async () => {
     const dir = path.join(tmp, 'writing');
-    const good = await buildIndex({ sources, indexDir: dir, embedder });
+    const good = await goodIndexIn(dir);
     // Killed the moment it says it is writing; the write may or may not have got as far as publishing.
     const run = await buildAndKill(dir, /Writing index/);
     const loaded = await loadOrUnusable(dir);
@@ -133,7 +162,7 @@ describe('a build killed with SIGKILL', () => {
     expect(served.manifest.build_dir).toBe(buildDir);
   });
 
-  it('as the very first build leaves no index loadIndex would serve; the next start builds one', async () => {
+  when('first build')('as the very first build leaves no index loadIndex would serve; the next start builds one', async () => {
     const dir = path.join(tmp, 'first');
     const run = await buildAndKill(dir, /Embedding passages: \d+/);
     expect(run.signal, run.stderr).toBe('SIGKILL');

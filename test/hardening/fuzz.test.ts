@@ -7,22 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse, LIMITS, SearchResponse } from '../../src/api/schemas.js';
+import { prng } from '../helpers/seeded.js';
 import { LEAK, rawRequest, startHardeningServer, type HardeningServer, type RawResponse } from './support.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260205);
 const REQUESTS = 400;
-
-/** mulberry32: small, seedable, good enough to pick cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INJECTIONS = [
   "' OR '1'='1' --",

@@ -21,8 +21,12 @@ export interface HardeningServerOptions {
   /** Settings as environment strings, read through the real config schema. */
   env?: Partial<Record<keyof ServerConfig, string>>;
   logger?: Logger;
-  /** Replace the engine (the request-timeout test wraps the real one). */
-  engine?: (real: SearchEngine) => SearchEngine;
+  /** Replace the engine (the request-timeout test wraps the real one); null: still loading. */
+  engine?: (real: SearchEngine) => SearchEngine | null;
+  /** Asked on every request: false serves no engine (the server is still loading). */
+  ready?: () => boolean;
+  /** Loading progress to report while no engine is served. */
+  loading?: AppDeps['loading'];
 }
 
 /** The real app (real model and index from global setup) behind startHttpServer, on 127.0.0.1. */
@@ -31,7 +35,7 @@ export async function startHardeningServer(opts: HardeningServerOptions = {}): P
   const engine = opts.engine ? opts.engine(service.engine) : service.engine;
   // A timeout generous enough for a loaded 2-core box, unless the test sets one.
   const config = readConfig({ REQUEST_TIMEOUT_MS: '30000', ...opts.env });
-  const deps: AppDeps = { engine: () => engine, config, logger: opts.logger ?? pino({ level: 'silent' }), modelId: service.embedder.modelId };
+  const deps: AppDeps = { engine: () => (opts.ready?.() === false ? null : engine), loading: opts.loading, config, logger: opts.logger ?? pino({ level: 'silent' }), modelId: service.embedder.modelId };
   const running = startHttpServer(createApp(deps), 0, '127.0.0.1');
   const { port } = await running.listening;
   return {
@@ -55,7 +59,17 @@ export interface RawResponse {
  * (`Connection: close`, so the server ends it). The request line and headers are written
  * verbatim: no normalising of `..`, no re-encoding.
  */
-export function rawRequest(port: number, head: { method: string; path: string; headers?: Record<string, string> }, body?: Buffer | string, timeoutMs = 60_000): Promise<RawResponse> {
+export interface RawHead {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** HTTP version of the request line (default 1.1). */
+  version?: '1.0' | '1.1';
+  /** Send no Host header at all (by default one naming 127.0.0.1:<port> is added). */
+  noHost?: boolean;
+}
+
+export function rawRequest(port: number, head: RawHead, body?: Buffer | string, timeoutMs = 60_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -77,9 +91,9 @@ export function rawRequest(port: number, head: { method: string; path: string; h
       }
     });
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, Connection: 'close', ...head.headers };
+    const headers: Record<string, string> = { ...(head.noHost ? {} : { Host: `127.0.0.1:${port}` }), Connection: 'close', ...head.headers };
     if (payload && !Object.keys(headers).some((h) => /^(content-length|transfer-encoding)$/i.test(h))) headers['Content-Length'] = String(payload.length);
-    const lines = [`${head.method} ${head.path} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [`${head.method} ${head.path} HTTP/${head.version ?? '1.1'}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
     socket.write(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), payload ?? Buffer.alloc(0)]));
   });
 }

@@ -41,8 +41,12 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with a throwaway profile. */
-export async function launchBrowser(): Promise<TestBrowser> {
+/**
+ * Chromium with a throwaway profile. `extraArgs`: more command-line switches, e.g.
+ * `--host-resolver-rules=MAP teammate-box.test 127.0.0.1` to reach the test server by a
+ * non-loopback name, as a teammate on the LAN would.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (CI=true, so browser tests must run). Install it with: ${INSTALL_HINT}`);
   }
@@ -50,7 +54,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',
     colorScheme: 'light',

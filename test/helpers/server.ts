@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createApp } from '../../src/server/app.js';
+import { createApp, type AppDeps } from '../../src/server/app.js';
 import { readConfig, type ServerConfig } from '../../src/server/config.js';
 import { testService } from './service.js';
 
@@ -12,8 +12,12 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** Overrides of the server settings (rate limit, timeout); the defaults are the real ones, with a timeout generous enough for a loaded CI box. */
-  config?: Partial<Pick<ServerConfig, 'RATE_LIMIT' | 'RATE_LIMIT_WINDOW_MS' | 'REQUEST_TIMEOUT_MS'>>;
+  /** Overrides of the server settings (rate limit, timeout, hosts); the defaults are the real ones, with a timeout generous enough for a loaded CI box. */
+  config?: Partial<Pick<ServerConfig, 'RATE_LIMIT' | 'RATE_LIMIT_WINDOW_MS' | 'REQUEST_TIMEOUT_MS' | 'ALLOWED_HOSTS' | 'TRUST_PROXY'>>;
+  /** Asked on every request: false serves no engine yet (the server is still loading). */
+  ready?: () => boolean;
+  /** Loading progress reported while not ready. */
+  loading?: AppDeps['loading'];
 }
 
 /**
@@ -24,7 +28,13 @@ export interface TestServerOptions {
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const service = await testService();
   const config = { ...readConfig({ REQUEST_TIMEOUT_MS: '30000' }), ...opts.config };
-  const app = createApp({ engine: () => service.engine, config, logger: pino({ level: 'silent' }), modelId: service.embedder.modelId });
+  const app = createApp({
+    engine: () => (opts.ready?.() === false ? null : service.engine),
+    loading: opts.loading,
+    config,
+    logger: pino({ level: 'silent' }),
+    modelId: service.embedder.modelId,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1');
     s.once('listening', () => resolve(s));

@@ -138,12 +138,38 @@ describe('GET/POST /api/search', () => {
     for (const r of analysts.results) expect([r.speaker.side, r.section]).toEqual(['analyst', 'qa']);
   });
 
-  it('odd but valid queries (punctuation, emoji, stopwords, a bare name, control characters) answer 200', async () => {
-    for (const q of ['???', '😀', 'the', 'Jassy', 'who asked', '"', '$%', 'q4', '\u0000x', 'Trainium² 🚀', 'a'.repeat(LIMITS.queryMaxChars)]) {
+  it('odd but valid queries (stopwords, a bare name, control characters around a letter, fullwidth letters) answer 200', async () => {
+    for (const q of ['the', 'Jassy', 'who asked', 'q4', '\u0000x', 'Trainium² 🚀', '\u200bAWS\u200b', 'ＡＷＳ', '¿qué?', '7', 'a'.repeat(LIMITS.queryMaxChars)]) {
       const res = await api.get('/api/search').query({ q });
       expect(res.status, `q=${JSON.stringify(q)}: ${res.text}`).toBe(200);
       SearchResponse.parse(res.body);
     }
+  });
+
+  it('a query with nothing to search (no letter or digit: punctuation, emoji, NUL, zero-width) is 400 empty_query, never a confident answer', async () => {
+    for (const q of ['???', '😀', '"', '$%', '.', '\u0000', '\u200b', '\u200b\u200c\u200d\u2060\ufeff', '— … —', '\u202e']) {
+      for (const k of ['1', '10', '50']) {
+        const body = expectError(await api.get('/api/search').query({ q, k }), 400, 'empty_query');
+        expect(body.error.details?.[0]?.path, JSON.stringify(q)).toBe('q');
+      }
+      expectError(await api.post('/api/search').send({ q }), 400, 'empty_query');
+    }
+  });
+
+  it('every result carries a citation: the answer sentence, the speaker with title or firm, company, quarter and date', async () => {
+    const body = SearchResponse.parse((await api.get('/api/search').query({ q: 'who asked about capex', k: '10' }).expect(200)).body);
+    const call = CallResponse.parse((await api.get('/api/call').expect(200)).body);
+    expect(body.results.length).toBeGreaterThan(0);
+    const sides = new Set<string>();
+    for (const r of body.results) {
+      sides.add(r.speaker.side);
+      const role = r.speaker.title ?? r.speaker.firm;
+      expect(role).toBeTruthy();
+      const sentence = r.answer.text.trim().replace(/\s+/g, ' ').replace(/"/g, "'");
+      expect(r.citation).toBe(`"${sentence}" — ${r.speaker.name}, ${role}, ${call.company} ${call.quarter} earnings call, February 5, 2026`);
+    }
+    // Analysts are cited with their firm, executives with their title.
+    expect(sides).toContain('analyst');
   });
 
   it('20 simultaneous searches all succeed and equal the same searches run one by one', async () => {

@@ -1,0 +1,121 @@
+/**
+ * What each MCP tool does with the search engine: structured content (checked against the
+ * output schema by the SDK) plus the same information as readable text, for clients that show
+ * only text to the model.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import { listCalls } from '../api/call-listing.js';
+import type { CallResponse, PassageView, Speaker } from '../api/schemas.js';
+import type { SearchEngine } from '../search/engine.js';
+import { UnknownSpeakerError } from '../search/interpret.js';
+import type { GetPassageInput, GetPassageOutput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
+
+type Out<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
+type In<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
+
+const SECTION = { prepared_remarks: 'prepared remarks', qa: 'Q&A' } as const;
+
+/** A tool failure the model can act on (isError results are shown to it, unlike protocol errors). */
+export function toolError(message: string): CallToolResult {
+  return { content: [{ type: 'text', text: message }], isError: true };
+}
+
+function callRef(calls: Map<string, CallResponse>, id: string) {
+  const c = calls.get(id);
+  return { id, company: c?.company ?? id, quarter: c?.quarter || null, date: c?.date || null };
+}
+
+const who = (s: Speaker) => ({ name: s.name, title: s.title, firm: s.firm, side: s.side });
+const role = (s: Speaker) => s.title ?? s.firm ?? s.side;
+const callLabel = (c: ReturnType<typeof callRef>) => [c.company, c.quarter, c.date].filter(Boolean).join(' ');
+
+export async function searchTranscripts(engine: SearchEngine, input: In<typeof SearchTranscriptsInput>): Promise<CallToolResult> {
+  // Company and quarter scope arrive with issue 9; until the engine takes them, say so rather than pretend.
+  const notApplied = (['company', 'quarter'] as const).filter((f) => input[f] !== undefined);
+  let response;
+  try {
+    response = await engine.search({ q: input.query, k: input.k, speaker: input.speaker, section: input.section });
+  } catch (err) {
+    if (err instanceof UnknownSpeakerError) return toolError(`${err.message}. Call list_calls to see who is on each call, or leave speaker out.`);
+    throw err;
+  }
+  const calls = new Map(engine.calls().map((c) => [c.id, c]));
+  const structured: Out<typeof SearchTranscriptsOutput> = {
+    query: response.query,
+    answer: response.answer
+      ? {
+          text: response.answer.text,
+          speaker: response.answer.speaker.name,
+          passage_id: response.answer.passage_id,
+          citation: response.results.find((r) => r.id === response.answer!.passage_id)?.citation ?? '',
+        }
+      : null,
+    notice: response.notice,
+    not_applied: [...notApplied],
+    results: response.results.map((r) => ({
+      rank: r.rank,
+      passage_id: r.id,
+      call: callRef(calls, r.call_id),
+      speaker: who(r.speaker),
+      section: r.section,
+      answer_sentence: r.answer.text,
+      citation: r.citation,
+      text: r.text,
+      score: r.score,
+    })),
+  };
+
+  const lines: string[] = [];
+  if (notApplied.length) {
+    lines.push(`Note: the ${notApplied.join(' and ')} filter${notApplied.length > 1 ? 's are' : ' is'} not applied yet; results may come from any call in the library (each result names its call).`);
+  }
+  if (structured.notice) lines.push(`Note: ${structured.notice}`);
+  if (structured.answer) lines.push(`Best answer: ${structured.answer.citation}`);
+  else if (structured.results.length) lines.push('No passage is clearly about this; the closest passages follow.');
+  if (!structured.results.length) lines.push('No passages matched.');
+  for (const r of structured.results) {
+    lines.push(
+      '',
+      `${r.rank}. ${r.speaker.name} (${role(r.speaker as Speaker)}) — ${callLabel(r.call)} earnings call, ${SECTION[r.section]} — passage ${r.passage_id}`,
+      `   Answer: ${r.answer_sentence}`,
+      `   Cite: ${r.citation}`,
+      `   Passage: ${r.text}`,
+    );
+  }
+  return { content: [{ type: 'text', text: lines.join('\n') }], structuredContent: structured };
+}
+
+export function getPassage(engine: SearchEngine, input: In<typeof GetPassageInput>): CallToolResult {
+  const found = engine.passage(input.passage_id);
+  if (!found) return toolError(`There is no passage "${input.passage_id.slice(0, 100)}". Use an id exactly as search_transcripts returned it.`);
+  const calls = new Map(engine.calls().map((c) => [c.id, c]));
+  const brief = (p: PassageView) => ({ passage_id: p.id, speaker: p.speaker.name, text: p.text });
+  const p = found.passage;
+  const analyst = found.links.analyst;
+  const structured: Out<typeof GetPassageOutput> = {
+    passage: { passage_id: p.id, call: callRef(calls, p.call_id), speaker: who(p.speaker), section: p.section, role: p.role, exchange: p.exchange, text: p.text },
+    before: found.before.map(brief),
+    after: found.after.map(brief),
+    qa: { question: found.links.question, answers: found.links.answers, analyst: analyst ? [analyst.name, analyst.firm].filter(Boolean).join(', ') : null },
+  };
+  const s = structured.passage;
+  const lines = [
+    `${s.speaker.name} (${role(p.speaker)}) — ${callLabel(s.call)} earnings call, ${SECTION[s.section]}${s.exchange !== null ? `, exchange ${s.exchange}` : ''}, ${s.role} — passage ${s.passage_id}`,
+    s.text,
+  ];
+  if (structured.before.length) lines.push('', 'Before:', ...structured.before.map((b) => `- [${b.passage_id}] ${b.speaker}: ${b.text}`));
+  if (structured.after.length) lines.push('', 'After:', ...structured.after.map((b) => `- [${b.passage_id}] ${b.speaker}: ${b.text}`));
+  if (structured.qa.question || structured.qa.answers.length) {
+    lines.push('', `Q&A exchange: question ${structured.qa.question ?? 'unknown'}${structured.qa.analyst ? ` (asked by ${structured.qa.analyst})` : ''}; answers ${structured.qa.answers.join(', ') || 'none'}`);
+  }
+  return { content: [{ type: 'text', text: lines.join('\n') }], structuredContent: structured };
+}
+
+export function listCallsTool(engine: SearchEngine): CallToolResult {
+  const structured: Out<typeof ListCallsOutput> = { calls: listCalls(engine.calls(), engine.index.passages) };
+  const text = structured.calls.length
+    ? structured.calls.map((c) => `- ${c.id}: ${c.company}${c.ticker ? ` (${c.ticker})` : ''}, ${c.quarter ?? 'quarter unknown'}, ${c.date ?? 'date unknown'}, ${c.passages} passages`).join('\n')
+    : 'The library has no calls.';
+  return { content: [{ type: 'text', text }], structuredContent: structured };
+}
