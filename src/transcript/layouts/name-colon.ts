@@ -1,0 +1,161 @@
+/**
+ * "Name: text" transcripts: a header block, then every turn opened by its speaker's name and a
+ * colon at the start of a paragraph.
+ *
+ *   Widget Corp (WDGT) Q2 2024 Earnings Call           (header: title lines, "Key: value" lines,
+ *   Participants:                                        optional participants list "Name - Title")
+ *   Jane Roe - Chief Executive Officer
+ *   Prepared Remarks                                     (optional section headings)
+ *   Operator: Good morning and welcome …
+ *   Jane Roe: Thank you. …
+ *   More of what Jane said (a paragraph without a prefix continues the turn).
+ *
+ * The prefix must look like a name (or be "Operator"); a listed name written with a nickname
+ * resolves to the listed person; an unlisted name-like prefix is a new participant (a warning
+ * when there is a list; a typo of a listed name is an error). "Note: …" and similar labels are
+ * not names. Without section headings the Q&A start is inferred; without a list, sides are.
+ */
+import { assembleCall, TurnCollector } from '../call-assembly.js';
+import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
+import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
+import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
+import { headerSized, lineGroups, type Line } from '../lines.js';
+import { isInterjection, isOperatorName, looksLikeName, unidentifiedSide } from '../names.js';
+import { participantFromListLine } from '../participant-lines.js';
+import { SpeakerResolver } from '../speaker-resolver.js';
+import type { Participant, Section } from '../types.js';
+import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+
+/** "Name: text" (text may be empty when the speech starts on the next line). */
+const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
+
+/** Labels that precede a colon but are not speakers. */
+const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector)$/i;
+
+function prefixOf(text: string): { name: string; restOffset: number } | null {
+  if (!headerSized(text.slice(0, 70))) return null;
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > 60) return null;
+  const m = PREFIXED.exec(text.slice(0, Math.min(text.length, 400)));
+  const name = m?.groups?.name?.trim();
+  if (!name || NOT_SPEAKERS.test(name)) return null;
+  if (!(looksLikeName(name) || isOperatorName(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
+  let restOffset = colon + 1;
+  while (restOffset < text.length && /\s/.test(text[restOffset] as string)) restOffset++;
+  return { name, restOffset };
+}
+
+function detect(doc: SourceDoc): LayoutFit {
+  const { lines } = doc;
+  const groups = lineGroups(lines);
+  let prefixed = 0;
+  const names = new Set<string>();
+  let firstPrefixed: Line | null = null;
+  for (const g of groups) {
+    const line = lines[g.from] as Line;
+    if (isKeyValueMeta(line.text)) continue;
+    const p = prefixOf(line.text);
+    if (p) {
+      prefixed++;
+      names.add(p.name.toLowerCase());
+      firstPrefixed ??= line;
+    }
+  }
+  const share = groups.length === 0 ? 0 : prefixed / groups.length;
+  const reasons: string[] = [];
+  let score = 0;
+  if (prefixed >= 3 && names.size >= 2 && firstPrefixed) {
+    score = 0.45 + 0.5 * share;
+    reasons.push(`${prefixed} of ${groups.length} paragraphs open with "Name:" (${names.size} names), the first at line ${firstPrefixed.number}`);
+  }
+  const mismatch = score > 0 ? null : { line: lines.find((l) => l.text !== '')?.number ?? 1, expected: 'paragraphs opening with "Name:"', lineText: null };
+  return { score: Math.min(1, score), reasons, mismatch };
+}
+
+function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
+  const { lines } = doc;
+  const warnings: ImportWarning[] = [];
+  const meta = emptyHeaderMeta();
+  const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
+  const groups = lineGroups(lines);
+
+  // Header: groups until the first speaker prefix or section heading.
+  let g = 0;
+  let listKind: 'company' | 'analysts' | 'participants' | null = null;
+  for (; g < groups.length; g++) {
+    const group = groups[g] as { from: number; to: number };
+    const first = lines[group.from] as Line;
+    const heading = headingOf(first.text);
+    if (isSectionHeading(heading)) break;
+    if (!isKeyValueMeta(first.text) && prefixOf(first.text) && !isParticipantsHeading(heading)) break;
+    for (let k = group.from; k < group.to; k++) {
+      const line = lines[k] as Line;
+      const h = headingOf(line.text);
+      if (isParticipantsHeading(h)) {
+        listKind = h.kind;
+        continue;
+      }
+      if (listKind !== null) {
+        const draft = participantFromListLine(line.text, listKind, meta.company ?? meta.ticker);
+        if (draft) {
+          resolver.add(draft, line.number, line.text);
+          continue;
+        }
+      }
+      if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
+    }
+  }
+
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list' };
+  const collector = new TurnCollector(ctx.limits);
+  let section: Section = 'prepared_remarks';
+  let sectionsKnown = false;
+  for (; g < groups.length; g++) {
+    const group = groups[g] as { from: number; to: number };
+    let from = group.from;
+    while (from < group.to && isSectionHeading(headingOf((lines[from] as Line).text))) {
+      const line = lines[from] as Line;
+      const h = headingOf(line.text);
+      if (h?.kind === 'qa') section = 'qa';
+      else if (section === 'qa') throw new TranscriptFormatError(line.number, `unexpected ${quoteLine(line.text)} after the Q&A`, { lineText: line.text });
+      sectionsKnown = true;
+      from++;
+    }
+    if (from >= group.to) continue;
+    const first = lines[from] as Line;
+    const prefix = prefixOf(first.text);
+    let speaker: Participant | null = null;
+    let contentStart = first.start;
+    if (prefix) {
+      const found = resolver.resolve(prefix.name);
+      if (found.kind === 'found') speaker = found.participant;
+      else if (found.kind === 'ambiguous') ambiguousSpeaker(first, prefix.name, found.candidates);
+      else speaker = addUnlistedSpeaker(speakerCtx, first, { name: prefix.name, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown' });
+      collector.start(speaker, section, null, first);
+      contentStart = first.start + prefix.restOffset;
+    } else if (collector.current === null) {
+      throw new TranscriptFormatError(first.number, `expected a paragraph opening with "Name:", found ${quoteLine(first.text)}`, { lineText: first.text });
+    }
+    const end = (lines[group.to - 1] as Line).end;
+    if (contentStart >= first.end) {
+      // "Name:" alone on its line: the speech starts on the next line of the group.
+      if (from + 1 >= group.to) continue;
+      contentStart = (lines[from + 1] as Line).start;
+    }
+    collector.paragraph({ start: contentStart, end, text: doc.text.slice(contentStart, end) }, first);
+  }
+  collector.finish();
+  if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) {
+    warnings.push({ line: null, message: 'section headings name no Q&A: every turn is prepared remarks' });
+  }
+
+  const call = assembleCall(
+    { layout: 'name-colon', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },
+    { id: ctx.id },
+    warnings,
+  );
+  return { call, warnings };
+}
+
+export const nameColonLayout: TranscriptLayout = { name: 'name-colon', detect, parse };
