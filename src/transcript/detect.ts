@@ -20,6 +20,9 @@ export interface Detection {
 /** Every layout, in the order ties are broken. */
 export const LAYOUTS: readonly TranscriptLayout[] = [webvttLayout, asrTokensLayout, standardLayout, dashHeaderLayout, nameColonLayout];
 
+/** Which layout explains a refusal when none fits at all: the everyday text layout first. */
+const EXPLAIN_ORDER: readonly LayoutName[] = ['standard', 'dash-header', 'name-colon', 'webvtt', 'asr-tokens'];
+
 /** Lowest score a layout needs to be chosen. */
 export const MIN_LAYOUT_SCORE = 0.5;
 
@@ -37,7 +40,7 @@ export function detectLayout(doc: SourceDoc): { layout: TranscriptLayout; detect
   if (best.fit.score < MIN_LAYOUT_SCORE) {
     const mismatches = fits.filter((f) => f.fit.mismatch !== null);
     // The layout that got furthest into the file explains the refusal.
-    const closest = mismatches.sort((a, b) => b.fit.score - a.fit.score || (b.fit.mismatch?.line ?? 0) - (a.fit.mismatch?.line ?? 0))[0];
+    const closest = mismatches.sort((a, b) => b.fit.score - a.fit.score || EXPLAIN_ORDER.indexOf(a.layout.name) - EXPLAIN_ORDER.indexOf(b.layout.name))[0];
     const m = closest?.fit.mismatch ?? { line: 1, expected: 'a transcript layout', lineText: null };
     const scores = fits.map((f) => `${f.layout.name} ${f.fit.score.toFixed(2)}`).join(', ');
     throw new TranscriptFormatError(

@@ -93,6 +93,12 @@ function findDate(line: Line): string | null {
   return null;
 }
 
+/** Whether a header line says something this module reads: a title, a date or time, a "Key: value". */
+export function isHeaderMetaLine(text: string): boolean {
+  if (!headerSized(text)) return false;
+  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text));
+}
+
 /** Whether a line reads like a call title (company with ticker, a quarter, "Earnings Call"). */
 export function isTitleLike(text: string): boolean {
   if (!headerSized(text)) return false;

@@ -39,6 +39,8 @@ export function looksLikeName(text: string): boolean {
   const words = text.split(/\s+/);
   if (words.length > MAX_NAME_WORDS) return false;
   if (!/[\p{L}.]$/u.test(text) || /[.]{2}/.test(text)) return false;
+  // A final dot closes an initial or a suffix ("Mark S.", "Jr."), not a sentence ("Answer.").
+  if (text.endsWith('.') && !/(?:^|\s)(?:\p{Lu}|Jr|Sr|Dr|Mr|Ms|Mrs)\.$/u.test(text)) return false;
   return words.every((w) => /^\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u.test(w) || NAME_PARTICLES.has(w));
 }
 

@@ -18,7 +18,7 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
-import { isTitleLike, readHeaderMeta } from '../header-meta.js';
+import { isHeaderMetaLine, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
@@ -113,7 +113,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
     const line = lines[i] as Line;
     if (line.text !== '') {
-      if (headerLines.length >= MAX_HEADER_LINES) {
+      if (headerLines.length >= MAX_HEADER_LINES || (headerLines.length > 0 && !isHeaderMetaLine(line.text))) {
         throw new TranscriptFormatError(line.number, `expected a participants list or a section heading ("Presentation", "Questions and Answers"), found ${quoteLine(line.text)}`, { lineText: line.text });
       }
       headerLines.push(line);
@@ -209,12 +209,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
   }
   collector.finish();
-  if (!sawQa && resolver.list().some((p) => p.side === 'analyst' && p.sideSource === 'listed')) {
-    warnings.push({ line: null, message: 'analysts are listed but there is no Q&A section heading' });
-  }
+  // Analysts listed but no Q&A heading: the Q&A start is inferred from the operator's introductions.
+  const sectionsKnown = sawQa || !resolver.list().some((p) => p.side === 'analyst');
 
   const call = assembleCall(
-    { layout: 'standard', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown: true, fileName: doc.fileName, lastLine: lines.length },
+    { layout: 'standard', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },
     { id: ctx.id },
     warnings,
   );
