@@ -107,3 +107,10 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length] as number;
 }
+
+/** "Sam Lee (Chief Financial Officer)" → name and the title/firm written with it. */
+export function splitNameHint(text: string): { name: string; hint: string | null } {
+  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim());
+  if (!m?.groups) return { name: text.trim(), hint: null };
+  return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
+}

@@ -32,6 +32,9 @@ import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
 
+/** Lines the site puts around the call that are nobody's words ("Duration: 62 minutes"). */
+const SITE_FURNITURE = /^(?:duration:\s*\d+\s*minutes?|contents:)$/i;
+
 /** Most words the title/firm part of a speaker line has. */
 const MAX_PART_WORDS = 10;
 
@@ -125,6 +128,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     if (from >= g.to) continue;
     const first = lines[from] as Line;
+    if (from + 1 === g.to && SITE_FURNITURE.test(first.text)) continue;
     let speaker: Participant | null = null;
     const header = from + 1 === g.to ? speakerLine(first.text) : null;
     if (header) {

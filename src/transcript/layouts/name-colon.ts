@@ -7,7 +7,8 @@
  *   Jane Roe - Chief Executive Officer
  *   Prepared Remarks                                     (optional section headings)
  *   Operator: Good morning and welcome …
- *   Jane Roe: Thank you. …
+ *   Jane Roe: Thank you. …                            ("Jane Roe (CEO): …" tells apart two people
+ *                                                      sharing a name)
  *   More of what Jane said (a paragraph without a prefix continues the turn).
  *
  * The prefix must look like a name (or be "Operator"); a listed name written with a nickname
@@ -20,8 +21,8 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, unidentifiedSide } from '../names.js';
-import { participantFromListLine } from '../participant-lines.js';
+import { isInterjection, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -33,17 +34,19 @@ const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 /** Labels that precede a colon but are not speakers. */
 const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector)$/i;
 
-function prefixOf(text: string): { name: string; restOffset: number } | null {
+function prefixOf(text: string): { name: string; hint: string | null; restOffset: number } | null {
   if (!headerSized(text.slice(0, 70))) return null;
   const colon = text.indexOf(':');
   if (colon <= 0 || colon > 60) return null;
   const m = PREFIXED.exec(text.slice(0, Math.min(text.length, 400)));
-  const name = m?.groups?.name?.trim();
-  if (!name || NOT_SPEAKERS.test(name)) return null;
+  const written = m?.groups?.name?.trim();
+  if (!written) return null;
+  const { name, hint } = splitNameHint(written);
+  if (NOT_SPEAKERS.test(name)) return null;
   if (!(looksLikeName(name) || isOperatorName(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
   let restOffset = colon + 1;
   while (restOffset < text.length && /\s/.test(text[restOffset] as string)) restOffset++;
-  return { name, restOffset };
+  return { name, hint, restOffset };
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -128,10 +131,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     let speaker: Participant | null = null;
     let contentStart = first.start;
     if (prefix) {
-      const found = resolver.resolve(prefix.name);
+      const found = resolver.resolve(prefix.name, prefix.hint);
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, prefix.name, found.candidates);
-      else speaker = addUnlistedSpeaker(speakerCtx, first, { name: prefix.name, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown' });
+      else speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
       collector.start(speaker, section, null, first);
       contentStart = first.start + prefix.restOffset;
     } else if (collector.current === null) {

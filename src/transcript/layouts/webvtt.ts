@@ -26,8 +26,8 @@ import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, unidentifiedSide } from '../names.js';
-import { participantFromListLine } from '../participant-lines.js';
+import { isInterjection, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import { formatClock, SourceTextWriter } from '../source-text.js';
 import type { Participant, Section } from '../types.js';
@@ -88,9 +88,11 @@ function segmentsOf(children: readonly VttNode[]): Segment[] {
 function prefixVoice(segment: Segment): Segment {
   if (segment.voice !== null) return segment;
   const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
-  const name = m?.[1]?.trim();
-  if (!m || !name || isInterjection(name) || !(looksLikeName(name) || isOperatorName(name) || unidentifiedSide(name) !== null)) return segment;
-  return { voice: name, text: (m[2] as string).trim() };
+  const written = m?.[1]?.trim();
+  if (!m || !written) return segment;
+  const { name } = splitNameHint(written);
+  if (isInterjection(name) || !(looksLikeName(name) || isOperatorName(name) || unidentifiedSide(name) !== null)) return segment;
+  return { voice: written, text: (m[2] as string).trim() };
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -192,10 +194,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       const segment = prefixVoice(raw);
       let who: Participant | null = speaker;
       if (segment.voice !== null) {
-        const found = resolver.resolve(segment.voice);
+        const { name, hint } = splitNameHint(segment.voice);
+        const found = resolver.resolve(name, hint);
         if (found.kind === 'found') who = found.participant;
-        else if (found.kind === 'ambiguous') ambiguousSpeaker(line, segment.voice, found.candidates);
-        else who = addUnlistedSpeaker(speakerCtx, line, { name: segment.voice, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown' });
+        else if (found.kind === 'ambiguous') ambiguousSpeaker(line, name, found.candidates);
+        else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(name, hint, meta.company ?? meta.ticker));
       }
       if (who === null) {
         throw new TranscriptFormatError(line.number, `the cue at this line names no speaker (no <v Name> voice, no "Name:" prefix) and no one spoke before it`, {
