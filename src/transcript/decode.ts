@@ -9,6 +9,7 @@
  * warning; other control characters are dropped (tab and line breaks stay); Unicode line/paragraph
  * separators become line breaks; the text is NFC-normalised so "é" written two ways is one name.
  */
+import iconv from 'iconv-lite';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import { LIMIT_NAMES, type TranscriptLimits } from './limits.js';
 
@@ -28,11 +29,12 @@ const BINARY_SNIFF_BYTES = 8192;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 
-/** Windows-1252 reading of each byte 0x80–0xFF (0x81, 0x8D, 0x8F, 0x90, 0x9D map to C1 controls, dropped later). */
-const CP1252_HIGH: readonly string[] = (() => {
-  const decoder = new TextDecoder('windows-1252');
-  return Array.from({ length: 128 }, (_, i) => decoder.decode(new Uint8Array([0x80 + i])));
-})();
+/**
+ * Windows-1252 reading of each byte 0x80–0xFF, from iconv-lite: Node 20's TextDecoder('windows-1252')
+ * reads 0x80–0x9F as ISO-8859-1 C1 controls, losing curly quotes and dashes (0x92 is ’).
+ * The five bytes Windows-1252 leaves undefined decode to U+FFFD.
+ */
+const CP1252_HIGH: readonly string[] = Array.from({ length: 128 }, (_, i) => iconv.decode(Buffer.from([0x80 + i]), 'windows-1252'));
 
 /** Length of the valid UTF-8 sequence starting at `i` (RFC 3629), or 0 when the byte there does not start one. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
