@@ -12,6 +12,7 @@ import { TranscriptFormatError } from './format-error.js';
 import { LIMIT_NAMES } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
 import { boundedEditDistance, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
 export type ParticipantDraft = Omit<Participant, 'id'>;
@@ -116,13 +117,28 @@ export class SpeakerResolver {
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
   }
 
+  /**
+   * Chooses among people a name could be. A title/firm written with the name rules out anyone on
+   * the other side of the call ("Sam Lee / Ridgeway Capital Markets" is not the CFO Sam Lee), and
+   * anyone met only in a header under a different title; then it must single one out.
+   */
   private pick(candidates: Participant[], hint: string | null): Resolution {
-    if (candidates.length === 1) return { kind: 'found', participant: candidates[0] as Participant };
+    let pool = candidates;
     if (hint !== null) {
-      const matching = candidates.filter((p) => matchesTitle(p, hint));
+      const hintSide = sideOfTitle(hint);
+      pool = pool.filter((p) => {
+        if (p.side === 'operator' || p.side === 'unknown') return true;
+        if (hintSide !== 'unknown' && hintSide !== p.side) return false;
+        return p.sideSource !== 'header' || (p.title === null && p.firm === null) || matchesTitle(p, hint);
+      });
+      if (pool.length === 0) return { kind: 'none' };
+    }
+    if (pool.length === 1) return { kind: 'found', participant: pool[0] as Participant };
+    if (hint !== null) {
+      const matching = pool.filter((p) => matchesTitle(p, hint));
       if (matching.length === 1) return { kind: 'found', participant: matching[0] as Participant };
     }
-    return { kind: 'ambiguous', candidates };
+    return { kind: 'ambiguous', candidates: pool };
   }
 
   /** One shared participant per "Operator"/"Unidentified …" name. */
@@ -148,12 +164,13 @@ export class SpeakerResolver {
     if (key === '') return null;
     let best: { p: Participant; d: number } | null = null;
     for (const p of this.listed) {
+      // The very same name under another title is someone else (a namesake), not a typo.
       const d = boundedEditDistance(key, nameWords(p.name).join(' '), 2);
-      if (d <= 2 && (best === null || d < best.d)) best = { p, d };
+      if (d > 0 && d <= 2 && (best === null || d < best.d)) best = { p, d };
     }
     if (best) return best.p;
     const fl = firstLast(text);
-    const sameSurname = (fl ? this.bySurname.get(fl.last) ?? [] : []).filter((p) => p.sideSource === 'listed');
+    const sameSurname = (fl ? this.bySurname.get(fl.last) ?? [] : []).filter((p) => p.sideSource === 'listed' && nameWords(p.name).join(' ') !== key);
     return sameSurname[0] ?? null;
   }
 }

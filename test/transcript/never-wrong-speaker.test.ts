@@ -1,0 +1,136 @@
+/**
+ * Never the wrong speaker (issue 8 item 2): a line that looks like a speaker header but names
+ * no participant is an error with file:line and the line's text, or (where the layout allows
+ * unlisted speakers) a new participant in the warnings — never words absorbed into the previous
+ * turn. Nicknames still resolve; "Okay Great" is speech, not a name.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTranscriptBytes, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
+import { turnTable } from './layout-table.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
+
+function refusal(text: string, fileName?: string): TranscriptFormatError {
+  try {
+    parseTranscriptText(text, { fileName });
+  } catch (error) {
+    if (error instanceof TranscriptFormatError) return error;
+    throw error;
+  }
+  throw new Error('expected the transcript to be refused');
+}
+
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l === needle) + 1;
+
+describe('standard layout', () => {
+  const standard = fixture('standard.txt');
+
+  it('refuses a misspelt speaker with file:line, the line, and the listed name it resembles', () => {
+    const broken = standard.replace('Tom Becker\nAlder & Co.\n\nAny update', 'Tom Beker\nAlder & Co.\n\nAny update');
+    const error = refusal(broken, 'northwind.txt');
+    expect(error.line).toBe(lineOf(broken, 'Tom Beker'));
+    expect(error.file).toBe('northwind.txt');
+    expect(error.lineText).toBe('Tom Beker');
+    expect(error.message).toBe(`northwind.txt:${error.line}: unknown speaker "Tom Beker": not in the participants lists (did you mean "Tom Becker"?)`);
+  });
+
+  it('refuses a bare unknown name line instead of absorbing it into the previous turn', () => {
+    const broken = standard.replace('Tom Becker\nAlder & Co.\n\nAny update', 'Rosa Diaz\n\nAny update');
+    const error = refusal(broken);
+    expect(error.line).toBe(lineOf(broken, 'Rosa Diaz'));
+    expect(error.message).toMatch(/unknown speaker "Rosa Diaz": not in the participants lists$/);
+  });
+
+  it('adds an unlisted speaker written with a title line as a new participant, with a warning', () => {
+    const parsed = parseTranscriptText(standard);
+    expect(parsed.warnings).toContainEqual({ line: lineOf(standard, 'Marta Flores'), message: 'speaker "Marta Flores" is not in the participants lists; added as a new participant (company)' });
+  });
+
+  it('reads "Okay Great" as speech, not as a speaker, and keeps it in the analyst\'s turn', () => {
+    const turns = turnTable(parseTranscriptText(standard).call);
+    expect(turns[7]).toMatchObject({ speaker: 'Priya Natarajan', text: 'Okay Great And what does that mean for gross margin in the second half?' });
+  });
+
+  it('resolves nicknames, initials and dropped middle names to the listed person', () => {
+    for (const written of ['Andy Kim', 'A. Kim', 'Andrew Kim']) {
+      const parsed = parseTranscriptText(standard.replaceAll('Andy Kim\nChief Executive Officer', `${written}\nChief Executive Officer`));
+      expect(turnTable(parsed.call)[2]?.speaker).toBe('Andrew Kim');
+    }
+  });
+
+  it('refuses a shared name it cannot tell apart (no title written with it)', () => {
+    const broken = standard.replace('Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee\n\n');
+    const error = refusal(broken);
+    expect(error.message).toMatch(/speaker "Sam Lee" could be "Sam Lee" \(Chief Financial Officer\) or "Sam Lee" \(Ridgeway Capital Markets\)/);
+  });
+
+  it('never gives an analyst\'s words to the listed executive who shares the name', () => {
+    const onlyCfo = standard.replace('Sam Lee - Ridgeway Capital Markets\n', '');
+    const parsed = parseTranscriptText(onlyCfo);
+    const turn = turnTable(parsed.call)[10];
+    expect(turn).toMatchObject({ speaker: 'Sam Lee', side: 'analyst', role: 'question' });
+    const analyst = parsed.call.participants.find((p) => p.name === 'Sam Lee' && p.side === 'analyst');
+    expect(analyst).toMatchObject({ sideSource: 'header', firm: 'Ridgeway Capital Markets' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Sam Lee" is not in the participants lists; added as a new participant (analyst)');
+  });
+
+  it('takes speakers from their header lines when there is no participants list, sides from the titles', () => {
+    const lines = standard.split('\n');
+    const noList = [...lines.slice(0, 2), '', ...lines.slice(lines.indexOf('Prepared Remarks'))].join('\n');
+    const parsed = parseTranscriptText(noList);
+    const people = Object.fromEntries(parsed.call.participants.map((p) => [`${p.name}|${p.title ?? p.firm}`, `${p.side}/${p.sideSource}`]));
+    expect(people).toMatchObject({
+      'Lena Brooks|Vice President, Investor Relations': 'company/header',
+      'Priya Natarajan|Harbor Securities': 'analyst/header',
+      'Sam Lee|Chief Financial Officer': 'company/header',
+      'Sam Lee|Ridgeway Capital Markets': 'analyst/header',
+    });
+    expect(turnTable(parsed.call).map((r) => [r.side, r.role])).toEqual(turnTable(parseTranscriptText(standard).call).map((r) => [r.side, r.role]));
+  });
+});
+
+describe('dash-header layout', () => {
+  const dash = fixture('dash-header.txt');
+
+  it('refuses a speaker line one typo from a listed name', () => {
+    const broken = dash.replace('Tom Becker -- Alder & Co. -- Analyst\n\nAny', 'Tom Bekker -- Alder & Co. -- Analyst\n\nAny');
+    const error = refusal(broken);
+    expect(error.line).toBe(lineOf(broken, 'Tom Bekker -- Alder & Co. -- Analyst'));
+    expect(error.message).toMatch(/unknown speaker "Tom Bekker": not in "Call participants:" \(did you mean "Tom Becker"\?\)$/);
+  });
+
+  it('never takes a " -- " sentence for a speaker line', () => {
+    const parsed = parseTranscriptText(dash.replace('Any update on the European launch?', 'Any update -- Europe -- on the launch?\n\nSure -- Europe is next.'));
+    expect(turnTable(parsed.call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update -- Europe -- on the launch? Sure -- Europe is next.' });
+  });
+});
+
+describe('name-colon layout', () => {
+  const nameColon = fixture('name-colon.txt');
+
+  it('refuses a prefix one typo from a listed name', () => {
+    const broken = nameColon.replace('Tom Becker: Any update', 'Tom Bekcer: Any update');
+    const error = refusal(broken);
+    expect(error.message).toMatch(/unknown speaker "Tom Bekcer": not in the participants list \(did you mean "Tom Becker"\?\)$/);
+  });
+
+  it('does not take a label ("Note:") for a speaker', () => {
+    const parsed = parseTranscriptText(nameColon.replace('Tom Becker: Any update on the European launch?', 'Tom Becker: Any update on the European launch?\n\nNote: the hub opens in October.'));
+    expect(turnTable(parsed.call)[14]?.text).toBe('Any update on the European launch? Note: the hub opens in October.');
+  });
+});
+
+describe('every layout', () => {
+  it('reports the file name with the line', () => {
+    const error = (() => {
+      try {
+        parseTranscriptBytes(Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\n<v A>Hello\n'), { fileName: 'call.vtt' });
+      } catch (e) {
+        return e as TranscriptFormatError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error.message).toMatch(/^call\.vtt:3: WebVTT: Must be exactly two digits \(the cue would be lost\)$/);
+  });
+});
