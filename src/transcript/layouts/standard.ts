@@ -97,7 +97,7 @@ function detect(doc: SourceDoc): LayoutFit {
   else if (!isTitleLike(first.text) && !listHeading && !sectionHeading) {
     mismatch = { line: first.number, expected: `a title line like ${TITLE_EXAMPLE}`, lineText: first.text };
   } else if (!sectionHeading) {
-    const after = lines.find((l) => l.number > first.number && l.text !== '' && headingOf(l.text) === null && !isTitleLike(l.text));
+    const after = lines.find((l) => l.number > first.number && l.text !== '' && headingOf(l.text) === null && !isHeaderMetaLine(l.text));
     mismatch = { line: after?.number ?? first.number, expected: 'a participants list or a section heading ("Presentation", "Questions and Answers")', lineText: after?.text ?? null };
   }
   return { score: Math.min(1, score), reasons, mismatch };
