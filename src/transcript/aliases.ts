@@ -260,6 +260,9 @@ export function buildAliasTable(call: Call, opts: AliasOptions = {}): AliasTable
     const first = words[0] ?? '';
     const last = words.length > 1 ? (words[words.length - 1] as string) : '';
     add(phrases, words.join(' '), p, 'full');
+    // A numbered speaker ("Speaker 3", speech-recognition datasets) is named only in full:
+    // "speaker" alone is an ordinary word, not a first name.
+    if (/^speaker \d+$/.test(words.join(' '))) continue;
     if (last) {
       add(phrases, `${first} ${last}`, p, 'full');
       for (const nick of nicknamesOf(first)) add(phrases, `${nick} ${last}`, p, 'nickname');
