@@ -78,6 +78,11 @@ export function unidentifiedSide(text: string): 'analyst' | 'company' | 'unknown
   return null;
 }
 
+/** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
+export function isNumberedSpeaker(text: string): boolean {
+  return /^speaker \d{1,4}$/i.test(text.trim());
+}
+
 /** "Operator", "Conference Operator", "The Operator", "Moderator". */
 export function isOperatorName(text: string): boolean {
   return /^(?:the )?(?:conference |call )?(?:operator|moderator|coordinator)$/i.test(text.trim());

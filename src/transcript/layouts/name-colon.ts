@@ -21,7 +21,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
 import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -43,7 +43,7 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
   if (!written) return null;
   const { name, hint } = splitNameHint(written);
   if (NOT_SPEAKERS.test(name)) return null;
-  if (!(looksLikeName(name) || isOperatorName(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
+  if (!(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
   let restOffset = colon + 1;
   while (restOffset < text.length && /\s/.test(text[restOffset] as string)) restOffset++;
   return { name, hint, restOffset };

@@ -26,7 +26,7 @@ import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
 import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import { formatClock, SourceTextWriter } from '../source-text.js';
@@ -91,7 +91,7 @@ function prefixVoice(segment: Segment): Segment {
   const written = m?.[1]?.trim();
   if (!m || !written) return segment;
   const { name } = splitNameHint(written);
-  if (isInterjection(name) || !(looksLikeName(name) || isOperatorName(name) || unidentifiedSide(name) !== null)) return segment;
+  if (isInterjection(name) || !(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null)) return segment;
   return { voice: written, text: (m[2] as string).trim() };
 }
 
