@@ -26,7 +26,7 @@ describe('detectLayout', () => {
     expect(detectLayout(doc(fixture('dash-header.txt'))).detection.reasons).toEqual(
       expect.arrayContaining(['section heading "Prepared Remarks:" at line 12', '"Call participants:" list at line 96']),
     );
-    expect(detectLayout(doc(fixture('name-colon.txt'))).detection.reasons[0]).toMatch(/^\d+ of \d+ paragraphs open with "Name:" \(\d+ names\), the first at line 15$/);
+    expect(detectLayout(doc(fixture('name-colon.txt'))).detection.reasons[0]).toMatch(/^\d+ paragraphs open with "Name:" \(\d+ names, \d+ other paragraphs\), the first at line 15$/);
     expect(detectLayout(doc(fixture('webvtt.vtt'))).detection).toMatchObject({ layout: 'webvtt', score: 1 });
     expect(detectLayout(doc(fixture('webvtt.vtt'))).detection.reasons[0]).toBe('line 1 is the WebVTT signature "WEBVTT"');
     expect(detectLayout(doc('token|speaker|ts|endTs|punctuation|case|tags|wer_tags\nHello|0||||UC|[]|[]\n')).detection.layout).toBe('asr-tokens');

@@ -134,3 +134,27 @@ describe('every layout', () => {
     expect(error.message).toMatch(/^call\.vtt:3: WebVTT: Must be exactly two digits \(the cue would be lost\)$/);
   });
 });
+
+describe('one line, one speaker change', () => {
+  it('name-colon lines without blank lines between them are separate turns', () => {
+    const parsed = parseTranscriptText('Widget Corp (WDGT) Q2 2024 Earnings Call\nParticipants:\nJane Roe - Chief Executive Officer\nOperator: Good morning and welcome.\nJane Roe: Thank you. Revenue grew 12%.\n');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Good morning and welcome.'],
+      ['Jane Roe', 'Thank you. Revenue grew 12%.'],
+    ]);
+  });
+
+  it('a WebVTT cue with two voices is two turns (the spec\'s own multi-voice cue)', () => {
+    const parsed = parseTranscriptText('WEBVTT\n\n00:00:01.000 --> 00:00:06.500\n<v Operator>Good morning and welcome.\n<v Jane Roe>Thank you, operator.\n\n00:00:07.000 --> 00:00:09.000\n<v Jane Roe>Revenue grew.</v> <v Operator>Noted.</v>\n');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Good morning and welcome.'],
+      ['Jane Roe', 'Thank you, operator. Revenue grew.'],
+      ['Operator', 'Noted.'],
+    ]);
+  });
+
+  it('a dash-header speaker line followed directly by speech still opens a turn', () => {
+    const dash = fixture('dash-header.txt').replace('Tom Becker -- Alder & Co. -- Analyst\n\nAny update', 'Tom Becker -- Alder & Co. -- Analyst\nAny update');
+    expect(turnTable(parseTranscriptText(dash).call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update on the European launch?' });
+  });
+});

@@ -15,7 +15,7 @@
  *   Andy Jassy -- President and Chief Executive Officer
  *
  * " -- " also occurs inside ordinary paragraphs ("We grew -- and margins held -- in every
- * region"): a speaker line is a line on its own (blank lines around it) whose part before " -- "
+ * region"): a speaker line is the first line of a paragraph block whose part before " -- "
  * is a name, whose other parts are short and not sentences, and whose name is in the list (or,
  * when it is not, is recorded as a new participant with a warning). Lines after the list that
  * are not participants (site footers) are ignored with a warning.
@@ -130,7 +130,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const first = lines[from] as Line;
     if (from + 1 === g.to && SITE_FURNITURE.test(first.text)) continue;
     let speaker: Participant | null = null;
-    const header = from + 1 === g.to ? speakerLine(first.text) : null;
+    const header = speakerLine(first.text);
     if (header) {
       const rest = header.parts.join(' -- ');
       const found = resolver.resolve(header.name, rest);

@@ -9,7 +9,8 @@
  *   Operator: Good morning and welcome …
  *   Jane Roe: Thank you. …                            ("Jane Roe (CEO): …" tells apart two people
  *                                                      sharing a name)
- *   More of what Jane said (a paragraph without a prefix continues the turn).
+ *   More of what Jane said (a paragraph without a prefix continues the turn; so does a
+ *   second "Jane Roe:" paragraph right after the first).
  *
  * The prefix must look like a name (or be "Operator"); a listed name written with a nickname
  * resolves to the listed person; an unlisted name-like prefix is a new participant (a warning
@@ -51,13 +52,12 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
 
 function detect(doc: SourceDoc): LayoutFit {
   const { lines } = doc;
-  const groups = lineGroups(lines);
   let prefixed = 0;
+  let paragraphs = 0;
   const names = new Set<string>();
   let firstPrefixed: Line | null = null;
-  for (const g of groups) {
-    const line = lines[g.from] as Line;
-    if (isKeyValueMeta(line.text)) continue;
+  for (const line of lines) {
+    if (line.text === '' || isKeyValueMeta(line.text)) continue;
     const p = prefixOf(line.text);
     if (p) {
       prefixed++;
@@ -65,12 +65,13 @@ function detect(doc: SourceDoc): LayoutFit {
       firstPrefixed ??= line;
     }
   }
-  const share = groups.length === 0 ? 0 : prefixed / groups.length;
+  for (const g of lineGroups(lines)) if (!prefixOf((lines[g.from] as Line).text)) paragraphs++;
+  const share = prefixed + paragraphs === 0 ? 0 : prefixed / (prefixed + paragraphs);
   const reasons: string[] = [];
   let score = 0;
-  if (prefixed >= 3 && names.size >= 2 && firstPrefixed) {
+  if (prefixed >= 2 && names.size >= 2 && firstPrefixed) {
     score = 0.45 + 0.5 * share;
-    reasons.push(`${prefixed} of ${groups.length} paragraphs open with "Name:" (${names.size} names), the first at line ${firstPrefixed.number}`);
+    reasons.push(`${prefixed} paragraphs open with "Name:" (${names.size} names, ${paragraphs} other paragraphs), the first at line ${firstPrefixed.number}`);
   }
   const mismatch = score > 0 ? null : { line: lines.find((l) => l.text !== '')?.number ?? 1, expected: 'paragraphs opening with "Name:"', lineText: null };
   return { score: Math.min(1, score), reasons, mismatch };
@@ -81,73 +82,78 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const warnings: ImportWarning[] = [];
   const meta = emptyHeaderMeta();
   const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
-  const groups = lineGroups(lines);
 
-  // Header: groups until the first speaker prefix or section heading.
-  let g = 0;
+  // Header: lines until the first speaker prefix or section heading.
+  let k = 0;
   let listKind: 'company' | 'analysts' | 'participants' | null = null;
-  for (; g < groups.length; g++) {
-    const group = groups[g] as { from: number; to: number };
-    const first = lines[group.from] as Line;
-    const heading = headingOf(first.text);
+  for (; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    if (line.text === '') continue;
+    const heading = headingOf(line.text);
     if (isSectionHeading(heading)) break;
-    if (!isKeyValueMeta(first.text) && prefixOf(first.text) && !isParticipantsHeading(heading)) break;
-    for (let k = group.from; k < group.to; k++) {
-      const line = lines[k] as Line;
-      const h = headingOf(line.text);
-      if (isParticipantsHeading(h)) {
-        listKind = h.kind;
-        continue;
-      }
-      if (listKind !== null) {
-        const draft = participantFromListLine(line.text, listKind, meta.company ?? meta.ticker);
-        if (draft) {
-          resolver.add(draft, line.number, line.text);
-          continue;
-        }
-      }
-      if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
+    if (isParticipantsHeading(heading)) {
+      listKind = heading.kind;
+      continue;
     }
+    const listed = listKind !== null ? participantFromListLine(line.text, listKind, meta.company ?? meta.ticker) : null;
+    if (listed) {
+      resolver.add(listed, line.number, line.text);
+      continue;
+    }
+    if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
+    listKind = null;
+    if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
   }
 
+  // Body: a "Name:" line opens a paragraph (and a turn when the speaker changes); other lines
+  // continue the open paragraph, or open a new one after a blank line.
   const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list' };
   const collector = new TurnCollector(ctx.limits);
   let section: Section = 'prepared_remarks';
   let sectionsKnown = false;
-  for (; g < groups.length; g++) {
-    const group = groups[g] as { from: number; to: number };
-    let from = group.from;
-    while (from < group.to && isSectionHeading(headingOf((lines[from] as Line).text))) {
-      const line = lines[from] as Line;
-      const h = headingOf(line.text);
-      if (h?.kind === 'qa') section = 'qa';
+  let open: { start: number; end: number; line: Line } | null = null;
+  let speaker: Participant | null = null;
+  const close = (): void => {
+    if (open === null) return;
+    collector.paragraph({ start: open.start, end: open.end, text: doc.text.slice(open.start, open.end) }, open.line);
+    open = null;
+  };
+  for (; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    if (line.text === '') {
+      close();
+      continue;
+    }
+    const heading = headingOf(line.text);
+    if (isSectionHeading(heading)) {
+      close();
+      if (heading.kind === 'qa') section = 'qa';
       else if (section === 'qa') throw new TranscriptFormatError(line.number, `unexpected ${quoteLine(line.text)} after the Q&A`, { lineText: line.text });
       sectionsKnown = true;
-      from++;
+      speaker = null; // a section boundary ends the turn
+      continue;
     }
-    if (from >= group.to) continue;
-    const first = lines[from] as Line;
-    const prefix = prefixOf(first.text);
-    let speaker: Participant | null = null;
-    let contentStart = first.start;
+    const prefix = prefixOf(line.text);
     if (prefix) {
+      close();
       const found = resolver.resolve(prefix.name, prefix.hint);
-      if (found.kind === 'found') speaker = found.participant;
-      else if (found.kind === 'ambiguous') ambiguousSpeaker(first, prefix.name, found.candidates);
-      else speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
-      collector.start(speaker, section, null, first);
-      contentStart = first.start + prefix.restOffset;
-    } else if (collector.current === null) {
-      throw new TranscriptFormatError(first.number, `expected a paragraph opening with "Name:", found ${quoteLine(first.text)}`, { lineText: first.text });
+      let who: Participant;
+      if (found.kind === 'found') who = found.participant;
+      else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
+      else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
+      if (who !== speaker) collector.start(who, section, null, line);
+      speaker = who;
+      const start = line.start + prefix.restOffset;
+      if (start < line.end) open = { start, end: line.end, line };
+      continue;
     }
-    const end = (lines[group.to - 1] as Line).end;
-    if (contentStart >= first.end) {
-      // "Name:" alone on its line: the speech starts on the next line of the group.
-      if (from + 1 >= group.to) continue;
-      contentStart = (lines[from + 1] as Line).start;
+    if (speaker === null) {
+      throw new TranscriptFormatError(line.number, `expected a paragraph opening with "Name:", found ${quoteLine(line.text)}`, { lineText: line.text });
     }
-    collector.paragraph({ start: contentStart, end, text: doc.text.slice(contentStart, end) }, first);
+    if (open === null) open = { start: line.start, end: line.end, line };
+    else open.end = line.end;
   }
+  close();
   collector.finish();
   if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) {
     warnings.push({ line: null, message: 'section headings name no Q&A: every turn is prepared remarks' });

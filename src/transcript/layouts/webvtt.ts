@@ -56,29 +56,28 @@ interface Segment {
   text: string;
 }
 
-function flatten(nodes: readonly VttNode[] | undefined, out: string[]): void {
-  for (const node of nodes ?? []) {
-    if (node.type === 'text') out.push(node.value ?? '');
-    else if (node.type === 'object') flatten(node.children, out);
-  }
-}
-
-/** The voice segments of a cue: `<v A>…</v><v B>…</v>`, or text without a voice. */
+/**
+ * The voice segments of a cue: `<v A>…</v><v B>…</v>`, or "<v A>…\n<v B>…" (the spec's own
+ * example; the parser nests the second voice inside the first), or text without a voice.
+ */
 function segmentsOf(children: readonly VttNode[]): Segment[] {
   const segments: Segment[] = [];
-  for (const node of children) {
-    if (node.type === 'object' && node.name === 'v') {
-      const parts: string[] = [];
-      flatten(node.children, parts);
-      segments.push({ voice: (node.value ?? '').trim() || null, text: parts.join('') });
-    } else {
-      const parts: string[] = [];
-      flatten([node], parts);
-      const last = segments[segments.length - 1];
-      if (last) last.text += parts.join('');
-      else segments.push({ voice: null, text: parts.join('') });
+  const walk = (nodes: readonly VttNode[] | undefined, voice: string | null): void => {
+    for (const node of nodes ?? []) {
+      if (node.type === 'object' && node.name === 'v') {
+        const name = (node.value ?? '').trim() || null;
+        segments.push({ voice: name, text: '' });
+        walk(node.children, name);
+        // Text after a closed voice belongs to the enclosing one.
+        segments.push({ voice, text: '' });
+      } else if (node.type === 'text') {
+        const last = segments[segments.length - 1];
+        if (last) last.text += node.value ?? '';
+        else segments.push({ voice, text: node.value ?? '' });
+      } else if (node.type === 'object') walk(node.children, voice);
     }
-  }
+  };
+  walk(children, null);
   return segments
     .map((s) => ({ voice: s.voice, text: s.text.replace(/\s+/g, ' ').trim() }))
     .filter((s) => s.text !== '');
