@@ -6,7 +6,7 @@
 import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
-import { LIMIT_NAMES, type TranscriptLimits } from './limits.js';
+import { describeLimit, type TranscriptLimits } from './limits.js';
 import { inferQaStart, inferSides, structureTurns, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
@@ -25,7 +25,7 @@ export class TurnCollector {
   start(speaker: Participant, section: Section, startTime: number | null, line: { number: number; text: string }): TurnDraft {
     this.finish();
     if (this.turns.length >= this.limits.maxTurns) {
-      throw new TranscriptFormatError(line.number, `more than ${this.limits.maxTurns} turns (the ${LIMIT_NAMES.maxTurns} limit)`, { lineText: line.text });
+      throw new TranscriptFormatError(line.number, `more than ${this.limits.maxTurns.toLocaleString('en-US')} speaker turns; ${describeLimit('maxTurns', this.limits)}`, { lineText: line.text });
     }
     const turn: TurnDraft = { speakerId: speaker.id, section, paragraphs: [], startTime };
     this.turns.push(turn);
@@ -40,7 +40,7 @@ export class TurnCollector {
     if (p.text.length > this.limits.maxParagraphChars) {
       throw new TranscriptFormatError(
         line.number,
-        `a paragraph of ${p.text.length} characters, over the ${LIMIT_NAMES.maxParagraphChars} limit of ${this.limits.maxParagraphChars}`,
+        `a paragraph of ${p.text.length.toLocaleString('en-US')} characters; ${describeLimit('maxParagraphChars', this.limits)}`,
         { lineText: line.text },
       );
     }

@@ -11,7 +11,7 @@
  */
 import iconv from 'iconv-lite';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import { LIMIT_NAMES, type TranscriptLimits } from './limits.js';
+import { describeLimit, type TranscriptLimits } from './limits.js';
 
 export type SourceEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -141,12 +141,9 @@ function sanitise(decoded: string, warnings: ImportWarning[]): string {
  * Decodes a transcript file's bytes. Throws TranscriptFormatError for an empty, oversized or
  * binary file.
  */
-export function decodeTranscript(bytes: Uint8Array, limits: Pick<TranscriptLimits, 'maxFileBytes'>): DecodedText {
+export function decodeTranscript(bytes: Uint8Array, limits: TranscriptLimits): DecodedText {
   if (bytes.length > limits.maxFileBytes) {
-    throw new TranscriptFormatError(
-      1,
-      `the file is ${bytes.length} bytes, over the ${LIMIT_NAMES.maxFileBytes} limit of ${limits.maxFileBytes} bytes`,
-    );
+    throw new TranscriptFormatError(1, `the file is ${bytes.length.toLocaleString('en-US')} bytes; ${describeLimit('maxFileBytes', limits)}`);
   }
   const warnings: ImportWarning[] = [];
   let encoding: SourceEncoding = 'utf-8';

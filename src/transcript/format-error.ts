@@ -15,37 +15,36 @@ export function quoteLine(text: string): string {
   return `"${flat.length > SHOWN_CHARS ? `${flat.slice(0, SHOWN_CHARS - 3)}...` : flat}"`;
 }
 
+/** Longest line text an error carries. */
+const MAX_LINE_TEXT = 120;
+
 /**
- * A transcript that cannot be read. `line` is 1-based (1 for problems with the file as a whole);
- * `lineText` is the offending line as written, when there is one. The message reads
- * `file:line: detail` when the file is known, else `line N: detail`.
+ * A transcript that cannot be read. `message` says what is wrong; `file` and `line` (1-based; 1
+ * for problems with the file as a whole) say where, and `lineText` quotes the line (shortened),
+ * so a report can print `file:line: message`.
  */
 export class TranscriptFormatError extends Error {
   readonly line: number;
-  readonly detail: string;
   file: string | null;
   readonly lineText: string | null;
 
-  constructor(line: number, detail: string, opts: { file?: string | null; lineText?: string | null } = {}) {
-    super('');
+  constructor(line: number, message: string, opts: { file?: string | null; lineText?: string | null } = {}) {
+    super(message);
     this.name = 'TranscriptFormatError';
     this.line = line;
-    this.detail = detail;
     this.file = opts.file ?? null;
-    this.lineText = opts.lineText ?? null;
-    this.message = this.compose();
+    const text = opts.lineText ?? null;
+    this.lineText = text !== null && text.length > MAX_LINE_TEXT ? `${text.slice(0, MAX_LINE_TEXT - 1)}…` : text;
   }
 
-  /** Records the file the error belongs to (once known) and updates the message. */
+  /** Records the file the error belongs to, once known. */
   inFile(file: string): this {
-    if (this.file === null) {
-      this.file = file;
-      this.message = this.compose();
-    }
+    this.file ??= file;
     return this;
   }
 
-  private compose(): string {
-    return this.file === null ? `line ${this.line}: ${this.detail}` : `${this.file}:${this.line}: ${this.detail}`;
+  /** `file:line: message` (or `line N: message` when the file is not known). */
+  describe(): string {
+    return this.file === null ? `line ${this.line}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
   }
 }

@@ -33,15 +33,18 @@ const MAX_NAME_WORDS = 6;
 /**
  * A line that looks like a person's name: 1–6 capitalised words (initials, hyphens, apostrophes
  * and particles allowed), ending in a letter or an initial's dot, no sentence punctuation.
+ * `digits` also admits digits inside words (a list line under a participants heading is a name
+ * by position, whatever it is called).
  */
-export function looksLikeName(text: string): boolean {
+export function looksLikeName(text: string, opts: { digits?: boolean } = {}): boolean {
   if (text.length === 0 || text.length > 80) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_NAME_WORDS) return false;
   if (!/[\p{L}.]$/u.test(text) || /[.]{2}/.test(text)) return false;
   // A final dot closes an initial or a suffix ("Mark S.", "Jr."), not a sentence ("Answer.").
   if (text.endsWith('.') && !/(?:^|\s)(?:\p{Lu}|Jr|Sr|Dr|Mr|Ms|Mrs)\.$/u.test(text)) return false;
-  return words.every((w) => /^\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u.test(w) || NAME_PARTICLES.has(w));
+  const word = opts.digits ? /^\p{Lu}[\p{L}\p{M}\p{N}'\u2019.\-]*$/u : /^\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
+  return words.every((w) => word.test(w) || NAME_PARTICLES.has(w));
 }
 
 /**

@@ -63,7 +63,7 @@ export type ListKind = 'company' | 'analysts' | 'participants';
 export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
   if (!headerSized(text)) return null;
   const split = splitDashed(text);
-  if (!split || !looksLikeName(split.name)) return null;
+  if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { name, parts } = split;
   const last = parts[parts.length - 1] as string;
   const analyst = kind === 'analysts' || (kind === 'participants' && ANALYST_WORD.test(last));

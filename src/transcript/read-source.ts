@@ -12,18 +12,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findDatasetFor, isDatasetFolder, readDataset, type DatasetIndex } from './datasets/earnings.js';
+import { describeLimit } from './limits.js';
 import { decodeTranscript } from './decode.js';
 import { detectLayout, type Detection } from './detect.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { DatasetCallInfo } from './layouts/layout.js';
-import { resolveLimits, type TranscriptLimits } from './limits.js';
+import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
 import type { Call, LayoutName } from './types.js';
 
 export { structureCall } from './structure.js';
 export { TranscriptFormatError, type ImportWarning } from './format-error.js';
 export type { Detection } from './detect.js';
-export { DEFAULT_TRANSCRIPT_LIMITS, resolveLimits, type TranscriptLimits } from './limits.js';
+export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
 export const PARSER_VERSION = 2;
@@ -41,19 +42,20 @@ export interface ParsedCall {
 export interface ParseBytesOptions {
   fileName?: string;
   id?: string;
+  /** Overrides of the limits in force (by default read from the environment, see limits.ts). */
   limits?: Partial<TranscriptLimits>;
   /** Dataset metadata for this file (readTranscriptPath finds it; callers rarely pass it). */
   dataset?: DatasetCallInfo | null;
 }
 
 /** File extensions read from a plain folder (a library folder also holds other files). */
-const TRANSCRIPT_EXTENSIONS = new Set(['.txt', '.text', '.vtt', '.nlp', '.md']);
+const TRANSCRIPT_EXTENSIONS = new Set(['.txt', '.vtt', '.nlp']);
 
 /** Decode + detect + parse one self-contained file's bytes. Throws TranscriptFormatError. */
 export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions = {}): ParsedCall {
   const fileName = opts.fileName ? path.basename(opts.fileName) : null;
   try {
-    const limits = resolveLimits(opts.limits);
+    const limits = limitsWith(opts.limits);
     const decoded = decodeTranscript(bytes, limits);
     const doc = { text: decoded.text, lines: splitLines(decoded.text), fileName };
     const { layout, detection } = detectLayout(doc);
@@ -70,6 +72,11 @@ export function parseTranscriptText(text: string, opts: ParseBytesOptions = {}):
   return parseTranscriptBytes(new TextEncoder().encode(text), opts);
 }
 
+/** The limits in force (environment or defaults) with the caller's overrides. */
+function limitsWith(overrides: Partial<TranscriptLimits> | undefined): TranscriptLimits {
+  return { ...transcriptLimits(), ...overrides };
+}
+
 function failure(file: string, error: unknown): { file: string; error: TranscriptFormatError } {
   if (error instanceof TranscriptFormatError) return { file, error: error.inFile(file) };
   const detail = error instanceof Error ? error.message : String(error);
@@ -84,9 +91,11 @@ async function readOne(
   const name = path.basename(file);
   try {
     const stat = await fs.stat(file);
-    const max = resolveLimits(limits).maxFileBytes;
+    const inForce = limitsWith(limits);
     // Refuse before reading a huge file into memory.
-    if (stat.size > max) return { failure: failure(name, new TranscriptFormatError(1, `the file is ${stat.size} bytes, over the file size limit of ${max} bytes`)) };
+    if (stat.size > inForce.maxFileBytes) {
+      return { failure: failure(name, new TranscriptFormatError(1, `the file is ${stat.size.toLocaleString('en-US')} bytes; ${describeLimit('maxFileBytes', inForce)}`)) };
+    }
     const bytes = await fs.readFile(file);
     return { call: parseTranscriptBytes(bytes, { fileName: name, dataset, limits }) };
   } catch (error) {

@@ -9,7 +9,7 @@
  * speakers resolves in linear time.
  */
 import { TranscriptFormatError } from './format-error.js';
-import { LIMIT_NAMES } from './limits.js';
+import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
 import { boundedEditDistance, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
@@ -63,7 +63,7 @@ export class SpeakerResolver {
   private readonly bySurname = new Map<string, Participant[]>();
   private readonly ids = new Set<string>();
 
-  constructor(private readonly maxParticipants: number) {}
+  constructor(private readonly limits: TranscriptLimits) {}
 
   /** Participants in the order they were added. */
   list(): Participant[] {
@@ -76,8 +76,8 @@ export class SpeakerResolver {
 
   /** Adds a participant (listed or newly met); `line` locates a limit error. */
   add(draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
-    if (this.all.length >= this.maxParticipants) {
-      throw new TranscriptFormatError(line ?? 1, `more than ${this.maxParticipants} participants (the ${LIMIT_NAMES.maxParticipants} limit)`, { lineText });
+    if (this.all.length >= this.limits.maxParticipants) {
+      throw new TranscriptFormatError(line ?? 1, `more than ${this.limits.maxParticipants.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', this.limits)}`, { lineText });
     }
     const participant: Participant = { id: this.uniqueId(draft.side === 'operator' && isOperatorName(draft.name) ? 'operator' : slugify(draft.name) || 'speaker'), ...draft };
     this.all.push(participant);

@@ -44,13 +44,13 @@ describe('a file in no layout', () => {
     const error = refusal('Shopping list\n\n- eggs\n- milk\n');
     expect(error.line).toBe(1);
     expect(error.lineText).toBe('Shopping list');
-    expect(error.message).toMatch(/^line 1: not in any supported layout \(closest: standard, expected a title line like .*; scores: webvtt 0\.00, asr-tokens 0\.00, standard 0\.00, dash-header 0\.00, name-colon 0\.00\)$/);
+    expect(error.describe()).toMatch(/^line 1: not in any supported layout \(closest: standard, expected a title line like .*; scores: webvtt 0\.00, asr-tokens 0\.00, standard 0\.00, dash-header 0\.00, name-colon 0\.00\)$/);
   });
 
   it('names the line where a transcript-looking file stops fitting', () => {
     const error = refusal('Acme Corp (ACME) Q1 2025 Earnings Call\nMarch 3, 2025\n\nSome notes about the call.\nMore notes.\n');
     expect(error.line).toBe(4);
-    expect(error.message).toMatch(/^line 4: not in any supported layout \(closest: standard, expected a participants list or a section heading/);
+    expect(error.describe()).toMatch(/^line 4: not in any supported layout \(closest: standard, expected a participants list or a section heading/);
   });
 
   it('refuses a WebVTT file whose cues name nobody', () => {

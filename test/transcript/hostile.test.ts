@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeTranscript } from '../../src/transcript/decode.js';
-import { DEFAULT_TRANSCRIPT_LIMITS } from '../../src/transcript/limits.js';
+import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
 import { parseTranscriptBytes, parseTranscriptText, TranscriptFormatError, type TranscriptLimits } from '../../src/transcript/read-source.js';
 import { callWithAnalysts, nameWord } from './generated-calls.js';
 import { turnTable } from './layout-table.js';
@@ -24,20 +24,20 @@ function refusal(bytes: Uint8Array | string, limits?: Partial<TranscriptLimits>)
 
 describe('decoding', () => {
   it('refuses an empty or blank file', () => {
-    expect(refusal('').message).toBe('hostile.txt:1: the file is empty');
-    expect(refusal(' \n\t\n').message).toBe('hostile.txt:1: the file is empty');
+    expect(refusal('').describe()).toBe('hostile.txt:1: the file is empty');
+    expect(refusal(' \n\t\n').describe()).toBe('hostile.txt:1: the file is empty');
   });
 
   it('refuses a binary file, naming where', () => {
     const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from([0, 0, 0, 13, 73, 72, 68, 82])]);
-    expect(refusal(png).message).toMatch(/^hostile\.txt:3: this is a binary file \(a NUL byte at byte 8\), not a transcript$/);
+    expect(refusal(png).describe()).toMatch(/^hostile\.txt:3: this is a binary file \(a NUL byte at byte 8\), not a transcript$/);
     const controls = Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)));
     expect(refusal(controls).message).toMatch(/this is a binary file \(\d+ control bytes in its first 400\)/);
   });
 
   it('reads mixed UTF-8 and Windows-1252 bytes, each as what it is, and warns', () => {
     const bytes = Buffer.concat([Buffer.from('Davé said '), Buffer.from([0x93, 0x68, 0x69, 0x94, 0x20, 0xe9, 0x0a])]);
-    const decoded = decodeTranscript(bytes, DEFAULT_TRANSCRIPT_LIMITS);
+    const decoded = decodeTranscript(bytes, DEFAULT_LIMITS);
     expect(decoded.text).toBe('Davé said \u201chi\u201d é\n');
     expect(decoded.encoding).toBe('windows-1252');
     expect(decoded.warnings).toEqual([{ line: 1, message: '3 bytes were not valid UTF-8 and were read as Windows-1252/Latin-1' }]);
@@ -75,7 +75,7 @@ describe('decoding', () => {
 describe('limits', () => {
   it('refuses a file over the file size limit before reading it as text', () => {
     const error = refusal(standard, { maxFileBytes: 1000 });
-    expect(error.message).toBe(`hostile.txt:1: the file is ${Buffer.byteLength(standard)} bytes, over the file size limit of 1000 bytes`);
+    expect(error.describe()).toBe(`hostile.txt:1: the file is ${Buffer.byteLength(standard).toLocaleString('en-US')} bytes; the limit is 1,000 bytes per transcript file (MAX_TRANSCRIPT_BYTES)`);
   });
 
   it('refuses a 1 MB paragraph, naming the paragraph length limit and its line', () => {
@@ -83,35 +83,36 @@ describe('limits', () => {
     const error = refusal(huge);
     const line = huge.split('\n').findIndex((l) => l.startsWith('Mr. Mr.')) + 1;
     expect(error.line).toBe(line);
-    expect(error.message).toBe(`hostile.txt:${line}: a paragraph of 999999 characters, over the paragraph length limit of ${DEFAULT_TRANSCRIPT_LIMITS.maxParagraphChars}`);
+    expect(error.describe()).toBe(`hostile.txt:${line}: a paragraph of 999,999 characters; the limit is 50,000 characters per paragraph (MAX_PARAGRAPH_CHARS)`);
+    expect(error.lineText).toHaveLength(120);
   });
 
   it('refuses a 1 MB first line at line 1, where the title should be', () => {
     const error = refusal(`${'x'.repeat(1_000_000)}\n${standard}`);
     expect(error.line).toBe(1);
-    expect(error.message).toMatch(/^hostile\.txt:1: expected a title line like "Company \(TICKER\) Q4 2025 Earnings Call <date> <time>", found "x{77}\.\.\."$/);
+    expect(error.describe()).toMatch(/^hostile\.txt:1: expected a title line like "Company \(TICKER\) Q4 2025 Earnings Call <date> <time>", found "x{77}\.\.\."$/);
   });
 
   it('refuses 10,000 listed speakers, naming the participants limit and the line', () => {
     const error = refusal(callWithAnalysts(10_000));
-    expect(error.line).toBe(6 + DEFAULT_TRANSCRIPT_LIMITS.maxParticipants);
-    expect(error.message).toMatch(new RegExp(`more than ${DEFAULT_TRANSCRIPT_LIMITS.maxParticipants} participants \\(the participants limit\\)$`));
+    expect(error.line).toBe(6 + DEFAULT_LIMITS.maxParticipants);
+    expect(error.message).toBe('more than 500 participants; the limit is 500 participants per call (MAX_PARTICIPANTS)');
   });
 
   it('refuses 10,000 unlisted "Name:" speakers the same way', () => {
     const lines = ['Acme Corp (ACME) Q1 2025 Earnings Call', ''];
     for (let i = 0; i < 10_000; i++) lines.push(`Pat ${nameWord(i)}son: Hello from me.`, '');
-    expect(refusal(lines.join('\n')).message).toMatch(/more than 500 participants \(the participants limit\)$/);
+    expect(refusal(lines.join('\n')).message).toMatch(/more than 500 participants; the limit is 500 participants per call \(MAX_PARTICIPANTS\)$/);
   });
 
   it('refuses more turns than the turns limit, naming the line', () => {
     const error = refusal(standard, { maxTurns: 10 });
-    expect(error.message).toMatch(/^hostile\.txt:\d+: more than 10 turns \(the turns limit\)$/);
+    expect(error.describe()).toMatch(/^hostile\.txt:\d+: more than 10 speaker turns; the limit is 10 speaker turns per call \(MAX_TURNS\)$/);
     expect(error.lineText).toBe('Sam Lee');
   });
 
   it('parses 2,000 analysts cleanly when the participants limit allows it', () => {
-    const parsed = parseTranscriptText(callWithAnalysts(2000), { limits: { maxParticipants: 3000 } });
+    const parsed = parseTranscriptText(callWithAnalysts(2000), { limits: { maxParticipants: 3000, maxTurns: 10_000 } });
     expect(parsed.call.exchanges).toHaveLength(2000);
     expect(parsed.call.exchanges.every((e, i) => parsed.call.participants.find((p) => p.id === e.analystId)?.name === `Pat ${nameWord(i)}son`)).toBe(true);
   });

@@ -32,7 +32,7 @@ describe('standard layout', () => {
     expect(error.line).toBe(lineOf(broken, 'Tom Beker'));
     expect(error.file).toBe('northwind.txt');
     expect(error.lineText).toBe('Tom Beker');
-    expect(error.message).toBe(`northwind.txt:${error.line}: unknown speaker "Tom Beker": not in the participants lists (did you mean "Tom Becker"?)`);
+    expect(error.describe()).toBe(`northwind.txt:${error.line}: unknown speaker "Tom Beker": not in the participants lists (did you mean "Tom Becker"?)`);
   });
 
   it('refuses a bare unknown name line instead of absorbing it into the previous turn', () => {
@@ -131,7 +131,7 @@ describe('every layout', () => {
       }
       throw new Error('expected a refusal');
     })();
-    expect(error.message).toMatch(/^call\.vtt:3: WebVTT: Must be exactly two digits \(the cue would be lost\)$/);
+    expect(error.describe()).toMatch(/^call\.vtt:3: WebVTT: Must be exactly two digits \(the cue would be lost\)$/);
   });
 });
 

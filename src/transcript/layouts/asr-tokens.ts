@@ -88,7 +88,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     warnings.push({ line: null, message: 'no dataset metadata found beside the file: company, quarter and speaker names unknown' });
   }
 
-  const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
+  const resolver = new SpeakerResolver(ctx.limits);
   const bySpeakerId = new Map<string, Participant>();
   const byName = new Map<string, Participant>();
   const unnamed: string[] = [];

@@ -90,7 +90,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const meta = readHeaderMeta(lines.slice(0, firstSection).filter((l) => headingOf(l.text) === null));
 
   // The participants list at the end.
-  const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
+  const resolver = new SpeakerResolver(ctx.limits);
   const listAt = lines.findIndex((l, k) => k > firstSection && isDashHeading(l, 'participants'));
   const bodyEnd = listAt < 0 ? lines.length : listAt;
   if (listAt >= 0) {

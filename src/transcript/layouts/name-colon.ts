@@ -81,7 +81,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const { lines } = doc;
   const warnings: ImportWarning[] = [];
   const meta = emptyHeaderMeta();
-  const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
+  const resolver = new SpeakerResolver(ctx.limits);
 
   // Header: lines until the first speaker prefix or section heading.
   let k = 0;

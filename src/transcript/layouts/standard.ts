@@ -128,7 +128,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   if (headerLines.length === 0) warnings.push({ line: null, message: 'no title line: company, quarter and date unknown' });
 
   // Participant lists.
-  const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
+  const resolver = new SpeakerResolver(ctx.limits);
   let heading: Heading | null = headingOf(lines[i]?.text ?? '');
   let listName = 'the participants list';
   while (i < lines.length && isParticipantsHeading(heading)) {

@@ -141,7 +141,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   const { notes, timingLines } = scanBlocks(doc.lines);
   const meta = emptyHeaderMeta();
-  const resolver = new SpeakerResolver(ctx.limits.maxParticipants);
+  const resolver = new SpeakerResolver(ctx.limits);
   /** Section switches: cue index → section. */
   const sectionAt = new Map<number, Section>();
   let sectionsKnown = false;
