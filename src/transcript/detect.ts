@@ -26,12 +26,6 @@ const EXPLAIN_ORDER: readonly LayoutName[] = ['standard', 'dash-header', 'name-c
 /** Lowest score a layout needs to be chosen. */
 export const MIN_LAYOUT_SCORE = 0.5;
 
-export function layoutByName(name: LayoutName): TranscriptLayout {
-  const layout = LAYOUTS.find((l) => l.name === name);
-  if (!layout) throw new Error(`no layout ${name}`);
-  return layout;
-}
-
 /** The best-fitting layout for a document, with every layout's score in the reasons. */
 export function detectLayout(doc: SourceDoc): { layout: TranscriptLayout; detection: Detection } {
   const fits = LAYOUTS.map((layout) => ({ layout, fit: layout.detect(doc) }));

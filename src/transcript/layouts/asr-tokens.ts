@@ -48,7 +48,7 @@ function columnsOf(header: string): Columns | null {
 }
 
 /** A token as a reader sees it. */
-export function restoreToken(token: string, casing: string, punctuation: string, prepunctuation: string): string {
+function restoreToken(token: string, casing: string, punctuation: string, prepunctuation: string): string {
   const marker = /^<([A-Za-z_]+)>$/.exec(token);
   let word: string;
   if (marker) word = `[${(marker[1] as string).replace(/_/g, ' ').toLowerCase()}]`;
