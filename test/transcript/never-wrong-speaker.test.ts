@@ -158,3 +158,28 @@ describe('one line, one speaker change', () => {
     expect(turnTable(parseTranscriptText(dash).call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update on the European launch?' });
   });
 });
+
+describe('layouts without a participants list', () => {
+  it('dash-header: speakers and sides come from the "Name -- Title" lines', () => {
+    const dash = fixture('dash-header.txt');
+    const noList = dash.slice(0, dash.indexOf('Call participants:'));
+    const parsed = parseTranscriptText(noList);
+    // Without the list, "Andy Kim" is known only as written.
+    const rows = turnTable(parsed.call).map((r) => [r.speaker === 'Andy Kim' ? 'Andrew Kim' : r.speaker, r.side, r.role]);
+    expect(rows).toEqual(turnTable(parseTranscriptText(dash).call).map((r) => [r.speaker, r.side, r.role]));
+    expect(parsed.call.participants.filter((p) => p.side !== 'operator').every((p) => p.sideSource === 'header')).toBe(true);
+    expect(parsed.warnings.map((w) => w.message)).toContain('no "Call participants:" list: speakers are taken from their "Name -- Title" lines');
+  });
+
+  it('asr-tokens without dataset metadata: "Speaker N" names, and the reader is told', () => {
+    const tokens = ['token|speaker|ts|endTs|punctuation|case|tags|wer_tags', 'good|0|1.5|||UC|[]|[]', 'morning|0||||LC|[]|[]', '<inaudible>|0|||.|LC|[]|[]', 'thanks|1|4.25|||UC|[]|[]', 'operator|1|||.|LC|[]|[]'];
+    const parsed = parseTranscriptText(tokens.join('\n'), { fileName: '123.nlp' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Speaker 0', 'Good morning [inaudible].'],
+      ['Speaker 1', 'Thanks operator.'],
+    ]);
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([1.5, 4.25]);
+    expect(parsed.call.meta).toMatchObject({ id: 'call-123', company: '123', ticker: null, quarter: null });
+    expect(parsed.warnings[0]?.message).toBe('no dataset metadata found beside the file: company, quarter and speaker names unknown');
+  });
+});
