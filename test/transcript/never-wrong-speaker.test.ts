@@ -183,3 +183,16 @@ describe('layouts without a participants list', () => {
     expect(parsed.warnings[0]?.message).toBe('no dataset metadata found beside the file: company, quarter and speaker names unknown');
   });
 });
+
+describe('standard layout speaker lines with the title on the same line', () => {
+  it('"Name - Title", "Name, Title" and "Operator:" open turns like name + title lines', () => {
+    const standard = fixture('standard.txt');
+    const inline = standard
+      .replace('Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Andy Kim - Chief Executive Officer\n\nThanks, Lena.')
+      .replace('Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee, Ridgeway Capital Markets\n\n')
+      .replace('Marta Flores\nChief Operating Officer\n\n', 'Marta Flores -- Chief Operating Officer\n\n')
+      .replace('Operator\n\nThat concludes', 'Operator:\n\nThat concludes');
+    expect(inline).not.toBe(standard);
+    expect(turnTable(parseTranscriptText(inline).call)).toEqual(turnTable(parseTranscriptText(standard).call));
+  });
+});

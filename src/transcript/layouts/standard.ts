@@ -43,6 +43,21 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
   return matchesTitle(participant, text) || looksLikeTitleLine(text);
 }
 
+/**
+ * The name on a speaker line and the title/firm written with it: the next line, or the rest of
+ * the same line ("Andrew Jassy - President, CEO & Director", "Jane Roe, Chief Executive
+ * Officer"). A trailing colon ("Operator:") is not part of the name.
+ */
+function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
+  const bare = text.replace(/\s*:$/, '');
+  if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
+  const m = /^(?<name>[^,\-\u2013\u2014]{2,60}?)\s*(?:,|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  const name = m?.groups?.name?.trim();
+  const rest = m?.groups?.rest?.trim();
+  if (name && rest && looksLikeName(name) && !isInterjection(name) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
+  return { name: bare, hint: nextLine, titleInline: false };
+}
+
 /** "Name -- Title" on one line: the free-transcript-site layout, not this one. */
 function isDashSpeakerLine(text: string): boolean {
   const at = text.indexOf(' -- ');
@@ -185,20 +200,23 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const first = lines[from] as Line;
     const second = from + 1 < g.to ? (lines[from + 1] as Line) : null;
     let speaker: Participant | null = null;
+    let titleInline = false;
     if (headerSized(first.text)) {
-      const found = resolver.resolve(first.text, second?.text ?? null);
+      const header = speakerHeader(first.text, second?.text ?? null);
+      titleInline = header.titleInline;
+      const found = resolver.resolve(header.name, header.hint);
       if (found.kind === 'found') speaker = found.participant;
-      else if (found.kind === 'ambiguous') ambiguousSpeaker(first, first.text, found.candidates);
-      else if (looksLikeName(first.text) && !isInterjection(first.text)) {
-        if (second === null || !looksLikeTitleLine(second.text)) unknownSpeaker(speakerCtx, first, first.text);
-        speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(first.text, second.text, meta.company));
+      else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
+      else if (looksLikeName(header.name) && !isInterjection(header.name)) {
+        if (header.hint === null || !looksLikeTitleLine(header.hint)) unknownSpeaker(speakerCtx, first, header.name);
+        speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(header.name, header.hint, meta.company));
       }
     }
     let contentFrom = from;
     if (speaker) {
       collector.start(speaker, section, null, first);
       contentFrom = from + 1;
-      if (second && isTitleLineOf(speaker, second.text)) contentFrom++;
+      if (!titleInline && second && isTitleLineOf(speaker, second.text)) contentFrom++;
     } else if (collector.current === null) {
       throw new TranscriptFormatError(first.number, `expected a speaker name line (a listed participant or "Operator"), found ${quoteLine(first.text)}`, { lineText: first.text });
     }
