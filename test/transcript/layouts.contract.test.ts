@@ -10,7 +10,7 @@ import { parseTranscriptBytes, parseTranscriptText, type ParsedCall } from '../.
 import type { LayoutName } from '../../src/transcript/types.js';
 import { exchangeTable, turnTable, type TurnRow } from './layout-table.js';
 import { AMZN_PATH } from './fixtures.js';
-import { renderLayout, renderNameColon, renderWebVtt, type TextLayout } from './render-layouts.js';
+import { renderLayout, renderNameColon, renderRecorderVtt, renderWebVtt, type TextLayout } from './render-layouts.js';
 
 const FIXTURES = new URL('../fixtures/layouts/', import.meta.url);
 const readFixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
@@ -140,7 +140,9 @@ describe('layout contract: the bundled Amazon call rendered into every text layo
 
   it.each([
     ['name-colon', (c: typeof amzn.call) => renderNameColon(c, { list: false, headings: false })],
+    ['name-colon, every paragraph prefixed', (c: typeof amzn.call) => renderNameColon(c, { list: false, headings: false, prefixEvery: true })],
     ['webvtt', (c: typeof amzn.call) => renderWebVtt(c, { list: false, headings: false }).text],
+    ['webvtt, recorder style ("Name: text" cues)', (c: typeof amzn.call) => renderRecorderVtt(c)],
   ] as const)('%s without a participants list or section headings infers sides and the Q&A start, and says so', (_layout, render) => {
     const parsed = parseTranscriptText(render(amzn.call));
     expect(turnTable(parsed.call)).toEqual(reference);

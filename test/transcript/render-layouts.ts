@@ -86,7 +86,7 @@ export function renderDashHeader(call: Call): string {
   return out.join('\n');
 }
 
-export function renderNameColon(call: Call, opts: { list?: boolean; headings?: boolean } = {}): string {
+export function renderNameColon(call: Call, opts: { list?: boolean; headings?: boolean; prefixEvery?: boolean } = {}): string {
   const people = byId(call);
   const out = [...headerLines(call), ''];
   if (opts.list !== false) {
@@ -98,7 +98,7 @@ export function renderNameColon(call: Call, opts: { list?: boolean; headings?: b
     for (const t of turns) {
       const p = people.get(t.speakerId) as Participant;
       const prefix = sharedName(call, p) ? `${p.name} (${p.side === 'analyst' ? p.firm : p.title})` : p.name;
-      t.paragraphs.forEach((para, i) => out.push(i === 0 ? `${prefix}: ${para.text}` : para.text, ''));
+      t.paragraphs.forEach((para, i) => out.push(i === 0 || opts.prefixEvery ? `${prefix}: ${para.text}` : para.text, ''));
     }
   };
   const { prepared, qa } = sections(call);
@@ -160,6 +160,21 @@ export function renderWebVtt(call: Call, opts: { list?: boolean; headings?: bool
     block(qa);
   }
   return { text: out.join('\n'), startTimes };
+}
+
+/** Captions as some meeting recorders write them: numbered cues, "Name: text", no voice tags, no NOTEs. */
+export function renderRecorderVtt(call: Call): string {
+  const people = byId(call);
+  const out = ['WEBVTT', ''];
+  let time = 0;
+  let cue = 1;
+  for (const t of call.turns) {
+    for (const para of t.paragraphs) {
+      out.push(String(cue++), `${clock(time)} --> ${clock(time + 3)}`, `${(people.get(t.speakerId) as Participant).name}: ${para.text}`, '');
+      time += 5;
+    }
+  }
+  return out.join('\n');
 }
 
 export function renderLayout(call: Call, layout: TextLayout): string {
