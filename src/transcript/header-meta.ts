@@ -62,13 +62,13 @@ function fullYear(text: string): number {
 }
 
 /** The quarter a line names, with where the match starts. */
-function findQuarter(text: string): { fiscalQuarter: number; fiscalYear: number; index: number } | null {
+function findQuarter(text: string): { fiscalQuarter: number; fiscalYear: number; index: number; length: number } | null {
   for (const pattern of QUARTER_PATTERNS) {
     const m = pattern.exec(text);
     if (!m?.groups) continue;
     const q = m.groups.q ? Number(m.groups.q) : ORDINALS[(m.groups.ord ?? '').toLowerCase()];
     if (q === undefined || !m.groups.y) continue;
-    return { fiscalQuarter: q, fiscalYear: fullYear(m.groups.y), index: m.index };
+    return { fiscalQuarter: q, fiscalYear: fullYear(m.groups.y), index: m.index, length: m[0].length };
   }
   return null;
 }
@@ -166,6 +166,12 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   if (meta.company === null && titleLike && !tickerMatch) {
     const cut = quarter?.index ?? text.search(TITLE_WORDS);
     if (cut > 0) meta.company = cleanCompany(text.slice(0, cut));
+    else if (quarter && cut === 0) {
+      // "Q4 2025 Amazon.com Inc Earnings Call": the company sits between the quarter and the title words.
+      const after = text.slice(quarter.index + quarter.length).trimStart();
+      const end = after.search(TITLE_WORDS);
+      if (end > 0) meta.company = cleanCompany(after.slice(0, end));
+    }
   }
   meta.date ??= findDate({ ...line, text });
   meta.time ??= TIME.exec(text)?.[0]?.trim() ?? null;

@@ -49,7 +49,12 @@ export function participantFromHeader(name: string, titleLine: string | null, co
     const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText);
     return { name, title: null, firm: firm === '' ? null : firm, division, side, sideSource };
   }
-  if (side === 'company') return { name, title: titleLine, firm: company, division: null, side, sideSource };
+  if (side === 'company') {
+    // "Northwind Robotics, Inc. - Chief Operating Officer": the company, then the title.
+    const dashed = splitDashed(`x - ${titleLine}`);
+    if (dashed && dashed.parts.length === 2) return { name, title: dashed.parts[1] as string, firm: dashed.parts[0] as string, division: null, side, sideSource };
+    return { name, title: titleLine, firm: company, division: null, side, sideSource };
+  }
   return { name, title: titleLine, firm: null, division: null, side, sideSource };
 }
 
@@ -68,7 +73,8 @@ export function participantFromListLine(text: string, kind: ListKind, company: s
   const last = parts[parts.length - 1] as string;
   const analyst = kind === 'analysts' || (kind === 'participants' && ANALYST_WORD.test(last));
   if (analyst) {
-    const firmParts = ANALYST_WORD.test(last) ? parts.slice(0, -1) : parts;
+    // "Firm, Division", "Firm -- Analyst", or "Firm, Division - Their Title" (the title is not kept for analysts).
+    const firmParts = ANALYST_WORD.test(last) ? parts.slice(0, -1) : parts.slice(0, 1);
     const { firm, division } = splitFirm(firmParts.join(' - '));
     return { name, title: null, firm: firm === '' ? null : firm, division, side: 'analyst', sideSource: 'listed' };
   }

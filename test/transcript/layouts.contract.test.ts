@@ -42,17 +42,20 @@ const NORTHWIND: Row[] = [
 
 const rowsOf = (table: TurnRow[]): Row[] => table.map((r) => [r.speaker, r.side, r.section === 'qa' ? 'Q' : 'P', r.role, r.exchange]);
 
-const FIXTURE_LAYOUTS: Array<[file: string, layout: LayoutName]> = [
-  ['standard.txt', 'standard'],
-  ['dash-header.txt', 'dash-header'],
-  ['name-colon.txt', 'name-colon'],
-  ['webvtt.vtt', 'webvtt'],
+const NWRB = { id: 'nwrb-q2-2025', ticker: 'NWRB' };
+const FIXTURE_LAYOUTS: Array<[file: string, layout: LayoutName, ids: { id: string; ticker: string | null }]> = [
+  ['standard.txt', 'standard', NWRB],
+  // A terminal export: boxed headings, bulleted participants, "Name, Company - Title [n]" speaker lines, no ticker.
+  ['standard-terminal.txt', 'standard', { id: 'northwind-robotics-inc-q2-2025', ticker: null }],
+  ['dash-header.txt', 'dash-header', NWRB],
+  ['name-colon.txt', 'name-colon', NWRB],
+  ['webvtt.vtt', 'webvtt', NWRB],
 ];
 
 describe('layout contract: the Northwind fixture in every layout', () => {
   const reference = turnTable(parseFixture('standard.txt').call);
 
-  describe.each(FIXTURE_LAYOUTS)('%s', (file, layout) => {
+  describe.each(FIXTURE_LAYOUTS)('%s', (file, layout, ids) => {
     const parsed = parseFixture(file);
 
     it(`is detected as ${layout}, with reasons`, () => {
@@ -97,7 +100,7 @@ describe('layout contract: the Northwind fixture in every layout', () => {
     });
 
     it('reads the call meta and gives the stable id', () => {
-      expect(parsed.call.meta).toMatchObject({ id: 'nwrb-q2-2025', ticker: 'NWRB', quarter: 'Q2 2025', fiscalQuarter: 2, fiscalYear: 2025, date: '2025-08-07', layout });
+      expect(parsed.call.meta).toMatchObject({ ...ids, quarter: 'Q2 2025', fiscalQuarter: 2, fiscalYear: 2025, date: '2025-08-07', layout });
       expect(parsed.call.meta.company).toMatch(/^Northwind Robotics/);
     });
 

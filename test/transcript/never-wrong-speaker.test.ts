@@ -184,6 +184,21 @@ describe('layouts without a participants list', () => {
   });
 });
 
+describe('standard layout speaker lines with no blank line before them', () => {
+  it('start their own turn instead of joining the previous paragraph', () => {
+    const standard = fixture('standard.txt');
+    const packed = standard
+      .replace('ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question')
+      .replace('eight weeks.\n\nSam Lee\nChief Financial Officer\n\nAnd that', 'eight weeks.\nSam Lee\nChief Financial Officer\nAnd that')
+      .replace('launch?\n\nAndy Kim\nChief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim - Chief Executive Officer\nOkay Great question');
+    expect(packed).toContain('launch?\nAndy Kim - Chief Executive Officer\nOkay');
+    expect(packed).not.toBe(standard);
+    expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(standard)));
+  });
+});
+
+const rowsOfTable = (p: ReturnType<typeof parseTranscriptText>) => turnTable(p.call).map((r) => [r.speaker, r.side, r.role, r.text]);
+
 describe('standard layout speaker lines with the title on the same line', () => {
   it('"Name - Title", "Name, Title" and "Operator:" open turns like name + title lines', () => {
     const standard = fixture('standard.txt');

@@ -19,7 +19,7 @@ import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { isHeaderMetaLine, isTitleLike, readHeaderMeta } from '../header-meta.js';
-import { headerSized, lineGroups, nextNonBlank, type Line } from '../lines.js';
+import { headerSized, lineGroups, nextNonBlank, type Line, type LineGroup } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver } from '../speaker-resolver.js';
@@ -49,7 +49,7 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
  * Officer"). A trailing colon ("Operator:") is not part of the name.
  */
 function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
-  const bare = text.replace(/\s*:$/, '');
+  const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
   const m = /^(?<name>[^,\-\u2013\u2014]{2,60}?)\s*(?:,|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
@@ -64,8 +64,19 @@ function isDashSpeakerLine(text: string): boolean {
   return at > 0 && headerSized(text) && looksLikeName(text.slice(0, at).trim());
 }
 
+/** "=====" / "-----" rule lines (terminal exports draw boxes with them) separate blocks like blank lines. */
+const RULE_LINE = /^[=\-_~*\u2500\u2550]{3,}$/u;
+
+/** The document's lines with rule lines blanked. */
+function bodyLines(doc: SourceDoc): Line[] {
+  return doc.lines.map((l) => (RULE_LINE.test(l.text) ? { ...l, end: l.start, text: '' } : l));
+}
+
+/** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
+const BULLET = /^[*\u2022\u00b7]\s+(?<name>.+)$/u;
+
 function detect(doc: SourceDoc): LayoutFit {
-  const { lines } = doc;
+  const lines = bodyLines(doc);
   const reasons: string[] = [];
   let score = 0;
   const first = lines[nextNonBlank(lines, 0)];
@@ -119,7 +130,7 @@ function detect(doc: SourceDoc): LayoutFit {
 }
 
 function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
-  const { lines } = doc;
+  const lines = bodyLines(doc);
   const warnings: ImportWarning[] = [];
   let i = nextNonBlank(lines, 0);
 
@@ -157,7 +168,17 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (line.text === '') continue;
       heading = headingOf(line.text);
       if (heading !== null) break;
-      const draft = participantFromListLine(line.text, kind, meta.company);
+      const bullet = BULLET.exec(line.text)?.groups?.name?.trim();
+      let entry = line.text;
+      if (bullet !== undefined && !bullet.includes(' - ')) {
+        // "* Dave Fildes" over "Amazon.com, Inc. - VP of IR": one entry on two lines.
+        const next = lines[i + 1];
+        if (next && next.text !== '' && headingOf(next.text) === null && !BULLET.test(next.text)) {
+          entry = `${bullet} - ${next.text}`;
+          i++;
+        } else entry = `${bullet} - ${kind === 'analysts' ? 'Analyst' : 'Participant'}`;
+      } else if (bullet !== undefined) entry = bullet;
+      const draft = participantFromListLine(entry, kind, meta.company);
       if (!draft) {
         const example = kind === 'analysts' ? '"Name - Firm, Division"' : '"Name - Title"';
         throw new TranscriptFormatError(line.number, `expected a participant line like ${example} or a section heading, found ${quoteLine(line.text)}`, { lineText: line.text });
@@ -184,7 +205,30 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   let section: Section = heading.kind === 'qa' ? 'qa' : 'prepared_remarks';
   let sawQa = section === 'qa';
   const bodyStart = i + 1;
-  for (const g of lineGroups(lines, bodyStart)) {
+  // A speaker line or section heading with no blank line before it still starts its own block.
+  const startsBlock = (k: number, to: number): boolean => {
+    const text = (lines[k] as Line).text;
+    if (!headerSized(text)) return false;
+    if (isSectionHeading(headingOf(text))) return true;
+    const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
+    const header = speakerHeader(text, next);
+    const found = resolver.resolve(header.name, header.hint);
+    if (found.kind !== 'found') return false;
+    return header.titleInline || isOperatorName(header.name) || /\[\d+\]$/.test(text) || (next !== null && isTitleLineOf(found.participant, next));
+  };
+  const blocks = lineGroups(lines, bodyStart).flatMap((g) => {
+    const parts: LineGroup[] = [];
+    let start = g.from;
+    for (let k = g.from + 1; k < g.to; k++) {
+      if (startsBlock(k, g.to)) {
+        parts.push({ from: start, to: k });
+        start = k;
+      }
+    }
+    parts.push({ from: start, to: g.to });
+    return parts;
+  });
+  for (const g of blocks) {
     let from = g.from;
     // Section headings (alone or at the top of a group).
     while (from < g.to) {
