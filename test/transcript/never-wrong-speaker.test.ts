@@ -211,3 +211,14 @@ describe('standard layout speaker lines with the title on the same line', () => 
     expect(turnTable(parseTranscriptText(inline).call)).toEqual(turnTable(parseTranscriptText(standard).call));
   });
 });
+
+describe('dash-header speaker lines with no blank line before them', () => {
+  it('start their own turn', () => {
+    const dash = fixture('dash-header.txt');
+    const packed = dash
+      .replace('ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question')
+      .replace('launch?\n\nAndy Kim -- Chief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim -- Chief Executive Officer\nOkay Great question');
+    expect(packed).toContain('launch?\nAndy Kim -- Chief Executive Officer\nOkay');
+    expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(dash)));
+  });
+});

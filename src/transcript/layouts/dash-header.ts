@@ -24,7 +24,7 @@ import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { readHeaderMeta } from '../header-meta.js';
-import { headerSized, lineGroups, type Line } from '../lines.js';
+import { headerSized, lineGroups, type Line, type LineGroup } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
 import { participantFromListLine, splitDashed } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
@@ -115,7 +115,25 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: '"Call participants:"' };
   const collector = new TurnCollector(ctx.limits);
   let section: Section = 'prepared_remarks';
-  for (const g of lineGroups(lines, firstSection, bodyEnd)) {
+  // A speaker line (or "Operator") with no blank line before it still opens its own block.
+  const startsBlock = (text: string): boolean => {
+    if (isOperatorName(text) || isDashHeading({ number: 0, start: 0, end: 0, text })) return true;
+    const header = speakerLine(text);
+    return header !== null && (!resolver.hasList || resolver.resolve(header.name, header.parts.join(' -- ')).kind === 'found');
+  };
+  const blocks = lineGroups(lines, firstSection, bodyEnd).flatMap((g) => {
+    const parts: LineGroup[] = [];
+    let start = g.from;
+    for (let k = g.from + 1; k < g.to; k++) {
+      if (startsBlock((lines[k] as Line).text)) {
+        parts.push({ from: start, to: k });
+        start = k;
+      }
+    }
+    parts.push({ from: start, to: g.to });
+    return parts;
+  });
+  for (const g of blocks) {
     let from = g.from;
     while (from < g.to && isDashHeading(lines[from] as Line)) {
       const line = lines[from] as Line;
@@ -141,7 +159,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         if (!draft) throw new TranscriptFormatError(first.number, `cannot read the speaker line ${quoteLine(first.text)}`, { lineText: first.text });
         speaker = addUnlistedSpeaker(speakerCtx, first, { ...draft, sideSource: 'header' });
       }
-    } else if (from + 1 === g.to && isOperatorName(first.text)) {
+    } else if (isOperatorName(first.text)) {
       const found = resolver.resolve(first.text);
       speaker = found.kind === 'found' ? found.participant : null;
     }
