@@ -25,9 +25,13 @@ export type Resolution =
 /** Trailing words that are not part of a surname. */
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'cfa', 'md']);
 
-/** The first and last word of a name, suffixes dropped. */
+/** Titles written before a name ("Dr. Todd Brady"). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
+
+/** The first and last word of a name, honorifics and suffixes dropped. */
 function firstLast(name: string): { first: string; last: string } | null {
   const words = nameWords(name);
+  while (words.length > 2 && HONORIFICS.has(words[0] as string)) words.shift();
   while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
   if (words.length < 2) return null;
   return { first: words[0] as string, last: words[words.length - 1] as string };

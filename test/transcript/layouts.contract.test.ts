@@ -112,6 +112,12 @@ describe('layout contract: the Northwind fixture in every layout', () => {
     });
   });
 
+  it('reads a WebVTT section heading written as "NOTE Section: …"', () => {
+    const vtt = readFixture('webvtt.vtt').toString('utf8').replace('NOTE Questions and Answers', 'NOTE\nSection: Questions and Answers');
+    expect(vtt).toContain('Section: Questions and Answers');
+    expect(rowsOf(turnTable(parseTranscriptText(vtt).call))).toEqual(NORTHWIND);
+  });
+
   it('keeps each WebVTT turn\'s start time (first cue of the turn)', () => {
     const vtt = parseFixture('webvtt.vtt');
     expect(vtt.call.turns.slice(0, 5).map((t) => t.startTime)).toEqual([0.5, 15.8, 26.5, 41.5, 60]);

@@ -222,3 +222,12 @@ describe('dash-header speaker lines with no blank line before them', () => {
     expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(dash)));
   });
 });
+
+describe('names written with an honorific', () => {
+  it('"Dr. Andrew Kim" resolves to the listed Andrew Kim', () => {
+    const standard = fixture('standard.txt');
+    const titled = standard.replace('Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Dr. Andrew Kim\nChief Executive Officer\n\nThanks, Lena.');
+    expect(titled).not.toBe(standard);
+    expect(turnTable(parseTranscriptText(titled).call)[2]?.speaker).toBe('Andrew Kim');
+  });
+});

@@ -148,7 +148,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   for (const note of notes) {
     let listKind: 'company' | 'analysts' | 'participants' | null = null;
     for (const line of note.lines) {
-      const h = headingOf(line.text);
+      // "NOTE Questions and Answers", or "Section: Questions and Answers".
+      const h = headingOf(line.text.replace(/^section\s*[:=]\s*/i, ''));
       if (isSectionHeading(h)) {
         sectionAt.set(note.cuesBefore, h.kind === 'qa' ? 'qa' : 'prepared_remarks');
         sectionsKnown = true;
