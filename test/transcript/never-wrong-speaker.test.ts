@@ -231,3 +231,12 @@ describe('names written with an honorific', () => {
     expect(turnTable(parseTranscriptText(titled).call)[2]?.speaker).toBe('Andrew Kim');
   });
 });
+
+describe('hyphenated names on inline speaker lines', () => {
+  it('"Jean-Marc Roy - Chief Operating Officer" is a speaker line, not speech', () => {
+    const standard = fixture('standard.txt');
+    const hyphen = standard.replace('Marta Flores\nChief Operating Officer\n\n', 'Jean-Marc Roy - Chief Operating Officer\n\n');
+    const row = turnTable(parseTranscriptText(hyphen).call)[11];
+    expect(row).toMatchObject({ speaker: 'Jean-Marc Roy', side: 'company', role: 'answer' });
+  });
+});

@@ -8,10 +8,13 @@
  *   Operator / Name + title line / paragraphs …
  *   Question-and-Answer Session | Questions and Answers
  *
- * A speaker block is a name line (a listed participant, also written with a nickname, an initial
- * or without the middle name; "Operator"; "Unidentified Analyst"), for non-operators usually
- * followed by their title/firm line, then paragraphs separated by blank lines. Without a list,
- * speakers are met in their headers (name line + title line: the title says the side).
+ * A speaker block is a name line (a listed participant, also written with a nickname, an initial,
+ * an honorific or without the middle name; "Operator"; "Unidentified Analyst"), for non-operators
+ * usually followed by their title/firm line (or with it on the same line: "Name - Title",
+ * "Name, Company - Title [3]"), then paragraphs separated by blank lines. Without a list,
+ * speakers are met in their headers (name + title: the title says the side). Terminal exports'
+ * rule lines ("=====", "-----") count as blank lines; their bulleted participants ("* Name" over
+ * "Company - Title") are read as list entries.
  *
  * Offsets: `source.slice(p.start, p.end) === p.text` for every paragraph; the source is the file.
  */
@@ -51,7 +54,7 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
 function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
   const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
-  const m = /^(?<name>[^,\-\u2013\u2014]{2,60}?)\s*(?:,|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  const m = /^(?<name>[^,]{2,60}?)\s*(?:,|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   if (name && rest && looksLikeName(name) && !isInterjection(name) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
