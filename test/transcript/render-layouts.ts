@@ -33,18 +33,20 @@ function headerLines(call: Call): string[] {
   return [`${company}${ticker ? ` (${ticker})` : ''} ${quarter ?? ''} Earnings Call${date ? ` ${new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}` : ''}`.replace(/\s+/g, ' ')];
 }
 
-export function renderStandard(call: Call): string {
+export function renderStandard(call: Call, opts: { list?: boolean; titles?: boolean } = {}): string {
   const people = byId(call);
   const out = [...headerLines(call), ''];
   const company = listed(call).filter((p) => p.side === 'company');
   const analysts = listed(call).filter((p) => p.side === 'analyst');
-  if (company.length) out.push('Company Participants', '', ...company.map((p) => `${p.name} - ${titleLine(p)}`), '');
-  if (analysts.length) out.push('Conference Call Participants', '', ...analysts.map((p) => `${p.name} - ${titleLine(p)}`), '');
+  if (opts.list !== false) {
+    if (company.length) out.push('Company Participants', '', ...company.map((p) => `${p.name} - ${titleLine(p)}`), '');
+    if (analysts.length) out.push('Conference Call Participants', '', ...analysts.map((p) => `${p.name} - ${titleLine(p)}`), '');
+  }
   const block = (turns: Turn[]): void => {
     for (const t of turns) {
       const p = people.get(t.speakerId) as Participant;
       out.push(p.name);
-      if (p.side !== 'operator') out.push(titleLine(p));
+      if (p.side !== 'operator' && opts.titles !== false) out.push(titleLine(p));
       out.push('');
       for (const para of t.paragraphs) out.push(para.text, '');
     }

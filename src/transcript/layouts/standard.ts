@@ -255,8 +255,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
       else if (looksLikeName(header.name) && !isInterjection(header.name)) {
-        if (header.hint === null || !looksLikeTitleLine(header.hint)) unknownSpeaker(speakerCtx, first, header.name);
-        speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(header.name, header.hint, meta.company));
+        const titled = header.hint !== null && looksLikeTitleLine(header.hint);
+        // Without a list, a name line alone in its block is a speaker met for the first time (side
+        // inferred later); with a list, a bare unknown name is refused rather than guessed.
+        const bareSpeaker = !resolver.hasList && second === null;
+        if (!titled && !bareSpeaker) unknownSpeaker(speakerCtx, first, header.name);
+        speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(header.name, titled ? header.hint : null, meta.company));
       }
     }
     let contentFrom = from;
