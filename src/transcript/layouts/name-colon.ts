@@ -33,7 +33,7 @@ import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from '.
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 
 /** Labels that precede a colon but are not speakers. */
-const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector)$/i;
+const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector|from|to|cc|bcc|subject|re|sent|attendees|location|duration|contents|image source)$/i;
 
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number } | null {
   if (!headerSized(text.slice(0, 70))) return null;
