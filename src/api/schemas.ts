@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const SIDES = ['company', 'analyst', 'operator'] as const;
+export const SIDES = ['company', 'analyst', 'operator', 'unknown'] as const;
 export const SECTIONS = ['prepared_remarks', 'qa'] as const;
 export const INTENTS = ['speaker_topic', 'who_asked', 'speaker_question', 'topic'] as const;
 
@@ -204,10 +204,10 @@ export const CallResponse = z
     id: z.string(),
     title: z.string(),
     company: z.string(),
-    ticker: z.string(),
-    quarter: z.string(),
-    date: z.string(),
-    time: z.string(),
+    ticker: z.string().nullable(),
+    quarter: z.string().nullable(),
+    date: z.string().nullable(),
+    time: z.string().nullable(),
     participants: z.array(Participant),
     exchanges: z.array(
       z.object({ id: z.number().int(), analyst: Participant, question: z.string().nullable(), answers: z.array(z.string()) }),

@@ -12,7 +12,10 @@
  *
  * The company itself ("Amazon", its ticker) is never a speaker alias.
  */
+import { nicknamesOf } from './nicknames.js';
 import type { Call, Participant } from './types.js';
+
+export { nicknamesOf };
 
 export type MentionVia = 'full' | 'surname' | 'first' | 'nickname' | 'role' | 'firm';
 
@@ -55,65 +58,6 @@ export interface AliasOptions {
   /** Extra ordinary words to guard (e.g. a dictionary); merged into `commonWords`. */
   commonWords?: Iterable<string>;
 }
-
-/** Common English given names and their usual short forms; read in both directions. */
-const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
-  alexander: ['alex', 'al'],
-  andrew: ['andy', 'drew'],
-  anthony: ['tony'],
-  benjamin: ['ben'],
-  catherine: ['cathy', 'kate', 'katie'],
-  charles: ['charlie', 'chuck'],
-  christopher: ['chris'],
-  daniel: ['dan', 'danny'],
-  david: ['dave'],
-  deborah: ['deb', 'debbie'],
-  donald: ['don'],
-  douglas: ['doug'],
-  edward: ['ed', 'eddie', 'ted'],
-  elizabeth: ['liz', 'beth', 'betsy'],
-  frederick: ['fred'],
-  gerald: ['jerry'],
-  geoffrey: ['geoff', 'jeff'],
-  gregory: ['greg'],
-  james: ['jim', 'jimmy', 'jamie'],
-  jeffrey: ['jeff'],
-  jennifer: ['jen', 'jenny'],
-  jessica: ['jess'],
-  john: ['jack', 'johnny'],
-  jonathan: ['jon'],
-  joseph: ['joe', 'joey'],
-  joshua: ['josh'],
-  katherine: ['kate', 'katie', 'kathy'],
-  kenneth: ['ken'],
-  kimberly: ['kim'],
-  lawrence: ['larry'],
-  margaret: ['maggie', 'meg', 'peggy'],
-  matthew: ['matt'],
-  michael: ['mike', 'mick'],
-  nathaniel: ['nate', 'nathan'],
-  nicholas: ['nick'],
-  patricia: ['pat', 'trish'],
-  patrick: ['pat'],
-  peter: ['pete'],
-  philip: ['phil'],
-  phillip: ['phil'],
-  raymond: ['ray'],
-  rebecca: ['becky'],
-  richard: ['rick', 'rich', 'dick'],
-  robert: ['bob', 'rob', 'bobby', 'robbie'],
-  ronald: ['ron'],
-  samuel: ['sam'],
-  stephen: ['steve'],
-  steven: ['steve'],
-  susan: ['sue'],
-  theodore: ['ted', 'theo'],
-  thomas: ['tom', 'tommy'],
-  timothy: ['tim'],
-  victoria: ['vicky', 'tori'],
-  william: ['bill', 'will', 'billy', 'liam'],
-  zachary: ['zach'],
-};
 
 /**
  * Ordinary English words that are also names or sit one typo away from common names.
@@ -258,15 +202,6 @@ export function roleAliases(title: string): string[] {
   return phrases;
 }
 
-/** Nicknames and formal forms of a given name (lowercase), excluding the name itself. */
-export function nicknamesOf(firstName: string): string[] {
-  const name = normaliseWord(firstName);
-  const out = new Set<string>(NICKNAMES[name] ?? []);
-  for (const [formal, shorts] of Object.entries(NICKNAMES)) if (shorts.includes(name)) out.add(formal);
-  out.delete(name);
-  return [...out];
-}
-
 /**
  * Optimal-string-alignment (Damerau–Levenshtein with adjacent transpositions) distance,
  * or `max + 1` as soon as the distance is known to exceed `max`.
@@ -313,7 +248,7 @@ export function buildAliasTable(call: Call, opts: AliasOptions = {}): AliasTable
   };
 
   // Words naming the company: never a speaker.
-  const companyWords = new Set<string>([normaliseWord(call.meta.ticker)]);
+  const companyWords = new Set<string>(call.meta.ticker ? [normaliseWord(call.meta.ticker)] : []);
   for (const alias of firmAliases(call.meta.company)) {
     companyWords.add(alias);
     for (const w of alias.split(' ')) companyWords.add(w);
@@ -325,6 +260,9 @@ export function buildAliasTable(call: Call, opts: AliasOptions = {}): AliasTable
     const first = words[0] ?? '';
     const last = words.length > 1 ? (words[words.length - 1] as string) : '';
     add(phrases, words.join(' '), p, 'full');
+    // A numbered speaker ("Speaker 3", speech-recognition datasets) is named only in full:
+    // "speaker" alone is an ordinary word, not a first name.
+    if (/^speaker \d+$/.test(words.join(' '))) continue;
     if (last) {
       add(phrases, `${first} ${last}`, p, 'full');
       for (const nick of nicknamesOf(first)) add(phrases, `${nick} ${last}`, p, 'nickname');

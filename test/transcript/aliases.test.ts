@@ -223,3 +223,12 @@ describe('alias tables for another call', () => {
     expect(findSpeakerMentions(t, 'what did Young ask Will').map((m) => m.participant.id)).toEqual(['robert-young', 'william-gates']);
   });
 });
+
+describe('numbered speakers (speech-recognition datasets)', () => {
+  it('are named only in full: "speaker" alone names nobody', () => {
+    const c = parseTranscript(['Acme Corp (ACME) Q1 2025 Earnings Call', '', 'Speaker 1: Hello.', '', 'Speaker 2: Hi there.', '', 'Speaker 1: Bye.'].join('\n'));
+    const t = buildAliasTable(c);
+    expect(findSpeakerMentions(t, 'which speaker mentioned pricing')).toEqual([]);
+    expect(resolveSpeaker(t, 'Speaker 2').map((p) => p.name)).toEqual(['Speaker 2']);
+  });
+});

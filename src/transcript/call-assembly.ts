@@ -1,0 +1,139 @@
+/**
+ * The steps every layout ends with: collect turns under the limits, fill what the header did not
+ * say (the ticker stands in for an unknown company), give the call its id, infer sides (and the
+ * Q&A start where the layout has no section headings), structure roles and exchanges.
+ */
+import { callId } from './call-id.js';
+import { TranscriptFormatError, type ImportWarning } from './format-error.js';
+import type { HeaderMeta } from './header-meta.js';
+import { describeLimit, type TranscriptLimits } from './limits.js';
+import { inferQaStart, inferSides, structureTurns, type TurnDraft } from './structure.js';
+import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
+
+/** Collects a layout's turns, enforcing the turn and paragraph limits with the line that broke them. */
+export class TurnCollector {
+  readonly turns: TurnDraft[] = [];
+  private openLine: { number: number; text: string; speaker: string } | null = null;
+
+  constructor(private readonly limits: TranscriptLimits) {}
+
+  get current(): TurnDraft | null {
+    return this.turns[this.turns.length - 1] ?? null;
+  }
+
+  /** Starts a turn; the previous one must have said something. */
+  start(speaker: Participant, section: Section, startTime: number | null, line: { number: number; text: string }): TurnDraft {
+    this.finish();
+    if (this.turns.length >= this.limits.maxTurns) {
+      throw new TranscriptFormatError(line.number, `more than ${this.limits.maxTurns.toLocaleString('en-US')} speaker turns; ${describeLimit('maxTurns', this.limits)}`, { lineText: line.text });
+    }
+    const turn: TurnDraft = { speakerId: speaker.id, section, paragraphs: [], startTime };
+    this.turns.push(turn);
+    this.openLine = { number: line.number, text: line.text, speaker: speaker.name };
+    return turn;
+  }
+
+  /** Adds a paragraph to the current turn. */
+  paragraph(p: Paragraph, line: { number: number; text: string }): void {
+    const turn = this.current;
+    if (turn === null) throw new Error('paragraph before any turn'); // layouts check this first
+    if (p.text.length > this.limits.maxParagraphChars) {
+      throw new TranscriptFormatError(
+        line.number,
+        `a paragraph of ${p.text.length.toLocaleString('en-US')} characters; ${describeLimit('maxParagraphChars', this.limits)}`,
+        { lineText: line.text },
+      );
+    }
+    turn.paragraphs.push(p);
+  }
+
+  /** Checks the last turn said something. */
+  finish(): void {
+    const turn = this.current;
+    if (turn && turn.paragraphs.length === 0 && this.openLine) {
+      throw new TranscriptFormatError(this.openLine.number, `expected at least one paragraph after speaker "${this.openLine.speaker}"`, {
+        lineText: this.openLine.text,
+      });
+    }
+  }
+}
+
+export interface CallDraft {
+  layout: LayoutName;
+  meta: HeaderMeta;
+  participants: Participant[];
+  turns: TurnDraft[];
+  source: string;
+  /** False when the layout has no section headings: the Q&A start is inferred. */
+  sectionsKnown: boolean;
+  fileName: string | null;
+  datasetFileId?: string | null;
+  /** Line to blame when the call has no turns at all. */
+  lastLine: number;
+}
+
+/** Builds the structured Call; appends to `warnings` what was inferred or missing. */
+export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): Call {
+  if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
+  const { meta } = draft;
+  let company = meta.company ?? meta.ticker;
+  if (company === null) {
+    company = draft.datasetFileId ?? draft.fileName ?? 'Unknown company';
+    warnings.push({ line: null, message: `the source names no company or ticker; "${company}" stands in` });
+  }
+
+  const participants = inferSides(draft.participants, draft.turns);
+  let turns = draft.turns;
+  if (!draft.sectionsKnown) {
+    const qaStart = inferQaStart(participants, turns);
+    turns = turns.map((t, i) => ({ ...t, section: qaStart !== null && i >= qaStart ? 'qa' : 'prepared_remarks' }));
+    warnings.push({
+      line: null,
+      message:
+        qaStart === null
+          ? 'no section headings and no question introductions: every turn is prepared remarks'
+          : `no section headings: Q&A taken to start at turn ${qaStart + 1}, where the first question is introduced`,
+    });
+  }
+  const inferred = participants.filter((p) => p.sideSource === 'inferred');
+  if (inferred.length > 0) {
+    warnings.push({ line: null, message: `sides inferred from the operator's introductions: ${inferred.map((p) => `${p.name} (${p.side})`).join(', ')}` });
+  }
+  const unknown = participants.filter((p) => p.side === 'unknown');
+  if (unknown.length > 0) warnings.push({ line: null, message: `side unknown for ${unknown.map((p) => p.name).join(', ')}` });
+
+  const { turns: structured, exchanges } = structureTurns(turns, participants);
+  const id =
+    opts.id ??
+    callId({
+      company: meta.company,
+      ticker: meta.ticker,
+      fiscalQuarter: meta.fiscalQuarter,
+      fiscalYear: meta.fiscalYear,
+      date: meta.date,
+      datasetFileId: draft.datasetFileId ?? null,
+      fileName: draft.fileName,
+      text: draft.source,
+    });
+  const title =
+    meta.title ?? [company, meta.ticker && meta.ticker !== company ? `(${meta.ticker})` : null, meta.quarter, 'Earnings Call'].filter(Boolean).join(' ');
+  return {
+    meta: {
+      id,
+      title,
+      company,
+      ticker: meta.ticker,
+      quarter: meta.quarter,
+      fiscalQuarter: meta.fiscalQuarter,
+      fiscalYear: meta.fiscalYear,
+      date: meta.date,
+      time: meta.time,
+      layout: draft.layout,
+      sector: meta.sector,
+    },
+    participants,
+    turns: structured,
+    exchanges,
+    source: draft.source,
+  };
+}

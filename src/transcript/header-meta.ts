@@ -1,0 +1,192 @@
+/**
+ * What a transcript's header says about the call: company, ticker, quarter, fiscal year, date,
+ * time. Read from title lines in their everyday variants
+ *   "Amazon.com, Inc. (NASDAQ:AMZN) Q4 2025 Earnings Call Transcript"
+ *   "Amazon.com (AMZN 1.23%)" + "Q4 FY2025 Earnings Call" + "Feb 5, 2026, 5:00 p.m. ET"
+ *   "Widget Corp Fourth Quarter and Full Year 2024 Results Conference Call"
+ * and from "Key: value" lines ("Ticker: ACME", "Quarter: Q3 2024"). Whatever is not written
+ * stays null: a quarter is never guessed (a "period ending December 31" is not a quarter, and
+ * not the call date either).
+ */
+import { TranscriptFormatError } from './format-error.js';
+import { headerSized, type Line } from './lines.js';
+
+export interface HeaderMeta {
+  title: string | null;
+  company: string | null;
+  ticker: string | null;
+  quarter: string | null;
+  fiscalQuarter: number | null;
+  fiscalYear: number | null;
+  date: string | null;
+  time: string | null;
+  sector: string | null;
+}
+
+export function emptyHeaderMeta(): HeaderMeta {
+  return { title: null, company: null, ticker: null, quarter: null, fiscalQuarter: null, fiscalYear: null, date: null, time: null, sector: null };
+}
+
+/** "Company (TICKER)", "(NASDAQ:AMZN)", "(NYSE: GE)", "(AMZN 1.23%)", "(RDS.A)". */
+const COMPANY_TICKER =
+  /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>[A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,4})?)(?:\s+[-+]?\d+(?:\.\d+)?%)?\)/;
+
+const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+/** Quarter patterns; each yields [quarter, year] group names q and y. */
+const QUARTER_PATTERNS: readonly RegExp[] = [
+  /\bQ(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25
+  /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
+  /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
+  /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
+];
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_PATTERNS: readonly RegExp[] = [
+  new RegExp(`\\b(?<month>${MONTH_WORD})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b`, 'i'),
+  new RegExp(`\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>${MONTH_WORD})\\.?,?\\s+(?<year>\\d{4})\\b`, 'i'),
+  /\b(?<year>\d{4})-(?<mm>\d{2})-(?<day>\d{2})\b/,
+];
+/** A date on such a line is the end of a period, not the day of the call. */
+const PERIOD_END = /\b(?:period|quarter|year)\s+end(?:ed|ing)?\b|\bend(?:ed|ing)\b/i;
+
+const TIME = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)(?:\s+(?:[A-Z]{2,5}|Eastern|Pacific|Central)\b)?/;
+
+/** Words that make a line a call title. */
+const TITLE_WORDS = /\b(?:earnings|conference call|results call|quarterly results|investor call|analyst call)\b/i;
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? 2000 + n : n;
+}
+
+/** The quarter a line names, with where the match starts. */
+function findQuarter(text: string): { fiscalQuarter: number; fiscalYear: number; index: number; length: number } | null {
+  for (const pattern of QUARTER_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m?.groups) continue;
+    const q = m.groups.q ? Number(m.groups.q) : ORDINALS[(m.groups.ord ?? '').toLowerCase()];
+    if (q === undefined || !m.groups.y) continue;
+    return { fiscalQuarter: q, fiscalYear: fullYear(m.groups.y), index: m.index, length: m[0].length };
+  }
+  return null;
+}
+
+/** ISO date of a calendar date, or throws on an impossible one ("February 30"). */
+function isoDate(year: number, month: number, day: number, line: Line, written: string): string {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
+    throw new TranscriptFormatError(line.number, `expected a real call date like "February 5, 2026", found "${written}"`, { lineText: line.text });
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+function findDate(line: Line): string | null {
+  if (PERIOD_END.test(line.text)) return null;
+  for (const pattern of DATE_PATTERNS) {
+    const m = pattern.exec(line.text);
+    if (!m?.groups) continue;
+    const month = m.groups.mm ? Number(m.groups.mm) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
+    return isoDate(Number(m.groups.year), month, Number(m.groups.day), line, m[0]);
+  }
+  return null;
+}
+
+/** Whether a header line says something this module reads: a title, a date or time, a "Key: value". */
+export function isHeaderMetaLine(text: string): boolean {
+  if (!headerSized(text)) return false;
+  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text));
+}
+
+/** Whether a line reads like a call title (company with ticker, a quarter, "Earnings Call"). */
+export function isTitleLike(text: string): boolean {
+  if (!headerSized(text)) return false;
+  return COMPANY_TICKER.test(text) || findQuarter(text) !== null || TITLE_WORDS.test(text);
+}
+
+function cleanCompany(text: string): string | null {
+  const company = text.replace(/[\s\-\u2013\u2014,:|]+$/u, '').replace(/^[\s\-\u2013\u2014,:|]+/u, '').trim();
+  return company === '' ? null : company;
+}
+
+function setQuarter(meta: HeaderMeta, found: { fiscalQuarter: number; fiscalYear: number }): void {
+  meta.fiscalQuarter = found.fiscalQuarter;
+  meta.fiscalYear = found.fiscalYear;
+  meta.quarter = `Q${found.fiscalQuarter} ${found.fiscalYear}`;
+}
+
+/** Key: value metadata ("Company: Acme Corp", "Ticker: ACME", "Quarter: Q3 2024", "Date: 2024-07-30"). */
+const KEY_VALUE = /^(?<key>company|company name|ticker|symbol|quarter|fiscal quarter|period|date|call date|time|sector|industry|title|event)\s*[:=]\s*(?<value>.+)$/i;
+
+/** Whether a line is a "Key: value" metadata line this module reads. */
+export function isKeyValueMeta(text: string): boolean {
+  return headerSized(text) && KEY_VALUE.test(text);
+}
+
+/** Applies one "Key: value" line; returns false when the line is not one. */
+export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
+  if (!headerSized(line.text)) return false;
+  const m = KEY_VALUE.exec(line.text);
+  if (!m?.groups) return false;
+  const key = (m.groups.key ?? '').toLowerCase();
+  const value = (m.groups.value ?? '').trim();
+  if (key === 'company' || key === 'company name') meta.company = value;
+  else if (key === 'ticker' || key === 'symbol') meta.ticker = value.replace(/^[A-Za-z ]{2,15}:\s*/, '').toUpperCase();
+  else if (key === 'quarter' || key === 'fiscal quarter' || key === 'period') {
+    const found = findQuarter(value);
+    if (found) setQuarter(meta, found);
+  } else if (key === 'date' || key === 'call date') meta.date = findDate({ ...line, text: value }) ?? meta.date;
+  else if (key === 'time') meta.time = TIME.exec(value)?.[0] ?? value;
+  else if (key === 'sector' || key === 'industry') meta.sector = value;
+  else if (key === 'title' || key === 'event') {
+    meta.title = value;
+    applyTitleLine(meta, { ...line, text: value });
+  }
+  return true;
+}
+
+/**
+ * Reads one header line into `meta`, filling only what is still unknown. The first title-like
+ * line becomes the title; a following line that completes it ("Q4 2025 Earnings Call" under
+ * "Amazon.com (AMZN)") is appended.
+ */
+export function applyTitleLine(meta: HeaderMeta, line: Line): void {
+  const text = line.text.replace(/\s+/g, ' ');
+  if (!headerSized(text) || text === '') return;
+  const tickerMatch = COMPANY_TICKER.exec(text);
+  const quarter = findQuarter(text);
+  const titleLike = tickerMatch !== null || quarter !== null || TITLE_WORDS.test(text);
+
+  if (tickerMatch?.groups && meta.ticker === null) {
+    meta.ticker = (tickerMatch.groups.ticker ?? '').toUpperCase();
+    meta.company ??= cleanCompany(tickerMatch.groups.company ?? '');
+  }
+  if (quarter && meta.quarter === null) setQuarter(meta, quarter);
+  if (meta.company === null && titleLike && !tickerMatch) {
+    const cut = quarter?.index ?? text.search(TITLE_WORDS);
+    if (cut > 0) meta.company = cleanCompany(text.slice(0, cut));
+    else if (quarter && cut === 0) {
+      // "Q4 2025 Amazon.com Inc Earnings Call": the company sits between the quarter and the title words.
+      const after = text.slice(quarter.index + quarter.length).trimStart();
+      const end = after.search(TITLE_WORDS);
+      if (end > 0) meta.company = cleanCompany(after.slice(0, end));
+    }
+  }
+  meta.date ??= findDate({ ...line, text });
+  meta.time ??= TIME.exec(text)?.[0]?.trim() ?? null;
+  if (titleLike) {
+    if (meta.title === null) meta.title = text;
+    else if (!TITLE_WORDS.test(meta.title) && TITLE_WORDS.test(text)) meta.title = `${meta.title} ${text}`;
+  }
+}
+
+/** Reads a block of header lines (title lines and Key: value lines). */
+export function readHeaderMeta(lines: readonly Line[]): HeaderMeta {
+  const meta = emptyHeaderMeta();
+  for (const line of lines) {
+    if (line.text === '') continue;
+    if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
+  }
+  return meta;
+}

@@ -1,0 +1,35 @@
+/** Heading lines: participant lists and call sections, as the text layouts write them. */
+import { headerSized } from './lines.js';
+
+export type HeadingKind = 'company' | 'analysts' | 'participants' | 'prepared' | 'qa';
+
+const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
+  ['company', /^(?:(?:company|corporate) participants|executives|company representatives|corporate speakers|management)$/i],
+  ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
+  ['participants', /^(?:call participants|participants|speakers)$/i],
+  ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks)$/i],
+  ['qa', /^(?:questions? (?:and|&) answers?(?: session)?|question[- ]and[- ]answer session|q\s?&\s?a(?: session)?)$/i],
+];
+
+export interface Heading {
+  kind: HeadingKind;
+  /** Whether it was written with a trailing colon ("Prepared Remarks:"). */
+  colon: boolean;
+}
+
+/** The heading a line is, or null. */
+export function headingOf(text: string): Heading | null {
+  if (!headerSized(text) || text.length > 60) return null;
+  const colon = text.endsWith(':');
+  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim();
+  for (const [kind, pattern] of HEADINGS) if (pattern.test(bare)) return { kind, colon };
+  return null;
+}
+
+export function isSectionHeading(h: Heading | null): h is Heading & { kind: 'prepared' | 'qa' } {
+  return h !== null && (h.kind === 'prepared' || h.kind === 'qa');
+}
+
+export function isParticipantsHeading(h: Heading | null): h is Heading & { kind: 'company' | 'analysts' | 'participants' } {
+  return h !== null && (h.kind === 'company' || h.kind === 'analysts' || h.kind === 'participants');
+}

@@ -1,0 +1,55 @@
+/**
+ * Deciding what an unresolved speaker-like line is, the same way in every text layout: a typo of
+ * a listed name and a bare unknown name are errors (never absorbed into the previous turn); a
+ * well-formed header of someone not listed becomes a new participant, with a warning.
+ */
+import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
+import type { Line } from '../lines.js';
+import type { ParticipantDraft, SpeakerResolver } from '../speaker-resolver.js';
+import type { Participant } from '../types.js';
+
+export interface SpeakerLineContext {
+  resolver: SpeakerResolver;
+  warnings: ImportWarning[];
+  /** Where the participants are listed, for messages ("Company Participants", "Call participants:"). */
+  listName: string;
+}
+
+/** Refuses a speaker line whose name resolves to two listed people. */
+export function ambiguousSpeaker(line: Line, name: string, candidates: Participant[]): never {
+  throw new TranscriptFormatError(
+    line.number,
+    `speaker ${quoteLine(name)} could be ${candidates.map((p) => `"${p.name}"${p.title ? ` (${p.title})` : p.firm ? ` (${p.firm})` : ''}`).join(' or ')}; write the title or firm with the name to tell them apart`,
+    { lineText: line.text },
+  );
+}
+
+/** Refuses a name-like line that names nobody listed (with the closest listed name, if any). */
+export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string): never {
+  const near = ctx.resolver.nearMiss(name);
+  const where = ctx.resolver.hasList ? `not in ${ctx.listName}` : 'not a speaker met before, and no title or firm is written with it';
+  throw new TranscriptFormatError(line.number, `unknown speaker ${quoteLine(name)}: ${where}${near ? ` (did you mean "${near.name}"?)` : ''}`, {
+    lineText: line.text,
+  });
+}
+
+/**
+ * Adds someone met only in a speaker header. With a participants list, a name one or two edits
+ * from a listed one is refused as a likely typo; otherwise the new participant is recorded in the
+ * warnings.
+ */
+export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
+  if (ctx.resolver.hasList) {
+    const near = ctx.resolver.nearMiss(draft.name);
+    if (near) {
+      throw new TranscriptFormatError(line.number, `unknown speaker ${quoteLine(draft.name)}: not in ${ctx.listName} (did you mean "${near.name}"?)`, {
+        lineText: line.text,
+      });
+    }
+  }
+  const participant = ctx.resolver.add(draft, line.number, line.text);
+  if (ctx.resolver.hasList) {
+    ctx.warnings.push({ line: line.number, message: `speaker "${participant.name}" is not in ${ctx.listName}; added as a new participant (${participant.side})` });
+  }
+  return participant;
+}

@@ -1,0 +1,292 @@
+/**
+ * The bundled layout and its everyday variants:
+ *
+ *   Amazon.com, Inc. (NASDAQ:AMZN) Q4 2025 Earnings Call Transcript   (title lines; date/time optional)
+ *   Company Participants | Corporate Participants | Executives        (optional lists: "Name - Title")
+ *   Conference Call Participants | Analysts                           ("Name - Firm[, Division]")
+ *   Presentation | Prepared Remarks                                   (section headings, colon optional)
+ *   Operator / Name + title line / paragraphs …
+ *   Question-and-Answer Session | Questions and Answers
+ *
+ * A speaker block is a name line (a listed participant, also written with a nickname, an initial,
+ * an honorific or without the middle name; "Operator"; "Unidentified Analyst"), for non-operators
+ * usually followed by their title/firm line (or with it on the same line: "Name - Title",
+ * "Name, Company - Title [3]"), then paragraphs separated by blank lines. Without a list,
+ * speakers are met in their headers (name + title: the title says the side). Terminal exports'
+ * rule lines ("=====", "-----") count as blank lines; their bulleted participants ("* Name" over
+ * "Company - Title") are read as list entries.
+ *
+ * Offsets: `source.slice(p.start, p.end) === p.text` for every paragraph; the source is the file.
+ */
+import { assembleCall, TurnCollector } from '../call-assembly.js';
+import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
+import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
+import { isHeaderMetaLine, isTitleLike, readHeaderMeta } from '../header-meta.js';
+import { headerSized, lineGroups, nextNonBlank, type Line, type LineGroup } from '../lines.js';
+import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
+import { looksLikeTitleLine, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
+import { matchesTitle, SpeakerResolver } from '../speaker-resolver.js';
+import type { Participant, Section } from '../types.js';
+import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+
+const TITLE_EXAMPLE = '"Company (TICKER) Q4 2025 Earnings Call <date> <time>"';
+/** Most non-blank lines a header (title, date, time…) may have before the first heading. */
+const MAX_HEADER_LINES = 12;
+
+const LIST_NAMES: Readonly<Record<ListKind, string>> = {
+  company: 'the company participants',
+  analysts: 'the conference call participants',
+  participants: 'the participants list',
+};
+
+/** Whether the line under a speaker's name is their title/firm line (not the first line of speech). */
+function isTitleLineOf(participant: Participant, text: string): boolean {
+  if (participant.side === 'operator') return false;
+  return matchesTitle(participant, text) || looksLikeTitleLine(text);
+}
+
+/**
+ * The name on a speaker line and the title/firm written with it: the next line, or the rest of
+ * the same line ("Andrew Jassy - President, CEO & Director", "Jane Roe, Chief Executive
+ * Officer"). A trailing colon ("Operator:") is not part of the name.
+ */
+function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
+  const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
+  if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
+  const m = /^(?<name>[^,]{2,60}?)\s*(?:,|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  const name = m?.groups?.name?.trim();
+  const rest = m?.groups?.rest?.trim();
+  if (name && rest && looksLikeName(name) && !isInterjection(name) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
+  return { name: bare, hint: nextLine, titleInline: false };
+}
+
+/** "Name -- Title" on one line: the free-transcript-site layout, not this one. */
+function isDashSpeakerLine(text: string): boolean {
+  const at = text.indexOf(' -- ');
+  return at > 0 && headerSized(text) && looksLikeName(text.slice(0, at).trim());
+}
+
+/** "=====" / "-----" rule lines (terminal exports draw boxes with them) separate blocks like blank lines. */
+const RULE_LINE = /^[=\-_~*\u2500\u2550]{3,}$/u;
+
+/** The document's lines with rule lines blanked. */
+function bodyLines(doc: SourceDoc): Line[] {
+  return doc.lines.map((l) => (RULE_LINE.test(l.text) ? { ...l, end: l.start, text: '' } : l));
+}
+
+/** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
+const BULLET = /^[*\u2022\u00b7]\s+(?<name>.+)$/u;
+
+function detect(doc: SourceDoc): LayoutFit {
+  const lines = bodyLines(doc);
+  const reasons: string[] = [];
+  let score = 0;
+  const first = lines[nextNonBlank(lines, 0)];
+  if (first && isTitleLike(first.text)) {
+    score += 0.3;
+    reasons.push(`title line at line ${first.number}`);
+  }
+  let listHeading: Line | null = null;
+  let sectionHeading: Line | null = null;
+  let blocks = 0;
+  let dashLines = 0;
+  let firstBlock: Line | null = null;
+  for (const g of lineGroups(lines)) {
+    const line = lines[g.from] as Line;
+    const heading = headingOf(line.text);
+    if (isParticipantsHeading(heading) && !heading.colon) listHeading ??= line;
+    if (isSectionHeading(heading) && !heading.colon) sectionHeading ??= line;
+    if (isDashSpeakerLine(line.text)) dashLines++;
+    const second = g.to - g.from > 1 ? (lines[g.from + 1] as Line) : null;
+    const isBlock = isOperatorName(line.text) || (looksLikeName(line.text) && !isInterjection(line.text) && second !== null && looksLikeTitleLine(second.text));
+    if (isBlock && !line.text.includes(' -- ')) {
+      blocks++;
+      firstBlock ??= line;
+    }
+  }
+  if (listHeading) {
+    score += 0.2;
+    reasons.push(`participants heading "${listHeading.text}" at line ${listHeading.number}`);
+  }
+  if (sectionHeading) {
+    score += 0.2;
+    reasons.push(`section heading "${sectionHeading.text}" at line ${sectionHeading.number}`);
+  }
+  if (blocks >= 2 && firstBlock) {
+    score += 0.3;
+    reasons.push(`${blocks} speaker blocks (name line, title line), the first at line ${firstBlock.number}`);
+  }
+  if (dashLines >= 2) {
+    score = Math.max(0, score - 0.4);
+    reasons.push(`but ${dashLines} "Name -- Title" speaker lines`);
+  }
+  let mismatch: LayoutFit['mismatch'] = null;
+  if (!first) mismatch = { line: 1, expected: `a title line like ${TITLE_EXAMPLE}`, lineText: null };
+  else if (!isTitleLike(first.text) && !listHeading && !sectionHeading) {
+    mismatch = { line: first.number, expected: `a title line like ${TITLE_EXAMPLE}`, lineText: first.text };
+  } else if (!sectionHeading) {
+    const after = lines.find((l) => l.number > first.number && l.text !== '' && headingOf(l.text) === null && !isHeaderMetaLine(l.text));
+    mismatch = { line: after?.number ?? first.number, expected: 'a participants list or a section heading ("Presentation", "Questions and Answers")', lineText: after?.text ?? null };
+  }
+  return { score: Math.min(1, score), reasons, mismatch };
+}
+
+function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
+  const lines = bodyLines(doc);
+  const warnings: ImportWarning[] = [];
+  let i = nextNonBlank(lines, 0);
+
+  // Header: everything before the first heading.
+  const headerLines: Line[] = [];
+  while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
+    const line = lines[i] as Line;
+    if (line.text !== '') {
+      if (headerLines.length >= MAX_HEADER_LINES || (headerLines.length > 0 && !isHeaderMetaLine(line.text))) {
+        throw new TranscriptFormatError(line.number, `expected a participants list or a section heading ("Presentation", "Questions and Answers"), found ${quoteLine(line.text)}`, { lineText: line.text });
+      }
+      headerLines.push(line);
+    }
+    i++;
+  }
+  if (headerLines.length > 0 && !isTitleLike((headerLines[0] as Line).text)) {
+    const line = headerLines[0] as Line;
+    throw new TranscriptFormatError(line.number, `expected a title line like ${TITLE_EXAMPLE}, found ${quoteLine(line.text)}`, { lineText: line.text });
+  }
+  const meta = readHeaderMeta(headerLines);
+  if (headerLines.length === 0) warnings.push({ line: null, message: 'no title line: company, quarter and date unknown' });
+
+  // Participant lists.
+  const resolver = new SpeakerResolver(ctx.limits);
+  let heading: Heading | null = headingOf(lines[i]?.text ?? '');
+  let listName = 'the participants list';
+  while (i < lines.length && isParticipantsHeading(heading)) {
+    const kind = heading.kind;
+    const headingLine = lines[i] as Line;
+    listName = LIST_NAMES[kind];
+    let count = 0;
+    i++;
+    for (; i < lines.length; i++) {
+      const line = lines[i] as Line;
+      if (line.text === '') continue;
+      heading = headingOf(line.text);
+      if (heading !== null) break;
+      const bullet = BULLET.exec(line.text)?.groups?.name?.trim();
+      let entry = line.text;
+      if (bullet !== undefined && !bullet.includes(' - ')) {
+        // "* Dave Fildes" over "Amazon.com, Inc. - VP of IR": one entry on two lines.
+        const next = lines[i + 1];
+        if (next && next.text !== '' && headingOf(next.text) === null && !BULLET.test(next.text)) {
+          entry = `${bullet} - ${next.text}`;
+          i++;
+        } else entry = `${bullet} - ${kind === 'analysts' ? 'Analyst' : 'Participant'}`;
+      } else if (bullet !== undefined) entry = bullet;
+      const draft = participantFromListLine(entry, kind, meta.company);
+      if (!draft) {
+        const example = kind === 'analysts' ? '"Name - Firm, Division"' : '"Name - Title"';
+        throw new TranscriptFormatError(line.number, `expected a participant line like ${example} or a section heading, found ${quoteLine(line.text)}`, { lineText: line.text });
+      }
+      resolver.add(draft, line.number, line.text);
+      count++;
+    }
+    if (count === 0) throw new TranscriptFormatError(headingLine.number, `"${headingLine.text}" lists no participants`, { lineText: headingLine.text });
+    if (i >= lines.length) heading = null;
+  }
+  if (resolver.hasList) listName = 'the participants lists';
+  else warnings.push({ line: null, message: 'no participants list: speakers are taken from their header lines' });
+
+  if (i >= lines.length || !isSectionHeading(heading)) {
+    const line = lines[i];
+    throw new TranscriptFormatError(line?.number ?? lines.length, `expected a section heading ("Presentation" or "Questions and Answers"), found ${line ? quoteLine(line.text) : 'end of file'}`, {
+      lineText: line?.text ?? null,
+    });
+  }
+
+  // Body.
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName };
+  const collector = new TurnCollector(ctx.limits);
+  let section: Section = heading.kind === 'qa' ? 'qa' : 'prepared_remarks';
+  let sawQa = section === 'qa';
+  const bodyStart = i + 1;
+  // A speaker line or section heading with no blank line before it still starts its own block.
+  const startsBlock = (k: number, to: number): boolean => {
+    const text = (lines[k] as Line).text;
+    if (!headerSized(text)) return false;
+    if (isSectionHeading(headingOf(text))) return true;
+    const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
+    const header = speakerHeader(text, next);
+    const found = resolver.resolve(header.name, header.hint);
+    if (found.kind !== 'found') return false;
+    return header.titleInline || isOperatorName(header.name) || /\[\d+\]$/.test(text) || (next !== null && isTitleLineOf(found.participant, next));
+  };
+  const blocks = lineGroups(lines, bodyStart).flatMap((g) => {
+    const parts: LineGroup[] = [];
+    let start = g.from;
+    for (let k = g.from + 1; k < g.to; k++) {
+      if (startsBlock(k, g.to)) {
+        parts.push({ from: start, to: k });
+        start = k;
+      }
+    }
+    parts.push({ from: start, to: g.to });
+    return parts;
+  });
+  for (const g of blocks) {
+    let from = g.from;
+    // Section headings (alone or at the top of a group).
+    while (from < g.to) {
+      const h = headingOf((lines[from] as Line).text);
+      if (!isSectionHeading(h)) break;
+      const line = lines[from] as Line;
+      if (h.kind === 'prepared' || sawQa) throw new TranscriptFormatError(line.number, `unexpected ${quoteLine(line.text)} inside the call body`, { lineText: line.text });
+      section = 'qa';
+      sawQa = true;
+      from++;
+    }
+    if (from >= g.to) continue;
+    const first = lines[from] as Line;
+    const second = from + 1 < g.to ? (lines[from + 1] as Line) : null;
+    let speaker: Participant | null = null;
+    let titleInline = false;
+    if (headerSized(first.text)) {
+      const header = speakerHeader(first.text, second?.text ?? null);
+      titleInline = header.titleInline;
+      const found = resolver.resolve(header.name, header.hint);
+      if (found.kind === 'found') speaker = found.participant;
+      else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
+      else if (looksLikeName(header.name) && !isInterjection(header.name)) {
+        const titled = header.hint !== null && looksLikeTitleLine(header.hint);
+        // Without a list, a name line alone in its block is a speaker met for the first time (side
+        // inferred later); with a list, a bare unknown name is refused rather than guessed.
+        const bareSpeaker = !resolver.hasList && second === null;
+        if (!titled && !bareSpeaker) unknownSpeaker(speakerCtx, first, header.name);
+        speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(header.name, titled ? header.hint : null, meta.company));
+      }
+    }
+    let contentFrom = from;
+    if (speaker) {
+      collector.start(speaker, section, null, first);
+      contentFrom = from + 1;
+      if (!titleInline && second && isTitleLineOf(speaker, second.text)) contentFrom++;
+    } else if (collector.current === null) {
+      throw new TranscriptFormatError(first.number, `expected a speaker name line (a listed participant or "Operator"), found ${quoteLine(first.text)}`, { lineText: first.text });
+    }
+    if (contentFrom < g.to) {
+      const start = (lines[contentFrom] as Line).start;
+      const end = (lines[g.to - 1] as Line).end;
+      collector.paragraph({ start, end, text: doc.text.slice(start, end) }, lines[contentFrom] as Line);
+    }
+  }
+  collector.finish();
+  // Analysts listed but no Q&A heading: the Q&A start is inferred from the operator's introductions.
+  const sectionsKnown = sawQa || !resolver.list().some((p) => p.side === 'analyst');
+
+  const call = assembleCall(
+    { layout: 'standard', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },
+    { id: ctx.id },
+    warnings,
+  );
+  return { call, warnings };
+}
+
+export const standardLayout: TranscriptLayout = { name: 'standard', detect, parse };

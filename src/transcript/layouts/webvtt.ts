@@ -1,0 +1,236 @@
+/**
+ * WebVTT captions of a recorded call, read with W3C's reference parser (webvtt-parser):
+ *
+ *   WEBVTT
+ *
+ *   NOTE
+ *   Company: Widget Corp            (optional NOTE blocks: "Key: value" metadata, a title line,
+ *   Ticker: WDGT                     a "Participants" list of "Name - Title" lines, or a section
+ *   Quarter: Q2 2024                 heading such as "NOTE Questions and Answers")
+ *
+ *   00:00:01.000 --> 00:00:06.500
+ *   <v Operator>Good morning and welcome to the call.
+ *
+ * The speaker is the cue's `<v Name>` voice (or a "Name: " prefix, as some recorders write);
+ * a cue without either continues the previous speaker. Consecutive cues of one speaker form one
+ * turn, which keeps its first cue's start time. Within a turn a new paragraph starts after a
+ * pause of PARAGRAPH_PAUSE seconds, or after a sentence end once the paragraph is long.
+ * The stored text is a plain rendering (title, then "[m:ss] Speaker" lines and paragraphs).
+ * A cue the parser has to drop (bad timing line) is an error with its line: no words are lost.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import webvtt, { type VttNode } from 'webvtt-parser';
+import { assembleCall, TurnCollector } from '../call-assembly.js';
+import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
+import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
+import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
+import { lineGroups, nextNonBlank, type Line } from '../lines.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { SpeakerResolver } from '../speaker-resolver.js';
+import { formatClock, SourceTextWriter } from '../source-text.js';
+import type { Participant, Section } from '../types.js';
+import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
+import { ambiguousSpeaker, addUnlistedSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+
+/** A pause this long (seconds) between two cues of one speaker starts a new paragraph. */
+const PARAGRAPH_PAUSE = 2;
+/** After a sentence end, a shorter pause (seconds) or a paragraph this long (characters) starts a new one. */
+const SENTENCE_PAUSE = 1;
+const LONG_PARAGRAPH_CHARS = 600;
+
+/** The full HTML entity table, so "&amp;" and "&eacute;" decode as the spec says. */
+const ENTITIES: Record<string, string> = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('webvtt-parser/html-entities.json'), 'utf8'),
+) as Record<string, string>;
+
+/** Parser errors after which a cue (and its words) was dropped. */
+const FATAL_ERRORS =
+  /^(?:Cue identifier|No timestamp found|Timestamp must start|No time unit separator|Must be exactly two digits|No seconds found|No decimal separator|Milliseconds must|You cannot have more than 59|No valid timestamp separator)/;
+
+const SENTENCE_END = /[.?!\u2026]["'\u201d\u2019)\]]*$/;
+
+interface Segment {
+  voice: string | null;
+  text: string;
+}
+
+/**
+ * The voice segments of a cue: `<v A>…</v><v B>…</v>`, or "<v A>…\n<v B>…" (the spec's own
+ * example; the parser nests the second voice inside the first), or text without a voice.
+ */
+function segmentsOf(children: readonly VttNode[]): Segment[] {
+  const segments: Segment[] = [];
+  const walk = (nodes: readonly VttNode[] | undefined, voice: string | null): void => {
+    for (const node of nodes ?? []) {
+      if (node.type === 'object' && node.name === 'v') {
+        const name = (node.value ?? '').trim() || null;
+        segments.push({ voice: name, text: '' });
+        walk(node.children, name);
+        // Text after a closed voice belongs to the enclosing one.
+        segments.push({ voice, text: '' });
+      } else if (node.type === 'text') {
+        const last = segments[segments.length - 1];
+        if (last) last.text += node.value ?? '';
+        else segments.push({ voice, text: node.value ?? '' });
+      } else if (node.type === 'object') walk(node.children, voice);
+    }
+  };
+  walk(children, null);
+  return segments
+    .map((s) => ({ voice: s.voice, text: s.text.replace(/\s+/g, ' ').trim() }))
+    .filter((s) => s.text !== '');
+}
+
+/** "Jane Roe: text" inside a voiceless cue. */
+function prefixVoice(segment: Segment): Segment {
+  if (segment.voice !== null) return segment;
+  const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
+  const written = m?.[1]?.trim();
+  if (!m || !written) return segment;
+  const { name } = splitNameHint(written);
+  if (isInterjection(name) || !(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null)) return segment;
+  return { voice: written, text: (m[2] as string).trim() };
+}
+
+function detect(doc: SourceDoc): LayoutFit {
+  const first = doc.lines[nextNonBlank(doc.lines, 0)];
+  if (first && /^WEBVTT(?:$|[ \t])/.test(first.text)) {
+    return { score: 1, reasons: [`line ${first.number} is the WebVTT signature "WEBVTT"`], mismatch: null };
+  }
+  return { score: 0, reasons: [], mismatch: { line: first?.number ?? 1, expected: 'the "WEBVTT" signature', lineText: first?.text ?? null } };
+}
+
+interface NoteBlock {
+  /** Cues before it. */
+  cuesBefore: number;
+  lines: Line[];
+}
+
+/** NOTE blocks (which the parser skips) and the timing line of each cue, in order. */
+function scanBlocks(lines: readonly Line[]): { notes: NoteBlock[]; timingLines: Line[] } {
+  const notes: NoteBlock[] = [];
+  const timingLines: Line[] = [];
+  for (const g of lineGroups(lines, nextNonBlank(lines, 0) + 1)) {
+    const first = lines[g.from] as Line;
+    if (/^NOTE(?:$|[ \t])/.test(first.text)) {
+      const body = [{ ...first, text: first.text.slice(4).trim(), start: first.start + 4 }, ...lines.slice(g.from + 1, g.to)].filter((l) => l.text !== '');
+      notes.push({ cuesBefore: timingLines.length, lines: body });
+      continue;
+    }
+    if (/^STYLE(?:$|[ \t])/.test(first.text) || /^REGION(?:$|[ \t])/.test(first.text)) continue;
+    for (let k = g.from; k < g.to; k++) {
+      const line = lines[k] as Line;
+      if (line.text.includes('-->')) timingLines.push(line);
+    }
+  }
+  return { notes, timingLines };
+}
+
+function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
+  const warnings: ImportWarning[] = [];
+  const parsed = new webvtt.WebVTTParser(ENTITIES).parse(doc.text, 'metadata');
+  const fatal = parsed.errors.find((e) => FATAL_ERRORS.test(e.message));
+  if (fatal) {
+    const line = doc.lines[fatal.line - 1];
+    throw new TranscriptFormatError(fatal.line, `WebVTT: ${fatal.message.replace(/\.$/, '')} (the cue would be lost)`, { lineText: line?.text ?? null });
+  }
+  for (const e of parsed.errors.slice(0, 5)) warnings.push({ line: e.line, message: `WebVTT: ${e.message}` });
+  if (parsed.errors.length > 5) warnings.push({ line: null, message: `WebVTT: ${parsed.errors.length - 5} more parser warnings` });
+
+  const { notes, timingLines } = scanBlocks(doc.lines);
+  const meta = emptyHeaderMeta();
+  const resolver = new SpeakerResolver(ctx.limits);
+  /** Section switches: cue index → section. */
+  const sectionAt = new Map<number, Section>();
+  let sectionsKnown = false;
+  for (const note of notes) {
+    let listKind: 'company' | 'analysts' | 'participants' | null = null;
+    for (const line of note.lines) {
+      // "NOTE Questions and Answers", or "Section: Questions and Answers".
+      const h = headingOf(line.text.replace(/^section\s*[:=]\s*/i, ''));
+      if (isSectionHeading(h)) {
+        sectionAt.set(note.cuesBefore, h.kind === 'qa' ? 'qa' : 'prepared_remarks');
+        sectionsKnown = true;
+        continue;
+      }
+      if (isParticipantsHeading(h)) {
+        listKind = h.kind;
+        continue;
+      }
+      const listed = listKind ? participantFromListLine(line.text, listKind, meta.company ?? meta.ticker) : null;
+      if (listed) resolver.add(listed, line.number, line.text);
+      else if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
+    }
+  }
+
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants NOTE' };
+  const collector = new TurnCollector(ctx.limits);
+  const writer = new SourceTextWriter();
+  const heading = meta.title ?? [meta.company ?? meta.ticker, meta.quarter, 'Earnings Call'].filter(Boolean).join(' ');
+  writer.line(heading || 'Earnings call recording');
+  let section: Section = 'prepared_remarks';
+  let speaker: Participant | null = null;
+  let paragraph: string[] = [];
+  let paragraphLine: Line | null = null;
+  let lastEnd = 0;
+
+  const flush = (): void => {
+    if (paragraph.length === 0 || paragraphLine === null) return;
+    collector.paragraph(writer.paragraph(paragraph.join(' ')), paragraphLine);
+    paragraph = [];
+  };
+
+  parsed.cues.forEach((cue, index) => {
+    const line = timingLines[index] ?? ({ number: 1, start: 0, end: 0, text: '' } as Line);
+    const switched = sectionAt.get(index);
+    if (switched !== undefined && switched !== section) {
+      flush();
+      section = switched;
+      speaker = null; // a section boundary ends the turn
+    }
+    for (const raw of segmentsOf(cue.tree.children)) {
+      const segment = prefixVoice(raw);
+      let who: Participant | null = speaker;
+      if (segment.voice !== null) {
+        const { name, hint } = splitNameHint(segment.voice);
+        const found = resolver.resolve(name, hint);
+        if (found.kind === 'found') who = found.participant;
+        else if (found.kind === 'ambiguous') ambiguousSpeaker(line, name, found.candidates);
+        else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(name, hint, meta.company ?? meta.ticker));
+      }
+      if (who === null) {
+        throw new TranscriptFormatError(line.number, `the cue at this line names no speaker (no <v Name> voice, no "Name:" prefix) and no one spoke before it`, {
+          lineText: line.text,
+        });
+      }
+      if (who !== speaker) {
+        flush();
+        speaker = who;
+        writer.line(`[${formatClock(cue.startTime)}] ${who.name}`);
+        collector.start(who, section, cue.startTime, line);
+      } else {
+        const pause = cue.startTime - lastEnd;
+        const current = paragraph.join(' ');
+        if (pause >= PARAGRAPH_PAUSE || (SENTENCE_END.test(current) && (pause >= SENTENCE_PAUSE || current.length >= LONG_PARAGRAPH_CHARS))) flush();
+      }
+      if (paragraph.length === 0) paragraphLine = line;
+      paragraph.push(segment.text);
+    }
+    lastEnd = cue.endTime;
+  });
+  flush();
+  collector.finish();
+  if (parsed.cues.length === 0) throw new TranscriptFormatError(doc.lines.length, 'the WebVTT file has no cues', { lineText: null });
+  if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) warnings.push({ line: null, message: 'the NOTE headings name no Q&A: every turn is prepared remarks' });
+
+  const call = assembleCall(
+    { layout: 'webvtt', meta, participants: resolver.list(), turns: collector.turns, source: writer.toString(), sectionsKnown, fileName: doc.fileName, lastLine: doc.lines.length },
+    { id: ctx.id },
+    warnings,
+  );
+  return { call, warnings };
+}
+
+export const webvttLayout: TranscriptLayout = { name: 'webvtt', detect, parse };

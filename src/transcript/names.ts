@@ -1,0 +1,124 @@
+/** What a person's name looks like on a speaker line, and the normal forms names are compared and identified in. */
+import { foldWord } from './nicknames.js';
+
+/** Lowercase, single-spaced: the key a name is looked up by. */
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Lowercase words without diacritics or dots: "Davé  O'Neil" → ["dave", "oneil"]. */
+export function nameWords(name: string): string[] {
+  return name
+    .split(/[\s,]+/)
+    .map(foldWord)
+    .filter((w) => w !== '');
+}
+
+/** Stable ASCII slug: "Davé Fildes" → "dave-fildes". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Lowercase name particles allowed inside a name ("Ana de Souza", "Ludwig van Beek"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'y', 'e']);
+
+/** Most words a name line has ("Mark Stephen de la Mahaney Jr." is six). */
+const MAX_NAME_WORDS = 6;
+
+/**
+ * A line that looks like a person's name: 1–6 capitalised words (initials, hyphens, apostrophes
+ * and particles allowed), ending in a letter or an initial's dot, no sentence punctuation.
+ * `digits` also admits digits inside words (a list line under a participants heading is a name
+ * by position, whatever it is called).
+ */
+export function looksLikeName(text: string, opts: { digits?: boolean } = {}): boolean {
+  if (text.length === 0 || text.length > 80) return false;
+  const words = text.split(/\s+/);
+  if (words.length > MAX_NAME_WORDS) return false;
+  if (!/[\p{L}.]$/u.test(text) || /[.]{2}/.test(text)) return false;
+  // A final dot closes an initial or a suffix ("Mark S.", "Jr."), not a sentence ("Answer.").
+  if (text.endsWith('.') && !/(?:^|\s)(?:\p{Lu}|Jr|Sr|Dr|Mr|Ms|Mrs)\.$/u.test(text)) return false;
+  const word = opts.digits ? /^\p{Lu}[\p{L}\p{M}\p{N}'\u2019.\-]*$/u : /^\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
+  return words.every((w) => word.test(w) || NAME_PARTICLES.has(w));
+}
+
+/**
+ * Words that open a short paragraph but never a name: "Okay Great", "Thanks Brian", "Got It"
+ * look like names (capitalised words, no punctuation) yet are things people say.
+ */
+const INTERJECTIONS = new Set([
+  'okay', 'ok', 'great', 'thanks', 'thank', 'sure', 'yes', 'yeah', 'yep', 'no', 'right', 'alright',
+  'all', 'perfect', 'got', 'understood', 'excellent', 'wonderful', 'fantastic', 'terrific', 'awesome',
+  'absolutely', 'hello', 'hi', 'hey', 'good', 'morning', 'afternoon', 'evening', 'bye', 'goodbye',
+  'congratulations', 'congrats', 'appreciate', 'helpful', 'fair', 'cool', 'exactly', 'correct',
+  'indeed', 'agreed', 'super', 'fine', 'nice', 'sounds', 'makes', 'well', 'so', 'and', 'but',
+  'oh', 'ah', 'um', 'uh', 'wow', 'please', 'sorry', 'pardon', 'welcome', 'cheers', 'definitely',
+  'certainly', 'of', 'very', 'much', 'that', "that's", 'this', 'it',
+]);
+
+/** True for a short line that is something said ("Okay Great", "Thanks Brian"), not a name. */
+export function isInterjection(text: string): boolean {
+  const first = text.split(/\s+/)[0] ?? '';
+  return INTERJECTIONS.has(foldWord(first.replace(/[,!.]+$/, '')));
+}
+
+/** Speakers transcripts use without listing them, and the side their name implies. */
+const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unknown']> = [
+  [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
+  [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
+  [/^(?:unidentified|unknown) (?:speaker|participant|person|male|female|caller)(?: \d+)?$/i, 'unknown'],
+];
+
+/** The side an "Unidentified …" name line implies, or null when it is not one. */
+export function unidentifiedSide(text: string): 'analyst' | 'company' | 'unknown' | null {
+  const normal = normaliseName(text);
+  for (const [pattern, side] of UNIDENTIFIED_SPEAKERS) if (pattern.test(normal)) return side;
+  return null;
+}
+
+/** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
+export function isNumberedSpeaker(text: string): boolean {
+  return /^speaker \d{1,4}$/i.test(text.trim());
+}
+
+/** "Operator", "Conference Operator", "The Operator", "Moderator". */
+export function isOperatorName(text: string): boolean {
+  return /^(?:the )?(?:conference |call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
+}
+
+/**
+ * Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions), or
+ * `max + 1` as soon as it is known to exceed `max`. Two rows: O(|a|·|b|) time, O(|b|) memory.
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prev2[j - 2] as number) + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** "Sam Lee (Chief Financial Officer)" → name and the title/firm written with it. */
+export function splitNameHint(text: string): { name: string; hint: string | null } {
+  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim());
+  if (!m?.groups) return { name: text.trim(), hint: null };
+  return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
+}

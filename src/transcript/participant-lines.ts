@@ -1,0 +1,85 @@
+/**
+ * Participant lines ("Name - Title", "Name - Firm, Division", "Name -- Firm -- Analyst") and the
+ * title/firm line under a speaker's name: what they say about a person's side.
+ */
+import { looksLikeName } from './names.js';
+import { headerSized } from './lines.js';
+import { sideOfTitle } from './titles.js';
+import type { ParticipantDraft } from './speaker-resolver.js';
+import type { Side, SideSource } from './types.js';
+
+/** " -- ", " - ", " – ", " — " (spaced), in the order tried. */
+const SEPARATORS: readonly string[] = [' -- ', ' \u2014 ', ' \u2013 ', ' - '];
+
+/** Splits "Name <sep> rest [<sep> more]" on the first separator kind present. */
+export function splitDashed(text: string): { name: string; parts: string[]; separator: string } | null {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  for (const sep of SEPARATORS) {
+    const at = flat.indexOf(sep);
+    if (at <= 0) continue;
+    const name = flat.slice(0, at).trim();
+    const parts = flat.slice(at + sep.length).split(sep).map((p) => p.trim());
+    if (name === '' || parts.some((p) => p === '')) return null;
+    return { name, parts, separator: sep.trim() };
+  }
+  return null;
+}
+
+/** Splits an analyst's "Firm, Division" into its parts; the division is a trailing "… Division". */
+export function splitFirm(rest: string): { firm: string; division: string | null } {
+  const comma = rest.lastIndexOf(',');
+  if (comma >= 0) {
+    const tail = rest.slice(comma + 1).trim();
+    if (/\bdivision$/i.test(tail)) return { firm: rest.slice(0, comma).trim(), division: tail };
+  }
+  return { firm: rest.trim(), division: null };
+}
+
+const ANALYST_WORD = /^(?:sell-side |equity |research |senior |managing |)analyst$/i;
+
+export { looksLikeTitleLine, sideOfTitle } from './titles.js';
+
+/** A person described by a speaker header's title/firm line (no participants list said who they are). */
+export function participantFromHeader(name: string, titleLine: string | null, company: string | null): ParticipantDraft {
+  const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
+  const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';
+  if (side === 'analyst' && titleLine !== null) {
+    const analystParts = titleLine.split(/\s+--\s+|\s+[\u2013\u2014]\s+/);
+    const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
+    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText);
+    return { name, title: null, firm: firm === '' ? null : firm, division, side, sideSource };
+  }
+  if (side === 'company') {
+    // "Northwind Robotics, Inc. - Chief Operating Officer": the company, then the title.
+    const dashed = splitDashed(`x - ${titleLine}`);
+    if (dashed && dashed.parts.length === 2) return { name, title: dashed.parts[1] as string, firm: dashed.parts[0] as string, division: null, side, sideSource };
+    return { name, title: titleLine, firm: company, division: null, side, sideSource };
+  }
+  return { name, title: titleLine, firm: null, division: null, side, sideSource };
+}
+
+export type ListKind = 'company' | 'analysts' | 'participants';
+
+/**
+ * A participant from a list line, or null when the line is not one. Under a company heading the
+ * rest is the title ("Company - Title" when it names the company); under an analysts heading,
+ * "Firm, Division" or "Firm -- Analyst"; under a mixed heading, a trailing "Analyst" decides.
+ */
+export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
+  if (!headerSized(text)) return null;
+  const split = splitDashed(text);
+  if (!split || !looksLikeName(split.name, { digits: true })) return null;
+  const { name, parts } = split;
+  const last = parts[parts.length - 1] as string;
+  const analyst = kind === 'analysts' || (kind === 'participants' && ANALYST_WORD.test(last));
+  if (analyst) {
+    // "Firm, Division", "Firm -- Analyst", or "Firm, Division - Their Title" (the title is not kept for analysts).
+    const firmParts = ANALYST_WORD.test(last) ? parts.slice(0, -1) : parts.slice(0, 1);
+    const { firm, division } = splitFirm(firmParts.join(' - '));
+    return { name, title: null, firm: firm === '' ? null : firm, division, side: 'analyst', sideSource: 'listed' };
+  }
+  if (parts.length >= 2) {
+    return { name, title: parts.slice(1).join(' - '), firm: parts[0] as string, division: null, side: 'company', sideSource: 'listed' };
+  }
+  return { name, title: last, firm: company, division: null, side: 'company', sideSource: 'listed' };
+}

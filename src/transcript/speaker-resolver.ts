@@ -1,0 +1,180 @@
+/**
+ * Name line → participant. Knows a call's participants (listed, or met in speaker headers) and
+ * resolves what a speaker line writes: the full name, the name without middle names or suffix,
+ * a nickname or initial for the first name ("Andy Jassy", "A. Jassy" for "Andrew Jassy"),
+ * "Operator", "Unidentified Analyst". A name two people share is told apart by the title/firm
+ * written with it; when it cannot be, the caller gets 'ambiguous', never a guess.
+ *
+ * Lookups are map-based (no scan of the participant list per line), so a call with thousands of
+ * speakers resolves in linear time.
+ */
+import { TranscriptFormatError } from './format-error.js';
+import { describeLimit, type TranscriptLimits } from './limits.js';
+import { nicknamesOf } from './nicknames.js';
+import { boundedEditDistance, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { sideOfTitle } from './titles.js';
+import type { Participant, Side, SideSource } from './types.js';
+
+export type ParticipantDraft = Omit<Participant, 'id'>;
+
+export type Resolution =
+  | { kind: 'found'; participant: Participant }
+  | { kind: 'ambiguous'; candidates: Participant[] }
+  | { kind: 'none' };
+
+/** Trailing words that are not part of a surname. */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'cfa', 'md']);
+
+/** Titles written before a name ("Dr. Todd Brady"). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
+
+/** The first and last word of a name, honorifics and suffixes dropped. */
+function firstLast(name: string): { first: string; last: string } | null {
+  const words = nameWords(name);
+  while (words.length > 2 && HONORIFICS.has(words[0] as string)) words.shift();
+  while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+  if (words.length < 2) return null;
+  return { first: words[0] as string, last: words[words.length - 1] as string };
+}
+
+/** Whether a written first name can stand for a listed one: same, nickname/formal form, or its initial. */
+function sameFirstName(written: string, listed: string): boolean {
+  if (written === listed) return true;
+  if (written.length === 1) return listed.startsWith(written);
+  return nicknamesOf(listed).includes(written);
+}
+
+/** Folded words of a title/firm line, for comparing what a header writes with what a list says. */
+function foldPhrase(text: string): string {
+  return nameWords(text).join(' ');
+}
+
+/** Whether the title/firm written on a speaker line matches a participant's. */
+export function matchesTitle(p: Participant, written: string): boolean {
+  const w = foldPhrase(written);
+  if (w === '') return false;
+  const known = [p.title, p.firm, p.division ? `${p.firm ?? ''} ${p.division}` : null].filter((x): x is string => !!x).map(foldPhrase);
+  if (known.includes(w)) return true;
+  if (p.side === 'analyst' && /\banalyst\b/.test(w)) return p.firm === null || w.includes(foldPhrase(p.firm));
+  return known.some((k) => k.length >= 3 && (w.includes(k) || k.includes(w)));
+}
+
+export class SpeakerResolver {
+  private readonly all: Participant[] = [];
+  /** Participants from a participants list: the only ones a typo is checked against. */
+  private readonly listed: Participant[] = [];
+  private readonly byName = new Map<string, Participant[]>();
+  private readonly bySurname = new Map<string, Participant[]>();
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly limits: TranscriptLimits) {}
+
+  /** Participants in the order they were added. */
+  list(): Participant[] {
+    return this.all;
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  /** Adds a participant (listed or newly met); `line` locates a limit error. */
+  add(draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+    if (this.all.length >= this.limits.maxParticipants) {
+      throw new TranscriptFormatError(line ?? 1, `more than ${this.limits.maxParticipants.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', this.limits)}`, { lineText });
+    }
+    const participant: Participant = { id: this.uniqueId(draft.side === 'operator' && isOperatorName(draft.name) ? 'operator' : slugify(draft.name) || 'speaker'), ...draft };
+    this.all.push(participant);
+    if (participant.sideSource === 'listed') this.listed.push(participant);
+    const key = normaliseName(participant.name);
+    this.byName.set(key, [...(this.byName.get(key) ?? []), participant]);
+    const fl = firstLast(participant.name);
+    if (fl) this.bySurname.set(fl.last, [...(this.bySurname.get(fl.last) ?? []), participant]);
+    return participant;
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  /**
+   * Who a speaker line names. `hint` is the title/firm written with it (the line under the
+   * name, or the rest of a "Name -- Title" line), used only to tell apart people sharing a name.
+   * "Operator" and "Unidentified …" speakers are created on first use.
+   */
+  resolve(text: string, hint: string | null = null): Resolution {
+    const key = normaliseName(text);
+    const exact = this.byName.get(key);
+    if (exact) return this.pick(exact, hint);
+    if (isOperatorName(text)) return { kind: 'found', participant: this.special(text, 'operator', 'header') };
+    const unidentified = unidentifiedSide(text);
+    if (unidentified) return { kind: 'found', participant: this.special(text, unidentified, unidentified === 'unknown' ? 'unknown' : 'header') };
+    const fl = firstLast(text);
+    if (!fl) return { kind: 'none' };
+    const candidates = (this.bySurname.get(fl.last) ?? []).filter((p) => {
+      const listed = firstLast(p.name);
+      return listed !== null && sameFirstName(fl.first, listed.first);
+    });
+    return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
+  }
+
+  /**
+   * Chooses among people a name could be. A title/firm written with the name rules out anyone on
+   * the other side of the call ("Sam Lee / Ridgeway Capital Markets" is not the CFO Sam Lee), and
+   * anyone met only in a header under a different title; then it must single one out.
+   */
+  private pick(candidates: Participant[], hint: string | null): Resolution {
+    let pool = candidates;
+    if (hint !== null) {
+      const hintSide = sideOfTitle(hint);
+      pool = pool.filter((p) => {
+        if (p.side === 'operator' || p.side === 'unknown') return true;
+        if (hintSide !== 'unknown' && hintSide !== p.side) return false;
+        return p.sideSource !== 'header' || (p.title === null && p.firm === null) || matchesTitle(p, hint);
+      });
+      if (pool.length === 0) return { kind: 'none' };
+    }
+    if (pool.length === 1) return { kind: 'found', participant: pool[0] as Participant };
+    if (hint !== null) {
+      const matching = pool.filter((p) => matchesTitle(p, hint));
+      if (matching.length === 1) return { kind: 'found', participant: matching[0] as Participant };
+    }
+    return { kind: 'ambiguous', candidates: pool };
+  }
+
+  /** One shared participant per "Operator"/"Unidentified …" name. */
+  private special(text: string, side: Side, sideSource: SideSource): Participant {
+    const name = side === 'operator' ? 'Operator' : text.replace(/\s+/g, ' ').trim();
+    const existing = this.byName.get(normaliseName(name));
+    if (existing?.[0]) return existing[0];
+    return this.add({ name, title: null, firm: null, division: null, side, sideSource });
+  }
+
+  /** Whether the call has a participants list. */
+  get hasList(): boolean {
+    return this.listed.length > 0;
+  }
+
+  /**
+   * A listed participant whose name is one or two edits from `text` ("Andrew Jasy"), or who has
+   * the same surname but a first name that is not theirs: a likely typo, to report rather than
+   * to add as someone new.
+   */
+  nearMiss(text: string): Participant | null {
+    const key = nameWords(text).join(' ');
+    if (key === '') return null;
+    let best: { p: Participant; d: number } | null = null;
+    for (const p of this.listed) {
+      // The very same name under another title is someone else (a namesake), not a typo.
+      const d = boundedEditDistance(key, nameWords(p.name).join(' '), 2);
+      if (d > 0 && d <= 2 && (best === null || d < best.d)) best = { p, d };
+    }
+    if (best) return best.p;
+    const fl = firstLast(text);
+    const sameSurname = (fl ? this.bySurname.get(fl.last) ?? [] : []).filter((p) => p.sideSource === 'listed' && nameWords(p.name).join(' ') !== key);
+    return sameSurname[0] ?? null;
+  }
+}

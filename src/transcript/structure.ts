@@ -1,0 +1,261 @@
+/**
+ * Layout-independent structure of a call, derived from its turns alone (speaker, section,
+ * paragraphs), so the library can re-run it on stored calls when these rules improve:
+ *
+ * Sides (inferSides), only for participants whose side no source stated:
+ * - the operator: the speaker who talks like one ("I'll be your operator", "press star one",
+ *   "[Operator Instructions]"); marked 'inferred';
+ * - analysts: the speaker an operator's question introduction names ("…comes from the line of
+ *   X with Y") or, when it names nobody known, the next speaker after it — unless that speaker
+ *   already spoke before the first introduction (presenters are not analysts);
+ * - the company: once the call's Q&A structure is established (an operator or an analyst
+ *   found), every other speaker, including a non-operator host who introduces the questions;
+ * - otherwise the side stays 'unknown'. Nothing is inferred silently: sideSource says 'inferred'.
+ *
+ * Roles and exchanges (structureTurns):
+ * - an operator turn in Q&A that names an analyst is an 'intro' and opens an exchange for them;
+ * - that analyst's turns are 'question' turns of the exchange (follow-ups included); an analyst
+ *   who speaks without an introduction opens a new exchange with introTurn null;
+ * - company (and unknown-side) turns after a question are 'answer' turns of the open exchange;
+ * - an operator turn that names no analyst is 'remarks' and closes the open exchange;
+ * - closing remarks: trailing sign-off turns of the last exchange ("Thanks for joining us…") by
+ *   someone who has not answered in it are 'remarks', not answers;
+ * - everything in prepared remarks is 'remarks' with exchange null.
+ */
+import { IntroMatcher } from './intro-matcher.js';
+import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
+
+/** What structure needs of a turn: who spoke, where, what. */
+export interface TurnDraft {
+  speakerId: string;
+  section: Section;
+  paragraphs: Paragraph[];
+  startTime: number | null;
+}
+
+/** Phrases only an operator says about themselves or the call's mechanics. */
+export const OPERATOR_PHRASES =
+  /\b(?:I(?:'ll|\u2019ll| will| am| shall) be your (?:conference |call )?(?:operator|coordinator|moderator)|your (?:conference |call )?operator (?:today|for today|this (?:morning|afternoon|evening))|operator instructions|press(?:ing)?\s+(?:the\s+)?(?:star|\*|pound|#)|star[ -](?:one|two|zero|1|2|0)\b|touch-?tone|question queue|listen-only mode|lines? (?:are|is|have been) (?:on mute|muted|placed on mute|in a listen-only mode))/i;
+
+/** Phrases that hand the floor to an analyst's question. */
+export const QUESTION_INTRO =
+  /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b/i;
+
+/** Phrases a sign-off uses. */
+const CLOSING_PATTERN =
+  /\b(?:thanks?(?: you)?(?: all| everyone)? for (?:joining|participating|your (?:time|interest|questions))|concludes|look forward to (?:talking|speaking)|next quarter)\b/i;
+
+/** Phrases an operator uses to hand over to an analyst (also when the analyst is not named). */
+const INTRO_PATTERN =
+  /\b(?:next|first|final|last|following|another) question\b|\bquestions? (?:comes?|is) from\b|\bline of\b|\bgo ahead\b/i;
+
+export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
+  return turn.paragraphs.map((p) => p.text).join('\n\n');
+}
+
+/**
+ * Participants with sides inferred where no source stated one (see the module comment).
+ * Earlier inferences are discarded and redone, so the result depends only on the turns.
+ */
+export function inferSides(participants: readonly Participant[], turns: readonly TurnDraft[]): Participant[] {
+  const people = participants.map((p): Participant => (p.sideSource === 'inferred' ? { ...p, side: 'unknown', sideSource: 'unknown' } : { ...p }));
+  if (!people.some((p) => p.side === 'unknown')) return people;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const texts = turns.map(turnText);
+  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown';
+
+  // 1. The operator (or, failing one, a host who introduces the questions).
+  let moderator = people.find((p) => p.side === 'operator') ?? null;
+  if (moderator === null) {
+    const score = new Map<string, { strong: number; intros: number }>();
+    turns.forEach((t, i) => {
+      if (!open(byId.get(t.speakerId))) return;
+      const s = score.get(t.speakerId) ?? { strong: 0, intros: 0 };
+      if (OPERATOR_PHRASES.test(texts[i] as string)) s.strong++;
+      if (QUESTION_INTRO.test(texts[i] as string)) s.intros++;
+      score.set(t.speakerId, s);
+    });
+    const ranked = [...score].sort((a, b) => b[1].strong * 2 + b[1].intros - (a[1].strong * 2 + a[1].intros));
+    const [topId, top] = ranked[0] ?? [null, null];
+    const second = ranked[1]?.[1];
+    const clear = top !== null && (second === undefined || top.strong * 2 + top.intros > second.strong * 2 + second.intros);
+    if (topId !== null && top !== null && clear) {
+      const p = byId.get(topId) as Participant;
+      if (top.strong > 0) {
+        p.side = 'operator';
+        p.sideSource = 'inferred';
+        moderator = p;
+      } else if (top.intros >= 2) {
+        moderator = p; // a host: company, decided below
+      }
+    }
+  }
+
+  // 2. Analysts: who the moderator hands the floor to once the Q&A has opened.
+  let analystsFound = false;
+  if (moderator !== null) {
+    const moderatorId = moderator.id;
+    const qaStart = qaOpening(turns, texts, (i) => turns[i]?.speakerId === moderatorId);
+    if (qaStart !== null) {
+      const presenters = new Set(turns.slice(0, qaStart).map((t) => t.speakerId));
+      const firstTurn = new Map<string, number>();
+      turns.forEach((t, i) => {
+        if (!firstTurn.has(t.speakerId)) firstTurn.set(t.speakerId, i);
+      });
+      const matcher = new IntroMatcher(people.filter((p) => p.id !== moderatorId && p.side !== 'operator' && !presenters.has(p.id)));
+      for (let i = qaStart; i < turns.length; i++) {
+        if ((turns[i] as TurnDraft).speakerId !== moderatorId) continue;
+        const named = matcher.find(texts[i] as string);
+        const next = turns[i + 1];
+        const newcomer = next && next.speakerId !== moderatorId && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
+        const target = named ?? newcomer;
+        if (open(target) && !presenters.has(target.id)) {
+          target.side = 'analyst';
+          target.sideSource = 'inferred';
+          analystsFound = true;
+        }
+      }
+    }
+  }
+
+  // 3. The company: everyone else who speaks, once the call's structure is known.
+  if (moderator !== null || analystsFound) {
+    const speakers = new Set(turns.map((t) => t.speakerId));
+    for (const p of people) {
+      if (open(p) && speakers.has(p.id)) {
+        p.side = 'company';
+        p.sideSource = 'inferred';
+      }
+    }
+  }
+  return people;
+}
+
+/** An operator announcing that the Q&A starts now (not "later, there will be a Q&A session"). */
+const QA_ANNOUNCEMENT =
+  /\b(?:now|at this time|will now|we'll now|we will now)\b[^.?!]{0,60}\b(?:question[- ]and[- ]answer|q\s?&\s?a)\b|\b(?:question[- ]and[- ]answer|q&a) session will (?:now )?begin\b/i;
+
+/**
+ * The turn where the Q&A opens: the first turn by `isModerator` that introduces a question or
+ * announces the Q&A (an announcement in the call's very first turn is the agenda, not the start).
+ */
+function qaOpening(turns: readonly TurnDraft[], texts: readonly string[], isModerator: (i: number) => boolean): number | null {
+  for (let i = 0; i < turns.length; i++) {
+    if (!isModerator(i)) continue;
+    const text = texts[i] as string;
+    if (QUESTION_INTRO.test(text) || (i > 0 && QA_ANNOUNCEMENT.test(text))) return i;
+  }
+  return null;
+}
+
+/**
+ * Index of the turn where the Q&A begins in a call whose layout has no section headings: where
+ * an operator opens it (see qaOpening) or the first analyst turn, whichever comes first. Null
+ * when neither occurs.
+ */
+export function inferQaStart(participants: readonly Participant[], turns: readonly TurnDraft[]): number | null {
+  const side = new Map(participants.map((p) => [p.id, p.side]));
+  const texts = turns.map(turnText);
+  const opening = qaOpening(turns, texts, (i) => side.get((turns[i] as TurnDraft).speakerId) === 'operator');
+  const firstAnalyst = turns.findIndex((t) => side.get(t.speakerId) === 'analyst');
+  if (opening === null) return firstAnalyst < 0 ? null : firstAnalyst;
+  return firstAnalyst < 0 ? opening : Math.min(opening, firstAnalyst);
+}
+
+/** Assigns roles and exchanges (see the module comment). Linear in the number of turns and their text. */
+export function structureTurns(drafts: readonly TurnDraft[], participants: readonly Participant[]): { turns: Turn[]; exchanges: Exchange[] } {
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const analysts = participants.filter((p) => p.side === 'analyst');
+  const matcher = new IntroMatcher(analysts);
+
+  const turns: Turn[] = drafts.map((t, index) => {
+    const first = t.paragraphs[0] as Paragraph;
+    const last = t.paragraphs[t.paragraphs.length - 1] as Paragraph;
+    return {
+      index,
+      speakerId: t.speakerId,
+      section: t.section,
+      exchange: null,
+      role: 'remarks',
+      paragraphs: t.paragraphs,
+      startTime: t.startTime,
+      start: first.start,
+      end: last.end,
+    };
+  });
+
+  const exchanges: Exchange[] = [];
+  let open: Exchange | null = null;
+  let pendingIntro: number | null = null;
+
+  const openExchange = (analystId: string, introTurn: number | null): Exchange => {
+    const exchange: Exchange = { id: exchanges.length + 1, analystId, introTurn, questionTurns: [], answerTurns: [] };
+    exchanges.push(exchange);
+    if (introTurn !== null) {
+      const intro = turns[introTurn] as Turn;
+      intro.role = 'intro';
+      intro.exchange = exchange.id;
+    }
+    return exchange;
+  };
+
+  turns.forEach((turn, index) => {
+    if (turn.section !== 'qa') return;
+    const side = byId.get(turn.speakerId)?.side ?? 'unknown';
+    if (side === 'operator') {
+      pendingIntro = null;
+      open = null;
+      const text = turnText(turn);
+      const analyst = matcher.find(text);
+      if (analyst) open = openExchange(analyst.id, index);
+      else if (INTRO_PATTERN.test(text)) pendingIntro = index; // intro of an unnamed analyst
+    } else if (side === 'analyst') {
+      if (pendingIntro !== null) {
+        open = openExchange(turn.speakerId, pendingIntro);
+        pendingIntro = null;
+      } else if (open === null || open.analystId !== turn.speakerId) {
+        open = openExchange(turn.speakerId, null);
+      }
+      turn.role = 'question';
+      turn.exchange = open.id;
+      open.questionTurns.push(index);
+    } else if (open !== null) {
+      turn.role = 'answer';
+      turn.exchange = open.id;
+      open.answerTurns.push(index);
+    }
+  });
+
+  // Closing remarks: trailing sign-off turns of the last exchange by someone who did not answer in it.
+  const last = exchanges[exchanges.length - 1];
+  if (last) {
+    const lastQuestion = last.questionTurns[last.questionTurns.length - 1] ?? -1;
+    const answersBy = new Map<string, number>();
+    for (const i of last.answerTurns) {
+      const id = (turns[i] as Turn).speakerId;
+      answersBy.set(id, (answersBy.get(id) ?? 0) + 1);
+    }
+    while (last.answerTurns.length > 1) {
+      const candidate = last.answerTurns[last.answerTurns.length - 1] as number;
+      const turn = turns[candidate] as Turn;
+      // Only turns outside any exchange may follow it, and its speaker must not have answered earlier.
+      if (lastQuestion > candidate || (answersBy.get(turn.speakerId) ?? 0) > 1 || !CLOSING_PATTERN.test(turnText(turn))) break;
+      turn.role = 'remarks';
+      turn.exchange = null;
+      last.answerTurns.pop();
+      answersBy.set(turn.speakerId, (answersBy.get(turn.speakerId) ?? 1) - 1);
+    }
+  }
+
+  return { turns, exchanges };
+}
+
+/**
+ * Re-derives a call's sides (where inferred), roles and exchanges from its turns. Pure: the
+ * input is not modified. The build runs it on stored calls so structuring fixes reach them.
+ */
+export function structureCall(call: Call): Call {
+  const participants = inferSides(call.participants, call.turns);
+  const { turns, exchanges } = structureTurns(call.turns, participants);
+  return { ...call, participants, turns, exchanges };
+}

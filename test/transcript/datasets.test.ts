@@ -1,0 +1,114 @@
+/**
+ * The Earnings-21 and Earnings-22 dataset folders (CC BY-SA, read from ../shared, never copied
+ * here): every call parses from the folder; speakers, company and quarter agree with the
+ * dataset's own tables, read independently below with plain string splitting.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/model/model-files.js';
+import { readTranscriptPath, type ParsedCall } from '../../src/transcript/read-source.js';
+
+const CORPUS = path.join(REPO_ROOT, '..', 'shared', 'corpus');
+const E21 = path.join(CORPUS, 'earnings21');
+const E22 = path.join(CORPUS, 'earnings22');
+
+/** Rows of a simple CSV (these files quote nothing). */
+function csvRows(file: string): string[][] {
+  return readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+}
+
+/** The speaker-id sequence of a .nlp file, one entry per token. */
+function tokenSpeakers(file: string): string[] {
+  return readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split('|')[1] as string);
+}
+
+/** Consecutive equal entries collapsed. */
+function runs(values: string[]): string[] {
+  return values.filter((v, i) => i === 0 || v !== values[i - 1]);
+}
+
+function speakersOf(c: ParsedCall): string[] {
+  const names = new Map(c.call.participants.map((p) => [p.id, p.name]));
+  return c.call.turns.map((t) => names.get(t.speakerId) as string);
+}
+
+describe.skipIf(!existsSync(E21))('Earnings-21 from its dataset folder', async () => {
+  const { calls, failures } = existsSync(E21) ? await readTranscriptPath(E21) : { calls: [], failures: [] };
+  const names = new Map<string, Map<string, string>>();
+  for (const [file, speaker, name] of csvRows(path.join(E21, 'speaker-metadata.csv'))) {
+    if (!names.has(file as string)) names.set(file as string, new Map());
+    names.get(file as string)?.set(speaker as string, (name as string).replace(/\s+/g, ' ').trim());
+  }
+  const meta = new Map(csvRows(path.join(E21, 'earnings21-file-metadata.csv')).map((r) => [r[0] as string, { company: r[3] as string, quarter: r[4] as string, sector: r[5] as string }]));
+
+  it('parses all 44 calls, each from its own .nlp file, with no failures', () => {
+    expect(failures).toEqual([]);
+    expect(calls).toHaveLength(44);
+    expect(new Set(calls.map((c) => c.source)).size).toBe(44);
+    expect(calls.every((c) => c.layout === 'asr-tokens' && /^\d+\.nlp$/.test(c.source))).toBe(true);
+    expect(new Set(calls.map((c) => c.call.meta.id)).size).toBe(44);
+  });
+
+  it("puts every turn under the speaker the dataset's speaker table names", () => {
+    for (const c of calls) {
+      const id = c.source.replace('.nlp', '');
+      const table = names.get(id) ?? new Map<string, string>();
+      const expected = runs(tokenSpeakers(path.join(E21, 'transcripts', 'nlp_references', c.source)).map((s) => table.get(s) ?? `Speaker ${s}`));
+      expect(speakersOf(c), c.source).toEqual(expected);
+    }
+  });
+
+  it('takes company, quarter (year 2020) and sector from the file metadata', () => {
+    for (const c of calls) {
+      const m = meta.get(c.source.replace('.nlp', ''));
+      expect(c.call.meta, c.source).toMatchObject({ company: m?.company, quarter: `Q${m?.quarter} 2020`, fiscalQuarter: Number(m?.quarter), fiscalYear: 2020, sector: m?.sector, ticker: null, date: null });
+    }
+  });
+
+  it('restores casing and punctuation from the columns and keeps markers readable', () => {
+    const ge = calls.find((c) => c.source === '4341191.nlp') as ParsedCall;
+    const first = ge.call.turns[0]?.paragraphs[0]?.text ?? '';
+    expect(first.startsWith("Good morning and welcome to the first quarter 2020 General Electric Company Earnings Conference Call. My name's Brandon")).toBe(true);
+    const all = calls.map((c) => c.call.source).join('\n');
+    expect(all).toContain('[inaudible]');
+    expect(all).toContain('[crosstalk]');
+    expect(all).not.toMatch(/<(?:inaudible|unk|crosstalk)>/);
+  });
+
+  it('infers the operator, analysts and company from the introductions, and marks them inferred', () => {
+    const ge = calls.find((c) => c.source === '4341191.nlp') as ParsedCall;
+    const side = (name: string) => ge.call.participants.find((p) => p.name === name);
+    expect(side('Brandon')).toMatchObject({ side: 'operator', sideSource: 'inferred' });
+    expect(side('Larry Culp')).toMatchObject({ side: 'company', sideSource: 'inferred' });
+    expect(side('Jeff Sprague')).toMatchObject({ side: 'analyst', sideSource: 'inferred' });
+    expect(side('Andrew Obin')).toMatchObject({ side: 'analyst', sideSource: 'inferred' });
+    expect(ge.call.turns.findIndex((t) => t.section === 'qa')).toBe(6);
+    expect(ge.call.exchanges[0]).toMatchObject({ introTurn: 6, questionTurns: [7, 9, 11, 13] });
+  });
+
+  it('finds the dataset metadata when pointed at one .nlp file inside the folder', async () => {
+    const one = await readTranscriptPath(path.join(E21, 'transcripts', 'nlp_references', '4385939.nlp'));
+    expect(one.calls).toHaveLength(1);
+    expect(one.calls[0]?.call.meta).toMatchObject({ company: 'Hershey Company', quarter: 'Q3 2020' });
+    expect(one.calls[0]?.source).toBe('4385939.nlp');
+  });
+});
+
+describe.skipIf(!existsSync(E22))('Earnings-22 from its dataset folder', async () => {
+  const { calls, failures } = existsSync(E22) ? await readTranscriptPath(E22) : { calls: [], failures: [] };
+  const tickers = new Map(csvRows(path.join(E22, 'metadata.csv')).map((r) => [r[0] as string, r[1] as string]));
+
+  it('parses all 125 calls with numbered speakers, the ticker standing in for the company, quarter unknown', () => {
+    expect(failures).toEqual([]);
+    expect(calls).toHaveLength(125);
+    expect(new Set(calls.map((c) => c.call.meta.id)).size).toBe(125);
+    for (const c of calls) {
+      const ticker = tickers.get(c.source.replace(/\.nlp$/, ''));
+      expect(c.call.meta, c.source).toMatchObject({ ticker, company: ticker, quarter: null, fiscalQuarter: null, fiscalYear: null, date: null });
+      expect(c.call.participants.every((p) => /^Speaker \d+$/.test(p.name))).toBe(true);
+      const expected = runs(tokenSpeakers(path.join(E22, 'transcripts', 'nlp_references', c.source)).map((s) => `Speaker ${s}`));
+      expect(speakersOf(c), c.source).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+/** Call meta from the everyday title variants; what is not written stays null (never guessed). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readHeaderMeta } from '../../src/transcript/header-meta.js';
+import { splitLines } from '../../src/transcript/lines.js';
+import { parseTranscriptText } from '../../src/transcript/read-source.js';
+import { turnTable } from './layout-table.js';
+
+const meta = (text: string) => readHeaderMeta(splitLines(text));
+
+describe('readHeaderMeta', () => {
+  it.each([
+    ['Amazon.com, Inc. (NASDAQ:AMZN) Q4 2025 Earnings Call Transcript', { company: 'Amazon.com, Inc.', ticker: 'AMZN', quarter: 'Q4 2025', date: null, time: null }],
+    ['Amazon.com, Inc. (AMZN) Q4 2025 Earnings Call February 5, 2026 5:00 PM EST', { company: 'Amazon.com, Inc.', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05', time: '5:00 PM EST' }],
+    ['Widget Corp (NYSE: WDGT) Q2 FY2024 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q2 2024', fiscalQuarter: 2, fiscalYear: 2024 }],
+    ['Widget Corp (WDGT) Q2 FY24 Earnings Call', { quarter: 'Q2 2024' }],
+    ['Widget Corp (WDGT) 3Q25 Earnings Call', { quarter: 'Q3 2025' }],
+    ['Widget Corp Fourth Quarter and Full Year 2024 Results Conference Call', { company: 'Widget Corp', ticker: null, quarter: 'Q4 2024' }],
+    ['Amazon.com (AMZN 1.23%)\nQ4 2025 Earnings Call\nFeb 5, 2026, 5:00 p.m. ET', { company: 'Amazon.com', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05', time: '5:00 p.m. ET', title: 'Amazon.com (AMZN 1.23%) Q4 2025 Earnings Call' }],
+    ['Widget Corp (WDGT) Earnings Call\nWDGT earnings call for the period ending December 31, 2025.', { company: 'Widget Corp', quarter: null, date: null }],
+    ['Widget Corp Earnings Call\nTicker: WDGT\nQuarter: Q1 2025\nDate: 2025-04-30\nSector: Industrials', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q1 2025', date: '2025-04-30', sector: 'Industrials' }],
+  ])('%s', (text, expected) => {
+    expect(meta(text)).toMatchObject(expected);
+  });
+});
+
+describe('standard layout variants read the same call', () => {
+  const standard = readFileSync(new URL('../fixtures/layouts/standard.txt', import.meta.url), 'utf8');
+  const reference = turnTable(parseTranscriptText(standard).call);
+
+  it('with Executives / Conference Call Participants, Presentation / Question-and-Answer Session, no date or time', () => {
+    const variant = standard
+      .replace('Northwind Robotics, Inc. (NASDAQ:NWRB) Q2 FY2025 Earnings Call Transcript\nAugust 7, 2025 4:30 PM ET', 'Northwind Robotics, Inc. (NWRB) Q2 2025 Earnings Call')
+      .replace('Corporate Participants', 'Executives')
+      .replace('\nAnalysts\n', '\nConference Call Participants\n')
+      .replace('Prepared Remarks', 'Presentation')
+      .replace('Questions and Answers', 'Question-and-Answer Session');
+    const parsed = parseTranscriptText(variant);
+    expect(parsed.layout).toBe('standard');
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(parsed.call.meta).toMatchObject({ id: 'nwrb-q2-2025', date: null, time: null });
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The contract every layout passes (one suite, every implementation — the Hono router pattern):
+ * the same call written in each layout reads back with identical turns — speaker, side, section,
+ * role, exchange, text. Two sources: the hand-written Northwind fixtures (with traps), and the
+ * bundled Amazon call rendered into each text layout by a test-only renderer.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTranscriptBytes, parseTranscriptText, type ParsedCall } from '../../src/transcript/read-source.js';
+import type { LayoutName } from '../../src/transcript/types.js';
+import { exchangeTable, turnTable, type TurnRow } from './layout-table.js';
+import { AMZN_PATH } from './fixtures.js';
+import { renderLayout, renderNameColon, renderRecorderVtt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
+
+const FIXTURES = new URL('../fixtures/layouts/', import.meta.url);
+const readFixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
+const parseFixture = (name: string): ParsedCall => parseTranscriptBytes(readFixture(name), { fileName: name });
+
+type Row = [speaker: string, side: string, section: 'P' | 'Q', role: string, exchange: number | null];
+
+/** The Northwind call, turn by turn, as a careful reader would attribute it. */
+const NORTHWIND: Row[] = [
+  ['Operator', 'operator', 'P', 'remarks', null],
+  ['Lena Brooks', 'company', 'P', 'remarks', null],
+  ['Andrew Kim', 'company', 'P', 'remarks', null],
+  ['Sam Lee', 'company', 'P', 'remarks', null],
+  ['Operator', 'operator', 'Q', 'intro', 1],
+  ['Priya Natarajan', 'analyst', 'Q', 'question', 1],
+  ['Andrew Kim', 'company', 'Q', 'answer', 1],
+  ['Priya Natarajan', 'analyst', 'Q', 'question', 1],
+  ['Sam Lee', 'company', 'Q', 'answer', 1],
+  ['Operator', 'operator', 'Q', 'intro', 2],
+  ['Sam Lee', 'analyst', 'Q', 'question', 2],
+  ['Marta Flores', 'company', 'Q', 'answer', 2],
+  ['Sam Lee', 'company', 'Q', 'answer', 2],
+  ['Operator', 'operator', 'Q', 'intro', 3],
+  ['Tom Becker', 'analyst', 'Q', 'question', 3],
+  ['Andrew Kim', 'company', 'Q', 'answer', 3],
+  ['Operator', 'operator', 'Q', 'remarks', null],
+  ['Lena Brooks', 'company', 'Q', 'remarks', null],
+];
+
+const rowsOf = (table: TurnRow[]): Row[] => table.map((r) => [r.speaker, r.side, r.section === 'qa' ? 'Q' : 'P', r.role, r.exchange]);
+
+const NWRB = { id: 'nwrb-q2-2025', ticker: 'NWRB' };
+const FIXTURE_LAYOUTS: Array<[file: string, layout: LayoutName, ids: { id: string; ticker: string | null }]> = [
+  ['standard.txt', 'standard', NWRB],
+  // A terminal export: boxed headings, bulleted participants, "Name, Company - Title [n]" speaker lines, no ticker.
+  ['standard-terminal.txt', 'standard', { id: 'northwind-robotics-inc-q2-2025', ticker: null }],
+  ['dash-header.txt', 'dash-header', NWRB],
+  ['name-colon.txt', 'name-colon', NWRB],
+  ['webvtt.vtt', 'webvtt', NWRB],
+];
+
+describe('layout contract: the Northwind fixture in every layout', () => {
+  const reference = turnTable(parseFixture('standard.txt').call);
+
+  describe.each(FIXTURE_LAYOUTS)('%s', (file, layout, ids) => {
+    const parsed = parseFixture(file);
+
+    it(`is detected as ${layout}, with reasons`, () => {
+      expect(parsed.layout).toBe(layout);
+      expect(parsed.detection.layout).toBe(layout);
+      expect(parsed.detection.score).toBeGreaterThanOrEqual(0.5);
+      expect(parsed.detection.reasons.length).toBeGreaterThan(0);
+      expect(parsed.source).toBe(file);
+    });
+
+    it('puts every turn under the right speaker, side, section, role and exchange', () => {
+      expect(rowsOf(turnTable(parsed.call))).toEqual(NORTHWIND);
+    });
+
+    it('reads the same words in every turn as the standard file', () => {
+      expect(turnTable(parsed.call).map((r) => r.text)).toEqual(reference.map((r) => r.text));
+    });
+
+    it('keeps the paragraphs of a turn apart, and " -- " inside a paragraph is not a speaker', () => {
+      const kim = parsed.call.turns[2];
+      expect(kim?.paragraphs.map((p) => p.text.replace(/\s+/g, ' '))).toEqual([
+        'Thanks, Lena. Orders grew 18% -- the fastest pace in two years -- led by warehouse automation in North America.',
+        'Our new picking arm, the Heron, shipped to 40 customers in the quarter, and service revenue now covers a third of our installed base.',
+      ]);
+      expect(parsed.call.turns[7]?.paragraphs.map((p) => p.text)).toEqual(['Okay Great', 'And what does that mean for gross margin in the second half?']);
+    });
+
+    it('records the unlisted speaker as a new participant, with a warning', () => {
+      const marta = parsed.call.participants.find((p) => p.name === 'Marta Flores');
+      expect(marta).toMatchObject({ side: 'company', sideSource: 'header', title: 'Chief Operating Officer' });
+      expect(parsed.warnings.some((w) => w.message.includes('"Marta Flores" is not in'))).toBe(true);
+    });
+
+    it('tells the analyst Sam Lee from the CFO Sam Lee, and resolves "Andy Kim" to the listed Andrew Kim', () => {
+      const sams = parsed.call.participants.filter((p) => p.name === 'Sam Lee');
+      expect(sams.map((p) => [p.side, p.sideSource])).toEqual([
+        ['company', 'listed'],
+        ['analyst', 'listed'],
+      ]);
+      expect(new Set(sams.map((p) => p.id)).size).toBe(2);
+      expect(parsed.call.participants.filter((p) => /kim/i.test(p.name)).map((p) => p.name)).toEqual(['Andrew Kim']);
+    });
+
+    it('reads the call meta and gives the stable id', () => {
+      expect(parsed.call.meta).toMatchObject({ ...ids, quarter: 'Q2 2025', fiscalQuarter: 2, fiscalYear: 2025, date: '2025-08-07', layout });
+      expect(parsed.call.meta.company).toMatch(/^Northwind Robotics/);
+    });
+
+    it('keeps offsets into the stored text', () => {
+      for (const t of parsed.call.turns) {
+        for (const p of t.paragraphs) expect(parsed.call.source.slice(p.start, p.end)).toBe(p.text);
+        expect([t.start, t.end]).toEqual([t.paragraphs[0]?.start, t.paragraphs.at(-1)?.end]);
+      }
+    });
+  });
+
+  it('reads a WebVTT section heading written as "NOTE Section: …"', () => {
+    const vtt = readFixture('webvtt.vtt').toString('utf8').replace('NOTE Questions and Answers', 'NOTE\nSection: Questions and Answers');
+    expect(vtt).toContain('Section: Questions and Answers');
+    expect(rowsOf(turnTable(parseTranscriptText(vtt).call))).toEqual(NORTHWIND);
+  });
+
+  it('keeps each WebVTT turn\'s start time (first cue of the turn)', () => {
+    const vtt = parseFixture('webvtt.vtt');
+    expect(vtt.call.turns.slice(0, 5).map((t) => t.startTime)).toEqual([0.5, 15.8, 26.5, 41.5, 60]);
+    expect(parseFixture('standard.txt').call.turns.every((t) => t.startTime === null)).toBe(true);
+  });
+});
+
+describe('layout contract: the bundled Amazon call rendered into every text layout', () => {
+  const amzn = parseTranscriptBytes(readFileSync(AMZN_PATH), { fileName: 'amzn.txt' });
+  const reference = turnTable(amzn.call);
+  const layouts: TextLayout[] = ['standard', 'dash-header', 'name-colon', 'webvtt'];
+
+  it.each(layouts)('%s reads back turn by turn identical to the bundled file', (layout) => {
+    const parsed = parseTranscriptText(renderLayout(amzn.call, layout), { fileName: `amzn.${layout === 'webvtt' ? 'vtt' : 'txt'}` });
+    expect(parsed.layout).toBe(layout);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(exchangeTable(parsed.call)).toEqual(exchangeTable(amzn.call));
+    if (layout !== 'webvtt') {
+      // Text layouts keep paragraphs exactly; captions keep the words (paragraphs follow pauses).
+      expect(parsed.call.turns.map((t) => t.paragraphs.map((p) => p.text))).toEqual(amzn.call.turns.map((t) => t.paragraphs.map((p) => p.text)));
+    }
+  });
+
+  it('WebVTT turns start at their first cue', () => {
+    const { text, startTimes } = renderWebVtt(amzn.call);
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual(startTimes.map((s) => Math.round(s * 1000) / 1000));
+  });
+
+  it.each([
+    ['standard, bare name lines', (c: typeof amzn.call) => renderStandard(c, { list: false, titles: false }), true],
+    ['name-colon', (c: typeof amzn.call) => renderNameColon(c, { list: false, headings: false }), false],
+    ['name-colon, every paragraph prefixed', (c: typeof amzn.call) => renderNameColon(c, { list: false, headings: false, prefixEvery: true }), false],
+    ['webvtt', (c: typeof amzn.call) => renderWebVtt(c, { list: false, headings: false }).text, false],
+    ['webvtt, recorder style ("Name: text" cues)', (c: typeof amzn.call) => renderRecorderVtt(c), false],
+  ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (_layout, render, headings) => {
+    const parsed = parseTranscriptText(render(amzn.call));
+    expect(turnTable(parsed.call)).toEqual(reference);
+    const people = parsed.call.participants.filter((p) => p.side !== 'operator');
+    expect(people.every((p) => p.sideSource === 'inferred')).toBe(true);
+    const messages = parsed.warnings.map((w) => w.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^sides inferred from the operator's introductions/)]));
+    if (!headings) expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^no section headings: Q&A taken to start at turn 5/)]));
+  });
+});
+
+describe('layout contract: encodings and line endings', () => {
+  const reference = turnTable(parseFixture('standard.txt').call);
+  const standard = readFixture('standard.txt');
+
+  it('reads CRLF, a UTF-8 BOM, and bare CR the same', () => {
+    const crlf = Buffer.from(standard.toString('utf8').replace(/\n/g, '\r\n'));
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), crlf]);
+    const cr = Buffer.from(standard.toString('utf8').replace(/\n/g, '\r'));
+    for (const bytes of [crlf, bom, cr]) {
+      const parsed = parseTranscriptBytes(bytes);
+      expect(turnTable(parsed.call)).toEqual(reference);
+      expect(parsed.call.source.startsWith('\uFEFF')).toBe(false);
+      for (const p of parsed.call.turns.flatMap((t) => t.paragraphs)) expect(parsed.call.source.slice(p.start, p.end)).toBe(p.text);
+    }
+  });
+
+  it('transcodes a Windows-1252 file explicitly, with a warning naming the line', () => {
+    const parsed = parseFixture('standard-latin1.txt');
+    expect(parsed.warnings[0]?.message).toMatch(/bytes were not valid UTF-8 and were read as Windows-1252\/Latin-1$/);
+    expect(parsed.warnings[0]?.line).toBe(6);
+    expect(parsed.call.participants[0]?.name).toBe('Léna Brooks');
+    expect(turnTable(parsed.call).map((r) => r.text).join(' ')).toContain('We\u2019ve qualified');
+    expect(rowsOf(turnTable(parsed.call)).map(([s, ...rest]) => [s.replace('Léna', 'Lena'), ...rest])).toEqual(NORTHWIND);
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * Never the wrong speaker (issue 8 item 2): a line that looks like a speaker header but names
+ * no participant is an error with file:line and the line's text, or (where the layout allows
+ * unlisted speakers) a new participant in the warnings — never words absorbed into the previous
+ * turn. Nicknames still resolve; "Okay Great" is speech, not a name.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTranscriptBytes, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
+import { turnTable } from './layout-table.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
+
+function refusal(text: string, fileName?: string): TranscriptFormatError {
+  try {
+    parseTranscriptText(text, { fileName });
+  } catch (error) {
+    if (error instanceof TranscriptFormatError) return error;
+    throw error;
+  }
+  throw new Error('expected the transcript to be refused');
+}
+
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l === needle) + 1;
+
+describe('standard layout', () => {
+  const standard = fixture('standard.txt');
+
+  it('refuses a misspelt speaker with file:line, the line, and the listed name it resembles', () => {
+    const broken = standard.replace('Tom Becker\nAlder & Co.\n\nAny update', 'Tom Beker\nAlder & Co.\n\nAny update');
+    const error = refusal(broken, 'northwind.txt');
+    expect(error.line).toBe(lineOf(broken, 'Tom Beker'));
+    expect(error.file).toBe('northwind.txt');
+    expect(error.lineText).toBe('Tom Beker');
+    expect(error.describe()).toBe(`northwind.txt:${error.line}: unknown speaker "Tom Beker": not in the participants lists (did you mean "Tom Becker"?)`);
+  });
+
+  it('refuses a bare unknown name line instead of absorbing it into the previous turn', () => {
+    const broken = standard.replace('Tom Becker\nAlder & Co.\n\nAny update', 'Rosa Diaz\n\nAny update');
+    const error = refusal(broken);
+    expect(error.line).toBe(lineOf(broken, 'Rosa Diaz'));
+    expect(error.message).toMatch(/unknown speaker "Rosa Diaz": not in the participants lists$/);
+  });
+
+  it('adds an unlisted speaker written with a title line as a new participant, with a warning', () => {
+    const parsed = parseTranscriptText(standard);
+    expect(parsed.warnings).toContainEqual({ line: lineOf(standard, 'Marta Flores'), message: 'speaker "Marta Flores" is not in the participants lists; added as a new participant (company)' });
+  });
+
+  it('reads "Okay Great" as speech, not as a speaker, and keeps it in the analyst\'s turn', () => {
+    const turns = turnTable(parseTranscriptText(standard).call);
+    expect(turns[7]).toMatchObject({ speaker: 'Priya Natarajan', text: 'Okay Great And what does that mean for gross margin in the second half?' });
+  });
+
+  it('resolves nicknames, initials and dropped middle names to the listed person', () => {
+    for (const written of ['Andy Kim', 'A. Kim', 'Andrew Kim']) {
+      const parsed = parseTranscriptText(standard.replaceAll('Andy Kim\nChief Executive Officer', `${written}\nChief Executive Officer`));
+      expect(turnTable(parsed.call)[2]?.speaker).toBe('Andrew Kim');
+    }
+  });
+
+  it('refuses a shared name it cannot tell apart (no title written with it)', () => {
+    const broken = standard.replace('Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee\n\n');
+    const error = refusal(broken);
+    expect(error.message).toMatch(/speaker "Sam Lee" could be "Sam Lee" \(Chief Financial Officer\) or "Sam Lee" \(Ridgeway Capital Markets\)/);
+  });
+
+  it('never gives an analyst\'s words to the listed executive who shares the name', () => {
+    const onlyCfo = standard.replace('Sam Lee - Ridgeway Capital Markets\n', '');
+    const parsed = parseTranscriptText(onlyCfo);
+    const turn = turnTable(parsed.call)[10];
+    expect(turn).toMatchObject({ speaker: 'Sam Lee', side: 'analyst', role: 'question' });
+    const analyst = parsed.call.participants.find((p) => p.name === 'Sam Lee' && p.side === 'analyst');
+    expect(analyst).toMatchObject({ sideSource: 'header', firm: 'Ridgeway Capital Markets' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Sam Lee" is not in the participants lists; added as a new participant (analyst)');
+  });
+
+  it('takes speakers from their header lines when there is no participants list, sides from the titles', () => {
+    const lines = standard.split('\n');
+    const noList = [...lines.slice(0, 2), '', ...lines.slice(lines.indexOf('Prepared Remarks'))].join('\n');
+    const parsed = parseTranscriptText(noList);
+    const people = Object.fromEntries(parsed.call.participants.map((p) => [`${p.name}|${p.title ?? p.firm}`, `${p.side}/${p.sideSource}`]));
+    expect(people).toMatchObject({
+      'Lena Brooks|Vice President, Investor Relations': 'company/header',
+      'Priya Natarajan|Harbor Securities': 'analyst/header',
+      'Sam Lee|Chief Financial Officer': 'company/header',
+      'Sam Lee|Ridgeway Capital Markets': 'analyst/header',
+    });
+    expect(turnTable(parsed.call).map((r) => [r.side, r.role])).toEqual(turnTable(parseTranscriptText(standard).call).map((r) => [r.side, r.role]));
+  });
+});
+
+describe('dash-header layout', () => {
+  const dash = fixture('dash-header.txt');
+
+  it('refuses a speaker line one typo from a listed name', () => {
+    const broken = dash.replace('Tom Becker -- Alder & Co. -- Analyst\n\nAny', 'Tom Bekker -- Alder & Co. -- Analyst\n\nAny');
+    const error = refusal(broken);
+    expect(error.line).toBe(lineOf(broken, 'Tom Bekker -- Alder & Co. -- Analyst'));
+    expect(error.message).toMatch(/unknown speaker "Tom Bekker": not in "Call participants:" \(did you mean "Tom Becker"\?\)$/);
+  });
+
+  it('never takes a " -- " sentence for a speaker line', () => {
+    const parsed = parseTranscriptText(dash.replace('Any update on the European launch?', 'Any update -- Europe -- on the launch?\n\nSure -- Europe is next.'));
+    expect(turnTable(parsed.call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update -- Europe -- on the launch? Sure -- Europe is next.' });
+  });
+});
+
+describe('name-colon layout', () => {
+  const nameColon = fixture('name-colon.txt');
+
+  it('refuses a prefix one typo from a listed name', () => {
+    const broken = nameColon.replace('Tom Becker: Any update', 'Tom Bekcer: Any update');
+    const error = refusal(broken);
+    expect(error.message).toMatch(/unknown speaker "Tom Bekcer": not in the participants list \(did you mean "Tom Becker"\?\)$/);
+  });
+
+  it('does not take a label ("Note:") for a speaker', () => {
+    const parsed = parseTranscriptText(nameColon.replace('Tom Becker: Any update on the European launch?', 'Tom Becker: Any update on the European launch?\n\nNote: the hub opens in October.'));
+    expect(turnTable(parsed.call)[14]?.text).toBe('Any update on the European launch? Note: the hub opens in October.');
+  });
+});
+
+describe('every layout', () => {
+  it('reports the file name with the line', () => {
+    const error = (() => {
+      try {
+        parseTranscriptBytes(Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\n<v A>Hello\n'), { fileName: 'call.vtt' });
+      } catch (e) {
+        return e as TranscriptFormatError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error.describe()).toMatch(/^call\.vtt:3: WebVTT: Must be exactly two digits \(the cue would be lost\)$/);
+  });
+});
+
+describe('one line, one speaker change', () => {
+  it('name-colon lines without blank lines between them are separate turns', () => {
+    const parsed = parseTranscriptText('Widget Corp (WDGT) Q2 2024 Earnings Call\nParticipants:\nJane Roe - Chief Executive Officer\nOperator: Good morning and welcome.\nJane Roe: Thank you. Revenue grew 12%.\n');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Good morning and welcome.'],
+      ['Jane Roe', 'Thank you. Revenue grew 12%.'],
+    ]);
+  });
+
+  it('a WebVTT cue with two voices is two turns (the spec\'s own multi-voice cue)', () => {
+    const parsed = parseTranscriptText('WEBVTT\n\n00:00:01.000 --> 00:00:06.500\n<v Operator>Good morning and welcome.\n<v Jane Roe>Thank you, operator.\n\n00:00:07.000 --> 00:00:09.000\n<v Jane Roe>Revenue grew.</v> <v Operator>Noted.</v>\n');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Good morning and welcome.'],
+      ['Jane Roe', 'Thank you, operator. Revenue grew.'],
+      ['Operator', 'Noted.'],
+    ]);
+  });
+
+  it('a dash-header speaker line followed directly by speech still opens a turn', () => {
+    const dash = fixture('dash-header.txt').replace('Tom Becker -- Alder & Co. -- Analyst\n\nAny update', 'Tom Becker -- Alder & Co. -- Analyst\nAny update');
+    expect(turnTable(parseTranscriptText(dash).call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update on the European launch?' });
+  });
+});
+
+describe('layouts without a participants list', () => {
+  it('dash-header: speakers and sides come from the "Name -- Title" lines', () => {
+    const dash = fixture('dash-header.txt');
+    const noList = dash.slice(0, dash.indexOf('Call participants:'));
+    const parsed = parseTranscriptText(noList);
+    // Without the list, "Andy Kim" is known only as written.
+    const rows = turnTable(parsed.call).map((r) => [r.speaker === 'Andy Kim' ? 'Andrew Kim' : r.speaker, r.side, r.role]);
+    expect(rows).toEqual(turnTable(parseTranscriptText(dash).call).map((r) => [r.speaker, r.side, r.role]));
+    expect(parsed.call.participants.filter((p) => p.side !== 'operator').every((p) => p.sideSource === 'header')).toBe(true);
+    expect(parsed.warnings.map((w) => w.message)).toContain('no "Call participants:" list: speakers are taken from their "Name -- Title" lines');
+  });
+
+  it('asr-tokens without dataset metadata: "Speaker N" names, and the reader is told', () => {
+    const tokens = ['token|speaker|ts|endTs|punctuation|case|tags|wer_tags', 'good|0|1.5|||UC|[]|[]', 'morning|0||||LC|[]|[]', '<inaudible>|0|||.|LC|[]|[]', 'thanks|1|4.25|||UC|[]|[]', 'operator|1|||.|LC|[]|[]'];
+    const parsed = parseTranscriptText(tokens.join('\n'), { fileName: '123.nlp' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Speaker 0', 'Good morning [inaudible].'],
+      ['Speaker 1', 'Thanks operator.'],
+    ]);
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([1.5, 4.25]);
+    expect(parsed.call.meta).toMatchObject({ id: 'call-123', company: '123', ticker: null, quarter: null });
+    expect(parsed.warnings[0]?.message).toBe('no dataset metadata found beside the file: company, quarter and speaker names unknown');
+  });
+});
+
+describe('standard layout speaker lines with no blank line before them', () => {
+  it('start their own turn instead of joining the previous paragraph', () => {
+    const standard = fixture('standard.txt');
+    const packed = standard
+      .replace('ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question')
+      .replace('eight weeks.\n\nSam Lee\nChief Financial Officer\n\nAnd that', 'eight weeks.\nSam Lee\nChief Financial Officer\nAnd that')
+      .replace('launch?\n\nAndy Kim\nChief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim - Chief Executive Officer\nOkay Great question');
+    expect(packed).toContain('launch?\nAndy Kim - Chief Executive Officer\nOkay');
+    expect(packed).not.toBe(standard);
+    expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(standard)));
+  });
+});
+
+const rowsOfTable = (p: ReturnType<typeof parseTranscriptText>) => turnTable(p.call).map((r) => [r.speaker, r.side, r.role, r.text]);
+
+describe('standard layout speaker lines with the title on the same line', () => {
+  it('"Name - Title", "Name, Title" and "Operator:" open turns like name + title lines', () => {
+    const standard = fixture('standard.txt');
+    const inline = standard
+      .replace('Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Andy Kim - Chief Executive Officer\n\nThanks, Lena.')
+      .replace('Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee, Ridgeway Capital Markets\n\n')
+      .replace('Marta Flores\nChief Operating Officer\n\n', 'Marta Flores -- Chief Operating Officer\n\n')
+      .replace('Operator\n\nThat concludes', 'Operator:\n\nThat concludes');
+    expect(inline).not.toBe(standard);
+    expect(turnTable(parseTranscriptText(inline).call)).toEqual(turnTable(parseTranscriptText(standard).call));
+  });
+});
+
+describe('dash-header speaker lines with no blank line before them', () => {
+  it('start their own turn', () => {
+    const dash = fixture('dash-header.txt');
+    const packed = dash
+      .replace('ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question')
+      .replace('launch?\n\nAndy Kim -- Chief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim -- Chief Executive Officer\nOkay Great question');
+    expect(packed).toContain('launch?\nAndy Kim -- Chief Executive Officer\nOkay');
+    expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(dash)));
+  });
+});
+
+describe('names written with an honorific', () => {
+  it('"Dr. Andrew Kim" resolves to the listed Andrew Kim', () => {
+    const standard = fixture('standard.txt');
+    const titled = standard.replace('Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Dr. Andrew Kim\nChief Executive Officer\n\nThanks, Lena.');
+    expect(titled).not.toBe(standard);
+    expect(turnTable(parseTranscriptText(titled).call)[2]?.speaker).toBe('Andrew Kim');
+  });
+});
+
+describe('hyphenated names on inline speaker lines', () => {
+  it('"Jean-Marc Roy - Chief Operating Officer" is a speaker line, not speech', () => {
+    const standard = fixture('standard.txt');
+    const hyphen = standard.replace('Marta Flores\nChief Operating Officer\n\n', 'Jean-Marc Roy - Chief Operating Officer\n\n');
+    const row = turnTable(parseTranscriptText(hyphen).call)[11];
+    expect(row).toMatchObject({ speaker: 'Jean-Marc Roy', side: 'company', role: 'answer' });
+  });
+});

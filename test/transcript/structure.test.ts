@@ -1,0 +1,55 @@
+/** structureCall: pure, repeatable, and the only source of roles, exchanges and inferred sides. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTranscriptText, structureCall } from '../../src/transcript/read-source.js';
+import type { Call } from '../../src/transcript/types.js';
+import { AMZN_PATH } from './fixtures.js';
+import { renderNameColon } from './render-layouts.js';
+
+const amzn = parseTranscriptText(readFileSync(AMZN_PATH, 'utf8')).call;
+const clone = (c: Call): Call => structuredClone(c);
+
+describe('structureCall', () => {
+  it('re-derives the same roles and exchanges and does not modify its input', () => {
+    const input = clone(amzn);
+    const before = JSON.stringify(input);
+    const again = structureCall(input);
+    expect(JSON.stringify(input)).toBe(before);
+    expect(again.turns.map((t) => [t.role, t.exchange])).toEqual(amzn.turns.map((t) => [t.role, t.exchange]));
+    expect(again.exchanges).toEqual(amzn.exchanges);
+    expect(structureCall(again)).toEqual(again);
+  });
+
+  it('restores roles and exchanges from the turns alone', () => {
+    const scrambled = clone(amzn);
+    for (const t of scrambled.turns) {
+      t.role = 'question';
+      t.exchange = 99;
+    }
+    scrambled.exchanges = [];
+    const restored = structureCall(scrambled);
+    expect(restored.turns.map((t) => [t.role, t.exchange])).toEqual(amzn.turns.map((t) => [t.role, t.exchange]));
+    expect(restored.exchanges).toEqual(amzn.exchanges);
+  });
+
+  it('redoes inferred sides, keeps stated ones', () => {
+    const bare = parseTranscriptText(renderNameColon(amzn, { list: false, headings: false })).call;
+    const tampered = clone(bare);
+    for (const p of tampered.participants) if (p.sideSource === 'inferred') p.side = p.side === 'analyst' ? 'company' : 'analyst';
+    expect(structureCall(tampered).participants).toEqual(bare.participants);
+    const listed = clone(amzn);
+    const jassy = listed.participants.find((p) => p.name === 'Andrew Jassy');
+    if (jassy) jassy.side = 'analyst';
+    expect(structureCall(listed).participants.find((p) => p.name === 'Andrew Jassy')?.side).toBe('analyst');
+  });
+
+  it('leaves sides unknown when nothing in the call establishes them', () => {
+    const text = ['Acme Corp (ACME) Q1 2025 Earnings Call', '', 'Jane Roe: Hello and welcome.', '', 'Bob Stone: Thanks, Jane.', '', 'Jane Roe: Goodbye.'].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => [p.name, p.side, p.sideSource])).toEqual([
+      ['Jane Roe', 'unknown', 'unknown'],
+      ['Bob Stone', 'unknown', 'unknown'],
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('side unknown for Jane Roe, Bob Stone');
+  });
+});
