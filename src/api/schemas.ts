@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const SIDES = ['company', 'analyst', 'operator'] as const;
+export const SIDES = ['company', 'analyst', 'operator', 'unknown'] as const;
 export const SECTIONS = ['prepared_remarks', 'qa'] as const;
 export const INTENTS = ['speaker_topic', 'who_asked', 'speaker_question', 'topic'] as const;
 
@@ -178,10 +178,10 @@ export const CallResponse = z
     id: z.string(),
     title: z.string(),
     company: z.string(),
-    ticker: z.string(),
-    quarter: z.string(),
-    date: z.string(),
-    time: z.string(),
+    ticker: z.string().nullable(),
+    quarter: z.string().nullable().meta({ description: 'e.g. "Q4 2025"; null when the source does not say.' }),
+    date: z.string().nullable().meta({ description: 'ISO date of the call; null when unknown.' }),
+    time: z.string().nullable(),
     participants: z.array(Participant),
     exchanges: z.array(
       z.object({ id: z.number().int(), analyst: Participant, question: z.string().nullable(), answers: z.array(z.string()) }),

@@ -313,7 +313,7 @@ export function buildAliasTable(call: Call, opts: AliasOptions = {}): AliasTable
   };
 
   // Words naming the company: never a speaker.
-  const companyWords = new Set<string>([normaliseWord(call.meta.ticker)]);
+  const companyWords = new Set<string>(call.meta.ticker ? [normaliseWord(call.meta.ticker)] : []);
   for (const alias of firmAliases(call.meta.company)) {
     companyWords.add(alias);
     for (const w of alias.split(' ')) companyWords.add(w);

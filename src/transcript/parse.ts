@@ -172,7 +172,7 @@ function describe(line: Line | undefined): string {
   return `"${shown}"`;
 }
 
-function parseTitle(line: Line | undefined, lastLine: number): Omit<CallMeta, 'id'> {
+function parseTitle(line: Line | undefined, lastLine: number): Omit<CallMeta, 'id'> & { ticker: string } {
   const match = line ? TITLE_PATTERN.exec(line.text.replace(/\s+/g, ' ')) : null;
   const groups = match?.groups;
   if (!line || !groups) {
@@ -193,7 +193,9 @@ function parseTitle(line: Line | undefined, lastLine: number): Omit<CallMeta, 'i
     fiscalQuarter: Number(groups.q),
     fiscalYear: Number(groups.year),
     date: date.toISOString().slice(0, 10),
-    time: groups.time ?? '',
+    time: groups.time ?? null,
+    layout: 'standard',
+    sector: null,
   };
 }
 
@@ -236,10 +238,10 @@ function parseParticipantBlock(
       throw new TranscriptFormatError(line.number, `expected a participant line like ${example} or ${next}, found ${describe(line)}`);
     }
     if (side === 'company') {
-      participants.push({ id: '', name, title: rest, firm: company, division: null, side });
+      participants.push({ id: '', name, title: rest, firm: company, division: null, side, sideSource: 'listed' });
     } else {
       const { firm, division } = splitFirm(rest);
-      participants.push({ id: '', name, title: null, firm, division, side });
+      participants.push({ id: '', name, title: null, firm, division, side, sideSource: 'listed' });
     }
   }
   if (participants.length === 0) {
@@ -315,7 +317,7 @@ class SpeakerDirectory {
   }
 
   private add(base: string, name: string, side: Side): Participant {
-    const participant: Participant = { id: this.uniqueId(base), name, title: null, firm: null, division: null, side };
+    const participant: Participant = { id: this.uniqueId(base), name, title: null, firm: null, division: null, side, sideSource: 'header' };
     this.byName.set(normaliseName(name), participant);
     this.extra.push(participant);
     return participant;
@@ -415,6 +417,7 @@ function structureTurns(raw: RawTurn[], analysts: Participant[]): { turns: Turn[
       exchange: null,
       role: 'remarks',
       paragraphs: t.paragraphs,
+      startTime: null,
       start: first.start,
       end: last.end,
     };
@@ -490,7 +493,7 @@ export function parseTranscript(text: string, opts: ParseOptions = {}): Call {
   // Title.
   const titleIndex = nextNonBlank(lines, 0);
   const titleMeta = parseTitle(lines[titleIndex], lines.length);
-  const defaultId = `${slugify(titleMeta.ticker)}-q${titleMeta.fiscalQuarter}-${titleMeta.fiscalYear}`;
+  const defaultId = `${slugify(titleMeta.ticker ?? '')}-q${titleMeta.fiscalQuarter}-${titleMeta.fiscalYear}`;
   const meta: CallMeta = { id: opts.id ?? defaultId, ...titleMeta };
 
   // Participants.

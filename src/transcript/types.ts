@@ -1,7 +1,11 @@
 /** The typed model of one earnings call, produced by parseTranscript. */
 
-export type Side = 'company' | 'analyst' | 'operator';
+export type Side = 'company' | 'analyst' | 'operator' | 'unknown';
+/** How the side was established: participants list, a speaker header's title/firm, dataset metadata,
+ *  inferred from the operator's introductions, or not at all. */
+export type SideSource = 'listed' | 'header' | 'metadata' | 'inferred' | 'unknown';
 export type Section = 'prepared_remarks' | 'qa';
+export type LayoutName = 'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'asr-tokens';
 
 /** Half-open character range [start, end) into the call's source text. */
 export interface Span {
@@ -14,16 +18,19 @@ export interface CallMeta {
   id: string;
   /** The title line exactly as written. */
   title: string;
+  /** The ticker stands in when the company name is unknown. */
   company: string;
-  ticker: string;
-  /** e.g. "Q4 2025" */
-  quarter: string;
-  fiscalQuarter: number;
-  fiscalYear: number;
+  ticker: string | null;
+  /** e.g. "Q4 2025"; null when unknown (never guessed). */
+  quarter: string | null;
+  fiscalQuarter: number | null;
+  fiscalYear: number | null;
   /** ISO date, e.g. "2026-02-05". */
-  date: string;
+  date: string | null;
   /** As written, e.g. "5:00 PM EST". */
-  time: string;
+  time: string | null;
+  layout: LayoutName;
+  sector: string | null;
 }
 
 export interface Participant {
@@ -37,6 +44,7 @@ export interface Participant {
   /** Firm division for analysts ("Research Division"), else null. */
   division: string | null;
   side: Side;
+  sideSource: SideSource;
 }
 
 export interface Paragraph extends Span {
@@ -53,6 +61,8 @@ export interface Turn extends Span {
   /** What the turn is within its exchange. */
   role: 'intro' | 'question' | 'answer' | 'remarks';
   paragraphs: Paragraph[];
+  /** Seconds into the recording (WebVTT), else null. */
+  startTime: number | null;
 }
 
 export interface Exchange {
