@@ -257,7 +257,8 @@ function nextNonBlank(lines: Line[], from: number): number {
   return i;
 }
 
-interface RawTurn {
+/** A turn before roles and exchanges are assigned (exported for the library's structureCall adapter). */
+export interface RawTurn {
   speaker: Participant;
   section: Section;
   paragraphs: Paragraph[];
@@ -406,7 +407,7 @@ function turnText(turn: RawTurn): string {
 }
 
 /** Assigns roles and exchanges (see the module comment). */
-function structureTurns(raw: RawTurn[], analysts: Participant[]): { turns: Turn[]; exchanges: Exchange[] } {
+export function structureTurns(raw: RawTurn[], analysts: Participant[]): { turns: Turn[]; exchanges: Exchange[] } {
   const turns: Turn[] = raw.map((t, index) => {
     const first = t.paragraphs[0] as Paragraph;
     const last = t.paragraphs[t.paragraphs.length - 1] as Paragraph;
