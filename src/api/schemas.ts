@@ -98,7 +98,9 @@ export const QaLinks = z
   .meta({ id: 'QaLinks' });
 
 const passageFields = {
-  id: z.string().meta({ description: 'Passage id, `<call id>:<index>`.' }),
+  id: z
+    .string()
+    .meta({ description: 'Passage id, `<call id>@<offset of the passage start in the call text>`. /api/passages/:id also resolves any offset in a passage and the older `<call id>:<index>` ids.' }),
   call_id: z.string(),
   text: z.string(),
   speaker: Speaker,
@@ -194,7 +196,15 @@ export const TranscriptResponse = z
   .meta({ id: 'Transcript', description: 'Every passage of the call in order, for reading in context.' });
 
 export const HealthResponse = z
-  .object({ status: z.literal('ok'), model: z.string(), passages: z.number().int(), calls: z.array(z.string()) })
+  .object({
+    status: z.literal('ok'),
+    model: z.string(),
+    passages: z.number().int(),
+    calls: z.array(z.string()),
+    rejected: z
+      .array(z.object({ file: z.string().meta({ description: 'File name in the library folder.' }), error: z.string().meta({ description: 'Why it was skipped, with the line when there is one.' }) }))
+      .meta({ description: 'Library files that could not be indexed and are skipped; every other call is served.' }),
+  })
   .meta({ id: 'Health' });
 
 export const ERROR_CODES = [
