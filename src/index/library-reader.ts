@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkCall } from '../library/check-call.js';
+import { CallRejectedError, checkCall } from '../library/check-call.js';
 import { describeReadError, readLibraryFile } from '../library/library-files.js';
 import { isStoredCallFileName } from '../library/stored-call.js';
 import { chunkCall, LEGACY_ID_CHUNKING, type ChunkOptions, type CountTokens } from '../passages/chunk.js';
@@ -80,7 +80,7 @@ export async function readLibrary(opts: ReadLibraryOptions): Promise<{ accepted:
       const { call } = readLibraryFile(name, bytes);
       const key = call.meta.id.toLowerCase();
       const holder = byId.get(key);
-      if (holder) throw new Error(`call id ${call.meta.id} is already taken by ${holder}`);
+      if (holder) throw new CallRejectedError(`call id ${call.meta.id} is already taken by ${holder}`);
       const passages = checkCall(call, opts.countTokens, opts.limits, opts.chunking);
       const legacyStarts = sameAsLegacy(opts.chunking)
         ? passages.map((p) => p.start)
@@ -88,7 +88,7 @@ export async function readLibrary(opts: ReadLibraryOptions): Promise<{ accepted:
       byId.set(key, name);
       accepted.push({ call: { ...call, sourcePath: name }, passages, legacyStarts, file: record });
     } catch (err) {
-      rejected.push({ ...record, error: describeReadError(err) });
+      rejected.push({ ...record, error: describeReadError(name, err) });
     }
     opts.onFile?.(i + 1, opts.files.length);
   }

@@ -7,8 +7,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Call } from '../transcript/types.js';
-import { parseTranscriptBytes, TranscriptFormatError, type ImportWarning } from './parse-source.js';
-import { callFromStored, isStoredCallFileName, parseStoredCall, StoredCallError } from './stored-call.js';
+import { describeFailure, failureFrom } from './failures.js';
+import { parseTranscriptBytes, type ImportWarning } from './parse-source.js';
+import { callFromStored, isStoredCallFileName, parseStoredCall } from './stored-call.js';
 
 export const RAW_TRANSCRIPT_EXTENSIONS = ['.txt', '.vtt', '.nlp'] as const;
 
@@ -38,12 +39,9 @@ export async function listLibraryFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Why a library file could not be read, as one line: "line 12: unknown speaker …". */
-export function describeReadError(err: unknown): string {
-  if (err instanceof TranscriptFormatError) return `line ${err.line}: ${err.message}${err.lineText ? ` (${JSON.stringify(err.lineText)})` : ''}`;
-  if (err instanceof StoredCallError) return err.message;
-  if (err instanceof Error && 'line' in err && typeof err.line === 'number') return `line ${err.line}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+/** Why a library file could not be read, as one line ("line 12: unknown speaker …"); other errors are rethrown. */
+export function describeReadError(name: string, err: unknown): string {
+  return describeFailure(failureFrom(name, err));
 }
 
 /** One library file's call: a stored call as stored (structure re-derived), a raw transcript parsed. Throws on a bad file. */

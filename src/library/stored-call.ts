@@ -71,9 +71,9 @@ const Origin = z.strictObject({
   layout: z.enum(LAYOUTS),
   /** Name of the file it was imported from (a dataset call: its own file, e.g. "4385939.nlp"). */
   file: z.string(),
-  /** sha256 and size of that file's bytes as imported. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.number().int().nonnegative(),
+  /** sha256 and size of that file's bytes as imported (null when the reader gave no single file). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  bytes: z.number().int().nonnegative().nullable(),
   /** PARSER_VERSION that read it. */
   parser: z.number().int(),
   warnings: z.array(Warning),
@@ -133,7 +133,7 @@ export function isStoredCallFileName(name: string): boolean {
 }
 
 /** The stored form of a parsed call; `original` describes the bytes it was parsed from. */
-export function toStoredCall(parsed: ParsedCall, original: { sha256: string; bytes: number }, parserVersion: number, importedAt = new Date()): StoredCallFile {
+export function toStoredCall(parsed: ParsedCall, original: { sha256: string; bytes: number } | null, parserVersion: number, importedAt = new Date()): StoredCallFile {
   const { call } = parsed;
   return {
     format: STORED_CALL_FORMAT,
@@ -144,8 +144,8 @@ export function toStoredCall(parsed: ParsedCall, original: { sha256: string; byt
     origin: {
       layout: parsed.layout,
       file: parsed.source,
-      sha256: original.sha256,
-      bytes: original.bytes,
+      sha256: original?.sha256 ?? null,
+      bytes: original?.bytes ?? null,
       parser: parserVersion,
       warnings: parsed.warnings.map((w) => ({ line: w.line, message: w.message })),
       importedAt: importedAt.toISOString(),
@@ -153,8 +153,18 @@ export function toStoredCall(parsed: ParsedCall, original: { sha256: string; byt
   };
 }
 
+/** JSON with one participant or turn per line: compact, yet readable and diffable by hand. */
 export function serializeStoredCall(stored: StoredCallFile): string {
-  return `${JSON.stringify(stored, null, 1)}\n`;
+  const list = (items: unknown[]) => `[\n${items.map((i) => `  ${JSON.stringify(i)}`).join(',\n')}\n ]`;
+  const fields = [
+    `"format": ${JSON.stringify(stored.format)}`,
+    `"meta": ${JSON.stringify(stored.meta)}`,
+    `"participants": ${list(stored.participants)}`,
+    `"turns": ${list(stored.turns)}`,
+    `"text": ${JSON.stringify(stored.text)}`,
+    `"origin": ${JSON.stringify(stored.origin)}`,
+  ];
+  return `{\n ${fields.join(',\n ')}\n}\n`;
 }
 
 /** Reads and validates a `.call.json`; `fileName` must be `<its call id>.call.json`. Throws StoredCallError. */
