@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { parseTranscript, structureTurns, TranscriptFormatError as StandardFormatError, type RawTurn } from '../transcript/parse.js';
 import { describeLimit, transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 import type { Call, LayoutName } from '../transcript/types.js';
@@ -70,7 +71,8 @@ function decode(bytes: Uint8Array, warnings: ImportWarning[]): string {
     // Not UTF-8 throughout: decide line by line, so a file pasted together from two sources keeps both readable.
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const cp1252 = new TextDecoder('windows-1252');
+  // iconv-lite, not TextDecoder: Node's 'windows-1252' decoder reads 0x80–0x9F as C1 controls, losing Word's quotes and dashes.
+  const cp1252 = { decode: (b: Uint8Array) => iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'windows-1252') };
   const parts: string[] = [];
   const transcoded: number[] = [];
   let from = 0;
@@ -109,6 +111,18 @@ function lineOfOffset(starts: number[], offset: number): number {
   return lo + 1;
 }
 
+/** Line numbers of "Name - Title/Firm" lines before the "Presentation" heading (the participants lists). */
+function participantLines(text: string): number[] {
+  const out: number[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (/^presentation$/i.test(line)) break;
+    if (/\s[-\u2013\u2014]\s/.test(line)) out.push(i + 1);
+  }
+  return out;
+}
+
 /** Decode, check limits and parse one file's bytes. Throws TranscriptFormatError. */
 export function parseTranscriptBytes(bytes: Uint8Array, opts: { fileName?: string; id?: string } = {}): ParsedCall {
   return parseWithLimits(bytes, opts, transcriptLimits());
@@ -144,6 +158,13 @@ function parseWithLimits(bytes: Uint8Array, opts: { fileName?: string; id?: stri
     text = text.replace(BIDI_CONTROLS, '').replace(OTHER_CONTROLS, '');
     if (bidi > 0) warnings.push({ line: lineOfOffset(starts, first), message: `removed ${bidi} bidirectional text control character(s) that would show text reversed` });
     if (controls > 0) warnings.push({ line: null, message: `removed ${controls} invisible control character(s)` });
+  }
+
+  // Counted before parsing: the standard parser's analyst matching grows with participants × turns.
+  const listed = participantLines(text);
+  if (listed.length > limits.maxParticipants) {
+    const n = listed[limits.maxParticipants]!;
+    fail(`more than ${limits.maxParticipants.toLocaleString('en-US')} participants are listed (${listed.length.toLocaleString('en-US')}); ${describeLimit('maxParticipants', limits)}`, n, lineText(n));
   }
 
   let call: Call;
