@@ -309,6 +309,7 @@ describe('health', () => {
     expect(body.model).toBe(service.embedder.modelId);
     expect(body.passages).toBe(service.engine.index.passages.length);
     expect(body.calls).toEqual(['amzn-q4-2025']);
+    expect(body.rejected).toEqual([]);
   });
 
   it('503 JSON while the engine is not loaded; data routes are 503 too', async () => {

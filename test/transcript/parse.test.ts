@@ -37,22 +37,24 @@ describe('parseTranscript on the bundled AMZN Q4 2025 call', () => {
       fiscalYear: 2025,
       date: '2026-02-05',
       time: '5:00 PM EST',
+      layout: 'standard',
+      sector: null,
     });
   });
 
   it('lists exactly the participants with sides, titles and firms', () => {
     const company = 'Amazon.com, Inc.';
     expect(call.participants).toEqual([
-      { id: 'dave-fildes', name: 'Dave Fildes', title: 'Vice President of Investor Relations', firm: company, division: null, side: 'company' },
-      { id: 'andrew-jassy', name: 'Andrew Jassy', title: 'President, CEO & Director', firm: company, division: null, side: 'company' },
-      { id: 'brian-olsavsky', name: 'Brian Olsavsky', title: 'Senior VP & CFO', firm: company, division: null, side: 'company' },
-      { id: 'mark-stephen-mahaney', name: 'Mark Stephen Mahaney', title: null, firm: 'Evercore ISI Institutional Equities', division: 'Research Division', side: 'analyst' },
-      { id: 'douglas-anmuth', name: 'Douglas Anmuth', title: null, firm: 'JPMorgan Chase & Co', division: 'Research Division', side: 'analyst' },
-      { id: 'ross-sandler', name: 'Ross Sandler', title: null, firm: 'Barclays Bank PLC', division: 'Research Division', side: 'analyst' },
-      { id: 'michael-morton', name: 'Michael Morton', title: null, firm: 'MoffettNathanson LLC', division: null, side: 'analyst' },
-      { id: 'brian-nowak', name: 'Brian Nowak', title: null, firm: 'Morgan Stanley', division: 'Research Division', side: 'analyst' },
-      { id: 'eric-sheridan', name: 'Eric Sheridan', title: null, firm: 'Goldman Sachs Group, Inc.', division: 'Research Division', side: 'analyst' },
-      { id: 'operator', name: 'Operator', title: null, firm: null, division: null, side: 'operator' },
+      { id: 'dave-fildes', name: 'Dave Fildes', title: 'Vice President of Investor Relations', firm: company, division: null, side: 'company', sideSource: 'listed' },
+      { id: 'andrew-jassy', name: 'Andrew Jassy', title: 'President, CEO & Director', firm: company, division: null, side: 'company', sideSource: 'listed' },
+      { id: 'brian-olsavsky', name: 'Brian Olsavsky', title: 'Senior VP & CFO', firm: company, division: null, side: 'company', sideSource: 'listed' },
+      { id: 'mark-stephen-mahaney', name: 'Mark Stephen Mahaney', title: null, firm: 'Evercore ISI Institutional Equities', division: 'Research Division', side: 'analyst', sideSource: 'listed' },
+      { id: 'douglas-anmuth', name: 'Douglas Anmuth', title: null, firm: 'JPMorgan Chase & Co', division: 'Research Division', side: 'analyst', sideSource: 'listed' },
+      { id: 'ross-sandler', name: 'Ross Sandler', title: null, firm: 'Barclays Bank PLC', division: 'Research Division', side: 'analyst', sideSource: 'listed' },
+      { id: 'michael-morton', name: 'Michael Morton', title: null, firm: 'MoffettNathanson LLC', division: null, side: 'analyst', sideSource: 'listed' },
+      { id: 'brian-nowak', name: 'Brian Nowak', title: null, firm: 'Morgan Stanley', division: 'Research Division', side: 'analyst', sideSource: 'listed' },
+      { id: 'eric-sheridan', name: 'Eric Sheridan', title: null, firm: 'Goldman Sachs Group, Inc.', division: 'Research Division', side: 'analyst', sideSource: 'listed' },
+      { id: 'operator', name: 'Operator', title: null, firm: null, division: null, side: 'operator', sideSource: 'header' },
     ]);
   });
 
