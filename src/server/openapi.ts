@@ -39,7 +39,14 @@ export function buildOpenApiDocument(version: string): object {
     method: 'get',
     path: '/api/passages/{id}',
     summary: 'A passage with its neighbours and Q&A links',
-    request: { params: z.object({ id: z.string().meta({ example: 'amzn-q4-2025:12' }) }) },
+    request: {
+      params: z.object({
+        id: z.string().meta({
+          example: 'amzn-q4-2025@6394',
+          description: '`<call id>@<offset>`: the passage covering that offset of the call text (between passages: the next one). The older `<call id>:<n>` also resolves.',
+        }),
+      }),
+    },
     responses: { 200: json(PassageResponse, 'The passage.'), 404: json(ErrorResponse, 'No such passage.') },
   });
   const callId = z.object({ id: z.string().optional().meta({ description: 'Call id; the first indexed call when omitted.' }) });
