@@ -125,6 +125,8 @@ export async function addCalls(calls: CallToAdd[], opts: LibraryUpdateOptions): 
 
   const { unique, failures: duplicates } = refuseBatchDuplicates(checked);
   failures.push(...duplicates);
+  // Nothing to add: touch nothing (not even the lock or the folders).
+  if (unique.length === 0) return { added: [], failures, build: null };
 
   return withBuildLock(opts.indexDir, async () => {
     await fs.mkdir(opts.library, { recursive: true });

@@ -195,6 +195,14 @@ describe('import', () => {
     expect(bad.stderr).toMatch(/^error: MAX_TURNS="many": /);
   });
 
+  it('a folder with no transcript in it is a failure, not a silent success', async () => {
+    const ws = await workspace({ 'notes.md': '# not a transcript' });
+    const run = await ws.run(path.join(ws.root, 'in'));
+    expect(run.code).toBe(1);
+    expect(errorLines(run)).toEqual([expect.stringMatching(/in: no transcript files in this folder/)]);
+    await expect(fs.stat(ws.lib)).rejects.toThrow();
+  });
+
   it('usage errors are one line', async () => {
     const ws = await workspace();
     const none = await ws.run();
