@@ -118,7 +118,7 @@ function participantLines(text: string): number[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (/^presentation$/i.test(line)) break;
-    if (/\s[-\u2013\u2014]\s/.test(line)) out.push(i + 1);
+    if (line.length <= 200 && /\s[-\u2013\u2014]\s/.test(line)) out.push(i + 1);
   }
   return out;
 }
