@@ -50,5 +50,11 @@ export function joinNames(names, word = 'or') {
   return `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
 }
 
-/** Call id of a passage id (`<call id>:<index>`). @param {string} passageId */
-export const callIdOf = (passageId) => passageId.slice(0, passageId.lastIndexOf(':'));
+/**
+ * Call id of a passage id: `<call id>@<offset>`, or the older `<call id>:<index>` (call ids hold neither character).
+ * @param {string} passageId
+ */
+export function callIdOf(passageId) {
+  const at = Math.max(passageId.lastIndexOf('@'), passageId.lastIndexOf(':'));
+  return at > 0 ? passageId.slice(0, at) : passageId;
+}

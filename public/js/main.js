@@ -314,14 +314,37 @@ async function showTranscript(r) {
 
   const target = r.passage;
   app.reader.el.querySelector('.reader-missing')?.remove();
-  if (target && !highlight(target)) {
-    const message = `There is no passage “${target}” in this call; showing the transcript from the start.`;
-    app.reader.el.querySelector('.reader-bar')?.after(h('p', { class: 'notice reader-missing', role: 'alert' }, message));
-    status.textContent = message;
-    window.scrollTo({ top: 0 });
-  } else if (!target) {
+  if (!target) {
     window.scrollTo({ top: 0 });
     /** @type {HTMLElement | null} */ (transcriptView.querySelector('#transcript-title'))?.focus();
+    return;
+  }
+  if (highlight(target)) return;
+  // Not a passage start on the page: an older `<call>:<n>` link, or an offset inside a passage.
+  // The server knows which passage holds it; show that one, under its own id.
+  const canonical = await resolvePassage(target, callId);
+  if (readRoute().passage !== target) return; // navigated away meanwhile
+  if (canonical && highlight(canonical)) {
+    const cur = readRoute();
+    history.replaceState(history.state, '', href(cur.q, cur.filters, { passage: canonical }));
+    return;
+  }
+  const message = `There is no passage “${target}” in this call; showing the transcript from the start.`;
+  app.reader?.el.querySelector('.reader-bar')?.after(h('p', { class: 'notice reader-missing', role: 'alert' }, message));
+  status.textContent = message;
+  window.scrollTo({ top: 0 });
+}
+
+/**
+ * The id of the passage the server resolves `id` to, when it is in the call on screen.
+ * @param {string} id @param {string} callId @returns {Promise<string | null>}
+ */
+async function resolvePassage(id, callId) {
+  try {
+    const found = await api.passage(id);
+    return found.passage.call_id === callId ? found.passage.id : null;
+  } catch {
+    return null;
   }
 }
 

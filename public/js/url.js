@@ -33,7 +33,8 @@ export function href(q, filters = {}, view = {}) {
   if (q) params.set('q', q);
   for (const key of FILTER_KEYS) if (filters[key]) params.set(key, String(filters[key]));
   const search = params.size > 0 ? `?${params}` : '';
-  const hash = view.passage ? `#p=${encodeURIComponent(view.passage).replace(/%3A/gi, ':')}` : view.transcript ? '#transcript' : '';
+  // ":" and "@" are fine in a fragment; keeping them makes shared links readable.
+  const hash = view.passage ? `#p=${encodeURIComponent(view.passage).replace(/%3A/gi, ':').replace(/%40/g, '@')}` : view.transcript ? '#transcript' : '';
   return `/${search}${hash}`;
 }
 

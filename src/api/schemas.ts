@@ -120,7 +120,9 @@ export const QaLinks = z
   .meta({ id: 'QaLinks' });
 
 const passageFields = {
-  id: z.string().meta({ description: 'Passage id, `<call id>:<index>`.' }),
+  id: z
+    .string()
+    .meta({ description: 'Passage id, `<call id>@<offset of the passage start in the call text>`. /api/passages/:id also resolves any offset in a passage and the older `<call id>:<index>` ids.' }),
   call_id: z.string(),
   text: z.string(),
   speaker: Speaker,
@@ -205,8 +207,8 @@ export const CallResponse = z
     title: z.string(),
     company: z.string(),
     ticker: z.string().nullable(),
-    quarter: z.string().nullable(),
-    date: z.string().nullable(),
+    quarter: z.string().nullable().meta({ description: 'e.g. "Q4 2025"; null when the source does not say.' }),
+    date: z.string().nullable().meta({ description: 'ISO date of the call; null when unknown.' }),
     time: z.string().nullable(),
     participants: z.array(Participant),
     exchanges: z.array(
@@ -244,7 +246,15 @@ export const LoadingProgress = z
   .meta({ id: 'LoadingProgress' });
 
 export const HealthResponse = z
-  .object({ status: z.literal('ok'), model: z.string(), passages: z.number().int(), calls: z.array(z.string()) })
+  .object({
+    status: z.literal('ok'),
+    model: z.string(),
+    passages: z.number().int(),
+    calls: z.array(z.string()),
+    rejected: z
+      .array(z.object({ file: z.string().meta({ description: 'File name in the library folder.' }), error: z.string().meta({ description: 'Why it was skipped, with the line when there is one.' }) }))
+      .meta({ description: 'Library files that could not be indexed and are skipped; every other call is served.' }),
+  })
   .meta({ id: 'Health' });
 
 export const ERROR_CODES = [

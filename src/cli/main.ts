@@ -9,6 +9,7 @@ import { createBenchCommand } from './bench.js';
 import { createBuildIndexCommand } from './build-index.js';
 import { createCallsCommand } from './calls.js';
 import { createEvalCommand } from './eval.js';
+import { createImportCommand } from './import.js';
 import { createMcpCommand } from './mcp.js';
 import { runCommand } from './run-command.js';
 import { createServeCommand } from './serve.js';
@@ -19,7 +20,7 @@ export function createProgram(): Command {
     .addCommand(createServeCommand())
     .addCommand(createAskCommand())
     .addCommand(createCallsCommand())
-    // LEAD (team → library): `.addCommand(createImportCommand())` here, with `import { createImportCommand } from './import.js'`, once src/cli/import.ts is merged.
+    .addCommand(createImportCommand())
     .addCommand(createBuildIndexCommand())
     .addCommand(createEvalCommand())
     .addCommand(createBenchCommand())

@@ -49,5 +49,7 @@ export function buildProgressReporter(stream: NodeJS.WriteStream = process.stder
 }
 
 export function formatBuildSummary(s: BuildSummary): string {
-  return `Indexed ${s.passages} passages (${s.sentences} sentences) from ${s.manifest.sources.length} call(s) in ${s.seconds.toFixed(1)} s — ${s.passagesPerSecond.toFixed(1)} passages/s`;
+  const line = `Indexed ${s.passages} passages (${s.sentences} sentences) from ${s.manifest.sources.length} call(s) in ${s.seconds.toFixed(1)} s — ${s.passagesPerSecond.toFixed(1)} passages/s`;
+  if (s.rejected.length === 0) return line;
+  return [`${line}; skipped ${s.rejected.length} file(s) that could not be read:`, ...s.rejected.map((r) => `  ${r.path}: ${r.error}`)].join('\n');
 }

@@ -102,6 +102,8 @@ export async function runServer(flags: ServeFlags = {}): Promise<void> {
     },
   });
   if (stopping) return;
+  // A library file that cannot be read is skipped, not fatal: say which and why (also in /api/health).
+  for (const r of service.engine.index.manifest.rejected) logger.warn({ file: r.path, error: r.error }, `transcript skipped: ${r.path}`);
   const { port } = await http.listening;
   logger.info({ passages: service.engine.index.passages.length, ms: Math.round(performance.now() - started) }, `ready: http://${config.HOST}:${port}`);
 }

@@ -2,20 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { chunkCall } from '../passages/chunk.js';
+import { PARSER_VERSION } from '../transcript/read-source.js';
+import { STORED_CALL_FORMAT } from '../library/stored-call.js';
+import { CHUNKER_VERSION, DEFAULT_MIN_TOKENS } from '../passages/chunk.js';
 import type { Passage } from '../passages/types.js';
-import { parseTranscript } from '../transcript/parse.js';
+import { MODEL_MAX_TOKENS } from '../model/model-files.js';
+import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { withBuildLock } from './build-lock.js';
-import { sha256, sha256File } from './checksum.js';
+import { sha256File } from './checksum.js';
 import type { TextEmbedder } from './embedder-port.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { buildLexicalIndex, serializeLexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
-import { CHUNKER_VERSION } from '../passages/chunk.js';
-import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { readLibrary, type RejectedFile } from './library-reader.js';
+import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest } from './manifest.js';
 import type { StoredCall } from './stored-call.js';
-import { MODEL_MAX_TOKENS } from '../model/model-files.js';
 
 export interface BuildProgress {
   phase: 'parse' | 'passages' | 'sentences' | 'write';
@@ -24,12 +26,17 @@ export interface BuildProgress {
 }
 
 export interface BuildOptions {
+  /** The library's files (see listTranscripts); a file that cannot be read is skipped and reported. */
   sources: string[];
   indexDir: string;
   embedder: TextEmbedder;
   onProgress?: (p: BuildProgress) => void;
   /** Passages per model call (sentences: four times as many); default BUILD_BATCH_SIZES. */
   batchSize?: number;
+  /** Default: transcriptLimits() (the environment, else the defaults). */
+  limits?: TranscriptLimits;
+  /** Passage size in model tokens; default the model window (MODEL_MAX_TOKENS). */
+  maxTokens?: number;
 }
 
 export interface BuildSummary {
@@ -38,6 +45,8 @@ export interface BuildSummary {
   sentences: number;
   seconds: number;
   passagesPerSecond: number;
+  /** Library files skipped, and why (also in the manifest). */
+  rejected: RejectedFile[];
 }
 
 /**
@@ -89,18 +98,19 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   const sentenceBatch = opts.batchSize ? opts.batchSize * 4 : BUILD_BATCH_SIZES.sentences;
   const progress = opts.onProgress ?? (() => {});
 
-  const calls: StoredCall[] = [];
-  const passages: Passage[] = [];
-  const sources: Manifest['sources'] = [];
-  for (const [i, file] of opts.sources.entries()) {
-    const text = await fs.readFile(file, 'utf8');
-    const call = parseTranscript(text);
-    if (calls.some((c) => c.meta.id === call.meta.id)) throw new Error(`${file}: call id ${call.meta.id} appears twice in the sources`);
-    calls.push({ ...call, sourcePath: path.basename(file) });
-    passages.push(...chunkCall(call, (t) => embedder.countTokens(t), { maxTokens: MODEL_MAX_TOKENS }));
-    sources.push({ call_id: call.meta.id, path: path.basename(file), sha256: sha256(text), bytes: Buffer.byteLength(text) });
-    progress({ phase: 'parse', done: i + 1, total: opts.sources.length });
-  }
+  const limits = opts.limits ?? transcriptLimits();
+  const chunking = { maxTokens: opts.maxTokens ?? MODEL_MAX_TOKENS, minTokens: DEFAULT_MIN_TOKENS };
+  const { accepted, rejected } = await readLibrary({
+    files: opts.sources,
+    countTokens: (t) => embedder.countTokens(t),
+    limits,
+    chunking,
+    onFile: (done, total) => progress({ phase: 'parse', done, total }),
+  });
+  const calls: StoredCall[] = accepted.map((a) => a.call);
+  const passages: Passage[] = accepted.flatMap((a) => a.passages);
+  const legacyIds = Object.fromEntries(accepted.map((a) => [a.call.meta.id, a.legacyStarts]));
+  const sources: Manifest['sources'] = accepted.map((a) => ({ call_id: a.call.meta.id, ...a.file }));
 
   const passageVectors = await embedAll(embedder, passages.map((p) => p.text), passages.map((p) => p.tokens), passageBatch, (done) =>
     progress({ phase: 'passages', done, total: passages.length }),
@@ -128,6 +138,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   await write(FILES.passageVectors, new Uint8Array(passageVectors.buffer));
   await write(FILES.sentenceVectors, new Uint8Array(sentenceVectors.buffer));
   await write(FILES.lexical, serializeLexicalIndex(buildLexicalIndex(passages.map((p) => p.text))));
+  await write(FILES.legacyIds, JSON.stringify(legacyIds));
   await hnsw.writeIndex(path.join(dir, FILES.hnsw));
 
   const files: Manifest['files'] = [];
@@ -141,6 +152,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
     build_dir: buildDir,
     model: { id: embedder.modelId, checksum: embedder.checksum, dimensions: embedder.dimensions },
     sources,
+    rejected: rejected.map((r) => ({ path: r.path, sha256: r.sha256, bytes: r.bytes, error: r.error })),
     passages: passages.length,
     sentences: sentenceTexts.length,
     hnsw: {
@@ -150,9 +162,12 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
       ef_search: HNSW_DEFAULTS.efSearch,
       seed: HNSW_DEFAULTS.seed,
     },
-    chunking: { max_tokens: MODEL_MAX_TOKENS },
+    chunking: { max_tokens: chunking.maxTokens, min_tokens: chunking.minTokens, max_chars: limits.maxPassageChars },
+    limits: limitsRecord(limits),
     lexical_tokens: LEXICAL_TOKENS_VERSION,
     chunker: CHUNKER_VERSION,
+    parser: PARSER_VERSION,
+    stored_call: STORED_CALL_FORMAT,
     files,
   };
   // The commit point: until this rename the previous manifest and build stay in force.
@@ -161,7 +176,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   await removeOtherBuilds(indexDir, buildDir);
 
   const seconds = (performance.now() - started) / 1000;
-  return { manifest, passages: passages.length, sentences: sentenceTexts.length, seconds, passagesPerSecond: passages.length / seconds };
+  return { manifest, passages: passages.length, sentences: sentenceTexts.length, seconds, passagesPerSecond: passages.length / seconds, rejected };
 }
 
 /** Old and abandoned (killed) builds are garbage once a new manifest is in place. */

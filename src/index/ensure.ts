@@ -2,11 +2,14 @@ import type { TextEmbedder } from './embedder-port.js';
 import { buildIndexLocked, type BuildProgress, type BuildSummary } from './build.js';
 import { withBuildLock } from './build-lock.js';
 import { IndexUnusableError, loadIndex, type LoadedIndex } from './load.js';
+import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 
 export interface EnsureOptions {
   indexDir: string;
   sources: string[];
   embedder: TextEmbedder;
+  /** Default: transcriptLimits(); an index built under other limits is rebuilt. */
+  limits?: TranscriptLimits;
   /** Called once when the index on disk cannot be served and a build starts. */
   onRebuild?: (reason: IndexUnusableError) => void;
   onProgress?: (p: BuildProgress) => void;
@@ -15,7 +18,8 @@ export interface EnsureOptions {
 
 /** Serve the index on disk when it is complete and current; otherwise rebuild it first. Never serves a bad one. */
 export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
-  const expect = { modelChecksum: opts.embedder.checksum, sources: opts.sources };
+  const limits = opts.limits ?? transcriptLimits();
+  const expect = { modelChecksum: opts.embedder.checksum, sources: opts.sources, limits };
   try {
     return await loadIndex(opts.indexDir, expect);
   } catch (err) {
@@ -29,7 +33,7 @@ export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
       if (!(err instanceof IndexUnusableError)) throw err;
       opts.onRebuild?.(err);
     }
-    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, onProgress: opts.onProgress });
+    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, limits, onProgress: opts.onProgress });
     opts.onBuilt?.(summary);
     return loadIndex(opts.indexDir, expect);
   });

@@ -1,14 +1,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { z } from 'zod';
+import { PARSER_VERSION } from '../transcript/read-source.js';
+import { STORED_CALL_FORMAT } from '../library/stored-call.js';
+import { CHUNKER_VERSION } from '../passages/chunk.js';
 import type { Passage } from '../passages/types.js';
+import type { TranscriptLimits } from '../transcript/limits.js';
 import { sha256 } from './checksum.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
-import { CHUNKER_VERSION } from '../passages/chunk.js';
-import { INDEX_FORMAT_VERSION, Manifest } from './manifest.js';
-import type { StoredCall } from './stored-call.js';
+import { INDEX_FORMAT_VERSION, limitsRecord, Manifest } from './manifest.js';
+import { LegacyIdsRecord, PassageRecord } from './passage-record.js';
+import { StoredCallRecord, type StoredCall } from './stored-call.js';
 
 /** Everything search needs, read-only once loaded. */
 export interface LoadedIndex {
@@ -23,6 +28,8 @@ export interface LoadedIndex {
   hnsw: hnswlib.HierarchicalNSW;
   lexical: LexicalIndex;
   dimensions: number;
+  /** Per call, passage starts under the chunking that issued the old `<call id>:<n>` ids. */
+  legacyStarts: Map<string, number[]>;
 }
 
 /** Why an index on disk cannot be served; the caller rebuilds. */
@@ -39,8 +46,10 @@ export class IndexUnusableError extends Error {
 export interface Expectations {
   /** Checksum of the weights that will embed queries; vectors from other weights are meaningless. */
   modelChecksum?: string;
-  /** Transcript files that should be indexed, in order; compared by content checksum. */
+  /** The library's files; compared by name and checksum of their bytes with those the index was built from (indexed or rejected). */
   sources?: string[];
+  /** The transcript limits in force; an index built under others is stale. */
+  limits?: TranscriptLimits;
 }
 
 async function readManifest(indexDir: string): Promise<Manifest> {
@@ -65,12 +74,50 @@ async function readManifest(indexDir: string): Promise<Manifest> {
 }
 
 async function checkSources(manifest: Manifest, sources: string[]): Promise<void> {
-  if (sources.length !== manifest.sources.length) throw new IndexUnusableError('stale', 'the set of transcripts changed');
-  for (const [i, file] of sources.entries()) {
-    const expected = manifest.sources[i];
-    const actual = sha256(await fs.readFile(file));
-    if (!expected || actual !== expected.sha256) throw new IndexUnusableError('stale', `${path.basename(file)} changed since the index was built`);
+  const built = new Map([...manifest.sources, ...manifest.rejected].map((s) => [s.path, s.sha256]));
+  if (sources.length !== built.size) throw new IndexUnusableError('stale', 'the set of transcripts changed');
+  for (const file of sources) {
+    const expected = built.get(path.basename(file));
+    if (expected === undefined) throw new IndexUnusableError('stale', `${path.basename(file)} is new since the index was built`);
+    // The raw bytes, exactly as the build hashed them (never a decoded string).
+    if (sha256(await fs.readFile(file)) !== expected) throw new IndexUnusableError('stale', `${path.basename(file)} changed since the index was built`);
   }
+}
+
+/** Parse a JSON store with its schema; anything else means the store is corrupt. */
+function parseStore<T>(name: string, data: Buffer, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(data.toString('utf8'));
+  } catch {
+    throw new IndexUnusableError('corrupt', `${name} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IndexUnusableError('corrupt', `${name} is malformed: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Passages point into their calls' text, call by call in order: checked so search never reads past a source. */
+function checkPassages(calls: StoredCall[], passages: Passage[], legacy: Record<string, number[]>): void {
+  const byId = new Map(calls.map((c) => [c.meta.id, c]));
+  const seen = new Set<string>();
+  let previous: Passage | undefined;
+  for (const p of passages) {
+    const call = byId.get(p.callId);
+    const fail = (why: string): never => {
+      throw new IndexUnusableError('corrupt', `passages.json: passage ${p.id} ${why}`);
+    };
+    if (!call) fail('belongs to no indexed call');
+    if (p.end > call!.source.length || p.start >= p.end || call!.source.slice(p.start, p.end) !== p.text) fail('does not match its call text');
+    if (previous?.callId === p.callId ? p.start < previous.end : seen.has(p.callId)) fail('is out of order');
+    if (!call!.turns[p.turn]) fail('names no turn of its call');
+    seen.add(p.callId);
+    previous = p;
+  }
+  for (const c of calls) if (!legacy[c.meta.id]) throw new IndexUnusableError('corrupt', `legacy-ids.json lacks call ${c.meta.id}`);
 }
 
 /** Load and verify an index: every file's checksum, the model, the sources. Throws IndexUnusableError. */
@@ -80,11 +127,16 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
   for (const [what, built, now] of [
     ['keyword tokenizer', manifest.lexical_tokens, LEXICAL_TOKENS_VERSION],
     ['passage chunker', manifest.chunker, CHUNKER_VERSION],
+    ['transcript parser', manifest.parser, PARSER_VERSION],
+    ['stored call format', manifest.stored_call, STORED_CALL_FORMAT],
   ] as const) {
     if (built !== now) throw new IndexUnusableError('format', `the index was built with ${what} v${built}; this version uses v${now}`);
   }
   if (expect.modelChecksum && manifest.model.checksum !== expect.modelChecksum) {
     throw new IndexUnusableError('model', 'the index was built with different model weights');
+  }
+  if (expect.limits && JSON.stringify(limitsRecord(expect.limits)) !== JSON.stringify(manifest.limits)) {
+    throw new IndexUnusableError('stale', 'the transcript limits changed since the index was built');
   }
   if (expect.sources) await checkSources(manifest, expect.sources);
 
@@ -103,8 +155,10 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
   };
 
   try {
-    const calls = JSON.parse((await read(FILES.calls)).toString('utf8')) as StoredCall[];
-    const passages = JSON.parse((await read(FILES.passages)).toString('utf8')) as Passage[];
+    const calls: StoredCall[] = parseStore(FILES.calls, await read(FILES.calls), z.array(StoredCallRecord));
+    const passages: Passage[] = parseStore(FILES.passages, await read(FILES.passages), z.array(PassageRecord));
+    const legacy = parseStore(FILES.legacyIds, await read(FILES.legacyIds), LegacyIdsRecord);
+    checkPassages(calls, passages, legacy);
     const toF32 = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
     const passageVectors = toF32(await read(FILES.passageVectors));
     const sentenceVectors = toF32(await read(FILES.sentenceVectors));
@@ -125,7 +179,9 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
     ) {
       throw new IndexUnusableError('corrupt', 'index files disagree on the number of passages');
     }
-    return { manifest, calls, passages, passageVectors, sentenceVectors, sentenceStart, hnsw, lexical, dimensions };
+    if (calls.length !== manifest.sources.length) throw new IndexUnusableError('corrupt', 'calls.json disagrees with the manifest');
+    const legacyStarts = new Map(calls.map((c) => [c.meta.id, legacy[c.meta.id]!]));
+    return { manifest, calls, passages, passageVectors, sentenceVectors, sentenceStart, hnsw, lexical, dimensions, legacyStarts };
   } catch (err) {
     if (err instanceof IndexUnusableError) throw err;
     throw new IndexUnusableError('corrupt', `index files could not be read: ${(err as Error).message}`);

@@ -7,22 +7,32 @@
  * - by default one passage per paragraph;
  * - short paragraphs are merged with their neighbours in the same turn: while the passage
  *   being built, or the next paragraph, is under `minTokens` (40), the next paragraph joins it
- *   provided the merged text still fits `maxTokens`. A merged passage's text is the exact
- *   source slice, blank lines between paragraphs included;
- * - a paragraph over `maxTokens` is split at sentence boundaries into the fewest pieces that
+ *   provided the merged text still fits. A merged passage's text is the exact source slice,
+ *   blank lines between paragraphs included;
+ * - a passage fits when it has at most `maxTokens` model tokens and at most `maxChars`
+ *   characters (the tokenizer reads any word over 100 characters as one [UNK] token, so tokens
+ *   alone would let a 1 MB "word" be one passage);
+ * - a paragraph that does not fit is split at sentence boundaries into the fewest pieces that
  *   fit, balanced so the largest piece is as small as possible (no tiny tail); a sentence that
- *   alone exceeds `maxTokens` is split at word boundaries, and a single word at characters.
+ *   alone does not fit is split at word boundaries, and a single word at characters.
  *
  * Token counts include [CLS] and [SEP] (the counter's contract). Because BERT's pre-tokenizer
  * splits on whitespace, the content tokens of text cut at whitespace add up exactly; the
  * final size of every passage is still measured, not assumed.
+ *
+ * Passage ids are `<call id>@<start offset>` (see passage-id.ts).
  */
 import type { Call, Participant, Turn } from '../transcript/types.js';
 import type { Passage, PassageSpeaker, Sentence } from './types.js';
 import { splitSentences } from './sentences.js';
+import { passageId } from './passage-id.js';
+import { DEFAULT_LIMITS } from '../transcript/limits.js';
 
-/** Bump whenever passage or sentence boundaries change: indexes chunked differently are rebuilt. */
-export const CHUNKER_VERSION = 1;
+/**
+ * Bump whenever passage or sentence boundaries change: indexes chunked differently are rebuilt.
+ * v2: passages are also capped in characters (over-long words are cut); ids are offsets.
+ */
+export const CHUNKER_VERSION = 2;
 
 /** all-MiniLM-L6-v2 was trained with max_seq_length 256 (see src/model/model-files.ts). */
 export const DEFAULT_MAX_TOKENS = 256;
@@ -36,7 +46,16 @@ export const DEFAULT_MIN_TOKENS = 40;
 export interface ChunkOptions {
   maxTokens?: number;
   minTokens?: number;
+  /** Characters per passage; default DEFAULT_LIMITS.maxPassageChars. Infinity: tokens only (chunker v1). */
+  maxChars?: number;
 }
+
+/**
+ * The chunking that issued the old `<call id>:<n>` ids (chunker v1: 256 tokens, no character
+ * cap). The index records each call's passage starts under it, so those ids keep naming the
+ * words they named. A chunker change must keep this reproducible (or freeze the starts).
+ */
+export const LEGACY_ID_CHUNKING: Required<ChunkOptions> = { maxTokens: 256, minTokens: 40, maxChars: Number.POSITIVE_INFINITY };
 
 export type CountTokens = (text: string) => number;
 
@@ -92,46 +111,69 @@ function balancedGroups(sizes: number[], budget: number): Array<[number, number]
   return greedy(Math.max(lo, 1));
 }
 
-/** Splits [start, end) of source into pieces of at most maxTokens, preferring sentence, then word boundaries. */
-function splitToFit(
-  source: string,
-  start: number,
-  end: number,
-  sentences: Sentence[],
-  countTokens: CountTokens,
-  maxTokens: number,
-): Piece[] {
-  const special = specialTokens(countTokens);
-  const budget = maxTokens - special;
+/** Limits a passage must fit. */
+interface Fit {
+  countTokens: CountTokens;
+  maxTokens: number;
+  maxChars: number;
+}
+
+function fits(source: string, piece: Piece, fit: Fit): boolean {
+  return piece.end - piece.start <= fit.maxChars && fit.countTokens(source.slice(piece.start, piece.end)) <= fit.maxTokens;
+}
+
+/** Never cut between the two halves of a surrogate pair. */
+function safeCut(source: string, at: number, min: number): number {
+  const code = source.charCodeAt(at - 1);
+  return at - 1 > min && code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+}
+
+/** Splits [start, end) of source into pieces that fit, preferring sentence, then word boundaries. */
+function splitToFit(source: string, start: number, end: number, sentences: Sentence[], fit: Fit): Piece[] {
+  const special = specialTokens(fit.countTokens);
+  const budget = fit.maxTokens - special;
+  // A unit's size in tokens, or its characters scaled to the token budget when that is larger:
+  // units whose sizes add up to the budget fit both limits (the final check below measures).
+  const charScale = Number.isFinite(fit.maxChars) ? budget / fit.maxChars : 0;
+  const sizeOf = (u: Piece) => {
+    const chars = Math.ceil((u.end - u.start) * charScale);
+    // Over the character cap it is a group of its own whatever its tokens: do not tokenize a huge unit for nothing.
+    return u.end - u.start > fit.maxChars ? chars : Math.max(fit.countTokens(source.slice(u.start, u.end)) - special, chars);
+  };
 
   const fitUnits = (units: Piece[], fallback: (unit: Piece) => Piece[]): Piece[] => {
-    const sizes = units.map((u) => countTokens(source.slice(u.start, u.end)) - special);
     const pieces: Piece[] = [];
-    for (const [from, to] of balancedGroups(sizes, budget)) {
-      const first = units[from] as Piece;
-      const last = units[to - 1] as Piece;
-      const piece = { start: first.start, end: last.end };
-      if (countTokens(source.slice(piece.start, piece.end)) <= maxTokens) pieces.push(piece);
-      else if (to - from > 1) pieces.push(...fitUnits(units.slice(from, to), fallback));
-      else pieces.push(...fallback(piece));
-    }
+    const place = (group: Piece[]): void => {
+      const piece = { start: group[0]!.start, end: group[group.length - 1]!.end };
+      if (fits(source, piece, fit)) pieces.push(piece);
+      else if (group.length > 1) {
+        // Measured larger than its parts add up to (whitespace between them): halve it.
+        const half = Math.ceil(group.length / 2);
+        place(group.slice(0, half));
+        place(group.slice(half));
+      } else pieces.push(...fallback(piece));
+    };
+    for (const [from, to] of balancedGroups(units.map(sizeOf), budget)) place(units.slice(from, to));
     return pieces;
   };
 
-  /** Last resort for a single word: cut characters, longest prefix that fits. */
+  /** Last resort for a single word: at most maxChars characters, then the longest prefix within the token budget. */
   const byCharacters = (unit: Piece): Piece[] => {
     const pieces: Piece[] = [];
     let from = unit.start;
     while (from < unit.end) {
       let lo = from + 1;
-      let hi = unit.end;
+      let hi = Math.min(unit.end, from + fit.maxChars);
+      // Usually the whole character allowance fits (a long word is a few [UNK] tokens): one count, no search.
+      if (fit.countTokens(source.slice(from, hi)) <= fit.maxTokens) lo = hi;
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
-        if (countTokens(source.slice(from, mid)) <= maxTokens) lo = mid;
+        if (fit.countTokens(source.slice(from, mid)) <= fit.maxTokens) lo = mid;
         else hi = mid - 1;
       }
-      pieces.push({ start: from, end: lo });
-      from = lo;
+      const cut = safeCut(source, lo, from + 1);
+      pieces.push({ start: from, end: cut });
+      from = cut;
     }
     return pieces;
   };
@@ -168,18 +210,20 @@ interface Draft extends Piece {
   split: boolean;
 }
 
-function chunkTurn(call: Call, turn: Turn, countTokens: CountTokens, maxTokens: number, minTokens: number): Draft[] {
+function chunkTurn(call: Call, turn: Turn, fit: Fit, minTokens: number): Draft[] {
   const { source } = call;
+  const { countTokens, maxTokens, maxChars } = fit;
   // One unit per paragraph, or several when a paragraph is too long.
   const units: Draft[] = [];
   for (const paragraph of turn.paragraphs) {
     const sentences = splitSentences(paragraph.text, paragraph.start);
-    const tokens = countTokens(paragraph.text);
+    const withinChars = paragraph.end - paragraph.start <= maxChars;
+    const tokens = withinChars ? countTokens(paragraph.text) : Number.POSITIVE_INFINITY;
     if (tokens <= maxTokens) {
       units.push({ start: paragraph.start, end: paragraph.end, sentences, tokens, split: false });
       continue;
     }
-    for (const piece of splitToFit(source, paragraph.start, paragraph.end, sentences, countTokens, maxTokens)) {
+    for (const piece of splitToFit(source, paragraph.start, paragraph.end, sentences, fit)) {
       const text = source.slice(piece.start, piece.end);
       units.push({ ...piece, sentences: sentencesIn(source, piece, sentences), tokens: countTokens(text), split: true });
     }
@@ -191,7 +235,7 @@ function chunkTurn(call: Call, turn: Turn, countTokens: CountTokens, maxTokens: 
     const previous = drafts[drafts.length - 1];
     if (previous && !unit.split && !previous.split && (previous.tokens < minTokens || unit.tokens < minTokens)) {
       const mergedTokens = countTokens(source.slice(previous.start, unit.end));
-      if (mergedTokens <= maxTokens) {
+      if (mergedTokens <= maxTokens && unit.end - previous.start <= maxChars) {
         previous.end = unit.end;
         previous.sentences = [...previous.sentences, ...unit.sentences];
         previous.tokens = mergedTokens;
@@ -207,7 +251,10 @@ function chunkTurn(call: Call, turn: Turn, countTokens: CountTokens, maxTokens: 
 export function chunkCall(call: Call, countTokens: CountTokens, opts: ChunkOptions = {}): Passage[] {
   const maxTokens = opts.maxTokens ?? DEFAULT_MAX_TOKENS;
   const minTokens = opts.minTokens ?? DEFAULT_MIN_TOKENS;
+  const maxChars = opts.maxChars ?? DEFAULT_LIMITS.maxPassageChars;
   if (maxTokens <= specialTokens(countTokens)) throw new RangeError(`maxTokens must exceed the special tokens, got ${maxTokens}`);
+  if (!(maxChars >= 1)) throw new RangeError(`maxChars must be at least 1, got ${maxChars}`);
+  const fit: Fit = { countTokens, maxTokens, maxChars };
   const speakers = new Map(call.participants.map((p) => [p.id, p]));
   const passages: Passage[] = [];
 
@@ -215,10 +262,10 @@ export function chunkCall(call: Call, countTokens: CountTokens, opts: ChunkOptio
     const participant = speakers.get(turn.speakerId);
     if (!participant) throw new Error(`turn ${turn.index} has unknown speaker "${turn.speakerId}"`);
     const speaker = toSpeaker(participant);
-    for (const draft of chunkTurn(call, turn, countTokens, maxTokens, minTokens)) {
+    for (const draft of chunkTurn(call, turn, fit, minTokens)) {
       const index = passages.length;
       passages.push({
-        id: `${call.meta.id}:${index}`,
+        id: passageId(call.meta.id, draft.start),
         callId: call.meta.id,
         index,
         text: call.source.slice(draft.start, draft.end),

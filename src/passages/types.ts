@@ -16,7 +16,7 @@ export interface Sentence extends Span {
 
 /** The unit of retrieval: part of one speaker turn, sized to the model window. */
 export interface Passage extends Span {
-  /** `${callId}:${index}` — unique across calls. */
+  /** `${callId}@${start}` — unique across calls, stable across chunking changes (see passage-id.ts). */
   id: string;
   callId: string;
   /** Position among this call's passages, 0-based. */

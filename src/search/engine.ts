@@ -2,6 +2,7 @@ import { formatCitation } from '../api/citation.js';
 import type { CallResponse, PassageResponse, PassageView, SearchResponse, SearchResult, Speaker, TranscriptResponse } from '../api/schemas.js';
 import { lexicalTokens } from '../index/lexical-tokens.js';
 import type { LoadedIndex } from '../index/load.js';
+import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
 import { answerSentence } from './answer.js';
 import { DenseRetriever } from './dense-retriever.js';
@@ -63,7 +64,8 @@ export class SearchEngine {
   /** Sentence vectors and per-sentence facts, as every ranking and answer step sees them. */
   readonly sentences: SentenceVectors;
   private readonly links: QaLinker;
-  private readonly byId: Map<string, number>;
+  /** Passage ids (offset or legacy form) → positions. */
+  private readonly locator: PassageLocator;
   /** speakerKey → that speaker's passage positions, in call order. */
   private readonly bySpeaker = new Map<string, number[]>();
 
@@ -75,7 +77,7 @@ export class SearchEngine {
     const lexical = new LexicalRetriever(index.lexical);
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
     this.links = new QaLinker(index.calls, index.passages);
-    this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
+    this.locator = new PassageLocator(index.passages, index.legacyStarts);
     index.passages.forEach((p, i) => {
       const key = speakerKey(p.callId, p.speaker.id);
       const list = this.bySpeaker.get(key);
@@ -177,9 +179,10 @@ export class SearchEngine {
     };
   }
 
+  /** The passage an id names (see PassageLocator: an offset id gives the passage covering it); its own id may differ from `id`. */
   passage(id: string): PassageResponse | null {
-    const i = this.byId.get(id);
-    if (i === undefined) return null;
+    const i = this.locator.find(id);
+    if (i === null) return null;
     const { passages } = this.deps.index;
     const p = passages[i]!;
     const sameCall = (q: Passage | undefined): q is Passage => q !== undefined && q.callId === p.callId;

@@ -138,7 +138,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/health', (_req, res) => {
     const engine = ready(res);
     if (!engine) return;
-    const body: HealthResponse = { status: 'ok', model: deps.modelId, passages: engine.index.passages.length, calls: engine.index.calls.map((c) => c.meta.id) };
+    const body: HealthResponse = {
+      status: 'ok',
+      model: deps.modelId,
+      passages: engine.index.passages.length,
+      calls: engine.index.calls.map((c) => c.meta.id),
+      rejected: engine.index.manifest.rejected.map((r) => ({ file: r.path, error: r.error })),
+    };
     res.json(body);
   });
   api.get('/search', search('query'));

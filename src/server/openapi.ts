@@ -48,7 +48,14 @@ export function buildOpenApiDocument(version: string): object {
     method: 'get',
     path: '/api/passages/{id}',
     summary: 'A passage with its neighbours and Q&A links',
-    request: { params: z.object({ id: z.string().meta({ example: 'amzn-q4-2025:12' }) }) },
+    request: {
+      params: z.object({
+        id: z.string().meta({
+          example: 'amzn-q4-2025@6394',
+          description: '`<call id>@<offset>`: the passage covering that offset of the call text (between passages: the next one). The older `<call id>:<n>` also resolves.',
+        }),
+      }),
+    },
     responses: { 200: json(PassageResponse, 'The passage.'), ...errors, 404: json(ErrorResponse, 'No such passage.') },
   });
   const perCall = (path: string, summary: string, schema: z.ZodType, description: string) =>

@@ -6,6 +6,7 @@ import { IndexUnusableError, loadIndex, type LoadedIndex } from '../index/load.j
 import { DEFAULT_QUANTIZED, loadEmbedder, modelChecksum, type Embedder } from '../model/embedder.js';
 import { MicroBatcher } from '../model/micro-batcher.js';
 import { SearchEngine } from '../search/engine.js';
+import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 import { ParticipantDirectory } from '../search/participant-directory.js';
 
 export interface ServiceOptions {
@@ -14,6 +15,8 @@ export interface ServiceOptions {
   sources?: string[];
   /** int8 weights instead of the fp32 reference; default DEFAULT_QUANTIZED. */
   quantized?: boolean;
+  /** Transcript limits; default transcriptLimits() (environment, else defaults). */
+  limits?: TranscriptLimits;
   onRebuild?: (reason: IndexUnusableError) => void;
   onProgress?: (p: BuildProgress) => void;
   onBuilt?: (summary: BuildSummary) => void;
@@ -50,13 +53,14 @@ export async function textEmbedder(embedder: Embedder, _quantized?: boolean): Pr
 export async function openSearchService(opts: ServiceOptions = {}): Promise<SearchService> {
   const quantized = opts.quantized ?? DEFAULT_QUANTIZED;
   const indexDir = opts.indexDir ?? DEFAULT_INDEX_DIR;
+  const limits = opts.limits ?? transcriptLimits();
   const embedderP = loadEmbedder({ quantized });
   embedderP.catch(() => {}); // awaited below
   let sources: string[];
   let ready: LoadedIndex | null = null;
   try {
     sources = opts.sources ?? (await listTranscripts());
-    ready = await loadIndex(indexDir, { modelChecksum: await modelChecksum({ quantized }), sources });
+    ready = await loadIndex(indexDir, { modelChecksum: await modelChecksum({ quantized }), sources, limits });
   } catch (err) {
     // A missing model explains itself first; an unusable index is rebuilt below.
     await embedderP;
@@ -71,6 +75,7 @@ export async function openSearchService(opts: ServiceOptions = {}): Promise<Sear
         indexDir,
         sources,
         embedder: await textEmbedder(embedder, quantized),
+        limits,
         onRebuild: opts.onRebuild,
         onProgress: opts.onProgress,
         onBuilt: opts.onBuilt,

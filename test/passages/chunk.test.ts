@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkCall, DEFAULT_MAX_TOKENS } from '../../src/passages/chunk.js';
+import { chunkCall, DEFAULT_MAX_TOKENS, LEGACY_ID_CHUNKING } from '../../src/passages/chunk.js';
+import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
 import { splitSentences } from '../../src/passages/sentences.js';
 import type { Passage } from '../../src/passages/types.js';
 import { loadTokenizer, type TokenCounter } from '../../src/model/tokenizer.js';
@@ -18,11 +19,12 @@ beforeAll(async () => {
 });
 
 /** Checks the invariants every chunking must keep; returns nothing, fails loudly. */
-function expectInvariants(c: Call, ps: Passage[], maxTokens: number): void {
+function expectInvariants(c: Call, ps: Passage[], maxTokens: number, maxChars = DEFAULT_LIMITS.maxPassageChars): void {
   const { source } = c;
   ps.forEach((p, i) => {
     expect(p.index).toBe(i);
-    expect(p.id).toBe(`${c.meta.id}:${i}`);
+    expect(p.id).toBe(`${c.meta.id}@${p.start}`);
+    expect(p.text.length).toBeLessThanOrEqual(maxChars);
     expect(p.callId).toBe(c.meta.id);
     expect(source.slice(p.start, p.end)).toBe(p.text);
     expect(p.text).toBe(p.text.trim());
@@ -110,6 +112,11 @@ describe('chunkCall on the bundled call with the real tokenizer', () => {
     }
   });
 
+  it('gives the same passages as the chunking that issued the old ids (ordinary text never meets the character cap)', () => {
+    const legacy = chunkCall(call, countTokens, LEGACY_ID_CHUNKING);
+    expect(legacy.map((p) => [p.start, p.end])).toEqual(passages.map((p) => [p.start, p.end]));
+  });
+
   it('respects a smaller maxTokens', () => {
     const small = chunkCall(call, countTokens, { maxTokens: 64 });
     expectInvariants(call, small, 64);
@@ -194,5 +201,37 @@ describe('chunkCall splitting', () => {
     const ps = chunkCall(c, countTokens);
     expectInvariants(c, ps, DEFAULT_MAX_TOKENS);
     expect(ps.map((p) => p.text)).toEqual([nearlyFull, short]);
+  });
+
+  it('cuts a 1 MB "word" into passages of at most maxChars characters, never one huge passage', () => {
+    const word = 'x'.repeat(1_000_000);
+    const c = callWith(['A short opener.', word]);
+    // The tokenizer reads it as one [UNK]: tokens alone would keep it whole.
+    expect(countTokens(word)).toBe(3);
+    const ps = chunkCall(c, countTokens);
+    expectInvariants(c, ps, DEFAULT_MAX_TOKENS);
+    const para = c.turns[0]!.paragraphs[1]!;
+    const pieces = ps.filter((p) => p.start >= para.start);
+    expect(pieces).toHaveLength(Math.ceil(word.length / DEFAULT_LIMITS.maxPassageChars));
+    expect(pieces.map((p) => p.text).join('')).toBe(word);
+  });
+
+  it('splits at sentences, then words, when a paragraph is short in tokens but long in characters', () => {
+    const longWords = Array.from({ length: 30 }, (_, i) => `${'w'.repeat(150)}${i}.`).join(' ');
+    const c = callWith([longWords]);
+    expect(countTokens(longWords)).toBeLessThan(DEFAULT_MAX_TOKENS);
+    const ps = chunkCall(c, countTokens, { maxChars: 1000 });
+    expectInvariants(c, ps, DEFAULT_MAX_TOKENS, 1000);
+    expect(ps.length).toBeGreaterThanOrEqual(5);
+    // Cut between sentences, not inside a word.
+    for (const p of ps) expect(p.text).toMatch(/^w+\d+\.(?: w+\d+\.)*$/);
+  });
+
+  it('keeps a surrogate pair whole when cutting a word at characters', () => {
+    const emoji = '\u{1F600}'.repeat(2_000);
+    const c = callWith([emoji]);
+    const ps = chunkCall(c, countTokens, { maxChars: 999 });
+    expectInvariants(c, ps, DEFAULT_MAX_TOKENS, 999);
+    for (const p of ps) expect(p.text.length % 2).toBe(0);
   });
 });

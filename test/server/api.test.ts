@@ -335,6 +335,7 @@ describe('health', () => {
     expect(body.model).toBe(service.embedder.modelId);
     expect(body.passages).toBe(service.engine.index.passages.length);
     expect(body.calls).toEqual(['amzn-q4-2025']);
+    expect(body.rejected).toEqual([]);
   });
 
   it('503 JSON while the engine is not loaded; data routes are 503 too', async () => {
@@ -355,9 +356,10 @@ describe('passages, call, transcript', () => {
     expect(body.passage.id).toBe(hit.id);
     expect(body.passage.text).toBe(hit.text);
     expect(body.links).toEqual(hit.links);
-    const index = Number(hit.id.split(':')[1]);
-    expect(body.before.map((p) => p.id)).toEqual([index - 2, index - 1].filter((i) => i >= 0).map((i) => `amzn-q4-2025:${i}`));
-    expect(body.after.map((p) => p.id)).toEqual([index + 1, index + 2].map((i) => `amzn-q4-2025:${i}`));
+    const all = service.engine.index.passages;
+    const index = all.findIndex((p) => p.id === hit.id);
+    expect(body.before.map((p) => p.id)).toEqual(all.slice(Math.max(0, index - 2), index).map((p) => p.id));
+    expect(body.after.map((p) => p.id)).toEqual(all.slice(index + 1, index + 3).map((p) => p.id));
     // A Q&A passage is linked to its exchange's question, answers and analyst.
     expect(body.links.question).toEqual(expect.any(String));
     expect(body.links.answers.length).toBeGreaterThan(0);
@@ -365,7 +367,9 @@ describe('passages, call, transcript', () => {
   });
 
   it('the first passage has no predecessors and no Q&A links', async () => {
-    const body = PassageResponse.parse((await api.get('/api/passages/amzn-q4-2025:0').expect(200)).body);
+    const first = service.engine.index.passages[0]!;
+    const body = PassageResponse.parse((await api.get(`/api/passages/${encodeURIComponent(first.id)}`).expect(200)).body);
+    expect(body.passage.id).toBe(`amzn-q4-2025@${first.start}`);
     expect(body.before).toEqual([]);
     expect(body.after).toHaveLength(2);
     expect(body.passage.section).toBe('prepared_remarks');
@@ -393,7 +397,7 @@ describe('passages, call, transcript', () => {
     const body = TranscriptResponse.parse((await api.get('/api/transcript').expect(200)).body);
     expect(body.call_id).toBe('amzn-q4-2025');
     expect(body.passages).toHaveLength(service.engine.index.passages.length);
-    expect(body.passages.map((p) => p.id)).toEqual(body.passages.map((_, i) => `amzn-q4-2025:${i}`));
+    expect(body.passages.map((p) => p.id)).toEqual(body.passages.map((p) => `amzn-q4-2025@${p.start}`));
     for (let i = 1; i < body.passages.length; i++) expect(body.passages[i]!.start).toBeGreaterThanOrEqual(body.passages[i - 1]!.end);
   });
 });

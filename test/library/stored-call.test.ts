@@ -1,0 +1,131 @@
+/** The stored form: a parsed call survives storing exactly; anything else in a .call.json is refused clearly. */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCall, CallRejectedError } from '../../src/library/check-call.js';
+import { parseTranscriptBytes, PARSER_VERSION, type ParsedCall } from '../../src/transcript/read-source.js';
+import {
+  callFromStored,
+  parseStoredCall,
+  serializeStoredCall,
+  STORED_CALL_FORMAT,
+  StoredCallError,
+  storedCallFileName,
+  toStoredCall,
+  type StoredCallFile,
+} from '../../src/library/stored-call.js';
+import { loadTokenizer, type TokenCounter } from '../../src/model/tokenizer.js';
+import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
+import { BUNDLED_CALL } from '../helpers/paths.js';
+import { callWithParagraph, encodeCp1252, ACCENTED_CALL, SMALL_CALL } from './fixtures.js';
+
+let amzn: ParsedCall;
+let countTokens: TokenCounter;
+
+beforeAll(async () => {
+  amzn = parseTranscriptBytes(readFileSync(BUNDLED_CALL), { fileName: 'amzn-q4-2025-earnings-call.txt' });
+  countTokens = await loadTokenizer();
+});
+
+const store = (parsed: ParsedCall): StoredCallFile => toStoredCall(parsed, { sha256: 'a'.repeat(64), bytes: 123 }, PARSER_VERSION, new Date('2026-01-02T03:04:05Z'));
+const bytesOf = (s: StoredCallFile | unknown) => Buffer.from(typeof s === 'string' ? s : serializeStoredCall(s as StoredCallFile));
+
+describe('round trip', () => {
+  it('the bundled call comes back exactly: meta, participants, turns, roles, exchanges, text', () => {
+    const stored = store(amzn);
+    const back = callFromStored(parseStoredCall(bytesOf(stored), 'amzn-q4-2025.call.json'));
+    expect(back).toEqual(amzn.call);
+    expect(back.exchanges.length).toBe(6);
+  });
+
+  it('keeps the origin: layout, file, checksum, parser version, warnings', () => {
+    const latin = parseTranscriptBytes(encodeCp1252(ACCENTED_CALL), { fileName: 'gadget.txt' });
+    const stored = parseStoredCall(bytesOf(store(latin)), storedCallFileName(latin.call.meta.id));
+    expect(stored.format).toBe(STORED_CALL_FORMAT);
+    expect(stored.origin).toEqual({
+      layout: 'standard',
+      file: 'gadget.txt',
+      sha256: 'a'.repeat(64),
+      bytes: 123,
+      parser: PARSER_VERSION,
+      warnings: latin.warnings,
+      importedAt: '2026-01-02T03:04:05.000Z',
+    });
+    expect(stored.origin.warnings.length).toBeGreaterThan(0);
+    expect(callFromStored(stored).participants.map((p) => p.name)).toContain('Davé Fïldes');
+  });
+
+  it('stores no roles or exchanges: they are derived again when read', () => {
+    const text = serializeStoredCall(store(amzn));
+    expect(text).not.toMatch(/"role"|"exchanges"|"question"/);
+    // One participant or turn per line.
+    expect(text.split('\n').length).toBeGreaterThan(amzn.call.turns.length + amzn.call.participants.length);
+  });
+});
+
+describe('a .call.json that cannot be used is refused with why', () => {
+  const good = () => JSON.parse(serializeStoredCall(store(amzn))) as Record<string, any>;
+  const name = 'amzn-q4-2025.call.json';
+
+  it.each<[string, () => unknown, RegExp]>([
+    ['not JSON', () => '{"format": 1, "meta": ', /not UTF-8 JSON/],
+    ['another format', () => ({ ...good(), format: 99 }), /format 99 is not 1/],
+    ['no format', () => ({ meta: good().meta }), /format null/],
+    ['a paragraph past the end of the text', () => { const s = good(); s.turns[3].paragraphs[0] = [10, 10_000_000]; return s; }, /turns\.3\.paragraphs\.0/],
+    ['paragraphs out of order', () => { const s = good(); s.turns[2].paragraphs = [[5, 9]]; return s; }, /turns\.2\.paragraphs\.0/],
+    ['a turn by nobody listed', () => { const s = good(); s.turns[1].speakerId = 'ghost'; return s; }, /no participant "ghost"/],
+    ['a participant listed twice', () => { const s = good(); s.participants.push(s.participants[0]); return s; }, /appears twice/],
+    ['an unknown side', () => { const s = good(); s.participants[0].side = 'board'; return s; }, /participants\.0\.side/],
+    ['an extra field', () => ({ ...good(), roles: [] }), /roles|Unrecognized/i],
+    ['a call id with a colon', () => { const s = good(); s.meta.id = 'amzn:q4'; return s; }, /meta\.id/],
+  ])('%s', (_name, make, message) => {
+    const value = make();
+    const bytes = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+    expect(() => parseStoredCall(bytes, name)).toThrow(StoredCallError);
+    expect(() => parseStoredCall(bytes, name)).toThrow(message);
+  });
+
+  it('a file renamed by hand (name and call id disagree)', () => {
+    expect(() => parseStoredCall(bytesOf(store(amzn)), 'other.call.json')).toThrow(/does not match its call id "amzn-q4-2025"/);
+  });
+});
+
+describe('checkCall: the gate into the library', () => {
+  const small = () => parseTranscriptBytes(Buffer.from(SMALL_CALL), { fileName: 'wdgt.txt' }).call;
+
+  it('admits a good call and returns every passage it will be indexed with', () => {
+    const passages = checkCall(amzn.call, countTokens, DEFAULT_LIMITS);
+    expect(passages).toHaveLength(100);
+    expect(passages[0]!.id).toBe(`amzn-q4-2025@${passages[0]!.start}`);
+  });
+
+  it.each<[string, (l: typeof DEFAULT_LIMITS) => typeof DEFAULT_LIMITS, RegExp]>([
+    ['participants', (l) => ({ ...l, maxParticipants: 3 }), /4 participants; the limit is 3 participants per call \(MAX_PARTICIPANTS\)/],
+    ['turns', (l) => ({ ...l, maxTurns: 4 }), /6 speaker turns; the limit is 4 speaker turns per call \(MAX_TURNS\)/],
+    ['paragraph length', (l) => ({ ...l, maxParagraphChars: 100 }), /paragraph of 10\d characters; .*\(MAX_PARAGRAPH_CHARS\)/],
+  ])('refuses a call over the %s limit, naming the setting', (_name, limits, message) => {
+    let error: unknown;
+    try {
+      checkCall(small(), countTokens, limits(DEFAULT_LIMITS));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CallRejectedError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('names the line of the offending paragraph', () => {
+    const call = parseTranscriptBytes(Buffer.from(callWithParagraph('Margin '.repeat(3000))), { fileName: 'x.txt' }).call;
+    let error: CallRejectedError | undefined;
+    try {
+      checkCall(call, countTokens, { ...DEFAULT_LIMITS, maxParagraphChars: 10_000 });
+    } catch (err) {
+      error = err as CallRejectedError;
+    }
+    expect(error?.line).toBe(call.source.split('\n').findIndex((l) => l.startsWith('Margin Margin')) + 1);
+  });
+
+  it('refuses a call id that cannot name a file or a passage', () => {
+    const call = { ...small(), meta: { ...small().meta, id: '../etc/passwd' } };
+    expect(() => checkCall(call, countTokens, DEFAULT_LIMITS)).toThrow(/call id "\.\.\/etc\/passwd" is not usable/);
+  });
+});
