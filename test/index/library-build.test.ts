@@ -88,7 +88,7 @@ describe('a library with bad files', () => {
     expect(summary.rejected.map((r) => [r.path, r.error])).toEqual([
       ['broken.call.json', expect.stringMatching(/not UTF-8 JSON/)],
       ['empty.vtt', expect.stringMatching(/empty/)],
-      ['minutes.txt', expect.stringMatching(/^line 1: expected a title line/)],
+      ['minutes.txt', expect.stringMatching(/^line 1: not in any supported layout \(closest: standard, expected a title line/)],
     ]);
     const manifest = JSON.parse(await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8'));
     expect(manifest.rejected.map((r: { path: string }) => r.path)).toEqual(['broken.call.json', 'empty.vtt', 'minutes.txt']);

@@ -5,6 +5,7 @@ import { splitSentences } from '../../src/passages/sentences.js';
 import type { Passage } from '../../src/passages/types.js';
 import { loadTokenizer, type TokenCounter } from '../../src/model/tokenizer.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
+import { parseTranscriptText } from '../../src/transcript/read-source.js';
 import type { Call } from '../../src/transcript/types.js';
 import { readAmzn, renderTranscript } from '../transcript/fixtures.js';
 
@@ -128,10 +129,10 @@ describe('chunkCall splitting', () => {
   const sentence = (i: number): string =>
     `In segment ${i}, operating income rose to $${i}.5 billion as AWS, advertising and the U.S. stores business kept growing.`;
 
+  // The import gate refuses paragraphs over MAX_PARAGRAPH_CHARS; the chunker must still never emit a huge passage.
   function callWith(paragraphs: string[]): Call {
-    return parseTranscript(
-      renderTranscript({ presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs }] }),
-    );
+    const text = renderTranscript({ presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs }] });
+    return parseTranscriptText(text, { limits: { maxParagraphChars: Number.MAX_SAFE_INTEGER } }).call;
   }
 
   it('splits a long paragraph at sentence boundaries into balanced pieces', () => {
@@ -212,7 +213,10 @@ describe('chunkCall splitting', () => {
     expectInvariants(c, ps, DEFAULT_MAX_TOKENS);
     const para = c.turns[0]!.paragraphs[1]!;
     const pieces = ps.filter((p) => p.start >= para.start);
-    expect(pieces).toHaveLength(Math.ceil(word.length / DEFAULT_LIMITS.maxPassageChars));
+    // Every piece within the cap, and not crumbs either (the sentence splitter may cut first, in bounded chunks).
+    expect(pieces.every((p) => p.text.length <= DEFAULT_LIMITS.maxPassageChars)).toBe(true);
+    expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(word.length / DEFAULT_LIMITS.maxPassageChars));
+    expect(pieces.length).toBeLessThanOrEqual(Math.ceil(word.length / 1000));
     expect(pieces.map((p) => p.text).join('')).toBe(word);
   });
 
