@@ -6,7 +6,7 @@ import { IndexUnusableError, loadIndex, type LoadedIndex } from '../index/load.j
 import { DEFAULT_QUANTIZED, loadEmbedder, modelChecksum, type Embedder } from '../model/embedder.js';
 import { MicroBatcher } from '../model/micro-batcher.js';
 import { SearchEngine } from '../search/engine.js';
-import { ParticipantDirectory } from '../search/participant-directory.js';
+import { ParticipantDirectory } from '../search/interpret/participant-directory.js';
 
 export interface ServiceOptions {
   indexDir?: string;

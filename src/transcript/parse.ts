@@ -35,7 +35,7 @@
  *   last exchange (the IR host, typically) are 'remarks' with exchange null, not answers.
  *   Everything in the Presentation section is 'remarks' with exchange null.
  */
-import { nicknamesOf } from './aliases.js';
+import { nicknamesOf } from './nicknames.js';
 import type { Call, CallMeta, Exchange, Paragraph, Participant, Section, Side, Turn } from './types.js';
 
 /** A transcript that does not have the expected shape; `line` is 1-based. */

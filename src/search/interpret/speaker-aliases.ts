@@ -1,5 +1,6 @@
 /**
- * Speaker name resolution: how people refer to the participants of a call.
+ * Query-time speaker name resolution: how people refer to the participants of a call in a
+ * question or a filter value.
  *
  * Everything is derived from the call's participant list — nothing here knows about one
  * company or one set of analysts:
@@ -12,7 +13,9 @@
  *
  * The company itself ("Amazon", its ticker) is never a speaker alias.
  */
-import type { Call, Participant } from './types.js';
+import type { Call, Participant } from '../../transcript/types.js';
+import { nicknamesOf } from '../../transcript/nicknames.js';
+import { editDistance } from './edit-distance.js';
 
 export type MentionVia = 'full' | 'surname' | 'first' | 'nickname' | 'role' | 'firm';
 
@@ -55,65 +58,6 @@ export interface AliasOptions {
   /** Extra ordinary words to guard (e.g. a dictionary); merged into `commonWords`. */
   commonWords?: Iterable<string>;
 }
-
-/** Common English given names and their usual short forms; read in both directions. */
-const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
-  alexander: ['alex', 'al'],
-  andrew: ['andy', 'drew'],
-  anthony: ['tony'],
-  benjamin: ['ben'],
-  catherine: ['cathy', 'kate', 'katie'],
-  charles: ['charlie', 'chuck'],
-  christopher: ['chris'],
-  daniel: ['dan', 'danny'],
-  david: ['dave'],
-  deborah: ['deb', 'debbie'],
-  donald: ['don'],
-  douglas: ['doug'],
-  edward: ['ed', 'eddie', 'ted'],
-  elizabeth: ['liz', 'beth', 'betsy'],
-  frederick: ['fred'],
-  gerald: ['jerry'],
-  geoffrey: ['geoff', 'jeff'],
-  gregory: ['greg'],
-  james: ['jim', 'jimmy', 'jamie'],
-  jeffrey: ['jeff'],
-  jennifer: ['jen', 'jenny'],
-  jessica: ['jess'],
-  john: ['jack', 'johnny'],
-  jonathan: ['jon'],
-  joseph: ['joe', 'joey'],
-  joshua: ['josh'],
-  katherine: ['kate', 'katie', 'kathy'],
-  kenneth: ['ken'],
-  kimberly: ['kim'],
-  lawrence: ['larry'],
-  margaret: ['maggie', 'meg', 'peggy'],
-  matthew: ['matt'],
-  michael: ['mike', 'mick'],
-  nathaniel: ['nate', 'nathan'],
-  nicholas: ['nick'],
-  patricia: ['pat', 'trish'],
-  patrick: ['pat'],
-  peter: ['pete'],
-  philip: ['phil'],
-  phillip: ['phil'],
-  raymond: ['ray'],
-  rebecca: ['becky'],
-  richard: ['rick', 'rich', 'dick'],
-  robert: ['bob', 'rob', 'bobby', 'robbie'],
-  ronald: ['ron'],
-  samuel: ['sam'],
-  stephen: ['steve'],
-  steven: ['steve'],
-  susan: ['sue'],
-  theodore: ['ted', 'theo'],
-  thomas: ['tom', 'tommy'],
-  timothy: ['tim'],
-  victoria: ['vicky', 'tori'],
-  william: ['bill', 'will', 'billy', 'liam'],
-  zachary: ['zach'],
-};
 
 /**
  * Ordinary English words that are also names or sit one typo away from common names.
@@ -256,40 +200,6 @@ export function roleAliases(title: string): string[] {
   const phrases: string[] = [];
   for (const [pattern, names] of ROLE_PATTERNS) if (pattern.test(title)) phrases.push(...names);
   return phrases;
-}
-
-/** Nicknames and formal forms of a given name (lowercase), excluding the name itself. */
-export function nicknamesOf(firstName: string): string[] {
-  const name = normaliseWord(firstName);
-  const out = new Set<string>(NICKNAMES[name] ?? []);
-  for (const [formal, shorts] of Object.entries(NICKNAMES)) if (shorts.includes(name)) out.add(formal);
-  out.delete(name);
-  return [...out];
-}
-
-/**
- * Optimal-string-alignment (Damerau–Levenshtein with adjacent transpositions) distance,
- * or `max + 1` as soon as the distance is known to exceed `max`.
- */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
-  const at = (i: number, j: number): number => (rows[i] as number[])[j] as number;
-  for (let i = 0; i <= a.length; i++) (rows[i] as number[])[0] = i;
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return at(a.length, b.length);
 }
 
 /** Largest edit distance tolerated for a name: 1 up to 6 letters, 2 beyond. */

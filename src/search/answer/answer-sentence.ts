@@ -1,8 +1,6 @@
-import type { Passage } from '../passages/types.js';
-import type { SentenceVectors } from './hybrid-retriever.js';
-import { sentenceAnswersFigure, sentenceCosine } from './hybrid-retriever.js';
-import type { PreparedQuery } from './retriever.js';
-import { hasTerm } from '../index/lexical-tokens.js';
+import { hasTerm } from '../../index/lexical-tokens.js';
+import type { Passage } from '../../passages/types.js';
+import type { SentenceScorer } from '../sentences/sentence-scores.js';
 
 export interface AnswerSpan {
   text: string;
@@ -28,21 +26,15 @@ const SHORT_PENALTY = 0.05;
  * contains, plus small priors for stating specifics and against fragments.
  * Cost is bounded by the passage's sentence count, not the corpus.
  */
-export function answerSentence(
-  passage: Passage,
-  passageIndex: number,
-  query: PreparedQuery,
-  queryTerms: ReadonlySet<string>,
-  sv: SentenceVectors,
-): AnswerSpan {
-  const first = sv.start[passageIndex]!;
+export function answerSentence(passage: Passage, passageIndex: number, scorer: SentenceScorer, queryTerms: ReadonlySet<string>): AnswerSpan {
+  const [first] = scorer.rows(passageIndex);
   let bestI = 0;
   let bestScore = -Infinity;
   passage.sentences.forEach((_, i) => {
     const row = first + i;
-    const info = sv.info[row]!;
-    let score = sentenceCosine(query, sv, row);
-    if (sentenceAnswersFigure(query, sv, row)) score += FIGURE_ANSWER_BONUS;
+    const info = scorer.info(row);
+    let score = scorer.cosine(row);
+    if (scorer.answersFigure(row)) score += FIGURE_ANSWER_BONUS;
     else if (info.hasFigure) score += SPECIFICS_BONUS;
     if (info.words < MIN_ANSWER_WORDS) score -= SHORT_PENALTY;
     if (queryTerms.size > 0) {

@@ -1,4 +1,4 @@
-import { lexicalTokens } from '../index/lexical-tokens.js';
+import { lexicalTokens } from '../../index/lexical-tokens.js';
 import { termsNearFigures } from './figures.js';
 
 /** What answer selection needs to know about a sentence, computed once at load, not per query. */

@@ -1,4 +1,4 @@
-import type { Participant, Side } from '../transcript/types.js';
+import type { Participant, Side } from '../../transcript/types.js';
 
 /** A participant of one call. The same person on two calls is two refs with the same name. */
 export interface SpeakerRef {

@@ -1,5 +1,5 @@
-import type { StoredCall } from '../index/stored-call.js';
-import { buildAliasTable, findSpeakerMentions, resolveSpeaker, type AliasTable } from '../transcript/aliases.js';
+import type { StoredCall } from '../../index/stored-call.js';
+import { buildAliasTable, findSpeakerMentions, resolveSpeaker, type AliasTable } from './speaker-aliases.js';
 import type { SpeakerDirectory, SpeakerMention, SpeakerRef } from './speaker-directory.js';
 
 /** SpeakerDirectory over every indexed call, from each call's alias table (built once at load). */

@@ -1,47 +1,9 @@
-import type { Section, Side } from '../transcript/types.js';
-import { editDistance } from '../transcript/aliases.js';
-import { figureTermsOf } from './figures.js';
-import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerRef } from './speaker-directory.js';
-
-export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
-
-/** Explicit request filters; "any" lifts a constraint the query implies. */
-export const ANY = 'any';
-export interface Filters {
-  speaker?: string;
-  side?: Side | typeof ANY;
-  section?: Section | typeof ANY;
-}
-
-export type ConstraintSource = 'query' | 'request' | 'none';
-
-/** The question as understood: what to match, and which passages may answer. */
-export interface QueryPlan {
-  intent: Intent;
-  /** The subject once speaker and question scaffolding are removed ('' when nothing is left). */
-  topic: string;
-  /** Text to embed and match lexically: the topic, or the whole query when no speaker words were removed. */
-  matchText: string;
-  speakers: { ref: SpeakerRef; matched: string }[];
-  /** speakerKey()s the answer must come from; null = anyone. */
-  speakerKeys: Set<string> | null;
-  side: Side | null;
-  section: Section | null;
-  /** Only analysts' question passages (who asked / what did X ask). */
-  questionsOnly: boolean;
-  source: ConstraintSource;
-  /** Where each constraint came from, so a UI can show what was inferred and offer to clear it. */
-  sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
-  /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
-  figureTerms: string[] | null;
-}
-
-export class UnknownSpeakerError extends Error {
-  constructor(readonly phrase: string) {
-    super(`no participant matches speaker "${phrase}"`);
-    this.name = 'UnknownSpeakerError';
-  }
-}
+import type { Section, Side } from '../../transcript/types.js';
+import { editDistance } from './edit-distance.js';
+import { figureTermsOf } from './figure-question.js';
+import { expandFinanceTerms } from './finance-terms.js';
+import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type QueryPlan } from './query-plan.js';
+import { sideOf, speakerKey, type SpeakerDirectory } from './speaker-directory.js';
 
 const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b/i;
 const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
@@ -180,10 +142,12 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const all = Object.values(sources);
   const source: ConstraintSource = all.includes('request') ? 'request' : all.includes('query') ? 'query' : 'none';
 
+  const matchText = framed && topic ? topic : q;
   return {
     intent,
     topic,
-    matchText: framed && topic ? topic : q,
+    matchText,
+    lexicalText: expandFinanceTerms(matchText),
     speakers,
     speakerKeys: speakers.length > 0 ? new Set(speakers.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
     side,
@@ -192,22 +156,5 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     source,
     sources,
     figureTerms: figureTermsOf(q),
-  };
-}
-
-/** The query taken literally: no speakers, intents or filters (the eval's plain baselines). */
-export function literalPlan(query: string): QueryPlan {
-  return {
-    intent: 'topic',
-    topic: query,
-    matchText: query,
-    speakers: [],
-    speakerKeys: null,
-    side: null,
-    section: null,
-    questionsOnly: false,
-    source: 'none',
-    sources: { speaker: 'none', side: 'none', section: 'none' },
-    figureTerms: null,
   };
 }

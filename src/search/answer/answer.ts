@@ -1,0 +1,72 @@
+import { lexicalTokens } from '../../index/lexical-tokens.js';
+import type { Passage } from '../../passages/types.js';
+import type { QueryPlan } from '../interpret/query-plan.js';
+import type { Retrieval } from '../retrieve/retrieve.js';
+import type { Candidate } from '../retrieve/retriever.js';
+import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { answerSentence, type AnswerSpan } from './answer-sentence.js';
+import { topicDiscussed } from './topic-check.js';
+
+/** What the answer stage concluded about the results it returns (respond.ts words it). */
+export type Outcome =
+  | { kind: 'answered' }
+  /** The named speakers never discussed the topic; the results are what others said. */
+  | { kind: 'speaker_silent'; speakers: string[] }
+  /** The named speakers never discussed it, and nobody else did either. */
+  | { kind: 'nobody_discussed' }
+  /** Nothing retrieved is about the topic. */
+  | { kind: 'off_topic' }
+  /** The constraints together allow no passage. */
+  | { kind: 'no_passage' };
+
+export interface AnsweredResult {
+  candidate: Candidate;
+  answer: AnswerSpan;
+}
+
+export interface Answered {
+  results: AnsweredResult[];
+  /** False when nothing retrieved is about the topic: the closest passages are listed, but no answer is claimed. */
+  onTopic: boolean;
+  outcome: Outcome;
+}
+
+/** The fused rankings of the retrieval's pools. */
+export interface Ranked {
+  inScope: Candidate[];
+  broader: Candidate[] | null;
+}
+
+/**
+ * Decide what to show and what it answers: the in-scope ranking, or — when the named speaker never
+ * discussed the topic — the broader one retrieved alongside it; whether anything shown is about the
+ * topic at all; and each result's answering sentence.
+ */
+export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranked, passages: readonly Passage[], scorer: SentenceScorer): Answered {
+  // The topic check weighs the words the person used, not the abbreviation expansions.
+  const typed = new Set(lexicalTokens(plan.matchText));
+  const discussed = (cands: Candidate[]) => retrieval.lexical !== null && topicDiscussed(cands, typed, retrieval.lexical, scorer);
+
+  let shown = ranked.inScope;
+  let onTopic = true;
+  let outcome: Outcome = { kind: 'answered' };
+  if (plan.topic && retrieval.lexical) {
+    if (ranked.broader && !discussed(shown)) {
+      shown = ranked.broader;
+      onTopic = discussed(shown);
+      outcome = onTopic ? { kind: 'speaker_silent', speakers: [...new Set(plan.speakers.map((s) => s.ref.participant.name))] } : { kind: 'nobody_discussed' };
+    } else if (!discussed(shown)) {
+      onTopic = false;
+      outcome = { kind: 'off_topic' };
+    }
+  }
+  if (shown.length === 0) {
+    onTopic = false;
+    outcome = { kind: 'no_passage' };
+  }
+  return {
+    results: shown.map((candidate) => ({ candidate, answer: answerSentence(passages[candidate.index]!, candidate.index, scorer, typed) })),
+    onTopic,
+    outcome,
+  };
+}

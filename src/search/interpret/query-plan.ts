@@ -1,0 +1,64 @@
+import type { Section, Side } from '../../transcript/types.js';
+import type { SpeakerRef } from './speaker-directory.js';
+
+/** The query-understanding stage's output: everything later stages need to know about the question. */
+
+export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
+
+/** Explicit request filters; "any" lifts a constraint the query implies. */
+export const ANY = 'any';
+export interface Filters {
+  speaker?: string;
+  side?: Side | typeof ANY;
+  section?: Section | typeof ANY;
+}
+
+export type ConstraintSource = 'query' | 'request' | 'none';
+
+/** The question as understood: what to match, and which passages may answer. */
+export interface QueryPlan {
+  intent: Intent;
+  /** The subject once speaker and question scaffolding are removed ('' when nothing is left). */
+  topic: string;
+  /** Text to embed: the topic, or the whole query when no speaker words were removed. */
+  matchText: string;
+  /** Text to match lexically: matchText plus the other form of finance abbreviations it uses. */
+  lexicalText: string;
+  speakers: { ref: SpeakerRef; matched: string }[];
+  /** speakerKey()s the answer must come from; null = anyone. */
+  speakerKeys: Set<string> | null;
+  side: Side | null;
+  section: Section | null;
+  /** Only analysts' question passages (who asked / what did X ask). */
+  questionsOnly: boolean;
+  source: ConstraintSource;
+  /** Where each constraint came from, so a UI can show what was inferred and offer to clear it. */
+  sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
+  /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
+  figureTerms: string[] | null;
+}
+
+export class UnknownSpeakerError extends Error {
+  constructor(readonly phrase: string) {
+    super(`no participant matches speaker "${phrase}"`);
+    this.name = 'UnknownSpeakerError';
+  }
+}
+
+/** The query taken literally: no speakers, intents, filters or expansions (the eval's plain baselines). */
+export function literalPlan(query: string): QueryPlan {
+  return {
+    intent: 'topic',
+    topic: query,
+    matchText: query,
+    lexicalText: query,
+    speakers: [],
+    speakerKeys: null,
+    side: null,
+    section: null,
+    questionsOnly: false,
+    source: 'none',
+    sources: { speaker: 'none', side: 'none', section: 'none' },
+    figureTerms: null,
+  };
+}
