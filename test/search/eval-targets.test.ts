@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe.each(SETS)('eval on %s', (file) => {
   it.skipIf(!existsSync(file))('meets the retrieval targets and beats both plain baselines', async () => {
     const set = await readQuestionSet(file);
-    const [ours, bm25, dense] = await runEval(service.engine, set, SYSTEMS);
+    const [ours, bm25, dense] = await runEval(service.engine, set.items, SYSTEMS);
     const m = ours!.metrics;
     const misses = ours!.outcomes.filter((o) => o.hitRank !== 1).map((o) => `${o.q} → ${o.hitRank ?? 'none'}`);
     expect(m.r1, `R@1; misses: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(TARGETS.r1);

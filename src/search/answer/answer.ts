@@ -4,7 +4,9 @@ import type { QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
+import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
 
 /** What the answer stage concluded about the results it returns (respond.ts words it). */
@@ -25,7 +27,10 @@ export interface AnsweredResult {
 }
 
 export interface Answered {
+  /** In the order shown; the result holding the top answer first. */
   results: AnsweredResult[];
+  /** Which result's answer sentence is the top answer; null when no result can answer. */
+  topAnswer: number | null;
   /** False when nothing retrieved is about the topic: the closest passages are listed, but no answer is claimed. */
   onTopic: boolean;
   outcome: Outcome;
@@ -64,9 +69,17 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     onTopic = false;
     outcome = { kind: 'no_passage' };
   }
-  return {
-    results: shown.map((candidate) => ({ candidate, answer: answerSentence(passages[candidate.index]!, candidate.index, scorer, typed) })),
-    onTopic,
-    outcome,
-  };
+  const answerScorer = new AnswerScorer(scorer, {
+    terms: typed,
+    fact: plan.fact,
+    questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question',
+  });
+  const results = shown.map((candidate) => ({ candidate, answer: answerSentence(passages[candidate.index]!, candidate.index, answerScorer) }));
+  const top = chooseTopAnswer(
+    results.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer })),
+    answerScorer,
+  );
+  // For a factual question the passage stating the fact leads, so the answer and the first card agree.
+  if (plan.fact && top !== null && top > 0) results.unshift(...results.splice(top, 1));
+  return { results, topAnswer: top === null ? null : plan.fact ? 0 : top, onTopic, outcome };
 }

@@ -1,3 +1,5 @@
+import { lexicalTokens } from '../../index/lexical-tokens.js';
+
 /**
  * Abbreviations analysts type and the long forms executives say (and back).
  * Generic earnings-call vocabulary, not tied to any one call: "capex" must find
@@ -13,7 +15,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['qoq', 'quarter-over-quarter'],
   ['fx', 'foreign exchange'],
   ['gmv', 'gross merchandise'],
-  ['arr', 'annualized run rate'],
+  // ARR is annual recurring revenue across software and subscription companies.
+  ['arr', 'annual recurring revenue'],
   ['genai', 'generative AI'],
   ['llm', 'large language model'],
   ['llms', 'large language models'],
@@ -23,6 +26,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['sg&a', 'general and administrative'],
   ['guide', 'guidance'],
   ['gw', 'gigawatts'],
+  // "Ads" is how companies name their advertising business.
+  ['ads', 'advertising'],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, (c) => (c === '-' ? '[-\\s]' : `\\${c}`));
@@ -35,4 +40,17 @@ const RULES = PAIRS.flatMap(([short, long]) => [
 export function expandFinanceTerms(text: string): string {
   const extra = RULES.filter((r) => r.re.test(text)).map((r) => r.add);
   return extra.length > 0 ? `${text} ${extra.join(' ')}` : text;
+}
+
+/** Single-word stems standing for the same thing as `stem` (the other form of a one-word pair: "advertis" → "ad"). */
+export function otherForms(stem: string): string[] {
+  return STEM_PAIRS.get(stem) ?? [];
+}
+const STEM_PAIRS = new Map<string, string[]>();
+for (const [short, long] of PAIRS) {
+  const a = lexicalTokens(short);
+  const b = lexicalTokens(long);
+  if (a.length !== 1 || b.length !== 1) continue;
+  STEM_PAIRS.set(a[0]!, [...(STEM_PAIRS.get(a[0]!) ?? []), b[0]!]);
+  STEM_PAIRS.set(b[0]!, [...(STEM_PAIRS.get(b[0]!) ?? []), a[0]!]);
 }

@@ -1,5 +1,6 @@
 import type { Section, Side } from '../../transcript/types.js';
 import { editDistance } from './edit-distance.js';
+import { factQuestionOf } from './fact-question.js';
 import { figureTermsOf } from './figure-question.js';
 import { expandFinanceTerms } from './finance-terms.js';
 import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type QueryPlan } from './query-plan.js';
@@ -143,6 +144,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const source: ConstraintSource = all.includes('request') ? 'request' : all.includes('query') ? 'query' : 'none';
 
   const matchText = framed && topic ? topic : q;
+  const figureTerms = figureTermsOf(q);
+  const fact = factQuestionOf(q, new Set([...directory.companyWords(), ...speakers.flatMap((s) => s.matched.toLowerCase().split(/\s+/))]), figureTerms);
   return {
     intent,
     topic,
@@ -155,6 +158,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     questionsOnly,
     source,
     sources,
-    figureTerms: figureTermsOf(q),
+    figureTerms: figureTerms ?? (fact && fact.metric.length > 0 ? [...new Set(fact.metric.flat())] : null),
+    fact,
   };
 }

@@ -1,4 +1,5 @@
 import type { Section, Side } from '../../transcript/types.js';
+import type { FactQuestion } from './fact-question.js';
 import type { SpeakerRef } from './speaker-directory.js';
 
 /** The query-understanding stage's output: everything later stages need to know about the question. */
@@ -36,6 +37,8 @@ export interface QueryPlan {
   sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
   /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
   figureTerms: string[] | null;
+  /** Asks for a fact (a metric's value): what to look for in the answer sentence; null for opinions and summaries. */
+  fact: FactQuestion | null;
 }
 
 export class UnknownSpeakerError extends Error {
@@ -60,5 +63,6 @@ export function literalPlan(query: string): QueryPlan {
     source: 'none',
     sources: { speaker: 'none', side: 'none', section: 'none' },
     figureTerms: null,
+    fact: null,
   };
 }

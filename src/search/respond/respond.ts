@@ -19,6 +19,8 @@ function searchResult(r: AnsweredResult, rank: number, ctx: RespondContext): Sea
     ...passageView(p),
     rank,
     score: Number(r.candidate.score.toFixed(6)),
+    relevance: { score: 0, label: 'related' },
+    weak: false,
     answer: { text: r.answer.text, start: r.answer.start, end: r.answer.end },
     links: ctx.links.links(p),
   };
@@ -33,6 +35,9 @@ export function interpretedView(plan: QueryPlan): Interpreted {
     section: plan.section,
     source: plan.source,
     sources: plan.sources,
+    corrected_topic: null,
+    relaxed: [],
+    pasted: false,
   };
 }
 
@@ -54,13 +59,14 @@ export function noticeText(outcome: Outcome, plan: QueryPlan): string | null {
 
 export function respond(query: string, plan: QueryPlan, answered: Answered, ctx: RespondContext, startedAt: number): SearchResponse {
   const results = answered.results.map((r, i) => searchResult(r, i + 1, ctx));
-  const top = results[0];
+  const top = answered.topAnswer === null ? undefined : results[answered.topAnswer];
   return {
     query,
     took_ms: Number((performance.now() - startedAt).toFixed(2)),
     interpreted: interpretedView(plan),
     answer: top && answered.onTopic ? { text: top.answer.text, speaker: top.speaker, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
     notice: noticeText(answered.outcome, plan),
+    key_points: [],
     results,
   };
 }
