@@ -1,4 +1,4 @@
-import type { CallResponse, PassageResponse, SearchResponse, TranscriptResponse } from '../api/schemas.js';
+import type { CallRef, CallResponse, PassageResponse, SearchResponse, TranscriptResponse } from '../api/schemas.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { Passage } from '../passages/types.js';
 import { answerQuery } from './answer/answer.js';
@@ -7,7 +7,7 @@ import { interpretQuery } from './interpret/interpret-query.js';
 import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
 import type { SpeakerDirectory } from './interpret/speaker-directory.js';
 import { QaLinker } from './respond/qa-links.js';
-import { respond } from './respond/respond.js';
+import { callRefs, respond } from './respond/respond.js';
 import { callView, passageView } from './respond/views.js';
 import { PassageRetrieval, type RetrievalMode } from './retrieve/retrieve.js';
 import type { Retriever } from './retrieve/retriever.js';
@@ -49,6 +49,7 @@ export class SearchEngine {
   private readonly retrieval: PassageRetrieval;
   private readonly links: QaLinker;
   private readonly byId: Map<string, number>;
+  private readonly callRefs: Map<string, CallRef>;
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
@@ -58,6 +59,7 @@ export class SearchEngine {
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
     this.links = new QaLinker(index.calls, index.passages);
     this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
+    this.callRefs = callRefs(index.calls);
   }
 
   get index(): LoadedIndex {
@@ -73,7 +75,7 @@ export class SearchEngine {
     const started = performance.now();
     const { passages } = this.deps.index;
     const plan = this.interpret(input, opts);
-    const vector = await this.deps.embedQuery(plan.matchText);
+    const vector = await this.deps.embedQuery(plan.embedText);
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = this.retrieval.retrieve(plan, query, scorer, input.k, opts.retriever ?? 'hybrid');
@@ -82,7 +84,7 @@ export class SearchEngine {
       broader: retrieved.broader && fusePool(retrieved.broader, input.k),
     };
     const answered = answerQuery(plan, retrieved, ranked, passages, scorer);
-    return respond(input.q, plan, answered, { passages, links: this.links }, started);
+    return respond(input.q, plan, answered, { passages, links: this.links, calls: this.callRefs }, started);
   }
 
   passage(id: string): PassageResponse | null {

@@ -1,4 +1,4 @@
-import { hasTerm } from '../../index/lexical-tokens.js';
+import { hasTerm, normalizeToken } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
 import type { FactQuestion } from '../interpret/fact-question.js';
 import { mentionsMetric, sentenceFacts, shareOfStems, statesMetric, type SentenceFacts } from '../sentences/sentence-facts.js';
@@ -21,6 +21,16 @@ const SPECIFICS_BONUS = 0.04;
 /** Each content word beyond the query's adds a little, up to INFORMATION_CAP: "1.4 million Trainium2 chips landed" over "there is a lot of interest in Trainium". */
 const INFORMATION_WEIGHT = 0.01;
 const INFORMATION_CAP = 0.06;
+/**
+ * A sentence that says little beyond the query words ("So there is a lot of interest in Trainium at
+ * this point.", "And then robotics, as you mentioned, is another big one for us.") scores a high
+ * cosine because it is mostly the topic word; it is not an answer. Specifics: a figure counts 2,
+ * a name (a capitalised word mid-sentence, or a word carrying digits like "Trainium4") 1, any
+ * other content word 0.5; below VAGUE_BELOW the sentence is vague.
+ */
+const VAGUE_BELOW = 2;
+const VAGUE_PENALTY = 0.1;
+
 /** Sentences shorter than this rarely answer anything alone ("Thanks, Dave."): a small penalty, and they are extended with the next one. */
 export const MIN_ANSWER_WORDS = 8;
 const SHORT_PENALTY = 0.05;
@@ -105,6 +115,7 @@ export class AnswerScorer {
       score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * extra);
     }
     const facts = this.factsOf(row, sentence.text);
+    if (specifics(sentence.text, terms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
     const asks = passage.role === 'question' || facts.question;
     if (asks && !questionsAnswer) score -= QUESTION_PENALTY;
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);
@@ -166,4 +177,22 @@ export class AnswerScorer {
     else if (fact.forward) s -= TENSE_MISMATCH_PENALTY;
     return s;
   }
+}
+
+/** How much a sentence states beyond the query's own words (see VAGUE_BELOW). */
+export function specifics(text: string, queryTerms: ReadonlySet<string>): number {
+  let n = 0;
+  const words = [...text.matchAll(/\$?\d[\d,.]*%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)];
+  words.forEach((m, i) => {
+    const w = m[0];
+    if (/^\$?\d/.test(w)) {
+      if (!/^(19|20)\d{2}$/.test(w)) n += 2;
+      return;
+    }
+    const stem = normalizeToken(w);
+    if (!stem || queryTerms.has(stem) || [...queryTerms].some((t) => t.length >= 4 && stem.startsWith(t))) return;
+    if (/\d/.test(w) || (i > 0 && /^\p{Lu}/u.test(w) && w !== 'I')) n += 1;
+    else n += 0.5;
+  });
+  return n;
 }

@@ -1,11 +1,15 @@
+import type { RelevanceLabel } from '../../api/schemas.js';
 import { lexicalTokens } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
+import { termAlternatives } from '../interpret/finance-terms.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
+import { keyPoints, type KeyPointPick } from './key-points.js';
+import { relevanceFeatures, relevanceLabel, relevanceScore } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
 
@@ -24,6 +28,9 @@ export type Outcome =
 export interface AnsweredResult {
   candidate: Candidate;
   answer: AnswerSpan;
+  relevance: { score: number; label: RelevanceLabel };
+  /** Below the calibrated cut: listed after the answers, never highlighted as one. */
+  weak: boolean;
 }
 
 export interface Answered {
@@ -31,6 +38,7 @@ export interface Answered {
   results: AnsweredResult[];
   /** Which result's answer sentence is the top answer; null when no result can answer. */
   topAnswer: number | null;
+  keyPoints: KeyPointPick[];
   /** False when nothing retrieved is about the topic: the closest passages are listed, but no answer is claimed. */
   onTopic: boolean;
   outcome: Outcome;
@@ -69,17 +77,33 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     onTopic = false;
     outcome = { kind: 'no_passage' };
   }
+  const typedTerms = { terms: typed, alternatives: termAlternatives(plan.matchText) };
   const answerScorer = new AnswerScorer(scorer, {
     terms: typed,
     fact: plan.fact,
     questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question',
   });
-  const results = shown.map((candidate) => ({ candidate, answer: answerSentence(passages[candidate.index]!, candidate.index, answerScorer) }));
-  const top = chooseTopAnswer(
-    results.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer })),
-    answerScorer,
-  );
-  // For a factual question the passage stating the fact leads, so the answer and the first card agree.
-  if (plan.fact && top !== null && top > 0) results.unshift(...results.splice(top, 1));
-  return { results, topAnswer: top === null ? null : plan.fact ? 0 : top, onTopic, outcome };
+  const results: AnsweredResult[] = shown.map((candidate) => {
+    const answer = answerSentence(passages[candidate.index]!, candidate.index, answerScorer);
+    const score = onTopic ? relevanceScore(relevanceFeatures(candidate.index, answer.score, scorer, retrieval.lexical, typedTerms)) : 0;
+    const label = onTopic ? relevanceLabel(score) : 'weak';
+    return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label }, weak: label === 'weak' };
+  });
+  const contenders = (rs: AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
+  const strong = results.filter((r) => !r.weak);
+  let top = onTopic ? chooseTopAnswer(contenders(strong.length ? strong : results), answerScorer) : null;
+  const holder = top === null ? null : (strong.length ? strong : results)[top]!;
+  if (holder && holder.weak) {
+    // The result that answers is never a "weaker match".
+    holder.weak = false;
+    holder.relevance.label = 'related';
+  }
+  // Answers first, weaker matches after; for a factual question the passage stating the fact leads,
+  // so the answer and the first card agree.
+  const ordered = [...results.filter((r) => !r.weak), ...results.filter((r) => r.weak)];
+  if (holder && plan.fact) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
+  top = holder ? ordered.indexOf(holder) : null;
+  const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
+  const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)).map((c) => ({ passage: c.passage, passageIndex: c.passageIndex })), answerScorer, first) : [];
+  return { results: ordered, topAnswer: top, keyPoints: points, onTopic, outcome };
 }

@@ -31,10 +31,15 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, (c) => (c === '-' ? '[-\\s]' : `\\${c}`));
-const RULES = PAIRS.flatMap(([short, long]) => [
-  { re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(short)}(?![\\p{L}\\p{N}])`, 'iu'), add: long },
-  { re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(long)}(?![\\p{L}\\p{N}])`, 'iu'), add: short },
-]);
+const SHORT_RULES = PAIRS.map(([short, long]) => ({ re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(short)}(?![\\p{L}\\p{N}])`, 'iu'), add: long }));
+const LONG_RULES = PAIRS.map(([short, long]) => ({ re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(long)}(?![\\p{L}\\p{N}])`, 'iu'), add: short }));
+const RULES = [...SHORT_RULES, ...LONG_RULES];
+
+/** The query plus the long form of every abbreviation it uses (for the embedding model). */
+export function expandAbbreviations(text: string): string {
+  const extra = SHORT_RULES.filter((r) => r.re.test(text)).map((r) => r.add);
+  return extra.length > 0 ? `${text} ${extra.join(' ')}` : text;
+}
 
 /** The query plus the other form of every abbreviation it uses, for lexical matching. */
 export function expandFinanceTerms(text: string): string {
@@ -53,4 +58,20 @@ for (const [short, long] of PAIRS) {
   if (a.length !== 1 || b.length !== 1) continue;
   STEM_PAIRS.set(a[0]!, [...(STEM_PAIRS.get(a[0]!) ?? []), b[0]!]);
   STEM_PAIRS.set(b[0]!, [...(STEM_PAIRS.get(b[0]!) ?? []), a[0]!]);
+}
+
+/**
+ * For each stem of `text`, the stems of the other forms of the abbreviations it belongs to
+ * ("capex" → [["capit", "expenditur"]]): a passage saying the long form matched the word typed.
+ */
+export function termAlternatives(text: string): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const [short, long] of PAIRS) {
+    for (const [typed, other] of [[short, long], [long, short]] as const) {
+      const t = lexicalTokens(typed);
+      if (t.length !== 1 || !lexicalTokens(text).includes(t[0]!)) continue;
+      out.set(t[0]!, [...(out.get(t[0]!) ?? []), lexicalTokens(other)]);
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Section, Side } from '../../transcript/types.js';
 import { editDistance } from './edit-distance.js';
 import { factQuestionOf } from './fact-question.js';
 import { figureTermsOf } from './figure-question.js';
-import { expandFinanceTerms } from './finance-terms.js';
+import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
 import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type QueryPlan } from './query-plan.js';
 import { sideOf, speakerKey, type SpeakerDirectory } from './speaker-directory.js';
 
@@ -151,6 +151,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     topic,
     matchText,
     lexicalText: expandFinanceTerms(matchText),
+    embedText: expandAbbreviations(matchText),
     speakers,
     speakerKeys: speakers.length > 0 ? new Set(speakers.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
     side,

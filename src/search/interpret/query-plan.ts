@@ -25,6 +25,11 @@ export interface QueryPlan {
   matchText: string;
   /** Text to match lexically: matchText plus the other form of finance abbreviations it uses. */
   lexicalText: string;
+  /**
+   * Text to embed: matchText, with the long form of any abbreviation it uses appended (the model
+   * knows "capital expenditures" far better than "capex").
+   */
+  embedText: string;
   speakers: { ref: SpeakerRef; matched: string }[];
   /** speakerKey()s the answer must come from; null = anyone. */
   speakerKeys: Set<string> | null;
@@ -55,6 +60,7 @@ export function literalPlan(query: string): QueryPlan {
     topic: query,
     matchText: query,
     lexicalText: query,
+    embedText: query,
     speakers: [],
     speakerKeys: null,
     side: null,

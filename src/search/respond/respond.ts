@@ -1,15 +1,34 @@
-import type { Interpreted, SearchResponse, SearchResult } from '../../api/schemas.js';
+import type { CallRef, Interpreted, KeyPoint, SearchResponse, SearchResult } from '../../api/schemas.js';
+import type { StoredCall } from '../../index/stored-call.js';
 import type { Passage } from '../../passages/types.js';
 import type { Answered, AnsweredResult, Outcome } from '../answer/answer.js';
+import type { KeyPointPick } from '../answer/key-points.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
 import type { QaLinker } from './qa-links.js';
-import { passageView } from './views.js';
+import { passageView, speakerOf } from './views.js';
 
 /** The last stage: what the search concluded, in the API's shape (the page and the CLI render exactly this). */
 
 export interface RespondContext {
   passages: readonly Passage[];
   links: QaLinker;
+  /** Call id → how results name their call. */
+  calls: ReadonlyMap<string, CallRef>;
+}
+
+/** How results name each call, built once per index. */
+export function callRefs(calls: readonly StoredCall[]): Map<string, CallRef> {
+  return new Map(calls.map((c) => [c.meta.id, callRef(c)]));
+}
+
+function callRef(call: StoredCall): CallRef {
+  const m = call.meta;
+  return { id: m.id, company: m.company, ticker: m.ticker || null, quarter: m.quarter || null, year: m.fiscalYear ?? null, date: m.date || null };
+}
+
+function keyPointView(k: KeyPointPick, ctx: RespondContext): KeyPoint {
+  const p = ctx.passages[k.passageIndex]!;
+  return { text: k.span.text, passage_id: p.id, start: k.span.start, end: k.span.end, speaker: speakerOf(p), call: ctx.calls.get(p.callId)! };
 }
 
 /** One result card. */
@@ -19,8 +38,8 @@ function searchResult(r: AnsweredResult, rank: number, ctx: RespondContext): Sea
     ...passageView(p),
     rank,
     score: Number(r.candidate.score.toFixed(6)),
-    relevance: { score: 0, label: 'related' },
-    weak: false,
+    relevance: r.relevance,
+    weak: r.weak,
     answer: { text: r.answer.text, start: r.answer.start, end: r.answer.end },
     links: ctx.links.links(p),
   };
@@ -66,7 +85,7 @@ export function respond(query: string, plan: QueryPlan, answered: Answered, ctx:
     interpreted: interpretedView(plan),
     answer: top && answered.onTopic ? { text: top.answer.text, speaker: top.speaker, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
     notice: noticeText(answered.outcome, plan),
-    key_points: [],
+    key_points: answered.keyPoints.map((k) => keyPointView(k, ctx)),
     results,
   };
 }

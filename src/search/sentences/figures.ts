@@ -9,7 +9,8 @@ import { hasTerm, lexicalTokens } from '../../index/lexical-tokens.js';
 /** Content tokens this close to a figure count as what the figure measures ("180 satellites", "revenue was $213.4 billion"). */
 export const FIGURE_WINDOW = 3;
 
-const isFigure = (token: string) => /^\d/.test(token);
+/** A number that measures something; a bare year ("in 2026") is a period, not a quantity. */
+export const isFigure = (token: string) => /^\d/.test(token) && !/^(19|20)\d{2}$/.test(token);
 
 /** Stems within FIGURE_WINDOW tokens of a figure in the sentence (precomputed per sentence at load). */
 export function termsNearFigures(sentence: string): Set<string> {
@@ -18,7 +19,7 @@ export function termsNearFigures(sentence: string): Set<string> {
   tokens.forEach((t, i) => {
     if (!isFigure(t)) return;
     for (let j = Math.max(0, i - FIGURE_WINDOW); j <= Math.min(tokens.length - 1, i + FIGURE_WINDOW); j++) {
-      if (!isFigure(tokens[j]!)) near.add(tokens[j]!);
+      if (!/^\d/.test(tokens[j]!)) near.add(tokens[j]!);
     }
   });
   return near;

@@ -12,6 +12,8 @@ import { dotRow } from './vectors.js';
 /** Every passage's sentences as loaded: vectors plus facts precomputed at load. */
 export interface SentenceData {
   vectors: Float32Array;
+  /** Passage vectors (row i = passage i), for a passage's own cosine with the query. */
+  passageVectors: Float32Array;
   /** start[i]..start[i+1] are passage i's sentence rows. */
   start: Int32Array;
   dimensions: number;
@@ -22,7 +24,7 @@ export interface SentenceData {
 /** An index's sentence vectors with each sentence described once, at load, not per query. */
 export function sentenceData(index: LoadedIndex): SentenceData {
   const info = index.passages.flatMap((p) => p.sentences.map((s) => describeSentence(s.text)));
-  return { vectors: index.sentenceVectors, start: index.sentenceStart, dimensions: index.dimensions, info };
+  return { vectors: index.sentenceVectors, passageVectors: index.passageVectors, start: index.sentenceStart, dimensions: index.dimensions, info };
 }
 
 /** What sentence scoring needs from the query. */
@@ -59,6 +61,11 @@ export class SentenceScorer {
       this.cosines.set(row, c);
     }
     return c;
+  }
+
+  /** Cosine between the query and a whole passage. */
+  passageCosine(passage: number): number {
+    return dotRow(this.query.vector, this.data.passageVectors, passage, this.data.dimensions);
   }
 
   /** For quantity questions: does this sentence state the figure asked for (see figures.ts)? */
