@@ -2,9 +2,11 @@ import type { CallRef, CallResponse, PassageResponse, SearchResponse, Transcript
 import type { LoadedIndex } from '../index/load.js';
 import type { Passage } from '../passages/types.js';
 import { answerQuery } from './answer/answer.js';
+import { Exchanges } from './answer/exchanges.js';
 import { fusePool, HybridRetriever } from './fuse.js';
 import { interpretQuery } from './interpret/interpret-query.js';
 import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
+import { Spelling } from './interpret/spelling.js';
 import type { SpeakerDirectory } from './interpret/speaker-directory.js';
 import { QaLinker } from './respond/qa-links.js';
 import { callRefs, respond } from './respond/respond.js';
@@ -50,6 +52,8 @@ export class SearchEngine {
   private readonly links: QaLinker;
   private readonly byId: Map<string, number>;
   private readonly callRefs: Map<string, CallRef>;
+  private readonly spelling: Spelling;
+  private readonly exchanges: Exchanges;
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
@@ -60,6 +64,8 @@ export class SearchEngine {
     this.links = new QaLinker(index.calls, index.passages);
     this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
     this.callRefs = callRefs(index.calls);
+    this.spelling = new Spelling(index.passages.map((p) => p.text));
+    this.exchanges = new Exchanges(index.passages);
   }
 
   get index(): LoadedIndex {
@@ -68,7 +74,7 @@ export class SearchEngine {
 
   /** How a query is understood (no model call). */
   interpret(input: SearchInput, opts: SearchOptions = {}): QueryPlan {
-    return (opts.interpret ?? true) ? interpretQuery(input.q, this.deps.directory, input) : literalPlan(input.q);
+    return (opts.interpret ?? true) ? interpretQuery(input.q, this.deps.directory, input, { spelling: this.spelling }) : literalPlan(input.q);
   }
 
   async search(input: SearchInput, opts: SearchOptions = {}): Promise<SearchResponse> {
@@ -83,7 +89,7 @@ export class SearchEngine {
       inScope: fusePool(retrieved.inScope, input.k),
       broader: retrieved.broader && fusePool(retrieved.broader, input.k),
     };
-    const answered = answerQuery(plan, retrieved, ranked, passages, scorer);
+    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges });
     return respond(input.q, plan, answered, { passages, links: this.links, calls: this.callRefs }, started);
   }
 

@@ -70,7 +70,7 @@ describe('SearchEngine', () => {
     const r = await search('robotics', { side: 'analyst', section: 'prepared_remarks' });
     expect(r.results).toEqual([]);
     expect(r.answer).toBeNull();
-    expect(r.notice).toMatch(/No passage of this call fits/);
+    expect(r.notice).toMatch(/No passage fits the side and section filters together; drop one of them/);
   });
 
   it('leaves the operator out unless asked for', async () => {

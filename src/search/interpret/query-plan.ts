@@ -1,5 +1,6 @@
 import type { Section, Side } from '../../transcript/types.js';
 import type { FactQuestion } from './fact-question.js';
+import type { Correction } from './spelling.js';
 import type { SpeakerRef } from './speaker-directory.js';
 
 /** The query-understanding stage's output: everything later stages need to know about the question. */
@@ -44,6 +45,15 @@ export interface QueryPlan {
   figureTerms: string[] | null;
   /** Asks for a fact (a metric's value): what to look for in the answer sentence; null for opinions and summaries. */
   fact: FactQuestion | null;
+  /** The topic as typed, before spelling correction (equal to `topic` when nothing was corrected). */
+  typedTopic: string;
+  /** Misspelt words corrected in the topic. */
+  corrections: Correction[];
+  /** The query reads as a pasted analyst question (filler dropped, names only favour passages). */
+  pasted: boolean;
+  /** People named inside a pasted question: their passages are favoured, not required. */
+  boosted: { ref: SpeakerRef; matched: string }[];
+  boostKeys: Set<string> | null;
 }
 
 export class UnknownSpeakerError extends Error {
@@ -70,5 +80,10 @@ export function literalPlan(query: string): QueryPlan {
     sources: { speaker: 'none', side: 'none', section: 'none' },
     figureTerms: null,
     fact: null,
+    typedTopic: query,
+    corrections: [],
+    pasted: false,
+    boosted: [],
+    boostKeys: null,
   };
 }

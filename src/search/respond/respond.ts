@@ -1,7 +1,7 @@
-import type { CallRef, Interpreted, KeyPoint, SearchResponse, SearchResult } from '../../api/schemas.js';
+import type { CallRef, ConstraintName, Interpreted, KeyPoint, SearchResponse, SearchResult } from '../../api/schemas.js';
 import type { StoredCall } from '../../index/stored-call.js';
 import type { Passage } from '../../passages/types.js';
-import type { Answered, AnsweredResult, Outcome } from '../answer/answer.js';
+import type { Answered, AnsweredResult } from '../answer/answer.js';
 import type { KeyPointPick } from '../answer/key-points.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
 import type { QaLinker } from './qa-links.js';
@@ -45,34 +45,46 @@ function searchResult(r: AnsweredResult, rank: number, ctx: RespondContext): Sea
   };
 }
 
-export function interpretedView(plan: QueryPlan): Interpreted {
+export function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
   return {
-    topic: plan.topic,
+    topic: plan.typedTopic,
     intent: plan.intent,
     speakers: plan.speakers.map((s) => ({ id: s.ref.participant.id, name: s.ref.participant.name, matched: s.matched })),
     side: plan.side,
     section: plan.section,
     source: plan.source,
     sources: plan.sources,
-    corrected_topic: null,
-    relaxed: [],
-    pasted: false,
+    corrected_topic: plan.corrections.length > 0 ? plan.topic : null,
+    relaxed: answered.relaxed,
+    pasted: plan.pasted,
   };
 }
 
+const CONSTRAINT_WORDS: Record<ConstraintName, string> = { speaker: 'speaker', side: 'side', section: 'section' };
+const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
 /** The notice a reader sees above the results, or null when the results simply answer. */
-export function noticeText(outcome: Outcome, plan: QueryPlan): string | null {
+export function noticeText(answered: Answered, plan: QueryPlan): string | null {
+  const { outcome } = answered;
+  const topic = plan.topic;
+  const corrected = plan.corrections.length > 0 ? `Showing results for "${topic}". ` : '';
+  // Constraints the question implied that nothing met together: dropped, and said so.
+  const dropped = answered.relaxed.filter((r) => !(r === 'speaker' && outcome.kind === 'speaker_silent'));
+  const relaxedNote = dropped.length > 0 ? `No passage fits everything the question implies; showing results without its ${list(dropped.map((r) => CONSTRAINT_WORDS[r]))} constraint. ` : '';
+  const lead = `${corrected}${relaxedNote}`;
   switch (outcome.kind) {
     case 'answered':
-      return null;
+      return lead ? lead.trim() : null;
     case 'speaker_silent':
-      return `${outcome.speakers.join(' or ')} did not discuss "${plan.topic}" on this call; showing what others said.`;
+      return `${lead}${outcome.speakers.join(' or ')} did not discuss "${topic}" on this call; showing what others said.`;
+    case 'filter_silent':
+      return `${lead}${outcome.speakers.join(' or ')} did not discuss "${topic}"; these are the closest of their passages (set speaker to any to see who did).`;
     case 'nobody_discussed':
-      return `Nobody on this call discussed "${plan.topic}"; these are the closest passages.`;
+      return `${lead}Nobody on this call discussed "${topic}"; these are the closest passages.`;
     case 'off_topic':
-      return `Nothing on this call is clearly about "${plan.topic}"; these are the closest passages.`;
+      return `${lead}Nothing on this call is clearly about "${topic}"; these are the closest passages.`;
     case 'no_passage':
-      return 'No passage of this call fits the speaker, side and section constraints together.';
+      return `${lead}No passage fits the ${list(outcome.filters.map((f) => CONSTRAINT_WORDS[f]))} filters together; drop ${outcome.filters.length > 1 ? 'one of them' : 'it'} to see results.`;
   }
 }
 
@@ -82,9 +94,9 @@ export function respond(query: string, plan: QueryPlan, answered: Answered, ctx:
   return {
     query,
     took_ms: Number((performance.now() - startedAt).toFixed(2)),
-    interpreted: interpretedView(plan),
+    interpreted: interpretedView(plan, answered),
     answer: top && answered.onTopic ? { text: top.answer.text, speaker: top.speaker, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
-    notice: noticeText(answered.outcome, plan),
+    notice: noticeText(answered, plan),
     key_points: answered.keyPoints.map((k) => keyPointView(k, ctx)),
     results,
   };
