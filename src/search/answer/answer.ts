@@ -9,7 +9,7 @@ import type { Relaxable } from '../retrieve/scope.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
-import { answersFirst, type Exchanges } from './exchanges.js';
+import { answersFirst, matchedExchangeAnswers, type Exchanges } from './exchanges.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { relevanceFeatures, relevanceLabel, relevanceScore, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
@@ -96,12 +96,11 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     }
   }
 
-  // A pasted analyst question: the answers of the exchange it matches lead.
-  let exchangeAnswers = new Set<number>();
-  if (plan.pasted) {
-    const moved = answersFirst(shown, ctx.exchanges, (index) => ({ index, score: 0 }));
-    shown = moved.ranked;
-    exchangeAnswers = moved.answers;
+  // A pasted analyst question: the answers of the exchange it matches are shown (and lead, below).
+  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges) : []);
+  if (exchangeAnswers.size > 0) {
+    const missing = [...exchangeAnswers].filter((i) => !shown.some((c) => c.index === i)).map((index) => ({ index, score: 0 }));
+    shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
   }
 
   const typedTerms = { terms: typed, alternatives: termAlternatives(plan.matchText) };
@@ -129,13 +128,17 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   }
 
   const contenders = (rs: AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
-  const strong = results.filter((r) => !r.weak);
-  const top = onTopic ? chooseTopAnswer(contenders(strong), answerScorer) : null;
-  const holder = top === null ? null : strong[top]!;
-  // Answers first, weaker matches after; for a factual question the passage stating the fact leads,
-  // so the answer and the first card agree.
-  const ordered = [...strong, ...results.filter((r) => r.weak)];
-  if (holder && plan.fact && !plan.pasted) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
+  // Answers first, weaker matches after; a pasted question's matched exchange answers lead.
+  let ordered = [...results.filter((r) => !r.weak), ...results.filter((r) => r.weak)];
+  if (exchangeAnswers.size > 0) {
+    const keyed = ordered.map((r) => ({ r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: passages[r.candidate.index]!.text.split(/\s+/).length }));
+    ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
+  }
+  const strong = ordered.filter((r) => !r.weak);
+  const top = onTopic ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
+  const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
+  // For a factual question the passage stating the fact leads, so the answer and the first card agree.
+  if (holder && plan.fact && exchangeAnswers.size === 0) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
   return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)] };

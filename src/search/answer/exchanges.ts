@@ -27,17 +27,23 @@ export class Exchanges {
 /** Results among which the best-matching exchange is looked for. */
 const EXCHANGE_LOOKAHEAD = 3;
 
-/**
- * A pasted analyst question is answered by management's answers to the question it matches: the
- * answers of the best-matching exchange (the first of the top results that belongs to one) lead, in
- * the order they were given, ahead of the question itself and everything else. Returns the new
- * order (same length) and the positions that were moved up.
- */
-export function answersFirst<T extends { index: number }>(ranked: readonly T[], exchanges: Exchanges, make: (index: number) => T): { ranked: T[]; answers: Set<number> } {
+/** The answer passages of the exchange that best matches a ranking (the first of its top results in one), or []. */
+export function matchedExchangeAnswers(ranked: readonly { index: number }[], exchanges: Exchanges): readonly number[] {
   const anchor = ranked.slice(0, EXCHANGE_LOOKAHEAD).find((c) => exchanges.answersOf(c.index).length > 0);
-  if (!anchor) return { ranked: [...ranked], answers: new Set() };
-  const answers = exchanges.answersOf(anchor.index);
-  const lead = answers.map((i) => ranked.find((c) => c.index === i) ?? make(i));
-  const rest = ranked.filter((c) => !answers.includes(c.index));
-  return { ranked: [...lead, ...rest].slice(0, Math.max(ranked.length, lead.length)), answers: new Set(answers) };
+  return anchor ? exchanges.answersOf(anchor.index) : [];
+}
+
+/** Fewer words than this is a pleasantry ("Morning, Brian.", "Thank you."), not the answer. */
+const SUBSTANTIVE_WORDS = 15;
+
+/**
+ * A pasted analyst question is answered by management's answers to the question it matches: those
+ * answers lead, ahead of the question itself and everything else — in the order they were given
+ * (the first responder first), except that answers clearly about the question come before ones that
+ * are not, and pleasantries come last.
+ */
+export function answersFirst<T extends { index: number; weak: boolean; words: number }>(results: readonly T[], answers: readonly number[]): T[] {
+  const group = (r: T) => (!r.weak ? 0 : r.words >= SUBSTANTIVE_WORDS ? 1 : 2);
+  const lead = results.filter((r) => answers.includes(r.index)).sort((a, b) => group(a) - group(b) || a.index - b.index);
+  return [...lead, ...results.filter((r) => !answers.includes(r.index))];
 }
