@@ -19,6 +19,8 @@ const MMR_LAMBDA = 0.7;
 const DUPLICATE_COSINE = 0.85;
 /** Candidates must score within this of the best answer sentence (answer-score scale) … */
 const MAX_GAP_FROM_BEST = 0.3;
+/** … closer for a factual question, whose other figures (another segment, another metric) are not points about it. */
+const MAX_GAP_FROM_BEST_FACT = 0.15;
 /** … and have at least this cosine with the query: on the subject, not only sharing a word. */
 const MIN_COSINE = 0.3;
 /** Fewer words than this is a fragment, not a point. */
@@ -57,7 +59,8 @@ export function keyPoints(sources: readonly KeyPointSource[], scorer: AnswerScor
   }
   if (candidates.length === 0) return first ? [first] : [];
   const best = Math.max(...candidates.map((c) => c.score), first?.span.score ?? -Infinity);
-  const pool = candidates.filter((c) => c.score >= best - MAX_GAP_FROM_BEST);
+  const gap = scorer.query.fact ? MAX_GAP_FROM_BEST_FACT : MAX_GAP_FROM_BEST;
+  const pool = candidates.filter((c) => c.score >= best - gap);
   const chosen: Candidate[] = [];
   const similarity = (a: Candidate, b: Candidate) => dotRow(data.vectors.subarray(a.row * data.dimensions, (a.row + 1) * data.dimensions), data.vectors, b.row, data.dimensions);
   // The top answer is the first point, when there is one.

@@ -96,7 +96,7 @@ const FRAME_STEMS = new Set(
   lexicalTokens(
     'what which how big large fast high low total worldwide overall consolidated quarter year fiscal full guidance guide outlook forecast expect ' +
       'anticipate project plan report reported generate generated deliver delivered company segment business period grow growth increase ' +
-      'decline number amount level figure come came help hurt impact',
+      'decline number amount level figure come came help hurt impact first second third fourth half annual annually',
   ),
 );
 
