@@ -129,7 +129,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
 
   const contenders = (rs: AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
   // Answers first, weaker matches after; a pasted question's matched exchange answers lead.
-  let ordered = [...results.filter((r) => !r.weak), ...results.filter((r) => r.weak)];
+  let ordered = plan.literal ? [...results] : [...results.filter((r) => !r.weak), ...results.filter((r) => r.weak)];
   if (exchangeAnswers.size > 0) {
     const keyed = ordered.map((r) => ({ r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: passages[r.candidate.index]!.text.split(/\s+/).length }));
     ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
@@ -138,7 +138,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const top = onTopic ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
   const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
   // For a factual question the passage stating the fact leads, so the answer and the first card agree.
-  if (holder && plan.fact && exchangeAnswers.size === 0) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
+  if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
   return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)] };

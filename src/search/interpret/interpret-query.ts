@@ -207,5 +207,6 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     pasted,
     boosted,
     boostKeys: boosted.length > 0 ? new Set(boosted.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
+    literal: false,
   };
 }

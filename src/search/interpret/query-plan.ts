@@ -54,6 +54,8 @@ export interface QueryPlan {
   /** People named inside a pasted question: their passages are favoured, not required. */
   boosted: { ref: SpeakerRef; matched: string }[];
   boostKeys: Set<string> | null;
+  /** Taken literally (the eval's plain baselines): results stay in retrieval order, nothing is moved up or down. */
+  literal: boolean;
 }
 
 export class UnknownSpeakerError extends Error {
@@ -85,5 +87,6 @@ export function literalPlan(query: string): QueryPlan {
     pasted: false,
     boosted: [],
     boostKeys: null,
+    literal: true,
   };
 }
