@@ -89,7 +89,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
       shown = ranked.broader;
       onTopic = discussed(shown);
       outcome = onTopic ? { kind: 'speaker_silent', speakers: speakerNames } : { kind: 'nobody_discussed' };
-      if (onTopic) relaxed.push('speaker');
+      // The results are others' passages: the speaker constraint is not met, and must not show as applied.
+      relaxed.push('speaker');
     } else if (!discussed(shown)) {
       onTopic = false;
       outcome = plan.sources.speaker === 'request' && plan.speakers.length > 0 ? { kind: 'filter_silent', speakers: speakerNames } : { kind: 'off_topic' };

@@ -69,7 +69,7 @@ export function noticeText(answered: Answered, plan: QueryPlan): string | null {
   const topic = plan.topic;
   const corrected = plan.corrections.length > 0 ? `Showing results for "${topic}". ` : '';
   // Constraints the question implied that nothing met together: dropped, and said so.
-  const dropped = answered.relaxed.filter((r) => !(r === 'speaker' && outcome.kind === 'speaker_silent'));
+  const dropped = answered.relaxed.filter((r) => !(r === 'speaker' && (outcome.kind === 'speaker_silent' || outcome.kind === 'nobody_discussed')));
   const relaxedNote = dropped.length > 0 ? `No passage fits everything the question implies; showing results without its ${list(dropped.map((r) => CONSTRAINT_WORDS[r]))} constraint. ` : '';
   const lead = `${corrected}${relaxedNote}`;
   switch (outcome.kind) {
@@ -84,7 +84,8 @@ export function noticeText(answered: Answered, plan: QueryPlan): string | null {
     case 'off_topic':
       return `${lead}Nothing on this call is clearly about "${topic}"; these are the closest passages.`;
     case 'no_passage':
-      return `${lead}No passage fits the ${list(outcome.filters.map((f) => CONSTRAINT_WORDS[f]))} filters together; drop ${outcome.filters.length > 1 ? 'one of them' : 'it'} to see results.`;
+      if (outcome.filters.length === 0) return `${lead}No passage fits these constraints together.`;
+      return `${lead}No passage fits the ${list(outcome.filters.map((f) => CONSTRAINT_WORDS[f]))} filter${outcome.filters.length > 1 ? 's together; drop one of them' : '; drop it'} to see results.`;
   }
 }
 

@@ -5,7 +5,7 @@ import { interpretQuery } from '../../../src/search/interpret/interpret-query.js
 import { ParticipantDirectory } from '../../../src/search/interpret/participant-directory.js';
 import { dropFiller, readsAsPastedQuestion } from '../../../src/search/interpret/pasted-question.js';
 import { refersToSomeone } from '../../../src/search/interpret/person-reference.js';
-import { Spelling } from '../../../src/search/interpret/spelling.js';
+import { englishWords, sortedJsonWordList, Spelling } from '../../../src/search/interpret/spelling.js';
 import { parseTranscript } from '../../../src/transcript/parse.js';
 import { bundledCall } from '../../helpers/call.js';
 import { SMALL_CALL } from '../../index/small-call.js';
@@ -106,6 +106,20 @@ describe('pasted questions', () => {
     expect(plan).toMatchObject({ pasted: true, intent: 'topic', section: null, side: null, speakerKeys: null });
     expect(plan.boosted.map((b) => b.ref.participant.name)).toEqual(['Brian Olsavsky', 'Brian Nowak']);
     expect(plan.topic).toMatch(/going up/);
+  });
+});
+
+describe('the English word list, searched without parsing it', () => {
+  it('finds every word of a sorted JSON list and nothing else', () => {
+    const words = ['a', 'ab', 'abc', 'b', 'ba', 'd', 'dd', 'f', 'zz'];
+    const list = sortedJsonWordList(JSON.stringify(words));
+    for (const w of words) expect(list.has(w), w).toBe(true);
+    for (const w of ['', 'aa', 'abd', 'c', 'e', 'g', 'z', 'zzz']) expect(list.has(w), w).toBe(false);
+  });
+  it('on the real list: English words yes, typos and product names no', () => {
+    const english = englishWords();
+    for (const w of ['a', 'inflation', 'robotics', 'tariffs', 'zyzzyvas']) expect(english.has(w), w).toBe(true);
+    for (const w of ['robtics', 'tranium', 'kuiper', 'zzzzz']) expect(english.has(w), w).toBe(false);
   });
 });
 
