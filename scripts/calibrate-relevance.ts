@@ -20,6 +20,7 @@ import { answerSentence } from '../src/search/answer/answer-sentence.js';
 import { relevanceFeatures, type RelevanceFeatures } from '../src/search/answer/relevance.js';
 import { termAlternatives } from '../src/search/interpret/finance-terms.js';
 import type { LexicalRetriever } from '../src/search/retrieve/lexical.js';
+import { SentenceFactsCache } from '../src/search/sentences/sentence-facts.js';
 import { SentenceScorer } from '../src/search/sentences/sentence-scores.js';
 import { openSearchService } from '../src/service/open-service.js';
 
@@ -54,6 +55,7 @@ const program = new Command()
     const service = await openSearchService({ indexDir: path.resolve(opts.indexDir), sources: await listTranscripts(path.resolve(opts.library)) });
     const { engine } = service;
     const byId = new Map(engine.index.passages.map((p, i) => [p.id, i]));
+    const facts = new SentenceFactsCache();
     const xs: RelevanceFeatures[] = [];
     const ys: number[] = [];
     const ranks: number[] = [];
@@ -65,7 +67,7 @@ const program = new Command()
           const response = await engine.search({ q: item.q, k: 10 });
           const scorer = new SentenceScorer(engine.sentences, { vector: await service.embedder.embedOne(plan.embedText), figureTerms: plan.figureTerms });
           const lexical = (engine.retrievers.lexical as LexicalRetriever).pass(plan.lexicalText);
-          const answers = new AnswerScorer(scorer, { terms: new Set(lexicalTokens(plan.matchText)), fact: plan.fact, questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question' });
+          const answers = new AnswerScorer(scorer, { terms: new Set(lexicalTokens(plan.matchText)), fact: plan.fact, questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question' }, facts);
           const typed = { terms: new Set(lexicalTokens(plan.matchText)), alternatives: termAlternatives(plan.matchText) };
           response.results.forEach((r, rank) => {
             const i = byId.get(r.id)!;

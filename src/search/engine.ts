@@ -13,6 +13,7 @@ import { callRefs, respond } from './respond/respond.js';
 import { callView, passageView } from './respond/views.js';
 import { PassageRetrieval, type RetrievalMode } from './retrieve/retrieve.js';
 import type { Retriever } from './retrieve/retriever.js';
+import { SentenceFactsCache } from './sentences/sentence-facts.js';
 import { SentenceScorer, sentenceData, type SentenceData } from './sentences/sentence-scores.js';
 
 export type RetrieverName = RetrievalMode;
@@ -54,6 +55,7 @@ export class SearchEngine {
   private readonly callRefs: Map<string, CallRef>;
   private readonly spelling: Spelling;
   private readonly exchanges: Exchanges;
+  private readonly facts = new SentenceFactsCache();
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
@@ -89,7 +91,7 @@ export class SearchEngine {
       inScope: fusePool(retrieved.inScope, input.k),
       broader: retrieved.broader && fusePool(retrieved.broader, input.k),
     };
-    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges });
+    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts });
     return respond(input.q, plan, answered, { passages, links: this.links, calls: this.callRefs }, started);
   }
 

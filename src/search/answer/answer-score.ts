@@ -1,7 +1,7 @@
-import { hasTerm, normalizeToken } from '../../index/lexical-tokens.js';
+import { hasTerm } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
 import type { FactQuestion } from '../interpret/fact-question.js';
-import { mentionsMetric, sentenceFacts, shareOfStems, statesMetric, type SentenceFacts } from '../sentences/sentence-facts.js';
+import { mentionsMetric, namesSegment, shareOfStems, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 
 /**
@@ -69,22 +69,18 @@ export interface AnswerQuery {
   questionsAnswer: boolean;
 }
 
-/** Per-query sentence scores for answer selection; sentence facts are read once per sentence. */
+/** Per-query sentence scores for answer selection, each computed once; sentence facts come from the index-wide cache. */
 export class AnswerScorer {
-  private readonly facts = new Map<number, SentenceFacts>();
+  private readonly scores = new Map<number, number>();
 
   constructor(
     readonly sentences: SentenceScorer,
     readonly query: AnswerQuery,
+    private readonly facts: SentenceFactsCache,
   ) {}
 
   factsOf(row: number, text: string): SentenceFacts {
-    let f = this.facts.get(row);
-    if (!f) {
-      f = sentenceFacts(text);
-      this.facts.set(row, f);
-    }
-    return f;
+    return this.facts.get(row, text);
   }
 
   /** Is this sentence a question (or part of an analyst's question)? */
@@ -94,8 +90,17 @@ export class AnswerScorer {
 
   /** Score of sentence `i` of `passage` (at `passageIndex` in the index). */
   score(passage: Passage, passageIndex: number, i: number): number {
-    const sentence = passage.sentences[i]!;
     const row = this.sentences.rows(passageIndex)[0] + i;
+    let score = this.scores.get(row);
+    if (score === undefined) {
+      score = this.compute(passage, passageIndex, i, row);
+      this.scores.set(row, score);
+    }
+    return score;
+  }
+
+  private compute(passage: Passage, passageIndex: number, i: number, row: number): number {
+    const sentence = passage.sentences[i]!;
     const info = this.sentences.info(row);
     const { terms, fact, questionsAnswer } = this.query;
     let score = this.sentences.cosine(row);
@@ -115,7 +120,7 @@ export class AnswerScorer {
       score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * extra);
     }
     const facts = this.factsOf(row, sentence.text);
-    if (specifics(sentence.text, terms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
+    if (specifics(facts, terms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
     const asks = passage.role === 'question' || facts.question;
     if (asks && !questionsAnswer) score -= QUESTION_PENALTY;
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);
@@ -126,7 +131,7 @@ export class AnswerScorer {
   private passageNamesSegment(passage: Passage): boolean {
     let named = this.segmentPassages.get(passage);
     if (named === undefined) {
-      named = sentenceFacts(passage.text).segment;
+      named = namesSegment(passage.text);
       this.segmentPassages.set(passage, named);
     }
     return named;
@@ -180,19 +185,13 @@ export class AnswerScorer {
 }
 
 /** How much a sentence states beyond the query's own words (see VAGUE_BELOW). */
-export function specifics(text: string, queryTerms: ReadonlySet<string>): number {
+export function specifics(facts: SentenceFacts, queryTerms: ReadonlySet<string>): number {
   let n = 0;
-  const words = [...text.matchAll(/\$?\d[\d,.]*%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)];
-  words.forEach((m, i) => {
-    const w = m[0];
-    if (/^\$?\d/.test(w)) {
-      if (!/^(19|20)\d{2}$/.test(w)) n += 2;
-      return;
-    }
-    const stem = normalizeToken(w);
-    if (!stem || queryTerms.has(stem) || [...queryTerms].some((t) => t.length >= 4 && stem.startsWith(t))) return;
-    if (/\d/.test(w) || (i > 0 && /^\p{Lu}/u.test(w) && w !== 'I')) n += 1;
-    else n += 0.5;
-  });
+  for (const t of facts.tokens) {
+    if (t.figure) n += 2;
+    else if (t.stem === null) continue;
+    else if (queryTerms.has(t.stem) || [...queryTerms].some((q) => q.length >= 4 && t.stem!.startsWith(q))) continue;
+    else n += t.name ? 1 : 0.5;
+  }
   return n;
 }

@@ -6,6 +6,7 @@ import type { QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { Relaxable } from '../retrieve/scope.js';
+import type { SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
@@ -60,6 +61,7 @@ export interface AnswerContext {
   passages: readonly Passage[];
   scorer: SentenceScorer;
   exchanges: Exchanges;
+  facts: SentenceFactsCache;
 }
 
 const RELAXED_AS: Record<Relaxable, ConstraintName | null> = { section: 'section', side: 'side', speaker: 'speaker', questions: null };
@@ -109,7 +111,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     terms: typed,
     fact: plan.fact,
     questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question',
-  });
+  }, ctx.facts);
   const results: AnsweredResult[] = shown.map((candidate) => {
     const answer = answerSentence(passages[candidate.index]!, candidate.index, answerScorer);
     const score = relevanceScore(relevanceFeatures(candidate.index, answer.score, scorer, retrieval.lexical, typedTerms));

@@ -66,12 +66,19 @@ for (const [short, long] of PAIRS) {
  */
 export function termAlternatives(text: string): Map<string, string[][]> {
   const out = new Map<string, string[][]>();
-  for (const [short, long] of PAIRS) {
-    for (const [typed, other] of [[short, long], [long, short]] as const) {
-      const t = lexicalTokens(typed);
-      if (t.length !== 1 || !lexicalTokens(text).includes(t[0]!)) continue;
-      out.set(t[0]!, [...(out.get(t[0]!) ?? []), lexicalTokens(other)]);
-    }
+  const stems = new Set(lexicalTokens(text));
+  for (const { typed, other } of STEMMED_PAIRS) {
+    if (stems.has(typed)) out.set(typed, [...(out.get(typed) ?? []), other]);
   }
   return out;
 }
+/** Each pair both ways, as stems, for the single-word side: computed once. */
+const STEMMED_PAIRS = PAIRS.flatMap(([short, long]) =>
+  [
+    [short, long],
+    [long, short],
+  ].flatMap(([typed, other]) => {
+    const t = lexicalTokens(typed!);
+    return t.length === 1 ? [{ typed: t[0]!, other: lexicalTokens(other!) }] : [];
+  }),
+);

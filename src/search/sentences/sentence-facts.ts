@@ -14,6 +14,8 @@ export interface FactToken {
   lower: string;
   /** Set on numbers: what kind of figure it is. */
   figure: Quantity | null;
+  /** Looks like a name: capitalised after the first word, or a word carrying digits ("Trainium4"). */
+  name: boolean;
 }
 
 export interface SentenceFacts {
@@ -41,6 +43,11 @@ const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+ag
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
 const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
 
+/** Does the text name a segment or division (cheap: no tokenising)? */
+export function namesSegment(text: string): boolean {
+  return SEGMENT.test(text);
+}
+
 export function sentenceFacts(text: string): SentenceFacts {
   const raw = [...text.matchAll(WORD)].map((m) => m[0]);
   const tokens: FactToken[] = raw.map((r, i) => {
@@ -55,7 +62,8 @@ export function sentenceFacts(text: string): SentenceFacts {
       // A bare four-digit year is a period, and "Q4"-style tokens never reach here.
       else if (!year && prev !== 'q' && prev !== 'fiscal') figure = 'count';
     }
-    return { stem: /^\$?\d/.test(r) ? null : normalizeToken(r), lower, figure };
+    const number = /^\$?\d/.test(r);
+    return { stem: number ? null : normalizeToken(r), lower, figure, name: !number && (/\d/.test(r) || (i > 0 && r !== 'I' && /^\p{Lu}/u.test(r))) };
   });
   const quarters = new Set<number>();
   const years = new Set<number>();
@@ -150,4 +158,25 @@ export function shareOfStems(facts: SentenceFacts, groups: readonly (readonly st
   const have = facts.tokens.map((t) => t.stem).filter((s): s is string => s !== null);
   const found = groups.filter((alts) => alts.some((s) => have.some((h) => h === s || (s.length >= 4 && h.startsWith(s)))));
   return found.length / groups.length;
+}
+
+/** Sentence facts do not depend on the query: one bounded cache per index, shared by every search. */
+export class SentenceFactsCache {
+  private readonly entries = new Map<number, SentenceFacts>();
+
+  constructor(private readonly capacity = 8192) {}
+
+  /** Facts of sentence `row` (its text given for the first read). */
+  get(row: number, text: string): SentenceFacts {
+    let f = this.entries.get(row);
+    if (f) {
+      // Most recently used last, so the oldest entry is evicted first.
+      this.entries.delete(row);
+    } else {
+      f = sentenceFacts(text);
+      if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as number);
+    }
+    this.entries.set(row, f);
+    return f;
+  }
 }
