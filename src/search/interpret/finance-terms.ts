@@ -6,25 +6,31 @@ import { lexicalTokens } from '../../index/lexical-tokens.js';
  * "capital expenditures" and "free cash flow" must find "FCF".
  */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  // Spending and cash lines every company reports; analysts type the short form, CFOs say the long one.
   ['capex', 'capital expenditures'],
   ['opex', 'operating expenses'],
   ['fcf', 'free cash flow'],
   ['roic', 'return on invested capital'],
   ['eps', 'earnings per share'],
+  ['r&d', 'research and development'],
+  ['sg&a', 'general and administrative'],
+  // Comparison periods and currency: "yoy" must meet "year-over-year" in any call.
   ['yoy', 'year-over-year'],
   ['qoq', 'quarter-over-quarter'],
   ['fx', 'foreign exchange'],
+  // Marketplace retailers report gross merchandise value and split first- from third-party sales.
   ['gmv', 'gross merchandise'],
+  ['3p', 'third-party sellers'],
+  ['1p', 'first-party'],
   // ARR is annual recurring revenue across software and subscription companies.
   ['arr', 'annual recurring revenue'],
+  // AI vocabulary that every technology call now uses in both forms.
   ['genai', 'generative AI'],
   ['llm', 'large language model'],
   ['llms', 'large language models'],
-  ['3p', 'third-party sellers'],
-  ['1p', 'first-party'],
-  ['r&d', 'research and development'],
-  ['sg&a', 'general and administrative'],
+  // "Guide" is analyst shorthand for the company's guidance.
   ['guide', 'guidance'],
+  // Power capacity (data centres, utilities, energy) is quoted in gigawatts and typed as GW.
   ['gw', 'gigawatts'],
   // "Ads" is how companies name their advertising business.
   ['ads', 'advertising'],
