@@ -100,7 +100,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   }
 
   // A pasted analyst question: the answers of the exchange it matches are shown (and lead, below).
-  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges) : []);
+  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q)) : []);
   if (exchangeAnswers.size > 0) {
     const missing = [...exchangeAnswers].filter((i) => !shown.some((c) => c.index === i)).map((index) => ({ index, score: 0 }));
     shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
