@@ -101,8 +101,9 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   let speakers = mentions.flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched })));
   // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst focus.
   if (whoAsked) speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
-  // People named inside a pasted question are addressed, not filters: their passages are favoured only.
-  const boosted = pasted ? allMentions.flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched }))) : [];
+  // People named inside a pasted question — the greeting included ("Hi Brett, hi Brian") — are
+  // addressed, not filters: their passages are favoured only.
+  const boosted = pasted ? directory.mentions(typed).flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched }))) : [];
   if (pasted) speakers = [];
 
   let side: Side | null = null;
