@@ -117,8 +117,16 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     const score = relevanceScore(relevanceFeatures(candidate.index, answer.score, scorer, retrieval.lexical, typedTerms));
     return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT };
   });
+  // No topic ("what did the Goldman Sachs analyst ask?"): the speaker's own words in call order are
+  // what was asked for; relevance to a topic does not apply, so none is a weaker match.
+  if (!plan.topic) {
+    for (const r of results) {
+      r.weak = false;
+      r.relevance.label = 'related';
+    }
+  }
   // Nothing clears the calibrated cut: the closest passages are listed, but nothing is claimed to answer.
-  if (onTopic && results.length > 0 && results.every((r) => r.weak && !exchangeAnswers.has(r.candidate.index))) {
+  if (plan.topic && onTopic && results.length > 0 && results.every((r) => r.weak && !exchangeAnswers.has(r.candidate.index))) {
     onTopic = false;
     if (outcome.kind === 'answered') outcome = { kind: 'off_topic' };
     else if (outcome.kind === 'speaker_silent') outcome = { kind: 'nobody_discussed' };
