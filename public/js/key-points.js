@@ -6,12 +6,15 @@ import { surname } from './format.js';
 /** @typedef {import('./api.js').KeyPoint} KeyPoint */
 
 /**
- * @param {KeyPoint[]} points
+ * The points other than the top answer, which is shown just above them.
+ * @param {KeyPoint[]} keyPoints
+ * @param {import('./api.js').TopAnswer | null} answer
  * @param {{ passageHref: (id: string) => string, onOpen: (id: string) => void }} opts
  * @returns {HTMLElement | null}
  */
-export function renderKeyPoints(points, opts) {
-  if (points.length < 2) return null; // one point is the top answer already
+export function renderKeyPoints(keyPoints, answer, opts) {
+  const points = keyPoints.filter((p) => !(answer && p.passage_id === answer.passage_id && p.start === answer.start));
+  if (points.length === 0) return null;
   return h(
     'section',
     { class: 'key-points', 'aria-labelledby': 'key-points-label' },

@@ -74,7 +74,7 @@ export function renderResults(opts) {
   return [
     response.notice ? h('p', { class: 'notice', role: 'note' }, icon('info'), h('span', { class: 'notice-text' }, response.notice)) : null,
     response.answer ? topAnswer(response.answer, opts) : null,
-    renderKeyPoints(response.key_points, opts),
+    renderKeyPoints(response.key_points, response.answer, opts),
     list({ 'aria-label': 'Results' }),
     weaker(),
   ].filter((x) => x !== null);
