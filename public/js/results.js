@@ -33,8 +33,10 @@ export function describeSearch(r, filters = {}) {
   const names = joinNames([...new Set(i.speakers.map((s) => s.name))]);
   const topic = i.corrected_topic ?? i.topic;
   const about = topic ? ` about “${topic}”` : '';
-  const anyone = filters.speaker === 'any' ? ' from anyone' : '';
-  switch (i.intent) {
+  // A speaker the results do not come from (they never discussed it) is not described as the source.
+  const relaxedSpeaker = (i.relaxed ?? []).includes('speaker');
+  const anyone = filters.speaker === 'any' || relaxedSpeaker ? ' from anyone' : '';
+  switch (relaxedSpeaker ? 'topic' : i.intent) {
     case 'speaker_topic':
       return `what ${names} said${about}`;
     case 'speaker_question':

@@ -104,5 +104,7 @@ describe.skipIf(browserTestsSkipped())('answers on the page', () => {
     expect(await page.locator('.active-chip[data-filter="speaker"]').count()).toBe(0);
     const names = await page.locator('#results-body .card .who-name').allTextContents();
     expect(names[0]).not.toBe('Brian Olsavsky');
+    expect(await page.locator('#summary').textContent()).not.toContain('Brian Olsavsky said');
+    expect(await page.locator('#summary').textContent()).toContain('from anyone');
   });
 });
