@@ -185,7 +185,7 @@ export class AnswerScorer {
 }
 
 /** How much a sentence states beyond the query's own words (see VAGUE_BELOW). */
-export function specifics(facts: SentenceFacts, queryTerms: ReadonlySet<string>): number {
+function specifics(facts: SentenceFacts, queryTerms: ReadonlySet<string>): number {
   let n = 0;
   for (const t of facts.tokens) {
     if (t.figure) n += 2;

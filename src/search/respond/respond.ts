@@ -45,7 +45,7 @@ function searchResult(r: AnsweredResult, rank: number, ctx: RespondContext): Sea
   };
 }
 
-export function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
+function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
   return {
     topic: plan.typedTopic,
     intent: plan.intent,
@@ -64,7 +64,7 @@ const CONSTRAINT_WORDS: Record<ConstraintName, string> = { speaker: 'speaker', s
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** The notice a reader sees above the results, or null when the results simply answer. */
-export function noticeText(answered: Answered, plan: QueryPlan): string | null {
+function noticeText(answered: Answered, plan: QueryPlan): string | null {
   const { outcome } = answered;
   const topic = plan.topic;
   const corrected = plan.corrections.length > 0 ? `Showing results for "${topic}". ` : '';
