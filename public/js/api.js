@@ -8,11 +8,14 @@
  * @typedef {{ question: string | null, answers: string[], analyst: Speaker | null }} QaLinks
  * @typedef {{ id: string, call_id: string, text: string, speaker: Speaker, section: Section, exchange: number | null, start: number, end: number }} PassageBase
  * @typedef {'intro' | 'question' | 'answer' | 'remarks'} Role what a passage is within the call
- * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, answer: { text: string, start: number, end: number }, citation: string, links: QaLinks }} SearchResult
+ * @typedef {{ score: number, label: 'strong' | 'related' | 'weak' }} Relevance calibrated 0–1, with its band
+ * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, relevance: Relevance, weak: boolean, answer: { text: string, start: number, end: number }, citation: string, links: QaLinks }} SearchResult
+ * @typedef {{ id: string, company: string, ticker: string | null, quarter: string | null, year: number | null, date: string | null }} CallRef
+ * @typedef {{ text: string, passage_id: string, start: number, end: number, speaker: Speaker, call: CallRef, citation: string }} KeyPoint
  * @typedef {'query' | 'request' | 'none'} ConstraintSource where a constraint came from: inferred from the query, a request parameter, or nowhere
- * @typedef {{ topic: string, intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic', speakers: { id: string, name: string, matched: string }[], side: Side | null, section: Section | null, source: ConstraintSource, sources: { speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource } }} Interpreted
+ * @typedef {{ topic: string, intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic', speakers: { id: string, name: string, matched: string }[], side: Side | null, section: Section | null, source: ConstraintSource, sources: { speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource }, corrected_topic: string | null, relaxed: ('speaker' | 'side' | 'section')[], pasted: boolean }} Interpreted
  * @typedef {{ text: string, speaker: Speaker, passage_id: string, start: number, end: number }} TopAnswer
- * @typedef {{ query: string, took_ms: number, interpreted: Interpreted, answer: TopAnswer | null, notice: string | null, results: SearchResult[] }} SearchResponse
+ * @typedef {{ query: string, took_ms: number, interpreted: Interpreted, answer: TopAnswer | null, notice: string | null, key_points: KeyPoint[], results: SearchResult[] }} SearchResponse
  * @typedef {PassageBase & { turn: number, role: Role }} PassageView
  * @typedef {{ passage: PassageView, before: PassageView[], after: PassageView[], links: QaLinks }} PassageResponse
  * @typedef {{ id: string, name: string, title: string | null, firm: string | null, side: Side }} Participant

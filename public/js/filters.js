@@ -24,15 +24,19 @@ const KEYS = /** @type {const} */ (['speaker', 'side', 'section']);
  */
 export function constraints(interpreted) {
   const seen = new Set();
-  const speakers = interpreted.speakers.filter((s) => !seen.has(s.id) && seen.add(s.id));
+  // A constraint the results do not meet (dropped because nothing met it) is not shown as applied.
+  const relaxed = new Set(interpreted.relaxed ?? []);
+  const speakers = relaxed.has('speaker') ? [] : interpreted.speakers.filter((s) => !seen.has(s.id) && seen.add(s.id));
+  const side = relaxed.has('side') ? null : interpreted.side;
+  const section = relaxed.has('section') ? null : interpreted.section;
   const { sources } = interpreted;
   return {
     speakers,
     speakerInferred: sources.speaker === 'query' && speakers.length > 0,
-    side: interpreted.side,
-    sideInferred: sources.side === 'query' && interpreted.side !== null,
-    section: interpreted.section,
-    sectionInferred: sources.section === 'query' && interpreted.section !== null,
+    side,
+    sideInferred: sources.side === 'query' && side !== null,
+    section,
+    sectionInferred: sources.section === 'query' && section !== null,
   };
 }
 

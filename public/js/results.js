@@ -4,6 +4,8 @@ import * as api from './api.js';
 import { h, highlighted, icon } from './dom.js';
 import { SECTION_LABEL, SIDE_LABEL, SIDE_PLURAL, initials, joinNames, roleLine, surname } from './format.js';
 import { constraints } from './filters.js';
+import { renderKeyPoints } from './key-points.js';
+import { relevanceBadge, weakerMatches } from './relevance.js';
 
 /** @typedef {import('./api.js').SearchResponse} SearchResponse */
 /** @typedef {import('./api.js').SearchResult} SearchResult */
@@ -30,9 +32,12 @@ import { constraints } from './filters.js';
 export function describeSearch(r, filters = {}) {
   const { interpreted: i } = r;
   const names = joinNames([...new Set(i.speakers.map((s) => s.name))]);
-  const about = i.topic ? ` about “${i.topic}”` : '';
-  const anyone = filters.speaker === 'any' ? ' from anyone' : '';
-  switch (i.intent) {
+  const topic = i.corrected_topic ?? i.topic;
+  const about = topic ? ` about “${topic}”` : '';
+  // A speaker the results do not come from (they never discussed it) is not described as the source.
+  const relaxedSpeaker = (i.relaxed ?? []).includes('speaker');
+  const anyone = filters.speaker === 'any' || relaxedSpeaker ? ' from anyone' : '';
+  switch (relaxedSpeaker ? 'topic' : i.intent) {
     case 'speaker_topic':
       return `what ${names} said${about}`;
     case 'speaker_question':
@@ -40,7 +45,7 @@ export function describeSearch(r, filters = {}) {
     case 'who_asked':
       return `who asked${about}`;
     default:
-      return `${i.topic ? `“${i.topic}”` : `“${r.query}”`}${anyone}`;
+      return `${topic ? `“${topic}”` : `“${r.query}”`}${anyone}`;
   }
 }
 
@@ -58,18 +63,23 @@ export function renderResults(opts) {
   const { response } = opts;
   if (response.results.length === 0) return [emptyState(opts)];
   const list = (/** @type {Record<string, string>} */ label) =>
-    h('ol', { class: 'results', ...label }, response.results.map((r) => h('li', null, card(r, opts))));
+    h('ol', { class: 'results', ...label }, response.results.filter((r) => !r.weak).map((r) => h('li', null, card(r, opts))));
+  // Weaker matches: collapsed, after the answers.
+  const weaker = () => weakerMatches(response.results.filter((r) => r.weak).map((r) => h('li', null, card(r, opts))));
   if (isClosestOnly(response)) {
     return [
       noAnswer(response),
       h('h2', { class: 'results-heading', id: 'closest-heading' }, 'Closest matches'),
-      list({ 'aria-labelledby': 'closest-heading' }),
+      // Nothing answers: every passage is a weaker match, listed open.
+      h('ol', { class: 'results', 'aria-labelledby': 'closest-heading' }, response.results.map((r) => h('li', null, card(r, opts)))),
     ];
   }
   return [
     response.notice ? h('p', { class: 'notice', role: 'note' }, icon('info'), h('span', { class: 'notice-text' }, response.notice)) : null,
     response.answer ? topAnswer(response.answer, opts) : null,
+    renderKeyPoints(response.key_points, response.answer, opts),
     list({ 'aria-label': 'Results' }),
+    weaker(),
   ].filter((x) => x !== null);
 }
 
@@ -126,7 +136,7 @@ function card(r, opts) {
   const el = h(
     'article',
     {
-      class: `card side-${r.speaker.side} role-${r.role}`,
+      class: `card side-${r.speaker.side} role-${r.role}${r.weak ? ' is-weak' : ''}`,
       tabindex: 0,
       dataset: { id: r.id, rank: String(r.rank), role: r.role },
       'aria-labelledby': headingId,
@@ -149,17 +159,13 @@ function card(r, opts) {
         h('span', { class: `badge badge-${r.section}` }, SECTION_LABEL[r.section] ?? r.section),
       ),
     ),
-    h('p', { class: 'passage', id: `r-${r.rank}-text` }, highlighted(r.text, r.answer.start, r.answer.end)),
+    // A weaker match has no highlighted answer: it is not claimed to answer.
+    h('p', { class: 'passage', id: `r-${r.rank}-text` }, r.weak ? r.text : highlighted(r.text, r.answer.start, r.answer.end)),
     thread(r),
     h(
       'footer',
       { class: 'card-foot' },
-      h(
-        'span',
-        { class: 'score', title: 'Fused relevance score: higher is better; comparable within this search only' },
-        h('span', { class: 'rank' }, `#${r.rank}`),
-        ` · score ${r.score.toFixed(3)}`,
-      ),
+      relevanceBadge(r),
       opts.cardActions?.(r) ?? null,
       h('a', { href: opts.passageHref(r.id), class: 'link-arrow open-context', onclick: followLink(opts, r.id) }, 'Read in context', icon('arrowRight')),
     ),

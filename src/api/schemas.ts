@@ -136,21 +136,59 @@ const passageFields = {
     .meta({ description: 'What the passage is within the call: an analyst question, a management answer, remarks, or an operator introduction.' }),
 };
 
+export const RELEVANCE_LABELS = ['strong', 'related', 'weak'] as const;
+
+export const Relevance = z
+  .object({
+    score: z.number().min(0).max(1).meta({ description: 'How clearly the passage is about the question, 0–1, calibrated on the dev question sets (see README "Relevance").' }),
+    label: z.enum(RELEVANCE_LABELS).meta({ description: 'strong: clearly answers; related: on the subject; weak: below the calibrated cut.' }),
+  })
+  .meta({ id: 'Relevance' });
+
+/** Every result and key point carries one: what an analyst pastes under a quote. */
+const Citation = z.string().meta({
+  description: 'The sentence, quotable as is: "<sentence>" — <Name>, <title or firm>, <Company> <Quarter Year> earnings call, <date>.',
+  example: '"So there is a lot of interest in Trainium at this point." — Andrew Jassy, President, CEO & Director, Amazon.com, Inc. Q4 2025 earnings call, February 5, 2026',
+});
+
 export const SearchResult = z
   .object({
     ...passageFields,
     rank: z.number().int().min(1),
-    score: z.number().meta({ description: 'Fused relevance score; higher is better. Comparable within one response only.' }),
+    score: z.number().meta({ description: 'Fused rank score (RRF); higher is better. Comparable within one response only; `relevance` is the calibrated one.' }),
+    relevance: Relevance,
+    weak: z.boolean().meta({ description: 'Below the calibrated relevance cut: a weaker match, listed after the answers (the page collapses them).' }),
     answer: Span,
-    citation: z.string().meta({
-      description: 'The answer sentence, quotable as is: "<sentence>" — <Name>, <title or firm>, <Company> <Quarter Year> earnings call, <date>.',
-      example: '"So there is a lot of interest in Trainium at this point." — Andrew Jassy, President, CEO & Director, Amazon.com, Inc. Q4 2025 earnings call, February 5, 2026',
-    }),
+    citation: Citation,
     links: QaLinks,
   })
   .meta({ id: 'SearchResult' });
 
+export const CallRef = z
+  .object({
+    id: z.string(),
+    company: z.string(),
+    ticker: z.string().nullable(),
+    quarter: z.string().nullable().meta({ description: 'e.g. "Q4 2025"; null when unknown.' }),
+    year: z.number().int().nullable().meta({ description: 'Fiscal year; null when unknown.' }),
+    date: z.string().nullable().meta({ description: 'ISO date of the call; null when unknown.' }),
+  })
+  .meta({ id: 'CallRef', description: 'Which call a passage comes from.' });
+
+export const KeyPoint = z
+  .object({
+    text: z.string(),
+    passage_id: z.string(),
+    start: z.number().int().meta({ description: 'Offset into that passage text (inclusive).' }),
+    end: z.number().int().meta({ description: 'Offset into that passage text (exclusive).' }),
+    speaker: Speaker,
+    call: CallRef,
+    citation: Citation,
+  })
+  .meta({ id: 'KeyPoint', description: 'A distinct, specific sentence from the top results that answers the question.' });
+
 const ConstraintSource = z.enum(['query', 'request', 'none']);
+export const CONSTRAINTS = ['speaker', 'side', 'section'] as const;
 
 export const Interpreted = z
   .object({
@@ -163,6 +201,16 @@ export const Interpreted = z
     sources: z
       .object({ speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource })
       .meta({ description: 'Where each constraint came from: inferred from the query, given as a request filter, or none.' }),
+    corrected_topic: z
+      .string()
+      .nullable()
+      .meta({ description: 'The topic with misspelt words corrected to words the calls use ("robtics" → "robotics"), when any was; results are for it.' }),
+    relaxed: z
+      .array(z.enum(CONSTRAINTS))
+      .meta({ description: 'Constraints the query implied that the results do not meet: nothing met them (together), so they were dropped and `notice` says so.' }),
+    pasted: z
+      .boolean()
+      .meta({ description: 'The query reads as a pasted analyst question: greetings and filler were dropped, names in it only favour passages, and the answers of the best-matching exchange lead.' }),
   })
   .meta({ id: 'Interpreted', description: 'How the query was understood.' });
 
@@ -182,7 +230,11 @@ export const SearchResponse = z
     took_ms: z.number(),
     interpreted: Interpreted,
     answer: TopAnswer.nullable(),
-    notice: z.string().nullable().meta({ description: 'Set when the named speaker never discussed the topic, and results come from others.' }),
+    notice: z
+      .string()
+      .nullable()
+      .meta({ description: 'Set when the results are not plainly what was asked: the named speaker never discussed the topic, nothing is clearly about it, or a constraint could not be met (and which one to drop).' }),
+    key_points: z.array(KeyPoint).max(5).meta({ description: 'Up to 5 distinct, specific sentences from the top results that answer the question; empty when nothing does.' }),
     results: z.array(SearchResult),
   })
   .meta({ id: 'SearchResponse' });
@@ -289,6 +341,11 @@ export type SearchResponse = z.infer<typeof SearchResponse>;
 export type SearchResult = z.infer<typeof SearchResult>;
 export type Interpreted = z.infer<typeof Interpreted>;
 export type TopAnswer = z.infer<typeof TopAnswer>;
+export type KeyPoint = z.infer<typeof KeyPoint>;
+export type CallRef = z.infer<typeof CallRef>;
+export type Relevance = z.infer<typeof Relevance>;
+export type RelevanceLabel = (typeof RELEVANCE_LABELS)[number];
+export type ConstraintName = (typeof CONSTRAINTS)[number];
 export type Speaker = z.infer<typeof Speaker>;
 export type QaLinks = z.infer<typeof QaLinks>;
 export type PassageView = z.infer<typeof PassageView>;

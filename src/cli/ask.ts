@@ -7,6 +7,7 @@ import { isEntryModule, runCommand } from './run-command.js';
 import { weightsOption } from './weights.js';
 
 const SECTION_LABEL = { prepared_remarks: 'Prepared remarks', qa: 'Q&A' } as const;
+const RELEVANCE_LABEL = { strong: 'strong match', related: 'related', weak: 'weaker match' } as const;
 
 export interface FormatOptions {
   color: boolean;
@@ -23,13 +24,21 @@ export function formatResults(r: SearchResponse, opts: FormatOptions): string {
   const lines: string[] = [];
   if (r.notice) lines.push(`note: ${r.notice}`, '');
   if (r.answer) lines.push(`${bold('Answer')} — ${r.answer.speaker.name}: ${r.answer.text}`, '');
+  if (r.key_points.length > 1) {
+    lines.push(bold('Key points'));
+    for (const k of r.key_points) lines.push(`  • ${k.speaker.name}: ${k.text.trim()} ${dim(`(${k.passage_id})`)}`);
+    lines.push('');
+  }
   if (r.results.length === 0) lines.push('No passages matched.');
+  const weaker = r.results.filter((res) => res.weak).length;
   for (const res of r.results) {
+    if (res.weak && res === r.results.find((x) => x.weak) && weaker < r.results.length) lines.push(dim(`— ${weaker} weaker match${weaker === 1 ? '' : 'es'} —`), '');
     const who = [res.speaker.name, res.speaker.title ?? res.speaker.firm, res.speaker.side].filter(Boolean).join(' · ');
     const where = `${SECTION_LABEL[res.section]}${res.exchange !== null ? `, exchange ${res.exchange}` : ''}`;
-    lines.push(`${bold(`${res.rank}. ${who}`)}  ${dim(`${where} · score ${res.score.toFixed(4)} · ${res.id}`)}`);
+    lines.push(`${bold(`${res.rank}. ${who}`)}  ${dim(`${where} · ${RELEVANCE_LABEL[res.relevance.label]} (${Math.round(res.relevance.score * 100)}) · ${res.id}`)}`);
     const t = res.text;
-    lines.push(`   ${t.slice(0, res.answer.start)}${mark(t.slice(res.answer.start, res.answer.end))}${t.slice(res.answer.end)}`);
+    // A weaker match is not claimed to answer: no marked sentence.
+    lines.push(res.weak ? `   ${t}` : `   ${t.slice(0, res.answer.start)}${mark(t.slice(res.answer.start, res.answer.end))}${t.slice(res.answer.end)}`);
     if (opts.cite) lines.push(`   ${dim('cite:')} ${res.citation}`);
     lines.push('');
   }

@@ -14,6 +14,11 @@ export interface QuestionOutcome {
   topSpeaker: string | null;
   speakerOk: boolean | null;
   topText: string;
+  /** The top-level answer sentence holds an `answer` phrase; null when the question has none. */
+  answerOk: boolean | null;
+  answerText: string | null;
+  /** How many of the gold phrases the key points hold, of how many. */
+  keyPointGold: { found: number; of: number };
 }
 
 export interface Metrics {
@@ -24,16 +29,26 @@ export interface Metrics {
   /** Over the questions that pin a speaker. */
   speaker1: number;
   speakerN: number;
+  /** Over the questions with `answer` phrases. */
+  answer1: number;
+  answerN: number;
+  /** Over the questions with several gold phrases: mean share of them found in the key points… */
+  keyPointCoverage: number;
+  /** …and the share of those questions whose key points hold at least two. */
+  keyPointsTwoPlus: number;
+  keyPointN: number;
 }
 
 export const EVAL_K = 10;
 
+const holdsAny = (text: string, phrases: readonly string[]) => phrases.some((g) => fold(text).includes(fold(g)));
+
 export function scoreQuestion(item: Question, response: SearchResponse): QuestionOutcome {
-  const gold = item.gold.map(fold);
-  const idx = response.results.slice(0, EVAL_K).findIndex((r) => gold.some((g) => fold(r.text).includes(g)));
+  const idx = response.results.slice(0, EVAL_K).findIndex((r) => holdsAny(r.text, item.gold));
   const top = response.results[0];
   const surname = (name: string) => fold(name).split(' ').pop() ?? '';
   const expected = item.speaker ?? null;
+  const points = response.key_points.map((k) => k.text);
   return {
     q: item.q,
     kind: item.kind ?? '',
@@ -42,19 +57,30 @@ export function scoreQuestion(item: Question, response: SearchResponse): Questio
     topSpeaker: top?.speaker.name ?? null,
     speakerOk: expected ? Boolean(top && surname(top.speaker.name) === fold(expected)) : null,
     topText: top?.text ?? '',
+    answerOk: item.answer ? Boolean(response.answer && holdsAny(response.answer.text, item.answer)) : null,
+    answerText: response.answer?.text ?? null,
+    keyPointGold: { found: item.gold.filter((g) => points.some((p) => holdsAny(p, [g]))).length, of: item.gold.length },
   };
 }
 
 export function summarize(outcomes: QuestionOutcome[]): Metrics {
   const n = outcomes.length;
   const at = (k: number) => outcomes.filter((o) => o.hitRank !== null && o.hitRank <= k).length / n;
+  const share = (xs: QuestionOutcome[], ok: (o: QuestionOutcome) => boolean) => (xs.length ? xs.filter(ok).length / xs.length : 1);
   const pinned = outcomes.filter((o) => o.speakerOk !== null);
+  const answered = outcomes.filter((o) => o.answerOk !== null);
+  const several = outcomes.filter((o) => o.keyPointGold.of >= 2);
   return {
     n,
     r1: at(1),
     r5: at(5),
     mrr10: outcomes.reduce((s, o) => s + (o.hitRank ? 1 / o.hitRank : 0), 0) / n,
-    speaker1: pinned.length ? pinned.filter((o) => o.speakerOk).length / pinned.length : 1,
+    speaker1: share(pinned, (o) => o.speakerOk === true),
     speakerN: pinned.length,
+    answer1: share(answered, (o) => o.answerOk === true),
+    answerN: answered.length,
+    keyPointCoverage: several.length ? several.reduce((s, o) => s + o.keyPointGold.found / o.keyPointGold.of, 0) / several.length : 1,
+    keyPointsTwoPlus: share(several, (o) => o.keyPointGold.found >= 2),
+    keyPointN: several.length,
   };
 }

@@ -1,7 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 
-/** The question-set format of shared/eval/dev-questions.json. */
+/**
+ * The question-set format of shared/eval/dev-questions.json, with the fields later sets add:
+ * `answer` (phrases the top-level answer sentence should hold), the call(s) a question is about
+ * (`call_source`, `company`), the filter a user would have set (`scope`), and notes.
+ */
 export const QuestionSet = z.object({
   about: z.string().optional(),
   items: z
@@ -9,8 +13,14 @@ export const QuestionSet = z.object({
       z.object({
         q: z.string().min(1),
         gold: z.array(z.string().min(1)).min(1),
+        answer: z.array(z.string().min(1)).min(1).optional(),
         speaker: z.string().optional(),
         kind: z.string().optional(),
+        /** Source file name(s) of the call(s) that answer, e.g. "4341191.nlp" or the bundled call's file. */
+        call_source: z.union([z.string(), z.array(z.string())]).optional(),
+        company: z.union([z.string(), z.array(z.string())]).optional(),
+        scope: z.string().optional(),
+        note: z.string().optional(),
       }),
     )
     .min(1),
@@ -28,4 +38,22 @@ export async function readQuestionSet(file: string): Promise<QuestionSet> {
   const parsed = QuestionSet.safeParse(json);
   if (!parsed.success) throw new Error(`${file} is not a question set: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
+}
+
+/** A file name without folders or extension: "4341191.nlp" and ".../4341191.txt" name the same call. */
+const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toLowerCase();
+
+/**
+ * The questions whose calls are all in the library (given by the source file names it was built
+ * from); questions that name no call are kept. A set written for a larger library can so run on
+ * a smaller one, and the runner says how many it left out.
+ */
+export function questionsInLibrary(set: QuestionSet, librarySources: readonly string[]): { items: Question[]; skipped: number } {
+  const have = new Set(librarySources.map(stem));
+  const items = set.items.filter((item) => {
+    if (item.call_source === undefined) return true;
+    const sources = Array.isArray(item.call_source) ? item.call_source : [item.call_source];
+    return sources.some((s) => have.has(stem(s)));
+  });
+  return { items, skipped: set.items.length - items.length };
 }

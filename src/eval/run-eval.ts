@@ -1,6 +1,6 @@
 import type { RetrieverName, SearchEngine, SearchOptions } from '../search/engine.js';
 import { scoreQuestion, summarize, EVAL_K, type Metrics, type QuestionOutcome } from './evaluate.js';
-import type { QuestionSet } from './question-set.js';
+import type { Question } from './question-set.js';
 
 export interface SystemUnderTest {
   name: string;
@@ -21,11 +21,11 @@ export interface SystemReport {
 }
 
 /** Runs every question through engine.search — the same code path as the API. */
-export async function runEval(engine: SearchEngine, set: QuestionSet, systems: SystemUnderTest[] = SYSTEMS): Promise<SystemReport[]> {
+export async function runEval(engine: SearchEngine, items: readonly Question[], systems: SystemUnderTest[] = SYSTEMS): Promise<SystemReport[]> {
   const reports: SystemReport[] = [];
   for (const sys of systems) {
     const outcomes: QuestionOutcome[] = [];
-    for (const item of set.items) outcomes.push(scoreQuestion(item, await engine.search({ q: item.q, k: EVAL_K }, sys.options)));
+    for (const item of items) outcomes.push(scoreQuestion(item, await engine.search({ q: item.q, k: EVAL_K }, sys.options)));
     reports.push({ name: sys.name, metrics: summarize(outcomes), outcomes });
   }
   return reports;

@@ -35,6 +35,8 @@ export interface LexicalHit {
   score: number;
   /** How many distinct query terms this passage matched. */
   matchedTerms: number;
+  /** The query terms it matched (exactly, by prefix or fuzzily). */
+  queryTerms: string[];
 }
 
 /** Prefix match lets "trainium" find "trainium2"; fuzzy match forgives typos in longer words. */
@@ -55,5 +57,5 @@ export function lexicalSearch(
   const options: SearchOptions = { ...SEARCH_OPTIONS };
   if (filter) options.filter = (r) => filter(r.id as number);
   const hits = index.search(query, options);
-  return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score, matchedTerms: h.queryTerms.length }));
+  return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score, matchedTerms: h.queryTerms.length, queryTerms: h.queryTerms }));
 }

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { listCalls } from '../api/call-listing.js';
 import type { CallResponse, PassageView, Speaker } from '../api/schemas.js';
 import type { SearchEngine } from '../search/engine.js';
-import { UnknownSpeakerError } from '../search/interpret.js';
+import { UnknownSpeakerError } from '../search/interpret/query-plan.js';
 import type { GetPassageInput, GetPassageOutput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
 
 type Out<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };

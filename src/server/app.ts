@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { CallQuery, HealthResponse, SearchBody, SearchQuery, type HealthLoading, type LoadingProgress } from '../api/schemas.js';
 import { REPO_ROOT } from '../model/model-files.js';
 import type { SearchEngine } from '../search/engine.js';
-import { UnknownSpeakerError } from '../search/interpret.js';
+import { UnknownSpeakerError } from '../search/interpret/query-plan.js';
 import type { ServerConfig } from './config.js';
 import { sendError, sendValidationError } from './errors.js';
 import { hostCheck, hostPolicy } from './host-check.js';

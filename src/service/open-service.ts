@@ -7,7 +7,7 @@ import { DEFAULT_QUANTIZED, loadEmbedder, modelChecksum, type Embedder } from '.
 import { MicroBatcher } from '../model/micro-batcher.js';
 import { SearchEngine } from '../search/engine.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
-import { ParticipantDirectory } from '../search/participant-directory.js';
+import { ParticipantDirectory } from '../search/interpret/participant-directory.js';
 
 export interface ServiceOptions {
   indexDir?: string;

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('ask', () => {
-  it('answers the canonical question with Andrew Jassy, his title, the section and a score', async () => {
+  it('answers the canonical question with Andrew Jassy, his title, the section and a relevance label', async () => {
     const run = await ask(CANONICAL);
     expect(run.code, run.stderr).toBe(0);
     // The shared index is current: no rebuild on the way.
@@ -51,7 +51,9 @@ describe('ask', () => {
     expect(first).toContain('Andrew Jassy');
     expect(first).toContain('President, CEO & Director');
     expect(first).toMatch(/(Q&A|Prepared remarks)/);
-    expect(first).toMatch(/score \d+\.\d{4}/);
+    expect(first).toMatch(/(strong match|related) \(\d{1,3}\)/);
+    // Key points, each with its passage id.
+    expect(run.stdout).toMatch(/Key points\n  • Andrew Jassy: .+\(amzn-q4-2025[:@]\d+\)/);
     expect(run.stdout).toMatch(/Trainium/);
     // Not a terminal: no colour codes.
     expect(run.stdout).not.toContain('\x1b[');

@@ -97,7 +97,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect((await mark.textContent())?.trim().length).toBeGreaterThan(0);
     expect(await first.locator('.chip').textContent()).toBe('Company');
     expect(await first.locator('.badge').textContent()).toMatch(/^(Q&A|Prepared remarks)$/);
-    expect(await first.locator('.score').textContent()).toMatch(/score \d\.\d{3}/);
+    expect(await first.locator('.relevance').textContent()).toMatch(/^#1 · (Strong match|Related)$/);
 
     // The top answer line, and the speaker the question named shown as an inferred filter.
     expect(await page.locator('.top-answer-who').textContent()).toBe('Jassy:');

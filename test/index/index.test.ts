@@ -21,7 +21,7 @@ import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, Manifest } from '../../src/index/m
 import { loadEmbedder, modelChecksum, type Embedder } from '../../src/model/embedder.js';
 import { EMBEDDING_DIMENSIONS } from '../../src/model/model-files.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { ParticipantDirectory } from '../../src/search/participant-directory.js';
+import { ParticipantDirectory } from '../../src/search/interpret/participant-directory.js';
 import { textEmbedder } from '../../src/service/open-service.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
 import { SMALL_CALL } from './small-call.js';

@@ -21,7 +21,7 @@ import { chunkCall, LEGACY_ID_CHUNKING } from '../../src/passages/chunk.js';
 import { parsePassageId, passageId } from '../../src/passages/passage-id.js';
 import type { Passage } from '../../src/passages/types.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { ParticipantDirectory } from '../../src/search/participant-directory.js';
+import { ParticipantDirectory } from '../../src/search/interpret/participant-directory.js';
 import { createApp } from '../../src/server/app.js';
 import { readConfig } from '../../src/server/config.js';
 import { textEmbedder } from '../../src/service/open-service.js';

@@ -70,7 +70,7 @@ describe('SearchEngine', () => {
     const r = await search('robotics', { side: 'analyst', section: 'prepared_remarks' });
     expect(r.results).toEqual([]);
     expect(r.answer).toBeNull();
-    expect(r.notice).toMatch(/No passage of this call fits/);
+    expect(r.notice).toMatch(/No passage fits the side and section filters together; drop one of them/);
   });
 
   it('leaves the operator out unless asked for', async () => {
@@ -85,6 +85,10 @@ describe('SearchEngine', () => {
     const r = await search('What did the Goldman Sachs analyst ask?');
     expect(r.results[0]!.speaker.name).toBe('Eric Sheridan');
     expect(r.results[0]!.text).toMatch(/backlog/);
+    // What was asked for, not a "weaker match" of a topic: no notice, the question is the answer.
+    expect(r.notice).toBeNull();
+    expect(r.results.every((x) => !x.weak)).toBe(true);
+    expect(r.answer?.speaker.name).toBe('Eric Sheridan');
   });
 
   it('forgives typos, without calling a misspelt topic absent', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandFinanceTerms } from '../../src/search/finance-terms.js';
-import { answersFigure, figureTermsOf, termsNearFigures } from '../../src/search/figures.js';
+import { figureTermsOf } from '../../src/search/interpret/figure-question.js';
+import { expandFinanceTerms } from '../../src/search/interpret/finance-terms.js';
+import { answersFigure, termsNearFigures } from '../../src/search/sentences/figures.js';
 
 describe('figureTermsOf', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/search/retriever.js';
+import type { Retriever } from '../../src/search/retrieve/retriever.js';
 import type { SearchService } from '../../src/service/open-service.js';
 import { testService } from '../helpers/service.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { interpretQuery, UnknownSpeakerError } from '../../src/search/interpret.js';
-import { ParticipantDirectory } from '../../src/search/participant-directory.js';
-import { bundledCall } from '../helpers/call.js';
+import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
+import { ParticipantDirectory } from '../../../src/search/interpret/participant-directory.js';
+import { UnknownSpeakerError } from '../../../src/search/interpret/query-plan.js';
+import { bundledCall } from '../../helpers/call.js';
 
 const directory = new ParticipantDirectory([bundledCall()]);
 const plan = (q: string, filters = {}) => interpretQuery(q, directory, filters);

@@ -1,6 +1,6 @@
-import type { StoredCall } from '../index/stored-call.js';
-import type { Passage } from '../passages/types.js';
-import type { QaLinks, Speaker } from '../api/schemas.js';
+import type { StoredCall } from '../../index/stored-call.js';
+import type { Passage } from '../../passages/types.js';
+import type { QaLinks, Speaker } from '../../api/schemas.js';
 
 /** For every passage in a Q&A exchange: the exchange's first question passage, its answer passages and its analyst. */
 export class QaLinker {

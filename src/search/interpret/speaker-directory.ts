@@ -1,4 +1,4 @@
-import type { Participant, Side } from '../transcript/types.js';
+import type { Participant, Side } from '../../transcript/types.js';
 
 /** A participant of one call. The same person on two calls is two refs with the same name. */
 export interface SpeakerRef {
@@ -21,6 +21,8 @@ export interface SpeakerDirectory {
   mentions(text: string): SpeakerMention[];
   /** Resolve an explicit filter value (id, name, surname, nickname, role, firm). */
   resolve(phrase: string): SpeakerRef[];
+  /** Lowercase words naming the indexed companies (names, short names, tickers): never a speaker, never a topic qualifier. */
+  companyWords(): ReadonlySet<string>;
 }
 
 export function speakerKey(callId: string, participantId: string): string {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildAliasTable,
-  editDistance,
-  findSpeakerMentions,
-  firmAliases,
-  nicknamesOf,
-  resolveSpeaker,
-  roleAliases,
-} from '../../src/transcript/aliases.js';
-import { parseTranscript } from '../../src/transcript/parse.js';
-import { readAmzn, renderTranscript } from './fixtures.js';
+import { editDistance } from '../../../src/search/interpret/edit-distance.js';
+import { buildAliasTable, findSpeakerMentions, firmAliases, resolveSpeaker, roleAliases } from '../../../src/search/interpret/speaker-aliases.js';
+import { nicknamesOf } from '../../../src/transcript/nicknames.js';
+import { parseTranscript } from '../../../src/transcript/parse.js';
+import { readAmzn, renderTranscript } from '../../transcript/fixtures.js';
 
 const call = parseTranscript(readAmzn());
 const table = buildAliasTable(call);

@@ -1,11 +1,11 @@
 /** One interface for every way of ranking passages, so dense, lexical and hybrid share a contract suite. */
 
 export interface PreparedQuery {
-  /** Text to match lexically (the topic once speaker words are removed). */
+  /** Text to match lexically (the topic once speaker words are removed, abbreviations expanded). */
   text: string;
-  /** Unit-length embedding of the same text. */
+  /** Unit-length embedding of the topic. */
   vector: Float32Array;
-  /** Set when the question asks for a figure: the stems of what is counted ([] = any figure). See figures.ts. */
+  /** Set when the question asks for a figure: the stems of what is counted ([] = any figure). See interpret/figure-question.ts. */
   figureTerms?: string[] | null;
 }
 

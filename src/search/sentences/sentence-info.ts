@@ -1,5 +1,5 @@
-import { lexicalTokens } from '../index/lexical-tokens.js';
-import { termsNearFigures } from './figures.js';
+import { lexicalTokens } from '../../index/lexical-tokens.js';
+import { isFigure, termsNearFigures } from './figures.js';
 
 /** What answer selection needs to know about a sentence, computed once at load, not per query. */
 export interface SentenceInfo {
@@ -12,9 +12,10 @@ export interface SentenceInfo {
 }
 
 export function describeSentence(text: string): SentenceInfo {
+  const terms = lexicalTokens(text);
   return {
-    terms: new Set(lexicalTokens(text)),
-    hasFigure: /\d/.test(text),
+    terms: new Set(terms),
+    hasFigure: terms.some(isFigure),
     nearFigure: termsNearFigures(text),
     words: text.split(/\s+/).filter(Boolean).length,
   };

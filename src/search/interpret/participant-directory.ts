@@ -1,13 +1,15 @@
-import type { StoredCall } from '../index/stored-call.js';
-import { buildAliasTable, findSpeakerMentions, resolveSpeaker, type AliasTable } from '../transcript/aliases.js';
+import type { StoredCall } from '../../index/stored-call.js';
+import { buildAliasTable, findSpeakerMentions, resolveSpeaker, type AliasTable } from './speaker-aliases.js';
 import type { SpeakerDirectory, SpeakerMention, SpeakerRef } from './speaker-directory.js';
 
 /** SpeakerDirectory over every indexed call, from each call's alias table (built once at load). */
 export class ParticipantDirectory implements SpeakerDirectory {
   private readonly tables: { callId: string; table: AliasTable }[];
+  private readonly companies: Set<string>;
 
   constructor(calls: readonly StoredCall[]) {
     this.tables = calls.map((c) => ({ callId: c.meta.id, table: buildAliasTable(c) }));
+    this.companies = new Set(this.tables.flatMap(({ table }) => [...table.companyWords]));
   }
 
   mentions(text: string): SpeakerMention[] {
@@ -21,6 +23,10 @@ export class ParticipantDirectory implements SpeakerDirectory {
       }
     }
     return [...bySpan.values()].sort((a, b) => a.start - b.start);
+  }
+
+  companyWords(): ReadonlySet<string> {
+    return this.companies;
   }
 
   resolve(phrase: string): SpeakerRef[] {

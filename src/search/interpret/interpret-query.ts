@@ -1,53 +1,24 @@
-import type { Section, Side } from '../transcript/types.js';
-import { editDistance } from '../transcript/aliases.js';
-import { figureTermsOf } from './figures.js';
-import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerRef } from './speaker-directory.js';
-
-export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
-
-/** Explicit request filters; "any" lifts a constraint the query implies. */
-export const ANY = 'any';
-export interface Filters {
-  speaker?: string;
-  side?: Side | typeof ANY;
-  section?: Section | typeof ANY;
-}
-
-export type ConstraintSource = 'query' | 'request' | 'none';
-
-/** The question as understood: what to match, and which passages may answer. */
-export interface QueryPlan {
-  intent: Intent;
-  /** The subject once speaker and question scaffolding are removed ('' when nothing is left). */
-  topic: string;
-  /** Text to embed and match lexically: the topic, or the whole query when no speaker words were removed. */
-  matchText: string;
-  speakers: { ref: SpeakerRef; matched: string }[];
-  /** speakerKey()s the answer must come from; null = anyone. */
-  speakerKeys: Set<string> | null;
-  side: Side | null;
-  section: Section | null;
-  /** Only analysts' question passages (who asked / what did X ask). */
-  questionsOnly: boolean;
-  source: ConstraintSource;
-  /** Where each constraint came from, so a UI can show what was inferred and offer to clear it. */
-  sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
-  /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
-  figureTerms: string[] | null;
-}
-
-export class UnknownSpeakerError extends Error {
-  constructor(readonly phrase: string) {
-    super(`no participant matches speaker "${phrase}"`);
-    this.name = 'UnknownSpeakerError';
-  }
-}
+import type { Section, Side } from '../../transcript/types.js';
+import { editDistance } from './edit-distance.js';
+import { factQuestionOf } from './fact-question.js';
+import { figureTermsOf } from './figure-question.js';
+import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
+import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type QueryPlan } from './query-plan.js';
+import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
+import { refersToSomeone } from './person-reference.js';
+import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
+import type { Spelling } from './spelling.js';
 
 const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b/i;
 const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
-const GROUP_ANALYSTS = /\b(analysts?|the\s+street|sell[-\s]?side)\b/i;
-const GROUP_COMPANY = /\b(management|executives?|execs?|the\s+company|amazon\s+management|leadership)\b/i;
-const GROUP_OPERATOR = /\boperator\b/i;
+// Groups of speakers. Each counts only where it refers to people (person-reference.ts):
+// "what did management say" sets the company side, "inventory management" does not.
+/** The sell side: "analysts", "the Street". */
+const GROUP_ANALYSTS = /\b(analysts?|the\s+street|sell[-\s]?side)\b/gi;
+/** The company's side: "management", "executives", "leadership", "the company" (a company's name before them is skipped by the reference check). */
+const GROUP_COMPANY = /\b(management|executives?|execs?|the\s+company|leadership)\b/gi;
+/** The call's operator: "the operator said", not "which cable operator". */
+const GROUP_OPERATOR = /\boperator\b/gi;
 const QA_WORDS = /\b(q\s*&\s*a|q\s+and\s+a|question[-\s]and[-\s]answer)\b/i;
 const PREPARED_WORDS = /\b(prepared\s+remarks|opening\s+remarks|presentation)\b/i;
 
@@ -101,30 +72,61 @@ const cleanEdges = (t: string) => t.replace(/^[\s,.;:!?'"“”‘’()-]+|[\s,.
  * Work out who the question is about and what it asks. Pure: the directory supplies
  * names, roles and firms from the indexed calls; explicit filters win over inference.
  */
-export function interpretQuery(query: string, directory: SpeakerDirectory, filters: Filters = {}): QueryPlan {
-  const q = correctFrameWords(query.replace(/\s+/g, ' ').trim());
-  const mentions = directory.mentions(q);
-  const whoAsked = WHO_ASKED.test(q);
+/** Where a group word refers to people in `q`, if anywhere. */
+function groupReference(q: string, re: RegExp, companyWords: ReadonlySet<string>): { start: number; end: number } | null {
+  for (const m of q.matchAll(re)) {
+    if (refersToSomeone(q, m.index, m.index + m[0].length, { companyWords })) return { start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** Mentions that can be ordinary words or parts of other names: first names, nicknames and roles. */
+const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nickname', 'role']);
+
+export interface InterpretOptions {
+  /** Corrects misspelt topic words against the calls' vocabulary. */
+  spelling?: Spelling;
+}
+
+export function interpretQuery(query: string, directory: SpeakerDirectory, filters: Filters = {}, opts: InterpretOptions = {}): QueryPlan {
+  const typed = correctFrameWords(query.replace(/\s+/g, ' ').trim());
+  const companyWords = directory.companyWords();
+  // A pasted analyst question: its filler goes, and nothing in it becomes a hard constraint.
+  const pasted = readsAsPastedQuestion(typed);
+  const q = pasted ? dropFiller(typed) : typed;
+  const allMentions = directory.mentions(q);
+  const mentions = allMentions.filter((m) => !GUARDED_VIAS.has(m.via) || refersToSomeone(q, m.start, m.end, { companyWords }));
+  const whoAsked = !pasted && WHO_ASKED.test(q);
 
   let speakers = mentions.flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched })));
   // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst focus.
   if (whoAsked) speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
+  // People named inside a pasted question — the greeting included ("Hi Brett, hi Brian") — are
+  // addressed, not filters: their passages are favoured only.
+  const boosted = pasted ? directory.mentions(typed).flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched }))) : [];
+  if (pasted) speakers = [];
 
   let side: Side | null = null;
   let section: Section | null = null;
-  const spans: { start: number; end: number }[] = mentions.map((m) => ({ start: m.start, end: m.end }));
-  if (GROUP_OPERATOR.test(q)) side = 'operator';
-  else if (GROUP_ANALYSTS.test(q) && speakers.length === 0) side = 'analyst';
-  else if (GROUP_COMPANY.test(q) && speakers.length === 0) side = 'company';
-  if (QA_WORDS.test(q)) section = 'qa';
-  else if (PREPARED_WORDS.test(q)) section = 'prepared_remarks';
-  for (const re of [QA_WORDS, PREPARED_WORDS, GROUP_ANALYSTS, GROUP_COMPANY]) {
-    const m = re.exec(q);
-    if (m) spans.push({ start: m.index, end: m.index + m[0].length });
+  const spans: { start: number; end: number }[] = pasted ? [] : mentions.map((m) => ({ start: m.start, end: m.end }));
+  if (!pasted) {
+    const operator = groupReference(q, GROUP_OPERATOR, companyWords);
+    const analysts = groupReference(q, GROUP_ANALYSTS, companyWords);
+    const company = groupReference(q, GROUP_COMPANY, companyWords);
+    if (operator) side = 'operator';
+    else if (analysts && speakers.length === 0) side = 'analyst';
+    else if (company && speakers.length === 0) side = 'company';
+    if (QA_WORDS.test(q)) section = 'qa';
+    else if (PREPARED_WORDS.test(q)) section = 'prepared_remarks';
+    for (const span of [analysts, company]) if (span) spans.push(span);
+    for (const re of [QA_WORDS, PREPARED_WORDS]) {
+      const m = re.exec(q);
+      if (m) spans.push({ start: m.index, end: m.index + m[0].length });
+    }
   }
 
   // "What did Sheridan ask Jassy about?": the analyst asks, the executive is only addressed.
-  if (!whoAsked && ASKED.test(q) && speakers.some((s) => s.ref.participant.side === 'analyst')) {
+  if (!pasted && !whoAsked && ASKED.test(q) && speakers.some((s) => s.ref.participant.side === 'analyst')) {
     speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
   }
   const speakerSide = sideOf(speakers.map((s) => s.ref));
@@ -140,13 +142,16 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     questionsOnly = true;
   } else if (speakers.length > 0) {
     intent = 'speaker_topic';
-  } else if (side === 'analyst' && ASKED.test(q)) {
+  } else if (!pasted && side === 'analyst' && ASKED.test(q)) {
     intent = 'who_asked';
     questionsOnly = true;
   }
 
   const framed = intent !== 'topic' || spans.length > 0;
-  const topic = framed ? cleanEdges(stripScaffold(cleanEdges(removeSpans(q, spans)))) : cleanEdges(q);
+  const asTyped = framed ? cleanEdges(stripScaffold(cleanEdges(removeSpans(q, spans)))) : cleanEdges(q);
+  // Typos in the topic, corrected to the words the calls use ("robtics" → "robotics").
+  const spelled = opts.spelling?.correctText(asTyped) ?? { text: asTyped, corrections: [] };
+  const topic = spelled.text;
   const sources: QueryPlan['sources'] = {
     speaker: speakers.length > 0 ? 'query' : 'none',
     side: side ? 'query' : 'none',
@@ -180,10 +185,15 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const all = Object.values(sources);
   const source: ConstraintSource = all.includes('request') ? 'request' : all.includes('query') ? 'query' : 'none';
 
+  const matchText = framed && topic ? topic : spelled.corrections.length > 0 ? topic : q;
+  const figureTerms = figureTermsOf(q);
+  const fact = factQuestionOf(q, new Set([...directory.companyWords(), ...speakers.flatMap((s) => s.matched.toLowerCase().split(/\s+/))]), figureTerms);
   return {
     intent,
     topic,
-    matchText: framed && topic ? topic : q,
+    matchText,
+    lexicalText: expandFinanceTerms(matchText),
+    embedText: expandAbbreviations(matchText),
     speakers,
     speakerKeys: speakers.length > 0 ? new Set(speakers.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
     side,
@@ -191,23 +201,13 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     questionsOnly,
     source,
     sources,
-    figureTerms: figureTermsOf(q),
-  };
-}
-
-/** The query taken literally: no speakers, intents or filters (the eval's plain baselines). */
-export function literalPlan(query: string): QueryPlan {
-  return {
-    intent: 'topic',
-    topic: query,
-    matchText: query,
-    speakers: [],
-    speakerKeys: null,
-    side: null,
-    section: null,
-    questionsOnly: false,
-    source: 'none',
-    sources: { speaker: 'none', side: 'none', section: 'none' },
-    figureTerms: null,
+    figureTerms: figureTerms ?? (fact && fact.metric.length > 0 ? [...new Set(fact.metric.flat())] : null),
+    fact,
+    typedTopic: asTyped,
+    corrections: spelled.corrections,
+    pasted,
+    boosted,
+    boostKeys: boosted.length > 0 ? new Set(boosted.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
+    literal: false,
   };
 }

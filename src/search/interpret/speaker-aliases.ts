@@ -1,5 +1,6 @@
 /**
- * Speaker name resolution: how people refer to the participants of a call.
+ * Query-time speaker name resolution: how people refer to the participants of a call in a
+ * question or a filter value.
  *
  * Everything is derived from the call's participant list — nothing here knows about one
  * company or one set of analysts:
@@ -12,8 +13,9 @@
  *
  * The company itself ("Amazon", its ticker) is never a speaker alias.
  */
-import { nicknamesOf } from './nicknames.js';
-import type { Call, Participant } from './types.js';
+import type { Call, Participant } from '../../transcript/types.js';
+import { nicknamesOf } from '../../transcript/nicknames.js';
+import { editDistance } from './edit-distance.js';
 
 export { nicknamesOf };
 
@@ -200,31 +202,6 @@ export function roleAliases(title: string): string[] {
   const phrases: string[] = [];
   for (const [pattern, names] of ROLE_PATTERNS) if (pattern.test(title)) phrases.push(...names);
   return phrases;
-}
-
-/**
- * Optimal-string-alignment (Damerau–Levenshtein with adjacent transpositions) distance,
- * or `max + 1` as soon as the distance is known to exceed `max`.
- */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
-  const at = (i: number, j: number): number => (rows[i] as number[])[j] as number;
-  for (let i = 0; i <= a.length; i++) (rows[i] as number[])[0] = i;
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return at(a.length, b.length);
 }
 
 /** Largest edit distance tolerated for a name: 1 up to 6 letters, 2 beyond. */

@@ -1,0 +1,156 @@
+import type { ConstraintName, RelevanceLabel } from '../../api/schemas.js';
+import { lexicalTokens } from '../../index/lexical-tokens.js';
+import type { Passage } from '../../passages/types.js';
+import { termAlternatives } from '../interpret/finance-terms.js';
+import type { QueryPlan } from '../interpret/query-plan.js';
+import type { Retrieval } from '../retrieve/retrieve.js';
+import type { Candidate } from '../retrieve/retriever.js';
+import type { Relaxable } from '../retrieve/scope.js';
+import type { SentenceFactsCache } from '../sentences/sentence-facts.js';
+import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { AnswerScorer } from './answer-score.js';
+import { answerSentence, type AnswerSpan } from './answer-sentence.js';
+import { answersFirst, matchedExchangeAnswers, type Exchanges } from './exchanges.js';
+import { keyPoints, type KeyPointPick } from './key-points.js';
+import { relevanceFeatures, relevanceLabel, relevanceScore, WEAK_CUT } from './relevance.js';
+import { chooseTopAnswer } from './top-answer.js';
+import { topicDiscussed } from './topic-check.js';
+
+/** What the answer stage concluded about the results it returns (respond.ts words it). */
+export type Outcome =
+  | { kind: 'answered' }
+  /** The speakers the query named never discussed the topic; the results are what others said. */
+  | { kind: 'speaker_silent'; speakers: string[] }
+  /** The speakers the request named never discussed the topic; the results are their closest passages. */
+  | { kind: 'filter_silent'; speakers: string[] }
+  /** The named speakers never discussed it, and nobody else did either. */
+  | { kind: 'nobody_discussed' }
+  /** Nothing retrieved is about the topic. */
+  | { kind: 'off_topic' }
+  /** The request's own filters together allow no passage. */
+  | { kind: 'no_passage'; filters: ConstraintName[] };
+
+export interface AnsweredResult {
+  candidate: Candidate;
+  answer: AnswerSpan;
+  relevance: { score: number; label: RelevanceLabel };
+  /** Below the calibrated cut: listed after the answers, never highlighted as one. */
+  weak: boolean;
+}
+
+export interface Answered {
+  /** In the order shown: answers first, weaker matches after. */
+  results: AnsweredResult[];
+  /** Which result's answer sentence is the top answer; null when no result can answer. */
+  topAnswer: number | null;
+  keyPoints: KeyPointPick[];
+  /** False when nothing retrieved is about the topic: the closest passages are listed, but no answer is claimed. */
+  onTopic: boolean;
+  outcome: Outcome;
+  /** Constraints the query implied that the results do not meet (dropped because nothing met them). */
+  relaxed: ConstraintName[];
+}
+
+/** The fused rankings of the retrieval's pools. */
+export interface Ranked {
+  inScope: Candidate[];
+  broader: Candidate[] | null;
+}
+
+export interface AnswerContext {
+  passages: readonly Passage[];
+  scorer: SentenceScorer;
+  exchanges: Exchanges;
+  facts: SentenceFactsCache;
+}
+
+const RELAXED_AS: Record<Relaxable, ConstraintName | null> = { section: 'section', side: 'side', speaker: 'speaker', questions: null };
+
+/**
+ * Decide what to show and what it answers: the in-scope ranking, or — when a speaker the query named
+ * never discussed the topic — the broader one retrieved alongside it; whether anything shown is about
+ * the topic at all; how relevant each result is; the top answer and the key points.
+ */
+export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranked, ctx: AnswerContext): Answered {
+  const { passages, scorer } = ctx;
+  // The topic check weighs the words the person used (spelling corrected), not abbreviation expansions.
+  const typed = new Set(lexicalTokens(plan.matchText));
+  const discussed = (cands: Candidate[]) => retrieval.lexical !== null && topicDiscussed(cands, typed, retrieval.lexical, scorer);
+  const relaxed = retrieval.relaxed.map((r) => RELAXED_AS[r]).filter((r): r is ConstraintName => r !== null);
+  const speakerNames = [...new Set(plan.speakers.map((s) => s.ref.participant.name))];
+
+  let shown = ranked.inScope;
+  let onTopic = true;
+  let outcome: Outcome = { kind: 'answered' };
+  if (retrieval.unmet) {
+    const filters = (['speaker', 'side', 'section'] as const).filter((c) => plan.sources[c] === 'request');
+    return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'no_passage', filters }, relaxed };
+  }
+  if (plan.topic && retrieval.lexical) {
+    if (ranked.broader && !discussed(shown)) {
+      shown = ranked.broader;
+      onTopic = discussed(shown);
+      outcome = onTopic ? { kind: 'speaker_silent', speakers: speakerNames } : { kind: 'nobody_discussed' };
+      // The results are others' passages: the speaker constraint is not met, and must not show as applied.
+      relaxed.push('speaker');
+    } else if (!discussed(shown)) {
+      onTopic = false;
+      outcome = plan.sources.speaker === 'request' && plan.speakers.length > 0 ? { kind: 'filter_silent', speakers: speakerNames } : { kind: 'off_topic' };
+    }
+  }
+
+  // A pasted analyst question: the answers of the exchange it matches are shown (and lead, below).
+  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q)) : []);
+  if (exchangeAnswers.size > 0) {
+    const missing = [...exchangeAnswers].filter((i) => !shown.some((c) => c.index === i)).map((index) => ({ index, score: 0 }));
+    shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
+  }
+
+  const typedTerms = { terms: typed, alternatives: termAlternatives(plan.matchText) };
+  const answerScorer = new AnswerScorer(scorer, {
+    terms: typed,
+    fact: plan.fact,
+    questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question',
+  }, ctx.facts);
+  const results: AnsweredResult[] = shown.map((candidate) => {
+    const answer = answerSentence(passages[candidate.index]!, candidate.index, answerScorer);
+    const score = relevanceScore(relevanceFeatures(candidate.index, answer.score, scorer, retrieval.lexical, typedTerms));
+    return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT };
+  });
+  // No topic ("what did the Goldman Sachs analyst ask?"): the speaker's own words in call order are
+  // what was asked for; relevance to a topic does not apply, so none is a weaker match.
+  if (!plan.topic) {
+    for (const r of results) {
+      r.weak = false;
+      r.relevance.label = 'related';
+    }
+  }
+  // Nothing clears the calibrated cut: the closest passages are listed, but nothing is claimed to answer.
+  if (plan.topic && onTopic && results.length > 0 && results.every((r) => r.weak && !exchangeAnswers.has(r.candidate.index))) {
+    onTopic = false;
+    if (outcome.kind === 'answered') outcome = { kind: 'off_topic' };
+    else if (outcome.kind === 'speaker_silent') outcome = { kind: 'nobody_discussed' };
+  }
+  for (const r of results) {
+    // Off the topic, everything is a weaker match; the answers of the matched exchange never are.
+    if (!onTopic) r.weak = true;
+    else if (exchangeAnswers.has(r.candidate.index) && r.weak) r.weak = false;
+    r.relevance.label = r.weak ? 'weak' : r.relevance.label === 'weak' ? 'related' : r.relevance.label;
+  }
+
+  const contenders = (rs: AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
+  // Answers first, weaker matches after; a pasted question's matched exchange answers lead.
+  let ordered = plan.literal ? [...results] : [...results.filter((r) => !r.weak), ...results.filter((r) => r.weak)];
+  if (exchangeAnswers.size > 0) {
+    const keyed = ordered.map((r) => ({ r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: passages[r.candidate.index]!.text.split(/\s+/).length }));
+    ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
+  }
+  const strong = ordered.filter((r) => !r.weak);
+  const top = onTopic ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
+  const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
+  // For a factual question the passage stating the fact leads, so the answer and the first card agree.
+  if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
+  const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
+  const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
+  return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)] };
+}

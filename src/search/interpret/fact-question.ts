@@ -1,0 +1,159 @@
+import { lexicalTokens } from '../../index/lexical-tokens.js';
+import { otherForms } from './finance-terms.js';
+
+/**
+ * What a factual question ("what was operating income", "capex guidance for 2026", "how much did
+ * revenue grow") asks for: which metric, as what kind of quantity, for the whole company or one
+ * part of it, for which period, and whether it asks about the past or the outlook. Answer
+ * selection uses it to prefer the sentence that states that fact (sentences/sentence-facts.ts
+ * reads the same things off a sentence). All vocabulary here is generic earnings-call language.
+ */
+
+/** The kind of number that answers: an amount of money, a percentage/ratio, or a count. */
+export type Quantity = 'money' | 'percent' | 'count';
+
+export interface FactQuestion {
+  /** The metric's possible wordings, each a sequence of lexical stems ("operating income" → [oper, incom]); empty when none was recognised. */
+  metric: string[][];
+  quantity: Quantity | null;
+  /**
+   * Words narrowing the metric to a part of the business (a segment, product, region): "AWS",
+   * "North America", "advertising". Each is a list of alternative stems (advertising ↔ ads).
+   */
+  qualifiers: string[][];
+  /** Asks for the company-wide figure: says total/worldwide/overall, or names no part. */
+  wantsTotal: boolean;
+  /** Says so in words ("total", "worldwide"). */
+  saysTotal: boolean;
+  /** Asked period, when named: quarter 1–4 and/or year. */
+  period: { quarter: number | null; year: number | null } | null;
+  /** Asks about the outlook (guidance, expect, forecast) rather than reported results. */
+  forward: boolean;
+}
+
+/**
+ * Metrics, with the kind of number that states them. Generic finance vocabulary: each entry is a
+ * metric companies report under that name. Longer wordings are listed before the words they
+ * contain, so "operating margin" wins over "margin".
+ */
+const METRICS: ReadonlyArray<readonly [readonly string[], Quantity]> = [
+  [['free cash flow', 'fcf'], 'money'],
+  [['operating cash flow', 'cash from operations'], 'money'],
+  [['cash flow'], 'money'],
+  [['capital expenditures', 'capital expenditure', 'capex', 'capital spending'], 'money'],
+  [['operating expenses', 'opex'], 'money'],
+  [['annual recurring revenue', 'arr'], 'money'],
+  [['deferred revenue'], 'money'],
+  [['net sales', 'net revenue', 'net revenues'], 'money'],
+  [['operating income', 'operating profit'], 'money'],
+  [['pre-tax income', 'pretax income', 'income before taxes'], 'money'],
+  [['net income', 'net earnings'], 'money'],
+  [['gross profit'], 'money'],
+  [['earnings per share', 'eps'], 'money'],
+  [['ebitda'], 'money'],
+  [['operating margin', 'operating margins'], 'percent'],
+  [['gross margin', 'gross margins'], 'percent'],
+  [['ebitda margin'], 'percent'],
+  [['net margin'], 'percent'],
+  [['combined ratio'], 'percent'],
+  [['tax rate'], 'percent'],
+  [['market share'], 'percent'],
+  [['comparable sales', 'comp sales', 'same-store sales', 'same store sales', 'comps'], 'percent'],
+  [['growth rate', 'growth'], 'percent'],
+  [['margin', 'margins'], 'percent'],
+  [['return on invested capital', 'roic', 'return on equity', 'roe'], 'percent'],
+  [['revenue', 'revenues', 'sales', 'top line'], 'money'],
+  [['income', 'profit', 'earnings'], 'money'],
+  [['backlog', 'bookings', 'orders'], 'money'],
+  [['dividend', 'dividends', 'buyback', 'buybacks', 'repurchases', 'share repurchases'], 'money'],
+  [['debt', 'leverage'], 'money'],
+  [['cash', 'liquidity'], 'money'],
+  [['charge', 'charges', 'impairment', 'write-down'], 'money'],
+  [['cost', 'costs', 'expense', 'expenses', 'spend', 'spending', 'investment', 'investments'], 'money'],
+];
+
+const STEMMED_METRICS = METRICS.map(([forms, quantity]) => ({ forms: forms.map((f) => lexicalTokens(f)).filter((f) => f.length > 0), quantity }));
+
+/** Words asking for the whole company rather than a part. */
+const TOTAL_WORDS = /\b(total|worldwide|overall|consolidated|company[-\s]?wide|group[-\s]?wide|in\s+total|all\s+in)\b/i;
+/** "not just X", "excluding X", "other than X": X is not what is asked for. */
+const EXCLUSION = /\b(?:not(?:\s+just|\s+only)?|excluding|except|other\s+than|besides|rather\s+than|apart\s+from)\s+[^,.;?!]*/gi;
+/** Questions about the outlook. */
+const FORWARD_WORDS = /\b(guidance|guide|guiding|outlook|forecast|expect|expects|expected|expecting|anticipate|anticipates|project|projected|plan|plans|will|going\s+to|next\s+(?:quarter|year))\b/i;
+/** Growth questions want a percentage whatever the metric ("how much did revenue grow"). */
+const GROWTH_WORDS = /\b(grow|grew|growth|how\s+fast)\b/i;
+/** A question asking for a number, not an opinion. */
+const FACT_FRAME = /^\s*(what|what'?s|which|how\s+(?:much|many|big|large|fast|high|low))\b|\b(guidance|outlook|forecast)\b/i;
+/** Opinion frames: "what did X say about", "how does X think about" are summaries, not facts. */
+const OPINION_FRAME = /\b(say|said|says|think|thinks|thought|feel|view|views|comment|commented|talk|talked|discuss|discussed|mention|mentioned|explain|explained|describe|described)\b/i;
+
+const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+const QUARTER_RE = /\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)\s+quarter)\b/i;
+const YEAR_RE = /\b(?:fy\s?|fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\b/i;
+
+/** Stems that frame a factual question without narrowing it (never qualifiers). */
+const FRAME_STEMS = new Set(
+  lexicalTokens(
+    'what which how big large fast high low total worldwide overall consolidated quarter year fiscal full guidance guide outlook forecast expect ' +
+      'anticipate project plan report reported generate generated deliver delivered company segment business period grow growth increase ' +
+      'decline number amount level figure come came help hurt impact first second third fourth half annual annually',
+  ),
+);
+
+function periodOf(text: string): FactQuestion['period'] {
+  const q = QUARTER_RE.exec(text);
+  const y = YEAR_RE.exec(text);
+  const quarter = q ? Number(q[1] ?? q[2] ?? ORDINAL_QUARTER[(q[3] ?? '').toLowerCase()]) : null;
+  const year = y ? Number(y[1]) : null;
+  return quarter || year ? { quarter: quarter || null, year } : null;
+}
+
+/** Finds the first metric wording in the question's stems; returns its forms and where it sits. */
+function findMetric(stems: readonly string[]): { forms: string[][]; quantity: Quantity; at: number; length: number } | null {
+  for (const m of STEMMED_METRICS) {
+    for (const form of m.forms) {
+      for (let i = 0; i + form.length <= stems.length; i++) {
+        if (form.every((s, j) => stems[i + j] === s)) return { forms: m.forms, quantity: m.quantity, at: i, length: form.length };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The fact a question asks for, or null when it asks for an opinion or a summary.
+ * `nameWords`: lowercase words naming the company or people in the question — never qualifiers.
+ */
+export function factQuestionOf(question: string, nameWords: ReadonlySet<string> = new Set(), counted: readonly string[] | null = null): FactQuestion | null {
+  if (!FACT_FRAME.test(question) || OPINION_FRAME.test(question)) return null;
+  // "worldwide revenue, not just North America": what is excluded does not narrow the question.
+  const asked = question.replace(EXCLUSION, ' ');
+  const stems = lexicalTokens(asked);
+  const howMany = /\bhow\s+many\b/i.test(question);
+  // "How many Trainium chips…": the counted noun is the metric (with its head noun alone as another wording).
+  const countedForms = howMany && counted && counted.length > 0 ? [[...counted], counted.slice(-1)] : null;
+  const metric = countedForms ? { forms: countedForms, quantity: 'count' as Quantity, at: -1, length: 0 } : findMetric(stems);
+  if (!metric && !howMany && !/\bhow\s+much\b/i.test(question)) return null;
+  const nameStems = new Set(lexicalTokens([...nameWords].join(' ')));
+  const period = periodOf(question);
+  const countedStems = new Set(countedForms?.[0] ?? []);
+  const qualifiers = stems.filter(
+    (s, i) =>
+      !(metric && i >= metric.at && i < metric.at + metric.length) &&
+      !countedStems.has(s) &&
+      !FRAME_STEMS.has(s) &&
+      !nameStems.has(s) &&
+      !/^\d/.test(s) &&
+      !/^(q[1-4]|[1-4]q|fy\d*)$/.test(s),
+  );
+  const quantity: Quantity | null = howMany ? 'count' : GROWTH_WORDS.test(question) ? 'percent' : (metric?.quantity ?? null);
+  return {
+    metric: metric?.forms ?? [],
+    quantity,
+    qualifiers: [...new Set(qualifiers)].map((q) => [q, ...otherForms(q)]),
+    wantsTotal: TOTAL_WORDS.test(question) || (!howMany && qualifiers.length === 0),
+    saysTotal: TOTAL_WORDS.test(question),
+    period,
+    forward: FORWARD_WORDS.test(question),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * A pasted analyst question: long and conversational, copied from a note, an email or another
+ * transcript ("Hi, good morning. So just one question for me… maybe Steve, could you…"). Names,
+ * sections and role words inside it address people or set context; they are not filters. The
+ * greetings, thanks and throat-clearing are dropped before the text is embedded, because they carry
+ * no topic and pull the embedding towards every other greeting on every call.
+ */
+
+/** At least this many words, or… */
+const LONG_WORDS = 30;
+/** …this many with a question in it, reads as a pasted question rather than a search. */
+const QUESTION_WORDS = 18;
+const ASKS = /\?|\b(could|can|would)\s+you\b|\b(i\s+(?:wanted|want|was\s+wondering|wonder|would\s+like)\s+to|i'd\s+like\s+to|how\s+should\s+we\s+think|help\s+us\s+(?:understand|size|think))\b/i;
+
+export function readsAsPastedQuestion(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words >= LONG_WORDS || (words >= QUESTION_WORDS && ASKS.test(text));
+}
+
+/** Capitalised words right after a greeting or thanks: the people addressed ("Hi Brett, hi Brian"). */
+const ADDRESSED = String.raw`(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?,?)*`;
+
+/** Conversational filler, each pattern with what it drops in general. */
+const FILLER: readonly RegExp[] = [
+  // Greetings and the people greeted: "Hi Brett, hi Brian, good morning", "Hey guys", "Morning everyone".
+  new RegExp(String.raw`\b(?:hi|hey|hello|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:everyone|everybody|all|guys|team|folks|there))?${ADDRESSED}[,.!]?`, 'giu'),
+  // Thanks for the time or the question: "thanks for taking my question", "thank you, Perry and Tom".
+  new RegExp(String.raw`\b(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+for\s+(?:taking|squeezing\s+in|fitting\s+in|all\s+the)\s+[^,.!?]*)?${ADDRESSED}[,.!]?`, 'giu'),
+  // Congratulations and pleasantries: "congrats on a strong quarter", "hope everyone is healthy", "welcome aboard Carolina".
+  new RegExp(String.raw`\b(?:congrat(?:ulation)?s(?:\s+(?:on|to)\s+[^,.!?]*)?|hope\s+(?:everyone|you(?:'re|\s+are)?|all)\s+(?:is\s+|are\s+)?(?:healthy|well|safe|doing\s+well)[^,.!?]*|welcome\s+aboard)${ADDRESSED}[,.!]?`, 'giu'),
+  // Counting the questions: "just one question for me", "two things from me", "a couple of questions", "one last one", "last one from me".
+  /\b(?:(?:just|so)\s+)?(?:one|two|three|a\s+couple(?:\s+of)?|a\s+few|one\s+more|one\s+last|last|final|quick)\s+(?:quick\s+)?(?:questions?|things|ones?|follow[-\s]?ups?)(?:\s+(?:for|from)\s+me)?(?:\s*,?\s*if\s+i\s+(?:could|may|can))?[,.:]?/giu,
+  // Hedges and throat-clearing that carry no topic.
+  /\b(?:sorry\s+to\s+(?:keep\s+)?(?:coming\s+back\s+to|harp\s+on|beat\s+(?:a\s+)?dead\s+horse\s+on)|if\s+i\s+(?:could|may)|i\s+guess|you\s+know|kind\s+of|sort\s+of|i\s+(?:just\s+)?wanted\s+to\s+(?:ask|follow\s+up)(?:\s+(?:about|on))?|i'd\s+like\s+to\s+(?:ask|start|follow\s+up)(?:\s+(?:about|with|on))?|first\s+of\s+all|obviously)\b[,:]?/giu,
+];
+
+/** The question with the filler dropped (whitespace folded); the original when nothing is left. */
+export function dropFiller(text: string): string {
+  let out = text;
+  for (const re of FILLER) out = out.replace(re, ' ');
+  out = out
+    .replace(/\s+([,.;:?!])/g, '$1')
+    .replace(/^[\s,.;:!-]+/, '')
+    .replace(/([,.;:!?])(?:\s*[,.;:!])+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /[\p{L}\p{N}]/u.test(out) ? out : text;
+}

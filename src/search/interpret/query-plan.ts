@@ -1,0 +1,92 @@
+import type { Section, Side } from '../../transcript/types.js';
+import type { FactQuestion } from './fact-question.js';
+import type { Correction } from './spelling.js';
+import type { SpeakerRef } from './speaker-directory.js';
+
+/** The query-understanding stage's output: everything later stages need to know about the question. */
+
+export type Intent = 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic';
+
+/** Explicit request filters; "any" lifts a constraint the query implies. */
+export const ANY = 'any';
+export interface Filters {
+  speaker?: string;
+  side?: Side | typeof ANY;
+  section?: Section | typeof ANY;
+}
+
+export type ConstraintSource = 'query' | 'request' | 'none';
+
+/** The question as understood: what to match, and which passages may answer. */
+export interface QueryPlan {
+  intent: Intent;
+  /** The subject once speaker and question scaffolding are removed ('' when nothing is left). */
+  topic: string;
+  /** Text to embed: the topic, or the whole query when no speaker words were removed. */
+  matchText: string;
+  /** Text to match lexically: matchText plus the other form of finance abbreviations it uses. */
+  lexicalText: string;
+  /**
+   * Text to embed: matchText, with the long form of any abbreviation it uses appended (the model
+   * knows "capital expenditures" far better than "capex").
+   */
+  embedText: string;
+  speakers: { ref: SpeakerRef; matched: string }[];
+  /** speakerKey()s the answer must come from; null = anyone. */
+  speakerKeys: Set<string> | null;
+  side: Side | null;
+  section: Section | null;
+  /** Only analysts' question passages (who asked / what did X ask). */
+  questionsOnly: boolean;
+  source: ConstraintSource;
+  /** Where each constraint came from, so a UI can show what was inferred and offer to clear it. */
+  sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
+  /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
+  figureTerms: string[] | null;
+  /** Asks for a fact (a metric's value): what to look for in the answer sentence; null for opinions and summaries. */
+  fact: FactQuestion | null;
+  /** The topic as typed, before spelling correction (equal to `topic` when nothing was corrected). */
+  typedTopic: string;
+  /** Misspelt words corrected in the topic. */
+  corrections: Correction[];
+  /** The query reads as a pasted analyst question (filler dropped, names only favour passages). */
+  pasted: boolean;
+  /** People named inside a pasted question: their passages are favoured, not required. */
+  boosted: { ref: SpeakerRef; matched: string }[];
+  boostKeys: Set<string> | null;
+  /** Taken literally (the eval's plain baselines): results stay in retrieval order, nothing is moved up or down. */
+  literal: boolean;
+}
+
+export class UnknownSpeakerError extends Error {
+  constructor(readonly phrase: string) {
+    super(`no participant matches speaker "${phrase}"`);
+    this.name = 'UnknownSpeakerError';
+  }
+}
+
+/** The query taken literally: no speakers, intents, filters or expansions (the eval's plain baselines). */
+export function literalPlan(query: string): QueryPlan {
+  return {
+    intent: 'topic',
+    topic: query,
+    matchText: query,
+    lexicalText: query,
+    embedText: query,
+    speakers: [],
+    speakerKeys: null,
+    side: null,
+    section: null,
+    questionsOnly: false,
+    source: 'none',
+    sources: { speaker: 'none', side: 'none', section: 'none' },
+    figureTerms: null,
+    fact: null,
+    typedTopic: query,
+    corrections: [],
+    pasted: false,
+    boosted: [],
+    boostKeys: null,
+    literal: true,
+  };
+}

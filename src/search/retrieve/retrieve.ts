@@ -1,0 +1,147 @@
+import type { LoadedIndex } from '../../index/load.js';
+import type { Passage } from '../../passages/types.js';
+import type { QueryPlan } from '../interpret/query-plan.js';
+import { speakerKey } from '../interpret/speaker-directory.js';
+import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { DenseRetriever } from './dense.js';
+import { LexicalRetriever, type LexicalPass } from './lexical.js';
+import type { Candidate, PassageFilter, PreparedQuery } from './retriever.js';
+import { scopeFilter, ScopeCheck, type Relaxable, type Scope } from './scope.js';
+
+/** Which signals rank passages: all of them, or one alone (the eval's plain baselines). */
+export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
+
+/**
+ * The ranked lists retrieval hands to fusion:
+ * - dense: passage cosine (HNSW);
+ * - lexical: BM25;
+ * - sentence: the best single-sentence cosine among the dense ∪ lexical candidates (rewards a
+ *   passage with one sentence that answers even when the rest of the paragraph is about something
+ *   else — common in long prepared remarks);
+ * - figure: for quantity questions, the candidates with a sentence stating the figure asked for;
+ * - order: a speaker's passages in call order, when there is no topic to rank by;
+ * - boost: the candidates of the people a pasted question addresses, by best sentence.
+ */
+export type Signal = 'dense' | 'lexical' | 'sentence' | 'figure' | 'order' | 'boost';
+export interface SignalList {
+  signal: Signal;
+  candidates: Candidate[];
+}
+
+/** The ranked lists of one scope. */
+export interface Pool {
+  lists: SignalList[];
+}
+
+export interface Retrieval {
+  /** Passages the plan allows. */
+  inScope: Pool;
+  /**
+   * The same ranking without the speaker constraint, retrieved up front so that "the named speaker
+   * never discussed it" can show who did without searching again. Null when no speaker is named
+   * or there is no topic.
+   */
+  broader: Pool | null;
+  /** The one BM25 pass of this query (null when nothing is ranked by topic). */
+  lexical: LexicalPass | null;
+  /** Constraints the query implied that no passage met together, dropped to retrieve anything. */
+  relaxed: Relaxable[];
+  /** Even the request's own filters exclude every passage: nothing was retrieved. */
+  unmet: boolean;
+}
+
+/** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
+export const CANDIDATE_POOL = 40;
+
+export interface RetrieveSignals {
+  dense: DenseRetriever;
+  lexical: LexicalPass;
+  scorer: SentenceScorer;
+  /** People named inside a pasted question: their candidates get a list of their own (favoured, not required). */
+  boostKeys?: ReadonlySet<string> | null;
+  passages?: readonly Passage[];
+}
+
+/** The lists of one scope: first-stage candidates, then sentence-level signals over their union. */
+export function rankedLists(signals: RetrieveSignals, query: PreparedQuery, k: number, filter: PassageFilter | undefined, mode: RetrievalMode): SignalList[] {
+  if (k <= 0) return [];
+  const pool = Math.max(k, CANDIDATE_POOL);
+  if (mode === 'dense') return [{ signal: 'dense', candidates: signals.dense.retrieve(query, k, filter) }];
+  if (mode === 'lexical') return [{ signal: 'lexical', candidates: signals.lexical.top(k, filter) }];
+  const dense = signals.dense.retrieve(query, pool, filter);
+  const lexical = signals.lexical.top(pool, filter);
+  const union = [...new Set<number>([...dense, ...lexical].map((c) => c.index))];
+  const { scorer } = signals;
+  const lists: SignalList[] = [
+    { signal: 'dense', candidates: dense },
+    { signal: 'lexical', candidates: lexical },
+    { signal: 'sentence', candidates: union.map((index) => ({ index, score: scorer.bestInPassage(index) })).sort((a, b) => b.score - a.score) },
+  ];
+  if (signals.boostKeys && signals.passages) {
+    const { boostKeys, passages } = signals;
+    const theirs = lists[2]!.candidates.filter((c) => boostKeys.has(speakerKey(passages[c.index]!.callId, passages[c.index]!.speaker.id)));
+    if (theirs.length > 0) lists.push({ signal: 'boost', candidates: theirs });
+  }
+  if (query.figureTerms) {
+    const figure = union
+      .map((index) => ({ index, score: scorer.bestInPassage(index, true) }))
+      .filter((c) => c.score > -1)
+      .sort((a, b) => b.score - a.score);
+    lists.push({ signal: 'figure', candidates: figure });
+  }
+  return lists;
+}
+
+/** Retrieval over one loaded index: dense and lexical retrievers, and each speaker's passages. */
+export class PassageRetrieval {
+  readonly dense: DenseRetriever;
+  readonly lexical: LexicalRetriever;
+  /** speakerKey → that speaker's passage positions, in call order. */
+  private readonly bySpeaker = new Map<string, number[]>();
+  private readonly scopes: ScopeCheck;
+
+  constructor(private readonly index: LoadedIndex) {
+    this.dense = new DenseRetriever(index.hnsw, index.manifest.hnsw.ef_search);
+    this.lexical = new LexicalRetriever(index.lexical);
+    index.passages.forEach((p, i) => {
+      const key = speakerKey(p.callId, p.speaker.id);
+      const list = this.bySpeaker.get(key);
+      if (list) list.push(i);
+      else this.bySpeaker.set(key, [i]);
+    });
+    this.scopes = new ScopeCheck(index.passages, this.bySpeaker);
+  }
+
+  /** The plan's scope, or the nearest one something meets (see ScopeCheck.relax). */
+  private scopeFor(plan: QueryPlan): { scope: Scope; relaxed: Relaxable[]; unmet: boolean } {
+    const implied = new Set<Relaxable>();
+    if (plan.sources.section === 'query') implied.add('section');
+    if (plan.sources.side === 'query') implied.add('side');
+    if (plan.sources.side !== 'request' && plan.sources.speaker !== 'request') implied.add('questions');
+    if (plan.sources.speaker === 'query') implied.add('speaker');
+    return this.scopes.relax(plan, implied);
+  }
+
+  /** Everything later stages rank from, in one visit: the in-scope pool, the broader pool and the lexical pass. */
+  retrieve(plan: QueryPlan, query: PreparedQuery, scorer: SentenceScorer, k: number, mode: RetrievalMode): Retrieval {
+    const { passages } = this.index;
+    const { scope, relaxed, unmet } = this.scopeFor(plan);
+    const none = { lists: [] };
+    if (unmet) return { inScope: none, broader: null, lexical: null, relaxed, unmet };
+    if (!plan.topic && scope.speakerKeys) {
+      // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order.
+      // Only their own passages are visited, so the cost follows the speaker, not the corpus.
+      const allowed = scopeFilter(passages, scope);
+      const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => a - b);
+      const ordered = theirs.filter(allowed).slice(0, k).map((index, r) => ({ index, score: 1 / (r + 1) }));
+      return { inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, relaxed, unmet };
+    }
+    const lexical = this.lexical.pass(query.text);
+    const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
+    const inScope = { lists: rankedLists(signals, query, k, scopeFilter(passages, scope), mode) };
+    // Only a speaker the query implied may be looked past; one the request names is obeyed.
+    const broader =
+      scope.speakerKeys && plan.topic && plan.sources.speaker === 'query' ? { lists: rankedLists(signals, query, k, scopeFilter(passages, scope, false), mode) } : null;
+    return { inScope, broader, lexical, relaxed, unmet };
+  }
+}

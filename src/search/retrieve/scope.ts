@@ -1,0 +1,87 @@
+import type { Passage } from '../../passages/types.js';
+import type { QueryPlan } from '../interpret/query-plan.js';
+import { speakerKey } from '../interpret/speaker-directory.js';
+import type { PassageFilter } from './retriever.js';
+
+/** Which passages may answer: the plan's speaker, side, section and question-only constraints. */
+export type Scope = Pick<QueryPlan, 'speakerKeys' | 'side' | 'section' | 'questionsOnly'>;
+
+/** What can be dropped from a scope that nothing meets, first to last: the least specific first. */
+export type Relaxable = 'section' | 'side' | 'questions' | 'speaker';
+const RELAX_ORDER: readonly Relaxable[] = ['section', 'side', 'questions', 'speaker'];
+
+function without(scope: Scope, what: Relaxable): Scope {
+  switch (what) {
+    case 'section':
+      return { ...scope, section: null };
+    case 'side':
+      return { ...scope, side: null };
+    case 'questions':
+      return { ...scope, questionsOnly: false };
+    case 'speaker':
+      return { ...scope, speakerKeys: null };
+  }
+}
+
+/**
+ * Whether any passage meets a scope, answered without visiting the corpus: from the (side,
+ * section, question?) combinations the index holds, or from the named speakers' own passages.
+ */
+export class ScopeCheck {
+  private readonly combos = new Set<string>();
+
+  constructor(
+    private readonly passages: readonly Passage[],
+    private readonly bySpeaker: ReadonlyMap<string, readonly number[]>,
+  ) {
+    for (const p of passages) this.combos.add(`${p.speaker.side}|${p.section}|${p.role === 'question'}`);
+  }
+
+  feasible(scope: Scope): boolean {
+    if (scope.speakerKeys) {
+      const allowed = scopeFilter(this.passages, scope);
+      return [...scope.speakerKeys].some((key) => (this.bySpeaker.get(key) ?? []).some(allowed));
+    }
+    for (const combo of this.combos) {
+      const [side, section, question] = combo.split('|');
+      if (scope.side ? side !== scope.side : side === 'operator') continue;
+      if (scope.section && section !== scope.section) continue;
+      if (scope.questionsOnly && question !== 'true') continue;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A scope something meets: the plan's, or with constraints the query only implied dropped one at a
+   * time (never one the request set explicitly). `relaxed` says which were dropped; `unmet` is set
+   * when even that leaves nothing (the request's own filters exclude every passage).
+   */
+  relax(scope: Scope, implied: ReadonlySet<Relaxable>): { scope: Scope; relaxed: Relaxable[]; unmet: boolean } {
+    let current = scope;
+    const relaxed: Relaxable[] = [];
+    for (const what of RELAX_ORDER) {
+      if (this.feasible(current)) break;
+      if (!implied.has(what)) continue;
+      current = without(current, what);
+      relaxed.push(what);
+    }
+    return { scope: current, relaxed, unmet: !this.feasible(current) };
+  }
+}
+
+/**
+ * The passages a scope allows. `withSpeakers: false` drops the speaker constraint and keeps the
+ * rest (the broader pool shown when a named speaker never discussed the topic). The operator's
+ * lines are left out unless the operator is asked for: they introduce, they never answer.
+ */
+export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpeakers = true): PassageFilter {
+  return (i) => {
+    const p = passages[i]!;
+    if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKey(p.callId, p.speaker.id))) return false;
+    if (scope.side ? p.speaker.side !== scope.side : p.speaker.side === 'operator') return false;
+    if (scope.section && p.section !== scope.section) return false;
+    if (scope.questionsOnly && p.role !== 'question') return false;
+    return true;
+  };
+}

@@ -1,0 +1,182 @@
+import { normalizeToken } from '../../index/lexical-tokens.js';
+import type { Quantity } from '../interpret/fact-question.js';
+
+/**
+ * What a sentence states, read the way interpret/fact-question.ts reads a question: its figures
+ * and their kind (money, percentage, count), the periods it names, whether it speaks of the
+ * outlook, of the whole company or of one segment, and whether it is itself a question. Computed
+ * per query for the few sentences of the top results only, so nothing here grows with the corpus.
+ */
+
+export interface FactToken {
+  /** Lexical stem (lexical-tokens.ts), or null for a stopword. */
+  stem: string | null;
+  lower: string;
+  /** Set on numbers: what kind of figure it is. */
+  figure: Quantity | null;
+  /** Looks like a name: capitalised after the first word, or a word carrying digits ("Trainium4"). */
+  name: boolean;
+}
+
+export interface SentenceFacts {
+  tokens: FactToken[];
+  figures: Quantity[];
+  quarters: Set<number>;
+  years: Set<number>;
+  /** Speaks of the outlook: "we expect", "guidance", "will be". */
+  forward: boolean;
+  /** Names the whole company's figure: "worldwide", "total", "overall", "consolidated". */
+  total: boolean;
+  /** Names a segment or division: the figure is for a part of the company. */
+  segment: boolean;
+  /** Asks rather than states ("…?", "could you…"). */
+  question: boolean;
+}
+
+const WORD = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|%/gu;
+const MONEY_AFTER = new Set(['dollars', 'dollar', 'cents', 'cent', 'euros', 'pounds', 'yen']);
+const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'points', 'pts']);
+const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|anticipated|guidance|outlook|forecast|we'll|will\s+be|plan\s+to|intend\s+to|going\s+to\s+be|should\s+be)\b/i;
+const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
+const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
+const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
+
+/** Does the text name a segment or division (cheap: no tokenising)? */
+export function namesSegment(text: string): boolean {
+  return SEGMENT.test(text);
+}
+
+export function sentenceFacts(text: string): SentenceFacts {
+  const raw = [...text.matchAll(WORD)].map((m) => m[0]);
+  const tokens: FactToken[] = raw.map((r, i) => {
+    const lower = r.toLowerCase();
+    const next = (raw[i + 1] ?? '').toLowerCase();
+    const prev = (raw[i - 1] ?? '').toLowerCase();
+    let figure: Quantity | null = null;
+    if (/^\$?\d/.test(r)) {
+      const year = /^(19|20)\d{2}$/.test(r);
+      if (r.endsWith('%') || PERCENT_AFTER.has(next)) figure = 'percent';
+      else if (r.startsWith('$') || MONEY_AFTER.has(next) || MONEY_AFTER.has((raw[i + 2] ?? '').toLowerCase())) figure = 'money';
+      // A bare four-digit year is a period, and "Q4"-style tokens never reach here.
+      else if (!year && prev !== 'q' && prev !== 'fiscal') figure = 'count';
+    }
+    const number = /^\$?\d/.test(r);
+    return { stem: number ? null : normalizeToken(r), lower, figure, name: !number && (/\d/.test(r) || (i > 0 && r !== 'I' && /^\p{Lu}/u.test(r))) };
+  });
+  const quarters = new Set<number>();
+  const years = new Set<number>();
+  raw.forEach((r, i) => {
+    const lower = r.toLowerCase();
+    const q = /^q([1-4])$/.exec(lower) ?? /^([1-4])q$/.exec(lower);
+    if (q) quarters.add(Number(q[1]));
+    if (ORDINAL_QUARTER[lower] && (raw[i + 1] ?? '').toLowerCase() === 'quarter') quarters.add(ORDINAL_QUARTER[lower]!);
+    if (/^(19|20)\d{2}$/.test(r)) years.add(Number(r));
+  });
+  return {
+    tokens,
+    figures: tokens.flatMap((t) => (t.figure ? [t.figure] : [])),
+    quarters,
+    years,
+    forward: FORWARD.test(text),
+    total: TOTAL.test(text),
+    segment: SEGMENT.test(text),
+    question: QUESTION.test(text),
+  };
+}
+
+/**
+ * Words that may stand between a metric and its figure in a plain statement of it ("revenue was
+ * $35.6 billion", "$21.3 billion of revenue", "operating income is expected to be between…").
+ * Anything else in between ("revenue run rate of $142 billion", "$12 billion of incremental
+ * revenue") means the figure measures something narrower or different.
+ */
+const LINK_WORDS = new Set(
+  (
+    'was were is are be been being of at to in reached totaled totalled totaling came come approximately about roughly nearly almost ' +
+    'around over more than expected expect between grew increased rose up down declined decreased fell by a an the we our reported ' +
+    'generated generating delivered ended finished billion million thousand trillion and an increase decrease of year-over-year'
+  ).split(' '),
+);
+/** Largest gap, in words, between a metric and the figure that states it. */
+const MAX_STATEMENT_GAP = 7;
+
+/** Positions where one of `forms` (stem sequences) occurs. */
+function occurrences(tokens: readonly FactToken[], forms: readonly string[][]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const stems = tokens.map((t) => t.stem);
+  // Stopwords have no stem: match a form against the content words only, remembering where they sit.
+  const content = stems.flatMap((s, i) => (s ? [{ s, i }] : []));
+  for (const form of forms) {
+    for (let c = 0; c + form.length <= content.length; c++) {
+      if (form.every((f, j) => content[c + j]!.s === f || (f.length >= 4 && content[c + j]!.s.startsWith(f)))) {
+        out.push({ from: content[c]!.i, to: content[c + form.length - 1]!.i });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Does the sentence plainly state the metric's value, as the kind of number asked for? A figure of
+ * that kind with only link words between it and the metric, on either side.
+ */
+export function statesMetric(facts: SentenceFacts, forms: readonly string[][], quantity: Quantity | null): boolean {
+  const { tokens } = facts;
+  for (const m of occurrences(tokens, forms)) {
+    // Metric, then the figure: "operating income was $25 billion".
+    for (let i = m.to + 1; i < tokens.length && i - m.to <= MAX_STATEMENT_GAP; i++) {
+      const t = tokens[i]!;
+      if (t.figure) {
+        if (!quantity || t.figure === quantity) return true;
+        continue;
+      }
+      if (!LINK_WORDS.has(t.lower)) break;
+    }
+    // Figure, then the metric: "$21.3 billion of revenue".
+    for (let i = m.from - 1; i >= 0 && m.from - i <= MAX_STATEMENT_GAP; i--) {
+      const t = tokens[i]!;
+      if (t.figure) {
+        if (!quantity || t.figure === quantity) return true;
+        break;
+      }
+      if (!LINK_WORDS.has(t.lower)) break;
+    }
+  }
+  return false;
+}
+
+/** Does the sentence mention the metric at all? */
+export function mentionsMetric(facts: SentenceFacts, forms: readonly string[][]): boolean {
+  return occurrences(facts.tokens, forms).length > 0;
+}
+
+/** Share of `groups` (each a list of alternative stems) the sentence holds, exactly or as a prefix of 4+ letters as search matches. */
+export function shareOfStems(facts: SentenceFacts, groups: readonly (readonly string[])[]): number {
+  if (groups.length === 0) return 0;
+  const have = facts.tokens.map((t) => t.stem).filter((s): s is string => s !== null);
+  const found = groups.filter((alts) => alts.some((s) => have.some((h) => h === s || (s.length >= 4 && h.startsWith(s)))));
+  return found.length / groups.length;
+}
+
+/** Sentence facts do not depend on the query: one bounded cache per index, shared by every search. */
+export class SentenceFactsCache {
+  private readonly entries = new Map<number, SentenceFacts>();
+
+  constructor(private readonly capacity = 8192) {}
+
+  /** Facts of sentence `row` (its text given for the first read). */
+  get(row: number, text: string): SentenceFacts {
+    let f = this.entries.get(row);
+    if (f) {
+      // Most recently used last, so the oldest entry is evicted first.
+      this.entries.delete(row);
+    } else {
+      f = sentenceFacts(text);
+      if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as number);
+    }
+    this.entries.set(row, f);
+    return f;
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
+
+const revenue = [['revenu']];
+describe('statesMetric: the figure is the metric’s own value', () => {
+  it.each([
+    ['Revenue was $35.6 billion and growth accelerated to 24% year-over-year.', 'money', true],
+    ["We're reporting $213.4 billion in revenue, up 12% year-over-year.", 'money', true],
+    ['generating $21.3 billion of revenue in the quarter', 'money', true],
+    ['AWS now has an annualized revenue run rate of $142 billion.', 'money', false],
+    ['We added $2.6 billion in quarter-over-quarter revenue.', 'money', false],
+    ['we added over $12 billion of incremental revenue in 2025 alone', 'money', false],
+    ['Advertising revenue grew 22% in the fourth quarter.', 'money', false],
+    ['Advertising revenue grew 22% in the fourth quarter.', 'percent', true],
+  ] as const)('%s (%s) → %s', (text, kind, expected) => {
+    expect(statesMetric(sentenceFacts(text), revenue, kind)).toBe(expected);
+  });
+});
+
+describe('sentenceFacts', () => {
+  it('reads figures by kind; a year is a period, not a figure', () => {
+    const f = sentenceFacts('In Q4, worldwide revenue was $213.4 billion, up 12%, and we shipped 180 satellites in 2025.');
+    expect(f.figures).toEqual(['money', 'percent', 'count']);
+    expect([...f.quarters]).toEqual([4]);
+    expect([...f.years]).toEqual([2025]);
+    expect(f.total).toBe(true);
+  });
+  it('outlook, segment and questions', () => {
+    expect(sentenceFacts('Q1 operating income is expected to be between $16.5 billion and $21.5 billion.').forward).toBe(true);
+    expect(sentenceFacts('International segment revenue was $50.7 billion.').segment).toBe(true);
+    expect(sentenceFacts('Can you talk about capex?').question).toBe(true);
+    expect(sentenceFacts('Could you give us more color on margins').question).toBe(true);
+  });
+});
