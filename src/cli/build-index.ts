@@ -7,11 +7,14 @@ import { quantizedFrom, weightsOption, type WeightsChoice } from './weights.js';
 
 export function createBuildIndexCommand(): Command {
   const command = new Command('build-index')
-    .description('Rebuild the search index over the transcript library (data/transcripts/). Files given are imported first, exactly as `import` does.')
+    .description(
+      'Bring the search index in line with the transcript library (data/transcripts/): calls whose file is unchanged keep their shard, others are embedded (texts embedded before come from the cache). Files given are imported first, exactly as `import` does.',
+    )
     .argument('[transcripts...]', 'transcript files or folders to import into the library first')
     .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
-    .option('--index-dir <dir>', 'where to write the index', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR);
-  return weightsOption(command).action(async (added: string[], opts: { library: string; indexDir: string } & WeightsChoice) => {
+    .option('--index-dir <dir>', 'where to write the index', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
+    .option('--full', 'rebuild from nothing: reuse no shard or graph, embed every text anew (the embedding cache is refreshed, not read)');
+  return weightsOption(command).action(async (added: string[], opts: { library: string; indexDir: string; full?: boolean } & WeightsChoice) => {
     const quantized = quantizedFrom(opts);
     const library = path.resolve(opts.library);
     if (added.length > 0) {
@@ -35,6 +38,9 @@ export function createBuildIndexCommand(): Command {
         indexDir: path.resolve(opts.indexDir),
         embedder: await textEmbedder(embedder),
         onProgress: progress.onProgress,
+        // An explicit build re-checks every shard it keeps (a damaged one is rebuilt), unless it starts from nothing.
+        full: opts.full,
+        verify: !opts.full,
       });
       progress.stop();
       process.stdout.write(`${formatBuildSummary(summary)}\n`);

@@ -1,29 +1,52 @@
+/**
+ * Building the index = bringing the published index in line with the library, doing only the work
+ * the differences need:
+ * - a library file unchanged since the published build (same name and size, and the same
+ *   modification time or failing that the same sha256) keeps its call's shard as it is;
+ * - any other file is read, checked and chunked; its texts are embedded through the embedding
+ *   cache (only texts never embedded with these weights reach the model) and its shard written;
+ * - the published dense graph is updated in place (new calls' passages added, removed calls'
+ *   passages marked deleted) and written into the new build — or built afresh when there is no
+ *   usable published graph, with `full`, or once deletions pass REBUILD_DELETED_SHARE;
+ * - publishing is one atomic manifest rename; until then the previous manifest, its build and its
+ *   shards stay in force, and a build killed anywhere leaves them so. Shards and builds no
+ *   manifest names are deleted after publishing.
+ * Builds into one directory take turns (withBuildLock).
+ */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import hnswlib from 'hnswlib-node';
 import { PARSER_VERSION } from '../transcript/read-source.js';
 import { STORED_CALL_FORMAT } from '../library/stored-call.js';
 import { CHUNKER_VERSION, DEFAULT_MIN_TOKENS } from '../passages/chunk.js';
-import type { Passage } from '../passages/types.js';
 import { MODEL_MAX_TOKENS } from '../model/model-files.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
+import { CallRejectedError } from '../library/check-call.js';
+import { describeReadError } from '../library/library-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { withBuildLock } from './build-lock.js';
-import { sha256File } from './checksum.js';
+import { encodeCallShard, SENTENCE_TERMS_VERSION, SHARD_FORMAT, shardKey } from './call-shard.js';
+import { sha256, sha256File } from './checksum.js';
+import { createGraph, readGraph, REBUILD_DELETED_SHARE, updateGraph, writeGraph, type Graph, type GraphPoints } from './dense-graph.js';
 import type { TextEmbedder } from './embedder-port.js';
+import { embedTexts, type EmbedCounts } from './embed-texts.js';
+import { EMBEDDING_CACHE_DIR, EmbeddingCache } from './embedding-cache.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
-import { buildLexicalIndex, serializeLexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
-import { readLibrary, type RejectedFile } from './library-reader.js';
-import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest } from './manifest.js';
-import type { StoredCall } from './stored-call.js';
+import { EmptyLibraryError, readLibraryCall, readLibraryFileRecord, type AcceptedCall, type RejectedFile } from './library-reader.js';
+import { readManifest } from './manifest-file.js';
+import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest, type ManifestSource } from './manifest.js';
+import { readShard, removeShardsExcept, writeShard } from './shard-store.js';
+import type { VectorFormat } from './vector-codec.js';
 
 export interface BuildProgress {
   phase: 'parse' | 'passages' | 'sentences' | 'write';
   done: number;
   total: number;
 }
+
+/** How sentence vectors are stored unless a build says otherwise (README "Memory" has the measurements). */
+export const DEFAULT_SENTENCE_VECTORS: VectorFormat = 'int8';
 
 export interface BuildOptions {
   /** The library's files (see listTranscripts); a file that cannot be read is skipped and reported. */
@@ -37,6 +60,29 @@ export interface BuildOptions {
   limits?: TranscriptLimits;
   /** Passage size in model tokens; default the model window (MODEL_MAX_TOKENS). */
   maxTokens?: number;
+  /** Start from nothing: no shard or graph of the published build is reused, and every text is embedded anew. */
+  full?: boolean;
+  /** Re-hash every shard and the graph reused from the published build; what fails is rebuilt. */
+  verify?: boolean;
+  /** The embedding cache's folder; default `<indexDir>/embeddings`. Written only under the index directory's build lock. */
+  cacheDir?: string;
+  /** Default DEFAULT_SENTENCE_VECTORS. */
+  sentenceVectors?: VectorFormat;
+  /** Counts every full re-hash of an index file (tests). */
+  onHash?: () => void;
+}
+
+export interface BuildWork {
+  /** Calls whose shard was kept from the published build. */
+  kept: number;
+  /** Calls read, embedded and written anew. */
+  written: number;
+  /** Calls of the published build no longer in the library. */
+  removed: number;
+  /** Distinct texts the model embedded, and those the cache already had. */
+  embedded: number;
+  cached: number;
+  graph: 'updated' | 'built';
 }
 
 export interface BuildSummary {
@@ -47,114 +93,212 @@ export interface BuildSummary {
   passagesPerSecond: number;
   /** Library files skipped, and why (also in the manifest). */
   rejected: RejectedFile[];
+  work: BuildWork;
 }
 
 /**
- * Texts per model call. Texts are embedded shortest first (see embedAll), so a batch holds
+ * Texts per model call. Texts are embedded shortest first (see embedTexts), so a batch holds
  * texts of about one length and padding costs little; sentences are short, so more fit a call.
  */
 export const BUILD_BATCH_SIZES = { passages: 8, sentences: 32 } as const;
 
-/**
- * Embed `texts` into one row-major Float32Array, in the order given. The model pads every text
- * of a call to the longest one, so texts are embedded in order of token count and written back
- * to their own rows: the vectors are the same (a text's vector does not depend on its batch
- * companions), the padding is not paid.
- */
-async function embedAll(
-  embedder: TextEmbedder,
-  texts: string[],
-  tokens: number[],
-  batchSize: number,
-  report: (done: number) => void,
-): Promise<Float32Array> {
-  const dim = embedder.dimensions;
-  const out = new Float32Array(texts.length * dim);
-  const order = texts.map((_, i) => i).sort((a, b) => tokens[a]! - tokens[b]! || a - b);
-  for (let i = 0; i < order.length; i += batchSize) {
-    const rows = order.slice(i, i + batchSize);
-    const vectors = await embedder.embed(rows.map((r) => texts[r]!));
-    vectors.forEach((v, j) => out.set(v, rows[j]! * dim));
-    report(Math.min(i + batchSize, texts.length));
-  }
-  return out;
-}
-
-/**
- * Parse, chunk and embed the sources, then write a complete build into a fresh
- * directory and publish it by atomically replacing manifest.json. A build killed
- * midway leaves the previous manifest (and its files) untouched. Builds into one
- * directory take turns (see withBuildLock).
- */
+/** Parse, chunk and embed what changed, then publish by atomically replacing manifest.json. Builds into one directory take turns. */
 export function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   return withBuildLock(opts.indexDir, () => buildIndexLocked(opts));
 }
+
+/** The versions every shard and the manifest record: another version anywhere means a rebuild. */
+function versions(): Pick<Manifest, 'lexical_tokens' | 'chunker' | 'parser' | 'stored_call' | 'shard' | 'sentence_terms'> {
+  return {
+    lexical_tokens: LEXICAL_TOKENS_VERSION,
+    chunker: CHUNKER_VERSION,
+    parser: PARSER_VERSION,
+    stored_call: STORED_CALL_FORMAT,
+    shard: SHARD_FORMAT,
+    sentence_terms: SENTENCE_TERMS_VERSION,
+  };
+}
+
+/** The published manifest, when this build may start from it (same model, versions, settings). */
+async function usableBase(indexDir: string, expect: Pick<Manifest, 'model' | 'chunking' | 'limits' | 'sentence_vectors'>): Promise<Manifest | null> {
+  const manifest = await readManifest(indexDir).catch(() => null);
+  if (!manifest) return null;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const v = versions();
+  const versionsMatch = (Object.keys(v) as (keyof typeof v)[]).every((k) => manifest[k] === v[k]);
+  const hnswMatch = manifest.hnsw.m === HNSW_DEFAULTS.m && manifest.hnsw.ef_construction === HNSW_DEFAULTS.efConstruction;
+  return versionsMatch && hnswMatch && same(manifest.model, expect.model) && same(manifest.chunking, expect.chunking) && same(manifest.limits, expect.limits) && manifest.sentence_vectors === expect.sentence_vectors ? manifest : null;
+}
+
+/** A call in the new build: kept from the published one, or read now. */
+type Entry = { kind: 'kept'; source: ManifestSource } | { kind: 'new'; accepted: AcceptedCall; mtimeMs: number; key: string };
 
 /** buildIndex for a caller already holding the directory's build lock. */
 export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { embedder, indexDir } = opts;
-  const passageBatch = opts.batchSize ?? BUILD_BATCH_SIZES.passages;
-  const sentenceBatch = opts.batchSize ? opts.batchSize * 4 : BUILD_BATCH_SIZES.sentences;
+  const dim = embedder.dimensions;
   const progress = opts.onProgress ?? (() => {});
-
   const limits = opts.limits ?? transcriptLimits();
   const chunking = { maxTokens: opts.maxTokens ?? MODEL_MAX_TOKENS, minTokens: DEFAULT_MIN_TOKENS };
-  const { accepted, rejected } = await readLibrary({
-    files: opts.sources,
-    countTokens: (t) => embedder.countTokens(t),
-    limits,
-    chunking,
-    onFile: (done, total) => progress({ phase: 'parse', done, total }),
-  });
-  const calls: StoredCall[] = accepted.map((a) => a.call);
-  const passages: Passage[] = accepted.flatMap((a) => a.passages);
-  const legacyIds = Object.fromEntries(accepted.map((a) => [a.call.meta.id, a.legacyStarts]));
-  const sources: Manifest['sources'] = accepted.map((a) => ({ call_id: a.call.meta.id, ...a.file }));
+  const settings = {
+    model: { id: embedder.modelId, checksum: embedder.checksum, dimensions: dim },
+    chunking: { max_tokens: chunking.maxTokens, min_tokens: chunking.minTokens, max_chars: limits.maxPassageChars },
+    limits: limitsRecord(limits),
+    sentence_vectors: opts.sentenceVectors ?? DEFAULT_SENTENCE_VECTORS,
+  };
+  const base = opts.full ? null : await usableBase(indexDir, settings);
+  const baseByPath = new Map((base?.sources ?? []).map((s) => [s.path, s]));
 
-  const passageVectors = await embedAll(embedder, passages.map((p) => p.text), passages.map((p) => p.tokens), passageBatch, (done) =>
-    progress({ phase: 'passages', done, total: passages.length }),
-  );
-  const sentenceTexts = passages.flatMap((p) => p.sentences.map((s) => s.text));
-  const sentenceTokens = sentenceTexts.map((t) => embedder.countTokens(t));
-  const sentenceVectors = await embedAll(embedder, sentenceTexts, sentenceTokens, sentenceBatch, (done) =>
-    progress({ phase: 'sentences', done, total: sentenceTexts.length }),
-  );
+  // 1. Which calls are unchanged, which are read anew, which files are rejected.
+  const entries: Entry[] = [];
+  const rejected: (RejectedFile & { mtime_ms: number })[] = [];
+  const byId = new Map<string, string>();
+  const claim = (id: string, name: string) => {
+    const holder = byId.get(id.toLowerCase());
+    if (holder) throw new CallRejectedError(`call id ${id} is already taken by ${holder}`);
+    byId.set(id.toLowerCase(), name);
+  };
+  for (const [i, file] of opts.sources.entries()) {
+    const name = path.basename(file);
+    const kept = await keptSource(file, baseByPath.get(name), byId, indexDir, dim, opts);
+    if (kept) {
+      claim(kept.call_id, name);
+      entries.push({ kind: 'kept', source: kept });
+    } else {
+      const read = await readLibraryFileRecord(file, limits);
+      if (!read.bytes) rejected.push({ ...read.record, mtime_ms: read.mtimeMs, error: read.tooLarge! });
+      else {
+        try {
+          const call = readLibraryCall(name, read.bytes, { countTokens: (t) => embedder.countTokens(t), limits, chunking }, (id) => claim(id, name));
+          const key = shardKey({ file: read.record, versions: versions(), limits: settings.limits, chunking: settings.chunking, model: { checksum: embedder.checksum, dimensions: dim }, vectorFormat: settings.sentence_vectors });
+          entries.push({ kind: 'new', accepted: { ...call, file: read.record }, mtimeMs: read.mtimeMs, key });
+        } catch (err) {
+          rejected.push({ ...read.record, mtime_ms: read.mtimeMs, error: describeReadError(name, err) });
+        }
+      }
+    }
+    progress({ phase: 'parse', done: i + 1, total: opts.sources.length });
+  }
+  if (entries.length === 0) throw new EmptyLibraryError(rejected);
 
-  const hnsw = new hnswlib.HierarchicalNSW(HNSW_DEFAULTS.space, embedder.dimensions);
-  hnsw.initIndex(Math.max(1, passages.length), HNSW_DEFAULTS.m, HNSW_DEFAULTS.efConstruction, HNSW_DEFAULTS.seed);
-  for (let i = 0; i < passages.length; i++) {
-    hnsw.addPoint(Array.from(passageVectors.subarray(i * embedder.dimensions, (i + 1) * embedder.dimensions)), i);
+  // 2. Embed the new calls' texts (the cache first) and write their shards.
+  const fresh = entries.filter((e): e is Extract<Entry, { kind: 'new' }> => e.kind === 'new');
+  const counts: EmbedCounts = { embedded: 0, cached: 0 };
+  const written = new Map<Extract<Entry, { kind: 'new' }>, { shard: Awaited<ReturnType<typeof writeShard>>; passageVectors: Float32Array; sentences: number }>();
+  if (fresh.length > 0) {
+    const cache = await EmbeddingCache.open(opts.cacheDir ?? path.join(indexDir, EMBEDDING_CACHE_DIR), dim);
+    try {
+      const passageBatch = opts.batchSize ?? BUILD_BATCH_SIZES.passages;
+      const embedOpts = { embedder, cache, readCache: !opts.full };
+      const passageTexts = fresh.flatMap((e) => e.accepted.passages.map((p) => p.text));
+      const passageVectors = await embedTexts(passageTexts, { ...embedOpts, batchSize: passageBatch, report: (done) => progress({ phase: 'passages', done, total: passageTexts.length }) }, counts);
+      const sentenceTexts = fresh.flatMap((e) => e.accepted.passages.flatMap((p) => p.sentences.map((s) => s.text)));
+      const sentenceVectors = await embedTexts(
+        sentenceTexts,
+        { ...embedOpts, batchSize: opts.batchSize ? opts.batchSize * 4 : BUILD_BATCH_SIZES.sentences, report: (done) => progress({ phase: 'sentences', done, total: sentenceTexts.length }) },
+        counts,
+      );
+      progress({ phase: 'write', done: 0, total: 1 });
+      let p = 0;
+      let s = 0;
+      for (const e of fresh) {
+        const np = e.accepted.passages.length;
+        const ns = e.accepted.passages.reduce((n, x) => n + x.sentences.length, 0);
+        const mine = passageVectors.subarray(p * dim, (p + np) * dim);
+        const bytes = encodeCallShard({
+          key: e.key,
+          accepted: e.accepted,
+          passageVectors: mine,
+          sentenceVectors: sentenceVectors.subarray(s * dim, (s + ns) * dim),
+          dimensions: dim,
+          vectorFormat: settings.sentence_vectors,
+        });
+        written.set(e, { shard: await writeShard(indexDir, e.accepted.call.meta.id, bytes), passageVectors: mine, sentences: ns });
+        p += np;
+        s += ns;
+      }
+    } finally {
+      cache.close();
+    }
+  } else {
+    progress({ phase: 'write', done: 0, total: 1 });
   }
 
-  progress({ phase: 'write', done: 0, total: 1 });
+  // 3. The dense graph: the published one updated, or a new one.
+  const keptPaths = new Set(entries.flatMap((e) => (e.kind === 'kept' ? [e.source.path] : [])));
+  const removed = (base?.sources ?? []).filter((s) => !keptPaths.has(s.path));
+  const addedPassages = fresh.reduce((n, e) => n + e.accepted.passages.length, 0);
+  const removedPassages = removed.reduce((n, s) => n + s.shard.passages, 0);
+  let graph: Graph | null = null;
+  let graphMode: BuildWork['graph'] = 'built';
+  let nextLabel = 0;
+  let deleted = 0;
+  const labelStart = new Map<Entry, number>();
+  if (base && (base.graph.deleted + removedPassages) <= REBUILD_DELETED_SHARE * (base.graph.labels + addedPassages)) {
+    graph = await readBaseGraph(indexDir, base, dim, opts);
+  }
+  if (graph && base) {
+    graphMode = 'updated';
+    nextLabel = base.graph.labels;
+    const add: GraphPoints[] = [];
+    for (const e of entries) {
+      if (e.kind === 'kept') labelStart.set(e, e.source.shard.label_start);
+      else {
+        labelStart.set(e, nextLabel);
+        add.push({ vectors: written.get(e)!.passageVectors, labelStart: nextLabel });
+        nextLabel += e.accepted.passages.length;
+      }
+    }
+    const removeLabels = removed.flatMap((s) => Array.from({ length: s.shard.passages }, (_, i) => s.shard.label_start + i));
+    updateGraph(graph, add, removeLabels, dim);
+    deleted = base.graph.deleted + removeLabels.length;
+  } else {
+    const points: GraphPoints[] = [];
+    for (const e of entries) {
+      labelStart.set(e, nextLabel);
+      const vectors =
+        e.kind === 'new' ? written.get(e)!.passageVectors : (await readShard(indexDir, e.source.shard, { callId: e.source.call_id, dimensions: dim })).passageVectors;
+      points.push({ vectors, labelStart: nextLabel });
+      nextLabel += vectors.length / dim;
+    }
+    graph = createGraph(points, dim);
+  }
+
+  // 4. Write the build, then publish it.
   await fs.mkdir(path.join(indexDir, 'builds'), { recursive: true });
   const buildDir = `builds/${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const dir = path.join(indexDir, buildDir);
   await fs.mkdir(dir);
-  const write = (name: string, data: string | Uint8Array) => writeFileAtomic(path.join(dir, name), data);
-  await write(FILES.calls, JSON.stringify(calls));
-  await write(FILES.passages, JSON.stringify(passages));
-  await write(FILES.passageVectors, new Uint8Array(passageVectors.buffer));
-  await write(FILES.sentenceVectors, new Uint8Array(sentenceVectors.buffer));
-  await write(FILES.lexical, serializeLexicalIndex(buildLexicalIndex(passages.map((p) => p.text))));
-  await write(FILES.legacyIds, JSON.stringify(legacyIds));
-  await hnsw.writeIndex(path.join(dir, FILES.hnsw));
+  const graphFile = path.join(dir, FILES.graph);
+  const tmpGraph = path.join(dir, `.${FILES.graph}.tmp`);
+  await writeGraph(graph, tmpGraph);
+  await fs.rename(tmpGraph, graphFile);
+  const files: Manifest['files'] = [{ name: FILES.graph, sha256: await sha256File(graphFile), bytes: (await fs.stat(graphFile)).size }];
 
-  const files: Manifest['files'] = [];
-  for (const name of Object.values(FILES)) {
-    const full = path.join(dir, name);
-    files.push({ name, sha256: await sha256File(full), bytes: (await fs.stat(full)).size });
-  }
+  const sources: ManifestSource[] = entries.map((e) => {
+    if (e.kind === 'kept') return { ...e.source, shard: { ...e.source.shard, label_start: labelStart.get(e)! } };
+    const w = written.get(e)!;
+    return {
+      call_id: e.accepted.call.meta.id,
+      ...e.accepted.file,
+      mtime_ms: e.mtimeMs,
+      shard: { ...w.shard, key: e.key, passages: e.accepted.passages.length, sentences: w.sentences, label_start: labelStart.get(e)! },
+    };
+  });
+  const passages = sources.reduce((n, s) => n + s.shard.passages, 0);
+  const sentences = sources.reduce((n, s) => n + s.shard.sentences, 0);
   const manifest: Manifest = {
     format: INDEX_FORMAT_VERSION,
     built_at: new Date().toISOString(),
     build_dir: buildDir,
-    model: { id: embedder.modelId, checksum: embedder.checksum, dimensions: embedder.dimensions },
+    model: settings.model,
     sources,
-    rejected: rejected.map((r) => ({ path: r.path, sha256: r.sha256, bytes: r.bytes, error: r.error })),
-    passages: passages.length,
-    sentences: sentenceTexts.length,
+    rejected: rejected.map((r) => ({ path: r.path, sha256: r.sha256, bytes: r.bytes, mtime_ms: r.mtime_ms, error: r.error })),
+    passages,
+    sentences,
+    sentence_vectors: settings.sentence_vectors,
+    graph: { labels: nextLabel, deleted },
     hnsw: {
       space: HNSW_DEFAULTS.space,
       m: HNSW_DEFAULTS.m,
@@ -162,21 +306,64 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
       ef_search: HNSW_DEFAULTS.efSearch,
       seed: HNSW_DEFAULTS.seed,
     },
-    chunking: { max_tokens: chunking.maxTokens, min_tokens: chunking.minTokens, max_chars: limits.maxPassageChars },
-    limits: limitsRecord(limits),
-    lexical_tokens: LEXICAL_TOKENS_VERSION,
-    chunker: CHUNKER_VERSION,
-    parser: PARSER_VERSION,
-    stored_call: STORED_CALL_FORMAT,
+    chunking: settings.chunking,
+    limits: settings.limits,
+    ...versions(),
     files,
   };
-  // The commit point: until this rename the previous manifest and build stay in force.
-  await writeFileAtomic(path.join(indexDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  // The commit point: until this rename the previous manifest, its build and its shards stay in force.
+  await writeFileAtomic(path.join(indexDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   progress({ phase: 'write', done: 1, total: 1 });
   await removeOtherBuilds(indexDir, buildDir);
+  await removeShardsExcept(indexDir, new Set(sources.map((s) => s.shard.file)));
 
   const seconds = (performance.now() - started) / 1000;
-  return { manifest, passages: passages.length, sentences: sentenceTexts.length, seconds, passagesPerSecond: passages.length / seconds, rejected };
+  const work: BuildWork = {
+    kept: entries.length - fresh.length,
+    written: fresh.length,
+    removed: removed.length,
+    embedded: counts.embedded,
+    cached: counts.cached,
+    graph: graphMode,
+  };
+  return { manifest, passages, sentences, seconds, passagesPerSecond: passages / seconds, rejected, work };
+}
+
+/**
+ * The published source record for a library file that has not changed (and whose shard may be
+ * kept), or null when the file must be read: new, changed, its call id taken by an earlier file,
+ * or (when verifying) its shard damaged.
+ */
+async function keptSource(file: string, published: ManifestSource | undefined, byId: ReadonlyMap<string, string>, indexDir: string, dim: number, opts: BuildOptions): Promise<ManifestSource | null> {
+  if (!published || byId.has(published.call_id.toLowerCase())) return null;
+  const stat = await fs.stat(file);
+  if (stat.size !== published.bytes) return null;
+  if (stat.mtimeMs !== published.mtime_ms && sha256(await fs.readFile(file)) !== published.sha256) return null;
+  if (opts.verify) {
+    try {
+      await readShard(indexDir, published.shard, { callId: published.call_id, dimensions: dim, verify: true, onHash: opts.onHash });
+    } catch {
+      return null;
+    }
+  }
+  return { ...published, mtime_ms: stat.mtimeMs };
+}
+
+/** The published graph, to update; null when it is missing or (verifying) damaged. */
+async function readBaseGraph(indexDir: string, base: Manifest, dim: number, opts: BuildOptions): Promise<Graph | null> {
+  const entry = base.files.find((f) => f.name === FILES.graph);
+  const file = path.join(indexDir, base.build_dir, FILES.graph);
+  const stat = await fs.stat(file).catch(() => null);
+  if (!entry || !stat || stat.size !== entry.bytes) return null;
+  // The graph is read by native code: never without checking it is the file that was written.
+  opts.onHash?.();
+  if ((await sha256File(file)) !== entry.sha256) return null;
+  try {
+    const graph = await readGraph(file, dim);
+    return graph.getCurrentCount() === base.graph.labels ? graph : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Old and abandoned (killed) builds are garbage once a new manifest is in place. */

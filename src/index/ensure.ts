@@ -27,13 +27,17 @@ export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
   }
   return withBuildLock(opts.indexDir, async () => {
     // Another process may have built it while we waited for the lock (or published a new build while we were reading the old one).
+    let reason: IndexUnusableError;
     try {
       return await loadIndex(opts.indexDir, expect);
     } catch (err) {
       if (!(err instanceof IndexUnusableError)) throw err;
       opts.onRebuild?.(err);
+      reason = err;
     }
-    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, limits, onProgress: opts.onProgress });
+    // Something on disk is damaged: the build re-checks every part it would reuse, and rebuilds what fails.
+    const verify = reason.reason === 'corrupt';
+    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, limits, onProgress: opts.onProgress, verify });
     opts.onBuilt?.(summary);
     return loadIndex(opts.indexDir, expect);
   });

@@ -13,12 +13,9 @@ export function listTranscripts(dir: string = DEFAULT_TRANSCRIPTS_DIR): Promise<
 }
 
 export const MANIFEST_FILE = 'manifest.json';
+/** One immutable file per call (see call-shard.ts), shared by every build that has the call unchanged. */
+export const SHARDS_DIR = 'shards';
+/** Files of a build directory: the dense graph over every passage (see dense-graph.ts). */
 export const FILES = {
-  calls: 'calls.json',
-  passages: 'passages.json',
-  passageVectors: 'passage-vectors.f32',
-  sentenceVectors: 'sentence-vectors.f32',
-  hnsw: 'passages.hnsw',
-  lexical: 'lexical.json',
-  legacyIds: 'legacy-ids.json',
+  graph: 'passages.hnsw',
 } as const;

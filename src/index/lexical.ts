@@ -1,61 +1,303 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+/**
+ * BM25 over passage text, assembled at load from the shards' forward indexes (per passage: its
+ * terms with their frequencies, computed at build). It scores exactly as MiniSearch did over the
+ * same tokens — BM25+ (k 1.2, b 0.7, δ 0.5), document length = distinct terms, prefix matches of
+ * 4+ letters weighted 0.6·len/(len + 0.3·extra), fuzzy matches of 5+ letters (edit distance up to
+ * 20 % of the word, at most 2) weighted 0.5·len/(len + distance), a passage's sum multiplied by
+ * how many distinct query terms it matched — so the eval figures hold, but a query never scores
+ * every match:
+ * - the term dictionary is MiniSearch's radix tree (SearchableMap), for prefix and fuzzy lookups;
+ * - the inverted index keeps each term's postings; a query reads each term's champion list (its
+ *   CHAMPION_DEPTH passages of highest impact, Manning et al., IR book §7.1.3), accumulates,
+ *   and re-scores the best candidates exactly from their forward lists;
+ * - a small set of passages (a speaker's, a call's) is scored exactly from its forward lists.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
 import { lexicalTokens } from './lexical-tokens.js';
 
-/** BM25 over passage text via MiniSearch; ids are passage positions in the store. */
-export type LexicalIndex = MiniSearch<LexicalDoc>;
-interface LexicalDoc {
-  id: number;
-  text: string;
+/** MiniSearch's defaults, which the eval figures were measured with. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+const PREFIX_WEIGHT = 0.6;
+const FUZZY_WEIGHT = 0.5;
+const MAX_FUZZY = 2;
+/** Passages read per query term: its highest-impact ones. */
+export const CHAMPION_DEPTH = 1000;
+/** Champion lists kept between queries (most recently used). */
+const CHAMPION_CACHE_TERMS = 4096;
+
+/** Prefix matching lets "trainium" find "trainium2"; fuzzy matching forgives typos in longer words. */
+const prefixOf = (term: string) => term.length >= 4 && !/^\d/.test(term);
+const fuzzyOf = (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : 0);
+
+/** One query term and the dictionary terms it matches (itself, by prefix, fuzzily) with their weights. */
+export interface QueryTerm {
+  source: string;
+  /** Position among the query's distinct terms. */
+  distinct: number;
+  ids: number[];
+  weights: number[];
 }
 
-const OPTIONS = {
-  fields: ['text'],
-  idField: 'id',
-  tokenize: lexicalTokens,
-  // lexicalTokens already normalised and stemmed each token.
-  processTerm: (t: string) => t,
-};
-
-export function buildLexicalIndex(texts: readonly string[]): LexicalIndex {
-  const ms = new MiniSearch<LexicalDoc>(OPTIONS);
-  ms.addAll(texts.map((text, id) => ({ id, text })));
-  return ms;
+export interface ExpandedQuery {
+  terms: QueryTerm[];
+  /** The distinct query terms, in order. */
+  sources: string[];
+  /** Dictionary term → each (query term, weight) it contributes to. */
+  byTerm: Map<number, { term: number; weight: number }[]>;
 }
 
-export function serializeLexicalIndex(index: LexicalIndex): string {
-  return JSON.stringify(index);
-}
-
-export function loadLexicalIndex(json: string): LexicalIndex {
-  return MiniSearch.loadJSON<LexicalDoc>(json, OPTIONS);
-}
-
-export interface LexicalHit {
+export interface ScoredPassage {
   index: number;
   score: number;
-  /** How many distinct query terms this passage matched. */
-  matchedTerms: number;
-  /** The query terms it matched (exactly, by prefix or fuzzily). */
+  /** Distinct query terms matched (exactly, by prefix or fuzzily). */
   queryTerms: string[];
 }
 
-/** Prefix match lets "trainium" find "trainium2"; fuzzy match forgives typos in longer words. */
-const SEARCH_OPTIONS: SearchOptions = {
-  combineWith: 'OR',
-  prefix: (term) => term.length >= 4 && !/^\d/.test(term),
-  fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
-  maxFuzzy: 2,
-  weights: { fuzzy: 0.5, prefix: 0.6 },
-};
+/** Collects the shards' forward indexes, mapping each shard's dictionary onto one global dictionary. */
+export class LexicalIndexBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly termList: string[] = [];
+  private readonly forwardOffsets: number[] = [0];
+  private readonly parts: { terms: Uint32Array; freqs: Uint16Array }[] = [];
+  private postings = 0;
 
-export function lexicalSearch(
-  index: LexicalIndex,
-  query: string,
-  k: number,
-  filter?: (passageIndex: number) => boolean,
-): LexicalHit[] {
-  const options: SearchOptions = { ...SEARCH_OPTIONS };
-  if (filter) options.filter = (r) => filter(r.id as number);
-  const hits = index.search(query, options);
-  return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score, matchedTerms: h.queryTerms.length, queryTerms: h.queryTerms }));
+  /** Adds one shard's passages (in order); returns its dictionary mapped to global ids (for its sentence terms). */
+  addShard(terms: readonly string[], forward: { offsets: Uint32Array; terms: Uint32Array; freqs: Uint16Array }): Uint32Array {
+    const global = new Uint32Array(terms.length);
+    terms.forEach((t, i) => {
+      let id = this.ids.get(t);
+      if (id === undefined) {
+        id = this.termList.length;
+        this.ids.set(t, id);
+        this.termList.push(t);
+      }
+      global[i] = id;
+    });
+    const mapped = new Uint32Array(forward.terms.length);
+    for (let i = 0; i < mapped.length; i++) mapped[i] = global[forward.terms[i]!]!;
+    this.parts.push({ terms: mapped, freqs: forward.freqs });
+    for (let p = 1; p < forward.offsets.length; p++) this.forwardOffsets.push(this.postings + forward.offsets[p]!);
+    this.postings += mapped.length;
+    return global;
+  }
+
+  get terms(): readonly string[] {
+    return this.termList;
+  }
+
+  build(): LexicalIndex {
+    const offsets = Uint32Array.from(this.forwardOffsets);
+    const terms = new Uint32Array(this.postings);
+    const freqs = new Uint16Array(this.postings);
+    let at = 0;
+    for (const p of this.parts) {
+      terms.set(p.terms, at);
+      freqs.set(p.freqs, at);
+      at += p.terms.length;
+    }
+    this.parts.length = 0;
+    return new LexicalIndex(this.termList, { offsets, terms, freqs });
+  }
+}
+
+export class LexicalIndex {
+  readonly documentCount: number;
+  readonly averageLength: number;
+  private readonly dictionary: SearchableMap<number>;
+  /** Per term: how many passages hold it. */
+  private readonly df: Uint32Array;
+  /** Inverted index: term t's passages are docs[offsets[t]..offsets[t+1]), ascending. */
+  private readonly inverted: { offsets: Uint32Array; docs: Uint32Array; freqs: Uint16Array };
+  private readonly champions = new Map<number, Uint32Array>();
+  /** Scratch for one query's accumulation (queries run one at a time on the event loop). */
+  private readonly acc: Float64Array;
+  private readonly matched: Uint32Array;
+
+  constructor(
+    private readonly terms: readonly string[],
+    /** Per passage: its distinct terms and their frequencies (global term ids). */
+    private readonly forward: { offsets: Uint32Array; terms: Uint32Array; freqs: Uint16Array },
+  ) {
+    this.documentCount = forward.offsets.length - 1;
+    this.averageLength = this.documentCount > 0 ? forward.terms.length / this.documentCount : 0;
+    this.dictionary = new SearchableMap<number>();
+    terms.forEach((t, i) => this.dictionary.set(t, i));
+    const df = new Uint32Array(terms.length);
+    for (let i = 0; i < forward.terms.length; i++) df[forward.terms[i]!]!++;
+    this.df = df;
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+    const fill = offsets.slice(0, terms.length);
+    const docs = new Uint32Array(forward.terms.length);
+    const freqs = new Uint16Array(forward.terms.length);
+    for (let d = 0; d < this.documentCount; d++) {
+      for (let i = forward.offsets[d]!; i < forward.offsets[d + 1]!; i++) {
+        const t = forward.terms[i]!;
+        const at = fill[t]!++;
+        docs[at] = d;
+        freqs[at] = forward.freqs[i]!;
+      }
+    }
+    this.inverted = { offsets, docs, freqs };
+    this.acc = new Float64Array(this.documentCount);
+    this.matched = new Uint32Array(this.documentCount);
+  }
+
+  /** Distinct terms of passage `doc` (its BM25 length, as MiniSearch counted it). */
+  private length(doc: number): number {
+    return this.forward.offsets[doc + 1]! - this.forward.offsets[doc]!;
+  }
+
+  private idf(term: number): number {
+    const n = this.df[term]!;
+    return Math.log(1 + (this.documentCount - n + 0.5) / (n + 0.5));
+  }
+
+  /** BM25+ weight of a term occurring `tf` times in passage `doc`, without the idf. */
+  private tfPart(tf: number, doc: number): number {
+    return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * this.length(doc)) / this.averageLength));
+  }
+
+  /** The query's terms with the dictionary terms each matches, as MiniSearch expands them. */
+  expand(text: string): ExpandedQuery {
+    const sources: string[] = [];
+    const terms: QueryTerm[] = [];
+    const byTerm = new Map<number, { term: number; weight: number }[]>();
+    for (const source of lexicalTokens(text)) {
+      let distinct = sources.indexOf(source);
+      if (distinct < 0) distinct = sources.push(source) - 1;
+      const q: QueryTerm = { source, distinct, ids: [], weights: [] };
+      const add = (id: number, weight: number) => {
+        q.ids.push(id);
+        q.weights.push(weight);
+      };
+      const exact = this.dictionary.get(source);
+      if (exact !== undefined) add(exact, 1);
+      const prefixed = new Set<string>();
+      if (prefixOf(source)) {
+        for (const [term, id] of this.dictionary.atPrefix(source)) {
+          const distance = term.length - source.length;
+          if (!distance) continue;
+          prefixed.add(term);
+          add(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+        }
+      }
+      const fuzzy = fuzzyOf(source);
+      const maxDistance = fuzzy ? Math.min(MAX_FUZZY, Math.round(source.length * fuzzy)) : 0;
+      if (maxDistance) {
+        for (const [term, [id, distance]] of this.dictionary.fuzzyGet(source, maxDistance)) {
+          if (!distance || prefixed.has(term)) continue;
+          add(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+        }
+      }
+      const at = terms.push(q) - 1;
+      q.ids.forEach((id, i) => {
+        const list = byTerm.get(id) ?? [];
+        list.push({ term: at, weight: q.weights[i]! });
+        byTerm.set(id, list);
+      });
+    }
+    return { terms, sources, byTerm };
+  }
+
+  /** Passage `doc`'s exact score and matched query terms, from its forward list. */
+  score(query: ExpandedQuery, doc: number): ScoredPassage {
+    let sum = 0;
+    const hit = new Uint8Array(query.sources.length);
+    for (let i = this.forward.offsets[doc]!; i < this.forward.offsets[doc + 1]!; i++) {
+      const uses = query.byTerm.get(this.forward.terms[i]!);
+      if (!uses) continue;
+      const base = this.idf(this.forward.terms[i]!) * this.tfPart(this.forward.freqs[i]!, doc);
+      for (const u of uses) {
+        sum += u.weight * base;
+        hit[query.terms[u.term]!.distinct] = 1;
+      }
+    }
+    const queryTerms = query.sources.filter((_, i) => hit[i] === 1);
+    return { index: doc, score: sum * (queryTerms.length || 1), queryTerms };
+  }
+
+  /** Term t's passages of highest impact (all of them when it has few). */
+  private champion(term: number): Uint32Array {
+    const cached = this.champions.get(term);
+    if (cached) {
+      this.champions.delete(term);
+      this.champions.set(term, cached);
+      return cached;
+    }
+    const { offsets, docs, freqs } = this.inverted;
+    const from = offsets[term]!;
+    const to = offsets[term + 1]!;
+    let list: Uint32Array;
+    if (to - from <= CHAMPION_DEPTH) list = docs.subarray(from, to);
+    else {
+      const order = Array.from({ length: to - from }, (_, i) => from + i);
+      const impact = new Float64Array(to - from);
+      for (let i = from; i < to; i++) impact[i - from] = this.tfPart(freqs[i]!, docs[i]!);
+      order.sort((a, b) => impact[b - from]! - impact[a - from]! || docs[a]! - docs[b]!);
+      list = Uint32Array.from(order.slice(0, CHAMPION_DEPTH), (i) => docs[i]!);
+    }
+    if (this.champions.size >= CHAMPION_CACHE_TERMS) this.champions.delete(this.champions.keys().next().value as number);
+    this.champions.set(term, list);
+    return list;
+  }
+
+  /**
+   * Every passage in the query's champion lists with an approximate score (exact when no list was
+   * cut), best first: the candidates the caller re-scores exactly.
+   */
+  candidates(query: ExpandedQuery): { index: number; score: number }[] {
+    const { acc, matched } = this;
+    const touched: number[] = [];
+    for (const [id, uses] of query.byTerm) {
+      const list = this.champion(id);
+      const idf = this.idf(id);
+      const { offsets, docs, freqs } = this.inverted;
+      const exhaustive = list.length === this.df[id];
+      for (let j = 0; j < list.length; j++) {
+        const doc = list[j]!;
+        // Champion lists hold positions in the inverted list only implicitly: look the frequency up.
+        const tf = exhaustive ? freqs[offsets[id]! + j]! : this.frequency(id, doc);
+        const base = idf * this.tfPart(tf, doc);
+        if (matched[doc] === 0 && acc[doc] === 0) touched.push(doc);
+        for (const u of uses) {
+          acc[doc] = acc[doc]! + u.weight * base;
+          matched[doc] = matched[doc]! | (1 << (query.terms[u.term]!.distinct % 32));
+        }
+      }
+    }
+    const out = touched.map((doc) => ({ index: doc, score: acc[doc]! * (popcount(matched[doc]!) || 1) }));
+    for (const doc of touched) {
+      acc[doc] = 0;
+      matched[doc] = 0;
+    }
+    return out.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+
+  /** How often term `id` occurs in passage `doc` (binary search of its ascending postings). */
+  private frequency(id: number, doc: number): number {
+    const { offsets, docs, freqs } = this.inverted;
+    let lo = offsets[id]!;
+    let hi = offsets[id + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return docs[lo] === doc ? freqs[lo]! : 0;
+  }
+
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  term(id: number): string {
+    return this.terms[id]!;
+  }
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
 }

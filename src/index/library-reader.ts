@@ -59,36 +59,59 @@ function sameAsLegacy(chunking: ReadLibraryOptions['chunking']): boolean {
   return chunking.maxTokens === LEGACY_ID_CHUNKING.maxTokens && chunking.minTokens === LEGACY_ID_CHUNKING.minTokens;
 }
 
+/** One library file as the index reads it: stat, checksum, and (when within the size limit) its bytes. */
+export async function readLibraryFileRecord(file: string, limits: TranscriptLimits): Promise<{ record: LibraryFileRecord; mtimeMs: number; bytes: Buffer | null; tooLarge: string | null }> {
+  const name = path.basename(file);
+  const stat = await fs.stat(file);
+  const limit = limits.maxFileBytes * (isStoredCallFileName(name) ? STORED_CALL_SIZE_FACTOR : 1);
+  if (stat.size > limit) {
+    // Not read into memory: hashed as a stream so load can tell it is unchanged.
+    const error = `the file is ${stat.size.toLocaleString('en-US')} bytes; ${describeLimit('maxFileBytes', limits)}${limit !== limits.maxFileBytes ? ` (×${STORED_CALL_SIZE_FACTOR} for a stored call)` : ''}`;
+    return { record: { path: name, sha256: await sha256File(file), bytes: stat.size }, mtimeMs: stat.mtimeMs, bytes: null, tooLarge: error };
+  }
+  const bytes = await fs.readFile(file);
+  return { record: { path: name, sha256: sha256(bytes), bytes: bytes.length }, mtimeMs: stat.mtimeMs, bytes, tooLarge: null };
+}
+
+export interface ReadCallOptions {
+  countTokens: CountTokens;
+  limits: TranscriptLimits;
+  chunking: Required<Pick<ChunkOptions, 'maxTokens' | 'minTokens'>>;
+}
+
+/**
+ * A library file's call, checked and chunked (with its legacy id starts). Throws on a bad file.
+ * `claim` sees the call id once parsed, before the checks (it throws when the id is taken).
+ */
+export function readLibraryCall(name: string, bytes: Uint8Array, opts: ReadCallOptions, claim: (callId: string) => void = () => {}): Omit<AcceptedCall, 'file'> {
+  const { call } = readLibraryFile(name, bytes);
+  claim(call.meta.id);
+  const passages = checkCall(call, opts.countTokens, opts.limits, opts.chunking);
+  const legacyStarts = sameAsLegacy(opts.chunking) ? passages.map((p) => p.start) : chunkCall(call, opts.countTokens, LEGACY_ID_CHUNKING).map((p) => p.start);
+  return { call: { ...call, sourcePath: name }, passages, legacyStarts };
+}
+
 export async function readLibrary(opts: ReadLibraryOptions): Promise<{ accepted: AcceptedCall[]; rejected: RejectedFile[] }> {
   const accepted: AcceptedCall[] = [];
   const rejected: RejectedFile[] = [];
   const byId = new Map<string, string>();
   for (const [i, file] of opts.files.entries()) {
     const name = path.basename(file);
-    const stat = await fs.stat(file);
-    const limit = opts.limits.maxFileBytes * (isStoredCallFileName(name) ? STORED_CALL_SIZE_FACTOR : 1);
-    if (stat.size > limit) {
-      // Not read into memory: hashed as a stream so load can tell it is unchanged.
-      const error = `the file is ${stat.size.toLocaleString('en-US')} bytes; ${describeLimit('maxFileBytes', opts.limits)}${limit !== opts.limits.maxFileBytes ? ` (×${STORED_CALL_SIZE_FACTOR} for a stored call)` : ''}`;
-      rejected.push({ path: name, sha256: await sha256File(file), bytes: stat.size, error });
+    const read = await readLibraryFileRecord(file, opts.limits);
+    if (!read.bytes) {
+      rejected.push({ ...read.record, error: read.tooLarge! });
       opts.onFile?.(i + 1, opts.files.length);
       continue;
     }
-    const bytes = await fs.readFile(file);
-    const record: LibraryFileRecord = { path: name, sha256: sha256(bytes), bytes: bytes.length };
     try {
-      const { call } = readLibraryFile(name, bytes);
-      const key = call.meta.id.toLowerCase();
-      const holder = byId.get(key);
-      if (holder) throw new CallRejectedError(`call id ${call.meta.id} is already taken by ${holder}`);
-      const passages = checkCall(call, opts.countTokens, opts.limits, opts.chunking);
-      const legacyStarts = sameAsLegacy(opts.chunking)
-        ? passages.map((p) => p.start)
-        : chunkCall(call, opts.countTokens, LEGACY_ID_CHUNKING).map((p) => p.start);
-      byId.set(key, name);
-      accepted.push({ call: { ...call, sourcePath: name }, passages, legacyStarts, file: record });
+      const entry = readLibraryCall(name, read.bytes, opts, (id) => {
+        const holder = byId.get(id.toLowerCase());
+        if (holder) throw new CallRejectedError(`call id ${id} is already taken by ${holder}`);
+      });
+      byId.set(entry.call.meta.id.toLowerCase(), name);
+      accepted.push({ ...entry, file: read.record });
     } catch (err) {
-      rejected.push({ ...record, error: describeReadError(name, err) });
+      rejected.push({ ...read.record, error: describeReadError(name, err) });
     }
     opts.onFile?.(i + 1, opts.files.length);
   }

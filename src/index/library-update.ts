@@ -1,8 +1,10 @@
 /**
  * Changing the library: adding parsed calls (each checked and chunked completely first, then
- * written as one stored file, atomically) or removing calls, then rebuilding the index over the
- * whole library. Both run under the index directory's build lock, so two imports (or an import
- * and a server's startup build) never interleave their duplicate checks, writes and builds.
+ * written as one stored file, atomically) or removing calls, then updating the index: only the
+ * added calls are embedded (the embedding cache first) and get a shard, removed calls' passages
+ * leave the dense graph, every other call keeps its shard (see build.ts). Both run under the index
+ * directory's build lock, so two imports (or an import and a server's startup build) never
+ * interleave their duplicate checks, writes and builds.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,7 @@ import { checkCall } from '../library/check-call.js';
 import { failureFrom, type ImportFailure } from '../library/failures.js';
 import { listLibraryFiles, LibraryError, readLibraryFile } from '../library/library-files.js';
 import { PARSER_VERSION, type ParsedCall } from '../transcript/read-source.js';
-import { serializeStoredCall, storedCallFileName, toStoredCall } from '../library/stored-call.js';
+import { isStoredCallFileName, serializeStoredCall, STORED_CALL_SUFFIX, storedCallFileName, toStoredCall } from '../library/stored-call.js';
 import type { CountTokens } from '../passages/chunk.js';
 import type { TranscriptLimits } from '../transcript/limits.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -18,6 +20,7 @@ import { buildIndexLocked, type BuildProgress, type BuildSummary } from './build
 import { withBuildLock } from './build-lock.js';
 import { sha256 } from './checksum.js';
 import type { TextEmbedder } from './embedder-port.js';
+import { readManifest } from './manifest-file.js';
 
 /** A parsed call to add, with what is known of the file it came from. */
 export interface CallToAdd {
@@ -54,8 +57,13 @@ export function sha256Of(bytes: Uint8Array): { sha256: string; bytes: number } {
   return { sha256: sha256(bytes), bytes: bytes.length };
 }
 
-/** Every library file with the call it holds (null when it cannot be read: the build reports those). */
-async function scanLibrary(library: string): Promise<{ file: string; callId: string | null }[]> {
+/**
+ * Every library file with the call it holds (null when it cannot be read: the build reports those).
+ * Known without reading the library: a file the published index holds unchanged (same size and
+ * time) by its manifest entry, a stored call by its name (`<call id>.call.json`); only other raw
+ * transcripts are parsed.
+ */
+async function scanLibrary(library: string, indexDir: string): Promise<{ file: string; callId: string | null }[]> {
   let files: string[];
   try {
     files = await listLibraryFiles(library);
@@ -63,10 +71,25 @@ async function scanLibrary(library: string): Promise<{ file: string; callId: str
     if (err instanceof LibraryError) return [];
     throw err;
   }
+  const manifest = await readManifest(indexDir).catch(() => null);
+  const indexed = new Map((manifest?.sources ?? []).map((s) => [s.path, s]));
   const out: { file: string; callId: string | null }[] = [];
   for (const file of files) {
+    const name = path.basename(file);
+    const known = indexed.get(name);
+    if (known) {
+      const stat = await fs.stat(file);
+      if (stat.size === known.bytes && stat.mtimeMs === known.mtime_ms) {
+        out.push({ file, callId: known.call_id });
+        continue;
+      }
+    }
+    if (isStoredCallFileName(name)) {
+      out.push({ file, callId: name.slice(0, -STORED_CALL_SUFFIX.length) });
+      continue;
+    }
     try {
-      out.push({ file, callId: readLibraryFile(path.basename(file), await fs.readFile(file)).call.meta.id });
+      out.push({ file, callId: readLibraryFile(name, await fs.readFile(file)).call.meta.id });
     } catch {
       out.push({ file, callId: null });
     }
@@ -131,11 +154,8 @@ export async function addCalls(calls: CallToAdd[], opts: LibraryUpdateOptions): 
   return withBuildLock(opts.indexDir, async () => {
     await fs.mkdir(opts.library, { recursive: true });
     const existing = new Map<string, string>();
-    for (const entry of await scanLibrary(opts.library)) {
-      const stem = path.basename(entry.file);
-      if (entry.callId) existing.set(entry.callId.toLowerCase(), stem);
-      // A stored file holds its id in its name even when it cannot be read.
-      else if (stem.endsWith('.call.json')) existing.set(stem.slice(0, -'.call.json'.length).toLowerCase(), stem);
+    for (const entry of await scanLibrary(opts.library, opts.indexDir)) {
+      if (entry.callId) existing.set(entry.callId.toLowerCase(), path.basename(entry.file));
     }
     const added: AddResult['added'] = [];
     for (const c of unique) {
@@ -158,7 +178,7 @@ export async function addCalls(calls: CallToAdd[], opts: LibraryUpdateOptions): 
 /** Removes calls by id (their stored file, or the raw transcript holding them), then rebuilds. Refuses to empty the library. */
 export async function removeCalls(ids: string[], opts: LibraryUpdateOptions): Promise<RemoveResult> {
   return withBuildLock(opts.indexDir, async () => {
-    const entries = await scanLibrary(opts.library);
+    const entries = await scanLibrary(opts.library, opts.indexDir);
     const failures: RemoveResult['failures'] = [];
     const targets: { callId: string; file: string }[] = [];
     for (const id of new Set(ids)) {

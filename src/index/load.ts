@@ -1,134 +1,115 @@
+/**
+ * Loading the published index for search. What a start costs is reading: the manifest; the
+ * library's file list compared by size and modification time (a file whose time changed is hashed
+ * and compared, so a copy or a touch is not a rebuild); the dense graph, checked against its
+ * sha256 (native code reads it); and each call's shard, checked against the size and digest the
+ * manifest records and for internal consistency — not re-hashed (see verifyIndex for that). Every
+ * per-passage and per-sentence fact was computed at build; load only places them side by side.
+ */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import hnswlib from 'hnswlib-node';
-import { z } from 'zod';
 import { PARSER_VERSION } from '../transcript/read-source.js';
 import { STORED_CALL_FORMAT } from '../library/stored-call.js';
 import { CHUNKER_VERSION } from '../passages/chunk.js';
 import type { Passage } from '../passages/types.js';
 import type { TranscriptLimits } from '../transcript/limits.js';
-import { sha256 } from './checksum.js';
-import { FILES, MANIFEST_FILE } from './layout.js';
-import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
+import { SENTENCE_TERMS_VERSION, SHARD_FORMAT } from './call-shard.js';
+import { sha256, sha256File } from './checksum.js';
+import { readGraph, type Graph } from './dense-graph.js';
+import { IndexUnusableError } from './index-errors.js';
+import { FILES } from './layout.js';
+import { LexicalIndexBuilder, type LexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
-import { INDEX_FORMAT_VERSION, limitsRecord, Manifest } from './manifest.js';
-import { LegacyIdsRecord, PassageRecord } from './passage-record.js';
-import { StoredCallRecord, type StoredCall } from './stored-call.js';
+import { readManifest } from './manifest-file.js';
+import { limitsRecord, type Manifest } from './manifest.js';
+import { readShard } from './shard-store.js';
+import { ShardFormatError } from './shard-format.js';
+import type { StoredCall } from './stored-call.js';
+import type { VectorFormat } from './vector-codec.js';
+
+export { IndexUnusableError } from './index-errors.js';
+
+/** Sentence vectors as stored (vector-codec.ts): row r is data[r·dim … (r+1)·dim), times scales[r] for int8. */
+export interface StoredVectors {
+  format: VectorFormat;
+  data: Float32Array | Uint16Array | Int8Array;
+  scales: Float32Array | null;
+}
+
+/** Compressed rows of global term ids: row r's ids are items[offsets[r]..offsets[r+1]). */
+export interface TermRows {
+  offsets: Uint32Array;
+  items: Uint32Array;
+}
 
 /** Everything search needs, read-only once loaded. */
 export interface LoadedIndex {
   manifest: Manifest;
   calls: StoredCall[];
-  /** All passages of all calls; a passage's position here is its label in every index. */
+  /** All passages of all calls, call by call in library order; a passage's position here is its index everywhere in search. */
   passages: Passage[];
+  /** Passage position range of each call. */
+  callPassages: Map<string, { first: number; count: number }>;
+  /** Row i = passage i, float32: a passage's own cosine and exact search over a small scope read them. */
   passageVectors: Float32Array;
-  sentenceVectors: Float32Array;
-  /** sentenceStart[i] = position of passage i's first sentence in sentenceVectors. */
+  sentenceVectors: StoredVectors;
+  /** sentenceStart[i] = row of passage i's first sentence. */
   sentenceStart: Int32Array;
-  hnsw: hnswlib.HierarchicalNSW;
+  /** Per sentence, computed at build: its lexical terms, the terms next to its figures, words, flags (bit 0: states a figure). */
+  sentenceTerms: TermRows;
+  figureTerms: TermRows;
+  sentenceWords: Uint16Array;
+  sentenceFlags: Uint8Array;
+  hnsw: Graph;
+  /** Graph label → passage position (−1: a removed call's deleted label). */
+  positionOfLabel: Int32Array;
   lexical: LexicalIndex;
+  /** Global term ids (of sentenceTerms, figureTerms) → term. */
+  term(id: number): string;
+  /** Words of the calls' passages with how often they occur (for spelling). */
+  vocabulary: Map<string, number>;
   dimensions: number;
   /** Per call, passage starts under the chunking that issued the old `<call id>:<n>` ids. */
   legacyStarts: Map<string, number[]>;
 }
 
-/** Why an index on disk cannot be served; the caller rebuilds. */
-export class IndexUnusableError extends Error {
-  constructor(
-    readonly reason: 'missing' | 'corrupt' | 'format' | 'model' | 'stale',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'IndexUnusableError';
-  }
-}
-
 export interface Expectations {
   /** Checksum of the weights that will embed queries; vectors from other weights are meaningless. */
   modelChecksum?: string;
-  /** The library's files; compared by name and checksum of their bytes with those the index was built from (indexed or rejected). */
+  /** The library's files; compared with those the index was built from (indexed or rejected), by size and time, else checksum. */
   sources?: string[];
   /** The transcript limits in force; an index built under others is stale. */
   limits?: TranscriptLimits;
+  /** Called for every file hashed in full (tests count them). */
+  onHash?: (file: string) => void;
 }
 
-async function readManifest(indexDir: string): Promise<Manifest> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(path.join(indexDir, MANIFEST_FILE), 'utf8');
-  } catch {
-    throw new IndexUnusableError('missing', `no index at ${indexDir}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new IndexUnusableError('corrupt', 'manifest.json is not valid JSON');
-  }
-  if ((json as { format?: unknown })?.format !== INDEX_FORMAT_VERSION) {
-    throw new IndexUnusableError('format', `index format ${(json as { format?: unknown })?.format} is not ${INDEX_FORMAT_VERSION}`);
-  }
-  const parsed = Manifest.safeParse(json);
-  if (!parsed.success) throw new IndexUnusableError('corrupt', `manifest.json is malformed: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
-}
-
-async function checkSources(manifest: Manifest, sources: string[]): Promise<void> {
-  const built = new Map([...manifest.sources, ...manifest.rejected].map((s) => [s.path, s.sha256]));
+async function checkSources(manifest: Manifest, sources: string[], onHash?: (file: string) => void): Promise<void> {
+  const built = new Map([...manifest.sources, ...manifest.rejected].map((s) => [s.path, s]));
   if (sources.length !== built.size) throw new IndexUnusableError('stale', 'the set of transcripts changed');
   for (const file of sources) {
-    const expected = built.get(path.basename(file));
-    if (expected === undefined) throw new IndexUnusableError('stale', `${path.basename(file)} is new since the index was built`);
-    // The raw bytes, exactly as the build hashed them (never a decoded string).
-    if (sha256(await fs.readFile(file)) !== expected) throw new IndexUnusableError('stale', `${path.basename(file)} changed since the index was built`);
+    const name = path.basename(file);
+    const expected = built.get(name);
+    if (expected === undefined) throw new IndexUnusableError('stale', `${name} is new since the index was built`);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || stat.size !== expected.bytes) throw new IndexUnusableError('stale', `${name} changed since the index was built`);
+    if (stat.mtimeMs === expected.mtime_ms) continue;
+    // Touched or copied: the raw bytes decide, exactly as the build hashed them (never a decoded string).
+    onHash?.(file);
+    if (sha256(await fs.readFile(file)) !== expected.sha256) throw new IndexUnusableError('stale', `${name} changed since the index was built`);
   }
 }
 
-/** Parse a JSON store with its schema; anything else means the store is corrupt. */
-function parseStore<T>(name: string, data: Buffer, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(data.toString('utf8'));
-  } catch {
-    throw new IndexUnusableError('corrupt', `${name} is not valid JSON`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new IndexUnusableError('corrupt', `${name} is malformed: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
-/** Passages point into their calls' text, call by call in order: checked so search never reads past a source. */
-function checkPassages(calls: StoredCall[], passages: Passage[], legacy: Record<string, number[]>): void {
-  const byId = new Map(calls.map((c) => [c.meta.id, c]));
-  const seen = new Set<string>();
-  let previous: Passage | undefined;
-  for (const p of passages) {
-    const call = byId.get(p.callId);
-    const fail = (why: string): never => {
-      throw new IndexUnusableError('corrupt', `passages.json: passage ${p.id} ${why}`);
-    };
-    if (!call) fail('belongs to no indexed call');
-    if (p.end > call!.source.length || p.start >= p.end || call!.source.slice(p.start, p.end) !== p.text) fail('does not match its call text');
-    if (previous?.callId === p.callId ? p.start < previous.end : seen.has(p.callId)) fail('is out of order');
-    if (!call!.turns[p.turn]) fail('names no turn of its call');
-    seen.add(p.callId);
-    previous = p;
-  }
-  for (const c of calls) if (!legacy[c.meta.id]) throw new IndexUnusableError('corrupt', `legacy-ids.json lacks call ${c.meta.id}`);
-}
-
-/** Load and verify an index: every file's checksum, the model, the sources. Throws IndexUnusableError. */
-export async function loadIndex(indexDir: string, expect: Expectations = {}): Promise<LoadedIndex> {
-  const manifest = await readManifest(indexDir);
+/** Checks the manifest describes an index this code and these settings can serve. */
+function checkVersions(manifest: Manifest, expect: Expectations): void {
   // Code that shapes the stored data moved on: the data is out of date even if intact.
   for (const [what, built, now] of [
     ['keyword tokenizer', manifest.lexical_tokens, LEXICAL_TOKENS_VERSION],
     ['passage chunker', manifest.chunker, CHUNKER_VERSION],
     ['transcript parser', manifest.parser, PARSER_VERSION],
     ['stored call format', manifest.stored_call, STORED_CALL_FORMAT],
+    ['shard format', manifest.shard, SHARD_FORMAT],
+    ['sentence terms', manifest.sentence_terms, SENTENCE_TERMS_VERSION],
   ] as const) {
     if (built !== now) throw new IndexUnusableError('format', `the index was built with ${what} v${built}; this version uses v${now}`);
   }
@@ -138,52 +119,133 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
   if (expect.limits && JSON.stringify(limitsRecord(expect.limits)) !== JSON.stringify(manifest.limits)) {
     throw new IndexUnusableError('stale', 'the transcript limits changed since the index was built');
   }
-  if (expect.sources) await checkSources(manifest, expect.sources);
+}
 
-  const dir = path.join(indexDir, manifest.build_dir);
-  const read = async (name: string): Promise<Buffer> => {
-    const entry = manifest.files.find((f) => f.name === name);
-    if (!entry) throw new IndexUnusableError('corrupt', `manifest lists no ${name}`);
-    let data: Buffer;
-    try {
-      data = await fs.readFile(path.join(dir, name));
-    } catch {
-      throw new IndexUnusableError('corrupt', `${name} is missing`);
-    }
-    if (data.length !== entry.bytes || sha256(data) !== entry.sha256) throw new IndexUnusableError('corrupt', `${name} fails its checksum`);
-    return data;
-  };
+/** The dense graph, after checking it is the file that was written (native code must not read a damaged one). */
+async function loadGraph(indexDir: string, manifest: Manifest, onHash?: (file: string) => void): Promise<Graph> {
+  const entry = manifest.files.find((f) => f.name === FILES.graph);
+  if (!entry) throw new IndexUnusableError('corrupt', `manifest lists no ${FILES.graph}`);
+  const file = path.join(indexDir, manifest.build_dir, FILES.graph);
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) throw new IndexUnusableError('corrupt', `${FILES.graph} is missing`);
+  onHash?.(file);
+  if (stat.size !== entry.bytes || (await sha256File(file)) !== entry.sha256) throw new IndexUnusableError('corrupt', `${FILES.graph} fails its checksum`);
+  const graph = await readGraph(file, manifest.model.dimensions);
+  if (graph.getCurrentCount() !== manifest.graph.labels) throw new IndexUnusableError('corrupt', `${FILES.graph} disagrees with the manifest on its labels`);
+  graph.setEf(manifest.hnsw.ef_search);
+  return graph;
+}
 
-  try {
-    const calls: StoredCall[] = parseStore(FILES.calls, await read(FILES.calls), z.array(StoredCallRecord));
-    const passages: Passage[] = parseStore(FILES.passages, await read(FILES.passages), z.array(PassageRecord));
-    const legacy = parseStore(FILES.legacyIds, await read(FILES.legacyIds), LegacyIdsRecord);
-    checkPassages(calls, passages, legacy);
-    const toF32 = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-    const passageVectors = toF32(await read(FILES.passageVectors));
-    const sentenceVectors = toF32(await read(FILES.sentenceVectors));
-    const lexical = loadLexicalIndex((await read(FILES.lexical)).toString('utf8'));
-    await read(FILES.hnsw);
-    const dimensions = manifest.model.dimensions;
-    const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    await hnsw.readIndex(path.join(dir, FILES.hnsw));
-    hnsw.setEf(manifest.hnsw.ef_search);
+/** Load an index for search. Throws IndexUnusableError when it cannot be served as it is. */
+export async function loadIndex(indexDir: string, expect: Expectations = {}): Promise<LoadedIndex> {
+  const manifest = await readManifest(indexDir);
+  checkVersions(manifest, expect);
+  if (expect.sources) await checkSources(manifest, expect.sources, expect.onHash);
+  const dim = manifest.model.dimensions;
+  const hnsw = await loadGraph(indexDir, manifest, expect.onHash);
 
-    const sentenceStart = new Int32Array(passages.length + 1);
-    passages.forEach((p, i) => (sentenceStart[i + 1] = sentenceStart[i]! + p.sentences.length));
-    if (
-      passages.length !== manifest.passages ||
-      passageVectors.length !== passages.length * dimensions ||
-      sentenceVectors.length !== sentenceStart[passages.length]! * dimensions ||
-      hnsw.getCurrentCount() !== passages.length
-    ) {
-      throw new IndexUnusableError('corrupt', 'index files disagree on the number of passages');
-    }
-    if (calls.length !== manifest.sources.length) throw new IndexUnusableError('corrupt', 'calls.json disagrees with the manifest');
-    const legacyStarts = new Map(calls.map((c) => [c.meta.id, legacy[c.meta.id]!]));
-    return { manifest, calls, passages, passageVectors, sentenceVectors, sentenceStart, hnsw, lexical, dimensions, legacyStarts };
-  } catch (err) {
-    if (err instanceof IndexUnusableError) throw err;
-    throw new IndexUnusableError('corrupt', `index files could not be read: ${(err as Error).message}`);
+  const n = manifest.passages;
+  const m = manifest.sentences;
+  if (manifest.sources.reduce((s, x) => s + x.shard.passages, 0) !== n || manifest.sources.reduce((s, x) => s + x.shard.sentences, 0) !== m) {
+    throw new IndexUnusableError('corrupt', 'the manifest disagrees with itself on the number of passages');
   }
+  const format = manifest.sentence_vectors;
+  const passageVectors = new Float32Array(n * dim);
+  const sentenceVectors: StoredVectors = {
+    format,
+    data: format === 'f32' ? new Float32Array(m * dim) : format === 'f16' ? new Uint16Array(m * dim) : new Int8Array(m * dim),
+    scales: format === 'int8' ? new Float32Array(m) : null,
+  };
+  const sentenceStart = new Int32Array(n + 1);
+  const sentenceWords = new Uint16Array(m);
+  const sentenceFlags = new Uint8Array(m);
+  const positionOfLabel = new Int32Array(manifest.graph.labels).fill(-1);
+  const calls: StoredCall[] = [];
+  const passages: Passage[] = new Array(n);
+  const callPassages = new Map<string, { first: number; count: number }>();
+  const legacyStarts = new Map<string, number[]>();
+  const lexical = new LexicalIndexBuilder();
+  const termParts: { sentence: Uint32Array; sentenceOffsets: Uint32Array; figure: Uint32Array; figureOffsets: Uint32Array }[] = [];
+  const vocabulary = new Map<string, number>();
+
+  let p = 0;
+  let s = 0;
+  for (const [i, source] of manifest.sources.entries()) {
+    let shard;
+    try {
+      shard = await readShard(indexDir, source.shard, { callId: source.call_id, dimensions: dim });
+    } catch (err) {
+      if (err instanceof ShardFormatError) throw new IndexUnusableError('corrupt', `the shard of ${source.call_id}: ${err.message}`);
+      throw err;
+    }
+    if (shard.sentenceVectors.format !== format) throw new IndexUnusableError('corrupt', `the shard of ${source.call_id} stores its vectors as ${shard.sentenceVectors.format}, not ${format}`);
+    if (callPassages.has(shard.call.meta.id)) throw new IndexUnusableError('corrupt', `call ${shard.call.meta.id} is in the index twice`);
+    if (source.shard.label_start + shard.passages.length > manifest.graph.labels) throw new IndexUnusableError('corrupt', `the labels of ${source.call_id} lie outside the graph`);
+    calls.push(shard.call);
+    callPassages.set(shard.call.meta.id, { first: p, count: shard.passages.length });
+    legacyStarts.set(shard.call.meta.id, shard.legacyStarts);
+    passageVectors.set(shard.passageVectors, p * dim);
+    sentenceVectors.data.set(shard.sentenceVectors.data, s * dim);
+    if (sentenceVectors.scales) sentenceVectors.scales.set(shard.sentenceVectors.scales!, s);
+    sentenceWords.set(shard.sentenceWords, s);
+    sentenceFlags.set(shard.sentenceFlags, s);
+    for (const [j, passage] of shard.passages.entries()) {
+      passages[p + j] = passage;
+      sentenceStart[p + j + 1] = sentenceStart[p + j]! + passage.sentences.length;
+      positionOfLabel[source.shard.label_start + j] = p + j;
+    }
+    // Copies: nothing may keep the shard's read buffer alive once it has been placed.
+    const global = lexical.addShard(shard.terms, { ...shard.forward, freqs: shard.forward.freqs.slice() });
+    const mapped = (ids: Uint32Array) => Uint32Array.from(ids, (id) => global[id]!);
+    termParts.push({
+      sentence: mapped(shard.sentenceTerms.items),
+      sentenceOffsets: shard.sentenceTerms.offsets.slice(),
+      figure: mapped(shard.figureTerms.items),
+      figureOffsets: shard.figureTerms.offsets.slice(),
+    });
+    shard.vocabulary.words.forEach((w, k) => vocabulary.set(w, (vocabulary.get(w) ?? 0) + shard.vocabulary.counts[k]!));
+    p += shard.passages.length;
+    s += shard.sentences;
+    // Let the event loop answer (health checks report loading) between shards.
+    if (i % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (p !== n || s !== m) throw new IndexUnusableError('corrupt', 'the shards disagree with the manifest on the number of passages');
+
+  const concatRows = (parts: { items: Uint32Array; offsets: Uint32Array }[]): TermRows => {
+    const total = parts.reduce((t, x) => t + x.items.length, 0);
+    const items = new Uint32Array(total);
+    const offsets = new Uint32Array(m + 1);
+    let row = 0;
+    let at = 0;
+    for (const part of parts) {
+      items.set(part.items, at);
+      for (let r = 1; r < part.offsets.length; r++) offsets[row + r] = at + part.offsets[r]!;
+      row += part.offsets.length - 1;
+      at += part.items.length;
+    }
+    return { offsets, items };
+  };
+  const sentenceTerms = concatRows(termParts.map((t) => ({ items: t.sentence, offsets: t.sentenceOffsets })));
+  const figureTerms = concatRows(termParts.map((t) => ({ items: t.figure, offsets: t.figureOffsets })));
+  const terms = lexical.terms;
+  return {
+    manifest,
+    calls,
+    passages,
+    callPassages,
+    passageVectors,
+    sentenceVectors,
+    sentenceStart,
+    sentenceTerms,
+    figureTerms,
+    sentenceWords,
+    sentenceFlags,
+    hnsw,
+    positionOfLabel,
+    lexical: lexical.build(),
+    term: (id) => terms[id]!,
+    vocabulary,
+    dimensions: dim,
+    legacyStarts,
+  };
 }

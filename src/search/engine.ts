@@ -68,7 +68,7 @@ export class SearchEngine {
     this.links = new QaLinker(index.calls, index.passages);
     this.locator = new PassageLocator(index.passages, index.legacyStarts);
     this.callRefs = callRefs(index.calls);
-    this.spelling = new Spelling(index.passages.map((p) => p.text));
+    this.spelling = new Spelling(index.vocabulary);
     this.exchanges = new Exchanges(index.passages);
   }
 
@@ -118,7 +118,8 @@ export class SearchEngine {
 
   transcript(callId?: string): TranscriptResponse | null {
     const id = callId ?? this.deps.index.calls[0]?.meta.id;
-    const passages = this.deps.index.passages.filter((p) => p.callId === id);
+    const range = id === undefined ? undefined : this.deps.index.callPassages.get(id);
+    const passages = range ? this.deps.index.passages.slice(range.first, range.first + range.count) : [];
     return id && passages.length > 0 ? { call_id: id, passages: passages.map(passageView) } : null;
   }
 }

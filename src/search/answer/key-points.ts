@@ -1,5 +1,4 @@
 import type { Passage } from '../../passages/types.js';
-import { dotRow } from '../sentences/vectors.js';
 import type { AnswerScorer } from './answer-score.js';
 import { sentenceSpan, type AnswerSpan } from './answer-sentence.js';
 
@@ -62,7 +61,7 @@ export function keyPoints(sources: readonly KeyPointSource[], scorer: AnswerScor
   const gap = scorer.query.fact ? MAX_GAP_FROM_BEST_FACT : MAX_GAP_FROM_BEST;
   const pool = candidates.filter((c) => c.score >= best - gap);
   const chosen: Candidate[] = [];
-  const similarity = (a: Candidate, b: Candidate) => dotRow(data.vectors.subarray(a.row * data.dimensions, (a.row + 1) * data.dimensions), data.vectors, b.row, data.dimensions);
+  const similarity = (a: Candidate, b: Candidate) => data.vectors.similarity(a.row, b.row);
   // The top answer is the first point, when there is one.
   if (first) {
     const own = pool.find((c) => c.passageIndex === first.passageIndex && c.sentence === first.span.sentence);

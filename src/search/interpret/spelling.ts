@@ -74,9 +74,13 @@ export class Spelling {
   private readonly byFirst = new Map<string, string[]>();
   private readonly sorted: string[];
 
-  constructor(texts: Iterable<string>) {
-    for (const text of texts) {
-      for (const m of text.toLowerCase().matchAll(WORD)) this.counts.set(m[0], (this.counts.get(m[0]) ?? 0) + 1);
+  /** `source`: the calls' texts, or their words already counted the same way (the index stores them per call). */
+  constructor(source: Iterable<string> | ReadonlyMap<string, number>) {
+    if (source instanceof Map) for (const [word, n] of source) this.counts.set(word, n);
+    else {
+      for (const text of source as Iterable<string>) {
+        for (const m of text.toLowerCase().matchAll(WORD)) this.counts.set(m[0], (this.counts.get(m[0]) ?? 0) + 1);
+      }
     }
     for (const w of this.counts.keys()) {
       const list = this.byFirst.get(w[0]!) ?? [];

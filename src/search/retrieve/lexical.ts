@@ -1,46 +1,84 @@
-import { lexicalSearch, type LexicalHit, type LexicalIndex } from '../../index/lexical.js';
-import type { Candidate, PassageFilter, PreparedQuery, Retriever } from './retriever.js';
+import type { ExpandedQuery, LexicalIndex } from '../../index/lexical.js';
+import { byScore } from './dense.js';
+import { exactScope, type Candidate, type PassageFilter, type PreparedQuery, type Retriever } from './retriever.js';
+
+/** Passages re-scored exactly at a time when reading the champion candidates. */
+const RESCORE_BATCH = 200;
 
 /**
- * One BM25 pass over the whole index for one query. Scores do not depend on which passages a
- * caller may use, so every scope (a named speaker's passages, everyone's) and the topic check
- * read their hits from this one pass instead of searching again.
+ * One BM25 pass for one query: the query expanded once (exact, prefix and fuzzy terms), then read
+ * by every scope that needs it — a named speaker's passages, everyone's, the topic check — without
+ * searching again. Scores do not depend on the scope (library-wide statistics), so a small scope
+ * scored exactly and the library's champion candidates agree. Nothing here visits every match.
  */
 export class LexicalPass {
-  private readonly byIndex: Map<number, LexicalHit>;
+  /** Exact scores and matched query terms, per passage, as computed. */
+  private readonly exact = new Map<number, { score: number; queryTerms: string[] }>();
+  /** Champion candidates (approximate scores, best first); computed on the first unscoped read. */
+  private approximate: { index: number; score: number }[] | null = null;
+  /** Champion candidates re-scored exactly so far, best first, and how far into `approximate` that reaches. */
+  private rescored: Candidate[] = [];
+  private rescoredUpTo = 0;
 
-  constructor(readonly hits: readonly LexicalHit[]) {
-    this.byIndex = new Map(hits.map((h) => [h.index, h]));
+  constructor(
+    private readonly index: LexicalIndex,
+    private readonly query: ExpandedQuery,
+  ) {}
+
+  private scoreOf(i: number): { score: number; queryTerms: string[] } {
+    let s = this.exact.get(i);
+    if (!s) {
+      const scored = this.index.score(this.query, i);
+      s = { score: scored.score, queryTerms: scored.queryTerms };
+      this.exact.set(i, s);
+    }
+    return s;
   }
 
-  /** The best `k` hits allowed by `filter`, best first. */
+  /** The best `k` passages allowed by `filter`, best first. */
   top(k: number, filter?: PassageFilter): Candidate[] {
-    const out: Candidate[] = [];
-    for (const h of this.hits) {
-      if (out.length >= k) break;
-      if (!filter || filter(h.index)) out.push({ index: h.index, score: h.score });
+    if (k <= 0 || this.query.byTerm.size === 0) return [];
+    const scope = exactScope(filter);
+    if (scope) {
+      const out: Candidate[] = [];
+      for (let j = 0; j < scope.length; j++) {
+        const i = scope[j]!;
+        if (!filter!(i)) continue;
+        const { score, queryTerms } = this.scoreOf(i);
+        if (queryTerms.length > 0) out.push({ index: i, score });
+      }
+      return out.sort(byScore).slice(0, k);
     }
-    return out;
+    // The champion candidates, best first by their approximate score (the exact order when no
+    // champion list was cut), re-scored exactly a batch at a time until enough pass the filter.
+    this.approximate ??= this.index.candidates(this.query);
+    for (;;) {
+      const allowed = filter ? this.rescored.filter((c) => filter(c.index)) : this.rescored;
+      if (allowed.length >= k || this.rescoredUpTo >= this.approximate.length) return allowed.slice(0, k);
+      const next = this.approximate.slice(this.rescoredUpTo, this.rescoredUpTo + Math.max(RESCORE_BATCH, k));
+      this.rescoredUpTo += next.length;
+      for (const c of next) this.rescored.push({ index: c.index, score: this.scoreOf(c.index).score });
+      this.rescored.sort(byScore);
+    }
   }
 
   /** The query terms passage `index` matched (empty when it matched none). */
   queryTermsOf(index: number): readonly string[] {
-    return this.byIndex.get(index)?.queryTerms ?? [];
+    return this.scoreOf(index).queryTerms;
   }
 }
 
-/** BM25 (MiniSearch) with prefix and fuzzy matching. */
+/** BM25 with prefix and fuzzy matching (see index/lexical.ts). */
 export class LexicalRetriever implements Retriever {
   readonly name = 'lexical';
   constructor(private readonly index: LexicalIndex) {}
 
-  /** Every passage matching any term of `text`, best first. */
+  /** One pass for `text`: every scope reads its hits from it. */
   pass(text: string): LexicalPass {
-    return new LexicalPass(lexicalSearch(this.index, text, Infinity));
+    return new LexicalPass(this.index, this.index.expand(text));
   }
 
   retrieve(query: PreparedQuery, k: number, filter?: PassageFilter): Candidate[] {
-    if (k <= 0) return [];
-    return lexicalSearch(this.index, query.text, k, filter).map(({ index, score }) => ({ index, score }));
+    return this.pass(query.text).top(k, filter);
   }
 }

@@ -5,8 +5,8 @@ import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { DenseRetriever } from './dense.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
-import type { Candidate, PassageFilter, PreparedQuery } from './retriever.js';
-import { scopeFilter, ScopeCheck, type Relaxable, type Scope } from './scope.js';
+import { EXACT_SCOPE_MAX, type Candidate, type PassageFilter, type PreparedQuery } from './retriever.js';
+import { scopeFilter, ScopeCheck, scopeMembers, type Relaxable, type Scope } from './scope.js';
 
 /** Which signals rank passages: all of them, or one alone (the eval's plain baselines). */
 export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
@@ -101,7 +101,7 @@ export class PassageRetrieval {
   private readonly scopes: ScopeCheck;
 
   constructor(private readonly index: LoadedIndex) {
-    this.dense = new DenseRetriever(index.hnsw, index.manifest.hnsw.ef_search);
+    this.dense = new DenseRetriever(index, index.manifest.hnsw.ef_search);
     this.lexical = new LexicalRetriever(index.lexical);
     index.passages.forEach((p, i) => {
       const key = speakerKey(p.callId, p.speaker.id);
@@ -109,7 +109,14 @@ export class PassageRetrieval {
       if (list) list.push(i);
       else this.bySpeaker.set(key, [i]);
     });
-    this.scopes = new ScopeCheck(index.passages, this.bySpeaker);
+    this.scopes = new ScopeCheck(index.passages, { callPassages: index.callPassages, bySpeaker: this.bySpeaker });
+  }
+
+  /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
+  private filterFor(scope: Scope, withSpeakers = true): PassageFilter {
+    const filter = scopeFilter(this.index.passages, scope, withSpeakers);
+    const members = scopeMembers({ callPassages: this.index.callPassages, bySpeaker: this.bySpeaker }, scope, withSpeakers, EXACT_SCOPE_MAX);
+    return members ? Object.assign(filter, { members }) : filter;
   }
 
   /** The plan's scope, or the nearest one something meets (see ScopeCheck.relax). */
@@ -138,10 +145,10 @@ export class PassageRetrieval {
     }
     const lexical = this.lexical.pass(query.text);
     const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
-    const inScope = { lists: rankedLists(signals, query, k, scopeFilter(passages, scope), mode) };
+    const inScope = { lists: rankedLists(signals, query, k, this.filterFor(scope), mode) };
     // Only a speaker the query implied may be looked past; one the request names is obeyed.
     const broader =
-      scope.speakerKeys && plan.topic && plan.sources.speaker === 'query' ? { lists: rankedLists(signals, query, k, scopeFilter(passages, scope, false), mode) } : null;
+      scope.speakerKeys && plan.topic && plan.sources.speaker === 'query' ? { lists: rankedLists(signals, query, k, this.filterFor(scope, false), mode) } : null;
     return { inScope, broader, lexical, relaxed, unmet };
   }
 }

@@ -16,8 +16,27 @@ export interface Candidate {
   score: number;
 }
 
-/** Restricts retrieval to some passages (speaker, side, section). */
-export type PassageFilter = (index: number) => boolean;
+/**
+ * Restricts retrieval to some passages (speaker, side, section, calls). A filter that knows the
+ * passages it can allow — a speaker's, a call's — lists them as `members` (ascending; a superset
+ * is fine, the filter still decides): when they are few, retrievers score exactly those instead
+ * of filtering a search over the whole library, so a selective scope costs what its size costs.
+ */
+export type PassageFilter = ((index: number) => boolean) & { readonly members?: ArrayLike<number> };
+
+/**
+ * Largest scope scored exactly rather than through the global indexes. Exact dense search costs
+ * ~1 µs per passage here; HNSW filtered to a share s of 100k passages costs about as much as
+ * exact search over 100k·s passages once s falls under ~10 % (measured by `npm run bench:scale`,
+ * README "Benchmark"), and grows sharply below that.
+ */
+export const EXACT_SCOPE_MAX = 10_000;
+
+/** The passages to score exactly under this filter, or null when the global path serves it better. */
+export function exactScope(filter: PassageFilter | undefined): ArrayLike<number> | null {
+  const members = filter?.members;
+  return members && members.length <= EXACT_SCOPE_MAX ? members : null;
+}
 
 export interface Retriever {
   readonly name: string;

@@ -3,8 +3,11 @@ import type { QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { PassageFilter } from './retriever.js';
 
-/** Which passages may answer: the plan's speaker, side, section and question-only constraints. */
-export type Scope = Pick<QueryPlan, 'speakerKeys' | 'side' | 'section' | 'questionsOnly'>;
+/**
+ * Which passages may answer: the plan's speaker, side, section and question-only constraints, and
+ * the calls in scope (a company, a quarter, a call: null or absent = every call).
+ */
+export type Scope = Pick<QueryPlan, 'speakerKeys' | 'side' | 'section' | 'questionsOnly'> & { callIds?: ReadonlySet<string> | null };
 
 /** What can be dropped from a scope that nothing meets, first to last: the least specific first. */
 export type Relaxable = 'section' | 'side' | 'questions' | 'speaker';
@@ -23,6 +26,29 @@ function without(scope: Scope, what: Relaxable): Scope {
   }
 }
 
+/** Passage positions of each call (contiguous), and of each speaker (call order). */
+export interface ScopeLists {
+  callPassages: ReadonlyMap<string, { first: number; count: number }>;
+  bySpeaker: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The passages a scope can reach at all — the named speakers' or the calls' — ascending, when
+ * they can be listed (null: the scope spans the library). Listed only up to `limit` passages.
+ */
+export function scopeMembers(lists: ScopeLists, scope: Scope, withSpeakers: boolean, limit: number): number[] | null {
+  if (withSpeakers && scope.speakerKeys) {
+    const out = [...scope.speakerKeys].flatMap((key) => lists.bySpeaker.get(key) ?? []);
+    return out.length <= limit ? out.sort((a, b) => a - b) : null;
+  }
+  if (scope.callIds) {
+    const ranges = [...scope.callIds].flatMap((id) => lists.callPassages.get(id) ?? []);
+    if (ranges.reduce((n, r) => n + r.count, 0) > limit) return null;
+    return ranges.sort((a, b) => a.first - b.first).flatMap((r) => Array.from({ length: r.count }, (_, i) => r.first + i));
+  }
+  return null;
+}
+
 /**
  * Whether any passage meets a scope, answered without visiting the corpus: from the (side,
  * section, question?) combinations the index holds, or from the named speakers' own passages.
@@ -32,7 +58,7 @@ export class ScopeCheck {
 
   constructor(
     private readonly passages: readonly Passage[],
-    private readonly bySpeaker: ReadonlyMap<string, readonly number[]>,
+    private readonly lists: ScopeLists,
   ) {
     for (const p of passages) this.combos.add(`${p.speaker.side}|${p.section}|${p.role === 'question'}`);
   }
@@ -40,7 +66,16 @@ export class ScopeCheck {
   feasible(scope: Scope): boolean {
     if (scope.speakerKeys) {
       const allowed = scopeFilter(this.passages, scope);
-      return [...scope.speakerKeys].some((key) => (this.bySpeaker.get(key) ?? []).some(allowed));
+      return [...scope.speakerKeys].some((key) => (this.lists.bySpeaker.get(key) ?? []).some(allowed));
+    }
+    if (scope.callIds) {
+      // Visits the calls' passages until one is allowed: bounded by the scope, not the library.
+      const allowed = scopeFilter(this.passages, scope);
+      return [...scope.callIds].some((id) => {
+        const range = this.lists.callPassages.get(id);
+        for (let i = 0; range && i < range.count; i++) if (allowed(range.first + i)) return true;
+        return false;
+      });
     }
     for (const combo of this.combos) {
       const [side, section, question] = combo.split('|');
@@ -79,6 +114,7 @@ export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpea
   return (i) => {
     const p = passages[i]!;
     if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKey(p.callId, p.speaker.id))) return false;
+    if (scope.callIds && !scope.callIds.has(p.callId)) return false;
     if (scope.side ? p.speaker.side !== scope.side : p.speaker.side === 'operator') return false;
     if (scope.section && p.section !== scope.section) return false;
     if (scope.questionsOnly && p.role !== 'question') return false;

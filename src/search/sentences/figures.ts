@@ -1,29 +1,12 @@
-import { hasTerm, lexicalTokens } from '../../index/lexical-tokens.js';
+import { hasTerm } from '../../index/lexical-tokens.js';
 
 /**
  * The sentence side of answer-type matching for quantity questions: which words a sentence's
  * figures measure. "We've launched 180 satellites" states a figure of satellites; a sentence
- * that merely mentions satellites near other numbers does not.
+ * that merely mentions satellites near other numbers does not. The per-sentence half (terms near
+ * figures) is computed at build (index/sentence-terms.ts); this is the per-query half.
  */
-
-/** Content tokens this close to a figure count as what the figure measures ("180 satellites", "revenue was $213.4 billion"). */
-export const FIGURE_WINDOW = 3;
-
-/** A number that measures something; a bare year ("in 2026") is a period, not a quantity. */
-export const isFigure = (token: string) => /^\d/.test(token) && !/^(19|20)\d{2}$/.test(token);
-
-/** Stems within FIGURE_WINDOW tokens of a figure in the sentence (precomputed per sentence at load). */
-export function termsNearFigures(sentence: string): Set<string> {
-  const tokens = lexicalTokens(sentence);
-  const near = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (!isFigure(t)) return;
-    for (let j = Math.max(0, i - FIGURE_WINDOW); j <= Math.min(tokens.length - 1, i + FIGURE_WINDOW); j++) {
-      if (!/^\d/.test(tokens[j]!)) near.add(tokens[j]!);
-    }
-  });
-  return near;
-}
+export { FIGURE_WINDOW, isFigure, termsNearFigures } from '../../index/sentence-terms.js';
 
 /** Does this sentence state the kind of figure asked for (figureTerms from interpret/figure-question.ts)? */
 export function answersFigure(figureTerms: readonly string[], near: ReadonlySet<string>, hasFigure: boolean): boolean {

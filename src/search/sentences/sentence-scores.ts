@@ -1,7 +1,7 @@
 import type { LoadedIndex } from '../../index/load.js';
 import { answersFigure } from './figures.js';
-import { describeSentence, type SentenceInfo } from './sentence-info.js';
-import { dotRow } from './vectors.js';
+import type { SentenceInfo } from './sentence-info.js';
+import { dotRow, SentenceVectors } from './vectors.js';
 
 /**
  * Sentence-level scoring for one query. Retrieval ranks passages by their best sentence, the
@@ -9,22 +9,45 @@ import { dotRow } from './vectors.js';
  * sentence that answers: all three read the same per-query scores, computed once per sentence.
  */
 
-/** Every passage's sentences as loaded: vectors plus facts precomputed at load. */
-export interface SentenceData {
-  vectors: Float32Array;
+/** Facts described per sentence and kept at most this many at a time (materialised from the stored rows on first use). */
+const INFO_CACHE = 16_384;
+
+/** Every passage's sentences as loaded: vectors, and the facts computed for each sentence at build. */
+export class SentenceData {
+  readonly vectors: SentenceVectors;
   /** Passage vectors (row i = passage i), for a passage's own cosine with the query. */
-  passageVectors: Float32Array;
+  readonly passageVectors: Float32Array;
   /** start[i]..start[i+1] are passage i's sentence rows. */
-  start: Int32Array;
-  dimensions: number;
-  /** Per sentence, precomputed at load (see sentence-info.ts). */
-  info: SentenceInfo[];
+  readonly start: Int32Array;
+  readonly dimensions: number;
+  private readonly infos = new Map<number, SentenceInfo>();
+
+  constructor(private readonly index: LoadedIndex) {
+    this.vectors = new SentenceVectors(index.sentenceVectors, index.dimensions);
+    this.passageVectors = index.passageVectors;
+    this.start = index.sentenceStart;
+    this.dimensions = index.dimensions;
+  }
+
+  /** What answer selection reads about sentence `row` (see sentence-info.ts). */
+  info(row: number): SentenceInfo {
+    let info = this.infos.get(row);
+    if (info) return info;
+    const { sentenceTerms, figureTerms, sentenceWords, sentenceFlags, term } = this.index;
+    const terms = new Set<string>();
+    for (let i = sentenceTerms.offsets[row]!; i < sentenceTerms.offsets[row + 1]!; i++) terms.add(term(sentenceTerms.items[i]!));
+    const nearFigure = new Set<string>();
+    for (let i = figureTerms.offsets[row]!; i < figureTerms.offsets[row + 1]!; i++) nearFigure.add(term(figureTerms.items[i]!));
+    info = { terms, hasFigure: (sentenceFlags[row]! & 1) === 1, nearFigure, words: sentenceWords[row]! };
+    if (this.infos.size >= INFO_CACHE) this.infos.delete(this.infos.keys().next().value as number);
+    this.infos.set(row, info);
+    return info;
+  }
 }
 
-/** An index's sentence vectors with each sentence described once, at load, not per query. */
+/** An index's sentence data (nothing is computed per sentence: it was, at build). */
 export function sentenceData(index: LoadedIndex): SentenceData {
-  const info = index.passages.flatMap((p) => p.sentences.map((s) => describeSentence(s.text)));
-  return { vectors: index.sentenceVectors, passageVectors: index.passageVectors, start: index.sentenceStart, dimensions: index.dimensions, info };
+  return new SentenceData(index);
 }
 
 /** What sentence scoring needs from the query. */
@@ -50,14 +73,14 @@ export class SentenceScorer {
   }
 
   info(row: number): SentenceInfo {
-    return this.data.info[row]!;
+    return this.data.info(row);
   }
 
   /** Cosine between the query and one sentence (vectors are unit length). */
   cosine(row: number): number {
     let c = this.cosines.get(row);
     if (c === undefined) {
-      c = dotRow(this.query.vector, this.data.vectors, row, this.data.dimensions);
+      c = this.data.vectors.dot(this.query.vector, row);
       this.cosines.set(row, c);
     }
     return c;
@@ -70,7 +93,7 @@ export class SentenceScorer {
 
   /** For quantity questions: does this sentence state the figure asked for (see figures.ts)? */
   answersFigure(row: number): boolean {
-    const f = this.data.info[row]!;
+    const f = this.data.info(row);
     return this.query.figureTerms != null && answersFigure(this.query.figureTerms, f.nearFigure, f.hasFigure);
   }
 

@@ -1,0 +1,60 @@
+/**
+ * The dense graph over every passage vector (hnswlib HNSW, cosine). Building it costs minutes at
+ * 100k passages, so a build that changes a few calls updates the published graph instead: read it,
+ * grow it, add the new calls' passages, mark the removed calls' passages deleted, and write the
+ * result into the new build (the published file is never touched). Each passage's label is fixed
+ * when its call enters the graph (its shard's label_start + its position in the call); labels of
+ * removed calls stay deleted until deletions pass REBUILD_DELETED_SHARE, then the graph is built
+ * afresh and relabelled.
+ */
+import hnswlib from 'hnswlib-node';
+import { HNSW_DEFAULTS } from './manifest.js';
+
+/** Deleted labels beyond this share of the graph cost search time and memory: rebuild from scratch. */
+export const REBUILD_DELETED_SHARE = 0.25;
+
+export type Graph = hnswlib.HierarchicalNSW;
+
+export interface GraphPoints {
+  /** Row-major vectors, `dimensions` wide. */
+  vectors: Float32Array;
+  /** Label of the first row; rows take consecutive labels. */
+  labelStart: number;
+}
+
+function addRows(graph: Graph, points: GraphPoints, dimensions: number, onPoint?: () => void): void {
+  const rows = points.vectors.length / dimensions;
+  for (let i = 0; i < rows; i++) {
+    graph.addPoint(Array.from(points.vectors.subarray(i * dimensions, (i + 1) * dimensions)), points.labelStart + i);
+    onPoint?.();
+  }
+}
+
+/** A new graph holding `points` (labels as given); room for `capacity` labels. */
+export function createGraph(points: readonly GraphPoints[], dimensions: number, onPoint?: () => void): Graph {
+  const total = points.reduce((n, p) => n + p.vectors.length / dimensions, 0);
+  const graph = new hnswlib.HierarchicalNSW(HNSW_DEFAULTS.space, dimensions);
+  graph.initIndex(Math.max(1, total), HNSW_DEFAULTS.m, HNSW_DEFAULTS.efConstruction, HNSW_DEFAULTS.seed);
+  for (const p of points) addRows(graph, p, dimensions, onPoint);
+  return graph;
+}
+
+/** Reads a graph file written by writeGraph. */
+export async function readGraph(file: string, dimensions: number): Promise<Graph> {
+  const graph = new hnswlib.HierarchicalNSW(HNSW_DEFAULTS.space, dimensions);
+  await graph.readIndex(file);
+  return graph;
+}
+
+/** The published graph with calls added and removed, in place (the caller writes it elsewhere). */
+export function updateGraph(graph: Graph, add: readonly GraphPoints[], removeLabels: Iterable<number>, dimensions: number): void {
+  for (const label of removeLabels) graph.markDelete(label);
+  const adding = add.reduce((n, p) => n + p.vectors.length / dimensions, 0);
+  const needed = graph.getCurrentCount() + adding;
+  if (needed > graph.getMaxElements()) graph.resizeIndex(needed);
+  for (const p of add) addRows(graph, p, dimensions);
+}
+
+export function writeGraph(graph: Graph, file: string): Promise<boolean> {
+  return graph.writeIndex(file);
+}

@@ -1,0 +1,75 @@
+/**
+ * Shards on disk: `shards/<call id>.<first 16 hex of the body's sha256>.shard`, written atomically
+ * and never rewritten (a file's name changes with its content), so a manifest in force never sees
+ * its shards change under it. Reading checks the size and the digest the manifest records against
+ * the shard's own header — cheap — and re-hashes the body only when asked to verify.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
+import { decodeCallShard, type CallShard } from './call-shard.js';
+import { SHARDS_DIR } from './layout.js';
+import type { ManifestShard } from './manifest.js';
+import { decodeShard, ShardFormatError, verifyShardBody } from './shard-format.js';
+
+export function shardFileName(callId: string, bodySha256: string): string {
+  return `${SHARDS_DIR}/${callId}.${bodySha256.slice(0, 16)}.shard`;
+}
+
+/** Writes encoded shard bytes unless the same content is already there; returns its manifest entry fields. */
+export async function writeShard(indexDir: string, callId: string, bytes: Buffer): Promise<Pick<ManifestShard, 'file' | 'sha256' | 'bytes'>> {
+  const { header } = decodeShard(bytes);
+  const file = shardFileName(callId, header.bodySha256);
+  const full = path.join(indexDir, file);
+  await fs.mkdir(path.dirname(full), { recursive: true });
+  const existing = await fs.stat(full).catch(() => null);
+  // Same name, same size: the same body (its digest names the file); a damaged one is replaced.
+  if (!existing || existing.size !== bytes.length || !(await intactBody(full, header.bodySha256))) await writeFileAtomic(full, bytes);
+  return { file, sha256: header.bodySha256, bytes: bytes.length };
+}
+
+async function intactBody(file: string, sha: string): Promise<boolean> {
+  try {
+    const decoded = decodeShard(await fs.readFile(file));
+    return decoded.header.bodySha256 === sha && verifyShardBody(decoded);
+  } catch {
+    return false;
+  }
+}
+
+export interface ReadShardOptions {
+  callId: string;
+  dimensions: number;
+  /** Re-hash the body against its digest (a full verification). */
+  verify?: boolean;
+  /** Counts every full verification (tests check that a start does none). */
+  onHash?: () => void;
+}
+
+/** The shard a manifest entry names, checked against it. Throws ShardFormatError. */
+export async function readShard(indexDir: string, entry: ManifestShard, opts: ReadShardOptions): Promise<CallShard> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path.join(indexDir, entry.file));
+  } catch {
+    throw new ShardFormatError(`${entry.file} is missing`);
+  }
+  if (data.length !== entry.bytes) throw new ShardFormatError(`${entry.file} is ${data.length} bytes, not ${entry.bytes}`);
+  const shard = decodeCallShard(data, { key: entry.key, callId: opts.callId, dimensions: opts.dimensions });
+  if (shard.decoded.header.bodySha256 !== entry.sha256) throw new ShardFormatError(`${entry.file} is not the shard the manifest names`);
+  if (shard.passages.length !== entry.passages || shard.sentences !== entry.sentences) throw new ShardFormatError(`${entry.file} disagrees with the manifest on its counts`);
+  if (opts.verify) {
+    opts.onHash?.();
+    if (!verifyShardBody(shard.decoded)) throw new ShardFormatError(`${entry.file} fails its checksum`);
+  }
+  return shard;
+}
+
+/** Shard files (and temp files) no manifest entry in `keep` names. */
+export async function removeShardsExcept(indexDir: string, keep: ReadonlySet<string>): Promise<void> {
+  const dir = path.join(indexDir, SHARDS_DIR);
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of entries) {
+    if (!keep.has(`${SHARDS_DIR}/${name}`)) await fs.rm(path.join(dir, name), { force: true });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The lexical index scores exactly as the MiniSearch index it replaced (same tokens, BM25+
+ * parameters, prefix and fuzzy weights, the matched-term multiplier), so the eval figures hold —
+ * but from stored forward lists, reading champion lists instead of every match.
+ */
+import { promises as fs } from 'node:fs';
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHAMPION_DEPTH, LexicalIndexBuilder, type LexicalIndex } from '../../src/index/lexical.js';
+import { lexicalTokens } from '../../src/index/lexical-tokens.js';
+import { LexicalRetriever } from '../../src/search/retrieve/lexical.js';
+import { BUNDLED_CALL } from '../helpers/paths.js';
+
+/** The MiniSearch configuration the project used before shards (src/index/lexical.ts at 5f7fcf5). */
+function miniSearch(texts: string[]): MiniSearch<{ id: number; text: string }> {
+  const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id', tokenize: lexicalTokens, processTerm: (t: string) => t });
+  ms.addAll(texts.map((text, id) => ({ id, text })));
+  return ms;
+}
+const MS_OPTIONS = {
+  combineWith: 'OR',
+  prefix: (term: string) => term.length >= 4 && !/^\d/.test(term),
+  fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
+  maxFuzzy: 2,
+  weights: { fuzzy: 0.5, prefix: 0.6 },
+} as const;
+
+/** A lexical index over texts, built the way load assembles it from shards' forward lists (one "shard" per text group). */
+export function lexicalIndexOf(texts: string[], groups = 3): LexicalIndex {
+  const builder = new LexicalIndexBuilder();
+  const size = Math.ceil(texts.length / groups);
+  for (let g = 0; g < texts.length; g += size) {
+    const dictionary = new Map<string, number>();
+    const offsets = [0];
+    const terms: number[] = [];
+    const freqs: number[] = [];
+    for (const text of texts.slice(g, g + size)) {
+      const counts = new Map<number, number>();
+      for (const t of lexicalTokens(text)) {
+        if (!dictionary.has(t)) dictionary.set(t, dictionary.size);
+        counts.set(dictionary.get(t)!, (counts.get(dictionary.get(t)!) ?? 0) + 1);
+      }
+      terms.push(...counts.keys());
+      freqs.push(...counts.values());
+      offsets.push(terms.length);
+    }
+    builder.addShard([...dictionary.keys()], { offsets: Uint32Array.from(offsets), terms: Uint32Array.from(terms), freqs: Uint16Array.from(freqs) });
+  }
+  return builder.build();
+}
+
+const QUERIES = [
+  'Trainium',
+  'trainium chips price performance',
+  'free cash flow',
+  'capital expenditures capex 2026',
+  'advertising revenue growth',
+  'AWS backlog',
+  'robtics automation',
+  'satelites launched Leo',
+  'operating income $25 billion',
+  'Kuiper Leo satellites 180',
+  'revenue revenue growth',
+  'zzzz nothing matches this',
+  'the',
+];
+
+let texts: string[];
+beforeAll(async () => {
+  const source = await fs.readFile(BUNDLED_CALL, 'utf8');
+  texts = source.split(/\n\s*\n/).filter((t) => t.trim().length > 0);
+});
+
+describe('lexical scoring', () => {
+  it('gives every passage MiniSearch’s score and matched terms, query after query', () => {
+    const ms = miniSearch(texts);
+    const index = lexicalIndexOf(texts);
+    for (const q of QUERIES) {
+      const expected = ms.search(q, MS_OPTIONS);
+      const query = index.expand(q);
+      for (const hit of expected) {
+        const mine = index.score(query, hit.id as number);
+        expect(mine.score, `${q} / passage ${hit.id}`).toBeCloseTo(hit.score, 9);
+        expect([...mine.queryTerms].sort()).toEqual([...hit.queryTerms].sort());
+      }
+      // And nothing MiniSearch did not match scores.
+      const matched = new Set(expected.map((h) => h.id as number));
+      for (let i = 0; i < texts.length; i++) if (!matched.has(i)) expect(index.score(query, i).queryTerms).toEqual([]);
+    }
+  });
+
+  it('ranks like MiniSearch (a small library: every champion list is complete)', () => {
+    const ms = miniSearch(texts);
+    const retriever = new LexicalRetriever(lexicalIndexOf(texts));
+    for (const q of QUERIES) {
+      const expected = ms.search(q, MS_OPTIONS).map((h) => ({ index: h.id as number, score: h.score }));
+      const got = retriever.retrieve({ text: q, vector: new Float32Array() }, 40);
+      expect(got.map((c) => c.score)).toEqual(expected.slice(0, 40).map((c) => expect.closeTo(c.score, 9)));
+      // Equal scores may come in another order; above the last score shown, the same passages.
+      const cut = got.at(-1)?.score ?? 0;
+      const above = (xs: { index: number; score: number }[]) => new Set(xs.filter((c) => c.score > cut + 1e-9).map((c) => c.index));
+      expect(above(got)).toEqual(above(expected));
+    }
+  });
+
+  it('a scope scored exactly agrees with the library-wide pass filtered to it', () => {
+    const retriever = new LexicalRetriever(lexicalIndexOf(texts));
+    const members = Array.from({ length: Math.floor(texts.length / 3) }, (_, i) => i * 3);
+    const inScope = new Set(members);
+    const scoped = Object.assign((i: number) => inScope.has(i), { members });
+    const plain = (i: number) => inScope.has(i);
+    for (const q of QUERIES) {
+      const pass = retriever.pass(q);
+      expect(pass.top(10, scoped)).toEqual(pass.top(10, plain));
+    }
+  });
+
+  it('reads at most CHAMPION_DEPTH passages per term, and still finds the best ones in a large library', () => {
+    // 3,000 passages that all mention revenue, a few of them about it at length.
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      i % 500 === 7 ? `Revenue grew, revenue rose and revenue beat the plan: revenue at record ${i}.` : `Our revenue and other matters discussed at meeting number ${i} with ${'extra words here '.repeat(i % 5)}`,
+    );
+    const index = lexicalIndexOf(many, 10);
+    const query = index.expand('revenue');
+    expect(index.candidates(query).length).toBeLessThanOrEqual(CHAMPION_DEPTH);
+    const top = new LexicalRetriever(index).retrieve({ text: 'revenue', vector: new Float32Array() }, 6);
+    expect(top.map((c) => c.index).sort((a, b) => a - b)).toEqual([7, 507, 1007, 1507, 2007, 2507]);
+  });
+});
