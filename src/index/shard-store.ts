@@ -1,5 +1,5 @@
 /**
- * Shards on disk: `shards/<call id>.<first 16 hex of the body's sha256>.shard`, written atomically
+ * Shards on disk: `shards/<call id>.<first 16 hex of the file's sha256>.shard`, written atomically
  * and never rewritten (a file's name changes with its content), so a manifest in force never sees
  * its shards change under it. Reading checks the size and the digest the manifest records against
  * the shard's own header — cheap — and re-hashes the body only when asked to verify.
@@ -7,34 +7,26 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { sha256 } from './checksum.js';
 import { decodeCallShard, type CallShard } from './call-shard.js';
 import { SHARDS_DIR } from './layout.js';
 import type { ManifestShard } from './manifest.js';
 import { decodeShard, ShardFormatError, verifyShardBody } from './shard-format.js';
 
-export function shardFileName(callId: string, bodySha256: string): string {
-  return `${SHARDS_DIR}/${callId}.${bodySha256.slice(0, 16)}.shard`;
+export function shardFileName(callId: string, fileSha256: string): string {
+  return `${SHARDS_DIR}/${callId}.${fileSha256.slice(0, 16)}.shard`;
 }
 
-/** Writes encoded shard bytes unless the same content is already there; returns its manifest entry fields. */
+/** Writes encoded shard bytes unless the very same bytes are already there; returns its manifest entry fields. */
 export async function writeShard(indexDir: string, callId: string, bytes: Buffer): Promise<Pick<ManifestShard, 'file' | 'sha256' | 'bytes'>> {
   const { header } = decodeShard(bytes);
-  const file = shardFileName(callId, header.bodySha256);
+  const file = shardFileName(callId, sha256(bytes));
   const full = path.join(indexDir, file);
   await fs.mkdir(path.dirname(full), { recursive: true });
-  const existing = await fs.stat(full).catch(() => null);
-  // Same name, same size: the same body (its digest names the file); a damaged one is replaced.
-  if (!existing || existing.size !== bytes.length || !(await intactBody(full, header.bodySha256))) await writeFileAtomic(full, bytes);
+  const existing = await fs.readFile(full).catch(() => null);
+  // Same name: the same content, unless damaged since — then it is replaced.
+  if (!existing?.equals(bytes)) await writeFileAtomic(full, bytes);
   return { file, sha256: header.bodySha256, bytes: bytes.length };
-}
-
-async function intactBody(file: string, sha: string): Promise<boolean> {
-  try {
-    const decoded = decodeShard(await fs.readFile(file));
-    return decoded.header.bodySha256 === sha && verifyShardBody(decoded);
-  } catch {
-    return false;
-  }
 }
 
 export interface ReadShardOptions {

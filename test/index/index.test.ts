@@ -46,6 +46,14 @@ afterAll(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
+/** Flip one bit of a file in place (default: its middle byte). */
+async function flipByte(file: string, at?: number): Promise<void> {
+  const data = await fs.readFile(file);
+  const i = at ?? Math.floor(data.length / 2);
+  data[i] = data[i]! ^ 0x01;
+  await fs.writeFile(file, data);
+}
+
 const readManifest = async (dir: string): Promise<Manifest> => Manifest.parse(JSON.parse(await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8')));
 const writeManifestJson = (dir: string, text: string) => fs.writeFile(path.join(dir, MANIFEST_FILE), text);
 const editManifest = async (dir: string, edit: (m: Record<string, unknown>) => void) => {
@@ -101,7 +109,7 @@ describe('build and load round trip (full call)', () => {
     expect(loaded.passages).toHaveLength(full.passages);
     expect(loaded.dimensions).toBe(EMBEDDING_DIMENSIONS);
     expect(loaded.passageVectors).toHaveLength(full.passages * EMBEDDING_DIMENSIONS);
-    expect(loaded.sentenceVectors).toHaveLength(full.sentences * EMBEDDING_DIMENSIONS);
+    expect(loaded.sentenceVectors.data).toHaveLength(full.sentences * EMBEDDING_DIMENSIONS);
     expect(loaded.hnsw.getCurrentCount()).toBe(full.passages);
     expect(loaded.calls.map((c) => c.meta.id)).toEqual(['amzn-q4-2025']);
     // Stored vectors are the model's embeddings of the passage texts (unit length).
@@ -137,7 +145,19 @@ describe('build and load round trip (full call)', () => {
     expect(m.format).toBe(INDEX_FORMAT_VERSION);
     expect(m.model).toEqual({ id: model.modelId, checksum: await modelChecksum(), dimensions: EMBEDDING_DIMENSIONS });
     const source = await fs.readFile(BUNDLED_CALL);
-    expect(m.sources).toEqual([{ call_id: 'amzn-q4-2025', path: path.basename(BUNDLED_CALL), sha256: sha256(source), bytes: source.length }]);
+    expect(m.sources).toEqual([
+      {
+        call_id: 'amzn-q4-2025',
+        path: path.basename(BUNDLED_CALL),
+        sha256: sha256(source),
+        bytes: source.length,
+        mtime_ms: (await fs.stat(BUNDLED_CALL)).mtimeMs,
+        shard: { file: expect.stringMatching(/^shards\/amzn-q4-2025\.[0-9a-f]{16}\.shard$/), key: expect.stringMatching(/^[0-9a-f]{64}$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number), passages: full.passages, sentences: full.sentences, label_start: 0 },
+      },
+    ]);
+    const shard = m.sources[0]!.shard;
+    expect((await fs.stat(path.join(fullDir, shard.file))).size).toBe(shard.bytes);
+    expect(m.graph).toEqual({ labels: full.passages, deleted: 0 });
     expect(m.passages).toBe(full.passages);
     expect(m.sentences).toBe(full.sentences);
     expect(m.hnsw).toEqual({
@@ -160,7 +180,8 @@ describe('build and load round trip (full call)', () => {
     }
     // Nothing else is left behind: one build, no temp files.
     expect(await fs.readdir(path.join(fullDir, 'builds'))).toEqual([m.build_dir.replace(/^builds\//, '')]);
-    expect((await fs.readdir(fullDir)).sort()).toEqual(['builds', MANIFEST_FILE]);
+    expect((await fs.readdir(fullDir)).sort()).toEqual(['builds', 'embeddings', MANIFEST_FILE, 'shards']);
+    expect(await fs.readdir(path.join(fullDir, 'shards'))).toEqual([path.basename(shard.file)]);
   });
 });
 
@@ -225,7 +246,7 @@ describe('an unusable index is refused by loadIndex and rebuilt by ensureIndex',
 
   it('a manifest that omits a data file → corrupt → rebuilt', async () => {
     const { dir, sources, manifest } = await smallIndex();
-    await editManifest(dir, (m) => (m.files = (m.files as { name: string }[]).filter((f) => f.name !== FILES.hnsw)));
+    await editManifest(dir, (m) => (m.files = (m.files as { name: string }[]).filter((f) => f.name !== FILES.graph)));
     await expectUnusable(dir, sources, 'corrupt');
     await expectRebuilt(dir, sources, 'corrupt', manifest.build_dir);
   });
@@ -237,26 +258,32 @@ describe('an unusable index is refused by loadIndex and rebuilt by ensureIndex',
     await expectRebuilt(dir, sources, 'corrupt', manifest.build_dir);
   });
 
-  it.each(Object.values(FILES))('%s with one byte flipped → checksum fails → rebuilt', async (name) => {
+  it('the dense graph with one byte flipped → checksum fails → rebuilt', async () => {
     const { dir, sources, manifest } = await smallIndex();
-    const file = path.join(dir, manifest.build_dir, name);
-    const data = await fs.readFile(file);
-    const at = Math.floor(data.length / 2);
-    data[at] = data[at]! ^ 0x01;
-    await fs.writeFile(file, data);
+    await flipByte(path.join(dir, manifest.build_dir, FILES.graph));
     await expectUnusable(dir, sources, 'corrupt');
     await expectRebuilt(dir, sources, 'corrupt', manifest.build_dir);
   });
 
-  it('a data file truncated, or deleted, or the whole build directory gone → corrupt → rebuilt', async () => {
+  it.each([
+    ['its header', 20],
+    ['its call record', 700],
+  ])('a shard with a byte flipped in %s → corrupt → rebuilt', async (_where, at) => {
+    const { dir, sources, manifest } = await smallIndex();
+    await flipByte(path.join(dir, manifest.sources[0]!.shard.file), at);
+    await expectUnusable(dir, sources, 'corrupt');
+    await expectRebuilt(dir, sources, 'corrupt', manifest.build_dir);
+  });
+
+  it('a shard truncated, or deleted, or the build directory gone → corrupt → rebuilt', async () => {
     const truncated = await smallIndex();
-    const vectors = path.join(truncated.dir, truncated.manifest.build_dir, FILES.passageVectors);
-    await fs.truncate(vectors, (await fs.stat(vectors)).size - 4);
+    const shard = path.join(truncated.dir, truncated.manifest.sources[0]!.shard.file);
+    await fs.truncate(shard, (await fs.stat(shard)).size - 4);
     await expectUnusable(truncated.dir, truncated.sources, 'corrupt');
     await expectRebuilt(truncated.dir, truncated.sources, 'corrupt', truncated.manifest.build_dir);
 
     const deleted = await smallIndex();
-    await fs.rm(path.join(deleted.dir, deleted.manifest.build_dir, FILES.passages));
+    await fs.rm(path.join(deleted.dir, deleted.manifest.sources[0]!.shard.file));
     await expectUnusable(deleted.dir, deleted.sources, 'corrupt');
     await expectRebuilt(deleted.dir, deleted.sources, 'corrupt', deleted.manifest.build_dir);
 
@@ -302,8 +329,8 @@ describe('abandoned builds', () => {
   async function abandon(dir: string, name: string, copyFrom?: string): Promise<string> {
     const target = path.join(dir, 'builds', name);
     await fs.mkdir(target, { recursive: true });
-    if (copyFrom) for (const f of [FILES.calls, FILES.passages]) await fs.copyFile(path.join(copyFrom, f), path.join(target, f));
-    await fs.writeFile(path.join(target, `.${FILES.passageVectors}.123.abcd.tmp`), Buffer.alloc(100));
+    if (copyFrom) await fs.copyFile(path.join(copyFrom, FILES.graph), path.join(target, FILES.graph));
+    await fs.writeFile(path.join(target, `.${FILES.graph}.123.abcd.tmp`), Buffer.alloc(100));
     return target;
   }
 
@@ -336,7 +363,8 @@ describe('abandoned builds', () => {
 
   it('a build that fails midway leaves the published index in force', async () => {
     const { dir, sources, manifest } = await smallIndex();
-    await fs.appendFile(sources[0]!, 'Jane Roe\nChief Executive Officer\n\nOne more thing about widgets.\n');
+    // Two new sentences and their passage: three texts no cache holds, three model calls of one text.
+    await fs.appendFile(sources[0]!, 'Jane Roe\nChief Executive Officer\n\nOne more thing about widgets.\n\nAnd another about gadgets.\n');
     let calls = 0;
     // The real model, failing on its second batch the way an out-of-memory or a kill would.
     const failing: TextEmbedder = {

@@ -15,7 +15,8 @@ import { buildIndex } from '../../src/index/build.js';
 import { sha256 } from '../../src/index/checksum.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { ensureIndex } from '../../src/index/ensure.js';
-import { FILES, listTranscripts, MANIFEST_FILE } from '../../src/index/layout.js';
+import { listTranscripts, MANIFEST_FILE } from '../../src/index/layout.js';
+import { decodeShard, encodeShard, type SectionArray } from '../../src/index/shard-format.js';
 import { EmptyLibraryError } from '../../src/index/library-reader.js';
 import { IndexUnusableError, loadIndex } from '../../src/index/load.js';
 import { PARSER_VERSION, parseTranscriptBytes } from '../../src/transcript/read-source.js';
@@ -163,28 +164,37 @@ describe('versions and corrupt stores rebuild', () => {
     await expectRebuiltOnce(dir, sources, 'format');
   });
 
-  /** Rewrite a store and fix its checksum in the manifest, as a buggy writer would: only validation can tell. */
-  async function corruptStore(dir: string, buildDir: string, name: string, edit: (json: any) => void): Promise<void> {
-    const file = path.join(buildDir, name);
-    await editJson(file, edit);
-    const data = await fs.readFile(file);
-    await editJson(path.join(dir, MANIFEST_FILE), (m) => {
-      const entry = m.files.find((f: { name: string }) => f.name === name);
-      entry.sha256 = sha256(data);
-      entry.bytes = data.length;
-    });
+  /** Rewrite a shard's sections and fix its digests (header and manifest), as a buggy writer would: only validation can tell. */
+  async function corruptShard(dir: string, edit: (sections: Record<string, SectionArray>, call: any) => void): Promise<void> {
+    const manifestFile = path.join(dir, MANIFEST_FILE);
+    const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
+    const entry = manifest.sources[0].shard;
+    const decoded = decodeShard(await fs.readFile(path.join(dir, entry.file)));
+    const sections: Record<string, SectionArray> = {};
+    for (const [name, { type }] of Object.entries(decoded.header.sections)) sections[name] = decoded.section(name, type).slice();
+    const call = JSON.parse(Buffer.from(sections.call!).toString('utf8'));
+    edit(sections, call);
+    sections.call = new Uint8Array(Buffer.from(JSON.stringify(call), 'utf8'));
+    const { format, key, callId, counts } = decoded.header;
+    const bytes = encodeShard({ format, key, callId, counts }, sections);
+    await fs.writeFile(path.join(dir, entry.file), bytes);
+    entry.sha256 = decodeShard(bytes).header.bodySha256;
+    entry.bytes = bytes.length;
+    await fs.writeFile(manifestFile, JSON.stringify(manifest));
   }
 
-  it.each<[string, string, (json: any) => void]>([
-    ['a passage without sentences', FILES.passages, (ps) => delete ps[0].sentences],
-    ['a passage whose text is not its call text', FILES.passages, (ps) => (ps[1].text = 'Something nobody said.')],
-    ['a passage of a call not in the index', FILES.passages, (ps) => (ps[0].callId = 'ghost-q1-2020')],
-    ['a turn by nobody', FILES.calls, (cs) => (cs[0].turns[0].speakerId = 'ghost')],
-    ['a call that is not an object', FILES.calls, (cs) => (cs[0] = 'call')],
-    ['legacy ids missing a call', FILES.legacyIds, (l) => delete l['wdgt-q2-2024']],
-  ])('%s (checksums fine) → corrupt → rebuilt', async (_name, file, edit) => {
-    const { dir, sources, buildDir } = await built();
-    await corruptStore(dir, buildDir, file, edit);
+  it.each<[string, (sections: Record<string, SectionArray>, call: any) => void]>([
+    ['a passage that ends past its call text', (s) => ((s.passages as Int32Array)[1] = 10_000_000)],
+    ['passages out of order', (s) => ((s.passages as Int32Array)[0] = (s.passages as Int32Array)[6]! + 1)],
+    ['a sentence outside its passage', (s) => ((s.sentences as Int32Array)[0] = 0)],
+    ['a turn by nobody', (_s, call) => (call.turns[0].speakerId = 'ghost')],
+    ['a call record that is not an object', (_s, call) => Object.assign(call, { meta: 'call' })],
+    ['another call than the manifest names', (_s, call) => (call.meta.id = 'ghost-q1-2020')],
+    ['a term outside the dictionary', (s) => ((s.forwardTerms as Uint32Array)[0] = 1_000_000)],
+    ['a legacy id start past the text', (s) => ((s.legacy as Int32Array)[0] = 10_000_000)],
+  ])('a shard with %s (digests fine) → corrupt → rebuilt', async (_name, edit) => {
+    const { dir, sources } = await built();
+    await corruptShard(dir, edit);
     expect(await reasonOf(dir, sources)).toBe('corrupt');
     await expectRebuiltOnce(dir, sources, 'corrupt');
   });
