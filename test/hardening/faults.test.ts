@@ -80,7 +80,8 @@ interface Killed {
 /** Run the build-index CLI into `indexDir` and SIGKILL it as soon as its progress output matches `when`. */
 function buildAndKill(indexDir: string, when: RegExp): Promise<Killed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'build-index', '--index-dir', indexDir, '--library', library], {
+    // --full: embed every text anew (the copied good index's shards and cache would otherwise make the build too quick to kill).
+    const child = spawn(process.execPath, [BIN, 'build-index', '--full', '--index-dir', indexDir, '--library', library], {
       cwd: REPO_ROOT,
       env: { ...process.env, DEBUG: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
