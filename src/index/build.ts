@@ -25,7 +25,8 @@ import { CallRejectedError } from '../library/check-call.js';
 import { describeReadError } from '../library/library-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { withBuildLock } from './build-lock.js';
-import { encodeCallShard, SENTENCE_TERMS_VERSION, SHARD_FORMAT, shardKey } from './call-shard.js';
+import { decodeCallShard, encodeCallShard, SENTENCE_TERMS_VERSION, SHARD_FORMAT, shardKey } from './call-shard.js';
+import { readTable, TableBuilder, type TableName } from './global-tables.js';
 import { sha256, sha256File } from './checksum.js';
 import { createGraph, readGraph, REBUILD_DELETED_SHARE, updateGraph, writeGraph, type Graph, type GraphPoints } from './dense-graph.js';
 import type { TextEmbedder } from './embedder-port.js';
@@ -185,7 +186,10 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   // 2. Embed the new calls' texts (the cache first) and write their shards.
   const fresh = entries.filter((e): e is Extract<Entry, { kind: 'new' }> => e.kind === 'new');
   const counts: EmbedCounts = { embedded: 0, cached: 0 };
-  const written = new Map<Extract<Entry, { kind: 'new' }>, { shard: Awaited<ReturnType<typeof writeShard>>; passageVectors: Float32Array; sentences: number }>();
+  const written = new Map<
+    Extract<Entry, { kind: 'new' }>,
+    { shard: Awaited<ReturnType<typeof writeShard>>; passageVectors: Float32Array; sentences: number; terms: string[]; words: string[] }
+  >();
   if (fresh.length > 0) {
     const cache = await EmbeddingCache.open(opts.cacheDir ?? path.join(indexDir, EMBEDDING_CACHE_DIR), dim);
     try {
@@ -214,7 +218,8 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
           dimensions: dim,
           vectorFormat: settings.sentence_vectors,
         });
-        written.set(e, { shard: await writeShard(indexDir, e.accepted.call.meta.id, bytes), passageVectors: mine, sentences: ns });
+        const own = decodeCallShard(bytes, { key: e.key, callId: e.accepted.call.meta.id, dimensions: dim });
+        written.set(e, { shard: await writeShard(indexDir, e.accepted.call.meta.id, bytes), passageVectors: mine, sentences: ns, terms: own.terms(), words: own.vocabulary.words() });
         p += np;
         s += ns;
       }
@@ -235,32 +240,58 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   let nextLabel = 0;
   let deleted = 0;
   const labelStart = new Map<Entry, number>();
+  let tables: Record<TableName, TableBuilder> | null = null;
   if (base && (base.graph.deleted + removedPassages) <= REBUILD_DELETED_SHARE * (base.graph.labels + addedPassages)) {
-    graph = await readBaseGraph(indexDir, base, dim, opts);
-  }
-  if (graph && base) {
-    graphMode = 'updated';
-    nextLabel = base.graph.labels;
-    const add: GraphPoints[] = [];
-    for (const e of entries) {
-      if (e.kind === 'kept') labelStart.set(e, e.source.shard.label_start);
-      else {
-        labelStart.set(e, nextLabel);
-        add.push({ vectors: written.get(e)!.passageVectors, labelStart: nextLabel });
-        nextLabel += e.accepted.passages.length;
+    const baseDir = path.join(indexDir, base.build_dir);
+    const [baseGraph, baseTerms, baseWords] = await Promise.all([
+      readBaseGraph(indexDir, base, dim, opts),
+      readTable(baseDir, 'terms', base.sources.map((x) => x.shard.terms)).catch(() => null),
+      readTable(baseDir, 'words', base.sources.map((x) => x.shard.words)).catch(() => null),
+    ]);
+    if (baseGraph && baseTerms && baseWords) {
+      graph = baseGraph;
+      graphMode = 'updated';
+      nextLabel = base.graph.labels;
+      tables = { terms: new TableBuilder(baseTerms.list), words: new TableBuilder(baseWords.list) };
+      const basePosition = new Map(base.sources.map((x, i) => [x.path, i]));
+      const add: GraphPoints[] = [];
+      for (const e of entries) {
+        if (e.kind === 'kept') {
+          labelStart.set(e, e.source.shard.label_start);
+          const at = basePosition.get(e.source.path)!;
+          tables.terms.addSegment(baseTerms.segments[at]!);
+          tables.words.addSegment(baseWords.segments[at]!);
+        } else {
+          const w = written.get(e)!;
+          labelStart.set(e, nextLabel);
+          add.push({ vectors: w.passageVectors, labelStart: nextLabel });
+          nextLabel += e.accepted.passages.length;
+          tables.terms.addLocal(w.terms);
+          tables.words.addLocal(w.words);
+        }
       }
+      const removeLabels = removed.flatMap((x) => Array.from({ length: x.shard.passages }, (_, i) => x.shard.label_start + i));
+      updateGraph(graph, add, removeLabels, dim);
+      deleted = base.graph.deleted + removeLabels.length;
     }
-    const removeLabels = removed.flatMap((s) => Array.from({ length: s.shard.passages }, (_, i) => s.shard.label_start + i));
-    updateGraph(graph, add, removeLabels, dim);
-    deleted = base.graph.deleted + removeLabels.length;
-  } else {
+  }
+  if (!graph || !tables) {
+    tables = { terms: new TableBuilder(), words: new TableBuilder() };
     const points: GraphPoints[] = [];
     for (const e of entries) {
       labelStart.set(e, nextLabel);
-      const vectors =
-        e.kind === 'new' ? written.get(e)!.passageVectors : (await readShard(indexDir, e.source.shard, { callId: e.source.call_id, dimensions: dim })).passageVectors;
-      points.push({ vectors, labelStart: nextLabel });
-      nextLabel += vectors.length / dim;
+      if (e.kind === 'new') {
+        const w = written.get(e)!;
+        points.push({ vectors: w.passageVectors, labelStart: nextLabel });
+        tables.terms.addLocal(w.terms);
+        tables.words.addLocal(w.words);
+      } else {
+        const shard = await readShard(indexDir, e.source.shard, { callId: e.source.call_id, dimensions: dim });
+        points.push({ vectors: shard.passageVectors, labelStart: nextLabel });
+        tables.terms.addLocal(shard.terms());
+        tables.words.addLocal(shard.vocabulary.words());
+      }
+      nextLabel += points.at(-1)!.vectors.length / dim;
     }
     graph = createGraph(points, dim);
   }
@@ -274,7 +305,13 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   const tmpGraph = path.join(dir, `.${FILES.graph}.tmp`);
   await writeGraph(graph, tmpGraph);
   await fs.rename(tmpGraph, graphFile);
-  const files: Manifest['files'] = [{ name: FILES.graph, sha256: await sha256File(graphFile), bytes: (await fs.stat(graphFile)).size }];
+  await tables.terms.write(dir, 'terms');
+  await tables.words.write(dir, 'words');
+  const files: Manifest['files'] = [];
+  for (const name of Object.values(FILES)) {
+    const full = path.join(dir, name);
+    files.push({ name, sha256: await sha256File(full), bytes: (await fs.stat(full)).size });
+  }
 
   const sources: ManifestSource[] = entries.map((e) => {
     if (e.kind === 'kept') return { ...e.source, shard: { ...e.source.shard, label_start: labelStart.get(e)! } };
@@ -283,7 +320,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
       call_id: e.accepted.call.meta.id,
       ...e.accepted.file,
       mtime_ms: e.mtimeMs,
-      shard: { ...w.shard, key: e.key, passages: e.accepted.passages.length, sentences: w.sentences, label_start: labelStart.get(e)! },
+      shard: { ...w.shard, key: e.key, passages: e.accepted.passages.length, sentences: w.sentences, terms: w.terms.length, words: w.words.length, label_start: labelStart.get(e)! },
     };
   });
   const passages = sources.reduce((n, s) => n + s.shard.passages, 0);

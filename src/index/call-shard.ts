@@ -78,6 +78,27 @@ const joinTerms = (terms: readonly string[]) => new Uint8Array(Buffer.from(terms
 const splitTerms = (bytes: Uint8Array): string[] => (bytes.length === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n'));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+function utf16(text: string): Uint16Array {
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** The call's text, stored Latin-1 or UTF-16 (see encodeCallShard). */
+function sourceText(decoded: DecodedShard): string {
+  if (decoded.header.sections.sourceLatin1) {
+    const b = decoded.section('sourceLatin1', 'u8');
+    return Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
+  }
+  const w = decoded.section('sourceUtf16', 'u16');
+  return Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('utf16le');
+}
+
 /** Compressed rows: row r's items are items[offsets[r]..offsets[r+1]). */
 function csr(rows: readonly (readonly number[])[]): { offsets: Uint32Array; items: Uint32Array } {
   const offsets = new Uint32Array(rows.length + 1);
@@ -175,11 +196,12 @@ export function encodeCallShard(input: ShardInput): Buffer {
       format: SHARD_FORMAT,
       key: input.key,
       callId: call.meta.id,
-      counts: { passages: passages.length, sentences: sentenceCount, dimensions: dim, terms: dictionary.size, vectorFormat: VECTOR_FORMATS.indexOf(input.vectorFormat) },
+      counts: { passages: passages.length, sentences: sentenceCount, dimensions: dim, terms: dictionary.size, words: vocabularyWords.length, vectorFormat: VECTOR_FORMATS.indexOf(input.vectorFormat) },
     },
     {
       call: utf8(JSON.stringify(stored)),
-      source: utf8(call.source),
+      // Latin-1 when every character fits a byte, else UTF-16: either decodes by copying, where UTF-8 would be parsed.
+      ...(isLatin1(call.source) ? { sourceLatin1: new Uint8Array(Buffer.from(call.source, 'latin1')) } : { sourceUtf16: utf16(call.source) }),
       passages: table,
       sentences: Int32Array.from(sentenceSpans),
       legacy: Int32Array.from(legacyStarts),
@@ -211,14 +233,16 @@ export interface CallShard {
   sentences: number;
   passageVectors: Float32Array;
   sentenceVectors: { format: VectorFormat; data: Float32Array | Uint16Array | Int8Array; scales: Float32Array | null };
-  /** The shard's own term dictionary; every term id below indexes it. */
-  terms: string[];
+  /** The shard's own term dictionary (every term id below indexes it), read on demand: a start maps ids through the build's global table instead. */
+  terms: () => string[];
+  termCount: number;
   forward: { offsets: Uint32Array; terms: Uint32Array; freqs: Uint16Array };
   sentenceTerms: { offsets: Uint32Array; items: Uint32Array };
   figureTerms: { offsets: Uint32Array; items: Uint32Array };
   sentenceWords: Uint16Array;
   sentenceFlags: Uint8Array;
-  vocabulary: { words: string[]; counts: Uint32Array };
+  /** Words of the call's passages (read on demand, like terms) with their counts. */
+  vocabulary: { words: () => string[]; counts: Uint32Array };
 }
 
 export interface ShardExpectations {
@@ -243,7 +267,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   const { header } = decoded;
   if (header.format !== SHARD_FORMAT) throw new ShardFormatError(`shard format ${header.format} is not ${SHARD_FORMAT}`);
   if (header.key !== expect.key || header.callId !== expect.callId) throw new ShardFormatError('the shard is not the one the manifest names');
-  const { passages: n = -1, sentences: m = -1, dimensions: dim, terms: termCount = -1, vectorFormat = -1 } = header.counts;
+  const { passages: n = -1, sentences: m = -1, dimensions: dim, terms: termCount = -1, words: wordCount = -1, vectorFormat = -1 } = header.counts;
   const format = VECTOR_FORMATS[vectorFormat];
   if (dim !== expect.dimensions || !format) throw new ShardFormatError('the shard holds vectors of another shape');
 
@@ -258,7 +282,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     if (err instanceof ShardFormatError) throw err;
     throw new ShardFormatError('the shard call record is malformed');
   }
-  const source = text('source');
+  const source = sourceText(decoded);
   if (stored.meta.id !== expect.callId) throw new ShardFormatError('the shard holds another call');
 
   const turns: Turn[] = stored.turns.map((t, index) => {
@@ -323,8 +347,12 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   }
   if (row !== m) throw new ShardFormatError('the shard sentence count disagrees with its passages');
 
-  const terms = splitTerms(decoded.section('terms', 'u8'));
-  if (terms.length !== termCount) throw new ShardFormatError('the shard dictionary disagrees with its count');
+  const termBytes = decoded.section('terms', 'u8');
+  const terms = () => {
+    const list = splitTerms(termBytes);
+    if (list.length !== termCount) throw new ShardFormatError('the shard dictionary disagrees with its count');
+    return list;
+  };
   const forward = { offsets: decoded.section('forwardOffsets', 'u32'), terms: decoded.section('forwardTerms', 'u32'), freqs: decoded.section('forwardFreqs', 'u16') };
   checkCsr('forward index', forward.offsets, forward.terms, n, termCount);
   if (forward.freqs.length !== forward.terms.length) throw new ShardFormatError('forward index frequencies disagree with its terms');
@@ -350,9 +378,14 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   ) {
     throw new ShardFormatError('the shard vectors or sentence facts disagree with its counts');
   }
-  const words = splitTerms(decoded.section('words', 'u8'));
+  const wordBytes = decoded.section('words', 'u8');
   const wordCounts = decoded.section('wordCounts', 'u32');
-  if (words.length !== wordCounts.length) throw new ShardFormatError('the shard word counts disagree with its words');
+  if (wordCount !== wordCounts.length) throw new ShardFormatError('the shard word counts disagree with its words');
+  const words = () => {
+    const list = splitTerms(wordBytes);
+    if (list.length !== wordCount) throw new ShardFormatError('the shard words disagree with their count');
+    return list;
+  };
   const legacy = decoded.section('legacy', 'i32');
   const legacyStarts = Array.from(legacy);
   if (legacyStarts.some((s) => s < 0 || s > source.length)) throw new ShardFormatError('a legacy id start lies outside the text');
@@ -365,6 +398,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     passageVectors,
     sentenceVectors: vectors,
     terms,
+    termCount,
     forward,
     sentenceTerms: sentenceTermsCsr,
     figureTerms: figureTermsCsr,

@@ -15,7 +15,11 @@ export function listTranscripts(dir: string = DEFAULT_TRANSCRIPTS_DIR): Promise<
 export const MANIFEST_FILE = 'manifest.json';
 /** One immutable file per call (see call-shard.ts), shared by every build that has the call unchanged. */
 export const SHARDS_DIR = 'shards';
-/** Files of a build directory: the dense graph over every passage (see dense-graph.ts). */
+/** Files of a build directory: the dense graph over every passage (dense-graph.ts), the global term and word tables (global-tables.ts). */
 export const FILES = {
   graph: 'passages.hnsw',
+  terms: 'terms.txt',
+  termIds: 'terms-ids.u32',
+  words: 'words.txt',
+  wordIds: 'words-ids.u32',
 } as const;

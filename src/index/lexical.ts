@@ -53,36 +53,21 @@ export interface ScoredPassage {
   queryTerms: string[];
 }
 
-/** Collects the shards' forward indexes, mapping each shard's dictionary onto one global dictionary. */
+/** Collects the shards' forward indexes over one global term list (each shard's own ids mapped onto it). */
 export class LexicalIndexBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly termList: string[] = [];
   private readonly forwardOffsets: number[] = [0];
   private readonly parts: { terms: Uint32Array; freqs: Uint16Array }[] = [];
   private postings = 0;
 
-  /** Adds one shard's passages (in order); returns its dictionary mapped to global ids (for its sentence terms). */
-  addShard(terms: readonly string[], forward: { offsets: Uint32Array; terms: Uint32Array; freqs: Uint16Array }): Uint32Array {
-    const global = new Uint32Array(terms.length);
-    terms.forEach((t, i) => {
-      let id = this.ids.get(t);
-      if (id === undefined) {
-        id = this.termList.length;
-        this.ids.set(t, id);
-        this.termList.push(t);
-      }
-      global[i] = id;
-    });
+  constructor(private readonly termList: readonly string[]) {}
+
+  /** Adds one shard's passages (in order); `global[i]` is the global id of the shard's term i. */
+  addShard(global: Uint32Array, forward: { offsets: Uint32Array; terms: Uint32Array; freqs: Uint16Array }): void {
     const mapped = new Uint32Array(forward.terms.length);
     for (let i = 0; i < mapped.length; i++) mapped[i] = global[forward.terms[i]!]!;
     this.parts.push({ terms: mapped, freqs: forward.freqs });
     for (let p = 1; p < forward.offsets.length; p++) this.forwardOffsets.push(this.postings + forward.offsets[p]!);
     this.postings += mapped.length;
-    return global;
-  }
-
-  get terms(): readonly string[] {
-    return this.termList;
   }
 
   build(): LexicalIndex {

@@ -18,6 +18,7 @@ import { sha256, sha256File } from './checksum.js';
 import { readGraph, type Graph } from './dense-graph.js';
 import { IndexUnusableError } from './index-errors.js';
 import { FILES } from './layout.js';
+import { readTable, TableError, type GlobalTable } from './global-tables.js';
 import { LexicalIndexBuilder, type LexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { readManifest } from './manifest-file.js';
@@ -142,7 +143,9 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
   checkVersions(manifest, expect);
   if (expect.sources) await checkSources(manifest, expect.sources, expect.onHash);
   const dim = manifest.model.dimensions;
-  const hnsw = await loadGraph(indexDir, manifest, expect.onHash);
+  // Hashed and read (off the main thread, mostly) while the shards are placed.
+  const graphLoad = loadGraph(indexDir, manifest, expect.onHash);
+  graphLoad.catch(() => {});
 
   const n = manifest.passages;
   const m = manifest.sentences;
@@ -164,9 +167,21 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
   const passages: Passage[] = new Array(n);
   const callPassages = new Map<string, { first: number; count: number }>();
   const legacyStarts = new Map<string, number[]>();
-  const lexical = new LexicalIndexBuilder();
+  const buildDir = path.join(indexDir, manifest.build_dir);
+  let termTable: GlobalTable;
+  let wordTable: GlobalTable;
+  try {
+    [termTable, wordTable] = await Promise.all([
+      readTable(buildDir, 'terms', manifest.sources.map((x) => x.shard.terms)),
+      readTable(buildDir, 'words', manifest.sources.map((x) => x.shard.words)),
+    ]);
+  } catch (err) {
+    if (err instanceof TableError) throw new IndexUnusableError('corrupt', err.message);
+    throw err;
+  }
+  const lexical = new LexicalIndexBuilder(termTable.list);
+  const wordCounts = new Uint32Array(wordTable.list.length);
   const termParts: { sentence: Uint32Array; sentenceOffsets: Uint32Array; figure: Uint32Array; figureOffsets: Uint32Array }[] = [];
-  const vocabulary = new Map<string, number>();
 
   let p = 0;
   let s = 0;
@@ -194,16 +209,26 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
       sentenceStart[p + j + 1] = sentenceStart[p + j]! + passage.sentences.length;
       positionOfLabel[source.shard.label_start + j] = p + j;
     }
+    if (shard.termCount !== source.shard.terms || shard.vocabulary.counts.length !== source.shard.words) {
+      throw new IndexUnusableError('corrupt', `the shard of ${source.call_id} disagrees with the manifest on its dictionaries`);
+    }
     // Copies: nothing may keep the shard's read buffer alive once it has been placed.
-    const global = lexical.addShard(shard.terms, { ...shard.forward, freqs: shard.forward.freqs.slice() });
-    const mapped = (ids: Uint32Array) => Uint32Array.from(ids, (id) => global[id]!);
+    const global = termTable.segments[i]!;
+    lexical.addShard(global, { ...shard.forward, freqs: shard.forward.freqs.slice() });
+    const mapped = (ids: Uint32Array) => {
+      const out = new Uint32Array(ids.length);
+      for (let k = 0; k < ids.length; k++) out[k] = global[ids[k]!]!;
+      return out;
+    };
     termParts.push({
       sentence: mapped(shard.sentenceTerms.items),
       sentenceOffsets: shard.sentenceTerms.offsets.slice(),
       figure: mapped(shard.figureTerms.items),
       figureOffsets: shard.figureTerms.offsets.slice(),
     });
-    shard.vocabulary.words.forEach((w, k) => vocabulary.set(w, (vocabulary.get(w) ?? 0) + shard.vocabulary.counts[k]!));
+    const wordIds = wordTable.segments[i]!;
+    const { counts } = shard.vocabulary;
+    for (let k = 0; k < counts.length; k++) wordCounts[wordIds[k]!] = wordCounts[wordIds[k]!]! + counts[k]!;
     p += shard.passages.length;
     s += shard.sentences;
     // Let the event loop answer (health checks report loading) between shards.
@@ -225,9 +250,15 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
     }
     return { offsets, items };
   };
+  const hnsw = await graphLoad;
   const sentenceTerms = concatRows(termParts.map((t) => ({ items: t.sentence, offsets: t.sentenceOffsets })));
   const figureTerms = concatRows(termParts.map((t) => ({ items: t.figure, offsets: t.figureOffsets })));
-  const terms = lexical.terms;
+  const terms = termTable.list;
+  // Words only removed calls used stay in the table with no count: not part of the vocabulary.
+  const vocabulary = new Map<string, number>();
+  wordTable.list.forEach((w, k) => {
+    if (wordCounts[k]! > 0) vocabulary.set(w, wordCounts[k]!);
+  });
   return {
     manifest,
     calls,

@@ -31,6 +31,9 @@ const ShardEntry = z.object({
   bytes: z.number().int().positive(),
   passages: z.number().int().positive(),
   sentences: z.number().int().nonnegative(),
+  /** Sizes of the shard's own term and word dictionaries (its segments of the build's global tables). */
+  terms: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
   /** The call's passages are graph labels label_start … label_start + passages − 1. */
   label_start: z.number().int().nonnegative(),
 });
@@ -78,7 +81,7 @@ export const Manifest = z.object({
   /** SHARD_FORMAT and SENTENCE_TERMS_VERSION the shards were written with. */
   shard: z.number().int(),
   sentence_terms: z.number().int(),
-  /** The build directory's files with their sha256 and size. */
+  /** The build directory's files (graph, global term and word tables) with their sha256 and size. */
   files: z.array(FileEntry),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -4,7 +4,7 @@
  * its shards change under it. Reading checks the size and the digest the manifest records against
  * the shard's own header — cheap — and re-hashes the body only when asked to verify.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { sha256 } from './checksum.js';
@@ -42,7 +42,8 @@ export interface ReadShardOptions {
 export async function readShard(indexDir: string, entry: ManifestShard, opts: ReadShardOptions): Promise<CallShard> {
   let data: Buffer;
   try {
-    data = await fs.readFile(path.join(indexDir, entry.file));
+    // One synchronous read: a shard is a few hundred KB, and fs.promises.readFile's chunked reads cost several times more.
+    data = readFileSync(path.join(indexDir, entry.file));
   } catch {
     throw new ShardFormatError(`${entry.file} is missing`);
   }

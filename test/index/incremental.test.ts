@@ -17,7 +17,10 @@ import { listTranscripts } from '../../src/index/layout.js';
 import { addCalls, removeCalls, sha256Of, type LibraryUpdateOptions } from '../../src/index/library-update.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { loadEmbedder, type Embedder } from '../../src/model/embedder.js';
+import { sentenceTerms } from '../../src/index/sentence-terms.js';
 import { SearchEngine } from '../../src/search/engine.js';
+import { Spelling } from '../../src/search/interpret/spelling.js';
+import { SentenceData } from '../../src/search/sentences/sentence-scores.js';
 import { ParticipantDirectory } from '../../src/search/interpret/participant-directory.js';
 import { textEmbedder } from '../../src/service/open-service.js';
 import { parseTranscriptBytes } from '../../src/transcript/read-source.js';
@@ -251,6 +254,33 @@ describe('damage and starts', () => {
     expect(reasons).toEqual(['corrupt']);
     expect(model.texts).toBe(0);
     expect(index.calls.map((c) => c.meta.id)).toEqual(['wdgt-q2-2024', 'wdgt-q3-2024']);
+  });
+});
+
+describe('facts computed at build, read at start', () => {
+  it('each sentence’s terms, figure terms and length are what reading the sentence gives', async () => {
+    const index = await loadIndex(TEST_INDEX_DIR);
+    const data = new SentenceData(index);
+    let row = 0;
+    for (const p of index.passages) {
+      for (const sentence of p.sentences) {
+        const expected = sentenceTerms(sentence.text);
+        const info = data.info(row++);
+        expect([...info.terms]).toEqual(expected.terms);
+        expect([...info.nearFigure]).toEqual(expected.nearFigure);
+        expect([info.hasFigure, info.words]).toEqual([expected.hasFigure, expected.words]);
+      }
+    }
+    expect(row).toBe(index.manifest.sentences);
+  });
+
+  it('the vocabulary is the words spelling would count in the passages', async () => {
+    const index = await loadIndex(TEST_INDEX_DIR);
+    const counted = new Map<string, number>();
+    for (const p of index.passages) for (const m of p.text.toLowerCase().matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) counted.set(m[0], (counted.get(m[0]) ?? 0) + 1);
+    expect(new Map([...index.vocabulary].sort())).toEqual(new Map([...counted].sort()));
+    // And spelling corrects against it as it did against the texts.
+    for (const typo of ['robtics', 'advertsing', 'Trainum', 'satelites']) expect(new Spelling(index.vocabulary).correct(typo)).toBe(new Spelling(index.passages.map((p) => p.text)).correct(typo));
   });
 });
 

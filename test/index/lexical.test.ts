@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TableBuilder } from '../../src/index/global-tables.js';
 import { CHAMPION_DEPTH, LexicalIndexBuilder, type LexicalIndex } from '../../src/index/lexical.js';
 import { lexicalTokens } from '../../src/index/lexical-tokens.js';
 import { LexicalRetriever } from '../../src/search/retrieve/lexical.js';
@@ -27,7 +28,8 @@ const MS_OPTIONS = {
 
 /** A lexical index over texts, built the way load assembles it from shards' forward lists (one "shard" per text group). */
 export function lexicalIndexOf(texts: string[], groups = 3): LexicalIndex {
-  const builder = new LexicalIndexBuilder();
+  const table = new TableBuilder();
+  const shards: { terms: string[]; forward: { offsets: Uint32Array; terms: Uint32Array; freqs: Uint16Array } }[] = [];
   const size = Math.ceil(texts.length / groups);
   for (let g = 0; g < texts.length; g += size) {
     const dictionary = new Map<string, number>();
@@ -44,8 +46,11 @@ export function lexicalIndexOf(texts: string[], groups = 3): LexicalIndex {
       freqs.push(...counts.values());
       offsets.push(terms.length);
     }
-    builder.addShard([...dictionary.keys()], { offsets: Uint32Array.from(offsets), terms: Uint32Array.from(terms), freqs: Uint16Array.from(freqs) });
+    shards.push({ terms: [...dictionary.keys()], forward: { offsets: Uint32Array.from(offsets), terms: Uint32Array.from(terms), freqs: Uint16Array.from(freqs) } });
   }
+  for (const s of shards) table.addLocal(s.terms);
+  const builder = new LexicalIndexBuilder(table.list);
+  shards.forEach((s, i) => builder.addShard(table.segments[i]!, s.forward));
   return builder.build();
 }
 
