@@ -38,6 +38,8 @@ export interface LibraryUpdateOptions {
   /** Loaded only when a rebuild is due. */
   embedder: () => Promise<TextEmbedder>;
   onProgress?: (p: BuildProgress) => void;
+  /** The embedding cache's folder (default: the index directory's own, see BuildOptions). */
+  cacheDir?: string;
 }
 
 export interface AddResult {
@@ -204,5 +206,6 @@ async function rebuild(opts: LibraryUpdateOptions): Promise<BuildSummary> {
     embedder: await opts.embedder(),
     limits: opts.limits,
     onProgress: opts.onProgress,
+    cacheDir: opts.cacheDir,
   });
 }

@@ -25,7 +25,7 @@ export class DenseRetriever implements Retriever {
 
   retrieve(query: PreparedQuery, k: number, filter?: PassageFilter): Candidate[] {
     if (k <= 0) return [];
-    const scope = exactScope(filter);
+    const scope = exactScope(filter, this.index.positionOfLabel.length);
     return scope ? this.exact(query, k, scope, filter!) : this.graph(query, k, filter);
   }
 

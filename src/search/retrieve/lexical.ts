@@ -38,7 +38,7 @@ export class LexicalPass {
   /** The best `k` passages allowed by `filter`, best first. */
   top(k: number, filter?: PassageFilter): Candidate[] {
     if (k <= 0 || this.query.byTerm.size === 0) return [];
-    const scope = exactScope(filter);
+    const scope = exactScope(filter, this.index.documentCount);
     if (scope) {
       const out: Candidate[] = [];
       for (let j = 0; j < scope.length; j++) {

@@ -5,7 +5,7 @@ import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { DenseRetriever } from './dense.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
-import { EXACT_SCOPE_MAX, type Candidate, type PassageFilter, type PreparedQuery } from './retriever.js';
+import { exactScopeMax, type Candidate, type PassageFilter, type PreparedQuery } from './retriever.js';
 import { scopeFilter, ScopeCheck, scopeMembers, type Relaxable, type Scope } from './scope.js';
 
 /** Which signals rank passages: all of them, or one alone (the eval's plain baselines). */
@@ -115,7 +115,7 @@ export class PassageRetrieval {
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
   private filterFor(scope: Scope, withSpeakers = true): PassageFilter {
     const filter = scopeFilter(this.index.passages, scope, withSpeakers);
-    const members = scopeMembers({ callPassages: this.index.callPassages, bySpeaker: this.bySpeaker }, scope, withSpeakers, EXACT_SCOPE_MAX);
+    const members = scopeMembers({ callPassages: this.index.callPassages, bySpeaker: this.bySpeaker }, scope, withSpeakers, exactScopeMax(this.index.passages.length));
     return members ? Object.assign(filter, { members }) : filter;
   }
 

@@ -25,17 +25,21 @@ export interface Candidate {
 export type PassageFilter = ((index: number) => boolean) & { readonly members?: ArrayLike<number> };
 
 /**
- * Largest scope scored exactly rather than through the global indexes. Exact dense search costs
- * ~1 µs per passage here; HNSW filtered to a share s of 100k passages costs about as much as
- * exact search over 100k·s passages once s falls under ~10 % (measured by `npm run bench:scale`,
- * README "Benchmark"), and grows sharply below that.
+ * Largest scope scored exactly rather than through the library-wide indexes, for a library of
+ * `total` passages. Exact search costs ~1 µs per passage of the scope; HNSW filtered to a share s
+ * of the library costs about ef/s graph visits, so the two cross where n ≈ √(K·N). Measured at
+ * 108,633 passages (`npm run bench:scale`, README "Benchmark"): exact 0.9 ms at 1,000 passages
+ * against 10 ms filtered, 2.7 ms against 2–4 ms at 3,000, 10 ms against 0.8 ms at 10,000 —
+ * a crossover near 2,500, K ≈ 58. Never below 1,000 (both are well under a millisecond there).
  */
-export const EXACT_SCOPE_MAX = 10_000;
+export function exactScopeMax(total: number): number {
+  return Math.max(1_000, Math.round(Math.sqrt(58 * total)));
+}
 
-/** The passages to score exactly under this filter, or null when the global path serves it better. */
-export function exactScope(filter: PassageFilter | undefined): ArrayLike<number> | null {
+/** The passages to score exactly under this filter, or null when the library-wide path serves it better. */
+export function exactScope(filter: PassageFilter | undefined, total: number): ArrayLike<number> | null {
   const members = filter?.members;
-  return members && members.length <= EXACT_SCOPE_MAX ? members : null;
+  return members && members.length <= exactScopeMax(total) ? members : null;
 }
 
 export interface Retriever {
