@@ -293,7 +293,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
       }
       nextLabel += points.at(-1)!.vectors.length / dim;
     }
-    graph = createGraph(points, dim);
+    graph = await createGraph(points, dim);
   }
 
   // 4. Write the build, then publish it.
@@ -382,6 +382,10 @@ async function keptSource(file: string, published: ManifestSource | undefined, b
     } catch {
       return null;
     }
+  } else {
+    // Not re-read: but a shard that is gone or cut short is rebuilt rather than published again.
+    const shard = await fs.stat(path.join(indexDir, published.shard.file)).catch(() => null);
+    if (shard?.size !== published.shard.bytes) return null;
   }
   return { ...published, mtime_ms: stat.mtimeMs };
 }

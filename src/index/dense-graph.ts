@@ -22,20 +22,32 @@ export interface GraphPoints {
   labelStart: number;
 }
 
-function addRows(graph: Graph, points: GraphPoints, dimensions: number, onPoint?: () => void): void {
+function addRows(graph: Graph, points: GraphPoints, dimensions: number): void {
   const rows = points.vectors.length / dimensions;
-  for (let i = 0; i < rows; i++) {
-    graph.addPoint(Array.from(points.vectors.subarray(i * dimensions, (i + 1) * dimensions)), points.labelStart + i);
-    onPoint?.();
-  }
+  for (let i = 0; i < rows; i++) graph.addPoint(Array.from(points.vectors.subarray(i * dimensions, (i + 1) * dimensions)), points.labelStart + i);
 }
 
-/** A new graph holding `points` (labels as given); room for `capacity` labels. */
-export function createGraph(points: readonly GraphPoints[], dimensions: number, onPoint?: () => void): Graph {
+/** Points added between two turns of the event loop while a graph is built (about 50 ms of work). */
+const YIELD_EVERY = 2_000;
+
+/**
+ * A new graph holding `points` (labels as given). Building 100k points takes a minute or more:
+ * the event loop gets a turn every YIELD_EVERY points (health checks, signals), and `between`
+ * runs there (a build may stop at that point by throwing).
+ */
+export async function createGraph(points: readonly GraphPoints[], dimensions: number, between?: () => void): Promise<Graph> {
   const total = points.reduce((n, p) => n + p.vectors.length / dimensions, 0);
   const graph = new hnswlib.HierarchicalNSW(HNSW_DEFAULTS.space, dimensions);
   graph.initIndex(Math.max(1, total), HNSW_DEFAULTS.m, HNSW_DEFAULTS.efConstruction, HNSW_DEFAULTS.seed);
-  for (const p of points) addRows(graph, p, dimensions, onPoint);
+  for (const p of points) {
+    const rows = p.vectors.length / dimensions;
+    for (let from = 0; from < rows; from += YIELD_EVERY) {
+      const to = Math.min(rows, from + YIELD_EVERY);
+      addRows(graph, { vectors: p.vectors.subarray(from * dimensions, to * dimensions), labelStart: p.labelStart + from }, dimensions);
+      await new Promise((resolve) => setImmediate(resolve));
+      between?.();
+    }
+  }
   return graph;
 }
 
