@@ -93,7 +93,7 @@ export class LexicalIndex {
   private readonly df: Uint32Array;
   /** Inverted index: term t's passages are docs[offsets[t]..offsets[t+1]), ascending. */
   private readonly inverted: { offsets: Uint32Array; docs: Uint32Array; freqs: Uint16Array };
-  private readonly champions = new Map<number, Uint32Array>();
+  private readonly champions = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
   /** Scratch for one query's accumulation (queries run one at a time on the event loop). */
   private readonly acc: Float64Array;
   private readonly matched: Uint32Array;
@@ -202,26 +202,24 @@ export class LexicalIndex {
     return { index: doc, score: sum * (queryTerms.length || 1), queryTerms };
   }
 
-  /** Term t's passages of highest impact (all of them when it has few). */
-  private champion(term: number): Uint32Array {
+  /** Term t's passages of highest impact, with the term's frequency in each (all of them when it has few). */
+  private champion(term: number): { docs: Uint32Array; tfs: Uint16Array } {
+    const { offsets, docs, freqs } = this.inverted;
+    const from = offsets[term]!;
+    const to = offsets[term + 1]!;
+    if (to - from <= CHAMPION_DEPTH) return { docs: docs.subarray(from, to), tfs: freqs.subarray(from, to) };
     const cached = this.champions.get(term);
     if (cached) {
       this.champions.delete(term);
       this.champions.set(term, cached);
       return cached;
     }
-    const { offsets, docs, freqs } = this.inverted;
-    const from = offsets[term]!;
-    const to = offsets[term + 1]!;
-    let list: Uint32Array;
-    if (to - from <= CHAMPION_DEPTH) list = docs.subarray(from, to);
-    else {
-      const order = Array.from({ length: to - from }, (_, i) => from + i);
-      const impact = new Float64Array(to - from);
-      for (let i = from; i < to; i++) impact[i - from] = this.tfPart(freqs[i]!, docs[i]!);
-      order.sort((a, b) => impact[b - from]! - impact[a - from]! || docs[a]! - docs[b]!);
-      list = Uint32Array.from(order.slice(0, CHAMPION_DEPTH), (i) => docs[i]!);
-    }
+    const impact = new Float64Array(to - from);
+    for (let i = from; i < to; i++) impact[i - from] = this.tfPart(freqs[i]!, docs[i]!);
+    const order = Array.from({ length: to - from }, (_, i) => from + i);
+    order.sort((a, b) => impact[b - from]! - impact[a - from]! || docs[a]! - docs[b]!);
+    const top = order.slice(0, CHAMPION_DEPTH);
+    const list = { docs: Uint32Array.from(top, (i) => docs[i]!), tfs: Uint16Array.from(top, (i) => freqs[i]!) };
     if (this.champions.size >= CHAMPION_CACHE_TERMS) this.champions.delete(this.champions.keys().next().value as number);
     this.champions.set(term, list);
     return list;
@@ -229,47 +227,31 @@ export class LexicalIndex {
 
   /**
    * Every passage in the query's champion lists with an approximate score (exact when no list was
-   * cut), best first: the candidates the caller re-scores exactly.
+   * cut), to be taken best first: the candidates the caller re-scores exactly.
    */
-  candidates(query: ExpandedQuery): { index: number; score: number }[] {
+  candidates(query: ExpandedQuery): CandidateStream {
     const { acc, matched } = this;
     const touched: number[] = [];
     for (const [id, uses] of query.byTerm) {
-      const list = this.champion(id);
+      const { docs, tfs } = this.champion(id);
       const idf = this.idf(id);
-      const { offsets, docs, freqs } = this.inverted;
-      const exhaustive = list.length === this.df[id];
-      for (let j = 0; j < list.length; j++) {
-        const doc = list[j]!;
-        // Champion lists hold positions in the inverted list only implicitly: look the frequency up.
-        const tf = exhaustive ? freqs[offsets[id]! + j]! : this.frequency(id, doc);
-        const base = idf * this.tfPart(tf, doc);
-        if (matched[doc] === 0 && acc[doc] === 0) touched.push(doc);
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        const base = idf * this.tfPart(tfs[j]!, doc);
+        if (matched[doc] === 0) touched.push(doc);
         for (const u of uses) {
           acc[doc] = acc[doc]! + u.weight * base;
           matched[doc] = matched[doc]! | (1 << (query.terms[u.term]!.distinct % 32));
         }
       }
     }
-    const out = touched.map((doc) => ({ index: doc, score: acc[doc]! * (popcount(matched[doc]!) || 1) }));
-    for (const doc of touched) {
+    const scores = new Float64Array(touched.length);
+    touched.forEach((doc, i) => {
+      scores[i] = acc[doc]! * popcount(matched[doc]!);
       acc[doc] = 0;
       matched[doc] = 0;
-    }
-    return out.sort((a, b) => b.score - a.score || a.index - b.index);
-  }
-
-  /** How often term `id` occurs in passage `doc` (binary search of its ascending postings). */
-  private frequency(id: number, doc: number): number {
-    const { offsets, docs, freqs } = this.inverted;
-    let lo = offsets[id]!;
-    let hi = offsets[id + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (docs[mid]! < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return docs[lo] === doc ? freqs[lo]! : 0;
+    });
+    return new CandidateStream(Uint32Array.from(touched), scores);
   }
 
   get termCount(): number {
@@ -278,6 +260,47 @@ export class LexicalIndex {
 
   term(id: number): string {
     return this.terms[id]!;
+  }
+}
+
+/** Candidates (passages with approximate scores) handed out best first, a batch at a time: sorting only what is taken. */
+export class CandidateStream {
+  private taken = 0;
+  /** Positions into docs/scores, best first, as far as sorted. */
+  private order: number[] = [];
+
+  constructor(
+    private readonly docs: Uint32Array,
+    private readonly scores: Float64Array,
+  ) {}
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** The next `count` best candidates (fewer at the end). */
+  take(count: number): { index: number; score: number }[] {
+    const want = Math.min(this.taken + count, this.docs.length);
+    if (this.order.length < want) this.sortDownTo(want);
+    const out = this.order.slice(this.taken, want).map((i) => ({ index: this.docs[i]!, score: this.scores[i]! }));
+    this.taken = want;
+    return out;
+  }
+
+  /** Sorts at least the best `want` (all, when that is most of them). */
+  private sortDownTo(want: number): void {
+    const n = this.docs.length;
+    const better = (a: number, b: number) => this.scores[b]! - this.scores[a]! || this.docs[a]! - this.docs[b]!;
+    if (want * 4 >= n) {
+      this.order = Array.from({ length: n }, (_, i) => i).sort(better);
+      return;
+    }
+    // The want-th best score, then everything at or above it (ties included), sorted.
+    const sorted = Float64Array.from(this.scores).sort();
+    const threshold = sorted[n - want]!;
+    const top: number[] = [];
+    for (let i = 0; i < n; i++) if (this.scores[i]! >= threshold) top.push(i);
+    this.order = top.sort(better);
   }
 }
 

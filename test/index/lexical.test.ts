@@ -127,7 +127,7 @@ describe('lexical scoring', () => {
     );
     const index = lexicalIndexOf(many, 10);
     const query = index.expand('revenue');
-    expect(index.candidates(query).length).toBeLessThanOrEqual(CHAMPION_DEPTH);
+    expect(index.candidates(query).size).toBeLessThanOrEqual(CHAMPION_DEPTH);
     const top = new LexicalRetriever(index).retrieve({ text: 'revenue', vector: new Float32Array() }, 6);
     expect(top.map((c) => c.index).sort((a, b) => a - b)).toEqual([7, 507, 1007, 1507, 2007, 2507]);
   });

@@ -12,6 +12,9 @@ export interface DenseIndex {
   dimensions: number;
 }
 
+/** Unfiltered searches tried before a filtered one, as multiples of k (see graph()). */
+const OVERSAMPLE = [3, 10, 30] as const;
+
 /** Best first; ties by position, so exact and graph search order equal scores alike. */
 export const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.index - b.index;
 
@@ -41,9 +44,28 @@ export class DenseRetriever implements Retriever {
   }
 
   private graph(query: PreparedQuery, k: number, filter?: PassageFilter): Candidate[] {
-    const { hnsw, positionOfLabel } = this.index;
+    const { hnsw } = this.index;
     const n = Math.min(k, hnsw.getCurrentCount());
     if (n <= 0) return [];
+    if (!filter) return this.search(query, n);
+    // A filter passed to hnswlib is a call from native code into JS for every node the search
+    // visits (thousands a query at 100k passages). The common scopes allow most passages (everyone
+    // but the operator, one side, one section; analysts' questions are 14 %): search a few times k
+    // without the filter and keep what it allows — 1.6 ms for 1,200 neighbours against 4.4 ms for
+    // the filtered search at 14 %, 108k passages — and hand the filter to the graph search only
+    // when too few pass.
+    for (const wide of OVERSAMPLE) {
+      const m = Math.min(n * wide, hnsw.getCurrentCount());
+      const found = this.search(query, m);
+      const allowed = found.filter((c) => filter(c.index));
+      if (allowed.length >= n || m === hnsw.getCurrentCount()) return allowed.slice(0, n);
+    }
+    return this.search(query, n, filter);
+  }
+
+  /** The graph's nearest `n` passages (allowed by `filter`, when given), best first. */
+  private search(query: PreparedQuery, n: number, filter?: PassageFilter): Candidate[] {
+    const { hnsw, positionOfLabel } = this.index;
     // hnswlib requires ef ≥ k for k results.
     hnsw.setEf(Math.max(this.efSearch, n));
     const allowed = filter ? (label: number) => positionOfLabel[label]! >= 0 && filter(positionOfLabel[label]!) : undefined;

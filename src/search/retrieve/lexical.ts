@@ -1,4 +1,4 @@
-import type { ExpandedQuery, LexicalIndex } from '../../index/lexical.js';
+import type { CandidateStream, ExpandedQuery, LexicalIndex } from '../../index/lexical.js';
 import { byScore } from './dense.js';
 import { exactScope, type Candidate, type PassageFilter, type PreparedQuery, type Retriever } from './retriever.js';
 
@@ -14,11 +14,10 @@ const RESCORE_BATCH = 200;
 export class LexicalPass {
   /** Exact scores and matched query terms, per passage, as computed. */
   private readonly exact = new Map<number, { score: number; queryTerms: string[] }>();
-  /** Champion candidates (approximate scores, best first); computed on the first unscoped read. */
-  private approximate: { index: number; score: number }[] | null = null;
-  /** Champion candidates re-scored exactly so far, best first, and how far into `approximate` that reaches. */
+  /** Champion candidates (approximate scores, taken best first); computed on the first unscoped read. */
+  private approximate: CandidateStream | null = null;
+  /** Champion candidates re-scored exactly so far, best first. */
   private rescored: Candidate[] = [];
-  private rescoredUpTo = 0;
 
   constructor(
     private readonly index: LexicalIndex,
@@ -54,10 +53,8 @@ export class LexicalPass {
     this.approximate ??= this.index.candidates(this.query);
     for (;;) {
       const allowed = filter ? this.rescored.filter((c) => filter(c.index)) : this.rescored;
-      if (allowed.length >= k || this.rescoredUpTo >= this.approximate.length) return allowed.slice(0, k);
-      const next = this.approximate.slice(this.rescoredUpTo, this.rescoredUpTo + Math.max(RESCORE_BATCH, k));
-      this.rescoredUpTo += next.length;
-      for (const c of next) this.rescored.push({ index: c.index, score: this.scoreOf(c.index).score });
+      if (allowed.length >= k || this.rescored.length >= this.approximate.size) return allowed.slice(0, k);
+      for (const c of this.approximate.take(Math.max(RESCORE_BATCH, k))) this.rescored.push({ index: c.index, score: this.scoreOf(c.index).score });
       this.rescored.sort(byScore);
     }
   }
