@@ -82,10 +82,10 @@ export const DEFAULT_MAX_BATCH = 32;
  */
 export const DEFAULT_MAX_BATCH_TOKENS = 1024;
 /**
- * Tokens that may wait: about a second of model work on the 2-core dev box (long queries run at
- * ≈ 3,000–5,000 tokens/s on one intra-op thread; /api/health shows the live figure), i.e. ~40
- * waiting 500-character queries or ~300 short ones. QUEUE_MAX_TOKENS overrides it
- * (src/server/config.ts).
+ * Tokens that may wait: one to two seconds of model work on the 2-core dev box (500-character
+ * queries ran at 1,600–2,700 tokens/s on one intra-op thread with the machine shared, npm run
+ * bench; /api/health shows the live figure), i.e. ~40 waiting 500-character queries or ~300
+ * short ones. QUEUE_MAX_TOKENS overrides it (src/server/config.ts).
  */
 export const DEFAULT_MAX_QUEUE_TOKENS = 4096;
 /** A split must save at least this share of the padded tokens to be worth a second model call. */

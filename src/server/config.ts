@@ -44,7 +44,7 @@ export const ServerConfig = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
   /**
    * Model work (estimated tokens) that may wait for the model; searches past it get 503 with
-   * Retry-After. Default about a second of model work on the 2-core dev box (see micro-batcher.ts).
+   * Retry-After. Default one to two seconds of model work on the 2-core dev box (see micro-batcher.ts).
    */
   QUEUE_MAX_TOKENS: z.coerce.number().int().min(256).max(10_000_000).default(DEFAULT_MAX_QUEUE_TOKENS),
   /** A request still running after this gets a 503 JSON error. */
