@@ -296,11 +296,34 @@ export const LoadingProgress = z
     total: z.number().int().min(0).meta({ description: 'Units of work in this phase; 0 when not counted.' }),
   })
   .meta({ id: 'LoadingProgress' });
+export const ModelStateView = z
+  .object({
+    state: z.enum(['loading', 'ready', 'restarting', 'failed', 'closed']).meta({
+      description: 'The model process: ready, or restarting after it died (searches get 503 with Retry-After meanwhile), or failed (it could not be restarted).',
+    }),
+    pid: z.number().int().nullable().meta({ description: 'The model process (it runs the embedding model apart from the server), while one runs.' }),
+    restarts: z.number().int().meta({ description: 'Times the model process died and was started again.' }),
+    last_error: z.string().nullable().meta({ description: 'Why it last died or failed to start.' }),
+    queue: z
+      .object({
+        waiting: z.number().int().meta({ description: 'Queries waiting for the model.' }),
+        waiting_tokens: z.number().int().meta({ description: 'Their estimated model tokens.' }),
+        in_flight: z.number().int().meta({ description: 'Queries in the model call running now.' }),
+        max_tokens: z.number().int().meta({ description: 'Tokens that may wait (QUEUE_MAX_TOKENS); past it, searches get 503 with Retry-After.' }),
+        rejected: z.number().int().meta({ description: 'Searches refused because the queue was full, since start.' }),
+        cancelled: z.number().int().meta({ description: 'Queued searches dropped before the model because the client left or the request timed out.' }),
+        abandoned: z.number().int().meta({ description: 'Searches whose client left while the model was embedding them (result dropped).' }),
+        tokens_per_second: z.number().nullable().meta({ description: 'Recent model speed, estimated tokens per second.' }),
+      })
+      .meta({ description: 'The queue in front of the model (search queries only).' }),
+  })
+  .meta({ id: 'ModelState' });
 
 export const HealthResponse = z
   .object({
-    status: z.literal('ok'),
+    status: z.enum(['ok', 'unavailable']).meta({ description: "'unavailable' (HTTP 503) while the model process is not ready; model_state says why." }),
     model: z.string(),
+    model_state: ModelStateView.optional(),
     passages: z.number().int(),
     calls: z.array(z.string()),
     rejected: z
@@ -355,5 +378,6 @@ export type TranscriptResponse = z.infer<typeof TranscriptResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
 export type HealthLoading = z.infer<typeof HealthLoading>;
 export type LoadingProgress = z.infer<typeof LoadingProgress>;
+export type ModelStateView = z.infer<typeof ModelStateView>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type ErrorCode = (typeof ERROR_CODES)[number];

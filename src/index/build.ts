@@ -9,7 +9,8 @@ import type { Passage } from '../passages/types.js';
 import { MODEL_MAX_TOKENS } from '../model/model-files.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { withBuildLock } from './build-lock.js';
+import { throwIfInterrupted } from './build-interrupt.js';
+import { assertBuildLockHeld, withBuildLock } from './build-lock.js';
 import { sha256File } from './checksum.js';
 import type { TextEmbedder } from './embedder-port.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
@@ -37,6 +38,12 @@ export interface BuildOptions {
   limits?: TranscriptLimits;
   /** Passage size in model tokens; default the model window (MODEL_MAX_TOKENS). */
   maxTokens?: number;
+  /**
+   * Stop the build (SIGTERM/SIGINT): checked between model calls and steps, it rejects with
+   * BuildInterruptedError and publishes nothing. The model call in progress (a fraction of a
+   * second) is let finish.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildSummary {
@@ -54,6 +61,8 @@ export interface BuildSummary {
  * texts of about one length and padding costs little; sentences are short, so more fit a call.
  */
 export const BUILD_BATCH_SIZES = { passages: 8, sentences: 32 } as const;
+/** HNSW points added between two looks at the event loop (signals), about 50 ms of work. */
+const HNSW_YIELD_EVERY = 2_000;
 
 /**
  * Embed `texts` into one row-major Float32Array, in the order given. The model pads every text
@@ -67,11 +76,13 @@ async function embedAll(
   tokens: number[],
   batchSize: number,
   report: (done: number) => void,
+  signal: AbortSignal | undefined,
 ): Promise<Float32Array> {
   const dim = embedder.dimensions;
   const out = new Float32Array(texts.length * dim);
   const order = texts.map((_, i) => i).sort((a, b) => tokens[a]! - tokens[b]! || a - b);
   for (let i = 0; i < order.length; i += batchSize) {
+    throwIfInterrupted(signal);
     const rows = order.slice(i, i + batchSize);
     const vectors = await embedder.embed(rows.map((r) => texts[r]!));
     vectors.forEach((v, j) => out.set(v, rows[j]! * dim));
@@ -87,7 +98,7 @@ async function embedAll(
  * directory take turns (see withBuildLock).
  */
 export function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
-  return withBuildLock(opts.indexDir, () => buildIndexLocked(opts));
+  return withBuildLock(opts.indexDir, () => buildIndexLocked(opts), { signal: opts.signal });
 }
 
 /** buildIndex for a caller already holding the directory's build lock. */
@@ -112,20 +123,37 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   const legacyIds = Object.fromEntries(accepted.map((a) => [a.call.meta.id, a.legacyStarts]));
   const sources: Manifest['sources'] = accepted.map((a) => ({ call_id: a.call.meta.id, ...a.file }));
 
-  const passageVectors = await embedAll(embedder, passages.map((p) => p.text), passages.map((p) => p.tokens), passageBatch, (done) =>
-    progress({ phase: 'passages', done, total: passages.length }),
+  throwIfInterrupted(opts.signal);
+  const passageVectors = await embedAll(
+    embedder,
+    passages.map((p) => p.text),
+    passages.map((p) => p.tokens),
+    passageBatch,
+    (done) => progress({ phase: 'passages', done, total: passages.length }),
+    opts.signal,
   );
   const sentenceTexts = passages.flatMap((p) => p.sentences.map((s) => s.text));
   const sentenceTokens = sentenceTexts.map((t) => embedder.countTokens(t));
-  const sentenceVectors = await embedAll(embedder, sentenceTexts, sentenceTokens, sentenceBatch, (done) =>
-    progress({ phase: 'sentences', done, total: sentenceTexts.length }),
+  const sentenceVectors = await embedAll(
+    embedder,
+    sentenceTexts,
+    sentenceTokens,
+    sentenceBatch,
+    (done) => progress({ phase: 'sentences', done, total: sentenceTexts.length }),
+    opts.signal,
   );
 
   const hnsw = new hnswlib.HierarchicalNSW(HNSW_DEFAULTS.space, embedder.dimensions);
   hnsw.initIndex(Math.max(1, passages.length), HNSW_DEFAULTS.m, HNSW_DEFAULTS.efConstruction, HNSW_DEFAULTS.seed);
   for (let i = 0; i < passages.length; i++) {
     hnsw.addPoint(Array.from(passageVectors.subarray(i * embedder.dimensions, (i + 1) * embedder.dimensions)), i);
+    // A large graph takes a while to build: let a signal in now and then.
+    if (i % HNSW_YIELD_EVERY === HNSW_YIELD_EVERY - 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      throwIfInterrupted(opts.signal);
+    }
   }
+  throwIfInterrupted(opts.signal);
 
   progress({ phase: 'write', done: 0, total: 1 });
   await fs.mkdir(path.join(indexDir, 'builds'), { recursive: true });
@@ -170,9 +198,19 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
     stored_call: STORED_CALL_FORMAT,
     files,
   };
+  // Interrupted, or (should another build have taken the lock over) no longer ours to publish:
+  // leave the previous manifest in force and remove only what this build wrote.
+  try {
+    throwIfInterrupted(opts.signal);
+    await assertBuildLockHeld(indexDir);
+  } catch (err) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   // The commit point: until this rename the previous manifest and build stay in force.
   await writeFileAtomic(path.join(indexDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   progress({ phase: 'write', done: 1, total: 1 });
+  await assertBuildLockHeld(indexDir);
   await removeOtherBuilds(indexDir, buildDir);
 
   const seconds = (performance.now() - started) / 1000;

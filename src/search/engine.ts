@@ -28,13 +28,15 @@ export interface SearchOptions {
   retriever?: RetrieverName;
   /** false: rank the raw query with no speaker/intent understanding (the eval's plain baselines). */
   interpret?: boolean;
+  /** The caller gave up (client gone, request timed out): the query leaves the model's queue and the search stops. */
+  signal?: AbortSignal;
 }
 
 export interface EngineDeps {
   index: LoadedIndex;
   directory: SpeakerDirectory;
-  /** Unit-length embedding of a query (the one model call a search costs). */
-  embedQuery: (text: string) => Promise<Float32Array>;
+  /** Unit-length embedding of a query (the one model call a search costs); rejects with the signal's reason once it aborts. */
+  embedQuery: (text: string, signal?: AbortSignal) => Promise<Float32Array>;
 }
 
 /** Passages shown either side of a passage opened on its own. */
@@ -85,7 +87,9 @@ export class SearchEngine {
     const started = performance.now();
     const { passages } = this.deps.index;
     const plan = this.interpret(input, opts);
-    const vector = await this.deps.embedQuery(plan.embedText);
+    const vector = await this.deps.embedQuery(plan.embedText, opts.signal);
+    // Nobody is waiting for the answer any more: skip building it.
+    opts.signal?.throwIfAborted();
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = this.retrieval.retrieve(plan, query, scorer, input.k, opts.retriever ?? 'hybrid');

@@ -34,6 +34,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     config,
     logger: pino({ level: 'silent' }),
     modelId: service.embedder.modelId,
+    model: () => service.model(),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1');
