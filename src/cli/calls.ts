@@ -22,7 +22,7 @@ export function createCallsCommand(): Command {
     const { openCliService } = await import('./open-cli-service.js');
     const service = await openCliService({ indexDir: opts.indexDir, library: opts.library, weights: opts });
     try {
-      const calls = listCalls(service.engine.calls(), service.engine.index.passages);
+      const calls = listCalls(service.engine.calls());
       process.stdout.write(`${opts.json ? JSON.stringify(calls, null, 2) : formatCallTable(calls)}\n`);
     } finally {
       await service.close();

@@ -4,10 +4,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { CallQuery, HealthResponse, SearchBody, SearchQuery, type HealthLoading, type LoadingProgress, type ModelStateView } from '../api/schemas.js';
+import { CallListQuery, CallQuery, HealthResponse, SearchBody, SearchQuery, type CallListResponse, type HealthLoading, type LoadingProgress, type ModelStateView } from '../api/schemas.js';
 import { ModelUnavailableError } from '../model/model-errors.js';
 import { REPO_ROOT } from '../model/model-files.js';
 import type { SearchEngine } from '../search/engine.js';
+import { UnknownScopeError } from '../search/interpret/call-scope.js';
 import { UnknownSpeakerError } from '../search/interpret/query-plan.js';
 import type { ServerConfig } from './config.js';
 import { sendError, sendValidationError } from './errors.js';
@@ -166,6 +167,7 @@ export function createApp(deps: AppDeps): express.Express {
         return sendModelUnavailable(res, err);
       }
       if (err instanceof UnknownSpeakerError) return sendError(res, 400, 'bad_request', err.message, [{ path: 'speaker', message: err.message }]);
+      if (err instanceof UnknownScopeError) return sendError(res, 400, 'bad_request', err.message, [{ path: err.field, message: err.message }]);
       throw err;
     }
   };
@@ -200,31 +202,56 @@ export function createApp(deps: AppDeps): express.Express {
     if (!found) return sendError(res, 404, 'not_found', `no passage with id "${String(req.params.id).slice(0, 100)}"`);
     res.json(found);
   });
-  /** ?id= of /api/call and /api/transcript: given at most once, no other parameters. */
-  const callIdOf = (req: Request, res: Response): { id: string | undefined } | null => {
-    const parsed = CallQuery.safeParse(req.query);
-    if (parsed.success) return { id: parsed.data.id };
-    sendValidationError(res, parsed.error, 'query');
-    return null;
-  };
-  api.get('/call', (req, res) => {
-    const query = callIdOf(req, res);
-    if (!query) return;
+  api.get('/calls', (req, res) => {
+    const parsed = CallListQuery.safeParse(req.query);
+    if (!parsed.success) return sendValidationError(res, parsed.error, 'query');
     const engine = ready(res);
     if (!engine) return;
-    const call = engine.calls().find((c) => query.id === undefined || c.id === query.id);
-    if (!call) return sendError(res, 404, 'not_found', `no call with id "${String(query.id).slice(0, 100)}"`);
+    try {
+      res.json(engine.callList(parsed.data) satisfies CallListResponse);
+    } catch (err) {
+      if (err instanceof UnknownScopeError) return sendError(res, 400, 'bad_request', err.message, [{ path: err.field, message: err.message }]);
+      throw err;
+    }
+  });
+  const noCall = (res: Response, id: string) => sendError(res, 404, 'not_found', `no call with id "${id.slice(0, 100)}"`);
+  api.get('/calls/:id', (req, res) => {
+    const engine = ready(res);
+    if (!engine) return;
+    const call = engine.call(String(req.params.id));
+    if (!call) return noCall(res, String(req.params.id));
     res.json(call);
   });
-  api.get('/transcript', (req, res) => {
-    const query = callIdOf(req, res);
-    if (!query) return;
+  api.get('/calls/:id/transcript', (req, res) => {
     const engine = ready(res);
     if (!engine) return;
-    const transcript = engine.transcript(query.id);
-    if (!transcript) return sendError(res, 404, 'not_found', `no call with id "${String(query.id).slice(0, 100)}"`);
+    const transcript = engine.transcript(String(req.params.id));
+    if (!transcript) return noCall(res, String(req.params.id));
     res.json(transcript);
   });
+  /**
+   * The single-call routes of earlier versions (kept so old links work): ?id= given at most once;
+   * without it only when the library holds one call — never a silent pick of the first of several.
+   */
+  const legacyCallRoute =
+    (answer: (engine: SearchEngine, id: string) => object | null): Handler =>
+    (req, res) => {
+      const parsed = CallQuery.safeParse(req.query);
+      if (!parsed.success) return sendValidationError(res, parsed.error, 'query');
+      const engine = ready(res);
+      if (!engine) return;
+      const calls = engine.calls();
+      const id = parsed.data.id ?? (calls.length === 1 ? calls[0]!.id : undefined);
+      if (id === undefined) {
+        const message = `id is required: the library holds ${calls.length} calls (GET /api/calls lists them)`;
+        return sendError(res, 400, 'bad_request', message, [{ path: 'id', message }]);
+      }
+      const found = answer(engine, id);
+      if (!found) return noCall(res, id);
+      res.json(found);
+    };
+  api.get('/call', legacyCallRoute((engine, id) => engine.call(id)));
+  api.get('/transcript', legacyCallRoute((engine, id) => engine.transcript(id)));
   const openapi = buildOpenApiDocument(deps.version ?? '0.1.0');
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

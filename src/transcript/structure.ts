@@ -12,6 +12,9 @@
  *   found), every other speaker, including a non-operator host who introduces the questions;
  * - otherwise the side stays 'unknown'. Nothing is inferred silently: sideSource says 'inferred'.
  *
+ * Titles (inferTitles, title-introductions.ts), only for company-side people without one: read
+ * from how the call introduces them ("our CFO, Carolina Dybeck Happe").
+ *
  * Roles and exchanges (structureTurns):
  * - an operator turn in Q&A that names an analyst is an 'intro' and opens an exchange for them;
  * - that analyst's turns are 'question' turns of the exchange (follow-ups included); an analyst
@@ -23,6 +26,7 @@
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
 import { IntroMatcher } from './intro-matcher.js';
+import { inferTitles } from './title-introductions.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
 
 /** What structure needs of a turn: who spoke, where, what. */
@@ -250,12 +254,18 @@ export function structureTurns(drafts: readonly TurnDraft[], participants: reado
   return { turns, exchanges };
 }
 
+/** Titles for company-side people the source gave none, read from how the call introduces them (title-introductions.ts). */
+export function withIntroducedTitles(participants: readonly Participant[], turns: readonly TurnDraft[]): Participant[] {
+  const operators = new Set(participants.filter((p) => p.side === 'operator').map((p) => p.id));
+  return inferTitles(participants, turns.map((t) => ({ text: turnText(t), operator: operators.has(t.speakerId) })));
+}
+
 /**
  * Re-derives a call's sides (where inferred), roles and exchanges from its turns. Pure: the
  * input is not modified. The build runs it on stored calls so structuring fixes reach them.
  */
 export function structureCall(call: Call): Call {
-  const participants = inferSides(call.participants, call.turns);
+  const participants = withIntroducedTitles(inferSides(call.participants, call.turns), call.turns);
   const { turns, exchanges } = structureTurns(call.turns, participants);
   return { ...call, participants, turns, exchanges };
 }

@@ -101,7 +101,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
     // The top answer line, and the speaker the question named shown as an inferred filter.
     expect(await page.locator('.top-answer-who').textContent()).toBe('Jassy:');
-    expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    expect(await page.locator('#f-speaker').inputValue()).toBe('amzn/andrew-jassy');
     const chip = page.locator('.active-chip[data-filter="speaker"]');
     expect(await chip.textContent()).toContain('Andrew Jassy');
     expect(await chip.getAttribute('class')).toContain('is-inferred');
@@ -260,8 +260,8 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
   it('an inferred speaker can be replaced by another, or cleared', async () => {
     const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
     await settledResults(page);
-    await page.locator('#f-speaker').selectOption('brian-olsavsky');
-    await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'brian-olsavsky');
+    await page.locator('#f-speaker').selectOption('amzn/brian-olsavsky');
+    await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'amzn/brian-olsavsky');
     await settledResults(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
     const chip = page.locator('.active-chip[data-filter="speaker"]');
@@ -275,7 +275,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     // Back to the question as asked, then clear the inferred Jassy: the same question, from anyone.
     await page.goBack();
     await settledResults(page);
-    expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    expect(await page.locator('#f-speaker').inputValue()).toBe('amzn/andrew-jassy');
     const sent = page.waitForRequest((req) => {
       const u = new URL(req.url());
       return u.pathname === '/api/search' && u.searchParams.get('speaker') === 'any';
@@ -305,7 +305,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     const q = 'Who asked about return on invested capital?';
     const asked = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
     expect(asked.interpreted.topic).not.toBe('');
-    expect(asked.interpreted.sources).toEqual({ speaker: 'none', side: 'query', section: 'query' });
+    expect(asked.interpreted.sources).toEqual({ speaker: 'none', side: 'query', section: 'query', company: 'none', period: 'none', call: 'none' });
     const page = await open(`/?q=${encodeURIComponent(q)}`);
     await settledResults(page);
     const side = page.locator('.active-chip[data-filter="side"]');
