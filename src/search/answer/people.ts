@@ -20,7 +20,11 @@ export function likeliestPerson(plan: QueryPlan, ranked: readonly Candidate[], p
   const byKey = new Map<string, NamedPerson>();
   for (const named of plan.speakers) for (const r of named.person.refs) byKey.set(speakerKey(r.callId, r.participant.id), named);
   const keyOf = (c: Candidate) => speakerKey(passages[c.index]!.callId, passages[c.index]!.speaker.id);
-  const best = byKey.get(keyOf(ranked[0]!));
+  // Asked what someone said, an analyst's question is not what they said about it: the first
+  // passage that is not a question decides, unless the question is about what was asked.
+  const asking = plan.questionsOnly || plan.intent === 'speaker_question';
+  const decisive = (asking ? undefined : ranked.find((c) => passages[c.index]!.role !== 'question')) ?? ranked[0]!;
+  const best = byKey.get(keyOf(decisive));
   if (!best) return null;
   const theirs = new Set(best.person.refs.map((r) => speakerKey(r.callId, r.participant.id)));
   const among = new Set(plan.speakers.map((s) => s.person)).size;

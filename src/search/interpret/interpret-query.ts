@@ -84,8 +84,8 @@ function groupReference(q: string, re: RegExp, companyWords: ReadonlySet<string>
   return null;
 }
 
-/** Mentions that can be ordinary words or parts of other names: first names, nicknames and roles. */
-const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nickname', 'role']);
+/** Mentions that can be ordinary words or parts of other names: first names, nicknames, roles, and typo matches ("loose" is a word, not a misspelt Lohse). */
+const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nickname', 'role', 'fuzzy']);
 
 export interface InterpretOptions {
   /** Corrects misspelt topic words against the calls' vocabulary. */
@@ -226,11 +226,13 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     embedText: expandAbbreviations(matchText),
     speakers,
     speakerKeys: speakers.length > 0 ? keysOf(speakers, scope.callIds) : null,
+    // Named people without a company or call: their calls are the scope, so "X did not discuss it"
+    // shows what others said on those calls, not anywhere in the library.
+    callIds: scope.callIds ?? (sources.speaker === 'query' && speakers.length > 0 ? new Set(speakers.flatMap((s) => s.person.refs.map((r) => r.callId))) : null),
     choosePerson: choosePerson && sources.speaker === 'query',
     groupByCompany: groupByCompany && sources.speaker === 'query',
     companies: scope.companies,
     period: scope.period,
-    callIds: scope.callIds,
     droppedPeriod: scope.droppedPeriod,
     side,
     section,

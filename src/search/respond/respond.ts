@@ -69,7 +69,8 @@ function scopeLabel(plan: QueryPlan, ctx: RespondContext): string {
     const ref = ctx.views.callRef([...plan.callIds][0]!);
     return `in ${[ref.company, ref.quarter].filter(Boolean).join(' ')}`;
   }
-  const companies = [...new Set(plan.companies.map((c) => c.company.name))];
+  const named = plan.companies.length > 0 ? plan.companies.map((c) => c.company) : plan.speakers.map((s) => s.person.company);
+  const companies = [...new Set(named.map((c) => c.name))];
   const period = plan.period ? ` for ${plan.period.label}` : '';
   if (companies.length === 1) return `in ${companies[0]}'s calls${period}`;
   if (companies.length > 1) return `in the calls of ${list(companies)}${period}`;
