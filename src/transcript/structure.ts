@@ -53,6 +53,42 @@ const CLOSING_PATTERN =
 const INTRO_PATTERN =
   /\b(?:next|first|final|last|following|another) question\b|\bquestions? (?:comes?|is) from\b|\bline of\b|\bgo ahead\b/i;
 
+/** "with"/"from"/"of"/"at" right after an analyst's name, then their firm's words. */
+const FIRM_LEAD = /^[\s,]+(?:with|from|of|at)\s+/u;
+const FIRM_WORD = /^(?:[A-Z][\p{L}\p{N}&.'’-]*|&|and|of|de)$/u;
+/** Words that start the operator's next sentence, not the firm's name ("…ISI. Please go ahead"). */
+const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it']);
+
+/** The firm an operator's introduction gives an analyst ("…Mark Mahaney with Evercore ISI"), or null. */
+export function firmInIntroduction(text: string, name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  const forms = [words.join(' '), words.length > 2 ? `${words[0]} ${words.at(-1)}` : null].filter((f): f is string => f !== null);
+  for (const form of forms) {
+    const at = text.toLowerCase().indexOf(form.toLowerCase());
+    if (at < 0) continue;
+    const after = text.slice(at + form.length, at + form.length + 120);
+    const lead = FIRM_LEAD.exec(after);
+    if (!lead) continue;
+    const tokens = after.slice(lead[0].length).split(/\s+/);
+    const firm: string[] = [];
+    for (const [k, token] of tokens.entries()) {
+      const bare = token.replace(/[,;:!?]+$/, '');
+      if (!FIRM_WORD.test(bare) || firm.length === 6) break;
+      const next = tokens[k + 1]?.toLowerCase().replace(/[^a-z]/g, '');
+      // A dot closes the name when the next word starts a sentence ("ISI. Please"), not after an initial ("J.P. Morgan").
+      if (bare.endsWith('.') && (next === undefined || SENTENCE_STARTS.has(next))) {
+        firm.push(bare.slice(0, -1));
+        break;
+      }
+      firm.push(bare);
+      if (bare !== token) break; // a comma or the like ends it
+    }
+    while (firm.length > 0 && /^(?:and|of|de|&)$/.test(firm.at(-1)!)) firm.pop();
+    if (firm.length > 0) return firm.join(' ');
+  }
+  return null;
+}
+
 export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
   return turn.paragraphs.map((p) => p.text).join('\n\n');
 }
@@ -118,6 +154,8 @@ export function inferSides(participants: readonly Participant[], turns: readonly
           target.sideSource = 'inferred';
           analystsFound = true;
         }
+        // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
+        if (named && named.side === 'analyst' && named.firm === null) named.firm = firmInIntroduction(texts[i] as string, named.name);
       }
     }
   }
