@@ -57,7 +57,7 @@ const INTRO_PATTERN =
 const FIRM_LEAD = /^[\s,]+(?:with|from|of|at)\s+/u;
 const FIRM_WORD = /^(?:[A-Z][\p{L}\p{N}&.'’-]*|&|and|of|de)$/u;
 /** Words that start the operator's next sentence, not the firm's name ("…ISI. Please go ahead"). */
-const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it']);
+const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it', 'good', 'hi', 'hello', 'yes', 'okay', 'so']);
 
 /** The firm an operator's introduction gives an analyst ("…Mark Mahaney with Evercore ISI"), or null. */
 export function firmInIntroduction(text: string, name: string): string | null {
@@ -72,6 +72,8 @@ export function firmInIntroduction(text: string, name: string): string | null {
     const tokens = after.slice(lead[0].length).split(/\s+/);
     const firm: string[] = [];
     for (const [k, token] of tokens.entries()) {
+      // A false start in speech ("with UP- UBS", "P- BTG Pactual") is not part of the name.
+      if (/\p{L}-$/u.test(token) && firm.length === 0) continue;
       const bare = token.replace(/[,;:!?]+$/, '');
       if (!FIRM_WORD.test(bare) || firm.length === 6) break;
       const next = tokens[k + 1]?.toLowerCase().replace(/[^a-z]/g, '');

@@ -63,6 +63,9 @@ describe('what the call itself says about its people (layouts that list nobody)'
     expect(firmInIntroduction('Your next question comes from the line of Steve Tusa from J.P. Morgan.', 'Steve Tusa')).toBe('J.P. Morgan');
     expect(firmInIntroduction('comes from the line of Doug Anmuth with JPMorgan Chase & Co, please go ahead', 'Doug Anmuth')).toBe('JPMorgan Chase & Co');
     expect(firmInIntroduction('We have a question from jeff sprague, please go ahead', 'Jeff Sprague')).toBeNull();
+    // Speech: a false start is dropped, a greeting after the name ends it.
+    expect(firmInIntroduction('next question from Mike Lasser with UP- UBS.', 'Mike Lasser')).toBe('UBS');
+    expect(firmInIntroduction('from the line of Mark Smith with Seaport Global. Good morning.', 'Mark Smith')).toBe('Seaport Global');
   });
 
   it("reads executives' titles from how the call introduces them, the role after a name before the one before it", () => {
