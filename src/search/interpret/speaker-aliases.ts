@@ -375,7 +375,9 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
         only.raw === only.raw.toLowerCase() &&
         table.commonWords.has(only.norm) &&
         entries.every((e) => NAME_VIAS.has(e.via));
-      if (guarded) continue;
+      // A short firm name in lowercase is a word ("up", "ct"); written in capitals it is the firm ("UBS", "RBC").
+      const shortFirm = n === 1 && !explicit && only.norm.length <= 3 && only.raw !== only.raw.toUpperCase() && entries.every((e) => e.via === 'firm');
+      if (guarded || shortFirm) continue;
       emit(only, span[n - 1] as Token, entries, 0);
       matchedWords = n;
     }
