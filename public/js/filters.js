@@ -403,7 +403,8 @@ function activeChips(c, library, onChange) {
     chips.push(chip('call', call ? shortCallLabel(call) : c.call, false));
   }
   if (c.speakers.length > 0) chips.push(chip('speaker', joinNames(c.speakers.map((s) => s.name)), c.speakerInferred));
-  if (c.side) chips.push(chip('side', SIDE_PLURAL[c.side], c.sideInferred));
+  // "Company" alone would read as the company filter: the side says it is a side.
+  if (c.side) chips.push(chip('side', c.side === 'company' ? 'Company side' : SIDE_PLURAL[c.side], c.sideInferred));
   if (c.section) chips.push(chip('section', SECTION_LABEL[c.section], c.sectionInferred));
   if (chips.length === 0) return null;
   return [h('span', { class: 'active-label', id: 'active-label' }, 'Filtered to'), h('ul', { class: 'active-list', 'aria-labelledby': 'active-label' }, chips)];

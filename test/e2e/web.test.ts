@@ -112,6 +112,9 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(await first.locator('.chip').textContent()).toBe('Company');
     expect(await first.locator('.badge').textContent()).toMatch(/^(Q&A|Prepared remarks)$/);
     expect(await first.locator('.relevance').textContent()).toMatch(/^#1 · (Strong match|Related)$/);
+    // Each card names its call; a transcript without timestamps gives no recording time.
+    expect(await first.locator('.card-call-name').textContent()).toBe('Amazon.com, Inc. · Q4 2025');
+    expect(await cards(page).locator('.card-time').count()).toBe(0);
 
     // The top answer line, and the speaker the question named shown as an inferred filter.
     expect(await page.locator('.top-answer-who').textContent()).toBe('Jassy:');
