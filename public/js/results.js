@@ -307,13 +307,17 @@ function emptyState(opts) {
   const c = constraints(response.interpreted);
   const topic = response.interpreted.topic || response.query;
   const from = c.speakers.length ? ` from ${joinNames(c.speakers.map((s) => s.name))}` : c.side ? ` from ${c.side === 'company' ? 'the company' : SIDE_PLURAL[c.side].toLowerCase()}` : '';
-  const where = c.section ? ` in ${c.section === 'qa' ? 'the Q&A' : 'the prepared remarks'}` : '';
+  const scope = [joinNames(c.companies.map((x) => x.name), 'and'), c.period?.label].filter(Boolean).join(', ');
+  const section = c.section ? (c.section === 'qa' ? 'the Q&A' : 'the prepared remarks') : '';
+  const where = section ? ` in ${section}${scope ? ` of ${scope}` : ''}` : scope ? ` in ${scope}` : '';
+  const hint = from || where || c.call ? 'No passage matches all of these filters. Try widening them, or ask in other words.' : 'Try other words, or a broader question.';
   return h(
     'div',
     { class: 'state state-empty' },
     h('div', { class: 'state-icon', 'aria-hidden': 'true' }, icon('search')),
     h('h2', { class: 'state-title' }, `Nothing about “${topic}”${from}${where}`),
-    h('p', { class: 'state-text' }, from || where ? 'No passage matches all of these filters. Try widening them, or ask in other words.' : 'Try other words, or a broader question.'),
+    // The API says why when it knows (a period no call in scope has, say).
+    h('p', { class: 'state-text' }, response.notice ? `${response.notice} ${hint}` : hint),
     opts.onClearFilters ? h('button', { type: 'button', class: 'button', onclick: opts.onClearFilters }, 'Clear filters') : null,
   );
 }

@@ -241,4 +241,23 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
     expect(await results2.locator('#transcript-title').textContent()).toBe(`${other.call.company} ${other.call.quarter} earnings call`);
     await screenshot(results2, 'library-reader');
   });
+
+  it('a quarter no call has: the empty state says where it looked and why; an old #transcript link lists the library', async () => {
+    const expected = await search('pricing', '&quarter=Q1+2030');
+    expect(expected.results).toEqual([]);
+    const page = await open(`/?q=pricing&quarter=${encodeURIComponent('Q1 2030')}`);
+    await settledResults(page);
+    expect(await page.locator('.state-empty .state-title').textContent()).toBe('Nothing about “pricing” in Q1 2030');
+    expect(await page.locator('.state-empty .state-text').textContent()).toContain(expected.notice!);
+    await page.locator('.state-empty button', { hasText: 'Clear filters' }).click();
+    await page.waitForURL((u) => new URL(u).searchParams.get('quarter') !== 'Q1 2030');
+    await settledResults(page);
+    expect(await cards(page).count()).toBeGreaterThan(0);
+
+    // `#transcript` opened the one call there was; with several, the library lists them instead of picking one.
+    const old = await open('/#transcript');
+    await old.waitForURL((u) => new URL(u).hash === '');
+    await old.waitForSelector('#home:not([hidden])[data-state="ready"]');
+    expect(await old.locator('.call-row').count()).toBe(6);
+  });
 });
