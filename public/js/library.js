@@ -64,7 +64,14 @@ export function renderLibrary({ calls, callHref, onOpen }) {
               { class: 'call-row', dataset: { call: c.id } },
               h(
                 'a',
-                { href: callHref(c.id), class: 'call-link', onclick: open(c.id), title: c.title },
+                {
+                  href: callHref(c.id),
+                  class: 'call-link',
+                  onclick: open(c.id),
+                  title: c.title,
+                  // The row shows quarter, date and counts under the company's heading; read alone, the link names the call.
+                  'aria-label': `${c.company} ${c.quarter ?? ''} earnings call${c.date ? `, ${formatDate(c.date)}` : ''}: ${count(c.counts.participants, 'speaker')}, ${count(c.counts.passages, 'passage')}`.replace(/ +/g, ' '),
+                },
                 h('span', { class: 'call-quarter' }, c.quarter ?? 'Quarter unknown'),
                 h('span', { class: 'call-date' }, formatDate(c.date) || 'Date unknown'),
                 h('span', { class: 'call-counts' }, `${count(c.counts.participants, 'speaker')} · ${count(c.counts.passages, 'passage')}`),
