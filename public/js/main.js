@@ -345,7 +345,8 @@ async function showTranscript(r) {
     navigate(href(r.q, r.filters), { replace: true });
     return;
   }
-  const backLabel = r.q ? 'Back to results' : 'All calls';
+  // Back goes to the results, or to the home: the library's list when it holds several calls.
+  const backLabel = r.q ? 'Back to results' : (app.library?.calls.length ?? 0) > 1 ? 'All calls' : 'New search';
 
   if (app.reader?.callId !== callId) {
     transcriptView.setAttribute('aria-busy', 'true');
