@@ -346,20 +346,20 @@ async function showTranscript(r) {
     return;
   }
   // Back goes to the results, or to the home: the library's list when it holds several calls.
-  const backLabel = r.q ? 'Back to results' : (app.library?.calls.length ?? 0) > 1 ? 'All calls' : 'New search';
+  const backLabel = () => (r.q ? 'Back to results' : (app.library?.calls.length ?? 0) > 1 ? 'All calls' : 'New search');
 
   if (app.reader?.callId !== callId) {
     transcriptView.setAttribute('aria-busy', 'true');
     transcriptView.dataset.state = 'loading';
     transcriptView.replaceChildren(h('div', { class: 'state' }, h('p', { class: 'state-text', role: 'status' }, 'Loading the transcript…')));
     try {
-      const [transcript, call] = await Promise.all([api.transcript(callId), api.call(callId)]);
+      const [transcript, call] = await Promise.all([api.transcript(callId), api.call(callId), loadLibrary()]);
       const now = readRoute();
       if (now.transcript !== true || (now.passage ? callIdOf(now.passage) : now.callId ?? callId) !== callId) return; // navigated away meanwhile
       const el = renderTranscript({
         transcript,
         call,
-        backLabel,
+        backLabel: backLabel(),
         onBack: leaveTranscript,
         passageHref: (id) => { const cur = readRoute(); return href(cur.q, cur.filters, { passage: id }); },
         onJump: (id) => {
@@ -392,7 +392,7 @@ async function showTranscript(r) {
     }
   } else {
     const back = app.reader.el.querySelector('.back');
-    if (back?.lastChild) back.lastChild.textContent = backLabel;
+    if (back?.lastChild) back.lastChild.textContent = backLabel();
     if (!transcriptView.contains(app.reader.el)) transcriptView.replaceChildren(app.reader.el);
     transcriptView.dataset.state = 'ready';
   }

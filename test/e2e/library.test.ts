@@ -221,6 +221,8 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
     expect(await page.locator('.reader').getAttribute('data-call')).toBe('blfn-q2-2024');
     expect(await page.locator('#transcript-title').textContent()).toBe('Bluefin Foods Corp. Q2 2024 earnings call');
     expect(await page.locator('.t-passage.is-target').getAttribute('data-id')).toBe(target.id);
+    // Opened by a shared link: back leads to the library.
+    expect(await page.locator('.reader .back').textContent()).toBe('All calls');
     const call = await api<CallResponse>('/api/calls/blfn-q2-2024');
     const listed = await page.locator('.reader-people [data-person] .person-name').allTextContents();
     expect(listed.sort()).toEqual(call.participants.filter((p) => p.side === 'company' || p.side === 'analyst').map((p) => p.name).sort());
