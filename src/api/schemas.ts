@@ -171,6 +171,11 @@ const passageFields = {
   role: z
     .enum(['intro', 'question', 'answer', 'remarks'])
     .meta({ description: 'What the passage is within the call: an analyst question, a management answer, remarks, or an operator introduction.' }),
+  start_time: z
+    .number()
+    .nonnegative()
+    .nullable()
+    .meta({ description: "Seconds into the call's recording where the passage's speaker turn starts (transcripts with timestamps, e.g. WebVTT); null when the transcript has none.", example: 754.5 }),
 };
 
 export const RELEVANCE_LABELS = ['strong', 'related', 'weak'] as const;

@@ -18,7 +18,7 @@ function response(texts: string[], answer: string | null, points: string[]): Sea
     notice: null,
     key_points: points.map((text) => ({ text, passage_id: 'c@0', start: 0, end: text.length, speaker, call, citation: text })),
     results: texts.map((text, i) => ({
-      id: `c@${i}`, call_id: 'c', text, speaker, section: 'qa', exchange: null, start: 0, end: text.length, turn: 0, role: 'answer',
+      id: `c@${i}`, call_id: 'c', text, speaker, section: 'qa', exchange: null, start: 0, end: text.length, turn: 0, role: 'answer', start_time: null,
       rank: i + 1, score: 0.01, relevance: { score: 0.5, label: 'related' }, weak: false, answer: { text, start: 0, end: text.length }, call, citation: text, links: { question: null, answers: [], analyst: null },
     })),
   };

@@ -69,6 +69,7 @@ export class LibraryViews {
       end: p.end,
       turn: p.turn,
       role: p.role,
+      start_time: p.startTime,
     };
   }
 
