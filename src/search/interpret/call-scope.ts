@@ -56,7 +56,7 @@ function bounded(values: string[]): { known: string[]; total: number } {
 
 /** Words before a company mention that make it the subject of a question about people ("Amazon's CFO", "at Danaher"), used only to break a tie with a person's name. */
 function readsAsCompany(q: string, m: CompanyMention): boolean {
-  return /^['’]s\b/.test(q.slice(m.end)) || /\b(at|from|of|for)\s+$/i.test(q.slice(0, m.start));
+  return /^['’](?:s\b|(?=\s))/.test(q.slice(m.end)) || /\b(at|from|of|for)\s+$/i.test(q.slice(0, m.start));
 }
 
 /** Calls of `companies` (all when empty) that the period names. */
@@ -94,7 +94,7 @@ export interface ScopeInput {
 }
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
-const SCOPE_AFTER = /^\s*(?:['’]s\b|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
+const SCOPE_AFTER = /^\s*(?:['’](?:s\b|(?=\s))|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
 /** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"). */
 const NAME_GOES_ON = /^\s+\p{Lu}/u;
 

@@ -51,7 +51,7 @@ function removeSpans(text: string, spans: { start: number; end: number }[]): str
   for (const s of [...spans].sort((x, y) => x.start - y.start)) {
     out += text.slice(at, s.start) + ' ';
     // "Amazon's CFO": the possessive goes with the name.
-    at = Math.max(at, s.end + (/^['’]s\b/.exec(text.slice(s.end))?.[0].length ?? 0));
+    at = Math.max(at, s.end + (/^['’](?:s\b|(?=\s))/.exec(text.slice(s.end))?.[0].length ?? 0));
   }
   // What a removed name leaves behind ("Northwind Robotics, Inc. say" → ", . say") is not the topic.
   return (out + text.slice(at)).replace(/\s+[.,;:]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ');

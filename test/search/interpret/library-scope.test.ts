@@ -26,6 +26,10 @@ describe('companies in the question', () => {
     expect(names("What did Northwind's CFO say about margins?")).toEqual(['Brian Keller (nwr)']);
     expect(callIds("What did Northwind's CFO say about margins?")).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
     expect(p.topic).toBe('margins');
+    // After a name ending in "s", the possessive is a bare apostrophe.
+    const robotics = plan("What did Northwind Robotics' CFO say about margins?");
+    expect(robotics.speakers.map((s) => s.person.key)).toEqual(['nwr/brian-keller']);
+    expect(robotics.topic).toBe('margins');
   });
 
   it('tickers, short names and legal forms all name it; the company as the speaker means its management', () => {
