@@ -40,7 +40,7 @@ import { serializeStoredCall, storedCallFileName, toStoredCall } from '../src/li
 import { loadEmbedder, type Embedder } from '../src/model/embedder.js';
 import { REPO_ROOT } from '../src/model/model-files.js';
 import { SearchEngine } from '../src/search/engine.js';
-import { ParticipantDirectory } from '../src/search/interpret/participant-directory.js';
+import { LibraryDirectory } from '../src/search/interpret/library-directory.js';
 import { DenseRetriever } from '../src/search/retrieve/dense.js';
 import { openSearchService, textEmbedder } from '../src/service/open-service.js';
 import { DEFAULT_LIMITS } from '../src/transcript/limits.js';
@@ -443,7 +443,7 @@ async function main(opts: Options): Promise<void> {
           const { index } = service.engine;
           const cached = new SearchEngine({
             index,
-            directory: new ParticipantDirectory(index.calls),
+            directory: new LibraryDirectory(index.calls),
             embedQuery: async (t) => {
               let v = vectorCache.get(t);
               if (!v) vectorCache.set(t, (v = (await model.embed([t]))[0]!));

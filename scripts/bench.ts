@@ -10,12 +10,18 @@
  *   3. the server as a child process (`node --import tsx src/cli/serve.ts`, the runtime `tsx`
  *      starts, without its wrapper process so signals and /proc numbers are the server's own):
  *      cold start (spawn → first 200 search answer), then autocannon at concurrency 1, 8, 32,
- *      the micro-batcher's batch sizes (asked over IPC), and peak RSS (VmHWM).
+ *      the micro-batcher's batch sizes (asked over IPC), and peak RSS (VmHWM) of the server and
+ *      its model process together;
+ *   4. pressure (issue 13): 128 connections of 500-character queries at k=50 (status counts,
+ *      RSS after the run and its high-water mark), then the abandoned burst: 600 such GETs, each
+ *      socket closed as soon as the request is written, and the time a normal query then takes
+ *      (with the model queue's counters: dropped before the model, refused, abandoned).
  * Prints a table and the ratios against the goals; writes bench-results/bench-<timestamp>.json
  * and bench-results/latest.json (git-ignored). Timings only mean something side by side: the
  * machine line records the load average, and every ratio compares numbers from this one run.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import type { ModelReport } from '../src/service/open-service.js';
 import { promises as fs, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -43,6 +49,8 @@ const GOALS = {
   errors: 0,
   coldStartMs: 2000,
   rssMb: 600,
+  rssAfterLongMb: 600,
+  afterBurstMs: 2000,
 } as const;
 
 // ---------------------------------------------------------------- small helpers
@@ -107,8 +115,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+type Memory = { hwmMb: number; rssMb: number };
+
 /** Peak and current resident set of a process, in MB, from /proc/<pid>/status. */
-async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | null> {
+async function memoryOf(pid: number): Promise<Memory | null> {
   try {
     const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
@@ -116,6 +126,23 @@ async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } |
   } catch {
     return null;
   }
+}
+
+/**
+ * The server's memory: its own process plus the model process it runs the embedding model in
+ * (src/model/model-process.ts), each peak and current, and their sums (the sum of the peaks
+ * bounds the peak of the sum).
+ */
+interface ServerMemory extends Memory {
+  server: Memory | null;
+  model: Memory | null;
+}
+async function serverMemory(server: ServerProcess): Promise<ServerMemory | null> {
+  const own = await memoryOf(server.child.pid!);
+  const pid = (await server.model())?.pid ?? null;
+  const model = pid ? await memoryOf(pid) : null;
+  if (!own) return null;
+  return { hwmMb: round(own.hwmMb + (model?.hwmMb ?? 0), 1), rssMb: round(own.rssMb + (model?.rssMb ?? 0), 1), server: own, model };
 }
 
 // ---------------------------------------------------------------- autocannon (no published types)
@@ -153,6 +180,8 @@ interface ServerProcess {
   output: () => string;
   /** Batch sizes the server's micro-batcher has run so far (over IPC). */
   batchSizes: () => Promise<number[] | null>;
+  /** The model process's state and queue counters (over IPC). */
+  model: () => Promise<ModelReport | null>;
   stop: () => Promise<number | null>;
 }
 
@@ -175,15 +204,16 @@ function spawnServer(indexDir: string, quantized: boolean): ServerProcess & { st
     server.child = child;
     server.url = `http://127.0.0.1:${port}`;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    let pending: ((v: number[] | null) => void) | null = null;
-    child.on('message', (m: { type?: string; batchSizes?: number[] }) => {
+    type Stats = { batchSizes: number[] | null; model: ModelReport | null };
+    let pending: ((v: Stats | null) => void) | null = null;
+    child.on('message', (m: { type?: string; batchSizes?: number[]; model?: ModelReport }) => {
       if (m?.type === 'stats' && pending) {
-        pending(m.batchSizes ?? null);
+        pending({ batchSizes: m.batchSizes ?? null, model: m.model ?? null });
         pending = null;
       }
     });
-    server.batchSizes = () =>
-      new Promise((resolve) => {
+    const stats = () =>
+      new Promise<Stats | null>((resolve) => {
         if (!child.connected) return resolve(null);
         pending = resolve;
         child.send({ type: 'stats' });
@@ -194,6 +224,8 @@ function spawnServer(indexDir: string, quantized: boolean): ServerProcess & { st
           }
         }, 2000).unref();
       });
+    server.batchSizes = async () => (await stats())?.batchSizes ?? null;
+    server.model = async () => (await stats())?.model ?? null;
     server.stop = async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -299,6 +331,106 @@ async function loadRun(server: ServerProcess, paths: string[], connections: numb
   };
 }
 
+// ---------------------------------------------------------------- pressure (issue 13)
+
+/** ~500 characters of a pasted analyst question, distinct per i (identical texts would share one embedding). */
+function longQuery(i: number): string {
+  return (
+    `Question ${i}: could you walk us through how you think about AWS capacity additions over the next several quarters, ` +
+    'including power, custom chips like Trainium and the data center build-out, and how that capital intensity affects ' +
+    'free cash flow and operating margin, especially given the backlog growth you mentioned and the pricing environment ' +
+    'for generative AI workloads compared with more traditional compute and storage demand from enterprise customers?'
+  ).slice(0, 500);
+}
+const longPath = (i: number) => `/api/search?q=${encodeURIComponent(longQuery(i))}&k=50`;
+
+interface LongRun {
+  connections: number;
+  seconds: number;
+  ok: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  memoryAfter: ServerMemory | null;
+}
+
+/** 128 clients sending 500-character queries at k=50 back to back; RSS read right after. */
+async function longQueryRun(server: ServerProcess, seconds: number): Promise<LongRun> {
+  let next = 0;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: server.url,
+    connections: 128,
+    duration: seconds,
+    timeout: 30,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: longPath(next++) }) }],
+  });
+  instance.on('response', (_c, status, _b, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const r = await instance;
+  const memoryAfter = await serverMemory(server);
+  return {
+    connections: 128,
+    seconds: round(r.duration, 2),
+    ok: latencies.length,
+    rps: round(latencies.length / r.duration, 1),
+    p50: round(median(latencies)),
+    p99: round(percentile(latencies, 99)),
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)])),
+    errors: r.errors,
+    timeouts: r.timeouts,
+    memoryAfter,
+  };
+}
+
+/** Write one GET and close the socket at once (a client that gave up). */
+function getAndHangUp(port: number, p: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET ${p} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, () => (socket.destroy(), resolve())));
+    socket.on('error', () => resolve());
+  });
+}
+
+interface BurstRun {
+  requests: number;
+  sendMs: number;
+  /** The first normal search after the burst: status and time to its answer. */
+  normalStatus: number;
+  normalMs: number;
+  secondNormalMs: number;
+  queue: ModelReport['queue'] | null;
+}
+
+/** 600 long GETs at k=50, each socket closed once written; then a normal query, timed. */
+async function abandonedBurst(server: ServerProcess, requests = 600): Promise<BurstRun> {
+  const port = Number(new URL(server.url).port);
+  const before = (await server.model())?.queue ?? null;
+  const t0 = performance.now();
+  let sent = 0;
+  // A few dozen connections at a time, as one impatient client (or a script) would send them.
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (sent < requests) await getAndHangUp(port, longPath(1000 + sent++));
+    }),
+  );
+  const sendMs = performance.now() - t0;
+  const normal = `${server.url}/api/search?q=${encodeURIComponent('what did Jassy say about Trainium')}`;
+  const [normalMs, res] = await time(() => fetch(normal));
+  await res.arrayBuffer();
+  const [secondNormalMs, res2] = await time(() => fetch(normal));
+  await res2.arrayBuffer();
+  const after = (await server.model())?.queue ?? null;
+  const queue =
+    after && before
+      ? { ...after, rejected: after.rejected - before.rejected, cancelled: after.cancelled - before.cancelled, abandoned: after.abandoned - before.abandoned }
+      : after;
+  return { requests, sendMs: Math.round(sendMs), normalStatus: res.status, normalMs: round(normalMs, 1), secondNormalMs: round(secondNormalMs, 1), queue };
+}
+
 // ---------------------------------------------------------------- main
 
 interface Options {
@@ -386,7 +518,9 @@ async function main(opts: Options): Promise<void> {
     }
     if (!server) throw new Error('no server');
     const runs: LoadRun[] = [];
-    let memory: Awaited<ReturnType<typeof memoryOf>> = null;
+    let memory: ServerMemory | null = null;
+    let longRun: LongRun | null = null;
+    let burst: BurstRun | null = null;
     let exitCode: number | null = null;
     try {
       log('warm-up load (2 s, not recorded)');
@@ -395,7 +529,12 @@ async function main(opts: Options): Promise<void> {
         log(`autocannon: ${c} connection(s), ${duration} s`);
         runs.push(await loadRun(server, paths, c, duration));
       }
-      memory = await memoryOf(server.child.pid!);
+      memory = await serverMemory(server);
+      log(`pressure: 128 connections of 500-character queries (k=50), ${duration} s`);
+      longRun = await longQueryRun(server, duration);
+      log('pressure: 600 abandoned long queries, then a normal one');
+      await sleep(1000);
+      burst = await abandonedBurst(server);
     } finally {
       exitCode = await server.stop();
     }
@@ -413,6 +552,8 @@ async function main(opts: Options): Promise<void> {
       errors,
       coldStartMs: Math.round(coldMs),
       rssMb: memory?.hwmMb ?? NaN,
+      rssAfterLongMb: longRun?.memoryAfter?.rssMb ?? NaN,
+      afterBurstMs: burst && burst.normalStatus === 200 ? burst.normalMs : NaN,
     };
     const met = {
       httpOverFloor: ratios.httpOverFloor <= GOALS.httpOverFloor,
@@ -421,6 +562,8 @@ async function main(opts: Options): Promise<void> {
       errors: ratios.errors === GOALS.errors,
       coldStartMs: ratios.coldStartMs <= GOALS.coldStartMs,
       rssMb: ratios.rssMb <= GOALS.rssMb,
+      rssAfterLongMb: ratios.rssAfterLongMb <= GOALS.rssAfterLongMb,
+      afterBurstMs: ratios.afterBurstMs < GOALS.afterBurstMs,
     };
     const result = {
       started: started.toISOString(),
@@ -441,6 +584,7 @@ async function main(opts: Options): Promise<void> {
       http: runs,
       coldStart: { medianMs: Math.round(coldMs), runsMs: coldStarts.map((x) => Math.round(x)) },
       memory,
+      pressure: { longQueries: longRun, abandonedBurst: burst },
       serverExitCode: exitCode,
       ratios,
       goals: GOALS,
@@ -468,7 +612,8 @@ type Report = {
   build: { seconds: number; passages: number; sentences: number; passagesPerSecond: number; bareSeconds: number };
   http: LoadRun[];
   coldStart: { medianMs: number; runsMs: number[] };
-  memory: { hwmMb: number; rssMb: number } | null;
+  memory: ServerMemory | null;
+  pressure: { longQueries: LongRun | null; abandonedBurst: BurstRun | null };
   ratios: Record<keyof typeof GOALS, number>;
   met: Record<keyof typeof GOALS, boolean>;
 };
@@ -495,7 +640,19 @@ function printReport(r: Report): void {
   out.push(`| index build | ${Math.round(r.build.seconds * 1000)} | – | – | – | ${r.build.passages} passages + ${r.build.sentences} sentences; ${r.build.passagesPerSecond} passages/s |`);
   out.push(`| bare embedding, same texts | ${Math.round(r.build.bareSeconds * 1000)} | – | – | – | same batch sizes, document order |`);
   out.push(`| cold start → first answer | ${r.coldStart.medianMs} | – | – | – | runs: ${r.coldStart.runsMs.join(', ')} ms |`);
-  out.push(`| peak RSS (VmHWM) | – | – | – | – | ${r.memory ? `${r.memory.hwmMb} MB (current ${r.memory.rssMb} MB)` : 'n/a'} |`);
+  const mem = (m: ServerMemory) => `${m.hwmMb} MB (current ${m.rssMb} MB; server ${m.server?.hwmMb ?? '?'} + model process ${m.model?.hwmMb ?? '?'} MB peak)`;
+  out.push(`| peak RSS (VmHWM), server + model process | – | – | – | – | ${r.memory ? mem(r.memory) : 'n/a'} |`);
+  const l = r.pressure.longQueries;
+  if (l) {
+    const codes = Object.entries(l.statusCodes).map(([k, v]) => `${v}× ${k}`).join(', ');
+    const after = l.memoryAfter ? `RSS after ${l.memoryAfter.rssMb} MB (server ${l.memoryAfter.server?.rssMb ?? '?'} + model process ${l.memoryAfter.model?.rssMb ?? '?'}; peak so far ${l.memoryAfter.hwmMb} MB)` : 'RSS n/a';
+    out.push(`| long queries ×128 (500 chars, k=50) | ${l.p50} | ${l.p99} | ${l.rps} | ${l.errors + l.timeouts} | ${codes}; ${after} |`);
+  }
+  const b = r.pressure.abandonedBurst;
+  if (b) {
+    const q = b.queue ? `; queue: ${b.queue.cancelled} dropped before the model, ${b.queue.abandoned} abandoned in a batch, ${b.queue.rejected} refused` : '';
+    out.push(`| normal query after 600 abandoned long ones | ${b.normalMs} | – | – | – | status ${b.normalStatus}, next one ${b.secondNormalMs} ms; burst sent in ${b.sendMs} ms${q} |`);
+  }
   out.push('');
   const mark = (k: keyof typeof GOALS) => (r.met[k] ? 'met' : 'MISSED');
   out.push('| ratio | value | goal | |');
@@ -506,6 +663,8 @@ function printReport(r: Report): void {
   out.push(`| errors under load (non-2xx + errors + timeouts) | ${r.ratios.errors} | ${GOALS.errors} | ${mark('errors')} |`);
   out.push(`| cold start (ms) | ${r.ratios.coldStartMs} | ≤ ${GOALS.coldStartMs} | ${mark('coldStartMs')} |`);
   out.push(`| peak RSS (MB) | ${r.ratios.rssMb} | ≤ ${GOALS.rssMb} | ${mark('rssMb')} |`);
+  out.push(`| RSS after 128 long-query connections (MB) | ${r.ratios.rssAfterLongMb} | ≤ ${GOALS.rssAfterLongMb} | ${mark('rssAfterLongMb')} |`);
+  out.push(`| normal query after the abandoned burst (ms) | ${r.ratios.afterBurstMs} | < ${GOALS.afterBurstMs} | ${mark('afterBurstMs')} |`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

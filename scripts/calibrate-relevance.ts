@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { failAndExit } from '../src/cli/fail.js';
 import { fold } from '../src/eval/evaluate.js';
+import { indexSources, sourceStem } from '../src/eval/library-sources.js';
 import { questionsInLibrary, readQuestionSet } from '../src/eval/question-set.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../src/index/layout.js';
 import { lexicalTokens } from '../src/index/lexical-tokens.js';
@@ -61,7 +62,7 @@ const program = new Command()
     const ranks: number[] = [];
     try {
       for (const file of files) {
-        const { items } = questionsInLibrary(await readQuestionSet(file), engine.index.calls.map((c) => c.sourcePath));
+        const { items } = questionsInLibrary(await readQuestionSet(file), (source) => indexSources(engine.index.calls).get(sourceStem(source)));
         for (const item of items) {
           const plan = engine.interpret({ q: item.q, k: 10 });
           const response = await engine.search({ q: item.q, k: 10 });

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { isEntryModule, runCommand } from '../src/cli/run-command.js';
+import { librarySources, sourceStem } from '../src/eval/library-sources.js';
 import { questionsInLibrary, readQuestionSet } from '../src/eval/question-set.js';
 import { runEval, SYSTEMS } from '../src/eval/run-eval.js';
 import { buildIndex } from '../src/index/build.js';
@@ -51,8 +52,8 @@ export const program = new Command()
       const embedder = await textEmbedder(model);
       const files = sets.length ? sets : defaultQuestionSets();
       // Questions name their call by its original file ("4341191.nlp"); a stored call records it as its origin.
-      const names = [...sources.map((f) => path.basename(f))];
-      for (const f of sources.filter((x) => x.endsWith('.call.json'))) names.push((JSON.parse(await fs.readFile(f, 'utf8')) as { origin: { file: string } }).origin.file);
+      const bySource = await librarySources(library);
+      const callIdOf = (source: string) => bySource.get(sourceStem(source));
       const rows: string[] = [];
       for (const format of VECTOR_FORMATS) {
         const indexDir = path.join(tmp, `index-${format}`);
@@ -61,9 +62,9 @@ export const program = new Command()
         const service = await openSearchService({ indexDir, sources });
         try {
           for (const file of files) {
-            const { items } = questionsInLibrary(await readQuestionSet(file), names);
+            const { items } = questionsInLibrary(await readQuestionSet(file), callIdOf);
             if (items.length === 0) continue;
-            const [report] = await runEval(service.engine, items, SYSTEMS.slice(0, 1));
+            const [report] = await runEval(service.engine, items, SYSTEMS.slice(0, 1), callIdOf);
             const m = report!.metrics;
             rows.push(
               `| ${path.basename(file)} (${items.length}) | ${format} | ${f2(m.r1)} | ${f2(m.r5)} | ${f2(m.mrr10)} | ${f2(m.speaker1)} | ${m.answerN ? f2(m.answer1) : '–'} | ${(vectorBytes / built.sentences).toFixed(0)} B/sentence |`,

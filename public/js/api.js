@@ -2,27 +2,47 @@
 /**
  * The JSON API (src/api/schemas.ts is the contract). Types mirror its response shapes.
  *
- * @typedef {'company' | 'analyst' | 'operator'} Side
+ * @typedef {'company' | 'analyst' | 'operator' | 'unknown'} Side 'unknown': the transcript does not say (speech-recognition layouts)
  * @typedef {'prepared_remarks' | 'qa'} Section
- * @typedef {{ id: string, name: string, title: string | null, side: Side, firm: string | null }} Speaker
+ * @typedef {{ id: string, name: string, title: string | null, side: Side, firm: string | null }} Speaker id: the person, unique per company (`<company key>/<name>`)
  * @typedef {{ question: string | null, answers: string[], analyst: Speaker | null }} QaLinks
- * @typedef {{ id: string, call_id: string, text: string, speaker: Speaker, section: Section, exchange: number | null, start: number, end: number }} PassageBase
+ * @typedef {{ id: string, call_id: string, text: string, speaker: Speaker, section: Section, exchange: number | null, start: number, end: number, start_time: number | null }} PassageBase start_time: seconds into the call's recording (WebVTT), else null
  * @typedef {'intro' | 'question' | 'answer' | 'remarks'} Role what a passage is within the call
  * @typedef {{ score: number, label: 'strong' | 'related' | 'weak' }} Relevance calibrated 0–1, with its band
- * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, relevance: Relevance, weak: boolean, answer: { text: string, start: number, end: number }, citation: string, links: QaLinks }} SearchResult
- * @typedef {{ id: string, company: string, ticker: string | null, quarter: string | null, year: number | null, date: string | null }} CallRef
+ * @typedef {{ id: string, company: string, ticker: string | null, quarter: string | null, year: number | null, date: string | null }} CallRef which call a passage comes from
+ * @typedef {PassageBase & { turn: number, role: Role, rank: number, score: number, relevance: Relevance, weak: boolean, answer: { text: string, start: number, end: number }, call: CallRef, citation: string, links: QaLinks }} SearchResult
  * @typedef {{ text: string, passage_id: string, start: number, end: number, speaker: Speaker, call: CallRef, citation: string }} KeyPoint
  * @typedef {'query' | 'request' | 'none'} ConstraintSource where a constraint came from: inferred from the query, a request parameter, or nowhere
- * @typedef {{ topic: string, intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic', speakers: { id: string, name: string, matched: string }[], side: Side | null, section: Section | null, source: ConstraintSource, sources: { speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource }, corrected_topic: string | null, relaxed: ('speaker' | 'side' | 'section')[], pasted: boolean }} Interpreted
- * @typedef {{ text: string, speaker: Speaker, passage_id: string, start: number, end: number }} TopAnswer
+ * @typedef {'speaker' | 'side' | 'section' | 'company' | 'period' | 'call'} ConstraintName
+ * @typedef {{ key: string, name: string, ticker: string | null, matched: string }} CompanyScope
+ * @typedef {{
+ *   topic: string,
+ *   intent: 'speaker_topic' | 'who_asked' | 'speaker_question' | 'topic',
+ *   speakers: { id: string, name: string, matched: string, company: string | null, calls: string[] }[],
+ *   companies: CompanyScope[],
+ *   period: { label: string, matched: string } | null,
+ *   calls: string[] | null,
+ *   calls_total: number | null,
+ *   side: Side | null,
+ *   section: Section | null,
+ *   source: ConstraintSource,
+ *   sources: Record<ConstraintName, ConstraintSource>,
+ *   corrected_topic: string | null,
+ *   relaxed: ConstraintName[],
+ *   pasted: boolean,
+ * }} Interpreted companies: the search's companies (empty: all); period: as understood; calls: the calls in scope (null: all)
+ * @typedef {{ text: string, speaker: Speaker, call: CallRef, passage_id: string, start: number, end: number }} TopAnswer
  * @typedef {{ query: string, took_ms: number, interpreted: Interpreted, answer: TopAnswer | null, notice: string | null, key_points: KeyPoint[], results: SearchResult[] }} SearchResponse
  * @typedef {PassageBase & { turn: number, role: Role }} PassageView
- * @typedef {{ passage: PassageView, before: PassageView[], after: PassageView[], links: QaLinks }} PassageResponse
- * @typedef {{ id: string, name: string, title: string | null, firm: string | null, side: Side }} Participant
+ * @typedef {{ passage: PassageView, call: CallRef, before: PassageView[], after: PassageView[], links: QaLinks }} PassageResponse
+ * @typedef {Speaker} Participant
  * @typedef {{ id: number, analyst: Participant, question: string | null, answers: string[] }} Exchange
- * @typedef {{ id: string, title: string, company: string, ticker: string, quarter: string, date: string, time: string, participants: Participant[], exchanges: Exchange[] }} CallResponse
+ * @typedef {'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'asr-tokens'} Layout
+ * @typedef {CallRef & { company_key: string, title: string, time: string | null, layout: Layout, sector: string | null, counts: { passages: number, participants: number, turns: number, exchanges: number } }} CallSummary
+ * @typedef {{ calls: CallSummary[], total: number }} CallListResponse companies alphabetical, newest call first within each
+ * @typedef {CallSummary & { participants: Participant[], exchanges: Exchange[] }} CallResponse
  * @typedef {{ call_id: string, passages: PassageView[] }} TranscriptResponse
- * @typedef {{ speaker?: string, side?: Side | 'any', section?: Section | 'any' }} Filters request filters; 'any' lifts what the query implies
+ * @typedef {{ speaker?: string, side?: Side | 'any', section?: Section | 'any', company?: string, quarter?: string, year?: string, call?: string }} Filters request filters; 'any' lifts what the query implies
  */
 
 /**
@@ -99,38 +119,39 @@ export const search = (q, filters, signal) => getJson('/api/search', { q, k: PAG
 
 /** @type {Map<string, Promise<PassageResponse>>} */
 const passageCache = new Map();
+/** One passage with its neighbours and Q&A links. @param {string} id @returns {Promise<PassageResponse>} */
+export const passage = (id) => cached(passageCache, id, () => getJson(`/api/passages/${encodeURIComponent(id)}`));
 
 /**
- * One passage with its neighbours and Q&A links; cached (passages never change while the page is open).
- * @param {string} id
- * @returns {Promise<PassageResponse>}
+ * A cached GET: the library does not change while the page is open (a restart with new calls
+ * means a reload). A failure is not cached, so the next call tries again.
+ * @template T
+ * @param {Map<string, Promise<T>>} cache
+ * @param {string} key
+ * @param {() => Promise<T>} load
+ * @returns {Promise<T>}
  */
-export function passage(id) {
-  let p = passageCache.get(id);
+function cached(cache, key, load) {
+  let p = cache.get(key);
   if (!p) {
-    p = getJson(`/api/passages/${encodeURIComponent(id)}`);
-    p.catch(() => passageCache.delete(id));
-    passageCache.set(id, p);
+    p = load();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
   return p;
 }
+
+/** @type {Map<string, Promise<CallListResponse>>} */
+const libraryCache = new Map();
+/** Every call of the library (GET /api/calls): companies alphabetical, newest call first within each. @returns {Promise<CallListResponse>} */
+export const calls = () => cached(libraryCache, 'all', () => getJson('/api/calls'));
+
+/** @type {Map<string, Promise<CallResponse>>} */
+const callCache = new Map();
+/** One call's metadata, participants and Q&A exchanges. @param {string} id @returns {Promise<CallResponse>} */
+export const call = (id) => cached(callCache, id, () => getJson(`/api/calls/${encodeURIComponent(id)}`));
 
 /** @type {Map<string, Promise<TranscriptResponse>>} */
 const transcriptCache = new Map();
-
-/**
- * @param {string} callId
- * @returns {Promise<TranscriptResponse>}
- */
-export function transcript(callId) {
-  let p = transcriptCache.get(callId);
-  if (!p) {
-    p = getJson('/api/transcript', { id: callId });
-    p.catch(() => transcriptCache.delete(callId));
-    transcriptCache.set(callId, p);
-  }
-  return p;
-}
-
-/** @returns {Promise<CallResponse>} */
-export const call = () => getJson('/api/call');
+/** Every passage of one call, in order. @param {string} id @returns {Promise<TranscriptResponse>} */
+export const transcript = (id) => cached(transcriptCache, id, () => getJson(`/api/calls/${encodeURIComponent(id)}/transcript`));

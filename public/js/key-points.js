@@ -1,7 +1,7 @@
 // @ts-check
 /** Key points above the result cards: the distinct sentences that answer, each linking to its passage. */
 import { h, icon } from './dom.js';
-import { surname } from './format.js';
+import { shortCallLabel, surname } from './format.js';
 
 /** @typedef {import('./api.js').KeyPoint} KeyPoint */
 
@@ -15,6 +15,8 @@ import { surname } from './format.js';
 export function renderKeyPoints(keyPoints, answer, opts) {
   const points = keyPoints.filter((p) => !(answer && p.passage_id === answer.passage_id && p.start === answer.start));
   if (points.length === 0) return null;
+  // Points from several calls say which call each is from.
+  const severalCalls = new Set(keyPoints.map((p) => p.call.id)).size > 1;
   return h(
     'section',
     { class: 'key-points', 'aria-labelledby': 'key-points-label' },
@@ -26,14 +28,14 @@ export function renderKeyPoints(keyPoints, answer, opts) {
         h(
           'li',
           { class: 'key-point', dataset: { passage: p.passage_id } },
-          h('span', { class: 'key-point-who' }, `${surname(p.speaker.name)}:`),
+          h('span', { class: 'key-point-who' }, severalCalls ? `${surname(p.speaker.name)} (${shortCallLabel(p.call)}):` : `${surname(p.speaker.name)}:`),
           ' ',
           h(
             'a',
             {
               href: opts.passageHref(p.passage_id),
               class: 'key-point-text',
-              title: `${p.speaker.name} — read in context`,
+              title: `${p.speaker.name}, ${shortCallLabel(p.call)} — read in context`,
               onclick: (/** @type {MouseEvent} */ e) => {
                 if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                 e.preventDefault();

@@ -6,18 +6,22 @@
 import * as api from './api.js';
 import { ApiError } from './api.js';
 import { displayText, h } from './dom.js';
-import { callIdOf, formatDate } from './format.js';
+import { callIdOf, formatDate, quarterKey, shortCallLabel } from './format.js';
 import { copyActions } from './copy.js';
-import { clearAll, learn, refine, renderFilters } from './filters.js';
+import { deriveExamples, exampleCall } from './examples.js';
+import { clearAll, companiesOf, learn, refine, renderFilters } from './filters.js';
+import { renderLibrary } from './library.js';
 import { serverLoading } from './loading-view.js';
 import { retryWhenReady } from './readiness.js';
 import { describeSearch, errorState, isClosestOnly, renderResults, skeleton } from './results.js';
 import { focusPassage, renderTranscript } from './transcript.js';
-import { href, readRoute, sameFilters } from './url.js';
+import { FILTER_KEYS, href, readRoute, sameFilters } from './url.js';
 
 /** @typedef {import('./api.js').SearchResponse} SearchResponse */
 /** @typedef {import('./api.js').CallResponse} CallResponse */
+/** @typedef {import('./api.js').CallListResponse} CallListResponse */
 /** @typedef {import('./api.js').Filters} Filters */
+/** @typedef {import('./filters.js').PeopleGroup} PeopleGroup */
 /** @typedef {import('./url.js').Route} Route */
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -31,11 +35,20 @@ const filtersSlot = $('filters');
 const resultsBody = $('results-body');
 const summary = $('summary');
 
+// Phones get a placeholder that fits; wider screens an example from the library (see paintHome).
+const narrow = window.matchMedia('(max-width: 640px)');
+let placeholder = input.placeholder;
+const fitPlaceholder = () => (input.placeholder = narrow.matches ? 'Ask about the calls' : placeholder);
+
 const app = {
-  /** @type {CallResponse | null} */
-  call: null,
-  /** @type {Promise<CallResponse | null> | null} */
-  callLoading: null,
+  /** The library's calls (GET /api/calls), once loaded. */
+  /** @type {CallListResponse | null} */
+  library: null,
+  /** @type {Promise<CallListResponse | null> | null} */
+  libraryLoading: null,
+  /** The speaker filter's people: those of the calls the search on screen covers. */
+  /** @type {PeopleGroup[]} */
+  people: [],
   /** The search on screen (or in flight): its URL key, inputs and response. */
   /** @type {{ key: string, q: string, filters: Filters, response: SearchResponse | null, error: string | null } | null} */
   search: null,
@@ -108,6 +121,37 @@ function showHome() {
   show('home');
   document.title = titleFor(null);
   status.textContent = '';
+  void loadLibrary();
+}
+
+/**
+ * The home: what the library holds, example questions made from it, every call grouped by company.
+ * @param {CallListResponse} list
+ */
+async function paintHome(list) {
+  const { calls } = list;
+  const companies = companiesOf(calls).length;
+  const one = calls.length === 1 ? calls[0] : null;
+  $('home-title').textContent = one ? 'Ask the call' : 'Ask the calls';
+  $('home-lead').textContent = one
+    ? `Search what was said on the ${one.company} ${one.quarter ?? ''} earnings call${one.date ? `, ${formatDate(one.date)}` : ''}, by meaning, not just by keyword. Name a speaker to hear from them, or ask who raised a topic.`.replace(/ +/g, ' ')
+    : `Search what was said on ${calls.length} earnings calls from ${companies} ${companies === 1 ? 'company' : 'companies'}, by meaning, not just by keyword. Name a company, a quarter or a speaker to narrow it, or ask who raised a topic.`;
+  $('library').replaceChildren(
+    renderLibrary({ calls, callHref: (id) => href('', {}, { callId: id }), onOpen: (id) => navigate(href('', {}, { callId: id })) }),
+  );
+  // Examples name the people of one call: wait for them rather than show generic ones first.
+  const about = exampleCall(calls);
+  const detail = about ? await api.call(about.id).catch(() => null) : null;
+  const examples = deriveExamples(calls, detail);
+  $('examples').replaceChildren(
+    ...examples.map((q) =>
+      h('li', null, h('button', { type: 'button', class: 'example', dataset: { example: q }, onclick: () => { input.value = q; searchFor(q, {}); } }, q)),
+    ),
+  );
+  $('examples-title').hidden = examples.length === 0;
+  placeholder = `Ask about the call${one ? '' : 's'}${examples[0] ? `, e.g. ${examples[0]}` : ''}`;
+  fitPlaceholder();
+  homeView.dataset.state = 'ready';
 }
 
 // ---------------------------------------------------------------- results
@@ -137,13 +181,15 @@ async function showResults(r) {
   resultsBody.replaceChildren(skeleton());
   status.textContent = 'Searching…';
 
-  const participantsReady = loadCall();
+  const libraryReady = loadLibrary();
   /** @type {ApiError | null} */
   let notReady = null;
   try {
     const response = await api.search(r.q, r.filters, controller.signal);
-    await participantsReady;
+    await libraryReady;
+    const people = await peopleFor(response);
     if (app.inflight !== controller) return;
+    app.people = people;
     learn(r.q, response.interpreted);
     app.search.response = response;
   } catch (err) {
@@ -190,7 +236,7 @@ function paintResults() {
   if (s.error !== null) {
     paintFilters(null);
     summary.replaceChildren();
-    const hasFilters = Boolean(s.filters.speaker || s.filters.side || s.filters.section);
+    const hasFilters = FILTER_KEYS.some((k) => s.filters[k]);
     resultsBody.replaceChildren(errorState(s.error, () => { app.search = null; void route(); }, hasFilters ? () => searchFor(s.q, {}) : null));
     status.textContent = `Search failed: ${s.error}`;
     return;
@@ -219,6 +265,7 @@ function paintResults() {
       onClearFilters: cleared ? () => searchFor(s.q, cleared) : null,
       // A shared quote links to the passage itself, not to this search.
       cardActions: (r) => copyActions(r, href('', {}, { passage: r.id }), (message) => (status.textContent = message)),
+      libraryCalls: app.library?.total ?? 0,
     }),
   );
 }
@@ -227,21 +274,50 @@ function paintResults() {
 function paintFilters(response) {
   const s = app.search;
   if (!s) return;
-  const participants = app.call?.participants ?? [];
+  const people = app.people;
+  const library = app.library?.calls ?? [];
   filtersSlot.replaceChildren(
     renderFilters({
-      participants,
-      company: app.call?.company ?? '',
+      people,
+      library,
       filters: s.filters,
       interpreted: response?.interpreted ?? null,
       onChange: (key, value) => {
         if (!response) return;
         // The query stays as typed: filters (speaker=any included) say what to lift or choose.
-        const next = refine({ q: s.q, filters: s.filters, interpreted: response.interpreted, participants }, key, value);
+        const participants = people.flatMap((g) => g.participants);
+        const next = refine({ q: s.q, filters: s.filters, interpreted: response.interpreted, participants, library }, key, value);
         if (next) searchFor(s.q, next);
       },
     }),
   );
+}
+
+/** Calls whose people the speaker filter lists at most (each is one small request, cached). */
+const PEOPLE_CALLS_MAX = 12;
+
+/**
+ * The people the speaker filter offers: those of the calls the search covered (the whole library
+ * when it is small; else the calls the results come from), grouped by company in library order.
+ * @param {SearchResponse} response
+ * @returns {Promise<PeopleGroup[]>}
+ */
+async function peopleFor(response) {
+  const library = app.library?.calls ?? [];
+  let ids = response.interpreted.calls ?? library.map((c) => c.id);
+  if (ids.length > PEOPLE_CALLS_MAX || ids.length === 0) ids = [...new Set(response.results.map((r) => r.call_id))];
+  const calls = (await Promise.all(ids.slice(0, PEOPLE_CALLS_MAX).map((id) => api.call(id).catch(() => null)))).filter((c) => c !== null);
+  /** @type {Map<string, PeopleGroup>} */
+  const groups = new Map();
+  for (const key of companiesOf(library).map((c) => c.key)) groups.set(key, { key, name: '', participants: [] });
+  for (const call of calls) {
+    const group = groups.get(call.company_key) ?? { key: call.company_key, name: '', participants: [] };
+    group.name = call.company;
+    // One person across a company's calls has one id: listed once.
+    for (const p of call.participants) if (!group.participants.some((x) => x.id === p.id)) group.participants.push(p);
+    groups.set(call.company_key, group);
+  }
+  return [...groups.values()].filter((g) => g.participants.length > 0);
 }
 
 /** After coming back from the transcript, put focus on the card that was opened. */
@@ -263,20 +339,27 @@ async function showTranscript(r) {
   app.inflight?.abort();
   show('transcript');
   document.title = titleFor('Transcript');
-  const callId = r.passage ? callIdOf(r.passage) : app.call?.id ?? (await loadCall())?.id ?? '';
-  const backLabel = r.q ? 'Back to results' : 'New search';
+  const callId = r.passage ? callIdOf(r.passage) : r.callId ?? (await onlyCall());
+  if (callId === null) {
+    // `#transcript` from the one-call days, in a library of several: the library lists them.
+    navigate(href(r.q, r.filters), { replace: true });
+    return;
+  }
+  // Back goes to the results, or to the home: the library's list when it holds several calls.
+  const backLabel = () => (r.q ? 'Back to results' : (app.library?.calls.length ?? 0) > 1 ? 'All calls' : 'New search');
 
   if (app.reader?.callId !== callId) {
     transcriptView.setAttribute('aria-busy', 'true');
     transcriptView.dataset.state = 'loading';
     transcriptView.replaceChildren(h('div', { class: 'state' }, h('p', { class: 'state-text', role: 'status' }, 'Loading the transcript…')));
     try {
-      const [transcript, call] = await Promise.all([api.transcript(callId), loadCall()]);
-      if (readRoute().transcript !== true) return; // navigated away meanwhile
+      const [transcript, call] = await Promise.all([api.transcript(callId), api.call(callId), loadLibrary()]);
+      const now = readRoute();
+      if (now.transcript !== true || (now.passage ? callIdOf(now.passage) : now.callId ?? callId) !== callId) return; // navigated away meanwhile
       const el = renderTranscript({
         transcript,
-        call: call?.id === transcript.call_id ? call : null,
-        backLabel,
+        call,
+        backLabel: backLabel(),
         onBack: leaveTranscript,
         passageHref: (id) => { const cur = readRoute(); return href(cur.q, cur.filters, { passage: id }); },
         onJump: (id) => {
@@ -288,6 +371,7 @@ async function showTranscript(r) {
       app.reader = { callId, el };
       transcriptView.replaceChildren(el);
       transcriptView.dataset.state = 'ready';
+      document.title = titleFor(`${shortCallLabel(call)} transcript`);
     } catch (err) {
       if (err instanceof ApiError && err.notReady) {
         const view = serverLoading('The transcript will open', err.loading);
@@ -308,8 +392,9 @@ async function showTranscript(r) {
     }
   } else {
     const back = app.reader.el.querySelector('.back');
-    if (back?.lastChild) back.lastChild.textContent = backLabel;
+    if (back?.lastChild) back.lastChild.textContent = backLabel();
     if (!transcriptView.contains(app.reader.el)) transcriptView.replaceChildren(app.reader.el);
+    transcriptView.dataset.state = 'ready';
   }
 
   const target = r.passage;
@@ -363,60 +448,81 @@ function highlight(id) {
   return found;
 }
 
-// ---------------------------------------------------------------- call header
+// ---------------------------------------------------------------- the library
 
-/** @returns {Promise<CallResponse | null>} */
-function loadCall() {
-  app.callLoading ??= api.call().then(
-    (call) => {
-      app.call = call;
-      paintHeader(call);
-      return call;
+/** The id of the library's only call; null when it holds several (or cannot be read). @returns {Promise<string | null>} */
+async function onlyCall() {
+  const list = await loadLibrary();
+  return list?.calls.length === 1 ? list.calls[0]?.id ?? null : null;
+}
+
+/** @returns {Promise<CallListResponse | null>} */
+function loadLibrary() {
+  app.libraryLoading ??= api.calls().then(
+    (list) => {
+      app.library = list;
+      paintHeader(list);
+      void paintHome(list);
+      return list;
     },
     (err) => {
-      app.callLoading = null; // retry on the next navigation
+      app.libraryLoading = null; // retry on the next navigation
       const el = $('call-info');
       if (err instanceof ApiError && err.notReady) {
         // Starting up is not a failure: say so, and fill the header in once the server is ready.
         el.replaceChildren(h('span', { class: 'call-meta call-waiting' }, 'Getting ready…'));
-        void retryWhenReady().then(() => loadCall());
+        el.dataset.state = 'waiting';
+        void retryWhenReady().then(() => loadLibrary());
         return null;
       }
-      el.replaceChildren(h('span', { class: 'call-meta call-error' }, err instanceof ApiError ? err.message : 'Call details unavailable'));
+      el.replaceChildren(h('span', { class: 'call-meta call-error' }, err instanceof ApiError ? err.message : 'The library is unavailable'));
+      el.dataset.state = 'error';
       // Unreachable (restarting?): the header recovers by itself once the server answers again.
-      if (err instanceof ApiError && err.status === 0) void retryWhenReady().then(() => loadCall());
+      if (err instanceof ApiError && err.status === 0) void retryWhenReady().then(() => loadLibrary());
       return null;
     },
   );
-  return app.callLoading;
+  return app.libraryLoading;
 }
 
-/** @param {CallResponse} call */
-function paintHeader(call) {
-  $('call-info').replaceChildren(
-    h('span', { class: 'call-company' }, `${call.company}`, h('span', { class: 'ticker' }, call.ticker)),
-    h('span', { class: 'call-meta' }, call.quarter, h('span', { class: 'wide-only' }, ' earnings call'), ` · ${formatDate(call.date)}`, h('span', { class: 'wide-only' }, ` · ${call.time}`)),
-  );
-  $('call-info').setAttribute('title', call.title);
-  const intro = document.getElementById('home-call');
-  if (intro) intro.textContent = `${call.company} ${call.quarter} earnings call, ${formatDate(call.date)}`;
-  const people = document.getElementById('home-people');
-  if (people) {
-    const list = (/** @type {'company' | 'analyst'} */ side) =>
-      call.participants.filter((p) => p.side === side).map((p) => h('li', null, h('span', { class: 'person-name' }, p.name), h('span', { class: 'person-role' }, p.title ?? p.firm ?? '')));
-    people.replaceChildren(
-      h('div', null, h('h3', null, call.company), h('ul', { class: 'people' }, list('company'))),
-      h('div', null, h('h3', null, 'Analysts'), h('ul', { class: 'people' }, list('analyst'))),
+/**
+ * The header names the call when the library holds one, else what the library spans.
+ * @param {CallListResponse} list
+ */
+function paintHeader(list) {
+  const el = $('call-info');
+  const { calls } = list;
+  const one = calls.length === 1 ? calls[0] : null;
+  if (one) {
+    el.replaceChildren(
+      h('span', { class: 'call-company' }, one.company, one.ticker ? h('span', { class: 'ticker' }, one.ticker) : null),
+      h(
+        'span',
+        { class: 'call-meta' },
+        one.quarter ?? '',
+        h('span', { class: 'wide-only' }, ' earnings call'),
+        one.date ? ` · ${formatDate(one.date)}` : '',
+        one.time ? h('span', { class: 'wide-only' }, ` · ${one.time}`) : null,
+      ),
     );
-    people.hidden = false;
+    el.setAttribute('title', one.title);
+  } else {
+    const companies = companiesOf(calls).length;
+    const quarters = calls.map((c) => c.quarter).filter((q) => quarterKey(q) !== null).sort((a, b) => (quarterKey(a) ?? 0) - (quarterKey(b) ?? 0));
+    const span = quarters.length > 1 && quarters[0] !== quarters.at(-1) ? ` · ${quarters[0]} – ${quarters.at(-1)}` : '';
+    el.replaceChildren(
+      h('span', { class: 'library-summary' }, `${calls.length} earnings call${calls.length === 1 ? '' : 's'}`),
+      h('span', { class: 'call-meta' }, `${companies} ${companies === 1 ? 'company' : 'companies'}`, h('span', { class: 'wide-only' }, span)),
+    );
+    el.removeAttribute('title');
   }
+  el.dataset.state = 'ready';
   document.title = titleFor(readRoute().q ? `“${readRoute().q}”` : readRoute().transcript ? 'Transcript' : null);
 }
 
 /** @param {string | null} what */
 function titleFor(what) {
-  const callName = app.call ? `${app.call.ticker} ${app.call.quarter}` : '';
-  return displayText([what, callName, 'Transcript search'].filter(Boolean).join(' — '));
+  return displayText([what, 'Transcript search'].filter(Boolean).join(' — '));
 }
 
 /** @param {number} ms */
@@ -436,21 +542,6 @@ form.addEventListener('submit', (e) => {
   searchFor(q, current.q === q ? current.filters : {});
   // Enter hands the keyboard to the results: j/k and the arrows move between cards, / or Escape come back.
   resultsView.focus({ preventScroll: true });
-});
-
-for (const button of document.querySelectorAll('[data-example]')) {
-  button.addEventListener('click', () => {
-    const q = /** @type {HTMLElement} */ (button).dataset.example ?? '';
-    input.value = q;
-    searchFor(q, {});
-  });
-}
-
-$('open-transcript')?.addEventListener('click', (e) => {
-  const ev = /** @type {MouseEvent} */ (e);
-  if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-  e.preventDefault();
-  navigate(href(readRoute().q, readRoute().filters, { transcript: true }));
 });
 
 $('brand')?.addEventListener('click', (e) => {
@@ -506,11 +597,7 @@ document.addEventListener('keydown', (e) => {
 
 window.addEventListener('popstate', () => void route());
 
-void loadCall();
-// Phones get a placeholder that fits.
-const narrow = window.matchMedia('(max-width: 640px)');
-const placeholder = input.placeholder;
-const fitPlaceholder = () => (input.placeholder = narrow.matches ? 'Ask about the call' : placeholder);
+void loadLibrary();
 narrow.addEventListener('change', fitPlaceholder);
 fitPlaceholder();
 

@@ -2,7 +2,7 @@
 /** The results view: top answer, notice, result cards with in-place Q&A threads, empty state. */
 import * as api from './api.js';
 import { h, highlighted, icon } from './dom.js';
-import { SECTION_LABEL, SIDE_LABEL, SIDE_PLURAL, initials, joinNames, roleLine, surname } from './format.js';
+import { SECTION_LABEL, SIDE_LABEL, SIDE_PLURAL, callLabel, formatClock, initials, joinNames, roleLine, surname } from './format.js';
 import { constraints } from './filters.js';
 import { renderKeyPoints } from './key-points.js';
 import { relevanceBadge, weakerMatches } from './relevance.js';
@@ -20,16 +20,25 @@ import { relevanceBadge, weakerMatches } from './relevance.js';
  *   onOpen: (id: string) => void,
  *   onClearFilters: (() => void) | null,
  *   cardActions?: (r: SearchResult) => Node | null,
- * }} ResultsOptions
+ *   libraryCalls: number,
+ * }} ResultsOptions libraryCalls: how many calls the library holds (the page speaks of "this call" when one)
  */
 
 /**
  * One line describing what was searched: "what Andrew Jassy said about “Trainium”", or
- * "“Trainium” from anyone" once the speaker the question named was lifted (speaker=any).
+ * "“Trainium” from anyone" once the speaker the question named was lifted (speaker=any), with
+ * the calls searched when they were narrowed: "… in Northwind Robotics, Inc., Q2 2024".
  * @param {SearchResponse} r
  * @param {Filters} [filters] the parameters sent
  */
 export function describeSearch(r, filters = {}) {
+  const c = constraints(r.interpreted);
+  const where = [joinNames(c.companies.map((x) => x.name), 'and'), c.period?.label].filter(Boolean).join(', ');
+  return `${describeQuestion(r, filters)}${where ? ` in ${where}` : ''}`;
+}
+
+/** @param {SearchResponse} r @param {Filters} filters */
+function describeQuestion(r, filters) {
   const { interpreted: i } = r;
   const names = joinNames([...new Set(i.speakers.map((s) => s.name))]);
   const topic = i.corrected_topic ?? i.topic;
@@ -68,7 +77,7 @@ export function renderResults(opts) {
   const weaker = () => weakerMatches(response.results.filter((r) => r.weak).map((r) => h('li', null, card(r, opts))));
   if (isClosestOnly(response)) {
     return [
-      noAnswer(response),
+      noAnswer(response, opts.libraryCalls),
       h('h2', { class: 'results-heading', id: 'closest-heading' }, 'Closest matches'),
       // Nothing answers: every passage is a weaker match, listed open.
       h('ol', { class: 'results', 'aria-labelledby': 'closest-heading' }, response.results.map((r) => h('li', null, card(r, opts)))),
@@ -84,10 +93,14 @@ export function renderResults(opts) {
 }
 
 /**
- * In place of the top answer when nothing on the call is about the query: the API's notice, prominent.
+ * In place of the top answer when nothing searched is about the query: the API's notice, prominent.
  * @param {SearchResponse} r
+ * @param {number} libraryCalls
  */
-function noAnswer(r) {
+function noAnswer(r, libraryCalls) {
+  // One call searched (the library's only one, or one the question or filters chose): "on this call".
+  const oneCall = r.interpreted.calls === null ? libraryCalls === 1 : r.interpreted.calls_total === 1;
+  const where = oneCall ? 'on this call' : 'in the calls searched';
   return h(
     'section',
     { class: 'notice notice-strong', 'aria-labelledby': 'no-answer-title' },
@@ -95,8 +108,8 @@ function noAnswer(r) {
     h(
       'div',
       null,
-      h('h2', { class: 'notice-title', id: 'no-answer-title' }, 'No clear answer on this call'),
-      h('p', { class: 'notice-text' }, r.notice ?? 'Nothing on this call is clearly about this; these are the closest passages.'),
+      h('h2', { class: 'notice-title', id: 'no-answer-title' }, `No clear answer ${where}`),
+      h('p', { class: 'notice-text' }, r.notice ?? `Nothing ${where} is clearly about this; these are the closest passages.`),
     ),
   );
 }
@@ -114,7 +127,7 @@ function topAnswer(a, opts) {
     h(
       'p',
       { class: 'top-answer-meta' },
-      h('span', null, [a.speaker.name, roleLine(a.speaker)].filter(Boolean).join(', ')),
+      h('span', null, [a.speaker.name, roleLine(a.speaker)].filter(Boolean).join(', '), h('span', { class: 'top-answer-call' }, ` · ${callLabel(a.call)}`)),
       h('a', { href: opts.passageHref(a.passage_id), class: 'link-arrow', onclick: followLink(opts, a.passage_id) }, 'Read in context', icon('arrowRight')),
     ),
   );
@@ -151,6 +164,12 @@ function card(r, opts) {
         { class: 'who' },
         h('h3', { class: 'who-name', id: headingId }, r.speaker.name),
         h('p', { class: 'who-role' }, roleLine(r.speaker)),
+        h(
+          'p',
+          { class: 'card-call' },
+          h('span', { class: 'card-call-name' }, callLabel(r.call)),
+          r.start_time !== null ? h('span', { class: 'card-time', title: 'Where this starts in the recording' }, ` · at ${formatClock(r.start_time)}`) : null,
+        ),
       ),
       h(
         'div',
@@ -288,13 +307,17 @@ function emptyState(opts) {
   const c = constraints(response.interpreted);
   const topic = response.interpreted.topic || response.query;
   const from = c.speakers.length ? ` from ${joinNames(c.speakers.map((s) => s.name))}` : c.side ? ` from ${c.side === 'company' ? 'the company' : SIDE_PLURAL[c.side].toLowerCase()}` : '';
-  const where = c.section ? ` in ${c.section === 'qa' ? 'the Q&A' : 'the prepared remarks'}` : '';
+  const scope = [joinNames(c.companies.map((x) => x.name), 'and'), c.period?.label].filter(Boolean).join(', ');
+  const section = c.section ? (c.section === 'qa' ? 'the Q&A' : 'the prepared remarks') : '';
+  const where = section ? ` in ${section}${scope ? ` of ${scope}` : ''}` : scope ? ` in ${scope}` : '';
+  const hint = from || where || c.call ? 'No passage matches all of these filters. Try widening them, or ask in other words.' : 'Try other words, or a broader question.';
   return h(
     'div',
     { class: 'state state-empty' },
     h('div', { class: 'state-icon', 'aria-hidden': 'true' }, icon('search')),
     h('h2', { class: 'state-title' }, `Nothing about “${topic}”${from}${where}`),
-    h('p', { class: 'state-text' }, from || where ? 'No passage matches all of these filters. Try widening them, or ask in other words.' : 'Try other words, or a broader question.'),
+    // The API says why when it knows (a period no call in scope has, say).
+    h('p', { class: 'state-text' }, response.notice ? `${response.notice} ${hint}` : hint),
     opts.onClearFilters ? h('button', { type: 'button', class: 'button', onclick: opts.onClearFilters }, 'Clear filters') : null,
   );
 }

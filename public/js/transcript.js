@@ -1,11 +1,12 @@
 // @ts-check
-/** The whole call in reading order: sections, exchanges, one heading per speaker turn. */
+/** One call in reading order: who was on it, then sections, exchanges, one heading per speaker turn. */
 import { h, highlighted, icon } from './dom.js';
-import { SECTION_LABEL, SIDE_LABEL, initials, roleLine, surname } from './format.js';
+import { SECTION_LABEL, SIDE_LABEL, formatClock, formatDate, initials, roleLine, surname } from './format.js';
 
 /** @typedef {import('./api.js').TranscriptResponse} TranscriptResponse */
 /** @typedef {import('./api.js').CallResponse} CallResponse */
 /** @typedef {import('./api.js').PassageView} PassageView */
+/** @typedef {import('./api.js').Participant} Participant */
 
 /**
  * @typedef {{
@@ -66,6 +67,7 @@ export function renderTranscript(opts) {
           h('h4', { class: 'turn-name' }, p.speaker.name),
           roleLine(p.speaker) ? h('span', { class: 'turn-role' }, roleLine(p.speaker)) : null,
           p.speaker.side !== 'operator' ? h('span', { class: `chip chip-${p.speaker.side}` }, SIDE_LABEL[p.speaker.side]) : null,
+          p.start_time !== null ? h('span', { class: 'turn-time', title: 'Where this turn starts in the recording' }, `at ${formatClock(p.start_time)}`) : null,
         ),
       );
       article.append(turnEl);
@@ -109,17 +111,52 @@ export function renderTranscript(opts) {
     tocQa.length ? [h('p', { class: 'toc-heading' }, 'Q&A'), h('ol', { class: 'toc-list toc-numbered' }, tocQa.map(tocLink))] : null,
   );
 
-  const title = call ? `${call.company} ${call.quarter} earnings call` : 'Earnings call';
+  const title = call ? [`${call.company} ${call.quarter ?? ''}`.trim(), 'earnings call'].join(' ') : 'Earnings call';
+  const when = call ? [formatDate(call.date), call.time].filter(Boolean).join(', ') : '';
   return h(
     'div',
-    { class: 'reader' },
+    { class: 'reader', dataset: { call: transcript.call_id } },
     h(
       'div',
       { class: 'reader-bar' },
       h('button', { type: 'button', class: 'button-ghost back', onclick: opts.onBack }, icon('arrowLeft'), opts.backLabel),
-      h('div', { class: 'reader-title' }, h('h2', { id: 'transcript-title', tabindex: -1 }, 'Full transcript'), h('p', { class: 'reader-sub' }, `${title} · ${transcript.passages.length} passages`)),
+      h(
+        'div',
+        { class: 'reader-title' },
+        h('h2', { id: 'transcript-title', tabindex: -1 }, title),
+        h('p', { class: 'reader-sub' }, [when, `${transcript.passages.length} passages`].filter(Boolean).join(' · ')),
+      ),
     ),
-    h('div', { class: 'reader-grid' }, toc, article),
+    h('div', { class: 'reader-grid' }, toc, h('div', { class: 'reader-main' }, call ? participantsPanel(call.participants, call.company) : null, article)),
+  );
+}
+
+/**
+ * Who was on the call: the company's people with their titles, the analysts with their firms.
+ * @param {Participant[]} participants @param {string} company
+ */
+function participantsPanel(participants, company) {
+  const list = (/** @type {Participant[]} */ people) =>
+    h('ul', { class: 'people' }, people.map((p) => h('li', { dataset: { person: p.id } }, h('span', { class: 'person-name' }, p.name), h('span', { class: 'person-role' }, roleLine(p)))));
+  const executives = participants.filter((p) => p.side === 'company');
+  const analysts = participants.filter((p) => p.side === 'analyst');
+  const others = participants.filter((p) => p.side === 'unknown');
+  const counts = [
+    executives.length ? `${executives.length} from ${company}` : null,
+    analysts.length ? `${analysts.length} analyst${analysts.length === 1 ? '' : 's'}` : null,
+    others.length ? `${others.length} unattributed` : null,
+  ].filter(Boolean);
+  return h(
+    'details',
+    { class: 'reader-people', open: true },
+    h('summary', null, h('span', { class: 'reader-people-title' }, 'On the call'), h('span', { class: 'reader-people-count' }, counts.join(' · '))),
+    h(
+      'div',
+      { class: 'reader-people-grid' },
+      executives.length ? h('div', null, h('h3', null, company), list(executives)) : null,
+      analysts.length ? h('div', null, h('h3', null, 'Analysts'), list(analysts)) : null,
+      others.length ? h('div', null, h('h3', null, 'Side unknown'), list(others)) : null,
+    ),
   );
 }
 

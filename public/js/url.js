@@ -1,13 +1,14 @@
 // @ts-check
 /**
- * The address bar is the state: `/?q=…&speaker=…&side=…&section=…` is a search,
- * `#p=<passage id>` opens the transcript at a passage, `#transcript` at the top.
+ * The address bar is the state: `/?q=…&speaker=…&side=…&section=…&company=…&quarter=…&year=…&call=…`
+ * is a search, `#p=<passage id>` opens a call's transcript at a passage, `#call=<call id>` opens it
+ * at the top (`#transcript`, from the one-call days, opens the library's only call).
  */
 
 /** @typedef {import('./api.js').Filters} Filters */
-/** @typedef {{ q: string, filters: Filters, passage: string | null, transcript: boolean }} Route */
+/** @typedef {{ q: string, filters: Filters, passage: string | null, callId: string | null, transcript: boolean }} Route */
 
-export const FILTER_KEYS = /** @type {const} */ (['speaker', 'side', 'section']);
+export const FILTER_KEYS = /** @type {const} */ (['speaker', 'side', 'section', 'company', 'quarter', 'year', 'call']);
 
 /** @param {Location | URL} [loc] @returns {Route} */
 export function readRoute(loc = window.location) {
@@ -19,22 +20,25 @@ export function readRoute(loc = window.location) {
     if (v) /** @type {Record<string, string>} */ (filters)[key] = v;
   }
   const hash = new URLSearchParams(loc.hash.replace(/^#/, ''));
-  const p = hash.get('p');
-  return { q: (params.get('q') ?? '').trim(), filters, passage: p || null, transcript: Boolean(p) || hash.has('transcript') };
+  const p = hash.get('p') || null;
+  const callId = hash.get('call') || null;
+  return { q: (params.get('q') ?? '').trim(), filters, passage: p, callId, transcript: Boolean(p || callId) || hash.has('transcript') };
 }
+
+/** ":" and "@" are fine in a fragment; keeping them makes shared links readable. @param {string} id */
+const fragment = (id) => encodeURIComponent(id).replace(/%3A/gi, ':').replace(/%40/g, '@');
 
 /**
  * @param {string} q
  * @param {Filters} [filters]
- * @param {{ passage?: string | null, transcript?: boolean }} [view]
+ * @param {{ passage?: string | null, callId?: string | null, transcript?: boolean }} [view]
  */
 export function href(q, filters = {}, view = {}) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   for (const key of FILTER_KEYS) if (filters[key]) params.set(key, String(filters[key]));
   const search = params.size > 0 ? `?${params}` : '';
-  // ":" and "@" are fine in a fragment; keeping them makes shared links readable.
-  const hash = view.passage ? `#p=${encodeURIComponent(view.passage).replace(/%3A/gi, ':').replace(/%40/g, '@')}` : view.transcript ? '#transcript' : '';
+  const hash = view.passage ? `#p=${fragment(view.passage)}` : view.callId ? `#call=${fragment(view.callId)}` : view.transcript ? '#transcript' : '';
   return `/${search}${hash}`;
 }
 

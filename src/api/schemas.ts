@@ -16,6 +16,7 @@ export const LIMITS = {
   kDefault: 10,
   speakerMaxChars: 100,
   callIdMaxChars: 200,
+  scopeMaxChars: 100,
 } as const;
 
 export const Side = z.enum(SIDES).meta({ id: 'Side', description: 'Which side of the call a speaker is on.' });
@@ -52,6 +53,17 @@ const k = z
   .max(LIMITS.kMax, `k must be at most ${LIMITS.kMax}`)
   .meta({ description: 'How many results to return.' });
 
+/** A scope filter given as text (company, quarter, call). */
+function scopeText(name: string, description: string) {
+  return z
+    .string({ error: textError(name) })
+    .trim()
+    .min(1, { error: `${name} must not be empty`, abort: true })
+    .max(LIMITS.scopeMaxChars, `${name} must be at most ${LIMITS.scopeMaxChars} characters`)
+    .optional()
+    .meta({ description });
+}
+
 const oneOf = (name: string, values: readonly string[]) => (issue: { input?: unknown }) =>
   Array.isArray(issue.input) ? `${name} must be given once` : `${name} must be one of ${values.join(', ')}`;
 
@@ -71,11 +83,28 @@ const filterFields = {
     .enum([...SECTIONS, 'any'], { error: oneOf('section', [...SECTIONS, 'any']) })
     .optional()
     .meta({ description: 'Restrict to one section; "any" lifts a section the query implies. Overrides what the query implies.' }),
+  company: scopeText('company', 'Restrict to one company: its name, short name or ticker, any case ("Amazon", "amzn", "General Electric", "GE"); "any" lifts a company the query names.'),
+  quarter: scopeText('quarter', 'Restrict to one fiscal quarter: "Q4 2025" or "2025Q4"; "any" lifts a period the query names.'),
+  call: scopeText('call', 'Restrict to one call, by id (GET /api/calls lists them); "any" lifts a call scope the query implies.'),
 };
+
+/** Years a `year` filter accepts. */
+const YEAR_RANGE = { min: 1900, max: 2200 } as const;
+const yearNumber = z
+  .number({ error: 'year must be a four-digit year or "any"' })
+  .int('year must be a four-digit year or "any"')
+  .min(YEAR_RANGE.min, 'year must be a four-digit year or "any"')
+  .max(YEAR_RANGE.max, 'year must be a four-digit year or "any"');
+const YEAR_DESCRIPTION = 'Restrict to one fiscal year; "any" lifts a period the query names.';
 
 /** POST /api/search body: JSON types are strict (k must be a number). */
 export const SearchBody = z
-  .strictObject({ q: query, k: k.default(LIMITS.kDefault), ...filterFields })
+  .strictObject({
+    q: query,
+    k: k.default(LIMITS.kDefault),
+    ...filterFields,
+    year: z.union([yearNumber, z.literal('any')], { error: 'year must be a four-digit year or "any"' }).optional().meta({ description: YEAR_DESCRIPTION }),
+  })
   .meta({ id: 'SearchRequest' });
 
 /** GET /api/search query string: k arrives as text, so only a plain integer is accepted. */
@@ -89,6 +118,14 @@ export const SearchQuery = z.strictObject({
     .optional()
     .transform((v) => v ?? LIMITS.kDefault),
   ...filterFields,
+  year: z
+    .string({ error: textError('year') })
+    .trim()
+    .regex(/^(?:\d{4}|any)$/, 'year must be a four-digit year or "any"')
+    .transform((v) => (v === 'any' ? ('any' as const) : Number(v)))
+    .pipe(z.union([yearNumber, z.literal('any')]))
+    .optional()
+    .meta({ description: YEAR_DESCRIPTION }),
 });
 
 export type SearchRequest = z.output<typeof SearchBody>;
@@ -134,6 +171,11 @@ const passageFields = {
   role: z
     .enum(['intro', 'question', 'answer', 'remarks'])
     .meta({ description: 'What the passage is within the call: an analyst question, a management answer, remarks, or an operator introduction.' }),
+  start_time: z
+    .number()
+    .nonnegative()
+    .nullable()
+    .meta({ description: "Seconds into the call's recording where the passage's speaker turn starts (transcripts with timestamps, e.g. WebVTT); null when the transcript has none.", example: 754.5 }),
 };
 
 export const RELEVANCE_LABELS = ['strong', 'related', 'weak'] as const;
@@ -144,6 +186,17 @@ export const Relevance = z
     label: z.enum(RELEVANCE_LABELS).meta({ description: 'strong: clearly answers; related: on the subject; weak: below the calibrated cut.' }),
   })
   .meta({ id: 'Relevance' });
+
+export const CallRef = z
+  .object({
+    id: z.string(),
+    company: z.string(),
+    ticker: z.string().nullable(),
+    quarter: z.string().nullable().meta({ description: 'e.g. "Q4 2025"; null when unknown.' }),
+    year: z.number().int().nullable().meta({ description: 'Fiscal year; null when unknown.' }),
+    date: z.string().nullable().meta({ description: 'ISO date of the call; null when unknown.' }),
+  })
+  .meta({ id: 'CallRef', description: 'Which call a passage comes from.' });
 
 /** Every result and key point carries one: what an analyst pastes under a quote. */
 const Citation = z.string().meta({
@@ -159,21 +212,11 @@ export const SearchResult = z
     relevance: Relevance,
     weak: z.boolean().meta({ description: 'Below the calibrated relevance cut: a weaker match, listed after the answers (the page collapses them).' }),
     answer: Span,
+    call: CallRef,
     citation: Citation,
     links: QaLinks,
   })
   .meta({ id: 'SearchResult' });
-
-export const CallRef = z
-  .object({
-    id: z.string(),
-    company: z.string(),
-    ticker: z.string().nullable(),
-    quarter: z.string().nullable().meta({ description: 'e.g. "Q4 2025"; null when unknown.' }),
-    year: z.number().int().nullable().meta({ description: 'Fiscal year; null when unknown.' }),
-    date: z.string().nullable().meta({ description: 'ISO date of the call; null when unknown.' }),
-  })
-  .meta({ id: 'CallRef', description: 'Which call a passage comes from.' });
 
 export const KeyPoint = z
   .object({
@@ -188,18 +231,47 @@ export const KeyPoint = z
   .meta({ id: 'KeyPoint', description: 'A distinct, specific sentence from the top results that answers the question.' });
 
 const ConstraintSource = z.enum(['query', 'request', 'none']);
-export const CONSTRAINTS = ['speaker', 'side', 'section'] as const;
+/** Call ids listed in `interpreted.calls` at most. */
+export const CALLS_LISTED = 100;
+export const CONSTRAINTS = ['speaker', 'side', 'section', 'company', 'period', 'call'] as const;
 
 export const Interpreted = z
   .object({
     topic: z.string().meta({ description: 'What is left of the query once speaker and intent words are removed.' }),
     intent: z.enum(INTENTS),
-    speakers: z.array(z.object({ id: z.string(), name: z.string(), matched: z.string() })),
+    speakers: z.array(
+      z.object({
+        id: z.string().meta({ description: 'Person id, unique per company (`<company key>/<name>`): the same executive across that company\'s calls.' }),
+        name: z.string(),
+        matched: z.string(),
+        company: z.string().nullable(),
+        calls: z.array(z.string()).meta({ description: 'Calls they speak on, oldest first.' }),
+      }),
+    ),
+    companies: z
+      .array(z.object({ key: z.string(), name: z.string(), ticker: z.string().nullable(), matched: z.string() }))
+      .meta({ description: 'Companies the search is restricted to (named in the query or the request); empty: every company.' }),
+    period: z
+      .object({ label: z.string(), matched: z.string() })
+      .nullable()
+      .meta({ description: 'The period the search is restricted to ("Q3 2020", "the latest call"), as understood.' }),
+    calls: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: `Ids of the calls in scope (at most ${CALLS_LISTED} listed; \`calls_total\` counts them); null: every call.` }),
+    calls_total: z.number().int().nullable(),
     side: Side.nullable(),
     section: Section.nullable(),
     source: ConstraintSource.meta({ description: 'Overall: "request" if any constraint came from request filters, else "query" if any was inferred.' }),
     sources: z
-      .object({ speaker: ConstraintSource, side: ConstraintSource, section: ConstraintSource })
+      .object({
+        speaker: ConstraintSource,
+        side: ConstraintSource,
+        section: ConstraintSource,
+        company: ConstraintSource,
+        period: ConstraintSource,
+        call: ConstraintSource,
+      })
       .meta({ description: 'Where each constraint came from: inferred from the query, given as a request filter, or none.' }),
     corrected_topic: z
       .string()
@@ -218,6 +290,7 @@ export const TopAnswer = z
   .object({
     text: z.string(),
     speaker: Speaker,
+    call: CallRef,
     passage_id: z.string(),
     start: z.number().int(),
     end: z.number().int(),
@@ -244,6 +317,7 @@ export const PassageView = z.object(passageFields).meta({ id: 'Passage' });
 export const PassageResponse = z
   .object({
     passage: PassageView,
+    call: CallRef,
     before: z.array(PassageView).meta({ description: 'Up to two preceding passages.' }),
     after: z.array(PassageView).meta({ description: 'Up to two following passages.' }),
     links: QaLinks,
@@ -253,27 +327,49 @@ export const PassageResponse = z
 /** A participant is described exactly as a result's speaker is. */
 export const Participant = Speaker;
 
-export const CallResponse = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    company: z.string(),
-    ticker: z.string().nullable(),
-    quarter: z.string().nullable().meta({ description: 'e.g. "Q4 2025"; null when the source does not say.' }),
-    date: z.string().nullable().meta({ description: 'ISO date of the call; null when unknown.' }),
-    time: z.string().nullable(),
-    participants: z.array(Participant),
-    exchanges: z.array(
-      z.object({ id: z.number().int(), analyst: Participant, question: z.string().nullable(), answers: z.array(z.string()) }),
-    ),
+export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'asr-tokens'] as const;
+
+/** A call as the library lists it. */
+export const CallSummary = CallRef.extend({
+  company_key: z.string().meta({ description: 'The company\'s key (its ticker, lowercased, or its name): the same on every call of that company.' }),
+  title: z.string(),
+  time: z.string().nullable(),
+  layout: z.enum(LAYOUTS).meta({ description: 'The transcript layout the call was read from.' }),
+  sector: z.string().nullable(),
+  counts: z.object({
+    passages: z.number().int(),
+    participants: z.number().int(),
+    turns: z.number().int(),
+    exchanges: z.number().int().meta({ description: 'Q&A exchanges (an analyst\'s question and the answers it drew).' }),
+  }),
+}).meta({ id: 'CallSummary' });
+
+export const CallListResponse = z
+  .object({ calls: z.array(CallSummary), total: z.number().int().meta({ description: 'Calls in the library (before filtering).' }) })
+  .meta({ id: 'CallList', description: 'The calls of the library that match the filters, newest first within each company.' });
+
+/** GET /api/calls filters. */
+export const CallListQuery = z
+  .strictObject({
+    company: z.string({ error: textError('company') }).trim().min(1, 'company must not be empty').max(LIMITS.scopeMaxChars).optional()
+      .meta({ description: 'Name, short name or ticker, any case.' }),
+    ticker: z.string({ error: textError('ticker') }).trim().min(1, 'ticker must not be empty').max(LIMITS.scopeMaxChars).optional(),
+    year: z.string({ error: textError('year') }).trim().regex(/^\d{4}$/, 'year must be a four-digit year').transform(Number).optional(),
   })
-  .meta({ id: 'Call' });
+  .meta({ id: 'CallListQuery' });
+
+export const CallResponse = CallSummary.extend({
+  participants: z.array(Participant),
+  exchanges: z.array(
+    z.object({ id: z.number().int(), analyst: Participant, question: z.string().nullable(), answers: z.array(z.string()) }),
+  ),
+}).meta({ id: 'Call' });
 
 export const TranscriptResponse = z
   .object({ call_id: z.string(), passages: z.array(PassageView) })
   .meta({ id: 'Transcript', description: 'Every passage of the call in order, for reading in context.' });
 
-/** GET /api/call and /api/transcript: which call (the first indexed one when omitted). */
+/** GET /api/call and /api/transcript (kept for old links): which call; may be omitted only when the library holds one. */
 export const CallQuery = z
   .strictObject({
     id: z
@@ -281,7 +377,7 @@ export const CallQuery = z
       .min(1, { error: 'id must not be empty', abort: true })
       .max(LIMITS.callIdMaxChars, `id must be at most ${LIMITS.callIdMaxChars} characters`)
       .optional()
-      .meta({ description: 'Call id; the first indexed call when omitted.' }),
+      .meta({ description: 'Call id; required when the library holds more than one call.' }),
   })
   .meta({ id: 'CallQuery' });
 
@@ -296,11 +392,34 @@ export const LoadingProgress = z
     total: z.number().int().min(0).meta({ description: 'Units of work in this phase; 0 when not counted.' }),
   })
   .meta({ id: 'LoadingProgress' });
+export const ModelStateView = z
+  .object({
+    state: z.enum(['loading', 'ready', 'restarting', 'failed', 'closed']).meta({
+      description: 'The model process: ready, or restarting after it died (searches get 503 with Retry-After meanwhile), or failed (it could not be restarted).',
+    }),
+    pid: z.number().int().nullable().meta({ description: 'The model process (it runs the embedding model apart from the server), while one runs.' }),
+    restarts: z.number().int().meta({ description: 'Times the model process died and was started again.' }),
+    last_error: z.string().nullable().meta({ description: 'Why it last died or failed to start.' }),
+    queue: z
+      .object({
+        waiting: z.number().int().meta({ description: 'Queries waiting for the model.' }),
+        waiting_tokens: z.number().int().meta({ description: 'Their estimated model tokens.' }),
+        in_flight: z.number().int().meta({ description: 'Queries in the model call running now.' }),
+        max_tokens: z.number().int().meta({ description: 'Tokens that may wait (QUEUE_MAX_TOKENS); past it, searches get 503 with Retry-After.' }),
+        rejected: z.number().int().meta({ description: 'Searches refused because the queue was full, since start.' }),
+        cancelled: z.number().int().meta({ description: 'Queued searches dropped before the model because the client left or the request timed out.' }),
+        abandoned: z.number().int().meta({ description: 'Searches whose client left while the model was embedding them (result dropped).' }),
+        tokens_per_second: z.number().nullable().meta({ description: 'Recent model speed, estimated tokens per second.' }),
+      })
+      .meta({ description: 'The queue in front of the model (search queries only).' }),
+  })
+  .meta({ id: 'ModelState' });
 
 export const HealthResponse = z
   .object({
-    status: z.literal('ok'),
+    status: z.enum(['ok', 'unavailable']).meta({ description: "'unavailable' (HTTP 503) while the model process is not ready; model_state says why." }),
     model: z.string(),
+    model_state: ModelStateView.optional(),
     passages: z.number().int(),
     calls: z.array(z.string()),
     rejected: z
@@ -351,9 +470,12 @@ export type QaLinks = z.infer<typeof QaLinks>;
 export type PassageView = z.infer<typeof PassageView>;
 export type PassageResponse = z.infer<typeof PassageResponse>;
 export type CallResponse = z.infer<typeof CallResponse>;
+export type CallSummary = z.infer<typeof CallSummary>;
+export type CallListResponse = z.infer<typeof CallListResponse>;
 export type TranscriptResponse = z.infer<typeof TranscriptResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
 export type HealthLoading = z.infer<typeof HealthLoading>;
 export type LoadingProgress = z.infer<typeof LoadingProgress>;
+export type ModelStateView = z.infer<typeof ModelStateView>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type ErrorCode = (typeof ERROR_CODES)[number];

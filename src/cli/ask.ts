@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { SearchBody, type SearchResponse } from '../api/schemas.js';
+import { SearchBody, type CallRef, type SearchResponse } from '../api/schemas.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
 import { failAndExit } from './fail.js';
 import { isEntryModule, runCommand } from './run-command.js';
@@ -15,7 +15,21 @@ export interface FormatOptions {
   cite?: boolean;
 }
 
-/** Human-readable results: speaker, title, section, score, with the answering sentence marked. */
+/** "1:02:03" past an hour, else "12:34": where a passage starts in the call's recording. */
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** Which call a result is from, as a person names it: "Amazon.com, Inc. Q4 2025" (the date when the quarter is unknown). */
+export function callLabel(call: CallRef): string {
+  return [call.company, call.quarter ?? call.date].filter(Boolean).join(' ');
+}
+
+/** Human-readable results: speaker, title, call, section, score, with the answering sentence marked. */
 export function formatResults(r: SearchResponse, opts: FormatOptions): string {
   const { color } = opts;
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
@@ -23,10 +37,10 @@ export function formatResults(r: SearchResponse, opts: FormatOptions): string {
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const lines: string[] = [];
   if (r.notice) lines.push(`note: ${r.notice}`, '');
-  if (r.answer) lines.push(`${bold('Answer')} — ${r.answer.speaker.name}: ${r.answer.text}`, '');
+  if (r.answer) lines.push(`${bold('Answer')} — ${r.answer.speaker.name} (${callLabel(r.answer.call)}): ${r.answer.text}`, '');
   if (r.key_points.length > 1) {
     lines.push(bold('Key points'));
-    for (const k of r.key_points) lines.push(`  • ${k.speaker.name}: ${k.text.trim()} ${dim(`(${k.passage_id})`)}`);
+    for (const k of r.key_points) lines.push(`  • ${k.speaker.name} (${callLabel(k.call)}): ${k.text.trim()} ${dim(`(${k.passage_id})`)}`);
     lines.push('');
   }
   if (r.results.length === 0) lines.push('No passages matched.');
@@ -34,7 +48,8 @@ export function formatResults(r: SearchResponse, opts: FormatOptions): string {
   for (const res of r.results) {
     if (res.weak && res === r.results.find((x) => x.weak) && weaker < r.results.length) lines.push(dim(`— ${weaker} weaker match${weaker === 1 ? '' : 'es'} —`), '');
     const who = [res.speaker.name, res.speaker.title ?? res.speaker.firm, res.speaker.side].filter(Boolean).join(' · ');
-    const where = `${SECTION_LABEL[res.section]}${res.exchange !== null ? `, exchange ${res.exchange}` : ''}`;
+    const at = res.start_time !== null ? ` at ${formatClock(res.start_time)}` : '';
+    const where = `${callLabel(res.call)} · ${SECTION_LABEL[res.section]}${res.exchange !== null ? `, exchange ${res.exchange}` : ''}${at}`;
     lines.push(`${bold(`${res.rank}. ${who}`)}  ${dim(`${where} · ${RELEVANCE_LABEL[res.relevance.label]} (${Math.round(res.relevance.score * 100)}) · ${res.id}`)}`);
     const t = res.text;
     // A weaker match is not claimed to answer: no marked sentence.
@@ -43,6 +58,11 @@ export function formatResults(r: SearchResponse, opts: FormatOptions): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** A four-digit year, or "any"; anything else goes to the schema as text, which refuses it with the API's message. */
+function parseYear(v: string): number | string {
+  return /^\d{4}$/.test(v.trim()) ? Number(v) : v.trim();
 }
 
 function parseK(v: string): number {
@@ -57,6 +77,10 @@ interface AskOptions {
   speaker?: string;
   side?: string;
   section?: string;
+  company?: string;
+  quarter?: string;
+  year?: number | string;
+  call?: string;
   int8?: boolean;
   fp32?: boolean;
   indexDir: string;
@@ -75,12 +99,17 @@ export function createAskCommand(): Command {
     .option('--speaker <name>', 'only this speaker (name, surname, role or firm)')
     .option('--side <side>', 'company | analyst | operator')
     .option('--section <section>', 'prepared_remarks | qa')
+    .option('--company <company>', 'only this company: name, short name or ticker, any case ("any" lifts one the question names)')
+    .option('--quarter <quarter>', 'only this fiscal quarter: "Q4 2025" or "2025Q4" ("any" lifts one the question names)')
+    .option('--year <year>', 'only this fiscal year, e.g. 2025 ("any" lifts one the question names)', parseYear)
+    .option('--call <id>', 'only this call, by id (`transcript-search calls` lists them)')
     .option('--index-dir <dir>', 'index to search (built there first if missing or stale)', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
     // The library the index must cover, as for the server: otherwise an index of another library looks stale and is rebuilt.
     .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)
     .action(async (words: string[], opts: AskOptions) => {
       // The same schema as the API, so the CLI refuses exactly what the server refuses (before loading anything).
-      const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker: opts.speaker, side: opts.side, section: opts.section });
+      const { speaker, side, section, company, quarter, year, call } = opts;
+      const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker, side, section, company, quarter, year, call });
       if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
       const { openCliService } = await import('./open-cli-service.js');
       const service = await openCliService({ indexDir: opts.indexDir, library: opts.library, weights: opts });

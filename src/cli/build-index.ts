@@ -1,5 +1,7 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import { BuildInterruptedError } from '../index/build-interrupt.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../index/layout.js';
 import { buildProgressReporter, formatBuildSummary } from './progress.js';
 import { isEntryModule, runCommand } from './run-command.js';
@@ -30,6 +32,17 @@ export function createBuildIndexCommand(): Command {
       import('../model/embedder.js'),
       import('../service/open-service.js'),
     ]);
+    // SIGINT/SIGTERM: stop at the next step, after the model call in progress, publish nothing,
+    // release the lock, exit 128 + the signal's number.
+    const interrupt = new AbortController();
+    let received: NodeJS.Signals | null = null;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (!received) process.stderr.write(`\n${signal}: stopping the build after the model call in progress…\n`);
+      received ??= signal;
+      interrupt.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const embedder = await loadEmbedder({ quantized });
     const progress = buildProgressReporter();
     try {
@@ -41,9 +54,16 @@ export function createBuildIndexCommand(): Command {
         // An explicit build re-checks every shard it keeps (a damaged one is rebuilt), unless it starts from nothing.
         full: opts.full,
         verify: !opts.full,
+        signal: interrupt.signal,
       });
       progress.stop();
       process.stdout.write(`${formatBuildSummary(summary)}\n`);
+    } catch (err) {
+      if (!(err instanceof BuildInterruptedError) || !received) throw err;
+      progress.stop();
+      await embedder.close?.();
+      process.stderr.write(`interrupted (${received}): ${err.message}\n`);
+      process.exit(128 + os.constants.signals[received]);
     } finally {
       progress.stop();
       await embedder.close?.();

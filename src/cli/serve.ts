@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { modelIdFor, preloadEmbedder, quantizedFromEnv } from '../model/embedder.js';
+import { closeAllModels, modelIdFor, preloadEmbedder, quantizedFromEnv } from '../model/embedder.js';
 import type { SearchService } from '../service/open-service.js';
 import { isEntryModule, runCommand } from './run-command.js';
 
@@ -13,11 +13,32 @@ export interface ServeFlags {
   port?: string;
 }
 
+/** Stop the model process (after the calls in progress), then exit. */
+async function exitCleanly(code: number): Promise<never> {
+  await closeAllModels().catch(() => {});
+  process.exit(code);
+}
+
 export async function runServer(flags: ServeFlags = {}): Promise<void> {
-  // Cold start: the model loads on its own thread while the rest of the server is imported and
+  try {
+    await serve(flags);
+  } catch (err) {
+    // The caller reports the error and exits: stop the model process first.
+    await closeAllModels().catch(() => {});
+    throw err;
+  }
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  // A signal while the server is still being imported is handled once it can be (below).
+  let early: NodeJS.Signals | null = null;
+  const onEarlySignal = (signal: NodeJS.Signals) => void (early ??= signal);
+  process.on('SIGTERM', onEarlySignal);
+  process.on('SIGINT', onEarlySignal);
+  // Cold start: the model loads in its own process while the rest of the server is imported and
   // started (MODEL_WEIGHTS is validated with the rest of the configuration below).
   preloadEmbedder({ quantized: quantizedFromEnv() });
-  const [{ pino }, { listTranscripts }, { createApp }, { readConfig }, { startHttpServer }, { openSearchService }, { failAndExit }, { buildProgressReporter, formatBuildSummary }, { LoadingState }, { hostPolicy }] =
+  const [{ pino }, { listTranscripts }, { createApp }, { readConfig }, { startHttpServer }, { openSearchService }, { failAndExit }, { buildProgressReporter, formatBuildSummary }, { LoadingState }, { hostPolicy }, { BuildInterruptedError }] =
     await Promise.all([
       import('pino'),
       import('../index/layout.js'),
@@ -29,6 +50,7 @@ export async function runServer(flags: ServeFlags = {}): Promise<void> {
       import('./progress.js'),
       import('../server/loading-state.js'),
       import('../server/host-check.js'),
+      import('../index/build-interrupt.js'),
     ]);
   const config = readConfig({ ...process.env, ...(flags.host ? { HOST: flags.host } : {}), ...(flags.port ? { PORT: flags.port } : {}) });
   const logger = pino({ level: config.LOG_LEVEL });
@@ -36,7 +58,15 @@ export async function runServer(flags: ServeFlags = {}): Promise<void> {
   const quantized = config.MODEL_WEIGHTS === 'int8';
   const loading = new LoadingState();
 
-  const app = createApp({ engine: () => service?.engine ?? null, loading: () => loading.snapshot(), config, logger, modelId: modelIdFor(quantized) });
+  const app = createApp({
+    engine: () => service?.engine ?? null,
+    loading: () => loading.snapshot(),
+    model: () => service?.model() ?? null,
+    refusal: (q) => service?.refusal(q) ?? null,
+    config,
+    logger,
+    modelId: modelIdFor(quantized),
+  });
   const http = startHttpServer(app, config.PORT, config.HOST);
   http.listening.then(
     ({ port }) => {
@@ -47,15 +77,45 @@ export async function runServer(flags: ServeFlags = {}): Promise<void> {
     },
     (err: NodeJS.ErrnoException) => {
       const hint = err.code === 'EADDRINUSE' ? ` (port ${config.PORT} is taken; set PORT=...)` : '';
-      failAndExit(new Error(`cannot listen on ${config.HOST}:${config.PORT}: ${err.message}${hint}`));
+      void closeAllModels()
+        .catch(() => {})
+        .then(() => failAndExit(new Error(`cannot listen on ${config.HOST}:${config.PORT}: ${err.message}${hint}`)));
     },
   );
 
+  const opening = new AbortController();
+  const progress = buildProgressReporter();
+  const started = performance.now();
+  const opened: Promise<SearchService> = (async () => {
+    const sources = await listTranscripts(config.TRANSCRIPTS_DIR ? path.resolve(config.TRANSCRIPTS_DIR) : undefined);
+    return openSearchService({
+      indexDir: config.INDEX_DIR ? path.resolve(config.INDEX_DIR) : undefined,
+      sources,
+      quantized,
+      maxQueueTokens: config.QUEUE_MAX_TOKENS,
+      signal: opening.signal,
+      onRebuild: (reason) => logger.warn({ reason: reason.reason }, `index unusable (${reason.message}); building it now`),
+      onProgress: (p) => {
+        loading.update(p);
+        progress.onProgress(p);
+      },
+      onBuilt: (summary) => {
+        progress.stop();
+        loading.update({ phase: 'loading', done: 0, total: 0 });
+        logger.info(formatBuildSummary(summary));
+      },
+    });
+  })();
+
+  // SIGTERM/SIGINT in any phase (loading, building the index, serving): stop the build at its next
+  // step (nothing published, the previous index in force), answer the requests in flight, stop the
+  // model process once its call in progress returns, exit 0.
   let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    if (stopping) return void logger.info({ signal }, 'already shutting down');
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    logger.info({ signal }, service ? 'shutting down: finishing in-flight requests' : 'shutting down: stopping the start-up (and any index build)');
+    opening.abort();
     const force = setTimeout(() => {
       logger.warn('grace period over; closing remaining connections');
       http.server.closeAllConnections();
@@ -63,44 +123,39 @@ export async function runServer(flags: ServeFlags = {}): Promise<void> {
     force.unref();
     void http
       .close(() => logger.info('no longer accepting connections'))
+      .then(() => opened.catch(() => {}))
       .then(async () => {
         await service?.close();
+        await closeAllModels();
         logger.info('stopped');
         process.exit(0);
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'shutdown failed');
-        process.exit(1);
+        void exitCleanly(1);
       });
   };
+  process.off('SIGTERM', onEarlySignal);
+  process.off('SIGINT', onEarlySignal);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  // Started by a supervising parent with an IPC channel (npm run bench): answer its questions about the micro-batcher.
+  // Started by a supervising parent with an IPC channel (npm run bench): answer its questions about the model queue.
   if (process.send) {
     process.on('message', (m: { type?: string }) => {
-      if (m?.type === 'stats') process.send?.({ type: 'stats', batchSizes: service?.batcher.batchSizes ?? null });
+      if (m?.type === 'stats') process.send?.({ type: 'stats', batchSizes: service?.batcher.batchSizes ?? null, model: service?.model() ?? null });
     });
     process.channel?.unref();
   }
 
-  const progress = buildProgressReporter();
-  const started = performance.now();
-  const sources = await listTranscripts(config.TRANSCRIPTS_DIR ? path.resolve(config.TRANSCRIPTS_DIR) : undefined);
-  service = await openSearchService({
-    indexDir: config.INDEX_DIR ? path.resolve(config.INDEX_DIR) : undefined,
-    sources,
-    quantized,
-    onRebuild: (reason) => logger.warn({ reason: reason.reason }, `index unusable (${reason.message}); building it now`),
-    onProgress: (p) => {
-      loading.update(p);
-      progress.onProgress(p);
-    },
-    onBuilt: (summary) => {
-      progress.stop();
-      loading.update({ phase: 'loading', done: 0, total: 0 });
-      logger.info(formatBuildSummary(summary));
-    },
-  });
+  if (early) shutdown(early);
+  try {
+    service = await opened;
+  } catch (err) {
+    progress.stop();
+    // Stopped on request: the shutdown above finishes the job.
+    if (stopping && (err instanceof BuildInterruptedError || opening.signal.aborted)) return;
+    throw err;
+  }
   if (stopping) return;
   // A library file that cannot be read is skipped, not fatal: say which and why (also in /api/health).
   for (const r of service.engine.index.manifest.rejected) logger.warn({ file: r.path, error: r.error }, `transcript skipped: ${r.path}`);

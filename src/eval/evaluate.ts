@@ -19,6 +19,9 @@ export interface QuestionOutcome {
   answerText: string | null;
   /** How many of the gold phrases the key points hold, of how many. */
   keyPointGold: { found: number; of: number };
+  /** The top result comes from a call the question names; null when it names none. */
+  callOk: boolean | null;
+  topCall: string | null;
 }
 
 export interface Metrics {
@@ -37,16 +40,21 @@ export interface Metrics {
   /** …and the share of those questions whose key points hold at least two. */
   keyPointsTwoPlus: number;
   keyPointN: number;
+  /** Over the questions that name their call(s): the top result comes from one of them. */
+  call1: number;
+  callN: number;
 }
 
 export const EVAL_K = 10;
 
 const holdsAny = (text: string, phrases: readonly string[]) => phrases.some((g) => fold(text).includes(fold(g)));
 
-export function scoreQuestion(item: Question, response: SearchResponse): QuestionOutcome {
+/** `expectedCalls`: ids of the calls the question names (empty: any call may answer). */
+export function scoreQuestion(item: Question, response: SearchResponse, expectedCalls: readonly string[] = []): QuestionOutcome {
   const idx = response.results.slice(0, EVAL_K).findIndex((r) => holdsAny(r.text, item.gold));
   const top = response.results[0];
-  const surname = (name: string) => fold(name).split(' ').pop() ?? '';
+  // The expected speaker is a surname, possibly of several words ("Dybeck Happe"): the name ends with it.
+  const named = (name: string, expected: string) => fold(name) === fold(expected) || fold(name).endsWith(` ${fold(expected)}`);
   const expected = item.speaker ?? null;
   const points = response.key_points.map((k) => k.text);
   return {
@@ -55,11 +63,13 @@ export function scoreQuestion(item: Question, response: SearchResponse): Questio
     hitRank: idx >= 0 ? idx + 1 : null,
     expectedSpeaker: expected,
     topSpeaker: top?.speaker.name ?? null,
-    speakerOk: expected ? Boolean(top && surname(top.speaker.name) === fold(expected)) : null,
+    speakerOk: expected ? Boolean(top && named(top.speaker.name, expected)) : null,
     topText: top?.text ?? '',
     answerOk: item.answer ? Boolean(response.answer && holdsAny(response.answer.text, item.answer)) : null,
     answerText: response.answer?.text ?? null,
     keyPointGold: { found: item.gold.filter((g) => points.some((p) => holdsAny(p, [g]))).length, of: item.gold.length },
+    callOk: expectedCalls.length > 0 ? Boolean(top && expectedCalls.includes(top.call_id)) : null,
+    topCall: top?.call_id ?? null,
   };
 }
 
@@ -70,6 +80,7 @@ export function summarize(outcomes: QuestionOutcome[]): Metrics {
   const pinned = outcomes.filter((o) => o.speakerOk !== null);
   const answered = outcomes.filter((o) => o.answerOk !== null);
   const several = outcomes.filter((o) => o.keyPointGold.of >= 2);
+  const located = outcomes.filter((o) => o.callOk !== null);
   return {
     n,
     r1: at(1),
@@ -82,5 +93,7 @@ export function summarize(outcomes: QuestionOutcome[]): Metrics {
     keyPointCoverage: several.length ? several.reduce((s, o) => s + o.keyPointGold.found / o.keyPointGold.of, 0) / several.length : 1,
     keyPointsTwoPlus: share(several, (o) => o.keyPointGold.found >= 2),
     keyPointN: several.length,
+    call1: share(located, (o) => o.callOk === true),
+    callN: located.length,
   };
 }

@@ -40,20 +40,20 @@ export async function readQuestionSet(file: string): Promise<QuestionSet> {
   return parsed.data;
 }
 
-/** A file name without folders or extension: "4341191.nlp" and ".../4341191.txt" name the same call. */
-const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toLowerCase();
+/** The source files a question names (none: any call may answer). */
+export function sourcesOf(item: Question): string[] {
+  return item.call_source === undefined ? [] : Array.isArray(item.call_source) ? item.call_source : [item.call_source];
+}
 
 /**
- * The questions whose calls are all in the library (given by the source file names it was built
- * from); questions that name no call are kept. A set written for a larger library can so run on
- * a smaller one, and the runner says how many it left out.
+ * The questions whose calls are in the library (`callIdOf` maps a source file name to its call id,
+ * undefined when the library lacks it); questions that name no call are kept. A set written for a
+ * larger library can so run on a smaller one, and the runner says how many it left out.
  */
-export function questionsInLibrary(set: QuestionSet, librarySources: readonly string[]): { items: Question[]; skipped: number } {
-  const have = new Set(librarySources.map(stem));
+export function questionsInLibrary(set: QuestionSet, callIdOf: (source: string) => string | undefined): { items: Question[]; skipped: number } {
   const items = set.items.filter((item) => {
-    if (item.call_source === undefined) return true;
-    const sources = Array.isArray(item.call_source) ? item.call_source : [item.call_source];
-    return sources.some((s) => have.has(stem(s)));
+    const sources = sourcesOf(item);
+    return sources.length === 0 || sources.some((s) => callIdOf(s) !== undefined);
   });
   return { items, skipped: set.items.length - items.length };
 }

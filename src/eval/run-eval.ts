@@ -1,6 +1,7 @@
 import type { RetrieverName, SearchEngine, SearchOptions } from '../search/engine.js';
 import { scoreQuestion, summarize, EVAL_K, type Metrics, type QuestionOutcome } from './evaluate.js';
-import type { Question } from './question-set.js';
+import type { Filters } from '../search/interpret/query-plan.js';
+import { sourcesOf, type Question } from './question-set.js';
 
 export interface SystemUnderTest {
   name: string;
@@ -20,12 +21,33 @@ export interface SystemReport {
   outcomes: QuestionOutcome[];
 }
 
-/** Runs every question through engine.search — the same code path as the API. */
-export async function runEval(engine: SearchEngine, items: readonly Question[], systems: SystemUnderTest[] = SYSTEMS): Promise<SystemReport[]> {
+/** Source file name → call id in the library searched (undefined: not in it). */
+export type CallIdOf = (source: string) => string | undefined;
+
+/**
+ * The filters a user would have set for a question (its `scope`): its company ("company"), its call
+ * ("call"), or none ("none", or no scope: the question alone must find the call).
+ */
+export function scopeFilters(item: Question, callIdOf: CallIdOf): Filters {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  if (item.scope === 'company' && item.company !== undefined) return { company: first(item.company) };
+  if (item.scope === 'call') {
+    const call = sourcesOf(item).map(callIdOf).find((id) => id !== undefined);
+    if (call) return { call };
+  }
+  return {};
+}
+
+/** Runs every question through engine.search — the same code path as the API — with the filters its scope implies. */
+export async function runEval(engine: SearchEngine, items: readonly Question[], systems: SystemUnderTest[] = SYSTEMS, callIdOf: CallIdOf = () => undefined): Promise<SystemReport[]> {
   const reports: SystemReport[] = [];
   for (const sys of systems) {
     const outcomes: QuestionOutcome[] = [];
-    for (const item of items) outcomes.push(scoreQuestion(item, await engine.search({ q: item.q, k: EVAL_K }, sys.options)));
+    for (const item of items) {
+      const expected = sourcesOf(item).map(callIdOf).filter((id): id is string => id !== undefined);
+      const response = await engine.search({ q: item.q, k: EVAL_K, ...scopeFilters(item, callIdOf) }, sys.options);
+      outcomes.push(scoreQuestion(item, response, expected));
+    }
     reports.push({ name: sys.name, metrics: summarize(outcomes), outcomes });
   }
   return reports;

@@ -24,7 +24,8 @@ import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js
 import { CallRejectedError } from '../library/check-call.js';
 import { describeReadError } from '../library/library-files.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { withBuildLock } from './build-lock.js';
+import { throwIfInterrupted } from './build-interrupt.js';
+import { assertBuildLockHeld, withBuildLock } from './build-lock.js';
 import { decodeCallShard, encodeCallShard, SENTENCE_TERMS_VERSION, SHARD_FORMAT, shardKey } from './call-shard.js';
 import { readTable, TableBuilder, type TableName } from './global-tables.js';
 import { sha256, sha256File } from './checksum.js';
@@ -71,6 +72,12 @@ export interface BuildOptions {
   sentenceVectors?: VectorFormat;
   /** Counts every full re-hash of an index file (tests). */
   onHash?: () => void;
+  /**
+   * Stop the build (SIGTERM/SIGINT): checked between model calls and steps, it rejects with
+   * BuildInterruptedError and publishes nothing. The model call in progress (a fraction of a
+   * second) is let finish.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildWork {
@@ -105,7 +112,7 @@ export const BUILD_BATCH_SIZES = { passages: 8, sentences: 32 } as const;
 
 /** Parse, chunk and embed what changed, then publish by atomically replacing manifest.json. Builds into one directory take turns. */
 export function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
-  return withBuildLock(opts.indexDir, () => buildIndexLocked(opts));
+  return withBuildLock(opts.indexDir, () => buildIndexLocked(opts), { signal: opts.signal });
 }
 
 /** The versions every shard and the manifest record: another version anywhere means a rebuild. */
@@ -194,7 +201,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
     const cache = await EmbeddingCache.open(opts.cacheDir ?? path.join(indexDir, EMBEDDING_CACHE_DIR), dim);
     try {
       const passageBatch = opts.batchSize ?? BUILD_BATCH_SIZES.passages;
-      const embedOpts = { embedder, cache, readCache: !opts.full };
+      const embedOpts = { embedder, cache, readCache: !opts.full, signal: opts.signal };
       const passageTexts = fresh.flatMap((e) => e.accepted.passages.map((p) => p.text));
       const passageVectors = await embedTexts(passageTexts, { ...embedOpts, batchSize: passageBatch, report: (done) => progress({ phase: 'passages', done, total: passageTexts.length }) }, counts);
       const sentenceTexts = fresh.flatMap((e) => e.accepted.passages.flatMap((p) => p.sentences.map((s) => s.text)));
@@ -293,8 +300,10 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
       }
       nextLabel += points.at(-1)!.vectors.length / dim;
     }
-    graph = await createGraph(points, dim);
+    graph = await createGraph(points, dim, () => throwIfInterrupted(opts.signal));
   }
+
+  throwIfInterrupted(opts.signal);
 
   // 4. Write the build, then publish it.
   await fs.mkdir(path.join(indexDir, 'builds'), { recursive: true });
@@ -348,6 +357,16 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
     ...versions(),
     files,
   };
+  // Interrupted, or (should another build have taken the lock over) no longer ours to publish:
+  // leave the previous manifest in force and remove only this build's directory (shards written
+  // are content-addressed and unlisted; the next publish removes them).
+  try {
+    throwIfInterrupted(opts.signal);
+    await assertBuildLockHeld(indexDir);
+  } catch (err) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   // The commit point: until this rename the previous manifest, its build and its shards stay in force.
   await writeFileAtomic(path.join(indexDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   progress({ phase: 'write', done: 1, total: 1 });

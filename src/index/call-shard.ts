@@ -338,6 +338,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
       exchange: turn.exchange,
       turn: turnIndex,
       role: turn.role,
+      startTime: turn.startTime,
       start,
       end,
       sentences,

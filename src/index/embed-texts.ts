@@ -3,6 +3,7 @@
  * embedded before with these weights, by the model otherwise (and then added to the cache, batch
  * by batch, so a build killed midway keeps what it paid for).
  */
+import { throwIfInterrupted } from './build-interrupt.js';
 import type { TextEmbedder } from './embedder-port.js';
 import { embeddingKey, type EmbeddingCache } from './embedding-cache.js';
 
@@ -15,6 +16,8 @@ export interface EmbedTextsOptions {
   batchSize: number;
   /** Rows done so far (cached rows count at once). */
   report: (done: number) => void;
+  /** Checked before each model call: a fired signal stops the build (BuildInterruptedError). */
+  signal?: AbortSignal;
 }
 
 export interface EmbedCounts {
@@ -58,6 +61,7 @@ export async function embedTexts(texts: readonly string[], opts: EmbedTextsOptio
   const tokens = new Map(missing.map((d) => [d, embedder.countTokens(distinct[d]!)]));
   missing.sort((a, b) => tokens.get(a)! - tokens.get(b)! || a - b);
   for (let i = 0; i < missing.length; i += opts.batchSize) {
+    throwIfInterrupted(opts.signal);
     const batch = missing.slice(i, i + opts.batchSize);
     const vectors = await embedder.embed(batch.map((d) => distinct[d]!));
     batch.forEach((d, j) => {

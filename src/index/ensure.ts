@@ -14,6 +14,8 @@ export interface EnsureOptions {
   onRebuild?: (reason: IndexUnusableError) => void;
   onProgress?: (p: BuildProgress) => void;
   onBuilt?: (summary: BuildSummary) => void;
+  /** Stops waiting for the lock or building (BuildInterruptedError); the previous index stays in force. */
+  signal?: AbortSignal;
 }
 
 /** Serve the index on disk when it is complete and current; otherwise rebuild it first. Never serves a bad one. */
@@ -37,8 +39,8 @@ export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
     }
     // Something on disk is damaged: the build re-checks every part it would reuse, and rebuilds what fails.
     const verify = reason.reason === 'corrupt';
-    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, limits, onProgress: opts.onProgress, verify });
+    const summary = await buildIndexLocked({ sources: opts.sources, indexDir: opts.indexDir, embedder: opts.embedder, limits, onProgress: opts.onProgress, verify, signal: opts.signal });
     opts.onBuilt?.(summary);
     return loadIndex(opts.indexDir, expect);
-  });
+  }, { signal: opts.signal });
 }

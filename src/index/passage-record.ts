@@ -15,6 +15,7 @@ export const PassageRecord = z.strictObject({
   exchange: z.number().int().positive().nullable(),
   turn: z.number().int().nonnegative(),
   role: z.enum(['intro', 'question', 'answer', 'remarks']),
+  startTime: z.number().nonnegative().finite().nullable(),
   start: Offset,
   end: Offset,
   sentences: z.array(z.strictObject({ start: Offset, end: Offset, text: z.string() })),

@@ -21,20 +21,11 @@ export const SearchTranscriptsInput = {
     .max(LIMITS.kMax)
     .default(MCP_DEFAULT_K)
     .describe(`How many passages to return, best first (${LIMITS.kMin}–${LIMITS.kMax}, default ${MCP_DEFAULT_K}).`),
-  company: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe('Company name or ticker to restrict to. Accepted but NOT applied yet: the result says so; check each result\'s call instead.'),
-  quarter: z
-    .string()
-    .trim()
-    .min(1)
-    .max(20)
-    .optional()
-    .describe('Fiscal quarter to restrict to, e.g. "Q4 2025". Accepted but NOT applied yet: the result says so; check each result\'s call instead.'),
+  company: SearchBody.shape.company.describe(
+    'Only this company\'s calls: its name, short name or ticker ("Amazon", "AMZN", "GE"). An unknown company is an error listing the known ones. ' +
+      'Naming the company in the query works too ("What did Amazon\'s CFO say about capex?").',
+  ),
+  quarter: SearchBody.shape.quarter.describe('Only calls of this fiscal quarter, e.g. "Q4 2025" or "2025Q4". Periods in the query ("Q3 2020", "last quarter") work too.'),
   speaker: SearchBody.shape.speaker.describe(
     'Passages by this speaker: full name, surname, nickname, role (CEO, CFO) or analyst firm. An unknown name is an error that says so; ' +
       'if the speaker never discussed the topic, notice says so and shows what others said.',
@@ -66,7 +57,6 @@ export const SearchTranscriptsOutput = {
     .nullable()
     .describe('The single best answering sentence; null when nothing is clearly about the query (the results are then only the closest passages).'),
   notice: z.string().nullable().describe('Set when the query could not be answered as asked (e.g. the named speaker never discussed the topic).'),
-  not_applied: z.array(z.string()).describe('Filters accepted but not applied; results are not restricted by them.'),
   results: z.array(
     z.object({
       rank: z.number().int(),

@@ -6,7 +6,8 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { listCalls } from '../api/call-listing.js';
-import type { CallResponse, PassageView, Speaker } from '../api/schemas.js';
+import { UnknownScopeError } from '../search/interpret/call-scope.js';
+import type { CallRef, PassageView, Speaker } from '../api/schemas.js';
 import type { SearchEngine } from '../search/engine.js';
 import { UnknownSpeakerError } from '../search/interpret/query-plan.js';
 import type { GetPassageInput, GetPassageOutput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
@@ -21,9 +22,8 @@ export function toolError(message: string): CallToolResult {
   return { content: [{ type: 'text', text: message }], isError: true };
 }
 
-function callRef(calls: Map<string, CallResponse>, id: string) {
-  const c = calls.get(id);
-  return { id, company: c?.company ?? id, quarter: c?.quarter || null, date: c?.date || null };
+function callRef(c: CallRef) {
+  return { id: c.id, company: c.company, quarter: c.quarter, date: c.date };
 }
 
 const who = (s: Speaker) => ({ name: s.name, title: s.title, firm: s.firm, side: s.side });
@@ -31,16 +31,14 @@ const role = (s: Speaker) => s.title ?? s.firm ?? s.side;
 const callLabel = (c: ReturnType<typeof callRef>) => [c.company, c.quarter, c.date].filter(Boolean).join(' ');
 
 export async function searchTranscripts(engine: SearchEngine, input: In<typeof SearchTranscriptsInput>): Promise<CallToolResult> {
-  // Company and quarter scope arrive with issue 9; until the engine takes them, say so rather than pretend.
-  const notApplied = (['company', 'quarter'] as const).filter((f) => input[f] !== undefined);
   let response;
   try {
-    response = await engine.search({ q: input.query, k: input.k, speaker: input.speaker, section: input.section });
+    response = await engine.search({ q: input.query, k: input.k, speaker: input.speaker, section: input.section, company: input.company, quarter: input.quarter });
   } catch (err) {
     if (err instanceof UnknownSpeakerError) return toolError(`${err.message}. Call list_calls to see who is on each call, or leave speaker out.`);
+    if (err instanceof UnknownScopeError) return toolError(`${err.message}. Call list_calls to see the companies and quarters in the library.`);
     throw err;
   }
-  const calls = new Map(engine.calls().map((c) => [c.id, c]));
   const structured: Out<typeof SearchTranscriptsOutput> = {
     query: response.query,
     answer: response.answer
@@ -52,11 +50,10 @@ export async function searchTranscripts(engine: SearchEngine, input: In<typeof S
         }
       : null,
     notice: response.notice,
-    not_applied: [...notApplied],
     results: response.results.map((r) => ({
       rank: r.rank,
       passage_id: r.id,
-      call: callRef(calls, r.call_id),
+      call: callRef(r.call),
       speaker: who(r.speaker),
       section: r.section,
       answer_sentence: r.answer.text,
@@ -67,9 +64,6 @@ export async function searchTranscripts(engine: SearchEngine, input: In<typeof S
   };
 
   const lines: string[] = [];
-  if (notApplied.length) {
-    lines.push(`Note: the ${notApplied.join(' and ')} filter${notApplied.length > 1 ? 's are' : ' is'} not applied yet; results may come from any call in the library (each result names its call).`);
-  }
   if (structured.notice) lines.push(`Note: ${structured.notice}`);
   if (structured.answer) lines.push(`Best answer: ${structured.answer.citation}`);
   else if (structured.results.length) lines.push('No passage is clearly about this; the closest passages follow.');
@@ -89,12 +83,11 @@ export async function searchTranscripts(engine: SearchEngine, input: In<typeof S
 export function getPassage(engine: SearchEngine, input: In<typeof GetPassageInput>): CallToolResult {
   const found = engine.passage(input.passage_id);
   if (!found) return toolError(`There is no passage "${input.passage_id.slice(0, 100)}". Use an id exactly as search_transcripts returned it.`);
-  const calls = new Map(engine.calls().map((c) => [c.id, c]));
   const brief = (p: PassageView) => ({ passage_id: p.id, speaker: p.speaker.name, text: p.text });
   const p = found.passage;
   const analyst = found.links.analyst;
   const structured: Out<typeof GetPassageOutput> = {
-    passage: { passage_id: p.id, call: callRef(calls, p.call_id), speaker: who(p.speaker), section: p.section, role: p.role, exchange: p.exchange, text: p.text },
+    passage: { passage_id: p.id, call: callRef(found.call), speaker: who(p.speaker), section: p.section, role: p.role, exchange: p.exchange, text: p.text },
     before: found.before.map(brief),
     after: found.after.map(brief),
     qa: { question: found.links.question, answers: found.links.answers, analyst: analyst ? [analyst.name, analyst.firm].filter(Boolean).join(', ') : null },
@@ -113,7 +106,7 @@ export function getPassage(engine: SearchEngine, input: In<typeof GetPassageInpu
 }
 
 export function listCallsTool(engine: SearchEngine): CallToolResult {
-  const structured: Out<typeof ListCallsOutput> = { calls: listCalls(engine.calls(), engine.index.passages) };
+  const structured: Out<typeof ListCallsOutput> = { calls: listCalls(engine.calls()) };
   const text = structured.calls.length
     ? structured.calls.map((c) => `- ${c.id}: ${c.company}${c.ticker ? ` (${c.ticker})` : ''}, ${c.quarter ?? 'quarter unknown'}, ${c.date ?? 'date unknown'}, ${c.passages} passages`).join('\n')
     : 'The library has no calls.';

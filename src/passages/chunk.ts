@@ -31,8 +31,9 @@ import { DEFAULT_LIMITS } from '../transcript/limits.js';
 /**
  * Bump whenever passage or sentence boundaries change: indexes chunked differently are rebuilt.
  * v2: passages are also capped in characters (over-long words are cut); ids are offsets.
+ * v3: passages carry their turn's start time (seconds into a recording), so older stores lack it.
  */
-export const CHUNKER_VERSION = 2;
+export const CHUNKER_VERSION = 3;
 
 /** all-MiniLM-L6-v2 was trained with max_seq_length 256 (see src/model/model-files.ts). */
 export const DEFAULT_MAX_TOKENS = 256;
@@ -274,6 +275,7 @@ export function chunkCall(call: Call, countTokens: CountTokens, opts: ChunkOptio
         exchange: turn.exchange,
         turn: turn.index,
         role: turn.role,
+        startTime: turn.startTime,
         start: draft.start,
         end: draft.end,
         sentences: draft.sentences,

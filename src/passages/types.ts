@@ -28,6 +28,8 @@ export interface Passage extends Span {
   turn: number;
   /** 'question' | 'answer' | 'intro' | 'remarks', copied from the turn. */
   role: 'intro' | 'question' | 'answer' | 'remarks';
+  /** Seconds into the recording where the passage's turn starts (WebVTT), copied from the turn; null when the layout has no times. */
+  startTime: number | null;
   sentences: Sentence[];
   /** Model tokens incl. [CLS]/[SEP], measured with the real tokenizer. */
   tokens: number;

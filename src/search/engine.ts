@@ -1,17 +1,17 @@
-import type { CallRef, CallResponse, PassageResponse, SearchResponse, TranscriptResponse } from '../api/schemas.js';
+import type { CallResponse, CallSummary, PassageResponse, SearchResponse, TranscriptResponse } from '../api/schemas.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
 import { answerQuery } from './answer/answer.js';
 import { Exchanges } from './answer/exchanges.js';
 import { fusePool, HybridRetriever } from './fuse.js';
+import { UnknownScopeError } from './interpret/call-scope.js';
 import { interpretQuery } from './interpret/interpret-query.js';
 import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
 import { Spelling } from './interpret/spelling.js';
 import type { SpeakerDirectory } from './interpret/speaker-directory.js';
-import { QaLinker } from './respond/qa-links.js';
-import { callRefs, respond } from './respond/respond.js';
-import { callView, passageView } from './respond/views.js';
+import { respond } from './respond/respond.js';
+import { LibraryViews } from './respond/views.js';
 import { PassageRetrieval, type RetrievalMode } from './retrieve/retrieve.js';
 import type { Retriever } from './retrieve/retriever.js';
 import { SentenceFactsCache } from './sentences/sentence-facts.js';
@@ -28,13 +28,15 @@ export interface SearchOptions {
   retriever?: RetrieverName;
   /** false: rank the raw query with no speaker/intent understanding (the eval's plain baselines). */
   interpret?: boolean;
+  /** The caller gave up (client gone, request timed out): the query leaves the model's queue and the search stops. */
+  signal?: AbortSignal;
 }
 
 export interface EngineDeps {
   index: LoadedIndex;
   directory: SpeakerDirectory;
-  /** Unit-length embedding of a query (the one model call a search costs). */
-  embedQuery: (text: string) => Promise<Float32Array>;
+  /** Unit-length embedding of a query (the one model call a search costs); rejects with the signal's reason once it aborts. */
+  embedQuery: (text: string, signal?: AbortSignal) => Promise<Float32Array>;
 }
 
 /** Passages shown either side of a passage opened on its own. */
@@ -51,10 +53,10 @@ export class SearchEngine {
   /** Sentence vectors and per-sentence facts, as every ranking and answer step sees them. */
   readonly sentences: SentenceData;
   private readonly retrieval: PassageRetrieval;
-  private readonly links: QaLinker;
+  /** API shapes of calls, passages and speakers, from maps built once. */
+  private readonly views: LibraryViews;
   /** Passage ids (offset or legacy form) → positions. */
   private readonly locator: PassageLocator;
-  private readonly callRefs: Map<string, CallRef>;
   private readonly spelling: Spelling;
   private readonly exchanges: Exchanges;
   private readonly facts = new SentenceFactsCache();
@@ -65,9 +67,8 @@ export class SearchEngine {
     this.retrieval = new PassageRetrieval(index);
     const { dense, lexical } = this.retrieval;
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
-    this.links = new QaLinker(index.calls, index.passages);
+    this.views = new LibraryViews(index, deps.directory);
     this.locator = new PassageLocator(index.passages, index.legacyStarts);
-    this.callRefs = callRefs(index.calls);
     this.spelling = new Spelling(index.vocabulary);
     this.exchanges = new Exchanges(index.passages);
   }
@@ -85,7 +86,9 @@ export class SearchEngine {
     const started = performance.now();
     const { passages } = this.deps.index;
     const plan = this.interpret(input, opts);
-    const vector = await this.deps.embedQuery(plan.embedText);
+    const vector = await this.deps.embedQuery(plan.embedText, opts.signal);
+    // Nobody is waiting for the answer any more: skip building it.
+    opts.signal?.throwIfAborted();
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = this.retrieval.retrieve(plan, query, scorer, input.k, opts.retriever ?? 'hybrid');
@@ -94,7 +97,7 @@ export class SearchEngine {
       broader: retrieved.broader && fusePool(retrieved.broader, input.k),
     };
     const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts });
-    return respond(input.q, plan, answered, { passages, links: this.links, calls: this.callRefs }, started);
+    return respond(input.q, plan, answered, { passages, views: this.views, callCount: this.deps.index.calls.length }, started);
   }
 
   /** The passage an id names (see PassageLocator: an offset id gives the passage covering it); its own id may differ from `id`. */
@@ -104,22 +107,61 @@ export class SearchEngine {
     const { passages } = this.deps.index;
     const p = passages[i]!;
     const sameCall = (q: Passage | undefined): q is Passage => q !== undefined && q.callId === p.callId;
+    const view = (q: Passage) => this.views.passage(q);
     return {
-      passage: passageView(p),
-      before: passages.slice(Math.max(0, i - NEIGHBOURS), i).filter(sameCall).map(passageView),
-      after: passages.slice(i + 1, i + 1 + NEIGHBOURS).filter(sameCall).map(passageView),
-      links: this.links.links(p),
+      passage: view(p),
+      call: this.views.callRef(p.callId),
+      before: passages.slice(Math.max(0, i - NEIGHBOURS), i).filter(sameCall).map(view),
+      after: passages.slice(i + 1, i + 1 + NEIGHBOURS).filter(sameCall).map(view),
+      links: this.views.links.links(p),
     };
   }
 
-  calls(): CallResponse[] {
-    return this.deps.index.calls.map((c) => callView(c, this.deps.index.passages, this.links));
+  /** The library's calls, in library order. */
+  calls(): CallSummary[] {
+    return this.views.list();
   }
 
-  transcript(callId?: string): TranscriptResponse | null {
-    const id = callId ?? this.deps.index.calls[0]?.meta.id;
-    const range = id === undefined ? undefined : this.deps.index.callPassages.get(id);
-    const passages = range ? this.deps.index.passages.slice(range.first, range.first + range.count) : [];
-    return id && passages.length > 0 ? { call_id: id, passages: passages.map(passageView) } : null;
+  /**
+   * The calls a listing asks for: by company (name, short name or ticker), ticker and fiscal year;
+   * companies in alphabetical order, each company's calls newest first. An unknown company throws
+   * UnknownScopeError (listing the known ones), as a search filter does.
+   */
+  callList(filters: { company?: string; ticker?: string; year?: number } = {}): { calls: CallSummary[]; total: number } {
+    const companies = this.deps.directory.companies;
+    let wanted: Set<string> | null = null;
+    if (filters.company) {
+      const found = companies.resolve(filters.company);
+      if (found.length === 0) {
+        const known = companies.companies.map((c) => c.name);
+        throw new UnknownScopeError('company', filters.company, known.slice(0, 20), known.length);
+      }
+      wanted = new Set(found.map((c) => c.key));
+    }
+    const ticker = filters.ticker?.toUpperCase();
+    const calls = this.views
+      .list()
+      .filter((c) => (!wanted || wanted.has(c.company_key)) && (!ticker || c.ticker === ticker) && (filters.year === undefined || c.year === filters.year));
+    const order = new Map(companies.companies.map((c) => [c.key, c]));
+    const rank = new Map(companies.companies.flatMap((c) => c.calls.map((m, i) => [m.id, i] as const)));
+    calls.sort(
+      (a, b) =>
+        (order.get(a.company_key)?.name ?? a.company).localeCompare(order.get(b.company_key)?.name ?? b.company) ||
+        (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0),
+    );
+    return { calls, total: this.views.list().length };
+  }
+
+  /** One call's metadata, participants and exchanges; null for an unknown id. */
+  call(id: string): CallResponse | null {
+    return this.views.call(id, this.deps.index.passages);
+  }
+
+  /** Every passage of one call, in order; null for an unknown id. */
+  transcript(callId: string): TranscriptResponse | null {
+    const range = this.views.passagesOf(callId);
+    if (!range) return null;
+    const passages = this.deps.index.passages.slice(range.from, range.to);
+    return { call_id: callId, passages: passages.map((p) => this.views.passage(p)) };
   }
 }

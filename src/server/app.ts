@@ -4,16 +4,20 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { CallQuery, HealthResponse, SearchBody, SearchQuery, type HealthLoading, type LoadingProgress } from '../api/schemas.js';
+import { CallListQuery, CallQuery, HealthResponse, SearchBody, SearchQuery, type CallListResponse, type HealthLoading, type LoadingProgress, type ModelStateView } from '../api/schemas.js';
+import { ModelUnavailableError } from '../model/model-errors.js';
 import { REPO_ROOT } from '../model/model-files.js';
 import type { SearchEngine } from '../search/engine.js';
+import { UnknownScopeError } from '../search/interpret/call-scope.js';
 import { UnknownSpeakerError } from '../search/interpret/query-plan.js';
 import type { ServerConfig } from './config.js';
 import { sendError, sendValidationError } from './errors.js';
 import { hostCheck, hostPolicy } from './host-check.js';
 import { describeLoading } from './loading-state.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { requestDeadline, requestSignal, sendModelUnavailable } from './request-abort.js';
 import { securityHeaders } from './security-headers.js';
+import type { ModelReport } from '../service/open-service.js';
 
 export const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
 /** Bodies beyond this are refused with 413; a search request is a few hundred bytes. */
@@ -27,7 +31,31 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'RATE_LIMIT' | 'RATE_LIMIT_WINDOW_MS' | 'REQUEST_TIMEOUT_MS' | 'HOST' | 'ALLOWED_HOSTS' | 'TRUST_PROXY'>;
   logger: Logger;
   modelId: string;
+  /** The model process's state and its queue, for /api/health (absent: health reports no model_state). */
+  model?: () => ModelReport | null;
+  /** Why the model would refuse a search for `q` now (restarting, queue full), checked before the search starts. */
+  refusal?: (q: string) => ModelUnavailableError | null;
   version?: string;
+}
+
+function modelStateView(m: ModelReport): ModelStateView {
+  const q = m.queue;
+  return {
+    state: m.state,
+    pid: m.pid,
+    restarts: m.restarts,
+    last_error: m.lastError,
+    queue: {
+      waiting: q.waiting,
+      waiting_tokens: q.waitingTokens,
+      in_flight: q.inFlight,
+      max_tokens: q.maxQueueTokens,
+      rejected: q.rejected,
+      cancelled: q.cancelled,
+      abandoned: q.abandoned,
+      tokens_per_second: q.tokensPerSecond,
+    },
+  };
 }
 
 /** Wrap an async handler so a rejection reaches the error middleware (express 5 does this too; explicit for clarity). */
@@ -81,12 +109,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders());
   app.use(hostCheck(hostPolicy(deps.config.HOST, deps.config.ALLOWED_HOSTS)));
 
-  // A stuck request gets a JSON 503 instead of hanging the client.
-  app.use((_req, res, next) => {
-    const timer = setTimeout(() => sendError(res, 503, 'timeout', `request took longer than ${deps.config.REQUEST_TIMEOUT_MS} ms`), deps.config.REQUEST_TIMEOUT_MS);
-    res.on('close', () => clearTimeout(timer));
-    next();
-  });
+  // A stuck request gets a JSON 503 instead of hanging the client; work for a request nobody awaits any more is dropped.
+  app.use(requestDeadline(deps.config.REQUEST_TIMEOUT_MS));
 
   const api = express.Router();
   api.use(
@@ -123,14 +147,27 @@ export function createApp(deps: AppDeps): express.Express {
     if (!parsed.success) return sendValidationError(res, parsed.error, source);
     const engine = ready(res);
     if (!engine) return;
+    const signal = requestSignal(res);
+    // Refused by the model anyway (queue full, model process restarting): say so before interpreting the
+    // query. Routine under load, so logged at info like the 503s while loading; /api/health counts them.
+    const refused = deps.refusal?.(parsed.data.q);
+    if (refused) {
+      markExpected(res);
+      return sendModelUnavailable(res, refused);
+    }
     try {
-      const found = await engine.search(parsed.data);
+      const found = await engine.search(parsed.data, { signal });
       // The request timeout may have answered 503 meanwhile (or the client gone): nothing left to send.
       if (res.headersSent || res.writableEnded) return;
       res.json(found);
     } catch (err) {
-      if (res.headersSent) return;
+      if (res.headersSent || signal?.aborted) return;
+      if (err instanceof ModelUnavailableError) {
+        markExpected(res);
+        return sendModelUnavailable(res, err);
+      }
       if (err instanceof UnknownSpeakerError) return sendError(res, 400, 'bad_request', err.message, [{ path: 'speaker', message: err.message }]);
+      if (err instanceof UnknownScopeError) return sendError(res, 400, 'bad_request', err.message, [{ path: err.field, message: err.message }]);
       throw err;
     }
   };
@@ -138,13 +175,21 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/health', (_req, res) => {
     const engine = ready(res);
     if (!engine) return;
+    const model = deps.model?.();
+    const up = !model || model.state === 'ready';
     const body: HealthResponse = {
-      status: 'ok',
+      status: up ? 'ok' : 'unavailable',
       model: deps.modelId,
+      ...(model ? { model_state: modelStateView(model) } : {}),
       passages: engine.index.passages.length,
       calls: engine.index.calls.map((c) => c.meta.id),
       rejected: engine.index.manifest.rejected.map((r) => ({ file: r.path, error: r.error })),
     };
+    // Searches fail while the model process is down: so does health, and says why.
+    if (!up) {
+      res.status(503);
+      if (model.state === 'restarting') res.setHeader('Retry-After', String(LOADING_RETRY_AFTER_S));
+    }
     res.json(body);
   });
   api.get('/search', search('query'));
@@ -157,31 +202,56 @@ export function createApp(deps: AppDeps): express.Express {
     if (!found) return sendError(res, 404, 'not_found', `no passage with id "${String(req.params.id).slice(0, 100)}"`);
     res.json(found);
   });
-  /** ?id= of /api/call and /api/transcript: given at most once, no other parameters. */
-  const callIdOf = (req: Request, res: Response): { id: string | undefined } | null => {
-    const parsed = CallQuery.safeParse(req.query);
-    if (parsed.success) return { id: parsed.data.id };
-    sendValidationError(res, parsed.error, 'query');
-    return null;
-  };
-  api.get('/call', (req, res) => {
-    const query = callIdOf(req, res);
-    if (!query) return;
+  api.get('/calls', (req, res) => {
+    const parsed = CallListQuery.safeParse(req.query);
+    if (!parsed.success) return sendValidationError(res, parsed.error, 'query');
     const engine = ready(res);
     if (!engine) return;
-    const call = engine.calls().find((c) => query.id === undefined || c.id === query.id);
-    if (!call) return sendError(res, 404, 'not_found', `no call with id "${String(query.id).slice(0, 100)}"`);
+    try {
+      res.json(engine.callList(parsed.data) satisfies CallListResponse);
+    } catch (err) {
+      if (err instanceof UnknownScopeError) return sendError(res, 400, 'bad_request', err.message, [{ path: err.field, message: err.message }]);
+      throw err;
+    }
+  });
+  const noCall = (res: Response, id: string) => sendError(res, 404, 'not_found', `no call with id "${id.slice(0, 100)}"`);
+  api.get('/calls/:id', (req, res) => {
+    const engine = ready(res);
+    if (!engine) return;
+    const call = engine.call(String(req.params.id));
+    if (!call) return noCall(res, String(req.params.id));
     res.json(call);
   });
-  api.get('/transcript', (req, res) => {
-    const query = callIdOf(req, res);
-    if (!query) return;
+  api.get('/calls/:id/transcript', (req, res) => {
     const engine = ready(res);
     if (!engine) return;
-    const transcript = engine.transcript(query.id);
-    if (!transcript) return sendError(res, 404, 'not_found', `no call with id "${String(query.id).slice(0, 100)}"`);
+    const transcript = engine.transcript(String(req.params.id));
+    if (!transcript) return noCall(res, String(req.params.id));
     res.json(transcript);
   });
+  /**
+   * The single-call routes of earlier versions (kept so old links work): ?id= given at most once;
+   * without it only when the library holds one call — never a silent pick of the first of several.
+   */
+  const legacyCallRoute =
+    (answer: (engine: SearchEngine, id: string) => object | null): Handler =>
+    (req, res) => {
+      const parsed = CallQuery.safeParse(req.query);
+      if (!parsed.success) return sendValidationError(res, parsed.error, 'query');
+      const engine = ready(res);
+      if (!engine) return;
+      const calls = engine.calls();
+      const id = parsed.data.id ?? (calls.length === 1 ? calls[0]!.id : undefined);
+      if (id === undefined) {
+        const message = `id is required: the library holds ${calls.length} calls (GET /api/calls lists them)`;
+        return sendError(res, 400, 'bad_request', message, [{ path: 'id', message }]);
+      }
+      const found = answer(engine, id);
+      if (!found) return noCall(res, id);
+      res.json(found);
+    };
+  api.get('/call', legacyCallRoute((engine, id) => engine.call(id)));
+  api.get('/transcript', legacyCallRoute((engine, id) => engine.transcript(id)));
   const openapi = buildOpenApiDocument(deps.version ?? '0.1.0');
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

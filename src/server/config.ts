@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_QUANTIZED } from '../model/embedder.js';
+import { DEFAULT_MAX_QUEUE_TOKENS } from '../model/micro-batcher.js';
 
 /** Server settings from the environment; defaults serve the bundled call on loopback. */
 /** "a.example, b.example" → ["a.example", "b.example"]. */
@@ -41,6 +42,11 @@ export const ServerConfig = z.object({
    */
   RATE_LIMIT: z.coerce.number().int().min(1).default(30_000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * Model work (estimated tokens) that may wait for the model; searches past it get 503 with
+   * Retry-After. Default one to two seconds of model work on the 2-core dev box (see micro-batcher.ts).
+   */
+  QUEUE_MAX_TOKENS: z.coerce.number().int().min(256).max(10_000_000).default(DEFAULT_MAX_QUEUE_TOKENS),
   /** A request still running after this gets a 503 JSON error. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -4,10 +4,12 @@ import { ensureIndex } from '../index/ensure.js';
 import { DEFAULT_INDEX_DIR, listTranscripts } from '../index/layout.js';
 import { IndexUnusableError, loadIndex, type LoadedIndex } from '../index/load.js';
 import { DEFAULT_QUANTIZED, loadEmbedder, modelChecksum, type Embedder } from '../model/embedder.js';
-import { MicroBatcher } from '../model/micro-batcher.js';
+import { MicroBatcher, type QueueStats } from '../model/micro-batcher.js';
+import type { ModelUnavailableError } from '../model/model-errors.js';
+import type { ModelStatus } from '../model/model-process.js';
 import { SearchEngine } from '../search/engine.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
-import { ParticipantDirectory } from '../search/interpret/participant-directory.js';
+import { LibraryDirectory } from '../search/interpret/library-directory.js';
 
 export interface ServiceOptions {
   indexDir?: string;
@@ -20,12 +22,27 @@ export interface ServiceOptions {
   onRebuild?: (reason: IndexUnusableError) => void;
   onProgress?: (p: BuildProgress) => void;
   onBuilt?: (summary: BuildSummary) => void;
+  /** Model tokens that may wait for the model before searches are refused (503 busy); default DEFAULT_MAX_QUEUE_TOKENS. */
+  maxQueueTokens?: number;
+  /** Stop a build in progress (SIGTERM/SIGINT): the open fails with BuildInterruptedError, the previous index untouched. */
+  signal?: AbortSignal;
+}
+
+/** The model as an operator sees it: its process's state and the queue in front of it. */
+export interface ModelReport extends ModelStatus {
+  queue: QueueStats;
 }
 
 export interface SearchService {
   engine: SearchEngine;
   embedder: Embedder;
   batcher: MicroBatcher;
+  model(): ModelReport;
+  /**
+   * Why a search for `q` would be refused by the model now (model process not ready, queue full: counted),
+   * or null: checked before the search spends anything on it.
+   */
+  refusal(q: string): ModelUnavailableError | null;
   close(): Promise<void>;
 }
 
@@ -47,7 +64,7 @@ export async function textEmbedder(embedder: Embedder, _quantized?: boolean): Pr
 
 /**
  * Model + index (built if missing or stale) + engine: what the server, the CLI, eval and bench all run.
- * The index on disk is read and verified while the model loads on its thread; a build, when one
+ * The index on disk is read and verified while the model loads in its own process; a build, when one
  * is needed, waits for the model.
  */
 export async function openSearchService(opts: ServiceOptions = {}): Promise<SearchService> {
@@ -79,11 +96,22 @@ export async function openSearchService(opts: ServiceOptions = {}): Promise<Sear
         onRebuild: opts.onRebuild,
         onProgress: opts.onProgress,
         onBuilt: opts.onBuilt,
+        signal: opts.signal,
       }));
-    // Query length in characters stands in for tokens when the batcher groups queries of similar length.
-    const batcher = new MicroBatcher((texts) => embedder.embed(texts));
-    const engine = new SearchEngine({ index, directory: new ParticipantDirectory(index.calls), embedQuery: (t) => batcher.embed(t) });
-    return { engine, embedder, batcher, close: async () => embedder.close?.() };
+    const batcher = new MicroBatcher((texts) => embedder.embed(texts), { maxQueueTokens: opts.maxQueueTokens });
+    const engine = new SearchEngine({
+      index,
+      directory: new LibraryDirectory(index.calls),
+      embedQuery: (t, signal) => batcher.embed(t, { signal }),
+    });
+    return {
+      engine,
+      embedder,
+      batcher,
+      model: () => ({ ...embedder.status(), queue: batcher.stats() }),
+      refusal: (q) => embedder.unavailable() ?? batcher.refusal(q),
+      close: async () => embedder.close?.(),
+    };
   } catch (err) {
     await embedder.close?.();
     throw err;

@@ -7,7 +7,7 @@ import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
-import { inferQaStart, inferSides, structureTurns, type TurnDraft } from './structure.js';
+import { inferQaStart, inferSides, structureTurns, withIntroducedTitles, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
 /** Collects a layout's turns, enforcing the turn and paragraph limits with the line that broke them. */
@@ -102,7 +102,10 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   const unknown = participants.filter((p) => p.side === 'unknown');
   if (unknown.length > 0) warnings.push({ line: null, message: `side unknown for ${unknown.map((p) => p.name).join(', ')}` });
 
-  const { turns: structured, exchanges } = structureTurns(turns, participants);
+  const titled = withIntroducedTitles(participants, turns);
+  const introduced = titled.filter((p, i) => p.title !== participants[i]!.title);
+  if (introduced.length > 0) warnings.push({ line: null, message: `titles read from the call's introductions: ${introduced.map((p) => `${p.name} (${p.title})`).join(', ')}` });
+  const { turns: structured, exchanges } = structureTurns(turns, titled);
   const id =
     opts.id ??
     callId({
@@ -131,7 +134,7 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
       layout: draft.layout,
       sector: meta.sector,
     },
-    participants,
+    participants: titled,
     turns: structured,
     exchanges,
     source: draft.source,

@@ -12,6 +12,9 @@
  *   found), every other speaker, including a non-operator host who introduces the questions;
  * - otherwise the side stays 'unknown'. Nothing is inferred silently: sideSource says 'inferred'.
  *
+ * Titles (inferTitles, title-introductions.ts), only for company-side people without one: read
+ * from how the call introduces them ("our CFO, Carolina Dybeck Happe").
+ *
  * Roles and exchanges (structureTurns):
  * - an operator turn in Q&A that names an analyst is an 'intro' and opens an exchange for them;
  * - that analyst's turns are 'question' turns of the exchange (follow-ups included); an analyst
@@ -23,6 +26,7 @@
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
 import { IntroMatcher } from './intro-matcher.js';
+import { inferTitles } from './title-introductions.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
 
 /** What structure needs of a turn: who spoke, where, what. */
@@ -48,6 +52,44 @@ const CLOSING_PATTERN =
 /** Phrases an operator uses to hand over to an analyst (also when the analyst is not named). */
 const INTRO_PATTERN =
   /\b(?:next|first|final|last|following|another) question\b|\bquestions? (?:comes?|is) from\b|\bline of\b|\bgo ahead\b/i;
+
+/** "with"/"from"/"of"/"at" right after an analyst's name, then their firm's words. */
+const FIRM_LEAD = /^[\s,]+(?:with|from|of|at)\s+/u;
+const FIRM_WORD = /^(?:[A-Z][\p{L}\p{N}&.'’-]*|&|and|of|de)$/u;
+/** Words that start the operator's next sentence, not the firm's name ("…ISI. Please go ahead"). */
+const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it', 'good', 'hi', 'hello', 'yes', 'okay', 'so']);
+
+/** The firm an operator's introduction gives an analyst ("…Mark Mahaney with Evercore ISI"), or null. */
+export function firmInIntroduction(text: string, name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  const forms = [words.join(' '), words.length > 2 ? `${words[0]} ${words.at(-1)}` : null].filter((f): f is string => f !== null);
+  for (const form of forms) {
+    const at = text.toLowerCase().indexOf(form.toLowerCase());
+    if (at < 0) continue;
+    const after = text.slice(at + form.length, at + form.length + 120);
+    const lead = FIRM_LEAD.exec(after);
+    if (!lead) continue;
+    const tokens = after.slice(lead[0].length).split(/\s+/);
+    const firm: string[] = [];
+    for (const [k, token] of tokens.entries()) {
+      // A false start in speech ("with UP- UBS", "P- BTG Pactual") is not part of the name.
+      if (/\p{L}-$/u.test(token) && firm.length === 0) continue;
+      const bare = token.replace(/[,;:!?]+$/, '');
+      if (!FIRM_WORD.test(bare) || firm.length === 6) break;
+      const next = tokens[k + 1]?.toLowerCase().replace(/[^a-z]/g, '');
+      // A dot closes the name when the next word starts a sentence ("ISI. Please"), not after an initial ("J.P. Morgan").
+      if (bare.endsWith('.') && (next === undefined || SENTENCE_STARTS.has(next))) {
+        firm.push(bare.slice(0, -1));
+        break;
+      }
+      firm.push(bare);
+      if (bare !== token) break; // a comma or the like ends it
+    }
+    while (firm.length > 0 && /^(?:and|of|de|&)$/.test(firm.at(-1)!)) firm.pop();
+    if (firm.length > 0) return firm.join(' ');
+  }
+  return null;
+}
 
 export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
   return turn.paragraphs.map((p) => p.text).join('\n\n');
@@ -114,6 +156,8 @@ export function inferSides(participants: readonly Participant[], turns: readonly
           target.sideSource = 'inferred';
           analystsFound = true;
         }
+        // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
+        if (named && named.side === 'analyst' && named.firm === null) named.firm = firmInIntroduction(texts[i] as string, named.name);
       }
     }
   }
@@ -250,12 +294,18 @@ export function structureTurns(drafts: readonly TurnDraft[], participants: reado
   return { turns, exchanges };
 }
 
+/** Titles for company-side people the source gave none, read from how the call introduces them (title-introductions.ts). */
+export function withIntroducedTitles(participants: readonly Participant[], turns: readonly TurnDraft[]): Participant[] {
+  const operators = new Set(participants.filter((p) => p.side === 'operator').map((p) => p.id));
+  return inferTitles(participants, turns.map((t) => ({ text: turnText(t), operator: operators.has(t.speakerId) })));
+}
+
 /**
  * Re-derives a call's sides (where inferred), roles and exchanges from its turns. Pure: the
  * input is not modified. The build runs it on stored calls so structuring fixes reach them.
  */
 export function structureCall(call: Call): Call {
-  const participants = inferSides(call.participants, call.turns);
+  const participants = withIntroducedTitles(inferSides(call.participants, call.turns), call.turns);
   const { turns, exchanges } = structureTurns(call.turns, participants);
   return { ...call, participants, turns, exchanges };
 }

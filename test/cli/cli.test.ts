@@ -53,7 +53,10 @@ describe('ask', () => {
     expect(first).toMatch(/(Q&A|Prepared remarks)/);
     expect(first).toMatch(/(strong match|related) \(\d{1,3}\)/);
     // Key points, each with its passage id.
-    expect(run.stdout).toMatch(/Key points\n  • Andrew Jassy: .+\(amzn-q4-2025[:@]\d+\)/);
+    expect(run.stdout).toMatch(/Key points\n  • Andrew Jassy \(Amazon\.com, Inc\. Q4 2025\): .+\(amzn-q4-2025[:@]\d+\)/);
+    // Each result names its call: company and quarter.
+    expect(first).toContain('Amazon.com, Inc. Q4 2025 · ');
+    expect(run.stdout).toMatch(/^Answer — Andrew Jassy \(Amazon\.com, Inc\. Q4 2025\): /m);
     expect(run.stdout).toMatch(/Trainium/);
     // Not a terminal: no colour codes.
     expect(run.stdout).not.toContain('\x1b[');

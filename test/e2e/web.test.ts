@@ -68,20 +68,34 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(errors, 'console errors or CSP violations').toEqual([]);
   });
 
-  it('home: the search box has focus, the header names the call, examples are offered', async () => {
+  it('home: the search box has focus, the header names the call, examples made from the call are offered and run', async () => {
     const page = await open('/');
     await page.waitForSelector('#call-info .call-company');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
-    const call = await api<{ company: string; ticker: string }>('/api/call');
+    const call = await api<{ company: string; ticker: string; quarter: string; participants: { name: string; title: string | null; side: string }[] }>('/api/calls/amzn-q4-2025');
     expect(await page.locator('#call-info').textContent()).toContain(call.company);
     expect(await page.locator('#call-info').textContent()).toContain(call.ticker);
+    // The examples come from the library: its CEO by name, its quarter; nothing is written in the page for one call.
+    await page.waitForSelector('#home[data-state="ready"]');
     const examples = await page.locator('[data-example]').allTextContents();
-    expect(examples).toContain(CANONICAL);
     expect(examples.length).toBeGreaterThanOrEqual(4);
+    const ceo = call.participants.find((p) => p.side === 'company' && /chief executive|\bCEO\b/i.test(p.title ?? ''))!;
+    const surname = ceo.name.split(' ').at(-1)!;
+    expect(examples.some((q) => q.includes(surname))).toBe(true);
+    expect(examples.some((q) => q.includes(call.quarter))).toBe(true);
+    expect(await page.locator('#q').getAttribute('placeholder')).toContain(examples[0]);
+    // One call: the library lists it, and it opens in the reader.
+    expect(await page.locator('.company-group').count()).toBe(1);
+    expect(await page.locator('.call-row').getAttribute('data-call')).toBe('amzn-q4-2025');
     // Landmarks and a label for the box.
     expect(await page.locator('header, main, footer, [role="search"]').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('label[for="q"]').count()).toBe(1);
     await screenshot(page, 'home');
+
+    // An example naming the CEO finds the CEO.
+    await page.locator('[data-example]', { hasText: surname }).first().click();
+    await settledResults(page);
+    expect(await cards(page).first().locator('.who-name').textContent()).toBe(ceo.name);
   });
 
   it('the canonical question: first card is Andrew Jassy on Trainium with the answer highlighted, q= in the URL', async () => {
@@ -98,10 +112,13 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(await first.locator('.chip').textContent()).toBe('Company');
     expect(await first.locator('.badge').textContent()).toMatch(/^(Q&A|Prepared remarks)$/);
     expect(await first.locator('.relevance').textContent()).toMatch(/^#1 · (Strong match|Related)$/);
+    // Each card names its call; a transcript without timestamps gives no recording time.
+    expect(await first.locator('.card-call-name').textContent()).toBe('Amazon.com, Inc. · Q4 2025');
+    expect(await cards(page).locator('.card-time').count()).toBe(0);
 
     // The top answer line, and the speaker the question named shown as an inferred filter.
     expect(await page.locator('.top-answer-who').textContent()).toBe('Jassy:');
-    expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    expect(await page.locator('#f-speaker').inputValue()).toBe('amzn/andrew-jassy');
     const chip = page.locator('.active-chip[data-filter="speaker"]');
     expect(await chip.textContent()).toContain('Andrew Jassy');
     expect(await chip.getAttribute('class')).toContain('is-inferred');
@@ -260,8 +277,8 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
   it('an inferred speaker can be replaced by another, or cleared', async () => {
     const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
     await settledResults(page);
-    await page.locator('#f-speaker').selectOption('brian-olsavsky');
-    await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'brian-olsavsky');
+    await page.locator('#f-speaker').selectOption('amzn/brian-olsavsky');
+    await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'amzn/brian-olsavsky');
     await settledResults(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
     const chip = page.locator('.active-chip[data-filter="speaker"]');
@@ -275,7 +292,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     // Back to the question as asked, then clear the inferred Jassy: the same question, from anyone.
     await page.goBack();
     await settledResults(page);
-    expect(await page.locator('#f-speaker').inputValue()).toBe('andrew-jassy');
+    expect(await page.locator('#f-speaker').inputValue()).toBe('amzn/andrew-jassy');
     const sent = page.waitForRequest((req) => {
       const u = new URL(req.url());
       return u.pathname === '/api/search' && u.searchParams.get('speaker') === 'any';
@@ -305,7 +322,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     const q = 'Who asked about return on invested capital?';
     const asked = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
     expect(asked.interpreted.topic).not.toBe('');
-    expect(asked.interpreted.sources).toEqual({ speaker: 'none', side: 'query', section: 'query' });
+    expect(asked.interpreted.sources).toEqual({ speaker: 'none', side: 'query', section: 'query', company: 'none', period: 'none', call: 'none' });
     const page = await open(`/?q=${encodeURIComponent(q)}`);
     await settledResults(page);
     const side = page.locator('.active-chip[data-filter="side"]');

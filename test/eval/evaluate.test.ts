@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../src/api/schemas.js';
 import { scoreQuestion, summarize } from '../../src/eval/evaluate.js';
+import { indexSources, sourceStem } from '../../src/eval/library-sources.js';
 import { questionsInLibrary } from '../../src/eval/question-set.js';
 
 const speaker = { id: 'a', name: 'Ann Lee', title: null, side: 'company' as const, firm: null };
@@ -10,15 +11,15 @@ function response(texts: string[], answer: string | null, points: string[]): Sea
     query: 'q',
     took_ms: 1,
     interpreted: {
-      topic: 'q', intent: 'topic', speakers: [], side: null, section: null, source: 'none',
-      sources: { speaker: 'none', side: 'none', section: 'none' }, corrected_topic: null, relaxed: [], pasted: false,
+      topic: 'q', intent: 'topic', speakers: [], companies: [], period: null, calls: null, calls_total: null, side: null, section: null, source: 'none',
+      sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' }, corrected_topic: null, relaxed: [], pasted: false,
     },
-    answer: answer === null ? null : { text: answer, speaker, passage_id: 'c@0', start: 0, end: answer.length },
+    answer: answer === null ? null : { text: answer, speaker, call, passage_id: 'c@0', start: 0, end: answer.length },
     notice: null,
     key_points: points.map((text) => ({ text, passage_id: 'c@0', start: 0, end: text.length, speaker, call, citation: text })),
     results: texts.map((text, i) => ({
-      id: `c@${i}`, call_id: 'c', text, speaker, section: 'qa', exchange: null, start: 0, end: text.length, turn: 0, role: 'answer',
-      rank: i + 1, score: 0.01, relevance: { score: 0.5, label: 'related' }, weak: false, answer: { text, start: 0, end: text.length }, citation: text, links: { question: null, answers: [], analyst: null },
+      id: `c@${i}`, call_id: 'c', text, speaker, section: 'qa', exchange: null, start: 0, end: text.length, turn: 0, role: 'answer', start_time: null,
+      rank: i + 1, score: 0.01, relevance: { score: 0.5, label: 'related' }, weak: false, answer: { text, start: 0, end: text.length }, call, citation: text, links: { question: null, answers: [], analyst: null },
     })),
   };
 }
@@ -46,9 +47,10 @@ describe('answer@1 and key-point coverage', () => {
 
   it('a set written for a larger library runs on the calls present', () => {
     const set = { items: [{ q: 'a', gold: ['x'], call_source: 'amzn-q4-2025-earnings-call.txt' }, { q: 'b', gold: ['x'], call_source: '4341191.nlp' }, { q: 'c', gold: ['x'] }] };
-    const { items, skipped } = questionsInLibrary(set, ['data/transcripts/amzn-q4-2025-earnings-call.txt']);
+    const lib = (...files: string[]) => (source: string) => indexSources(files.map((f, i) => ({ meta: { id: `call-${i}` }, sourcePath: f }))).get(sourceStem(source));
+    const { items, skipped } = questionsInLibrary(set, lib('data/transcripts/amzn-q4-2025-earnings-call.txt'));
     expect(items.map((i) => i.q)).toEqual(['a', 'c']);
     expect(skipped).toBe(1);
-    expect(questionsInLibrary(set, ['/x/4341191.txt', 'amzn-q4-2025-earnings-call.txt']).items).toHaveLength(3);
+    expect(questionsInLibrary(set, lib('/x/4341191.txt', 'amzn-q4-2025-earnings-call.txt')).items).toHaveLength(3);
   });
 });

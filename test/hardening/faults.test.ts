@@ -168,7 +168,7 @@ describe(`a build killed with SIGKILL (kill points: ${[...RUN].join(', ')})`, ()
     const run = await buildAndKill(dir, /Embedding passages: \d+/);
     expect(run.signal, run.stderr).toBe('SIGKILL');
     // The dead build's lock is there, with its (dead) pid.
-    expect(Number(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toBeGreaterThan(0);
+    expect((JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBeGreaterThan(0);
 
     const loaded = await loadOrUnusable(dir);
     expect(loaded).toBeInstanceOf(IndexUnusableError);

@@ -154,10 +154,11 @@ describe('per-client rate limit', () => {
 });
 
 describe('request timeout', () => {
-  it('a search still running after REQUEST_TIMEOUT_MS is a 503 JSON; its late result is dropped quietly', async () => {
+  it('a search still running after REQUEST_TIMEOUT_MS is a 503 JSON; the search is cancelled quietly', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let finished = 0;
+    let lateError: unknown = null;
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
     // The real engine, except that search waits for the test before answering (only this test does this).
@@ -165,9 +166,14 @@ describe('request timeout', () => {
       const wrapper = Object.create(real) as SearchEngine;
       wrapper.search = async (input, opts) => {
         await gate;
-        const out = await real.search(input, opts);
-        finished++;
-        return out;
+        try {
+          return await real.search(input, opts);
+        } catch (err) {
+          lateError = err;
+          throw err;
+        } finally {
+          finished++;
+        }
       };
       return wrapper;
     };
@@ -181,6 +187,8 @@ describe('request timeout', () => {
       release();
       for (let i = 0; i < 100 && finished === 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(finished).toBe(1);
+      // The timed-out search was cancelled (its request's signal fired), not run to the end for nobody.
+      expect((lateError as Error | null)?.name).toBe('TimeoutError');
       await new Promise((r) => setImmediate(r));
       const health = await rawRequest(timed.port, { method: 'GET', path: '/api/health' });
       expect(health.status).toBe(200);

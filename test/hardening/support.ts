@@ -35,7 +35,7 @@ export async function startHardeningServer(opts: HardeningServerOptions = {}): P
   const engine = opts.engine ? opts.engine(service.engine) : service.engine;
   // A timeout generous enough for a loaded 2-core box, unless the test sets one.
   const config = readConfig({ REQUEST_TIMEOUT_MS: '30000', ...opts.env });
-  const deps: AppDeps = { engine: () => (opts.ready?.() === false ? null : engine), loading: opts.loading, config, logger: opts.logger ?? pino({ level: 'silent' }), modelId: service.embedder.modelId };
+  const deps: AppDeps = { engine: () => (opts.ready?.() === false ? null : engine), loading: opts.loading, config, logger: opts.logger ?? pino({ level: 'silent' }), modelId: service.embedder.modelId, model: () => service.model() };
   const running = startHttpServer(createApp(deps), 0, '127.0.0.1');
   const { port } = await running.listening;
   return {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, type AppDeps } from '../../src/server/app.js';
 import { readConfig, type ServerConfig } from '../../src/server/config.js';
+import type { SearchService } from '../../src/service/open-service.js';
 import { testService } from './service.js';
 
 export interface TestServer {
@@ -18,6 +19,8 @@ export interface TestServerOptions {
   ready?: () => boolean;
   /** Loading progress reported while not ready. */
   loading?: AppDeps['loading'];
+  /** Another library's service (e.g. libraryService()); default: the shared test index. */
+  service?: SearchService;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface TestServerOptions {
  * (see testService) and released when it exits.
  */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const service = await testService();
+  const service = opts.service ?? (await testService());
   const config = { ...readConfig({ REQUEST_TIMEOUT_MS: '30000' }), ...opts.config };
   const app = createApp({
     engine: () => (opts.ready?.() === false ? null : service.engine),
@@ -34,6 +37,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     config,
     logger: pino({ level: 'silent' }),
     modelId: service.embedder.modelId,
+    model: () => service.model(),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1');

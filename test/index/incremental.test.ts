@@ -21,7 +21,7 @@ import { sentenceTerms } from '../../src/index/sentence-terms.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { Spelling } from '../../src/search/interpret/spelling.js';
 import { SentenceData } from '../../src/search/sentences/sentence-scores.js';
-import { ParticipantDirectory } from '../../src/search/interpret/participant-directory.js';
+import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
 import { textEmbedder } from '../../src/service/open-service.js';
 import { parseTranscriptBytes } from '../../src/transcript/read-source.js';
 import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
@@ -86,7 +86,7 @@ function toAdd(name: string, text: string) {
 
 /** What a user sees of an index: its passages, and the results of every query. */
 async function served(index: LoadedIndex): Promise<unknown> {
-  const engine = new SearchEngine({ index, directory: new ParticipantDirectory(index.calls), embedQuery: async (t) => (await model.embed([t]))[0]! });
+  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls), embedQuery: async (t) => (await model.embed([t]))[0]! });
   const results = [];
   for (const q of QUERIES) {
     const r = await engine.search({ q, k: 8 });

@@ -21,7 +21,7 @@ import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, Manifest } from '../../src/index/m
 import { loadEmbedder, modelChecksum, type Embedder } from '../../src/model/embedder.js';
 import { EMBEDDING_DIMENSIONS } from '../../src/model/model-files.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { ParticipantDirectory } from '../../src/search/interpret/participant-directory.js';
+import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
 import { textEmbedder } from '../../src/service/open-service.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
 import { SMALL_CALL } from './small-call.js';
@@ -131,7 +131,7 @@ describe('build and load round trip (full call)', () => {
     expect(maxDiff).toBeLessThan(1e-5);
 
     const engine = (index: LoadedIndex) =>
-      new SearchEngine({ index, directory: new ParticipantDirectory(index.calls), embedQuery: async (t) => (await model.embed([t]))[0]! });
+      new SearchEngine({ index, directory: new LibraryDirectory(index.calls), embedQuery: async (t) => (await model.embed([t]))[0]! });
     for (const q of ['what did Jassy say about Trainium', 'free cash flow', 'who asked about advertising']) {
       const [a, b] = await Promise.all([engine(mine).search({ q, k: 3 }), engine(shared).search({ q, k: 3 })]);
       expect(a.results.map((r) => r.id)).toEqual(b.results.map((r) => r.id));

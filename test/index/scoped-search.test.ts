@@ -32,7 +32,7 @@ function speakerScopes(): { name: string; exact: PassageFilter; filtered: Passag
   return [...bySpeaker.entries()]
     .filter(([, members]) => members.length >= 3)
     .map(([key, members]) => {
-      const scope = { speakerKeys: new Set([key]), side: null, section: null, questionsOnly: false };
+      const scope = { callIds: null, speakerKeys: new Set([key]), side: null, section: null, questionsOnly: false };
       const listed = scopeMembers({ callPassages: index.callPassages, bySpeaker }, scope, true, exactScopeMax(index.passages.length));
       expect(listed).toEqual(members);
       return { name: key, exact: Object.assign(scopeFilter(index.passages, scope), { members: listed! }), filtered: scopeFilter(index.passages, scope) };

@@ -38,7 +38,6 @@ interface SearchOut {
   query: string;
   answer: { text: string; speaker: string; passage_id: string; citation: string } | null;
   notice: string | null;
-  not_applied: string[];
   results: {
     rank: number;
     passage_id: string;
@@ -85,7 +84,6 @@ describe('transcript-search mcp (stdio)', () => {
     expect(top.citation).toMatch(/^".+" — Andrew Jassy, President, CEO & Director, Amazon.* Q4 2025 earnings call, February 5, 2026$/);
     expect(top.passage_id).toMatch(/^amzn-q4-2025[:@]\d+$/);
     expect(out.answer?.citation).toBe(top.citation);
-    expect(out.not_applied).toEqual([]);
     // The text content carries the same attribution for clients that show only text.
     const text = textOf(res);
     expect(text).toContain(top.citation);
@@ -93,14 +91,19 @@ describe('transcript-search mcp (stdio)', () => {
     expect(text).not.toMatch(/not applied/);
   });
 
-  it('speaker and section filters apply; company and quarter are accepted and said to be not applied yet', async () => {
+  it('speaker, section, company and quarter filters apply; an unknown company is a tool error listing the known ones', async () => {
     const res = await call('search_transcripts', { query: 'AWS operating margin', speaker: 'Olsavsky', section: 'qa', company: 'Amazon', quarter: 'Q4 2025', k: 4 });
     expect(res.isError).toBeFalsy();
     const out = res.structuredContent as unknown as SearchOut;
     expect(out.results.length).toBeGreaterThan(0);
     for (const r of out.results) expect([r.speaker.name, r.section]).toEqual(['Brian Olsavsky', 'qa']);
-    expect(out.not_applied).toEqual(['company', 'quarter']);
-    expect(textOf(res)).toMatch(/company and quarter filters are not applied/);
+    for (const r of out.results) expect(r.call).toMatchObject({ id: 'amzn-q4-2025', quarter: 'Q4 2025' });
+    const unknown = await call('search_transcripts', { query: 'AWS operating margin', company: 'Initech' });
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toMatch(/no company matches "Initech".*Amazon\.com, Inc\./);
+    const otherQuarter = await call('search_transcripts', { query: 'AWS operating margin', quarter: 'Q3 2019' });
+    expect(otherQuarter.isError).toBeFalsy();
+    expect((otherQuarter.structuredContent as unknown as SearchOut).results).toEqual([]);
   });
 
   it('get_passage: the passage with its neighbours and its Q&A exchange, as ids to follow', async () => {

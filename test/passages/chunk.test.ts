@@ -8,6 +8,7 @@ import { parseTranscript } from '../../src/transcript/parse.js';
 import { parseTranscriptText } from '../../src/transcript/read-source.js';
 import type { Call } from '../../src/transcript/types.js';
 import { readAmzn, renderTranscript } from '../transcript/fixtures.js';
+import { readFileSync } from 'node:fs';
 
 let countTokens: TokenCounter;
 let call: Call;
@@ -40,7 +41,7 @@ function expectInvariants(c: Call, ps: Passage[], maxTokens: number, maxChars = 
     expect(p.speaker.id).toBe(turn!.speakerId);
     const participant = c.participants.find((x) => x.id === turn!.speakerId)!;
     expect(p.speaker).toEqual({ id: participant.id, name: participant.name, title: participant.title, side: participant.side, firm: participant.firm });
-    expect([p.section, p.exchange, p.role]).toEqual([turn!.section, turn!.exchange, turn!.role]);
+    expect([p.section, p.exchange, p.role, p.startTime]).toEqual([turn!.section, turn!.exchange, turn!.role, turn!.startTime]);
     // No other turn's content inside it.
     const crossed = c.turns.filter((other) => other !== turn && other.end > p.start && other.start < p.end);
     expect(crossed.map((t) => t.index)).toEqual([]);
@@ -237,5 +238,23 @@ describe('chunkCall splitting', () => {
     const ps = chunkCall(c, countTokens, { maxChars: 999 });
     expectInvariants(c, ps, DEFAULT_MAX_TOKENS, 999);
     for (const p of ps) expect(p.text.length % 2).toBe(0);
+  });
+});
+
+describe('chunkCall on a recording transcript (WebVTT)', () => {
+  it("gives every passage its turn's start time, in seconds; a layout without times gives null", () => {
+    const vtt = readFileSync(new URL('../fixtures/layouts/webvtt.vtt', import.meta.url), 'utf8');
+    const c = parseTranscriptText(vtt, { fileName: 'webvtt.vtt' }).call;
+    const ps = chunkCall(c, countTokens);
+    expectInvariants(c, ps, DEFAULT_MAX_TOKENS);
+    expect(ps.every((p) => typeof p.startTime === 'number')).toBe(true);
+    // The CEO's first turn opens with the cue at 00:00:26.500; later turns start later.
+    const ceo = ps.find((p) => p.speaker.name === 'Andrew Kim');
+    expect(ceo?.startTime).toBe(26.5);
+    const starts = ps.map((p) => p.startTime!);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(new Set(starts).size).toBeGreaterThan(5);
+
+    expect(passages.every((p) => p.startTime === null)).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describe('answer sentences', () => {
     // The top answer is the answer sentence of one of the first few results (the best of them, not always the first's).
     const holder = r.results.find((x) => x.id === r.answer?.passage_id)!;
     expect(holder.rank).toBeLessThanOrEqual(TOP_ANSWER_POOL);
-    expect(r.answer).toEqual({ text: holder.answer.text, speaker: holder.speaker, passage_id: holder.id, start: holder.answer.start, end: holder.answer.end });
+    expect(r.answer).toEqual({ text: holder.answer.text, speaker: holder.speaker, call: holder.call, passage_id: holder.id, start: holder.answer.start, end: holder.answer.end });
   });
 
   it('the answer is a whole sentence, not the whole passage, when the passage has several', async () => {

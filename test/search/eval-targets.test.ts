@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { indexSources, sourceStem } from '../../src/eval/library-sources.js';
 import { questionsInLibrary, readQuestionSet } from '../../src/eval/question-set.js';
 import { runEval, SYSTEMS } from '../../src/eval/run-eval.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 const ANSWER_SET = path.join(REPO_ROOT, 'test/eval/answers-dev.json');
 describe('answers on the answer dev set', () => {
   it('answer@1 ≥ 0.95 and key points hold ≥ 2 of several gold statements in ≥ 70 % of questions', async () => {
-    const { items } = questionsInLibrary(await readQuestionSet(ANSWER_SET), service.engine.index.calls.map((c) => c.sourcePath));
+    const { items } = questionsInLibrary(await readQuestionSet(ANSWER_SET), (source) => indexSources(service.engine.index.calls).get(sourceStem(source)));
     expect(items.length).toBeGreaterThan(20);
     const [ours] = await runEval(service.engine, items, SYSTEMS.slice(0, 1));
     const m = ours!.metrics;

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTranscriptText, structureCall } from '../../src/transcript/read-source.js';
-import type { Call } from '../../src/transcript/types.js';
+import { firmInIntroduction } from '../../src/transcript/structure.js';
+import { inferTitles } from '../../src/transcript/title-introductions.js';
+import type { Call, Participant } from '../../src/transcript/types.js';
 import { AMZN_PATH } from './fixtures.js';
 import { renderNameColon } from './render-layouts.js';
 
@@ -51,5 +53,37 @@ describe('structureCall', () => {
       ['Bob Stone', 'unknown', 'unknown'],
     ]);
     expect(parsed.warnings.map((w) => w.message)).toContain('side unknown for Jane Roe, Bob Stone');
+  });
+});
+
+describe('what the call itself says about its people (layouts that list nobody)', () => {
+  it("reads analysts' firms from the operator's introductions", () => {
+    expect(firmInIntroduction('Our first question comes from the line of Mark Mahaney with Evercore ISI. Please go ahead.', 'Mark Mahaney')).toBe('Evercore ISI');
+    expect(firmInIntroduction('The next question is from Julian Mitchell of Barclays.', 'Julian Mitchell')).toBe('Barclays');
+    expect(firmInIntroduction('Your next question comes from the line of Steve Tusa from J.P. Morgan.', 'Steve Tusa')).toBe('J.P. Morgan');
+    expect(firmInIntroduction('comes from the line of Doug Anmuth with JPMorgan Chase & Co, please go ahead', 'Doug Anmuth')).toBe('JPMorgan Chase & Co');
+    expect(firmInIntroduction('We have a question from jeff sprague, please go ahead', 'Jeff Sprague')).toBeNull();
+    // Speech: a false start is dropped, a greeting after the name ends it.
+    expect(firmInIntroduction('next question from Mike Lasser with UP- UBS.', 'Mike Lasser')).toBe('UBS');
+    expect(firmInIntroduction('from the line of Mark Smith with Seaport Global. Good morning.', 'Mark Smith')).toBe('Seaport Global');
+  });
+
+  it("reads executives' titles from how the call introduces them, the role after a name before the one before it", () => {
+    const people: Participant[] = ['Larry Culp', 'Carolina Dybeck Happe', 'Steve Whitaker', 'Alan Schnitzer', 'Dan Frey'].map((name) => ({
+      id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'company', sideSource: 'inferred',
+    }));
+    const titled = inferTitles(people, [
+      { text: 'I will now turn it over to Steve Whitaker, Vice President of Investor Communications.', operator: true },
+      { text: "I'm joined by our chairman and CEO, Larry Culp, and CFO, Carolina Dybeck Happe. With me are Alan Schnitzer, Chairman and CEO, Dan Frey, Chief Financial Officer.", operator: false },
+    ]);
+    expect(titled.map((p) => [p.name, p.title])).toEqual([
+      ['Larry Culp', 'Chairman and CEO'],
+      ['Carolina Dybeck Happe', 'CFO'],
+      ['Steve Whitaker', 'Vice President of Investor Communications'],
+      ['Alan Schnitzer', 'Chairman and CEO'],
+      ['Dan Frey', 'Chief Financial Officer'],
+    ]);
+    // A title the source gave is kept; analysts get none.
+    expect(inferTitles([{ ...people[0]!, title: 'CEO' }], [{ text: 'our chairman, Larry Culp', operator: false }])[0]!.title).toBe('CEO');
   });
 });

@@ -12,6 +12,7 @@ import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
 import { answersFirst, matchedExchangeAnswers, type Exchanges } from './exchanges.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
+import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { relevanceFeatures, relevanceLabel, relevanceScore, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
@@ -49,6 +50,8 @@ export interface Answered {
   outcome: Outcome;
   /** Constraints the query implied that the results do not meet (dropped because nothing met them). */
   relaxed: ConstraintName[];
+  /** A name matched people of several companies: the one the results come from. */
+  chosen: ChosenPerson | null;
 }
 
 /** The fused rankings of the retrieval's pools. */
@@ -77,15 +80,19 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const typed = new Set(lexicalTokens(plan.matchText));
   const discussed = (cands: Candidate[]) => retrieval.lexical !== null && topicDiscussed(cands, typed, retrieval.lexical, scorer);
   const relaxed = retrieval.relaxed.map((r) => RELAXED_AS[r]).filter((r): r is ConstraintName => r !== null);
-  const speakerNames = [...new Set(plan.speakers.map((s) => s.ref.participant.name))];
+  const speakerNames = [...new Set(plan.speakers.map((s) => s.person.name))];
 
   let shown = ranked.inScope;
   let onTopic = true;
   let outcome: Outcome = { kind: 'answered' };
   if (retrieval.unmet) {
-    const filters = (['speaker', 'side', 'section'] as const).filter((c) => plan.sources[c] === 'request');
-    return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'no_passage', filters }, relaxed };
+    const filters = (['speaker', 'side', 'section', 'company', 'period', 'call'] as const).filter((c) => plan.sources[c] === 'request');
+    return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'no_passage', filters }, relaxed, chosen: null };
   }
+  if (plan.droppedPeriod) relaxed.push('period');
+  // "Brian", with Brians at several companies: the one the rest of the question fits best.
+  const likeliest = likeliestPerson(plan, shown, passages);
+  if (likeliest) shown = likeliest.ranked;
   if (plan.topic && retrieval.lexical) {
     if (ranked.broader && !discussed(shown)) {
       shown = ranked.broader;
@@ -140,10 +147,22 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
 
   const contenders = (rs: AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
   // Answers first, weaker matches after; a pasted question's matched exchange answers lead.
-  let ordered = plan.literal ? [...results] : [...results.filter((r) => !r.weak), ...results.filter((r) => r.weak)];
+  // Unless the question is about what was asked, an analyst's question restates a topic and does
+  // not answer it: among the answers, management's statements come before analysts' questions.
+  const asksAboutQuestions = plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question' || plan.pasted;
+  const isQuestion = (r: AnsweredResult) => !asksAboutQuestions && passages[r.candidate.index]!.role === 'question';
+  const strongFirst = results.filter((r) => !r.weak);
+  let ordered = plan.literal
+    ? [...results]
+    : [...strongFirst.filter((r) => !isQuestion(r)), ...strongFirst.filter(isQuestion), ...results.filter((r) => r.weak)];
   if (exchangeAnswers.size > 0) {
     const keyed = ordered.map((r) => ({ r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: passages[r.candidate.index]!.text.split(/\s+/).length }));
     ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
+  }
+  // A role across companies ("the CFO"): each company's results together, strong before weak.
+  if (plan.groupByCompany) {
+    const byCompany = companyKeyOf(plan);
+    ordered = [...groupedByCompany(ordered.filter((r) => !r.weak), (r) => byCompany(passages[r.candidate.index]!)), ...groupedByCompany(ordered.filter((r) => r.weak), (r) => byCompany(passages[r.candidate.index]!))];
   }
   const strong = ordered.filter((r) => !r.weak);
   const top = onTopic ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
@@ -152,5 +171,12 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
-  return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)] };
+  return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
+}
+
+/** A passage's company, from the people the plan names (their appearances carry it). */
+function companyKeyOf(plan: QueryPlan): (p: Passage) => string {
+  const byCall = new Map<string, string>();
+  for (const s of plan.speakers) for (const r of s.person.refs) byCall.set(r.callId, s.person.company.key);
+  return (p) => byCall.get(p.callId) ?? p.callId;
 }

@@ -3,10 +3,12 @@ import { editDistance } from './edit-distance.js';
 import { factQuestionOf } from './fact-question.js';
 import { figureTermsOf } from './figure-question.js';
 import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
-import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type QueryPlan } from './query-plan.js';
+import { interpretCallScope } from './call-scope.js';
+import type { Company } from './companies.js';
+import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type NamedPerson, type QueryPlan } from './query-plan.js';
 import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
-import { sideOf, speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
+import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
 
 const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b/i;
@@ -48,9 +50,11 @@ function removeSpans(text: string, spans: { start: number; end: number }[]): str
   let at = 0;
   for (const s of [...spans].sort((x, y) => x.start - y.start)) {
     out += text.slice(at, s.start) + ' ';
-    at = s.end;
+    // "Amazon's CFO": the possessive goes with the name.
+    at = Math.max(at, s.end + (/^['’](?:s\b|(?=\s))/.exec(text.slice(s.end))?.[0].length ?? 0));
   }
-  return (out + text.slice(at)).replace(/\s+/g, ' ');
+  // What a removed name leaves behind ("Northwind Robotics, Inc. say" → ", . say") is not the topic.
+  return (out + text.slice(at)).replace(/\s+[.,;:]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ');
 }
 
 // Words that carry the question's frame; a one-letter slip in them ("askd", "abuot") would hide the intent.
@@ -80,13 +84,24 @@ function groupReference(q: string, re: RegExp, companyWords: ReadonlySet<string>
   return null;
 }
 
-/** Mentions that can be ordinary words or parts of other names: first names, nicknames and roles. */
-const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nickname', 'role']);
+/** Mentions that can be ordinary words or parts of other names: first names, nicknames, roles, and typo matches ("loose" is a word, not a misspelt Lohse). */
+const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nickname', 'role', 'fuzzy']);
 
 export interface InterpretOptions {
   /** Corrects misspelt topic words against the calls' vocabulary. */
   spelling?: Spelling;
 }
+
+/** The named people's appearances on the calls in scope, as speakerKey()s. */
+function keysOf(people: readonly NamedPerson[], callIds: ReadonlySet<string> | null): Set<string> {
+  const keys = new Set<string>();
+  for (const { person } of people) {
+    for (const r of person.refs) if (!callIds || callIds.has(r.callId)) keys.add(speakerKey(r.callId, r.participant.id));
+  }
+  return keys;
+}
+
+const companiesOf = (people: readonly Person[]) => new Set(people.map((p) => p.company));
 
 export function interpretQuery(query: string, directory: SpeakerDirectory, filters: Filters = {}, opts: InterpretOptions = {}): QueryPlan {
   const typed = correctFrameWords(query.replace(/\s+/g, ' ').trim());
@@ -94,28 +109,42 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   // A pasted analyst question: its filler goes, and nothing in it becomes a hard constraint.
   const pasted = readsAsPastedQuestion(typed);
   const q = pasted ? dropFiller(typed) : typed;
-  const allMentions = directory.mentions(q);
-  const mentions = allMentions.filter((m) => !GUARDED_VIAS.has(m.via) || refersToSomeone(q, m.start, m.end, { companyWords }));
+  const referring = (m: SpeakerMention) => !GUARDED_VIAS.has(m.via) || refersToSomeone(q, m.start, m.end, { companyWords });
+  // Which calls: companies and periods named in the question or the request.
+  const scope = interpretCallScope(
+    { q, filters, pasted, people: (text) => directory.mentions(text).filter(referring) },
+    directory.companies,
+  );
+  const scopeCompanies: ReadonlySet<Company> | undefined = scope.companies.length > 0 ? new Set(scope.companies.map((c) => c.company)) : undefined;
+  const overlapsScope = (m: SpeakerMention) => scope.spans.some((s) => s.start < m.end && s.end > m.start);
+  // People: only those of the companies in scope ("Amazon's CFO" is Amazon's).
+  const mentions = directory.mentions(q, scopeCompanies).filter((m) => referring(m) && !overlapsScope(m));
   const whoAsked = !pasted && WHO_ASKED.test(q);
 
-  let speakers = mentions.flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched })));
+  let speakers: NamedPerson[] = mentions.flatMap((m) => m.people.map((person) => ({ person, matched: m.matched })));
   // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst focus.
-  if (whoAsked) speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
+  if (whoAsked) speakers = speakers.filter((s) => s.person.side === 'analyst');
   // People named inside a pasted question — the greeting included ("Hi Brett, hi Brian") — are
   // addressed, not filters: their passages are favoured only.
-  const boosted = pasted ? directory.mentions(typed).flatMap((m) => m.refs.map((ref) => ({ ref, matched: m.matched }))) : [];
+  const boosted: NamedPerson[] = pasted ? directory.mentions(typed).flatMap((m) => m.people.map((person) => ({ person, matched: m.matched }))) : [];
   if (pasted) speakers = [];
+  // Nothing scoped the name to one company: a role means every company's ("the CFO"), a name means
+  // the one person the rest of the question fits best ("Brian").
+  const spread = !scopeCompanies && companiesOf(speakers.map((s) => s.person)).size > 1;
+  const groupByCompany = spread && mentions.every((m) => m.via === 'role');
+  const choosePerson = spread && !groupByCompany;
 
   let side: Side | null = null;
   let section: Section | null = null;
-  const spans: { start: number; end: number }[] = pasted ? [] : mentions.map((m) => ({ start: m.start, end: m.end }));
+  const spans: { start: number; end: number }[] = pasted ? [...scope.spans] : [...scope.spans, ...mentions.map((m) => ({ start: m.start, end: m.end }))];
   if (!pasted) {
     const operator = groupReference(q, GROUP_OPERATOR, companyWords);
     const analysts = groupReference(q, GROUP_ANALYSTS, companyWords);
     const company = groupReference(q, GROUP_COMPANY, companyWords);
     if (operator) side = 'operator';
     else if (analysts && speakers.length === 0) side = 'analyst';
-    else if (company && speakers.length === 0) side = 'company';
+    // "What did management say", and "What did Monro say" (the company as the speaker): its executives.
+    else if ((company || scope.companySpeaks) && speakers.length === 0) side = 'company';
     if (QA_WORDS.test(q)) section = 'qa';
     else if (PREPARED_WORDS.test(q)) section = 'prepared_remarks';
     for (const span of [analysts, company]) if (span) spans.push(span);
@@ -126,10 +155,10 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   }
 
   // "What did Sheridan ask Jassy about?": the analyst asks, the executive is only addressed.
-  if (!pasted && !whoAsked && ASKED.test(q) && speakers.some((s) => s.ref.participant.side === 'analyst')) {
-    speakers = speakers.filter((s) => s.ref.participant.side === 'analyst');
+  if (!pasted && !whoAsked && ASKED.test(q) && speakers.some((s) => s.person.side === 'analyst')) {
+    speakers = speakers.filter((s) => s.person.side === 'analyst');
   }
-  const speakerSide = sideOf(speakers.map((s) => s.ref));
+  const speakerSide = sideOf(speakers.map((s) => s.person));
   let intent: Intent = 'topic';
   let questionsOnly = false;
   if (whoAsked) {
@@ -156,6 +185,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     speaker: speakers.length > 0 ? 'query' : 'none',
     side: side ? 'query' : 'none',
     section: section ? 'query' : 'none',
+    ...scope.sources,
   };
 
   // Explicit filters override inference.
@@ -165,10 +195,10 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     if (intent === 'speaker_question') intent = 'who_asked';
     sources.speaker = 'request';
   } else if (filters.speaker) {
-    const refs = directory.resolve(filters.speaker);
-    if (refs.length === 0) throw new UnknownSpeakerError(filters.speaker);
-    speakers = refs.map((ref) => ({ ref, matched: filters.speaker! }));
-    if (intent === 'topic' || intent === 'who_asked') intent = sideOf(refs) === 'analyst' && questionsOnly ? 'speaker_question' : 'speaker_topic';
+    const people = directory.resolve(filters.speaker, scopeCompanies);
+    if (people.length === 0) throw new UnknownSpeakerError(filters.speaker);
+    speakers = people.map((person) => ({ person, matched: filters.speaker! }));
+    if (intent === 'topic' || intent === 'who_asked') intent = sideOf(people) === 'analyst' && questionsOnly ? 'speaker_question' : 'speaker_topic';
     sources.speaker = 'request';
   }
   if (filters.side) {
@@ -195,7 +225,15 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     lexicalText: expandFinanceTerms(matchText),
     embedText: expandAbbreviations(matchText),
     speakers,
-    speakerKeys: speakers.length > 0 ? new Set(speakers.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
+    speakerKeys: speakers.length > 0 ? keysOf(speakers, scope.callIds) : null,
+    // Named people without a company or call: their calls are the scope, so "X did not discuss it"
+    // shows what others said on those calls, not anywhere in the library.
+    callIds: scope.callIds ?? (sources.speaker === 'query' && speakers.length > 0 ? new Set(speakers.flatMap((s) => s.person.refs.map((r) => r.callId))) : null),
+    choosePerson: choosePerson && sources.speaker === 'query',
+    groupByCompany: groupByCompany && sources.speaker === 'query',
+    companies: scope.companies,
+    period: scope.period,
+    droppedPeriod: scope.droppedPeriod,
     side,
     section,
     questionsOnly,
@@ -207,7 +245,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     corrections: spelled.corrections,
     pasted,
     boosted,
-    boostKeys: boosted.length > 0 ? new Set(boosted.map((s) => speakerKey(s.ref.callId, s.ref.participant.id))) : null,
+    boostKeys: boosted.length > 0 ? keysOf(boosted, null) : null,
     literal: false,
   };
 }

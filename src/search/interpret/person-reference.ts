@@ -41,7 +41,7 @@ export interface ReferenceOptions {
 export function refersToSomeone(text: string, start: number, end: number, opts: ReferenceOptions = {}): boolean {
   const before = [...text.slice(0, start).matchAll(WORDS)].map((m) => m[0].toLowerCase().replace(/['’]s$/, ''));
   const afterText = text.slice(end);
-  if (/^['’]s\b/.test(afterText)) return true; // "Brian's view", "management's outlook"
+  if (/^['’](?:s\b|(?=\s))/.test(afterText)) return true; // "Brian's view", "management's outlook"
   const after = [...afterText.matchAll(WORDS)].map((m) => m[0].toLowerCase());
   const next = after[0];
   if (next !== undefined && AFTER.has(next)) return true;

@@ -1,7 +1,9 @@
 import type { Section, Side } from '../../transcript/types.js';
+import type { Company } from './companies.js';
 import type { FactQuestion } from './fact-question.js';
+import type { Period } from './periods.js';
 import type { Correction } from './spelling.js';
-import type { SpeakerRef } from './speaker-directory.js';
+import type { Person } from './speaker-directory.js';
 
 /** The query-understanding stage's output: everything later stages need to know about the question. */
 
@@ -13,6 +15,20 @@ export interface Filters {
   speaker?: string;
   side?: Side | typeof ANY;
   section?: Section | typeof ANY;
+  /** A company's name, short name, ticker or key. */
+  company?: string;
+  /** A fiscal quarter: "Q4 2025", "2025Q4". */
+  quarter?: string;
+  /** A fiscal year. */
+  year?: number | typeof ANY;
+  /** A call id. */
+  call?: string;
+}
+
+/** Who the question names, and by which words. */
+export interface NamedPerson {
+  person: Person;
+  matched: string;
 }
 
 export type ConstraintSource = 'query' | 'request' | 'none';
@@ -31,16 +47,38 @@ export interface QueryPlan {
    * knows "capital expenditures" far better than "capex").
    */
   embedText: string;
-  speakers: { ref: SpeakerRef; matched: string }[];
-  /** speakerKey()s the answer must come from; null = anyone. */
+  speakers: NamedPerson[];
+  /** speakerKey()s the answer must come from (the named people's appearances on the calls in scope); null = anyone. */
   speakerKeys: Set<string> | null;
+  /**
+   * A name matched people of several companies and nothing scoped it ("Brian"): the answer comes from
+   * whichever of them the rest of the question fits best, and the response says so.
+   */
+  choosePerson: boolean;
+  /** A role named without a company ("the CFO"): every company's, results grouped by company. */
+  groupByCompany: boolean;
+  /** Companies in scope (named in the question or the request); empty = every company. */
+  companies: { company: Company; matched: string }[];
+  /** The period in scope, as understood. */
+  period: { period: Period; matched: string; label: string } | null;
+  /** Calls the answer must come from; null = every call. */
+  callIds: ReadonlySet<string> | null;
+  /** A period the question named that no call in scope has: searched without it. */
+  droppedPeriod: string | null;
   side: Side | null;
   section: Section | null;
   /** Only analysts' question passages (who asked / what did X ask). */
   questionsOnly: boolean;
   source: ConstraintSource;
   /** Where each constraint came from, so a UI can show what was inferred and offer to clear it. */
-  sources: { speaker: ConstraintSource; side: ConstraintSource; section: ConstraintSource };
+  sources: {
+    speaker: ConstraintSource;
+    side: ConstraintSource;
+    section: ConstraintSource;
+    company: ConstraintSource;
+    period: ConstraintSource;
+    call: ConstraintSource;
+  };
   /** Asks for a figure ("how many…", "what was revenue…"): what is counted; null otherwise. */
   figureTerms: string[] | null;
   /** Asks for a fact (a metric's value): what to look for in the answer sentence; null for opinions and summaries. */
@@ -52,7 +90,7 @@ export interface QueryPlan {
   /** The query reads as a pasted analyst question (filler dropped, names only favour passages). */
   pasted: boolean;
   /** People named inside a pasted question: their passages are favoured, not required. */
-  boosted: { ref: SpeakerRef; matched: string }[];
+  boosted: NamedPerson[];
   boostKeys: Set<string> | null;
   /** Taken literally (the eval's plain baselines): results stay in retrieval order, nothing is moved up or down. */
   literal: boolean;
@@ -75,11 +113,17 @@ export function literalPlan(query: string): QueryPlan {
     embedText: query,
     speakers: [],
     speakerKeys: null,
+    choosePerson: false,
+    groupByCompany: false,
+    companies: [],
+    period: null,
+    callIds: null,
+    droppedPeriod: null,
     side: null,
     section: null,
     questionsOnly: false,
     source: 'none',
-    sources: { speaker: 'none', side: 'none', section: 'none' },
+    sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' },
     figureTerms: null,
     fact: null,
     typedTopic: query,

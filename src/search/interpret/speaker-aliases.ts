@@ -12,40 +12,67 @@
  * - typos in surnames and longer first names within a bounded edit distance.
  *
  * The company itself ("Amazon", its ticker) is never a speaker alias.
+ *
+ * A person is scoped to a company: the same CFO on two of its calls is one person (with both calls'
+ * appearances), the same name at two companies is two. One table serves the whole library: a query
+ * is looked up word by word in maps (typos through a trie), never by scanning the participants.
  */
-import type { Call, Participant } from '../../transcript/types.js';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { CallMeta, Participant, Side } from '../../transcript/types.js';
 import { nicknamesOf } from '../../transcript/nicknames.js';
-import { editDistance } from './edit-distance.js';
+import { byPeriod, type Company } from './companies.js';
 
 export { nicknamesOf };
 
 export type MentionVia = 'full' | 'surname' | 'first' | 'nickname' | 'role' | 'firm';
 
-export interface AliasEntry {
+/** One call's participant, as a person appears on it. */
+export interface SpeakerRef {
+  callId: string;
   participant: Participant;
+}
+
+/** Someone who speaks on one or more calls of one company (its executives, the analysts on its calls). */
+export interface Person {
+  /** `<company key>/<name slug>`: unique in the library, the same across the company's calls. */
+  key: string;
+  /** The participant id on their calls ("andrew-jassy"). */
+  id: string;
+  name: string;
+  side: Side;
+  /** As on their latest call. */
+  title: string | null;
+  firm: string | null;
+  company: Company;
+  /** Every call they speak on, oldest first. */
+  refs: SpeakerRef[];
+}
+
+export interface AliasEntry {
+  person: Person;
   via: MentionVia;
 }
 
 export interface AliasTable {
-  participants: Participant[];
+  people: Person[];
   /** Normalised phrase (lowercase words joined by one space) → who it names. */
   phrases: Map<string, AliasEntry[]>;
   /** Longest phrase, in words. */
   maxWords: number;
   /** Single-word names eligible for typo-tolerant matching (surnames, first names of ≥ 5 letters, firm words). */
-  fuzzyKeys: Map<string, AliasEntry[]>;
+  fuzzyKeys: SearchableMap<AliasEntry[]>;
   /**
-   * Words that are ordinary English in this call: a name that is also such a word ("mark",
-   * "will", "price") only counts in free text when capitalised, and these words are never
-   * matched fuzzily. Built from a generic list plus every word the call spells in lowercase.
+   * Ordinary words: a name that is also one ("mark", "will", "price") only counts in free text
+   * when capitalised, and these words are never matched fuzzily. A generic list plus every word
+   * the calls write in lowercase (a full dictionary would guard too much: it lists "jasy").
    */
   commonWords: Set<string>;
-  /** Words naming the company itself (never a speaker). */
+  /** Words naming the library's companies (never a speaker). */
   companyWords: Set<string>;
 }
 
 export interface SpeakerMention {
-  participant: Participant;
+  person: Person;
   /** The text of the query that matched, exactly as written. */
   matched: string;
   /** Half-open range of `matched` in the query. */
@@ -57,8 +84,14 @@ export interface SpeakerMention {
 }
 
 export interface AliasOptions {
-  /** Extra ordinary words to guard (e.g. a dictionary); merged into `commonWords`. */
+  /** Extra ordinary words to guard (the words the calls write in lowercase); merged into `commonWords`. */
   commonWords?: Iterable<string>;
+}
+
+/** Words a text writes in lowercase: ordinary words in that text, whatever they name elsewhere. */
+export function lowercaseWords(text: string, into: Set<string> = new Set()): Set<string> {
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}'\u2019])[a-z]+(?![\p{L}\p{N}])/gu)) into.add(match[0]);
+  return into;
 }
 
 /**
@@ -213,25 +246,50 @@ function isListedPerson(p: Participant): boolean {
   return p.side !== 'operator' && !/^(?:unidentified|unknown)\b/i.test(p.name);
 }
 
-/** Builds the alias table of a call's participants. */
-export function buildAliasTable(call: Call, opts: AliasOptions = {}): AliasTable {
+/** The people of a library's calls, one per company and name (see Person). */
+export function collectPeople(calls: readonly { meta: CallMeta; participants: readonly Participant[] }[], companyOf: (callId: string) => Company): Person[] {
+  const byKey = new Map<string, Person>();
+  for (const call of calls) {
+    const company = companyOf(call.meta.id);
+    for (const p of call.participants) {
+      if (!isListedPerson(p)) continue;
+      const words = tokenize(p.name).map((t) => t.norm);
+      while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+      // First and last name: "Mark Stephen Mahaney" on one call and "Mark Mahaney" on the next are one person.
+      const nameKey = (words.length > 2 ? [words[0], words[words.length - 1]] : words).join('-');
+      const key = `${company.key}/${nameKey}`;
+      const person = byKey.get(key) ?? { key, id: p.id, name: p.name, side: p.side, title: p.title, firm: p.firm, company, refs: [] };
+      person.refs.push({ callId: call.meta.id, participant: p });
+      // The latest call's spelling and title win (refs are sorted by period below).
+      byKey.set(key, person);
+    }
+  }
+  const meta = new Map(calls.map((c) => [c.meta.id, c.meta]));
+  for (const person of byKey.values()) {
+    person.refs.sort((a, b) => byPeriod(meta.get(a.callId)!, meta.get(b.callId)!));
+    const latest = person.refs.at(-1)!.participant;
+    Object.assign(person, { id: latest.id, name: latest.name, side: latest.side, title: latest.title, firm: latest.firm });
+  }
+  return [...byKey.values()];
+}
+
+/** Builds one alias table over the people of every call. */
+export function buildAliasTable(
+  people: readonly Person[],
+  companyWords: ReadonlySet<string>,
+  ownCompanyWords: (company: Company) => ReadonlySet<string>,
+  opts: AliasOptions = {},
+): AliasTable {
   const phrases = new Map<string, AliasEntry[]>();
-  const fuzzyKeys = new Map<string, AliasEntry[]>();
-  const add = (map: Map<string, AliasEntry[]>, key: string, participant: Participant, via: MentionVia): void => {
+  const fuzzy = new Map<string, AliasEntry[]>();
+  const add = (map: Map<string, AliasEntry[]>, key: string, person: Person, via: MentionVia): void => {
     if (key === '') return;
     const entries = map.get(key) ?? [];
-    if (!entries.some((e) => e.participant === participant)) entries.push({ participant, via });
+    if (!entries.some((e) => e.person === person)) entries.push({ person, via });
     map.set(key, entries);
   };
 
-  // Words naming the company: never a speaker.
-  const companyWords = new Set<string>(call.meta.ticker ? [normaliseWord(call.meta.ticker)] : []);
-  for (const alias of firmAliases(call.meta.company)) {
-    companyWords.add(alias);
-    for (const w of alias.split(' ')) companyWords.add(w);
-  }
-
-  for (const p of call.participants.filter(isListedPerson)) {
+  for (const p of people) {
     const words = tokenize(p.name).map((t) => t.norm);
     while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
     const first = words[0] ?? '';
@@ -244,50 +302,59 @@ export function buildAliasTable(call: Call, opts: AliasOptions = {}): AliasTable
       add(phrases, `${first} ${last}`, p, 'full');
       for (const nick of nicknamesOf(first)) add(phrases, `${nick} ${last}`, p, 'nickname');
       add(phrases, last, p, 'surname');
-      add(fuzzyKeys, last, p, 'surname');
+      add(fuzzy, last, p, 'surname');
     }
     add(phrases, first, p, 'first');
-    if (first.length >= FUZZY_FIRST_NAME_MIN_LENGTH) add(fuzzyKeys, first, p, 'first');
+    if (first.length >= FUZZY_FIRST_NAME_MIN_LENGTH) add(fuzzy, first, p, 'first');
     for (const nick of nicknamesOf(first)) add(phrases, nick, p, 'nickname');
 
-    if (p.side === 'company' && p.title) {
-      for (const role of roleAliases(p.title)) add(phrases, role, p, 'role');
-    }
-    if (p.side === 'analyst' && p.firm) {
-      for (const alias of firmAliases(p.firm)) {
-        add(phrases, alias, p, 'firm');
-        if (!alias.includes(' ') && alias.length >= FUZZY_MIN_LENGTH) add(fuzzyKeys, alias, p, 'firm');
+    for (const { participant } of p.refs) {
+      if (participant.side === 'company' && participant.title) {
+        for (const role of roleAliases(participant.title)) add(phrases, role, p, 'role');
+      }
+      if (participant.side === 'analyst' && participant.firm) {
+        for (const alias of firmAliases(participant.firm)) {
+          add(phrases, alias, p, 'firm');
+          if (!alias.includes(' ') && alias.length >= FUZZY_MIN_LENGTH) add(fuzzy, alias, p, 'firm');
+        }
       }
     }
   }
-  for (const word of companyWords) {
-    phrases.delete(word);
-    fuzzyKeys.delete(word);
+  // A person is never named by their own company's name ("Amazon" names no Amazon executive); the
+  // same word may name someone at another company (GE's CEO is a Culp, and so is a company).
+  for (const map of [phrases, fuzzy]) {
+    for (const [phrase, entries] of map) {
+      const kept = entries.filter((e) => !ownCompanyWords(e.person.company).has(phrase));
+      if (kept.length === 0) map.delete(phrase);
+      else map.set(phrase, kept);
+    }
   }
 
-  // Ordinary words: the generic list, the caller's, and whatever the call itself writes in lowercase.
+  // Ordinary words: a generic list (names one typo from common words) and the caller's.
   const commonWords = new Set<string>(GENERIC_COMMON_WORDS);
   for (const w of opts.commonWords ?? []) commonWords.add(normaliseWord(w));
-  for (const match of call.source.matchAll(/(?<![\p{L}\p{N}'\u2019])[a-z]+(?![\p{L}\p{N}])/gu)) commonWords.add(match[0]);
 
   let maxWords = 1;
   for (const key of phrases.keys()) maxWords = Math.max(maxWords, key.split(' ').length);
-  return { participants: call.participants, phrases, maxWords, fuzzyKeys, commonWords, companyWords };
+  return { people: [...people], phrases, maxWords, fuzzyKeys: SearchableMap.from(fuzzy), commonWords, companyWords: new Set(companyWords) };
 }
 
 interface ScanOptions {
   /** Explicit speaker phrases (resolveSpeaker) ignore the capitalisation guard. */
   explicit: boolean;
+  /** Only these people count (a company or call in scope); all when absent. */
+  allowed?: (p: Person) => boolean;
 }
 
 const NAME_VIAS: ReadonlySet<MentionVia> = new Set(['first', 'surname', 'nickname']);
 
-function scan(table: AliasTable, text: string, { explicit }: ScanOptions): SpeakerMention[] {
+function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOptions): SpeakerMention[] {
   const tokens = tokenize(text);
   const mentions: SpeakerMention[] = [];
-  const emit = (from: Token, to: Token, entries: AliasEntry[], distance: number): void => {
-    for (const { participant, via } of entries) {
-      mentions.push({ participant, matched: text.slice(from.start, to.end), start: from.start, end: to.end, via, distance });
+  const keep = (entries: readonly AliasEntry[]) => (allowed ? entries.filter((e) => allowed(e.person)) : entries);
+  const emit = (from: Token, to: Token, entries: readonly AliasEntry[], distance: number): void => {
+    for (const { person, via } of entries) {
+      mentions.push({ person, matched: text.slice(from.start, to.end), start: from.start, end: to.end, via, distance });
     }
   };
 
@@ -296,8 +363,11 @@ function scan(table: AliasTable, text: string, { explicit }: ScanOptions): Speak
     let matchedWords = 0;
     for (let n = Math.min(table.maxWords, tokens.length - i); n >= 1 && matchedWords === 0; n--) {
       const span = tokens.slice(i, i + n);
-      const entries = table.phrases.get(span.map((t) => t.norm).join(' '));
-      if (!entries) continue;
+      const key = span.map((t) => t.norm).join(' ');
+      // A role in the plural names every holder of it: "the CFOs", "chief financial officers".
+      const plural = key.endsWith('s') ? (table.phrases.get(key.slice(0, -1)) ?? []).filter((e) => e.via === 'role') : [];
+      const entries = keep(table.phrases.get(key) ?? plural);
+      if (entries.length === 0) continue;
       const only = span[0] as Token;
       const guarded =
         n === 1 &&
@@ -305,7 +375,9 @@ function scan(table: AliasTable, text: string, { explicit }: ScanOptions): Speak
         only.raw === only.raw.toLowerCase() &&
         table.commonWords.has(only.norm) &&
         entries.every((e) => NAME_VIAS.has(e.via));
-      if (guarded) continue;
+      // A short firm name in lowercase is a word ("up", "ct"); written in capitals it is the firm ("UBS", "RBC").
+      const shortFirm = n === 1 && !explicit && only.norm.length <= 3 && only.raw !== only.raw.toUpperCase() && entries.every((e) => e.via === 'firm');
+      if (guarded || shortFirm) continue;
       emit(only, span[n - 1] as Token, entries, 0);
       matchedWords = n;
     }
@@ -314,7 +386,8 @@ function scan(table: AliasTable, text: string, { explicit }: ScanOptions): Speak
       continue;
     }
 
-    // Typo-tolerant match of a single word against surnames, long first names and firm words.
+    // Typo-tolerant match of a single word against surnames, long first names and firm words
+    // (a trie walk bounded by the edit distance, whatever the library's size).
     const token = tokens[i] as Token;
     const word = token.norm;
     if (
@@ -325,16 +398,16 @@ function scan(table: AliasTable, text: string, { explicit }: ScanOptions): Speak
     ) {
       let best = Infinity;
       let bestEntries: AliasEntry[] = [];
-      for (const [key, entries] of table.fuzzyKeys) {
+      for (const [key, [found, distance]] of table.fuzzyKeys.fuzzyGet(word, 2)) {
         if (key[0] !== word[0]) continue; // typos rarely hit the first letter; guards "rose"/"boss"-like words
-        const bound = fuzzyBound(key);
-        const distance = editDistance(word, key, bound);
-        if (distance > bound || distance === 0) continue;
+        if (distance > fuzzyBound(key) || distance === 0) continue;
+        const entries = keep(found);
+        if (entries.length === 0) continue;
         if (distance < best) {
           best = distance;
           bestEntries = [...entries];
         } else if (distance === best) {
-          for (const e of entries) if (!bestEntries.some((b) => b.participant === e.participant)) bestEntries.push(e);
+          for (const e of entries) if (!bestEntries.some((b) => b.person === e.person)) bestEntries.push(e);
         }
       }
       if (bestEntries.length > 0) emit(token, token, bestEntries, best);
@@ -349,18 +422,18 @@ function scan(table: AliasTable, text: string, { explicit }: ScanOptions): Speak
  * several people ("Brian") yields one mention per candidate, all with the same span. Names that
  * are also ordinary words ("mark", "will") count only when capitalised.
  */
-export function findSpeakerMentions(table: AliasTable, query: string): SpeakerMention[] {
-  return scan(table, query, { explicit: false });
+export function findSpeakerMentions(table: AliasTable, query: string, allowed?: (p: Person) => boolean): SpeakerMention[] {
+  return scan(table, query, { explicit: false, allowed });
 }
 
 /**
  * Who a phrase names ("Andy", "Doug Anmuth", "the Goldman Sachs analyst", "CFO", "jasy").
- * Returns every candidate in participant order; empty when the phrase names nobody.
+ * Returns every candidate in library order; empty when the phrase names nobody.
  */
-export function resolveSpeaker(table: AliasTable, phrase: string): Participant[] {
+export function resolveSpeaker(table: AliasTable, phrase: string, allowed?: (p: Person) => boolean): Person[] {
   const kept = tokenize(phrase).filter((t) => !FILLER_WORDS.has(t.norm));
   const key = kept.map((t) => t.norm).join(' ');
-  const exact = table.phrases.get(key);
-  const found = exact ? exact.map((e) => e.participant) : scan(table, phrase, { explicit: true }).map((m) => m.participant);
-  return table.participants.filter((p) => found.includes(p));
+  const exact = table.phrases.get(key)?.filter((e) => !allowed || allowed(e.person));
+  const found = exact && exact.length > 0 ? exact.map((e) => e.person) : scan(table, phrase, { explicit: true, allowed }).map((m) => m.person);
+  return table.people.filter((p) => found.includes(p));
 }

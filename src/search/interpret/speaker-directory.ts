@@ -1,35 +1,37 @@
-import type { Participant, Side } from '../../transcript/types.js';
+import type { Side } from '../../transcript/types.js';
+import type { Company, CompanyDirectory } from './companies.js';
+import type { MentionVia, Person, SpeakerRef } from './speaker-aliases.js';
 
-/** A participant of one call. The same person on two calls is two refs with the same name. */
-export interface SpeakerRef {
-  callId: string;
-  participant: Participant;
-}
+export type { Person, SpeakerRef };
 
 export interface SpeakerMention {
-  refs: SpeakerRef[];
+  /** Everyone the words can name (one for a full name; several for "Brian" or "the CFO"). */
+  people: Person[];
   /** The words of the query that named them. */
   matched: string;
   start: number;
   end: number;
-  via: 'full' | 'surname' | 'first' | 'nickname' | 'role' | 'firm' | 'fuzzy';
+  via: MentionVia | 'fuzzy';
 }
 
-/** Name resolution across every indexed call. */
+/** Name resolution across the library: people scoped to companies, and the companies themselves. */
 export interface SpeakerDirectory {
-  /** Speakers named anywhere in free text, left to right, non-overlapping. */
-  mentions(text: string): SpeakerMention[];
-  /** Resolve an explicit filter value (id, name, surname, nickname, role, firm). */
-  resolve(phrase: string): SpeakerRef[];
+  readonly companies: CompanyDirectory;
+  /** People named anywhere in free text, left to right, non-overlapping; only those of `scope`'s companies when given. */
+  mentions(text: string, scope?: ReadonlySet<Company>): SpeakerMention[];
+  /** Resolve an explicit filter value (person key, participant id, name, surname, nickname, role, firm). */
+  resolve(phrase: string, scope?: ReadonlySet<Company>): Person[];
   /** Lowercase words naming the indexed companies (names, short names, tickers): never a speaker, never a topic qualifier. */
   companyWords(): ReadonlySet<string>;
+  /** The person a call's participant is (undefined for the operator and unidentified speakers). */
+  personOf(callId: string, participantId: string): Person | undefined;
 }
 
 export function speakerKey(callId: string, participantId: string): string {
   return `${callId}/${participantId}`;
 }
 
-export function sideOf(refs: SpeakerRef[]): Side | null {
-  const sides = new Set(refs.map((r) => r.participant.side));
+export function sideOf(people: readonly Person[]): Side | null {
+  const sides = new Set(people.map((p) => p.side));
   return sides.size === 1 ? [...sides][0]! : null;
 }

@@ -3,11 +3,8 @@ import type { QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { PassageFilter } from './retriever.js';
 
-/**
- * Which passages may answer: the plan's speaker, side, section and question-only constraints, and
- * the calls in scope (a company, a quarter, a call: null or absent = every call).
- */
-export type Scope = Pick<QueryPlan, 'speakerKeys' | 'side' | 'section' | 'questionsOnly'> & { callIds?: ReadonlySet<string> | null };
+/** Which passages may answer: the plan's calls, speaker, side, section and question-only constraints. */
+export type Scope = Pick<QueryPlan, 'callIds' | 'speakerKeys' | 'side' | 'section' | 'questionsOnly'>;
 
 /** What can be dropped from a scope that nothing meets, first to last: the least specific first. */
 export type Relaxable = 'section' | 'side' | 'questions' | 'speaker';
@@ -55,12 +52,20 @@ export function scopeMembers(lists: ScopeLists, scope: Scope, withSpeakers: bool
  */
 export class ScopeCheck {
   private readonly combos = new Set<string>();
+  /** The same, per call (a scope restricted to some calls checks only theirs). */
+  private readonly callCombos = new Map<string, Set<string>>();
 
   constructor(
     private readonly passages: readonly Passage[],
     private readonly lists: ScopeLists,
   ) {
-    for (const p of passages) this.combos.add(`${p.speaker.side}|${p.section}|${p.role === 'question'}`);
+    for (const p of passages) {
+      const combo = `${p.speaker.side}|${p.section}|${p.role === 'question'}`;
+      this.combos.add(combo);
+      const ofCall = this.callCombos.get(p.callId) ?? new Set<string>();
+      ofCall.add(combo);
+      this.callCombos.set(p.callId, ofCall);
+    }
   }
 
   feasible(scope: Scope): boolean {
@@ -68,16 +73,8 @@ export class ScopeCheck {
       const allowed = scopeFilter(this.passages, scope);
       return [...scope.speakerKeys].some((key) => (this.lists.bySpeaker.get(key) ?? []).some(allowed));
     }
-    if (scope.callIds) {
-      // Visits the calls' passages until one is allowed: bounded by the scope, not the library.
-      const allowed = scopeFilter(this.passages, scope);
-      return [...scope.callIds].some((id) => {
-        const range = this.lists.callPassages.get(id);
-        for (let i = 0; range && i < range.count; i++) if (allowed(range.first + i)) return true;
-        return false;
-      });
-    }
-    for (const combo of this.combos) {
+    const combos = scope.callIds ? [...scope.callIds].flatMap((id) => [...(this.callCombos.get(id) ?? [])]) : this.combos;
+    for (const combo of combos) {
       const [side, section, question] = combo.split('|');
       if (scope.side ? side !== scope.side : side === 'operator') continue;
       if (scope.section && section !== scope.section) continue;
@@ -113,8 +110,8 @@ export class ScopeCheck {
 export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpeakers = true): PassageFilter {
   return (i) => {
     const p = passages[i]!;
-    if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKey(p.callId, p.speaker.id))) return false;
     if (scope.callIds && !scope.callIds.has(p.callId)) return false;
+    if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKey(p.callId, p.speaker.id))) return false;
     if (scope.side ? p.speaker.side !== scope.side : p.speaker.side === 'operator') return false;
     if (scope.section && p.section !== scope.section) return false;
     if (scope.questionsOnly && p.role !== 'question') return false;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
-import { ParticipantDirectory } from '../../../src/search/interpret/participant-directory.js';
+import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
 import { UnknownSpeakerError } from '../../../src/search/interpret/query-plan.js';
 import { bundledCall } from '../../helpers/call.js';
 
-const directory = new ParticipantDirectory([bundledCall()]);
+const directory = new LibraryDirectory([bundledCall()]);
 const plan = (q: string, filters = {}) => interpretQuery(q, directory, filters);
-const names = (q: string) => plan(q).speakers.map((s) => s.ref.participant.name);
+const names = (q: string) => plan(q).speakers.map((s) => s.person.name);
 
 describe('interpretQuery: who is named', () => {
   it.each([
@@ -84,14 +84,14 @@ describe('interpretQuery: intent and topic', () => {
 describe('interpretQuery: explicit filters override inference', () => {
   it('speaker filter replaces the speaker named in the query', () => {
     const p = plan('what did Jassy say about free cash flow', { speaker: 'Olsavsky' });
-    expect(p.speakers.map((s) => s.ref.participant.name)).toEqual(['Brian Olsavsky']);
+    expect(p.speakers.map((s) => s.person.name)).toEqual(['Brian Olsavsky']);
     expect(p.source).toBe('request');
   });
 
   it('accepts participant ids, roles and firms as filter values', () => {
-    expect(plan('capex', { speaker: 'andrew-jassy' }).speakers[0]?.ref.participant.name).toBe('Andrew Jassy');
-    expect(plan('capex', { speaker: 'CFO' }).speakers[0]?.ref.participant.name).toBe('Brian Olsavsky');
-    expect(plan('capex', { speaker: 'Barclays' }).speakers[0]?.ref.participant.name).toBe('Ross Sandler');
+    expect(plan('capex', { speaker: 'andrew-jassy' }).speakers[0]?.person.name).toBe('Andrew Jassy');
+    expect(plan('capex', { speaker: 'CFO' }).speakers[0]?.person.name).toBe('Brian Olsavsky');
+    expect(plan('capex', { speaker: 'Barclays' }).speakers[0]?.person.name).toBe('Ross Sandler');
   });
 
   it('side and section filters win', () => {
@@ -106,13 +106,13 @@ describe('interpretQuery: explicit filters override inference', () => {
     expect(p.speakerKeys).toBeNull();
     expect(p.intent).toBe('topic');
     expect(p.matchText).toBe('Trainium');
-    expect(p.sources).toEqual({ speaker: 'request', side: 'none', section: 'none' });
+    expect(p.sources).toEqual({ speaker: 'request', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' });
     const who = plan('Who asked about robotics?', { side: 'any', section: 'any' });
     expect(who).toMatchObject({ side: null, section: null, questionsOnly: false, intent: 'topic' });
   });
 
   it('reports the source of each constraint separately', () => {
-    expect(plan('what did Jassy say about AI in the Q&A', { side: 'company' }).sources).toEqual({ speaker: 'query', side: 'request', section: 'query' });
+    expect(plan('what did Jassy say about AI in the Q&A', { side: 'company' }).sources).toEqual({ speaker: 'query', side: 'request', section: 'query', company: 'none', period: 'none', call: 'none' });
   });
 
   it('an unknown speaker filter is an error, not a silent empty result', () => {

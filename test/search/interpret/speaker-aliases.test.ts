@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../../../src/search/interpret/edit-distance.js';
-import { buildAliasTable, findSpeakerMentions, firmAliases, resolveSpeaker, roleAliases } from '../../../src/search/interpret/speaker-aliases.js';
+import { CompanyDirectory } from '../../../src/search/interpret/companies.js';
+import { buildAliasTable, collectPeople, findSpeakerMentions, firmAliases, lowercaseWords, resolveSpeaker, roleAliases } from '../../../src/search/interpret/speaker-aliases.js';
+import type { Call } from '../../../src/transcript/types.js';
 import { nicknamesOf } from '../../../src/transcript/nicknames.js';
 import { parseTranscript } from '../../../src/transcript/parse.js';
 import { readAmzn, renderTranscript } from '../../transcript/fixtures.js';
 
+/** The alias table of a library of these calls. */
+function tableOf(...calls: Call[]) {
+  const companies = new CompanyDirectory(calls.map((c) => c.meta));
+  const common = new Set<string>();
+  for (const c of calls) lowercaseWords(c.source, common);
+  return buildAliasTable(collectPeople(calls, (id) => companies.companyOf(id)!), companies.words(), (c) => companies.wordsOf(c), { commonWords: common });
+}
+
 const call = parseTranscript(readAmzn());
-const table = buildAliasTable(call);
+const table = tableOf(call);
 
 const ids = (phrase: string): string[] => resolveSpeaker(table, phrase).map((p) => p.id);
 
@@ -64,12 +74,12 @@ describe('resolveSpeaker on the bundled call', () => {
 
 describe('findSpeakerMentions', () => {
   const mentions = (query: string) =>
-    findSpeakerMentions(table, query).map((m) => [m.matched, m.participant.id, m.via, m.distance]);
+    findSpeakerMentions(table, query).map((m) => [m.matched, m.person.id, m.via, m.distance]);
 
   it('finds names, roles and firms with exact spans', () => {
     const query = 'What did the CFO and Andy Jassy tell the Goldman Sachs analyst about Trainium?';
     const found = findSpeakerMentions(table, query);
-    expect(found.map((m) => [m.matched, m.participant.id, m.via])).toEqual([
+    expect(found.map((m) => [m.matched, m.person.id, m.via])).toEqual([
       ['CFO', 'brian-olsavsky', 'role'],
       ['Andy Jassy', 'andrew-jassy', 'nickname'],
       ['Goldman Sachs', 'eric-sheridan', 'firm'],
@@ -170,7 +180,7 @@ describe('alias tables for another call', () => {
         ],
       }),
     );
-    const t = buildAliasTable(ford);
+    const t = tableOf(ford);
     expect(findSpeakerMentions(t, 'what did Ford say about trucks')).toEqual([]);
     expect(resolveSpeaker(t, 'Adam Ford').map((p) => p.id)).toEqual(['adam-ford']);
   });
@@ -186,9 +196,9 @@ describe('alias tables for another call', () => {
         ],
       }),
     );
-    const t = buildAliasTable(c);
-    expect(findSpeakerMentions(t, 'what was gross margin').map((m) => m.participant.id)).toEqual([]);
-    expect(findSpeakerMentions(t, 'what did Gross ask').map((m) => m.participant.id)).toEqual(['robert-gross']);
+    const t = tableOf(c);
+    expect(findSpeakerMentions(t, 'what was gross margin').map((m) => m.person.id)).toEqual([]);
+    expect(findSpeakerMentions(t, 'what did Gross ask').map((m) => m.person.id)).toEqual(['robert-gross']);
   });
 
   it('derives everything from that call’s participants', () => {
@@ -203,7 +213,7 @@ describe('alias tables for another call', () => {
         ],
       }),
     );
-    const t = buildAliasTable(other);
+    const t = tableOf(other);
     const r = (phrase: string): string[] => resolveSpeaker(t, phrase).map((p) => p.id);
     expect(r('Bill')).toEqual(['william-gates']);
     expect(r('chairman')).toEqual(['william-gates']);
@@ -213,15 +223,15 @@ describe('alias tables for another call', () => {
     expect(r('Widget')).toEqual([]);
     expect(r('Jassy')).toEqual([]);
     // "young" and "will" are ordinary words: only capitalised forms name someone in free text.
-    expect(findSpeakerMentions(t, 'young companies will grow').map((m) => m.participant.id)).toEqual([]);
-    expect(findSpeakerMentions(t, 'what did Young ask Will').map((m) => m.participant.id)).toEqual(['robert-young', 'william-gates']);
+    expect(findSpeakerMentions(t, 'young companies will grow').map((m) => m.person.id)).toEqual([]);
+    expect(findSpeakerMentions(t, 'what did Young ask Will').map((m) => m.person.id)).toEqual(['robert-young', 'william-gates']);
   });
 });
 
 describe('numbered speakers (speech-recognition datasets)', () => {
   it('are named only in full: "speaker" alone names nobody', () => {
     const c = parseTranscript(['Acme Corp (ACME) Q1 2025 Earnings Call', '', 'Speaker 1: Hello.', '', 'Speaker 2: Hi there.', '', 'Speaker 1: Bye.'].join('\n'));
-    const t = buildAliasTable(c);
+    const t = tableOf(c);
     expect(findSpeakerMentions(t, 'which speaker mentioned pricing')).toEqual([]);
     expect(resolveSpeaker(t, 'Speaker 2').map((p) => p.name)).toEqual(['Speaker 2']);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factQuestionOf } from '../../../src/search/interpret/fact-question.js';
 import { expandAbbreviations, expandFinanceTerms } from '../../../src/search/interpret/finance-terms.js';
 import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
-import { ParticipantDirectory } from '../../../src/search/interpret/participant-directory.js';
+import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
 import { dropFiller, readsAsPastedQuestion } from '../../../src/search/interpret/pasted-question.js';
 import { refersToSomeone } from '../../../src/search/interpret/person-reference.js';
 import { englishWords, sortedJsonWordList, Spelling } from '../../../src/search/interpret/spelling.js';
@@ -11,7 +11,7 @@ import { bundledCall } from '../../helpers/call.js';
 import { SMALL_CALL } from '../../index/small-call.js';
 
 const amazon = bundledCall();
-const directory = new ParticipantDirectory([amazon]);
+const directory = new LibraryDirectory([amazon]);
 
 describe('factQuestionOf', () => {
   it('reads metric, kind of number, scope, period and outlook', () => {
@@ -60,7 +60,7 @@ describe('refersToSomeone: role, group and first-name words', () => {
 });
 
 describe('interpretation on another company’s call: nothing company-specific in the generic rules', () => {
-  const widget = new ParticipantDirectory([{ ...parseTranscript(SMALL_CALL), sourcePath: 'small.txt' }]);
+  const widget = new LibraryDirectory([{ ...parseTranscript(SMALL_CALL), sourcePath: 'small.txt' }]);
   it('"<company> management" means the company side for any company', () => {
     expect(interpretQuery('what did Widget management say about factories', widget).side).toBe('company');
     expect(interpretQuery('what did Amazon management say about factories', widget).side).toBe('company');
@@ -104,7 +104,7 @@ describe('pasted questions', () => {
     const q = PASTED.replace('Steve', 'Brian');
     const plan = interpretQuery(q, directory);
     expect(plan).toMatchObject({ pasted: true, intent: 'topic', section: null, side: null, speakerKeys: null });
-    expect(plan.boosted.map((b) => b.ref.participant.name)).toEqual(['Brian Olsavsky', 'Brian Nowak']);
+    expect(plan.boosted.map((b) => b.person.name)).toEqual(['Brian Olsavsky', 'Brian Nowak']);
     expect(plan.topic).toMatch(/going up/);
   });
 });

@@ -1,0 +1,194 @@
+/**
+ * Which calls a question is about: companies and periods named in it ("Amazon's CFO", "GE in Q1
+ * 2020", "last quarter", "a year ago") or given as request filters (company, quarter, year, call).
+ * Filters win over the question; "any" lifts what the question implies. A period the question
+ * names that no call in scope has is dropped and reported, never a silent empty page; a request
+ * filter that names nothing known is an error (the caller answers 400).
+ */
+import type { CallMeta } from '../../transcript/types.js';
+import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
+import type { SpeakerMention } from './speaker-directory.js';
+import { parseQuarter, periodLabel, periodMentions, type Period, type PeriodMention } from './periods.js';
+import { refersToSomeone } from './person-reference.js';
+import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
+
+/** A request filter that names nothing in the library; `known` lists what it could have been (bounded). */
+export class UnknownScopeError extends Error {
+  constructor(
+    readonly field: 'company' | 'quarter' | 'call',
+    readonly value: string,
+    readonly known: string[],
+    readonly total: number,
+  ) {
+    const more = total > known.length ? `, … (${total} in all)` : '';
+    const detail =
+      field === 'quarter' && known.length === 0
+        ? 'quarter must look like "Q4 2025" or "2025Q4"'
+        : `known: ${known.join(', ')}${more}`;
+    super(`no ${field} matches "${value}" (${detail})`);
+    this.name = 'UnknownScopeError';
+  }
+}
+
+/** How many known values an UnknownScopeError lists. */
+const KNOWN_LISTED = 20;
+
+export interface CallScope {
+  /** Companies the question or the request named (empty: every company). */
+  companies: { company: Company; matched: string }[];
+  /** The period named, as understood; null when none (or when it was dropped: see `droppedPeriod`). */
+  period: { period: Period; matched: string; label: string } | null;
+  /** Calls in scope; null = every call of the library. */
+  callIds: Set<string> | null;
+  /** What the question said that named companies and periods (removed from the topic). */
+  spans: { start: number; end: number }[];
+  sources: { company: ConstraintSource; period: ConstraintSource; call: ConstraintSource };
+  /** A period the question named that no call in scope has (searched without it). */
+  droppedPeriod: string | null;
+  /** The question makes a company the speaker ("What did Monro say…", "How is GE doing…"): its management answers. */
+  companySpeaks: boolean;
+}
+
+function bounded(values: string[]): { known: string[]; total: number } {
+  const unique = [...new Set(values)];
+  return { known: unique.slice(0, KNOWN_LISTED), total: unique.length };
+}
+
+/** Words before a company mention that make it the subject of a question about people ("Amazon's CFO", "at Danaher"), used only to break a tie with a person's name. */
+function readsAsCompany(q: string, m: CompanyMention): boolean {
+  return /^['’](?:s\b|(?=\s))/.test(q.slice(m.end)) || /\b(at|from|of|for)\s+$/i.test(q.slice(0, m.start));
+}
+
+/** Calls of `companies` (all when empty) that the period names. */
+function callsOf(period: Period, companies: readonly Company[]): CallMeta[] {
+  const out: CallMeta[] = [];
+  for (const c of companies) {
+    const known = c.calls.filter((m) => m.fiscalYear !== null);
+    const latest = known.at(-1);
+    switch (period.kind) {
+      case 'quarter':
+        out.push(...c.calls.filter((m) => m.fiscalQuarter === period.quarter && m.fiscalYear === period.year));
+        break;
+      case 'year':
+        out.push(...c.calls.filter((m) => m.fiscalYear === period.year));
+        break;
+      case 'latest':
+        if (latest ?? c.calls.at(-1)) out.push((latest ?? c.calls.at(-1))!);
+        break;
+      case 'year_ago':
+        if (latest) out.push(...known.filter((m) => m.fiscalYear === latest.fiscalYear! - 1 && m.fiscalQuarter === latest.fiscalQuarter));
+        break;
+    }
+  }
+  return out;
+}
+
+export interface ScopeInput {
+  /** The question, filler already dropped. */
+  q: string;
+  filters: Filters;
+  /** A pasted question's words never become hard constraints. */
+  pasted: boolean;
+  /** People the question names (before any company scope): a word naming both a person and a company is the person there. */
+  people: (text: string) => SpeakerMention[];
+}
+
+/** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
+const SCOPE_AFTER = /^\s*(?:['’](?:s\b|(?=\s))|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
+/** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"). */
+const NAME_GOES_ON = /^\s+\p{Lu}/u;
+
+export function interpretCallScope(input: ScopeInput, directory: CompanyDirectory): CallScope {
+  const { q, filters, pasted } = input;
+  const sources: CallScope['sources'] = { company: 'none', period: 'none', call: 'none' };
+  const spans: CallScope['spans'] = [];
+  let companySpeaks = false;
+
+  // Companies: the request's, else the question's.
+  let companies: CallScope['companies'] = [];
+  if (filters.company && filters.company !== ANY) {
+    const found = directory.resolve(filters.company);
+    if (found.length === 0) {
+      const { known, total } = bounded(directory.companies.flatMap((c) => [c.name, ...(c.ticker ? [c.ticker] : [])]));
+      throw new UnknownScopeError('company', filters.company, known, total);
+    }
+    companies = found.map((company) => ({ company, matched: filters.company! }));
+    sources.company = 'request';
+  } else if (!pasted) {
+    const people = input.people(q);
+    for (const m of directory.mentions(q)) {
+      // "Culp" is both GE's CEO and Culp Inc: in a speech frame ("what did Culp say") it is the person.
+      // The longer match wins: "Brian Keller" is the person, "Keller Tools" the company.
+      if (people.some((p) => p.start <= m.start && p.end >= m.end && p.end - p.start > m.end - m.start)) continue;
+      const sameWords = people.some((p) => p.start === m.start && p.end === m.end);
+      if (sameWords && refersToSomeone(q, m.start, m.end) && !readsAsCompany(q, m)) continue;
+      // "What did Paul say about yeti.com versus Amazon": a person named who is not at that company makes it a topic, not a scope.
+      const elsewhere = people.some((p) => p.via !== 'role' && !(p.start < m.end && p.end > m.start) && p.people.every((x) => !m.companies.includes(x.company)));
+      if (elsewhere && !readsAsCompany(q, m)) continue;
+      companies.push(...m.companies.map((company) => ({ company, matched: m.matched })));
+      // The company's name leaves the topic where it names who speaks or where to look ("What did
+      // Monro say", "Amazon's CFO", "growth at Nexstar"); it stays where it is part of the subject
+      // ("rebranding Monro stores") or of a product's name ("Amazon Now").
+      const after = q.slice(m.end);
+      const speaks = !NAME_GOES_ON.test(after) && refersToSomeone(q, m.start, m.end);
+      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks) spans.push({ start: m.start, end: m.end });
+      if (speaks) companySpeaks = true;
+    }
+    if (companies.length > 0) sources.company = 'query';
+    if (filters.company === ANY) {
+      companies = [];
+      companySpeaks = false;
+      sources.company = 'request';
+    }
+  } else if (filters.company === ANY) sources.company = 'request';
+
+  // Period: the request's quarter/year, else the question's.
+  let period: CallScope['period'] = null;
+  if (filters.quarter && filters.quarter !== ANY) {
+    const parsed = parseQuarter(filters.quarter);
+    if (!parsed) throw new UnknownScopeError('quarter', filters.quarter, [], 0);
+    const p: Period = { kind: 'quarter', ...parsed };
+    period = { period: p, matched: filters.quarter, label: periodLabel(p) };
+    sources.period = 'request';
+  } else if (filters.year !== undefined && filters.year !== ANY) {
+    const p: Period = { kind: 'year', year: filters.year };
+    period = { period: p, matched: String(filters.year), label: periodLabel(p) };
+    sources.period = 'request';
+  } else if (!pasted && filters.quarter !== ANY && filters.year !== ANY) {
+    const mentions: PeriodMention[] = periodMentions(q);
+    const first = mentions[0];
+    if (first) {
+      period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
+      sources.period = 'query';
+      for (const m of mentions) spans.push({ start: m.start, end: m.end });
+    }
+  } else sources.period = 'request';
+
+  // Calls: an explicit call wins; otherwise the companies and the period narrow the library.
+  let callIds: Set<string> | null = null;
+  let droppedPeriod: string | null = null;
+  if (filters.call && filters.call !== ANY) {
+    const all = directory.companies.flatMap((c) => c.calls);
+    if (!all.some((m) => m.id === filters.call)) {
+      const { known, total } = bounded(all.map((m) => m.id));
+      throw new UnknownScopeError('call', filters.call, known, total);
+    }
+    callIds = new Set([filters.call]);
+    sources.call = 'request';
+  } else {
+    if (filters.call === ANY) sources.call = 'request';
+    const inScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : directory.companies;
+    if (period) {
+      const calls = callsOf(period.period, inScope);
+      if (calls.length > 0 || sources.period === 'request') callIds = new Set(calls.map((m) => m.id));
+      else {
+        // The question named a period no call in scope has: search without it, and say so.
+        droppedPeriod = period.matched;
+        period = null;
+        sources.period = 'none';
+      }
+    }
+    if (!callIds && companies.length > 0) callIds = new Set(inScope.flatMap((c) => c.calls.map((m) => m.id)));
+  }
+  return { companies, period, callIds, spans, sources, droppedPeriod, companySpeaks };
+}

@@ -1,0 +1,227 @@
+/**
+ * Companies of the library and how people name them: full name, the name without its legal form
+ * ("Amazon.com, Inc." → "amazon"), a distinctive first word ("Kuehne"), initials written in capitals
+ * ("GE"), the two-letter contraction of a two-word name ("AmEx"), and the ticker. Built once per
+ * index; looking a query up is a walk over its words with map lookups (nothing scans the library).
+ */
+import type { CallMeta } from '../../transcript/types.js';
+import { englishWords } from './spelling.js';
+
+export interface Company {
+  /** Stable key: the lowercased ticker when known, else the core of the name ("general-electric"). */
+  key: string;
+  /** As the latest call writes it. */
+  name: string;
+  ticker: string | null;
+  /** This company's calls, oldest first (fiscal year and quarter, then date; unknown periods first). */
+  calls: CallMeta[];
+}
+
+export type CompanyVia = 'name' | 'short' | 'ticker' | 'initials';
+
+export interface CompanyMention {
+  companies: Company[];
+  /** The words of the query that named it, as written. */
+  matched: string;
+  start: number;
+  end: number;
+  via: CompanyVia;
+}
+
+interface Alias {
+  company: Company;
+  via: CompanyVia;
+  /** Only when written with a capital (a short name that is also an English word: "Spire", "Mosaic"), or in capitals (initials, short tickers: "GE"). */
+  caseRule: 'any' | 'capital' | 'upper';
+}
+
+/** Legal forms and filler that are not the company's identity. */
+const LEGAL_WORDS = new Set([
+  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'companies', 'ltd', 'limited', 'plc', 'llc', 'lp', 'llp',
+  'sa', 'ag', 'nv', 'se', 'spa', 'ab', 'asa', 'oyj', 'bv', 'holdings', 'holding', 'group', 'com', 'the', 'aktiengesellschaft',
+]);
+
+interface Word {
+  norm: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+function fold(word: string): string {
+  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+}
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.replace(/&/g, ' and ').matchAll(WORD)) {
+    // '&' became ' and ' (5 characters for 1): offsets are only used for text we did not rewrite.
+    out.push({ norm: fold(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Query words with offsets into the text as given (possessive 's outside the span: "Amazon's"). */
+function queryWords(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const possessive = /['’]s$/i.test(m[0]);
+    const raw = possessive ? m[0].slice(0, -2) : m[0];
+    out.push({ norm: fold(raw), raw, start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+/** The words of a company name that identify it (legal form and "the" dropped; at least one kept). */
+export function coreWords(name: string): string[] {
+  const all = words(name).map((w) => w.norm);
+  const core = all.filter((w) => !LEGAL_WORDS.has(w));
+  return core.length > 0 ? core : all;
+}
+
+/** Key of a company name alone: its core words joined ("Amazon.com, Inc." → "amazon"). */
+export function nameKey(name: string): string {
+  return coreWords(name).join('-');
+}
+
+/** First words too generic to name a company alone, though not in the dictionary ("American", "Pacific"). */
+const GENERIC_FIRST_WORDS = new Set([
+  'american', 'general', 'national', 'united', 'international', 'global', 'first', 'new', 'royal', 'standard', 'china',
+  'chinese', 'north', 'south', 'east', 'west', 'pacific', 'atlantic', 'southern', 'northern', 'western', 'eastern',
+  'central', 'great', 'one', 'home', 'european', 'asian', 'canadian', 'british', 'japanese', 'mexican', 'texas',
+]);
+
+const isEnglish = (w: string): boolean => englishWords().has(w) || GENERIC_FIRST_WORDS.has(w);
+
+function period(c: CallMeta): number {
+  return (c.fiscalYear ?? 0) * 10 + (c.fiscalQuarter ?? 0);
+}
+
+/** Oldest first: by fiscal year and quarter, then date, then id. */
+export function byPeriod(a: CallMeta, b: CallMeta): number {
+  return period(a) - period(b) || (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id);
+}
+
+export class CompanyDirectory {
+  readonly companies: Company[];
+  private readonly byCall = new Map<string, Company>();
+  private readonly aliases = new Map<string, Alias[]>();
+  private maxWords = 1;
+
+  constructor(calls: readonly CallMeta[]) {
+    // One company per ticker, and per name: a call without a ticker joins the company with its name.
+    const byKey = new Map<string, Company>();
+    const byName = new Map<string, Company>();
+    for (const meta of calls) {
+      const ticker = meta.ticker?.trim() ? meta.ticker.trim().toUpperCase() : null;
+      const nk = nameKey(meta.company);
+      let company = (ticker && byKey.get(ticker.toLowerCase())) || byName.get(nk);
+      if (!company) {
+        company = { key: ticker ? ticker.toLowerCase() : nk, name: meta.company, ticker, calls: [] };
+        byKey.set(company.key, company);
+      }
+      if (ticker && !company.ticker) company.ticker = ticker;
+      byName.set(nk, company);
+      company.calls.push(meta);
+      this.byCall.set(meta.id, company);
+    }
+    this.companies = [...new Set(byKey.values())];
+    for (const c of this.companies) {
+      c.calls.sort(byPeriod);
+      c.name = c.calls.at(-1)!.company;
+      this.addAliases(c);
+    }
+  }
+
+  private add(phrase: string, alias: Alias): void {
+    if (!phrase) return;
+    const list = this.aliases.get(phrase) ?? [];
+    if (!list.some((a) => a.company === alias.company)) list.push(alias);
+    this.aliases.set(phrase, list);
+    this.maxWords = Math.max(this.maxWords, phrase.split(' ').length);
+  }
+
+  private addAliases(c: Company): void {
+    for (const name of new Set(c.calls.map((m) => m.company))) {
+      const all = words(name).map((w) => w.norm);
+      const core = coreWords(name);
+      this.add(all.join(' '), { company: c, via: 'name', caseRule: 'any' });
+      const single = core.length === 1 ? core[0]! : null;
+      this.add(core.join(' '), { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
+      if (core.length >= 2) {
+        const first = core[0]!;
+        // A distinctive first word names the company on its own ("Kuehne", "Danaher"; "Bluefin" when
+        // capitalised, being also a word); a generic one does not ("General", "American").
+        if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: isEnglish(first) ? 'capital' : 'any' });
+        if (core.length <= 4) this.add(core.map((w) => w[0]).join(''), { company: c, via: 'initials', caseRule: 'upper' });
+        if (core.length === 2 && core.every((w) => w.length >= 2)) {
+          const contraction = core.map((w) => w.slice(0, 2)).join('');
+          if (!isEnglish(contraction)) this.add(contraction, { company: c, via: 'short', caseRule: 'any' });
+        }
+      }
+    }
+    if (c.ticker) {
+      const t = c.ticker.toLowerCase();
+      this.add(t, { company: c, via: 'ticker', caseRule: t.length >= 3 && !isEnglish(t) ? 'any' : 'upper' });
+    }
+  }
+
+  companyOf(callId: string): Company | undefined {
+    return this.byCall.get(callId);
+  }
+
+  /** The words that name this company (its name, short forms, ticker), lowercased. */
+  wordsOf(company: Company): Set<string> {
+    const out = new Set<string>();
+    for (const [phrase, aliases] of this.aliases) if (aliases.some((a) => a.company === company)) for (const w of phrase.split(' ')) out.add(w);
+    return out;
+  }
+
+  /** Every word that names a company (its name, short forms, ticker), lowercased. */
+  words(): Set<string> {
+    const out = new Set<string>();
+    for (const phrase of this.aliases.keys()) for (const w of phrase.split(' ')) out.add(w);
+    return out;
+  }
+
+  /** Companies named in free text, left to right, longest match first, non-overlapping. */
+  mentions(text: string): CompanyMention[] {
+    const ws = queryWords(text);
+    const found: CompanyMention[] = [];
+    for (let i = 0; i < ws.length; ) {
+      let matched = 0;
+      for (let n = Math.min(this.maxWords, ws.length - i); n >= 1 && matched === 0; n--) {
+        const span = ws.slice(i, i + n);
+        const hits = (this.aliases.get(span.map((w) => w.norm).join(' ')) ?? []).filter((a) => caseAllows(a.caseRule, span));
+        if (hits.length === 0) continue;
+        found.push({
+          companies: hits.map((a) => a.company),
+          matched: text.slice(span[0]!.start, span[n - 1]!.end),
+          start: span[0]!.start,
+          end: span[n - 1]!.end,
+          via: hits[0]!.via,
+        });
+        matched = n;
+      }
+      i += matched || 1;
+    }
+    return found;
+  }
+
+  /** An explicit filter value: a key, a name, a short name or a ticker, any case. */
+  resolve(phrase: string): Company[] {
+    const norm = words(phrase).map((w) => w.norm).join(' ');
+    const byKey = this.companies.filter((c) => c.key === phrase.trim().toLowerCase());
+    if (byKey.length > 0) return byKey;
+    const direct = this.aliases.get(norm) ?? this.aliases.get(coreWords(phrase).join(' '));
+    return direct ? [...new Set(direct.map((a) => a.company))] : [];
+  }
+}
+
+function caseAllows(rule: Alias['caseRule'], span: Word[]): boolean {
+  if (rule === 'any') return true;
+  if (rule === 'upper') return span.every((w) => w.raw === w.raw.toUpperCase() && /\p{Lu}/u.test(w.raw));
+  return span.every((w) => /^\p{Lu}/u.test(w.raw));
+}

@@ -1,0 +1,56 @@
+import type { StoredCall } from '../../index/stored-call.js';
+import { CompanyDirectory, type Company } from './companies.js';
+import { buildAliasTable, collectPeople, findSpeakerMentions, lowercaseWords, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
+import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
+
+/** SpeakerDirectory over the whole library: its companies, their people, one alias table (built once at load). */
+export class LibraryDirectory implements SpeakerDirectory {
+  readonly companies: CompanyDirectory;
+  private readonly table: AliasTable;
+  private readonly byParticipant = new Map<string, Person>();
+  private readonly byKey = new Map<string, Person>();
+
+  constructor(calls: readonly StoredCall[]) {
+    this.companies = new CompanyDirectory(calls.map((c) => c.meta));
+    const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);
+    for (const p of people) {
+      this.byKey.set(p.key, p);
+      for (const r of p.refs) this.byParticipant.set(speakerKey(r.callId, r.participant.id), p);
+    }
+    const common = new Set<string>();
+    for (const c of calls) lowercaseWords(c.source, common);
+    const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
+    this.table = buildAliasTable(people, this.companies.words(), (c) => own.get(c) ?? new Set(), { commonWords: common });
+  }
+
+  mentions(text: string, scope?: ReadonlySet<Company>): SpeakerMention[] {
+    const allowed = scope && scope.size > 0 ? (p: Person) => scope.has(p.company) : undefined;
+    const bySpan = new Map<string, SpeakerMention>();
+    for (const m of findSpeakerMentions(this.table, text, allowed)) {
+      const key = `${m.start}:${m.end}`;
+      const entry = bySpan.get(key) ?? { people: [], matched: m.matched, start: m.start, end: m.end, via: m.distance > 0 ? 'fuzzy' : m.via };
+      if (!entry.people.includes(m.person)) entry.people.push(m.person);
+      bySpan.set(key, entry);
+    }
+    return [...bySpan.values()].sort((a, b) => a.start - b.start);
+  }
+
+  companyWords(): ReadonlySet<string> {
+    return this.table.companyWords;
+  }
+
+  resolve(phrase: string, scope?: ReadonlySet<Company>): Person[] {
+    const allowed = scope && scope.size > 0 ? (p: Person) => scope.has(p.company) : () => true;
+    const wanted = phrase.trim().toLowerCase();
+    // A person key ("amzn/andrew-jassy") or a participant id ("andrew-jassy") names exactly that person.
+    const byKey = this.byKey.get(wanted);
+    if (byKey && allowed(byKey)) return [byKey];
+    const byId = this.table.people.filter((p) => allowed(p) && p.refs.some((r) => r.participant.id === wanted));
+    if (byId.length > 0) return byId;
+    return resolveSpeaker(this.table, phrase, allowed);
+  }
+
+  personOf(callId: string, participantId: string): Person | undefined {
+    return this.byParticipant.get(speakerKey(callId, participantId));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Periods named in a question or a filter: a fiscal quarter with its year ("Q3 2020", "3Q20",
+ * "2020 Q3", "third quarter of 2020"), a fiscal year ("FY2020", "fiscal 2020"), the latest call
+ * ("last quarter", "the most recent call") and the call a year before it ("a year ago", "the
+ * year-ago quarter"). A bare year is not a period ("2026 capex guidance" is a topic) and neither is
+ * a quarter without a year ("Q3 guidance").
+ */
+
+export type Period =
+  | { kind: 'quarter'; quarter: number; year: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'latest' }
+  | { kind: 'year_ago' };
+
+export interface PeriodMention {
+  period: Period;
+  matched: string;
+  start: number;
+  end: number;
+}
+
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? 2000 + n : n;
+}
+
+/** Each pattern with how it reads into a Period; tried in order, first match of a span wins. */
+const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period]> = [
+  [/\bQ([1-4])\s*[-/]?\s*(?:FY|fiscal\s+(?:year\s+)?)?\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[1]), year: fullYear(m[2]!) })],
+  [/\b(?:FY\s*)?(\d{4})\s*[-/]?\s*Q([1-4])\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[2]), year: Number(m[1]) })],
+  [/\b([1-4])Q\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[1]), year: fullYear(m[2]!) })],
+  [
+    /\b(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?:FY\s*)?(\d{4})\b/gi,
+    (m) => ({ kind: 'quarter', quarter: ORDINALS[m[1]!.toLowerCase()]!, year: Number(m[2]) }),
+  ],
+  [/\b(?:FY\s*'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b/gi, (m) => ({ kind: 'year', year: fullYear((m[1] ?? m[2])!) })],
+  [/\b(?:a\s+year\s+ago|(?:the\s+)?year[-\s]ago\s+(?:quarter|call|period)|(?:the\s+)?same\s+quarter\s+(?:of\s+)?last\s+year|this\s+time\s+last\s+year)\b/gi, () => ({ kind: 'year_ago' })],
+  [/\b(?:(?:last|latest|most\s+recent|recent)\s+(?:quarter|call|earnings\s+call|quarterly\s+call)|(?:on|in)\s+the\s+latest\s+call)\b/gi, () => ({ kind: 'latest' })],
+];
+
+/** Periods named in free text, left to right, non-overlapping. */
+export function periodMentions(text: string): PeriodMention[] {
+  const found: PeriodMention[] = [];
+  for (const [re, read] of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ period: read(m), matched: m[0], start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A quarter filter value: "Q4 2025", "2025Q4", "4Q25", "Q4 FY2025"; null when it is not one. */
+export function parseQuarter(text: string): { quarter: number; year: number } | null {
+  const mentions = periodMentions(text.trim());
+  const only = mentions.length === 1 ? mentions[0]! : null;
+  if (!only || only.period.kind !== 'quarter' || only.matched.length < text.trim().length - 1) return null;
+  return { quarter: only.period.quarter, year: only.period.year };
+}
+
+export function periodLabel(p: Period): string {
+  switch (p.kind) {
+    case 'quarter':
+      return `Q${p.quarter} ${p.year}`;
+    case 'year':
+      return `fiscal ${p.year}`;
+    case 'latest':
+      return 'the latest call';
+    case 'year_ago':
+      return 'the call a year before the latest';
+  }
+}

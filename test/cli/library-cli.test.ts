@@ -1,0 +1,120 @@
+/**
+ * `ask` and `calls` over a library of several calls (the bundled call and the invented calls of
+ * test/library/library-fixtures.ts), through the real binary: company, quarter, year and call
+ * scopes, each result naming its call, and one-line errors for scopes that name nothing.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchResponse } from '../../src/api/schemas.js';
+import { ARTIFACTS_DIR } from '../helpers/paths.js';
+import { libraryService } from '../helpers/service.js';
+import { runBin, type CliRun } from './run-cli.js';
+
+const LIBRARY = path.join(ARTIFACTS_DIR, 'library');
+const INDEX = path.join(ARTIFACTS_DIR, 'library-index');
+const at = ['--library', LIBRARY, '--index-dir', INDEX];
+
+const ask = (...args: string[]) => runBin(['ask', ...args, ...at]);
+const calls = (...args: string[]) => runBin(['calls', ...args, ...at]);
+
+async function askJson(...args: string[]): Promise<SearchResponse> {
+  const run = await ask('--json', ...args);
+  expect(run.code, run.stderr).toBe(0);
+  // The index the test service built is current: the CLI reads it as it is.
+  expect(run.stderr).not.toMatch(/building/i);
+  return SearchResponse.parse(JSON.parse(run.stdout));
+}
+
+function expectOneLineError(run: CliRun, message: RegExp): void {
+  expect(run.code, run.stderr).not.toBe(0);
+  const lines = run.stderr.trim().split('\n');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).toMatch(message);
+  expect(run.stdout).toBe('');
+}
+
+beforeAll(async () => {
+  // Builds the library's index (or finds it current) so that the CLI runs below only read it.
+  await libraryService();
+});
+
+describe('ask over a library', () => {
+  it('--company restricts the results to that company (name, short name or ticker), and each line names company and quarter', async () => {
+    for (const company of ['Northwind', 'nwr', 'Northwind Robotics, Inc.']) {
+      const body = await askJson('-k', '5', 'gross margin', '--company', company);
+      expect(body.results.length).toBeGreaterThan(0);
+      for (const r of body.results) expect(r.call.company).toBe('Northwind Robotics, Inc.');
+      expect(body.interpreted.sources.company).toBe('request');
+    }
+    const human = await ask('-k', '5', 'gross margin', '--company', 'NWR');
+    expect(human.code, human.stderr).toBe(0);
+    const lines = human.stdout.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/ {2}Northwind Robotics, Inc\. Q[1-4] 20\d\d · (Q&A|Prepared remarks)/);
+    // Three quarters of one company: the lines tell them apart.
+    const unscoped = await askJson('-k', '10', 'gross margin');
+    expect(new Set(unscoped.results.map((r) => r.call.company)).size).toBeGreaterThan(1);
+  });
+
+  it('--quarter, --year and --call narrow to those calls; "any" lifts what the question names', async () => {
+    const q2 = await askJson('-k', '10', 'revenue', '--quarter', '2024Q2');
+    expect(q2.results.length).toBeGreaterThan(0);
+    expect(new Set(q2.results.map((r) => r.call.quarter))).toEqual(new Set(['Q2 2024']));
+    expect(new Set(q2.results.map((r) => r.call_id))).toEqual(new Set(['nwr-q2-2024', 'blfn-q2-2024']));
+
+    const y2023 = await askJson('-k', '10', 'revenue', '--year', '2023');
+    expect(new Set(y2023.results.map((r) => r.call.year))).toEqual(new Set([2023]));
+
+    const one = await askJson('-k', '10', 'prices', '--call', 'klt-q3-2023');
+    expect(one.results.length).toBeGreaterThan(0);
+    for (const r of one.results) expect(r.call_id).toBe('klt-q3-2023');
+
+    // The question names Bluefin; --company any searches every company.
+    const named = await askJson('-k', '10', "what did Bluefin's CFO say about spending");
+    expect(named.interpreted.sources.company).toBe('query');
+    for (const r of named.results) expect(r.call.company).toBe('Bluefin Foods Corp.');
+    const lifted = await askJson('-k', '10', "what did Bluefin's CFO say about spending", '--company', 'any');
+    expect(lifted.interpreted.sources.company).toBe('request');
+    expect(lifted.interpreted.companies).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown --company', ['--company', 'Globex'], /no company matches "Globex" \(known: .*Bluefin Foods Corp\./],
+    ['a --quarter that is not a quarter', ['--quarter', 'spring'], /quarter must look like "Q4 2025"/],
+    ['a --year that is not a year', ['--year', '24'], /year must be a four-digit year/],
+    ['an unknown --call', ['--call', 'nope-q1-2020'], /no call matches "nope-q1-2020"/],
+  ])('%s → non-zero exit and a one-line message', async (_name, args, message) => {
+    expectOneLineError(await ask('revenue', ...args), message);
+  });
+});
+
+describe('calls over a library', () => {
+  it('lists every call, companies in alphabetical order and newest first; --company and --year filter it', async () => {
+    const all = await calls();
+    expect(all.code, all.stderr).toBe(0);
+    const ids = (out: string) => out.trimEnd().split('\n').slice(1).map((l) => l.split(/\s+/)[0]);
+    expect(ids(all.stdout)).toEqual(['amzn-q4-2025', 'blfn-q2-2024', 'klt-q3-2023', 'nwr-q2-2024', 'nwr-q1-2024', 'nwr-q2-2023']);
+
+    const nwr = await calls('--company', 'northwind');
+    expect(nwr.code, nwr.stderr).toBe(0);
+    expect(ids(nwr.stdout)).toEqual(['nwr-q2-2024', 'nwr-q1-2024', 'nwr-q2-2023']);
+
+    const y2024 = await calls('--year', '2024', '--json');
+    expect(y2024.code, y2024.stderr).toBe(0);
+    expect((JSON.parse(y2024.stdout) as { id: string }[]).map((c) => c.id)).toEqual(['blfn-q2-2024', 'nwr-q2-2024', 'nwr-q1-2024']);
+
+    const none = await calls('--year', '1999', '--json');
+    expect(none.code, none.stderr).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual([]);
+    expect(none.stderr).toMatch(/no call matches \(the library holds 6\)/);
+  });
+
+  it.each([
+    ['an unknown --company', ['--company', 'Globex'], /no company matches "Globex"/],
+    ['a bad --year', ['--year', 'last'], /year must be a four-digit year/],
+    ['an empty --company', ['--company', ' '], /company must not be empty/],
+  ])('%s → non-zero exit and a one-line message', async (_name, args, message) => {
+    expectOneLineError(await calls(...args), message);
+  });
+});

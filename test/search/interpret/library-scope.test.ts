@@ -1,0 +1,149 @@
+/**
+ * Companies, periods and people across a library of calls (issue 9), at the interpretation stage:
+ * pure, no model. The calls are invented fixtures (test/library/library-fixtures.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { UnknownScopeError } from '../../../src/search/interpret/call-scope.js';
+import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
+import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
+import type { Filters } from '../../../src/search/interpret/query-plan.js';
+import { parseTranscriptText } from '../../../src/transcript/read-source.js';
+import { LIBRARY_FIXTURES } from '../../library/library-fixtures.js';
+
+const calls = Object.entries(LIBRARY_FIXTURES).map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name }));
+const directory = new LibraryDirectory(calls);
+const plan = (q: string, filters: Filters = {}) => interpretQuery(q, directory, filters);
+const callIds = (q: string, filters: Filters = {}) => {
+  const ids = plan(q, filters).callIds;
+  return ids ? [...ids].sort() : null;
+};
+const names = (q: string, filters: Filters = {}) => plan(q, filters).speakers.map((s) => `${s.person.name} (${s.person.company.key})`);
+
+describe('companies in the question', () => {
+  it('a possessive names the company and scopes the role to it', () => {
+    const p = plan("What did Northwind's CFO say about margins?");
+    expect(p.companies.map((c) => c.company.key)).toEqual(['nwr']);
+    expect(names("What did Northwind's CFO say about margins?")).toEqual(['Brian Keller (nwr)']);
+    expect(callIds("What did Northwind's CFO say about margins?")).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+    expect(p.topic).toBe('margins');
+    // After a name ending in "s", the possessive is a bare apostrophe.
+    const robotics = plan("What did Northwind Robotics' CFO say about margins?");
+    expect(robotics.speakers.map((s) => s.person.key)).toEqual(['nwr/brian-keller']);
+    expect(robotics.topic).toBe('margins');
+  });
+
+  it('tickers, short names and legal forms all name it; the company as the speaker means its management', () => {
+    for (const q of ['What did NWR say about backlog?', 'what did northwind robotics say about backlog', 'What did Northwind Robotics, Inc. say about backlog?']) {
+      const p = plan(q);
+      expect(p.companies.map((c) => c.company.key), q).toEqual(['nwr']);
+      expect(p.side, q).toBe('company');
+      expect(p.topic, q).toBe('backlog');
+    }
+  });
+
+  it('the same person on three calls of one company is one person, with every call', () => {
+    const [keller] = plan('What did Brian Keller say about freight?').speakers;
+    expect(keller?.person.key).toBe('nwr/brian-keller');
+    expect(keller?.person.refs.map((r) => r.callId)).toEqual(['nwr-q2-2023', 'nwr-q1-2024', 'nwr-q2-2024']);
+  });
+
+  it('an analyst covering two companies is two people; the company in the question picks one', () => {
+    expect(names('What did Priya Natarajan ask?').sort()).toEqual(['Priya Natarajan (blfn)', 'Priya Natarajan (nwr)']);
+    expect(names('What did Priya Natarajan ask Bluefin about?')).toEqual(['Priya Natarajan (blfn)']);
+  });
+
+  it('a word naming both a person and a company is the person where someone speaks, the company where it is a company', () => {
+    expect(names('What did Keller say about freight?')).toEqual(['Brian Keller (nwr)']);
+    expect(plan('What did Keller say about freight?').companies).toEqual([]);
+    const tools = plan('What did Keller Tools say about pricing?');
+    expect(tools.companies.map((c) => c.company.key)).toEqual(['klt']);
+    expect(tools.speakers).toEqual([]);
+  });
+
+  it('a company that only appears in the topic does not scope a person who works elsewhere', () => {
+    const p = plan('What did Mark Olander say about Northwind forklifts?');
+    expect(names('What did Mark Olander say about Northwind forklifts?')).toEqual(['Mark Olander (blfn)']);
+    expect(p.companies).toEqual([]);
+    expect(p.topic).toMatch(/Northwind forklifts/);
+  });
+});
+
+describe('people across companies', () => {
+  it('a first name shared at two companies: both are candidates, the answer stage picks one', () => {
+    const p = plan('What did Brian say about margins?');
+    expect(p.choosePerson).toBe(true);
+    expect(names('What did Brian say about margins?').sort()).toEqual(['Brian Castillo (blfn)', 'Brian Keller (nwr)']);
+  });
+
+  it('scoped by a company, the shared first name is that company\'s person', () => {
+    expect(names('What did Brian at Bluefin say about margins?')).toEqual(['Brian Castillo (blfn)']);
+    expect(plan('What did Brian at Bluefin say about margins?').choosePerson).toBe(false);
+  });
+
+  it('a role without a company means every company\'s, grouped by company; plurals too', () => {
+    for (const q of ['What did the CFO say about liquidity?', 'What did the CFOs say about liquidity?']) {
+      const p = plan(q);
+      expect(p.groupByCompany, q).toBe(true);
+      expect(names(q).sort(), q).toEqual(['Brian Castillo (blfn)', 'Brian Keller (nwr)', 'Victor Osei (klt)']);
+    }
+  });
+});
+
+describe('periods in the question', () => {
+  it('a quarter with its year, in any common spelling, scopes the calls and leaves the topic', () => {
+    for (const q of ['What did Northwind say in Q2 2024 about the Ohio plant?', 'Northwind 2024Q2 Ohio plant', "Northwind's 2Q24 call: the Ohio plant", 'What did Northwind say in the second quarter of 2024 about the Ohio plant?']) {
+      expect(callIds(q), q).toEqual(['nwr-q2-2024']);
+      expect(plan(q).topic, q).toMatch(/Ohio plant/);
+    }
+  });
+
+  it('"last quarter" is the latest call of the company; "a year ago" the one four quarters before it', () => {
+    expect(callIds('What did Northwind say last quarter about pricing?')).toEqual(['nwr-q2-2024']);
+    expect(callIds('What did Northwind say a year ago about margins?')).toEqual(['nwr-q2-2023']);
+    expect(plan('What did Northwind say a year ago about margins?').topic).toBe('margins');
+  });
+
+  it('without a company, "last quarter" is each company\'s latest call', () => {
+    expect(callIds('What was said last quarter about pricing?')).toEqual(['blfn-q2-2024', 'klt-q3-2023', 'nwr-q2-2024']);
+  });
+
+  it('a period no call in scope has is dropped and reported, never an empty scope', () => {
+    const p = plan('What did Bluefin say in Q1 2021 about shrimp?');
+    expect(p.droppedPeriod).toBe('Q1 2021');
+    expect(p.callIds && [...p.callIds]).toEqual(['blfn-q2-2024']);
+  });
+
+  it('a bare year or a quarter without a year is a topic, not a period', () => {
+    expect(plan('capex guidance for 2026').callIds).toBeNull();
+    expect(plan('Q3 guidance').callIds).toBeNull();
+  });
+});
+
+describe('request filters', () => {
+  it('company by name, short name, ticker or key, any case; quarter and year; a call id', () => {
+    expect(callIds('margins', { company: 'nwr' })).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+    expect(callIds('margins', { company: 'BLUEFIN FOODS' })).toEqual(['blfn-q2-2024']);
+    expect(callIds('margins', { company: 'Northwind', quarter: '2024Q1' })).toEqual(['nwr-q1-2024']);
+    expect(callIds('margins', { year: 2023 })).toEqual(['klt-q3-2023', 'nwr-q2-2023']);
+    expect(callIds('margins', { call: 'klt-q3-2023' })).toEqual(['klt-q3-2023']);
+  });
+
+  it('filters win over the question, and "any" lifts what the question implied', () => {
+    expect(callIds("What did Northwind's CFO say about margins?", { company: 'Bluefin' })).toEqual(['blfn-q2-2024']);
+    expect(names("What did Northwind's CFO say about margins?", { company: 'Bluefin' })).toEqual(['Brian Castillo (blfn)']);
+    const lifted = plan('What did Northwind say in Q2 2024 about margins?', { company: 'any', quarter: 'any' });
+    expect(lifted.callIds).toBeNull();
+    expect(lifted.sources).toMatchObject({ company: 'request', period: 'request' });
+  });
+
+  it('an unknown company, quarter or call is an error that lists what is known', () => {
+    expect(() => plan('margins', { company: 'Initech' })).toThrow(UnknownScopeError);
+    try {
+      plan('margins', { company: 'Initech' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/Northwind Robotics, Inc\..*NWR.*Bluefin Foods Corp\./);
+    }
+    expect(() => plan('margins', { quarter: 'spring' })).toThrow(/quarter must look like/);
+    expect(() => plan('margins', { call: 'nope' })).toThrow(/no call matches "nope".*nwr-q1-2024/);
+  });
+});
