@@ -108,7 +108,7 @@ interface SizeResult {
   warmBuild?: { seconds: number; embedded: number; cached: number; load: number[] };
   server?: { coldStartSeconds: number; http: { p50: number; p99: number; n: number }; peakRssMb: number; load: number[] };
   inProcess?: { withModel: { p50: number; p99: number }; withoutModel: { p50: number; p99: number }; n: number; load: number[] };
-  heldout?: { n: number; r5: number; r5BundledOnly: number; r1: number; load: number[] };
+  heldout?: { n: number; r5: number; r5BundledOnly: number; r1: number; r5CallScoped?: number; r1CallScoped?: number; load: number[] };
   add?: {
     call: string;
     seconds: number;
@@ -470,6 +470,8 @@ async function main(opts: Options): Promise<void> {
           let r5 = 0;
           let r5Own = 0;
           let r1 = 0;
+          let r5Scoped = 0;
+          let r1Scoped = 0;
           for (const item of heldoutItems) {
             const res = await cached.search({ q: item.q, k: 10 });
             const holds = (text: string) => item.gold.some((g) => fold(text).includes(fold(g)));
@@ -477,9 +479,13 @@ async function main(opts: Options): Promise<void> {
             if (top5.some((x) => holds(x.text))) r5++;
             if (top5.some((x) => x.call_id === BUNDLED_ID && holds(x.text))) r5Own++;
             if (res.results[0] && holds(res.results[0].text)) r1++;
+            // The same question asked of the call (the `call` filter): the library around it must not cost recall.
+            const scoped = await cached.search({ q: item.q, k: 10, call: BUNDLED_ID });
+            if (scoped.results.slice(0, 5).some((x) => holds(x.text))) r5Scoped++;
+            if (scoped.results[0] && holds(scoped.results[0].text)) r1Scoped++;
           }
           const n = heldoutItems.length;
-          r.heldout = { n, r5: round(r5 / n, 3), r5BundledOnly: round(r5Own / n, 3), r1: round(r1 / n, 3), load: load() };
+          r.heldout = { n, r5: round(r5 / n, 3), r5BundledOnly: round(r5Own / n, 3), r1: round(r1 / n, 3), r5CallScoped: round(r5Scoped / n, 3), r1CallScoped: round(r1Scoped / n, 3), load: load() };
 
           if (size === sizes.at(-1)) {
             // Exact search over a scope of n passages vs the graph filtered to the same passages.
@@ -602,6 +608,7 @@ export function report(r: Results): string {
     row('in process p50 / p99 (ms)', (s) => (s.inProcess ? `${s.inProcess.withModel.p50} / ${s.inProcess.withModel.p99}` : undefined), (s) => s.inProcess?.withModel.p50),
     row('  without the model call', (s) => (s.inProcess ? `${s.inProcess.withoutModel.p50} / ${s.inProcess.withoutModel.p99}` : undefined), (s) => s.inProcess?.withoutModel.p50),
     row('held-out R@5 (any call / bundled call only)', (s) => (s.heldout ? `${s.heldout.r5} / ${s.heldout.r5BundledOnly}` : undefined)),
+    row('held-out R@5 / R@1 asked of the call (`call` filter)', (s) => (s.heldout?.r5CallScoped !== undefined ? `${s.heldout.r5CallScoped} / ${s.heldout.r1CallScoped}` : undefined)),
     row('load average during (1 min)', (s) => s.server?.load[0] ?? s.warmBuild?.load[0]),
   ];
   const scope = sizes.at(-1)?.scope;
