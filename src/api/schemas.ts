@@ -182,7 +182,7 @@ export const RELEVANCE_LABELS = ['strong', 'related', 'weak'] as const;
 
 export const Relevance = z
   .object({
-    score: z.number().min(0).max(1).meta({ description: 'How clearly the passage is about the question, 0–1, calibrated on the dev question sets (see README "Relevance").' }),
+    score: z.number().min(0).max(1).meta({ description: 'How clearly the passage is about the question, 0–1, calibrated on the dev question sets (see README "Answers and relevance").' }),
     label: z.enum(RELEVANCE_LABELS).meta({ description: 'strong: clearly answers; related: on the subject; weak: below the calibrated cut.' }),
   })
   .meta({ id: 'Relevance' });

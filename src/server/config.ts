@@ -53,7 +53,7 @@ export const ServerConfig = z.object({
   INDEX_DIR: z.string().optional(),
   /** Library of transcripts to serve; default data/transcripts/. */
   TRANSCRIPTS_DIR: z.string().optional(),
-  /** "int8" serves the quantized weights (see README); fp32 is the reference. Default: DEFAULT_QUANTIZED (src/model/embedder.ts). */
+  /** "int8" serves the quantized weights (see README); fp32 is the reference. Default: DEFAULT_QUANTIZED (src/model/weights.ts). */
   MODEL_WEIGHTS: z.enum(['fp32', 'int8']).default(DEFAULT_QUANTIZED ? 'int8' : 'fp32'),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
