@@ -78,7 +78,7 @@ export const GetPassageInput = {
     .trim()
     .min(1)
     .max(300)
-    .describe('A passage id exactly as search_transcripts or a previous get_passage returned it, e.g. "amzn-q4-2025:66".'),
+    .describe('A passage id exactly as search_transcripts or a previous get_passage returned it, e.g. "amzn-q4-2025@9399".'),
 };
 
 const PassageBrief = z.object({ passage_id: z.string(), speaker: z.string(), text: z.string() });

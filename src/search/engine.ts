@@ -5,7 +5,7 @@ import type { Passage } from '../passages/types.js';
 import { answerQuery } from './answer/answer.js';
 import { Exchanges } from './answer/exchanges.js';
 import { fusePool, HybridRetriever } from './fuse.js';
-import { UnknownScopeError } from './interpret/call-scope.js';
+import { unknownCompany } from './interpret/call-scope.js';
 import { interpretQuery } from './interpret/interpret-query.js';
 import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
 import { Spelling } from './interpret/spelling.js';
@@ -132,10 +132,7 @@ export class SearchEngine {
     let wanted: Set<string> | null = null;
     if (filters.company) {
       const found = companies.resolve(filters.company);
-      if (found.length === 0) {
-        const known = companies.companies.map((c) => c.name);
-        throw new UnknownScopeError('company', filters.company, known.slice(0, 20), known.length);
-      }
+      if (found.length === 0) throw unknownCompany(companies, filters.company);
       wanted = new Set(found.map((c) => c.key));
     }
     const ticker = filters.ticker?.toUpperCase();

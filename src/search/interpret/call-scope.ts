@@ -54,6 +54,12 @@ function bounded(values: string[]): { known: string[]; total: number } {
   return { known: unique.slice(0, KNOWN_LISTED), total: unique.length };
 }
 
+/** The error for a company filter the library does not know: the known names and tickers, bounded (search and call listing alike). */
+export function unknownCompany(directory: CompanyDirectory, asked: string): UnknownScopeError {
+  const { known, total } = bounded(directory.companies.flatMap((c) => [c.name, ...(c.ticker ? [c.ticker] : [])]));
+  return new UnknownScopeError('company', asked, known, total);
+}
+
 /** Words before a company mention that make it the subject of a question about people ("Amazon's CFO", "at Danaher"), used only to break a tie with a person's name. */
 function readsAsCompany(q: string, m: CompanyMention): boolean {
   return /^['’](?:s\b|(?=\s))/.test(q.slice(m.end)) || /\b(at|from|of|for)\s+$/i.test(q.slice(0, m.start));
@@ -108,10 +114,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   let companies: CallScope['companies'] = [];
   if (filters.company && filters.company !== ANY) {
     const found = directory.resolve(filters.company);
-    if (found.length === 0) {
-      const { known, total } = bounded(directory.companies.flatMap((c) => [c.name, ...(c.ticker ? [c.ticker] : [])]));
-      throw new UnknownScopeError('company', filters.company, known, total);
-    }
+    if (found.length === 0) throw unknownCompany(directory, filters.company);
     companies = found.map((company) => ({ company, matched: filters.company! }));
     sources.company = 'request';
   } else if (!pasted) {
