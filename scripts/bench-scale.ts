@@ -25,7 +25,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -45,6 +44,7 @@ import { DenseRetriever } from '../src/search/retrieve/dense.js';
 import { openSearchService, textEmbedder } from '../src/service/open-service.js';
 import { DEFAULT_LIMITS } from '../src/transcript/limits.js';
 import { PARSER_VERSION, readTranscriptPath, type ParsedCall } from '../src/transcript/read-source.js';
+import { freePort } from './free-port.js';
 
 const SHARED = path.resolve(REPO_ROOT, '../shared');
 const CORPORA = [path.join(SHARED, 'corpus/earnings21'), path.join(SHARED, 'corpus/earnings22')];
@@ -80,17 +80,6 @@ const fresh = async (dir: string) => {
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function peakRssMb(pid: number): Promise<number> {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');

@@ -36,6 +36,7 @@ import { loadIndex } from '../src/index/load.js';
 import { loadEmbedder, modelIdFor, quantizedFromEnv, type Embedder } from '../src/model/embedder.js';
 import { REPO_ROOT } from '../src/model/model-files.js';
 import { openSearchService, textEmbedder } from '../src/service/open-service.js';
+import { freePort } from './free-port.js';
 
 const DEFAULT_SETS = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json'), path.join(REPO_ROOT, 'test/eval/heldout-questions.json')];
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -102,17 +103,6 @@ function machineInfo() {
     onnxruntimeNode: ortVersion,
     commit,
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 type Memory = { hwmMb: number; rssMb: number };

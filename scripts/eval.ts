@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { isEntryModule, runCommand } from '../src/cli/run-command.js';
+import { weightsOption } from '../src/cli/weights.js';
 import type { Metrics } from '../src/eval/evaluate.js';
 import { librarySources, sourceStem } from '../src/eval/library-sources.js';
 import { questionsInLibrary, readQuestionSet } from '../src/eval/question-set.js';
@@ -28,15 +29,15 @@ const pct = (x: number) => x.toFixed(2);
 const row = (name: string, m: Metrics) =>
   `| ${name} | ${pct(m.r1)} | ${pct(m.r5)} | ${pct(m.mrr10)} | ${pct(m.speaker1)} (n=${m.speakerN}) | ${m.callN ? `${pct(m.call1)} (n=${m.callN})` : '–'} | ${m.answerN ? `${pct(m.answer1)} (n=${m.answerN})` : '–'} | ${m.keyPointN ? `${pct(m.keyPointCoverage)} / ${pct(m.keyPointsTwoPlus)} (n=${m.keyPointN})` : '–'} |`;
 
-export const program = new Command()
-  .name('eval')
-  .description(
-    'Score a question set: R@1, R@5, MRR@10, speaker@1, answer@1 (the top answer holds an answer phrase) and key-point coverage ' +
-      '(share of gold phrases in the key points / share of questions with ≥ 2), beside BM25-only and dense-only baselines.',
-  )
-  .argument('[files...]', 'question set(s) in the dev-questions.json format (default: the sets in test/eval/, and ../shared/eval/dev-questions.json when present)')
-  .option('--int8', 'use the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
-  .option('--fp32', 'use the fp32 reference weights (the default)')
+export const program = weightsOption(
+  new Command()
+    .name('eval')
+    .description(
+      'Score a question set: R@1, R@5, MRR@10, speaker@1, answer@1 (the top answer holds an answer phrase) and key-point coverage ' +
+        '(share of gold phrases in the key points / share of questions with ≥ 2), beside BM25-only and dense-only baselines.',
+    )
+    .argument('[files...]', 'question set(s) in the dev-questions.json format (default: the sets in test/eval/, and ../shared/eval/dev-questions.json when present)'),
+)
   .option('--no-baselines', 'run the shipped system only')
   .option('--index-dir <dir>', 'index to search (built there first if missing or stale)', process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR)
   .option('--library <dir>', 'transcript library folder', process.env.TRANSCRIPTS_DIR ?? DEFAULT_TRANSCRIPTS_DIR)

@@ -38,7 +38,6 @@ export function shardKey(input: ShardKeyInput): string {
   return sha256(JSON.stringify({ shard: SHARD_FORMAT, sentenceTerms: SENTENCE_TERMS_VERSION, ...input }));
 }
 
-const SECTIONS = ['prepared_remarks', 'qa'] as const;
 const ROLES = ['intro', 'question', 'answer', 'remarks'] as const;
 /** Per passage: start, end, turn, participant, token count, sentence count. */
 const PASSAGE_FIELDS = 6;
@@ -72,6 +71,10 @@ const ShardCall = z.strictObject({
   sourcePath: z.string(),
 });
 type ShardCall = z.infer<typeof ShardCall>;
+
+type TurnFields = Pick<Turn, 'speakerId' | 'section' | 'exchange' | 'role' | 'startTime' | 'start' | 'end'>;
+/** The fields of a turn a shard keeps as they are, both ways (its index is its position, its paragraphs are offsets). */
+const turnFields = (t: TurnFields): TurnFields => ({ speakerId: t.speakerId, section: t.section, exchange: t.exchange, role: t.role, startTime: t.startTime, start: t.start, end: t.end });
 
 /** Terms of a dictionary, one per line (lexical tokens never hold a line break). */
 const joinTerms = (terms: readonly string[]) => new Uint8Array(Buffer.from(terms.join('\n'), 'utf8'));
@@ -173,16 +176,7 @@ export function encodeCallShard(input: ShardInput): Buffer {
   const stored: ShardCall = {
     meta: call.meta,
     participants: call.participants.map((p) => ({ id: p.id, name: p.name, title: p.title, firm: p.firm, division: p.division, side: p.side, sideSource: p.sideSource })),
-    turns: call.turns.map((t) => ({
-      speakerId: t.speakerId,
-      section: t.section,
-      exchange: t.exchange,
-      role: t.role,
-      startTime: t.startTime,
-      start: t.start,
-      end: t.end,
-      paragraphs: t.paragraphs.map((g) => [g.start, g.end] as [number, number]),
-    })),
+    turns: call.turns.map((t) => ({ ...turnFields(t), paragraphs: t.paragraphs.map((g) => [g.start, g.end] as [number, number]) })),
     exchanges: call.exchanges,
     sourcePath: call.sourcePath,
   };
@@ -289,13 +283,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     if (t.end > source.length || t.start > t.end) throw new ShardFormatError(`turn ${index} lies outside the text`);
     return {
       index,
-      speakerId: t.speakerId,
-      section: t.section,
-      exchange: t.exchange,
-      role: t.role,
-      startTime: t.startTime,
-      start: t.start,
-      end: t.end,
+      ...turnFields(t),
       paragraphs: t.paragraphs.map(([start, end]) => {
         if (end > source.length || start > end) throw new ShardFormatError(`a paragraph of turn ${index} lies outside the text`);
         return { start, end, text: source.slice(start, end) };

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource, Turn } from '../transcript/types.js';
 import { structureCall, type ParsedCall } from '../transcript/read-source.js';
+import { unstructuredTurn } from '../transcript/structure.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
 export const STORED_CALL_FORMAT = 1;
@@ -192,19 +193,11 @@ export function parseStoredCall(bytes: Uint8Array, fileName: string): StoredCall
 
 /** The Call a stored form describes, with roles and exchanges derived afresh. */
 export function callFromStored(stored: StoredCallFile): Call {
-  const turns: Turn[] = stored.turns.map((t, index) => {
-    const paragraphs = t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) }));
-    return {
+  const turns: Turn[] = stored.turns.map((t, index) =>
+    unstructuredTurn(
+      { speakerId: t.speakerId, section: t.section, startTime: t.startTime, paragraphs: t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) })) },
       index,
-      speakerId: t.speakerId,
-      section: t.section,
-      exchange: null,
-      role: 'remarks',
-      paragraphs,
-      startTime: t.startTime,
-      start: paragraphs[0]!.start,
-      end: paragraphs[paragraphs.length - 1]!.end,
-    };
-  });
+    ),
+  );
   return structureCall({ meta: { ...stored.meta }, participants: stored.participants.map((p) => ({ ...p })), turns, exchanges: [], source: stored.text });
 }

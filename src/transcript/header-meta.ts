@@ -10,18 +10,13 @@
  */
 import { TranscriptFormatError } from './format-error.js';
 import { headerSized, type Line } from './lines.js';
+import type { CallMeta } from './types.js';
 
-export interface HeaderMeta {
+/** The call's metadata as far as the header writes it: title and company too may be missing. */
+export type HeaderMeta = Pick<CallMeta, 'ticker' | 'quarter' | 'fiscalQuarter' | 'fiscalYear' | 'date' | 'time' | 'sector'> & {
   title: string | null;
   company: string | null;
-  ticker: string | null;
-  quarter: string | null;
-  fiscalQuarter: number | null;
-  fiscalYear: number | null;
-  date: string | null;
-  time: string | null;
-  sector: string | null;
-}
+};
 
 export function emptyHeaderMeta(): HeaderMeta {
   return { title: null, company: null, ticker: null, quarter: null, fiscalQuarter: null, fiscalYear: null, date: null, time: null, sector: null };

@@ -57,6 +57,25 @@ export function lineGroups(lines: readonly Line[], from = 0, to = lines.length):
   return groups;
 }
 
+/**
+ * The groups of non-blank lines in lines[from, to), each split again before every line k where
+ * `startsBlock(k, groupEnd)` holds: a speaker's header with no blank line before it opens a block.
+ */
+export function speakerBlocks(lines: readonly Line[], startsBlock: (k: number, groupEnd: number) => boolean, from = 0, to = lines.length): LineGroup[] {
+  return lineGroups(lines, from, to).flatMap((g) => {
+    const parts: LineGroup[] = [];
+    let start = g.from;
+    for (let k = g.from + 1; k < g.to; k++) {
+      if (startsBlock(k, g.to)) {
+        parts.push({ from: start, to: k });
+        start = k;
+      }
+    }
+    parts.push({ from: start, to: g.to });
+    return parts;
+  });
+}
+
 /** Index of the first non-blank line at or after `from`, or lines.length. */
 export function nextNonBlank(lines: readonly Line[], from: number): number {
   let i = from;

@@ -206,27 +206,30 @@ export function inferQaStart(participants: readonly Participant[], turns: readon
   return firstAnalyst < 0 ? opening : Math.min(opening, firstAnalyst);
 }
 
+/** A draft as a turn before roles and exchanges are assigned: remarks, in no exchange, spanning its paragraphs. */
+export function unstructuredTurn(t: TurnDraft, index: number): Turn {
+  const first = t.paragraphs[0] as Paragraph;
+  const last = t.paragraphs[t.paragraphs.length - 1] as Paragraph;
+  return {
+    index,
+    speakerId: t.speakerId,
+    section: t.section,
+    exchange: null,
+    role: 'remarks',
+    paragraphs: t.paragraphs,
+    startTime: t.startTime,
+    start: first.start,
+    end: last.end,
+  };
+}
+
 /** Assigns roles and exchanges (see the module comment). Linear in the number of turns and their text. */
 export function structureTurns(drafts: readonly TurnDraft[], participants: readonly Participant[]): { turns: Turn[]; exchanges: Exchange[] } {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const analysts = participants.filter((p) => p.side === 'analyst');
   const matcher = new IntroMatcher(analysts);
 
-  const turns: Turn[] = drafts.map((t, index) => {
-    const first = t.paragraphs[0] as Paragraph;
-    const last = t.paragraphs[t.paragraphs.length - 1] as Paragraph;
-    return {
-      index,
-      speakerId: t.speakerId,
-      section: t.section,
-      exchange: null,
-      role: 'remarks',
-      paragraphs: t.paragraphs,
-      startTime: t.startTime,
-      start: first.start,
-      end: last.end,
-    };
-  });
+  const turns: Turn[] = drafts.map(unstructuredTurn);
 
   const exchanges: Exchange[] = [];
   let open: Exchange | null = null;

@@ -3,7 +3,6 @@
  * `ask`, `calls` and `eval` read the shared test index; `build-index` only ever writes into temp
  * folders.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import { loadIndex } from '../../src/index/load.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
 import { SMALL_CALL } from '../index/small-call.js';
-import { cliEnv, runBin, type CliRun } from './run-cli.js';
+import { runBin, runProcess, type CliRun } from './run-cli.js';
 
 const CANONICAL = 'what did Jassy say about Trainium';
 
@@ -163,19 +162,7 @@ describe('the transcript-search binary', () => {
   });
 
   it('`npx transcript-search ask --json` prints exactly one JSON document on stdout; progress and logs stay on stderr', async () => {
-    const run = await new Promise<CliRun>((resolve, reject) => {
-      const child = spawn('npx', ['--no-install', 'transcript-search', 'ask', '--json', '-k', '3', CANONICAL], {
-        cwd: REPO_ROOT,
-        env: cliEnv({ INDEX_DIR: TEST_INDEX_DIR }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
+    const run = await runProcess('npx', ['--no-install', 'transcript-search', 'ask', '--json', '-k', '3', CANONICAL], { INDEX_DIR: TEST_INDEX_DIR });
     expect(run.code, run.stderr).toBe(0);
     // The whole of stdout is one JSON value: no banner before it, nothing after it.
     expect(run.stdout.trimStart().startsWith('{')).toBe(true);
@@ -185,15 +172,8 @@ describe('the transcript-search binary', () => {
   });
 
   it('piped into `head`, a long output ends quietly: exit 0, no EPIPE, no stack trace', async () => {
-    const run = await new Promise<CliRun>((resolve, reject) => {
-      const script = `"${process.execPath}" bin/transcript-search.js ask --json -k 50 --index-dir "${TEST_INDEX_DIR}" "AWS growth" | head -c 200 > /dev/null`;
-      const child = spawn('bash', ['-o', 'pipefail', '-c', script], { cwd: REPO_ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.stdout.resume();
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr }));
-    });
+    const script = `"${process.execPath}" bin/transcript-search.js ask --json -k 50 --index-dir "${TEST_INDEX_DIR}" "AWS growth" | head -c 200 > /dev/null`;
+    const run = await runProcess('bash', ['-o', 'pipefail', '-c', script]);
     expect(run.stderr).not.toMatch(/EPIPE|\n\s+at |Error/);
     expect(run.code, run.stderr).toBe(0);
   });

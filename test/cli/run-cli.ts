@@ -30,7 +30,8 @@ export function runBin(args: string[], env: Record<string, string> = {}): Promis
   return runProcess(process.execPath, [BIN, ...args], env);
 }
 
-function runProcess(command: string, args: string[], env: Record<string, string>): Promise<CliRun> {
+/** Run `command ...args` from the repo root to completion, in cliEnv(env), collecting its output. */
+export function runProcess(command: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: REPO_ROOT, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -4,49 +4,22 @@
  * corrected topic, and chips that never claim a constraint the results do not meet.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../src/api/schemas.js';
-import { browserTestsSkipped, launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-
-let server: TestServer;
-let browser: TestBrowser;
-let pageErrors: string[][] = [];
-
-async function searchPage(q: string): Promise<Page> {
-  const { page, errors } = await browser.newPage();
-  page.setDefaultTimeout(60_000);
-  pageErrors.push(errors);
-  await page.goto(`${server.url}/?q=${encodeURIComponent(q)}`);
-  await page.waitForSelector('#results:not([hidden])[data-state="ready"]');
-  return page;
-}
-
-async function api(q: string): Promise<SearchResponse> {
-  const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}&k=10`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as SearchResponse;
-}
+import { describe, expect, it } from 'vitest';
+import { browserTestsSkipped, screenshot } from '../helpers/browser.js';
+import { resultsReady, usePageSession } from '../helpers/page-session.js';
 
 describe.skipIf(browserTestsSkipped())('answers on the page', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    const errors = pageErrors.flat();
-    for (const page of browser.context.pages()) await page.close();
-    pageErrors = [];
-    expect(errors, 'console errors or CSP violations').toEqual([]);
-  });
+  const { open, apiSearch } = usePageSession();
+
+  async function searchPage(q: string): Promise<Page> {
+    const page = await open(`/?q=${encodeURIComponent(q)}`);
+    await resultsReady(page);
+    return page;
+  }
 
   it('key points sit above the cards, each linking to its passage', async () => {
     const q = 'what did Jassy say about Trainium';
-    const expected = await api(q);
+    const expected = await apiSearch(q);
     const page = await searchPage(q);
     // The top answer is the first key point; the page shows it once, in the top answer box.
     expect(expected.key_points[0]!.text).toBe(expected.answer!.text);
@@ -73,7 +46,7 @@ describe.skipIf(browserTestsSkipped())('answers on the page', () => {
 
   it('weaker matches are collapsed under "N weaker matches", with no highlighted answer; labels, not scores', async () => {
     const q = 'how many satellites has Amazon launched';
-    const expected = await api(q);
+    const expected = await apiSearch(q);
     const weak = expected.results.filter((r) => r.weak);
     expect(weak.length).toBeGreaterThan(0);
     const page = await searchPage(q);

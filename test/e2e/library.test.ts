@@ -6,40 +6,16 @@
  * period the question names shows as a chip that can be cleared.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CallListResponse, CallResponse, SearchResponse } from '../../src/api/schemas.js';
-import { browserTestsSkipped, launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CallListResponse, CallResponse } from '../../src/api/schemas.js';
+import { browserTestsSkipped, screenshot } from '../helpers/browser.js';
+import { cards, resultsReady, usePageSession } from '../helpers/page-session.js';
 import { libraryService } from '../helpers/service.js';
 
 const PHONE = { width: 390, height: 844 };
 
-let server: TestServer;
-let browser: TestBrowser;
 let library: CallListResponse;
-let pageErrors: string[][] = [];
 
-async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { page, errors } = await browser.newPage(viewport);
-  page.setDefaultTimeout(60_000);
-  pageErrors.push(errors);
-  await page.goto(server.url + path);
-  return page;
-}
-
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(server.url + path);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
-
-const search = (q: string, params = '') => api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10${params}`);
-
-async function settledResults(page: Page): Promise<void> {
-  await page.waitForSelector('#results:not([hidden])[data-state="ready"]');
-}
-
-const cards = (page: Page) => page.locator('#results-body .card');
 const cardCalls = (page: Page) => cards(page).locator('.card-call-name').allTextContents();
 const cardIds = (page: Page) => cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
@@ -47,21 +23,11 @@ const param = (page: Page, name: string) => new URL(page.url()).searchParams.get
 const label = (c: { company: string; quarter: string | null }) => `${c.company} · ${c.quarter}`;
 
 describe.skipIf(browserTestsSkipped())('the page over a library of calls', () => {
+  const { open, api, apiSearch } = usePageSession({ server: async () => ({ service: await libraryService() }) });
+
   beforeAll(async () => {
-    server = await startTestServer({ service: await libraryService() });
-    browser = await launchBrowser();
     library = await api<CallListResponse>('/api/calls');
     expect(library.calls.length).toBe(6);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    const errors = pageErrors.flat();
-    for (const page of browser.context.pages()) await page.close();
-    pageErrors = [];
-    expect(errors, 'console errors or CSP violations').toEqual([]);
   });
 
   it('home lists every call grouped by company, newest first, with quarter, date, speakers and passages', async () => {
@@ -111,10 +77,10 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
 
   it('every card names its call (company and quarter), as the API does', async () => {
     const q = 'gross margin';
-    const expected = await search(q);
+    const expected = await apiSearch(q);
     expect(new Set(expected.results.map((r) => r.call.company)).size).toBeGreaterThan(1);
     const page = await open(`/?q=${encodeURIComponent(q)}`);
-    await settledResults(page);
+    await resultsReady(page);
     expect(await cardIds(page)).toEqual(expected.results.map((r) => r.id));
     expect(await cardCalls(page)).toEqual(expected.results.map((r) => label(r.call)));
     // The top answer says which call it is from too.
@@ -123,7 +89,7 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
 
   it('company and quarter filters restrict the results, are sent as company/quarter, and can be cleared', async () => {
     const page = await open(`/?q=${encodeURIComponent('gross margin')}`);
-    await settledResults(page);
+    await resultsReady(page);
     const companies = await page.locator('#f-company option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
     expect(companies).toEqual(['', 'amzn', 'blfn', 'klt', 'nwr']);
     // Every quarter of the library, newest first.
@@ -133,7 +99,7 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
     await page.locator('#f-company').selectOption('nwr');
     await sent;
     await page.waitForURL((u) => new URL(u).searchParams.get('company') === 'nwr');
-    await settledResults(page);
+    await resultsReady(page);
     const nwrCalls = await cardCalls(page);
     expect(nwrCalls.length).toBeGreaterThan(0);
     for (const c of nwrCalls) expect(c).toMatch(/^Northwind Robotics, Inc\. · Q[12] 202[34]$/);
@@ -149,32 +115,32 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
 
     await page.locator('#f-quarter').selectOption('Q1 2024');
     await page.waitForURL((u) => new URL(u).searchParams.get('quarter') === 'Q1 2024');
-    await settledResults(page);
+    await resultsReady(page);
     expect(param(page, 'company')).toBe('nwr');
     expect(new Set(await cardCalls(page))).toEqual(new Set(['Northwind Robotics, Inc. · Q1 2024']));
-    const expected = await search('gross margin', '&company=nwr&quarter=Q1+2024');
+    const expected = await apiSearch('gross margin', '&company=nwr&quarter=Q1+2024');
     expect(await cardIds(page)).toEqual(expected.results.map((r) => r.id));
     await screenshot(page, 'library-filtered');
 
     // Clearing the quarter keeps the company; clearing the company searches every call again.
     await page.locator('.active-chip[data-filter="period"] .chip-clear').click();
     await page.waitForURL((u) => !new URL(u).searchParams.has('quarter'));
-    await settledResults(page);
+    await resultsReady(page);
     expect(new Set((await cardCalls(page)).map((c) => c.split(' · ')[0]))).toEqual(new Set(['Northwind Robotics, Inc.']));
     await companyChip.locator('.chip-clear').click();
     await page.waitForURL((u) => !new URL(u).searchParams.has('company'));
-    await settledResults(page);
+    await resultsReady(page);
     expect(new Set((await cardCalls(page)).map((c) => c.split(' · ')[0])).size).toBeGreaterThan(1);
     expect(await page.locator('.active-chip').count()).toBe(0);
   });
 
   it('a company and a period the question names show as inferred chips, and each can be cleared (any)', async () => {
     const q = 'What did Northwind Robotics say about pricing in Q1 2024?';
-    const asked = await search(q);
+    const asked = await apiSearch(q);
     expect(asked.interpreted.sources.company).toBe('query');
     expect(asked.interpreted.sources.period).toBe('query');
     const page = await open(`/?q=${encodeURIComponent(q)}`);
-    await settledResults(page);
+    await resultsReady(page);
     const company = page.locator('.active-chip[data-filter="company"]');
     const period = page.locator('.active-chip[data-filter="period"]');
     for (const [chip, text] of [[company, 'Northwind Robotics, Inc.'], [period, 'Q1 2024']] as const) {
@@ -192,28 +158,28 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
     // The period: any quarter of Northwind's, the question unchanged.
     await period.locator('.chip-clear').click();
     await page.waitForURL((u) => new URL(u).searchParams.get('quarter') === 'any');
-    await settledResults(page);
+    await resultsReady(page);
     expect(param(page, 'q')).toBe(q);
     expect(await page.locator('#q').inputValue()).toBe(q);
     expect(await period.count()).toBe(0);
     expect(await company.getAttribute('class')).toContain('is-inferred');
-    const lifted = await search(q, '&quarter=any');
+    const lifted = await apiSearch(q, '&quarter=any');
     expect(await cardIds(page)).toEqual(lifted.results.map((r) => r.id));
     expect(new Set(lifted.results.map((r) => r.call.quarter)).size).toBeGreaterThan(1);
 
     // The company: every company's calls.
     await company.locator('.chip-clear').click();
     await page.waitForURL((u) => new URL(u).searchParams.get('company') === 'any');
-    await settledResults(page);
+    await resultsReady(page);
     expect(param(page, 'quarter')).toBe('any');
     expect(await page.locator('.active-chip[data-filter="company"]').count()).toBe(0);
     expect(await page.locator('#f-company').inputValue()).toBe('');
-    const everywhere = await search(q, '&quarter=any&company=any');
+    const everywhere = await apiSearch(q, '&quarter=any&company=any');
     expect(await cardIds(page)).toEqual(everywhere.results.map((r) => r.id));
   });
 
   it('the reader opens the call a passage is from, with that call\'s participants and contents', async () => {
-    const { results } = await search('shrimp prices', '&company=blfn');
+    const { results } = await apiSearch('shrimp prices', '&company=blfn');
     const target = results[0]!;
     expect(target.call_id).toBe('blfn-q2-2024');
     const page = await open(`/#p=${target.id}`);
@@ -232,10 +198,10 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
 
     // From results spanning calls, a card of another call opens that call's reader.
     const q = 'gross margin';
-    const spread = await search(q);
+    const spread = await apiSearch(q);
     const other = spread.results.find((r) => r.call_id !== 'blfn-q2-2024' && r.call_id !== 'amzn-q4-2025')!;
     const results2 = await open(`/?q=${encodeURIComponent(q)}`);
-    await settledResults(results2);
+    await resultsReady(results2);
     await results2.locator(`.card[data-id="${other.id}"] .passage`).click();
     await results2.waitForURL((u) => new URL(u).hash === `#p=${other.id}`);
     await results2.locator('.t-passage.is-target').waitFor();
@@ -245,15 +211,15 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
   });
 
   it('a quarter no call has: the empty state says where it looked and why; an old #transcript link lists the library', async () => {
-    const expected = await search('pricing', '&quarter=Q1+2030');
+    const expected = await apiSearch('pricing', '&quarter=Q1+2030');
     expect(expected.results).toEqual([]);
     const page = await open(`/?q=pricing&quarter=${encodeURIComponent('Q1 2030')}`);
-    await settledResults(page);
+    await resultsReady(page);
     expect(await page.locator('.state-empty .state-title').textContent()).toBe('Nothing about “pricing” in Q1 2030');
     expect(await page.locator('.state-empty .state-text').textContent()).toContain(expected.notice!);
     await page.locator('.state-empty button', { hasText: 'Clear filters' }).click();
     await page.waitForURL((u) => new URL(u).searchParams.get('quarter') !== 'Q1 2030');
-    await settledResults(page);
+    await resultsReady(page);
     expect(await cards(page).count()).toBeGreaterThan(0);
 
     // `#transcript` opened the one call there was; with several, the library lists them instead of picking one.

@@ -6,16 +6,15 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PassageResponse, SearchResponse, TranscriptResponse } from '../../src/api/schemas.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PassageResponse, TranscriptResponse } from '../../src/api/schemas.js';
 import { openSearchService, type SearchService } from '../../src/service/open-service.js';
 import { parseTranscriptText } from '../../src/transcript/read-source.js';
 import type { Call } from '../../src/transcript/types.js';
 import { runBin } from '../cli/run-cli.js';
-import { browserTestsSkipped, launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { browserTestsSkipped, screenshot } from '../helpers/browser.js';
+import { cards, resultsReady, usePageSession } from '../helpers/page-session.js';
 import { ARTIFACTS_DIR } from '../helpers/paths.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const FIXTURE = new URL('../fixtures/layouts/webvtt.vtt', import.meta.url);
 const LIBRARY = path.join(ARTIFACTS_DIR, 'recording-library');
@@ -77,45 +76,20 @@ describe('start times from a recording', () => {
 });
 
 describe.skipIf(browserTestsSkipped())('start times on the page', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-  let pageErrors: string[][] = [];
-
-  async function open(url: string): Promise<Page> {
-    const { page, errors } = await browser.newPage();
-    page.setDefaultTimeout(60_000);
-    pageErrors.push(errors);
-    await page.goto(server.url + url);
-    return page;
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer({ service });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    const errors = pageErrors.flat();
-    for (const page of browser.context.pages()) await page.close();
-    pageErrors = [];
-    expect(errors, 'console errors or CSP violations').toEqual([]);
-  });
+  const { open, apiSearch } = usePageSession({ server: () => ({ service }) });
 
   it('cards and the reader say where each passage starts in the recording', async () => {
-    const expected = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(QUESTION)}&k=10`)).json()) as SearchResponse;
+    const expected = await apiSearch(QUESTION);
     const page = await open(`/?q=${encodeURIComponent(QUESTION)}`);
-    await page.waitForSelector('#results:not([hidden])[data-state="ready"]');
-    const times = await page.locator('#results-body .card .card-time').allTextContents();
+    await resultsReady(page);
+    const times = await cards(page).locator('.card-time').allTextContents();
     expect(times).toEqual(expected.results.map((r) => ` · at ${clock(r.start_time!)}`));
     expect(times[0]).toBe(' · at 0:26');
     await screenshot(page, 'recording-results');
 
     // In the reader, the turn the passage is in is headed with its time; every turn has one.
     const top = expected.results[0]!;
-    await page.locator('#results-body .card').first().locator('.passage').click();
+    await cards(page).first().locator('.passage').click();
     await page.locator('.t-passage.is-target').waitFor();
     const turn = page.locator('.turn', { has: page.locator('.t-passage.is-target') });
     expect(await turn.locator('.turn-time').textContent()).toBe(`at ${clock(top.start_time!)}`);

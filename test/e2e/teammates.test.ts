@@ -6,23 +6,19 @@
  * states.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../src/api/schemas.js';
 import { LoadingState } from '../../src/server/loading-state.js';
 import { browserTestsSkipped, launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { cards, resultsSettled, searchFromBox, usePageSession } from '../helpers/page-session.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const CANONICAL = 'what did Jassy say about Trainium';
 /** A name that is not loopback, mapped to 127.0.0.1 inside this browser only (no DNS, no network). */
 const LAN_NAME = 'teammate-box.test';
 
-const cards = (page: Page) => page.locator('#results-body .card');
 const focusedRank = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rank ?? null);
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('#results:not([hidden])[data-state="ready"], #results:not([hidden])[data-state="error"]');
-}
 
 /** One browser for the file: it reaches the test servers by their loopback address and by LAN_NAME. */
 let browser: TestBrowser;
@@ -34,32 +30,14 @@ afterAll(async () => {
 });
 
 describe.skipIf(browserTestsSkipped())('the page for a team', () => {
-  let server: TestServer;
-  let pageErrors: string[][] = [];
-
-  async function open(url: string): Promise<Page> {
-    const { page, errors } = await browser.newPage();
-    page.setDefaultTimeout(60_000);
-    pageErrors.push(errors);
-    await page.goto(url);
-    return page;
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer({ config: { ALLOWED_HOSTS: [LAN_NAME] } });
+  const session = usePageSession({
+    server: () => ({ config: { ALLOWED_HOSTS: [LAN_NAME] } }),
+    browser: () => browser,
   });
-  afterAll(async () => {
-    await server?.close();
-  });
-  afterEach(async () => {
-    const errors = pageErrors.flat();
-    for (const page of browser.context.pages()) await page.close();
-    pageErrors = [];
-    expect(errors, 'console errors or CSP violations').toEqual([]);
-  });
+  const { open, apiSearch } = session;
 
   it(`a teammate opening http://${LAN_NAME}:<port>/ over plain HTTP gets the styled page, and it answers`, async () => {
-    const lan = server.url.replace('127.0.0.1', LAN_NAME);
+    const lan = session.server.url.replace('127.0.0.1', LAN_NAME);
     const page = await open(`${lan}/`);
     // Not a secure context: exactly the case upgrade-insecure-requests broke (https://… for every asset).
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
@@ -75,18 +53,14 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
     expect(styled.font).toMatch(/system-ui|Arial|Roboto/);
     expect(styled.card).toBe('flex');
 
-    await page.locator('#q').fill(CANONICAL);
-    await page.locator('#q').press('Enter');
-    await settled(page);
+    await searchFromBox(page, CANONICAL);
     expect(await cards(page).first().locator('.who-name').textContent()).toBe('Andrew Jassy');
     await screenshot(page, 'lan-results');
   });
 
   it('after Enter, j/k and the arrows move between cards; Escape or / return to the box', async () => {
-    const page = await open(`${server.url}/`);
-    await page.locator('#q').fill('aws backlog');
-    await page.locator('#q').press('Enter');
-    await settled(page);
+    const page = await open('/');
+    await searchFromBox(page, 'aws backlog');
     // The box no longer has the keyboard: j is a move, not a letter.
     await page.keyboard.press('j');
     expect(await focusedRank(page)).toBe('1');
@@ -107,7 +81,7 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
     expect(await page.locator('#q').inputValue()).toBe('aws backlog growth');
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => new URL(u).searchParams.get('q') === 'aws backlog growth');
-    await settled(page);
+    await resultsSettled(page);
     await page.keyboard.press('ArrowDown');
     expect(await focusedRank(page)).toBe('1');
     await page.keyboard.press('/');
@@ -115,17 +89,17 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
   });
 
   it('Copy quote puts the citation and a link to the passage on the clipboard; Copy link the link; the link opens the passage', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await open(`${server.url}/?q=${encodeURIComponent(CANONICAL)}`);
-    await settled(page);
-    const expected = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(CANONICAL)}&k=10`)).json()) as SearchResponse;
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
+    await resultsSettled(page);
+    const expected = await apiSearch(CANONICAL);
     const first = cards(page).first();
     const top = expected.results[0]!;
 
     await first.getByRole('button', { name: 'Copy quote' }).click();
     await first.getByRole('button', { name: 'Copied' }).waitFor();
     const quote = await page.evaluate(() => navigator.clipboard.readText());
-    const link = `${server.url}/#p=${top.id}`;
+    const link = `${session.server.url}/#p=${top.id}`;
     expect(quote).toBe(`${top.citation}\n${link}`);
     expect(quote).toMatch(/^".+" — Andrew Jassy, President, CEO & Director, Amazon\.com, Inc\. Q4 2025 earnings call, February 5, 2026\n/);
     expect(await page.locator('#status').textContent()).toMatch(/copied/i);
@@ -133,7 +107,7 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
     await cards(page).nth(1).getByRole('button', { name: 'Copy link' }).click();
     await cards(page).nth(1).getByRole('button', { name: 'Copied' }).waitFor();
     const second = await page.evaluate(() => navigator.clipboard.readText());
-    expect(second).toBe(`${server.url}/#p=${expected.results[1]!.id}`);
+    expect(second).toBe(`${session.server.url}/#p=${expected.results[1]!.id}`);
     // Copying is not opening the card.
     expect(new URL(page.url()).hash).toBe('');
 
@@ -144,9 +118,9 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
   });
 
   it('Copy quote works over plain HTTP too (no clipboard API there): the older copy command is used', async () => {
-    const lan = server.url.replace('127.0.0.1', LAN_NAME);
+    const lan = session.server.url.replace('127.0.0.1', LAN_NAME);
     const page = await open(`${lan}/?q=${encodeURIComponent(CANONICAL)}`);
-    await settled(page);
+    await resultsSettled(page);
     // Record what the page hands to the copy command (the system clipboard is not readable from an insecure page).
     await page.evaluate(() => {
       document.addEventListener('copy', (e) => {
@@ -165,7 +139,7 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
   });
 
   it('bidi controls in transcript text do not reorder the page: they are shown neutralised, offsets intact', async () => {
-    const page = await open(`${server.url}/`);
+    const page = await open('/');
     await page.route('**/api/search?**', async (route) => {
       const res = await route.fetch();
       const body = (await res.json()) as SearchResponse;
@@ -175,16 +149,14 @@ describe.skipIf(browserTestsSkipped())('the page for a team', () => {
       r.speaker = { ...r.speaker, name: `${r.speaker.name}\u202E` };
       await route.fulfill({ response: res, json: body });
     });
-    await page.locator('#q').fill(CANONICAL);
-    await page.locator('#q').press('Enter');
-    await settled(page);
+    await searchFromBox(page, CANONICAL);
     const first = cards(page).first();
     const shown = (await first.locator('.passage').textContent())!;
     expect(shown).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(shown).toContain('\uFFFDsdrawkcab\uFFFD and \uFFFDisolated\uFFFD.');
     expect(await first.locator('.who-name').textContent()).toBe('Andrew Jassy\uFFFD');
     // The answer sentence is still the one marked (offsets unchanged by the neutralising).
-    const expected = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(CANONICAL)}&k=10`)).json()) as SearchResponse;
+    const expected = await apiSearch(CANONICAL);
     expect(await first.locator('.passage mark').textContent()).toBe(expected.results[0]!.answer.text);
     // Every run of text on the card reads left to right as stored.
     expect(await first.evaluate((el) => getComputedStyle(el.querySelector('.passage')!).unicodeBidi)).toBe('isolate');
@@ -225,7 +197,7 @@ describe.skipIf(browserTestsSkipped())('a page opened while the server is gettin
     await screenshot(page, 'waiting-for-server');
 
     ready = true;
-    await settled(page);
+    await resultsSettled(page);
     expect(await page.locator('#results').getAttribute('data-state')).toBe('ready');
     expect(await cards(page).first().locator('.who-name').textContent()).toBe('Andrew Jassy');
     await page.locator('#call-info .call-company').waitFor();

@@ -5,68 +5,20 @@
  * for states (data-state on the views, the URL), never for durations.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../src/api/schemas.js';
-import { browserTestsSkipped, launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { browserTestsSkipped, screenshot } from '../helpers/browser.js';
+import { cards, resultsSettled, searchFromBox, usePageSession } from '../helpers/page-session.js';
 
 const CANONICAL = 'what did Jassy say about Trainium';
 const INJECTION = '<img src=x onerror="window.__pwned=1">';
 const PHONE = { width: 390, height: 844 };
 
-let server: TestServer;
-let browser: TestBrowser;
-/** Console errors and page errors (CSP violations show up here) of the pages opened by the current test. */
-let pageErrors: string[][] = [];
-
-async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { page, errors } = await browser.newPage(viewport);
-  page.setDefaultTimeout(60_000);
-  pageErrors.push(errors);
-  await page.goto(server.url + path);
-  return page;
-}
-
-/** Wait until the results view shows the outcome of the search in the address bar. */
-async function settledResults(page: Page): Promise<void> {
-  await page.waitForSelector('#results:not([hidden])[data-state="ready"], #results:not([hidden])[data-state="error"]');
-}
-
-async function search(page: Page, q: string): Promise<void> {
-  await page.locator('#q').fill(q);
-  await page.locator('#q').press('Enter');
-  await page.waitForURL((u) => new URL(u).searchParams.get('q') === q);
-  await settledResults(page);
-}
-
-const cards = (page: Page) => page.locator('#results-body .card');
-
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(server.url + path);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
-
 /** The page never scrolls sideways. */
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    const errors = pageErrors.flat();
-    for (const page of browser.context.pages()) await page.close();
-    pageErrors = [];
-    expect(errors, 'console errors or CSP violations').toEqual([]);
-  });
+  const { open, api, apiSearch } = usePageSession();
 
   it('home: the search box has focus, the header names the call, examples made from the call are offered and run', async () => {
     const page = await open('/');
@@ -94,13 +46,13 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
     // An example naming the CEO finds the CEO.
     await page.locator('[data-example]', { hasText: surname }).first().click();
-    await settledResults(page);
+    await resultsSettled(page);
     expect(await cards(page).first().locator('.who-name').textContent()).toBe(ceo.name);
   });
 
   it('the canonical question: first card is Andrew Jassy on Trainium with the answer highlighted, q= in the URL', async () => {
     const page = await open('/');
-    await search(page, CANONICAL);
+    await searchFromBox(page, CANONICAL);
     expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
 
     const first = cards(page).first();
@@ -129,15 +81,15 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
   });
 
   it('a /?q= link reproduces the search, filters included', async () => {
-    const expected = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(CANONICAL)}&k=10`);
+    const expected = await apiSearch(CANONICAL);
     const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
-    await settledResults(page);
+    await resultsSettled(page);
     expect(await page.locator('#q').inputValue()).toBe(CANONICAL);
     const ids = await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
     expect(ids).toEqual(expected.results.map((r) => r.id));
 
     const filtered = await open(`/?q=aws+backlog&side=analyst`);
-    await settledResults(filtered);
+    await resultsSettled(filtered);
     expect(await filtered.locator('input[name="side"][value="analyst"]').isChecked()).toBe(true);
     const sides = await cards(filtered).evaluateAll((els) => els.map((e) => e.className));
     expect(sides.length).toBeGreaterThan(0);
@@ -146,11 +98,11 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('the top answer and the notice are shown word for word as the API gave them', async () => {
     const q = 'what did Fildes say about Trainium';
-    const expected = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
+    const expected = await apiSearch(q);
     // Dave Fildes (investor relations) never discusses Trainium: results come from others, with a notice.
     expect(expected.notice).not.toBeNull();
     const page = await open(`/?q=${encodeURIComponent(q)}`);
-    await settledResults(page);
+    await resultsSettled(page);
     expect(await page.locator('.notice .notice-text').textContent()).toBe(expected.notice);
     // An answer from others is still an answer: the notice stays a plain note above it.
     expect(await page.locator('.notice-strong').count()).toBe(0);
@@ -182,7 +134,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('clicking a card opens the transcript there; back returns to the same results', async () => {
     const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
-    await settledResults(page);
+    await resultsSettled(page);
     const second = cards(page).nth(1);
     const id = await second.getAttribute('data-id');
     await second.locator('.passage').click();
@@ -205,7 +157,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('keyboard: / focuses the box, j/k and arrows move between cards, Enter opens, Escape comes back', async () => {
     const page = await open(`/?q=${encodeURIComponent('aws backlog')}`);
-    await settledResults(page);
+    await resultsSettled(page);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
@@ -237,10 +189,10 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('HTML in the query is shown as text and runs nothing', async () => {
     const page = await open('/');
-    await search(page, INJECTION);
+    await searchFromBox(page, INJECTION);
     // Typed query and deep link alike.
     const linked = await open(`/?q=${encodeURIComponent(INJECTION)}`);
-    await settledResults(linked);
+    await resultsSettled(linked);
     for (const p of [page, linked]) {
       expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(await p.locator('img[src="x"]').count()).toBe(0);
@@ -253,7 +205,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('a filter click narrows the results: side = Analysts gives only analyst cards', async () => {
     const page = await open('/');
-    await search(page, 'aws backlog');
+    await searchFromBox(page, 'aws backlog');
     const before = await cards(page).evaluateAll((els) => els.map((e) => e.className));
     expect(before.some((c) => !c.includes('side-analyst'))).toBe(true);
 
@@ -261,7 +213,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     await page.locator('label.seg', { hasText: 'Analysts' }).click();
     expect(await page.getByRole('radio', { name: 'Analysts' }).isChecked()).toBe(true);
     await page.waitForURL((u) => new URL(u).searchParams.get('side') === 'analyst');
-    await settledResults(page);
+    await resultsSettled(page);
     const after = await cards(page).evaluateAll((els) => els.map((e) => e.className));
     expect(after.length).toBeGreaterThan(0);
     for (const cls of after) expect(cls).toContain('side-analyst');
@@ -270,16 +222,16 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(await chip.getAttribute('class')).not.toContain('is-inferred');
     await chip.locator('.chip-clear').click();
     await page.waitForURL((u) => !new URL(u).searchParams.has('side'));
-    await settledResults(page);
+    await resultsSettled(page);
     expect(await cards(page).evaluateAll((els) => els.some((e) => !e.className.includes('side-analyst')))).toBe(true);
   });
 
   it('an inferred speaker can be replaced by another, or cleared', async () => {
     const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
-    await settledResults(page);
+    await resultsSettled(page);
     await page.locator('#f-speaker').selectOption('amzn/brian-olsavsky');
     await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'amzn/brian-olsavsky');
-    await settledResults(page);
+    await resultsSettled(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
     const chip = page.locator('.active-chip[data-filter="speaker"]');
     expect(await chip.textContent()).toContain('Brian Olsavsky');
@@ -291,7 +243,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
     // Back to the question as asked, then clear the inferred Jassy: the same question, from anyone.
     await page.goBack();
-    await settledResults(page);
+    await resultsSettled(page);
     expect(await page.locator('#f-speaker').inputValue()).toBe('amzn/andrew-jassy');
     const sent = page.waitForRequest((req) => {
       const u = new URL(req.url());
@@ -300,31 +252,31 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     await page.locator('.active-chip[data-filter="speaker"] .chip-clear').click();
     expect(new URL((await sent).url()).searchParams.get('q')).toBe(CANONICAL);
     await page.waitForURL((u) => new URL(u).searchParams.get('speaker') === 'any');
-    await settledResults(page);
+    await resultsSettled(page);
     // The query stays what was typed, in the box and the URL; the select says anyone, no chip is left.
     expect(new URL(page.url()).searchParams.get('q')).toBe(CANONICAL);
     expect(await page.locator('#q').inputValue()).toBe(CANONICAL);
     expect(await page.locator('#f-speaker').inputValue()).toBe('');
     expect(await page.locator('.active-chip[data-filter="speaker"]').count()).toBe(0);
     expect(await page.locator('#summary').textContent()).toContain('from anyone');
-    const lifted = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(CANONICAL)}&k=10&speaker=any`);
+    const lifted = await apiSearch(CANONICAL, '&speaker=any');
     expect(lifted.interpreted.sources.speaker).toBe('request');
     expect(await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(lifted.results.map((r) => r.id));
 
     // A copied link reproduces it.
     const linked = await open(`/?q=${encodeURIComponent(CANONICAL)}&speaker=any`);
-    await settledResults(linked);
+    await resultsSettled(linked);
     expect(await linked.locator('#f-speaker').inputValue()).toBe('');
     expect(await linked.locator('.active-chip[data-filter="speaker"]').count()).toBe(0);
   });
 
   it('an inferred side and section ("who asked…" means analysts, in the Q&A) can each be cleared', async () => {
     const q = 'Who asked about return on invested capital?';
-    const asked = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
+    const asked = await apiSearch(q);
     expect(asked.interpreted.topic).not.toBe('');
     expect(asked.interpreted.sources).toEqual({ speaker: 'none', side: 'query', section: 'query', company: 'none', period: 'none', call: 'none' });
     const page = await open(`/?q=${encodeURIComponent(q)}`);
-    await settledResults(page);
+    await resultsSettled(page);
     const side = page.locator('.active-chip[data-filter="side"]');
     const section = page.locator('.active-chip[data-filter="section"]');
     for (const [chip, label] of [[side, 'Analysts'], [section, 'Q&A']] as const) {
@@ -338,7 +290,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     // Side: analysts and the company alike now; the section stays as the question put it.
     await side.locator('.chip-clear').click();
     await page.waitForURL((u) => new URL(u).searchParams.get('side') === 'any');
-    await settledResults(page);
+    await resultsSettled(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe(q);
     expect(new URL(page.url()).searchParams.has('section')).toBe(false);
     expect(await page.locator('#q').inputValue()).toBe(q);
@@ -350,10 +302,10 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     // Section: the whole call.
     await section.locator('.chip-clear').click();
     await page.waitForURL((u) => new URL(u).searchParams.get('section') === 'any');
-    await settledResults(page);
+    await resultsSettled(page);
     expect(new URL(page.url()).searchParams.get('side')).toBe('any');
     expect(await page.locator('.active-chip').count()).toBe(0);
-    const lifted = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10&side=any&section=any`);
+    const lifted = await apiSearch(q, '&side=any&section=any');
     expect(await cards(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(lifted.results.map((r) => r.id));
 
     // Question or answer is the passage's role, not the speaker's side: questions offer their answers,
@@ -373,12 +325,12 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('when nothing on the call is about the query: the notice, no top answer, the closest passages as such', async () => {
     const q = 'zxqv flurble wombat';
-    const expected = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&k=10`);
+    const expected = await apiSearch(q);
     expect(expected.answer).toBeNull();
     expect(expected.notice).toMatch(/^Nothing on this call is clearly about /);
     expect(expected.results.length).toBeGreaterThan(0);
     const page = await open('/');
-    await search(page, q);
+    await searchFromBox(page, q);
     const notice = page.locator('.notice-strong');
     expect(await notice.locator('.notice-text').textContent()).toBe(expected.notice);
     expect(await notice.locator('.notice-title').textContent()).toBe('No clear answer on this call');
@@ -396,7 +348,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('a Q&A answer opens the question it replies to, in place', async () => {
     const page = await open(`/?q=${encodeURIComponent(CANONICAL)}`);
-    await settledResults(page);
+    await resultsSettled(page);
     const reply = cards(page).filter({ hasText: 'In reply to' }).first();
     const analyst = await reply.locator('.thread-context strong').textContent();
     const toggle = reply.locator('.thread-toggle');
@@ -412,7 +364,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('empty state says what found nothing', async () => {
     const page = await open('/?q=robotics&side=analyst&section=prepared_remarks');
-    await settledResults(page);
+    await resultsSettled(page);
     expect(await cards(page).count()).toBe(0);
     const title = await page.locator('.state-empty .state-title').textContent();
     expect(title).toBe('Nothing about “robotics” from analysts in the prepared remarks');
@@ -421,7 +373,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     await page.locator('.state-empty button', { hasText: 'Clear filters' }).click();
     // Whether this query implies a side of its own is unknown from this page: "any" says no filter either way.
     await page.waitForURL((u) => new URL(u).searchParams.get('side') !== 'analyst');
-    await settledResults(page);
+    await resultsSettled(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe('robotics');
     expect(new URL(page.url()).searchParams.get('section')).not.toBe('prepared_remarks');
     expect(await cards(page).count()).toBeGreaterThan(0);
@@ -430,7 +382,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
 
   it('error state shows the API error message, and retry works', async () => {
     const page = await open('/?q=capex&speaker=nobody');
-    await settledResults(page);
+    await resultsSettled(page);
     const error = page.locator('.state-error');
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await error.locator('.error-message').textContent()).toBe('no participant matches speaker "nobody"');
@@ -445,7 +397,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
         ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'timeout', message: 'request took longer than 10000 ms' } }) })
         : route.continue(),
     );
-    await search(down, 'aws backlog');
+    await searchFromBox(down, 'aws backlog');
     expect(await down.locator('.state-error .error-message').textContent()).toBe('request took longer than 10000 ms');
     failing = false;
     await down.locator('.state-error button', { hasText: 'Try again' }).click();
@@ -459,7 +411,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-home');
 
-    await search(page, CANONICAL);
+    await searchFromBox(page, CANONICAL);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await cards(page).count()).toBeGreaterThan(0);
     // Filters sit behind a toggle on a phone.
@@ -476,7 +428,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     await screenshot(page, 'phone-transcript');
 
     // The no-answer notice fits too.
-    await search(page, 'zxqv flurble wombat');
+    await searchFromBox(page, 'zxqv flurble wombat');
     await page.locator('.notice-strong').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-no-answer');

@@ -6,9 +6,8 @@
  * start re-hashes nothing it does not have to.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIndex, DEFAULT_SENTENCE_VECTORS, type BuildSummary } from '../../src/index/build.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { EmbeddingCache, embeddingKey } from '../../src/index/embedding-cache.js';
@@ -16,32 +15,19 @@ import { ensureIndex } from '../../src/index/ensure.js';
 import { listTranscripts } from '../../src/index/layout.js';
 import { addCalls, removeCalls, sha256Of, type LibraryUpdateOptions } from '../../src/index/library-update.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
-import { loadEmbedder, type Embedder } from '../../src/model/embedder.js';
 import { sentenceTerms } from '../../src/index/sentence-terms.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { Spelling } from '../../src/search/interpret/spelling.js';
 import { SentenceData } from '../../src/search/sentences/sentence-scores.js';
 import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
-import { textEmbedder } from '../../src/service/open-service.js';
 import { parseTranscriptBytes } from '../../src/transcript/read-source.js';
 import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
 import { TEST_INDEX_DIR } from '../helpers/paths.js';
+import { embedder, model, scratchPath, useRealEmbedder } from '../helpers/real-embedder.js';
 import { smallCallFor } from '../library/fixtures.js';
 
-let model: Embedder;
-let embedder: TextEmbedder;
-let tmp: string;
-let sequence = 0;
 
-beforeAll(async () => {
-  model = await loadEmbedder();
-  embedder = await textEmbedder(model, false);
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'incremental-test-'));
-});
-afterAll(async () => {
-  await model?.close?.();
-  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-});
+useRealEmbedder('incremental-test-');
 
 /** Something each quarter's call says that no other does, so results tell the calls apart. */
 const TOPICS = [
@@ -69,7 +55,7 @@ function counting(inner: TextEmbedder): TextEmbedder & { texts: number } {
 }
 
 async function freshDirs(): Promise<{ library: string; indexDir: string }> {
-  const root = path.join(tmp, `case-${++sequence}`);
+  const root = scratchPath('case');
   const library = path.join(root, 'library');
   await fs.mkdir(library, { recursive: true });
   return { library, indexDir: path.join(root, 'index') };
@@ -97,7 +83,7 @@ async function served(index: LoadedIndex): Promise<unknown> {
 
 /** A build from nothing over the same files, in a directory of its own. */
 async function fromScratch(library: string): Promise<LoadedIndex> {
-  const indexDir = path.join(tmp, `scratch-${++sequence}`);
+  const indexDir = scratchPath('scratch');
   await buildIndex({ sources: await listTranscripts(library), indexDir, embedder, full: true });
   return loadIndex(indexDir);
 }
@@ -174,7 +160,7 @@ describe('the embedding cache', () => {
   });
 
   it('ignores a torn tail or a damaged record, never serves it, and embeds those texts again', async () => {
-    const dir = path.join(tmp, `cache-${++sequence}`);
+    const dir = scratchPath('cache');
     const texts = ['Revenue grew twelve percent.', 'Margins expanded.', 'We hired engineers.'];
     const vectors = await model.embed(texts);
     const keys = texts.map((t) => embeddingKey(embedder.checksum, t));

@@ -6,9 +6,8 @@
 import { CHUNKER_VERSION } from '../../src/passages/chunk.js';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type BuildSummary } from '../../src/index/build.js';
 import { sha256, sha256File } from '../../src/index/checksum.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
@@ -18,32 +17,21 @@ import { FILES, MANIFEST_FILE } from '../../src/index/layout.js';
 import { LEXICAL_TOKENS_VERSION } from '../../src/index/lexical-tokens.js';
 import { IndexUnusableError, loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, Manifest } from '../../src/index/manifest.js';
-import { loadEmbedder, modelChecksum, type Embedder } from '../../src/model/embedder.js';
+import { modelChecksum } from '../../src/model/embedder.js';
 import { EMBEDDING_DIMENSIONS } from '../../src/model/model-files.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
-import { textEmbedder } from '../../src/service/open-service.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
+import { embedder, model, scratchPath, useRealEmbedder } from '../helpers/real-embedder.js';
 import { SMALL_CALL } from './small-call.js';
 
-let model: Embedder;
-let embedder: TextEmbedder;
-let tmp: string;
 let fullDir: string;
 let full: BuildSummary;
-let sequence = 0;
 
+useRealEmbedder('transcript-index-test-');
 beforeAll(async () => {
-  model = await loadEmbedder();
-  embedder = await textEmbedder(model, false);
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'transcript-index-test-'));
-  fullDir = path.join(tmp, 'full');
+  fullDir = scratchPath('full');
   full = await buildIndex({ sources: [BUNDLED_CALL], indexDir: fullDir, embedder });
-});
-
-afterAll(async () => {
-  await model?.close?.();
-  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
 /** Flip one bit of a file in place (default: its middle byte). */
@@ -64,7 +52,7 @@ const editManifest = async (dir: string, edit: (m: Record<string, unknown>) => v
 
 /** A fresh library (one short call) and an index built over it, in their own directory. */
 async function smallIndex(): Promise<{ dir: string; sources: string[]; manifest: Manifest }> {
-  const root = path.join(tmp, `small-${++sequence}`);
+  const root = scratchPath('small');
   const library = path.join(root, 'library');
   await fs.mkdir(library, { recursive: true });
   const source = path.join(library, 'wdgt-q2-2024.txt');
@@ -384,7 +372,7 @@ describe('abandoned builds', () => {
 
 describe('builds sharing one index directory', () => {
   async function library(): Promise<{ dir: string; sources: string[] }> {
-    const root = path.join(tmp, `shared-${++sequence}`);
+    const root = scratchPath('shared');
     await fs.mkdir(root, { recursive: true });
     const source = path.join(root, 'wdgt-q2-2024.txt');
     await fs.writeFile(source, SMALL_CALL);

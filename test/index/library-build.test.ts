@@ -5,15 +5,13 @@
  * checksums, or new limits rebuild; stored calls index like the raw file they came from.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HealthResponse, SearchResponse } from '../../src/api/schemas.js';
 import { buildIndex } from '../../src/index/build.js';
 import { sha256 } from '../../src/index/checksum.js';
-import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { ensureIndex } from '../../src/index/ensure.js';
 import { listTranscripts, MANIFEST_FILE } from '../../src/index/layout.js';
 import { decodeShard, encodeShard, type SectionArray } from '../../src/index/shard-format.js';
@@ -21,32 +19,19 @@ import { EmptyLibraryError } from '../../src/index/library-reader.js';
 import { IndexUnusableError, loadIndex } from '../../src/index/load.js';
 import { PARSER_VERSION, parseTranscriptBytes } from '../../src/transcript/read-source.js';
 import { serializeStoredCall, STORED_CALL_FORMAT, toStoredCall } from '../../src/library/stored-call.js';
-import { loadEmbedder, type Embedder } from '../../src/model/embedder.js';
 import { createApp } from '../../src/server/app.js';
 import { readConfig } from '../../src/server/config.js';
 import { openSearchService } from '../../src/service/open-service.js';
-import { textEmbedder } from '../../src/service/open-service.js';
 import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
+import { embedder, scratchPath, useRealEmbedder } from '../helpers/real-embedder.js';
 import { ACCENTED_CALL, encodeCp1252, SMALL_CALL, smallCallFor } from '../library/fixtures.js';
 
-let model: Embedder;
-let embedder: TextEmbedder;
-let tmp: string;
-let sequence = 0;
 
-beforeAll(async () => {
-  model = await loadEmbedder();
-  embedder = await textEmbedder(model, false);
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'library-build-test-'));
-});
-afterAll(async () => {
-  await model?.close?.();
-  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-});
+useRealEmbedder('library-build-test-');
 
 /** A fresh library folder holding these files (name → content) and an index folder beside it. */
 async function library(files: Record<string, string | Uint8Array>): Promise<{ lib: string; dir: string; sources: () => Promise<string[]> }> {
-  const root = path.join(tmp, `lib-${++sequence}`);
+  const root = scratchPath('lib');
   const lib = path.join(root, 'library');
   await fs.mkdir(lib, { recursive: true });
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(lib, name), content);

@@ -24,7 +24,7 @@ import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { readHeaderMeta } from '../header-meta.js';
-import { headerSized, lineGroups, type Line, type LineGroup } from '../lines.js';
+import { headerSized, lineGroups, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
 import { participantFromListLine, splitDashed } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
@@ -121,18 +121,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const header = speakerLine(text);
     return header !== null && (!resolver.hasList || resolver.resolve(header.name, header.parts.join(' -- ')).kind === 'found');
   };
-  const blocks = lineGroups(lines, firstSection, bodyEnd).flatMap((g) => {
-    const parts: LineGroup[] = [];
-    let start = g.from;
-    for (let k = g.from + 1; k < g.to; k++) {
-      if (startsBlock((lines[k] as Line).text)) {
-        parts.push({ from: start, to: k });
-        start = k;
-      }
-    }
-    parts.push({ from: start, to: g.to });
-    return parts;
-  });
+  const blocks = speakerBlocks(lines, (k) => startsBlock((lines[k] as Line).text), firstSection, bodyEnd);
   for (const g of blocks) {
     let from = g.from;
     while (from < g.to && isDashHeading(lines[from] as Line)) {

@@ -22,7 +22,7 @@ import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { isHeaderMetaLine, isTitleLike, readHeaderMeta } from '../header-meta.js';
-import { headerSized, lineGroups, nextNonBlank, type Line, type LineGroup } from '../lines.js';
+import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver } from '../speaker-resolver.js';
@@ -219,18 +219,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (found.kind !== 'found') return false;
     return header.titleInline || isOperatorName(header.name) || /\[\d+\]$/.test(text) || (next !== null && isTitleLineOf(found.participant, next));
   };
-  const blocks = lineGroups(lines, bodyStart).flatMap((g) => {
-    const parts: LineGroup[] = [];
-    let start = g.from;
-    for (let k = g.from + 1; k < g.to; k++) {
-      if (startsBlock(k, g.to)) {
-        parts.push({ from: start, to: k });
-        start = k;
-      }
-    }
-    parts.push({ from: start, to: g.to });
-    return parts;
-  });
+  const blocks = speakerBlocks(lines, startsBlock, bodyStart);
   for (const g of blocks) {
     let from = g.from;
     // Section headings (alone or at the top of a group).
