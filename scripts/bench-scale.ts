@@ -432,7 +432,7 @@ async function main(opts: Options): Promise<void> {
           const { index } = service.engine;
           const cached = new SearchEngine({
             index,
-            directory: new LibraryDirectory(index.calls),
+            directory: new LibraryDirectory(index.calls, index.lowercaseWords),
             embedQuery: async (t) => {
               let v = vectorCache.get(t);
               if (!v) vectorCache.set(t, (v = (await model.embed([t]))[0]!));

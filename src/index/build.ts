@@ -33,6 +33,7 @@ import { createGraph, readGraph, REBUILD_DELETED_SHARE, updateGraph, writeGraph,
 import type { TextEmbedder } from './embedder-port.js';
 import { embedTexts, type EmbedCounts } from './embed-texts.js';
 import { EMBEDDING_CACHE_DIR, EmbeddingCache } from './embedding-cache.js';
+import { lowercaseWords, readLowercaseWords } from './vocabulary.js';
 import { FILES, MANIFEST_FILE } from './layout.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { EmptyLibraryError, readLibraryCall, readLibraryFileRecord, type AcceptedCall, type RejectedFile } from './library-reader.js';
@@ -248,14 +249,18 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   let deleted = 0;
   const labelStart = new Map<Entry, number>();
   let tables: Record<TableName, TableBuilder> | null = null;
+  let lowercase = new Set<string>();
   if (base && (base.graph.deleted + removedPassages) <= REBUILD_DELETED_SHARE * (base.graph.labels + addedPassages)) {
     const baseDir = path.join(indexDir, base.build_dir);
-    const [baseGraph, baseTerms, baseWords] = await Promise.all([
+    const [baseGraph, baseTerms, baseWords, baseLowercase] = await Promise.all([
       readBaseGraph(indexDir, base, dim, opts),
       readTable(baseDir, 'terms', base.sources.map((x) => x.shard.terms)).catch(() => null),
       readTable(baseDir, 'words', base.sources.map((x) => x.shard.words)).catch(() => null),
+      readLowercaseWords(baseDir).catch(() => null),
     ]);
-    if (baseGraph && baseTerms && baseWords) {
+    if (baseGraph && baseTerms && baseWords && baseLowercase) {
+      // Words only removed calls wrote stay (as the word table's do) until the next build from nothing.
+      lowercase = baseLowercase;
       graph = baseGraph;
       graphMode = 'updated';
       nextLabel = base.graph.labels;
@@ -275,6 +280,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
           nextLabel += e.accepted.passages.length;
           tables.terms.addLocal(w.terms);
           tables.words.addLocal(w.words);
+          lowercaseWords(e.accepted.call.source, lowercase);
         }
       }
       const removeLabels = removed.flatMap((x) => Array.from({ length: x.shard.passages }, (_, i) => x.shard.label_start + i));
@@ -284,6 +290,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   }
   if (!graph || !tables) {
     tables = { terms: new TableBuilder(), words: new TableBuilder() };
+    lowercase = new Set();
     const points: GraphPoints[] = [];
     for (const e of entries) {
       labelStart.set(e, nextLabel);
@@ -292,11 +299,13 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
         points.push({ vectors: w.passageVectors, labelStart: nextLabel });
         tables.terms.addLocal(w.terms);
         tables.words.addLocal(w.words);
+        lowercaseWords(e.accepted.call.source, lowercase);
       } else {
         const shard = await readShard(indexDir, e.source.shard, { callId: e.source.call_id, dimensions: dim });
         points.push({ vectors: shard.passageVectors, labelStart: nextLabel });
         tables.terms.addLocal(shard.terms());
         tables.words.addLocal(shard.vocabulary.words());
+        lowercaseWords(shard.call.source, lowercase);
       }
       nextLabel += points.at(-1)!.vectors.length / dim;
     }
@@ -316,6 +325,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   await fs.rename(tmpGraph, graphFile);
   await tables.terms.write(dir, 'terms');
   await tables.words.write(dir, 'words');
+  await writeFileAtomic(path.join(dir, FILES.lowercase), [...lowercase].sort().join('\n'));
   const files: Manifest['files'] = [];
   for (const name of Object.values(FILES)) {
     const full = path.join(dir, name);

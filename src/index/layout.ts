@@ -22,4 +22,6 @@ export const FILES = {
   termIds: 'terms-ids.u32',
   words: 'words.txt',
   wordIds: 'words-ids.u32',
+  /** The words the library's calls write in lowercase, one a line (see vocabulary.ts lowercaseWords). */
+  lowercase: 'lowercase.txt',
 } as const;

@@ -21,6 +21,7 @@ import { FILES } from './layout.js';
 import { readTable, TableError, type GlobalTable } from './global-tables.js';
 import { LexicalIndexBuilder, type LexicalIndex } from './lexical.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
+import { readLowercaseWords } from './vocabulary.js';
 import { readManifest } from './manifest-file.js';
 import { limitsRecord, type Manifest } from './manifest.js';
 import { readShard } from './shard-store.js';
@@ -69,6 +70,8 @@ export interface LoadedIndex {
   term(id: number): string;
   /** Words of the calls' passages with how often they occur (for spelling). */
   vocabulary: Map<string, number>;
+  /** Words the calls write in lowercase (name matching guards them), computed at build. */
+  lowercaseWords: ReadonlySet<string>;
   dimensions: number;
   /** Per call, passage starts under the chunking that issued the old `<call id>:<n>` ids. */
   legacyStarts: Map<string, number[]>;
@@ -170,10 +173,14 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
   const buildDir = path.join(indexDir, manifest.build_dir);
   let termTable: GlobalTable;
   let wordTable: GlobalTable;
+  let lowercaseWords: Set<string>;
   try {
-    [termTable, wordTable] = await Promise.all([
+    [termTable, wordTable, lowercaseWords] = await Promise.all([
       readTable(buildDir, 'terms', manifest.sources.map((x) => x.shard.terms)),
       readTable(buildDir, 'words', manifest.sources.map((x) => x.shard.words)),
+      readLowercaseWords(buildDir).catch(() => {
+        throw new TableError(`${FILES.lowercase} is missing`);
+      }),
     ]);
   } catch (err) {
     if (err instanceof TableError) throw new IndexUnusableError('corrupt', err.message);
@@ -276,6 +283,7 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
     lexical: lexical.build(),
     term: (id) => terms[id]!,
     vocabulary,
+    lowercaseWords,
     dimensions: dim,
     legacyStarts,
   };

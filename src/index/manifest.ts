@@ -8,7 +8,7 @@ import { VECTOR_FORMATS } from './vector-codec.js';
  * v3: one immutable shard per call (shards/), a dense graph updated in place, library files
  * recognised by size and modification time before any checksum.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** HNSW parameters. M/efConstruction are hnswlib's defaults; the corpus is small, so recall is ~exact. */
 export const HNSW_DEFAULTS = { space: 'cosine', m: 16, efConstruction: 200, efSearch: 64, seed: 100 } as const;

@@ -26,7 +26,7 @@ export async function startQueueServer(batcherOpts: MicroBatcherOptions = {}, en
   const service = await testService();
   const batcher = new MicroBatcher((texts) => service.embedder.embed(texts), batcherOpts);
   const { index } = service.engine;
-  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls), embedQuery: (t, signal) => batcher.embed(t, { signal }) });
+  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: (t, signal) => batcher.embed(t, { signal }) });
   const config = readConfig({ REQUEST_TIMEOUT_MS: '30000', ...env });
   const app = createApp({
     engine: () => engine,

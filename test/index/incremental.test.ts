@@ -16,6 +16,7 @@ import { listTranscripts } from '../../src/index/layout.js';
 import { addCalls, removeCalls, sha256Of, type LibraryUpdateOptions } from '../../src/index/library-update.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { sentenceTerms } from '../../src/index/sentence-terms.js';
+import { lowercaseWords } from '../../src/index/vocabulary.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { Spelling } from '../../src/search/interpret/spelling.js';
 import { SentenceData } from '../../src/search/sentences/sentence-scores.js';
@@ -72,7 +73,7 @@ function toAdd(name: string, text: string) {
 
 /** What a user sees of an index: its passages, and the results of every query. */
 async function served(index: LoadedIndex): Promise<unknown> {
-  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls), embedQuery: async (t) => (await model.embed([t]))[0]! });
+  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: async (t) => (await model.embed([t]))[0]! });
   const results = [];
   for (const q of QUERIES) {
     const r = await engine.search({ q, k: 8 });
@@ -86,6 +87,13 @@ async function fromScratch(library: string): Promise<LoadedIndex> {
   const indexDir = scratchPath('scratch');
   await buildIndex({ sources: await listTranscripts(library), indexDir, embedder, full: true });
   return loadIndex(indexDir);
+}
+
+/** What a scan of every call's text finds written in lowercase. */
+function writtenInLowercase(index: LoadedIndex): Set<string> {
+  const found = new Set<string>();
+  for (const c of index.calls) lowercaseWords(c.source, found);
+  return found;
 }
 
 describe('adding and removing calls', () => {
@@ -107,7 +115,10 @@ describe('adding and removing calls', () => {
     expect(work.embedded).toBeLessThan(work.cached);
     const kept = first.build!.manifest.sources;
     for (const s of kept) expect(added.build!.manifest.sources.find((x) => x.call_id === s.call_id)!.shard).toEqual(s.shard);
-    expect(await served(await loadIndex(indexDir))).toEqual(await served(await fromScratch(library)));
+    const updated = await loadIndex(indexDir);
+    expect(await served(updated)).toEqual(await served(await fromScratch(library)));
+    // The lowercase words name matching guards: the published list extended by the new call's.
+    expect([...updated.lowercaseWords].sort()).toEqual([...writtenInLowercase(updated)].sort());
 
     // And out again: its passages leave the graph (marked deleted), the rest stays as it was.
     model.texts = 0;
@@ -258,6 +269,14 @@ describe('facts computed at build, read at start', () => {
       }
     }
     expect(row).toBe(index.manifest.sentences);
+  });
+
+  it('the lowercase words are those the calls write in lowercase (name matching guards them)', async () => {
+    const index = await loadIndex(TEST_INDEX_DIR);
+    expect(index.lowercaseWords.size).toBeGreaterThan(100);
+    expect([...index.lowercaseWords].sort()).toEqual([...writtenInLowercase(index)].sort());
+    // "mark" written only as a name is not among them; "revenue" is.
+    expect(index.lowercaseWords.has('revenue')).toBe(true);
   });
 
   it('the vocabulary is the words spelling would count in the passages', async () => {

@@ -119,7 +119,7 @@ describe('build and load round trip (full call)', () => {
     expect(maxDiff).toBeLessThan(1e-5);
 
     const engine = (index: LoadedIndex) =>
-      new SearchEngine({ index, directory: new LibraryDirectory(index.calls), embedQuery: async (t) => (await model.embed([t]))[0]! });
+      new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: async (t) => (await model.embed([t]))[0]! });
     for (const q of ['what did Jassy say about Trainium', 'free cash flow', 'who asked about advertising']) {
       const [a, b] = await Promise.all([engine(mine).search({ q, k: 3 }), engine(shared).search({ q, k: 3 })]);
       expect(a.results.map((r) => r.id)).toEqual(b.results.map((r) => r.id));

@@ -100,7 +100,7 @@ describe('through a real index rebuilt with another chunking', () => {
   let tmp: string;
   let first: LoadedIndex;
   let second: LoadedIndex;
-  const engine = (index: LoadedIndex) => new SearchEngine({ index, directory: new LibraryDirectory(index.calls), embedQuery: async () => new Float32Array(index.dimensions) });
+  const engine = (index: LoadedIndex) => new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: async () => new Float32Array(index.dimensions) });
 
   beforeAll(async () => {
     model = await loadEmbedder();

@@ -1,6 +1,7 @@
 import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
-import { buildAliasTable, collectPeople, findSpeakerMentions, lowercaseWords, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
+import { lowercaseWords } from '../../index/vocabulary.js';
+import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 
 /** SpeakerDirectory over the whole library: its companies, their people, one alias table (built once at load). */
@@ -10,15 +11,20 @@ export class LibraryDirectory implements SpeakerDirectory {
   private readonly byParticipant = new Map<string, Person>();
   private readonly byKey = new Map<string, Person>();
 
-  constructor(calls: readonly StoredCall[]) {
+  /** `lowercase`: the words the calls write in lowercase, as the index stores them; read from the calls' texts when absent. */
+  constructor(calls: readonly StoredCall[], lowercase?: ReadonlySet<string>) {
     this.companies = new CompanyDirectory(calls.map((c) => c.meta));
     const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);
     for (const p of people) {
       this.byKey.set(p.key, p);
       for (const r of p.refs) this.byParticipant.set(speakerKey(r.callId, r.participant.id), p);
     }
-    const common = new Set<string>();
-    for (const c of calls) lowercaseWords(c.source, common);
+    let common = lowercase;
+    if (!common) {
+      const found = new Set<string>();
+      for (const c of calls) lowercaseWords(c.source, found);
+      common = found;
+    }
     const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
     this.table = buildAliasTable(people, this.companies.words(), (c) => own.get(c) ?? new Set(), { commonWords: common });
   }

@@ -88,11 +88,6 @@ export interface AliasOptions {
   commonWords?: Iterable<string>;
 }
 
-/** Words a text writes in lowercase: ordinary words in that text, whatever they name elsewhere. */
-export function lowercaseWords(text: string, into: Set<string> = new Set()): Set<string> {
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}'\u2019])[a-z]+(?![\p{L}\p{N}])/gu)) into.add(match[0]);
-  return into;
-}
 
 /**
  * Ordinary English words that are also names or sit one typo away from common names.

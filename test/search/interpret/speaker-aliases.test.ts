@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../../../src/search/interpret/edit-distance.js';
 import { CompanyDirectory } from '../../../src/search/interpret/companies.js';
-import { buildAliasTable, collectPeople, findSpeakerMentions, firmAliases, lowercaseWords, resolveSpeaker, roleAliases } from '../../../src/search/interpret/speaker-aliases.js';
+import { lowercaseWords } from '../../../src/index/vocabulary.js';
+import { buildAliasTable, collectPeople, findSpeakerMentions, firmAliases, resolveSpeaker, roleAliases } from '../../../src/search/interpret/speaker-aliases.js';
 import type { Call } from '../../../src/transcript/types.js';
 import { nicknamesOf } from '../../../src/transcript/nicknames.js';
 import { parseTranscript } from '../../../src/transcript/parse.js';
