@@ -115,8 +115,8 @@ export class PassageRetrieval {
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
   private filterFor(scope: Scope, withSpeakers = true): PassageFilter {
     const filter = scopeFilter(this.index.passages, scope, withSpeakers);
-    const members = scopeMembers({ callPassages: this.index.callPassages, bySpeaker: this.bySpeaker }, scope, withSpeakers, exactScopeMax(this.index.passages.length));
-    return members ? Object.assign(filter, { members }) : filter;
+    const { members, reach } = scopeMembers({ callPassages: this.index.callPassages, bySpeaker: this.bySpeaker }, scope, withSpeakers, exactScopeMax(this.index.passages.length));
+    return Object.assign(filter, members ? { members } : {}, reach !== null ? { reach } : {});
   }
 
   /** The plan's scope, or the nearest one something meets (see ScopeCheck.relax). */

@@ -22,7 +22,14 @@ export interface Candidate {
  * is fine, the filter still decides): when they are few, retrievers score exactly those instead
  * of filtering a search over the whole library, so a selective scope costs what its size costs.
  */
-export type PassageFilter = ((index: number) => boolean) & { readonly members?: ArrayLike<number> };
+export type PassageFilter = ((index: number) => boolean) & {
+  readonly members?: ArrayLike<number>;
+  /**
+   * At most how many passages the filter can allow, when known but too many to list (the passages
+   * of many calls or people): a library-wide search then knows how rare allowed passages are.
+   */
+  readonly reach?: number;
+};
 
 /**
  * Largest scope scored exactly rather than through the library-wide indexes, for a library of

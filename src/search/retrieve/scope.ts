@@ -30,20 +30,22 @@ export interface ScopeLists {
 }
 
 /**
- * The passages a scope can reach at all — the named speakers' or the calls' — ascending, when
- * they can be listed (null: the scope spans the library). Listed only up to `limit` passages.
+ * What a scope can reach at all — the named speakers' passages or the calls' —: `members`
+ * (ascending) when there are at most `limit` of them, else only their count as `reach`; both null
+ * when the scope spans the library.
  */
-export function scopeMembers(lists: ScopeLists, scope: Scope, withSpeakers: boolean, limit: number): number[] | null {
+export function scopeMembers(lists: ScopeLists, scope: Scope, withSpeakers: boolean, limit: number): { members: number[] | null; reach: number | null } {
   if (withSpeakers && scope.speakerKeys) {
     const out = [...scope.speakerKeys].flatMap((key) => lists.bySpeaker.get(key) ?? []);
-    return out.length <= limit ? out.sort((a, b) => a - b) : null;
+    return out.length <= limit ? { members: out.sort((a, b) => a - b), reach: out.length } : { members: null, reach: out.length };
   }
   if (scope.callIds) {
     const ranges = [...scope.callIds].flatMap((id) => lists.callPassages.get(id) ?? []);
-    if (ranges.reduce((n, r) => n + r.count, 0) > limit) return null;
-    return ranges.sort((a, b) => a.first - b.first).flatMap((r) => Array.from({ length: r.count }, (_, i) => r.first + i));
+    const reach = ranges.reduce((n, r) => n + r.count, 0);
+    if (reach > limit) return { members: null, reach };
+    return { members: ranges.sort((a, b) => a.first - b.first).flatMap((r) => Array.from({ length: r.count }, (_, i) => r.first + i)), reach };
   }
-  return null;
+  return { members: null, reach: null };
 }
 
 /**
