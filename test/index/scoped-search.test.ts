@@ -8,7 +8,7 @@ import type { LoadedIndex } from '../../src/index/load.js';
 import { speakerKey } from '../../src/search/interpret/speaker-directory.js';
 import { DenseRetriever } from '../../src/search/retrieve/dense.js';
 import { LexicalRetriever } from '../../src/search/retrieve/lexical.js';
-import { exactScopeMax, type PassageFilter } from '../../src/search/retrieve/retriever.js';
+import { exactScopeMax, lexicalExactMax, type PassageFilter } from '../../src/search/retrieve/retriever.js';
 import { scopeFilter, scopeMembers } from '../../src/search/retrieve/scope.js';
 import type { SearchService } from '../../src/service/open-service.js';
 import { testService } from '../helpers/service.js';
@@ -78,10 +78,13 @@ describe('an exact scope and the library-wide path agree', () => {
     expect(scopeMembers(lists, { ...scope, callIds: null }, true, 10_000)).toEqual({ members: null, reach: null });
   });
 
-  it('the exact-scope size grows with the library as the square root of its passages', () => {
+  it('the exact-scope size: up to a twentieth of the library, capped, never below the square-root crossover', () => {
     expect(exactScopeMax(100)).toBe(1_000);
-    expect(exactScopeMax(108_633)).toBeGreaterThan(2_000);
-    expect(exactScopeMax(108_633)).toBeLessThan(3_000);
-    expect(exactScopeMax(1_000_000)).toBeGreaterThan(exactScopeMax(108_633) * 3);
+    expect(exactScopeMax(108_633)).toBe(Math.round(108_633 / 20));
+    expect(exactScopeMax(1_000_000)).toBe(10_000);
+    expect(exactScopeMax(100_000_000)).toBe(Math.round(Math.sqrt(58 * 100_000_000)));
+    // BM25 keeps the square-root crossover (its exact scoring is dearer, its champion lists filter well).
+    expect(lexicalExactMax(108_633)).toBe(Math.round(Math.sqrt(58 * 108_633)));
+    expect(lexicalExactMax(100)).toBe(1_000);
   });
 });

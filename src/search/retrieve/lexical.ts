@@ -1,6 +1,6 @@
 import type { CandidateStream, ExpandedQuery, LexicalIndex } from '../../index/lexical.js';
 import { byScore } from './dense.js';
-import { exactScope, type Candidate, type PassageFilter, type PreparedQuery, type Retriever } from './retriever.js';
+import { exactScope, lexicalExactMax, type Candidate, type PassageFilter, type PreparedQuery, type Retriever } from './retriever.js';
 
 /** Passages re-scored exactly at a time when reading the champion candidates. */
 const RESCORE_BATCH = 200;
@@ -37,7 +37,7 @@ export class LexicalPass {
   /** The best `k` passages allowed by `filter`, best first. */
   top(k: number, filter?: PassageFilter): Candidate[] {
     if (k <= 0 || this.query.byTerm.size === 0) return [];
-    const scope = exactScope(filter, this.index.documentCount);
+    const scope = exactScope(filter, this.index.documentCount, lexicalExactMax(this.index.documentCount));
     if (scope) {
       const out: Candidate[] = [];
       for (let j = 0; j < scope.length; j++) {

@@ -33,20 +33,31 @@ export type PassageFilter = ((index: number) => boolean) & {
 
 /**
  * Largest scope scored exactly rather than through the library-wide indexes, for a library of
- * `total` passages. Exact search costs ~1 µs per passage of the scope; HNSW filtered to a share s
- * of the library costs about ef/s graph visits, so the two cross where n ≈ √(K·N). Measured at
- * 108,633 passages (`npm run bench:scale`, README "Benchmark"): exact 0.9 ms at 1,000 passages
- * against 10 ms filtered, 2.7 ms against 2–4 ms at 3,000, 10 ms against 0.8 ms at 10,000 —
- * a crossover near 2,500, K ≈ 58. Never below 1,000 (both are well under a millisecond there).
+ * `total` passages. Exact search costs ~1.2 µs per passage of the scope. The dense search finds
+ * most scopes of a twentieth of the library or more by a wide unfiltered search (dense.ts, up to
+ * 30 × k) for ~2 ms; rarer ones need the filtered graph search, measured at 108,633 passages
+ * (`npm run bench:scale`) at 10 ms for 1,000 passages spread over the library and 15–17 ms for the
+ * 4,300 passages of 39 real calls (a call's passages sit together in the graph). So: exact up to a
+ * twentieth of the library (the best p50/p99 at 1,000 calls against a thirtieth, a twelfth and
+ * none), at most 10,000 passages (12 ms), never below lexicalExactMax.
  */
 export function exactScopeMax(total: number): number {
+  return Math.max(lexicalExactMax(total), Math.min(Math.round(total / 20), 10_000));
+}
+
+/**
+ * The same for BM25, whose exact scoring reads each passage's forward list (dearer than a dot
+ * product) while its champion lists serve a filter at a bounded cost: the crossover measured
+ * with scopes spread over 108,633 passages, n ≈ √(58·N), never below 1,000.
+ */
+export function lexicalExactMax(total: number): number {
   return Math.max(1_000, Math.round(Math.sqrt(58 * total)));
 }
 
 /** The passages to score exactly under this filter, or null when the library-wide path serves it better. */
-export function exactScope(filter: PassageFilter | undefined, total: number): ArrayLike<number> | null {
+export function exactScope(filter: PassageFilter | undefined, total: number, max = exactScopeMax(total)): ArrayLike<number> | null {
   const members = filter?.members;
-  return members && members.length <= exactScopeMax(total) ? members : null;
+  return members && members.length <= max ? members : null;
 }
 
 export interface Retriever {
