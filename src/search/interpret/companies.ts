@@ -43,10 +43,15 @@ const LEGAL_WORDS = new Set([
 
 interface Word {
   norm: string;
+  /** Another spelling the word may stand for in a name: "Pilgrim's" is "pilgrim" or "pilgrims" ("Pilgrims Pride Corp"). */
+  alt?: string;
   raw: string;
   start: number;
   end: number;
 }
+
+/** Connectors a name may write as "&", "+" or "and", or leave out ("Kuehne + Nagel", "Kuehne Nagel"): never part of a key. */
+const CONNECTOR = 'and';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -63,16 +68,35 @@ function words(text: string): Word[] {
   return out;
 }
 
-/** Query words with offsets into the text as given (possessive 's outside the span: "Amazon's"). */
+/** Query words with offsets into the text as given (possessive 's outside the span: "Amazon's"); connectors left out. */
 function queryWords(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const possessive = /['’]s$/i.test(m[0]);
     const raw = possessive ? m[0].slice(0, -2) : m[0];
-    out.push({ norm: fold(raw), raw, start: m.index, end: m.index + raw.length });
+    const norm = fold(raw);
+    if (norm === CONNECTOR) continue;
+    out.push({ norm, ...(possessive ? { alt: `${norm}s` } : {}), raw, start: m.index, end: m.index + raw.length });
   }
   return out;
 }
+
+/** The keys a span of query words may match: each word as written, or its other spelling (at most a few). */
+function spanKeys(span: readonly Word[]): string[] {
+  let keys = [''];
+  for (const w of span) {
+    const forms = w.alt ? [w.norm, w.alt] : [w.norm];
+    keys = keys.flatMap((k) => forms.map((f) => (k ? `${k} ${f}` : f)));
+    if (keys.length > 8) keys = keys.slice(0, 8);
+  }
+  return keys;
+}
+
+/** A name's words as a key: connectors left out ("Bed Bath & Beyond" → "bed bath beyond"). */
+const keyOf = (ws: readonly string[]): string => ws.filter((w) => w !== CONNECTOR).join(' ');
+
+/** Words a shortened name cannot end on ("Bank of" is not a name). */
+const DANGLING = new Set(['of', 'the', 'for', 'de', 'la', 'du', 'del', 'van', 'von', 'a', 'an', 'in', 'on', 'at', 'to']);
 
 /** The words of a company name that identify it (legal form and "the" dropped; at least one kept). */
 export function coreWords(name: string): string[] {
@@ -135,7 +159,8 @@ export class CompanyDirectory {
     }
   }
 
-  private add(phrase: string, alias: Alias): void {
+  private add(words: string | readonly string[], alias: Alias): void {
+    const phrase = typeof words === 'string' ? words : keyOf(words);
     if (!phrase) return;
     const list = this.aliases.get(phrase) ?? [];
     if (!list.some((a) => a.company === alias.company)) list.push(alias);
@@ -147,9 +172,13 @@ export class CompanyDirectory {
     for (const name of new Set(c.calls.map((m) => m.company))) {
       const all = words(name).map((w) => w.norm);
       const core = coreWords(name);
-      this.add(all.join(' '), { company: c, via: 'name', caseRule: 'any' });
+      this.add(all, { company: c, via: 'name', caseRule: 'any' });
       const single = core.length === 1 ? core[0]! : null;
-      this.add(core.join(' '), { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
+      this.add(core, { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
+      // Its leading words name it too ("Kuehne Nagel" for Kuehne Nagel International, "Harlow & Birch"
+      // for Harlow and Birch Outfitters), two words at least.
+      const named = core.filter((w) => w !== CONNECTOR);
+      for (let n = 2; n < named.length; n++) if (!DANGLING.has(named[n - 1]!)) this.add(named.slice(0, n), { company: c, via: 'short', caseRule: 'any' });
       if (core.length >= 2) {
         const first = core[0]!;
         // A distinctive first word names the company on its own ("Kuehne", "Danaher"; "Bluefin" when
@@ -194,7 +223,8 @@ export class CompanyDirectory {
       let matched = 0;
       for (let n = Math.min(this.maxWords, ws.length - i); n >= 1 && matched === 0; n--) {
         const span = ws.slice(i, i + n);
-        const hits = (this.aliases.get(span.map((w) => w.norm).join(' ')) ?? []).filter((a) => caseAllows(a.caseRule, span));
+        const key = spanKeys(span).find((k) => this.aliases.has(k));
+        const hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span));
         if (hits.length === 0) continue;
         found.push({
           companies: hits.map((a) => a.company),
@@ -212,10 +242,10 @@ export class CompanyDirectory {
 
   /** An explicit filter value: a key, a name, a short name or a ticker, any case. */
   resolve(phrase: string): Company[] {
-    const norm = words(phrase).map((w) => w.norm).join(' ');
+    const norm = keyOf(words(phrase).map((w) => w.norm));
     const byKey = this.companies.filter((c) => c.key === phrase.trim().toLowerCase());
     if (byKey.length > 0) return byKey;
-    const direct = this.aliases.get(norm) ?? this.aliases.get(coreWords(phrase).join(' '));
+    const direct = this.aliases.get(norm) ?? this.aliases.get(keyOf(coreWords(phrase)));
     return direct ? [...new Set(direct.map((a) => a.company))] : [];
   }
 }

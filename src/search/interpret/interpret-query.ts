@@ -31,7 +31,7 @@ const SCAFFOLD = new Set(
     'believe feel comment comments commented commentary remarks remark view views take on about abt bout re regarding around ' +
     'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
     'ask asks asked asking question questions who which analyst analysts firm from by with in any anything something ' +
-    'management executives exec execs company operator please can could would you me us give provide his her their s'
+    'management executives exec execs company operator please can could would you me us give provide his her their s and'
   ).split(/\s+/),
 );
 

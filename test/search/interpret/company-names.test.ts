@@ -1,0 +1,54 @@
+/**
+ * How people write company names that carry "&", "+", an apostrophe or a descriptive last word,
+ * against how sources store them (datasets often strip the punctuation: "Pilgrims Pride Corp").
+ * Pure: invented companies, no index.
+ */
+import { describe, expect, it } from 'vitest';
+import { CompanyDirectory } from '../../../src/search/interpret/companies.js';
+import type { CallMeta } from '../../../src/transcript/types.js';
+
+function meta(id: string, company: string, ticker: string | null = null): CallMeta {
+  return { id, title: `${company} Q2 2021 Earnings Call`, company, ticker, quarter: 'Q2 2021', fiscalQuarter: 2, fiscalYear: 2021, date: null, time: null, layout: 'standard', sector: null };
+}
+
+const directory = new CompanyDirectory([
+  meta('hb-q2-2021', 'Harlow and Birch Outfitters Inc'),
+  meta('bk-q2-2021', 'Brandt Keller International'),
+  meta('oo-q2-2021', 'Osgoods Orchards Corp'),
+  meta('tw-q2-2021', "Tamsin's Woolens plc"),
+  meta('sf-q2-2021', 'Stonefield Energy Inc', 'SFE'),
+]);
+const named = (q: string) => directory.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+
+describe('company names as people write them', () => {
+  it('"&", "+" and "and" are the same connector, or none', () => {
+    for (const q of ['What did Harlow & Birch say about stores?', 'What did Harlow and Birch say?', 'Harlow + Birch Outfitters margins']) {
+      expect(named(q), q).toEqual(['harlow-and-birch-outfitters']);
+    }
+    expect(named('What did Brandt + Keller say about air freight?')).toEqual(['brandt-keller-international']);
+    // The whole name is the mention (nothing of it is left in the topic).
+    expect(directory.mentions('What did Harlow & Birch say?').map((m) => m.matched)).toEqual(['Harlow & Birch']);
+    expect(directory.mentions('What did Brandt + Keller say?').map((m) => m.matched)).toEqual(['Brandt + Keller']);
+  });
+
+  it('its leading words name it (a descriptive last word left out); the first word alone still names it', () => {
+    expect(named('Brandt Keller air freight')).toEqual(['brandt-keller-international']);
+    expect(named('What did Brandt say?')).toEqual(['brandt-keller-international']);
+  });
+
+  it('an apostrophe the source dropped, or kept, and a possessive after it', () => {
+    expect(named("What was Osgood's Orchards' revenue?")).toEqual(['osgoods-orchards']);
+    expect(named("What was Osgood's Orchards's revenue?")).toEqual(['osgoods-orchards']);
+    expect(named('Osgoods Orchards revenue')).toEqual(['osgoods-orchards']);
+    expect(named("Tamsin's Woolens guidance")).toEqual(['tamsin-woolens']);
+  });
+
+  it('"and" between two companies joins nothing', () => {
+    expect(named('What did Stonefield and Harlow & Birch say about tariffs?')).toEqual(['sfe', 'harlow-and-birch-outfitters']);
+  });
+
+  it('filters resolve the same spellings', () => {
+    expect(directory.resolve('Harlow & Birch').map((c) => c.key)).toEqual(['harlow-and-birch-outfitters']);
+    expect(directory.resolve('brandt + keller').map((c) => c.key)).toEqual(['brandt-keller-international']);
+  });
+});
