@@ -21,7 +21,7 @@ const TARGETS = { r1: 0.85, r5: 0.97, mrr10: 0.9, speaker1: 0.95, call1: 0.95, a
  */
 export function defaultQuestionSets(): string[] {
   const shared = path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json');
-  const inRepo = ['heldout-questions.json', 'answers-dev.json', 'pasted-dev.json', 'library-dev.json'].map((f) => path.join(REPO_ROOT, 'test/eval', f));
+  const inRepo = ['heldout-questions.json', 'answers-dev.json', 'pasted-dev.json', 'library-dev.json', 'library-heldout.json', 'answers-heldout.json', 'pasted-heldout.json'].map((f) => path.join(REPO_ROOT, 'test/eval', f));
   return [...(existsSync(shared) ? [shared] : []), ...inRepo];
 }
 
