@@ -81,7 +81,7 @@ describe('ask', () => {
     expect(SearchResponse.parse(JSON.parse(viaEnv.stdout)).results).toHaveLength(2);
   });
 
-  it.each([
+  it.concurrent.each([
     ['-k abc', ['-k', 'abc', 'AWS'], /k must be a whole number/],
     ['-k 1.5', ['-k', '1.5', 'AWS'], /k must be a whole number/],
     ['-k 0', ['-k', '0', 'AWS'], /k must be at least 1/],

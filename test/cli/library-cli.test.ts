@@ -79,7 +79,7 @@ describe('ask over a library', () => {
     expect(lifted.interpreted.companies).toEqual([]);
   });
 
-  it.each([
+  it.concurrent.each([
     ['an unknown --company', ['--company', 'Globex'], /no company matches "Globex" \(known: .*Bluefin Foods Corp\./],
     ['a --quarter that is not a quarter', ['--quarter', 'spring'], /quarter must look like "Q4 2025"/],
     ['a --year that is not a year', ['--year', '24'], /year must be a four-digit year/],
@@ -110,7 +110,7 @@ describe('calls over a library', () => {
     expect(none.stderr).toMatch(/no call matches \(the library holds 6\)/);
   });
 
-  it.each([
+  it.concurrent.each([
     ['an unknown --company', ['--company', 'Globex'], /no company matches "Globex"/],
     ['a bad --year', ['--year', 'last'], /year must be a four-digit year/],
     ['an empty --company', ['--company', ' '], /company must not be empty/],
