@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { SearchBody, type CallRef, type SearchResponse } from '../api/schemas.js';
+import type { CallRef, SearchResponse } from '../api/schemas.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
 import { failAndExit } from './fail.js';
 import { isEntryModule, runCommand } from './run-command.js';
@@ -109,6 +109,8 @@ export function createAskCommand(): Command {
     .action(async (words: string[], opts: AskOptions) => {
       // The same schema as the API, so the CLI refuses exactly what the server refuses (before loading anything).
       const { speaker, side, section, company, quarter, year, call } = opts;
+      // Loaded here, not at start: `--help` and argument errors answer without building the schemas.
+      const { SearchBody } = await import('../api/schemas.js');
       const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker, side, section, company, quarter, year, call });
       if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
       const { openCliService } = await import('./open-cli-service.js');

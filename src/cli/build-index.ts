@@ -21,7 +21,7 @@ export function createBuildIndexCommand(): Command {
     const library = path.resolve(opts.library);
     if (added.length > 0) {
       // One way into the library: the import command checks, stores and indexes the files.
-      const { importFiles } = await import('./import.js');
+      const { importFiles } = await import('./import-run.js');
       process.exitCode = await importFiles(added, { library, indexDir: opts.indexDir, int8: quantized, fp32: !quantized });
       return;
     }

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
-import { listCalls, type CallListing } from '../api/call-listing.js';
+import type { CallListing } from '../api/call-listing.js';
 import { weightsOption, type WeightsChoice } from './weights.js';
 
 /** A plain-text table: one call per line, columns padded to their widest value. */
@@ -44,6 +44,7 @@ export function createCallsCommand(): Command {
     try {
       // The API's listing (GET /api/calls): the same order, the same filters, the same error for an unknown company.
       const listed = service.engine.callList({ company: opts.company, year: opts.year });
+      const { listCalls } = await import('../api/call-listing.js');
       const calls = listCalls(listed.calls);
       if (calls.length === 0) process.stderr.write(`no call matches (the library holds ${listed.total})\n`);
       process.stdout.write(`${opts.json ? JSON.stringify(calls, null, 2) : formatCallTable(calls)}\n`);

@@ -1,4 +1,4 @@
-import { TranscriptFormatError } from '../transcript/parse.js';
+import { TranscriptFormatError } from '../transcript/format-error.js';
 
 /** Print a one-line error for the user (no stack trace) and exit non-zero. */
 export function failAndExit(err: unknown, code = 1): never {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { quantizedFromEnv } from '../model/embedder.js';
+import { quantizedFromEnv } from '../model/weights.js';
 
 export interface WeightsChoice {
   int8?: boolean;
