@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponse } from '../../src/api/schemas.js';
 import { loadIndex } from '../../src/index/load.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
-import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
+import { TEST_INDEX_DIR } from '../helpers/paths.js';
 import { SMALL_CALL } from '../index/small-call.js';
+import { smallCallFor } from '../library/fixtures.js';
 import { runBin, runProcess, type CliRun } from './run-cli.js';
 
 const CANONICAL = 'what did Jassy say about Trainium';
@@ -98,25 +99,21 @@ describe('ask', () => {
 });
 
 describe('build-index', () => {
-  async function library(name: string): Promise<{ lib: string; idx: string }> {
-    const lib = path.join(tmp, name, 'library');
-    const idx = path.join(tmp, name, 'index');
-    await fs.mkdir(lib, { recursive: true });
-    await fs.copyFile(BUNDLED_CALL, path.join(lib, path.basename(BUNDLED_CALL)));
-    return { lib, idx };
-  }
-
   it('files given are imported exactly as `import` does: a bad one is reported, the good one goes in, exit ≠ 0', async () => {
-    const { lib, idx } = await library('good-and-bad');
+    // A library already holding a (small) call: the import adds to it.
+    const lib = path.join(tmp, 'good-and-bad', 'library');
+    const idx = path.join(tmp, 'good-and-bad', 'index');
+    await fs.mkdir(lib, { recursive: true });
+    await fs.writeFile(path.join(lib, 'wdgt-q3-2024.txt'), smallCallFor(3));
     const good = path.join(tmp, 'good-and-bad', 'wdgt-q2-2024.txt');
     await fs.writeFile(good, SMALL_CALL);
     const run = await build([good, 'package.json', '--library', lib, '--index-dir', idx]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/package\.json:1: not in any supported layout/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect((await fs.readdir(lib)).sort()).toEqual([path.basename(BUNDLED_CALL), 'wdgt-q2-2024.call.json'].sort());
+    expect((await fs.readdir(lib)).sort()).toEqual(['wdgt-q2-2024.call.json', 'wdgt-q3-2024.txt']);
     const index = await loadIndex(idx);
-    expect(index.calls.map((c) => c.meta.id).sort()).toEqual(['amzn-q4-2025', 'wdgt-q2-2024']);
+    expect(index.calls.map((c) => c.meta.id).sort()).toEqual(['wdgt-q2-2024', 'wdgt-q3-2024']);
   });
 
   it('rebuilds the index over the library folder as it is', async () => {
