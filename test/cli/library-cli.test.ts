@@ -41,40 +41,45 @@ beforeAll(async () => {
 
 describe('ask over a library', () => {
   it('--company restricts the results to that company (name, short name or ticker), and each line names company and quarter', async () => {
-    for (const company of ['Northwind', 'nwr', 'Northwind Robotics, Inc.']) {
-      const body = await askJson('-k', '5', 'gross margin', '--company', company);
+    // Independent runs, started together (each is a process of its own).
+    const [bodies, human, unscoped] = await Promise.all([
+      Promise.all(['Northwind', 'nwr', 'Northwind Robotics, Inc.'].map((company) => askJson('-k', '5', 'gross margin', '--company', company))),
+      ask('-k', '5', 'gross margin', '--company', 'NWR'),
+      askJson('-k', '10', 'gross margin'),
+    ]);
+    for (const body of bodies) {
       expect(body.results.length).toBeGreaterThan(0);
       for (const r of body.results) expect(r.call.company).toBe('Northwind Robotics, Inc.');
       expect(body.interpreted.sources.company).toBe('request');
     }
-    const human = await ask('-k', '5', 'gross margin', '--company', 'NWR');
     expect(human.code, human.stderr).toBe(0);
     const lines = human.stdout.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/ {2}Northwind Robotics, Inc\. Q[1-4] 20\d\d · (Q&A|Prepared remarks)/);
     // Three quarters of one company: the lines tell them apart.
-    const unscoped = await askJson('-k', '10', 'gross margin');
     expect(new Set(unscoped.results.map((r) => r.call.company)).size).toBeGreaterThan(1);
   });
 
   it('--quarter, --year and --call narrow to those calls; "any" lifts what the question names', async () => {
-    const q2 = await askJson('-k', '10', 'revenue', '--quarter', '2024Q2');
+    const [q2, y2023, one, named, lifted] = await Promise.all([
+      askJson('-k', '10', 'revenue', '--quarter', '2024Q2'),
+      askJson('-k', '10', 'revenue', '--year', '2023'),
+      askJson('-k', '10', 'prices', '--call', 'klt-q3-2023'),
+      askJson('-k', '10', "what did Bluefin's CFO say about spending"),
+      askJson('-k', '10', "what did Bluefin's CFO say about spending", '--company', 'any'),
+    ]);
     expect(q2.results.length).toBeGreaterThan(0);
     expect(new Set(q2.results.map((r) => r.call.quarter))).toEqual(new Set(['Q2 2024']));
     expect(new Set(q2.results.map((r) => r.call_id))).toEqual(new Set(['nwr-q2-2024', 'blfn-q2-2024']));
 
-    const y2023 = await askJson('-k', '10', 'revenue', '--year', '2023');
     expect(new Set(y2023.results.map((r) => r.call.year))).toEqual(new Set([2023]));
 
-    const one = await askJson('-k', '10', 'prices', '--call', 'klt-q3-2023');
     expect(one.results.length).toBeGreaterThan(0);
     for (const r of one.results) expect(r.call_id).toBe('klt-q3-2023');
 
     // The question names Bluefin; --company any searches every company.
-    const named = await askJson('-k', '10', "what did Bluefin's CFO say about spending");
     expect(named.interpreted.sources.company).toBe('query');
     for (const r of named.results) expect(r.call.company).toBe('Bluefin Foods Corp.');
-    const lifted = await askJson('-k', '10', "what did Bluefin's CFO say about spending", '--company', 'any');
     expect(lifted.interpreted.sources.company).toBe('request');
     expect(lifted.interpreted.companies).toEqual([]);
   });
