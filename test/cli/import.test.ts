@@ -54,7 +54,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 const errorLines = (run: CliRun) => run.stderr.split('\n').filter((l) => l.startsWith('error: '));
 
-describe('import --check', () => {
+describe.concurrent('import --check', () => {
   it('reports each call readably and changes nothing', async () => {
     const ws = await workspace({ 'wdgt.txt': SMALL_CALL, 'gadget.txt': encodeCp1252(ACCENTED_CALL) });
     const before = await snapshot(ws.root);
@@ -103,7 +103,7 @@ describe('import --check', () => {
   });
 });
 
-describe('import', () => {
+describe.concurrent('import', () => {
   it('a batch with a bad file: the good ones go in (stored form, indexed), the bad one is listed with file:line, exit 1', async () => {
     const ws = await workspace({ 'q1.txt': smallCallFor(1), 'q3.txt': smallCallFor(3), 'oops.txt': smallCallFor(4).replace('Robert Smith\nChief', 'Robert Smtih\nChief') });
     const run = await ws.run(ws.file('q1.txt'), ws.file('oops.txt'), ws.file('q3.txt'), path.join(ws.root, 'missing.txt'));
