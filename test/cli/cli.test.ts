@@ -40,7 +40,7 @@ afterAll(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
-describe('ask', () => {
+describe.concurrent('ask', () => {
   it('answers the canonical question with Andrew Jassy, his title, the section and a relevance label', async () => {
     const run = await ask(CANONICAL);
     expect(run.code, run.stderr).toBe(0);
@@ -144,7 +144,7 @@ describe('build-index', () => {
   });
 });
 
-describe('the transcript-search binary', () => {
+describe.concurrent('the transcript-search binary', () => {
   it('--help lists every subcommand', async () => {
     const run = await runBin(['--help']);
     expect(run.code, run.stderr).toBe(0);
