@@ -29,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { isEntryModule, runCommand } from '../src/cli/run-command.js';
+import { holdsAnyGold } from '../src/eval/gold.js';
 import { readQuestionSet } from '../src/eval/question-set.js';
 import { buildIndex, BUILD_BATCH_SIZES } from '../src/index/build.js';
 import type { TextEmbedder } from '../src/index/embedder-port.js';
@@ -455,7 +456,6 @@ async function main(opts: Options): Promise<void> {
           const stat = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)) });
           r.inProcess = { withModel: stat(withModel), withoutModel: stat(withoutModel), n: withModel.length, load: li };
 
-          const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
           let r5 = 0;
           let r5Own = 0;
           let r1 = 0;
@@ -463,7 +463,7 @@ async function main(opts: Options): Promise<void> {
           let r1Scoped = 0;
           for (const item of heldoutItems) {
             const res = await cached.search({ q: item.q, k: 10 });
-            const holds = (text: string) => item.gold.some((g) => fold(text).includes(fold(g)));
+            const holds = (text: string) => holdsAnyGold(text, item.gold);
             const top5 = res.results.slice(0, 5);
             if (top5.some((x) => holds(x.text))) r5++;
             if (top5.some((x) => x.call_id === BUNDLED_ID && holds(x.text))) r5Own++;

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { failAndExit } from '../src/cli/fail.js';
-import { fold } from '../src/eval/evaluate.js';
+import { holdsAnyGold } from '../src/eval/gold.js';
 import { indexSources, sourceStem } from '../src/eval/library-sources.js';
 import { questionsInLibrary, readQuestionSet } from '../src/eval/question-set.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../src/index/layout.js';
@@ -73,7 +73,7 @@ const program = new Command()
           response.results.forEach((r, rank) => {
             const i = byId.get(r.id)!;
             xs.push(relevanceFeatures(i, answerSentence(engine.index.passages[i]!, i, answers).score, scorer, lexical, typed));
-            ys.push(item.gold.some((g) => fold(r.text).includes(fold(g))) ? 1 : 0);
+            ys.push(holdsAnyGold(r.text, item.gold) ? 1 : 0);
             ranks.push(rank + 1);
           });
         }

@@ -1,8 +1,6 @@
 import type { SearchResponse } from '../api/schemas.js';
 import type { Question } from './question-set.js';
-
-/** The scoring rule of the question set: case-insensitive, whitespace runs folded to one space. */
-export const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+import { fold, holdsAnyGold } from './gold.js';
 
 export interface QuestionOutcome {
   q: string;
@@ -47,11 +45,10 @@ export interface Metrics {
 
 export const EVAL_K = 10;
 
-const holdsAny = (text: string, phrases: readonly string[]) => phrases.some((g) => fold(text).includes(fold(g)));
 
 /** `expectedCalls`: ids of the calls the question names (empty: any call may answer). */
 export function scoreQuestion(item: Question, response: SearchResponse, expectedCalls: readonly string[] = []): QuestionOutcome {
-  const idx = response.results.slice(0, EVAL_K).findIndex((r) => holdsAny(r.text, item.gold));
+  const idx = response.results.slice(0, EVAL_K).findIndex((r) => holdsAnyGold(r.text, item.gold));
   const top = response.results[0];
   // The expected speaker is a surname, possibly of several words ("Dybeck Happe"): the name ends with it.
   const named = (name: string, expected: string) => fold(name) === fold(expected) || fold(name).endsWith(` ${fold(expected)}`);
@@ -65,9 +62,9 @@ export function scoreQuestion(item: Question, response: SearchResponse, expected
     topSpeaker: top?.speaker.name ?? null,
     speakerOk: expected ? Boolean(top && named(top.speaker.name, expected)) : null,
     topText: top?.text ?? '',
-    answerOk: item.answer ? Boolean(response.answer && holdsAny(response.answer.text, item.answer)) : null,
+    answerOk: item.answer ? Boolean(response.answer && holdsAnyGold(response.answer.text, item.answer)) : null,
     answerText: response.answer?.text ?? null,
-    keyPointGold: { found: item.gold.filter((g) => points.some((p) => holdsAny(p, [g]))).length, of: item.gold.length },
+    keyPointGold: { found: item.gold.filter((g) => points.some((p) => holdsAnyGold(p, [g]))).length, of: item.gold.length },
     callOk: expectedCalls.length > 0 ? Boolean(top && expectedCalls.includes(top.call_id)) : null,
     topCall: top?.call_id ?? null,
   };
