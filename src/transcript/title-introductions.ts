@@ -1,7 +1,7 @@
 /**
  * Titles a transcript gives no list for (speech-recognition layouts name speakers only), read from
- * how the call introduces its people: "I'm joined by our chairman and CEO, Larry Culp, and CFO,
- * Carolina Dybeck Happe", "over to Steve Whitaker, Vice President of Investor Communications".
+ * how the call introduces its people: "I'm joined by our chairman and CEO, Laurel Cobb, and CFO,
+ * Carmen Dahl Hayes", "over to Stefan Whitford, Vice President of Investor Communications".
  * Only company-side (or unknown-side) participants without a title get one, and only a role phrase
  * right after their full name, or else right before it, counts. Where the people are introduced — the
  * operator's lines and the start of the call — is all that is read, so the cost is bounded

@@ -69,21 +69,21 @@ describe('what the call itself says about its people (layouts that list nobody)'
   });
 
   it("reads executives' titles from how the call introduces them, the role after a name before the one before it", () => {
-    const people: Participant[] = ['Larry Culp', 'Carolina Dybeck Happe', 'Steve Whitaker', 'Alan Schnitzer', 'Dan Frey'].map((name) => ({
+    const people: Participant[] = ['Laurel Cobb', 'Carmen Dahl Hayes', 'Stefan Whitford', 'Alec Shields', 'Dana Fry'].map((name) => ({
       id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'company', sideSource: 'inferred',
     }));
     const titled = inferTitles(people, [
-      { text: 'I will now turn it over to Steve Whitaker, Vice President of Investor Communications.', operator: true },
-      { text: "I'm joined by our chairman and CEO, Larry Culp, and CFO, Carolina Dybeck Happe. With me are Alan Schnitzer, Chairman and CEO, Dan Frey, Chief Financial Officer.", operator: false },
+      { text: 'I will now turn it over to Stefan Whitford, Vice President of Investor Communications.', operator: true },
+      { text: "I'm joined by our chairman and CEO, Laurel Cobb, and CFO, Carmen Dahl Hayes. With me are Alec Shields, Chairman and CEO, Dana Fry, Chief Financial Officer.", operator: false },
     ]);
     expect(titled.map((p) => [p.name, p.title])).toEqual([
-      ['Larry Culp', 'Chairman and CEO'],
-      ['Carolina Dybeck Happe', 'CFO'],
-      ['Steve Whitaker', 'Vice President of Investor Communications'],
-      ['Alan Schnitzer', 'Chairman and CEO'],
-      ['Dan Frey', 'Chief Financial Officer'],
+      ['Laurel Cobb', 'Chairman and CEO'],
+      ['Carmen Dahl Hayes', 'CFO'],
+      ['Stefan Whitford', 'Vice President of Investor Communications'],
+      ['Alec Shields', 'Chairman and CEO'],
+      ['Dana Fry', 'Chief Financial Officer'],
     ]);
     // A title the source gave is kept; analysts get none.
-    expect(inferTitles([{ ...people[0]!, title: 'CEO' }], [{ text: 'our chairman, Larry Culp', operator: false }])[0]!.title).toBe('CEO');
+    expect(inferTitles([{ ...people[0]!, title: 'CEO' }], [{ text: 'our chairman, Laurel Cobb', operator: false }])[0]!.title).toBe('CEO');
   });
 });
