@@ -22,14 +22,15 @@ const ADDRESSED = String.raw`(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[
 
 /** Conversational filler, each pattern with what it drops in general. */
 const FILLER: readonly RegExp[] = [
-  // Greetings and the people greeted: "Hi Brett, hi Brian, good morning", "Hey guys", "Morning everyone".
-  new RegExp(String.raw`\b(?:hi|hey|hello|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:everyone|everybody|all|guys|team|folks|there))?${ADDRESSED}[,.!]?`, 'giu'),
+  // Greetings and the people greeted: "Hi Brett, hi Brian, good morning", "Hey guys", "Morning everyone"
+  // (whole words only: "higher" holds no greeting).
+  new RegExp(String.raw`\b(?:hi|hey|hello|(?:good\s+)?(?:morning|afternoon|evening))\b(?:\s+(?:everyone|everybody|all|guys|team|folks|there))?${ADDRESSED}[,.!]?`, 'giu'),
   // Thanks for the time or the question: "thanks for taking my question", "thank you, Perry and Tom".
-  new RegExp(String.raw`\b(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+for\s+(?:taking|squeezing\s+in|fitting\s+in|all\s+the)\s+[^,.!?]*)?${ADDRESSED}[,.!]?`, 'giu'),
+  new RegExp(String.raw`\b(?:thanks|thank\s+you)\b(?:\s+(?:so|very)\s+much)?(?:\s+for\s+(?:taking|squeezing\s+in|fitting\s+in|all\s+the)\s+[^,.!?]*)?${ADDRESSED}[,.!]?`, 'giu'),
   // Congratulations and pleasantries: "congrats on a strong quarter", "hope everyone is healthy", "welcome aboard Carolina".
   new RegExp(String.raw`\b(?:congrat(?:ulation)?s(?:\s+(?:on|to)\s+[^,.!?]*)?|hope\s+(?:everyone|you(?:'re|\s+are)?|all)\s+(?:is\s+|are\s+)?(?:healthy|well|safe|doing\s+well)[^,.!?]*|welcome\s+aboard)${ADDRESSED}[,.!]?`, 'giu'),
   // Counting the questions: "just one question for me", "two things from me", "a couple of questions", "one last one", "last one from me".
-  /\b(?:(?:just|so)\s+)?(?:one|two|three|a\s+couple(?:\s+of)?|a\s+few|one\s+more|one\s+last|last|final|quick)\s+(?:quick\s+)?(?:questions?|things|ones?|follow[-\s]?ups?)(?:\s+(?:for|from)\s+me)?(?:\s*,?\s*if\s+i\s+(?:could|may|can))?[,.:]?/giu,
+  /\b(?:(?:so|and)\s+)?(?:just\s+)?(?:one|two|three|a\s+couple(?:\s+of)?|a\s+few|one\s+more|one\s+last|last|final|quick)\s+(?:quick\s+)?(?:questions?|things|ones?|follow[-\s]?ups?)\b(?:\s+(?:for|from)\s+me)?(?:\s*,?\s*if\s+i\s+(?:could|may|can))?[,.:]?/giu,
   // Hedges and throat-clearing that carry no topic.
   /\b(?:sorry\s+to\s+(?:keep\s+)?(?:coming\s+back\s+to|harp\s+on|beat\s+(?:a\s+)?dead\s+horse\s+on)|if\s+i\s+(?:could|may)|i\s+guess|you\s+know|kind\s+of|sort\s+of|i\s+(?:just\s+)?wanted\s+to\s+(?:ask|follow\s+up)(?:\s+(?:about|on))?|i'd\s+like\s+to\s+(?:ask|start|follow\s+up)(?:\s+(?:about|with|on))?|first\s+of\s+all|obviously)\b[,:]?/giu,
 ];
