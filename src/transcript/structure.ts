@@ -7,7 +7,9 @@
  *   "[Operator Instructions]"); marked 'inferred';
  * - analysts: the speaker an operator's question introduction names ("…comes from the line of
  *   X with Y") or, when it names nobody known, the next speaker after it — unless that speaker
- *   already spoke before the first introduction (presenters are not analysts);
+ *   already spoke before the first introduction (presenters are not analysts); an introduction
+ *   in the operator's unmistakable wording counts whoever the source filed it under
+ *   (speech-recognition diarization slips, see OPERATOR_HANDOVER), and opens the Q&A too;
  * - the company: once the call's Q&A structure is established (an operator or an analyst
  *   found), every other speaker, including a non-operator host who introduces the questions;
  * - otherwise the side stays 'unknown'. Nothing is inferred silently: sideSource says 'inferred'.
@@ -44,6 +46,28 @@ export const OPERATOR_PHRASES =
 /** Phrases that hand the floor to an analyst's question. */
 export const QUESTION_INTRO =
   /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b/i;
+
+/**
+ * Wording only the operator uses to open the Q&A or hand over a question, strict enough to trust
+ * whoever the source says spoke it: speech-recognition diarization often gives an operator's line
+ * to the speaker before or after it ("Thank you. [operator:] If you have a question, please
+ * press star one…"), and the call's structure must not hinge on who it was filed under.
+ */
+const OPERATOR_HANDOVER =
+  /\b(?:first|next|following)\s+question\s+(?:today\s+)?(?:comes?|is|will come)\s+from\b|\bquestions?\s+(?:comes?|is)\s+from\s+the\s+line\s+of\b|\b(?:to ask a question|(?:would like|wish|'d like|\u2019d like) to ask a question|if you have a question)\b[^.?!]{0,80}\bpress\b/i;
+
+/** An agenda announcing the Q&A for later ("after the remarks there will be a Q&A session; if you have a question, press…"). */
+const QA_LATER = /\b(?:there will be|will be (?:a|an) (?:question|q)|will (?:then )?(?:open|take)|later|after (?:the|today's|our|initial|management's|their)\b)/i;
+
+/** The turn hands the floor to the Q&A now, in the operator's own words (not an agenda of it for later). */
+function handsOver(text: string): boolean {
+  const m = OPERATOR_HANDOVER.exec(text);
+  if (!m) return false;
+  // The sentence it is in and the one before: where an agenda would say "later" or "there will be".
+  const before = text.slice(0, m.index);
+  const from = Math.max(0, before.search(/[^.?!]*[.?!][^.?!]*$/));
+  return !QA_LATER.test(text.slice(from, m.index + m[0].length));
+}
 
 /** Phrases a sign-off uses. */
 const CLOSING_PATTERN =
@@ -146,7 +170,8 @@ export function inferSides(participants: readonly Participant[], turns: readonly
       });
       const matcher = new IntroMatcher(people.filter((p) => p.id !== moderatorId && p.side !== 'operator' && !presenters.has(p.id)));
       for (let i = qaStart; i < turns.length; i++) {
-        if ((turns[i] as TurnDraft).speakerId !== moderatorId) continue;
+        // The moderator's turns, and anyone's that carry the operator's handover wording (see OPERATOR_HANDOVER).
+        if ((turns[i] as TurnDraft).speakerId !== moderatorId && !handsOver(texts[i] as string)) continue;
         const named = matcher.find(texts[i] as string);
         const next = turns[i + 1];
         const newcomer = next && next.speakerId !== moderatorId && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
@@ -185,8 +210,10 @@ const QA_ANNOUNCEMENT =
  */
 function qaOpening(turns: readonly TurnDraft[], texts: readonly string[], isModerator: (i: number) => boolean): number | null {
   for (let i = 0; i < turns.length; i++) {
-    if (!isModerator(i)) continue;
     const text = texts[i] as string;
+    // Anyone's turn with the operator's own handover wording opens it too (diarization slips, see OPERATOR_HANDOVER).
+    if (i > 0 && handsOver(text)) return i;
+    if (!isModerator(i)) continue;
     if (QUESTION_INTRO.test(text) || (i > 0 && QA_ANNOUNCEMENT.test(text))) return i;
   }
   return null;

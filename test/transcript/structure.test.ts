@@ -87,3 +87,49 @@ describe('what the call itself says about its people (layouts that list nobody)'
     expect(inferTitles([{ ...people[0]!, title: 'CEO' }], [{ text: 'our chairman, Laurel Cobb', operator: false }])[0]!.title).toBe('CEO');
   });
 });
+
+describe('diarization slips: operator wording filed under another speaker', () => {
+  // Speech-recognition sources often give the operator's line to the speaker before or after it.
+  // Invented call (our own words), name-colon layout without headings or a participants list.
+  const text = [
+    'Lumen Rail (LMRL) Q2 2024 Earnings Call',
+    '',
+    'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
+    '',
+    'Ida Marsh: Thank you. After our prepared remarks there will be a Q and A session. If you have a question, please press star one at any time. Ridership rose 9% this quarter.',
+    '',
+    'Paul Greer: Thanks, Ida. Fare revenue was $88 million and we cut diesel use by a fifth. Thank you. If you have a question at this time, please press star then one on your keypad. Your first question comes from the line of Rosa Chen from Delta Capital.',
+    '',
+    'Rosa Chen: Hi, thanks. Where are you on the new signalling contract?',
+    '',
+    'Ida Marsh: We signed it in June; the first line switches over next spring.',
+    '',
+    'Rosa Chen: Great. Your next question comes from the line of Omar Diaz from Pinewood Securities. Your line is open.',
+    '',
+    'Omar Diaz: Are you worried about tariffs on imported steel rails?',
+    '',
+    'Paul Greer: Not much, we buy domestic rails under a fixed-price contract through 2026.',
+    '',
+    'Operator: That concludes our question and answer session.',
+  ].join('\n');
+  const call = parseTranscriptText(text).call;
+  const side = (name: string) => call.participants.find((p) => p.name === name)?.side;
+  const turnOf = (start: string) => call.turns.find((t) => call.source.slice(t.start, t.end).startsWith(start))!;
+
+  it('makes the people introduced by the slipped handovers analysts, and the presenters company', () => {
+    expect(side('Rosa Chen')).toBe('analyst');
+    expect(side('Omar Diaz')).toBe('analyst');
+    expect(side('Ida Marsh')).toBe('company');
+    expect(side('Paul Greer')).toBe('company');
+  });
+
+  it('opens the Q&A at the slipped handover, not at an agenda that mentions it for later', () => {
+    expect(turnOf('Thank you. After our prepared remarks').section).toBe('prepared_remarks');
+    expect(turnOf('Thanks, Ida.').section).toBe('qa');
+    const question = turnOf('Are you worried about tariffs');
+    expect(question.role).toBe('question');
+    const answer = turnOf('Not much, we buy domestic rails');
+    expect(answer.role).toBe('answer');
+    expect(answer.exchange).toBe(question.exchange);
+  });
+});
