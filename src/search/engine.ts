@@ -3,7 +3,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
 import { answerQuery } from './answer/answer.js';
-import { Exchanges } from './answer/exchanges.js';
+import { Exchanges } from './retrieve/exchanges.js';
 import { fusePool, HybridRetriever } from './fuse.js';
 import { unknownCompany } from './interpret/call-scope.js';
 import { interpretQuery } from './interpret/interpret-query.js';
@@ -64,13 +64,13 @@ export class SearchEngine {
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
     this.sentences = sentenceData(index);
-    this.retrieval = new PassageRetrieval(index);
+    this.exchanges = new Exchanges(index.passages);
+    this.retrieval = new PassageRetrieval(index, this.exchanges);
     const { dense, lexical } = this.retrieval;
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
     this.views = new LibraryViews(index, deps.directory);
     this.locator = new PassageLocator(index.passages, index.legacyStarts);
     this.spelling = new Spelling(index.vocabulary);
-    this.exchanges = new Exchanges(index.passages);
   }
 
   get index(): LoadedIndex {
@@ -95,6 +95,10 @@ export class SearchEngine {
     const ranked = {
       inScope: fusePool(retrieved.inScope, input.k),
       broader: retrieved.broader && fusePool(retrieved.broader, input.k),
+      replies: retrieved.replies && {
+        ranked: fusePool({ lists: [...retrieved.inScope.lists, { signal: 'reply', candidates: retrieved.replies.candidates }] }, input.k),
+        question: retrieved.replies.question,
+      },
     };
     const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts });
     return respond(input.q, plan, answered, { passages, views: this.views, callCount: this.deps.index.calls.length }, started);

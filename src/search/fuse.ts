@@ -32,7 +32,7 @@ export function reciprocalRankFusion(lists: RankedList[], c = RRF_C): Candidate[
  * Weight of each signal in the fusion. Equal weights are the textbook default; measured on the
  * dev set with `npm run eval` — see README "Retrieval and answer quality".
  */
-export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = { dense: 1, lexical: 1, sentence: 1, figure: 1, order: 1, boost: 1 };
+export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = { dense: 1, lexical: 1, sentence: 1, figure: 1, order: 1, boost: 1, reply: 1 };
 
 /** One ranking from a pool's lists. A single list needs no fusion and keeps its own scores (the baselines, call order). */
 export function fusePool(pool: Pool, k: number, weights: Readonly<Record<Signal, number>> = SIGNAL_WEIGHTS): Candidate[] {

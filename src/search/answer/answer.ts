@@ -2,7 +2,7 @@ import type { ConstraintName, RelevanceLabel } from '../../api/schemas.js';
 import { lexicalTokens } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
 import { termAlternatives } from '../interpret/finance-terms.js';
-import type { QueryPlan } from '../interpret/query-plan.js';
+import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { Relaxable } from '../retrieve/scope.js';
@@ -10,7 +10,8 @@ import type { SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
-import { answersFirst, matchedExchangeAnswers, type Exchanges } from './exchanges.js';
+import type { Exchanges } from '../retrieve/exchanges.js';
+import { answersFirst, matchedExchangeAnswers } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { relevanceFeatures, relevanceLabel, relevanceScore, WEAK_CUT } from './relevance.js';
@@ -58,6 +59,8 @@ export interface Answered {
 export interface Ranked {
   inScope: Candidate[];
   broader: Candidate[] | null;
+  /** The in-scope ranking with the named speakers' replies fused in, and the question each replies to; null without replies. */
+  replies: { ranked: Candidate[]; question: ReadonlyMap<number, number> } | null;
 }
 
 export interface AnswerContext {
@@ -93,8 +96,16 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // "Brian", with Brians at several companies: the one the rest of the question fits best.
   const likeliest = likeliestPerson(plan, shown, passages);
   if (likeliest) shown = likeliest.ranked;
+  // The named speaker's answers to questions on the topic, when their own words never name it.
+  let replyAnswers: number[] = [];
   if (plan.topic && retrieval.lexical) {
-    if (ranked.broader && !discussed(shown)) {
+    // The named speaker's words never name the topic, but they answered a question on it: their
+    // answers, ranked with the question's match (an answer rarely repeats the question's words).
+    const replies = ranked.replies && !discussed(shown) ? [...ranked.replies.question].filter(([, q]) => discussed([{ index: q, score: 0 }])).map(([a]) => a) : [];
+    if (replies.length > 0) {
+      shown = ranked.replies!.ranked;
+      replyAnswers = replies;
+    } else if (ranked.broader && !discussed(shown)) {
       shown = ranked.broader;
       onTopic = discussed(shown);
       outcome = onTopic ? { kind: 'speaker_silent', speakers: speakerNames } : { kind: 'nobody_discussed' };
@@ -107,7 +118,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   }
 
   // A pasted analyst question: the answers of the exchange it matches are shown (and lead, below).
-  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q)) : []);
+  // Likewise the named speaker's answers to questions on the topic.
+  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q)) : replyAnswers);
   if (exchangeAnswers.size > 0) {
     const missing = [...exchangeAnswers].filter((i) => !shown.some((c) => c.index === i)).map((index) => ({ index, score: 0 }));
     shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
@@ -117,11 +129,14 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const answerScorer = new AnswerScorer(scorer, {
     terms: typed,
     fact: plan.fact,
-    questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question',
+    questionsAnswer: asksAboutQuestions(plan),
   }, ctx.facts);
   const results: AnsweredResult[] = shown.map((candidate) => {
     const answer = answerSentence(passages[candidate.index]!, candidate.index, answerScorer);
-    const score = relevanceScore(relevanceFeatures(candidate.index, answer.score, scorer, retrieval.lexical, typedTerms));
+    // A reply to a question on the topic is as relevant as that question, though it uses other words.
+    const question = replyAnswers.includes(candidate.index) ? ranked.replies!.question.get(candidate.index) : undefined;
+    const features = relevanceFeatures(question ?? candidate.index, answer.score, scorer, retrieval.lexical, typedTerms);
+    const score = relevanceScore(features);
     return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT };
   });
   // No topic ("what did the Goldman Sachs analyst ask?"): the speaker's own words in call order are
@@ -149,8 +164,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // Answers first, weaker matches after; a pasted question's matched exchange answers lead.
   // Unless the question is about what was asked, an analyst's question restates a topic and does
   // not answer it: among the answers, management's statements come before analysts' questions.
-  const asksAboutQuestions = plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question' || plan.pasted;
-  const isQuestion = (r: AnsweredResult) => !asksAboutQuestions && passages[r.candidate.index]!.role === 'question';
+  const questionsWanted = asksAboutQuestions(plan) || plan.pasted;
+  const isQuestion = (r: AnsweredResult) => !questionsWanted && passages[r.candidate.index]!.role === 'question';
   const strongFirst = results.filter((r) => !r.weak);
   let ordered = plan.literal
     ? [...results]

@@ -134,3 +134,8 @@ export function literalPlan(query: string): QueryPlan {
     literal: true,
   };
 }
+
+/** The question is about what analysts asked ("who asked about…", "what did X ask"), not what was answered. */
+export function asksAboutQuestions(plan: Pick<QueryPlan, 'questionsOnly' | 'intent'>): boolean {
+  return plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question';
+}

@@ -40,38 +40,17 @@ export class Exchanges {
     const questions = members.filter((j) => this.passages[j]!.role === 'question');
     if (questions.length <= 1) return this.answersOf(i);
     const best = questions.reduce((a, b) => (match(b) > match(a) ? b : a));
-    const turn = this.passages[best]!.turn;
-    // The answers after the best question's turn, up to the next question turn.
-    const after = members.filter((j) => j > best && this.passages[j]!.turn !== turn);
-    const next = after.findIndex((j) => this.passages[j]!.role === 'question');
-    const answers = (next < 0 ? after : after.slice(0, next)).filter((j) => this.passages[j]!.role === 'answer');
+    const answers = this.answersTo(best);
     return answers.length > 0 ? answers : this.answersOf(i);
+  }
+
+  /** The answer passages to question passage `q`: after its turn, up to the exchange's next question turn; [] when it is no question. */
+  answersTo(q: number): readonly number[] {
+    const question = this.passages[q]!;
+    if (question.role !== 'question') return [];
+    const after = this.membersOf(q).filter((j) => j > q && this.passages[j]!.turn !== question.turn);
+    const next = after.findIndex((j) => this.passages[j]!.role === 'question');
+    return (next < 0 ? after : after.slice(0, next)).filter((j) => this.passages[j]!.role === 'answer');
   }
 }
 
-/** Results among which the best-matching exchange is looked for. */
-const EXCHANGE_LOOKAHEAD = 3;
-
-/**
- * The answers to the question a pasted question restates: the exchange is the first of the top
- * results that belongs to one; within it, the question turn that best matches (`match`).
- */
-export function matchedExchangeAnswers(ranked: readonly { index: number }[], exchanges: Exchanges, match: (passage: number) => number): readonly number[] {
-  const anchor = ranked.slice(0, EXCHANGE_LOOKAHEAD).find((c) => exchanges.answersOf(c.index).length > 0);
-  return anchor ? exchanges.answersToBestQuestion(anchor.index, match) : [];
-}
-
-/** Fewer words than this is a pleasantry ("Morning, Brian.", "Thank you."), not the answer. */
-const SUBSTANTIVE_WORDS = 15;
-
-/**
- * A pasted analyst question is answered by management's answers to the question it matches: those
- * answers lead, ahead of the question itself and everything else — in the order they were given
- * (the first responder first), except that answers clearly about the question come before ones that
- * are not, and pleasantries come last.
- */
-export function answersFirst<T extends { index: number; weak: boolean; words: number }>(results: readonly T[], answers: readonly number[]): T[] {
-  const group = (r: T) => (!r.weak ? 0 : r.words >= SUBSTANTIVE_WORDS ? 1 : 2);
-  const lead = results.filter((r) => answers.includes(r.index)).sort((a, b) => group(a) - group(b) || a.index - b.index);
-  return [...lead, ...results.filter((r) => !answers.includes(r.index))];
-}

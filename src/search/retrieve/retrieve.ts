@@ -1,10 +1,12 @@
 import type { LoadedIndex } from '../../index/load.js';
 import type { Passage } from '../../passages/types.js';
-import type { QueryPlan } from '../interpret/query-plan.js';
+import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { DenseRetriever } from './dense.js';
+import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
+import { replies, type Replies } from './replies.js';
 import { exactScopeMax, type Candidate, type PassageFilter, type PreparedQuery } from './retriever.js';
 import { scopeFilter, ScopeCheck, scopeMembers, type Relaxable, type Scope } from './scope.js';
 
@@ -20,9 +22,10 @@ export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
  *   else — common in long prepared remarks);
  * - figure: for quantity questions, the candidates with a sentence stating the figure asked for;
  * - order: a speaker's passages in call order, when there is no topic to rank by;
- * - boost: the candidates of the people a pasted question addresses, by best sentence.
+ * - boost: the candidates of the people a pasted question addresses, by best sentence;
+ * - reply: the named speakers' answers to the analyst questions that best match the query (replies.ts).
  */
-export type Signal = 'dense' | 'lexical' | 'sentence' | 'figure' | 'order' | 'boost';
+export type Signal = 'dense' | 'lexical' | 'sentence' | 'figure' | 'order' | 'boost' | 'reply';
 export interface SignalList {
   signal: Signal;
   candidates: Candidate[];
@@ -48,6 +51,8 @@ export interface Retrieval {
   relaxed: Relaxable[];
   /** Even the request's own filters exclude every passage: nothing was retrieved. */
   unmet: boolean;
+  /** The named speakers' answers to the questions that best match the query (replies.ts); null when no speaker is named. */
+  replies: Replies | null;
 }
 
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
@@ -100,7 +105,10 @@ export class PassageRetrieval {
   private readonly bySpeaker = new Map<string, number[]>();
   private readonly scopes: ScopeCheck;
 
-  constructor(private readonly index: LoadedIndex) {
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly exchanges: Exchanges,
+  ) {
     this.dense = new DenseRetriever(index, index.manifest.hnsw.ef_search);
     this.lexical = new LexicalRetriever(index.lexical);
     index.passages.forEach((p, i) => {
@@ -134,21 +142,33 @@ export class PassageRetrieval {
     const { passages } = this.index;
     const { scope, relaxed, unmet } = this.scopeFor(plan);
     const none = { lists: [] };
-    if (unmet) return { inScope: none, broader: null, lexical: null, relaxed, unmet };
+    if (unmet) return { inScope: none, broader: null, lexical: null, relaxed, unmet, replies: null };
     if (!plan.topic && scope.speakerKeys) {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order.
       // Only their own passages are visited, so the cost follows the speaker, not the corpus.
       const allowed = scopeFilter(passages, scope);
       const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => a - b);
       const ordered = theirs.filter(allowed).slice(0, k).map((index, r) => ({ index, score: 1 / (r + 1) }));
-      return { inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, relaxed, unmet };
+      return { inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, relaxed, unmet, replies: null };
     }
     const lexical = this.lexical.pass(query.text);
     const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
-    const inScope = { lists: rankedLists(signals, query, k, this.filterFor(scope), mode) };
+    const inFilter = this.filterFor(scope);
+    const inScope = { lists: rankedLists(signals, query, k, inFilter, mode) };
     // Only a speaker the query implied may be looked past; one the request names is obeyed.
-    const broader =
-      scope.speakerKeys && plan.topic && plan.sources.speaker === 'query' ? { lists: rankedLists(signals, query, k, this.filterFor(scope, false), mode) } : null;
-    return { inScope, broader, lexical, relaxed, unmet };
+    const broaderFilter = scope.speakerKeys && plan.topic && plan.sources.speaker === 'query' ? this.filterFor(scope, false) : null;
+    const broader = broaderFilter ? { lists: rankedLists(signals, query, k, broaderFilter, mode) } : null;
+    // A named speaker's answers ranked by the questions they reply to, for when their own words
+    // never name the topic (answer.ts falls back on them before concluding they did not discuss it).
+    let replyPool: Replies | null = null;
+    if (mode === 'hybrid' && scope.speakerKeys && plan.topic && !asksAboutQuestions(plan) && scope.section !== 'prepared_remarks') {
+      const questions = this.filterFor({ ...scope, speakerKeys: null, side: null, section: null, questionsOnly: true });
+      // The broader pool's candidates (already ranked) and BM25's best questions: no second dense search.
+      const seen = broader?.lists.filter((l) => l.signal === 'dense' || l.signal === 'lexical').flatMap((l) => l.candidates) ?? [];
+      const pool = [...seen, ...lexical.top(CANDIDATE_POOL, questions)].map((c) => c.index);
+      const found = replies(pool, (q) => scorer.bestInPassage(q), passages, this.exchanges, inFilter);
+      if (found.candidates.length > 0) replyPool = found;
+    }
+    return { inScope, broader, lexical, relaxed, unmet, replies: replyPool };
   }
 }

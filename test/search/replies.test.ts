@@ -1,0 +1,68 @@
+/**
+ * An answer rarely repeats the question's words. When the named speaker's own words never name the
+ * topic but they answered a question on it, that answer is what they said about it — not "did not
+ * discuss". Invented call (our own words), real parser, model and index.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSearchService, type SearchService } from '../../src/service/open-service.js';
+import { ARTIFACTS_DIR } from '../helpers/paths.js';
+import { renderTranscript } from '../transcript/fixtures.js';
+
+const CALL = renderTranscript({
+  title: 'Harbor Lights Inc. (HBLT) Q3 2024 Earnings Call Oct 24, 2024 9:00 AM ET',
+  company: ['Nora Quill - Chief Executive Officer', 'Sam Ortiz - Chief Financial Officer'],
+  analysts: ['Lee Park - Tidewater Research'],
+  presentation: [
+    { speaker: 'Operator', paragraphs: ['Welcome to the Harbor Lights third quarter call. I will now turn the call over to Nora Quill.'] },
+    {
+      speaker: 'Nora Quill',
+      title: 'Chief Executive Officer',
+      paragraphs: ['Thanks. Marine lantern orders rose again, and our new solar buoy is now installed in eleven ports along the coast.'],
+    },
+    { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Sales were $212 million, up 8%, and operating margin held at 14%.'] },
+  ],
+  qa: [
+    { speaker: 'Operator', paragraphs: ['Our first question comes from the line of Lee Park with Tidewater Research.'] },
+    { speaker: 'Lee Park', title: 'Tidewater Research', paragraphs: ['Are the new import tariffs on glass going to hurt your margins next year?'] },
+    {
+      speaker: 'Nora Quill',
+      title: 'Chief Executive Officer',
+      paragraphs: ['Honestly, very little. We buy almost everything from domestic furnaces now, and what we still bring in we can pass on to customers within a quarter.'],
+    },
+  ],
+});
+
+let service: SearchService;
+const dir = path.join(ARTIFACTS_DIR, 'replies');
+beforeAll(async () => {
+  await fs.mkdir(path.join(dir, 'library'), { recursive: true });
+  const file = path.join(dir, 'library', 'hblt-q3-2024.txt');
+  await fs.writeFile(file, CALL);
+  service = await openSearchService({ indexDir: path.join(dir, 'index'), sources: [file] });
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+describe('a named speaker who answered a question on the topic in other words', () => {
+  it('gives their answer first, attributed to them, with no "did not discuss" notice', async () => {
+    const r = await service.engine.search({ q: 'What did Nora Quill say about import tariffs on glass?', k: 5 });
+    expect(r.notice).toBeNull();
+    const top = r.results[0]!;
+    expect(top.speaker.name).toBe('Nora Quill');
+    expect(top.role).toBe('answer');
+    expect(top.text).toMatch(/domestic furnaces/);
+    expect(top.weak).toBe(false);
+    expect(r.answer?.text).toMatch(/domestic furnaces|pass on to customers/);
+    // Every result is hers: the speaker constraint is kept, not relaxed.
+    for (const res of r.results) expect(res.speaker.name).toBe('Nora Quill');
+  });
+
+  it('still says so when nobody asked them about it either', async () => {
+    const r = await service.engine.search({ q: 'What did Nora Quill say about the pension plan?', k: 5 });
+    expect(r.notice).toMatch(/did not discuss|Nobody/);
+    expect(r.answer).toBeNull();
+  });
+});
