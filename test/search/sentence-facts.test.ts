@@ -12,6 +12,10 @@ describe('statesMetric: the figure is the metric’s own value', () => {
     ['we added over $12 billion of incremental revenue in 2025 alone', 'money', false],
     ['Advertising revenue grew 22% in the fourth quarter.', 'money', false],
     ['Advertising revenue grew 22% in the fourth quarter.', 'percent', true],
+    // A period between the metric and its figure is still a plain statement.
+    ['Revenue for the third quarter was $48.2 million, up 11%.', 'money', true],
+    ['Revenue in fiscal 2024 reached $1.3 billion.', 'money', true],
+    ['Revenue for our lighting partners was boosted by $4 million of rebates.', 'money', false],
   ] as const)('%s (%s) → %s', (text, kind, expected) => {
     expect(statesMetric(sentenceFacts(text), revenue, kind)).toBe(expected);
   });
@@ -29,6 +33,11 @@ describe('sentenceFacts', () => {
     expect(sentenceFacts('Q1 operating income is expected to be between $16.5 billion and $21.5 billion.').forward).toBe(true);
     expect(sentenceFacts('International segment revenue was $50.7 billion.').segment).toBe(true);
     expect(sentenceFacts('Can you talk about capex?').question).toBe(true);
+    // Only an outlook: a projection without anything reported.
+    expect(sentenceFacts('At the midpoint, this would put sales at about $61 million.').outlookOnly).toBe(true);
+    expect(sentenceFacts('We expect revenue of $70 million next quarter.').outlookOnly).toBe(true);
+    expect(sentenceFacts('Sales were $58 million, and we expect $61 million next quarter.').outlookOnly).toBe(false);
+    expect(sentenceFacts('Sales were $58 million, up 9%.').outlookOnly).toBe(false);
     expect(sentenceFacts('Could you give us more color on margins').question).toBe(true);
   });
 });

@@ -180,6 +180,8 @@ export class AnswerScorer {
     // Asked for the outlook, reported results do not answer (the reverse is common: "we launched 180 satellites and expect…").
     if (fact.forward && facts.forward) s += OUTLOOK_BONUS;
     else if (fact.forward) s -= TENSE_MISMATCH_PENALTY;
+    // Asked what was reported, a projection alone does not answer ("at the midpoint this would put revenue at…").
+    else if (fact.past && facts.outlookOnly) s -= TENSE_MISMATCH_PENALTY;
     return s;
   }
 }

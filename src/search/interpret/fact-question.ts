@@ -29,6 +29,8 @@ export interface FactQuestion {
   period: { quarter: number | null; year: number | null } | null;
   /** Asks about the outlook (guidance, expect, forecast) rather than reported results. */
   forward: boolean;
+  /** Asks what was reported ("what was", "how much did… grow"), not the outlook. */
+  past: boolean;
 }
 
 /**
@@ -80,6 +82,8 @@ const TOTAL_WORDS = /\b(total|worldwide|overall|consolidated|company[-\s]?wide|g
 const EXCLUSION = /\b(?:not(?:\s+just|\s+only)?|excluding|except|other\s+than|besides|rather\s+than|apart\s+from)\s+[^,.;?!]*/gi;
 /** Questions about the outlook. */
 const FORWARD_WORDS = /\b(guidance|guide|guiding|outlook|forecast|expect|expects|expected|expecting|anticipate|anticipates|project|projected|plan|plans|will|going\s+to|next\s+(?:quarter|year))\b/i;
+/** A question about a reported result. */
+const PAST_WORDS = /\b(was|were|did|grew|rose|fell|had|last\s+(?:quarter|year))\b/i;
 /** Growth questions want a percentage whatever the metric ("how much did revenue grow"). */
 const GROWTH_WORDS = /\b(grow|grew|growth|how\s+fast)\b/i;
 /** A question asking for a number, not an opinion. */
@@ -155,5 +159,6 @@ export function factQuestionOf(question: string, nameWords: ReadonlySet<string> 
     saysTotal: TOTAL_WORDS.test(question),
     period,
     forward: FORWARD_WORDS.test(question),
+    past: PAST_WORDS.test(question) && !FORWARD_WORDS.test(question),
   };
 }

@@ -25,6 +25,8 @@ export interface SentenceFacts {
   years: Set<number>;
   /** Speaks of the outlook: "we expect", "guidance", "will be". */
   forward: boolean;
+  /** Speaks only of the outlook, reporting nothing done ("at the midpoint this would put revenue at…"). */
+  outlookOnly: boolean;
   /** Names the whole company's figure: "worldwide", "total", "overall", "consolidated". */
   total: boolean;
   /** Names a segment or division: the figure is for a part of the company. */
@@ -39,6 +41,10 @@ const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'po
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
 const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|anticipated|guidance|outlook|forecast|we'll|will\s+be|plan\s+to|intend\s+to|going\s+to\s+be|should\s+be)\b/i;
+/** Guidance wording FORWARD misses: "at the midpoint", "would put revenue at". */
+const PROJECTION = /\b(midpoint|would\s+put|would\s+imply|implies)\b/i;
+/** A result reported: past-tense verbs of reporting ("revenue was", "grew", "came in at"). */
+const REPORTED = /\b(was|were|grew|rose|increased|decreased|declined|fell|reported|delivered|generated|came\s+in|ended|totaled|totalled|reached|posted|achieved)\b/i;
 const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
 const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
@@ -79,7 +85,8 @@ export function sentenceFacts(text: string): SentenceFacts {
     figures: tokens.flatMap((t) => (t.figure ? [t.figure] : [])),
     quarters,
     years,
-    forward: FORWARD.test(text),
+    forward: FORWARD.test(text) || PROJECTION.test(text),
+    outlookOnly: (FORWARD.test(text) || PROJECTION.test(text)) && !REPORTED.test(text),
     total: TOTAL.test(text),
     segment: SEGMENT.test(text),
     question: QUESTION.test(text),
@@ -99,6 +106,9 @@ const LINK_WORDS = new Set(
     'generated generating delivered ended finished billion million thousand trillion and an increase decrease of year-over-year'
   ).split(' '),
 );
+/** A period between the metric and its figure is still a plain statement ("revenue for the third quarter was $32.7 million"). */
+const PERIOD_LINK = /^(?:for|this|quarter|quarters|year|half|full|fiscal|first|second|third|fourth|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
+const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lower);
 /** Largest gap, in words, between a metric and the figure that states it. */
 const MAX_STATEMENT_GAP = 7;
 
@@ -132,7 +142,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
         if (!quantity || t.figure === quantity) return true;
         continue;
       }
-      if (!LINK_WORDS.has(t.lower)) break;
+      if (!linkWord(t.lower)) break;
     }
     // Figure, then the metric: "$21.3 billion of revenue".
     for (let i = m.from - 1; i >= 0 && m.from - i <= MAX_STATEMENT_GAP; i--) {
@@ -141,7 +151,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
         if (!quantity || t.figure === quantity) return true;
         break;
       }
-      if (!LINK_WORDS.has(t.lower)) break;
+      if (!linkWord(t.lower)) break;
     }
   }
   return false;

@@ -1,7 +1,9 @@
 /**
- * An answer rarely repeats the question's words. When the named speaker's own words never name the
- * topic but they answered a question on it, that answer is what they said about it — not "did not
- * discuss". Invented call (our own words), real parser, model and index.
+ * Answers on an invented call (our own words), through the real parser, model and index:
+ * - an answer rarely repeats the question's words: when the named speaker's own words never name
+ *   the topic but they answered a question on it, that answer is what they said about it, not "did
+ *   not discuss";
+ * - "what was revenue" is answered by the figure reported, not by a projection of the next one.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,14 @@ const CALL = renderTranscript({
       title: 'Chief Executive Officer',
       paragraphs: ['Thanks. Marine lantern orders rose again, and our new solar buoy is now installed in eleven ports along the coast.'],
     },
-    { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Sales were $212 million, up 8%, and operating margin held at 14%.'] },
+    {
+      speaker: 'Sam Ortiz',
+      title: 'Chief Financial Officer',
+      paragraphs: [
+        'Turning to the outlook. At the midpoint of our range, this would put revenue at about $230 million, or 9% higher than a year ago.',
+        'Looking back at the quarter, revenue for the third quarter was $212 million, up 8%, and operating margin held at 14%.',
+      ],
+    },
   ],
   qa: [
     { speaker: 'Operator', paragraphs: ['Our first question comes from the line of Lee Park with Tidewater Research.'] },
@@ -64,5 +73,14 @@ describe('a named speaker who answered a question on the topic in other words', 
     const r = await service.engine.search({ q: 'What did Nora Quill say about the pension plan?', k: 5 });
     expect(r.notice).toMatch(/did not discuss|Nobody/);
     expect(r.answer).toBeNull();
+  });
+});
+
+describe('a reported figure over a projection', () => {
+  it('"what was third quarter revenue" answers with the revenue reported, not the midpoint of the outlook', async () => {
+    const r = await service.engine.search({ q: 'What was Harbor Lights third quarter revenue?', k: 5 });
+    expect(r.answer?.text).toMatch(/\$212 million/);
+    const outlook = await service.engine.search({ q: 'What revenue does Harbor Lights expect next quarter?', k: 5 });
+    expect(outlook.answer?.text).toMatch(/\$230 million/);
   });
 });
