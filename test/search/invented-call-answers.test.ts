@@ -3,7 +3,8 @@
  * - an answer rarely repeats the question's words: when the named speaker's own words never name
  *   the topic but they answered a question on it, that answer is what they said about it, not "did
  *   not discuss";
- * - "what was revenue" is answered by the figure reported, not by a projection of the next one.
+ * - "what was revenue" is answered by the figure reported, not by a projection of the next one,
+ *   and a segment's by that segment's figure, not another's that repeats the asked period.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,10 @@ const CALL = renderTranscript({
         'Looking back at the quarter, revenue for the third quarter was $212 million, up 8%, and operating margin held at 14%.',
       ],
     },
+    { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Thanks, Sam. Let me add a word on each business before Sam gives the segment detail.'] },
+    { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['In the Marine segment, third quarter revenue was $150 million, an increase of 5% year-over-year.'] },
+    { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Harbor pilots tell us the new lanterns are the brightest they have used.'] },
+    { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Moving next to our Solar segment. Revenue was $62 million and growth reached 16%.'] },
   ],
   qa: [
     { speaker: 'Operator', paragraphs: ['Our first question comes from the line of Lee Park with Tidewater Research.'] },
@@ -82,5 +87,10 @@ describe('a reported figure over a projection', () => {
     expect(r.answer?.text).toMatch(/\$212 million/);
     const outlook = await service.engine.search({ q: 'What revenue does Harbor Lights expect next quarter?', k: 5 });
     expect(outlook.answer?.text).toMatch(/\$230 million/);
+  });
+
+  it('a segment asked with its period: that segment\'s figure, not another segment\'s sentence that repeats the period', async () => {
+    const r = await service.engine.search({ q: 'What was Solar revenue in the third quarter?', k: 5 });
+    expect(r.answer?.text).toMatch(/\$62 million/);
   });
 });

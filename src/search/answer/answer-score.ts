@@ -53,10 +53,14 @@ const OTHER_SEGMENT_PENALTY = 0.15;
 /** A sentence in a passage about one segment ("Moving next to our AWS segment. Revenue was…") speaks for that segment. */
 const SEGMENT_PASSAGE_PENALTY = 0.15;
 const QUALIFIER_BONUS = 0.12;
+/** A figure whose sentence and passage never name the part asked about (the mirror of SEGMENT_PENALTY). */
+const MISSING_QUALIFIER_PENALTY = 0.25;
 const PERIOD_BONUS = 0.05;
 const OTHER_PERIOD_PENALTY = 0.1;
 const OUTLOOK_BONUS = 0.1;
 const TENSE_MISMATCH_PENALTY = 0.1;
+/** Lexical terms that name a period (weighed by the period check of a factual question, not as topic words). */
+const PERIOD_TERM = /^(?:quarter|quarterli|year|annual|half|first|second|third|fourth|fiscal|full|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
 /** An analyst restating a figure is not the company stating it. */
 const ANALYST_FACT_PENALTY = 0.3;
 
@@ -108,7 +112,8 @@ export class AnswerScorer {
     else if (info.hasFigure) score += SPECIFICS_BONUS;
     if (info.words < MIN_ANSWER_WORDS) score -= SHORT_PENALTY;
     // A factual question's qualifiers are weighed by the fact score (in the sentence or its passage), not twice.
-    const counted = fact ? [...terms].filter((t) => !fact.qualifiers.some((q) => q.includes(t))) : [...terms];
+    // Its period likewise ("fourth quarter" names when, not what: a segment's "fourth quarter revenue" must not outscore the asked one's "Revenue was…").
+    const counted = fact ? [...terms].filter((t) => !fact.qualifiers.some((q) => q.includes(t)) && !(fact.period && PERIOD_TERM.test(t))) : [...terms];
     if (counted.length > 0) {
       let overlap = 0;
       for (const t of counted) if (hasTerm(info.terms, t)) overlap++;
@@ -166,6 +171,8 @@ export class AnswerScorer {
       // A segment named at the head of the passage ("Moving next to our AWS segment. Revenue was…") covers its sentences.
       const inPassage = own < 1 ? this.passageShare(passageIndex, fact.qualifiers) : own;
       s += QUALIFIER_BONUS * (0.6 * own + 0.4 * inPassage);
+      // Nothing around it names the part asked about by name ("Solar revenue"): the figure is the whole company's or another part's.
+      if (fact.namesPart && inPassage === 0) s -= MISSING_QUALIFIER_PENALTY;
       // "In the North America segment, revenue was…" is another segment's figure when advertising's was asked.
       if (facts.segment && own < 1) s -= OTHER_SEGMENT_PENALTY;
     }

@@ -29,6 +29,8 @@ export interface FactQuestion {
   period: { quarter: number | null; year: number | null } | null;
   /** Asks about the outlook (guidance, expect, forecast) rather than reported results. */
   forward: boolean;
+  /** A qualifier was typed as a name (a segment or product: "Solar revenue", "AWS"), not a common word. */
+  namesPart: boolean;
   /** Asks what was reported ("what was", "how much did… grow"), not the outlook. */
   past: boolean;
 }
@@ -150,11 +152,14 @@ export function factQuestionOf(question: string, nameWords: ReadonlySet<string> 
       !/^\d/.test(s) &&
       !/^(q[1-4]|[1-4]q|fy\d*)$/.test(s),
   );
+  // A qualifier typed as a name ("Solar revenue", "AWS") names a segment or product; a lowercase one may be any word ("spend").
+  const capitalised = new Set(lexicalTokens(asked.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).join(' ')));
   const quantity: Quantity | null = howMany ? 'count' : GROWTH_WORDS.test(question) ? 'percent' : (metric?.quantity ?? null);
   return {
     metric: metric?.forms ?? [],
     quantity,
     qualifiers: [...new Set(qualifiers)].map((q) => [q, ...otherForms(q)]),
+    namesPart: qualifiers.some((q) => capitalised.has(q)),
     wantsTotal: TOTAL_WORDS.test(question) || (!howMany && qualifiers.length === 0),
     saysTotal: TOTAL_WORDS.test(question),
     period,
