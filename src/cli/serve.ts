@@ -6,6 +6,8 @@ import { isEntryModule, runCommand } from './run-command.js';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often a server started by npm checks that npm is still there. */
+const PARENT_CHECK_MS = 500;
 
 /** Settings given as flags win over the environment (both go through the same validation). */
 export interface ServeFlags {
@@ -139,6 +141,14 @@ async function serve(flags: ServeFlags): Promise<void> {
   process.off('SIGINT', onEarlySignal);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // `npm start` stopped with SIGTERM exits without passing the signal on: a server it started
+  // would keep serving as an orphan. Under npm, the parent going away is a shutdown too.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) shutdown('parent exited');
+    }, PARENT_CHECK_MS).unref();
+  }
   // Started by a supervising parent with an IPC channel (npm run bench): answer its questions about the model queue.
   if (process.send) {
     process.on('message', (m: { type?: string }) => {

@@ -161,3 +161,47 @@ describe('build-index, signalled while it builds', () => {
     await expectPreviousIndexIntact(index);
   });
 });
+
+describe('npm start, stopped with SIGTERM', () => {
+  // npm exits on SIGTERM without passing it on; the server it started must not stay behind serving.
+  it('the server npm started shuts down too, instead of serving on as an orphan', async () => {
+    const index = await goodIndex();
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', INDEX_DIR: index.dir, TRANSCRIPTS_DIR: oldLibrary },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const serverPid = await new Promise<number>((resolve, reject) => {
+      const guard = setTimeout(() => reject(new Error(`never ready:\n${out.slice(-2000)}`)), 60_000);
+      const onData = (c: Buffer) => {
+        out += c.toString();
+        const ready = /\{[^\n]*"pid":(\d+)[^\n]*"msg":"ready/.exec(out);
+        if (ready) {
+          clearTimeout(guard);
+          resolve(Number(ready[1]));
+        }
+      };
+      npm.stdout.on('data', onData);
+      npm.stderr.on('data', onData);
+      npm.on('error', reject);
+    });
+    const alive = () => {
+      try {
+        process.kill(serverPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      expect(serverPid).not.toBe(npm.pid);
+      npm.kill('SIGTERM');
+      const deadline = Date.now() + 20_000;
+      while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(alive(), 'the server outlived npm').toBe(false);
+    } finally {
+      if (alive()) process.kill(serverPid, 'SIGKILL');
+    }
+  });
+});
