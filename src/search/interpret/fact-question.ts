@@ -130,7 +130,7 @@ function findMetric(stems: readonly string[]): { forms: string[][]; quantity: Qu
  * The fact a question asks for, or null when it asks for an opinion or a summary.
  * `nameWords`: lowercase words naming the company or people in the question — never qualifiers.
  */
-export function factQuestionOf(question: string, nameWords: ReadonlySet<string> = new Set(), counted: readonly string[] | null = null): FactQuestion | null {
+export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<string>, 'has'> = new Set(), counted: readonly string[] | null = null): FactQuestion | null {
   if (!FACT_FRAME.test(question) || OPINION_FRAME.test(question)) return null;
   // "worldwide revenue, not just North America": what is excluded does not narrow the question.
   const asked = question.replace(EXCLUSION, ' ');
@@ -140,7 +140,8 @@ export function factQuestionOf(question: string, nameWords: ReadonlySet<string> 
   const countedForms = howMany && counted && counted.length > 0 ? [[...counted], counted.slice(-1)] : null;
   const metric = countedForms ? { forms: countedForms, quantity: 'count' as Quantity, at: -1, length: 0 } : findMetric(stems);
   if (!metric && !howMany && !/\bhow\s+much\b/i.test(question)) return null;
-  const nameStems = new Set(lexicalTokens([...nameWords].join(' ')));
+  // Only the question's own words are looked up, so the cost follows the question, not the library's names.
+  const nameStems = new Set(lexicalTokens(asked.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => nameWords.has(w) || nameWords.has(w.replace(/['’]s$/, ''))).join(' ')));
   const period = periodOf(question);
   const countedStems = new Set(countedForms?.[0] ?? []);
   const qualifiers = stems.filter(

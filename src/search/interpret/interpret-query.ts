@@ -217,7 +217,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
 
   const matchText = framed && topic ? topic : spelled.corrections.length > 0 ? topic : q;
   const figureTerms = figureTermsOf(q);
-  const fact = factQuestionOf(q, new Set([...directory.companyWords(), ...speakers.flatMap((s) => s.matched.toLowerCase().split(/\s+/))]), figureTerms);
+  const spokenNames = new Set(speakers.flatMap((s) => s.matched.toLowerCase().split(/\s+/)));
+  const fact = factQuestionOf(q, { has: (w) => companyWords.has(w) || spokenNames.has(w) }, figureTerms);
   return {
     intent,
     topic,
