@@ -132,25 +132,14 @@ export class SearchEngine {
    * UnknownScopeError (listing the known ones), as a search filter does.
    */
   callList(filters: { company?: string; ticker?: string; year?: number } = {}): { calls: CallSummary[]; total: number } {
-    const companies = this.deps.directory.companies;
-    let wanted: Set<string> | null = null;
+    const { companies } = this.deps.directory;
+    let companyKeys: Set<string> | null = null;
     if (filters.company) {
       const found = companies.resolve(filters.company);
       if (found.length === 0) throw unknownCompany(companies, filters.company);
-      wanted = new Set(found.map((c) => c.key));
+      companyKeys = new Set(found.map((c) => c.key));
     }
-    const ticker = filters.ticker?.toUpperCase();
-    const calls = this.views
-      .list()
-      .filter((c) => (!wanted || wanted.has(c.company_key)) && (!ticker || c.ticker === ticker) && (filters.year === undefined || c.year === filters.year));
-    const order = new Map(companies.companies.map((c) => [c.key, c]));
-    const rank = new Map(companies.companies.flatMap((c) => c.calls.map((m, i) => [m.id, i] as const)));
-    calls.sort(
-      (a, b) =>
-        (order.get(a.company_key)?.name ?? a.company).localeCompare(order.get(b.company_key)?.name ?? b.company) ||
-        (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0),
-    );
-    return { calls, total: this.views.list().length };
+    return { calls: this.views.listing({ companyKeys, ticker: filters.ticker, year: filters.year }), total: this.views.list().length };
   }
 
   /** One call's metadata, participants and exchanges; null for an unknown id. */

@@ -83,6 +83,25 @@ export class LibraryViews {
     return this.summaries;
   }
 
+  /**
+   * A listing: the calls of `companyKeys` (null: every company), ticker and fiscal year; companies
+   * in alphabetical order, each company's calls newest first.
+   */
+  listing(filters: { companyKeys: ReadonlySet<string> | null; ticker?: string; year?: number }): CallSummary[] {
+    const { companies } = this.directory;
+    const ticker = filters.ticker?.toUpperCase();
+    const calls = this.summaries.filter(
+      (c) => (!filters.companyKeys || filters.companyKeys.has(c.company_key)) && (!ticker || c.ticker === ticker) && (filters.year === undefined || c.year === filters.year),
+    );
+    const order = new Map(companies.companies.map((c) => [c.key, c]));
+    const rank = new Map(companies.companies.flatMap((c) => c.calls.map((m, i) => [m.id, i] as const)));
+    return calls.sort(
+      (a, b) =>
+        (order.get(a.company_key)?.name ?? a.company).localeCompare(order.get(b.company_key)?.name ?? b.company) ||
+        (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0),
+    );
+  }
+
   private summary(c: StoredCall, companies: CompanyDirectory): CallSummary {
     const range = this.ranges.get(c.meta.id);
     const company = companies.companyOf(c.meta.id);
