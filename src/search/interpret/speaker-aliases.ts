@@ -244,6 +244,8 @@ function isListedPerson(p: Participant): boolean {
 /** The people of a library's calls, one per company and name (see Person). */
 export function collectPeople(calls: readonly { meta: CallMeta; participants: readonly Participant[] }[], companyOf: (callId: string) => Company): Person[] {
   const byKey = new Map<string, Person>();
+  // Company and last name → the people so far with that last name, and the first names each went by.
+  const bySurname = new Map<string, { person: Person; firstNames: Set<string> }[]>();
   for (const call of calls) {
     const company = companyOf(call.meta.id);
     for (const p of call.participants) {
@@ -253,19 +255,34 @@ export function collectPeople(calls: readonly { meta: CallMeta; participants: re
       // First and last name: "Mark Stephen Mahaney" on one call and "Mark Mahaney" on the next are one person.
       const nameKey = (words.length > 2 ? [words[0], words[words.length - 1]] : words).join('-');
       const key = `${company.key}/${nameKey}`;
-      const person = byKey.get(key) ?? { key, id: p.id, name: p.name, side: p.side, title: p.title, firm: p.firm, company, refs: [] };
+      // …and so are "Andy Jassy" on one call and "Andrew Jassy" on another, at the same company.
+      const first = words.length > 1 ? words[0]! : null;
+      const surname = words.length > 1 ? `${company.key}/${words[words.length - 1]!}` : null;
+      const namesake =
+        first && surname
+          ? bySurname.get(surname)?.find((s) => s.firstNames.has(first) || nicknamesOf(first).some((n) => s.firstNames.has(n)))
+          : undefined;
+      const person = byKey.get(key) ?? namesake?.person ?? { key, id: p.id, name: p.name, side: p.side, title: p.title, firm: p.firm, company, refs: [] };
       person.refs.push({ callId: call.meta.id, participant: p });
       // The latest call's spelling and title win (refs are sorted by period below).
       byKey.set(key, person);
+      if (first && surname) {
+        const known = bySurname.get(surname) ?? [];
+        const entry = known.find((s) => s.person === person);
+        if (entry) entry.firstNames.add(first);
+        else known.push({ person, firstNames: new Set([first]) });
+        bySurname.set(surname, known);
+      }
     }
   }
   const meta = new Map(calls.map((c) => [c.meta.id, c.meta]));
-  for (const person of byKey.values()) {
+  const people = [...new Set(byKey.values())];
+  for (const person of people) {
     person.refs.sort((a, b) => byPeriod(meta.get(a.callId)!, meta.get(b.callId)!));
     const latest = person.refs.at(-1)!.participant;
     Object.assign(person, { id: latest.id, name: latest.name, side: latest.side, title: latest.title, firm: latest.firm });
   }
-  return [...byKey.values()];
+  return people;
 }
 
 /** Builds one alias table over the people of every call. */

@@ -237,3 +237,39 @@ describe('numbered speakers (speech-recognition datasets)', () => {
     expect(resolveSpeaker(t, 'Speaker 2').map((p) => p.name)).toEqual(['Speaker 2']);
   });
 });
+
+describe('one person across a company\'s calls', () => {
+  const quarter = (title: string, ceo: string, cfo: string) =>
+    parseTranscript(
+      renderTranscript({
+        title,
+        company: [`${ceo} - Chief Executive Officer`, `${cfo} - Chief Financial Officer`],
+        analysts: ['Robert Young - Wells Fargo Securities'],
+        presentation: [{ speaker: ceo, title: 'Chief Executive Officer', paragraphs: ['Hello.'] }],
+        qa: [
+          { speaker: 'Robert Young', title: 'Wells Fargo Securities', paragraphs: ['Question?'] },
+          { speaker: cfo, title: 'Chief Financial Officer', paragraphs: ['Answer.'] },
+        ],
+      }),
+    );
+  const q1 = quarter('Gatesway Corp. (GTW) Q1 2024 Earnings Call Apr 25, 2024', 'William Gates', 'Patricia Chu');
+  const q2 = quarter('Gatesway Corp. (GTW) Q2 2024 Earnings Call Jul 25, 2024', 'Bill Gates', 'Pat Chu');
+  // Another company: a namesake there stays another person.
+  const other = quarter('Harrow Mills Inc. (HRW) Q2 2024 Earnings Call Jul 30, 2024', 'Bill Gates', 'Melinda Chu');
+
+  it('a nickname on one call and the full name on another are one person, with both calls', () => {
+    const t = tableOf(q1, q2, other);
+    const gates = resolveSpeaker(t, 'William Gates').filter((p) => p.company.name.startsWith('Gatesway'));
+    expect(gates).toHaveLength(1);
+    expect(gates[0]!.refs.map((r) => r.callId).sort()).toEqual([q1.meta.id, q2.meta.id].sort());
+    expect(resolveSpeaker(t, 'Pat Chu').filter((p) => p.company.name.startsWith('Gatesway')).map((p) => p.refs.length)).toEqual([2]);
+  });
+
+  it('different first names, or the same name at another company, stay different people', () => {
+    const t = tableOf(q1, q2, other);
+    const chus = resolveSpeaker(t, 'Chu');
+    expect(new Set(chus.map((p) => p.key)).size).toBe(2);
+    const bills = resolveSpeaker(t, 'Bill Gates');
+    expect(new Set(bills.map((p) => p.company.key)).size).toBe(2);
+  });
+});
