@@ -113,6 +113,16 @@ describe('honest relevance', () => {
     expect(r.results[0]!.relevance.score).toBeGreaterThan(r.results.at(-1)!.relevance.score);
   });
 
+  it('among the statements, the order never contradicts the labels: strong matches, then related ones, then weaker ones', async () => {
+    const tier = { strong: 0, related: 1, weak: 2 } as const;
+    for (const q of ['free cash flow', 'what did Jassy say about robotics', 'advertising', 'AI capacity constraints']) {
+      const r = await search(q);
+      // Analysts' questions come after the statements that answer (another test): they are left out here.
+      const tiers = r.results.filter((x) => x.role !== 'question').map((x) => tier[x.relevance.label]);
+      expect(tiers, q).toEqual([...tiers].sort((a, b) => a - b));
+    }
+  });
+
   it('nothing on the call about it: no answer, no key points, every result a weaker match', async () => {
     const r = await search('Ross Stores competition');
     expect(r.answer).toBeNull();

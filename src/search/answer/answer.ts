@@ -166,7 +166,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // not answer it: among the answers, management's statements come before analysts' questions.
   const questionsWanted = asksAboutQuestions(plan) || plan.pasted;
   const isQuestion = (r: AnsweredResult) => !questionsWanted && passages[r.candidate.index]!.role === 'question';
-  const strongFirst = results.filter((r) => !r.weak);
+  // Strong matches before related ones, so the order shown never contradicts the labels shown.
+  const strongFirst = [...results.filter((r) => !r.weak && r.relevance.label === 'strong'), ...results.filter((r) => !r.weak && r.relevance.label !== 'strong')];
   let ordered = plan.literal
     ? [...results]
     : [...strongFirst.filter((r) => !isQuestion(r)), ...strongFirst.filter(isQuestion), ...results.filter((r) => r.weak)];
