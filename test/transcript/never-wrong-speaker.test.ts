@@ -240,3 +240,31 @@ describe('hyphenated names on inline speaker lines', () => {
     expect(row).toMatchObject({ speaker: 'Jean-Marc Roy', side: 'company', role: 'answer' });
   });
 });
+
+describe('a missing section heading never loses the remarks', () => {
+  // Invented calls: the remarks open with no "Presentation" / "Prepared Remarks:" heading.
+  const expected = [
+    ['Operator', 'prepared_remarks', /^Good morning, and welcome to the Crestview Foods/],
+    ['Maria Lopez', 'prepared_remarks', /^Thank you\. Our frozen meals business grew 7%/],
+    ['Tom Reed', 'prepared_remarks', /^Thanks, Maria\. Net sales were \$1\.2 billion/],
+    ['Operator', 'qa', /first question comes from Jake Miller/],
+    ['Jake Miller', 'qa', /^How are promotions affecting your margins\?$/],
+    ['Maria Lopez', 'qa', /^Promotions were lighter/],
+    ['Operator', 'qa', /next question comes from Sara Kim/],
+    ['Sara Kim', 'qa', /^What is your capex plan for 2025\?$/],
+    ['Tom Reed', 'qa', /^We expect capital expenditures of about \$150 million/],
+  ] as const;
+
+  it.each([
+    ['standard-no-presentation.txt', 'standard', /no "Presentation" heading/],
+    ['dash-header-no-prepared.txt', 'dash-header', /no "Prepared Remarks:" heading/],
+  ] as const)('%s: every turn, its speaker and section, and a warning that says what was assumed', (file, layout, warning) => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(parsed.layout).toBe(layout);
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => [r.speaker, r.section])).toEqual(expected.map(([speaker, section]) => [speaker, section]));
+    rows.forEach((r, k) => expect(r.text).toMatch(expected[k]![2]));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).toMatch(warning);
+    expect(parsed.call.meta.company).toMatch(/^Crestview Foods/);
+  });
+});

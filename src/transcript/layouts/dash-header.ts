@@ -51,6 +51,12 @@ function speakerLine(text: string): { name: string; parts: string[] } | null {
   return { name: split.name, parts: split.parts };
 }
 
+/** "Operator: Good morning…": the operator's name and a colon opening the line, and where its words start. */
+function inlineOperator(text: string): { name: string; offset: number } | null {
+  const m = /^(\p{L}+)\s*:\s+(?=\S)/u.exec(text);
+  return m && isOperatorName(m[1]!) ? { name: m[1]!, offset: m[0].length } : null;
+}
+
 function isDashHeading(line: Line, kind?: 'prepared' | 'qa' | 'participants'): boolean {
   const h = headingOf(line.text);
   if (h === null || !h.colon) return false;
@@ -85,8 +91,13 @@ function detect(doc: SourceDoc): LayoutFit {
 function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const { lines } = doc;
   const warnings: ImportWarning[] = [];
-  const firstSection = lines.findIndex((l) => isDashHeading(l, 'prepared') || isDashHeading(l, 'qa'));
-  if (firstSection < 0) throw new TranscriptFormatError(1, 'expected a "Prepared Remarks:" or "Questions & Answers:" heading', { lineText: null });
+  const headingAt = lines.findIndex((l) => isDashHeading(l, 'prepared') || isDashHeading(l, 'qa'));
+  if (headingAt < 0) throw new TranscriptFormatError(1, 'expected a "Prepared Remarks:" or "Questions & Answers:" heading', { lineText: null });
+  // No "Prepared Remarks:" heading before the Q&A's: the remarks start at the first speaker line
+  // ("Operator", "Operator: Good morning…", "Name -- Title"), never silently taken for the header.
+  const unheaded = isDashHeading(lines[headingAt] as Line, 'qa') ? lines.findIndex((l, k) => k < headingAt && (isOperatorName(l.text) || inlineOperator(l.text) !== null || speakerLine(l.text) !== null)) : -1;
+  const firstSection = unheaded >= 0 ? unheaded : headingAt;
+  if (unheaded >= 0) warnings.push({ line: (lines[unheaded] as Line).number, message: `no "Prepared Remarks:" heading: the remarks taken to start with ${quoteLine((lines[unheaded] as Line).text)}` });
   const meta = readHeaderMeta(lines.slice(0, firstSection).filter((l) => headingOf(l.text) === null));
 
   // The participants list at the end.
@@ -117,7 +128,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   let section: Section = 'prepared_remarks';
   // A speaker line (or "Operator") with no blank line before it still opens its own block.
   const startsBlock = (text: string): boolean => {
-    if (isOperatorName(text) || isDashHeading({ number: 0, start: 0, end: 0, text })) return true;
+    if (isOperatorName(text) || inlineOperator(text) !== null || isDashHeading({ number: 0, start: 0, end: 0, text })) return true;
     const header = speakerLine(text);
     return header !== null && (!resolver.hasList || resolver.resolve(header.name, header.parts.join(' -- ')).kind === 'found');
   };
@@ -151,6 +162,18 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     } else if (isOperatorName(first.text)) {
       const found = resolver.resolve(first.text);
       speaker = found.kind === 'found' ? found.participant : null;
+    }
+    // "Operator: Good morning…": the operator's turn starts on the same line, after the colon.
+    const inline = speaker === null ? inlineOperator(first.text) : null;
+    if (inline) {
+      const found = resolver.resolve(inline.name);
+      if (found.kind === 'found') {
+        collector.start(found.participant, section, null, first);
+        const start = first.start + inline.offset;
+        const end = (lines[g.to - 1] as Line).end;
+        collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
+        continue;
+      }
     }
     if (speaker) {
       collector.start(speaker, section, null, first);

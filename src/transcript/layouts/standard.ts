@@ -160,7 +160,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const resolver = new SpeakerResolver(ctx.limits);
   let heading: Heading | null = headingOf(lines[i]?.text ?? '');
   let listName = 'the participants list';
-  while (i < lines.length && isParticipantsHeading(heading)) {
+  let bodyWithoutHeading: Line | null = null;
+  while (i < lines.length && isParticipantsHeading(heading) && bodyWithoutHeading === null) {
     const kind = heading.kind;
     const headingLine = lines[i] as Line;
     listName = LIST_NAMES[kind];
@@ -182,6 +183,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         } else entry = `${bullet} - ${kind === 'analysts' ? 'Analyst' : 'Participant'}`;
       } else if (bullet !== undefined) entry = bullet;
       const draft = participantFromListLine(entry, kind, meta.company);
+      // The call may begin right after the lists, with no "Presentation" heading: "Operator", or a listed person's name line.
+      if (!draft && count > 0 && bullet === undefined && headerSized(line.text) && (isOperatorName(line.text) || resolver.resolve(line.text).kind === 'found')) {
+        bodyWithoutHeading = line;
+        break;
+      }
       if (!draft) {
         const example = kind === 'analysts' ? '"Name - Firm, Division"' : '"Name - Title"';
         throw new TranscriptFormatError(line.number, `expected a participant line like ${example} or a section heading, found ${quoteLine(line.text)}`, { lineText: line.text });
@@ -195,7 +201,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   if (resolver.hasList) listName = 'the participants lists';
   else warnings.push({ line: null, message: 'no participants list: speakers are taken from their header lines' });
 
-  if (i >= lines.length || !isSectionHeading(heading)) {
+  if (bodyWithoutHeading) {
+    heading = null;
+    warnings.push({ line: bodyWithoutHeading.number, message: `no "Presentation" heading: the call taken to start with ${quoteLine(bodyWithoutHeading.text)}, after the participants lists` });
+  } else if (i >= lines.length || !isSectionHeading(heading)) {
     const line = lines[i];
     throw new TranscriptFormatError(line?.number ?? lines.length, `expected a section heading ("Presentation" or "Questions and Answers"), found ${line ? quoteLine(line.text) : 'end of file'}`, {
       lineText: line?.text ?? null,
@@ -205,9 +214,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   // Body.
   const speakerCtx: SpeakerLineContext = { resolver, warnings, listName };
   const collector = new TurnCollector(ctx.limits);
-  let section: Section = heading.kind === 'qa' ? 'qa' : 'prepared_remarks';
+  let section: Section = heading?.kind === 'qa' ? 'qa' : 'prepared_remarks';
   let sawQa = section === 'qa';
-  const bodyStart = i + 1;
+  const bodyStart = bodyWithoutHeading ? i : i + 1;
   // A speaker line or section heading with no blank line before it still starts its own block.
   const startsBlock = (k: number, to: number): boolean => {
     const text = (lines[k] as Line).text;
