@@ -8,14 +8,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Call } from '../transcript/types.js';
 import { describeFailure, failureFrom } from './failures.js';
-import { parseTranscriptBytes, type ImportWarning } from '../transcript/read-source.js';
+import { parseTranscriptBytes, TRANSCRIPT_EXTENSIONS, type ImportWarning } from '../transcript/read-source.js';
 import { callFromStored, isStoredCallFileName, parseStoredCall } from './stored-call.js';
 
-export const RAW_TRANSCRIPT_EXTENSIONS = ['.txt', '.vtt', '.nlp'] as const;
 
 export function isLibraryFileName(name: string): boolean {
   if (name.startsWith('.')) return false;
-  return isStoredCallFileName(name) || (RAW_TRANSCRIPT_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+  return isStoredCallFileName(name) || TRANSCRIPT_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
 /** A library folder that cannot be used at all (missing, or holding no transcript). */
@@ -35,7 +34,7 @@ export async function listLibraryFiles(dir: string): Promise<string[]> {
     throw new LibraryError(`transcripts folder ${dir} does not exist`);
   }
   const files = entries.filter((e) => e.isFile() && isLibraryFileName(e.name)).map((e) => path.join(dir, e.name)).sort();
-  if (files.length === 0) throw new LibraryError(`no transcripts in ${dir} (expected .call.json, .txt, .vtt or .nlp files)`);
+  if (files.length === 0) throw new LibraryError(`no transcripts in ${dir} (expected .call.json, ${TRANSCRIPT_EXTENSIONS.join(', ')} files)`);
   return files;
 }
 

@@ -48,8 +48,8 @@ export interface ParseBytesOptions {
   dataset?: DatasetCallInfo | null;
 }
 
-/** File extensions read from a plain folder (a library folder also holds other files). */
-const TRANSCRIPT_EXTENSIONS = new Set(['.txt', '.vtt', '.nlp']);
+/** File extensions of raw transcripts, read from a plain folder (a library folder also holds other files). */
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.vtt', '.nlp'];
 
 /** Decode + detect + parse one self-contained file's bytes. Throws TranscriptFormatError. */
 export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions = {}): ParsedCall {
@@ -129,7 +129,7 @@ export async function readTranscriptPath(
       for (const entry of dataset.files) collect(await readOne(entry.path, entry.info, opts.limits));
       failures.push(...dataset.problems.map((p) => failure(p.file, new TranscriptFormatError(p.line, p.message))));
     } else {
-      const names = (await fs.readdir(target)).filter((n) => !n.startsWith('.') && TRANSCRIPT_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
+      const names = (await fs.readdir(target)).filter((n) => !n.startsWith('.') && TRANSCRIPT_EXTENSIONS.includes(path.extname(n).toLowerCase())).sort();
       for (const name of names) {
         const file = path.join(target, name);
         if ((await fs.stat(file)).isFile()) collect(await readOne(file, (await findDatasetFor(file)) ?? null, opts.limits));

@@ -182,7 +182,11 @@ export function inferSides(participants: readonly Participant[], turns: readonly
           analystsFound = true;
         }
         // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
-        if (named && named.side === 'analyst' && named.firm === null) named.firm = firmInIntroduction(texts[i] as string, named.name);
+        if (named && named.side === 'analyst' && named.firm === null) {
+          named.firm = firmInIntroduction(texts[i] as string, named.name);
+          // "Jake Miller (Barclays): …" gave the firm as the header's hint, read as a title: it is the firm.
+          if (named.firm !== null && named.title?.toLowerCase() === named.firm.toLowerCase()) named.title = null;
+        }
       }
     }
   }

@@ -35,19 +35,46 @@ const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 /** Labels that precede a colon but are not speakers. */
 const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector|from|to|cc|bcc|subject|re|sent|attendees|location|duration|contents|image source)$/i;
 
-function prefixOf(text: string): { name: string; hint: string | null; restOffset: number } | null {
-  if (!headerSized(text.slice(0, 70))) return null;
-  const colon = text.indexOf(':');
-  if (colon <= 0 || colon > 60) return null;
-  const m = PREFIXED.exec(text.slice(0, Math.min(text.length, 400)));
-  const written = m?.groups?.name?.trim();
+/** A transcription service's time stamp before the name: "[00:03:10] Jake Miller: …", "00:03 Jake Miller: …". */
+const STAMP = /^\[?((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\]?\s+/;
+/** A name in Markdown emphasis: "**Jake Miller:** …", "**Jake Miller**: …", "__Jake Miller:__ …". */
+const EMPHASIS = /^(\*\*|__)(?<name>[^*_\n]{1,60}?)(?::\1|\1\s*:)[ \t]*/u;
+
+function stampSeconds(stamp: string): number {
+  return stamp.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
+function nameAndHint(written: string): { name: string; hint: string | null } {
+  const parenthesised = splitNameHint(written);
+  if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
+  const m = /^(?<name>[^,\u2013\u2014-]+?)\s*(?:,|\s[-\u2013\u2014]{1,2})\s*(?<hint>\S.{0,80})$/u.exec(written);
+  return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
+}
+
+function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  const stamp = STAMP.exec(text);
+  const offset = stamp ? stamp[0].length : 0;
+  const body = text.slice(offset);
+  if (!headerSized(body.slice(0, 70))) return null;
+  const emphasis = EMPHASIS.exec(body);
+  let written: string | undefined;
+  let restOffset: number;
+  if (emphasis) {
+    written = emphasis.groups?.name?.trim();
+    restOffset = emphasis[0].length;
+  } else {
+    const colon = body.indexOf(':');
+    if (colon <= 0 || colon > 60) return null;
+    written = PREFIXED.exec(body.slice(0, Math.min(body.length, 400)))?.groups?.name?.trim();
+    restOffset = colon + 1;
+    while (restOffset < body.length && /\s/.test(body[restOffset] as string)) restOffset++;
+  }
   if (!written) return null;
-  const { name, hint } = splitNameHint(written);
+  const { name, hint } = nameAndHint(written);
   if (NOT_SPEAKERS.test(name)) return null;
   if (!(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
-  let restOffset = colon + 1;
-  while (restOffset < text.length && /\s/.test(text[restOffset] as string)) restOffset++;
-  return { name, hint, restOffset };
+  return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : null };
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -102,7 +129,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
     listKind = null;
-    if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
+    // A Markdown heading ("# Crestview Foods Q1 2025 Earnings Call") is a title line.
+    const plain = /^#{1,6}\s/.test(line.text) ? { ...line, text: line.text.replace(/^#{1,6}\s+/, '') } : line;
+    if (!applyKeyValue(meta, plain)) applyTitleLine(meta, plain);
   }
 
   // Body: a "Name:" line opens a paragraph (and a turn when the speaker changes); other lines
@@ -141,7 +170,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (found.kind === 'found') who = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
       else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
-      if (who !== speaker) collector.start(who, section, null, line);
+      if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;
       const start = line.start + prefix.restOffset;
       if (start < line.end) open = { start, end: line.end, line };
