@@ -40,7 +40,14 @@ const ANALYST_WORD = /^(?:sell-side |equity |research |senior |managing |)analys
 export { looksLikeTitleLine, sideOfTitle } from './titles.js';
 
 /** A person described by a speaker header's title/firm line (no participants list said who they are). */
-export function participantFromHeader(name: string, titleLine: string | null, company: string | null): ParticipantDraft {
+/** A name written in capitals ("MARIA O'NEIL-PARK", a transcript's shouting labels) as people write it: "Maria O'Neil-Park". */
+export function nameAsWritten(name: string): string {
+  if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}
+
+export function participantFromHeader(written: string, titleLine: string | null, company: string | null): ParticipantDraft {
+  const name = nameAsWritten(written);
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';
   if (side === 'analyst' && titleLine !== null) {

@@ -29,7 +29,7 @@ import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
 
-/** "Name: text" (text may be empty when the speech starts on the next line). */
+/** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 
 /** Labels that precede a colon but are not speakers. */
@@ -52,7 +52,16 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
 }
 
+/** A line that is only a name and a time ("Maria Lopez  0:21", as Otter-style exports write it): the words follow on the next lines. */
+const NAME_THEN_STAMP = /^(?<name>\p{L}[^:\d]{0,58}?)\s+\(?(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})\)?$/u;
+
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  const named = NAME_THEN_STAMP.exec(text);
+  if (named?.groups) {
+    const { name, hint } = nameAndHint(named.groups.name!.trim());
+    const speaker = (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
+    return speaker ? { name, hint, restOffset: text.length, startTime: stampSeconds(named.groups.stamp!) } : null;
+  }
   const stamp = STAMP.exec(text);
   const offset = stamp ? stamp[0].length : 0;
   const body = text.slice(offset);
