@@ -103,6 +103,9 @@ describe('dash-header layout', () => {
   it('never takes a " -- " sentence for a speaker line', () => {
     const parsed = parseTranscriptText(dash.replace('Any update on the European launch?', 'Any update -- Europe -- on the launch?\n\nSure -- Europe is next.'));
     expect(turnTable(parsed.call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update -- Europe -- on the launch? Sure -- Europe is next.' });
+    // Nor an em-dash one.
+    const em = parseTranscriptText(dash.replace('Any update on the European launch?', 'Any update \u2014 Europe \u2014 on the launch?\n\nSure \u2014 Europe is next.'));
+    expect(turnTable(em.call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update \u2014 Europe \u2014 on the launch? Sure \u2014 Europe is next.' });
   });
 });
 
@@ -258,6 +261,7 @@ describe('a missing section heading never loses the remarks', () => {
   it.each([
     ['standard-no-presentation.txt', 'standard', /no "Presentation" heading/],
     ['dash-header-no-prepared.txt', 'dash-header', /no "Prepared Remarks:" heading/],
+    ['dash-header-emdash.txt', 'dash-header', /no "Prepared Remarks:" heading/],
   ] as const)('%s: every turn, its speaker and section, and a warning that says what was assumed', (file, layout, warning) => {
     const parsed = parseTranscriptText(fixture(file), { fileName: file });
     expect(parsed.layout).toBe(layout);

@@ -35,14 +35,17 @@ import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from '.
 /** Lines the site puts around the call that are nobody's words ("Duration: 62 minutes"). */
 const SITE_FURNITURE = /^(?:duration:\s*\d+\s*minutes?|contents:)$/i;
 
+const SPEAKER_SEPARATORS = new Set(['--', '\u2014', '\u2013']);
+
 /** Most words the title/firm part of a speaker line has. */
 const MAX_PART_WORDS = 10;
 
 /** "Name -- Title" / "Name -- Firm -- Analyst" shape, or null. */
 function speakerLine(text: string): { name: string; parts: string[] } | null {
-  if (!headerSized(text) || !text.includes(' -- ')) return null;
+  if (!headerSized(text) || !/ (?:--|\u2014|\u2013) /.test(text)) return null;
   const split = splitDashed(text);
-  if (!split || split.separator !== '--' || split.parts.length > 3) return null;
+  // "--" as the site writes it, or the em/en dash a copy through a word processor turns it into.
+  if (!split || !SPEAKER_SEPARATORS.has(split.separator) || split.parts.length > 3) return null;
   if (!looksLikeName(split.name) || isInterjection(split.name)) return null;
   for (const part of split.parts) {
     if (!/^[\p{Lu}\p{N}]/u.test(part)) return null;
