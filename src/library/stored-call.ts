@@ -4,13 +4,15 @@
  * It keeps what parsing established — metadata, participants (side and how it was found), turns
  * (speaker, section, start time, paragraph offsets) and the text those offsets point into — plus
  * where it came from (`origin`). Roles and Q&A exchanges are not stored: the build re-derives
- * them with structureCall, so a structuring fix reaches every stored call on the next rebuild.
+ * them with structureCall, so a structuring fix reaches every stored call on the next rebuild
+ * (sections too, where the source had no headings and they were inferred).
  * Validated with zod on every read; a file that fails is reported, never half-used.
  */
 import { z } from 'zod';
 import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource, Turn } from '../transcript/types.js';
 import { structureCall, type ParsedCall } from '../transcript/read-source.js';
-import { unstructuredTurn } from '../transcript/structure.js';
+import { inferSides, unstructuredTurn } from '../transcript/structure.js';
+import { inferSections, NO_SECTION_HEADINGS } from '../transcript/call-assembly.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
 export const STORED_CALL_FORMAT = 1;
@@ -191,13 +193,21 @@ export function parseStoredCall(bytes: Uint8Array, fileName: string): StoredCall
   return parsed.data;
 }
 
-/** The Call a stored form describes, with roles and exchanges derived afresh. */
+/**
+ * The Call a stored form describes, with roles and exchanges derived afresh — and its sections
+ * too when its source had no section headings (they were inferred at import; a better inference
+ * reaches the stored call on the next build without a re-import).
+ */
 export function callFromStored(stored: StoredCallFile): Call {
-  const turns: Turn[] = stored.turns.map((t, index) =>
-    unstructuredTurn(
-      { speakerId: t.speakerId, section: t.section, startTime: t.startTime, paragraphs: t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) })) },
-      index,
-    ),
-  );
+  let drafts = stored.turns.map((t) => ({
+    speakerId: t.speakerId,
+    section: t.section,
+    startTime: t.startTime,
+    paragraphs: t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) })),
+  }));
+  if (stored.origin.warnings.some((w) => w.message.startsWith(NO_SECTION_HEADINGS))) {
+    drafts = inferSections(inferSides(stored.participants, drafts), drafts).turns;
+  }
+  const turns: Turn[] = drafts.map((t, index) => unstructuredTurn(t, index));
   return structureCall({ meta: { ...stored.meta }, participants: stored.participants.map((p) => ({ ...p })), turns, exchanges: [], source: stored.text });
 }

@@ -72,6 +72,19 @@ export interface CallDraft {
   lastLine: number;
 }
 
+/**
+ * How a call's warnings say its sections were inferred rather than read from headings: a stored
+ * call carrying it has its sections inferred again on every build (stored-call.ts), so a better
+ * inference reaches it without a re-import.
+ */
+export const NO_SECTION_HEADINGS = 'no section headings';
+
+/** Sections from where the Q&A starts (inferQaStart), for turns whose source had no section headings. */
+export function inferSections<T extends TurnDraft>(participants: readonly Participant[], turns: readonly T[]): { turns: T[]; qaStart: number | null } {
+  const qaStart = inferQaStart(participants, turns);
+  return { turns: turns.map((t, i) => ({ ...t, section: qaStart !== null && i >= qaStart ? 'qa' : 'prepared_remarks' })), qaStart };
+}
+
 /** Builds the structured Call; appends to `warnings` what was inferred or missing. */
 export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): Call {
   if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
@@ -85,14 +98,15 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   const participants = inferSides(draft.participants, draft.turns);
   let turns = draft.turns;
   if (!draft.sectionsKnown) {
-    const qaStart = inferQaStart(participants, turns);
-    turns = turns.map((t, i) => ({ ...t, section: qaStart !== null && i >= qaStart ? 'qa' : 'prepared_remarks' }));
+    const inferred = inferSections(participants, turns);
+    const { qaStart } = inferred;
+    turns = inferred.turns;
     warnings.push({
       line: null,
       message:
         qaStart === null
-          ? 'no section headings and no question introductions: every turn is prepared remarks'
-          : `no section headings: Q&A taken to start at turn ${qaStart + 1}, where the first question is introduced`,
+          ? `${NO_SECTION_HEADINGS} and no question introductions: every turn is prepared remarks`
+          : `${NO_SECTION_HEADINGS}: Q&A taken to start at turn ${qaStart + 1}, where the first question is introduced`,
     });
   }
   const inferred = participants.filter((p) => p.sideSource === 'inferred');

@@ -37,6 +37,31 @@ describe('round trip', () => {
     expect(back.exchanges.length).toBe(6);
   });
 
+  it('sections inferred at import (no headings in the source) are inferred again when read; sections from headings are kept', () => {
+    // Invented call without headings, as an older parser stored it: every turn prepared remarks.
+    const text = [
+      'Lumen Rail (LMRL) Q2 2024 Earnings Call',
+      '',
+      'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
+      '',
+      'Ida Marsh: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
+      '',
+      'Rosa Chen: Where are you on the new signalling contract?',
+      '',
+      'Ida Marsh: We signed it in June.',
+    ].join('\n');
+    const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'lmrl.txt' });
+    const stale = store(parsed);
+    stale.turns.forEach((t) => (t.section = 'prepared_remarks'));
+    const back = callFromStored(parseStoredCall(bytesOf(stale), storedCallFileName(parsed.call.meta.id)));
+    expect(back.turns.map((t) => t.section)).toEqual(parsed.call.turns.map((t) => t.section));
+    expect(back.turns.map((t) => t.section)).toContain('qa');
+    // The bundled call's sections come from its headings: what is stored is what is used.
+    const headed = store(amzn);
+    headed.turns[3]!.section = 'qa';
+    expect(callFromStored(parseStoredCall(bytesOf(headed), 'amzn-q4-2025.call.json')).turns[3]!.section).toBe('qa');
+  });
+
   it('keeps the origin: layout, file, checksum, parser version, warnings', () => {
     const latin = parseTranscriptBytes(encodeCp1252(ACCENTED_CALL), { fileName: 'gadget.txt' });
     const stored = parseStoredCall(bytesOf(store(latin)), storedCallFileName(latin.call.meta.id));
