@@ -62,7 +62,7 @@ const METRICS: ReadonlyArray<readonly [readonly string[], Quantity]> = [
   [['combined ratio'], 'percent'],
   [['tax rate'], 'percent'],
   [['market share'], 'percent'],
-  [['comparable sales', 'comp sales', 'same-store sales', 'same store sales', 'comps'], 'percent'],
+  [['comparable store sales', 'comparable-store sales', 'comp store sales', 'comparable sales', 'comp sales', 'same-store sales', 'same store sales', 'like-for-like sales', 'comps'], 'percent'],
   [['growth rate', 'growth'], 'percent'],
   [['margin', 'margins'], 'percent'],
   [['return on invested capital', 'roic', 'return on equity', 'roe'], 'percent'],

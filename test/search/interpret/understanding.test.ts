@@ -22,6 +22,11 @@ describe('factQuestionOf', () => {
     expect(factQuestionOf('What is the Q1 net sales guidance?')).toMatchObject({ period: { quarter: 1, year: null }, forward: true });
     expect(factQuestionOf('capex guidance for 2026')).toMatchObject({ period: { quarter: null, year: 2026 }, forward: true, quantity: 'money' });
     expect(factQuestionOf('What operating income does Amazon expect for the first quarter?', new Set(['amazon']))).toMatchObject({ period: { quarter: 1 }, forward: true, qualifiers: [] });
+    // Retailers' wording of comparable sales is one metric, not "sales" narrowed by "comparable store".
+    expect(factQuestionOf('What was comparable store sales growth?')).toMatchObject({ quantity: 'percent', qualifiers: [] });
+    // Past or outlook; a segment typed as a name.
+    expect(factQuestionOf('What was Solar revenue in the third quarter?')).toMatchObject({ past: true, forward: false, namesPart: true });
+    expect(factQuestionOf('how much did we spend on capex')).toMatchObject({ namesPart: false });
   });
 
   it('"not just X": X does not narrow the question', () => {
