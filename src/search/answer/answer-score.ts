@@ -34,6 +34,8 @@ const VAGUE_PENALTY = 0.1;
 /** Sentences shorter than this rarely answer anything alone ("Thanks, Dave."): a small penalty, and they are extended with the next one. */
 export const MIN_ANSWER_WORDS = 8;
 const SHORT_PENALTY = 0.05;
+/** Handing the floor to someone ("I'd like to invite Hans, the CEO of GRAIL, to say a few words") names the topic but says nothing about it. */
+const HANDOVER_PENALTY = 0.15;
 /** A question is not an answer (unless the person asked who asked). */
 const QUESTION_PENALTY = 0.15;
 
@@ -126,6 +128,7 @@ export class AnswerScorer {
     }
     const facts = this.factsOf(row, sentence.text);
     if (specifics(facts, terms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
+    if (facts.handover) score -= HANDOVER_PENALTY;
     const asks = passage.role === 'question' || facts.question;
     if (asks && !questionsAnswer) score -= QUESTION_PENALTY;
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);

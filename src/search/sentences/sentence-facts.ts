@@ -33,6 +33,8 @@ export interface SentenceFacts {
   segment: boolean;
   /** Asks rather than states ("…?", "could you…"). */
   question: boolean;
+  /** Hands the floor to someone ("I'd like to invite Hans to say a few words", "I'll turn it over to Brian"). */
+  handover: boolean;
 }
 
 const WORD = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|%/gu;
@@ -45,6 +47,7 @@ const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|ant
 const PROJECTION = /\b(midpoint|would\s+put|would\s+imply|implies)\b/i;
 /** A result reported: past-tense verbs of reporting ("revenue was", "grew", "came in at"). */
 const REPORTED = /\b(was|were|grew|rose|increased|decreased|declined|fell|reported|delivered|generated|came\s+in|ended|totaled|totalled|reached|posted|achieved)\b/i;
+const HANDOVER = /\b(?:turn(?:ing)? (?:it|the call|things)(?: back)? over to|hand(?:ing)? (?:it |the call )?over to|pass (?:it )?(?:over |back )?to|invite \S+(?: \S+){0,4} to (?:say|share|speak|talk|give)|(?:over|back) to you,? \p{Lu})/u;
 const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
 const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
@@ -90,6 +93,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     total: TOTAL.test(text),
     segment: SEGMENT.test(text),
     question: QUESTION.test(text),
+    handover: HANDOVER.test(text),
   };
 }
 
