@@ -78,12 +78,21 @@ export interface AnswerQuery {
 /** Per-query sentence scores for answer selection, each computed once; sentence facts come from the index-wide cache. */
 export class AnswerScorer {
   private readonly scores = new Map<number, number>();
+  /** Per query, not per sentence (hundreds are scored per search): the terms the overlap counts, and those a longer word may extend. */
+  private readonly counted: readonly string[];
+  private readonly prefixTerms: readonly string[];
 
   constructor(
     readonly sentences: SentenceScorer,
     readonly query: AnswerQuery,
     private readonly facts: SentenceFactsCache,
-  ) {}
+  ) {
+    const { terms, fact } = query;
+    // A factual question's qualifiers are weighed by the fact score (in the sentence or its passage), not twice.
+    // Its period likewise ("fourth quarter" names when, not what: a segment's "fourth quarter revenue" must not outscore the asked one's "Revenue was…").
+    this.counted = fact ? [...terms].filter((t) => !fact.qualifiers.some((q) => q.includes(t)) && !(fact.period && PERIOD_TERM.test(t))) : [...terms];
+    this.prefixTerms = [...terms].filter((q) => q.length >= 4);
+  }
 
   factsOf(row: number, text: string): SentenceFacts {
     return this.facts.get(row, text);
@@ -113,9 +122,7 @@ export class AnswerScorer {
     if (this.sentences.answersFigure(row)) score += FIGURE_ANSWER_BONUS;
     else if (info.hasFigure) score += SPECIFICS_BONUS;
     if (info.words < MIN_ANSWER_WORDS) score -= SHORT_PENALTY;
-    // A factual question's qualifiers are weighed by the fact score (in the sentence or its passage), not twice.
-    // Its period likewise ("fourth quarter" names when, not what: a segment's "fourth quarter revenue" must not outscore the asked one's "Revenue was…").
-    const counted = fact ? [...terms].filter((t) => !fact.qualifiers.some((q) => q.includes(t)) && !(fact.period && PERIOD_TERM.test(t))) : [...terms];
+    const { counted } = this;
     if (counted.length > 0) {
       let overlap = 0;
       for (const t of counted) if (hasTerm(info.terms, t)) overlap++;
@@ -127,7 +134,7 @@ export class AnswerScorer {
       score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * extra);
     }
     const facts = this.factsOf(row, sentence.text);
-    if (specifics(facts, terms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
+    if (specifics(facts, terms, this.prefixTerms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
     if (facts.handover) score -= HANDOVER_PENALTY;
     const asks = passage.role === 'question' || facts.question;
     if (asks && !questionsAnswer) score -= QUESTION_PENALTY;
@@ -196,13 +203,13 @@ export class AnswerScorer {
   }
 }
 
-/** How much a sentence states beyond the query's own words (see VAGUE_BELOW). */
-function specifics(facts: SentenceFacts, queryTerms: ReadonlySet<string>): number {
+/** How much a sentence states beyond the query's own words (see VAGUE_BELOW); `prefixTerms`: the query terms of 4+ letters. */
+function specifics(facts: SentenceFacts, queryTerms: ReadonlySet<string>, prefixTerms: readonly string[]): number {
   let n = 0;
   for (const t of facts.tokens) {
     if (t.figure) n += 2;
     else if (t.stem === null) continue;
-    else if (queryTerms.has(t.stem) || [...queryTerms].some((q) => q.length >= 4 && t.stem!.startsWith(q))) continue;
+    else if (queryTerms.has(t.stem) || prefixTerms.some((q) => t.stem!.startsWith(q))) continue;
     else n += t.name ? 1 : 0.5;
   }
   return n;
