@@ -14,7 +14,7 @@
  * Builds into one directory take turns (withBuildLock).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PARSER_VERSION } from '../transcript/read-source.js';
 import { STORED_CALL_FORMAT } from '../library/stored-call.js';
@@ -38,7 +38,7 @@ import { FILES, MANIFEST_FILE } from './layout.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { EmptyLibraryError, readLibraryCall, readLibraryFileRecord, type AcceptedCall, type RejectedFile } from './library-reader.js';
 import { readManifest } from './manifest-file.js';
-import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest, type ManifestSource } from './manifest.js';
+import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest, type ManifestSource, type PublishedFile } from './manifest.js';
 import { readShard, removeShardsExcept, writeShard } from './shard-store.js';
 import type { VectorFormat } from './vector-codec.js';
 
@@ -321,16 +321,20 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   await fs.mkdir(dir);
   const graphFile = path.join(dir, FILES.graph);
   const tmpGraph = path.join(dir, `.${FILES.graph}.tmp`);
-  await writeGraph(graph, tmpGraph);
+  const graphDigest = await writeGraph(graph, tmpGraph);
   await fs.rename(tmpGraph, graphFile);
-  await tables.terms.write(dir, 'terms');
-  await tables.words.write(dir, 'words');
-  await writeFileAtomic(path.join(dir, FILES.lowercase), [...lowercase].sort().join('\n'));
-  const files: Manifest['files'] = [];
-  for (const name of Object.values(FILES)) {
-    const full = path.join(dir, name);
-    files.push({ name, sha256: await sha256File(full), bytes: (await fs.stat(full)).size });
-  }
+  // Taken after the rename, which sets the change time the next build compares.
+  const graphStat = await fs.stat(graphFile);
+  if (graphStat.size !== graphDigest.bytes) throw new Error(`${FILES.graph} is ${graphStat.size} bytes on disk, ${graphDigest.bytes} were hashed`);
+  const lowercaseBytes = Buffer.from([...lowercase].sort().join('\n'));
+  await writeFileAtomic(path.join(dir, FILES.lowercase), lowercaseBytes);
+  const buildFiles: Manifest['files'] = [
+    { name: FILES.graph, ...graphDigest, published: publishedIdentity(graphStat) },
+    ...(await tables.terms.write(dir, 'terms')),
+    ...(await tables.words.write(dir, 'words')),
+    { name: FILES.lowercase, sha256: sha256(lowercaseBytes), bytes: lowercaseBytes.length },
+  ];
+  const files = Object.values(FILES).map((name) => buildFiles.find((f) => f.name === name)!);
 
   const sources: ManifestSource[] = entries.map((e) => {
     if (e.kind === 'kept') return { ...e.source, shard: { ...e.source.shard, label_start: labelStart.get(e)! } };
@@ -419,16 +423,27 @@ async function keptSource(file: string, published: ManifestSource | undefined, b
   return { ...published, mtime_ms: stat.mtimeMs };
 }
 
-/** The published graph, to update; null when it is missing or (verifying) damaged. */
+/** What the next build compares to take a published file as the one that was hashed (see manifest.ts Published). */
+function publishedIdentity(stat: Stats): PublishedFile {
+  return { ino: stat.ino, mtime_ms: stat.mtimeMs, ctime_ms: stat.ctimeMs };
+}
+
+/** The published graph, to update; null when it is missing or damaged (or, if not verifying, changed since it was published). */
 async function readBaseGraph(indexDir: string, base: Manifest, dim: number, opts: BuildOptions): Promise<Graph | null> {
   const entry = base.files.find((f) => f.name === FILES.graph);
   const file = path.join(indexDir, base.build_dir, FILES.graph);
-  const stat = await fs.stat(file).catch(() => null);
-  if (!entry || !stat || stat.size !== entry.bytes) return null;
-  // The graph is read by native code: never without checking it is the file that was written.
-  opts.onHash?.();
-  if ((await sha256File(file)) !== entry.sha256) return null;
   try {
+    const stat = await fs.stat(file).catch(() => null);
+    if (!entry || !stat || stat.size !== entry.bytes) return null;
+    // The graph is read by native code: never without checking it is the file that was written —
+    // by its digest, or (not verifying) by it being, untouched, the very file whose digest that is.
+    const now = publishedIdentity(stat);
+    const was = entry.published;
+    const untouched = was !== undefined && now.ino === was.ino && now.mtime_ms === was.mtime_ms && now.ctime_ms === was.ctime_ms;
+    if (opts.verify || !untouched) {
+      opts.onHash?.();
+      if ((await sha256File(file)) !== entry.sha256) return null;
+    }
     const graph = await readGraph(file, dim);
     return graph.getCurrentCount() === base.graph.labels ? graph : null;
   } catch {
