@@ -23,7 +23,7 @@ import { MODEL_MAX_TOKENS } from '../model/model-files.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 import { CallRejectedError } from '../library/check-call.js';
 import { describeReadError } from '../library/library-files.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { syncFile, writeFileAtomic } from './atomic-write.js';
 import { throwIfInterrupted } from './build-interrupt.js';
 import { assertBuildLockHeld, withBuildLock } from './build-lock.js';
 import { decodeCallShard, encodeCallShard, SENTENCE_TERMS_VERSION, SHARD_FORMAT, shardKey } from './call-shard.js';
@@ -322,6 +322,8 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   const graphFile = path.join(dir, FILES.graph);
   const tmpGraph = path.join(dir, `.${FILES.graph}.tmp`);
   const graphDigest = await writeGraph(graph, tmpGraph);
+  // On disk before a manifest names it: the next build may take it by its identity alone (readBaseGraph).
+  await syncFile(tmpGraph);
   await fs.rename(tmpGraph, graphFile);
   // Taken after the rename, which sets the change time the next build compares.
   const graphStat = await fs.stat(graphFile);
