@@ -604,6 +604,8 @@ export function report(r: Results): string {
     row('  bare embedding of its texts (s)', (s) => s.add?.bareEmbeddingSeconds),
     row('  one-call library from nothing (s)', (s) => s.add?.oneCallBuildSeconds),
     row('  add ÷ one-call build', (s) => (s.add ? round(s.add.seconds / s.add.oneCallBuildSeconds) : undefined)),
+    // Each round's add and one-call build run back to back: on a shared machine their ratio drifts less than the medians'.
+    row('  add ÷ one-call build, median of the rounds', (s) => (s.add?.rounds ? round(percentile(s.add.rounds.add.map((a, i) => a / s.add!.rounds!.oneCallBuild[i]!), 50)) : undefined)),
     row('remove it again (s)', (s) => s.add?.removeSeconds, (s) => s.add?.removeSeconds),
     row('  load average at the add (1 min)', (s) => s.add?.load[0]),
     row('cold start → first answer (s)', (s) => s.server?.coldStartSeconds, (s) => s.server?.coldStartSeconds),
