@@ -6,8 +6,11 @@
  * - any other file is read, checked and chunked; its texts are embedded through the embedding
  *   cache (only texts never embedded with these weights reach the model) and its shard written;
  * - the published dense graph is updated in place (new calls' passages added, removed calls'
- *   passages marked deleted) and written into the new build — or built afresh when there is no
- *   usable published graph, with `full`, or once deletions pass REBUILD_DELETED_SHARE;
+ *   passages marked deleted) and written into the new build, hashed as it is written and flushed
+ *   to disk — or built afresh when there is no usable published graph, with `full`, or once
+ *   deletions pass REBUILD_DELETED_SHARE. The published graph is re-hashed before it is read
+ *   unless it is untouched since it was published (same size, inode, modification and change
+ *   time), the one file of a build large enough for that to matter; `verify` re-hashes it always;
  * - publishing is one atomic manifest rename; until then the previous manifest, its build and its
  *   shards stay in force, and a build killed anywhere leaves them so. Shards and builds no
  *   manifest names are deleted after publishing.
