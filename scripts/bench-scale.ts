@@ -1,7 +1,7 @@
 /**
  * Scale benchmark (issue 10): what the index costs as the library grows.
  *
- *   npm run bench:scale [-- --sizes 1,10,100,1000] [--cold-sizes 1,10,100,1000] [--rounds 3] [--fresh]
+ *   npm run bench:scale [-- --sizes 1,10,100,1000] [--cold-sizes 1,10,100,1000] [--rounds 3] [--only add] [--adds 3] [--fresh]
  *
  * Libraries of 1, 10, 100 and 1,000 calls: the bundled call (as shipped, a raw transcript) and the
  * Earnings-21 and Earnings-22 calls of ../shared/corpus/, read through the importer's reader and gate
@@ -22,6 +22,8 @@
  * Writes bench-results/scale.json as it goes. Resumable: measurements already in scale.json are
  * kept (--fresh starts over), and the warm cache and libraries live in bench-results/scale-work/,
  * so a rerun never embeds the corpus again. The machine is shared: every step records the load average.
+ * `--only server,search,add` measures just those steps (after the warm build they all read);
+ * `--adds n` repeats the add (and the one-call build beside it) n times, the median reported.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -57,9 +59,11 @@ const RESULTS = path.join(REPO_ROOT, 'bench-results/scale.json');
 const WORK = path.join(REPO_ROOT, 'bench-results/scale-work');
 const CORPUS = path.join(WORK, 'corpus');
 const CACHE = path.join(WORK, 'cache');
-/** Server starts per size (the median is reported) and repetitions of the add. */
+/** Server starts per size (the median is reported). */
 const SPAWNS = 3;
-const ADDS = 3;
+/** Steps after the warm build that --only can pick. */
+const STEPS = ['server', 'search', 'add'] as const;
+type Step = (typeof STEPS)[number];
 
 // ---------------------------------------------------------------- small helpers
 
@@ -109,6 +113,8 @@ interface SizeResult {
     oneCallBuildSeconds: number;
     removeSeconds: number;
     removeGraph: string;
+    /** Every round's seconds, in the order run (add, one-call build and bare embedding interleaved). */
+    rounds?: { add: number[]; oneCallBuild: number[]; bareEmbedding: number[] };
     load: number[];
   };
   scope?: { passages: number; exactMs: number; graphMs: number }[];
@@ -294,6 +300,8 @@ interface Options {
   sizes: string;
   coldSizes?: string;
   rounds: string;
+  only?: string;
+  adds: string;
   fresh?: boolean;
 }
 
@@ -302,7 +310,12 @@ async function main(opts: Options): Promise<void> {
   const sizes = opts.sizes.split(',').map(Number).sort((a, b) => a - b);
   const coldSizes = new Set((opts.coldSizes ?? opts.sizes).split(',').map(Number));
   const rounds = Number(opts.rounds);
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1) || !(rounds >= 1)) throw new Error('--sizes are whole numbers ≥ 1, --rounds ≥ 1');
+  const adds = Number(opts.adds);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1) || !(rounds >= 1) || !Number.isInteger(adds) || adds < 1) throw new Error('--sizes are whole numbers ≥ 1, --rounds and --adds ≥ 1');
+  const only = opts.only?.split(',').map((x) => x.trim());
+  const unknown = only?.filter((x) => !(STEPS as readonly string[]).includes(x)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only takes ${STEPS.join(', ')}; not ${unknown.join(', ')}`);
+  const doing = (step: Step) => !only || only.includes(step);
   if (opts.fresh) {
     await fs.rm(RESULTS, { force: true });
     for (const entry of await fs.readdir(WORK).catch(() => [] as string[])) if (entry !== 'corpus' && entry !== 'cache') await fs.rm(path.join(WORK, entry), { recursive: true, force: true });
@@ -380,7 +393,7 @@ async function main(opts: Options): Promise<void> {
       const lib = libraries.get(size)!;
       const indexDir = path.join(WORK, `index-${size}`);
       const sources = await listTranscripts(lib.dir);
-      const need = !r.warmBuild || !r.server || !r.inProcess || !r.heldout || !r.add || (size === sizes.at(-1) && !r.scope);
+      const need = !r.warmBuild || (doing('server') && !r.server) || (doing('search') && (!r.inProcess || !r.heldout || (size === sizes.at(-1) && !r.scope))) || (doing('add') && !r.add);
       if (!need) continue;
 
       // 2. Full build with the warm cache (also the index every later step of this size reads).
@@ -394,7 +407,7 @@ async function main(opts: Options): Promise<void> {
       await saveResults(results);
 
       // 3. The server: cold start, sequential HTTP, peak RSS.
-      if (!r.server) {
+      if (doing('server') && !r.server) {
         log(`${size} calls: server cold start and HTTP (load ${load().join(' ')})`);
         const ls = load();
         const colds: number[] = [];
@@ -426,7 +439,7 @@ async function main(opts: Options): Promise<void> {
       }
 
       // 4. In process: with and without the model call; the bundled call's held-out set; scopes.
-      if (!r.inProcess || !r.heldout || (size === sizes.at(-1) && !r.scope)) {
+      if (doing('search') && (!r.inProcess || !r.heldout || (size === sizes.at(-1) && !r.scope))) {
         log(`${size} calls: in-process search and held-out R@5 (load ${load().join(' ')})`);
         const service = await openSearchService({ indexDir, sources });
         try {
@@ -507,7 +520,7 @@ async function main(opts: Options): Promise<void> {
       }
 
       // 5. Adding the held-out call (its texts not in the cache) and removing it again.
-      if (!r.add) {
+      if (doing('add') && !r.add) {
         log(`${size} calls: adding ${corpus.heldOut.id} (load ${load().join(' ')})`);
         const la = load();
         const scratchLib = path.join(WORK, 'one-call-library');
@@ -516,7 +529,7 @@ async function main(opts: Options): Promise<void> {
         const runs = { bare: [] as number[], scratch: [] as number[], add: [] as number[], remove: [] as number[] };
         let last: { add: Awaited<ReturnType<typeof addCalls>>; remove: Awaited<ReturnType<typeof removeCalls>> } | null = null;
         // Interleaved, so a busy moment slows all three alike; every add starts from the warm cache without the call.
-        for (let i = 0; i < ADDS; i++) {
+        for (let i = 0; i < adds; i++) {
           runs.bare.push(await bareEmbedding(model, added.parsed, embedder));
           await fresh(scratchLib);
           await fs.rm(scratchIndex, { recursive: true, force: true });
@@ -541,6 +554,7 @@ async function main(opts: Options): Promise<void> {
           oneCallBuildSeconds: median(runs.scratch),
           removeSeconds: median(runs.remove),
           removeGraph: last!.remove.build?.work.graph ?? 'none',
+          rounds: { add: runs.add.map((x) => round(x)), oneCallBuild: runs.scratch.map((x) => round(x)), bareEmbedding: runs.bare.map((x) => round(x)) },
           load: la,
         };
         await fs.rm(addCache, { recursive: true, force: true });
@@ -590,7 +604,10 @@ export function report(r: Results): string {
     row('  bare embedding of its texts (s)', (s) => s.add?.bareEmbeddingSeconds),
     row('  one-call library from nothing (s)', (s) => s.add?.oneCallBuildSeconds),
     row('  add ÷ one-call build', (s) => (s.add ? round(s.add.seconds / s.add.oneCallBuildSeconds) : undefined)),
+    // Each round's add and one-call build run back to back: on a shared machine their ratio drifts less than the medians'.
+    row('  add ÷ one-call build, median of the rounds', (s) => (s.add?.rounds ? round(percentile(s.add.rounds.add.map((a, i) => a / s.add!.rounds!.oneCallBuild[i]!), 50)) : undefined)),
     row('remove it again (s)', (s) => s.add?.removeSeconds, (s) => s.add?.removeSeconds),
+    row('  load average at the add (1 min)', (s) => s.add?.load[0]),
     row('cold start → first answer (s)', (s) => s.server?.coldStartSeconds, (s) => s.server?.coldStartSeconds),
     row('peak RSS, server (MB)', (s) => s.server?.peakRssMb, (s) => s.server?.peakRssMb),
     row('HTTP p50 / p99 (ms)', (s) => (s.server ? `${s.server.http.p50} / ${s.server.http.p99}` : undefined), (s) => s.server?.http.p50),
@@ -615,6 +632,8 @@ export const program = new Command()
   .option('--sizes <list>', 'library sizes, comma-separated', '1,10,100,1000')
   .option('--cold-sizes <list>', 'sizes whose build with an empty cache is measured (default: all)')
   .option('--rounds <n>', 'rounds of the query set per latency measurement', '3')
+  .option('--only <steps>', `measure only these steps after the warm build (${STEPS.join(', ')})`)
+  .option('--adds <n>', 'times the add (and the one-call build beside it) is repeated; the median is reported', '3')
   .option('--fresh', 'discard saved measurements (the corpus and the warm cache are kept)')
   .action(async (opts: Options) => main(opts));
 

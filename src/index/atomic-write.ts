@@ -19,3 +19,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw err;
   }
 }
+
+/** Flush a file written by other means (native code) to disk, as writeFileAtomic does its own. */
+export async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}

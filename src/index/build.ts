@@ -6,15 +6,18 @@
  * - any other file is read, checked and chunked; its texts are embedded through the embedding
  *   cache (only texts never embedded with these weights reach the model) and its shard written;
  * - the published dense graph is updated in place (new calls' passages added, removed calls'
- *   passages marked deleted) and written into the new build — or built afresh when there is no
- *   usable published graph, with `full`, or once deletions pass REBUILD_DELETED_SHARE;
+ *   passages marked deleted) and written into the new build, hashed as it is written and flushed
+ *   to disk — or built afresh when there is no usable published graph, with `full`, or once
+ *   deletions pass REBUILD_DELETED_SHARE. The published graph is re-hashed before it is read
+ *   unless it is untouched since it was published (same size, inode, modification and change
+ *   time), the one file of a build large enough for that to matter; `verify` re-hashes it always;
  * - publishing is one atomic manifest rename; until then the previous manifest, its build and its
  *   shards stay in force, and a build killed anywhere leaves them so. Shards and builds no
  *   manifest names are deleted after publishing.
  * Builds into one directory take turns (withBuildLock).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PARSER_VERSION } from '../transcript/read-source.js';
 import { STORED_CALL_FORMAT } from '../library/stored-call.js';
@@ -23,7 +26,7 @@ import { MODEL_MAX_TOKENS } from '../model/model-files.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
 import { CallRejectedError } from '../library/check-call.js';
 import { describeReadError } from '../library/library-files.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { syncFile, writeFileAtomic } from './atomic-write.js';
 import { throwIfInterrupted } from './build-interrupt.js';
 import { assertBuildLockHeld, withBuildLock } from './build-lock.js';
 import { decodeCallShard, encodeCallShard, SENTENCE_TERMS_VERSION, SHARD_FORMAT, shardKey } from './call-shard.js';
@@ -38,7 +41,7 @@ import { FILES, MANIFEST_FILE } from './layout.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { EmptyLibraryError, readLibraryCall, readLibraryFileRecord, type AcceptedCall, type RejectedFile } from './library-reader.js';
 import { readManifest } from './manifest-file.js';
-import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest, type ManifestSource } from './manifest.js';
+import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest, type ManifestSource, type PublishedFile } from './manifest.js';
 import { readShard, removeShardsExcept, writeShard } from './shard-store.js';
 import type { VectorFormat } from './vector-codec.js';
 
@@ -321,16 +324,22 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
   await fs.mkdir(dir);
   const graphFile = path.join(dir, FILES.graph);
   const tmpGraph = path.join(dir, `.${FILES.graph}.tmp`);
-  await writeGraph(graph, tmpGraph);
+  const graphDigest = await writeGraph(graph, tmpGraph);
+  // On disk before a manifest names it: the next build may take it by its identity alone (readBaseGraph).
+  await syncFile(tmpGraph);
   await fs.rename(tmpGraph, graphFile);
-  await tables.terms.write(dir, 'terms');
-  await tables.words.write(dir, 'words');
-  await writeFileAtomic(path.join(dir, FILES.lowercase), [...lowercase].sort().join('\n'));
-  const files: Manifest['files'] = [];
-  for (const name of Object.values(FILES)) {
-    const full = path.join(dir, name);
-    files.push({ name, sha256: await sha256File(full), bytes: (await fs.stat(full)).size });
-  }
+  // Taken after the rename, which sets the change time the next build compares.
+  const graphStat = await fs.stat(graphFile);
+  if (graphStat.size !== graphDigest.bytes) throw new Error(`${FILES.graph} is ${graphStat.size} bytes on disk, ${graphDigest.bytes} were hashed`);
+  const lowercaseBytes = Buffer.from([...lowercase].sort().join('\n'));
+  await writeFileAtomic(path.join(dir, FILES.lowercase), lowercaseBytes);
+  const buildFiles: Manifest['files'] = [
+    { name: FILES.graph, ...graphDigest, published: publishedIdentity(graphStat) },
+    ...(await tables.terms.write(dir, 'terms')),
+    ...(await tables.words.write(dir, 'words')),
+    { name: FILES.lowercase, sha256: sha256(lowercaseBytes), bytes: lowercaseBytes.length },
+  ];
+  const files = Object.values(FILES).map((name) => buildFiles.find((f) => f.name === name)!);
 
   const sources: ManifestSource[] = entries.map((e) => {
     if (e.kind === 'kept') return { ...e.source, shard: { ...e.source.shard, label_start: labelStart.get(e)! } };
@@ -402,7 +411,9 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
  */
 async function keptSource(file: string, published: ManifestSource | undefined, byId: ReadonlyMap<string, string>, indexDir: string, dim: number, opts: BuildOptions): Promise<ManifestSource | null> {
   if (!published || byId.has(published.call_id.toLowerCase())) return null;
-  const stat = await fs.stat(file);
+  // Synchronous stats: a build over a large library makes two per call, and a trip through the
+  // thread pool costs several times the stat itself.
+  const stat = statSync(file);
   if (stat.size !== published.bytes) return null;
   if (stat.mtimeMs !== published.mtime_ms && sha256(await fs.readFile(file)) !== published.sha256) return null;
   if (opts.verify) {
@@ -413,22 +424,38 @@ async function keptSource(file: string, published: ManifestSource | undefined, b
     }
   } else {
     // Not re-read: but a shard that is gone or cut short is rebuilt rather than published again.
-    const shard = await fs.stat(path.join(indexDir, published.shard.file)).catch(() => null);
-    if (shard?.size !== published.shard.bytes) return null;
+    let shardBytes: number | null = null;
+    try {
+      shardBytes = statSync(path.join(indexDir, published.shard.file)).size;
+    } catch {
+      // gone: the call is read anew
+    }
+    if (shardBytes !== published.shard.bytes) return null;
   }
   return { ...published, mtime_ms: stat.mtimeMs };
 }
 
-/** The published graph, to update; null when it is missing or (verifying) damaged. */
+/** What the next build compares to take a published file as the one that was hashed (see manifest.ts Published). */
+function publishedIdentity(stat: Stats): PublishedFile {
+  return { ino: stat.ino, mtime_ms: stat.mtimeMs, ctime_ms: stat.ctimeMs };
+}
+
+/** The published graph, to update; null when it is missing or damaged (or, if not verifying, changed since it was published). */
 async function readBaseGraph(indexDir: string, base: Manifest, dim: number, opts: BuildOptions): Promise<Graph | null> {
   const entry = base.files.find((f) => f.name === FILES.graph);
   const file = path.join(indexDir, base.build_dir, FILES.graph);
-  const stat = await fs.stat(file).catch(() => null);
-  if (!entry || !stat || stat.size !== entry.bytes) return null;
-  // The graph is read by native code: never without checking it is the file that was written.
-  opts.onHash?.();
-  if ((await sha256File(file)) !== entry.sha256) return null;
   try {
+    const stat = await fs.stat(file).catch(() => null);
+    if (!entry || !stat || stat.size !== entry.bytes) return null;
+    // The graph is read by native code: never without checking it is the file that was written —
+    // by its digest, or (not verifying) by it being, untouched, the very file whose digest that is.
+    const now = publishedIdentity(stat);
+    const was = entry.published;
+    const untouched = was !== undefined && now.ino === was.ino && now.mtime_ms === was.mtime_ms && now.ctime_ms === was.ctime_ms;
+    if (opts.verify || !untouched) {
+      opts.onHash?.();
+      if ((await sha256File(file)) !== entry.sha256) return null;
+    }
     const graph = await readGraph(file, dim);
     return graph.getCurrentCount() === base.graph.labels ? graph : null;
   } catch {

@@ -8,6 +8,7 @@
  * afresh and relabelled.
  */
 import hnswlib from 'hnswlib-node';
+import { sha256AsWritten } from './checksum.js';
 import { HNSW_DEFAULTS } from './manifest.js';
 
 /** Deleted labels beyond this share of the graph cost search time and memory: rebuild from scratch. */
@@ -67,6 +68,11 @@ export function updateGraph(graph: Graph, add: readonly GraphPoints[], removeLab
   for (const p of add) addRows(graph, p, dimensions);
 }
 
-export function writeGraph(graph: Graph, file: string): Promise<boolean> {
-  return graph.writeIndex(file);
+/**
+ * Writes the graph to `file` (a new path) and returns the sha256 and size of what was written,
+ * hashed while hnswlib writes it (the graph is the index's one large file: hundreds of MB at 100k
+ * passages, so hashing it in a second pass afterwards is a cost every build would pay).
+ */
+export function writeGraph(graph: Graph, file: string): Promise<{ sha256: string; bytes: number }> {
+  return sha256AsWritten(file, graph.writeIndex(file));
 }

@@ -9,6 +9,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { sha256 } from './checksum.js';
+import type { ManifestFile } from './manifest.js';
 
 export const TABLES = ['terms', 'words'] as const;
 export type TableName = (typeof TABLES)[number];
@@ -45,16 +47,23 @@ export class TableBuilder {
     this.segments.push(segment);
   }
 
-  async write(dir: string, name: TableName): Promise<void> {
+  /** Writes the list and the ids; returns their manifest entries (hashed from the bytes written, not read back). */
+  async write(dir: string, name: TableName): Promise<ManifestFile[]> {
     const files = tableFiles(name);
-    await writeFileAtomic(path.join(dir, files.list), this.list.join('\n'));
+    const list = Buffer.from(this.list.join('\n'));
+    await writeFileAtomic(path.join(dir, files.list), list);
     const ids = new Uint32Array(this.segments.reduce((n, s) => n + s.length, 0));
     let at = 0;
     for (const s of this.segments) {
       ids.set(s, at);
       at += s.length;
     }
-    await writeFileAtomic(path.join(dir, files.ids), new Uint8Array(ids.buffer));
+    const idBytes = new Uint8Array(ids.buffer);
+    await writeFileAtomic(path.join(dir, files.ids), idBytes);
+    return [
+      { name: files.list, sha256: sha256(list), bytes: list.length },
+      { name: files.ids, sha256: sha256(idBytes), bytes: idBytes.length },
+    ];
   }
 }
 

@@ -14,7 +14,15 @@ export const INDEX_FORMAT_VERSION = 4;
 export const HNSW_DEFAULTS = { space: 'cosine', m: 16, efConstruction: 200, efSearch: 64, seed: 100 } as const;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const FileEntry = z.object({ name: z.string().regex(/^[\w.-]+$/), sha256: Sha256, bytes: z.number().int().nonnegative() });
+/**
+ * A build file's identity on disk once published (its size aside): the next build takes a file
+ * whose inode, modification time and change time are all still these as the very file that was
+ * hashed, and skips re-hashing it. Any write, touch, copy or replacement changes at least one of
+ * them (a change time cannot be set back), so such a file is hashed again. Recorded for the dense
+ * graph only, the one large file a build reads back; manifests without it get the full hash.
+ */
+const Published = z.object({ ino: z.number().nonnegative(), mtime_ms: z.number().nonnegative(), ctime_ms: z.number().nonnegative() });
+const FileEntry = z.object({ name: z.string().regex(/^[\w.-]+$/), sha256: Sha256, bytes: z.number().int().nonnegative(), published: Published.optional() });
 /**
  * A library file by name, with the checksum of its raw bytes (hashed the same way at build and at
  * load) and its modification time: a file of the same size and time is taken as unchanged without
@@ -81,11 +89,12 @@ export const Manifest = z.object({
   /** SHARD_FORMAT and SENTENCE_TERMS_VERSION the shards were written with. */
   shard: z.number().int(),
   sentence_terms: z.number().int(),
-  /** The build directory's files (graph, global term and word tables) with their sha256 and size. */
+  /** The build directory's files (graph, global term and word tables) with their sha256 and size (and the graph's identity on disk). */
   files: z.array(FileEntry),
 });
 export type Manifest = z.infer<typeof Manifest>;
 export type ManifestFile = z.infer<typeof FileEntry>;
+export type PublishedFile = z.infer<typeof Published>;
 export type ManifestSource = Manifest['sources'][number];
 export type ManifestShard = z.infer<typeof ShardEntry>;
 

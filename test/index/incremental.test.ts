@@ -5,16 +5,19 @@
  * never reach the model again; a torn cache or shard is noticed, never served, and repaired; a
  * start re-hashes nothing it does not have to.
  */
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, DEFAULT_SENTENCE_VECTORS, type BuildSummary } from '../../src/index/build.js';
 import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { EmbeddingCache, embeddingKey } from '../../src/index/embedding-cache.js';
+import { readGraph } from '../../src/index/dense-graph.js';
 import { ensureIndex } from '../../src/index/ensure.js';
-import { listTranscripts } from '../../src/index/layout.js';
+import { FILES, listTranscripts } from '../../src/index/layout.js';
 import { addCalls, removeCalls, sha256Of, type LibraryUpdateOptions } from '../../src/index/library-update.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { readManifest } from '../../src/index/manifest-file.js';
 import { sentenceTerms } from '../../src/index/sentence-terms.js';
 import { lowercaseWords } from '../../src/index/vocabulary.js';
 import { SearchEngine } from '../../src/search/engine.js';
@@ -221,6 +224,44 @@ describe('damage and starts', () => {
     hashed.length = 0;
     await loadIndex(indexDir, { modelChecksum: embedder.checksum, sources, onHash: (f) => hashed.push(path.basename(f)) });
     expect(hashed.sort()).toEqual(['passages.hnsw', 'wdgt-q2-2024.txt']);
+  });
+
+  it('a build takes the published graph as it was hashed while it is untouched on disk; rewritten since, even to its size and time, it is re-hashed and built afresh', async () => {
+    const { library, indexDir } = await built();
+    const graphFile = async () => path.join(indexDir, (await readManifest(indexDir)).build_dir, FILES.graph);
+    let hashes = 0;
+    const onHash = () => hashes++;
+    await fs.writeFile(path.join(library, 'wdgt-q4-2024.txt'), callText(4));
+    const sources = await listTranscripts(library);
+    // Untouched since it was published: updated without being hashed; a verifying build hashes it (and each shard) all the same.
+    expect((await buildIndex({ sources, indexDir, embedder, onHash })).work).toMatchObject({ written: 1, graph: 'updated' });
+    expect(hashes).toBe(0);
+    expect((await buildIndex({ sources, indexDir, embedder, onHash, verify: true })).work).toMatchObject({ kept: 3, graph: 'updated' });
+    expect(hashes).toBe(3 + 1);
+
+    // One bit of the first passage's vector changed: same size, and still a graph hnswlib reads, so only the digest tells.
+    // The header is 96 bytes, then the element's 132 bytes of level-0 links; byte 800 of its vector is a low mantissa byte.
+    const rewrite = async (file: string) => {
+      const data = await fs.readFile(file);
+      data[96 + 132 + 800] = data[96 + 132 + 800]! ^ 0x01;
+      await fs.writeFile(file, data);
+      expect((await readGraph(file, embedder.dimensions)).getCurrentCount()).toBe((await readManifest(indexDir)).graph.labels);
+    };
+    for (const keepTime of [false, true]) {
+      const file = await graphFile();
+      const before = await fs.stat(file, { bigint: true });
+      await rewrite(file);
+      // As a copy that keeps times would (cp -p, rsync -t): the modification time set back to the nanosecond.
+      if (keepTime) execFileSync('touch', ['-m', '-d', `@${before.mtimeNs / 1_000_000_000n}.${String(before.mtimeNs % 1_000_000_000n).padStart(9, '0')}`, file]);
+      const after = await fs.stat(file, { bigint: true });
+      expect(after.size).toBe(before.size);
+      expect(after.mtimeNs === before.mtimeNs).toBe(keepTime);
+      hashes = 0;
+      expect((await buildIndex({ sources, indexDir, embedder, onHash })).work).toMatchObject({ kept: 3, written: 0, graph: 'built' });
+      expect(hashes).toBe(1);
+    }
+    // Built afresh, the graph serves what one built from nothing does.
+    expect(await served(await loadIndex(indexDir))).toEqual(await served(await fromScratch(library)));
   });
 
   it('a shard damaged where a start does not look is found by the next verifying build and rewritten from the cache', async () => {
