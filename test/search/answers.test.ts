@@ -115,7 +115,7 @@ describe('honest relevance', () => {
 
   it('among the statements, the order never contradicts the labels: strong matches, then related ones, then weaker ones', async () => {
     const tier = { strong: 0, related: 1, weak: 2 } as const;
-    for (const q of ['free cash flow', 'what did Jassy say about robotics', 'advertising', 'AI capacity constraints']) {
+    for (const q of ['free cash flow', 'what did Jassy say about robotics', 'advertising', 'AI capacity constraints', 'What was total revenue for the quarter?', 'capex guidance for 2026']) {
       const r = await search(q);
       // Analysts' questions come after the statements that answer (another test): they are left out here.
       const tiers = r.results.filter((x) => x.role !== 'question').map((x) => tier[x.relevance.label]);

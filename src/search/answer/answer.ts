@@ -14,7 +14,7 @@ import type { Exchanges } from '../retrieve/exchanges.js';
 import { answersFirst, matchedExchangeAnswers } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
-import { relevanceFeatures, relevanceLabel, relevanceScore, WEAK_CUT } from './relevance.js';
+import { relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
 
@@ -184,7 +184,11 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const top = onTopic ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
   const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
   // For a factual question the passage stating the fact leads, so the answer and the first card agree.
-  if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
+  if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) {
+    ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
+    // It states the asked fact, however loosely its passage matches the words: a strong match, so the label agrees with its place.
+    if (holder.relevance.label !== 'strong') holder.relevance = { score: Math.max(holder.relevance.score, STRONG_CUT), label: 'strong' };
+  }
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
   return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
