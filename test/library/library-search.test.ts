@@ -83,6 +83,19 @@ describe('scope from the question', () => {
     expect(r.notice).not.toMatch(/this call/);
   });
 
+  it('a name that is a person and also a company: the person, and the company when the person never discussed it', async () => {
+    // "Keller": Northwind's CFO Brian Keller, and Keller Tools.
+    const r = await search('What did Keller say about warranty coverage?');
+    expect(r.interpreted.speakers.map((s) => s.id)).toEqual(['nwr/brian-keller']);
+    expect(r.notice).toMatch(/Brian Keller did not discuss "warranty coverage"/);
+    expect(r.results[0]!.call.company).toMatch(/^Keller Tools/);
+    expect(r.results[0]!.text).toMatch(/warranty coverage/);
+    // When the person did discuss it, the person's words come first, as before.
+    const own = await search('What did Keller say about expedited freight?');
+    expect(own.notice).toBeNull();
+    expect(own.results[0]!.speaker.id).toBe('nwr/brian-keller');
+  });
+
   it('an over-constrained company + person says which constraint it dropped, never an empty page', async () => {
     const r = await search('What did Bluefin say in Q3 2019 about shrimp?');
     expect(r.results.length).toBeGreaterThan(0);

@@ -47,6 +47,11 @@ export interface CallScope {
   droppedPeriod: string | null;
   /** The question makes a company the speaker ("What did Monro say…", "How is GE doing…"): its management answers. */
   companySpeaks: boolean;
+  /**
+   * Companies whose name is the very words read as a person ("What did Culp say": GE's Larry Culp,
+   * and Culp Inc.): not in scope, but where to look next if that person never discussed the topic.
+   */
+  shadowed: Company[];
 }
 
 function bounded(values: string[]): { known: string[]; total: number } {
@@ -109,6 +114,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   const sources: CallScope['sources'] = { company: 'none', period: 'none', call: 'none' };
   const spans: CallScope['spans'] = [];
   let companySpeaks = false;
+  const shadowed: Company[] = [];
 
   // Companies: the request's, else the question's.
   let companies: CallScope['companies'] = [];
@@ -124,7 +130,10 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // The longer match wins: "Brian Keller" is the person, "Keller Tools" the company.
       if (people.some((p) => p.start <= m.start && p.end >= m.end && p.end - p.start > m.end - m.start)) continue;
       const sameWords = people.some((p) => p.start === m.start && p.end === m.end);
-      if (sameWords && refersToSomeone(q, m.start, m.end) && !readsAsCompany(q, m)) continue;
+      if (sameWords && refersToSomeone(q, m.start, m.end) && !readsAsCompany(q, m)) {
+        shadowed.push(...m.companies);
+        continue;
+      }
       // "What did Paul say about yeti.com versus Amazon": a person named who is not at that company makes it a topic, not a scope.
       const elsewhere = people.some((p) => p.via !== 'role' && !(p.start < m.end && p.end > m.start) && p.people.every((x) => !m.companies.includes(x.company)));
       if (elsewhere && !readsAsCompany(q, m)) continue;
@@ -193,5 +202,5 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     }
     if (!callIds && companies.length > 0) callIds = new Set(inScope.flatMap((c) => c.calls.map((m) => m.id)));
   }
-  return { companies, period, callIds, spans, sources, droppedPeriod, companySpeaks };
+  return { companies, period, callIds, spans, sources, droppedPeriod, companySpeaks, shadowed };
 }

@@ -229,7 +229,13 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     speakerKeys: speakers.length > 0 ? keysOf(speakers, scope.callIds) : null,
     // Named people without a company or call: their calls are the scope, so "X did not discuss it"
     // shows what others said on those calls, not anywhere in the library.
-    callIds: scope.callIds ?? (sources.speaker === 'query' && speakers.length > 0 ? new Set(speakers.flatMap((s) => s.person.refs.map((r) => r.callId))) : null),
+    // The named people's calls — and those of a company their name also is ("Culp"), which only the
+    // broader pool reaches: where to look when that person never discussed the topic.
+    callIds:
+      scope.callIds ??
+      (sources.speaker === 'query' && speakers.length > 0
+        ? new Set([...speakers.flatMap((s) => s.person.refs.map((r) => r.callId)), ...scope.shadowed.flatMap((c) => c.calls.map((m) => m.id))])
+        : null),
     choosePerson: choosePerson && sources.speaker === 'query',
     groupByCompany: groupByCompany && sources.speaker === 'query',
     companies: scope.companies,
