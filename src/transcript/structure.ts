@@ -64,8 +64,12 @@ function handsOver(text: string): boolean {
   const m = OPERATOR_HANDOVER.exec(text);
   if (!m) return false;
   // The sentence it is in and the one before: where an agenda would say "later" or "there will be".
-  const before = text.slice(0, m.index);
-  const from = Math.max(0, before.search(/[^.?!]*[.?!][^.?!]*$/));
+  // (Found by scanning back for two sentence ends: linear, whatever the turn's length.)
+  let from = m.index;
+  for (let ends = 0; from > 0; from--) {
+    const c = text[from - 1];
+    if ((c === '.' || c === '?' || c === '!') && ++ends === 2) break;
+  }
   return !QA_LATER.test(text.slice(from, m.index + m[0].length));
 }
 

@@ -18,3 +18,24 @@ describe('parsing grows linearly', () => {
     expect(ratio).toBeLessThan(BOUND);
   });
 });
+
+describe('a long unpunctuated turn (speech recognition without punctuation, or hostile input)', () => {
+  // Whether a turn hands over to the Q&A looks back for sentence ends: never quadratic in the turn.
+  const call = (words: number) =>
+    [
+      'Acme Corp (ACME) Q1 2025 Earnings Call',
+      '',
+      'Operator: Welcome. I will be your operator today.',
+      '',
+      `Jane Roe: ${'and then we grew '.repeat(words / 4)}if you have a question please press star one`,
+      '',
+      'Bob Stone: What about margins?',
+      '',
+      'Jane Roe: They rose',
+    ].join('\n');
+  it('parses in time linear in its length', () => {
+    const texts = new Map([4000, 32000].map((n) => [n, call(n)]));
+    const ratio = growthRatio((n) => parseTranscriptText(texts.get(n) as string, { limits: { maxParagraphChars: 1_000_000 } }), 4000, FACTOR);
+    expect(ratio).toBeLessThan(BOUND);
+  });
+});
