@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EMBEDDING_CACHE_DIR } from '../src/index/embedding-cache.js';
 import { ensureIndex } from '../src/index/ensure.js';
@@ -22,9 +21,8 @@ export default async function setup(): Promise<void> {
     await ensureIndex({ indexDir: TEST_INDEX_DIR, sources: await listTranscripts(), embedder: text, onRebuild: onRebuild('test') });
     // A first library build starts from the test index's embedding cache (keyed by weights and
     // text): the bundled call it also holds is not embedded twice, only the invented calls are.
-    if (!existsSync(LIBRARY_INDEX_DIR)) {
-      await fs.cp(path.join(TEST_INDEX_DIR, EMBEDDING_CACHE_DIR), path.join(LIBRARY_INDEX_DIR, EMBEDDING_CACHE_DIR), { recursive: true });
-    }
+    const cache = path.join(TEST_INDEX_DIR, EMBEDDING_CACHE_DIR);
+    if (!existsSync(LIBRARY_INDEX_DIR) && existsSync(cache)) await fs.cp(cache, path.join(LIBRARY_INDEX_DIR, EMBEDDING_CACHE_DIR), { recursive: true });
     await ensureIndex({ indexDir: LIBRARY_INDEX_DIR, sources: await libraryFiles(), embedder: text, onRebuild: onRebuild('library') });
   } finally {
     await embedder.close?.();
