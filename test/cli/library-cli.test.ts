@@ -3,16 +3,13 @@
  * test/library/library-fixtures.ts), through the real binary: company, quarter, year and call
  * scopes, each result naming its call, and one-line errors for scopes that name nothing.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponse } from '../../src/api/schemas.js';
-import { ARTIFACTS_DIR } from '../helpers/paths.js';
+import { LIBRARY_DIR, LIBRARY_INDEX_DIR } from '../helpers/paths.js';
 import { libraryService } from '../helpers/service.js';
 import { runBin, type CliRun } from './run-cli.js';
 
-const LIBRARY = path.join(ARTIFACTS_DIR, 'library');
-const INDEX = path.join(ARTIFACTS_DIR, 'library-index');
-const at = ['--library', LIBRARY, '--index-dir', INDEX];
+const at = ['--library', LIBRARY_DIR, '--index-dir', LIBRARY_INDEX_DIR];
 
 const ask = (...args: string[]) => runBin(['ask', ...args, ...at]);
 const calls = (...args: string[]) => runBin(['calls', ...args, ...at]);

@@ -3,7 +3,7 @@ import { openSearchService, type SearchService } from '../../src/service/open-se
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeLibraryFixtures } from '../library/library-fixtures.js';
-import { ARTIFACTS_DIR, BUNDLED_CALL, TEST_INDEX_DIR } from './paths.js';
+import { BUNDLED_CALL, LIBRARY_DIR, LIBRARY_INDEX_DIR, TEST_INDEX_DIR } from './paths.js';
 
 let shared: Promise<SearchService> | null = null;
 
@@ -13,18 +13,25 @@ export function testService(): Promise<SearchService> {
   return shared;
 }
 
+/**
+ * The library's transcripts in LIBRARY_DIR: the invented multi-call fixtures and a copy of the
+ * bundled call, each written only when it differs from what is there.
+ */
+export async function libraryFiles(): Promise<string[]> {
+  const copy = path.join(LIBRARY_DIR, path.basename(BUNDLED_CALL));
+  const files = [...(await writeLibraryFixtures(LIBRARY_DIR)), copy];
+  const bundled = await fs.readFile(BUNDLED_CALL);
+  if (!bundled.equals(await fs.readFile(copy).catch(() => Buffer.alloc(0)))) await fs.writeFile(copy, bundled);
+  return files.sort();
+}
+
 let library: Promise<SearchService> | null = null;
 
 /**
  * The real model over a small library: the bundled call and the invented multi-call fixtures
- * (test/library/library-fixtures.ts), indexed once into test-artifacts/ and reused while current.
+ * (test/library/library-fixtures.ts), indexed into test-artifacts/ by global setup and reused while current.
  */
 export function libraryService(): Promise<SearchService> {
-  library ??= (async () => {
-    const dir = path.join(ARTIFACTS_DIR, 'library');
-    const files = [...(await writeLibraryFixtures(dir)), path.join(dir, path.basename(BUNDLED_CALL))];
-    await fs.copyFile(BUNDLED_CALL, files.at(-1)!);
-    return openSearchService({ indexDir: path.join(ARTIFACTS_DIR, 'library-index'), sources: files.sort() });
-  })();
+  library ??= libraryFiles().then((sources) => openSearchService({ indexDir: LIBRARY_INDEX_DIR, sources }));
   return library;
 }

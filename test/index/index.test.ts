@@ -1,7 +1,9 @@
 /**
  * Index build, load and self-repair with the real model. The full call is built once
- * (beforeAll) for the round trip; corruption and rebuild cases use a short call so every
- * case can have its own fresh index without costing a full build.
+ * (beforeAll) for the round trip, into a fresh directory holding only a copy of the shared test
+ * index's embedding cache: everything but the model's work is done from nothing, and a sample of
+ * the stored vectors is checked against the model itself. Corruption and rebuild cases use a short
+ * call so every case can have its own fresh index without costing a full build.
  */
 import { CHUNKER_VERSION } from '../../src/passages/chunk.js';
 import { spawn } from 'node:child_process';
@@ -14,6 +16,7 @@ import type { TextEmbedder } from '../../src/index/embedder-port.js';
 import { LOCK_FILE } from '../../src/index/build-lock.js';
 import { ensureIndex } from '../../src/index/ensure.js';
 import { FILES, MANIFEST_FILE } from '../../src/index/layout.js';
+import { EMBEDDING_CACHE_DIR } from '../../src/index/embedding-cache.js';
 import { LEXICAL_TOKENS_VERSION } from '../../src/index/lexical-tokens.js';
 import { IndexUnusableError, loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, Manifest } from '../../src/index/manifest.js';
@@ -31,8 +34,25 @@ let full: BuildSummary;
 useRealEmbedder('transcript-index-test-');
 beforeAll(async () => {
   fullDir = scratchPath('full');
+  // Global setup embedded these very texts with these weights (the cache is keyed by both), so the
+  // model is not run over the whole call a second time.
+  await fs.cp(path.join(TEST_INDEX_DIR, EMBEDDING_CACHE_DIR), path.join(fullDir, EMBEDDING_CACHE_DIR), { recursive: true });
   full = await buildIndex({ sources: [BUNDLED_CALL], indexDir: fullDir, embedder });
 });
+
+/** Positions spread over a list of n: first, last and every step in between. */
+const spread = (n: number, count: number) => [...new Set(Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1))))];
+
+/** The largest difference between stored unit vectors and the model's embeddings of their texts, computed now. */
+async function maxDiffFromModel(texts: string[], vectors: Float32Array, rows: number[]): Promise<number> {
+  const fresh = await model.embed(rows.map((r) => texts[r]!));
+  let maxDiff = 0;
+  rows.forEach((row, i) => {
+    const stored = vectors.subarray(row * EMBEDDING_DIMENSIONS, (row + 1) * EMBEDDING_DIMENSIONS);
+    for (let d = 0; d < EMBEDDING_DIMENSIONS; d++) maxDiff = Math.max(maxDiff, Math.abs(stored[d]! - fresh[i]![d]!));
+  });
+  return maxDiff;
+}
 
 /** Flip one bit of a file in place (default: its middle byte). */
 async function flipByte(file: string, at?: number): Promise<void> {
@@ -100,12 +120,22 @@ describe('build and load round trip (full call)', () => {
     expect(loaded.sentenceVectors.data).toHaveLength(full.sentences * EMBEDDING_DIMENSIONS);
     expect(loaded.hnsw.getCurrentCount()).toBe(full.passages);
     expect(loaded.calls.map((c) => c.meta.id)).toEqual(['amzn-q4-2025']);
+    // Every text came from the cache: the build asked the model for nothing.
+    expect(full.work).toMatchObject({ embedded: 0, written: 1, graph: 'built' });
+    expect(full.work.cached).toBeGreaterThan(full.passages);
     // Stored vectors are the model's embeddings of the passage texts (unit length).
     const [first] = await model.embed([loaded.passages[0]!.text]);
     const stored = loaded.passageVectors.subarray(0, EMBEDDING_DIMENSIONS);
     let dot = 0;
     for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += stored[i]! * first![i]!;
     expect(dot).toBeCloseTo(1, 4);
+  });
+
+  it("stores, row by row, the model's embedding of that row's passage, first to last", async () => {
+    const loaded = await loadIndex(fullDir);
+    const rows = spread(loaded.passages.length, 12);
+    expect(rows).toHaveLength(12);
+    expect(await maxDiffFromModel(loaded.passages.map((p) => p.text), loaded.passageVectors, rows)).toBeLessThan(1e-5);
   });
 
   it('matches the shared test index: same passages, same vectors, same top result', async () => {

@@ -113,13 +113,18 @@ export const LIBRARY_FIXTURES: Record<string, string> = {
   }),
 };
 
-/** Writes the fixture calls into `dir` (created) and returns their paths. */
+/**
+ * Writes the fixture calls into `dir` (created) and returns their paths. A file that already holds
+ * its text is left alone, so a test reading the library while another file opens it never sees a
+ * file rewritten under it.
+ */
 export async function writeLibraryFixtures(dir: string): Promise<string[]> {
   await fs.mkdir(dir, { recursive: true });
   const files: string[] = [];
   for (const [name, text] of Object.entries(LIBRARY_FIXTURES)) {
     const file = path.join(dir, name);
-    await fs.writeFile(file, text);
+    const current = await fs.readFile(file, 'utf8').catch(() => null);
+    if (current !== text) await fs.writeFile(file, text);
     files.push(file);
   }
   return files.sort();

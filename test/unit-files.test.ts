@@ -1,0 +1,67 @@
+/**
+ * The "unit" project (test/unit-files.ts) shares one worker thread and its loaded modules between
+ * files, so a file in it must not reach the model, an index service, a server, a browser or a
+ * child process, nor mock or spy on anything: state of that kind would carry over into the next
+ * file. Read from the source text, following relative imports through test/ and src/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/model/model-files.js';
+import { UNIT_FILES } from './unit-files.js';
+
+/** Modules that load the model, open an index service, serve, drive a browser or spawn processes. */
+const FORBIDDEN_MODULES = [
+  /^src\/model\/(embedder|model-process)\.ts$/,
+  /^src\/(service|server|mcp)\//,
+  /^test\/helpers\/(service|server|browser|page-session|real-embedder)\.ts$/,
+  /^test\/cli\/run-cli\.ts$/,
+  /^test\/hardening\//,
+];
+const FORBIDDEN_PACKAGES = ['node:child_process', 'child_process', 'node:cluster', 'playwright-core', 'supertest'];
+/** State a test may leave behind in a shared worker. */
+const FORBIDDEN_CALLS = /\bvi\.(mock|doMock|spyOn|stubEnv|stubGlobal|useFakeTimers)\(|process\.chdir\(|process\.env\.\w+\s*=[^=]|process\.env\[[^\]]+\]\s*=[^=]/;
+
+/** Static imports only: what a module loads as it is imported (a dynamic import runs only on the path that calls it). */
+const SPECIFIER = /(?:import|export)\s[^;]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm;
+
+function specifiers(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** Every module a file reaches through relative static imports (itself included), and the packages they import. */
+function closure(entry: string): { modules: string[]; packages: string[] } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of specifiers(file)) {
+      if (!spec.startsWith('.')) packages.add(spec);
+      else {
+        const target = path.resolve(path.dirname(file), spec).replace(/\.js$/, '.ts');
+        if (existsSync(target)) visit(target);
+      }
+    }
+  };
+  visit(path.join(REPO_ROOT, entry));
+  return { modules: [...seen].map((f) => path.relative(REPO_ROOT, f)), packages: [...packages] };
+}
+
+describe('unit test files share a worker safely', () => {
+  it('every listed file exists, once', () => {
+    expect(UNIT_FILES.filter((f) => !f.endsWith('.test.ts') || !existsSync(path.join(REPO_ROOT, f)))).toEqual([]);
+    expect(new Set(UNIT_FILES).size).toBe(UNIT_FILES.length);
+  });
+
+  it.each(UNIT_FILES.map((f) => [f]))('%s reaches no model, service, server, browser or child process', (file) => {
+    const { modules, packages } = closure(file);
+    expect(modules.filter((m) => FORBIDDEN_MODULES.some((re) => re.test(m)))).toEqual([]);
+    expect(packages.filter((p) => FORBIDDEN_PACKAGES.includes(p))).toEqual([]);
+  });
+
+  it.each(UNIT_FILES.map((f) => [f]))('%s mocks, spies on and changes nothing global', (file) => {
+    const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+    expect(text.split('\n').filter((line) => FORBIDDEN_CALLS.test(line))).toEqual([]);
+  });
+});

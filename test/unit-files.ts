@@ -1,0 +1,41 @@
+/**
+ * Test files of pure code: no model, no index on disk, no server, browser or child process, no
+ * mocks or spies. vitest runs them one after another in a single worker thread that keeps its
+ * loaded modules (the "unit" project in vitest.config.ts), which saves each one the start of a
+ * process and a fresh import of the parser, tokenizer and search modules. Every other test file
+ * gets a process of its own ("integration"). test/unit-files.test.ts checks what these files import.
+ * Paths from the repository root.
+ */
+export const UNIT_FILES: readonly string[] = [
+  'test/api/citation.test.ts',
+  'test/architecture.test.ts',
+  'test/cli/ask-format.test.ts',
+  'test/e2e/page-format.test.ts',
+  'test/eval/evaluate.test.ts',
+  'test/eval/gold.test.ts',
+  'test/index/lexical.test.ts',
+  'test/library/read-source.test.ts',
+  'test/library/stored-call.test.ts',
+  'test/model/tokenize-pool.test.ts',
+  'test/passages/chunk.test.ts',
+  'test/passages/sentences.test.ts',
+  'test/passages/token-count.test.ts',
+  'test/search/figures.test.ts',
+  'test/search/fuse.test.ts',
+  'test/search/interpret/company-names.test.ts',
+  'test/search/interpret/interpret-query.test.ts',
+  'test/search/interpret/library-scope.test.ts',
+  'test/search/interpret/speaker-aliases.test.ts',
+  'test/search/interpret/understanding.test.ts',
+  'test/search/sentence-facts.test.ts',
+  'test/transcript/complexity.test.ts',
+  'test/transcript/datasets.test.ts',
+  'test/transcript/detect.test.ts',
+  'test/transcript/header-meta.test.ts',
+  'test/transcript/hostile.test.ts',
+  'test/transcript/layouts.contract.test.ts',
+  'test/transcript/never-wrong-speaker.test.ts',
+  'test/transcript/parse.test.ts',
+  'test/transcript/structure.test.ts',
+  'test/unit-files.test.ts',
+];
