@@ -2,23 +2,31 @@
  * How work grows with input size, as a ratio — never against a wall-clock threshold: the time of
  * one run on input `factor` times larger, over the time of `factor` runs on the small input.
  * Both sides take about as long, so load on a shared machine slows both alike. Linear work gives
- * about 1, quadratic about `factor`. Each side is the fastest of `repeats` tries (other load only
- * ever adds time).
+ * about 1, quadratic about `factor`. The two sides alternate, `repeats` times each, and each
+ * keeps its fastest try: other load only ever adds time, and a burst of it (another test file
+ * starting a browser or a model) cannot fall on one side's tries alone.
  */
-export function growthRatio(run: (size: number) => void, small: number, factor: number, repeats = 3): number {
-  const fastest = (work: () => void): number => {
-    let best = Infinity;
-    for (let i = 0; i < repeats; i++) {
-      const t0 = performance.now();
-      work();
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
+export function growthRatio(run: (size: number) => void, small: number, factor: number, repeats = 5): number {
+  const time = (work: () => void): number => {
+    const t0 = performance.now();
+    work();
+    return performance.now() - t0;
   };
   run(small); // warm up the JIT
-  const smallRuns = fastest(() => {
-    for (let i = 0; i < factor; i++) run(small);
-  });
-  const largeRun = fastest(() => run(small * factor));
+  run(small * factor);
+  let smallRuns = Infinity;
+  let largeRun = Infinity;
+  for (let i = 0; i < repeats; i++) {
+    smallRuns = Math.min(
+      smallRuns,
+      time(() => {
+        for (let k = 0; k < factor; k++) run(small);
+      }),
+    );
+    largeRun = Math.min(
+      largeRun,
+      time(() => run(small * factor)),
+    );
+  }
   return largeRun / smallRuns;
 }
