@@ -6,7 +6,7 @@
  * keeps its fastest try: other load only ever adds time, and a burst of it (another test file
  * starting a browser or a model) cannot fall on one side's tries alone.
  */
-export function growthRatio(run: (size: number) => void, small: number, factor: number, repeats = 5): number {
+export function growthRatio(run: (size: number) => void, small: number, factor: number, repeats = 3): number {
   const time = (work: () => void): number => {
     const t0 = performance.now();
     work();
