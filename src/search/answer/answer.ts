@@ -96,7 +96,6 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // "Brian", with Brians at several companies: the one the rest of the question fits best.
   const likeliest = likeliestPerson(plan, shown, passages);
   if (likeliest) shown = likeliest.ranked;
-  // The named speaker's answers to questions on the topic, when their own words never name it.
   let replyAnswers: number[] = [];
   if (plan.topic && retrieval.lexical) {
     // The named speaker's words never name the topic, but they answered a question on it: their
