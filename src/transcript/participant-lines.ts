@@ -46,8 +46,16 @@ export function nameAsWritten(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
-export function participantFromHeader(written: string, titleLine: string | null, company: string | null): ParticipantDraft {
+/** A title written in capitals ("CHIEF FINANCIAL OFFICER") as people write it; abbreviations of three letters or fewer stay ("EVP & CFO"). */
+export function titleAsWritten(title: string): string {
+  if (!/\p{Lu}{4}/u.test(title) || /\p{Ll}/u.test(title)) return title;
+  const small = new Set(['of', 'and', 'the', 'for', 'to', 'at']);
+  return title.replace(/\p{L}+/gu, (w, at: number) => (small.has(w.toLowerCase()) && at > 0 ? w.toLowerCase() : w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase()));
+}
+
+export function participantFromHeader(written: string, hint: string | null, company: string | null): ParticipantDraft {
   const name = nameAsWritten(written);
+  const titleLine = hint === null ? null : titleAsWritten(hint);
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';
   if (side === 'analyst' && titleLine !== null) {

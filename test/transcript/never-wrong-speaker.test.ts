@@ -294,8 +294,30 @@ describe('"Name:" lines as exports and transcription services write them', () =>
     expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210]);
   });
 
-  it('"Name, Title:" gives the title', () => {
-    const parsed = parseTranscriptText(fixture('name-colon-markdown.md'));
+  it.each(['name-colon-markdown.md', 'name-colon-caps.txt'])('%s: "Name, Title:" gives the title, as people write it', (file) => {
+    const parsed = parseTranscriptText(fixture(file));
     expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')?.title).toBe('Chief Financial Officer');
+  });
+});
+
+describe('a dash-header participants list before the remarks', () => {
+  it('is read as the list (sides and titles from it), and is not taken for the header', () => {
+    const parsed = parseTranscriptText(fixture('dash-header-list-on-top.txt'));
+    expect(parsed.layout).toBe('dash-header');
+    const people = Object.fromEntries(parsed.call.participants.map((p) => [p.name, [p.side, p.sideSource, p.title ?? p.firm]]));
+    expect(people).toMatchObject({
+      'Maria Lopez': ['company', 'listed', 'Chief Executive Officer'],
+      'Tom Reed': ['company', 'listed', 'Chief Financial Officer'],
+      'Jake Miller': ['analyst', 'listed', 'Barclays'],
+    });
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.call.meta).toMatchObject({ company: 'Crestview Foods', ticker: 'CVF', quarter: 'Q1 2025', date: '2025-04-24' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.section])).toEqual([
+      ['Operator', 'prepared_remarks'],
+      ['Maria Lopez', 'prepared_remarks'],
+      ['Operator', 'qa'],
+      ['Jake Miller', 'qa'],
+      ['Tom Reed', 'qa'],
+    ]);
   });
 });

@@ -101,16 +101,17 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const unheaded = isDashHeading(lines[headingAt] as Line, 'qa') ? lines.findIndex((l, k) => k < headingAt && (isOperatorName(l.text) || inlineOperator(l.text) !== null || speakerLine(l.text) !== null)) : -1;
   const firstSection = unheaded >= 0 ? unheaded : headingAt;
   if (unheaded >= 0) warnings.push({ line: (lines[unheaded] as Line).number, message: `no "Prepared Remarks:" heading: the remarks taken to start with ${quoteLine((lines[unheaded] as Line).text)}` });
-  const meta = readHeaderMeta(lines.slice(0, firstSection).filter((l) => headingOf(l.text) === null));
+  // The participants list: at the end as the site writes it, or at the top, before the remarks.
+  const listAt = lines.findIndex((l) => isDashHeading(l, 'participants'));
+  const listOnTop = listAt >= 0 && listAt < firstSection;
+  const meta = readHeaderMeta(lines.slice(0, listOnTop ? listAt : firstSection).filter((l) => headingOf(l.text) === null));
 
-  // The participants list at the end.
   const resolver = new SpeakerResolver(ctx.limits);
-  const listAt = lines.findIndex((l, k) => k > firstSection && isDashHeading(l, 'participants'));
-  const bodyEnd = listAt < 0 ? lines.length : listAt;
+  const bodyEnd = listAt < 0 || listOnTop ? lines.length : listAt;
   if (listAt >= 0) {
     let ignored: Line | null = null;
     let ignoredCount = 0;
-    for (let k = listAt + 1; k < lines.length; k++) {
+    for (let k = listAt + 1; k < (listOnTop ? firstSection : lines.length); k++) {
       const line = lines[k] as Line;
       if (line.text === '') continue;
       const draft = ignored === null ? participantFromListLine(line.text, 'participants', meta.company) : null;
