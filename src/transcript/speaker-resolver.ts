@@ -122,6 +122,22 @@ export class SpeakerResolver {
   }
 
   /**
+   * The one participant a first name alone can mean ("Maria:" after "Maria Lopez:" spoke), counting
+   * nicknames ("Tom" for Thomas Reed); null when nobody or several people go by it.
+   */
+  byFirstName(text: string): Participant | null {
+    const words = nameWords(text);
+    const word = words[0];
+    if (words.length !== 1 || word === undefined || word.length < 2) return null;
+    const matches = this.list().filter((p) => {
+      if (p.side === 'operator') return false;
+      const fl = firstLast(p.name);
+      return fl !== null && sameFirstName(word, fl.first);
+    });
+    return matches.length === 1 ? (matches[0] as Participant) : null;
+  }
+
+  /**
    * Chooses among people a name could be. A title/firm written with the name rules out anyone on
    * the other side of the call ("Sam Lee / Ridgeway Capital Markets" is not the CFO Sam Lee), and
    * anyone met only in a header under a different title; then it must single one out.

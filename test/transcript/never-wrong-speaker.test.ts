@@ -321,3 +321,22 @@ describe('a dash-header participants list before the remarks', () => {
     ]);
   });
 });
+
+describe('a first name alone, after the full name spoke', () => {
+  it('is that person when only one participant goes by it, with a warning; never a new "Maria"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-first-names.txt'));
+    expect(parsed.call.participants.map((p) => p.name).sort()).toEqual(['Jake Miller', 'Maria Lopez', 'Operator', 'Tom Reed']);
+    expect(turnTable(parsed.call).slice(-2).map((r) => [r.speaker, r.role])).toEqual([
+      ['Maria Lopez', 'answer'],
+      ['Tom Reed', 'answer'],
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Maria" taken as Maria Lopez, the only participant so named');
+  });
+
+  it('stays a participant of its own when two people go by it', () => {
+    const text = fixture('name-colon-first-names.txt').replace('Tom Reed: Net sales', 'Maria Chen: Net sales');
+    const parsed = parseTranscriptText(text);
+    const maria = turnTable(parsed.call).find((r) => r.text.startsWith('Promotions were lighter'))!;
+    expect(maria.speaker).toBe('Maria');
+  });
+});
