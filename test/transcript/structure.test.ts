@@ -96,7 +96,7 @@ describe('diarization slips: operator wording filed under another speaker', () =
     '',
     'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
     '',
-    'Ida Marsh: Thank you. After our prepared remarks there will be a Q and A session. If you have a question, please press star one at any time. Ridership rose 9% this quarter.',
+    'Ida Marsh: Thank you. After these remarks there will be time for your questions; if you have a question, press star one to join the queue. Ridership rose 9% this quarter.',
     '',
     'Paul Greer: Thanks, Ida. Fare revenue was $88 million and we cut diesel use by a fifth. Thank you. If you have a question at this time, please press star then one on your keypad. Your first question comes from the line of Rosa Chen from Delta Capital.',
     '',
@@ -124,7 +124,7 @@ describe('diarization slips: operator wording filed under another speaker', () =
   });
 
   it('opens the Q&A at the slipped handover, not at an agenda that mentions it for later', () => {
-    expect(turnOf('Thank you. After our prepared remarks').section).toBe('prepared_remarks');
+    expect(turnOf('Thank you. After these remarks').section).toBe('prepared_remarks');
     expect(turnOf('Thanks, Ida.').section).toBe('qa');
     const question = turnOf('Are you worried about tariffs');
     expect(question.role).toBe('question');

@@ -34,7 +34,7 @@ const VAGUE_PENALTY = 0.1;
 /** Sentences shorter than this rarely answer anything alone ("Thanks, Dave."): a small penalty, and they are extended with the next one. */
 export const MIN_ANSWER_WORDS = 8;
 const SHORT_PENALTY = 0.05;
-/** Handing the floor to someone ("I'd like to invite Hans, the CEO of GRAIL, to say a few words") names the topic but says nothing about it. */
+/** Handing the floor to someone ("I'd like to invite the head of our lighting unit to say a few words") names the topic but says nothing about it. */
 const HANDOVER_PENALTY = 0.15;
 /** A question is not an answer (unless the person asked who asked). */
 const QUESTION_PENALTY = 0.15;
@@ -197,7 +197,7 @@ export class AnswerScorer {
     // Asked for the outlook, reported results do not answer (the reverse is common: "we launched 180 satellites and expect…").
     if (fact.forward && facts.forward) s += OUTLOOK_BONUS;
     else if (fact.forward) s -= TENSE_MISMATCH_PENALTY;
-    // Asked what was reported, a projection alone does not answer ("at the midpoint this would put revenue at…").
+    // Asked what was reported, a projection alone does not answer ("at the midpoint, this would put sales at about $61 million").
     else if (fact.past && facts.outlookOnly) s -= TENSE_MISMATCH_PENALTY;
     return s;
   }

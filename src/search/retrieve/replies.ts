@@ -7,7 +7,7 @@ export const REPLY_QUESTIONS = 5;
 
 /**
  * Answers inherit the match of the question they reply to. On a call an answer rarely repeats the
- * question's words ("any tariffs on Canadian aluminum?" → "we believe it's a misguided measure…"),
+ * question's words ("are the new import tariffs on glass going to hurt you?" → "honestly, very little…"),
  * so neither BM25 nor the answer's own vector finds it, while the question matches the query well.
  */
 export interface Replies {

@@ -25,7 +25,7 @@ export interface SentenceFacts {
   years: Set<number>;
   /** Speaks of the outlook: "we expect", "guidance", "will be". */
   forward: boolean;
-  /** Speaks only of the outlook, reporting nothing done ("at the midpoint this would put revenue at…"). */
+  /** Speaks only of the outlook, reporting nothing done ("at the midpoint, this would put sales at about $61 million"). */
   outlookOnly: boolean;
   /** Names the whole company's figure: "worldwide", "total", "overall", "consolidated". */
   total: boolean;
@@ -33,7 +33,7 @@ export interface SentenceFacts {
   segment: boolean;
   /** Asks rather than states ("…?", "could you…"). */
   question: boolean;
-  /** Hands the floor to someone ("I'd like to invite Hans to say a few words", "I'll turn it over to Brian"). */
+  /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
   handover: boolean;
 }
 
@@ -110,7 +110,7 @@ const LINK_WORDS = new Set(
     'generated generating delivered ended finished billion million thousand trillion and an increase decrease of year-over-year'
   ).split(' '),
 );
-/** A period between the metric and its figure is still a plain statement ("revenue for the third quarter was $32.7 million"). */
+/** A period between the metric and its figure is still a plain statement ("revenue for the third quarter was $48.2 million"). */
 const PERIOD_LINK = /^(?:for|this|quarter|quarters|year|half|full|fiscal|first|second|third|fourth|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
 const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lower);
 /** Largest gap, in words, between a metric and the figure that states it. */
