@@ -340,3 +340,21 @@ describe('a first name alone, after the full name spoke', () => {
     expect(maria.speaker).toBe('Maria');
   });
 });
+
+describe('a first name alone in captions', () => {
+  it('WebVTT: "Maria:" after "Maria Lopez:" is her, as in "Name:" transcripts', () => {
+    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', 'Operator: Good morning and welcome to the Crestview Foods call.'),
+      cue('00:00:06.000', '00:00:10.000', 'Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.'),
+      cue('00:01:00.000', '00:01:04.000', 'Operator: Our first question comes from Jake Miller with Barclays.'),
+      cue('00:01:05.000', '00:01:09.000', 'Jake Miller: How are promotions affecting your margins?'),
+      cue('00:01:10.000', '00:01:14.000', 'Maria: Promotions were lighter than last year.'),
+    ].join('\n');
+    const parsed = parseTranscriptText(text, { fileName: 'crestview.vtt' });
+    expect(parsed.layout).toBe('webvtt');
+    expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Maria Lopez', role: 'answer' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+});

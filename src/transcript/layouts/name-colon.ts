@@ -178,12 +178,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       let who: Participant;
       if (found.kind === 'found') who = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
-      else {
-        // "Maria:" once "Maria Lopez:" has spoken: her, when she is the only one going by that name.
-        const known = prefix.hint === null ? resolver.byFirstName(prefix.name) : null;
-        if (known) warnings.push({ line: line.number, message: `speaker "${prefix.name}" taken as ${known.name}, the only participant so named` });
-        who = known ?? addUnlistedSpeaker(speakerCtx, line, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
-      }
+      else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
       if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;
       const start = line.start + prefix.restOffset;

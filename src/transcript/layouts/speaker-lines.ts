@@ -39,6 +39,12 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
  * warnings.
  */
 export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
+  // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
+  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(draft.name) : null;
+  if (known) {
+    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${known.name}, the only participant so named` });
+    return known;
+  }
   if (ctx.resolver.hasList) {
     const near = ctx.resolver.nearMiss(draft.name);
     if (near) {
