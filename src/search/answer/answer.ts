@@ -100,17 +100,18 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   if (plan.topic && retrieval.lexical) {
     // The named speaker's words never name the topic, but they answered a question on it: their
     // answers, ranked with the question's match (an answer rarely repeats the question's words).
-    const replies = ranked.replies && !discussed(shown) ? [...ranked.replies.question].filter(([, q]) => discussed([{ index: q, score: 0 }])).map(([a]) => a) : [];
+    const ownWords = discussed(shown);
+    const replies = ranked.replies && !ownWords ? [...ranked.replies.question].filter(([, q]) => discussed([{ index: q, score: 0 }])).map(([a]) => a) : [];
     if (replies.length > 0) {
       shown = ranked.replies!.ranked;
       replyAnswers = replies;
-    } else if (ranked.broader && !discussed(shown)) {
+    } else if (ranked.broader && !ownWords) {
       shown = ranked.broader;
       onTopic = discussed(shown);
       outcome = onTopic ? { kind: 'speaker_silent', speakers: speakerNames } : { kind: 'nobody_discussed' };
       // The results are others' passages: the speaker constraint is not met, and must not show as applied.
       relaxed.push('speaker');
-    } else if (!discussed(shown)) {
+    } else if (!ownWords) {
       onTopic = false;
       outcome = plan.sources.speaker === 'request' && plan.speakers.length > 0 ? { kind: 'filter_silent', speakers: speakerNames } : { kind: 'off_topic' };
     }
