@@ -54,7 +54,7 @@ export const QUESTION_INTRO =
  * press star one…"), and the call's structure must not hinge on who it was filed under.
  */
 const OPERATOR_HANDOVER =
-  /\b(?:first|next|following)\s+question\s+(?:today\s+)?(?:comes?|is|will come)\s+from\b|\bquestions?\s+(?:comes?|is)\s+from\s+the\s+line\s+of\b|\b(?:to ask a question|(?:would like|wish|'d like|\u2019d like) to ask a question|if you have a question)\b[^.?!]{0,80}\bpress\b/i;
+  /\b(?:first|next|following)\s+question\s+(?:today\s+|this\s+(?:morning|afternoon|evening)\s+)?(?:comes?|is|will come)\s+from\b|\bquestions?\s+(?:comes?|is)\s+from\s+the\s+line\s+of\b|\b(?:to ask a question|(?:would like|wish|'d like|\u2019d like) to ask a question|if you have a question)\b[^.?!]{0,80}\bpress\b/i;
 
 /** An agenda announcing the Q&A for later ("after the remarks there will be a Q&A session; if you have a question, press…"). */
 const QA_LATER = /\b(?:there will be|will be (?:a|an) (?:question|q)|will (?:then )?(?:open|take)|later|after (?:the|today's|our|initial|management's|their)\b)/i;
@@ -119,6 +119,16 @@ export function firmInIntroduction(text: string, name: string): string | null {
   return null;
 }
 
+/**
+ * Who an introduction hands the floor to: the participant named after its hand-over wording
+ * ("Thanks, Char. Our next question is from Steve…" is Steve's, not Char's, though both are
+ * named alike), else whoever it names.
+ */
+function introduced(matcher: IntroMatcher, text: string): Participant | null {
+  const handover = INTRO_PATTERN.exec(text);
+  return (handover && handover.index > 0 ? matcher.find(text.slice(handover.index)) : null) ?? matcher.find(text);
+}
+
 export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
   return turn.paragraphs.map((p) => p.text).join('\n\n');
 }
@@ -176,7 +186,7 @@ export function inferSides(participants: readonly Participant[], turns: readonly
       for (let i = qaStart; i < turns.length; i++) {
         // The moderator's turns, and anyone's that carry the operator's handover wording (see OPERATOR_HANDOVER).
         if ((turns[i] as TurnDraft).speakerId !== moderatorId && !handsOver(texts[i] as string)) continue;
-        const named = matcher.find(texts[i] as string);
+        const named = introduced(matcher, texts[i] as string);
         const next = turns[i + 1];
         const newcomer = next && next.speakerId !== moderatorId && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
         const target = named ?? newcomer;
@@ -288,7 +298,7 @@ export function structureTurns(drafts: readonly TurnDraft[], participants: reado
       pendingIntro = null;
       open = null;
       const text = turnText(turn);
-      const analyst = matcher.find(text);
+      const analyst = introduced(matcher, text);
       if (analyst) open = openExchange(analyst.id, index);
       else if (INTRO_PATTERN.test(text)) pendingIntro = index; // intro of an unnamed analyst
     } else if (side === 'analyst') {

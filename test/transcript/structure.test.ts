@@ -133,3 +133,42 @@ describe('diarization slips: operator wording filed under another speaker', () =
     expect(answer.exchange).toBe(question.exchange);
   });
 });
+
+describe('first-name-only analysts: the one thanked is not the one introduced', () => {
+  // Speech-recognition sources often name analysts by first name alone; the moderator thanks the
+  // last one in the same breath as introducing the next. Invented call, name-colon, no headings.
+  const text = [
+    'Harbor Gas (HRBG) Q3 2024 Earnings Call',
+    '',
+    'Operator: Welcome to the Harbor Gas call. I will be your operator today. If you have a question, please press star one.',
+    '',
+    'Nina Park: Thank you. Our volumes grew 4% and we kept the dividend.',
+    '',
+    'Tom Webb: Thanks, Nina. Operating costs fell 2%.',
+    '',
+    'Nina Park: Our first question this morning is from Lena from Orchard Partners. Good morning, Lena.',
+    '',
+    'Lena: Good morning. How is the pipeline permit going?',
+    '',
+    'Tom Webb: We expect the permit by March.',
+    '',
+    'Nina Park: Thanks, Lena. Our next question is from Karl from Ridge Capital. Good morning, Karl.',
+    '',
+    'Karl: Good morning. Will winter demand lift margins?',
+    '',
+    'Tom Webb: Somewhat; most of our contracts are fixed-fee.',
+    '',
+    'Operator: That concludes the call.',
+  ].join('\n');
+  const call = parseTranscriptText(text).call;
+
+  it('makes the newly introduced speaker an analyst and gives the turn to their exchange', () => {
+    expect(call.participants.find((p) => p.name === 'Lena')?.side).toBe('analyst'); // "first question this morning is from"
+    expect(call.participants.find((p) => p.name === 'Karl')?.side).toBe('analyst');
+    const question = call.turns.find((t) => call.source.slice(t.start, t.end).startsWith('Good morning. Will winter'))!;
+    const answer = call.turns.find((t) => call.source.slice(t.start, t.end).startsWith('Somewhat;'))!;
+    expect(question.role).toBe('question');
+    expect(call.exchanges.find((e) => e.id === question.exchange)?.analystId).toBe('karl');
+    expect(answer.exchange).toBe(question.exchange);
+  });
+});
