@@ -280,6 +280,9 @@ export const Interpreted = z
     relaxed: z
       .array(z.enum(CONSTRAINTS))
       .meta({ description: 'Constraints the query implied that the results do not meet: nothing met them (together), so they were dropped and `notice` says so.' }),
+    unmatched: z
+      .array(z.string())
+      .meta({ description: 'Names the query uses that match no company, person, firm or role in scope ("What did AXP say about…" in a library without AXP; "the Morgan Stanley analyst" on a call none spoke on): left out of the search, and `notice` says so.' }),
     pasted: z
       .boolean()
       .meta({ description: 'The query reads as a pasted analyst question: greetings and filler were dropped, names in it only favour passages, and the answers of the best-matching exchange lead.' }),

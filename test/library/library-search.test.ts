@@ -102,6 +102,19 @@ describe('scope from the question', () => {
     expect(r.notice).toMatch(/No call in scope is from "Q3 2019"/);
     expect(r.interpreted.relaxed).toContain('period');
   });
+
+  it('a name the library does not know is reported and left out, and the subject is searched', async () => {
+    const r = await search('What did Acme Widgets say about frozen shrimp?');
+    expect(r.interpreted.unmatched).toEqual(['Acme Widgets']);
+    expect(r.interpreted.topic).toBe('frozen shrimp');
+    expect(r.notice).toMatch(/^Nothing in the library matches "Acme Widgets"; searched without it\./);
+    expect(r.results[0]!.text).toMatch(/frozen shrimp/);
+    // A firm whose analysts never spoke on the company's calls: said so, not searched as words.
+    const firm = await search('What did the Lakeshore Partners analyst ask Northwind?');
+    expect(firm.interpreted.unmatched).toEqual(['Lakeshore Partners']);
+    expect(firm.notice).toMatch(/matches "Lakeshore Partners"; searched without it/);
+    expect(firm.results.every((x) => x.call.company.startsWith('Northwind'))).toBe(true);
+  });
 });
 
 describe('the API', () => {

@@ -67,7 +67,8 @@ export function unknownCompany(directory: CompanyDirectory, asked: string): Unkn
 
 /** Words before a company mention that make it the subject of a question about people ("Amazon's CFO", "at Danaher"), used only to break a tie with a person's name. */
 function readsAsCompany(q: string, m: CompanyMention): boolean {
-  return /^['’](?:s\b|(?=\s))/.test(q.slice(m.end)) || /\b(at|from|of|for)\s+$/i.test(q.slice(0, m.start));
+  // "…ask Illumina", "…asked Monro's CEO": the company addressed is where the answer is.
+  return /^['’](?:s\b|(?=\s))/.test(q.slice(m.end)) || /\b(at|from|of|for|ask|asks|asked|asking)\s+$/i.test(q.slice(0, m.start));
 }
 
 /** Calls of `companies` (all when empty) that the period names. */
@@ -135,7 +136,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
         continue;
       }
       // "What did Paul say about yeti.com versus Amazon": a person named who is not at that company makes it a topic, not a scope.
-      const elsewhere = people.some((p) => p.via !== 'role' && !(p.start < m.end && p.end > m.start) && p.people.every((x) => !m.companies.includes(x.company)));
+      // Roles and firms name groups spread over companies ("the Morgan Stanley analyst"), not one person elsewhere.
+      const elsewhere = people.some((p) => p.via !== 'role' && p.via !== 'firm' && !(p.start < m.end && p.end > m.start) && p.people.every((x) => !m.companies.includes(x.company)));
       if (elsewhere && !readsAsCompany(q, m)) continue;
       companies.push(...m.companies.map((company) => ({ company, matched: m.matched })));
       // The company's name leaves the topic where it names who speaks or where to look ("What did

@@ -1,9 +1,11 @@
 /**
  * Companies of the library and how people name them: full name, the name without its legal form
  * ("Amazon.com, Inc." → "amazon"), a distinctive first word ("Kuehne"), initials written in capitals
- * ("GE"), the two-letter contraction of a two-word name ("AmEx"), and the ticker. Built once per
+ * ("GE"), the two-letter contraction of a two-word name ("AmEx"), the ticker, and a distinctive name
+ * with one typo ("Nexstar" for Nextar). Built once per
  * index; looking a query up is a walk over its words with map lookups (nothing scans the library).
  */
+import { editDistance } from './edit-distance.js';
 import type { CallMeta } from '../../transcript/types.js';
 import { englishWords } from './spelling.js';
 
@@ -17,7 +19,7 @@ export interface Company {
   calls: CallMeta[];
 }
 
-export type CompanyVia = 'name' | 'short' | 'ticker' | 'initials';
+export type CompanyVia = 'name' | 'short' | 'ticker' | 'initials' | 'fuzzy';
 
 export interface CompanyMention {
   companies: Company[];
@@ -132,6 +134,8 @@ export class CompanyDirectory {
   readonly companies: Company[];
   private readonly byCall = new Map<string, Company>();
   private readonly aliases = new Map<string, Alias[]>();
+  /** One-letter-deleted forms of the distinctive one-word names → those names (typo lookup, see fuzzyMention). */
+  private readonly deletions = new Map<string, string[]>();
   private maxWords = 1;
 
   constructor(calls: readonly CallMeta[]) {
@@ -157,6 +161,25 @@ export class CompanyDirectory {
       c.name = c.calls.at(-1)!.company;
       this.addAliases(c);
     }
+    for (const [phrase, list] of this.aliases) {
+      if (phrase.length < FUZZY_MIN_LENGTH || phrase.includes(' ') || !list.every((a) => a.via === 'name' || a.via === 'short')) continue;
+      for (const form of deletionForms(phrase)) this.deletions.set(form, [...(this.deletions.get(form) ?? []), phrase]);
+    }
+  }
+
+  /**
+   * A capitalised word one typo away from exactly one company's distinctive one-word name
+   * ("Nexstar" for "Nextar Media Group", "Illumnia" for Illumina), when it is no English word.
+   * Looked up through one-letter deletions (SymSpell), so the cost does not grow with the library.
+   */
+  private fuzzyMention(w: Word): Alias[] {
+    if (w.norm.length < FUZZY_MIN_LENGTH || !/^\p{Lu}/u.test(w.raw) || isEnglish(w.norm)) return [];
+    const names = new Set<string>();
+    for (const form of [w.norm, ...deletionForms(w.norm)]) for (const name of this.deletions.get(form) ?? []) names.add(name);
+    for (const name of deletionForms(w.norm)) if (this.aliases.has(name)) names.add(name);
+    const close = [...names].filter((n) => n[0] === w.norm[0] && editDistance(n, w.norm, 1) === 1);
+    const companies = new Set(close.flatMap((n) => this.aliases.get(n)!.map((a) => a.company)));
+    return companies.size === 1 ? [{ company: [...companies][0]!, via: 'fuzzy', caseRule: 'capital' }] : [];
   }
 
   private add(words: string | readonly string[], alias: Alias): void {
@@ -224,7 +247,8 @@ export class CompanyDirectory {
       for (let n = Math.min(this.maxWords, ws.length - i); n >= 1 && matched === 0; n--) {
         const span = ws.slice(i, i + n);
         const key = spanKeys(span).find((k) => this.aliases.has(k));
-        const hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span));
+        let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span));
+        if (hits.length === 0 && n === 1) hits = this.fuzzyMention(span[0]!);
         if (hits.length === 0) continue;
         found.push({
           companies: hits.map((a) => a.company),
@@ -248,6 +272,16 @@ export class CompanyDirectory {
     const direct = this.aliases.get(norm) ?? this.aliases.get(keyOf(coreWords(phrase)));
     return direct ? [...new Set(direct.map((a) => a.company))] : [];
   }
+}
+
+/** Names shorter than this are too close to too many words to match with a typo ("Spire" / "Spare"). */
+const FUZZY_MIN_LENGTH = 6;
+
+/** The word with one letter left out, each way. */
+function deletionForms(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
 }
 
 function caseAllows(rule: Alias['caseRule'], span: Word[]): boolean {

@@ -30,20 +30,42 @@ const SCAFFOLD = new Set(
     'what whats what\'s wat wht how did does do has have had is was were the a an to of say said says saying think thinks thought ' +
     'believe feel comment comments commented commentary remarks remark view views take on about abt bout re regarding around ' +
     'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
-    'ask asks asked asking question questions who which analyst analysts firm from by with in any anything something ' +
-    'management executives exec execs company operator please can could would you me us give provide his her their s and'
+    'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
+    'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
+    'mr mrs ms dr prof'
   ).split(/\s+/),
 );
+/** Only before the subject: "how much cash…", "how many stores…". */
+const LEADING_ONLY = new Set(['much', 'many']);
+/** Never at its end, where they finish the subject: "market share", "earnings per share", "inventory management", "cable operator". */
+const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
+/** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */
+const AUXILIARIES = /\s+(?:did|does)(?=\s)/gi;
 
 function stripScaffold(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const isScaffold = (w: string) => SCAFFOLD.has(w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, ''));
+  const words = text.replace(AUXILIARIES, '').split(/\s+/).filter(Boolean);
+  const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, '');
   let a = 0;
   let b = words.length;
-  while (a < b && isScaffold(words[a]!)) a++;
-  while (b > a && isScaffold(words[b - 1]!)) b--;
+  while (a < b && (SCAFFOLD.has(norm(words[a]!)) || LEADING_ONLY.has(norm(words[a]!)))) a++;
+  while (b > a && SCAFFOLD.has(norm(words[b - 1]!)) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
   return words.slice(a, b).join(' ');
 }
+
+/**
+ * Frames that ask who spoke about something rather than what a named speaker said ("Which
+ * company talked about hydrogen?", "Who mentioned tariffs?"): the subject is what follows.
+ */
+const WHO_SPOKE_FRAME =
+  /^\s*(?:(?:which|what)\s+(?:compan(?:y|ies)|firms?|calls?|executives?|people|speakers?)|who(?:\s+else)?)\s+(?:has\s+|have\s+|had\s+)?(?:talked|talks|spoke|speaks|said\s+anything|mentioned|mentions|discussed|discusses|commented|comments|brought\s+up|addressed|highlighted)\s+(?:about\s+|on\s+|regarding\s+)?(?<subject>.+)$/i;
+/**
+ * "What did X say about Y" where X names nobody the library knows ("What did AXP say about card
+ * spending?"): the subject is Y, and X is reported as unmatched rather than searched for.
+ */
+const SAY_FRAME =
+  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described)\s+(?:about|on|regarding|re|around|of)\s+(?<subject>.+)$/i;
+/** Who a say-frame may name without naming anyone in particular. */
+const ANYONE = /^(?:they|he|she|you|we|it|them|people|everyone|anyone|somebody|someone|the\s+(?:speakers?|participants?|call))$/i;
 
 function removeSpans(text: string, spans: { start: number; end: number }[]): string {
   let out = '';
@@ -86,6 +108,8 @@ function groupReference(q: string, re: RegExp, companyWords: ReadonlySet<string>
 
 /** Mentions that can be ordinary words or parts of other names: first names, nicknames, roles, and typo matches ("loose" is a word, not a misspelt Lohse). */
 const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nickname', 'role', 'fuzzy']);
+/** Mentions that name someone whatever the words around them: a full name, a role, a firm. */
+const UNMISTAKABLE_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['full', 'role', 'firm']);
 
 export interface InterpretOptions {
   /** Corrects misspelt topic words against the calls' vocabulary. */
@@ -176,8 +200,32 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     questionsOnly = true;
   }
 
-  const framed = intent !== 'topic' || spans.length > 0;
-  const asTyped = framed ? cleanEdges(stripScaffold(cleanEdges(removeSpans(q, spans)))) : cleanEdges(q);
+  // Names the question uses that nothing in scope matches ("the Morgan Stanley analyst" on a call
+  // none spoke on): out of the topic, and reported. Only unambiguous kinds: a surname or first name
+  // of someone elsewhere may be an ordinary word here ("Reese's").
+  const unmatched: string[] = [];
+  if (!pasted && scopeCompanies) {
+    for (const m of directory.mentions(q)) {
+      if (!UNMISTAKABLE_VIAS.has(m.via) || !referring(m) || overlapsScope(m) || mentions.some((x) => x.start < m.end && x.end > m.start)) continue;
+      unmatched.push(m.matched);
+      spans.push({ start: m.start, end: m.end });
+    }
+  }
+  // Frames whose subject is all that is searched for: "Which company talked about X", and "What
+  // did X say about Y" where X named nobody above.
+  let subject: string | null = null;
+  if (!pasted && intent === 'topic' && spans.length === 0 && side === null) {
+    const spoke = WHO_SPOKE_FRAME.exec(q)?.groups;
+    const said = SAY_FRAME.exec(q)?.groups;
+    if (spoke?.subject) subject = spoke.subject;
+    else if (said?.subject && said.who) {
+      subject = said.subject;
+      if (!ANYONE.test(said.who.trim())) unmatched.push(said.who.trim());
+    }
+  }
+
+  const framed = intent !== 'topic' || spans.length > 0 || subject !== null;
+  const asTyped = subject !== null ? cleanEdges(stripScaffold(cleanEdges(subject))) : framed ? cleanEdges(stripScaffold(cleanEdges(removeSpans(q, spans)))) : cleanEdges(q);
   // Typos in the topic, corrected to the words the calls use ("robtics" → "robotics").
   const spelled = opts.spelling?.correctText(asTyped) ?? { text: asTyped, corrections: [] };
   const topic = spelled.text;
@@ -241,6 +289,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     companies: scope.companies,
     period: scope.period,
     droppedPeriod: scope.droppedPeriod,
+    unmatched,
     side,
     section,
     questionsOnly,

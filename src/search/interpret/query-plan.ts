@@ -65,6 +65,8 @@ export interface QueryPlan {
   callIds: ReadonlySet<string> | null;
   /** A period the question named that no call in scope has: searched without it. */
   droppedPeriod: string | null;
+  /** Names in the question that match no company, person, firm or role in scope: left out of the topic, searched without. */
+  unmatched: string[];
   side: Side | null;
   section: Section | null;
   /** Only analysts' question passages (who asked / what did X ask). */
@@ -119,6 +121,7 @@ export function literalPlan(query: string): QueryPlan {
     period: null,
     callIds: null,
     droppedPeriod: null,
+    unmatched: [],
     side: null,
     section: null,
     questionsOnly: false,

@@ -237,6 +237,20 @@ function fuzzyBound(key: string): number {
   return key.length <= 6 ? 1 : 2;
 }
 
+/** Words that start a question, capitalised there, before a surname ("Did Olsavsky mention…"). */
+const QUESTION_WORDS = new Set(['what', 'did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'were', 'how', 'why', 'when', 'where', 'which', 'who', 'tell', 'show', 'find', 'list', 'give', 'can', 'could', 'would', 'should', 'summarize', 'summarise', 'and', 'but', 'so', 'then', 'also', 'please', 'ask', 'asked']);
+
+/** Courtesy titles: never a first name ("Dr. Todd Brady" is Todd Brady; "Mr. Olsavsky" is Olsavsky). */
+const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'dame']);
+
+/** A name's words for matching: courtesy titles before it and suffixes after it ("Jr.") left out. */
+function nameWords(name: string): string[] {
+  const words = tokenize(name).map((t) => t.norm);
+  while (words.length > 1 && COURTESY.has(words[0] as string)) words.shift();
+  while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+  return words;
+}
+
 function isListedPerson(p: Participant): boolean {
   return p.side !== 'operator' && !/^(?:unidentified|unknown)\b/i.test(p.name);
 }
@@ -250,8 +264,7 @@ export function collectPeople(calls: readonly { meta: CallMeta; participants: re
     const company = companyOf(call.meta.id);
     for (const p of call.participants) {
       if (!isListedPerson(p)) continue;
-      const words = tokenize(p.name).map((t) => t.norm);
-      while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+      const words = nameWords(p.name);
       // First and last name: "Mark Stephen Mahaney" on one call and "Mark Mahaney" on the next are one person.
       const nameKey = (words.length > 2 ? [words[0], words[words.length - 1]] : words).join('-');
       const key = `${company.key}/${nameKey}`;
@@ -302,11 +315,11 @@ export function buildAliasTable(
   };
 
   for (const p of people) {
-    const words = tokenize(p.name).map((t) => t.norm);
-    while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+    const words = nameWords(p.name);
     const first = words[0] ?? '';
     const last = words.length > 1 ? (words[words.length - 1] as string) : '';
     add(phrases, words.join(' '), p, 'full');
+    add(phrases, tokenize(p.name).map((t) => t.norm).join(' '), p, 'full'); // as written, title and all
     // A numbered speaker ("Speaker 3", speech-recognition datasets) is named only in full:
     // "speaker" alone is an ordinary word, not a first name.
     if (/^speaker \d+$/.test(words.join(' '))) continue;
@@ -360,6 +373,18 @@ interface ScanOptions {
 
 const NAME_VIAS: ReadonlySet<MentionVia> = new Set(['first', 'surname', 'nickname']);
 
+
+/**
+ * A capitalised word before a surname that reads as a first name nobody with that surname has
+ * (the full name would have matched as a phrase first): not an ordinary or company word, not a
+ * title, not an initial.
+ */
+function isOtherFirstName(prev: Token, table: AliasTable): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(prev.raw) || prev.norm.length <= 2 || COURTESY.has(prev.norm) || QUESTION_WORDS.has(prev.norm)) return false;
+  // Not an English-word test: many first names are words too ("Maria", "Will").
+  return !table.commonWords.has(prev.norm) && !table.companyWords.has(prev.norm);
+}
+
 function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOptions): SpeakerMention[] {
   const tokens = tokenize(text);
   const mentions: SpeakerMention[] = [];
@@ -389,7 +414,9 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
         entries.every((e) => NAME_VIAS.has(e.via));
       // A short firm name in lowercase is a word ("up", "ct"); written in capitals it is the firm ("UBS", "RBC").
       const shortFirm = n === 1 && !explicit && only.norm.length <= 3 && only.raw !== only.raw.toUpperCase() && entries.every((e) => e.via === 'firm');
-      if (guarded || shortFirm) continue;
+      // "Elon Musk" is not John Musk: a surname after a first name of someone else names someone else.
+      const otherFirstName = n === 1 && !explicit && i > 0 && entries.every((e) => e.via === 'surname') && isOtherFirstName(tokens[i - 1] as Token, table);
+      if (guarded || shortFirm || otherFirstName) continue;
       emit(only, span[n - 1] as Token, entries, 0);
       matchedWords = n;
     }

@@ -56,6 +56,7 @@ function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
     sources: plan.sources,
     corrected_topic: plan.corrections.length > 0 ? plan.topic : null,
     relaxed: answered.relaxed,
+    unmatched: plan.unmatched,
     pasted: plan.pasted,
   };
 }
@@ -91,7 +92,8 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
     ? `"${answered.chosen.matched}" matched ${answered.chosen.among} people; showing ${answered.chosen.person.name} (${[answered.chosen.person.company.name, answered.chosen.person.title ?? answered.chosen.person.firm].filter(Boolean).join(', ')}). `
     : '';
   const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched every period. ` : '';
-  const lead = `${corrected}${chosen}${period}${relaxedNote}`;
+  const unmatched = plan.unmatched.length > 0 ? `Nothing ${where} matches ${list(plan.unmatched.map((u) => `"${u}"`))}; searched without it. ` : '';
+  const lead = `${corrected}${chosen}${unmatched}${period}${relaxedNote}`;
   switch (outcome.kind) {
     case 'answered':
       return lead ? lead.trim() : null;

@@ -147,3 +147,51 @@ describe('request filters', () => {
     expect(() => plan('margins', { call: 'nope' })).toThrow(/no call matches "nope".*nwr-q1-2024/);
   });
 });
+
+describe('names the library does not know, and typos in company names', () => {
+  it('reads a company name with one typo as that company, but not two typos', () => {
+    for (const q of ['What did Northwnid say about backlog?', 'What did Nothwind say about backlog?']) {
+      expect(plan(q).companies.map((c) => c.company.key), q).toEqual(['nwr']);
+      expect(plan(q).topic, q).toBe('backlog');
+    }
+    expect(plan('What did Nrothwnid say about backlog?').companies).toEqual([]);
+  });
+
+  it('keeps the nouns that end a subject ("market share", "inventory management")', () => {
+    expect(plan('What did Northwind say about market share').topic).toBe('market share');
+    expect(plan('What did NWR say about earnings per share?').topic).toBe('earnings per share');
+    expect(plan('what did the Bluefin CFO say about inventory management').topic).toBe('inventory management');
+    expect(plan('How much cash did Keller Tools return to shareholders?').topic).toBe('cash return to shareholders');
+  });
+
+  it('searches the subject of "what did X say about Y" when X names nobody, and reports X', () => {
+    const acme = plan('What did ACME say about backlog?');
+    expect(acme.topic).toBe('backlog');
+    expect(acme.unmatched).toEqual(['ACME']);
+    expect(acme.companies).toEqual([]);
+    expect(plan('What did they say about backlog?').unmatched).toEqual([]);
+    expect(plan('What did they say about backlog?').topic).toBe('backlog');
+    // A surname after someone else's first name is someone else.
+    const other = plan('What did Maria Castillo say about liquidity?');
+    expect(other.speakers).toEqual([]);
+    expect(other.unmatched).toEqual(['Maria Castillo']);
+    expect(other.topic).toBe('liquidity');
+    expect(names('What did Mr. Castillo say about liquidity?')).toEqual(['Brian Castillo (blfn)']);
+    expect(plan('What did Mr. Castillo say about liquidity?').topic).toBe('liquidity');
+  });
+
+  it("reports a firm or role that nobody in the company's calls matches, instead of searching its words", () => {
+    // Lakeshore Partners' analyst spoke only on Bluefin's call; the company addressed is the scope.
+    const p = plan('What did the Lakeshore Partners analyst ask Northwind about margins?');
+    expect(p.companies.map((c) => c.company.key)).toEqual(['nwr']);
+    expect(p.speakers).toEqual([]);
+    expect(p.unmatched).toEqual(['Lakeshore Partners']);
+    expect(p.topic).toBe('margins');
+  });
+
+  it('takes "which company talked about X" and "who mentioned X" as asking about X', () => {
+    expect(plan('Which company talked about frozen shrimp?').topic).toBe('frozen shrimp');
+    expect(plan('Who mentioned steel costs?').topic).toBe('steel costs');
+    expect(plan('Which companies discussed cordless drills?').embedText).toBe('cordless drills');
+  });
+});

@@ -273,3 +273,27 @@ describe('one person across a company\'s calls', () => {
     expect(new Set(bills.map((p) => p.company.key)).size).toBe(2);
   });
 });
+
+describe('courtesy titles in participant names', () => {
+  // Invented call; speech-recognition metadata often names people "Dr. …" or "Mr. …".
+  const titled = parseTranscript(
+    [
+      'Lakeview Bio (LKVB) Q1 2024 Earnings Call',
+      '',
+      'Operator: Welcome. I will be your operator today.',
+      '',
+      'Dr. Ana Ruiz: Thank you. Enrolment in the trial is complete.',
+      '',
+      'Mr. Ben Ode: Cash was $80 million at quarter end.',
+    ].join('\n'),
+  );
+  const t = tableOf(titled);
+
+  it('are no first name: "Mr. Ode" is Ben Ode, and "Dr." alone names nobody', () => {
+    expect(resolveSpeaker(t, 'Mr. Ode').map((p) => p.name)).toEqual(['Mr. Ben Ode']);
+    expect(resolveSpeaker(t, 'Ana Ruiz').map((p) => p.name)).toEqual(['Dr. Ana Ruiz']);
+    expect(resolveSpeaker(t, 'Ana').map((p) => p.name)).toEqual(['Dr. Ana Ruiz']);
+    expect(findSpeakerMentions(t, 'What did Mr. Ruiz say?').map((m) => m.person.name)).toEqual(['Dr. Ana Ruiz']);
+    expect(resolveSpeaker(t, 'Mr')).toEqual([]);
+  });
+});
