@@ -145,7 +145,9 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // ("rebranding Monro stores") or of a product's name ("Amazon Now").
       const after = q.slice(m.end);
       const speaks = !NAME_GOES_ON.test(after) && refersToSomeone(q, m.start, m.end);
-      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks) spans.push({ start: m.start, end: m.end });
+      // "the Mosaic call": the word "call" goes with the name.
+      const callWords = /^\s+(?:earnings\s+|conference\s+)?call\b/i.exec(after)?.[0].length ?? 0;
+      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks) spans.push({ start: m.start, end: m.end + callWords });
       if (speaks) companySpeaks = true;
     }
     if (companies.length > 0) sources.company = 'query';

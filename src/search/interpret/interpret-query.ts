@@ -21,6 +21,7 @@ const GROUP_ANALYSTS = /\b(analysts?|the\s+street|sell[-\s]?side)\b/gi;
 const GROUP_COMPANY = /\b(management|executives?|execs?|the\s+company|leadership)\b/gi;
 /** The call's operator: "the operator said", not "which cable operator". */
 const GROUP_OPERATOR = /\boperator\b/gi;
+const ON_THE_CALL = /\b(?:on|during|in|at)\s+(?:the|this|today's|their|its|that)\s+(?:(?:latest|last|recent|earnings|conference|quarterly)\s+)*call\b/gi;
 const QA_WORDS = /\b(q\s*&\s*a|q\s+and\s+a|question[-\s]and[-\s]answer)\b/i;
 const PREPARED_WORDS = /\b(prepared\s+remarks|opening\s+remarks|presentation)\b/i;
 
@@ -32,11 +33,11 @@ const SCAFFOLD = new Set(
     'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
     'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
     'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
-    'mr mrs ms dr prof'
+    'mr mrs ms dr prof are will person guy folks'
   ).split(/\s+/),
 );
-/** Only before the subject: "how much cash…", "how many stores…". */
-const LEADING_ONLY = new Set(['much', 'many']);
+/** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
+const LEADING_ONLY = new Set(['much', 'many', 'compare', 'summarize', 'summarise', 'show', 'list', 'find', 'all', 'everything']);
 /** Never at its end, where they finish the subject: "market share", "earnings per share", "inventory management", "cable operator". */
 const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
 /** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */
@@ -176,6 +177,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
       const m = re.exec(q);
       if (m) spans.push({ start: m.index, end: m.index + m[0].length });
     }
+    // "on the earnings call": where it was said, not what about.
+    for (const m of q.matchAll(ON_THE_CALL)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
 
   // "What did Sheridan ask Jassy about?": the analyst asks, the executive is only addressed.

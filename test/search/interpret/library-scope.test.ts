@@ -162,6 +162,12 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan('What did NWR say about earnings per share?').topic).toBe('earnings per share');
     expect(plan('what did the Bluefin CFO say about inventory management').topic).toBe('inventory management');
     expect(plan('How much cash did Keller Tools return to shareholders?').topic).toBe('cash return to shareholders');
+    // Question and request words around the subject are not the subject.
+    expect(plan("What are Keller Tools' capital expenditures for 2024?").topic).toBe('capital expenditures for 2024');
+    expect(plan('Compare what the CFOs said about liquidity').topic).toBe('liquidity');
+    expect(plan('What did Northwind say on the earnings call about backlog?').topic).toBe('backlog');
+    expect(plan('Who from Crestline Securities asked a question on the Bluefin call?').topic).toBe('');
+    expect(plan('Who from Crestline Securities asked a question on the Bluefin call?').companies.map((c) => c.company.key)).toEqual(['blfn']);
   });
 
   it('searches the subject of "what did X say about Y" when X names nobody, and reports X', () => {
