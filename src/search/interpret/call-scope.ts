@@ -8,7 +8,7 @@
 import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
-import { parseQuarter, periodLabel, periodMentions, type Period, type PeriodMention } from './periods.js';
+import { fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, type Period, type PeriodMention } from './periods.js';
 import { refersToSomeone } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
@@ -81,6 +81,9 @@ function callsOf(period: Period, companies: readonly Company[]): CallMeta[] {
       case 'quarter':
         out.push(...c.calls.filter((m) => m.fiscalQuarter === period.quarter && m.fiscalYear === period.year));
         break;
+      case 'fiscal_quarter':
+        out.push(...c.calls.filter((m) => m.fiscalQuarter === period.quarter));
+        break;
       case 'year':
         out.push(...c.calls.filter((m) => m.fiscalYear === period.year));
         break;
@@ -130,7 +133,10 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // "Culp" is both GE's CEO and Culp Inc: in a speech frame ("what did Culp say") it is the person.
       // The longer match wins: "Brian Keller" is the person, "Keller Tools" the company.
       if (people.some((p) => p.start <= m.start && p.end >= m.end && p.end - p.start > m.end - m.start)) continue;
-      const sameWords = people.some((p) => p.start === m.start && p.end === m.end);
+      // An analyst firm named like the company ("Santander") hides it only as "the Santander analyst":
+      // otherwise the company's calls are what the library is.
+      const firmAnalyst = /^\s+analysts?\b/i.test(q.slice(m.end));
+      const sameWords = people.some((p) => p.start === m.start && p.end === m.end && (p.via !== 'firm' || firmAnalyst));
       if (sameWords && refersToSomeone(q, m.start, m.end) && !readsAsCompany(q, m)) {
         shadowed.push(...m.companies);
         continue;
@@ -177,6 +183,14 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
       sources.period = 'query';
       for (const m of mentions) spans.push({ start: m.start, end: m.end });
+    } else if (companies.length > 0) {
+      // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
+      const bare = fiscalQuarterMention(q);
+      if (bare && callsOf(bare.period, [...new Set(companies.map((c) => c.company))]).length > 0) {
+        period = { period: bare.period, matched: bare.matched.trim(), label: periodLabel(bare.period) };
+        sources.period = 'query';
+        spans.push({ start: bare.start, end: bare.end });
+      }
     }
   } else sources.period = 'request';
 

@@ -117,6 +117,7 @@ const GENERIC_FIRST_WORDS = new Set([
   'american', 'general', 'national', 'united', 'international', 'global', 'first', 'new', 'royal', 'standard', 'china',
   'chinese', 'north', 'south', 'east', 'west', 'pacific', 'atlantic', 'southern', 'northern', 'western', 'eastern',
   'central', 'great', 'one', 'home', 'european', 'asian', 'canadian', 'british', 'japanese', 'mexican', 'texas',
+  'banco', 'bank', 'banca', 'banque', 'grupo', 'compania', 'companhia', 'compagnie', 'societe',
 ]);
 
 const isEnglish = (w: string): boolean => englishWords().has(w) || GENERIC_FIRST_WORDS.has(w);
@@ -207,6 +208,9 @@ export class CompanyDirectory {
         // A distinctive first word names the company on its own ("Kuehne", "Danaher"; "Bluefin" when
         // capitalised, being also a word); a generic one does not ("General", "American").
         if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: isEnglish(first) ? 'capital' : 'any' });
+        // After a generic first word the last one names it ("Santander" for Banco Santander), unless it is a word ("Electric").
+        const last = core.at(-1)!;
+        if (GENERIC_FIRST_WORDS.has(first) && last.length >= 5 && !isEnglish(last)) this.add(last, { company: c, via: 'short', caseRule: 'any' });
         if (core.length <= 4) this.add(core.map((w) => w[0]).join(''), { company: c, via: 'initials', caseRule: 'upper' });
         if (core.length === 2 && core.every((w) => w.length >= 2)) {
           const contraction = core.map((w) => w.slice(0, 2)).join('');

@@ -8,6 +8,8 @@
 
 export type Period =
   | { kind: 'quarter'; quarter: number; year: number }
+  /** "in Q3", "during the third quarter", of a named company: its calls of that fiscal quarter, any year. */
+  | { kind: 'fiscal_quarter'; quarter: number }
   | { kind: 'year'; year: number }
   | { kind: 'latest' }
   | { kind: 'year_ago' };
@@ -55,6 +57,18 @@ export function periodMentions(text: string): PeriodMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A quarter named without a year where it says when something was said ("What did YETI say in Q3
+ * about…", "during the second quarter"): read only for a company the question names (call-scope.ts),
+ * and only when that company has such a call. "Q3 guidance" stays a topic.
+ */
+export function fiscalQuarterMention(text: string): PeriodMention | null {
+  const m = /\b(?:in|during|on|for)\s+(?:the\s+|its\s+|their\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter|Q([1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+|FY\s*)?'?\d)(?:\s+(?:call|earnings\s+call))?/i.exec(text);
+  if (!m) return null;
+  const quarter = m[2] ? Number(m[2]) : ORDINALS[m[1]!.toLowerCase()]!;
+  return { period: { kind: 'fiscal_quarter', quarter }, matched: m[0], start: m.index, end: m.index + m[0].length };
+}
+
 /** A quarter filter value: "Q4 2025", "2025Q4", "4Q25", "Q4 FY2025"; null when it is not one. */
 export function parseQuarter(text: string): { quarter: number; year: number } | null {
   const mentions = periodMentions(text.trim());
@@ -67,6 +81,8 @@ export function periodLabel(p: Period): string {
   switch (p.kind) {
     case 'quarter':
       return `Q${p.quarter} ${p.year}`;
+    case 'fiscal_quarter':
+      return `Q${p.quarter}`;
     case 'year':
       return `fiscal ${p.year}`;
     case 'latest':

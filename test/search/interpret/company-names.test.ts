@@ -52,3 +52,20 @@ describe('company names as people write them', () => {
     expect(directory.resolve('brandt + keller').map((c) => c.key)).toEqual(['brandt-keller-international']);
   });
 });
+
+describe('a generic first word, and typos', () => {
+  const more = new CompanyDirectory([meta('bv-q2-2021', 'Banco Veridia SA'), meta('ge-q2-2021', 'General Turbine Corp'), meta('sf-q2-2021', 'Stonefield Energy Inc', 'SFE')]);
+  const found = (q: string) => more.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+
+  it('names the company by its last word after a generic first one, unless that word is a word', () => {
+    expect(found('What did Veridia say about loan deferrals?')).toEqual(['banco-veridia']);
+    expect(found('What did Turbine say about orders?')).toEqual([]);
+  });
+
+  it('reads a distinctive name with one typo, never an English word or a short name', () => {
+    expect(found('What did Stonefeld say about drilling?')).toEqual(['sfe']);
+    expect(found('What did Veridai say?')).toEqual(['banco-veridia']);
+    expect(found('What did Stonefield say?')).toEqual(['sfe']);
+    expect(found('stonefeld drilling')).toEqual([]); // lowercase: a typo of a word, not a name
+  });
+});

@@ -195,6 +195,15 @@ describe('names the library does not know, and typos in company names', () => {
     expect(p.topic).toBe('margins');
   });
 
+  it('a quarter without a year says when, for a company that has such calls', () => {
+    expect(callIds('What did Northwind say in Q2 about backlog?')).toEqual(['nwr-q2-2023', 'nwr-q2-2024']);
+    expect(plan('What did Northwind say during the second quarter about backlog?').topic).toBe('backlog');
+    // No such call: the words stay in the topic; and "Q2 guidance" is a subject, not a time.
+    expect(plan('What did Northwind say in the third quarter about backlog?').period).toBeNull();
+    expect(plan('What did Northwind say about Q2 guidance?').period).toBeNull();
+    expect(plan('What did Northwind say about Q2 guidance?').topic).toBe('Q2 guidance');
+  });
+
   it('takes "which company talked about X" and "who mentioned X" as asking about X', () => {
     expect(plan('Which company talked about frozen shrimp?').topic).toBe('frozen shrimp');
     expect(plan('Who mentioned steel costs?').topic).toBe('steel costs');
