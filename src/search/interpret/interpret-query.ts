@@ -11,7 +11,7 @@ import { refersToSomeone } from './person-reference.js';
 import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
 
-const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b/i;
+const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b|^\s*(?:did|has|have|had|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+analysts?|analysts|there\s+(?:any\s+|a\s+)?questions?)\s+(?:ask|asked|raise|raised|bring\s+up|brought\s+up|question|questioned|on|about|regarding)\b|^\s*any\s+questions?\s+(?:on|about|regarding)\b/i;
 const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
 // Groups of speakers. Each counts only where it refers to people (person-reference.ts):
 // "what did management say" sets the company side, "inventory management" does not.
@@ -33,11 +33,11 @@ const SCAFFOLD = new Set(
     'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
     'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
     'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
-    'mr mrs ms dr prof are will person guy folks'
+    'mr mrs ms dr prof are will person guy folks anyone anybody someone somebody there raise raised bring brought topic'
   ).split(/\s+/),
 );
 /** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
-const LEADING_ONLY = new Set(['much', 'many', 'compare', 'summarize', 'summarise', 'show', 'list', 'find', 'all', 'everything']);
+const LEADING_ONLY = new Set(['much', 'many', 'up', 'compare', 'summarize', 'summarise', 'show', 'list', 'find', 'all', 'everything']);
 /** Never at its end, where they finish the subject: "market share", "earnings per share", "inventory management", "cable operator". */
 const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
 /** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */

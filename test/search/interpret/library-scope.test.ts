@@ -204,6 +204,13 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan('What did Northwind say about Q2 guidance?').topic).toBe('Q2 guidance');
   });
 
+  it('"did anyone ask about X" asks who asked', () => {
+    for (const q of ['Did anyone ask about frozen shrimp?', 'Was there a question about frozen shrimp?', 'Any questions on frozen shrimp?', 'Has anyone raised the topic of frozen shrimp?']) {
+      expect(plan(q).intent, q).toBe('who_asked');
+      expect(plan(q).topic, q).toBe('frozen shrimp');
+    }
+  });
+
   it('takes "which company talked about X" and "who mentioned X" as asking about X', () => {
     expect(plan('Which company talked about frozen shrimp?').topic).toBe('frozen shrimp');
     expect(plan('Who mentioned steel costs?').topic).toBe('steel costs');
