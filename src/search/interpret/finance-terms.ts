@@ -17,6 +17,9 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   // Comparison periods and currency: "yoy" must meet "year-over-year" in any call.
   ['yoy', 'year-over-year'],
   ['qoq', 'quarter-over-quarter'],
+  // Growth "sequentially" is growth over the previous quarter, whichever way the call says it.
+  ['sequentially', 'quarter-over-quarter'],
+  ['sequential', 'quarter-over-quarter'],
   ['fx', 'foreign exchange'],
   // Marketplace retailers report gross merchandise value and split first- from third-party sales.
   ['gmv', 'gross merchandise'],
