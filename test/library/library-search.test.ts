@@ -65,6 +65,15 @@ describe('scope from the question', () => {
     expect(new Set(r.results.map((x) => x.speaker.id))).toEqual(new Set(['blfn/brian-castillo']));
   });
 
+  it('when the person chosen among namesakes never discussed the topic, the notice speaks of that one person and their calls', async () => {
+    const r = await search('What did Brian say about restaurants?');
+    const chosen = /showing (Brian \w+) \(([^,]+),/.exec(r.notice ?? '');
+    expect(chosen, r.notice ?? '').not.toBeNull();
+    expect(r.notice).toContain(`${chosen![1]} did not discuss "restaurants" in ${chosen![2]}`);
+    expect(r.notice).not.toMatch(/ or Brian/);
+    expect(r.results[0]!.text).toMatch(/restaurants/i);
+  });
+
   it("a role without a company: every company's, results grouped by company", async () => {
     const r = await search('What did the CFOs say about gross margin?', {}, 10);
     expect(r.interpreted.speakers.map((s) => s.id).sort()).toEqual(['amzn/brian-olsavsky', 'blfn/brian-castillo', 'klt/victor-osei', 'nwr/brian-keller']);

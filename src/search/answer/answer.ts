@@ -83,8 +83,6 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const typed = new Set(lexicalTokens(plan.matchText));
   const discussed = (cands: Candidate[]) => retrieval.lexical !== null && topicDiscussed(cands, typed, retrieval.lexical, scorer);
   const relaxed = retrieval.relaxed.map((r) => RELAXED_AS[r]).filter((r): r is ConstraintName => r !== null);
-  const speakerNames = [...new Set(plan.speakers.map((s) => s.person.name))];
-
   let shown = ranked.inScope;
   let onTopic = true;
   let outcome: Outcome = { kind: 'answered' };
@@ -96,6 +94,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // "Brian", with Brians at several companies: the one the rest of the question fits best.
   const likeliest = likeliestPerson(plan, shown, passages);
   if (likeliest) shown = likeliest.ranked;
+  // Said of the one chosen, when a name matched several people.
+  const speakerNames = likeliest ? [likeliest.chosen.person.name] : [...new Set(plan.speakers.map((s) => s.person.name))];
   let replyAnswers: number[] = [];
   if (plan.topic && retrieval.lexical) {
     // The named speaker's words never name the topic, but they answered a question on it: their

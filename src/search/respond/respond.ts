@@ -64,13 +64,15 @@ function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
 const CONSTRAINT_WORDS: Record<ConstraintName, string> = { speaker: 'speaker', side: 'side', section: 'section', company: 'company', period: 'period', call: 'call' };
 
 /** Where the search looked, for notices: "in Amazon.com, Inc. Q4 2025", "in General Electric's calls", "in the library". */
-function scopeLabel(plan: QueryPlan, ctx: RespondContext): string {
+function scopeLabel(plan: QueryPlan, ctx: RespondContext, chosen: Answered['chosen']): string {
   if (ctx.callCount === 1) return 'on this call';
-  if (plan.callIds && plan.callIds.size === 1) {
-    const ref = ctx.views.callRef([...plan.callIds][0]!);
+  // A name that matched several people: where the one chosen speaks.
+  const calls = chosen && plan.companies.length === 0 ? new Set(chosen.person.refs.map((r) => r.callId)) : plan.callIds;
+  if (calls && calls.size === 1) {
+    const ref = ctx.views.callRef([...calls][0]!);
     return `in ${[ref.company, ref.quarter].filter(Boolean).join(' ')}`;
   }
-  const named = plan.companies.length > 0 ? plan.companies.map((c) => c.company) : plan.speakers.map((s) => s.person.company);
+  const named = plan.companies.length > 0 ? plan.companies.map((c) => c.company) : chosen ? [chosen.person.company] : plan.speakers.map((s) => s.person.company);
   const companies = [...new Set(named.map((c) => c.name))];
   const period = plan.period ? ` for ${plan.period.label}` : '';
   if (companies.length === 1) return `in ${companies[0]}'s calls${period}`;
@@ -87,7 +89,9 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   // Constraints the question implied that nothing met together: dropped, and said so.
   const dropped = answered.relaxed.filter((r) => r !== 'period' && !(r === 'speaker' && (outcome.kind === 'speaker_silent' || outcome.kind === 'nobody_discussed')));
   const relaxedNote = dropped.length > 0 ? `No passage fits everything the question implies; showing results without its ${list(dropped.map((r) => CONSTRAINT_WORDS[r]))} constraint. ` : '';
-  const where = scopeLabel(plan, ctx);
+  const where = scopeLabel(plan, ctx, null);
+  // What the one person chosen among namesakes did not discuss, and where they speak.
+  const theirs = scopeLabel(plan, ctx, answered.chosen);
   const chosen = answered.chosen
     ? `"${answered.chosen.matched}" matched ${answered.chosen.among} people; showing ${answered.chosen.person.name} (${[answered.chosen.person.company.name, answered.chosen.person.title ?? answered.chosen.person.firm].filter(Boolean).join(', ')}). `
     : '';
@@ -98,7 +102,7 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
     case 'answered':
       return lead ? lead.trim() : null;
     case 'speaker_silent':
-      return `${lead}${outcome.speakers.join(' or ')} did not discuss "${topic}" ${where}; showing what others said.`;
+      return `${lead}${outcome.speakers.join(' or ')} did not discuss "${topic}" ${theirs}; showing what others said.`;
     case 'filter_silent':
       return `${lead}${outcome.speakers.join(' or ')} did not discuss "${topic}"; these are the closest of their passages (set speaker to any to see who did).`;
     case 'nobody_discussed':
