@@ -4,7 +4,8 @@
  *   the topic but they answered a question on it, that answer is what they said about it, not "did
  *   not discuss";
  * - "what was revenue" is answered by the figure reported, not by a projection of the next one,
- *   and a segment's by that segment's figure, not another's that repeats the asked period.
+ *   and a segment's by that segment's figure, not another's that repeats the asked period;
+ * - growth asked "sequentially" or "year over year" by the sentence comparing with that period.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,12 @@ const CALL = renderTranscript({
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['In the Marine segment, third quarter revenue was $150 million, an increase of 5% year-over-year.'] },
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Harbor pilots tell us the new lanterns are the brightest they have used.'] },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Moving next to our Solar segment. Revenue was $62 million and growth reached 16%.'] },
+    { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['One more word on demand from the ports before we take questions.'] },
+    {
+      speaker: 'Sam Ortiz',
+      title: 'Chief Financial Officer',
+      paragraphs: ['Lantern orders rose 6% quarter-over-quarter as ports reopened after the storms. Compared with the prior year, lantern orders were up 15%, helped by the new solar buoy.'],
+    },
   ],
   qa: [
     { speaker: 'Operator', paragraphs: ['Our first question comes from the line of Lee Park with Tidewater Research.'] },
@@ -87,6 +94,13 @@ describe('a reported figure over a projection', () => {
     expect(r.answer?.text).toMatch(/\$212 million/);
     const outlook = await service.engine.search({ q: 'What revenue does Harbor Lights expect next quarter?', k: 5 });
     expect(outlook.answer?.text).toMatch(/\$230 million/);
+  });
+
+  it('growth asked sequentially or year over year: the sentence comparing with that period, whatever its wording', async () => {
+    const sequential = await service.engine.search({ q: 'How much did lantern orders grow sequentially?', k: 5 });
+    expect(sequential.answer?.text).toMatch(/6% quarter-over-quarter/);
+    const annual = await service.engine.search({ q: 'How much did lantern orders grow year over year?', k: 5 });
+    expect(annual.answer?.text).toMatch(/up 15%/);
   });
 
   it('a segment asked with its period: that segment\'s figure, not another segment\'s sentence that repeats the period', async () => {

@@ -1,3 +1,4 @@
+import { comparisonBasis } from '../../src/search/interpret/fact-question.js';
 import { describe, expect, it } from 'vitest';
 import { sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
 
@@ -39,5 +40,20 @@ describe('sentenceFacts', () => {
     expect(sentenceFacts('Sales were $58 million, and we expect $61 million next quarter.').outlookOnly).toBe(false);
     expect(sentenceFacts('Sales were $58 million, up 9%.').outlookOnly).toBe(false);
     expect(sentenceFacts('Could you give us more color on margins').question).toBe(true);
+  });
+});
+
+describe('comparison basis', () => {
+  it('reads "sequentially" and "year over year" in questions, each wording of them in sentences', () => {
+    expect(comparisonBasis('How much did revenue grow sequentially?')).toBe('sequential');
+    expect(comparisonBasis('How much did orders grow from the prior quarter?')).toBe('sequential');
+    expect(comparisonBasis('What was revenue growth year over year?')).toBe('annual');
+    expect(comparisonBasis('How did margins compare with a year ago?')).toBe('annual');
+    expect(comparisonBasis('How much did revenue grow?')).toBeNull();
+    const both = sentenceFacts('Revenue rose $2 billion quarter-over-quarter and $7 billion year-over-year.');
+    expect([both.sequential, both.annual]).toEqual([true, true]);
+    const annual = sentenceFacts('Compared with the prior year, orders were up 15%.');
+    expect([annual.sequential, annual.annual]).toEqual([false, true]);
+    expect(sentenceFacts('Orders grew 6% sequentially.').sequential).toBe(true);
   });
 });

@@ -60,6 +60,9 @@ const MISSING_QUALIFIER_PENALTY = 0.25;
 const PERIOD_BONUS = 0.05;
 const OTHER_PERIOD_PENALTY = 0.1;
 const OUTLOOK_BONUS = 0.1;
+/** The comparison asked for ("sequentially") stated, or only the other one ("year-over-year"). */
+const BASIS_BONUS = 0.08;
+const OTHER_BASIS_PENALTY = 0.1;
 const TENSE_MISMATCH_PENALTY = 0.1;
 /** Lexical terms that name a period (weighed by the period check of a factual question, not as topic words). */
 const PERIOD_TERM = /^(?:quarter|quarterli|year|annual|half|first|second|third|fourth|fiscal|full|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
@@ -195,6 +198,11 @@ export class AnswerScorer {
       else if (namesOther) s -= OTHER_PERIOD_PENALTY;
     }
     // Asked for the outlook, reported results do not answer (the reverse is common: "we launched 180 satellites and expect…").
+    if (fact.basis) {
+      const [asked, other] = fact.basis === 'sequential' ? [facts.sequential, facts.annual] : [facts.annual, facts.sequential];
+      if (asked) s += BASIS_BONUS;
+      else if (other) s -= OTHER_BASIS_PENALTY;
+    }
     if (fact.forward && facts.forward) s += OUTLOOK_BONUS;
     else if (fact.forward) s -= TENSE_MISMATCH_PENALTY;
     // Asked what was reported, a projection alone does not answer ("at the midpoint, this would put sales at about $61 million").

@@ -33,6 +33,27 @@ export interface FactQuestion {
   namesPart: boolean;
   /** Asks what was reported ("what was", "how much did… grow"), not the outlook. */
   past: boolean;
+  /** The comparison asked for: over the previous quarter ("sequentially") or over a year before ("year over year"). */
+  basis: ComparisonBasis | null;
+}
+
+export type ComparisonBasis = 'sequential' | 'annual';
+
+/**
+ * Comparison wording, in questions and in sentences alike (sentence-facts.ts reads a sentence with
+ * these): growth over the previous quarter, or over the same period a year before. Generic
+ * earnings-call language; each company says one or the other.
+ */
+export const SEQUENTIAL_WORDS =
+  /\b(?:sequential(?:ly)?|quarter[-\s]over[-\s]quarter|q\/?o\/?q|(?:from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+)?(?:prior|previous|last|preceding)\s+quarter)\b/i;
+export const ANNUAL_WORDS =
+  /\b(?:year[-\s]over[-\s]year|y\/?o\/?y|(?:from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+)?(?:prior|previous|last)[-\s]year|prior[-\s]year\s+(?:quarter|period)|same\s+(?:quarter|period)\s+(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))\b/i;
+
+/** The comparison a text speaks of, if exactly one. */
+export function comparisonBasis(text: string): ComparisonBasis | null {
+  const sequential = SEQUENTIAL_WORDS.test(text);
+  const annual = ANNUAL_WORDS.test(text);
+  return sequential === annual ? null : sequential ? 'sequential' : 'annual';
 }
 
 /**
@@ -102,7 +123,8 @@ const FRAME_STEMS = new Set(
   lexicalTokens(
     'what which how big large fast high low total worldwide overall consolidated quarter year fiscal full guidance guide outlook forecast expect ' +
       'anticipate project plan report reported generate generated deliver delivered company segment business period grow growth increase ' +
-      'decline number amount level figure come came help hurt impact first second third fourth half annual annually',
+      'decline number amount level figure come came help hurt impact first second third fourth half annual annually ' +
+      'sequential sequentially add added adding prior previous preceding ago versus compared',
   ),
 );
 
@@ -166,5 +188,6 @@ export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<str
     period,
     forward: FORWARD_WORDS.test(question),
     past: PAST_WORDS.test(question) && !FORWARD_WORDS.test(question),
+    basis: comparisonBasis(question),
   };
 }

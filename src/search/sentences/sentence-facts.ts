@@ -1,5 +1,5 @@
 import { normalizeToken } from '../../index/lexical-tokens.js';
-import type { Quantity } from '../interpret/fact-question.js';
+import { ANNUAL_WORDS, SEQUENTIAL_WORDS, type Quantity } from '../interpret/fact-question.js';
 
 /**
  * What a sentence states, read the way interpret/fact-question.ts reads a question: its figures
@@ -33,6 +33,10 @@ export interface SentenceFacts {
   segment: boolean;
   /** Asks rather than states ("…?", "could you…"). */
   question: boolean;
+  /** Compares with the previous quarter ("quarter-over-quarter", "sequentially"). */
+  sequential: boolean;
+  /** Compares with a year before ("year-over-year", "versus the prior year"). */
+  annual: boolean;
   /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
   handover: boolean;
 }
@@ -93,6 +97,8 @@ export function sentenceFacts(text: string): SentenceFacts {
     total: TOTAL.test(text),
     segment: SEGMENT.test(text),
     question: QUESTION.test(text),
+    sequential: SEQUENTIAL_WORDS.test(text),
+    annual: ANNUAL_WORDS.test(text),
     handover: HANDOVER.test(text),
   };
 }
