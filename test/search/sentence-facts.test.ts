@@ -1,4 +1,4 @@
-import { comparisonBasis } from '../../src/search/interpret/fact-question.js';
+import { comparisonBasis, factQuestionOf } from '../../src/search/interpret/fact-question.js';
 import { describe, expect, it } from 'vitest';
 import { sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
 
@@ -55,5 +55,13 @@ describe('comparison basis', () => {
     const annual = sentenceFacts('Compared with the prior year, orders were up 15%.');
     expect([annual.sequential, annual.annual]).toEqual([false, true]);
     expect(sentenceFacts('Orders grew 6% sequentially.').sequential).toBe(true);
+  });
+});
+
+describe('metrics that contain one another', () => {
+  it('"EBITDA margin" is a percentage, "EBIT" is not EBITDA', () => {
+    expect(factQuestionOf('What was the EBITDA margin?')?.quantity).toBe('percent');
+    expect(factQuestionOf('What was adjusted EBITDA?')?.metric).toEqual([['ebitda']]);
+    expect(factQuestionOf('What was group EBIT for the half year?')?.metric).toEqual([['ebit']]);
   });
 });
