@@ -2,7 +2,7 @@ import type { CallResponse, CallSummary, PassageResponse, SearchResponse, Transc
 import type { LoadedIndex } from '../index/load.js';
 import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
-import { answerQuery } from './answer/answer.js';
+import { ANSWER_POOL, answerQuery } from './answer/answer.js';
 import { Exchanges } from './retrieve/exchanges.js';
 import { fusePool, HybridRetriever } from './fuse.js';
 import { unknownCompany } from './interpret/call-scope.js';
@@ -91,16 +91,18 @@ export class SearchEngine {
     opts.signal?.throwIfAborted();
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
-    const retrieved = this.retrieval.retrieve(plan, query, scorer, input.k, opts.retriever ?? 'hybrid');
+    const retrieved = this.retrieval.retrieve(plan, query, scorer, Math.max(input.k, ANSWER_POOL), opts.retriever ?? 'hybrid');
+    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows.
+    const pool = Math.max(input.k, ANSWER_POOL);
     const ranked = {
-      inScope: fusePool(retrieved.inScope, input.k),
-      broader: retrieved.broader && fusePool(retrieved.broader, input.k),
+      inScope: fusePool(retrieved.inScope, pool),
+      broader: retrieved.broader && fusePool(retrieved.broader, pool),
       replies: retrieved.replies && {
-        ranked: fusePool({ lists: [...retrieved.inScope.lists, { signal: 'reply', candidates: retrieved.replies.candidates }] }, input.k),
+        ranked: fusePool({ lists: [...retrieved.inScope.lists, { signal: 'reply', candidates: retrieved.replies.candidates }] }, pool),
         question: retrieved.replies.question,
       },
     };
-    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts });
+    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts, k: input.k });
     return respond(input.q, plan, answered, { passages, views: this.views, callCount: this.deps.index.calls.length }, started);
   }
 

@@ -91,6 +91,22 @@ describe('SearchEngine', () => {
     expect(r.answer?.speaker.name).toBe('Eric Sheridan');
   });
 
+  it('states the headline figure however few results are asked for, and shows the passage that holds it', async () => {
+    const cases: [string, RegExp][] = [
+      ['What was total revenue for the quarter?', /\$213\.4 billion/],
+      ['what was operating income', /\$25 billion/],
+      ['capex guidance for 2026', /\$200 billion/],
+    ];
+    for (const [q, figure] of cases) {
+      for (const k of [1, 3, 10]) {
+        const r = await service.engine.search({ q, k });
+        expect(r.results.length, `${q} k=${k}`).toBe(k);
+        expect(r.answer?.text, `${q} k=${k}`).toMatch(figure);
+        expect(r.results.map((x) => x.id), `${q} k=${k}`).toContain(r.answer!.passage_id);
+      }
+    }
+  });
+
   it('forgives typos, without calling a misspelt topic absent', async () => {
     const sloppy = await search('wat did olsavsky say abt fre cash flow');
     expect(sloppy.results[0]!.speaker.name).toBe('Brian Olsavsky');

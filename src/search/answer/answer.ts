@@ -68,7 +68,16 @@ export interface AnswerContext {
   scorer: SentenceScorer;
   exchanges: Exchanges;
   facts: SentenceFactsCache;
+  /** Results shown: the answer is chosen among at least ANSWER_POOL ranked passages, then the list is cut to k with it kept. */
+  k: number;
 }
+
+/**
+ * Ranked passages the answer, key points and relevance are chosen among, however few results are
+ * shown: asked for one result, the caller still gets the passage that states the fact, not merely
+ * the best-ranked one.
+ */
+export const ANSWER_POOL = 10;
 
 const RELAXED_AS: Record<Relaxable, ConstraintName | null> = { section: 'section', side: 'side', speaker: 'speaker', questions: null };
 
@@ -191,7 +200,10 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   }
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
-  return { results: ordered, topAnswer: holder ? ordered.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
+  // Cut to the results asked for, keeping the one that holds the answer.
+  const shownResults = ordered.slice(0, ctx.k);
+  if (holder && ctx.k > 0 && !shownResults.includes(holder)) shownResults[ctx.k - 1] = holder;
+  return { results: shownResults, topAnswer: holder ? shownResults.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
 }
 
 /** A passage's company, from the people the plan names (their appearances carry it). */
