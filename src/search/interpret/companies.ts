@@ -254,14 +254,17 @@ export class CompanyDirectory {
         let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span));
         if (hits.length === 0 && n === 1) hits = this.fuzzyMention(span[0]!);
         if (hits.length === 0) continue;
+        // The legal form written after the name is part of the mention ("REV Group's", "Monro Inc."), not the topic.
+        let last = n;
+        while (i + last < ws.length && ws[i + last - 1]!.alt === undefined && LEGAL_WORDS.has(ws[i + last]!.norm) && ws[i + last]!.norm !== 'the') last++;
         found.push({
           companies: hits.map((a) => a.company),
-          matched: text.slice(span[0]!.start, span[n - 1]!.end),
+          matched: text.slice(span[0]!.start, ws[i + last - 1]!.end),
           start: span[0]!.start,
-          end: span[n - 1]!.end,
+          end: ws[i + last - 1]!.end,
           via: hits[0]!.via,
         });
-        matched = n;
+        matched = last;
       }
       i += matched || 1;
     }

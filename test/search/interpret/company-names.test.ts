@@ -54,12 +54,22 @@ describe('company names as people write them', () => {
 });
 
 describe('a generic first word, and typos', () => {
-  const more = new CompanyDirectory([meta('bv-q2-2021', 'Banco Veridia SA'), meta('ge-q2-2021', 'General Turbine Corp'), meta('sf-q2-2021', 'Stonefield Energy Inc', 'SFE')]);
+  const more = new CompanyDirectory([
+    meta('bv-q2-2021', 'Banco Veridia SA'),
+    meta('ge-q2-2021', 'General Turbine Corp'),
+    meta('sf-q2-2021', 'Stonefield Energy Inc', 'SFE'),
+    meta('kg-q2-2021', 'Kestrel Group Inc'),
+  ]);
   const found = (q: string) => more.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
 
   it('names the company by its last word after a generic first one, unless that word is a word', () => {
     expect(found('What did Veridia say about loan deferrals?')).toEqual(['banco-veridia']);
     expect(found('What did Turbine say about orders?')).toEqual([]);
+  });
+
+  it('takes the legal form written after a name into the mention ("Kestrel Group\'s")', () => {
+    expect(more.mentions("What was Kestrel Group's backlog?").map((m) => m.matched)).toEqual(['Kestrel Group']);
+    expect(more.mentions('What did Stonefield Energy Inc. say?').map((m) => m.matched)).toEqual(['Stonefield Energy Inc']);
   });
 
   it('reads a distinctive name with one typo, never an English word or a short name', () => {
