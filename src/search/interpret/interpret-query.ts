@@ -64,7 +64,7 @@ const WHO_SPOKE_FRAME =
  * spending?"): the subject is Y, and X is reported as unmatched rather than searched for.
  */
 const SAY_FRAME =
-  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described)\s+(?:about|on|regarding|re|around|of)\s+(?<subject>.+)$/i;
+  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described)(?:\s+(?:about|on|regarding|re|around|of)\s+(?<subject>.+?))?\s*[?.!]*$/i;
 /** Who a say-frame may name without naming anyone in particular. */
 const ANYONE = /^(?:they|he|she|you|we|it|them|people|everyone|anyone|somebody|someone|the\s+(?:speakers?|participants?|call))$/i;
 
@@ -221,9 +221,11 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     const spoke = WHO_SPOKE_FRAME.exec(q)?.groups;
     const said = SAY_FRAME.exec(q)?.groups;
     if (spoke?.subject) subject = spoke.subject;
-    else if (said?.subject && said.who) {
-      subject = said.subject;
-      if (!ANYONE.test(said.who.trim())) unmatched.push(said.who.trim());
+    else if (said?.who) {
+      subject = said.subject ?? '';
+      // Only a name is reported: "the the" or "they" names nobody in particular.
+      const who = said.who.trim();
+      if (!ANYONE.test(who) && stripScaffold(who) !== '') unmatched.push(who);
     }
   }
 

@@ -182,6 +182,8 @@ describe('names the library does not know, and typos in company names', () => {
     expect(other.speakers).toEqual([]);
     expect(other.unmatched).toEqual(['Maria Castillo']);
     expect(other.topic).toBe('liquidity');
+    expect(plan('What did Maria Castillo say?').unmatched).toEqual(['Maria Castillo']);
+    expect(plan('what did the the say about the').unmatched).toEqual([]);
     expect(names('What did Mr. Castillo say about liquidity?')).toEqual(['Brian Castillo (blfn)']);
     expect(plan('What did Mr. Castillo say about liquidity?').topic).toBe('liquidity');
   });
