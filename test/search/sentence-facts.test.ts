@@ -65,3 +65,13 @@ describe('metrics that contain one another', () => {
     expect(factQuestionOf('What was group EBIT for the half year?')?.metric).toEqual([['ebit']]);
   });
 });
+
+describe('unfinished sentences', () => {
+  it('a sentence breaking off on a conjunction, an article or a dash is unfinished; a preposition may end one', () => {
+    expect(sentenceFacts('At times like this you do look at the liquidity and.').unfinished).toBe(true);
+    expect(sentenceFacts('Yes, certainly depending on-').unfinished).toBe(true);
+    expect(sentenceFacts('We expect margins to improve because of the.').unfinished).toBe(true);
+    expect(sentenceFacts('That is the market we compete in.').unfinished).toBe(false);
+    expect(sentenceFacts('Liquidity at quarter end was $661 million.').unfinished).toBe(false);
+  });
+});

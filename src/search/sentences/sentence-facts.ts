@@ -37,6 +37,8 @@ export interface SentenceFacts {
   sequential: boolean;
   /** Compares with a year before ("year-over-year", "versus the prior year"). */
   annual: boolean;
+  /** Breaks off unfinished ("…do look at the liquidity and.", "depending on-"): speech cut off or mis-punctuated by speech recognition. */
+  unfinished: boolean;
   /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
   handover: boolean;
 }
@@ -54,6 +56,8 @@ const REPORTED = /\b(was|were|grew|rose|increased|decreased|declined|fell|report
 const HANDOVER = /\b(?:turn(?:ing)? (?:it|the call|things)(?: back)? over to|hand(?:ing)? (?:it |the call )?over to|pass (?:it )?(?:over |back )?to|invite \S+(?: \S+){0,4} to (?:say|share|speak|talk|give)|(?:over|back) to you,? \p{Lu})/u;
 const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
+/** Words no finished sentence ends on, or a break-off dash, before the final punctuation. */
+const UNFINISHED = /(?:\b(?:and|or|but|the|a|an|of|our|their|its|my|your|uh|um|because|which|than)|[-\u2013\u2014])\s*[.?!…]*\s*$/i;
 const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
 
 /** Does the text name a segment or division (cheap: no tokenising)? */
@@ -97,6 +101,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     total: TOTAL.test(text),
     segment: SEGMENT.test(text),
     question: QUESTION.test(text),
+    unfinished: UNFINISHED.test(text),
     sequential: SEQUENTIAL_WORDS.test(text),
     annual: ANNUAL_WORDS.test(text),
     handover: HANDOVER.test(text),
