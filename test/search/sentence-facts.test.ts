@@ -1,4 +1,5 @@
 import { comparisonBasis, factQuestionOf } from '../../src/search/interpret/fact-question.js';
+import { figureTermsOf } from '../../src/search/interpret/figure-question.js';
 import { describe, expect, it } from 'vitest';
 import { sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
 
@@ -73,5 +74,15 @@ describe('unfinished sentences', () => {
     expect(sentenceFacts('We expect margins to improve because of the.').unfinished).toBe(true);
     expect(sentenceFacts('That is the market we compete in.').unfinished).toBe(false);
     expect(sentenceFacts('Liquidity at quarter end was $661 million.').unfinished).toBe(false);
+  });
+});
+
+describe('how-many questions', () => {
+  it('count the head noun and are narrowed by the words before it ("new Harbor Point stores")', () => {
+    const q = 'How many new Harbor Point stores are planned?';
+    const fact = factQuestionOf(q, new Set(), figureTermsOf(q));
+    expect(fact?.metric.at(-1)).toEqual(['store']);
+    expect(fact?.qualifiers.map((alts) => alts[0])).toEqual(expect.arrayContaining(['harbor', 'point']));
+    expect(fact?.namesPart).toBe(true);
   });
 });

@@ -168,7 +168,8 @@ export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<str
   // Only the question's own words are looked up, so the cost follows the question, not the library's names.
   const nameStems = new Set(lexicalTokens(asked.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => nameWords.has(w) || nameWords.has(w.replace(/['’]s$/, ''))).join(' ')));
   const period = periodOf(question);
-  const countedStems = new Set(countedForms?.[0] ?? []);
+  // The counted head noun is the metric; the words before it narrow it ("new Whole Foods stores"): qualifiers.
+  const countedStems = new Set(countedForms?.[0]?.slice(-1) ?? []);
   const qualifiers = stems.filter(
     (s, i) =>
       !(metric && i >= metric.at && i < metric.at + metric.length) &&
