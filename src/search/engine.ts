@@ -103,7 +103,7 @@ export class SearchEngine {
       },
     };
     const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts, k: input.k });
-    return respond(input.q, plan, answered, { passages, views: this.views, callCount: this.deps.index.calls.length }, started);
+    return respond(input.q, plan, answered, { passages, views: this.views, callCount: this.deps.index.calls.length, companyCount: this.deps.directory.companies.companies.length }, started);
   }
 
   /** The passage an id names (see PassageLocator: an offset id gives the passage covering it); its own id may differ from `id`. */

@@ -112,6 +112,15 @@ describe('scope from the question', () => {
     expect(r.interpreted.relaxed).toContain('period');
   });
 
+  it('a figure asked of no company says whose figure it is; asked of one, it does not', async () => {
+    const r = await search('What was operating margin?');
+    expect(r.answer).not.toBeNull();
+    expect(r.notice).toMatch(new RegExp(`^No company named: this is ${r.answer!.call.company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'s figure`));
+    const named = await search("What was Keller Tools' operating margin?");
+    expect(named.answer?.text).toMatch(/15%/);
+    expect(named.notice).toBeNull();
+  });
+
   it('a name the library does not know is reported and left out, and the subject is searched', async () => {
     const r = await search('What did Acme Widgets say about frozen shrimp?');
     expect(r.interpreted.unmatched).toEqual(['Acme Widgets']);

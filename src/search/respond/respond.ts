@@ -13,6 +13,8 @@ export interface RespondContext {
   views: LibraryViews;
   /** Calls in the library: notices say "this call" only when there is one. */
   callCount: number;
+  /** Companies in the library: a figure asked of none is said to be one company's only when there are several. */
+  companyCount: number;
 }
 
 function keyPointView(k: KeyPointPick, ctx: RespondContext): KeyPoint {
@@ -99,8 +101,15 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   const unmatched = plan.unmatched.length > 0 ? `Nothing ${where} matches ${list(plan.unmatched.map((u) => `"${u}"`))}; searched without it. ` : '';
   const lead = `${corrected}${chosen}${unmatched}${period}${relaxedNote}`;
   switch (outcome.kind) {
-    case 'answered':
-      return lead ? lead.trim() : null;
+    case 'answered': {
+      // A figure asked of no company in a library of several: whose it is, and how to ask for another's.
+      const holder = answered.topAnswer !== null ? answered.results[answered.topAnswer] : undefined;
+      const whose =
+        plan.fact && holder && ctx.companyCount > 1 && plan.callIds === null && plan.speakers.length === 0
+          ? `No company named: this is ${ctx.views.callRef(ctx.passages[holder.candidate.index]!.callId).company}'s figure (name a company, or set company, for another's). `
+          : '';
+      return `${lead}${whose}`.trim() || null;
+    }
     case 'speaker_silent':
       return `${lead}${outcome.speakers.join(' or ')} did not discuss "${topic}" ${theirs}; showing what others said.`;
     case 'filter_silent':
