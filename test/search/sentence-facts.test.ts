@@ -86,3 +86,13 @@ describe('how-many questions', () => {
     expect(fact?.namesPart).toBe(true);
   });
 });
+
+describe('signposts', () => {
+  it('a short sentence announcing the next topic is a signpost; one that goes on to say something is not', () => {
+    expect(sentenceFacts('Please let me start with Sea Logistics first.').signpost).toBe(true);
+    expect(sentenceFacts('Turning now to the Marine segment.').signpost).toBe(true);
+    expect(sentenceFacts("And now I'd like to turn to our outlook.").signpost).toBe(true);
+    expect(sentenceFacts('Turning to Marine, revenue was $150 million.').signpost).toBe(false);
+    expect(sentenceFacts('Let me start by saying that demand for our lanterns has never been stronger in any port we serve.').signpost).toBe(false);
+  });
+});

@@ -36,6 +36,8 @@ export const MIN_ANSWER_WORDS = 8;
 const SHORT_PENALTY = 0.05;
 /** Handing the floor to someone ("I'd like to invite the head of our lighting unit to say a few words") names the topic but says nothing about it. */
 const HANDOVER_PENALTY = 0.15;
+/** Announcing the next topic ("Please let me start with Sea Logistics first.") names it but says nothing. */
+const SIGNPOST_PENALTY = 0.15;
 /** A sentence that breaks off ("…look at the liquidity and.") is a fragment, whatever its words. */
 const UNFINISHED_PENALTY = 0.2;
 /** A question is not an answer (unless the person asked who asked). */
@@ -142,6 +144,7 @@ export class AnswerScorer {
     if (specifics(facts, terms, this.prefixTerms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
     if (facts.handover) score -= HANDOVER_PENALTY;
     if (facts.unfinished) score -= UNFINISHED_PENALTY;
+    if (facts.signpost) score -= SIGNPOST_PENALTY;
     const asks = passage.role === 'question' || facts.question;
     if (asks && !questionsAnswer) score -= QUESTION_PENALTY;
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);

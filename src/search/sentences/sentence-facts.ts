@@ -37,6 +37,8 @@ export interface SentenceFacts {
   sequential: boolean;
   /** Compares with a year before ("year-over-year", "versus the prior year"). */
   annual: boolean;
+  /** Only announces what comes next ("Please let me start with Sea Logistics first.", "Turning now to AWS."): names a topic, says nothing of it. */
+  signpost: boolean;
   /** Breaks off unfinished ("…do look at the liquidity and.", "depending on-"): speech cut off or mis-punctuated by speech recognition. */
   unfinished: boolean;
   /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
@@ -56,6 +58,11 @@ const REPORTED = /\b(was|were|grew|rose|increased|decreased|declined|fell|report
 const HANDOVER = /\b(?:turn(?:ing)? (?:it|the call|things)(?: back)? over to|hand(?:ing)? (?:it |the call )?over to|pass (?:it )?(?:over |back )?to|invite \S+(?: \S+){0,4} to (?:say|share|speak|talk|give)|(?:over|back) to you,? \p{Lu})/u;
 const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
+/** Openings that announce the next topic rather than say anything about it. */
+const SIGNPOST =
+  /^\s*(?:(?:and|so|ok(?:ay)?|now|next|finally|lastly|first(?:ly)?),?\s+)*(?:(?:please\s+)?let\s+me\s+(?:now\s+|just\s+|quickly\s+|first\s+)?(?:start|begin|turn|move|talk|go|spend|touch|switch|shift|come)\b|let's\s+(?:now\s+)?(?:start|begin|turn|move|talk|go)\b|(?:turning|moving|switching|shifting|coming)\s+(?:now\s+|next\s+)?(?:on\s+|over\s+|back\s+)?to\b|i(?:'ll|\s+will|\s+would\s+like\s+to|\s+want\s+to|'d\s+like\s+to)\s+(?:now\s+|first\s+|quickly\s+)?(?:start|begin|turn|move|talk|touch|switch)\b)/i;
+/** Signposts are short: a longer sentence that opens with one ("Turning to AWS, revenue was $35.6 billion") says something. */
+const SIGNPOST_MAX_WORDS = 12;
 /** Words no finished sentence ends on, or a break-off dash, before the final punctuation. */
 const UNFINISHED = /(?:\b(?:and|or|but|the|a|an|of|our|their|its|my|your|uh|um|because|which|than)|[-\u2013\u2014])\s*[.?!…]*\s*$/i;
 const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
@@ -91,9 +98,11 @@ export function sentenceFacts(text: string): SentenceFacts {
     if (ORDINAL_QUARTER[lower] && (raw[i + 1] ?? '').toLowerCase() === 'quarter') quarters.add(ORDINAL_QUARTER[lower]!);
     if (/^(19|20)\d{2}$/.test(r)) years.add(Number(r));
   });
+  const words = text.split(/\s+/).filter(Boolean);
+  const figures = tokens.flatMap((t) => (t.figure ? [t.figure] : []));
   return {
     tokens,
-    figures: tokens.flatMap((t) => (t.figure ? [t.figure] : [])),
+    figures,
     quarters,
     years,
     forward: FORWARD.test(text) || PROJECTION.test(text),
@@ -102,6 +111,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     segment: SEGMENT.test(text),
     question: QUESTION.test(text),
     unfinished: UNFINISHED.test(text),
+    signpost: figures.length === 0 && words.length <= SIGNPOST_MAX_WORDS && SIGNPOST.test(text),
     sequential: SEQUENTIAL_WORDS.test(text),
     annual: ANNUAL_WORDS.test(text),
     handover: HANDOVER.test(text),
