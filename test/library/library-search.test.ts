@@ -83,6 +83,7 @@ describe('scope from the question', () => {
     const seen: string[] = [];
     for (const c of companies) if (seen.at(-1) !== c) seen.push(c);
     expect(new Set(seen).size).toBe(seen.length);
+    expect(r.notice).toMatch(/^"CFOs" means 4 people at 4 companies; their results are grouped by company/);
   });
 
   it('notices name the call or company searched, not "this call"', async () => {

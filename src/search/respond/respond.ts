@@ -97,9 +97,13 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   const chosen = answered.chosen
     ? `"${answered.chosen.matched}" matched ${answered.chosen.among} people; showing ${answered.chosen.person.name} (${[answered.chosen.person.company.name, answered.chosen.person.title ?? answered.chosen.person.firm].filter(Boolean).join(', ')}). `
     : '';
+  // A role named without a company ("the CFO"): everyone holding it, and how to ask for one company's.
+  const roleCompanies = plan.groupByCompany ? new Set(plan.speakers.map((sp) => sp.person.company.key)).size : 0;
+  const grouped =
+    roleCompanies > 1 ? `"${plan.speakers[0]!.matched}" means ${plan.speakers.length} people at ${roleCompanies} companies; their results are grouped by company (name a company for one). ` : '';
   const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched every period. ` : '';
   const unmatched = plan.unmatched.length > 0 ? `Nothing ${where} matches ${list(plan.unmatched.map((u) => `"${u}"`))}; searched without it. ` : '';
-  const lead = `${corrected}${chosen}${unmatched}${period}${relaxedNote}`;
+  const lead = `${corrected}${chosen}${grouped}${unmatched}${period}${relaxedNote}`;
   switch (outcome.kind) {
     case 'answered': {
       // A figure asked of no company in a library of several: whose it is, and how to ask for another's.
