@@ -10,6 +10,7 @@ import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
 import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
+import { cleanEdges, removeSpans, stripScaffold, subjectFrame } from './topic-text.js';
 
 const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b|^\s*(?:did|has|have|had|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+analysts?|analysts|there\s+(?:any\s+|a\s+)?questions?)\s+(?:ask|asked|raise|raised|bring\s+up|brought\s+up|question|questioned|on|about|regarding)\b|^\s*any\s+questions?\s+(?:on|about|regarding)\b/i;
 const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
@@ -25,61 +26,6 @@ const ON_THE_CALL = /\b(?:on|during|in|at)\s+(?:the|this|today's|their|its|that)
 const QA_WORDS = /\b(q\s*&\s*a|q\s+and\s+a|question[-\s]and[-\s]answer)\b/i;
 const PREPARED_WORDS = /\b(prepared\s+remarks|opening\s+remarks|presentation)\b/i;
 
-// Words that frame a question about a speaker rather than name its subject; stripped only at the edges of what remains.
-const SCAFFOLD = new Set(
-  (
-    'what whats what\'s wat wht how did does do has have had is was were the a an to of say said says saying think thinks thought ' +
-    'believe feel comment comments commented commentary remarks remark view views take on about abt bout re regarding around ' +
-    'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
-    'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
-    'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
-    'mr mrs ms dr prof are will person guy folks anyone anybody someone somebody there raise raised bring brought topic'
-  ).split(/\s+/),
-);
-/** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
-const LEADING_ONLY = new Set(['much', 'many', 'up', 'compare', 'summarize', 'summarise', 'show', 'list', 'find', 'all', 'everything']);
-/** Never at its end, where they finish the subject: "market share", "earnings per share", "inventory management", "cable operator". */
-const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
-/** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */
-const AUXILIARIES = /\s+(?:did|does)(?=\s)/gi;
-
-function stripScaffold(text: string): string {
-  const words = text.replace(AUXILIARIES, '').split(/\s+/).filter(Boolean);
-  const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, '');
-  let a = 0;
-  let b = words.length;
-  while (a < b && (SCAFFOLD.has(norm(words[a]!)) || LEADING_ONLY.has(norm(words[a]!)))) a++;
-  while (b > a && SCAFFOLD.has(norm(words[b - 1]!)) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
-  return words.slice(a, b).join(' ');
-}
-
-/**
- * Frames that ask who spoke about something rather than what a named speaker said ("Which
- * company talked about hydrogen?", "Who mentioned tariffs?"): the subject is what follows.
- */
-const WHO_SPOKE_FRAME =
-  /^\s*(?:(?:which|what)\s+(?:compan(?:y|ies)|firms?|calls?|executives?|people|speakers?)|who(?:\s+else)?)\s+(?:has\s+|have\s+|had\s+)?(?:talked|talks|spoke|speaks|said\s+anything|mentioned|mentions|discussed|discusses|commented|comments|brought\s+up|addressed|highlighted)\s+(?:about\s+|on\s+|regarding\s+)?(?<subject>.+)$/i;
-/**
- * "What did X say about Y" where X names nobody the library knows ("What did AXP say about card
- * spending?"): the subject is Y, and X is reported as unmatched rather than searched for.
- */
-const SAY_FRAME =
-  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described)(?:\s+(?:about|on|regarding|re|around|of)\s+(?<subject>.+?))?\s*[?.!]*$/i;
-/** Who a say-frame may name without naming anyone in particular. */
-const ANYONE = /^(?:they|he|she|you|we|it|them|people|everyone|anyone|somebody|someone|the\s+(?:speakers?|participants?|call))$/i;
-
-function removeSpans(text: string, spans: { start: number; end: number }[]): string {
-  let out = '';
-  let at = 0;
-  for (const s of [...spans].sort((x, y) => x.start - y.start)) {
-    out += text.slice(at, s.start) + ' ';
-    // "Amazon's CFO": the possessive goes with the name.
-    at = Math.max(at, s.end + (/^['’](?:s\b|(?=\s))/.exec(text.slice(s.end))?.[0].length ?? 0));
-  }
-  // What a removed name leaves behind ("Northwind Robotics, Inc. say" → ", . say") is not the topic.
-  return (out + text.slice(at)).replace(/\s+[.,;:]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ');
-}
-
 // Words that carry the question's frame; a one-letter slip in them ("askd", "abuot") would hide the intent.
 const FRAME_WORDS = ['asked', 'about', 'question', 'questions', 'management'];
 
@@ -93,12 +39,7 @@ export function correctFrameWords(text: string): string {
   });
 }
 
-const cleanEdges = (t: string) => t.replace(/^[\s,.;:!?'"“”‘’()-]+|[\s,.;:!?'"“”‘’()-]+$/g, '');
 
-/**
- * Work out who the question is about and what it asks. Pure: the directory supplies
- * names, roles and firms from the indexed calls; explicit filters win over inference.
- */
 /** Where a group word refers to people in `q`, if anywhere. */
 function groupReference(q: string, re: RegExp, companyWords: ReadonlySet<string>): { start: number; end: number } | null {
   for (const m of q.matchAll(re)) {
@@ -128,6 +69,10 @@ function keysOf(people: readonly NamedPerson[], callIds: ReadonlySet<string> | n
 
 const companiesOf = (people: readonly Person[]) => new Set(people.map((p) => p.company));
 
+/**
+ * Work out who the question is about and what it asks. Pure: the directory supplies
+ * names, roles and firms from the indexed calls; explicit filters win over inference.
+ */
 export function interpretQuery(query: string, directory: SpeakerDirectory, filters: Filters = {}, opts: InterpretOptions = {}): QueryPlan {
   const typed = correctFrameWords(query.replace(/\s+/g, ' ').trim());
   const companyWords = directory.companyWords();
@@ -218,14 +163,10 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   // did X say about Y" where X named nobody above.
   let subject: string | null = null;
   if (!pasted && intent === 'topic' && spans.length === 0 && side === null) {
-    const spoke = WHO_SPOKE_FRAME.exec(q)?.groups;
-    const said = SAY_FRAME.exec(q)?.groups;
-    if (spoke?.subject) subject = spoke.subject;
-    else if (said?.who) {
-      subject = said.subject ?? '';
-      // Only a name is reported: "the the" or "they" names nobody in particular.
-      const who = said.who.trim();
-      if (!ANYONE.test(who) && stripScaffold(who) !== '') unmatched.push(who);
+    const frame = subjectFrame(q);
+    if (frame) {
+      subject = frame.subject;
+      if (frame.unknownName) unmatched.push(frame.unknownName);
     }
   }
 
