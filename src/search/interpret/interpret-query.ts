@@ -10,7 +10,7 @@ import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
 import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
-import { cleanEdges, removeSpans, stripScaffold, subjectFrame } from './topic-text.js';
+import { cleanEdges, firmBesideAnalyst, removeSpans, stripScaffold, subjectFrame } from './topic-text.js';
 
 const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b|^\s*(?:did|has|have|had|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+analysts?|analysts|there\s+(?:any\s+|a\s+)?questions?)\s+(?:ask|asked|raise|raised|bring\s+up|brought\s+up|question|questioned|on|about|regarding)\b|^\s*any\s+questions?\s+(?:on|about|regarding)\b/i;
 const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
@@ -159,6 +159,14 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
       spans.push({ start: m.start, end: m.end });
     }
   }
+  // "The analyst from Bank of America" where no analyst's firm is that: reported, not searched as words.
+  if (!pasted && side === 'analyst' && speakers.length === 0) {
+    const firm = firmBesideAnalyst(q);
+    if (firm && !spans.some((sp) => sp.start < firm.end && sp.end > firm.start)) {
+      unmatched.push(firm.text);
+      spans.push({ start: firm.start, end: firm.end });
+    }
+  }
   // Frames whose subject is all that is searched for: "Which company talked about X", and "What
   // did X say about Y" where X named nobody above.
   let subject: string | null = null;
@@ -167,6 +175,13 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     if (frame) {
       subject = frame.subject;
       if (frame.unknownName) unmatched.push(frame.unknownName);
+      // Someone asked: what the analysts asked about it, whoever they were.
+      if (frame.asks) {
+        intent = 'who_asked';
+        side = 'analyst';
+        section = 'qa';
+        questionsOnly = true;
+      }
     }
   }
 

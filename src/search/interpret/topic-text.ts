@@ -43,7 +43,7 @@ const WHO_SPOKE_FRAME =
  * spending?"): the subject is Y, and X is reported as unmatched rather than searched for.
  */
 const SAY_FRAME =
-  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described)(?:\s+(?:about|on|regarding|re|around|of)\s+(?<subject>.+?))?\s*[?.!]*$/i;
+  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described|(?<asks>ask|asked))(?:\s+(?:about|on|regarding|re|around|of)(?:\s+(?<subject>.+?))?)?\s*[?.!]*$/i;
 /** Who a say-frame may name without naming anyone in particular. */
 const ANYONE = /^(?:they|he|she|you|we|it|them|people|everyone|anyone|somebody|someone|the\s+(?:speakers?|participants?|call))$/i;
 
@@ -65,13 +65,32 @@ export const cleanEdges = (t: string): string => t.replace(/^[\s,.;:!?'"“”�
 /**
  * The subject of a question framed as "which company talked about X" / "who mentioned X", or
  * "what did X say (about Y)" — with X when it is a name (to be reported if nothing matched it),
- * not "they" or filler. Null when the question has neither frame.
+ * not "they" or filler, and whether X asked ("What did Justin Post ask about AWS?": a question
+ * by someone the calls do not name). Null when the question has neither frame.
  */
-export function subjectFrame(q: string): { subject: string; unknownName: string | null } | null {
+export function subjectFrame(q: string): { subject: string; unknownName: string | null; asks: boolean } | null {
   const spoke = WHO_SPOKE_FRAME.exec(q)?.groups;
-  if (spoke?.subject) return { subject: spoke.subject, unknownName: null };
+  if (spoke?.subject) return { subject: spoke.subject, unknownName: null, asks: false };
   const said = SAY_FRAME.exec(q)?.groups;
   if (!said?.who) return null;
   const who = said.who.trim();
-  return { subject: said.subject ?? '', unknownName: !ANYONE.test(who) && stripScaffold(who) !== '' ? who : null };
+  return { subject: said.subject ?? '', unknownName: !ANYONE.test(who) && stripScaffold(who) !== '' ? who : null, asks: said.asks !== undefined };
+}
+
+/** A firm named beside "analyst" ("the analyst from Bank of America", "the Wells Fargo analyst"): its words' span. */
+const FIRM_BESIDE_ANALYST = [
+  /\banalysts?\s+(?:from|at|with|of)\s+((?:[\p{Lu}&][\p{L}\p{N}&.'’-]*)(?:\s+(?:of|&|and|[\p{Lu}&][\p{L}\p{N}&.'’-]*))*)/u,
+  /\b(?:the|an?)\s+((?:[\p{Lu}&][\p{L}\p{N}&.'’-]*)(?:\s+(?:of|&|and|[\p{Lu}&][\p{L}\p{N}&.'’-]*))*)\s+analysts?\b/u,
+];
+
+/** Where the question names an analyst's firm in words, matched or not ("…the analyst from Bank of America"). */
+export function firmBesideAnalyst(q: string): { start: number; end: number; text: string } | null {
+  for (const re of FIRM_BESIDE_ANALYST) {
+    const m = re.exec(q);
+    if (m?.[1]) {
+      const start = m.index + m[0].indexOf(m[1]);
+      return { start, end: start + m[1].length, text: m[1] };
+    }
+  }
+  return null;
 }

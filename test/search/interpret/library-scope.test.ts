@@ -188,6 +188,18 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan('What did Mr. Castillo say about liquidity?').topic).toBe('liquidity');
   });
 
+  it('an analyst or firm nobody in the library matches is reported; their question is still looked for among the analysts\'', () => {
+    const p = plan('What did Maria Castillo ask about liquidity?');
+    expect([p.unmatched, p.intent, p.side, p.topic]).toEqual([['Maria Castillo'], 'who_asked', 'analyst', 'liquidity']);
+    const firm = plan('What did the analyst from Stonegate Capital ask?');
+    expect([firm.unmatched, firm.intent, firm.topic]).toEqual([['Stonegate Capital'], 'who_asked', '']);
+    expect(plan('What did the Wells Fargo analyst ask about margins?').unmatched).toEqual(['Wells Fargo']);
+    // A firm that is there is a speaker, not a name to report.
+    const known = plan('What did the analyst from Crestline Securities ask?');
+    expect(known.unmatched).toEqual([]);
+    expect(known.speakers.map((s) => s.person.name)).toContain('Priya Natarajan');
+  });
+
   it("reports a firm or role that nobody in the company's calls matches, instead of searching its words", () => {
     // Lakeshore Partners' analyst spoke only on Bluefin's call; the company addressed is the scope.
     const p = plan('What did the Lakeshore Partners analyst ask Northwind about margins?');
