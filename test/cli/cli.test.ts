@@ -1,7 +1,9 @@
 /**
- * The real binary (`transcript-search`, package.json "bin") as child processes, real model.
- * `ask`, `calls` and `eval` read the shared test index; `build-index` only ever writes into temp
- * folders.
+ * The CLI over the shared test index (`build-index` only ever writes into temp folders), real model.
+ * What a shell sees of the real binary (`transcript-search`, package.json "bin") runs as child
+ * processes: `npx`, exit codes, stdout holding only the output while progress goes to stderr, a
+ * closed pipe, the forwarded `eval`. The rest of each command's arguments and output runs
+ * in-process through the same program (in-process.ts), sharing one model process.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -13,18 +15,19 @@ import { REPO_ROOT } from '../../src/model/model-files.js';
 import { TEST_INDEX_DIR } from '../helpers/paths.js';
 import { SMALL_CALL } from '../index/small-call.js';
 import { smallCallFor } from '../library/fixtures.js';
+import { holdModel, runInProcess } from './in-process.js';
 import { runBin, runProcess, type CliRun } from './run-cli.js';
 
 const CANONICAL = 'what did Jassy say about Trainium';
 
-const ask = (...args: string[]) => runBin(['ask', ...args, '--index-dir', TEST_INDEX_DIR]);
+const ask = (...args: string[]) => runInProcess(['ask', ...args, '--index-dir', TEST_INDEX_DIR]);
 /**
  * `npx transcript-search ask --json -k 3` on the canonical question, the index chosen by INDEX_DIR:
  * run once (each run loads the model), its output checked by two tests (the JSON's shape; stdout holding only it).
  */
 let npxRun: Promise<CliRun> | undefined;
 const npxAskJson = () => (npxRun ??= runProcess('npx', ['--no-install', 'transcript-search', 'ask', '--json', '-k', '3', CANONICAL], { INDEX_DIR: TEST_INDEX_DIR }));
-const build = (args: string[]) => runBin(['build-index', ...args]);
+const build = (args: string[]) => runInProcess(['build-index', ...args]);
 
 /** A user error: non-zero exit, one line on stderr naming the problem, no stack trace, nothing on stdout. */
 function expectUserError(run: CliRun, message: RegExp): void {
@@ -37,6 +40,8 @@ function expectUserError(run: CliRun, message: RegExp): void {
   expect(run.stderr).not.toMatch(/\n\s+at |\.ts:\d+:\d+/);
   expect(run.stdout).toBe('');
 }
+
+holdModel();
 
 let tmp: string;
 beforeAll(async () => {
@@ -86,7 +91,7 @@ describe.concurrent('ask', () => {
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => l.split('.')[0])).toEqual(['1', '2']);
 
-    const viaEnv = await runBin(['ask', '-k', '2', '--json', 'free cash flow'], { INDEX_DIR: TEST_INDEX_DIR });
+    const viaEnv = await runInProcess(['ask', '-k', '2', '--json', 'free cash flow'], { INDEX_DIR: TEST_INDEX_DIR });
     expect(viaEnv.code, viaEnv.stderr).toBe(0);
     expect(viaEnv.stderr).not.toMatch(/building/i);
     expect(SearchResponse.parse(JSON.parse(viaEnv.stdout)).results).toHaveLength(2);
@@ -132,9 +137,12 @@ describe('build-index', () => {
     await fs.mkdir(lib, { recursive: true });
     // A raw transcript dropped into the folder by hand is indexed as it is.
     await fs.writeFile(path.join(lib, 'wdgt-q2-2024.txt'), SMALL_CALL);
-    const run = await build(['--library', lib, '--index-dir', idx]);
+    // The binary itself: the summary alone on stdout, the progress of each phase on stderr.
+    const run = await runBin(['build-index', '--library', lib, '--index-dir', idx]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Indexed \d+ passages \(\d+ sentences\) from 1 call\(s\)/);
+    expect(run.stdout).toMatch(/^Indexed \d+ passages \(\d+ sentences\) from 1 call\(s\) in [\d.]+ s — [\d.]+ passages\/s\n$/);
+    expect(run.stderr).toMatch(/^Embedding passages: (\d+)\/\1$/m);
+    expect(run.stderr).toMatch(/^Writing index: /m);
     expect(await fs.readdir(lib)).toEqual(['wdgt-q2-2024.txt']);
     expect(await fs.readFile(path.join(lib, 'wdgt-q2-2024.txt'), 'utf8')).toBe(SMALL_CALL);
     const index = await loadIndex(idx, { sources: [path.join(lib, 'wdgt-q2-2024.txt')] });
@@ -142,7 +150,7 @@ describe('build-index', () => {
 
     // ask searches that library's index as it is (TRANSCRIPTS_DIR / --library, as for the server), without rebuilding it.
     const manifestBefore = await fs.readFile(path.join(idx, 'manifest.json'), 'utf8');
-    const asked = await runBin(['ask', '--json', '-k', '1', 'factory capacity'], { INDEX_DIR: idx, TRANSCRIPTS_DIR: lib });
+    const asked = await runInProcess(['ask', '--json', '-k', '1', 'factory capacity'], { INDEX_DIR: idx, TRANSCRIPTS_DIR: lib });
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.stderr).not.toMatch(/building/i);
     expect(SearchResponse.parse(JSON.parse(asked.stdout)).results[0]?.call_id).toBe('wdgt-q2-2024');
@@ -154,11 +162,15 @@ describe('build-index', () => {
   });
 });
 
-describe.concurrent('the transcript-search binary', () => {
+describe.concurrent('transcript-search', () => {
   it('--help lists every subcommand', async () => {
     const run = await runBin(['--help']);
     expect(run.code, run.stderr).toBe(0);
     for (const sub of ['serve', 'ask', 'calls', 'import', 'build-index', 'eval', 'bench', 'mcp']) expect(run.stdout).toMatch(new RegExp(`^  ${sub}\\b`, 'm'));
+  });
+
+  it('a user error → non-zero exit, one line on stderr, nothing on stdout, no stack trace', async () => {
+    expectUserError(await runBin(['ask', '-k', '0', 'AWS', '--index-dir', TEST_INDEX_DIR]), /k must be at least 1/);
   });
 
   it('an unknown subcommand → non-zero exit, the error and a suggestion, no stack trace', async () => {
@@ -195,14 +207,14 @@ describe.concurrent('the transcript-search binary', () => {
   });
 
   it('calls lists the library (id, company, ticker, quarter, date, passages); --json as one array', async () => {
-    const human = await runBin(['calls', '--index-dir', TEST_INDEX_DIR]);
+    const human = await runInProcess(['calls', '--index-dir', TEST_INDEX_DIR]);
     expect(human.code, human.stderr).toBe(0);
     const [header, row, ...rest] = human.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^id\s+company\s+ticker\s+quarter\s+date\s+passages$/);
     expect(row).toMatch(/^amzn-q4-2025\s+Amazon\.com, Inc\.\s+AMZN\s+Q4 2025\s+2026-02-05\s+\d+$/);
     expect(rest).toEqual([]);
 
-    const json = await runBin(['calls', '--json'], { INDEX_DIR: TEST_INDEX_DIR });
+    const json = await runInProcess(['calls', '--json'], { INDEX_DIR: TEST_INDEX_DIR });
     expect(json.code, json.stderr).toBe(0);
     const calls = JSON.parse(json.stdout) as { id: string; passages: number }[];
     const index = await loadIndex(TEST_INDEX_DIR);

@@ -1,7 +1,9 @@
 /**
- * `npm run -s import` as a child process (real parser, tokenizer and model), always into temp
- * folders: --check reports and touches nothing; a batch adds its good files and lists the bad
- * ones (file:line, exit 1); duplicates are refused; --remove takes calls out; hostile files are
+ * `npm run -s import` (real parser, tokenizer and model), always into temp folders, run in-process
+ * through the binary's program (in-process.ts) with one model process for the file; the command's
+ * own entry (`tsx src/cli/import.ts`) as a child process where stdout and stderr must part:
+ * --check reports and touches nothing; a batch adds its good files and lists the bad ones
+ * (file:line, exit 1); duplicates are refused; --remove takes calls out; hostile files are
  * refused clearly and leave the library as it was.
  */
 import { promises as fs } from 'node:fs';
@@ -14,9 +16,12 @@ import { CheckReport } from '../../src/library/check-report.js';
 import { parseStoredCall } from '../../src/library/stored-call.js';
 import { BUNDLED_CALL } from '../helpers/paths.js';
 import { ACCENTED_CALL, encodeCp1252, manySpeakersCall, SMALL_CALL, smallCallFor, callWithParagraph } from '../library/fixtures.js';
+import { holdModel, runInProcess } from './in-process.js';
 import { runCli, type CliRun } from './run-cli.js';
 
 const IMPORT = 'src/cli/import.ts';
+
+holdModel();
 
 let tmp: string;
 let sequence = 0;
@@ -28,14 +33,17 @@ afterAll(async () => {
 });
 
 /** A workspace: files to import (name → content), an empty library and no index yet. */
-async function workspace(files: Record<string, string | Uint8Array> = {}): Promise<{ root: string; lib: string; idx: string; file: (name: string) => string; run: (...args: string[]) => Promise<CliRun> }> {
+async function workspace(
+  files: Record<string, string | Uint8Array> = {},
+): Promise<{ root: string; lib: string; idx: string; file: (name: string) => string; run: (...args: string[]) => Promise<CliRun>; runEntry: (...args: string[]) => Promise<CliRun> }> {
   const root = path.join(tmp, `ws-${++sequence}`);
   const lib = path.join(root, 'library');
   const idx = path.join(root, 'index');
   await fs.mkdir(path.join(root, 'in'), { recursive: true });
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(root, 'in', name), content);
   const file = (name: string) => path.join(root, 'in', name);
-  return { root, lib, idx, file, run: (...args) => runCli(IMPORT, [...args, '--library', lib, '--index-dir', idx]) };
+  const at = ['--library', lib, '--index-dir', idx];
+  return { root, lib, idx, file, run: (...args) => runInProcess(['import', ...args, ...at]), runEntry: (...args) => runCli(IMPORT, [...args, ...at]) };
 }
 
 /** Every file under a folder with its bytes: "unchanged" means byte for byte. */
@@ -77,7 +85,8 @@ describe.concurrent('import --check', () => {
 
   it('--json prints exactly one JSON array in the issue\'s shape; failures go to stderr and exit 1', async () => {
     const ws = await workspace({ 'wdgt.txt': SMALL_CALL, 'bad.txt': 'Quarterly notes\n\nnothing here\n' });
-    const run = await ws.run('--check', '--json', ws.file('wdgt.txt'), ws.file('bad.txt'));
+    // The command's own entry as a process: stdout holds the array alone, the failure is on stderr.
+    const run = await ws.runEntry('--check', '--json', ws.file('wdgt.txt'), ws.file('bad.txt'));
     expect(run.code).toBe(1);
     const report = CheckReport.parse(JSON.parse(run.stdout));
     expect(report).toHaveLength(1);
@@ -187,10 +196,10 @@ describe.concurrent('import', () => {
 
   it('limits are settings: a lower MAX_TURNS refuses a call that the default admits', async () => {
     const ws = await workspace({ 'q1.txt': smallCallFor(1) });
-    const run = await runCli(IMPORT, ['--check', ws.file('q1.txt')], { MAX_TURNS: '3' });
+    const run = await runInProcess(['import', '--check', ws.file('q1.txt')], { MAX_TURNS: '3' });
     expect(run.code).toBe(1);
     expect(errorLines(run)).toEqual([expect.stringMatching(/q1\.txt:\d+: more than 3 speaker turns; the limit is 3 speaker turns per call \(MAX_TURNS\)/)]);
-    const bad = await runCli(IMPORT, ['--check', ws.file('q1.txt')], { MAX_TURNS: 'many' });
+    const bad = await runInProcess(['import', '--check', ws.file('q1.txt')], { MAX_TURNS: 'many' });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^error: MAX_TURNS="many": /);
   });

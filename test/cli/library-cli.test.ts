@@ -1,18 +1,20 @@
 /**
  * `ask` and `calls` over a library of several calls (the bundled call and the invented calls of
- * test/library/library-fixtures.ts), through the real binary: company, quarter, year and call
- * scopes, each result naming its call, and one-line errors for scopes that name nothing.
+ * test/library/library-fixtures.ts), run in-process through the binary's program (in-process.ts;
+ * cli.test.ts runs the binary itself): company, quarter, year and call scopes, each result naming
+ * its call, and one-line errors for scopes that name nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponse } from '../../src/api/schemas.js';
 import { LIBRARY_DIR, LIBRARY_INDEX_DIR } from '../helpers/paths.js';
 import { libraryService } from '../helpers/service.js';
-import { runBin, type CliRun } from './run-cli.js';
+import { runInProcess } from './in-process.js';
+import type { CliRun } from './run-cli.js';
 
 const at = ['--library', LIBRARY_DIR, '--index-dir', LIBRARY_INDEX_DIR];
 
-const ask = (...args: string[]) => runBin(['ask', ...args, ...at]);
-const calls = (...args: string[]) => runBin(['calls', ...args, ...at]);
+const ask = (...args: string[]) => runInProcess(['ask', ...args, ...at]);
+const calls = (...args: string[]) => runInProcess(['calls', ...args, ...at]);
 
 async function askJson(...args: string[]): Promise<SearchResponse> {
   const run = await ask('--json', ...args);
@@ -32,13 +34,13 @@ function expectOneLineError(run: CliRun, message: RegExp): void {
 }
 
 beforeAll(async () => {
-  // Builds the library's index (or finds it current) so that the CLI runs below only read it.
+  // Builds the library's index (or finds it current) so that the CLI runs below only read it; its
+  // model stays open for the file, and every run below shares its process.
   await libraryService();
 });
 
 describe('ask over a library', () => {
   it('--company restricts the results to that company (name, short name or ticker), and each line names company and quarter', async () => {
-    // Independent runs, started together (each is a process of its own).
     const [bodies, human, unscoped] = await Promise.all([
       Promise.all(['Northwind', 'nwr', 'Northwind Robotics, Inc.'].map((company) => askJson('-k', '5', 'gross margin', '--company', company))),
       ask('-k', '5', 'gross margin', '--company', 'NWR'),

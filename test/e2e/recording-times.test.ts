@@ -11,7 +11,7 @@ import type { PassageResponse, TranscriptResponse } from '../../src/api/schemas.
 import { openSearchService, type SearchService } from '../../src/service/open-service.js';
 import { parseTranscriptText } from '../../src/transcript/read-source.js';
 import type { Call } from '../../src/transcript/types.js';
-import { runBin } from '../cli/run-cli.js';
+import { runInProcess } from '../cli/in-process.js';
 import { browserTestsSkipped, screenshot } from '../helpers/browser.js';
 import { cards, resultsReady, usePageSession } from '../helpers/page-session.js';
 import { ARTIFACTS_DIR } from '../helpers/paths.js';
@@ -67,7 +67,8 @@ describe('start times from a recording', () => {
   });
 
   it('`ask` prints where each result starts in the recording', async () => {
-    const run = await runBin(['ask', '-k', '3', QUESTION, '--library', LIBRARY, '--index-dir', INDEX]);
+    // In-process, through the binary's program: the model process this file's service keeps open serves it too.
+    const run = await runInProcess(['ask', '-k', '3', QUESTION, '--library', LIBRARY, '--index-dir', INDEX]);
     expect(run.code, run.stderr).toBe(0);
     const first = run.stdout.split('\n').find((l) => l.startsWith('1. '));
     expect(first).toContain('Andrew Kim');
