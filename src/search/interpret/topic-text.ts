@@ -12,7 +12,7 @@ const SCAFFOLD = new Set(
     'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
     'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
     'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
-    'mr mrs ms dr prof are will person guy folks anyone anybody someone somebody there raise raised bring brought topic'
+    'mr mrs ms dr prof are will be been person guy folks anyone anybody someone somebody there raise raised bring brought topic'
   ).split(/\s+/),
 );
 /** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
