@@ -276,7 +276,18 @@ describe('a missing section heading never loses the remarks', () => {
 describe('"Name:" lines as exports and transcription services write them', () => {
   // Invented calls: Markdown emphasis and "Name, Title" labels; time stamps before the name.
   const speakers = ['Operator', 'Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Maria Lopez'];
-  it.each(['name-colon-markdown.md', 'name-colon-stamps.txt', 'name-colon-otter.txt', 'name-colon-caps.txt'])('%s: every turn under its speaker, no markup or stamp in the words', (file) => {
+  it.each([
+    'name-colon-markdown.md',
+    'name-colon-stamps.txt',
+    'name-colon-otter.txt',
+    'name-colon-caps.txt',
+    // Rev / Temi: "Name (00:01:40):" over the words.
+    'name-colon-rev.txt',
+    // Happy Scribe / Trint: "[00:01:40] Name" over the words.
+    'name-colon-stamp-lines.txt',
+    // Zoom's saved captions: "[Name] 10:01:40" over the words, no blank lines.
+    'name-colon-zoom.txt',
+  ])('%s: every turn under its speaker, no markup or stamp in the words', (file) => {
     const parsed = parseTranscriptText(fixture(file), { fileName: file });
     expect(parsed.layout).toBe('name-colon');
     const rows = turnTable(parsed.call);
@@ -289,7 +300,7 @@ describe('"Name:" lines as exports and transcription services write them', () =>
     expect([jake.side, jake.firm, jake.title]).toEqual(['analyst', 'Barclays', null]);
   });
 
-  it.each(['name-colon-stamps.txt', 'name-colon-otter.txt'])('%s: time stamps become the turns\' start times', (file) => {
+  it.each(['name-colon-stamps.txt', 'name-colon-otter.txt', 'name-colon-rev.txt', 'name-colon-stamp-lines.txt'])('%s: time stamps become the turns\' start times', (file) => {
     const parsed = parseTranscriptText(fixture(file));
     expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210]);
   });

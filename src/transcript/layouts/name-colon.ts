@@ -52,16 +52,42 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
 }
 
-/** A line that is only a name and a time ("Maria Lopez  0:21", as Otter-style exports write it): the words follow on the next lines. */
-const NAME_THEN_STAMP = /^(?<name>\p{L}[^:\d]{0,58}?)\s+\(?(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})\)?$/u;
+/** A time stamp as transcription services write it: "3:10", "00:03:10", "00:03:10.25", "00:03:10,250". */
+const TIME = String.raw`(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?`;
+/**
+ * A line that is only a speaker's label and a time, the words following on the next lines, as
+ * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter),
+ * "Maria Lopez [00:00:21]" (Trint), "[00:00:21] Maria Lopez" / "00:00:21.00 - Maria Lopez"
+ * (Happy Scribe), "[Maria Lopez] 10:00:21" (Zoom's saved captions).
+ */
+const LABEL_LINES: readonly RegExp[] = [
+  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s+[(\[]?${TIME}[)\]]?$`, 'u'),
+  new RegExp(String.raw`^[(\[]?${TIME}[)\]]?(?:\s+[-\u2013\u2014])?\s+(?<name>\p{L}[^:\[\]()]{0,58}?)$`, 'u'),
+  new RegExp(String.raw`^\[(?<name>\p{L}[^:\[\]()]{0,58}?)\]\s+${TIME}$`, 'u'),
+];
+/** "Maria Lopez (00:00:21): …" (Rev, Temi): the time between the name and the colon; the words follow on the same or the next line. */
+const NAME_STAMP_COLON = new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s*[(\[]${TIME}[)\]]\s*:(?:\s+|$)`, 'u');
+
+function isSpeakerName(name: string): boolean {
+  return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
+}
+
+function labelLine(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  for (const pattern of text.length <= 90 ? LABEL_LINES : []) {
+    const m = pattern.exec(text);
+    if (!m?.groups) continue;
+    const { name, hint } = nameAndHint(m.groups.name!.trim());
+    return isSpeakerName(name) ? { name, hint, restOffset: text.length, startTime: stampSeconds(m.groups.stamp!) } : null;
+  }
+  const m = NAME_STAMP_COLON.exec(text);
+  if (!m?.groups) return null;
+  const { name, hint } = nameAndHint(m.groups.name!.trim());
+  return isSpeakerName(name) ? { name, hint, restOffset: m[0].length, startTime: stampSeconds(m.groups.stamp!) } : null;
+}
 
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
-  const named = NAME_THEN_STAMP.exec(text);
-  if (named?.groups) {
-    const { name, hint } = nameAndHint(named.groups.name!.trim());
-    const speaker = (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
-    return speaker ? { name, hint, restOffset: text.length, startTime: stampSeconds(named.groups.stamp!) } : null;
-  }
+  const label = labelLine(text.slice(0, 120));
+  if (label) return label;
   const stamp = STAMP.exec(text);
   const offset = stamp ? stamp[0].length : 0;
   const body = text.slice(offset);
@@ -82,7 +108,7 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
   if (!written) return null;
   const { name, hint } = nameAndHint(written);
   if (NOT_SPEAKERS.test(name)) return null;
-  if (!(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
+  if (!isSpeakerName(name)) return null;
   return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : null };
 }
 
