@@ -10,7 +10,7 @@ import { parseTranscriptBytes, parseTranscriptText, type ParsedCall } from '../.
 import type { LayoutName } from '../../src/transcript/types.js';
 import { exchangeTable, turnTable, type TurnRow } from './layout-table.js';
 import { AMZN_PATH } from './fixtures.js';
-import { renderLayout, renderNameColon, renderRecorderVtt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
+import { renderLayout, renderNameColon, renderRecorderVtt, renderSrt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
 
 const FIXTURES = new URL('../fixtures/layouts/', import.meta.url);
 const readFixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
@@ -153,8 +153,12 @@ describe('layout contract: the bundled Amazon call rendered into every text layo
     ['name-colon, every paragraph prefixed', (c: typeof amzn.call) => renderNameColon(c, { list: false, headings: false, prefixEvery: true }), false],
     ['webvtt', (c: typeof amzn.call) => renderWebVtt(c, { list: false, headings: false }).text, false],
     ['webvtt, recorder style ("Name: text" cues)', (c: typeof amzn.call) => renderRecorderVtt(c), false],
-  ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (_layout, render, headings) => {
+    ['srt, "Name: text" cues', (c: typeof amzn.call) => renderSrt(c, 'colon'), false],
+    ['srt, "[Name] text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'bracket'), false],
+    ['srt, ">> Name: text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'chevron'), false],
+  ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (layout, render, headings) => {
     const parsed = parseTranscriptText(render(amzn.call));
+    expect(parsed.layout).toBe(layout.split(',')[0]!);
     expect(turnTable(parsed.call)).toEqual(reference);
     const people = parsed.call.participants.filter((p) => p.side !== 'operator');
     expect(people.every((p) => p.sideSource === 'inferred')).toBe(true);

@@ -369,3 +369,63 @@ describe('a first name alone in captions', () => {
     expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
   });
 });
+
+describe('captions that mark a change of speaker without naming who', () => {
+  it('SubRip ">> NAME:" captions: named turns under their speaker, an unnamed ">>" never continues the previous one, "[Music]" is nobody', () => {
+    const parsed = parseTranscriptText(fixture('srt-captions.srt'), { fileName: 'srt-captions.srt' });
+    expect(parsed.layout).toBe('srt');
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => [r.speaker, r.side, r.section])).toEqual([
+      ['Operator', 'operator', 'prepared_remarks'],
+      ['Maria Lopez', 'company', 'prepared_remarks'],
+      ['Tom Reed', 'company', 'prepared_remarks'],
+      ['Operator', 'operator', 'qa'],
+      ['Jake Miller', 'analyst', 'qa'],
+      ['Maria Lopez', 'company', 'qa'],
+      ['Unidentified Speaker', 'unknown', 'qa'],
+      ['Unidentified Speaker', 'unknown', 'qa'],
+    ]);
+    expect(rows[0]!.text).toBe('Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.');
+    expect(rows[5]!.text).toBe('Promotions were lighter than last year.');
+    expect(rows[6]!.text).toBe('Thanks. And on pricing?');
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210, 210, 220]);
+    // The first unnamed change is in the cue whose timing line is line 31 of the SubRip file.
+    expect(parsed.warnings).toContainEqual({ line: 31, message: '2 changes of speaker (">>" or dialog dashes) name no one: those words are under "Unidentified Speaker", side unknown' });
+  });
+
+  it('WebVTT: a ">>" at the end of a cue makes the next cue someone else\'s; dialog dashes are two speakers', () => {
+    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', 'Operator: Our first question comes from Jake Miller with Barclays.'),
+      cue('00:00:06.000', '00:00:10.000', 'Jake Miller: How are promotions affecting your margins? >>'),
+      cue('00:00:11.000', '00:00:14.000', 'Promotions were lighter than last year.'),
+      cue('00:00:15.000', '00:00:18.000', '- Thanks.\n- You are welcome.'),
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Our first question comes from Jake Miller with Barclays.'],
+      ['Jake Miller', 'How are promotions affecting your margins?'],
+      ['Unidentified Speaker', 'Promotions were lighter than last year.'],
+      ['Unidentified Speaker', 'Thanks.'],
+      ['Unidentified Speaker', 'You are welcome.'],
+    ]);
+  });
+
+  it('"[Name] text" names the speaker; "[inaudible]" inside the words stays in them', () => {
+    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', '[Operator] Our first question comes from Jake Miller with Barclays.'),
+      cue('00:00:06.000', '00:00:10.000', '[Jake Miller] How are [inaudible] affecting your margins?'),
+      cue('00:00:11.000', '00:00:14.000', '[Applause]'),
+      cue('00:00:15.000', '00:00:18.000', '[Maria Lopez] Promotions were lighter than last year.'),
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Our first question comes from Jake Miller with Barclays.'],
+      ['Jake Miller', 'How are [inaudible] affecting your margins?'],
+      ['Maria Lopez', 'Promotions were lighter than last year.'],
+    ]);
+  });
+});

@@ -179,6 +179,28 @@ export function renderRecorderVtt(call: Call): string {
   return out.join('\n');
 }
 
+/**
+ * SubRip captions of the call, one cue per paragraph: the speaker written as "Name: text" on
+ * every cue, or only on a turn's first cue as "[Name] text" or ">> Name: text" (the cues after
+ * it carry no name, as captioners write them).
+ */
+export function renderSrt(call: Call, style: 'colon' | 'bracket' | 'chevron'): string {
+  const people = byId(call);
+  const out: string[] = [];
+  const stamp = (s: number): string => clock(s).replace('.', ',');
+  let time = 0;
+  let cue = 1;
+  for (const t of call.turns) {
+    const name = (people.get(t.speakerId) as Participant).name;
+    t.paragraphs.forEach((para, k) => {
+      const label = style === 'colon' ? `${name}: ` : k > 0 ? '' : style === 'bracket' ? `[${name}] ` : `>> ${name}: `;
+      out.push(String(cue++), `${stamp(time)} --> ${stamp(time + 3)}`, `${label}${para.text}`, '');
+      time += 5;
+    });
+  }
+  return out.join('\n');
+}
+
 export function renderLayout(call: Call, layout: TextLayout): string {
   if (layout === 'standard') return renderStandard(call);
   if (layout === 'dash-header') return renderDashHeader(call);
