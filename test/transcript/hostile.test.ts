@@ -150,3 +150,31 @@ describe('SubRip captions (.srt)', () => {
     expect(srtRefusal(cues.join('\n')).message).toMatch(/more than 500 participants; the limit is 500 participants per call \(MAX_PARTICIPANTS\)$/);
   });
 });
+
+describe('diarized JSON', () => {
+  const jsonRefusal = (value: unknown, limits?: Partial<TranscriptLimits>): TranscriptFormatError => {
+    try {
+      parseTranscriptText(JSON.stringify(value), { fileName: 'hostile.json', limits });
+    } catch (error) {
+      if (error instanceof TranscriptFormatError) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses 10,000 speakers, naming the participants limit', () => {
+    const utterances = Array.from({ length: 10_000 }, (_, i) => ({ speaker: `SPEAKER_${i}`, text: 'Hello from me.', start: i }));
+    expect(jsonRefusal({ utterances }).message).toBe('more than 500 participants; the limit is 500 participants per call (MAX_PARTICIPANTS)');
+  });
+
+  it('refuses a 1 MB utterance, naming the paragraph length limit', () => {
+    const utterances = [{ speaker: 'A', text: 'Mr. '.repeat(250_000), start: 0 }];
+    expect(jsonRefusal({ utterances }).message).toMatch(/^a paragraph of [\d,]+ characters; the limit is 50,000 characters per paragraph \(MAX_PARAGRAPH_CHARS\)$/);
+  });
+
+  it('refuses a JSON array, an empty list and a non-finite time with what it expected', () => {
+    expect(jsonRefusal([1, 2]).message).toMatch(/^JSON: expected a diarized transcript/);
+    expect(jsonRefusal({ segments: [] }).message).toMatch(/^JSON: segments: /);
+    expect(jsonRefusal({ segments: [{ speaker: 'A', text: 'Hi', start: -1 }] }).message).toMatch(/^JSON: segments\[0\]\.start: /);
+  });
+});

@@ -10,7 +10,7 @@ import { parseTranscriptBytes, parseTranscriptText, type ParsedCall } from '../.
 import type { LayoutName } from '../../src/transcript/types.js';
 import { exchangeTable, turnTable, type TurnRow } from './layout-table.js';
 import { AMZN_PATH } from './fixtures.js';
-import { renderLayout, renderNameColon, renderRecorderVtt, renderSrt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
+import { renderLayout, renderNameColon, renderRecorderVtt, renderSpeechJson, renderSrt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
 
 const FIXTURES = new URL('../fixtures/layouts/', import.meta.url);
 const readFixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
@@ -156,6 +156,8 @@ describe('layout contract: the bundled Amazon call rendered into every text layo
     ['srt, "Name: text" cues', (c: typeof amzn.call) => renderSrt(c, 'colon'), false],
     ['srt, "[Name] text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'bracket'), false],
     ['srt, ">> Name: text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'chevron'), false],
+    ['speech-json, speakers by name', (c: typeof amzn.call) => renderSpeechJson(c, 'names'), false],
+    ['speech-json, speaker labels named by a "speakers" map', (c: typeof amzn.call) => renderSpeechJson(c, 'labels'), false],
   ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (layout, render, headings) => {
     const parsed = parseTranscriptText(render(amzn.call));
     expect(parsed.layout).toBe(layout.split(',')[0]!);

@@ -429,3 +429,39 @@ describe('captions that mark a change of speaker without naming who', () => {
     ]);
   });
 });
+
+describe('diarized speech-to-text JSON', () => {
+  it('AssemblyAI-style "utterances": labels become "Speaker A"…, sides and the Q&A start inferred, times in milliseconds', () => {
+    const parsed = parseTranscriptText(fixture('speech-json-assemblyai.json'), { fileName: 'speech-json-assemblyai.json' });
+    expect(parsed.layout).toBe('speech-json');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.section, r.role])).toEqual([
+      ['Speaker A', 'operator', 'prepared_remarks', 'remarks'],
+      ['Speaker B', 'company', 'prepared_remarks', 'remarks'],
+      ['Speaker C', 'company', 'prepared_remarks', 'remarks'],
+      ['Speaker A', 'operator', 'qa', 'intro'],
+      ['Speaker D', 'analyst', 'qa', 'question'],
+      ['Speaker B', 'company', 'qa', 'answer'],
+      ['Speaker A', 'operator', 'qa', 'intro'],
+      ['Speaker E', 'analyst', 'qa', 'question'],
+      ['Speaker C', 'company', 'qa', 'answer'],
+    ]);
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210, 240, 246, 252]);
+    expect(parsed.call.participants.filter((p) => p.side !== 'unknown').every((p) => p.sideSource === 'inferred')).toBe(true);
+  });
+
+  it('refuses an item without a speaker label (speech-to-text without diarization), naming it, rather than guess', () => {
+    const json = JSON.parse(fixture('speech-json-assemblyai.json')) as { utterances: Array<Record<string, unknown>> };
+    delete json.utterances[3]!.speaker;
+    const error = refusal(JSON.stringify(json, null, 2), 'call.json');
+    expect(error.describe()).toBe(
+      'call.json:4: JSON: utterances[3].speaker has no speaker label: words nobody can be said to have spoken are not imported (run the speech-to-text with speaker diarization)',
+    );
+  });
+
+  it('refuses JSON of another shape with the form it expects', () => {
+    expect(refusal('{"monologues": [{"speaker": 0, "elements": []}]}', 'revai.json').describe()).toBe(
+      'revai.json:1: JSON: expected a diarized transcript: a JSON object with an "utterances" or "segments" array of {"speaker", "text", "start"} items',
+    );
+    expect(refusal('{"segments": [', 'cut.json').message).toMatch(/^not valid JSON \(/);
+  });
+});

@@ -201,6 +201,26 @@ export function renderSrt(call: Call, style: 'colon' | 'bracket' | 'chevron'): s
   return out.join('\n');
 }
 
+/**
+ * The call as diarized speech-to-text JSON (speech-json.ts), one utterance per paragraph: the
+ * speaker by name, or by label ("A", "B", …) with a "speakers" map naming the labels.
+ */
+export function renderSpeechJson(call: Call, style: 'names' | 'labels'): string {
+  const people = byId(call);
+  const labels = new Map(call.participants.map((p, k) => [p.id, String.fromCharCode(65 + (k % 26)) + (k >= 26 ? String(k) : '')]));
+  const utterances: Array<{ speaker: string; text: string; start: number; end: number }> = [];
+  let time = 0;
+  for (const t of call.turns) {
+    for (const para of t.paragraphs) {
+      const speaker = style === 'names' ? (people.get(t.speakerId) as Participant).name : (labels.get(t.speakerId) as string);
+      utterances.push({ speaker, text: para.text, start: time * 1000, end: (time + 3) * 1000 });
+      time += 5;
+    }
+  }
+  const speakers = style === 'labels' ? Object.fromEntries(call.participants.map((p) => [labels.get(p.id) as string, p.name])) : undefined;
+  return JSON.stringify({ speakers, utterances }, null, 1);
+}
+
 export function renderLayout(call: Call, layout: TextLayout): string {
   if (layout === 'standard') return renderStandard(call);
   if (layout === 'dash-header') return renderDashHeader(call);
