@@ -287,6 +287,8 @@ describe('"Name:" lines as exports and transcription services write them', () =>
     'name-colon-stamp-lines.txt',
     // Zoom's saved captions: "[Name] 10:01:40" over the words, no blank lines.
     'name-colon-zoom.txt',
+    // Sonix: "Name: [00:01:40] words".
+    'name-colon-sonix.txt',
   ])('%s: every turn under its speaker, no markup or stamp in the words', (file) => {
     const parsed = parseTranscriptText(fixture(file), { fileName: file });
     expect(parsed.layout).toBe('name-colon');
@@ -300,9 +302,17 @@ describe('"Name:" lines as exports and transcription services write them', () =>
     expect([jake.side, jake.firm, jake.title]).toEqual(['analyst', 'Barclays', null]);
   });
 
-  it.each(['name-colon-stamps.txt', 'name-colon-otter.txt', 'name-colon-rev.txt', 'name-colon-stamp-lines.txt'])('%s: time stamps become the turns\' start times', (file) => {
+  it.each(['name-colon-stamps.txt', 'name-colon-otter.txt', 'name-colon-rev.txt', 'name-colon-stamp-lines.txt', 'name-colon-sonix.txt'])('%s: time stamps become the turns\' start times', (file) => {
     const parsed = parseTranscriptText(fixture(file));
     expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210]);
+  });
+
+  it('Zoom\'s saved captions with no title line ("[Name] 10:00:05" first) are not taken for JSON', () => {
+    const text = fixture('name-colon-zoom.txt').split('\n').slice(2).join('\n');
+    expect(text.startsWith('[Operator] 10:00:05')).toBe(true);
+    const parsed = parseTranscriptText(text, { fileName: 'zoom.txt' });
+    expect(parsed.layout).toBe('name-colon');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
   });
 
   it.each(['name-colon-markdown.md', 'name-colon-caps.txt'])('%s: "Name, Title:" gives the title, as people write it', (file) => {

@@ -109,7 +109,10 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
   const { name, hint } = nameAndHint(written);
   if (NOT_SPEAKERS.test(name)) return null;
   if (!isSpeakerName(name)) return null;
-  return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : null };
+  // "Maria Lopez: [00:00:21] Thank you…" (Sonix): the time after the colon.
+  const after = stamp ? null : /^[[(]((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[\])]\s*/.exec(body.slice(restOffset));
+  if (after) restOffset += after[0].length;
+  return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : after ? stampSeconds(after[1]!) : null };
 }
 
 function detect(doc: SourceDoc): LayoutFit {

@@ -56,9 +56,16 @@ type Item = z.infer<typeof Item>;
 
 function detect(doc: SourceDoc): LayoutFit {
   const first = doc.text.trimStart()[0];
+  const none: LayoutFit = { score: 0, reasons: [], mismatch: { line: 1, expected: 'a JSON object with "utterances" or "segments"', lineText: doc.lines[0]?.text ?? null } };
+  if (first !== '{' && first !== '[') return none;
+  try {
+    JSON.parse(doc.text);
+  } catch {
+    // "{" opens nothing but JSON: a broken file is this layout's to refuse; "[Name] 10:00:04" is not JSON.
+    return first === '{' ? { score: 0.5, reasons: ['the file starts like a JSON object'], mismatch: null } : none;
+  }
   // Any JSON document is this layout's to read or to refuse with the path of what is wrong.
-  if (first === '{' || first === '[') return { score: 1, reasons: ['the file is JSON (a diarized speech-to-text transcript is expected)'], mismatch: null };
-  return { score: 0, reasons: [], mismatch: { line: 1, expected: 'a JSON object with "utterances" or "segments"', lineText: doc.lines[0]?.text ?? null } };
+  return { score: 1, reasons: ['the file is JSON (a diarized speech-to-text transcript is expected)'], mismatch: null };
 }
 
 /** The line of the first item of the array, for errors about the file as a whole. */
