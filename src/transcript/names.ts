@@ -59,6 +59,11 @@ const INTERJECTIONS = new Set([
   'indeed', 'agreed', 'super', 'fine', 'nice', 'sounds', 'makes', 'well', 'so', 'and', 'but',
   'oh', 'ah', 'um', 'uh', 'wow', 'please', 'sorry', 'pardon', 'welcome', 'cheers', 'definitely',
   'certainly', 'of', 'very', 'much', 'that', "that's", 'this', 'it',
+  // Words that open a point inside a speech, often before a colon ("Finally: we opened…"): never a speaker.
+  'finally', 'first', 'firstly', 'second', 'secondly', 'third', 'thirdly', 'fourth', 'last', 'lastly', 'next',
+  'also', 'additionally', 'importantly', 'however', 'overall', 'again', 'specifically', 'today', 'now',
+  'here', 'remember', 'note', 'meanwhile', 'therefore', 'similarly', 'in', 'on', 'for', 'to', 'as', 'at',
+  'revenue', 'revenues', 'guidance', 'outlook', 'margins', 'highlights', 'bottom', 'result', 'results',
 ]);
 
 /** True for a short line that is something said ("Okay Great", "Thanks Brian"), not a name. */

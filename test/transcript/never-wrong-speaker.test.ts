@@ -475,3 +475,35 @@ describe('diarized speech-to-text JSON', () => {
     expect(refusal('{"segments": [', 'cut.json').message).toMatch(/^not valid JSON \(/);
   });
 });
+
+describe('"Name:" transcripts: what opens a paragraph but is no speaker', () => {
+  // Invented Crestview call, name-colon, no list or headings.
+  const call = (qa: string) =>
+    [
+      'Crestview Foods Q1 2025 Earnings Call',
+      'Operator: Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.',
+      'Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.',
+      'Finally: we opened a new plant in Ohio, on time and on budget.',
+      'Tom Reed: Net sales were $1.2 billion, up 5%.',
+      '00:05:00',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      qa,
+    ].join('\n\n');
+
+  it('"Finally: …" is the speaker\'s words, a line that is only a time is nobody\'s', () => {
+    const rows = turnTable(parseTranscriptText(call('Jake Miller: How are promotions affecting your margins?\n\nMaria Lopez: Promotions were lighter than last year.')).call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Maria Lopez']);
+    expect(rows[1]!.text).toBe('Thank you. Our frozen meals business grew 7% in the quarter. Finally: we opened a new plant in Ohio, on time and on budget.');
+    expect(rows[2]!.text).toBe('Net sales were $1.2 billion, up 5%.');
+  });
+
+  it('"Q: …" / "A: …" change the speaker to an unidentified analyst / company representative, never the operator', () => {
+    const parsed = parseTranscriptText(call('Q: How are promotions affecting your margins?\n\nA: Promotions were lighter than last year.'));
+    expect(turnTable(parsed.call).slice(3).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'intro'],
+      ['Unidentified Analyst', 'analyst', 'question'],
+      ['Unidentified Company Representative', 'company', 'answer'],
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('2 "Q:" / "A:" paragraphs name no one: under "Unidentified Analyst" / "Unidentified Company Representative"');
+  });
+});

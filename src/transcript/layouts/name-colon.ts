@@ -32,6 +32,16 @@ import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from '.
 /** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 
+/**
+ * "Q: …" / "A: …" (and "Question:" / "Answer:"): a change of speaker that names no one — the
+ * one asking, the one answering. Never the previous speaker's words.
+ */
+const QA_LABEL = /^(?<label>q|a|question|answer)\s*:\s*(?=\S)/i;
+const QA_SPEAKERS: Readonly<Record<'q' | 'a', string>> = { q: 'Unidentified Analyst', a: 'Unidentified Company Representative' };
+
+/** A line that is only a time ("00:05:00", "[12:30]"), as meeting transcripts mark the time between turns: not words. */
+const STAMP_ONLY = /^[[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?$/;
+
 /** Labels that precede a colon but are not speakers. */
 const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector|from|to|cc|bcc|subject|re|sent|attendees|location|duration|contents|image source)$/i;
 
@@ -180,6 +190,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   let sectionsKnown = false;
   let open: { start: number; end: number; line: Line } | null = null;
   let speaker: Participant | null = null;
+  let qaLabels = 0;
+  let qaLine: Line | null = null;
   const close = (): void => {
     if (open === null) return;
     collector.paragraph({ start: open.start, end: open.end, text: doc.text.slice(open.start, open.end) }, open.line);
@@ -198,6 +210,23 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else if (section === 'qa') throw new TranscriptFormatError(line.number, `unexpected ${quoteLine(line.text)} after the Q&A`, { lineText: line.text });
       sectionsKnown = true;
       speaker = null; // a section boundary ends the turn
+      continue;
+    }
+    if (STAMP_ONLY.test(line.text)) {
+      close();
+      continue;
+    }
+    const qa = speaker !== null || sectionsKnown ? QA_LABEL.exec(line.text) : null;
+    if (qa?.groups) {
+      close();
+      const role = qa.groups.label!.toLowerCase().startsWith('q') ? 'q' : 'a';
+      const found = resolver.resolve(QA_SPEAKERS[role]);
+      if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified …" speaker always resolves');
+      qaLabels++;
+      qaLine ??= line;
+      collector.start(found.participant, section, null, line);
+      speaker = found.participant;
+      open = { start: line.start + qa[0].length, end: line.end, line };
       continue;
     }
     const prefix = prefixOf(line.text);
@@ -222,6 +251,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
   close();
   collector.finish();
+  if (qaLine !== null) {
+    warnings.push({ line: qaLine.number, message: `${qaLabels} "Q:" / "A:" paragraph${qaLabels === 1 ? '' : 's'} name no one: under "${QA_SPEAKERS.q}" / "${QA_SPEAKERS.a}"` });
+  }
   if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) {
     warnings.push({ line: null, message: 'section headings name no Q&A: every turn is prepared remarks' });
   }
