@@ -507,3 +507,22 @@ describe('"Name:" transcripts: what opens a paragraph but is no speaker', () => 
     expect(parsed.warnings.map((w) => w.message)).toContain('2 "Q:" / "A:" paragraphs name no one: under "Unidentified Analyst" / "Unidentified Company Representative"');
   });
 });
+
+describe('time stamps inside "Name:" transcripts', () => {
+  it('Trint\'s "Name [00:00:21] words" opens a turn; a paragraph\'s own "[00:00:40]" is not words; a clock time in the words stays', () => {
+    const text = [
+      'Crestview Foods Q1 2025 Earnings Call',
+      'Operator [00:00:05] Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.',
+      'Maria Lopez [00:00:21] Thank you. Our frozen meals business grew 7% in the quarter.',
+      '[00:00:40] We opened a new plant in Ohio.',
+      '9:30 is when the plant starts its first shift.',
+      'Tom Reed [00:01:40] Net sales were $1.2 billion, up 5%.',
+    ].join('\n\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.turns.map((t) => [t.startTime, t.paragraphs.map((p) => p.text)])).toEqual([
+      [5, ['Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.']],
+      [21, ['Thank you. Our frozen meals business grew 7% in the quarter.', 'We opened a new plant in Ohio.', '9:30 is when the plant starts its first shift.']],
+      [100, ['Net sales were $1.2 billion, up 5%.']],
+    ]);
+  });
+});

@@ -75,8 +75,11 @@ const LABEL_LINES: readonly RegExp[] = [
   new RegExp(String.raw`^[(\[]?${TIME}[)\]]?(?:\s+[-\u2013\u2014])?\s+(?<name>\p{L}[^:\[\]()]{0,58}?)$`, 'u'),
   new RegExp(String.raw`^\[(?<name>\p{L}[^:\[\]()]{0,58}?)\]\s+${TIME}$`, 'u'),
 ];
-/** "Maria Lopez (00:00:21): …" (Rev, Temi): the time between the name and the colon; the words follow on the same or the next line. */
-const NAME_STAMP_COLON = new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s*[(\[]${TIME}[)\]]\s*:(?:\s+|$)`, 'u');
+/**
+ * "Maria Lopez (00:00:21): …" (Rev, Temi), "Maria Lopez [00:00:21] …" (Trint): the time between
+ * the name and the words, which follow on the same or the next line.
+ */
+const NAME_STAMP_COLON = new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s*[(\[]${TIME}[)\]]\s*(?::(?:\s+|$)|\s+(?=\S))`, 'u');
 
 function isSpeakerName(name: string): boolean {
   return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
@@ -246,7 +249,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (speaker === null) {
       throw new TranscriptFormatError(line.number, `expected a paragraph opening with "Name:", found ${quoteLine(line.text)}`, { lineText: line.text });
     }
-    if (open === null) open = { start: line.start, end: line.end, line };
+    // "[00:05:12] And on pricing…": a paragraph's own time stamp (Descript, Trint) is not words.
+    const stamped = open === null ? /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+/.exec(line.text) : null;
+    if (open === null) open = { start: line.start + (stamped?.[0].length ?? 0), end: line.end, line };
     else open.end = line.end;
   }
   close();
