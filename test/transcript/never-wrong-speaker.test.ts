@@ -429,12 +429,14 @@ describe('captions that mark a change of speaker without naming who', () => {
       cue('00:00:01.000', '00:00:05.000', '[Operator] Our first question comes from Jake Miller with Barclays.'),
       cue('00:00:06.000', '00:00:10.000', '[Jake Miller] How are [inaudible] affecting your margins?'),
       cue('00:00:11.000', '00:00:14.000', '[Applause]'),
+      cue('00:00:11.500', '00:00:14.000', '[UPBEAT MUSIC PLAYS]'),
+      cue('00:00:12.000', '00:00:14.000', '[SPEAKING SPANISH] Gracias.'),
       cue('00:00:15.000', '00:00:18.000', '[Maria Lopez] Promotions were lighter than last year.'),
     ].join('\n');
     const rows = turnTable(parseTranscriptText(text).call);
     expect(rows.map((r) => [r.speaker, r.text])).toEqual([
       ['Operator', 'Our first question comes from Jake Miller with Barclays.'],
-      ['Jake Miller', 'How are [inaudible] affecting your margins?'],
+      ['Jake Miller', 'How are [inaudible] affecting your margins? [SPEAKING SPANISH] Gracias.'],
       ['Maria Lopez', 'Promotions were lighter than last year.'],
     ]);
   });

@@ -250,7 +250,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       throw new TranscriptFormatError(line.number, `expected a paragraph opening with "Name:", found ${quoteLine(line.text)}`, { lineText: line.text });
     }
     // "[00:05:12] And on pricing…": a paragraph's own time stamp (Descript, Trint) is not words.
-    const stamped = open === null ? /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+/.exec(line.text) : null;
+    const stamped: RegExpExecArray | null = open === null ? /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+/.exec(line.text) : null;
     if (open === null) open = { start: line.start + (stamped?.[0].length ?? 0), end: line.end, line };
     else open.end = line.end;
   }

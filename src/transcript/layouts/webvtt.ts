@@ -66,7 +66,7 @@ interface Segment {
 
 /** Sounds captioners put in brackets ("[Music]", "[inaudible]"): not speakers' names. */
 const SOUND_TAGS =
-  /^(?:music|applause|laughter|laughs|inaudible|indiscernible|crosstalk|cross talk|silence|pause|noise|background noise|static|foreign|no audio|audio cuts out|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone ringing|technical difficulties|unintelligible|blank audio|blank_audio)$/i;
+  /^(?:(?:music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
 
 /** A voiceless segment's own speaker changes: ">>" anywhere (">>>" marks a topic, not a speaker), dialog dashes on two or more lines. */
 function splitChanges(voice: string | null, raw: string): Segment[] {
