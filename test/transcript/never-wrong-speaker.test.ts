@@ -528,3 +528,44 @@ describe('time stamps inside "Name:" transcripts', () => {
     ]);
   });
 });
+
+describe('a call led by bare name lines over the words, with no participants list', () => {
+  // Invented Crestview call: "Maria Lopez" (or "MARIA LOPEZ", or "Maria Lopez (Chief Executive Officer)") over her words.
+  const rows = [
+    ['Operator', 'operator', 'prepared_remarks', 'remarks'],
+    ['Maria Lopez', 'company', 'prepared_remarks', 'remarks'],
+    ['Tom Reed', 'company', 'prepared_remarks', 'remarks'],
+    ['Operator', 'operator', 'qa', 'intro'],
+    ['Jake Miller', 'analyst', 'qa', 'question'],
+    ['Maria Lopez', 'company', 'qa', 'answer'],
+    ['Operator', 'operator', 'qa', 'intro'],
+    ['Sara Kim', 'analyst', 'qa', 'question'],
+    ['Tom Reed', 'company', 'qa', 'answer'],
+  ];
+
+  it.each(['standard-name-lines.txt', 'standard-name-lines-caps.txt', 'standard-name-paren.txt'])('%s: every turn under its speaker, sides inferred', (file) => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(parsed.layout).toBe('standard');
+    const table = turnTable(parsed.call);
+    expect(table.map((r) => [r.speaker, r.side, r.section, r.role])).toEqual(rows);
+    expect(table[1]!.text).toMatch(/^Thank you\. Our frozen meals business grew 7% in the quarter\./);
+    expect(table[2]!.text).toBe('Thanks, Maria. Net sales were $1.2 billion, up 5%.');
+  });
+
+  it('the titles in parentheses are kept', () => {
+    const parsed = parseTranscriptText(fixture('standard-name-paren.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')).toMatchObject({ title: 'Chief Financial Officer', side: 'company', sideSource: 'header' });
+  });
+
+  it('a name line nobody introduces and that opens one block only is refused, never a speaker ("North America" over a wrapped line)', () => {
+    const text = fixture('standard-name-lines.txt');
+    const wrapped = text.replace('Promotions were lighter than last year.', 'Promotions were lighter than last year.\n\nNorth America\nremains our largest market.');
+    const error = refusal(wrapped, 'call.txt');
+    expect(error.describe()).toBe(`call.txt:${lineOf(wrapped, 'North America')}: unknown speaker "North America": not a speaker met before, and no title or firm is written with it`);
+    // Never introduced, Tom Reed still opens two blocks: a speaker; with one block he is refused.
+    const unintroduced = text.replace('Tom Reed will now take you through the numbers.', 'Now for the numbers.');
+    expect(turnTable(parseTranscriptText(unintroduced).call).map((r) => r.speaker)).toEqual(rows.map((r) => r[0]));
+    const once = unintroduced.replace('Tom Reed\nWe expect capital expenditures', 'Maria Lopez\nWe expect capital expenditures');
+    expect(refusal(once).message).toMatch(/^unknown speaker "Tom Reed"/);
+  });
+});

@@ -23,7 +23,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
+import { isInterjection, isOperatorName, looksLikeName, normaliseName, splitNameHint } from '../names.js';
 import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -54,6 +54,9 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
 function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
   const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
+  // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
+  const paren = splitNameHint(bare);
+  if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
   const m = /^(?<name>[^,;]{2,60}?)\s*(?:,|;|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
@@ -144,6 +147,28 @@ function isTitleOrKey(text: string): boolean {
   return isTitleLike(text) || isKeyValueMeta(text);
 }
 
+/** A line that is only a speaker's name ("Maria Lopez", "MARIA LOPEZ", "Operator"), or a name with a title in parentheses. */
+function bareNameLine(text: string): { name: string; hint: string | null } | null {
+  if (!headerSized(text) || text.length > 120) return null;
+  if (isOperatorName(text)) return { name: text, hint: null };
+  const { name, hint } = splitNameHint(text);
+  if (!looksLikeName(name) || isInterjection(name) || name.split(/\s+/).length > 5 || headingOf(name) !== null) return null;
+  return { name, hint };
+}
+
+/**
+ * Whether the call's turns are opened by bare name lines over the words, with no list to check
+ * the names against ("Maria Lopez" / "Thank you. Our frozen meals…"): at least three such blocks
+ * by at least two people, and a quarter of all blocks. A hard-wrapped paragraph whose first line
+ * happens to be two capitalised words is far rarer than that.
+ */
+function isNameLed(lines: readonly Line[]): boolean {
+  const groups = lineGroups(lines).filter((g) => headingOf((lines[g.from] as Line).text) === null);
+  const led = groups.filter((g, k) => bareNameLine((lines[g.from] as Line).text) !== null && (g.to - g.from > 1 || (groups[k + 1] !== undefined && bareNameLine((lines[(groups[k + 1] as { from: number }).from] as Line).text) === null)));
+  const names = new Set(led.map((g) => normaliseName((bareNameLine((lines[g.from] as Line).text) as { name: string }).name)).filter((n) => !isOperatorName(n)));
+  return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
+}
+
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
 const BULLET = /^[*\u2022\u00b7]\s+(?<name>.+)$/u;
 
@@ -186,6 +211,10 @@ function detect(doc: SourceDoc): LayoutFit {
     score += 0.3;
     reasons.push(`${blocks} speaker blocks (name line, title line), the first at line ${firstBlock.number}`);
   }
+  if (!listHeading && isNameLed(lines)) {
+    score += 0.5;
+    reasons.push('turns opened by bare speaker name lines over the words');
+  }
   if (dashLines >= 2) {
     score = Math.max(0, score - 0.4);
     reasons.push(`but ${dashLines} "Name -- Title" speaker lines`);
@@ -206,10 +235,28 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const warnings: ImportWarning[] = [];
   let i = nextNonBlank(lines, 0);
 
-  // Header: everything before the first heading.
+  // Header: everything before the first heading (or, in a call led by name lines, before the first of them).
+  const nameLed = isNameLed(lines);
+  // In a call led by name lines, a name line over words is a speaker when it opens two blocks or
+  // the call says the name ("…over to Maria Lopez"): "North America" over a wrapped paragraph is not.
+  const nameLineCounts = new Map<string, number>();
+  if (nameLed) {
+    for (const g of lineGroups(lines)) {
+      const bare = bareNameLine((lines[g.from] as Line).text);
+      if (bare) nameLineCounts.set(normaliseName(bare.name), (nameLineCounts.get(normaliseName(bare.name)) ?? 0) + 1);
+    }
+  }
+  // What the call says, its name lines left out.
+  const spoken = nameLed ? normaliseName(lines.filter((l) => bareNameLine(l.text) === null).map((l) => l.text).join(' ')) : '';
+  const vouchedFor = (name: string): boolean => (nameLineCounts.get(normaliseName(name)) ?? 0) >= 2 || spoken.includes(normaliseName(name));
+  let nameLedStart: Line | null = null;
   const headerLines: Line[] = [];
   while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
     const line = lines[i] as Line;
+    if (nameLed && line.text !== '' && bareNameLine(line.text) !== null && !isHeaderMetaLine(line.text)) {
+      nameLedStart = line;
+      break;
+    }
     if (line.text !== '') {
       if (headerLines.length >= MAX_HEADER_LINES || (headerLines.length > 0 && !isHeaderMetaLine(line.text))) {
         throw new TranscriptFormatError(line.number, `expected a participants list or a section heading ("Presentation", "Questions and Answers"), found ${quoteLine(line.text)}`, { lineText: line.text });
@@ -229,7 +276,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const resolver = new SpeakerResolver(ctx.limits);
   let heading: Heading | null = headingOf(lines[i]?.text ?? '');
   let listName = 'the participants list';
-  let bodyWithoutHeading: Line | null = null;
+  let bodyWithoutHeading: Line | null = nameLedStart;
   while (i < lines.length && isParticipantsHeading(heading) && bodyWithoutHeading === null) {
     const kind = heading.kind;
     const headingLine = lines[i] as Line;
@@ -296,7 +343,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   if (bodyWithoutHeading) {
     heading = null;
-    warnings.push({ line: bodyWithoutHeading.number, message: `no "Presentation" heading: the call taken to start with ${quoteLine(bodyWithoutHeading.text)}, after the participants lists` });
+    const after = nameLedStart ? 'the header' : 'the participants lists';
+    warnings.push({ line: bodyWithoutHeading.number, message: `no "Presentation" heading: the call taken to start with ${quoteLine(bodyWithoutHeading.text)}, after ${after}` });
   } else if (i >= lines.length || !isSectionHeading(heading)) {
     const line = lines[i];
     throw new TranscriptFormatError(line?.number ?? lines.length, `expected a section heading ("Presentation" or "Questions and Answers"), found ${line ? quoteLine(line.text) : 'end of file'}`, {
@@ -368,9 +416,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         const mark = marks.get(first.number);
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
-        const bareSpeaker = !resolver.hasList && second === null;
+        const bareSpeaker = !resolver.hasList && (second === null || (nameLed && bareNameLine(first.text) !== null && vouchedFor(header.name)));
         if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
-        const draft = titled || !mark ? participantFromHeader(header.name, titled ? header.hint : null, meta.company) : participantFromMark(header.name, mark, meta.company);
+        // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
+        const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;
+        const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
         speaker = addUnlistedSpeaker(speakerCtx, first, draft);
       }
     }
@@ -390,7 +440,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
   collector.finish();
   // Analysts listed but no Q&A heading: the Q&A start is inferred from the operator's introductions.
-  const sectionsKnown = sawQa || !resolver.list().some((p) => p.side === 'analyst');
+  // Neither list nor headings (a call led by name lines): the Q&A start is inferred too.
+  const sectionsKnown = sawQa || (nameLedStart === null && !resolver.list().some((p) => p.side === 'analyst'));
 
   const call = assembleCall(
     { layout: 'standard', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },
