@@ -461,6 +461,25 @@ describe('diarized speech-to-text JSON', () => {
     expect(parsed.call.participants.filter((p) => p.side !== 'unknown').every((p) => p.sideSource === 'inferred')).toBe(true);
   });
 
+  it('Deepgram\'s response ("results.utterances", numbered speakers, "transcript", seconds) reads the same', () => {
+    const assembly = JSON.parse(fixture('speech-json-assemblyai.json')) as { utterances: Array<{ speaker: string; text: string; start: number; end: number }> };
+    const utterances = assembly.utterances.map((u) => ({ speaker: u.speaker.charCodeAt(0) - 65, transcript: u.text, start: u.start / 1000 + 0.25, end: u.end / 1000, confidence: 0.9 }));
+    const parsed = parseTranscriptText(JSON.stringify({ metadata: { duration: 300 }, results: { channels: [], utterances } }));
+    expect(parsed.layout).toBe('speech-json');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Speaker 0', 'operator', 'remarks'],
+      ['Speaker 1', 'company', 'remarks'],
+      ['Speaker 2', 'company', 'remarks'],
+      ['Speaker 0', 'operator', 'intro'],
+      ['Speaker 3', 'analyst', 'question'],
+      ['Speaker 1', 'company', 'answer'],
+      ['Speaker 0', 'operator', 'intro'],
+      ['Speaker 4', 'analyst', 'question'],
+      ['Speaker 2', 'company', 'answer'],
+    ]);
+    expect(parsed.call.turns[1]!.startTime).toBe(21.25);
+  });
+
   it('refuses an item without a speaker label (speech-to-text without diarization), naming it, rather than guess', () => {
     const json = JSON.parse(fixture('speech-json-assemblyai.json')) as { utterances: Array<Record<string, unknown>> };
     delete json.utterances[3]!.speaker;

@@ -1,6 +1,6 @@
 /**
- * Diarized JSON from speech-to-text services: one generic, documented form that AssemblyAI's,
- * Deepgram's and WhisperX's outputs already have (or are one rename away from):
+ * Diarized JSON from speech-to-text services: one generic, documented form that AssemblyAI's and
+ * WhisperX's outputs already have (Deepgram's "results.utterances" with "transcript" is lifted into it):
  *
  *   {
  *     "title": "…", "company": "…", "ticker": "…", "quarter": "Q1 2025", "date": "2025-04-24",   (all optional)
@@ -78,6 +78,24 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.map((p, k) => (typeof p === 'number' ? `[${p}]` : `${k > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
+/**
+ * Deepgram's response keeps its utterances under "results", each with a "transcript": the same
+ * form once lifted out (anything else passes through untouched, to be checked as it is).
+ */
+function fromDeepgram(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || 'utterances' in raw || 'segments' in raw) return raw;
+  const results = (raw as { results?: unknown }).results;
+  const utterances = typeof results === 'object' && results !== null ? (results as { utterances?: unknown }).utterances : undefined;
+  if (!Array.isArray(utterances)) return raw;
+  return {
+    utterances: utterances.map((u: unknown) => {
+      if (typeof u !== 'object' || u === null) return u;
+      const { transcript, ...rest } = u as Record<string, unknown>;
+      return 'text' in rest || transcript === undefined ? rest : { ...rest, text: transcript };
+    }),
+  };
+}
+
 function read(doc: SourceDoc): { data: z.infer<typeof SpeechJson>; items: Item[]; key: 'utterances' | 'segments' } {
   let raw: unknown;
   try {
@@ -85,7 +103,7 @@ function read(doc: SourceDoc): { data: z.infer<typeof SpeechJson>; items: Item[]
   } catch (error) {
     throw new TranscriptFormatError(1, `not valid JSON (${error instanceof Error ? error.message : String(error)})`, { lineText: doc.lines[0]?.text ?? null });
   }
-  const parsed = SpeechJson.safeParse(raw);
+  const parsed = SpeechJson.safeParse(fromDeepgram(raw));
   if (!parsed.success) {
     const object = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
     const key = object && 'segments' in object && !('utterances' in object) ? 'segments' : 'utterances';
