@@ -173,7 +173,7 @@ describe('diarized JSON', () => {
   });
 
   it('refuses a JSON array, an empty list and a non-finite time with what it expected', () => {
-    expect(jsonRefusal([1, 2]).message).toMatch(/^JSON: expected a diarized transcript/);
+    expect(jsonRefusal([1, 2]).message).toMatch(/^not in any supported layout \(a JSON file, but not a diarized transcript/);
     expect(jsonRefusal({ segments: [] }).message).toMatch(/^JSON: segments: /);
     expect(jsonRefusal({ segments: [{ speaker: 'A', text: 'Hi', start: -1 }] }).message).toMatch(/^JSON: segments\[0\]\.start: /);
   });

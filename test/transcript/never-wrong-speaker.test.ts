@@ -491,7 +491,7 @@ describe('diarized speech-to-text JSON', () => {
 
   it('refuses JSON of another shape with the form it expects', () => {
     expect(refusal('{"monologues": [{"speaker": 0, "elements": []}]}', 'revai.json').describe()).toBe(
-      'revai.json:1: JSON: expected a diarized transcript: a JSON object with an "utterances" or "segments" array of {"speaker", "text", "start"} items',
+      'revai.json:1: not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items)',
     );
     expect(refusal('{"segments": [', 'cut.json').message).toMatch(/^not valid JSON \(/);
   });

@@ -115,9 +115,17 @@ function read(doc: SourceDoc): { data: z.infer<typeof SpeechJson>; items: Item[]
     const detail = noSpeaker
       ? `${where} has no speaker label: words nobody can be said to have spoken are not imported (run the speech-to-text with speaker diarization)`
       : object === null || !(key in object)
-        ? 'expected a diarized transcript: a JSON object with an "utterances" or "segments" array of {"speaker", "text", "start"} items'
+        ? null
         : `${where || key}: ${issue?.message ?? 'not a diarized transcript'}`;
-    throw new TranscriptFormatError(object && key in object ? lineOfKey({ ...doc }, key) : 1, `JSON: ${detail}`, { lineText: null });
+    if (detail === null) {
+      // JSON, but no transcript this reader knows: refused as any file in no layout is.
+      throw new TranscriptFormatError(
+        1,
+        'not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items)',
+        { lineText: null },
+      );
+    }
+    throw new TranscriptFormatError(object && key in object ? lineOfKey(doc, key) : 1, `JSON: ${detail}`, { lineText: null });
   }
   const data = parsed.data;
   const key = 'utterances' in data ? 'utterances' : 'segments';
