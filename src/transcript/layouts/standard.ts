@@ -24,6 +24,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from
 import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName, normaliseName, splitNameHint } from '../names.js';
+import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -169,32 +170,6 @@ function isNameLed(lines: readonly Line[]): boolean {
   return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
 }
 
-/**
- * Which of `names` (normalised) the call's words say, its name lines left out. One pass over the
- * words, whatever the number of names: at each word, the next one to five words are looked up.
- */
-function namesMentioned(lines: readonly Line[], names: readonly string[]): Set<string> {
-  const wanted = new Set(names.map((n) => n.replace(/[.'\u2019]+(?=\s|$)/gu, '')));
-  const found = new Set<string>();
-  if (wanted.size === 0) return found;
-  for (const line of lines) {
-    if (line.text === '' || bareNameLine(line.text) !== null) continue;
-    const words = line.text
-      .toLowerCase()
-      .split(/[^\p{L}\p{M}'\u2019.-]+/u)
-      .map((w) => w.replace(/[.'\u2019]+$/u, ''))
-      .filter((w) => w !== '');
-    for (let k = 0; k < words.length; k++) {
-      let phrase = '';
-      for (let j = k; j < Math.min(words.length, k + 5); j++) {
-        phrase = j === k ? (words[j] as string) : `${phrase} ${words[j] as string}`;
-        if (wanted.has(phrase)) found.add(phrase);
-      }
-    }
-  }
-  return found;
-}
-
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
 const BULLET = /^[*\u2022\u00b7]\s+(?<name>.+)$/u;
 
@@ -272,9 +247,14 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (bare) nameLineCounts.set(normaliseName(bare.name), (nameLineCounts.get(normaliseName(bare.name)) ?? 0) + 1);
     }
   }
-  const mentioned = nameLed ? namesMentioned(lines, [...nameLineCounts].filter(([, n]) => n < 2).map(([name]) => name)) : new Set<string>();
+  const mentioned = nameLed
+    ? namesMentioned(
+        lines.filter((l) => l.text !== '' && bareNameLine(l.text) === null).map((l) => l.text),
+        [...nameLineCounts].filter(([, n]) => n < 2).map(([name]) => name),
+      )
+    : new Set<string>();
   const vouchedFor = (name: string): boolean =>
-    (nameLineCounts.get(normaliseName(name)) ?? 0) >= 2 || mentioned.has(normaliseName(name).replace(/[.'\u2019]+(?=\s|$)/gu, ''));
+    (nameLineCounts.get(normaliseName(name)) ?? 0) >= 2 || mentioned.has(mentionKey(name));
   let nameLedStart: Line | null = null;
   const headerLines: Line[] = [];
   while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
