@@ -588,3 +588,24 @@ describe('a call led by bare name lines over the words, with no participants lis
     expect(refusal(once).message).toMatch(/^unknown speaker "Tom Reed"/);
   });
 });
+
+describe('"Name:" labels written with more than a name', () => {
+  const call = (label: string) =>
+    ['Crestview Foods Q1 2025 Earnings Call', 'Operator: Good morning. Over to Maria Lopez.', 'Maria Lopez [CEO]: Thank you. We grew 7%.', 'Tom Reed [CFO]: Net sales were up 5%.', `${label}: Thanks, Tom.`].join('\n\n');
+
+  it('"Maria Lopez [CEO]:" is Maria Lopez, the title kept', () => {
+    const parsed = parseTranscriptText(call('Maria Lopez [CEO]'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Lopez', 'Tom Reed', 'Maria Lopez']);
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Lopez')?.title).toBe('CEO');
+  });
+
+  it('a label it cannot read that starts with a speaker\'s name is refused, not taken for the previous speaker\'s words', () => {
+    const text = call('Maria Lopez {CEO}');
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Maria Lopez {CEO}: Thanks, Tom.')}: cannot read the speaker label "Maria Lopez {CEO}" (it starts with "Maria Lopez"): write it as "Name:" or "Name (Title):"`,
+    );
+    // A sentence that starts with her name is speech.
+    const speech = call('Maria Lopez and I agree on one thing');
+    expect(turnTable(parseTranscriptText(speech).call).at(-1)).toMatchObject({ speaker: 'Tom Reed', text: 'Net sales were up 5%. Maria Lopez and I agree on one thing: Thanks, Tom.' });
+  });
+});

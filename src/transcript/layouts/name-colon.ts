@@ -23,7 +23,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
 import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
-import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -58,6 +58,9 @@ function stampSeconds(stamp: string): number {
 function nameAndHint(written: string): { name: string; hint: string | null } {
   const parenthesised = splitNameHint(written);
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
+  // "Maria Lopez [CEO]".
+  const bracketed = /^(?<name>[^[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/u.exec(written);
+  if (bracketed?.groups && looksLikeName(bracketed.groups.name!.trim())) return { name: bracketed.groups.name!.trim(), hint: bracketed.groups.hint!.trim() };
   const m = /^(?<name>[^,\u2013\u2014-]+?)\s*(?:,|\s[-\u2013\u2014]{1,2})\s*(?<hint>\S.{0,80})$/u.exec(written);
   return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
 }
@@ -126,6 +129,19 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
   const after = stamp ? null : /^[[(]((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[\])]\s*/.exec(body.slice(restOffset));
   if (after) restOffset += after[0].length;
   return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : after ? stampSeconds(after[1]!) : null };
+}
+
+/** The participant whose full name opens `label` followed by something that is not a name ("Maria Lopez {CEO}"), if any. */
+function labelStartingWithName(resolver: SpeakerResolver, label: string): Participant | null {
+  const words = label.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
+    const rest = words.slice(n).join(' ');
+    // What follows the name is markup or a title, not a sentence ("Maria Lopez and I agree: …" is speech).
+    if (!/^[[{<|/#*_~]/.test(rest) && !looksLikeTitleLine(rest)) continue;
+    const found = resolver.resolve(words.slice(0, n).join(' '));
+    if (found.kind === 'found' && found.participant.side !== 'operator') return found.participant;
+  }
+  return null;
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -248,6 +264,15 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     if (speaker === null) {
       throw new TranscriptFormatError(line.number, `expected a paragraph opening with "Name:", found ${quoteLine(line.text)}`, { lineText: line.text });
+    }
+    // A label this reader cannot read that starts with someone's name ("Maria Lopez {CEO}: …") is
+    // refused: taken for words, it would put her words under whoever spoke before.
+    const label = open === null ? /^([^:]{3,60}):\s/u.exec(line.text)?.[1] : undefined;
+    const named = label === undefined ? null : labelStartingWithName(resolver, label);
+    if (named) {
+      throw new TranscriptFormatError(line.number, `cannot read the speaker label ${quoteLine(label as string)} (it starts with "${named.name}"): write it as "Name:" or "Name (Title):"`, {
+        lineText: line.text,
+      });
     }
     // "[00:05:12] And on pricing…": a paragraph's own time stamp (Descript, Trint) is not words.
     const stamped: RegExpExecArray | null = open === null ? /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+/.exec(line.text) : null;
