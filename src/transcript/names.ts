@@ -72,6 +72,15 @@ export function isInterjection(text: string): boolean {
   return INTERJECTIONS.has(foldWord(first.replace(/[,!.]+$/, '')));
 }
 
+/** Sounds transcripts and captions put in brackets ("[Music]", "[inaudible]"): not speakers' names. */
+const SOUND_TAGS =
+  /^(?:(?:music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
+
+/** Whether a bracketed label ("[Music]", "[UPBEAT MUSIC PLAYS]") describes a sound, not a speaker. */
+export function isSoundTag(text: string): boolean {
+  return SOUND_TAGS.test(text.trim());
+}
+
 /** Speakers transcripts use without listing them, and the side their name implies. */
 const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unknown']> = [
   [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],

@@ -609,3 +609,30 @@ describe('"Name:" labels written with more than a name', () => {
     expect(turnTable(parseTranscriptText(speech).call).at(-1)).toMatchObject({ speaker: 'Tom Reed', text: 'Net sales were up 5%. Maria Lopez and I agree on one thing: Thanks, Tom.' });
   });
 });
+
+describe('more speaker labels transcription tools export', () => {
+  const turns: Array<[string, number, string]> = [
+    ['Operator', 5, 'Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.'],
+    ['Maria Lopez', 21, 'Thank you. Our frozen meals business grew 7% in the quarter.'],
+    ['Tom Reed', 100, 'Net sales were $1.2 billion, up 5%.'],
+    ['Operator', 182, 'Our first question comes from Jake Miller with Barclays.'],
+    ['Jake Miller', 190, 'How are promotions affecting your margins?'],
+    ['Maria Lopez', 210, 'Promotions were lighter than last year.'],
+  ];
+  const clock = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+
+  it('tab-separated "time<TAB>Name<TAB>words" lines', () => {
+    const text = ['Crestview Foods Q1 2025 Earnings Call', '', ...turns.map(([name, at, words]) => `${clock(at)}\t${name}\t${words}`)].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('name-colon');
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual(turns.map((t) => t[1]));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(turns.map(([name, , words]) => [name, words]));
+  });
+
+  it('"[Name] words" lines; "[Music]" is no speaker', () => {
+    const text = ['Crestview Foods Q1 2025 Earnings Call', '[Music]', ...turns.map(([name, , words]) => `[${name}] ${words}`)].join('\n\n').replace('affecting your margins?', 'affecting your margins?\n\n[Laughter] And pricing?');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.map((r) => r.speaker)).toEqual(turns.map((t) => t[0]));
+    expect(rows[4]!.text).toBe('How are promotions affecting your margins? [Laughter] And pricing?');
+  });
+});

@@ -22,7 +22,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -101,8 +101,26 @@ function labelLine(text: string): { name: string; hint: string | null; restOffse
   return isSpeakerName(name) ? { name, hint, restOffset: m[0].length, startTime: stampSeconds(m.groups.stamp!) } : null;
 }
 
+/** "00:00:05<TAB>Maria Lopez<TAB>words" or "Maria Lopez<TAB>00:00:05<TAB>words" (tab-separated exports), or without the time. */
+function tabbedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  const m = /^(?:(?<before>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?<name>[^\t:]{1,60}?)\t+(?:(?<after>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?=\S)/u.exec(text.slice(0, 160));
+  if (!m?.groups) return null;
+  const { name, hint } = nameAndHint(m.groups.name!.trim());
+  if (!isSpeakerName(name)) return null;
+  const stamp = m.groups.before ?? m.groups.after;
+  return { name, hint, restOffset: m[0].length, startTime: stamp ? stampSeconds(stamp.replace(/[.,]\d+$/, '')) : null };
+}
+
+/** "[Maria Lopez] words", "[Speaker 0] words": a bracketed label, not a sound ("[Music] …"). */
+function bracketedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  const m = /^\[(?<name>[^\]:]{1,60})\]\s+(?=\S)/u.exec(text.slice(0, 80));
+  if (!m?.groups) return null;
+  const { name, hint } = nameAndHint(m.groups.name!.trim());
+  return isSpeakerName(name) && !isSoundTag(name) ? { name, hint, restOffset: m[0].length, startTime: null } : null;
+}
+
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
-  const label = labelLine(text.slice(0, 120));
+  const label = labelLine(text.slice(0, 120)) ?? (text.includes('\t') ? tabbedLabel(text) : null) ?? bracketedLabel(text);
   if (label) return label;
   const stamp = STAMP.exec(text);
   const offset = stamp ? stamp[0].length : 0;

@@ -26,7 +26,7 @@ import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
 import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import { formatClock, SourceTextWriter } from '../source-text.js';
@@ -63,10 +63,6 @@ interface Segment {
    */
   change: boolean;
 }
-
-/** Sounds captioners put in brackets ("[Music]", "[inaudible]"): not speakers' names. */
-const SOUND_TAGS =
-  /^(?:(?:music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
 
 /** A voiceless segment's own speaker changes: ">>" anywhere (">>>" marks a topic, not a speaker), dialog dashes on two or more lines. */
 function splitChanges(voice: string | null, raw: string): Segment[] {
@@ -118,7 +114,7 @@ function segmentsOf(children: readonly VttNode[]): Segment[] {
     .flatMap((s) => splitChanges(s.voice, s.text))
     .map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() }))
     // A cue that is only a sound ("[Music]") is nobody's words.
-    .filter((s) => (s.text !== '' || s.change) && !SOUND_TAGS.test(/^\[(.*)\]$/.exec(s.text)?.[1]?.trim() ?? ''));
+    .filter((s) => (s.text !== '' || s.change) && !isSoundTag(/^\[(.*)\]$/.exec(s.text)?.[1]?.trim() ?? ''));
 }
 
 function isCaptionSpeaker(name: string): boolean {
@@ -132,7 +128,7 @@ function prefixVoice(segment: Segment): Segment {
   if (bracketed) {
     const written = (bracketed[1] as string).trim();
     const { name } = splitNameHint(written);
-    if (!SOUND_TAGS.test(name) && isCaptionSpeaker(name)) return { ...segment, voice: written, text: (bracketed[2] as string).trim() };
+    if (!isSoundTag(name) && isCaptionSpeaker(name)) return { ...segment, voice: written, text: (bracketed[2] as string).trim() };
     return segment;
   }
   const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
