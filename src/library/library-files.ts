@@ -1,6 +1,6 @@
 /**
  * What the library folder (TRANSCRIPTS_DIR) holds: stored calls (`<call id>.call.json`, written
- * by the import command) and raw transcripts dropped in by hand (`.txt`, `.vtt`, `.nlp`, any
+ * by the import command) and raw transcripts dropped in by hand (`.txt`, `.vtt`, `.srt`, `.nlp`, any
  * supported layout), both read at build. Hidden files (temp files of atomic writes) and folders
  * are not part of it.
  */

@@ -18,7 +18,7 @@ import { inferSections, NO_SECTION_HEADINGS } from '../transcript/call-assembly.
 export const STORED_CALL_FORMAT = 1;
 export const STORED_CALL_SUFFIX = '.call.json';
 
-export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'asr-tokens'] as const satisfies readonly LayoutName[];
+export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'asr-tokens'] as const satisfies readonly LayoutName[];
 const SIDES = ['company', 'analyst', 'operator', 'unknown'] as const satisfies readonly Side[];
 const SIDE_SOURCES = ['listed', 'header', 'metadata', 'inferred', 'unknown'] as const satisfies readonly SideSource[];
 const SECTIONS = ['prepared_remarks', 'qa'] as const satisfies readonly Section[];

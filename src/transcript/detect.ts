@@ -7,6 +7,8 @@ import { asrTokensLayout } from './layouts/asr-tokens.js';
 import { dashHeaderLayout } from './layouts/dash-header.js';
 import type { SourceDoc, TranscriptLayout } from './layouts/layout.js';
 import { nameColonLayout } from './layouts/name-colon.js';
+import { speechJsonLayout } from './layouts/speech-json.js';
+import { srtLayout } from './layouts/srt.js';
 import { standardLayout } from './layouts/standard.js';
 import { webvttLayout } from './layouts/webvtt.js';
 import type { LayoutName } from './types.js';
@@ -18,10 +20,10 @@ export interface Detection {
 }
 
 /** Every layout, in the order ties are broken. */
-export const LAYOUTS: readonly TranscriptLayout[] = [webvttLayout, asrTokensLayout, standardLayout, dashHeaderLayout, nameColonLayout];
+export const LAYOUTS: readonly TranscriptLayout[] = [webvttLayout, srtLayout, speechJsonLayout, asrTokensLayout, standardLayout, dashHeaderLayout, nameColonLayout];
 
 /** Which layout explains a refusal when none fits at all: the everyday text layout first. */
-const EXPLAIN_ORDER: readonly LayoutName[] = ['standard', 'dash-header', 'name-colon', 'webvtt', 'asr-tokens'];
+const EXPLAIN_ORDER: readonly LayoutName[] = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'asr-tokens'];
 
 /** Lowest score a layout needs to be chosen. */
 export const MIN_LAYOUT_SCORE = 0.5;

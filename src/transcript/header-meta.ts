@@ -30,7 +30,7 @@ const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third:
 
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
-  /\bQ(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25
+  /\bF?Q(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25, FQ4 2025
   /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
   /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
@@ -42,6 +42,7 @@ const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(?<month>${MONTH_WORD})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b`, 'i'),
   new RegExp(`\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>${MONTH_WORD})\\.?,?\\s+(?<year>\\d{4})\\b`, 'i'),
   /\b(?<year>\d{4})-(?<mm>\d{2})-(?<day>\d{2})\b/,
+  new RegExp(`\\b(?<day>\\d{1,2})-(?<month>${MONTH_WORD})-(?<year>\\d{4})\\b`, 'i'), // 06-Aug-2025
 ];
 /** A date on such a line is the end of a period, not the day of the call. */
 const PERIOD_END = /\b(?:period|quarter|year)\s+end(?:ed|ing)?\b|\bend(?:ed|ing)\b/i;
@@ -88,16 +89,22 @@ function findDate(line: Line): string | null {
   return null;
 }
 
+/** "Corrected Transcript", "Final Transcript": what kind of transcript it is (terminal exports write it under the title). */
+const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript$/i;
+
+/** "Pinecrest Outdoor Co. NasdaqGS:PNCR", as S&P Capital IQ writes the company and its listing, without parentheses. */
+const COMPANY_LISTING = /^(?<company>\S.*?)\s+(?<exchange>(?:Nasdaq|NYSE|AMEX|TSX|LSE|ASX|OTC|BATS|Euronext|XTRA|SEHK|TSE)[A-Za-z]{0,4})\s*:\s*(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z0-9]{1,4})?)$/;
+
 /** Whether a header line says something this module reads: a title, a date or time, a "Key: value". */
 export function isHeaderMetaLine(text: string): boolean {
   if (!headerSized(text)) return false;
-  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text));
+  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || TRANSCRIPT_KIND.test(text.trim());
 }
 
 /** Whether a line reads like a call title (company with ticker, a quarter, "Earnings Call"). */
 export function isTitleLike(text: string): boolean {
   if (!headerSized(text)) return false;
-  return COMPANY_TICKER.test(text) || findQuarter(text) !== null || TITLE_WORDS.test(text);
+  return COMPANY_TICKER.test(text) || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
 }
 
 function cleanCompany(text: string): string | null {
@@ -112,7 +119,7 @@ function setQuarter(meta: HeaderMeta, found: { fiscalQuarter: number; fiscalYear
 }
 
 /** Key: value metadata ("Company: Acme Corp", "Ticker: ACME", "Quarter: Q3 2024", "Date: 2024-07-30"). */
-const KEY_VALUE = /^(?<key>company|company name|ticker|symbol|quarter|fiscal quarter|period|date|call date|time|sector|industry|title|event)\s*[:=]\s*(?<value>.+)$/i;
+const KEY_VALUE = /^(?<key>company|company name|company ticker|ticker|symbol|quarter|fiscal quarter|period|date|call date|time|sector|industry|title|event)\s*[:=]\s*(?<value>.+)$/i;
 
 /** Whether a line is a "Key: value" metadata line this module reads. */
 export function isKeyValueMeta(text: string): boolean {
@@ -127,7 +134,8 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
   const key = (m.groups.key ?? '').toLowerCase();
   const value = (m.groups.value ?? '').trim();
   if (key === 'company' || key === 'company name') meta.company = value;
-  else if (key === 'ticker' || key === 'symbol') meta.ticker = value.replace(/^[A-Za-z ]{2,15}:\s*/, '').toUpperCase();
+  // "NASDAQ: ACME", or Bloomberg's "ACME US Equity".
+  else if (key === 'ticker' || key === 'symbol' || key === 'company ticker') meta.ticker = value.replace(/^[A-Za-z ]{2,15}:\s*/, '').replace(/\s+[A-Z]{2}\s+Equity$/i, '').toUpperCase();
   else if (key === 'quarter' || key === 'fiscal quarter' || key === 'period') {
     const found = findQuarter(value);
     if (found) setQuarter(meta, found);
@@ -149,7 +157,7 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
 export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   const text = line.text.replace(/\s+/g, ' ');
   if (!headerSized(text) || text === '') return;
-  const tickerMatch = COMPANY_TICKER.exec(text);
+  const tickerMatch = COMPANY_TICKER.exec(text) ?? COMPANY_LISTING.exec(text.trim());
   const quarter = findQuarter(text);
   const titleLike = tickerMatch !== null || quarter !== null || TITLE_WORDS.test(text);
 

@@ -8,7 +8,7 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
   ['participants', /^(?:call participants|participants|speakers)$/i],
   ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks)$/i],
-  ['qa', /^(?:questions? (?:and|&) answers?(?: session)?|question[- ]and[- ]answer session|q\s?&\s?a(?: session)?)$/i],
+  ['qa', /^(?:questions? (?:and|&) answers?(?: session| section)?|question[- ]and[- ]answer (?:session|section)|q\s?&\s?a(?: session)?)$/i],
 ];
 
 export interface Heading {

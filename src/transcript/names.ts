@@ -59,12 +59,26 @@ const INTERJECTIONS = new Set([
   'indeed', 'agreed', 'super', 'fine', 'nice', 'sounds', 'makes', 'well', 'so', 'and', 'but',
   'oh', 'ah', 'um', 'uh', 'wow', 'please', 'sorry', 'pardon', 'welcome', 'cheers', 'definitely',
   'certainly', 'of', 'very', 'much', 'that', "that's", 'this', 'it',
+  // Words that open a point inside a speech, often before a colon ("Finally: we opened…"): never a speaker.
+  'finally', 'first', 'firstly', 'second', 'secondly', 'third', 'thirdly', 'fourth', 'last', 'lastly', 'next',
+  'also', 'additionally', 'importantly', 'however', 'overall', 'again', 'specifically', 'today', 'now',
+  'here', 'remember', 'note', 'meanwhile', 'therefore', 'similarly', 'in', 'on', 'for', 'to', 'as', 'at',
+  'revenue', 'revenues', 'guidance', 'outlook', 'margins', 'highlights', 'bottom', 'result', 'results',
 ]);
 
 /** True for a short line that is something said ("Okay Great", "Thanks Brian"), not a name. */
 export function isInterjection(text: string): boolean {
   const first = text.split(/\s+/)[0] ?? '';
   return INTERJECTIONS.has(foldWord(first.replace(/[,!.]+$/, '')));
+}
+
+/** Sounds transcripts and captions put in brackets ("[Music]", "[inaudible]"): not speakers' names. */
+const SOUND_TAGS =
+  /^(?:(?:music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
+
+/** Whether a bracketed label ("[Music]", "[UPBEAT MUSIC PLAYS]") describes a sound, not a speaker. */
+export function isSoundTag(text: string): boolean {
+  return SOUND_TAGS.test(text.trim());
 }
 
 /** Speakers transcripts use without listing them, and the side their name implies. */

@@ -27,7 +27,7 @@ export type { Detection } from './detect.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 9;
+export const PARSER_VERSION = 10;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -49,7 +49,7 @@ export interface ParseBytesOptions {
 }
 
 /** File extensions of raw transcripts, read from a plain folder (a library folder also holds other files). */
-export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.vtt', '.nlp'];
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.vtt', '.srt', '.nlp'];
 
 /** Decode + detect + parse one self-contained file's bytes. Throws TranscriptFormatError. */
 export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions = {}): ParsedCall {

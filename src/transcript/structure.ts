@@ -27,6 +27,7 @@
  *   someone who has not answered in it are 'remarks', not answers;
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
+import { unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
@@ -142,7 +143,8 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   if (!people.some((p) => p.side === 'unknown')) return people;
   const byId = new Map(people.map((p) => [p.id, p]));
   const texts = turns.map(turnText);
-  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown';
+  // "Unidentified Speaker" stands for whoever was not named (several people): no side can be inferred for it.
+  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown' && unidentifiedSide(p.name) !== 'unknown';
 
   // 1. The operator (or, failing one, a host who introduces the questions).
   let moderator = people.find((p) => p.side === 'operator') ?? null;

@@ -4,8 +4,9 @@
  * small call gives ~1 when linear, ~8 when quadratic (the bound, 3, leaves room for noise).
  */
 import { describe, expect, it } from 'vitest';
+import { namesMentioned } from '../../src/transcript/name-mentions.js';
 import { parseTranscriptText } from '../../src/transcript/read-source.js';
-import { callWithAnalysts } from './generated-calls.js';
+import { callWithAnalysts, nameWord } from './generated-calls.js';
 import { growthRatio } from './growth.js';
 
 const FACTOR = 8;
@@ -36,6 +37,21 @@ describe('a long unpunctuated turn (speech recognition without punctuation, or h
   it('parses in time linear in its length', () => {
     const texts = new Map([2000, 16000].map((n) => [n, call(n)]));
     const ratio = growthRatio((n) => parseTranscriptText(texts.get(n) as string, { limits: { maxParagraphChars: 1_000_000 } }), 2000, FACTOR);
+    expect(ratio).toBeLessThan(BOUND);
+  });
+});
+
+describe('which names a call\'s words say (a call led by bare name lines)', () => {
+  // Thousands of speakers who all share a first name, and words that say it everywhere.
+  const input = (names: number) => ({
+    names: Array.from({ length: names }, (_, i) => `Pat ${nameWord(i)}son`),
+    texts: Array.from({ length: names }, (_, i) => `${'Pat says hello, '.repeat(10)}over to Pat ${nameWord(i)}son again.`),
+  });
+  it('is found in time linear in the number of names', () => {
+    const inputs = new Map([500, 4000].map((n) => [n, input(n)]));
+    const small = inputs.get(500)!;
+    expect(namesMentioned(small.texts, small.names).size).toBe(500);
+    const ratio = growthRatio((n) => namesMentioned(inputs.get(n)!.texts, inputs.get(n)!.names), 500, FACTOR);
     expect(ratio).toBeLessThan(BOUND);
   });
 });

@@ -118,3 +118,63 @@ describe('limits', () => {
   });
 });
 
+
+describe('SubRip captions (.srt)', () => {
+  const srt = readFileSync(new URL('../fixtures/layouts/srt-captions.srt', import.meta.url), 'utf8');
+  const srtRefusal = (text: string, limits?: Partial<TranscriptLimits>): TranscriptFormatError => {
+    try {
+      parseTranscriptText(text, { fileName: 'hostile.srt', limits });
+    } catch (error) {
+      if (error instanceof TranscriptFormatError) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses a cue whose timing line is broken, at the SubRip file\'s own line, rather than lose its words', () => {
+    const broken = srt.replace('00:01:40,000 --> 00:01:44,000', '00:01:40,000 -> 00:01:44,000');
+    const line = broken.split('\n').indexOf('00:01:40,000 -> 00:01:44,000') + 1;
+    const error = srtRefusal(broken);
+    expect(error.file).toBe('hostile.srt');
+    expect(error.describe()).toBe(`hostile.srt:${line}: captions: Cue identifier needs to be followed by timestamp (the cue would be lost)`);
+    expect(error.lineText).toBe('00:01:40,000 -> 00:01:44,000');
+  });
+
+  it('refuses a 1 MB cue, naming the paragraph length limit', () => {
+    const huge = srt.replace('Net sales were $1.2 billion, up 5%.', 'Net sales were up. '.repeat(55_000));
+    expect(srtRefusal(huge).message).toMatch(/^a paragraph of [\d,]+ characters; the limit is 50,000 characters per paragraph \(MAX_PARAGRAPH_CHARS\)$/);
+  });
+
+  it('refuses 10,000 speakers, naming the participants limit', () => {
+    const cues = Array.from({ length: 10_000 }, (_, i) => `${i + 1}\n00:00:01,000 --> 00:00:02,000\nPat ${nameWord(i)}son: Hello from me.\n`);
+    expect(srtRefusal(cues.join('\n')).message).toMatch(/more than 500 participants; the limit is 500 participants per call \(MAX_PARTICIPANTS\)$/);
+  });
+});
+
+describe('diarized JSON', () => {
+  const jsonRefusal = (value: unknown, limits?: Partial<TranscriptLimits>): TranscriptFormatError => {
+    try {
+      parseTranscriptText(JSON.stringify(value), { fileName: 'hostile.json', limits });
+    } catch (error) {
+      if (error instanceof TranscriptFormatError) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses 10,000 speakers, naming the participants limit', () => {
+    const utterances = Array.from({ length: 10_000 }, (_, i) => ({ speaker: `SPEAKER_${i}`, text: 'Hello from me.', start: i }));
+    expect(jsonRefusal({ utterances }).message).toBe('more than 500 participants; the limit is 500 participants per call (MAX_PARTICIPANTS)');
+  });
+
+  it('refuses a 1 MB utterance, naming the paragraph length limit', () => {
+    const utterances = [{ speaker: 'A', text: 'Mr. '.repeat(250_000), start: 0 }];
+    expect(jsonRefusal({ utterances }).message).toMatch(/^a paragraph of [\d,]+ characters; the limit is 50,000 characters per paragraph \(MAX_PARAGRAPH_CHARS\)$/);
+  });
+
+  it('refuses a JSON array, an empty list and a non-finite time with what it expected', () => {
+    expect(jsonRefusal([1, 2]).message).toMatch(/^not in any supported layout \(a JSON file, but not a diarized transcript/);
+    expect(jsonRefusal({ segments: [] }).message).toMatch(/^JSON: segments: /);
+    expect(jsonRefusal({ segments: [{ speaker: 'A', text: 'Hi', start: -1 }] }).message).toMatch(/^JSON: segments\[0\]\.start: /);
+  });
+});

@@ -10,7 +10,7 @@ import { parseTranscriptBytes, parseTranscriptText, type ParsedCall } from '../.
 import type { LayoutName } from '../../src/transcript/types.js';
 import { exchangeTable, turnTable, type TurnRow } from './layout-table.js';
 import { AMZN_PATH } from './fixtures.js';
-import { renderLayout, renderNameColon, renderRecorderVtt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
+import { renderLayout, renderNameColon, renderRecorderVtt, renderSpeechJson, renderSrt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
 
 const FIXTURES = new URL('../fixtures/layouts/', import.meta.url);
 const readFixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
@@ -153,8 +153,14 @@ describe('layout contract: the bundled Amazon call rendered into every text layo
     ['name-colon, every paragraph prefixed', (c: typeof amzn.call) => renderNameColon(c, { list: false, headings: false, prefixEvery: true }), false],
     ['webvtt', (c: typeof amzn.call) => renderWebVtt(c, { list: false, headings: false }).text, false],
     ['webvtt, recorder style ("Name: text" cues)', (c: typeof amzn.call) => renderRecorderVtt(c), false],
-  ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (_layout, render, headings) => {
+    ['srt, "Name: text" cues', (c: typeof amzn.call) => renderSrt(c, 'colon'), false],
+    ['srt, "[Name] text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'bracket'), false],
+    ['srt, ">> Name: text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'chevron'), false],
+    ['speech-json, speakers by name', (c: typeof amzn.call) => renderSpeechJson(c, 'names'), false],
+    ['speech-json, speaker labels named by a "speakers" map', (c: typeof amzn.call) => renderSpeechJson(c, 'labels'), false],
+  ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (layout, render, headings) => {
     const parsed = parseTranscriptText(render(amzn.call));
+    expect(parsed.layout).toBe(layout.split(',')[0]!);
     expect(turnTable(parsed.call)).toEqual(reference);
     const people = parsed.call.participants.filter((p) => p.side !== 'operator');
     expect(people.every((p) => p.sideSource === 'inferred')).toBe(true);
@@ -187,5 +193,46 @@ describe('layout contract: encodings and line endings', () => {
     expect(parsed.call.participants[0]?.name).toBe('Léna Brooks');
     expect(turnTable(parsed.call).map((r) => r.text).join(' ')).toContain('We\u2019ve qualified');
     expect(rowsOf(turnTable(parsed.call)).map(([s, ...rest]) => [s.replace('Léna', 'Lena'), ...rest])).toEqual(NORTHWIND);
+  });
+});
+
+describe('layout contract: the Crestview call as paid terminals export it', () => {
+  // The invented Crestview Foods call; the reference is the plain standard rendering of it.
+  const reference = turnTable(parseFixture('standard-no-presentation.txt').call);
+  const people = { 'Maria Lopez': 'company', 'Tom Reed': 'company', 'Jake Miller': 'analyst', 'Sara Kim': 'analyst', Operator: 'operator' };
+
+  it.each([
+    // Bloomberg: "Company Name:" / "Company Ticker:" lines, "* Name, Title" lists, "Name {BIO n <GO>}" and "Q - " / "A - " speaker lines.
+    ['standard-bloomberg.txt', 'listed', { company: 'Crestview Foods Inc', ticker: 'CVF' }],
+    // FactSet CallStreet: name over "Title, Company" lines (ending " Q" / " A" in the Q&A), dotted rules, "Operator: …" inline.
+    ['standard-factset.txt', 'listed', { company: 'Crestview Foods Inc.', ticker: 'CVF' }],
+    // CallStreet's older form: "Name, Title, Company" speaker lines, "<Q - Name>: …" / "<A - Name>: …", no list.
+    ['standard-callstreet-markers.txt', 'header', { company: 'Crestview Foods Inc.', ticker: 'CVF' }],
+    // S&P Capital IQ: "Company NYSE:CVF", "FQ1 2025", "Call Participants" over "EXECUTIVES" / "ANALYSTS", name over title.
+    ['standard-capiq.txt', 'listed', { company: 'Crestview Foods Inc.', ticker: 'CVF' }],
+  ] as const)('%s reads back turn by turn identical to the standard file', (file, sideSource, ids) => {
+    const parsed = parseFixture(file);
+    expect(parsed.layout).toBe('standard');
+    expect(turnTable(parsed.call)).toEqual(reference);
+    const sides = Object.fromEntries(parsed.call.participants.map((p) => [p.name, p.side]));
+    expect(sides).toEqual(people);
+    expect(parsed.call.participants.filter((p) => p.side !== 'operator').every((p) => p.sideSource === sideSource)).toBe(true);
+    expect(parsed.call.meta).toMatchObject({ ...ids, quarter: 'Q1 2025', date: '2025-04-24' });
+  });
+
+  it('FactSet and Capital IQ: titles and firms from the two-line list entries', () => {
+    const titles = (file: string) => Object.fromEntries(parseFixture(file).call.participants.map((p) => [p.name, p.title ?? p.firm]));
+    expect(titles('standard-factset.txt')).toMatchObject({ 'Maria Lopez': 'Chief Executive Officer', 'Jake Miller': 'Barclays Capital, Inc.', 'Sara Kim': 'UBS Securities LLC' });
+    expect(titles('standard-capiq.txt')).toMatchObject({ 'Tom Reed': 'Executive VP & CFO', 'Jake Miller': 'Barclays Bank PLC', 'Sara Kim': 'UBS Investment Bank' });
+  });
+
+  it('an unlisted Bloomberg "A - Name" is a new company participant with a warning; an unlisted name without a mark is refused', () => {
+    const bloomberg = readFixture('standard-bloomberg.txt').toString('utf8');
+    const answered = bloomberg.replace('A - Tom Reed {BIO 20183746 <GO>}', 'A - Dan Ortiz {BIO 30111222 <GO>}');
+    const parsed = parseTranscriptText(answered);
+    expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Dan Ortiz', side: 'company', role: 'answer' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Dan Ortiz" is not in the participants lists; added as a new participant (company)');
+    const unmarked = bloomberg.replace('A - Tom Reed {BIO 20183746 <GO>}', 'Dan Ortiz {BIO 30111222 <GO>}');
+    expect(() => parseTranscriptText(unmarked)).toThrow(/unknown speaker "Dan Ortiz": not in the participants lists/);
   });
 });

@@ -276,7 +276,20 @@ describe('a missing section heading never loses the remarks', () => {
 describe('"Name:" lines as exports and transcription services write them', () => {
   // Invented calls: Markdown emphasis and "Name, Title" labels; time stamps before the name.
   const speakers = ['Operator', 'Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Maria Lopez'];
-  it.each(['name-colon-markdown.md', 'name-colon-stamps.txt', 'name-colon-otter.txt', 'name-colon-caps.txt'])('%s: every turn under its speaker, no markup or stamp in the words', (file) => {
+  it.each([
+    'name-colon-markdown.md',
+    'name-colon-stamps.txt',
+    'name-colon-otter.txt',
+    'name-colon-caps.txt',
+    // Rev / Temi: "Name (00:01:40):" over the words.
+    'name-colon-rev.txt',
+    // Happy Scribe / Trint: "[00:01:40] Name" over the words.
+    'name-colon-stamp-lines.txt',
+    // Zoom's saved captions: "[Name] 10:01:40" over the words, no blank lines.
+    'name-colon-zoom.txt',
+    // Sonix: "Name: [00:01:40] words".
+    'name-colon-sonix.txt',
+  ])('%s: every turn under its speaker, no markup or stamp in the words', (file) => {
     const parsed = parseTranscriptText(fixture(file), { fileName: file });
     expect(parsed.layout).toBe('name-colon');
     const rows = turnTable(parsed.call);
@@ -289,9 +302,17 @@ describe('"Name:" lines as exports and transcription services write them', () =>
     expect([jake.side, jake.firm, jake.title]).toEqual(['analyst', 'Barclays', null]);
   });
 
-  it.each(['name-colon-stamps.txt', 'name-colon-otter.txt'])('%s: time stamps become the turns\' start times', (file) => {
+  it.each(['name-colon-stamps.txt', 'name-colon-otter.txt', 'name-colon-rev.txt', 'name-colon-stamp-lines.txt', 'name-colon-sonix.txt'])('%s: time stamps become the turns\' start times', (file) => {
     const parsed = parseTranscriptText(fixture(file));
     expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210]);
+  });
+
+  it('Zoom\'s saved captions with no title line ("[Name] 10:00:05" first) are not taken for JSON', () => {
+    const text = fixture('name-colon-zoom.txt').split('\n').slice(2).join('\n');
+    expect(text.startsWith('[Operator] 10:00:05')).toBe(true);
+    const parsed = parseTranscriptText(text, { fileName: 'zoom.txt' });
+    expect(parsed.layout).toBe('name-colon');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
   });
 
   it.each(['name-colon-markdown.md', 'name-colon-caps.txt'])('%s: "Name, Title:" gives the title, as people write it', (file) => {
@@ -356,5 +377,262 @@ describe('a first name alone in captions', () => {
     expect(parsed.layout).toBe('webvtt');
     expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Maria Lopez', role: 'answer' });
     expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+});
+
+describe('captions that mark a change of speaker without naming who', () => {
+  it('SubRip ">> NAME:" captions: named turns under their speaker, an unnamed ">>" never continues the previous one, "[Music]" is nobody', () => {
+    const parsed = parseTranscriptText(fixture('srt-captions.srt'), { fileName: 'srt-captions.srt' });
+    expect(parsed.layout).toBe('srt');
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => [r.speaker, r.side, r.section])).toEqual([
+      ['Operator', 'operator', 'prepared_remarks'],
+      ['Maria Lopez', 'company', 'prepared_remarks'],
+      ['Tom Reed', 'company', 'prepared_remarks'],
+      ['Operator', 'operator', 'qa'],
+      ['Jake Miller', 'analyst', 'qa'],
+      ['Maria Lopez', 'company', 'qa'],
+      ['Unidentified Speaker', 'unknown', 'qa'],
+      ['Unidentified Speaker', 'unknown', 'qa'],
+    ]);
+    expect(rows[0]!.text).toBe('Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.');
+    expect(rows[5]!.text).toBe('Promotions were lighter than last year.');
+    expect(rows[6]!.text).toBe('Thanks. And on pricing?');
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210, 210, 220]);
+    // The first unnamed change is in the cue whose timing line is line 31 of the SubRip file.
+    expect(parsed.warnings).toContainEqual({ line: 31, message: '2 changes of speaker (">>" or dialog dashes) name no one: those words are under "Unidentified Speaker", side unknown' });
+  });
+
+  it('WebVTT: a ">>" at the end of a cue makes the next cue someone else\'s; dialog dashes are two speakers', () => {
+    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', 'Operator: Our first question comes from Jake Miller with Barclays.'),
+      cue('00:00:06.000', '00:00:10.000', 'Jake Miller: How are promotions affecting your margins? >>'),
+      cue('00:00:11.000', '00:00:14.000', 'Promotions were lighter than last year.'),
+      cue('00:00:15.000', '00:00:18.000', '- Thanks.\n- You are welcome.'),
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Our first question comes from Jake Miller with Barclays.'],
+      ['Jake Miller', 'How are promotions affecting your margins?'],
+      ['Unidentified Speaker', 'Promotions were lighter than last year.'],
+      ['Unidentified Speaker', 'Thanks.'],
+      ['Unidentified Speaker', 'You are welcome.'],
+    ]);
+  });
+
+  it('"[Name] text" names the speaker; "[inaudible]" inside the words stays in them', () => {
+    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', '[Operator] Our first question comes from Jake Miller with Barclays.'),
+      cue('00:00:06.000', '00:00:10.000', '[Jake Miller] How are [inaudible] affecting your margins?'),
+      cue('00:00:11.000', '00:00:14.000', '[Applause]'),
+      cue('00:00:11.500', '00:00:14.000', '[UPBEAT MUSIC PLAYS]'),
+      cue('00:00:12.000', '00:00:14.000', '[SPEAKING SPANISH] Gracias.'),
+      cue('00:00:15.000', '00:00:18.000', '[Maria Lopez] Promotions were lighter than last year.'),
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Our first question comes from Jake Miller with Barclays.'],
+      ['Jake Miller', 'How are [inaudible] affecting your margins? [SPEAKING SPANISH] Gracias.'],
+      ['Maria Lopez', 'Promotions were lighter than last year.'],
+    ]);
+  });
+});
+
+describe('diarized speech-to-text JSON', () => {
+  it('AssemblyAI-style "utterances": labels become "Speaker A"…, sides and the Q&A start inferred, times in milliseconds', () => {
+    const parsed = parseTranscriptText(fixture('speech-json-assemblyai.json'), { fileName: 'speech-json-assemblyai.json' });
+    expect(parsed.layout).toBe('speech-json');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.section, r.role])).toEqual([
+      ['Speaker A', 'operator', 'prepared_remarks', 'remarks'],
+      ['Speaker B', 'company', 'prepared_remarks', 'remarks'],
+      ['Speaker C', 'company', 'prepared_remarks', 'remarks'],
+      ['Speaker A', 'operator', 'qa', 'intro'],
+      ['Speaker D', 'analyst', 'qa', 'question'],
+      ['Speaker B', 'company', 'qa', 'answer'],
+      ['Speaker A', 'operator', 'qa', 'intro'],
+      ['Speaker E', 'analyst', 'qa', 'question'],
+      ['Speaker C', 'company', 'qa', 'answer'],
+    ]);
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 21, 100, 182, 190, 210, 240, 246, 252]);
+    expect(parsed.call.participants.filter((p) => p.side !== 'unknown').every((p) => p.sideSource === 'inferred')).toBe(true);
+  });
+
+  it('Deepgram\'s response ("results.utterances", numbered speakers, "transcript", seconds) reads the same', () => {
+    const assembly = JSON.parse(fixture('speech-json-assemblyai.json')) as { utterances: Array<{ speaker: string; text: string; start: number; end: number }> };
+    const utterances = assembly.utterances.map((u) => ({ speaker: u.speaker.charCodeAt(0) - 65, transcript: u.text, start: u.start / 1000 + 0.25, end: u.end / 1000, confidence: 0.9 }));
+    const parsed = parseTranscriptText(JSON.stringify({ metadata: { duration: 300 }, results: { channels: [], utterances } }));
+    expect(parsed.layout).toBe('speech-json');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Speaker 0', 'operator', 'remarks'],
+      ['Speaker 1', 'company', 'remarks'],
+      ['Speaker 2', 'company', 'remarks'],
+      ['Speaker 0', 'operator', 'intro'],
+      ['Speaker 3', 'analyst', 'question'],
+      ['Speaker 1', 'company', 'answer'],
+      ['Speaker 0', 'operator', 'intro'],
+      ['Speaker 4', 'analyst', 'question'],
+      ['Speaker 2', 'company', 'answer'],
+    ]);
+    expect(parsed.call.turns[1]!.startTime).toBe(21.25);
+  });
+
+  it('refuses an item without a speaker label (speech-to-text without diarization), naming it, rather than guess', () => {
+    const json = JSON.parse(fixture('speech-json-assemblyai.json')) as { utterances: Array<Record<string, unknown>> };
+    delete json.utterances[3]!.speaker;
+    const error = refusal(JSON.stringify(json, null, 2), 'call.json');
+    expect(error.describe()).toBe(
+      'call.json:4: JSON: utterances[3].speaker has no speaker label: words nobody can be said to have spoken are not imported (run the speech-to-text with speaker diarization)',
+    );
+  });
+
+  it('refuses JSON of another shape with the form it expects', () => {
+    expect(refusal('{"monologues": [{"speaker": 0, "elements": []}]}', 'revai.json').describe()).toBe(
+      'revai.json:1: not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items)',
+    );
+    expect(refusal('{"segments": [', 'cut.json').message).toMatch(/^not valid JSON \(/);
+  });
+});
+
+describe('"Name:" transcripts: what opens a paragraph but is no speaker', () => {
+  // Invented Crestview call, name-colon, no list or headings.
+  const call = (qa: string) =>
+    [
+      'Crestview Foods Q1 2025 Earnings Call',
+      'Operator: Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.',
+      'Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.',
+      'Finally: we opened a new plant in Ohio, on time and on budget.',
+      'Tom Reed: Net sales were $1.2 billion, up 5%.',
+      '00:05:00',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      qa,
+    ].join('\n\n');
+
+  it('"Finally: …" is the speaker\'s words, a line that is only a time is nobody\'s', () => {
+    const rows = turnTable(parseTranscriptText(call('Jake Miller: How are promotions affecting your margins?\n\nMaria Lopez: Promotions were lighter than last year.')).call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Maria Lopez']);
+    expect(rows[1]!.text).toBe('Thank you. Our frozen meals business grew 7% in the quarter. Finally: we opened a new plant in Ohio, on time and on budget.');
+    expect(rows[2]!.text).toBe('Net sales were $1.2 billion, up 5%.');
+  });
+
+  it('"Q: …" / "A: …" change the speaker to an unidentified analyst / company representative, never the operator', () => {
+    const parsed = parseTranscriptText(call('Q: How are promotions affecting your margins?\n\nA: Promotions were lighter than last year.'));
+    expect(turnTable(parsed.call).slice(3).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'intro'],
+      ['Unidentified Analyst', 'analyst', 'question'],
+      ['Unidentified Company Representative', 'company', 'answer'],
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('2 "Q:" / "A:" paragraphs name no one: under "Unidentified Analyst" / "Unidentified Company Representative"');
+  });
+});
+
+describe('time stamps inside "Name:" transcripts', () => {
+  it('Trint\'s "Name [00:00:21] words" opens a turn; a paragraph\'s own "[00:00:40]" is not words; a clock time in the words stays', () => {
+    const text = [
+      'Crestview Foods Q1 2025 Earnings Call',
+      'Operator [00:00:05] Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.',
+      'Maria Lopez [00:00:21] Thank you. Our frozen meals business grew 7% in the quarter.',
+      '[00:00:40] We opened a new plant in Ohio.',
+      '9:30 is when the plant starts its first shift.',
+      'Tom Reed [00:01:40] Net sales were $1.2 billion, up 5%.',
+    ].join('\n\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.turns.map((t) => [t.startTime, t.paragraphs.map((p) => p.text)])).toEqual([
+      [5, ['Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.']],
+      [21, ['Thank you. Our frozen meals business grew 7% in the quarter.', 'We opened a new plant in Ohio.', '9:30 is when the plant starts its first shift.']],
+      [100, ['Net sales were $1.2 billion, up 5%.']],
+    ]);
+  });
+});
+
+describe('a call led by bare name lines over the words, with no participants list', () => {
+  // Invented Crestview call: "Maria Lopez" (or "MARIA LOPEZ", or "Maria Lopez (Chief Executive Officer)") over her words.
+  const rows = [
+    ['Operator', 'operator', 'prepared_remarks', 'remarks'],
+    ['Maria Lopez', 'company', 'prepared_remarks', 'remarks'],
+    ['Tom Reed', 'company', 'prepared_remarks', 'remarks'],
+    ['Operator', 'operator', 'qa', 'intro'],
+    ['Jake Miller', 'analyst', 'qa', 'question'],
+    ['Maria Lopez', 'company', 'qa', 'answer'],
+    ['Operator', 'operator', 'qa', 'intro'],
+    ['Sara Kim', 'analyst', 'qa', 'question'],
+    ['Tom Reed', 'company', 'qa', 'answer'],
+  ];
+
+  it.each(['standard-name-lines.txt', 'standard-name-lines-caps.txt', 'standard-name-paren.txt'])('%s: every turn under its speaker, sides inferred', (file) => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(parsed.layout).toBe('standard');
+    const table = turnTable(parsed.call);
+    expect(table.map((r) => [r.speaker, r.side, r.section, r.role])).toEqual(rows);
+    expect(table[1]!.text).toMatch(/^Thank you\. Our frozen meals business grew 7% in the quarter\./);
+    expect(table[2]!.text).toBe('Thanks, Maria. Net sales were $1.2 billion, up 5%.');
+  });
+
+  it('the titles in parentheses are kept', () => {
+    const parsed = parseTranscriptText(fixture('standard-name-paren.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')).toMatchObject({ title: 'Chief Financial Officer', side: 'company', sideSource: 'header' });
+  });
+
+  it('a name line nobody introduces and that opens one block only is refused, never a speaker ("North America" over a wrapped line)', () => {
+    const text = fixture('standard-name-lines.txt');
+    const wrapped = text.replace('Promotions were lighter than last year.', 'Promotions were lighter than last year.\n\nNorth America\nremains our largest market.');
+    const error = refusal(wrapped, 'call.txt');
+    expect(error.describe()).toBe(`call.txt:${lineOf(wrapped, 'North America')}: unknown speaker "North America": not a speaker met before, and no title or firm is written with it`);
+    // Never introduced, Tom Reed still opens two blocks: a speaker; with one block he is refused.
+    const unintroduced = text.replace('Tom Reed will now take you through the numbers.', 'Now for the numbers.');
+    expect(turnTable(parseTranscriptText(unintroduced).call).map((r) => r.speaker)).toEqual(rows.map((r) => r[0]));
+    const once = unintroduced.replace('Tom Reed\nWe expect capital expenditures', 'Maria Lopez\nWe expect capital expenditures');
+    expect(refusal(once).message).toMatch(/^unknown speaker "Tom Reed"/);
+  });
+});
+
+describe('"Name:" labels written with more than a name', () => {
+  const call = (label: string) =>
+    ['Crestview Foods Q1 2025 Earnings Call', 'Operator: Good morning. Over to Maria Lopez.', 'Maria Lopez [CEO]: Thank you. We grew 7%.', 'Tom Reed [CFO]: Net sales were up 5%.', `${label}: Thanks, Tom.`].join('\n\n');
+
+  it('"Maria Lopez [CEO]:" is Maria Lopez, the title kept', () => {
+    const parsed = parseTranscriptText(call('Maria Lopez [CEO]'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Lopez', 'Tom Reed', 'Maria Lopez']);
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Lopez')?.title).toBe('CEO');
+  });
+
+  it('a label it cannot read that starts with a speaker\'s name is refused, not taken for the previous speaker\'s words', () => {
+    const text = call('Maria Lopez {CEO}');
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Maria Lopez {CEO}: Thanks, Tom.')}: cannot read the speaker label "Maria Lopez {CEO}" (it starts with "Maria Lopez"): write it as "Name:" or "Name (Title):"`,
+    );
+    // A sentence that starts with her name is speech.
+    const speech = call('Maria Lopez and I agree on one thing');
+    expect(turnTable(parseTranscriptText(speech).call).at(-1)).toMatchObject({ speaker: 'Tom Reed', text: 'Net sales were up 5%. Maria Lopez and I agree on one thing: Thanks, Tom.' });
+  });
+});
+
+describe('more speaker labels transcription tools export', () => {
+  const turns: Array<[string, number, string]> = [
+    ['Operator', 5, 'Good morning and welcome to the Crestview Foods first quarter call. I will now turn the call over to Maria Lopez.'],
+    ['Maria Lopez', 21, 'Thank you. Our frozen meals business grew 7% in the quarter.'],
+    ['Tom Reed', 100, 'Net sales were $1.2 billion, up 5%.'],
+    ['Operator', 182, 'Our first question comes from Jake Miller with Barclays.'],
+    ['Jake Miller', 190, 'How are promotions affecting your margins?'],
+    ['Maria Lopez', 210, 'Promotions were lighter than last year.'],
+  ];
+  const clock = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+
+  it('tab-separated "time<TAB>Name<TAB>words" lines', () => {
+    const text = ['Crestview Foods Q1 2025 Earnings Call', '', ...turns.map(([name, at, words]) => `${clock(at)}\t${name}\t${words}`)].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('name-colon');
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual(turns.map((t) => t[1]));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(turns.map(([name, , words]) => [name, words]));
+  });
+
+  it('"[Name] words" lines; "[Music]" is no speaker', () => {
+    const text = ['Crestview Foods Q1 2025 Earnings Call', '[Music]', ...turns.map(([name, , words]) => `[${name}] ${words}`)].join('\n\n').replace('affecting your margins?', 'affecting your margins?\n\n[Laughter] And pricing?');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.map((r) => r.speaker)).toEqual(turns.map((t) => t[0]));
+    expect(rows[4]!.text).toBe('How are promotions affecting your margins? [Laughter] And pricing?');
   });
 });

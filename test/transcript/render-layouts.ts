@@ -179,6 +179,48 @@ export function renderRecorderVtt(call: Call): string {
   return out.join('\n');
 }
 
+/**
+ * SubRip captions of the call, one cue per paragraph: the speaker written as "Name: text" on
+ * every cue, or only on a turn's first cue as "[Name] text" or ">> Name: text" (the cues after
+ * it carry no name, as captioners write them).
+ */
+export function renderSrt(call: Call, style: 'colon' | 'bracket' | 'chevron'): string {
+  const people = byId(call);
+  const out: string[] = [];
+  const stamp = (s: number): string => clock(s).replace('.', ',');
+  let time = 0;
+  let cue = 1;
+  for (const t of call.turns) {
+    const name = (people.get(t.speakerId) as Participant).name;
+    t.paragraphs.forEach((para, k) => {
+      const label = style === 'colon' ? `${name}: ` : k > 0 ? '' : style === 'bracket' ? `[${name}] ` : `>> ${name}: `;
+      out.push(String(cue++), `${stamp(time)} --> ${stamp(time + 3)}`, `${label}${para.text}`, '');
+      time += 5;
+    });
+  }
+  return out.join('\n');
+}
+
+/**
+ * The call as diarized speech-to-text JSON (speech-json.ts), one utterance per paragraph: the
+ * speaker by name, or by label ("A", "B", …) with a "speakers" map naming the labels.
+ */
+export function renderSpeechJson(call: Call, style: 'names' | 'labels'): string {
+  const people = byId(call);
+  const labels = new Map(call.participants.map((p, k) => [p.id, String.fromCharCode(65 + (k % 26)) + (k >= 26 ? String(k) : '')]));
+  const utterances: Array<{ speaker: string; text: string; start: number; end: number }> = [];
+  let time = 0;
+  for (const t of call.turns) {
+    for (const para of t.paragraphs) {
+      const speaker = style === 'names' ? (people.get(t.speakerId) as Participant).name : (labels.get(t.speakerId) as string);
+      utterances.push({ speaker, text: para.text, start: time * 1000, end: (time + 3) * 1000 });
+      time += 5;
+    }
+  }
+  const speakers = style === 'labels' ? Object.fromEntries(call.participants.map((p) => [labels.get(p.id) as string, p.name])) : undefined;
+  return JSON.stringify({ speakers, utterances }, null, 1);
+}
+
 export function renderLayout(call: Call, layout: TextLayout): string {
   if (layout === 'standard') return renderStandard(call);
   if (layout === 'dash-header') return renderDashHeader(call);

@@ -22,8 +22,8 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
-import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -31,6 +31,16 @@ import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from '.
 
 /** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
+
+/**
+ * "Q: …" / "A: …" (and "Question:" / "Answer:"): a change of speaker that names no one — the
+ * one asking, the one answering. Never the previous speaker's words.
+ */
+const QA_LABEL = /^(?<label>q|a|question|answer)\s*:\s*(?=\S)/i;
+const QA_SPEAKERS: Readonly<Record<'q' | 'a', string>> = { q: 'Unidentified Analyst', a: 'Unidentified Company Representative' };
+
+/** A line that is only a time ("00:05:00", "[12:30]"), as meeting transcripts mark the time between turns: not words. */
+const STAMP_ONLY = /^[[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?$/;
 
 /** Labels that precede a colon but are not speakers. */
 const NOT_SPEAKERS = /^(?:note|notes|editor'?s note|disclaimer|source|question|answer|q|a|update|correction|summary|important|reminder|example|agenda|transcript|copyright|participants|speakers|company|ticker|date|time|quarter|title|sector|from|to|cc|bcc|subject|re|sent|attendees|location|duration|contents|image source)$/i;
@@ -48,20 +58,70 @@ function stampSeconds(stamp: string): number {
 function nameAndHint(written: string): { name: string; hint: string | null } {
   const parenthesised = splitNameHint(written);
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
+  // "Maria Lopez [CEO]".
+  const bracketed = /^(?<name>[^[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/u.exec(written);
+  if (bracketed?.groups && looksLikeName(bracketed.groups.name!.trim())) return { name: bracketed.groups.name!.trim(), hint: bracketed.groups.hint!.trim() };
   const m = /^(?<name>[^,\u2013\u2014-]+?)\s*(?:,|\s[-\u2013\u2014]{1,2})\s*(?<hint>\S.{0,80})$/u.exec(written);
   return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
 }
 
-/** A line that is only a name and a time ("Maria Lopez  0:21", as Otter-style exports write it): the words follow on the next lines. */
-const NAME_THEN_STAMP = /^(?<name>\p{L}[^:\d]{0,58}?)\s+\(?(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})\)?$/u;
+/** A time stamp as transcription services write it: "3:10", "00:03:10", "00:03:10.25", "00:03:10,250". */
+const TIME = String.raw`(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?`;
+/**
+ * A line that is only a speaker's label and a time, the words following on the next lines, as
+ * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter),
+ * "Maria Lopez [00:00:21]" (Trint), "[00:00:21] Maria Lopez" / "00:00:21.00 - Maria Lopez"
+ * (Happy Scribe), "[Maria Lopez] 10:00:21" (Zoom's saved captions).
+ */
+const LABEL_LINES: readonly RegExp[] = [
+  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s+[(\[]?${TIME}[)\]]?$`, 'u'),
+  new RegExp(String.raw`^[(\[]?${TIME}[)\]]?(?:\s+[-\u2013\u2014])?\s+(?<name>\p{L}[^:\[\]()]{0,58}?)$`, 'u'),
+  new RegExp(String.raw`^\[(?<name>\p{L}[^:\[\]()]{0,58}?)\]\s+${TIME}$`, 'u'),
+];
+/**
+ * "Maria Lopez (00:00:21): …" (Rev, Temi), "Maria Lopez [00:00:21] …" (Trint): the time between
+ * the name and the words, which follow on the same or the next line.
+ */
+const NAME_STAMP_COLON = new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s*[(\[]${TIME}[)\]]\s*(?::(?:\s+|$)|\s+(?=\S))`, 'u');
+
+function isSpeakerName(name: string): boolean {
+  return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
+}
+
+function labelLine(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  for (const pattern of text.length <= 90 ? LABEL_LINES : []) {
+    const m = pattern.exec(text);
+    if (!m?.groups) continue;
+    const { name, hint } = nameAndHint(m.groups.name!.trim());
+    return isSpeakerName(name) ? { name, hint, restOffset: text.length, startTime: stampSeconds(m.groups.stamp!) } : null;
+  }
+  const m = NAME_STAMP_COLON.exec(text);
+  if (!m?.groups) return null;
+  const { name, hint } = nameAndHint(m.groups.name!.trim());
+  return isSpeakerName(name) ? { name, hint, restOffset: m[0].length, startTime: stampSeconds(m.groups.stamp!) } : null;
+}
+
+/** "00:00:05<TAB>Maria Lopez<TAB>words" or "Maria Lopez<TAB>00:00:05<TAB>words" (tab-separated exports), or without the time. */
+function tabbedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  const m = /^(?:(?<before>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?<name>[^\t:]{1,60}?)\t+(?:(?<after>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?=\S)/u.exec(text.slice(0, 160));
+  if (!m?.groups) return null;
+  const { name, hint } = nameAndHint(m.groups.name!.trim());
+  if (!isSpeakerName(name)) return null;
+  const stamp = m.groups.before ?? m.groups.after;
+  return { name, hint, restOffset: m[0].length, startTime: stamp ? stampSeconds(stamp.replace(/[.,]\d+$/, '')) : null };
+}
+
+/** "[Maria Lopez] words", "[Speaker 0] words": a bracketed label, not a sound ("[Music] …"). */
+function bracketedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+  const m = /^\[(?<name>[^\]:]{1,60})\]\s+(?=\S)/u.exec(text.slice(0, 80));
+  if (!m?.groups) return null;
+  const { name, hint } = nameAndHint(m.groups.name!.trim());
+  return isSpeakerName(name) && !isSoundTag(name) ? { name, hint, restOffset: m[0].length, startTime: null } : null;
+}
 
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
-  const named = NAME_THEN_STAMP.exec(text);
-  if (named?.groups) {
-    const { name, hint } = nameAndHint(named.groups.name!.trim());
-    const speaker = (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
-    return speaker ? { name, hint, restOffset: text.length, startTime: stampSeconds(named.groups.stamp!) } : null;
-  }
+  const label = labelLine(text.slice(0, 120)) ?? (text.includes('\t') ? tabbedLabel(text) : null) ?? bracketedLabel(text);
+  if (label) return label;
   const stamp = STAMP.exec(text);
   const offset = stamp ? stamp[0].length : 0;
   const body = text.slice(offset);
@@ -82,8 +142,24 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
   if (!written) return null;
   const { name, hint } = nameAndHint(written);
   if (NOT_SPEAKERS.test(name)) return null;
-  if (!(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) || isInterjection(name)) return null;
-  return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : null };
+  if (!isSpeakerName(name)) return null;
+  // "Maria Lopez: [00:00:21] Thank you…" (Sonix): the time after the colon.
+  const after = stamp ? null : /^[[(]((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[\])]\s*/.exec(body.slice(restOffset));
+  if (after) restOffset += after[0].length;
+  return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : after ? stampSeconds(after[1]!) : null };
+}
+
+/** The participant whose full name opens `label` followed by something that is not a name ("Maria Lopez {CEO}"), if any. */
+function labelStartingWithName(resolver: SpeakerResolver, label: string): Participant | null {
+  const words = label.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
+    const rest = words.slice(n).join(' ');
+    // What follows the name is markup or a title, not a sentence ("Maria Lopez and I agree: …" is speech).
+    if (!/^[[{<|/#*_~]/.test(rest) && !looksLikeTitleLine(rest)) continue;
+    const found = resolver.resolve(words.slice(0, n).join(' '));
+    if (found.kind === 'found' && found.participant.side !== 'operator') return found.participant;
+  }
+  return null;
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -151,6 +227,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   let sectionsKnown = false;
   let open: { start: number; end: number; line: Line } | null = null;
   let speaker: Participant | null = null;
+  let qaLabels = 0;
+  let qaLine: Line | null = null;
   const close = (): void => {
     if (open === null) return;
     collector.paragraph({ start: open.start, end: open.end, text: doc.text.slice(open.start, open.end) }, open.line);
@@ -171,6 +249,23 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       speaker = null; // a section boundary ends the turn
       continue;
     }
+    if (STAMP_ONLY.test(line.text)) {
+      close();
+      continue;
+    }
+    const qa = speaker !== null || sectionsKnown ? QA_LABEL.exec(line.text) : null;
+    if (qa?.groups) {
+      close();
+      const role = qa.groups.label!.toLowerCase().startsWith('q') ? 'q' : 'a';
+      const found = resolver.resolve(QA_SPEAKERS[role]);
+      if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified …" speaker always resolves');
+      qaLabels++;
+      qaLine ??= line;
+      collector.start(found.participant, section, null, line);
+      speaker = found.participant;
+      open = { start: line.start + qa[0].length, end: line.end, line };
+      continue;
+    }
     const prefix = prefixOf(line.text);
     if (prefix) {
       close();
@@ -188,11 +283,25 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (speaker === null) {
       throw new TranscriptFormatError(line.number, `expected a paragraph opening with "Name:", found ${quoteLine(line.text)}`, { lineText: line.text });
     }
-    if (open === null) open = { start: line.start, end: line.end, line };
+    // A label this reader cannot read that starts with someone's name ("Maria Lopez {CEO}: …") is
+    // refused: taken for words, it would put her words under whoever spoke before.
+    const label = open === null ? /^([^:]{3,60}):\s/u.exec(line.text)?.[1] : undefined;
+    const named = label === undefined ? null : labelStartingWithName(resolver, label);
+    if (named) {
+      throw new TranscriptFormatError(line.number, `cannot read the speaker label ${quoteLine(label as string)} (it starts with "${named.name}"): write it as "Name:" or "Name (Title):"`, {
+        lineText: line.text,
+      });
+    }
+    // "[00:05:12] And on pricing…": a paragraph's own time stamp (Descript, Trint) is not words.
+    const stamped: RegExpExecArray | null = open === null ? /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+/.exec(line.text) : null;
+    if (open === null) open = { start: line.start + (stamped?.[0].length ?? 0), end: line.end, line };
     else open.end = line.end;
   }
   close();
   collector.finish();
+  if (qaLine !== null) {
+    warnings.push({ line: qaLine.number, message: `${qaLabels} "Q:" / "A:" paragraph${qaLabels === 1 ? '' : 's'} name no one: under "${QA_SPEAKERS.q}" / "${QA_SPEAKERS.a}"` });
+  }
   if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) {
     warnings.push({ line: null, message: 'section headings name no Q&A: every turn is prepared remarks' });
   }

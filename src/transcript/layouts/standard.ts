@@ -21,11 +21,12 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
-import { isHeaderMetaLine, isTitleLike, readHeaderMeta } from '../header-meta.js';
+import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
-import { looksLikeTitleLine, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
-import { matchesTitle, SpeakerResolver } from '../speaker-resolver.js';
+import { isInterjection, isOperatorName, looksLikeName, normaliseName, splitNameHint } from '../names.js';
+import { mentionKey, namesMentioned } from '../name-mentions.js';
+import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
+import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -54,7 +55,10 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
 function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
   const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
-  const m = /^(?<name>[^,]{2,60}?)\s*(?:,|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
+  const paren = splitNameHint(bare);
+  if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
+  const m = /^(?<name>[^,;]{2,60}?)\s*(?:,|;|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   if (name && rest && looksLikeName(name) && !isInterjection(name) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
@@ -67,23 +71,114 @@ function isDashSpeakerLine(text: string): boolean {
   return at > 0 && headerSized(text) && looksLikeName(text.slice(0, at).trim());
 }
 
-/** "=====" / "-----" rule lines (terminal exports draw boxes with them) separate blocks like blank lines. */
-const RULE_LINE = /^[=\-_~*\u2500\u2550]{3,}$/u;
+/** "=====" / "-----" / "....." rule lines (terminal exports draw boxes with them) separate blocks like blank lines. */
+const RULE_LINE = /^(?:[=\-_~*\u2500\u2550]{3,}|\.{5,})$/u;
 
-/** The document's lines with rule lines blanked. */
-function bodyLines(doc: SourceDoc): Line[] {
-  return doc.lines.map((l) => (RULE_LINE.test(l.text) ? { ...l, end: l.start, text: '' } : l));
+/** Who asks and who answers, as terminals mark a Q&A speaker: "Q - Name" / "A - Name", "<Q - Name>:", a title line ending " Q" / " A". */
+type QaMark = 'Q' | 'A';
+
+/** Bloomberg's "{BIO 1234567 <GO>}" after a speaker's name. */
+const BIO_TAG = /\s*\{BIO\s+\d+\s*<GO>\}$/;
+/** Bloomberg's "Q - " / "A - " before a speaker's name. */
+const QA_PREFIX = /^([QA])\s+-\s+/;
+/** FactSet's " Q" / " A" closing the title line under a speaker's name. */
+const QA_SUFFIX = /\s+([QA])$/;
+
+/**
+ * The document's lines with rule lines blanked and terminals' markers around a speaker's name
+ * taken off the line (its span shrinks with it, so a line's text stays the source's slice), and
+ * the Q&A marks those markers give, by the name line's number.
+ */
+function bodyLines(doc: SourceDoc): { lines: Line[]; marks: Map<number, QaMark> } {
+  const marks = new Map<number, QaMark>();
+  const lines = doc.lines.map((l, k): Line => {
+    if (RULE_LINE.test(l.text)) return { ...l, end: l.start, text: '' };
+    if (!headerSized(l.text)) return l;
+    let line = l;
+    const bio = BIO_TAG.exec(line.text);
+    if (bio) line = { ...line, end: line.end - bio[0].length, text: line.text.slice(0, bio.index) };
+    const qa = QA_PREFIX.exec(line.text);
+    if (qa && (bio || looksLikeName(line.text.slice(qa[0].length)))) {
+      marks.set(line.number, qa[1] as QaMark);
+      line = { ...line, start: line.start + qa[0].length, text: line.text.slice(qa[0].length) };
+    }
+    const suffix = QA_SUFFIX.exec(line.text);
+    const above = doc.lines[k - 1];
+    if (suffix && above && looksLikeName(above.text.replace(BIO_TAG, '')) && looksLikeTitleLine(line.text.slice(0, suffix.index))) {
+      marks.set(above.number, suffix[1] as QaMark);
+      line = { ...line, end: line.end - suffix[0].length, text: line.text.slice(0, suffix.index) };
+    }
+    return line;
+  });
+  return { lines, marks };
+}
+
+/** "Operator: Good morning…" or CallStreet's "<Q - Jane Roe>: How…": a speaker and their first words on one line. */
+const INLINE_SPEAKER = /^(?:<(?<qa>[QA])\s*-\s*(?<name>[^<>:]{2,60}?)\s*>|(?<operator>(?:the |conference )?operator))\s*:\s+(?=\S)/iu;
+
+/** A participant met under a Q&A mark: the asker is an analyst, the answerer is the company's. */
+function participantFromMark(name: string, mark: QaMark, company: string | null): ParticipantDraft {
+  const written = nameAsWritten(name);
+  return mark === 'Q'
+    ? { name: written, title: null, firm: null, division: null, side: 'analyst', sideSource: 'header' }
+    : { name: written, title: null, firm: company, division: null, side: 'company', sideSource: 'header' };
+}
+
+/**
+ * A list entry written "Name, Detail" (Bloomberg's "* Jane Roe, Chief Executive Officer") or on
+ * two lines, the name over the detail (FactSet, Capital IQ), as the "Name - Title" / "Name -
+ * Firm - Analyst" line the list reader takes; null when the name is not one.
+ */
+function listEntry(name: string, detail: string, kind: ListKind, company: string | null): string | null {
+  if (!looksLikeName(name) || isInterjection(name)) return null;
+  const analyst = kind === 'analysts' || (kind === 'participants' && /\banalyst\b/i.test(detail));
+  if (!analyst) {
+    // "Chief Executive Officer, Acme Corp.": the title, then the company the header names.
+    const firstWord = company?.split(/\s+/)[0]?.toLowerCase();
+    const comma = firstWord ? detail.toLowerCase().indexOf(`, ${firstWord}`) : -1;
+    return comma > 0 ? `${name} - ${detail.slice(comma + 2).trim()} - ${detail.slice(0, comma).trim()}` : `${name} - ${detail}`;
+  }
+  // "Analyst, Morgan Stanley & Co. LLC" / "Morgan Stanley, Analyst" / "Analyst": the firm, if any.
+  const firm = detail.replace(/^(?:[\w-]+\s+)?analyst\s*(?:,|\s-\s)\s*/i, '').replace(/\s*(?:,|\s-\s)\s*(?:[\w-]+\s+)?analyst$/i, '').trim();
+  return /^(?:[\w-]+\s+)?analyst$/i.test(firm) || firm === '' ? `${name} - Analyst` : `${name} - ${firm} - Analyst`;
+}
+
+/** A header's first line: a title, or "Key: value" metadata as terminals write it ("Company Name: Acme Corp"). */
+function isTitleOrKey(text: string): boolean {
+  return isTitleLike(text) || isKeyValueMeta(text);
+}
+
+/** A line that is only a speaker's name ("Maria Lopez", "MARIA LOPEZ", "Operator"), or a name with a title in parentheses. */
+function bareNameLine(text: string): { name: string; hint: string | null } | null {
+  if (!headerSized(text) || text.length > 120) return null;
+  if (isOperatorName(text)) return { name: text, hint: null };
+  const { name, hint } = splitNameHint(text);
+  if (!looksLikeName(name) || isInterjection(name) || name.split(/\s+/).length > 5 || headingOf(name) !== null) return null;
+  return { name, hint };
+}
+
+/**
+ * Whether the call's turns are opened by bare name lines over the words, with no list to check
+ * the names against ("Maria Lopez" / "Thank you. Our frozen meals…"): at least three such blocks
+ * by at least two people, and a quarter of all blocks. A hard-wrapped paragraph whose first line
+ * happens to be two capitalised words is far rarer than that.
+ */
+function isNameLed(lines: readonly Line[]): boolean {
+  const groups = lineGroups(lines).filter((g) => headingOf((lines[g.from] as Line).text) === null);
+  const led = groups.filter((g, k) => bareNameLine((lines[g.from] as Line).text) !== null && (g.to - g.from > 1 || (groups[k + 1] !== undefined && bareNameLine((lines[(groups[k + 1] as { from: number }).from] as Line).text) === null)));
+  const names = new Set(led.map((g) => normaliseName((bareNameLine((lines[g.from] as Line).text) as { name: string }).name)).filter((n) => !isOperatorName(n)));
+  return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
 }
 
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
 const BULLET = /^[*\u2022\u00b7]\s+(?<name>.+)$/u;
 
 function detect(doc: SourceDoc): LayoutFit {
-  const lines = bodyLines(doc);
+  const { lines } = bodyLines(doc);
   const reasons: string[] = [];
   let score = 0;
   const first = lines[nextNonBlank(lines, 0)];
-  if (first && isTitleLike(first.text)) {
+  if (first && isTitleOrKey(first.text)) {
     score += 0.3;
     reasons.push(`title line at line ${first.number}`);
   }
@@ -117,13 +212,17 @@ function detect(doc: SourceDoc): LayoutFit {
     score += 0.3;
     reasons.push(`${blocks} speaker blocks (name line, title line), the first at line ${firstBlock.number}`);
   }
+  if (!listHeading && isNameLed(lines)) {
+    score += 0.5;
+    reasons.push('turns opened by bare speaker name lines over the words');
+  }
   if (dashLines >= 2) {
     score = Math.max(0, score - 0.4);
     reasons.push(`but ${dashLines} "Name -- Title" speaker lines`);
   }
   let mismatch: LayoutFit['mismatch'] = null;
   if (!first) mismatch = { line: 1, expected: `a title line like ${TITLE_EXAMPLE}`, lineText: null };
-  else if (!isTitleLike(first.text) && !listHeading && !sectionHeading) {
+  else if (!isTitleOrKey(first.text) && !listHeading && !sectionHeading) {
     mismatch = { line: first.number, expected: `a title line like ${TITLE_EXAMPLE}`, lineText: first.text };
   } else if (!sectionHeading) {
     const after = lines.find((l) => l.number > first.number && l.text !== '' && headingOf(l.text) === null && !isHeaderMetaLine(l.text));
@@ -133,14 +232,37 @@ function detect(doc: SourceDoc): LayoutFit {
 }
 
 function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
-  const lines = bodyLines(doc);
+  const { lines, marks } = bodyLines(doc);
   const warnings: ImportWarning[] = [];
   let i = nextNonBlank(lines, 0);
 
-  // Header: everything before the first heading.
+  // Header: everything before the first heading (or, in a call led by name lines, before the first of them).
+  const nameLed = isNameLed(lines);
+  // In a call led by name lines, a name line over words is a speaker when it opens two blocks or
+  // the call says the name ("…over to Maria Lopez"): "North America" over a wrapped paragraph is not.
+  const nameLineCounts = new Map<string, number>();
+  if (nameLed) {
+    for (const g of lineGroups(lines)) {
+      const bare = bareNameLine((lines[g.from] as Line).text);
+      if (bare) nameLineCounts.set(normaliseName(bare.name), (nameLineCounts.get(normaliseName(bare.name)) ?? 0) + 1);
+    }
+  }
+  const mentioned = nameLed
+    ? namesMentioned(
+        lines.filter((l) => l.text !== '' && bareNameLine(l.text) === null).map((l) => l.text),
+        [...nameLineCounts].filter(([, n]) => n < 2).map(([name]) => name),
+      )
+    : new Set<string>();
+  const vouchedFor = (name: string): boolean =>
+    (nameLineCounts.get(normaliseName(name)) ?? 0) >= 2 || mentioned.has(mentionKey(name));
+  let nameLedStart: Line | null = null;
   const headerLines: Line[] = [];
   while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
     const line = lines[i] as Line;
+    if (nameLed && line.text !== '' && bareNameLine(line.text) !== null && !isHeaderMetaLine(line.text)) {
+      nameLedStart = line;
+      break;
+    }
     if (line.text !== '') {
       if (headerLines.length >= MAX_HEADER_LINES || (headerLines.length > 0 && !isHeaderMetaLine(line.text))) {
         throw new TranscriptFormatError(line.number, `expected a participants list or a section heading ("Presentation", "Questions and Answers"), found ${quoteLine(line.text)}`, { lineText: line.text });
@@ -149,7 +271,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     i++;
   }
-  if (headerLines.length > 0 && !isTitleLike((headerLines[0] as Line).text)) {
+  if (headerLines.length > 0 && !isTitleOrKey((headerLines[0] as Line).text)) {
     const line = headerLines[0] as Line;
     throw new TranscriptFormatError(line.number, `expected a title line like ${TITLE_EXAMPLE}, found ${quoteLine(line.text)}`, { lineText: line.text });
   }
@@ -160,7 +282,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const resolver = new SpeakerResolver(ctx.limits);
   let heading: Heading | null = headingOf(lines[i]?.text ?? '');
   let listName = 'the participants list';
-  let bodyWithoutHeading: Line | null = null;
+  let bodyWithoutHeading: Line | null = nameLedStart;
   while (i < lines.length && isParticipantsHeading(heading) && bodyWithoutHeading === null) {
     const kind = heading.kind;
     const headingLine = lines[i] as Line;
@@ -174,7 +296,28 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (heading !== null) break;
       const bullet = BULLET.exec(line.text)?.groups?.name?.trim();
       let entry = line.text;
-      if (bullet !== undefined && !bullet.includes(' - ')) {
+      const comma = bullet?.indexOf(',') ?? -1;
+      const semicolon = bullet === undefined ? line.text.indexOf(';') : -1;
+      const next = lines[nextNonBlank(lines, i + 1)];
+      if (bullet !== undefined && !bullet.includes(' - ') && comma > 0 && listEntry(bullet.slice(0, comma).trim(), bullet.slice(comma + 1).trim(), kind, meta.company) !== null) {
+        // "* Jane Roe, Chief Executive Officer".
+        entry = listEntry(bullet.slice(0, comma).trim(), bullet.slice(comma + 1).trim(), kind, meta.company) as string;
+      } else if (semicolon > 0 && listEntry(line.text.slice(0, semicolon).trim(), line.text.slice(semicolon + 1).trim(), kind, meta.company) !== null) {
+        // "Jane Roe; Chief Executive Officer".
+        entry = listEntry(line.text.slice(0, semicolon).trim(), line.text.slice(semicolon + 1).trim(), kind, meta.company) as string;
+      } else if (
+        bullet === undefined &&
+        next !== undefined &&
+        next.number === line.number + 1 &&
+        headingOf(next.text) === null &&
+        looksLikeTitleLine(next.text) &&
+        resolver.resolve(line.text).kind === 'none' &&
+        listEntry(line.text, next.text, kind, meta.company) !== null
+      ) {
+        // "Jane Roe" over "Chief Executive Officer, Acme Corp.": one entry on two lines.
+        entry = listEntry(line.text, next.text, kind, meta.company) as string;
+        i++;
+      } else if (bullet !== undefined && !bullet.includes(' - ')) {
         // "* Dave Fildes" over "Amazon.com, Inc. - VP of IR": one entry on two lines.
         const next = lines[i + 1];
         if (next && next.text !== '' && headingOf(next.text) === null && !BULLET.test(next.text)) {
@@ -195,7 +338,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       resolver.add(draft, line.number, line.text);
       count++;
     }
-    if (count === 0) throw new TranscriptFormatError(headingLine.number, `"${headingLine.text}" lists no participants`, { lineText: headingLine.text });
+    // "Call Participants" over "Executives" / "Analysts": an umbrella heading lists nobody itself.
+    if (count === 0 && !(kind === 'participants' && i < lines.length && isParticipantsHeading(heading) && heading.kind !== 'participants')) {
+      throw new TranscriptFormatError(headingLine.number, `"${headingLine.text}" lists no participants`, { lineText: headingLine.text });
+    }
     if (i >= lines.length) heading = null;
   }
   if (resolver.hasList) listName = 'the participants lists';
@@ -203,7 +349,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   if (bodyWithoutHeading) {
     heading = null;
-    warnings.push({ line: bodyWithoutHeading.number, message: `no "Presentation" heading: the call taken to start with ${quoteLine(bodyWithoutHeading.text)}, after the participants lists` });
+    const after = nameLedStart ? 'the header' : 'the participants lists';
+    warnings.push({ line: bodyWithoutHeading.number, message: `no "Presentation" heading: the call taken to start with ${quoteLine(bodyWithoutHeading.text)}, after ${after}` });
   } else if (i >= lines.length || !isSectionHeading(heading)) {
     const line = lines[i];
     throw new TranscriptFormatError(line?.number ?? lines.length, `expected a section heading ("Presentation" or "Questions and Answers"), found ${line ? quoteLine(line.text) : 'end of file'}`, {
@@ -222,6 +369,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const text = (lines[k] as Line).text;
     if (!headerSized(text)) return false;
     if (isSectionHeading(headingOf(text))) return true;
+    if (INLINE_SPEAKER.test(text)) return true;
     const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
     const header = speakerHeader(text, next);
     const found = resolver.resolve(header.name, header.hint);
@@ -244,6 +392,23 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (from >= g.to) continue;
     const first = lines[from] as Line;
     const second = from + 1 < g.to ? (lines[from + 1] as Line) : null;
+    const inline = headerSized(first.text.slice(0, 90)) ? INLINE_SPEAKER.exec(first.text.slice(0, 90)) : null;
+    if (inline?.groups) {
+      // The speaker and the first words on one line: the turn starts after the colon.
+      const name = inline.groups.operator ?? (inline.groups.name as string).trim();
+      const mark = inline.groups.qa?.toUpperCase() as QaMark | undefined;
+      const found = resolver.resolve(name);
+      let who: Participant;
+      if (found.kind === 'found') who = found.participant;
+      else if (found.kind === 'ambiguous') ambiguousSpeaker(first, name, found.candidates);
+      else if (mark && looksLikeName(name) && !isInterjection(name)) who = addUnlistedSpeaker(speakerCtx, first, participantFromMark(name, mark, meta.company));
+      else unknownSpeaker(speakerCtx, first, name);
+      collector.start(who, section, null, first);
+      const start = first.start + inline[0].length;
+      const end = (lines[g.to - 1] as Line).end;
+      collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
+      continue;
+    }
     let speaker: Participant | null = null;
     let titleInline = false;
     if (headerSized(first.text)) {
@@ -254,11 +419,15 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
       else if (looksLikeName(header.name) && !isInterjection(header.name)) {
         const titled = header.hint !== null && looksLikeTitleLine(header.hint);
+        const mark = marks.get(first.number);
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
-        const bareSpeaker = !resolver.hasList && second === null;
-        if (!titled && !bareSpeaker) unknownSpeaker(speakerCtx, first, header.name);
-        speaker = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(header.name, titled ? header.hint : null, meta.company));
+        const bareSpeaker = !resolver.hasList && (second === null || (nameLed && bareNameLine(first.text) !== null && vouchedFor(header.name)));
+        if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
+        // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
+        const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;
+        const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
+        speaker = addUnlistedSpeaker(speakerCtx, first, draft);
       }
     }
     let contentFrom = from;
@@ -277,7 +446,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
   collector.finish();
   // Analysts listed but no Q&A heading: the Q&A start is inferred from the operator's introductions.
-  const sectionsKnown = sawQa || !resolver.list().some((p) => p.side === 'analyst');
+  // Neither list nor headings (a call led by name lines): the Q&A start is inferred too.
+  const sectionsKnown = sawQa || (nameLedStart === null && !resolver.list().some((p) => p.side === 'analyst'));
 
   const call = assembleCall(
     { layout: 'standard', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },

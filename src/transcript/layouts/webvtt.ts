@@ -26,7 +26,7 @@ import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
 import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import { formatClock, SourceTextWriter } from '../source-text.js';
@@ -49,11 +49,43 @@ const ENTITIES: Record<string, string> = JSON.parse(
 const FATAL_ERRORS =
   /^(?:Cue identifier|No timestamp found|Timestamp must start|No time unit separator|Must be exactly two digits|No seconds found|No decimal separator|Milliseconds must|You cannot have more than 59|No valid timestamp separator)/;
 
+/** Who speaks after a change of speaker the captions do not name. */
+const UNNAMED_SPEAKER = 'Unidentified Speaker';
+
 const SENTENCE_END = /[.?!\u2026]["'\u201d\u2019)\]]*$/;
 
 interface Segment {
   voice: string | null;
   text: string;
+  /**
+   * The caption marks a change of speaker here (">>" as broadcast captioners write it, or a
+   * dialog dash on a line of its own): the words are not the previous speaker's, named or not.
+   */
+  change: boolean;
+}
+
+/** A voiceless segment's own speaker changes: ">>" anywhere (">>>" marks a topic, not a speaker), dialog dashes on two or more lines. */
+function splitChanges(voice: string | null, raw: string): Segment[] {
+  if (voice !== null) return [{ voice, text: raw, change: false }];
+  const lines = raw.split(/\n/);
+  const dashed = lines.filter((l) => /^\s*[-\u2010\u2013]\s+\S/.test(l)).length >= 2;
+  const pieces: Segment[] = [];
+  let current: Segment = { voice: null, text: '', change: false };
+  for (const line of lines) {
+    if (dashed && /^\s*[-\u2010\u2013]\s+\S/.test(line)) {
+      pieces.push(current);
+      current = { voice: null, text: line.replace(/^\s*[-\u2010\u2013]\s+/, ''), change: true };
+      continue;
+    }
+    const parts = line.split(/(?<!>)>>(?!>)/);
+    current.text += ` ${parts[0] ?? ''}`;
+    for (const part of parts.slice(1)) {
+      pieces.push(current);
+      current = { voice: null, text: part, change: true };
+    }
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 /**
@@ -61,7 +93,7 @@ interface Segment {
  * example; the parser nests the second voice inside the first), or text without a voice.
  */
 function segmentsOf(children: readonly VttNode[]): Segment[] {
-  const segments: Segment[] = [];
+  const segments: Array<{ voice: string | null; text: string }> = [];
   const walk = (nodes: readonly VttNode[] | undefined, voice: string | null): void => {
     for (const node of nodes ?? []) {
       if (node.type === 'object' && node.name === 'v') {
@@ -79,19 +111,32 @@ function segmentsOf(children: readonly VttNode[]): Segment[] {
   };
   walk(children, null);
   return segments
-    .map((s) => ({ voice: s.voice, text: s.text.replace(/\s+/g, ' ').trim() }))
-    .filter((s) => s.text !== '');
+    .flatMap((s) => splitChanges(s.voice, s.text))
+    .map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() }))
+    // A cue that is only a sound ("[Music]") is nobody's words.
+    .filter((s) => (s.text !== '' || s.change) && !isSoundTag(/^\[(.*)\]$/.exec(s.text)?.[1]?.trim() ?? ''));
 }
 
-/** "Jane Roe: text" inside a voiceless cue. */
+function isCaptionSpeaker(name: string): boolean {
+  return !isInterjection(name) && (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null);
+}
+
+/** "Jane Roe: text" or "[Jane Roe] text" inside a voiceless cue. */
 function prefixVoice(segment: Segment): Segment {
   if (segment.voice !== null) return segment;
+  const bracketed = /^\[([^\]]{1,60})\]\s*(.*)$/s.exec(segment.text);
+  if (bracketed) {
+    const written = (bracketed[1] as string).trim();
+    const { name } = splitNameHint(written);
+    if (!isSoundTag(name) && isCaptionSpeaker(name)) return { ...segment, voice: written, text: (bracketed[2] as string).trim() };
+    return segment;
+  }
   const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
   const written = m?.[1]?.trim();
   if (!m || !written) return segment;
   const { name } = splitNameHint(written);
-  if (isInterjection(name) || !(looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null)) return segment;
-  return { voice: written, text: (m[2] as string).trim() };
+  if (!isCaptionSpeaker(name)) return segment;
+  return { ...segment, voice: written, text: (m[2] as string).trim() };
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -128,7 +173,8 @@ function scanBlocks(lines: readonly Line[]): { notes: NoteBlock[]; timingLines: 
   return { notes, timingLines };
 }
 
-function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
+/** Reads caption cues (WebVTT text; SubRip files arrive converted, see srt.ts) into a call. */
+export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt' | 'srt'): LayoutOutput {
   const warnings: ImportWarning[] = [];
   const parsed = new webvtt.WebVTTParser(ENTITIES).parse(doc.text, 'metadata');
   const fatal = parsed.errors.find((e) => FATAL_ERRORS.test(e.message));
@@ -175,6 +221,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   let paragraph: string[] = [];
   let paragraphLine: Line | null = null;
   let lastEnd = 0;
+  let unnamedChanges = 0;
+  let unnamedLine = null as Line | null;
+  /** A ">>" that ended a cue: the next cue's words are someone else's. */
+  let pendingChange = false;
 
   const flush = (): void => {
     if (paragraph.length === 0 || paragraphLine === null) return;
@@ -191,9 +241,21 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       speaker = null; // a section boundary ends the turn
     }
     for (const raw of segmentsOf(cue.tree.children)) {
-      const segment = prefixVoice(raw);
+      const segment = prefixVoice(pendingChange && raw.voice === null ? { ...raw, change: true } : raw);
+      pendingChange = false;
       let who: Participant | null = speaker;
-      if (segment.voice !== null) {
+      if (segment.change && segment.voice === null) {
+        // Someone else speaks, unnamed: never the previous speaker's words.
+        if (segment.text === '') {
+          pendingChange = true;
+          continue;
+        }
+        const found = resolver.resolve(UNNAMED_SPEAKER);
+        if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified Speaker" always resolves');
+        who = found.participant;
+        unnamedChanges++;
+        unnamedLine ??= line;
+      } else if (segment.voice !== null) {
         const { name, hint } = splitNameHint(segment.voice);
         const found = resolver.resolve(name, hint);
         if (found.kind === 'found') who = found.participant;
@@ -205,7 +267,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
           lineText: line.text,
         });
       }
-      if (who !== speaker) {
+      if (who !== speaker || (segment.change && segment.voice === null)) {
         flush();
         speaker = who;
         writer.line(`[${formatClock(cue.startTime)}] ${who.name}`);
@@ -222,15 +284,18 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   });
   flush();
   collector.finish();
+  if (unnamedLine !== null) {
+    warnings.push({ line: unnamedLine.number, message: `${unnamedChanges} change${unnamedChanges === 1 ? '' : 's'} of speaker (">>" or dialog dashes) name no one: those words are under "${UNNAMED_SPEAKER}", side unknown` });
+  }
   if (parsed.cues.length === 0) throw new TranscriptFormatError(doc.lines.length, 'the WebVTT file has no cues', { lineText: null });
   if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) warnings.push({ line: null, message: 'the NOTE headings name no Q&A: every turn is prepared remarks' });
 
   const call = assembleCall(
-    { layout: 'webvtt', meta, participants: resolver.list(), turns: collector.turns, source: writer.toString(), sectionsKnown, fileName: doc.fileName, lastLine: doc.lines.length },
+    { layout, meta, participants: resolver.list(), turns: collector.turns, source: writer.toString(), sectionsKnown, fileName: doc.fileName, lastLine: doc.lines.length },
     { id: ctx.id },
     warnings,
   );
   return { call, warnings };
 }
 
-export const webvttLayout: TranscriptLayout = { name: 'webvtt', detect, parse };
+export const webvttLayout: TranscriptLayout = { name: 'webvtt', detect, parse: (doc, ctx) => parseCaptions(doc, ctx, 'webvtt') };
