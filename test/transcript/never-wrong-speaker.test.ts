@@ -23,6 +23,10 @@ function refusal(text: string, fileName?: string): TranscriptFormatError {
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l === needle) + 1;
 
+
+/** One caption cue: its timing line and its text. */
+const cue = (from: string, to: string, text: string): string => `${from} --> ${to}\n${text}\n`;
+
 describe('standard layout', () => {
   const standard = fixture('standard.txt');
 
@@ -364,7 +368,6 @@ describe('a first name alone, after the full name spoke', () => {
 
 describe('a first name alone in captions', () => {
   it('WebVTT: "Maria:" after "Maria Lopez:" is her, as in "Name:" transcripts', () => {
-    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
     const text = [
       'WEBVTT\n',
       cue('00:00:01.000', '00:00:05.000', 'Operator: Good morning and welcome to the Crestview Foods call.'),
@@ -404,7 +407,6 @@ describe('captions that mark a change of speaker without naming who', () => {
   });
 
   it('WebVTT: a ">>" at the end of a cue makes the next cue someone else\'s; dialog dashes are two speakers', () => {
-    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
     const text = [
       'WEBVTT\n',
       cue('00:00:01.000', '00:00:05.000', 'Operator: Our first question comes from Jake Miller with Barclays.'),
@@ -423,7 +425,6 @@ describe('captions that mark a change of speaker without naming who', () => {
   });
 
   it('"[Name] text" names the speaker; "[inaudible]" inside the words stays in them', () => {
-    const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
     const text = [
       'WEBVTT\n',
       cue('00:00:01.000', '00:00:05.000', '[Operator] Our first question comes from Jake Miller with Barclays.'),
