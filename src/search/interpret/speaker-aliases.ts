@@ -217,6 +217,8 @@ export function firmAliases(firm: string): string[] {
     const firstCamel = splitCamel(first);
     if (firstCamel.length > 1) aliases.add(lower(firstCamel));
   }
+  // …and the other way: "JP Morgan" is also written "JPMorgan" (initials run into the next word).
+  if (core.length >= 2 && core[0]!.length <= 3) aliases.add(lower([core[0]! + core[1]!, ...core.slice(2)]));
   const firstPart = camelCore[0];
   if (firstPart !== undefined && camelCore.length > 1 && firstPart.length >= 4 && !GENERIC_FIRM_WORDS.has(normaliseWord(firstPart))) {
     aliases.add(normaliseWord(firstPart));

@@ -135,6 +135,8 @@ describe('alias derivation helpers', () => {
     expect(firmAliases('Barclays Bank PLC')).toEqual(expect.arrayContaining(['barclays']));
     expect(firmAliases('Evercore ISI Institutional Equities')).toEqual(expect.arrayContaining(['evercore isi', 'evercore']));
     expect(firmAliases('JPMorgan Chase & Co')).toEqual(expect.arrayContaining(['jpmorgan chase', 'jpmorgan', 'jp morgan']));
+    expect(firmAliases('JP Morgan')).toEqual(expect.arrayContaining(['jp morgan', 'jpmorgan']));
+    expect(firmAliases('RBC Capital Markets')).toEqual(expect.arrayContaining(['rbc capital markets', 'rbc']));
     expect(firmAliases('MoffettNathanson LLC')).toEqual(expect.arrayContaining(['moffettnathanson', 'moffett nathanson', 'moffett']));
     // Firms not in this call.
     expect(firmAliases('Wells Fargo Securities, LLC')).toEqual(expect.arrayContaining(['wells fargo', 'wells']));
