@@ -117,7 +117,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     else if ((company || scope.companySpeaks) && speakers.length === 0) side = 'company';
     if (QA_WORDS.test(q)) section = 'qa';
     else if (PREPARED_WORDS.test(q)) section = 'prepared_remarks';
-    for (const span of [analysts, company]) if (span) spans.push(span);
+    for (const span of [operator, analysts, company]) if (span) spans.push(span);
     for (const re of [QA_WORDS, PREPARED_WORDS]) {
       const m = re.exec(q);
       if (m) spans.push({ start: m.index, end: m.index + m[0].length });

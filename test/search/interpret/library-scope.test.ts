@@ -225,6 +225,10 @@ describe('names the library does not know, and typos in company names', () => {
     }
   });
 
+  it('"the operator" is who spoke, not the topic', () => {
+    expect([plan('What did the operator say?').side, plan('What did the operator say?').topic]).toEqual(['operator', '']);
+  });
+
   it('takes "which company talked about X" and "who mentioned X" as asking about X', () => {
     expect(plan('Which company talked about frozen shrimp?').topic).toBe('frozen shrimp');
     expect(plan('Who mentioned steel costs?').topic).toBe('steel costs');
