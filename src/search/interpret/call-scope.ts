@@ -110,6 +110,8 @@ export interface ScopeInput {
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
 const SCOPE_AFTER = /^\s*(?:['’](?:s\b|(?=\s))|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
+/** The say-verb and preposition that open the subject of "what did X say about Y". */
+const SAID_ABOUT = /\b(?:say|said|says|talk|talked|comment|commented|mention|mentioned|discuss|discussed|think|thinks|tell|told|note|noted)\s+(?:about|on|regarding|re)\b/i;
 /** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"). */
 const NAME_GOES_ON = /^\s+\p{Lu}/u;
 
@@ -128,8 +130,13 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     companies = found.map((company) => ({ company, matched: filters.company! }));
     sources.company = 'request';
   } else if (!pasted) {
-    const people = input.people(q);
-    for (const m of directory.mentions(q)) {
+    const mentions = directory.mentions(q);
+    // People named in the question, except words that are part of a longer company name ("Keller" in "Keller Tools").
+    const people = input.people(q).filter((p) => !mentions.some((m) => m.start <= p.start && m.end >= p.end && m.end - m.start > p.end - p.start));
+    // Where the subject starts in "what did X say about Y": a company named there is what was talked about.
+    const subjectStart = SAID_ABOUT.exec(q);
+    const inScope: { start: number; end: number }[] = [];
+    for (const m of mentions) {
       // "Culp" is both GE's CEO and Culp Inc: in a speech frame ("what did Culp say") it is the person.
       // The longer match wins: "Brian Keller" is the person, "Keller Tools" the company.
       if (people.some((p) => p.start <= m.start && p.end >= m.end && p.end - p.start > m.end - m.start)) continue;
@@ -145,6 +152,9 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // Roles and firms name groups spread over companies ("the Morgan Stanley analyst"), not one person elsewhere.
       const elsewhere = people.some((p) => p.via !== 'role' && p.via !== 'firm' && !(p.start < m.end && p.end > m.start) && p.people.every((x) => !m.companies.includes(x.company)));
       if (elsewhere && !readsAsCompany(q, m)) continue;
+      // "What did Amazon say about Yeti?": Yeti is what Amazon talked about, not a call to search, once a company before it speaks.
+      if (subjectStart && m.start >= subjectStart.index + subjectStart[0].length && inScope.some((x) => x.end <= subjectStart.index)) continue;
+      inScope.push(m);
       companies.push(...m.companies.map((company) => ({ company, matched: m.matched })));
       // The company's name leaves the topic where it names who speaks or where to look ("What did
       // Monro say", "Amazon's CFO", "growth at Nexstar"); it stays where it is part of the subject

@@ -225,6 +225,14 @@ describe('names the library does not know, and typos in company names', () => {
     }
   });
 
+  it('a company named in the subject is what was talked about, not a call to search', () => {
+    const p = plan('What did Northwind say about Bluefin?');
+    expect(p.companies.map((c) => c.company.key)).toEqual(['nwr']);
+    expect(p.topic).toBe('Bluefin');
+    // Two companies before the say-verb both speak.
+    expect(plan('What did Bluefin and Keller Tools say about prices?').companies.map((c) => c.company.key).sort()).toEqual(['blfn', 'klt']);
+  });
+
   it('"the operator" is who spoke, not the topic', () => {
     expect([plan('What did the operator say?').side, plan('What did the operator say?').topic]).toEqual(['operator', '']);
   });
