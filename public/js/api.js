@@ -29,6 +29,7 @@
  *   sources: Record<ConstraintName, ConstraintSource>,
  *   corrected_topic: string | null,
  *   relaxed: ConstraintName[],
+ *   unmatched: string[],
  *   pasted: boolean,
  * }} Interpreted companies: the search's companies (empty: all); period: as understood; calls: the calls in scope (null: all)
  * @typedef {{ text: string, speaker: Speaker, call: CallRef, passage_id: string, start: number, end: number }} TopAnswer
