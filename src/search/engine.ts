@@ -91,9 +91,9 @@ export class SearchEngine {
     opts.signal?.throwIfAborted();
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
-    const retrieved = this.retrieval.retrieve(plan, query, scorer, Math.max(input.k, ANSWER_POOL), opts.retriever ?? 'hybrid');
-    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows.
+    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows (the answer stage cuts to k).
     const pool = Math.max(input.k, ANSWER_POOL);
+    const retrieved = this.retrieval.retrieve(plan, query, scorer, pool, opts.retriever ?? 'hybrid');
     const ranked = {
       inScope: fusePool(retrieved.inScope, pool),
       broader: retrieved.broader && fusePool(retrieved.broader, pool),
