@@ -91,6 +91,13 @@ describe('SearchEngine', () => {
     expect(r.answer?.speaker.name).toBe('Eric Sheridan');
   });
 
+  it('what an analyst asked is answered by the sentence that asks it, not the preamble', async () => {
+    for (const q of ['What did Mark Mahaney ask?', 'what did the JPMorgan analyst ask']) {
+      const r = await search(q);
+      expect(r.answer?.text, q).toMatch(/\?\s*$|\b(?:could|can|would) you\b|\b(?:talk|help) (?:us|about)\b/i);
+    }
+  });
+
   it('states the headline figure however few results are asked for, and shows the passage that holds it', async () => {
     const cases: [string, RegExp][] = [
       ['What was total revenue for the quarter?', /\$213\.4 billion/],

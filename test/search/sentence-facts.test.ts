@@ -96,3 +96,13 @@ describe('signposts', () => {
     expect(sentenceFacts('Let me start by saying that demand for our lanterns has never been stronger in any port we serve.').signpost).toBe(false);
   });
 });
+
+describe('analysts asking', () => {
+  it('a request opened with filler or an imperative is a question, a statement is not', () => {
+    expect(sentenceFacts('So could you give us a little more insight into the returns.').question).toBe(true);
+    expect(sentenceFacts('And maybe also talk about the minimum cash levels you want.').question).toBe(true);
+    expect(sentenceFacts('Just help us get to your level of confidence.').question).toBe(true);
+    expect(sentenceFacts('We could talk about margins all day.').question).toBe(false);
+    expect(sentenceFacts('Revenue was $5 billion.').question).toBe(false);
+  });
+});

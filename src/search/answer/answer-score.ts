@@ -40,6 +40,8 @@ const HANDOVER_PENALTY = 0.15;
 const SIGNPOST_PENALTY = 0.15;
 /** A sentence that breaks off ("…look at the liquidity and.") is a fragment, whatever its words. */
 const UNFINISHED_PENALTY = 0.2;
+/** What an analyst asked is best shown by the sentence that asks it. */
+const ASKING_BONUS = 0.2;
 /** A question is not an answer (unless the person asked who asked). */
 const QUESTION_PENALTY = 0.15;
 
@@ -147,6 +149,8 @@ export class AnswerScorer {
     if (facts.signpost) score -= SIGNPOST_PENALTY;
     const asks = passage.role === 'question' || facts.question;
     if (asks && !questionsAnswer) score -= QUESTION_PENALTY;
+    // Asked what someone asked: the sentence that asks it, not the preamble around it ("let me throw this to you").
+    else if (questionsAnswer && facts.question) score += ASKING_BONUS;
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);
     return score;
   }

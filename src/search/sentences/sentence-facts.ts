@@ -65,7 +65,12 @@ const SIGNPOST =
 const SIGNPOST_MAX_WORDS = 12;
 /** Words no finished sentence ends on, or a break-off dash, before the final punctuation. */
 const UNFINISHED = /(?:\b(?:and|or|but|the|a|an|of|our|their|its|my|your|uh|um|because|which|than)|[-\u2013\u2014])\s*[.?!…]*\s*$/i;
-const QUESTION = /\?\s*$|^\s*(could|can|would|will)\s+you\b|\b(i\s+(?:wanted|want)\s+to\s+ask|my\s+question\s+is|wondering\s+(?:if|whether))\b/i;
+/** Words an analyst opens a request with ("So could you…", "And maybe also talk about…"). */
+const REQUEST_LEAD = '^\\s*(?:(?:so|and|but|then|ok(?:ay)?|maybe|also|just|great|well|um|uh|now|lastly|finally)[,]?\\s+)*';
+const QUESTION = new RegExp(
+  `\\?\\s*$|${REQUEST_LEAD}(?:could|can|would|will)\\s+you\\b|${REQUEST_LEAD}(?:talk|help|walk|give|tell|update|remind|explain|describe)\\s+(?:us|me|about|through)\\b|\\b(?:i\\s+(?:wanted|want)\\s+to\\s+ask|my\\s+question\\s+is|wondering\\s+(?:if|whether))\\b`,
+  'i',
+);
 
 /** Does the text name a segment or division (cheap: no tokenising)? */
 export function namesSegment(text: string): boolean {
