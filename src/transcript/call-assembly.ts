@@ -5,10 +5,13 @@
  */
 import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import type { HeaderMeta } from './header-meta.js';
+import { metaFromWelcome, type HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { inferQaStart, inferSides, structureTurns, withIntroducedTitles, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
+
+/** Turns at the start of a call in which an operator's welcome is looked for. */
+const WELCOME_TURNS = 3;
 
 /** Collects a layout's turns, enforcing the turn and paragraph limits with the line that broke them. */
 export class TurnCollector {
@@ -88,7 +91,15 @@ export function inferSections<T extends TurnDraft>(participants: readonly Partic
 /** Builds the structured Call; appends to `warnings` what was inferred or missing. */
 export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): Call {
   if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
-  const { meta } = draft;
+  let { meta } = draft;
+  if (meta.company === null && meta.ticker === null) {
+    // No header named the call: the operator's welcome may ("Welcome to the Orchid Labs first quarter 2025 earnings call").
+    const welcome = draft.turns.slice(0, WELCOME_TURNS).map((t) => metaFromWelcome(t.paragraphs[0]?.text ?? '')).find((w) => w !== null);
+    if (welcome) {
+      meta = { ...meta, company: welcome.company, ...(meta.quarter === null && welcome.quarter !== null ? { quarter: welcome.quarter, fiscalQuarter: welcome.fiscalQuarter, fiscalYear: welcome.fiscalYear } : {}) };
+      warnings.push({ line: null, message: `company${welcome.quarter && meta.quarter === welcome.quarter ? ' and quarter' : ''} read from the welcome: ${[welcome.company, meta.quarter].filter(Boolean).join(' ')}` });
+    }
+  }
   let company = meta.company ?? meta.ticker;
   if (company === null) {
     company = draft.datasetFileId ?? draft.fileName ?? 'Unknown company';

@@ -184,6 +184,21 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   }
 }
 
+/** The operator's welcome, which names the call when no header does ("Welcome to the Orchid Labs first quarter 2025 earnings call"). */
+const WELCOME = /\bwelcome\s+(?:everyone\s+|you\s+all\s+)?to\s+(?:the\s+|today's\s+)?(?<title>[^.!?\n]{3,120}?\b(?:earnings|results|conference)\s+(?:conference\s+)?call)/i;
+
+/**
+ * What an operator's welcome says of the call (company, quarter), for sources with no header
+ * (captions, diarized JSON, bare speaker labels); null when the text has no such welcome.
+ */
+export function metaFromWelcome(text: string): HeaderMeta | null {
+  const m = WELCOME.exec(text);
+  if (!m?.groups?.title) return null;
+  const meta = emptyHeaderMeta();
+  applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
+  return meta.company !== null ? meta : null;
+}
+
 /** Reads a block of header lines (title lines and Key: value lines). */
 export function readHeaderMeta(lines: readonly Line[]): HeaderMeta {
   const meta = emptyHeaderMeta();

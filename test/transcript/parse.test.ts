@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript, TranscriptFormatError } from '../../src/transcript/parse.js';
+import { parseTranscriptText } from '../../src/transcript/read-source.js';
 import type { Call, Turn } from '../../src/transcript/types.js';
 import { readAmzn, renderTranscript } from './fixtures.js';
 
@@ -379,5 +380,31 @@ describe('TranscriptFormatError', () => {
     const error = formatError(text);
     expect(error.line).toBe(10);
     expect(error.message).toBe('line 10: expected at least one paragraph after speaker "Jane Roe"');
+  });
+});
+
+describe('a call with no header', () => {
+  // Captions and bare speaker labels carry no title: the operator's welcome names the call.
+  const srt = (welcome: string) =>
+    [
+      '1',
+      '00:00:01,000 --> 00:00:06,000',
+      `OPERATOR: ${welcome} I will be your operator today.`,
+      '',
+      '2',
+      '00:00:06,500 --> 00:00:12,000',
+      'LENA PARK: Thank you. Revenue grew 18% to $42 million.',
+      '',
+    ].join('\n');
+
+  it("takes the company and quarter from the operator's welcome, and says so", () => {
+    const parsed = parseTranscriptText(srt('Welcome to the Orchid Labs first quarter 2025 earnings call.'), { fileName: 'orchid.srt' });
+    expect([parsed.call.meta.company, parsed.call.meta.quarter]).toEqual(['Orchid Labs', 'Q1 2025']);
+    expect(parsed.warnings.map((w) => w.message)).toContain('company and quarter read from the welcome: Orchid Labs Q1 2025');
+  });
+
+  it('a welcome that names no call leaves the file name standing in', () => {
+    const parsed = parseTranscriptText(srt('Welcome, everyone, and thank you for joining.'), { fileName: 'orchid.srt' });
+    expect(parsed.call.meta.company).toBe('orchid.srt');
   });
 });

@@ -32,7 +32,7 @@ function detect(doc: SourceDoc): LayoutFit {
   // A cue number over a timing line, or (as some tools write it) the timing line first.
   const timing = first && /^\d{1,9}$/.test(first.text) ? text[1] : first;
   if (timing && TIMING.test(timing.text)) {
-    return { score: 1, reasons: [`line ${timing.number} is a SubRip timing line ("00:00:04,000 --> 00:00:09,500")`], mismatch: null };
+    return { score: 1, reasons: [`line ${timing.number} is a SubRip timing line ("${timing.text.trim()}")`], mismatch: null };
   }
   return { score: 0, reasons: [], mismatch: { line: first?.number ?? 1, expected: 'a SubRip cue (a number over "00:00:04,000 --> 00:00:09,500")', lineText: first?.text ?? null } };
 }
