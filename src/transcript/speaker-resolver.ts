@@ -25,7 +25,7 @@ export type Resolution =
 /** Trailing words that are not part of a surname. */
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'cfa', 'md']);
 
-/** Titles written before a name ("Dr. Todd Brady"). */
+/** Titles written before a name ("Dr. Ana Ruiz"). */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
 
 /** The first and last word of a name, honorifics and suffixes dropped. */

@@ -122,7 +122,7 @@ export function firmInIntroduction(text: string, name: string): string | null {
 
 /**
  * Who an introduction hands the floor to: the participant named after its hand-over wording
- * ("Thanks, Char. Our next question is from Steve…" is Steve's, not Char's, though both are
+ * ("Thanks, Lena. Our next question is from Karl…" is Karl's, not Lena's, though both are
  * named alike), else whoever it names.
  */
 function introduced(matcher: IntroMatcher, text: string): Participant | null {

@@ -36,9 +36,9 @@ export const MIN_ANSWER_WORDS = 8;
 const SHORT_PENALTY = 0.05;
 /** Handing the floor to someone ("I'd like to invite the head of our lighting unit to say a few words") names the topic but says nothing about it. */
 const HANDOVER_PENALTY = 0.15;
-/** Announcing the next topic ("Please let me start with Sea Logistics first.") names it but says nothing. */
+/** Announcing the next topic ("Please let me start with Marine Lighting first.") names it but says nothing. */
 const SIGNPOST_PENALTY = 0.15;
-/** A sentence that breaks off ("…look at the liquidity and.") is a fragment, whatever its words. */
+/** A sentence that breaks off ("…we keep a close eye on the order book and.") is a fragment, whatever its words. */
 const UNFINISHED_PENALTY = 0.2;
 /** What an analyst asked is best shown by the sentence that asks it. */
 const ASKING_BONUS = 0.2;

@@ -242,7 +242,7 @@ function fuzzyBound(key: string): number {
 /** Words that start a question, capitalised there, before a surname ("Did Olsavsky mention…"). */
 const QUESTION_WORDS = new Set(['what', 'did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'were', 'how', 'why', 'when', 'where', 'which', 'who', 'tell', 'show', 'find', 'list', 'give', 'can', 'could', 'would', 'should', 'summarize', 'summarise', 'and', 'but', 'so', 'then', 'also', 'please', 'ask', 'asked']);
 
-/** Courtesy titles: never a first name ("Dr. Todd Brady" is Todd Brady; "Mr. Olsavsky" is Olsavsky). */
+/** Courtesy titles: never a first name ("Dr. Ana Ruiz" is Ana Ruiz; "Mr. Olsavsky" is Olsavsky). */
 const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'dame']);
 
 /** A name's words for matching: courtesy titles before it and suffixes after it ("Jr.") left out. */

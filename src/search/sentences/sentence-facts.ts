@@ -37,9 +37,9 @@ export interface SentenceFacts {
   sequential: boolean;
   /** Compares with a year before ("year-over-year", "versus the prior year"). */
   annual: boolean;
-  /** Only announces what comes next ("Please let me start with Sea Logistics first.", "Turning now to AWS."): names a topic, says nothing of it. */
+  /** Only announces what comes next ("Please let me start with Marine Lighting first.", "Turning now to AWS."): names a topic, says nothing of it. */
   signpost: boolean;
-  /** Breaks off unfinished ("…do look at the liquidity and.", "depending on-"): speech cut off or mis-punctuated by speech recognition. */
+  /** Breaks off unfinished ("…we keep a close eye on the order book and.", "it mostly comes down to-"): speech cut off or mis-punctuated by speech recognition. */
   unfinished: boolean;
   /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
   handover: boolean;
