@@ -105,7 +105,7 @@ export interface ScopeInput {
   /** A pasted question's words never become hard constraints. */
   pasted: boolean;
   /** People the question names (before any company scope): a word naming both a person and a company is the person there. */
-  people: (text: string) => SpeakerMention[];
+  people: () => readonly SpeakerMention[];
 }
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
@@ -132,7 +132,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   } else if (!pasted) {
     const mentions = directory.mentions(q);
     // People named in the question, except words that are part of a longer company name ("Keller" in "Keller Tools").
-    const people = input.people(q).filter((p) => !mentions.some((m) => m.start <= p.start && m.end >= p.end && m.end - m.start > p.end - p.start));
+    const people = input.people().filter((p) => !mentions.some((m) => m.start <= p.start && m.end >= p.end && m.end - m.start > p.end - p.start));
     // Where the subject starts in "what did X say about Y": a company named there is what was talked about.
     const subjectStart = SAID_ABOUT.exec(q);
     const inScope: { start: number; end: number }[] = [];

@@ -80,11 +80,11 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const pasted = readsAsPastedQuestion(typed);
   const q = pasted ? dropFiller(typed) : typed;
   const referring = (m: SpeakerMention) => !GUARDED_VIAS.has(m.via) || refersToSomeone(q, m.start, m.end, { companyWords });
+  // People named anywhere in the library, looked up once: the call scope and the unmatched names both read them.
+  let named: SpeakerMention[] | null = null;
+  const namedAnywhere = (): SpeakerMention[] => (named ??= directory.mentions(q).filter(referring));
   // Which calls: companies and periods named in the question or the request.
-  const scope = interpretCallScope(
-    { q, filters, pasted, people: (text) => directory.mentions(text).filter(referring) },
-    directory.companies,
-  );
+  const scope = interpretCallScope({ q, filters, pasted, people: namedAnywhere }, directory.companies);
   const scopeCompanies: ReadonlySet<Company> | undefined = scope.companies.length > 0 ? new Set(scope.companies.map((c) => c.company)) : undefined;
   const overlapsScope = (m: SpeakerMention) => scope.spans.some((s) => s.start < m.end && s.end > m.start);
   // People: only those of the companies in scope ("Amazon's CFO" is Amazon's).
@@ -153,8 +153,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   // of someone elsewhere may be an ordinary word here ("Reese's").
   const unmatched: string[] = [];
   if (!pasted && scopeCompanies) {
-    for (const m of directory.mentions(q)) {
-      if (!UNMISTAKABLE_VIAS.has(m.via) || !referring(m) || overlapsScope(m) || mentions.some((x) => x.start < m.end && x.end > m.start)) continue;
+    for (const m of namedAnywhere()) {
+      if (!UNMISTAKABLE_VIAS.has(m.via) || overlapsScope(m) || mentions.some((x) => x.start < m.end && x.end > m.start)) continue;
       unmatched.push(m.matched);
       spans.push({ start: m.start, end: m.end });
     }
