@@ -135,8 +135,8 @@ export class CompanyDirectory {
   readonly companies: Company[];
   private readonly byCall = new Map<string, Company>();
   private readonly aliases = new Map<string, Alias[]>();
-  /** One-letter-deleted forms of the distinctive one-word names → those names (typo lookup, see fuzzyMention). */
-  private readonly deletions = new Map<string, string[]>();
+  /** The distinctive one-word names, each under itself and its one-letter-deleted forms → those names (typo lookup, see fuzzyMention). */
+  private readonly typoKeys = new Map<string, string[]>();
   private maxWords = 1;
 
   constructor(calls: readonly CallMeta[]) {
@@ -164,7 +164,7 @@ export class CompanyDirectory {
     }
     for (const [phrase, list] of this.aliases) {
       if (phrase.length < FUZZY_MIN_LENGTH || phrase.includes(' ') || !list.every((a) => a.via === 'name' || a.via === 'short')) continue;
-      for (const form of deletionForms(phrase)) this.deletions.set(form, [...(this.deletions.get(form) ?? []), phrase]);
+      for (const form of [phrase, ...deletionForms(phrase)]) this.typoKeys.set(form, [...(this.typoKeys.get(form) ?? []), phrase]);
     }
   }
 
@@ -176,8 +176,7 @@ export class CompanyDirectory {
   private fuzzyMention(w: Word): Alias[] {
     if (w.norm.length < FUZZY_MIN_LENGTH || !/^\p{Lu}/u.test(w.raw) || isEnglish(w.norm)) return [];
     const names = new Set<string>();
-    for (const form of [w.norm, ...deletionForms(w.norm)]) for (const name of this.deletions.get(form) ?? []) names.add(name);
-    for (const name of deletionForms(w.norm)) if (this.aliases.has(name)) names.add(name);
+    for (const form of [w.norm, ...deletionForms(w.norm)]) for (const name of this.typoKeys.get(form) ?? []) names.add(name);
     const close = [...names].filter((n) => n[0] === w.norm[0] && editDistance(n, w.norm, 1) === 1);
     const companies = new Set(close.flatMap((n) => this.aliases.get(n)!.map((a) => a.company)));
     return companies.size === 1 ? [{ company: [...companies][0]!, via: 'fuzzy', caseRule: 'capital' }] : [];
