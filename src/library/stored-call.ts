@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource, Turn } from '../transcript/types.js';
 import { structureCall, type ParsedCall } from '../transcript/read-source.js';
 import { inferSides, unstructuredTurn } from '../transcript/structure.js';
-import { inferSections, NO_SECTION_HEADINGS } from '../transcript/call-assembly.js';
+import { inferSections, NO_SECTION_HEADINGS, TITLES_INTRODUCED } from '../transcript/call-assembly.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
 export const STORED_CALL_FORMAT = 1;
@@ -195,8 +195,9 @@ export function parseStoredCall(bytes: Uint8Array, fileName: string): StoredCall
 
 /**
  * The Call a stored form describes, with roles and exchanges derived afresh — and its sections
- * too when its source had no section headings (they were inferred at import; a better inference
- * reaches the stored call on the next build without a re-import).
+ * too when its source had no section headings, and titles read from the call's introductions
+ * (both were inferred at import; a better inference reaches the stored call on the next build
+ * without a re-import).
  */
 export function callFromStored(stored: StoredCallFile): Call {
   let drafts = stored.turns.map((t) => ({
@@ -209,5 +210,8 @@ export function callFromStored(stored: StoredCallFile): Call {
     drafts = inferSections(inferSides(stored.participants, drafts), drafts).turns;
   }
   const turns: Turn[] = drafts.map((t, index) => unstructuredTurn(t, index));
-  return structureCall({ meta: { ...stored.meta }, participants: stored.participants.map((p) => ({ ...p })), turns, exchanges: [], source: stored.text });
+  // Titles read from the introductions (not given by the source) are read again by structureCall.
+  const introduced = stored.origin.warnings.find((w) => w.message.startsWith(TITLES_INTRODUCED))?.message ?? '';
+  const participants = stored.participants.map((p) => (p.title !== null && introduced.includes(`${p.name} (${p.title})`) ? { ...p, title: null } : { ...p }));
+  return structureCall({ meta: { ...stored.meta }, participants, turns, exchanges: [], source: stored.text });
 }

@@ -82,6 +82,12 @@ export interface CallDraft {
  */
 export const NO_SECTION_HEADINGS = 'no section headings';
 
+/**
+ * How a call's warnings list the titles read from its introductions ("Name (Title), …"): a stored
+ * call has those titles read again on every build (stored-call.ts), as its inferred sections are.
+ */
+export const TITLES_INTRODUCED = "titles read from the call's introductions";
+
 /** Sections from where the Q&A starts (inferQaStart), for turns whose source had no section headings. */
 export function inferSections<T extends TurnDraft>(participants: readonly Participant[], turns: readonly T[]): { turns: T[]; qaStart: number | null } {
   const qaStart = inferQaStart(participants, turns);
@@ -129,7 +135,7 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
 
   const titled = withIntroducedTitles(participants, turns);
   const introduced = titled.filter((p, i) => p.title !== participants[i]!.title);
-  if (introduced.length > 0) warnings.push({ line: null, message: `titles read from the call's introductions: ${introduced.map((p) => `${p.name} (${p.title})`).join(', ')}` });
+  if (introduced.length > 0) warnings.push({ line: null, message: `${TITLES_INTRODUCED}: ${introduced.map((p) => `${p.name} (${p.title})`).join(', ')}` });
   const { turns: structured, exchanges } = structureTurns(turns, titled);
   const id =
     opts.id ??

@@ -21,6 +21,12 @@ const ROLES = String.raw`${ROLE}(?:\s*(?:,|and|&)\s*(?:the\s+|our\s+)?${ROLE})*`
 const BEFORE = new RegExp(String.raw`\b(${ROLES})\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$`, 'i');
 const AFTER = new RegExp(String.raw`^\s*,\s*(?:who\s+is\s+)?(?:our|the|its)?\s*(${ROLES})\b`, 'i');
 
+/** Text ending in a capitalised word, a comma and maybe a possessive: the tail of someone's name. */
+const FOLLOWS_NAME = /\p{Lu}[\p{L}'’-]*\s*,\s*(?:our|the|its)?\s*$/u;
+
+/** Two names are in one list when the text between them is short and ends no sentence. */
+const sameList = (between: string) => between.length <= WINDOW && !/[.!?;]\s/.test(between);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function tidy(role: string): string {
@@ -46,16 +52,35 @@ export function inferTitles(participants: readonly Participant[], texts: readonl
   const haystack = `${opening.slice(0, OPENING_CHARS)}\n\n${parts.join('\n\n')}`;
   const names = [...wanting].sort((a, b) => b.name.length - a.name.length);
   const byName = new Map(names.map((p) => [p.name.replace(/\s+/g, ' ').toLowerCase(), p]));
-  const found = new Map<string, string>();
   const re = new RegExp(`(?<![\\p{L}])(${names.map((p) => escape(p.name.trim()).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'giu');
-  for (const m of haystack.matchAll(re)) {
-    const person = byName.get(m[0].replace(/\s+/g, ' ').toLowerCase());
-    if (!person || found.has(person.id)) continue;
-    const before = BEFORE.exec(haystack.slice(Math.max(0, m.index - WINDOW), m.index));
-    const after = AFTER.exec(haystack.slice(m.index + m[0].length, m.index + m[0].length + WINDOW));
-    // "X, Chairman and CEO, Y, CFO": a role right after a name is that person's; the one before may be the previous person's.
-    const role = after?.[1] ?? before?.[1];
-    if (role) found.set(person.id, tidy(role));
+  const matches = [...haystack.matchAll(re)].map((m) => ({ person: byName.get(m[0].replace(/\s+/g, ' ').toLowerCase()), start: m.index, end: m.index + m[0].length }));
+  const found = new Map<string, string>();
+  // Names within WINDOW of each other in one sentence form one list of introductions; a role between two of them
+  // belongs to one or the other by the list's own convention.
+  for (let from = 0; from < matches.length; ) {
+    let to = from + 1;
+    while (to < matches.length && sameList(haystack.slice(matches[to - 1]!.end, matches[to]!.start))) to++;
+    const list = matches.slice(from, to).map((m, i, all) => {
+      const prevEnd = i > 0 ? all[i - 1]!.end : Math.max(0, m.start - WINDOW);
+      const nextStart = i < all.length - 1 ? all[i + 1]!.start : m.end + WINDOW;
+      const textBefore = haystack.slice(prevEnd, m.start);
+      const before = BEFORE.exec(textBefore);
+      const after = AFTER.exec(haystack.slice(m.end, nextStart))?.[1];
+      return { person: m.person, before: before?.[1], beforeAt: before?.index ?? 0, textBefore, after };
+    });
+    // "President and CEO, Ann Lee, CFO, Bo Ng": a list that opens with a role before its first name
+    // gives each name the role before it; otherwise ("Ann Lee, CEO, Bo Ng, CFO") the role after it.
+    // A role itself right after a capitalised word and comma ("Adi Hoess, our CEO, Andreas …") may
+    // close the introduction of someone not matched, so it does not make the list roles-first.
+    const first = list[0]!;
+    const opensWithRole = first.before !== undefined && !FOLLOWS_NAME.test(first.textBefore.slice(0, first.beforeAt));
+    const rolesFirst = opensWithRole && (list.length === 1 || first.after === undefined || list[list.length - 1]!.after === undefined);
+    for (const { person, before, after } of list) {
+      if (!person || found.has(person.id)) continue;
+      const role = rolesFirst ? (before ?? after) : (after ?? before);
+      if (role) found.set(person.id, tidy(role));
+    }
+    from = to;
   }
   return participants.map((p) => (found.has(p.id) ? { ...p, title: found.get(p.id)! } : p));
 }

@@ -62,6 +62,38 @@ describe('round trip', () => {
     expect(callFromStored(parseStoredCall(bytesOf(headed), 'amzn-q4-2025.call.json')).turns[3]!.section).toBe('qa');
   });
 
+  it("titles read from the call's introductions are read again; titles the source gave are kept", () => {
+    // Invented call; its people are introduced, never listed, and an older parser gave the CEO the CFO's title.
+    const text = [
+      'Lumen Rail (LMRL) Q2 2024 Earnings Call',
+      '',
+      'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
+      '',
+      'Ida Marsh: With me today are President and CEO, Noel Pratt, and Chief Financial Officer, Vera Lund. Noel?',
+      '',
+      'Noel Pratt: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
+      '',
+      'Rosa Chen: Where are you on the new signalling contract?',
+      '',
+      'Vera Lund: We signed it in June.',
+    ].join('\n');
+    const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'lmrl.txt' });
+    const titleOf = (c: { participants: { name: string; title: string | null }[] }, name: string) => c.participants.find((p) => p.name === name)?.title;
+    expect(titleOf(parsed.call, 'Noel Pratt')).toBe('President and CEO');
+    const stale = store(parsed);
+    const noel = stale.participants.find((p) => p.name === 'Noel Pratt')!;
+    noel.title = 'Chief Financial Officer';
+    stale.origin.warnings = stale.origin.warnings.map((w) => ({ ...w, message: w.message.replace('Noel Pratt (President and CEO)', 'Noel Pratt (Chief Financial Officer)') }));
+    const back = callFromStored(parseStoredCall(bytesOf(stale), storedCallFileName(parsed.call.meta.id)));
+    expect(titleOf(back, 'Noel Pratt')).toBe('President and CEO');
+    expect(titleOf(back, 'Vera Lund')).toBe('Chief Financial Officer');
+    // A title no warning says was read from the introductions came from the source: kept as stored.
+    const listed = store(parsed);
+    listed.origin.warnings = [];
+    listed.participants.find((p) => p.name === 'Noel Pratt')!.title = 'Chief Financial Officer';
+    expect(titleOf(callFromStored(parseStoredCall(bytesOf(listed), storedCallFileName(parsed.call.meta.id))), 'Noel Pratt')).toBe('Chief Financial Officer');
+  });
+
   it('keeps the origin: layout, file, checksum, parser version, warnings', () => {
     const latin = parseTranscriptBytes(encodeCp1252(ACCENTED_CALL), { fileName: 'gadget.txt' });
     const stored = parseStoredCall(bytesOf(store(latin)), storedCallFileName(latin.call.meta.id));

@@ -86,6 +86,25 @@ describe('what the call itself says about its people (layouts that list nobody)'
     // A title the source gave is kept; analysts get none.
     expect(inferTitles([{ ...people[0]!, title: 'CEO' }], [{ text: 'our chairman, Laurel Cobb', operator: false }])[0]!.title).toBe('CEO');
   });
+
+  it('gives each name the role before it in a list that opens with a role, unless that role may close an unmatched name', () => {
+    const people: Participant[] = ['Nora Quill', 'Eli Vance', 'Tova Reyes', 'Ben Oduya'].map((name) => ({
+      id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'company', sideSource: 'inferred',
+    }));
+    // Invented call. Title-first list: the role after Nora Quill is Eli Vance's, not hers.
+    const titled = inferTitles(people.slice(0, 3), [
+      { text: 'On the call with us today is President and CEO, Nora Quill, Chief Financial Officer and Treasurer, Eli Vance, and Chief Digital Officer Tova Reyes.', operator: false },
+    ]);
+    expect(titled.map((p) => [p.name, p.title])).toEqual([
+      ['Nora Quill', 'President and CEO'],
+      ['Eli Vance', 'Chief Financial Officer and Treasurer'],
+      ['Tova Reyes', 'Chief Digital Officer'],
+    ]);
+    // "Ada Lind, our CEO, Ben Oduya, CFO": Ada Lind is labelled by first name only (not matched), so the
+    // role before Ben Oduya is hers and his is the one after him.
+    const after = inferTitles([people[3]!], [{ text: 'We are joined by Ada Lind, our chief executive officer, Ben Oduya, chief financial officer, and others.', operator: false }]);
+    expect(after[0]!.title).toBe('Chief financial officer');
+  });
 });
 
 describe('diarization slips: operator wording filed under another speaker', () => {
