@@ -1,13 +1,14 @@
 import { stemmer } from 'stemmer';
 
 /** Bump whenever tokenization changes: indexes built with other tokens are rebuilt, not served. */
-export const LEXICAL_TOKENS_VERSION = 2;
+export const LEXICAL_TOKENS_VERSION = 3;
 
 /**
  * Tokens for BM25, shared by indexing and querying so both sides agree:
  * lower-cased, money/percent/number aware ("$35.6 billion" → "35.6", "billion";
  * "24%" → "24%"; "1,000" → "1000"), product names with digits kept whole
- * ("trainium2", "q4"), plain words Porter-stemmed, stopwords dropped.
+ * ("trainium2", "q4"), abbreviations joined by "&" kept whole ("M&A", "M and A" → "m&a"),
+ * plain words Porter-stemmed, stopwords dropped.
  */
 
 // A standard English stopword list (NLTK's, contractions folded in) plus question scaffolding
@@ -27,19 +28,22 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-// A token: a number with optional $, thousands separators, decimals, %; or a word (letters/digits, inner apostrophes).
-const TOKEN = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// A token: a number with optional $, thousands separators, decimals, %; an abbreviation joined by
+// "&" (its letters alone would be stopwords: "M&A" → "m", "a"), or spelt out as speech recognition
+// writes it ("P and L", capitals only); or a word (letters/digits, inner apostrophes).
+const TOKEN =
+  /\$?\d[\d,]*(?:\.\d+)?%?|(?<![\p{L}\p{N}])(?:\p{L}{1,4}(?:&\p{L}{1,4})+|\p{Lu}{1,2}(?:\s+(?:and|&)\s+\p{Lu}{1,2})+)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function normalizeToken(raw: string): string | null {
-  let t = raw.toLowerCase().replace(/’/g, "'");
+  let t = raw.toLowerCase().replace(/’/g, "'").replace(/\s+(?:and|&)\s+/g, '&');
   if (/^\$?\d/.test(t)) {
     t = t.replace(/^\$/, '').replace(/,/g, '');
     return t;
   }
   if (STOPWORDS.has(t)) return null;
   t = t.replace(/'s$/, '');
-  // Words carrying digits ("trainium2", "q4", "x86") are names: keep them whole.
-  if (/\d/.test(t)) return t;
+  // Words carrying digits ("trainium2", "q4", "x86") and "&" abbreviations are names: keep them whole.
+  if (/[\d&]/.test(t)) return t;
   return t.length > 2 ? stemmer(t) : t;
 }
 

@@ -132,3 +132,14 @@ describe('lexical scoring', () => {
     expect(top.map((c) => c.index).sort((a, b) => a - b)).toEqual([7, 507, 1007, 1507, 2007, 2507]);
   });
 });
+
+describe('keyword tokens', () => {
+  it('keeps abbreviations joined by "&" whole, however speech recognition spells them', () => {
+    // Their letters alone are stopwords or noise: "M&A" must not shrink to "m", "a".
+    expect(lexicalTokens('We remain interested in M&A and R&D.')).toEqual(['remain', 'interest', 'm&a', 'r&d']);
+    expect(lexicalTokens('the P and L of the division, Q & A')).toEqual(['p&l', 'divis', 'q&a']);
+    expect(lexicalTokens('m&a appetite')).toEqual(lexicalTokens('M and A appetite'));
+    // Only capitals spell an abbreviation out: "I and a friend" is words.
+    expect(lexicalTokens('I and a friend')).toEqual(['friend']);
+  });
+});

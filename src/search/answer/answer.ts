@@ -1,7 +1,5 @@
 import type { ConstraintName, RelevanceLabel } from '../../api/schemas.js';
-import { lexicalTokens } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
-import { termAlternatives } from '../interpret/finance-terms.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
@@ -17,6 +15,7 @@ import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.j
 import { relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
+import { typedTerms } from './typed-terms.js';
 
 /** What the answer stage concluded about the results it returns (respond.ts words it). */
 export type Outcome =
@@ -89,7 +88,7 @@ const RELAXED_AS: Record<Relaxable, ConstraintName | null> = { section: 'section
 export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranked, ctx: AnswerContext): Answered {
   const { passages, scorer } = ctx;
   // The topic check weighs the words the person used (spelling corrected), not abbreviation expansions.
-  const typed = new Set(lexicalTokens(plan.matchText));
+  const typed = typedTerms(plan.matchText);
   const discussed = (cands: Candidate[]) => retrieval.lexical !== null && topicDiscussed(cands, typed, retrieval.lexical, scorer);
   const relaxed = retrieval.relaxed.map((r) => RELAXED_AS[r]).filter((r): r is ConstraintName => r !== null);
   let shown = ranked.inScope;
@@ -134,9 +133,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
   }
 
-  const typedTerms = { terms: typed, alternatives: termAlternatives(plan.matchText) };
   const answerScorer = new AnswerScorer(scorer, {
-    terms: typed,
+    terms: typed.terms,
     fact: plan.fact,
     questionsAnswer: asksAboutQuestions(plan),
   }, ctx.facts);
@@ -144,7 +142,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     const answer = answerSentence(passages[candidate.index]!, candidate.index, answerScorer);
     // A reply to a question on the topic is as relevant as that question, though it uses other words.
     const question = replyAnswers.includes(candidate.index) ? ranked.replies!.question.get(candidate.index) : undefined;
-    const features = relevanceFeatures(question ?? candidate.index, answer.score, scorer, retrieval.lexical, typedTerms);
+    const features = relevanceFeatures(question ?? candidate.index, answer.score, scorer, retrieval.lexical, typed);
     const score = relevanceScore(features);
     return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT };
   });

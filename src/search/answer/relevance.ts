@@ -1,6 +1,7 @@
 import type { RelevanceLabel } from '../../api/schemas.js';
 import type { LexicalPass } from '../retrieve/lexical.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { coveredTerms, type TypedTerms } from './typed-terms.js';
 
 /**
  * How clearly a result is about the question, on a 0–1 scale a reader can trust, instead of the
@@ -21,21 +22,10 @@ export interface RelevanceFeatures {
   answer: number;
 }
 
-/** The words typed, each with the other forms that count as matching it (an abbreviation's long form). */
-export interface TypedTerms {
-  terms: ReadonlySet<string>;
-  alternatives: ReadonlyMap<string, string[][]>;
-}
-
 export function relevanceFeatures(passageIndex: number, answerScore: number, scorer: SentenceScorer, lexical: LexicalPass | null, typed: TypedTerms): RelevanceFeatures {
   let coverage = 0;
   if (lexical && typed.terms.size > 0) {
-    const matched = new Set(lexical.queryTermsOf(passageIndex));
-    let covered = 0;
-    for (const t of typed.terms) {
-      if (matched.has(t) || (typed.alternatives.get(t) ?? []).some((alt) => alt.length > 0 && alt.every((a) => matched.has(a)))) covered++;
-    }
-    coverage = covered / typed.terms.size;
+    coverage = coveredTerms(new Set(lexical.queryTermsOf(passageIndex)), typed) / typed.terms.size;
   }
   return { sentence: scorer.bestInPassage(passageIndex), passage: scorer.passageCosine(passageIndex), coverage, answer: answerScore };
 }

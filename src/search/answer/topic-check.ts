@@ -1,6 +1,7 @@
 import type { LexicalPass } from '../retrieve/lexical.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { coveredTerms, type TypedTerms } from './typed-terms.js';
 
 /**
  * Cosine at or above which a sentence counts as about the query. A judgement, spot-checked on
@@ -12,16 +13,16 @@ export const ON_TOPIC_COSINE = 0.42;
 
 /**
  * Did these candidates really talk about the query, or are they only the least-bad passages?
- * `topicTerms`: the distinct lexical terms of the words the person typed (not abbreviation
- * expansions); hits come from the query's one lexical pass, typos forgiven as in search.
+ * `typed`: the words the person typed (an abbreviation's other form counts for it, "M&A" for
+ * "acquisitions"); hits come from the query's one lexical pass, typos forgiven as in search.
  */
-export function topicDiscussed(candidates: readonly Candidate[], topicTerms: ReadonlySet<string>, lexical: LexicalPass, scorer: SentenceScorer): boolean {
+export function topicDiscussed(candidates: readonly Candidate[], typed: TypedTerms, lexical: LexicalPass, scorer: SentenceScorer): boolean {
   if (candidates.length === 0) return false;
   // A passage matching at least half the topic's words is evidence enough; one stray shared word ("1") is not.
-  if (topicTerms.size > 0) {
+  if (typed.terms.size > 0) {
     for (const c of candidates) {
-      const matched = new Set(lexical.queryTermsOf(c.index).filter((t) => topicTerms.has(t))).size;
-      if (2 * matched >= topicTerms.size && matched > 0) return true;
+      const matched = coveredTerms(new Set(lexical.queryTermsOf(c.index)), typed);
+      if (2 * matched >= typed.terms.size && matched > 0) return true;
     }
   }
   return candidates.some((c) => scorer.bestInPassage(c.index) >= ON_TOPIC_COSINE);

@@ -37,6 +37,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['gw', 'gigawatts'],
   // "Ads" is how companies name their advertising business.
   ['ads', 'advertising'],
+  // Deals: an analyst asks about "acquisitions", the CEO answers about "M&A" (and back).
+  ['m&a', 'acquisitions'],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, (c) => (c === '-' ? '[-\\s]' : `\\${c}`));

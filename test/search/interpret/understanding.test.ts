@@ -78,6 +78,10 @@ describe('finance vocabulary holds across companies', () => {
     expect(expandFinanceTerms('ARR growth')).toContain('annual recurring revenue');
     expect(expandFinanceTerms('ARR growth')).not.toContain('run rate');
   });
+  it('acquisitions are M&A', () => {
+    expect(expandFinanceTerms('what about acquisitions')).toContain('m&a');
+    expect(expandFinanceTerms('M&A appetite')).toContain('acquisitions');
+  });
   it('the model sees an abbreviation’s long form, not the reverse', () => {
     expect(expandAbbreviations('capex in 2026')).toBe('capex in 2026 capital expenditures');
     expect(expandAbbreviations('capital expenditures in 2026')).toBe('capital expenditures in 2026');
