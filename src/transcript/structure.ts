@@ -42,7 +42,10 @@ export interface TurnDraft {
 
 /** Phrases only an operator says about themselves or the call's mechanics. */
 export const OPERATOR_PHRASES =
-  /\b(?:I(?:'ll|\u2019ll| will| am| shall) be your (?:conference |call )?(?:operator|coordinator|moderator)|your (?:conference |call )?operator (?:today|for today|this (?:morning|afternoon|evening))|operator instructions|press(?:ing)?\s+(?:the\s+)?(?:star|\*|pound|#)|star[ -](?:one|two|zero|1|2|0)\b|touch-?tone|question queue|listen-only mode|lines? (?:are|is|have been) (?:on mute|muted|placed on mute|in a listen-only mode))/i;
+  /\b(?:I(?:'ll|\u2019ll| will| am| shall) be your (?:conference |call )?(?:operator|coordinator|moderator)|your (?:conference |call )?operator (?:today|for today|this (?:morning|afternoon|evening))|operator instructions|press(?:ing)?\s+(?:the\s+)?(?:star|\*|pound|#)|star[ -](?:one|two|zero|1|2|0)\b|touch-?tone|question queue|listen-only mode|your line is (?:now )?open|lines? (?:are|is|have been) (?:on mute|muted|placed on mute|in a listen-only mode))/i;
+
+/** Mean words per turn above which a speaker talks too long to be one of an operator's voices. */
+const OPERATOR_TURN_WORDS = 80;
 
 /** Phrases that hand the floor to an analyst's question. */
 export const QUESTION_INTRO =
@@ -146,51 +149,59 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   // "Unidentified Speaker" stands for whoever was not named (several people): no side can be inferred for it.
   const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown' && unidentifiedSide(p.name) !== 'unknown';
 
-  // 1. The operator (or, failing one, a host who introduces the questions).
-  let moderator = people.find((p) => p.side === 'operator') ?? null;
-  if (moderator === null) {
-    const score = new Map<string, { strong: number; intros: number }>();
+  // 1. The operator (or, failing one, a host who introduces the questions). Speech recognition may
+  // split one operator into several voices: each speaker who talks like one in most of their turns is one.
+  const moderators = new Set(people.filter((p) => p.side === 'operator').map((p) => p.id));
+  if (moderators.size === 0) {
+    const score = new Map<string, { strong: number; intros: number; turns: number; operatorLike: number; words: number }>();
     turns.forEach((t, i) => {
       if (!open(byId.get(t.speakerId))) return;
-      const s = score.get(t.speakerId) ?? { strong: 0, intros: 0 };
-      if (OPERATOR_PHRASES.test(texts[i] as string)) s.strong++;
-      if (QUESTION_INTRO.test(texts[i] as string)) s.intros++;
+      const s = score.get(t.speakerId) ?? { strong: 0, intros: 0, turns: 0, operatorLike: 0, words: 0 };
+      const strong = OPERATOR_PHRASES.test(texts[i] as string);
+      const intro = QUESTION_INTRO.test(texts[i] as string);
+      if (strong) s.strong++;
+      if (intro) s.intros++;
+      s.turns++;
+      s.words += (texts[i] as string).split(/\s+/).length;
+      if (strong || intro) s.operatorLike++;
       score.set(t.speakerId, s);
     });
-    const ranked = [...score].sort((a, b) => b[1].strong * 2 + b[1].intros - (a[1].strong * 2 + a[1].intros));
+    const weight = (s: { strong: number; intros: number }) => s.strong * 2 + s.intros;
+    const ranked = [...score].sort((a, b) => weight(b[1]) - weight(a[1]));
     const [topId, top] = ranked[0] ?? [null, null];
     const second = ranked[1]?.[1];
-    const clear = top !== null && (second === undefined || top.strong * 2 + top.intros > second.strong * 2 + second.intros);
+    const clear = top !== null && (second === undefined || weight(top) > weight(second));
     if (topId !== null && top !== null && clear) {
-      const p = byId.get(topId) as Participant;
       if (top.strong > 0) {
-        p.side = 'operator';
-        p.sideSource = 'inferred';
-        moderator = p;
+        moderators.add(topId);
+        // Other voices of the operator: its wording in most of their turns, and short turns (a host
+        // who reads the dial-in instructions inside a long welcome is not one).
+        for (const [id, s] of ranked.slice(1)) if (s.strong > 0 && 2 * s.operatorLike > s.turns && s.words <= OPERATOR_TURN_WORDS * s.turns) moderators.add(id);
+        for (const id of moderators) Object.assign(byId.get(id) as Participant, { side: 'operator', sideSource: 'inferred' });
       } else if (top.intros >= 2) {
-        moderator = p; // a host: company, decided below
+        moderators.add(topId); // a host: company, decided below
       }
     }
   }
 
   // 2. Analysts: who the moderator hands the floor to once the Q&A has opened.
   let analystsFound = false;
-  if (moderator !== null) {
-    const moderatorId = moderator.id;
-    const qaStart = qaOpening(turns, texts, (i) => turns[i]?.speakerId === moderatorId);
+  if (moderators.size > 0) {
+    const isModerator = (id: string | undefined) => id !== undefined && moderators.has(id);
+    const qaStart = qaOpening(turns, texts, (i) => isModerator(turns[i]?.speakerId));
     if (qaStart !== null) {
       const presenters = new Set(turns.slice(0, qaStart).map((t) => t.speakerId));
       const firstTurn = new Map<string, number>();
       turns.forEach((t, i) => {
         if (!firstTurn.has(t.speakerId)) firstTurn.set(t.speakerId, i);
       });
-      const matcher = new IntroMatcher(people.filter((p) => p.id !== moderatorId && p.side !== 'operator' && !presenters.has(p.id)));
+      const matcher = new IntroMatcher(people.filter((p) => !moderators.has(p.id) && p.side !== 'operator' && !presenters.has(p.id)));
       for (let i = qaStart; i < turns.length; i++) {
         // The moderator's turns, and anyone's that carry the operator's handover wording (see OPERATOR_HANDOVER).
-        if ((turns[i] as TurnDraft).speakerId !== moderatorId && !handsOver(texts[i] as string)) continue;
+        if (!isModerator((turns[i] as TurnDraft).speakerId) && !handsOver(texts[i] as string)) continue;
         const named = introduced(matcher, texts[i] as string);
         const next = turns[i + 1];
-        const newcomer = next && next.speakerId !== moderatorId && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
+        const newcomer = next && !isModerator(next.speakerId) && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
         const target = named ?? newcomer;
         if (open(target) && !presenters.has(target.id)) {
           target.side = 'analyst';
@@ -208,7 +219,7 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   }
 
   // 3. The company: everyone else who speaks, once the call's structure is known.
-  if (moderator !== null || analystsFound) {
+  if (moderators.size > 0 || analystsFound) {
     const speakers = new Set(turns.map((t) => t.speakerId));
     for (const p of people) {
       if (open(p) && speakers.has(p.id)) {

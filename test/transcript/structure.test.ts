@@ -191,3 +191,49 @@ describe('first-name-only analysts: the one thanked is not the one introduced', 
     expect(answer.exchange).toBe(question.exchange);
   });
 });
+
+describe('an operator split into several voices by speech recognition', () => {
+  // Diarization gives one operator two or three speaker numbers; each must be the operator, or the
+  // analysts only the second voice introduces stay company-side. Invented call, name-colon, no headings.
+  const text = [
+    'Kestrel Foods (KSTF) Q1 2025 Earnings Call',
+    '',
+    'Speaker 0: Good day and welcome to the Kestrel Foods call. All participants are in a listen-only mode.',
+    '',
+    'Speaker 1: Thank you. I am Lea Brandt, head of investor relations. Before we start, if you would like to ask a question later, press star one; the team will take questions after the remarks. We sold more frozen meals than ever, and margins rose in every region we serve, helped by lower freight and packaging costs and a better mix of premium lines across our retail and food service channels this quarter. Some of what we say today looks forward and may turn out differently; the risks are in our annual report. With me are our chief executive and our chief financial officer.',
+    '',
+    'Speaker 2: Volumes rose 6% and we opened a plant in Leeds.',
+    '',
+    'Speaker 0: Our first question comes from Ada Kerr with Fenwick Partners. Your line is open.',
+    '',
+    'Speaker 3: Thanks. How is the Leeds plant ramping?',
+    '',
+    'Speaker 2: It reached full output in March.',
+    '',
+    'Speaker 4: Thank you. Our next question comes from the line of Ben Lowe with Castle Bank. Please go ahead, your line is open.',
+    '',
+    'Speaker 5: Will packaging costs keep falling?',
+    '',
+    'Speaker 2: We expect them flat from here.',
+    '',
+    'Speaker 4: Our next question comes from Cy Moss with Orbit Research. Your line is now open.',
+    '',
+    'Speaker 6: What about private label competition?',
+    '',
+    'Speaker 2: It is steady, and our brands keep their share.',
+  ].join('\n');
+  const call = parseTranscriptText(text).call;
+  const side = (name: string) => call.participants.find((p) => p.name === name)?.side;
+
+  it('makes each voice that talks like the operator in short turns an operator, and the analysts they introduce analysts', () => {
+    expect(side('Speaker 0')).toBe('operator');
+    expect(side('Speaker 4')).toBe('operator');
+    expect(['Speaker 3', 'Speaker 5', 'Speaker 6'].map(side)).toEqual(['analyst', 'analyst', 'analyst']);
+    expect(call.exchanges.length).toBe(3);
+  });
+
+  it('keeps a host who reads the dial-in instructions inside a long welcome on the company side', () => {
+    expect(side('Speaker 1')).toBe('company');
+    expect(side('Speaker 2')).toBe('company');
+  });
+});
