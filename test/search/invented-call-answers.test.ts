@@ -5,7 +5,8 @@
  *   not discuss";
  * - "what was revenue" is answered by the figure reported, not by a projection of the next one,
  *   and a segment's by that segment's figure, not another's that repeats the asked period;
- * - growth asked "sequentially" or "year over year" by the sentence comparing with that period.
+ * - growth asked "sequentially" or "year over year" by the sentence comparing with that period;
+ * - an abbreviation said ("M&A") counts for the words asked ("acquisitions").
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,7 @@ const CALL = renderTranscript({
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Thanks, Sam. Let me add a word on each business before Sam gives the segment detail.'] },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['In the Marine segment, third quarter revenue was $150 million, an increase of 5% year-over-year.'] },
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Harbor pilots tell us the new lanterns are the brightest they have used.'] },
+    { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['On M&A, we remain interested in buying smaller lighting makers, and we will stay disciplined on price.'] },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Moving next to our Solar segment. Revenue was $62 million and growth reached 16%.'] },
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['One more word on demand from the ports before we take questions.'] },
     {
@@ -79,6 +81,13 @@ describe('a named speaker who answered a question on the topic in other words', 
     expect(r.answer?.text).toMatch(/domestic furnaces|pass on to customers/);
     // Every result is hers: the speaker constraint is kept, not relaxed.
     for (const res of r.results) expect(res.speaker.name).toBe('Nora Quill');
+  });
+
+  it('counts an abbreviation for the words it stands for ("acquisitions" said as "M&A")', async () => {
+    const r = await service.engine.search({ q: 'What did Nora Quill say about acquisitions?', k: 5 });
+    expect(r.notice).toBeNull();
+    expect(r.results[0]!.speaker.name).toBe('Nora Quill');
+    expect(r.answer?.text).toMatch(/M&A/);
   });
 
   it('still says so when nobody asked them about it either', async () => {

@@ -78,6 +78,8 @@ const ANALYST_FACT_PENALTY = 0.3;
 export interface AnswerQuery {
   /** Lexical terms of the words the person typed. */
   terms: ReadonlySet<string>;
+  /** Other forms that count for a typed term ("acquisitions" → [["m&a"]]); see typed-terms.ts. */
+  alternatives?: ReadonlyMap<string, string[][]>;
   /** Set for factual questions (interpret/fact-question.ts). */
   fact: FactQuestion | null;
   /** Questions are fair answers ("who asked about…", "what did X ask"). */
@@ -134,7 +136,10 @@ export class AnswerScorer {
     const { counted } = this;
     if (counted.length > 0) {
       let overlap = 0;
-      for (const t of counted) if (hasTerm(info.terms, t)) overlap++;
+      const alternatives = this.query.alternatives;
+      for (const t of counted) {
+        if (hasTerm(info.terms, t) || (alternatives?.get(t) ?? []).some((alt) => alt.length > 0 && alt.every((a) => hasTerm(info.terms, a)))) overlap++;
+      }
       score += (TERM_OVERLAP_WEIGHT * overlap) / counted.length;
     }
     if (terms.size > 0) {

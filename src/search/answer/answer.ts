@@ -135,6 +135,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
 
   const answerScorer = new AnswerScorer(scorer, {
     terms: typed.terms,
+    alternatives: typed.alternatives,
     fact: plan.fact,
     questionsAnswer: asksAboutQuestions(plan),
   }, ctx.facts);
