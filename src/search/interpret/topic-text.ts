@@ -25,10 +25,13 @@ const AUXILIARIES = /\s+(?:did|does)(?=\s)/gi;
 export function stripScaffold(text: string): string {
   const words = text.replace(AUXILIARIES, '').split(/\s+/).filter(Boolean);
   const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, '');
+  // A word in capitals is an abbreviation ("the US market"), not "us" — unless the whole question is shouted.
+  const shouted = text === text.toUpperCase();
+  const scaffold = (w: string) => SCAFFOLD.has(norm(w)) && (shouted || !/^\p{Lu}[\p{Lu}.]+$/u.test(w.replace(/[^\p{L}.]/gu, '')));
   let a = 0;
   let b = words.length;
-  while (a < b && (SCAFFOLD.has(norm(words[a]!)) || LEADING_ONLY.has(norm(words[a]!)))) a++;
-  while (b > a && SCAFFOLD.has(norm(words[b - 1]!)) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
+  while (a < b && (scaffold(words[a]!) || LEADING_ONLY.has(norm(words[a]!)))) a++;
+  while (b > a && scaffold(words[b - 1]!) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
   return words.slice(a, b).join(' ');
 }
 

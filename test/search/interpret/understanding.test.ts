@@ -71,6 +71,10 @@ describe('interpretation on another company’s call: nothing company-specific i
     expect(interpretQuery('what did Amazon management say about factories', widget).side).toBe('company');
     expect(interpretQuery('supply chain management costs', widget).side).toBeNull();
   });
+  it('"US" in capitals is the country, not the pronoun the question frame drops', () => {
+    expect(interpretQuery('What did Widget say about the US market?', widget).topic).toBe('US market');
+    expect(interpretQuery('what did management tell us about factories', widget).topic).toBe('factories');
+  });
 });
 
 describe('finance vocabulary holds across companies', () => {
