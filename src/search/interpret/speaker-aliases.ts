@@ -51,6 +51,8 @@ export interface Person {
 export interface AliasEntry {
   person: Person;
   via: MentionVia;
+  /** The phrase is also the person's own company's name: it names them only beside someone elsewhere named so. */
+  ownCompany?: true;
 }
 
 export interface AliasTable {
@@ -348,10 +350,14 @@ export function buildAliasTable(
     }
   }
   // A person is never named by their own company's name ("Amazon" names no Amazon executive); the
-  // same word may name someone at another company (GE's CEO is a Culp, and so is a company).
+  // same word may name someone at another company (GE's CEO is a Culp, and so is a company). Once
+  // it names someone elsewhere, it is a name: whoever bears it is named too (Culp Inc's Iv Culp
+  // beside GE's Larry Culp), and the rest of the question chooses between them.
   for (const map of [phrases, fuzzy]) {
     for (const [phrase, entries] of map) {
-      const kept = entries.filter((e) => !ownCompanyWords(e.person.company).has(phrase));
+      const elsewhere = entries.filter((e) => !ownCompanyWords(e.person.company).has(phrase));
+      const kept =
+        elsewhere.length === 0 ? [] : entries.filter((e) => elsewhere.includes(e) || NAME_VIAS.has(e.via) || e.via === 'full').map((e) => (elsewhere.includes(e) ? e : { ...e, ownCompany: true as const }));
       if (kept.length === 0) map.delete(phrase);
       else map.set(phrase, kept);
     }
@@ -390,7 +396,11 @@ function isOtherFirstName(prev: Token, table: AliasTable): boolean {
 function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOptions): SpeakerMention[] {
   const tokens = tokenize(text);
   const mentions: SpeakerMention[] = [];
-  const keep = (entries: readonly AliasEntry[]) => (allowed ? entries.filter((e) => allowed(e.person)) : entries);
+  const keep = (entries: readonly AliasEntry[]) => {
+    const kept = allowed ? entries.filter((e) => allowed(e.person)) : entries;
+    // Within their own company the word is its name ("Culp mattress fabrics" asked of Culp Inc), not theirs.
+    return kept.every((e) => e.ownCompany) ? [] : kept;
+  };
   const emit = (from: Token, to: Token, entries: readonly AliasEntry[], distance: number): void => {
     for (const { person, via } of entries) {
       mentions.push({ person, matched: text.slice(from.start, to.end), start: from.start, end: to.end, via, distance });

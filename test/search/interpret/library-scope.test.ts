@@ -9,6 +9,7 @@ import { LibraryDirectory } from '../../../src/search/interpret/library-director
 import type { Filters } from '../../../src/search/interpret/query-plan.js';
 import { parseTranscriptText } from '../../../src/transcript/read-source.js';
 import { LIBRARY_FIXTURES } from '../../library/library-fixtures.js';
+import { renderTranscript } from '../../transcript/fixtures.js';
 
 const calls = Object.entries(LIBRARY_FIXTURES).map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name }));
 const directory = new LibraryDirectory(calls);
@@ -241,5 +242,34 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan('Which company talked about frozen shrimp?').topic).toBe('frozen shrimp');
     expect(plan('Who mentioned steel costs?').topic).toBe('steel costs');
     expect(plan('Which companies discussed cordless drills?').embedText).toBe('cordless drills');
+  });
+});
+
+describe('a surname that is also the name of its bearer’s company', () => {
+  // Invented calls: Harlan Steel's CEO is Ruth Harlan; Bluewater Foods' CFO is Tom Harlan.
+  const render = (title: string, execs: string[], remarks: [string, string][]) =>
+    renderTranscript({
+      title,
+      company: execs,
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: remarks.map(([speaker, text]) => ({ speaker, title: execs.find((e) => e.startsWith(speaker))!.split(' - ')[1]!, paragraphs: [text] })),
+      qa: [],
+    });
+  const two = [
+    ['hrln-q1-2024.txt', render('Harlan Steel Inc. (HRLN) Q1 2024 Earnings Call Apr 25, 2024 9:00 AM ET', ['Ruth Harlan - Chief Executive Officer', 'Omar Bell - Chief Financial Officer'], [['Ruth Harlan', 'Rebar shipments rose and our mill in Ohio ran at full capacity.'], ['Omar Bell', 'Revenue was $410 million.']])],
+    ['bwf-q1-2024.txt', render('Bluewater Foods Inc. (BWF) Q1 2024 Earnings Call Apr 30, 2024 9:00 AM ET', ['Ana Ruiz - Chief Executive Officer', 'Tom Harlan - Chief Financial Officer'], [['Ana Ruiz', 'Frozen fish sales grew.'], ['Tom Harlan', 'Liquidity is strong and we repaid our term loan.']])],
+  ] as const;
+  const lib = new LibraryDirectory(two.map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name })));
+  const who = (q: string) => interpretQuery(q, lib).speakers.map((s) => s.person.key).sort();
+
+  it('names both Harlans where someone speaks, so the rest of the question chooses', () => {
+    expect(who('What did Harlan say about rebar?')).toEqual(['bwf/tom-harlan', 'hrln/ruth-harlan']);
+    expect(interpretQuery('What did Harlan say about rebar?', lib).choosePerson).toBe(true);
+  });
+
+  it('within its own company the word is the company, not the person', () => {
+    const p = interpretQuery('Harlan rebar shipments', lib);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['hrln']);
+    expect(p.speakers).toEqual([]);
   });
 });
