@@ -40,6 +40,7 @@ const CALL = renderTranscript({
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['On M&A, we remain interested in buying smaller lighting makers, and we will stay disciplined on price.'] },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Moving next to our Solar segment. Revenue was $62 million and growth reached 16%.'] },
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['One more word on demand from the ports before we take questions.'] },
+    { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Revenue by region: coastal revenue for the quarter was $131 million. Inland revenue for the quarter was $81 million.'] },
     {
       speaker: 'Sam Ortiz',
       title: 'Chief Financial Officer',
@@ -110,6 +111,11 @@ describe('a reported figure over a projection', () => {
     expect(sequential.answer?.text).toMatch(/6% quarter-over-quarter/);
     const annual = await service.engine.search({ q: 'How much did lantern orders grow year over year?', k: 5 });
     expect(annual.answer?.text).toMatch(/up 15%/);
+  });
+
+  it('the whole company\'s revenue, not a region\'s that no "segment" introduces ("coastal revenue was…")', async () => {
+    const r = await service.engine.search({ q: 'What was Harbor Lights revenue for the quarter?', k: 5 });
+    expect(r.answer?.text).toMatch(/\$212 million/);
   });
 
   it('a segment asked with its period: that segment\'s figure, not another segment\'s sentence that repeats the period', async () => {

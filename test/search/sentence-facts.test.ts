@@ -1,7 +1,7 @@
 import { comparisonBasis, factQuestionOf } from '../../src/search/interpret/fact-question.js';
 import { figureTermsOf } from '../../src/search/interpret/figure-question.js';
 import { describe, expect, it } from 'vitest';
-import { sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
+import { partOfMetric, sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
 
 const revenue = [['revenu']];
 describe('statesMetric: the figure is the metric’s own value', () => {
@@ -20,6 +20,25 @@ describe('statesMetric: the figure is the metric’s own value', () => {
     ['Revenue for our lighting partners was boosted by $4 million of rebates.', 'money', false],
   ] as const)('%s (%s) → %s', (text, kind, expected) => {
     expect(statesMetric(sentenceFacts(text), revenue, kind)).toBe(expected);
+  });
+});
+
+describe('partOfMetric: a part\'s figure, though no "segment" is named', () => {
+  it.each([
+    ['Domestic revenue for the quarter was $92.8 million.', true],
+    ['Access and aggregation revenue was $85.4 million.', true],
+    ['Looking at our revenues geographically, international revenue was $40.3 million.', true],
+    ['AWS revenue grew 20%.', true],
+    // The whole company's: a period, a total, its name in the possessive, a change, or a verb before it.
+    ["As Tom said, Lumenco's third quarter revenue came in at $133.1 million.", false],
+    ['Total net revenue was $1.2 billion.', false],
+    ['Q3 revenue was $48 million.', false],
+    ['Record revenue of $2 billion.', false],
+    ['For the third quarter, we achieved revenues of $29.6 million.', false],
+    ['We expect to invest about $200 billion in capital expenditures.', false],
+    ['Our revenue was $700 million.', false],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(partOfMetric(sentenceFacts(text), revenue)).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 import { hasTerm } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
 import type { FactQuestion } from '../interpret/fact-question.js';
-import { mentionsMetric, namesSegment, shareOfStems, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
+import { mentionsMetric, namesSegment, partOfMetric, shareOfStems, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 
 /**
@@ -191,7 +191,8 @@ export class AnswerScorer {
     else if (wanted && facts.figures.includes(wanted)) s += RIGHT_KIND_OF_FIGURE_BONUS;
     if (fact.wantsTotal && fact.qualifiers.length === 0) {
       if (facts.total) s += TOTAL_BONUS;
-      else if (facts.segment) s -= fact.saysTotal ? SEGMENT_PENALTY_EXPLICIT_TOTAL : SEGMENT_PENALTY;
+      // A part's figure: a segment named, or the metric qualified by a part ("domestic revenue was…").
+      else if (facts.segment || (fact.metric.length > 0 && partOfMetric(facts, fact.metric))) s -= fact.saysTotal ? SEGMENT_PENALTY_EXPLICIT_TOTAL : SEGMENT_PENALTY;
       else if (this.passageNamesSegment(passage)) s -= SEGMENT_PASSAGE_PENALTY;
     }
     if (fact.qualifiers.length > 0) {

@@ -187,6 +187,39 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
   return false;
 }
 
+/**
+ * Words before a metric that leave it the whole company's ("third quarter revenue", "total net
+ * sales", "record revenue", "ADTRAN's revenue"): periods, totals, measures and changes — not a part.
+ */
+const WHOLE_MODIFIERS = new Set(
+  (
+    'total net consolid overal report gross adjust organ worldwid global compani group combin quarter quarterli annual annualiz year full fiscal ' +
+    'first second third fourth record strong higher lower increas decreas declin grow growth flat stabl solid recur'
+  ).split(' '),
+);
+const VERBS_BEFORE_METRIC = new Set(['saw', 'see', 'sees', 'had', 'have', 'has', 'grew', 'grow', 'drove', 'drive', 'drives', 'generate', 'generates', 'deliver', 'delivers', 'achieve', 'post', 'book', 'expect', 'expects']);
+const PERIOD_WORD = /^(?:q[1-4]|fy\d{2,4}|h[12]|(?:19|20)\d\d)$/;
+
+/**
+ * Does the sentence give a part's figure ("domestic revenue", "access and aggregation revenue",
+ * "AWS revenue"), a mention of the metric qualified by a part? The word right before it is a content word naming neither the whole company (its name in
+ * the possessive), a period, nor a total or a change (WHOLE_MODIFIERS).
+ */
+export function partOfMetric(facts: SentenceFacts, forms: readonly string[][]): boolean {
+  const { tokens } = facts;
+  const found = occurrences(tokens, forms);
+  if (found.length === 0) return false;
+  return found.some((m) => {
+    // Only the word right before it modifies it: "invest in capital expenditures" is no part.
+    const t = tokens[m.from - 1];
+    if (!t || t.figure || t.stem === null) return false;
+    if (/['’]s$/.test(t.lower) || PERIOD_WORD.test(t.lower)) return false;
+    // A verb ("we achieved revenues of…", "generated", "saw") reports the figure; it does not qualify it.
+    if (/ed$/.test(t.lower) || REPORTED.test(t.lower) || VERBS_BEFORE_METRIC.has(t.lower)) return false;
+    return !WHOLE_MODIFIERS.has(t.stem!);
+  });
+}
+
 /** Does the sentence mention the metric at all? */
 export function mentionsMetric(facts: SentenceFacts, forms: readonly string[][]): boolean {
   return occurrences(facts.tokens, forms).length > 0;
