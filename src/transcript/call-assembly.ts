@@ -98,8 +98,11 @@ export function inferSections<T extends TurnDraft>(participants: readonly Partic
 export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): Call {
   if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
   let { meta } = draft;
-  if (meta.company === null && meta.ticker === null) {
-    // No header named the call: the operator's welcome may ("Welcome to the Orchid Labs first quarter 2025 earnings call").
+  // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
+  const idMeta = meta.ticker !== null ? meta : null;
+  if (meta.company === null) {
+    // No header named the company (none at all, or a dataset that gives only a ticker): the
+    // operator's welcome may ("Welcome to the Orchid Labs first quarter 2025 earnings call").
     const welcome = draft.turns.slice(0, WELCOME_TURNS).map((t) => metaFromWelcome(t.paragraphs[0]?.text ?? '')).find((w) => w !== null);
     if (welcome) {
       meta = { ...meta, company: welcome.company, ...(meta.quarter === null && welcome.quarter !== null ? { quarter: welcome.quarter, fiscalQuarter: welcome.fiscalQuarter, fiscalYear: welcome.fiscalYear } : {}) };
@@ -140,10 +143,10 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   const id =
     opts.id ??
     callId({
-      company: meta.company,
+      company: (idMeta ?? meta).company,
       ticker: meta.ticker,
-      fiscalQuarter: meta.fiscalQuarter,
-      fiscalYear: meta.fiscalYear,
+      fiscalQuarter: (idMeta ?? meta).fiscalQuarter,
+      fiscalYear: (idMeta ?? meta).fiscalYear,
       date: meta.date,
       datasetFileId: draft.datasetFileId ?? null,
       fileName: draft.fileName,

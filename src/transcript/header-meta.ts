@@ -185,7 +185,8 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
 }
 
 /** The operator's welcome, which names the call when no header does ("Welcome to the Orchid Labs first quarter 2025 earnings call"). */
-const WELCOME = /\bwelcome\s+(?:everyone\s+|you\s+all\s+)?to\s+(?:the\s+|today's\s+)?(?<title>[^.!?\n]{3,120}?\b(?:earnings|results|conference)\s+(?:conference\s+)?call)/i;
+const WELCOME =
+  /\bwelcome\s+(?:everyone\s+|you\s+all\s+)?to\s+(?:the\s+|today['’]s\s+|this\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:earnings|results?|conference|investor|video)\s+(?:release\s+)?(?:conference\s+call|call|presentation|conference|webcast))/i;
 
 /**
  * What an operator's welcome says of the call (company, quarter), for sources with no header
@@ -196,7 +197,28 @@ export function metaFromWelcome(text: string): HeaderMeta | null {
   if (!m?.groups?.title) return null;
   const meta = emptyHeaderMeta();
   applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
+  // A title the header reader takes for none ("Halden Wind investor presentation") still starts with the name.
+  meta.company = spokenCompanyName(meta.company ?? m.groups.title);
   return meta.company !== null ? meta : null;
+}
+
+/** Where what a welcome says of the call stops naming the company ("Ferrari 2021 full year results", "Telkom's First Half of 2021"). */
+const AFTER_SPOKEN_NAME =
+  /(?:['’]s?(?=\s|$)|\s*[–(,]|\s+-\s|-(?=(?:Q[1-4]|\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:^|\s+)(?:first|second|third|fourth|full|half|nine|fiscal|financial|preliminary|annual|quarterly|year|results?|earnings|conference|investor|video|IFRS|H[12]|Q[1-4]|[1-4][QH]|FY\S*|\d{1,2}M|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+
+/**
+ * The company as a welcome speaks it, or null when what is left is no name: the possessive and
+ * the period or report words after it go ("Repsol's" → "Repsol", "Ferrari 2021 full year results"
+ * → "Ferrari"), as do "our"/"the" before it; it must start with a capital and hold no
+ * speech-recognition gap ("[unk]").
+ */
+function spokenCompanyName(said: string): string | null {
+  let name = said.replace(/^(?:our|the|this|today['’]s)\s+/i, '').trim();
+  const cut = AFTER_SPOKEN_NAME.exec(name);
+  if (cut) name = name.slice(0, cut.index).trim();
+  name = name.replace(/[\s,.;:]+$/, '');
+  if (!/^\p{Lu}/u.test(name) || /[[\]]/.test(name) || name.split(/\s+/).length > 5 || /^(?:Q[1-4]|H[12]|FY\S*)$/i.test(name)) return null;
+  return name;
 }
 
 /** Reads a block of header lines (title lines and Key: value lines). */

@@ -27,7 +27,7 @@ export type { Detection } from './detect.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 13;
+export const PARSER_VERSION = 14;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */

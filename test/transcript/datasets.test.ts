@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/model/model-files.js';
+import { slugify } from '../../src/transcript/names.js';
 import { readTranscriptPath, type ParsedCall } from '../../src/transcript/read-source.js';
 
 const CORPUS = path.join(REPO_ROOT, '..', 'shared', 'corpus');
@@ -106,13 +107,20 @@ describe.skipIf(!existsSync(E22))('Earnings-22 from its dataset folder', async (
   const { calls, failures } = existsSync(E22) ? await readTranscriptPath(E22) : { calls: [], failures: [] };
   const tickers = new Map(csvRows(path.join(E22, 'metadata.csv')).map((r) => [r[0] as string, r[1] as string]));
 
-  it('parses all 125 calls with numbered speakers, the ticker standing in for the company, quarter unknown', () => {
+  it('parses all 125 calls with numbered speakers; the company (and quarter) from the welcome, else the ticker stands in', () => {
     expect(failures).toEqual([]);
     expect(calls).toHaveLength(125);
     expect(new Set(calls.map((c) => c.call.meta.id)).size).toBe(125);
+    const byFile = new Map(calls.map((c) => [c.source.replace(/\.nlp$/, ''), c.call.meta]));
+    // The metadata gives only the ticker; the welcome names the company and often the quarter.
+    expect(byFile.get('4462231')).toMatchObject({ ticker: 'TXN', company: 'Texas Instruments', quarter: 'Q3 2021', id: 'txn-4462231' });
+    expect(byFile.get('4483633')).toMatchObject({ ticker: 'RACE', company: 'Ferrari', quarter: null });
+    expect(byFile.get('4475486')).toMatchObject({ ticker: 'TCOM', company: 'Trip.com' });
     for (const c of calls) {
       const ticker = tickers.get(c.source.replace(/\.nlp$/, ''));
-      expect(c.call.meta, c.source).toMatchObject({ ticker, company: ticker, quarter: null, fiscalQuarter: null, fiscalYear: null, date: null });
+      // The id stays the ticker's and the file's, whatever the welcome says (stable across re-imports).
+      expect(c.call.meta.id, c.source).toBe(`${slugify(ticker!)}-${slugify(c.source.replace(/\.nlp$/, ''))}`);
+      expect(c.call.meta, c.source).toMatchObject({ ticker, date: null });
       expect(c.call.participants.every((p) => /^Speaker \d+$/.test(p.name))).toBe(true);
       const expected = runs(tokenSpeakers(path.join(E22, 'transcripts', 'nlp_references', c.source)).map((s) => `Speaker ${s}`));
       expect(speakersOf(c), c.source).toEqual(expected);

@@ -403,6 +403,22 @@ describe('a call with no header', () => {
     expect(parsed.warnings.map((w) => w.message)).toContain('company and quarter read from the welcome: Orchid Labs Q1 2025');
   });
 
+  it.each([
+    ["Welcome to Velora's third quarter 2024 results conference call.", 'Velora', 'Q3 2024'],
+    ['Thank you for standing by and welcome to the Brightwave.io 2024 Q2 Earnings Conference Call.', 'Brightwave.io', 'Q2 2024'],
+    ['Welcome to Corvane Motors 2024 full year results conference call.', 'Corvane Motors', null],
+    ['Welcome to this Halden Wind investor presentation for the fourth quarter of 2024.', 'Halden Wind', null],
+    ['Welcome to Tessel Minerals-December 2024 quarterly investor call.', 'Tessel Minerals', null],
+  ])('reads the company as the welcome speaks it: %s', (welcome, company, quarter) => {
+    const { meta } = parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call;
+    expect(meta.company).toBe(company);
+    if (quarter) expect(meta.quarter).toBe(quarter);
+  });
+
+  it.each(['Welcome to our first semester results conference call.', 'Welcome to the [unk] Q1 results conference call.'])('takes no name from a welcome that names none: %s', (welcome) => {
+    expect(parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call.meta.company).toBe('call.srt');
+  });
+
   it('a welcome that names no call leaves the file name standing in', () => {
     const parsed = parseTranscriptText(srt('Welcome, everyone, and thank you for joining.'), { fileName: 'orchid.srt' });
     expect(parsed.call.meta.company).toBe('orchid.srt');
