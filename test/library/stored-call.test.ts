@@ -29,6 +29,21 @@ beforeAll(async () => {
 const store = (parsed: ParsedCall): StoredCallFile => toStoredCall(parsed, { sha256: 'a'.repeat(64), bytes: 123 }, PARSER_VERSION, new Date('2026-01-02T03:04:05Z'));
 const bytesOf = (s: StoredCallFile | unknown) => Buffer.from(typeof s === 'string' ? s : serializeStoredCall(s as StoredCallFile));
 
+/** Invented call without section headings; its people are introduced ("President and CEO, Noel Pratt"), never listed. */
+const INTRODUCED_CALL = [
+  'Lumen Rail (LMRL) Q2 2024 Earnings Call',
+  '',
+  'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
+  '',
+  'Ida Marsh: With me today are President and CEO, Noel Pratt, and Chief Financial Officer, Vera Lund. Noel?',
+  '',
+  'Noel Pratt: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
+  '',
+  'Rosa Chen: Where are you on the new signalling contract?',
+  '',
+  'Vera Lund: We signed it in June.',
+].join('\n');
+
 describe('round trip', () => {
   it('the bundled call comes back exactly: meta, participants, turns, roles, exchanges, text', () => {
     const stored = store(amzn);
@@ -68,26 +83,13 @@ describe('round trip', () => {
   });
 
   it("titles read from the call's introductions are read again; titles the source gave are kept", () => {
-    // Invented call; its people are introduced, never listed, and an older parser gave the CEO the CFO's title.
-    const text = [
-      'Lumen Rail (LMRL) Q2 2024 Earnings Call',
-      '',
-      'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
-      '',
-      'Ida Marsh: With me today are President and CEO, Noel Pratt, and Chief Financial Officer, Vera Lund. Noel?',
-      '',
-      'Noel Pratt: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
-      '',
-      'Rosa Chen: Where are you on the new signalling contract?',
-      '',
-      'Vera Lund: We signed it in June.',
-    ].join('\n');
-    const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'lmrl.txt' });
+    const parsed = parseTranscriptBytes(Buffer.from(INTRODUCED_CALL), { fileName: 'lmrl.txt' });
     const titleOf = (c: { participants: { name: string; title: string | null }[] }, name: string) => c.participants.find((p) => p.name === name)?.title;
     expect(titleOf(parsed.call, 'Noel Pratt')).toBe('President and CEO');
     const stale = store(parsed);
     const idOf = (name: string) => stale.participants.find((p) => p.name === name)!.id;
     expect(stale.origin.inferred.titles).toEqual([idOf('Noel Pratt'), idOf('Vera Lund')]);
+    // As an older parser stored it: the CEO with the CFO's title.
     stale.participants.find((p) => p.name === 'Noel Pratt')!.title = 'Chief Financial Officer';
     // The field decides, whatever the warnings say.
     stale.origin.warnings = [];
@@ -102,21 +104,8 @@ describe('round trip', () => {
   });
 
   it('reads a format-1 file (before origin.inferred): what was inferred is read once from its warnings', () => {
-    // Invented call, as a format-1 writer stored it: no headings, people introduced, never listed.
-    const text = [
-      'Lumen Rail (LMRL) Q2 2024 Earnings Call',
-      '',
-      'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
-      '',
-      'Ida Marsh: With me today are President and CEO, Noel Pratt, and Chief Financial Officer, Vera Lund. Noel?',
-      '',
-      'Noel Pratt: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
-      '',
-      'Rosa Chen: Where are you on the new signalling contract?',
-      '',
-      'Vera Lund: We signed it in June.',
-    ].join('\n');
-    const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'lmrl.txt' });
+    // As a format-1 writer stored it.
+    const parsed = parseTranscriptBytes(Buffer.from(INTRODUCED_CALL), { fileName: 'lmrl.txt' });
     const fileName = storedCallFileName(parsed.call.meta.id);
     const current = store(parsed);
     const formatOne = (edit: (s: any) => void = () => {}) => {
