@@ -37,13 +37,26 @@ function foldChar(ch: string): string {
   return ([...upper].length === 1 ? upper : ch).toLowerCase();
 }
 
+/** The trie key of each ASCII character (see foldChar). */
+const ASCII_KEYS = Array.from({ length: 0x80 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return SPACE.test(ch) ? ' ' : foldChar(ch);
+});
+
 /** The code point at `at` (both halves of a surrogate pair), or '' past the end. */
 const charAt = (text: string, at: number): string => (at < text.length ? String.fromCodePoint(text.codePointAt(at) as number) : '');
+
+/** Whether the code point at `at` is a letter (ASCII, most of any text, answered without the expression). */
+function letterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return LETTER.test(charAt(text, at));
+}
 
 function letterBefore(text: string, at: number): boolean {
   if (at === 0) return false;
   const low = text.charCodeAt(at - 1);
-  return LETTER.test(charAt(text, low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1));
+  return letterAt(text, low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1);
 }
 
 /** Whether a case-insensitive Unicode expression takes `a` for `b` (asked of the engine itself, once per pair). */
@@ -64,6 +77,13 @@ export function nameOccurrences(text: string, names: readonly string[]): NameOcc
     if (key === undefined) folded.set(ch, (key = SPACE.test(ch) ? ' ' : foldChar(ch)));
     return key;
   };
+  /** The trie key of the character at `i`, and how many code units it takes. */
+  const keyAt = (i: number): [string, number] => {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) return [ASCII_KEYS[c] as string, 1];
+    const ch = charAt(text, i);
+    return [fold(ch), ch.length];
+  };
   const root: TrieNode = { next: new Map(), ends: [] };
   names.forEach((name, index) => {
     let node = root;
@@ -76,11 +96,11 @@ export function nameOccurrences(text: string, names: readonly string[]): NameOcc
     if (node !== root) node.ends.push(index);
   });
   // The characters of each name, a run of whitespace as one ' '.
-  const spelt = names.map((name) => [...name.trim().replace(/\s+/g, ' ')]);
+  const spellings = names.map((name) => [...name.trim().replace(/\s+/g, ' ')]);
   /** Where the name written at `at` ends, as its expression `(?<!\p{L})Name\s+Words(?!\p{L})` (flags iu) would match it there; else null. */
   const matchAt = (name: number, at: number): number | null => {
     let i = at;
-    for (const ch of spelt[name] as string[]) {
+    for (const ch of spellings[name] as string[]) {
       if (ch === ' ') {
         if (!SPACE.test(text[i] ?? '')) return null;
         while (SPACE.test(text[i] ?? '')) i++;
@@ -90,36 +110,41 @@ export function nameOccurrences(text: string, names: readonly string[]): NameOcc
       if (written === '' || !sameChar(ch, written)) return null;
       i += written.length;
     }
-    return LETTER.test(charAt(text, i)) ? null : i;
+    return i < text.length && letterAt(text, i) ? null : i;
   };
 
   const found: NameOccurrence[] = [];
   for (let at = 0; at < text.length; ) {
-    const first = charAt(text, at);
-    let node = root.next.get(fold(first));
+    const [firstKey, width] = keyAt(at);
     let end: number | null = null;
-    if (node && !letterBefore(text, at)) {
-      // Every name the text spells from here, then the earliest-listed one that truly matches.
-      const reached: number[] = [];
-      for (let i = at + first.length; ; ) {
-        reached.push(...node.ends);
+    let node = letterBefore(text, at) ? undefined : root.next.get(firstKey);
+    if (node) {
+      // The names the text spells from here (those ending at each node walked, with no letter
+      // after them), then the earliest-listed that truly matches. A node's names are in list order.
+      const spelt: TrieNode[] = [];
+      for (let i = at + width; ; ) {
+        if (node.ends.length > 0 && !(i < text.length && letterAt(text, i))) spelt.push(node);
         if (i >= text.length) break;
-        const ch = charAt(text, i);
-        const key = fold(ch);
+        const [key, w] = keyAt(i);
         node = node.next.get(key);
         if (!node) break;
-        i += ch.length;
+        i += w;
         if (key === ' ') while (i < text.length && SPACE.test(text[i] as string)) i++;
       }
-      for (const name of reached.sort((a, b) => a - b)) {
-        end = matchAt(name, at);
-        if (end !== null) {
-          found.push({ name, start: at, end, text: text.slice(at, end) });
-          break;
+      let best: number | null = null;
+      for (const { ends } of spelt) {
+        for (const name of ends) {
+          if (best !== null && name >= best) break;
+          const nameEnd = matchAt(name, at);
+          if (nameEnd !== null) {
+            [best, end] = [name, nameEnd];
+            break;
+          }
         }
       }
+      if (best !== null && end !== null) found.push({ name: best, start: at, end, text: text.slice(at, end) });
     }
-    at = end ?? at + first.length;
+    at = end ?? at + width;
   }
   return found;
 }

@@ -45,5 +45,7 @@ describe('nameOccurrences', () => {
 
   it('says which name was found', () => {
     expect(nameOccurrences('Thanks, Vera Lund. Noel?', ['Noel Pratt', 'Vera Lund']).map((o) => o.name)).toEqual([1]);
+    // Two people of one name: the first listed, as in the alternation.
+    expect(nameOccurrences('Over to SAM LEE, then Sam Lee', ['Ann Ng', 'sam lee', 'Sam Lee']).map((o) => o.name)).toEqual([1, 1]);
   });
 });
