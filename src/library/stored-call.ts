@@ -3,19 +3,21 @@
  *
  * It keeps what parsing established — metadata, participants (side and how it was found), turns
  * (speaker, section, start time, paragraph offsets) and the text those offsets point into — plus
- * where it came from (`origin`). Roles and Q&A exchanges are not stored: the build re-derives
- * them with structureCall, so a structuring fix reaches every stored call on the next rebuild
- * (sections too, where the source had no headings and they were inferred).
- * Validated with zod on every read; a file that fails is reported, never half-used.
+ * where it came from and what parsing inferred rather than read (`origin`). Roles and Q&A
+ * exchanges are not stored: the build re-derives them with structureCall, so a structuring fix
+ * reaches every stored call on the next rebuild; so are what `origin.inferred` names (sections
+ * where the source had no headings, titles read from the call's introductions) and inferred sides.
+ * Validated with zod on every read; a file that fails is reported, never half-used. Format-1
+ * files (before `origin.inferred`) are still read.
  */
 import { z } from 'zod';
-import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource, Turn } from '../transcript/types.js';
-import { structureCall, type ParsedCall } from '../transcript/read-source.js';
-import { inferSides, unstructuredTurn } from '../transcript/structure.js';
-import { inferSections, NO_SECTION_HEADINGS, TITLES_INTRODUCED } from '../transcript/call-assembly.js';
+import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource } from '../transcript/types.js';
+import type { Inferred, ParsedCall } from '../transcript/read-source.js';
+import { inferSides, structureWithSides } from '../transcript/structure.js';
+import { inferSections } from '../transcript/call-assembly.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
-export const STORED_CALL_FORMAT = 1;
+export const STORED_CALL_FORMAT = 2;
 export const STORED_CALL_SUFFIX = '.call.json';
 
 export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'asr-tokens'] as const satisfies readonly LayoutName[];
@@ -70,7 +72,8 @@ const StoredTurn = z.strictObject({
 
 const Warning = z.strictObject({ line: z.number().int().positive().nullable(), message: z.string() });
 
-const Origin = z.strictObject({
+/** Where the call came from: format 1's whole origin (format 2 adds `inferred`). */
+const OriginFormat1 = z.strictObject({
   layout: z.enum(LAYOUTS),
   /** Name of the file it was imported from (a dataset call: its own file, e.g. "4385939.nlp"). */
   file: z.string(),
@@ -83,41 +86,66 @@ const Origin = z.strictObject({
   importedAt: z.string(),
 });
 
-export const StoredCallFile = z
-  .strictObject({
-    format: z.literal(STORED_CALL_FORMAT),
-    meta: CallMetaRecord,
-    participants: z.array(ParticipantRecord).min(1),
-    turns: z.array(StoredTurn).min(1),
-    /** The text every offset points into (decoded and cleaned at import). */
-    text: z.string(),
-    origin: Origin,
-  })
-  .superRefine((s, ctx) => {
-    const ids = new Set<string>();
-    s.participants.forEach((p, i) => {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['participants', i, 'id'], message: `participant id "${p.id}" appears twice` });
-      ids.add(p.id);
-    });
-    let cursor = 0;
-    for (const [t, turn] of s.turns.entries()) {
-      if (!ids.has(turn.speakerId)) ctx.addIssue({ code: 'custom', path: ['turns', t, 'speakerId'], message: `no participant "${turn.speakerId}"` });
-      for (const [k, [start, end]] of turn.paragraphs.entries()) {
-        if (start < cursor || end <= start || end > s.text.length) {
-          ctx.addIssue({ code: 'custom', path: ['turns', t, 'paragraphs', k], message: `[${start}, ${end}) is not a range after ${cursor} within the text (${s.text.length} characters)` });
-          return;
-        }
-        cursor = end;
-      }
-    }
+/**
+ * What parsing inferred rather than read from the source — inferred again whenever the call is
+ * read, so a better rule reaches it without a re-import. Said in its own fields (since format 2),
+ * not left to the warnings' wording. Sections are the call's; titles name participants, kept here
+ * rather than as a `titleSource` beside `sideSource` so that a stored participant stays exactly
+ * the contract's Participant (the API and every layer share that type).
+ */
+const InferredRecord = z.strictObject({
+  /** The source had no section headings: every turn's section comes from where the Q&A was inferred to start. */
+  sections: z.boolean(),
+  /** Ids of the participants whose titles were read from how the call introduces them. */
+  titles: z.array(z.string().min(1)),
+});
+
+const Origin = OriginFormat1.extend({ inferred: InferredRecord });
+
+const storedCallFields = {
+  meta: CallMetaRecord,
+  participants: z.array(ParticipantRecord).min(1),
+  turns: z.array(StoredTurn).min(1),
+  /** The text every offset points into (decoded and cleaned at import). */
+  text: z.string(),
+};
+
+/** Every turn by a listed participant, every paragraph in order within the text, no participant twice. */
+function checkReferences(s: { participants: readonly { id: string }[]; turns: readonly z.infer<typeof StoredTurn>[]; text: string }, ctx: z.RefinementCtx): Set<string> {
+  const ids = new Set<string>();
+  s.participants.forEach((p, i) => {
+    if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['participants', i, 'id'], message: `participant id "${p.id}" appears twice` });
+    ids.add(p.id);
   });
+  let cursor = 0;
+  for (const [t, turn] of s.turns.entries()) {
+    if (!ids.has(turn.speakerId)) ctx.addIssue({ code: 'custom', path: ['turns', t, 'speakerId'], message: `no participant "${turn.speakerId}"` });
+    for (const [k, [start, end]] of turn.paragraphs.entries()) {
+      if (start < cursor || end <= start || end > s.text.length) {
+        ctx.addIssue({ code: 'custom', path: ['turns', t, 'paragraphs', k], message: `[${start}, ${end}) is not a range after ${cursor} within the text (${s.text.length} characters)` });
+        return ids;
+      }
+      cursor = end;
+    }
+  }
+  return ids;
+}
+
+export const StoredCallFile = z.strictObject({ format: z.literal(STORED_CALL_FORMAT), ...storedCallFields, origin: Origin }).superRefine((s, ctx) => {
+  const ids = checkReferences(s, ctx);
+  s.origin.inferred.titles.forEach((id, i) => {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['origin', 'inferred', 'titles', i], message: `no participant "${id}"` });
+  });
+});
 export type StoredCallFile = z.infer<typeof StoredCallFile>;
 
 // The records describe exactly the contract's types.
 const metaMatches: z.ZodType<CallMeta> = CallMetaRecord;
 const participantMatches: z.ZodType<Participant> = ParticipantRecord;
+const inferredMatches: z.ZodType<Inferred> = InferredRecord;
 void metaMatches;
 void participantMatches;
+void inferredMatches;
 
 /** A `.call.json` that cannot be used: bad JSON, another format, or a shape that fails validation. */
 export class StoredCallError extends Error {
@@ -152,6 +180,7 @@ export function toStoredCall(parsed: ParsedCall, original: { sha256: string; byt
       parser: parserVersion,
       warnings: parsed.warnings.map((w) => ({ line: w.line, message: w.message })),
       importedAt: importedAt.toISOString(),
+      inferred: { sections: parsed.inferred.sections, titles: [...parsed.inferred.titles] },
     },
   };
 }
@@ -170,7 +199,13 @@ export function serializeStoredCall(stored: StoredCallFile): string {
   return `{\n ${fields.join(',\n ')}\n}\n`;
 }
 
-/** Reads and validates a `.call.json`; `fileName` must be `<its call id>.call.json`. Throws StoredCallError. */
+/** A zod failure as one line: where, and what. */
+function invalid(error: z.ZodError): StoredCallError {
+  const issue = error.issues[0];
+  return new StoredCallError(`not a valid stored call: ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid'}`);
+}
+
+/** Reads and validates a `.call.json` (format 2, or format 1 brought up to it); `fileName` must be `<its call id>.call.json`. Throws StoredCallError. */
 export function parseStoredCall(bytes: Uint8Array, fileName: string): StoredCallFile {
   let json: unknown;
   try {
@@ -179,39 +214,61 @@ export function parseStoredCall(bytes: Uint8Array, fileName: string): StoredCall
     throw new StoredCallError('not a valid stored call: the file is not UTF-8 JSON');
   }
   const format = (json as { format?: unknown } | null)?.format;
-  if (format !== STORED_CALL_FORMAT) {
-    throw new StoredCallError(`stored call format ${JSON.stringify(format ?? null)} is not ${STORED_CALL_FORMAT} (written by another version, or not a stored call)`);
+  let stored: StoredCallFile;
+  if (format === STORED_CALL_FORMAT) {
+    const parsed = StoredCallFile.safeParse(json);
+    if (!parsed.success) throw invalid(parsed.error);
+    stored = parsed.data;
+  } else if (format === 1) {
+    const parsed = StoredCallFileFormat1.safeParse(json);
+    if (!parsed.success) throw invalid(parsed.error);
+    stored = fromFormat1(parsed.data);
+  } else {
+    throw new StoredCallError(`stored call format ${JSON.stringify(format ?? null)} is not ${STORED_CALL_FORMAT} (or 1): written by another version, or not a stored call`);
   }
-  const parsed = StoredCallFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new StoredCallError(`not a valid stored call: ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid'}`);
+  if (storedCallFileName(stored.meta.id) !== fileName) {
+    throw new StoredCallError(`the file name does not match its call id "${stored.meta.id}" (expected ${storedCallFileName(stored.meta.id)})`);
   }
-  if (storedCallFileName(parsed.data.meta.id) !== fileName) {
-    throw new StoredCallError(`the file name does not match its call id "${parsed.data.meta.id}" (expected ${storedCallFileName(parsed.data.meta.id)})`);
-  }
-  return parsed.data;
+  return stored;
 }
 
 /**
- * The Call a stored form describes, with roles and exchanges derived afresh — and its sections
- * too when its source had no section headings, and titles read from the call's introductions
- * (both were inferred at import; a better inference reaches the stored call on the next build
- * without a re-import).
+ * The Call a stored form describes: what `origin.inferred` names is inferred afresh (sections,
+ * titles), and so are inferred sides (once, for both the sections and the structure), roles and
+ * exchanges — a better inference reaches the stored call on the next build without a re-import.
  */
 export function callFromStored(stored: StoredCallFile): Call {
-  let drafts = stored.turns.map((t) => ({
+  const { inferred } = stored.origin;
+  const introduced = new Set(inferred.titles);
+  const participants = stored.participants.map((p) => (introduced.has(p.id) ? { ...p, title: null } : { ...p }));
+  const drafts = stored.turns.map((t) => ({
     speakerId: t.speakerId,
     section: t.section,
     startTime: t.startTime,
     paragraphs: t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) })),
   }));
-  if (stored.origin.warnings.some((w) => w.message.startsWith(NO_SECTION_HEADINGS))) {
-    drafts = inferSections(inferSides(stored.participants, drafts), drafts).turns;
-  }
-  const turns: Turn[] = drafts.map((t, index) => unstructuredTurn(t, index));
-  // Titles read from the introductions (not given by the source) are read again by structureCall.
-  const introduced = stored.origin.warnings.find((w) => w.message.startsWith(TITLES_INTRODUCED))?.message ?? '';
-  const participants = stored.participants.map((p) => (p.title !== null && introduced.includes(`${p.name} (${p.title})`) ? { ...p, title: null } : { ...p }));
-  return structureCall({ meta: { ...stored.meta }, participants, turns, exchanges: [], source: stored.text });
+  // Sides depend on who speaks and what they say, not on sections: inferred once, for the sections and the structure both.
+  const sided = inferSides(participants, drafts);
+  const turns = inferred.sections ? inferSections(sided, drafts).turns : drafts;
+  return { meta: { ...stored.meta }, ...structureWithSides(turns, sided), source: stored.text };
+}
+
+// ── Format 1 (before `origin.inferred`): read, and brought up to format 2 ─────────────────────
+
+const StoredCallFileFormat1 = z
+  .strictObject({ format: z.literal(1), ...storedCallFields, origin: OriginFormat1 })
+  .superRefine((s, ctx) => void checkReferences(s, ctx));
+
+/** How format-1 writers' warnings said what was inferred (the only place that wording is read). */
+const FORMAT1_NO_SECTION_HEADINGS = 'no section headings';
+const FORMAT1_TITLES_INTRODUCED = "titles read from the call's introductions: ";
+
+/** A format-1 stored call in format 2: what was inferred, read once from its warnings. */
+function fromFormat1(old: z.infer<typeof StoredCallFileFormat1>): StoredCallFile {
+  const messages = old.origin.warnings.map((w) => w.message);
+  // "titles read from the call's introductions: Ann Lee (CEO), Bo Ng (Chief Financial Officer)"
+  const listed = messages.find((m) => m.startsWith(FORMAT1_TITLES_INTRODUCED))?.slice(FORMAT1_TITLES_INTRODUCED.length);
+  const titles = listed === undefined ? [] : old.participants.filter((p) => p.title !== null && `, ${listed}, `.includes(`, ${p.name} (${p.title}), `)).map((p) => p.id);
+  const sections = messages.some((m) => m.startsWith(FORMAT1_NO_SECTION_HEADINGS));
+  return { ...old, format: STORED_CALL_FORMAT, origin: { ...old.origin, inferred: { sections, titles } } };
 }

@@ -7,7 +7,8 @@ import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import { metaFromWelcome, type HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
-import { inferQaStart, inferSides, structureTurns, withIntroducedTitles, type TurnDraft } from './structure.js';
+import type { LayoutOutput } from './layouts/layout.js';
+import { inferQaStart, inferSides, structureWithSides, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
 /** Turns at the start of a call in which an operator's welcome is looked for. */
@@ -75,27 +76,14 @@ export interface CallDraft {
   lastLine: number;
 }
 
-/**
- * How a call's warnings say its sections were inferred rather than read from headings: a stored
- * call carrying it has its sections inferred again on every build (stored-call.ts), so a better
- * inference reaches it without a re-import.
- */
-export const NO_SECTION_HEADINGS = 'no section headings';
-
-/**
- * How a call's warnings list the titles read from its introductions ("Name (Title), …"): a stored
- * call has those titles read again on every build (stored-call.ts), as its inferred sections are.
- */
-export const TITLES_INTRODUCED = "titles read from the call's introductions";
-
 /** Sections from where the Q&A starts (inferQaStart), for turns whose source had no section headings. */
 export function inferSections<T extends TurnDraft>(participants: readonly Participant[], turns: readonly T[]): { turns: T[]; qaStart: number | null } {
   const qaStart = inferQaStart(participants, turns);
   return { turns: turns.map((t, i) => ({ ...t, section: qaStart !== null && i >= qaStart ? 'qa' : 'prepared_remarks' })), qaStart };
 }
 
-/** Builds the structured Call; appends to `warnings` what was inferred or missing. */
-export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): Call {
+/** Builds the structured Call; appends to `warnings` what was inferred or missing, and says what was inferred. */
+export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): LayoutOutput {
   if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
   let { meta } = draft;
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
@@ -125,8 +113,8 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
       line: null,
       message:
         qaStart === null
-          ? `${NO_SECTION_HEADINGS} and no question introductions: every turn is prepared remarks`
-          : `${NO_SECTION_HEADINGS}: Q&A taken to start at turn ${qaStart + 1}, where the first question is introduced`,
+          ? 'no section headings and no question introductions: every turn is prepared remarks'
+          : `no section headings: Q&A taken to start at turn ${qaStart + 1}, where the first question is introduced`,
     });
   }
   const inferred = participants.filter((p) => p.sideSource === 'inferred');
@@ -136,10 +124,9 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   const unknown = participants.filter((p) => p.side === 'unknown');
   if (unknown.length > 0) warnings.push({ line: null, message: `side unknown for ${unknown.map((p) => p.name).join(', ')}` });
 
-  const titled = withIntroducedTitles(participants, turns);
+  const { participants: titled, turns: structured, exchanges } = structureWithSides(turns, participants);
   const introduced = titled.filter((p, i) => p.title !== participants[i]!.title);
-  if (introduced.length > 0) warnings.push({ line: null, message: `${TITLES_INTRODUCED}: ${introduced.map((p) => `${p.name} (${p.title})`).join(', ')}` });
-  const { turns: structured, exchanges } = structureTurns(turns, titled);
+  if (introduced.length > 0) warnings.push({ line: null, message: `titles read from the call's introductions: ${introduced.map((p) => `${p.name} (${p.title})`).join(', ')}` });
   const id =
     opts.id ??
     callId({
@@ -154,7 +141,7 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
     });
   const title =
     meta.title ?? [company, meta.ticker && meta.ticker !== company ? `(${meta.ticker})` : null, meta.quarter, 'Earnings Call'].filter(Boolean).join(' ');
-  return {
+  const call: Call = {
     meta: {
       id,
       title,
@@ -173,4 +160,5 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
     exchanges,
     source: draft.source,
   };
+  return { call, warnings, inferred: { sections: !draft.sectionsKnown, titles: introduced.map((p) => p.id) } };
 }

@@ -16,7 +16,7 @@ import { describeLimit } from './limits.js';
 import { decodeTranscript } from './decode.js';
 import { detectLayout, type Detection } from './detect.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import type { DatasetCallInfo } from './layouts/layout.js';
+import type { DatasetCallInfo, Inferred } from './layouts/layout.js';
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
 import type { Call, LayoutName } from './types.js';
@@ -24,6 +24,7 @@ import type { Call, LayoutName } from './types.js';
 export { structureCall } from './structure.js';
 export { TranscriptFormatError, type ImportWarning } from './format-error.js';
 export type { Detection } from './detect.js';
+export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
@@ -37,6 +38,8 @@ export interface ParsedCall {
   source: string;
   detection: Detection;
   warnings: ImportWarning[];
+  /** What was inferred rather than read (the library infers it again whenever it reads the call). */
+  inferred: Inferred;
 }
 
 export interface ParseBytesOptions {
@@ -59,8 +62,8 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
     const decoded = decodeTranscript(bytes, limits);
     const doc = { text: decoded.text, lines: splitLines(decoded.text), fileName };
     const { layout, detection } = detectLayout(doc);
-    const { call, warnings } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
-    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...warnings] };
+    const { call, warnings, inferred } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
+    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...warnings], inferred };
   } catch (error) {
     if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
     throw error;

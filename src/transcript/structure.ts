@@ -362,11 +362,19 @@ export function withIntroducedTitles(participants: readonly Participant[], turns
 }
 
 /**
+ * Titles from the introductions, then roles and exchanges, for participants whose sides
+ * inferSides has given — for callers that needed the sides before (to infer sections) and
+ * would otherwise infer them twice.
+ */
+export function structureWithSides(turns: readonly TurnDraft[], sided: readonly Participant[]): { participants: Participant[]; turns: Turn[]; exchanges: Exchange[] } {
+  const participants = withIntroducedTitles(sided, turns);
+  return { participants, ...structureTurns(turns, participants) };
+}
+
+/**
  * Re-derives a call's sides (where inferred), roles and exchanges from its turns. Pure: the
  * input is not modified. The build runs it on stored calls so structuring fixes reach them.
  */
 export function structureCall(call: Call): Call {
-  const participants = withIntroducedTitles(inferSides(call.participants, call.turns), call.turns);
-  const { turns, exchanges } = structureTurns(call.turns, participants);
-  return { ...call, participants, turns, exchanges };
+  return { ...call, ...structureWithSides(call.turns, inferSides(call.participants, call.turns)) };
 }

@@ -7,6 +7,7 @@
  * operator's lines and the start of the call — is all that is read, so the cost is bounded
  * whatever the call's length.
  */
+import { nameOccurrences } from './name-occurrences.js';
 import type { Participant } from './types.js';
 
 /** How much of the call's opening is read for introductions (they come in the first minutes). */
@@ -26,8 +27,6 @@ const FOLLOWS_NAME = /\p{Lu}[\p{L}'’-]*\s*,\s*(?:our|the|its)?\s*$/u;
 
 /** Two names are in one list when the text between them is short and ends no sentence. */
 const sameList = (between: string) => between.length <= WINDOW && !/[.!?;]\s/.test(between);
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function tidy(role: string): string {
   const t = role.replace(/\s+/g, ' ').trim();
@@ -52,8 +51,8 @@ export function inferTitles(participants: readonly Participant[], texts: readonl
   const haystack = `${opening.slice(0, OPENING_CHARS)}\n\n${parts.join('\n\n')}`;
   const names = [...wanting].sort((a, b) => b.name.length - a.name.length);
   const byName = new Map(names.map((p) => [p.name.replace(/\s+/g, ' ').toLowerCase(), p]));
-  const re = new RegExp(`(?<![\\p{L}])(${names.map((p) => escape(p.name.trim()).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'giu');
-  const matches = [...haystack.matchAll(re)].map((m) => ({ person: byName.get(m[0].replace(/\s+/g, ' ').toLowerCase()), start: m.index, end: m.index + m[0].length }));
+  // The longest name first where several start at one place, as an alternation of them in this order would.
+  const matches = nameOccurrences(haystack, names.map((p) => p.name)).map((m) => ({ person: byName.get(m.text.replace(/\s+/g, ' ').toLowerCase()), start: m.start, end: m.end }));
   const found = new Map<string, string>();
   // Names within WINDOW of each other in one sentence form one list of introductions; a role between two of them
   // belongs to one or the other by the list's own convention.

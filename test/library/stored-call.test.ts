@@ -29,6 +29,21 @@ beforeAll(async () => {
 const store = (parsed: ParsedCall): StoredCallFile => toStoredCall(parsed, { sha256: 'a'.repeat(64), bytes: 123 }, PARSER_VERSION, new Date('2026-01-02T03:04:05Z'));
 const bytesOf = (s: StoredCallFile | unknown) => Buffer.from(typeof s === 'string' ? s : serializeStoredCall(s as StoredCallFile));
 
+/** Invented call without section headings; its people are introduced ("President and CEO, Noel Pratt"), never listed. */
+const INTRODUCED_CALL = [
+  'Lumen Rail (LMRL) Q2 2024 Earnings Call',
+  '',
+  'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
+  '',
+  'Ida Marsh: With me today are President and CEO, Noel Pratt, and Chief Financial Officer, Vera Lund. Noel?',
+  '',
+  'Noel Pratt: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
+  '',
+  'Rosa Chen: Where are you on the new signalling contract?',
+  '',
+  'Vera Lund: We signed it in June.',
+].join('\n');
+
 describe('round trip', () => {
   it('the bundled call comes back exactly: meta, participants, turns, roles, exchanges, text', () => {
     const stored = store(amzn);
@@ -52,46 +67,82 @@ describe('round trip', () => {
     ].join('\n');
     const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'lmrl.txt' });
     const stale = store(parsed);
+    expect(stale.origin.inferred.sections).toBe(true);
     stale.turns.forEach((t) => (t.section = 'prepared_remarks'));
+    // The field decides, whatever the warnings say.
+    stale.origin.warnings = [];
     const back = callFromStored(parseStoredCall(bytesOf(stale), storedCallFileName(parsed.call.meta.id)));
     expect(back.turns.map((t) => t.section)).toEqual(parsed.call.turns.map((t) => t.section));
     expect(back.turns.map((t) => t.section)).toContain('qa');
     // The bundled call's sections come from its headings: what is stored is what is used.
     const headed = store(amzn);
+    expect(headed.origin.inferred.sections).toBe(false);
     headed.turns[3]!.section = 'qa';
+    headed.origin.warnings.push({ line: null, message: 'no section headings: Q&A taken to start at turn 9' });
     expect(callFromStored(parseStoredCall(bytesOf(headed), 'amzn-q4-2025.call.json')).turns[3]!.section).toBe('qa');
   });
 
   it("titles read from the call's introductions are read again; titles the source gave are kept", () => {
-    // Invented call; its people are introduced, never listed, and an older parser gave the CEO the CFO's title.
-    const text = [
-      'Lumen Rail (LMRL) Q2 2024 Earnings Call',
-      '',
-      'Operator: Good morning and welcome to the Lumen Rail call. I will be your operator today.',
-      '',
-      'Ida Marsh: With me today are President and CEO, Noel Pratt, and Chief Financial Officer, Vera Lund. Noel?',
-      '',
-      'Noel Pratt: Ridership rose 9% this quarter. If you have a question, please press star one now. Your first question comes from the line of Rosa Chen from Delta Capital.',
-      '',
-      'Rosa Chen: Where are you on the new signalling contract?',
-      '',
-      'Vera Lund: We signed it in June.',
-    ].join('\n');
-    const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'lmrl.txt' });
+    const parsed = parseTranscriptBytes(Buffer.from(INTRODUCED_CALL), { fileName: 'lmrl.txt' });
     const titleOf = (c: { participants: { name: string; title: string | null }[] }, name: string) => c.participants.find((p) => p.name === name)?.title;
     expect(titleOf(parsed.call, 'Noel Pratt')).toBe('President and CEO');
     const stale = store(parsed);
-    const noel = stale.participants.find((p) => p.name === 'Noel Pratt')!;
-    noel.title = 'Chief Financial Officer';
-    stale.origin.warnings = stale.origin.warnings.map((w) => ({ ...w, message: w.message.replace('Noel Pratt (President and CEO)', 'Noel Pratt (Chief Financial Officer)') }));
+    const idOf = (name: string) => stale.participants.find((p) => p.name === name)!.id;
+    expect(stale.origin.inferred.titles).toEqual([idOf('Noel Pratt'), idOf('Vera Lund')]);
+    // As an older parser stored it: the CEO with the CFO's title.
+    stale.participants.find((p) => p.name === 'Noel Pratt')!.title = 'Chief Financial Officer';
+    // The field decides, whatever the warnings say.
+    stale.origin.warnings = [];
     const back = callFromStored(parseStoredCall(bytesOf(stale), storedCallFileName(parsed.call.meta.id)));
     expect(titleOf(back, 'Noel Pratt')).toBe('President and CEO');
     expect(titleOf(back, 'Vera Lund')).toBe('Chief Financial Officer');
-    // A title no warning says was read from the introductions came from the source: kept as stored.
+    // A title not named as read from the introductions came from the source: kept as stored.
     const listed = store(parsed);
-    listed.origin.warnings = [];
+    listed.origin.inferred.titles = [idOf('Vera Lund')];
     listed.participants.find((p) => p.name === 'Noel Pratt')!.title = 'Chief Financial Officer';
     expect(titleOf(callFromStored(parseStoredCall(bytesOf(listed), storedCallFileName(parsed.call.meta.id))), 'Noel Pratt')).toBe('Chief Financial Officer');
+  });
+
+  it('reads a format-1 file (before origin.inferred): what was inferred is read once from its warnings', () => {
+    // As a format-1 writer stored it.
+    const parsed = parseTranscriptBytes(Buffer.from(INTRODUCED_CALL), { fileName: 'lmrl.txt' });
+    const fileName = storedCallFileName(parsed.call.meta.id);
+    const current = store(parsed);
+    const formatOne = (edit: (s: any) => void = () => {}) => {
+      const old = JSON.parse(serializeStoredCall(current));
+      old.format = 1;
+      delete old.origin.inferred;
+      edit(old);
+      return Buffer.from(JSON.stringify(old));
+    };
+    const messages = current.origin.warnings.map((w) => w.message);
+    expect(messages).toContain("titles read from the call's introductions: Noel Pratt (President and CEO), Vera Lund (Chief Financial Officer)");
+    expect(messages.some((m) => m.startsWith('no section headings: Q&A taken to start at turn'))).toBe(true);
+
+    const migrated = parseStoredCall(formatOne(), fileName);
+    expect(migrated.format).toBe(STORED_CALL_FORMAT);
+    expect(migrated.origin.inferred).toEqual(current.origin.inferred);
+    expect(callFromStored(migrated)).toEqual(parsed.call);
+    // Stale sections and titles in a format-1 file are inferred again, as in format 2.
+    const stale = parseStoredCall(
+      formatOne((old) => {
+        old.turns.forEach((t: { section: string }) => (t.section = 'prepared_remarks'));
+        old.participants.find((p: { name: string }) => p.name === 'Noel Pratt').title = 'Chief Financial Officer';
+        old.origin.warnings = old.origin.warnings.map((w: { message: string }) => ({ ...w, message: w.message.replace('Noel Pratt (President and CEO)', 'Noel Pratt (Chief Financial Officer)') }));
+      }),
+      fileName,
+    );
+    expect(callFromStored(stale)).toEqual(parsed.call);
+    // Warnings that say nothing was inferred: nothing is inferred again (nor for someone else's title: "Anna Vera Lund (…)" is not Vera Lund).
+    const plain = parseStoredCall(
+      formatOne((old) => {
+        old.origin.warnings = [{ line: null, message: "titles read from the call's introductions: Anna Vera Lund (Chief Financial Officer)" }];
+      }),
+      fileName,
+    );
+    expect(plain.origin.inferred).toEqual({ sections: false, titles: [] });
+    // A format-1 file is validated as format 1: format 2's fields in it are refused.
+    expect(() => parseStoredCall(formatOne((old) => (old.origin.inferred = { sections: false, titles: [] })), fileName)).toThrow(/origin.*inferred|Unrecognized/i);
   });
 
   it('keeps the origin: layout, file, checksum, parser version, warnings', () => {
@@ -106,6 +157,7 @@ describe('round trip', () => {
       parser: PARSER_VERSION,
       warnings: latin.warnings,
       importedAt: '2026-01-02T03:04:05.000Z',
+      inferred: { sections: false, titles: [] },
     });
     expect(stored.origin.warnings.length).toBeGreaterThan(0);
     expect(callFromStored(stored).participants.map((p) => p.name)).toContain('Davé Fïldes');
@@ -125,7 +177,7 @@ describe('a .call.json that cannot be used is refused with why', () => {
 
   it.each<[string, () => unknown, RegExp]>([
     ['not JSON', () => '{"format": 1, "meta": ', /not UTF-8 JSON/],
-    ['another format', () => ({ ...good(), format: 99 }), /format 99 is not 1/],
+    ['another format', () => ({ ...good(), format: 99 }), /format 99 is not 2 \(or 1\)/],
     ['no format', () => ({ meta: good().meta }), /format null/],
     ['a paragraph past the end of the text', () => { const s = good(); s.turns[3].paragraphs[0] = [10, 10_000_000]; return s; }, /turns\.3\.paragraphs\.0/],
     ['paragraphs out of order', () => { const s = good(); s.turns[2].paragraphs = [[5, 9]]; return s; }, /turns\.2\.paragraphs\.0/],
@@ -134,6 +186,8 @@ describe('a .call.json that cannot be used is refused with why', () => {
     ['an unknown side', () => { const s = good(); s.participants[0].side = 'board'; return s; }, /participants\.0\.side/],
     ['an extra field', () => ({ ...good(), roles: [] }), /roles|Unrecognized/i],
     ['a call id with a colon', () => { const s = good(); s.meta.id = 'amzn:q4'; return s; }, /meta\.id/],
+    ['a title said to be inferred for nobody listed', () => { const s = good(); s.origin.inferred.titles = ['ghost']; return s; }, /origin\.inferred\.titles\.0: no participant "ghost"/],
+    ['no word on what was inferred', () => { const s = good(); delete s.origin.inferred; return s; }, /origin\.inferred/],
   ])('%s', (_name, make, message) => {
     const value = make();
     const bytes = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { namesMentioned } from '../../src/transcript/name-mentions.js';
 import { parseTranscriptText } from '../../src/transcript/read-source.js';
+import { inferTitles } from '../../src/transcript/title-introductions.js';
+import type { Participant } from '../../src/transcript/types.js';
 import { callWithAnalysts, nameWord } from './generated-calls.js';
 import { growthRatio } from './growth.js';
 
@@ -52,6 +54,21 @@ describe('which names a call\'s words say (a call led by bare name lines)', () =
     const small = inputs.get(500)!;
     expect(namesMentioned(small.texts, small.names).size).toBe(500);
     const ratio = growthRatio((n) => namesMentioned(inputs.get(n)!.texts, inputs.get(n)!.names), 500, FACTOR);
+    expect(ratio).toBeLessThan(BOUND);
+  });
+});
+
+describe("titles read from a call's introductions", () => {
+  // Thousands of untitled company speakers who all share a first name, each introduced by the operator.
+  const input = (names: number) => {
+    const people = Array.from({ length: names }, (_, i): Participant => ({ id: `p${i}`, name: `Pat ${nameWord(i)}son`, title: null, firm: null, division: null, side: 'company', sideSource: 'listed' }));
+    return { people, texts: people.map((p) => ({ text: `Next, our Vice President of Finance, ${p.name}. Please go ahead.`, operator: true })) };
+  };
+  it('are read in time linear in the number of names', () => {
+    const inputs = new Map([500, 4000].map((n) => [n, input(n)]));
+    const small = inputs.get(500)!;
+    expect(inferTitles(small.people, small.texts).every((p) => p.title === 'Vice President of Finance')).toBe(true);
+    const ratio = growthRatio((n) => inferTitles(inputs.get(n)!.people, inputs.get(n)!.texts), 500, FACTOR);
     expect(ratio).toBeLessThan(BOUND);
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTranscriptBytes, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
-import { turnTable } from './layout-table.js';
+import { turnTable, type TurnRow } from './layout-table.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
 
@@ -23,50 +23,146 @@ function refusal(text: string, fileName?: string): TranscriptFormatError {
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l === needle) + 1;
 
-
 /** One caption cue: its timing line and its text. */
 const cue = (from: string, to: string, text: string): string => `${from} --> ${to}\n${text}\n`;
+
+/** A layout fixture with each `[from, to]` edit made wherever `from` occurs; every edit must apply. */
+function edited(file: string, edits: ReadonlyArray<readonly [string, string]>): { original: string; text: string } {
+  const original = fixture(file);
+  const text = edits.reduce((t, [from, to]) => {
+    expect(t).toContain(from);
+    return t.replaceAll(from, to);
+  }, original);
+  return { original, text };
+}
+
+describe('a speaker line that names no one it can tell is refused, with file:line and the line', () => {
+  // Never words absorbed into the previous turn. [case, fixture, a speaker line's block, the block as broken, the error]
+  it.each<[string, string, string, string, string]>([
+    [
+      'standard: a misspelt speaker, with the listed name it resembles',
+      'standard.txt',
+      'Tom Becker\nAlder & Co.\n\nAny update',
+      'Tom Beker\nAlder & Co.\n\nAny update',
+      'unknown speaker "Tom Beker": not in the participants lists (did you mean "Tom Becker"?)',
+    ],
+    ['standard: a bare unknown name line, instead of absorbing it into the previous turn', 'standard.txt', 'Tom Becker\nAlder & Co.\n\nAny update', 'Rosa Diaz\n\nAny update', 'unknown speaker "Rosa Diaz": not in the participants lists'],
+    [
+      'standard: a shared name it cannot tell apart (no title written with it)',
+      'standard.txt',
+      'Sam Lee\nRidgeway Capital Markets\n\n',
+      'Sam Lee\n\n',
+      'speaker "Sam Lee" could be "Sam Lee" (Chief Financial Officer) or "Sam Lee" (Ridgeway Capital Markets); write the title or firm with the name to tell them apart',
+    ],
+    [
+      'dash-header: a speaker line one typo from a listed name',
+      'dash-header.txt',
+      'Tom Becker -- Alder & Co. -- Analyst\n\nAny',
+      'Tom Bekker -- Alder & Co. -- Analyst\n\nAny',
+      'unknown speaker "Tom Bekker": not in "Call participants:" (did you mean "Tom Becker"?)',
+    ],
+    ['name-colon: a prefix one typo from a listed name', 'name-colon.txt', 'Tom Becker: Any update', 'Tom Bekcer: Any update', 'unknown speaker "Tom Bekcer": not in the participants list (did you mean "Tom Becker"?)'],
+  ])('%s', (_case, file, from, to, message) => {
+    const { original, text } = edited(file, [[from, to]]);
+    const line = original.slice(0, original.indexOf(from)).split('\n').length;
+    const error = refusal(text, file);
+    expect(error.describe()).toBe(`${file}:${line}: ${message}`);
+    expect(error.lineText).toBe(text.split('\n')[line - 1]);
+  });
+});
+
+describe('each turn under its speaker, however the speaker line is written', () => {
+  // [case, fixture, edits, a turn, what that turn must be]
+  it.each<[string, string, Array<[string, string]>, number, Partial<TurnRow>]>([
+    ['standard: "Okay Great" is speech, not a speaker, and stays in the analyst\'s turn', 'standard.txt', [], 7, { speaker: 'Priya Natarajan', text: 'Okay Great And what does that mean for gross margin in the second half?' }],
+    // Nicknames, initials and dropped middle names resolve to the listed person.
+    ['standard: a nickname ("Andy Kim", as written) is the listed Andrew Kim', 'standard.txt', [], 2, { speaker: 'Andrew Kim' }],
+    ['standard: an initial ("A. Kim") is the listed Andrew Kim', 'standard.txt', [['Andy Kim\nChief Executive Officer', 'A. Kim\nChief Executive Officer']], 2, { speaker: 'Andrew Kim' }],
+    ['standard: the full name ("Andrew Kim") is the listed Andrew Kim', 'standard.txt', [['Andy Kim\nChief Executive Officer', 'Andrew Kim\nChief Executive Officer']], 2, { speaker: 'Andrew Kim' }],
+    ['standard: a name written with an honorific ("Dr. Andrew Kim") is the listed Andrew Kim', 'standard.txt', [['Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Dr. Andrew Kim\nChief Executive Officer\n\nThanks, Lena.']], 2, { speaker: 'Andrew Kim' }],
+    [
+      'standard: a hyphenated name on an inline speaker line ("Jean-Marc Roy - Chief Operating Officer") is a speaker line, not speech',
+      'standard.txt',
+      [['Marta Flores\nChief Operating Officer\n\n', 'Jean-Marc Roy - Chief Operating Officer\n\n']],
+      11,
+      { speaker: 'Jean-Marc Roy', side: 'company', role: 'answer' },
+    ],
+    [
+      'dash-header: a " -- " sentence is never taken for a speaker line',
+      'dash-header.txt',
+      [['Any update on the European launch?', 'Any update -- Europe -- on the launch?\n\nSure -- Europe is next.']],
+      14,
+      { speaker: 'Tom Becker', text: 'Any update -- Europe -- on the launch? Sure -- Europe is next.' },
+    ],
+    // Nor an em-dash one.
+    [
+      'dash-header: nor an em-dash sentence',
+      'dash-header.txt',
+      [['Any update on the European launch?', 'Any update \u2014 Europe \u2014 on the launch?\n\nSure \u2014 Europe is next.']],
+      14,
+      { speaker: 'Tom Becker', text: 'Any update \u2014 Europe \u2014 on the launch? Sure \u2014 Europe is next.' },
+    ],
+    [
+      'dash-header: a speaker line followed directly by speech still opens a turn',
+      'dash-header.txt',
+      [['Tom Becker -- Alder & Co. -- Analyst\n\nAny update', 'Tom Becker -- Alder & Co. -- Analyst\nAny update']],
+      14,
+      { speaker: 'Tom Becker', text: 'Any update on the European launch?' },
+    ],
+    [
+      'name-colon: a label ("Note:") is not taken for a speaker',
+      'name-colon.txt',
+      [['Tom Becker: Any update on the European launch?', 'Tom Becker: Any update on the European launch?\n\nNote: the hub opens in October.']],
+      14,
+      { speaker: 'Tom Becker', text: 'Any update on the European launch? Note: the hub opens in October.' },
+    ],
+  ])('%s', (_case, file, edits, turn, expected) => {
+    expect(turnTable(parseTranscriptText(edited(file, edits).text).call)[turn]).toMatchObject(expected);
+  });
+});
+
+describe('speaker lines written another way read exactly as the fixture does', () => {
+  // [case, fixture, edits]: every turn's speaker, side, section, role, exchange and words the same.
+  it.each<[string, string, Array<[string, string]>]>([
+    [
+      'standard: speaker lines with no blank line before them start their own turn instead of joining the previous paragraph',
+      'standard.txt',
+      [
+        ['ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question'],
+        ['eight weeks.\n\nSam Lee\nChief Financial Officer\n\nAnd that', 'eight weeks.\nSam Lee\nChief Financial Officer\nAnd that'],
+        ['launch?\n\nAndy Kim\nChief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim - Chief Executive Officer\nOkay Great question'],
+      ],
+    ],
+    [
+      'standard: "Name - Title", "Name, Title" and "Operator:" open turns like name + title lines',
+      'standard.txt',
+      [
+        ['Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Andy Kim - Chief Executive Officer\n\nThanks, Lena.'],
+        ['Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee, Ridgeway Capital Markets\n\n'],
+        ['Marta Flores\nChief Operating Officer\n\n', 'Marta Flores -- Chief Operating Officer\n\n'],
+        ['Operator\n\nThat concludes', 'Operator:\n\nThat concludes'],
+      ],
+    ],
+    [
+      'dash-header: speaker lines with no blank line before them start their own turn',
+      'dash-header.txt',
+      [
+        ['ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question'],
+        ['launch?\n\nAndy Kim -- Chief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim -- Chief Executive Officer\nOkay Great question'],
+      ],
+    ],
+  ])('%s', (_case, file, edits) => {
+    const { original, text } = edited(file, edits);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
+  });
+});
 
 describe('standard layout', () => {
   const standard = fixture('standard.txt');
 
-  it('refuses a misspelt speaker with file:line, the line, and the listed name it resembles', () => {
-    const broken = standard.replace('Tom Becker\nAlder & Co.\n\nAny update', 'Tom Beker\nAlder & Co.\n\nAny update');
-    const error = refusal(broken, 'northwind.txt');
-    expect(error.line).toBe(lineOf(broken, 'Tom Beker'));
-    expect(error.file).toBe('northwind.txt');
-    expect(error.lineText).toBe('Tom Beker');
-    expect(error.describe()).toBe(`northwind.txt:${error.line}: unknown speaker "Tom Beker": not in the participants lists (did you mean "Tom Becker"?)`);
-  });
-
-  it('refuses a bare unknown name line instead of absorbing it into the previous turn', () => {
-    const broken = standard.replace('Tom Becker\nAlder & Co.\n\nAny update', 'Rosa Diaz\n\nAny update');
-    const error = refusal(broken);
-    expect(error.line).toBe(lineOf(broken, 'Rosa Diaz'));
-    expect(error.message).toMatch(/unknown speaker "Rosa Diaz": not in the participants lists$/);
-  });
-
   it('adds an unlisted speaker written with a title line as a new participant, with a warning', () => {
     const parsed = parseTranscriptText(standard);
     expect(parsed.warnings).toContainEqual({ line: lineOf(standard, 'Marta Flores'), message: 'speaker "Marta Flores" is not in the participants lists; added as a new participant (company)' });
-  });
-
-  it('reads "Okay Great" as speech, not as a speaker, and keeps it in the analyst\'s turn', () => {
-    const turns = turnTable(parseTranscriptText(standard).call);
-    expect(turns[7]).toMatchObject({ speaker: 'Priya Natarajan', text: 'Okay Great And what does that mean for gross margin in the second half?' });
-  });
-
-  it('resolves nicknames, initials and dropped middle names to the listed person', () => {
-    for (const written of ['Andy Kim', 'A. Kim', 'Andrew Kim']) {
-      const parsed = parseTranscriptText(standard.replaceAll('Andy Kim\nChief Executive Officer', `${written}\nChief Executive Officer`));
-      expect(turnTable(parsed.call)[2]?.speaker).toBe('Andrew Kim');
-    }
-  });
-
-  it('refuses a shared name it cannot tell apart (no title written with it)', () => {
-    const broken = standard.replace('Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee\n\n');
-    const error = refusal(broken);
-    expect(error.message).toMatch(/speaker "Sam Lee" could be "Sam Lee" \(Chief Financial Officer\) or "Sam Lee" \(Ridgeway Capital Markets\)/);
   });
 
   it('never gives an analyst\'s words to the listed executive who shares the name', () => {
@@ -91,40 +187,6 @@ describe('standard layout', () => {
       'Sam Lee|Ridgeway Capital Markets': 'analyst/header',
     });
     expect(turnTable(parsed.call).map((r) => [r.side, r.role])).toEqual(turnTable(parseTranscriptText(standard).call).map((r) => [r.side, r.role]));
-  });
-});
-
-describe('dash-header layout', () => {
-  const dash = fixture('dash-header.txt');
-
-  it('refuses a speaker line one typo from a listed name', () => {
-    const broken = dash.replace('Tom Becker -- Alder & Co. -- Analyst\n\nAny', 'Tom Bekker -- Alder & Co. -- Analyst\n\nAny');
-    const error = refusal(broken);
-    expect(error.line).toBe(lineOf(broken, 'Tom Bekker -- Alder & Co. -- Analyst'));
-    expect(error.message).toMatch(/unknown speaker "Tom Bekker": not in "Call participants:" \(did you mean "Tom Becker"\?\)$/);
-  });
-
-  it('never takes a " -- " sentence for a speaker line', () => {
-    const parsed = parseTranscriptText(dash.replace('Any update on the European launch?', 'Any update -- Europe -- on the launch?\n\nSure -- Europe is next.'));
-    expect(turnTable(parsed.call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update -- Europe -- on the launch? Sure -- Europe is next.' });
-    // Nor an em-dash one.
-    const em = parseTranscriptText(dash.replace('Any update on the European launch?', 'Any update \u2014 Europe \u2014 on the launch?\n\nSure \u2014 Europe is next.'));
-    expect(turnTable(em.call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update \u2014 Europe \u2014 on the launch? Sure \u2014 Europe is next.' });
-  });
-});
-
-describe('name-colon layout', () => {
-  const nameColon = fixture('name-colon.txt');
-
-  it('refuses a prefix one typo from a listed name', () => {
-    const broken = nameColon.replace('Tom Becker: Any update', 'Tom Bekcer: Any update');
-    const error = refusal(broken);
-    expect(error.message).toMatch(/unknown speaker "Tom Bekcer": not in the participants list \(did you mean "Tom Becker"\?\)$/);
-  });
-
-  it('does not take a label ("Note:") for a speaker', () => {
-    const parsed = parseTranscriptText(nameColon.replace('Tom Becker: Any update on the European launch?', 'Tom Becker: Any update on the European launch?\n\nNote: the hub opens in October.'));
-    expect(turnTable(parsed.call)[14]?.text).toBe('Any update on the European launch? Note: the hub opens in October.');
   });
 });
 
@@ -159,11 +221,6 @@ describe('one line, one speaker change', () => {
       ['Operator', 'Noted.'],
     ]);
   });
-
-  it('a dash-header speaker line followed directly by speech still opens a turn', () => {
-    const dash = fixture('dash-header.txt').replace('Tom Becker -- Alder & Co. -- Analyst\n\nAny update', 'Tom Becker -- Alder & Co. -- Analyst\nAny update');
-    expect(turnTable(parseTranscriptText(dash).call)[14]).toMatchObject({ speaker: 'Tom Becker', text: 'Any update on the European launch?' });
-  });
 });
 
 describe('layouts without a participants list', () => {
@@ -188,63 +245,6 @@ describe('layouts without a participants list', () => {
     expect(parsed.call.turns.map((t) => t.startTime)).toEqual([1.5, 4.25]);
     expect(parsed.call.meta).toMatchObject({ id: 'call-123', company: '123', ticker: null, quarter: null });
     expect(parsed.warnings[0]?.message).toBe('no dataset metadata found beside the file: company, quarter and speaker names unknown');
-  });
-});
-
-describe('standard layout speaker lines with no blank line before them', () => {
-  it('start their own turn instead of joining the previous paragraph', () => {
-    const standard = fixture('standard.txt');
-    const packed = standard
-      .replace('ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question')
-      .replace('eight weeks.\n\nSam Lee\nChief Financial Officer\n\nAnd that', 'eight weeks.\nSam Lee\nChief Financial Officer\nAnd that')
-      .replace('launch?\n\nAndy Kim\nChief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim - Chief Executive Officer\nOkay Great question');
-    expect(packed).toContain('launch?\nAndy Kim - Chief Executive Officer\nOkay');
-    expect(packed).not.toBe(standard);
-    expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(standard)));
-  });
-});
-
-const rowsOfTable = (p: ReturnType<typeof parseTranscriptText>) => turnTable(p.call).map((r) => [r.speaker, r.side, r.role, r.text]);
-
-describe('standard layout speaker lines with the title on the same line', () => {
-  it('"Name - Title", "Name, Title" and "Operator:" open turns like name + title lines', () => {
-    const standard = fixture('standard.txt');
-    const inline = standard
-      .replace('Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Andy Kim - Chief Executive Officer\n\nThanks, Lena.')
-      .replace('Sam Lee\nRidgeway Capital Markets\n\n', 'Sam Lee, Ridgeway Capital Markets\n\n')
-      .replace('Marta Flores\nChief Operating Officer\n\n', 'Marta Flores -- Chief Operating Officer\n\n')
-      .replace('Operator\n\nThat concludes', 'Operator:\n\nThat concludes');
-    expect(inline).not.toBe(standard);
-    expect(turnTable(parseTranscriptText(inline).call)).toEqual(turnTable(parseTranscriptText(standard).call));
-  });
-});
-
-describe('dash-header speaker lines with no blank line before them', () => {
-  it('start their own turn', () => {
-    const dash = fixture('dash-header.txt');
-    const packed = dash
-      .replace('ramps.\n\nOperator\n\nOur next question', 'ramps.\nOperator\nOur next question')
-      .replace('launch?\n\nAndy Kim -- Chief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim -- Chief Executive Officer\nOkay Great question');
-    expect(packed).toContain('launch?\nAndy Kim -- Chief Executive Officer\nOkay');
-    expect(rowsOfTable(parseTranscriptText(packed))).toEqual(rowsOfTable(parseTranscriptText(dash)));
-  });
-});
-
-describe('names written with an honorific', () => {
-  it('"Dr. Andrew Kim" resolves to the listed Andrew Kim', () => {
-    const standard = fixture('standard.txt');
-    const titled = standard.replace('Andy Kim\nChief Executive Officer\n\nThanks, Lena.', 'Dr. Andrew Kim\nChief Executive Officer\n\nThanks, Lena.');
-    expect(titled).not.toBe(standard);
-    expect(turnTable(parseTranscriptText(titled).call)[2]?.speaker).toBe('Andrew Kim');
-  });
-});
-
-describe('hyphenated names on inline speaker lines', () => {
-  it('"Jean-Marc Roy - Chief Operating Officer" is a speaker line, not speech', () => {
-    const standard = fixture('standard.txt');
-    const hyphen = standard.replace('Marta Flores\nChief Operating Officer\n\n', 'Jean-Marc Roy - Chief Operating Officer\n\n');
-    const row = turnTable(parseTranscriptText(hyphen).call)[11];
-    expect(row).toMatchObject({ speaker: 'Jean-Marc Roy', side: 'company', role: 'answer' });
   });
 });
 

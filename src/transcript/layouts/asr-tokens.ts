@@ -150,7 +150,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   collector.finish();
   if (unnamed.length > 0) warnings.push({ line: null, message: `no name in the speaker table for speaker id${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')}: "Speaker N" used` });
 
-  const call = assembleCall(
+  return assembleCall(
     {
       layout: 'asr-tokens',
       meta,
@@ -165,7 +165,6 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     { id: ctx.id },
     warnings,
   );
-  return { call, warnings };
 }
 
 export const asrTokensLayout: TranscriptLayout = { name: 'asr-tokens', detect, parse };

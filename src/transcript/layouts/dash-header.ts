@@ -192,12 +192,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
   collector.finish();
 
-  const call = assembleCall(
+  return assembleCall(
     { layout: 'dash-header', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown: true, fileName: doc.fileName, lastLine: lines.length },
     { id: ctx.id },
     warnings,
   );
-  return { call, warnings };
 }
 
 export const dashHeaderLayout: TranscriptLayout = { name: 'dash-header', detect, parse };

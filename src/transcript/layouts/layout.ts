@@ -42,10 +42,22 @@ export interface ParseContext {
   dataset?: DatasetCallInfo | null;
 }
 
+/**
+ * What a parse inferred rather than read from the source. The library keeps it with the stored call
+ * and infers these again whenever it reads the call, so a better rule reaches it without a re-import.
+ */
+export interface Inferred {
+  /** The source had no section headings: where the Q&A starts was inferred. */
+  sections: boolean;
+  /** Ids of the participants whose titles were read from how the call introduces them. */
+  titles: string[];
+}
+
 /** A parsed call (roles and exchanges structured) and what the reader should know about it. */
 export interface LayoutOutput {
   call: Call;
   warnings: ImportWarning[];
+  inferred: Inferred;
 }
 
 export interface TranscriptLayout {

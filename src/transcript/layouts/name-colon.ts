@@ -306,12 +306,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     warnings.push({ line: null, message: 'section headings name no Q&A: every turn is prepared remarks' });
   }
 
-  const call = assembleCall(
+  return assembleCall(
     { layout: 'name-colon', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },
     { id: ctx.id },
     warnings,
   );
-  return { call, warnings };
 }
 
 export const nameColonLayout: TranscriptLayout = { name: 'name-colon', detect, parse };

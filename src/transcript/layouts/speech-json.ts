@@ -188,12 +188,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   });
   collector.finish();
 
-  const call = assembleCall(
+  return assembleCall(
     { layout: 'speech-json', meta, participants: resolver.list(), turns: collector.turns, source: writer.toString(), sectionsKnown: false, fileName: doc.fileName, lastLine: doc.lines.length },
     { id: ctx.id },
     warnings,
   );
-  return { call, warnings };
 }
 
 export const speechJsonLayout: TranscriptLayout = { name: 'speech-json', detect, parse };

@@ -65,7 +65,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (w.line !== null) w.line = shifted(w.line);
     w.message = w.message.replace(/^WebVTT: /, 'captions: ');
   }
-  return { call: out.call, warnings };
+  return { ...out, warnings };
 }
 
 export const srtLayout: TranscriptLayout = { name: 'srt', detect, parse };

@@ -449,12 +449,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   // Neither list nor headings (a call led by name lines): the Q&A start is inferred too.
   const sectionsKnown = sawQa || (nameLedStart === null && !resolver.list().some((p) => p.side === 'analyst'));
 
-  const call = assembleCall(
+  return assembleCall(
     { layout: 'standard', meta, participants: resolver.list(), turns: collector.turns, source: doc.text, sectionsKnown, fileName: doc.fileName, lastLine: lines.length },
     { id: ctx.id },
     warnings,
   );
-  return { call, warnings };
 }
 
 export const standardLayout: TranscriptLayout = { name: 'standard', detect, parse };

@@ -290,12 +290,11 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
   if (parsed.cues.length === 0) throw new TranscriptFormatError(doc.lines.length, 'the WebVTT file has no cues', { lineText: null });
   if (sectionsKnown && !collector.turns.some((t) => t.section === 'qa')) warnings.push({ line: null, message: 'the NOTE headings name no Q&A: every turn is prepared remarks' });
 
-  const call = assembleCall(
+  return assembleCall(
     { layout, meta, participants: resolver.list(), turns: collector.turns, source: writer.toString(), sectionsKnown, fileName: doc.fileName, lastLine: doc.lines.length },
     { id: ctx.id },
     warnings,
   );
-  return { call, warnings };
 }
 
 export const webvttLayout: TranscriptLayout = { name: 'webvtt', detect, parse: (doc, ctx) => parseCaptions(doc, ctx, 'webvtt') };
