@@ -28,9 +28,13 @@ export type CallIdOf = (source: string) => string | undefined;
  * The filters a user would have set for a question (its `scope`): its company ("company"), its call
  * ("call"), or none ("none", or no scope: the question alone must find the call).
  */
-export function scopeFilters(item: Question, callIdOf: CallIdOf): Filters {
+export function scopeFilters(item: Question, callIdOf: CallIdOf, companyOfCall: (callId: string) => string | undefined = () => undefined): Filters {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  if (item.scope === 'company' && item.company !== undefined) return { company: first(item.company) };
+  if (item.scope === 'company' && item.company !== undefined) {
+    // The company as the library names it (what a user picks from the list), else as the set writes it.
+    const call = sourcesOf(item).map(callIdOf).find((id) => id !== undefined);
+    return { company: (call && companyOfCall(call)) ?? first(item.company) };
+  }
   if (item.scope === 'call') {
     const call = sourcesOf(item).map(callIdOf).find((id) => id !== undefined);
     if (call) return { call };
@@ -41,11 +45,12 @@ export function scopeFilters(item: Question, callIdOf: CallIdOf): Filters {
 /** Runs every question through engine.search — the same code path as the API — with the filters its scope implies. */
 export async function runEval(engine: SearchEngine, items: readonly Question[], systems: SystemUnderTest[] = SYSTEMS, callIdOf: CallIdOf = () => undefined): Promise<SystemReport[]> {
   const reports: SystemReport[] = [];
+  const companies = new Map(engine.calls().map((c) => [c.id, c.ticker ?? c.company]));
   for (const sys of systems) {
     const outcomes: QuestionOutcome[] = [];
     for (const item of items) {
       const expected = sourcesOf(item).map(callIdOf).filter((id): id is string => id !== undefined);
-      const response = await engine.search({ q: item.q, k: EVAL_K, ...scopeFilters(item, callIdOf) }, sys.options);
+      const response = await engine.search({ q: item.q, k: EVAL_K, ...scopeFilters(item, callIdOf, (id) => companies.get(id)) }, sys.options);
       outcomes.push(scoreQuestion(item, response, expected));
     }
     reports.push({ name: sys.name, metrics: summarize(outcomes), outcomes });
