@@ -13,7 +13,8 @@
 import { z } from 'zod';
 import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource } from '../transcript/types.js';
 import type { Inferred, ParsedCall } from '../transcript/read-source.js';
-import { inferSides, structureWithSides } from '../transcript/structure.js';
+import { nameNumberedSpeakers } from '../transcript/numbered-speakers.js';
+import { inferSides, structureWithSides, turnText } from '../transcript/structure.js';
 import { inferSections } from '../transcript/call-assembly.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
@@ -247,8 +248,10 @@ export function callFromStored(stored: StoredCallFile): Call {
     startTime: t.startTime,
     paragraphs: t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) })),
   }));
+  // Voices stored numbered are named where the call's hand-overs now name them (numbered-speakers.ts).
+  const voices = nameNumberedSpeakers(participants, drafts.map((t) => ({ speakerId: t.speakerId, text: turnText(t) }))).participants;
   // Sides depend on who speaks and what they say, not on sections: inferred once, for the sections and the structure both.
-  const sided = inferSides(participants, drafts);
+  const sided = inferSides(voices, drafts);
   const turns = inferred.sections ? inferSections(sided, drafts).turns : drafts;
   return { meta: { ...stored.meta }, ...structureWithSides(turns, sided), source: stored.text };
 }

@@ -8,7 +8,8 @@ import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import { metaFromWelcome, type HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
-import { inferQaStart, inferSides, structureWithSides, type TurnDraft } from './structure.js';
+import { nameNumberedSpeakers } from './numbered-speakers.js';
+import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
 /** Turns at the start of a call in which an operator's welcome is looked for. */
@@ -103,7 +104,10 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
     warnings.push({ line: null, message: `the source names no company or ticker; "${company}" stands in` });
   }
 
-  const participants = inferSides(draft.participants, draft.turns);
+  // Voices speech recognition only numbered, named by the hand-overs that introduce them.
+  const voices = nameNumberedSpeakers(draft.participants, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
+  if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
+  const participants = inferSides(voices.participants, draft.turns);
   let turns = draft.turns;
   if (!draft.sectionsKnown) {
     const inferred = inferSections(participants, turns);

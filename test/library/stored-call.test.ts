@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCall, CallRejectedError } from '../../src/library/check-call.js';
-import { parseTranscriptBytes, PARSER_VERSION, type ParsedCall } from '../../src/transcript/read-source.js';
+import { parseTranscriptBytes, parseTranscriptText, PARSER_VERSION, type ParsedCall } from '../../src/transcript/read-source.js';
 import {
   callFromStored,
   parseStoredCall,
@@ -143,6 +143,29 @@ describe('round trip', () => {
     expect(plain.origin.inferred).toEqual({ sections: false, titles: [] });
     // A format-1 file is validated as format 1: format 2's fields in it are refused.
     expect(() => parseStoredCall(formatOne((old) => (old.origin.inferred = { sections: false, titles: [] })), fileName)).toThrow(/origin.*inferred|Unrecognized/i);
+  });
+
+  it('voices stored numbered are named when read, where the hand-overs name them', () => {
+    // Invented call, numbered voices as speech-to-text writes them; stored as an older parser left it.
+    const text = [
+      'Speaker 0: Good day and welcome to the Lumen Rail call. I will be your operator today. I would now like to turn the conference over to Ida Marsh.',
+      '',
+      'Speaker 1: Thank you. Ridership rose 9% this quarter.',
+      '',
+      'Speaker 0: Our first question comes from Rosa Chen with Delta Capital.',
+      '',
+      'Speaker 2: Where are you on the new signalling contract?',
+    ].join('\n');
+    const parsed = parseTranscriptText(text, { fileName: 'lmrl.txt' });
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Speaker 0', 'Ida Marsh', 'Rosa Chen']);
+    const stale = store(parsed);
+    stale.participants.forEach((p) => (p.name = `Speaker ${p.id.slice('speaker-'.length)}`));
+    const back = callFromStored(parseStoredCall(bytesOf(stale), storedCallFileName(parsed.call.meta.id)));
+    expect(back.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Speaker 0', 'operator'],
+      ['Ida Marsh', 'company'],
+      ['Rosa Chen', 'analyst'],
+    ]);
   });
 
   it('keeps the origin: layout, file, checksum, parser version, warnings', () => {

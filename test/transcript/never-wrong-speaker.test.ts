@@ -468,16 +468,18 @@ describe('diarized speech-to-text JSON', () => {
     const parsed = parseTranscriptText(JSON.stringify({ metadata: { duration: 300 }, results: { channels: [], utterances } }));
     expect(parsed.layout).toBe('speech-json');
     expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      // Numbered voices the operator hands the floor to by name are named ("…over to Maria Lopez").
       ['Speaker 0', 'operator', 'remarks'],
-      ['Speaker 1', 'company', 'remarks'],
+      ['Maria Lopez', 'company', 'remarks'],
       ['Speaker 2', 'company', 'remarks'],
       ['Speaker 0', 'operator', 'intro'],
-      ['Speaker 3', 'analyst', 'question'],
-      ['Speaker 1', 'company', 'answer'],
+      ['Jake Miller', 'analyst', 'question'],
+      ['Maria Lopez', 'company', 'answer'],
       ['Speaker 0', 'operator', 'intro'],
-      ['Speaker 4', 'analyst', 'question'],
+      ['Sara Kim', 'analyst', 'question'],
       ['Speaker 2', 'company', 'answer'],
     ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Jake Miller')?.firm).toBe('Barclays');
     expect(parsed.call.turns[1]!.startTime).toBe(21.25);
   });
 

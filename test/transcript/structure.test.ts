@@ -225,10 +225,12 @@ describe('an operator split into several voices by speech recognition', () => {
   const call = parseTranscriptText(text).call;
   const side = (name: string) => call.participants.find((p) => p.name === name)?.side;
 
-  it('makes each voice that talks like the operator in short turns an operator, and the analysts they introduce analysts', () => {
+  it('makes each voice that talks like the operator in short turns an operator, and the analysts they introduce analysts, by name', () => {
     expect(side('Speaker 0')).toBe('operator');
     expect(side('Speaker 4')).toBe('operator');
-    expect(['Speaker 3', 'Speaker 5', 'Speaker 6'].map(side)).toEqual(['analyst', 'analyst', 'analyst']);
+    // The numbered voices handed the floor by name take the name.
+    expect(['Ada Kerr', 'Ben Lowe', 'Cy Moss'].map(side)).toEqual(['analyst', 'analyst', 'analyst']);
+    expect(call.participants.find((p) => p.name === 'Ben Lowe')?.firm).toBe('Castle Bank');
     expect(call.exchanges.length).toBe(3);
   });
 

@@ -1,0 +1,76 @@
+/** Naming the voices speech recognition only numbered, from the call's own hand-overs (invented calls). */
+import { describe, expect, it } from 'vitest';
+import { nameNumberedSpeakers } from '../../src/transcript/numbered-speakers.js';
+import type { Participant } from '../../src/transcript/types.js';
+
+const voice = (name: string): Participant => ({ id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown' });
+const people = (...names: string[]) => names.map(voice);
+const turns = (...pairs: [string, string][]) => pairs.map(([name, text]) => ({ speakerId: name.toLowerCase().replace(/\s+/g, '-'), text }));
+const namesOf = (r: { participants: Participant[] }) => r.participants.map((p) => p.name);
+
+describe('numbered voices named by the hand-overs', () => {
+  it('takes the full name a turn hands the floor to, for the voice that speaks next', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
+      turns(
+        ['Speaker 0', 'Good day and welcome. I would now like to turn the conference over to Dana Reyes, please go ahead.'],
+        ['Speaker 1', 'Thank you. With me is our chief financial officer. I will hand it over to our CFO, Omar Haddad.'],
+        ['Speaker 2', 'Thanks, Dana. Sales rose 4%.'],
+        ['Speaker 0', 'We will go next to Priya Shah of Castle Bank.'],
+        ['Speaker 3', 'Thanks. What about freight?'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Dana Reyes', 'Omar Haddad', 'Priya Shah']);
+    expect(r.named).toEqual([
+      { from: 'Speaker 1', to: 'Dana Reyes' },
+      { from: 'Speaker 2', to: 'Omar Haddad' },
+      { from: 'Speaker 3', to: 'Priya Shah' },
+    ]);
+  });
+
+  it('leaves a voice numbered when the hand-overs disagree (diarization merged two people into it)', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1'),
+      turns(
+        ['Speaker 0', 'Our first question comes from Lena Ford with Ridge Capital.'],
+        ['Speaker 1', 'How are margins?'],
+        ['Speaker 0', 'Our next question comes from Karl Wendt with Orbit Research.'],
+        ['Speaker 1', 'And pricing?'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1']);
+    expect(r.named).toEqual([]);
+  });
+
+  it('takes no first name alone, no firm, no role in capitals, and no name someone listed already bears', () => {
+    const r = nameNumberedSpeakers(
+      [...people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'), voice('Dana Reyes')],
+      turns(
+        ['Speaker 0', 'I will now turn the call over to Dave.'],
+        ['Speaker 1', 'Thanks. Next question comes from Arma Capital.'],
+        ['Speaker 2', 'Hello. Now over to Dana Reyes.'],
+        ['Speaker 3', 'Thanks everyone. And over to Mr. Tomas Berg CEO, please.'],
+        ['Dana Reyes', 'Thank you.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3', 'Dana Reyes']);
+  });
+
+  it('a stammered name is said once; a courtesy title is not part of it', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1'),
+      turns(
+        ['Speaker 0', 'The next question comes from the line of Miss Ines Ines Arellano from Delta Partners.'],
+        ['Speaker 1', 'Hi, thanks for taking my question.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Ines Arellano']);
+  });
+
+  it('does nothing to a call whose voices are named', () => {
+    const listed = people('Operator', 'Dana Reyes');
+    const r = nameNumberedSpeakers(listed, turns(['Operator', 'Over to Omar Haddad.'], ['Dana Reyes', 'Thanks.']));
+    expect(r.participants).toEqual(listed);
+    expect(r.named).toEqual([]);
+  });
+});
