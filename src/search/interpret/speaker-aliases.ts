@@ -393,6 +393,20 @@ function isOtherFirstName(prev: Token, table: AliasTable): boolean {
   return !table.commonWords.has(prev.norm) && !table.companyWords.has(prev.norm);
 }
 
+/** Articles: a name does not follow one ("the Boeing 737" is no Bowling). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/**
+ * Is token `i` one word of a longer proper name that named nobody as a whole ("Jane" in "Jane Sun",
+ * "Hong" in "Hong Kong", "Lake" in "Red Lake")? A capitalised neighbour that is no question word,
+ * title, company word or possessive ("Amazon's Brian") makes it so.
+ */
+function inLongerName(tokens: readonly Token[], i: number, table: AliasTable): boolean {
+  const proper = (t: Token | undefined) =>
+    t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.raw) && !QUESTION_WORDS.has(t.norm) && !COURTESY.has(t.norm) && !table.companyWords.has(t.norm) && !/['’]s$/u.test(t.raw);
+  return (i > 1 && proper(tokens[i - 1])) || proper(tokens[i + 1]);
+}
+
 function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOptions): SpeakerMention[] {
   const tokens = tokenize(text);
   const mentions: SpeakerMention[] = [];
@@ -428,7 +442,9 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       const shortFirm = n === 1 && !explicit && only.norm.length <= 3 && only.raw !== only.raw.toUpperCase() && entries.every((e) => e.via === 'firm');
       // "Elon Musk" is not John Musk: a surname after a first name of someone else names someone else.
       const otherFirstName = n === 1 && !explicit && i > 0 && entries.every((e) => e.via === 'surname') && isOtherFirstName(tokens[i - 1] as Token, table);
-      if (guarded || shortFirm || otherFirstName) continue;
+      // "Jane Sun" is not Jane Doe, "Red Lake" not the Lake Street analyst: a first name or firm word inside another name.
+      const partOfName = n === 1 && !explicit && entries.every((e) => e.via === 'first' || e.via === 'nickname' || e.via === 'firm') && inLongerName(tokens, i, table);
+      if (guarded || shortFirm || otherFirstName || partOfName) continue;
       emit(only, span[n - 1] as Token, entries, 0);
       matchedWords = n;
     }
@@ -445,7 +461,10 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       word.length >= FUZZY_MIN_LENGTH &&
       /^\p{L}+$/u.test(word) &&
       !table.commonWords.has(word) &&
-      !table.companyWords.has(word)
+      !table.companyWords.has(word) &&
+      // A typo'd name stands alone: not after an article, not inside another name ("Hong Kong" is no Hone).
+      !(i > 0 && ARTICLES.has((tokens[i - 1] as Token).norm)) &&
+      !inLongerName(tokens, i, table)
     ) {
       let best = Infinity;
       let bestEntries: AliasEntry[] = [];

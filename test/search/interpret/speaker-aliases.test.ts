@@ -121,6 +121,17 @@ describe('findSpeakerMentions', () => {
     expect(mentions('did they mark down inventory, and will margins improve')).toEqual([]);
   });
 
+  it('a first name, a typo or a firm word inside another proper name names nobody', () => {
+    // "Brian Sun" is someone else; "Jasy" after an article or beside another name is no typo of Jassy.
+    expect(mentions('What did Brian Sun say about Macau?')).toEqual([]);
+    expect(mentions('How are sales in Hong Jasy Kong?')).toEqual([]);
+    expect(mentions('what about the Olsavski 737 program')).toEqual([]);
+    expect(mentions('anything on Red Goldman projects')).toEqual([]);
+    // Alone, or after a question word or a company's possessive, they still name their people.
+    expect(mentions("What did Amazon's Brian say?").map((m) => m[1])).toEqual(['brian-olsavsky', 'brian-nowak']);
+    expect(mentions('Did Olsavski mention capex?')).toEqual([['Olsavski', 'brian-olsavsky', 'surname', 1]]);
+  });
+
   it('requires capitals for a name that is also an ordinary word', () => {
     expect(mentions('what did Mark ask')).toEqual([['Mark', 'mark-stephen-mahaney', 'first', 0]]);
     expect(mentions('what did mark ask')).toEqual([]);
