@@ -22,19 +22,39 @@ const NAME_WORD = String.raw`\p{Lu}['’]?\p{Ll}(?:[\p{L}'’-]*\p{Ll})?`;
 const HANDOVER_TAIL = 300;
 
 /**
- * A hand-over and the full name it hands to: "over to [our CFO,] Dana Reyes", "go next to Omar
- * Haddad", "question comes from [the line of] Omar Haddad", "introduce Dana Reyes".
+ * A hand-over and the name it hands to: "over to [our CFO,] Dana Reyes", "Over to you, Dana", "go
+ * next to Omar Haddad", "question comes from [the line of] Omar Haddad", "introduce Dana Reyes".
+ * Case-sensitive, for the capitals of the name: a cue word may start a sentence ("Over to…").
  */
 const HANDOVER = new RegExp(
-  String.raw`\b(?:(?:turn|hand|pass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|line)\s+|it\s+|things\s+)?(?:back\s+)?over\s+to|over\s+to\s+you|go\s+next\s+to|(?:question|questions)\s+(?:(?:today|this\s+morning|this\s+afternoon)\s+)?(?:comes?|is|will\s+come)\s+from|(?:comes?|is)\s+from\s+the\s+line\s+of|from\s+the\s+line\s+of|introduce)` +
+  String.raw`\b(?:(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|line)\s+|it\s+|things\s+)?(?:back\s+)?over\s+to|[Oo]ver\s+to\s+you,?|[Oo]ver\s+to|[Gg]o\s+next\s+to|[Qq]uestions?\s+(?:(?:today|this\s+morning|this\s+afternoon)\s+)?(?:comes?|is|will\s+come)\s+from|(?:[Cc]omes?|[Ii]s)\s+from\s+the\s+line\s+of|[Ff]rom\s+the\s+line\s+of|[Ii]ntroduce)` +
     String.raw`\s+(?:(?:our|the|its)\s+[^.,;!?]{2,60}?,\s+)?(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?` +
     // Each word capitalised and then lower-case ("McKinnon", "O'Brien"; not "CEO", not a false start "Ul-").
-    String.raw`(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){1,2})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|CEO|CFO|COO)\b))`,
+    String.raw`(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|CEO|CFO|COO)\b))`,
   'gu',
 );
 
+/** How much of the call is read for the full forms of names handed to in part. */
+const INTRODUCTIONS_CHARS = 30_000;
+
+/**
+ * The one longer form of `name` the call has said so far ("Josu Jon" → "Josu Jon Imaz", "Rafael" →
+ * "Rafael Lizardi"), else `name` as it is (several longer forms: which one is unknown).
+ */
+function inFull(name: string, said: string): string {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const longer = new Set<string>();
+  for (const m of said.matchAll(new RegExp(String.raw`(?<!\p{L})${escaped}((?:\s+${NAME_WORD}){1,2})(?!\p{L})`, 'gu'))) {
+    const full = `${name} ${m[1]!.trim().replace(/\s+/g, ' ')}`;
+    if (full.split(' ').every((w) => !SPEECH_WORDS.has(w)) && !FIRM_END.test(full)) longer.add(full);
+  }
+  return longer.size === 1 ? [...longer][0]! : name;
+}
+
 /** Words a capitalised phrase may start with that make it no person's name. */
 const NOT_A_NAME = /^(?:The|Our|This|That|Slide|Page|Mr|Ms|Operator|Thank|Thanks|Good|Please|Ladies|Question|Questions)\b/;
+/** Words of speech that can follow a name capitalised ("Vipul. Hi"): never part of one. */
+const SPEECH_WORDS = new Set(['Hi', 'Hello', 'Hey', 'Thanks', 'Thank', 'Okay', 'Ok', 'Yes', 'Yeah', 'Good', 'Morning', 'Afternoon', 'Evening', 'Sure', 'So', 'Well', 'Go', 'Please', 'Operator']);
 /** A last word that makes the phrase a firm ("Arma Capital"), not a person. */
 const FIRM_END = /\b(?:Capital|Partners|Securities|Bank|Research|Group|Management|Investments?|Advisors|Asset|Equity|Associates|Markets|Holdings|Company|Limited|Inc|Financial|Brothers|Sachs|Stanley)$/;
 
@@ -47,15 +67,19 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
   if (numbered.size === 0) return { participants: [...participants], named: [] };
   const taken = new Set(participants.filter((p) => !numbered.has(p.id)).map((p) => p.name.toLowerCase()));
   const votes = new Map<string, Map<string, number>>();
+  let said = '';
   for (let i = 0; i + 1 < turns.length; i++) {
+    if (said.length < INTRODUCTIONS_CHARS) said += ` ${turns[i]!.text}`;
     const next = turns[i + 1]!;
     if (!numbered.has(next.speakerId) || next.speakerId === turns[i]!.speakerId) continue;
     const tail = turns[i]!.text.slice(-HANDOVER_TAIL);
     let last: string | null = null;
     // A stammer repeats a word ("Pontus Pontus Wachtmeister"): once is the name.
     for (const m of tail.matchAll(HANDOVER)) last = m.groups!.name!.split(/\s+/).filter((w, k, all) => w !== all[k - 1]).join(' ');
+    // "…over to Josu Jon." after "Josu Jon Imaz, our Chief Executive Officer": the name in full.
+    if (last !== null) last = inFull(last, said);
     // The last name handed to is who speaks next; a name someone listed already bears is theirs.
-    if (last === null || !last.includes(' ') || NOT_A_NAME.test(last) || FIRM_END.test(last) || taken.has(last.toLowerCase())) continue;
+    if (last === null || !last.includes(' ') || NOT_A_NAME.test(last) || last.split(' ').some((w) => SPEECH_WORDS.has(w)) || FIRM_END.test(last) || taken.has(last.toLowerCase())) continue;
     const forVoice = votes.get(next.speakerId) ?? new Map<string, number>();
     forVoice.set(last, (forVoice.get(last) ?? 0) + 1);
     votes.set(next.speakerId, forVoice);

@@ -67,6 +67,25 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Ines Arellano']);
   });
 
+  it('a name handed to in part is the one longer form the call has said ("over to Rafael" after "Rafael Ortiz, our CFO")', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
+      turns(
+        ['Speaker 0', 'Welcome. With us are Rafael Ortiz, our CFO, and Ana Maria Lund, our CEO. Over to you, Ana Maria.'],
+        ['Speaker 1', 'Thanks. Revenue rose. I will turn it over to Rafael.'],
+        ['Speaker 2', 'Thank you. Margins held. Back to Ana Maria. Over to Pat.'],
+        ['Speaker 3', 'Hello.'],
+      ),
+    );
+    // "Pat" was never said in full: no name.
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Ana Maria Lund', 'Rafael Ortiz', 'Speaker 3']);
+  });
+
+  it('speech after a name is no part of it ("…to Vipul. Hi")', () => {
+    const r = nameNumberedSpeakers(people('Speaker 0', 'Speaker 1'), turns(['Speaker 0', 'I hand over to Vipul Hi'], ['Speaker 1', 'Hi Rajesh.']));
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1']);
+  });
+
   it('does nothing to a call whose voices are named', () => {
     const listed = people('Operator', 'Dana Reyes');
     const r = nameNumberedSpeakers(listed, turns(['Operator', 'Over to Omar Haddad.'], ['Dana Reyes', 'Thanks.']));
