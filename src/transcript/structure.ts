@@ -49,7 +49,7 @@ const OPERATOR_TURN_WORDS = 80;
 
 /** Phrases that hand the floor to an analyst's question. */
 export const QUESTION_INTRO =
-  /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b/i;
+  /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b|\b(?:we['’]ll|we will|let['’]s)\s+go\s+next\s+to\b/i;
 
 /**
  * Wording only the operator uses to open the Q&A or hand over a question, strict enough to trust
@@ -171,24 +171,28 @@ export function inferSides(participants: readonly Participant[], turns: readonly
     const [topId, top] = ranked[0] ?? [null, null];
     const second = ranked[1]?.[1];
     const clear = top !== null && (second === undefined || weight(top) > weight(second));
-    if (topId !== null && top !== null && clear) {
-      if (top.strong > 0) {
-        moderators.add(topId);
-        // Other voices of the operator: its wording in most of their turns, and short turns (a host
-        // who reads the dial-in instructions inside a long welcome is not one).
-        for (const [id, s] of ranked.slice(1)) if (s.strong > 0 && 2 * s.operatorLike > s.turns && s.words <= OPERATOR_TURN_WORDS * s.turns) moderators.add(id);
-        for (const id of moderators) Object.assign(byId.get(id) as Participant, { side: 'operator', sideSource: 'inferred' });
-      } else if (top.intros >= 2) {
-        moderators.add(topId); // a host: company, decided below
-      }
+    // Voices of the operator: its wording in most of their turns, and short turns (a host who reads
+    // the dial-in instructions inside a long welcome is not one).
+    const voiceOfOperator = (s: { strong: number; operatorLike: number; turns: number; words: number }) =>
+      s.strong > 0 && 2 * s.operatorLike > s.turns && s.words <= OPERATOR_TURN_WORDS * s.turns;
+    if (topId !== null && top !== null && top.strong > 0) {
+      // The clear leader is the operator; so is every other voice of it. Tied leaders are operators
+      // only as such voices (speech recognition split one operator into several).
+      if (clear) moderators.add(topId);
+      for (const [id, s] of clear ? ranked.slice(1) : ranked) if (voiceOfOperator(s)) moderators.add(id);
+      for (const id of moderators) Object.assign(byId.get(id) as Participant, { side: 'operator', sideSource: 'inferred' });
+    } else if (topId !== null && top !== null && clear && top.intros >= 2) {
+      moderators.add(topId); // a host: company, decided below
     }
   }
 
   // 2. Analysts: who the moderator hands the floor to once the Q&A has opened.
   let analystsFound = false;
+  let qaOpened = false;
   if (moderators.size > 0) {
     const isModerator = (id: string | undefined) => id !== undefined && moderators.has(id);
     const qaStart = qaOpening(turns, texts, (i) => isModerator(turns[i]?.speakerId));
+    qaOpened = qaStart !== null;
     if (qaStart !== null) {
       const presenters = new Set(turns.slice(0, qaStart).map((t) => t.speakerId));
       const firstTurn = new Map<string, number>();
@@ -218,8 +222,10 @@ export function inferSides(participants: readonly Participant[], turns: readonly
     }
   }
 
-  // 3. The company: everyone else who speaks, once the call's structure is known.
-  if (moderators.size > 0 || analystsFound) {
+  // 3. The company: everyone else who speaks, once the call's structure is known — not when the
+  // Q&A opened and no analyst could be told (introduced in words not recognised): then who asked
+  // and who answered is unknown, and saying "company" of an analyst would be a wrong speaker.
+  if ((moderators.size > 0 || analystsFound) && !(qaOpened && !analystsFound)) {
     const speakers = new Set(turns.map((t) => t.speakerId));
     for (const p of people) {
       if (open(p) && speakers.has(p.id)) {

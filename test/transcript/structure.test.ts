@@ -239,3 +239,58 @@ describe('an operator split into several voices by speech recognition', () => {
     expect(side('Speaker 2')).toBe('company');
   });
 });
+
+describe('operators the call gives no clear leader, and questions the call introduces in other words', () => {
+  const sideOf = (call: Call, name: string) => call.participants.find((p) => p.name === name)?.side;
+
+  it('"We\'ll go next to X of Y" hands the floor to an analyst; tied operator voices are all operators', () => {
+    // Invented call: two operator voices with the same wording, neither ahead of the other.
+    const call = parseTranscriptText(
+      [
+        'Speaker 0: Good day. All participants are in a listen-only mode. I would now like to turn the call over to Dana Reyes.',
+        '',
+        'Speaker 1: Thanks. Orders rose 8% and margins held.',
+        '',
+        'Speaker 2: We will go next to Omar Haddad of Castle Bank. Your line is open.',
+        '',
+        'Speaker 3: How is pricing holding up?',
+        '',
+        'Speaker 1: Pricing is firm.',
+        '',
+        'Speaker 0: We will go next to Lena Ford of Ridge Capital. Your line is open.',
+        '',
+        'Speaker 4: And freight costs?',
+        '',
+        'Speaker 1: Down a little.',
+      ].join('\n'),
+      { fileName: 'call.txt' },
+    ).call;
+    expect(sideOf(call, 'Speaker 0')).toBe('operator');
+    expect(sideOf(call, 'Speaker 2')).toBe('operator');
+    expect(sideOf(call, 'Omar Haddad')).toBe('analyst');
+    expect(sideOf(call, 'Lena Ford')).toBe('analyst');
+    expect(sideOf(call, 'Dana Reyes')).toBe('company');
+    expect(call.exchanges.map((e) => e.analystId)).toEqual(['speaker-3', 'speaker-4']);
+  });
+
+  it('a Q&A that opens with no analyst the call lets us tell leaves sides unknown, never calls the askers company', () => {
+    const call = parseTranscriptText(
+      [
+        'Speaker 0: Good day. All participants are in a listen-only mode. Over to Dana Reyes.',
+        '',
+        'Speaker 1: Thanks. Orders rose 8%.',
+        '',
+        'Speaker 0: We will now begin the question and answer session. To ask a question, press star one.',
+        '',
+        'Speaker 1: First on the line would be someone from Castle Bank, I believe.',
+        '',
+        'Speaker 2: Hi, how is pricing holding up?',
+        '',
+        'Speaker 1: Pricing is firm.',
+      ].join('\n'),
+      { fileName: 'call.txt' },
+    ).call;
+    expect(sideOf(call, 'Speaker 0')).toBe('operator');
+    expect(sideOf(call, 'Speaker 2')).toBe('unknown');
+  });
+});
