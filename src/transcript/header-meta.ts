@@ -188,12 +188,16 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
 const WELCOME =
   /\bwelcome\s+(?:everyone\s+|you\s+all\s+)?to\s+(?:the\s+|today['’]s\s+|this\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:earnings|results?|conference|investor|video)\s+(?:release\s+)?(?:conference\s+call|call|presentation|conference|webcast))/i;
 
+/** A welcome that thanks for joining instead ("Thank you for joining us to review Sanofi's 2021 fourth quarter results"). */
+const JOINING =
+  /\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:to\s+(?:review|discuss)|for|on)\s+(?:the\s+|today['’]s\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)/i;
+
 /**
  * What an operator's welcome says of the call (company, quarter), for sources with no header
  * (captions, diarized JSON, bare speaker labels); null when the text has no such welcome.
  */
 export function metaFromWelcome(text: string): HeaderMeta | null {
-  const m = WELCOME.exec(text);
+  const m = WELCOME.exec(text) ?? JOINING.exec(text);
   if (!m?.groups?.title) return null;
   const meta = emptyHeaderMeta();
   applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
