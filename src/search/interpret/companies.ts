@@ -137,6 +137,8 @@ export class CompanyDirectory {
   private readonly aliases = new Map<string, Alias[]>();
   /** The distinctive one-word names, each under itself and its one-letter-deleted forms → those names (typo lookup, see fuzzyMention). */
   private readonly typoKeys = new Map<string, string[]>();
+  /** Names of two or more words, each under itself with one word left blank ("texas *") → those names (typo lookup, see fuzzyPhrase). */
+  private readonly blankKeys = new Map<string, string[]>();
   private maxWords = 1;
 
   constructor(calls: readonly CallMeta[]) {
@@ -163,8 +165,14 @@ export class CompanyDirectory {
       this.addAliases(c);
     }
     for (const [phrase, list] of this.aliases) {
-      if (phrase.length < FUZZY_MIN_LENGTH || phrase.includes(' ') || !list.every((a) => a.via === 'name' || a.via === 'short')) continue;
-      for (const form of [phrase, ...deletionForms(phrase)]) this.typoKeys.set(form, [...(this.typoKeys.get(form) ?? []), phrase]);
+      if (!list.every((a) => a.via === 'name' || a.via === 'short')) continue;
+      const parts = phrase.split(' ');
+      if (parts.length > 1) {
+        for (let j = 0; j < parts.length; j++) if (parts[j]!.length >= FUZZY_MIN_LENGTH) this.add1(this.blankKeys, blanked(parts, j), phrase);
+        continue;
+      }
+      if (phrase.length < FUZZY_MIN_LENGTH) continue;
+      for (const form of [phrase, ...deletionForms(phrase)]) this.add1(this.typoKeys, form, phrase);
     }
   }
 
@@ -179,6 +187,31 @@ export class CompanyDirectory {
     for (const form of [w.norm, ...deletionForms(w.norm)]) for (const name of this.typoKeys.get(form) ?? []) names.add(name);
     const close = [...names].filter((n) => n[0] === w.norm[0] && editDistance(n, w.norm, 1) === 1);
     const companies = new Set(close.flatMap((n) => this.aliases.get(n)!.map((a) => a.company)));
+    return companies.size === 1 ? [{ company: [...companies][0]!, via: 'fuzzy', caseRule: 'capital' }] : [];
+  }
+
+  private add1(map: Map<string, string[]>, key: string, phrase: string): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [phrase]);
+    else if (!list.includes(phrase)) list.push(phrase);
+  }
+
+  /**
+   * Words that name one company but for one typo in a long word ("Texas Instrumets", "Kuehne
+   * Nagle"), each word capitalised as a name is: one map lookup per word of the span.
+   */
+  private fuzzyPhrase(span: readonly Word[]): Alias[] {
+    if (!span.every((w) => /^\p{Lu}/u.test(w.raw))) return [];
+    const norms = span.map((w) => w.norm);
+    const names = new Set<string>();
+    for (let j = 0; j < norms.length; j++) {
+      if (norms[j]!.length < FUZZY_MIN_LENGTH - 1) continue;
+      for (const phrase of this.blankKeys.get(blanked(norms, j)) ?? []) {
+        const word = phrase.split(' ')[j]!;
+        if (word[0] === norms[j]![0] && editDistance(word, norms[j]!, 1) === 1) names.add(phrase);
+      }
+    }
+    const companies = new Set([...names].flatMap((n) => this.aliases.get(n)!.map((a) => a.company)));
     return companies.size === 1 ? [{ company: [...companies][0]!, via: 'fuzzy', caseRule: 'capital' }] : [];
   }
 
@@ -251,7 +284,7 @@ export class CompanyDirectory {
         const span = ws.slice(i, i + n);
         const key = spanKeys(span).find((k) => this.aliases.has(k));
         let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span));
-        if (hits.length === 0 && n === 1) hits = this.fuzzyMention(span[0]!);
+        if (hits.length === 0) hits = n === 1 ? this.fuzzyMention(span[0]!) : this.fuzzyPhrase(span);
         if (hits.length === 0) continue;
         // The legal form written after the name is part of the mention ("REV Group's", "Monro Inc."), not the topic.
         let last = n;
@@ -282,6 +315,11 @@ export class CompanyDirectory {
 
 /** Names shorter than this are too close to too many words to match with a typo ("Spire" / "Spare"). */
 const FUZZY_MIN_LENGTH = 6;
+
+/** The words with word `j` left blank, as a key. */
+function blanked(words: readonly string[], j: number): string {
+  return words.map((w, k) => (k === j ? '*' : w)).join(' ');
+}
 
 /** The word with one letter left out, each way. */
 function deletionForms(word: string): string[] {

@@ -78,4 +78,13 @@ describe('a generic first word, and typos', () => {
     expect(found('What did Stonefield say?')).toEqual(['sfe']);
     expect(found('stonefeld drilling')).toEqual([]); // lowercase: a typo of a word, not a name
   });
+
+  it('reads a name of several words with one typo in a long word, written as a name', () => {
+    const words = new CompanyDirectory([meta('ti-q3-2021', 'Tessaly Instruments', 'TSLY'), meta('mm-q3-2021', 'Marble Mountain Mining')]);
+    const keys = (q: string) => words.mentions(q).map((m) => [m.matched, m.companies.map((c) => c.key).join('|')]);
+    expect(keys("What did Tessaly Instrumets' CFO say?")).toEqual([['Tessaly Instrumets', 'tsly']]);
+    expect(keys('Marble Mountian Mining results')).toEqual([['Marble Mountian Mining', 'marble-mountain-mining']]);
+    // Written in lowercase it is no name.
+    expect(keys('marble mountian mining')).toEqual([]);
+  });
 });
