@@ -1,11 +1,12 @@
 /**
- * Names for the voices speech recognition could only number ("Speaker 3"), read from how the call
- * hands the floor over: "I'd like to turn the conference over to Dana Reyes, please go ahead",
- * "We'll go next to Omar Haddad of Castle Bank", "Our next question comes from the line of…" —
- * the speaker of the turn right after is the one named. Only a full name (two or three capitalised
- * words) counts, and a voice is named only when what names it agrees: a voice that diarization gave
- * to two people (hand-overs naming both) stays numbered. A wrong name is worse than none.
- * Pure; the cost is one pass over the ends of the turns.
+ * Names for the voices speech recognition could only number ("Speaker 3"), read from what the call
+ * itself says of who speaks: a hand-over ("I'd like to turn the conference over to Dana Reyes",
+ * "We'll go next to Omar Haddad of Castle Bank") names the next voice; thanks opening a turn
+ * ("Thanks, Dana, and good morning") name the voice before; a self-introduction ("Hi, this is Lena
+ * Ford from…") names its own. A first name counts only through the one longer form the call has
+ * said ("Dana" → "Dana Reyes"), and a voice is named only when every cue agrees: a voice that
+ * diarization gave to two people stays numbered. A wrong name is worse than none.
+ * Pure; the cost is one pass over the turns' ends and openings.
  */
 import { isNumberedSpeaker } from './names.js';
 import type { Participant } from './types.js';
@@ -32,6 +33,16 @@ const HANDOVER = new RegExp(
     // Each word capitalised and then lower-case ("McKinnon", "O'Brien"; not "CEO", not a false start "Ul-").
     String.raw`(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|CEO|CFO|COO)\b))`,
   'gu',
+);
+
+/** How far into a turn a greeting's thanks or a self-introduction may sit (it opens the turn). */
+const OPENING_CHARS = 80;
+/** "Thanks, Dave" / "Thank you very much, Ana Maria." opening a turn: the one thanked spoke just before. */
+const THANKS = new RegExp(String.raw`^\s*(?:[Tt]hank\s+you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*[,.;!]|\s+and\b)`, 'u');
+/** "Hi, this is Craig." / "Good morning, it's Ana Ruiz from…" / "My name is…" opening a turn. */
+const SELF_INTRODUCTION = new RegExp(
+  String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Yy]es|[Yy]eah|[Gg]ood\s+(?:morning|afternoon|evening))[,.!]?\s+(?:(?:everyone|all|guys)[,.!]?\s+)?)?(?:[Tt]his\s+is|[Ii]t['’]s|[Mm]y\s+name\s+is)\s+(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*(?:[,.;!]|$|\s+(?:from|with|of|at|here|speaking)\b))`,
+  'u',
 );
 
 /** How much of the call is read for the full forms of names handed to in part. */
@@ -67,22 +78,33 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
   if (numbered.size === 0) return { participants: [...participants], named: [] };
   const taken = new Set(participants.filter((p) => !numbered.has(p.id)).map((p) => p.name.toLowerCase()));
   const votes = new Map<string, Map<string, number>>();
+  const vote = (speakerId: string, said: string | null, sofar: string): void => {
+    if (said === null || !numbered.has(speakerId)) return;
+    // A stammer repeats a word ("Pontus Pontus Wachtmeister"): once is the name; "Josu Jon" after "Josu Jon Imaz" is him in full.
+    const name = inFull(said.split(/\s+/).filter((w, k, all) => w !== all[k - 1]).join(' '), sofar);
+    // A name someone listed already bears is theirs.
+    if (!name.includes(' ') || NOT_A_NAME.test(name) || name.split(' ').some((w) => SPEECH_WORDS.has(w)) || FIRM_END.test(name) || taken.has(name.toLowerCase())) return;
+    const forVoice = votes.get(speakerId) ?? new Map<string, number>();
+    forVoice.set(name, (forVoice.get(name) ?? 0) + 1);
+    votes.set(speakerId, forVoice);
+  };
   let said = '';
-  for (let i = 0; i + 1 < turns.length; i++) {
-    if (said.length < INTRODUCTIONS_CHARS) said += ` ${turns[i]!.text}`;
-    const next = turns[i + 1]!;
-    if (!numbered.has(next.speakerId) || next.speakerId === turns[i]!.speakerId) continue;
-    const tail = turns[i]!.text.slice(-HANDOVER_TAIL);
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!;
+    if (said.length < INTRODUCTIONS_CHARS) said += ` ${turn.text}`;
+    // "Hi, this is Craig." / "My name is Ana Ruiz": the voice names itself.
+    vote(turn.speakerId, SELF_INTRODUCTION.exec(turn.text.slice(0, OPENING_CHARS))?.groups?.name ?? null, said);
+    const prev = turns[i - 1];
+    if (prev && prev.speakerId !== turn.speakerId) {
+      // "Thanks, Dave, and good afternoon": the voice before was Dave's.
+      vote(prev.speakerId, THANKS.exec(turn.text.slice(0, OPENING_CHARS))?.groups?.name ?? null, said);
+    }
+    const next = turns[i + 1];
+    if (!next || next.speakerId === turn.speakerId) continue;
+    // The last name handed to is who speaks next.
     let last: string | null = null;
-    // A stammer repeats a word ("Pontus Pontus Wachtmeister"): once is the name.
-    for (const m of tail.matchAll(HANDOVER)) last = m.groups!.name!.split(/\s+/).filter((w, k, all) => w !== all[k - 1]).join(' ');
-    // "…over to Josu Jon." after "Josu Jon Imaz, our Chief Executive Officer": the name in full.
-    if (last !== null) last = inFull(last, said);
-    // The last name handed to is who speaks next; a name someone listed already bears is theirs.
-    if (last === null || !last.includes(' ') || NOT_A_NAME.test(last) || last.split(' ').some((w) => SPEECH_WORDS.has(w)) || FIRM_END.test(last) || taken.has(last.toLowerCase())) continue;
-    const forVoice = votes.get(next.speakerId) ?? new Map<string, number>();
-    forVoice.set(last, (forVoice.get(last) ?? 0) + 1);
-    votes.set(next.speakerId, forVoice);
+    for (const m of turn.text.slice(-HANDOVER_TAIL).matchAll(HANDOVER)) last = m.groups!.name!;
+    vote(next.speakerId, last, said);
   }
   const named: { from: string; to: string }[] = [];
   const out = participants.map((p) => {

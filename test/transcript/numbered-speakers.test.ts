@@ -86,6 +86,28 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1']);
   });
 
+  it('the one thanked at the start of a turn spoke just before; a voice that introduces itself is named so', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
+      turns(
+        ['Speaker 0', 'Welcome. With us are Dana Reyes, our CEO, and Omar Haddad, our CFO.'],
+        ['Speaker 1', 'Good morning. Orders rose.'],
+        ['Speaker 2', 'Thanks, Dana, and good morning. Margins held.'],
+        ['Speaker 3', 'Hi, this is Lena Ford from Ridge Capital. How is pricing?'],
+      ),
+    );
+    // Speaker 1 is Dana (thanked by the next voice, named in full earlier); Speaker 2 is never named.
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Dana Reyes', 'Speaker 2', 'Lena Ford']);
+  });
+
+  it('cues that disagree about a voice leave it numbered', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(['Speaker 0', 'Over to Dana Reyes.'], ['Speaker 1', 'Hello.'], ['Speaker 2', 'Thank you, Omar Haddad.']),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2']);
+  });
+
   it('does nothing to a call whose voices are named', () => {
     const listed = people('Operator', 'Dana Reyes');
     const r = nameNumberedSpeakers(listed, turns(['Operator', 'Over to Omar Haddad.'], ['Dana Reyes', 'Thanks.']));
