@@ -93,7 +93,7 @@ describe('what the call itself says about its people (layouts that list nobody)'
     }));
     // Invented call. Title-first list: the role after Nora Quill is Eli Vance's, not hers.
     const titled = inferTitles(people.slice(0, 3), [
-      { text: 'On the call with us today is President and CEO, Nora Quill, Chief Financial Officer and Treasurer, Eli Vance, and Chief Digital Officer Tova Reyes.', operator: false },
+      { text: 'Joining me this morning are President and CEO, Nora Quill, Chief Financial Officer and Treasurer, Eli Vance, and Chief Digital Officer Tova Reyes.', operator: false },
     ]);
     expect(titled.map((p) => [p.name, p.title])).toEqual([
       ['Nora Quill', 'President and CEO'],
