@@ -1,5 +1,4 @@
 import type { Section, Side } from '../../transcript/types.js';
-import { editDistance } from './edit-distance.js';
 import { factQuestionOf } from './fact-question.js';
 import { figureTermsOf } from './figure-question.js';
 import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
@@ -10,10 +9,9 @@ import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
 import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
-import { cleanEdges, firmBesideAnalyst, removeSpans, stripScaffold, subjectFrame } from './topic-text.js';
+import { ASKED, correctFrameWords, firmBesideAnalyst, ON_THE_CALL, PREPARED_WORDS, QA_WORDS, subjectFrame, WHO_ASKED } from './question-frames.js';
+import { cleanEdges, removeSpans, stripScaffold } from './topic-text.js';
 
-const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b|^\s*(?:did|has|have|had|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+analysts?|analysts|there\s+(?:any\s+|a\s+)?questions?)\s+(?:ask|asked|raise|raised|bring\s+up|brought\s+up|question|questioned|on|about|regarding)\b|^\s*any\s+questions?\s+(?:on|about|regarding)\b/i;
-const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
 // Groups of speakers. Each counts only where it refers to people (person-reference.ts):
 // "what did management say" sets the company side, "inventory management" does not.
 /** The sell side: "analysts", "the Street". */
@@ -22,24 +20,6 @@ const GROUP_ANALYSTS = /\b(analysts?|the\s+street|sell[-\s]?side)\b/gi;
 const GROUP_COMPANY = /\b(management|executives?|execs?|the\s+company|leadership)\b/gi;
 /** The call's operator: "the operator said", not "which cable operator". */
 const GROUP_OPERATOR = /\boperator\b/gi;
-const ON_THE_CALL = /\b(?:on|during|in|at)\s+(?:the|this|today's|their|its|that)\s+(?:(?:latest|last|recent|earnings|conference|quarterly)\s+)*call\b/gi;
-const QA_WORDS = /\b(q\s*&\s*a|q\s+and\s+a|question[-\s]and[-\s]answer)\b/i;
-const PREPARED_WORDS = /\b(prepared\s+remarks|opening\s+remarks|presentation)\b/i;
-
-// Words that carry the question's frame; a one-letter slip in them ("askd", "abuot") would hide the intent.
-const FRAME_WORDS = ['asked', 'about', 'question', 'questions', 'management'];
-
-/** Fix one-edit typos in frame words (same first letter, 4+ letters), leaving every other word alone. */
-export function correctFrameWords(text: string): string {
-  return text.replace(/\p{L}{4,}/gu, (word) => {
-    const lower = word.toLowerCase();
-    if (FRAME_WORDS.includes(lower)) return word;
-    const fix = FRAME_WORDS.find((f) => f[0] === lower[0] && editDistance(lower, f, 1) <= 1);
-    return fix ?? word;
-  });
-}
-
-
 /** Where a group word refers to people in `q`, if anywhere. */
 function groupReference(q: string, re: RegExp, companyWords: ReadonlySet<string>): { start: number; end: number } | null {
   for (const m of q.matchAll(re)) {
