@@ -1,7 +1,7 @@
 /**
  * Names for the voices speech recognition could only number ("Speaker 3"), read from what the call
  * itself says of who speaks: a hand-over ("I'd like to turn the conference over to Dana Reyes",
- * "We'll go next to Omar Haddad of Castle Bank") names the next voice; thanks opening a turn
+ * "We'll go next to Omar Haddad of Castle Bank", "Rafael will now review…", "…Gustavo?") names the next voice; thanks opening a turn
  * ("Thanks, Dana, and good morning") name the voice before; a self-introduction ("Hi, this is Lena
  * Ford from…") names its own. A first name counts only through the one longer form the call has
  * said ("Dana" → "Dana Reyes"), and a voice is named only when every cue agrees: a voice that
@@ -62,6 +62,14 @@ function inFull(name: string, said: string): string {
   return longer.size === 1 ? [...longer][0]! : name;
 }
 
+/** "Rafael will now review profitability…", "Ana will take you through the numbers": the name, then the hand-over. */
+const WILL_NOW = new RegExp(
+  String.raw`(?<![\p{L}'’])(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})\s+will\s+(?:now\s+)?(?:review|discuss|cover|present|provide|give|talk|walk\s+(?:you|us)\s+through|take\s+(?:you|us)\s+through|go\s+(?:over|through))\b[^.!?]*[.!]?\s*$`,
+  'gu',
+);
+/** A turn that ends by calling on someone: "…We will then take questions. Gustavo?" */
+const CALLED_ON = new RegExp(String.raw`(?:^|[.!?]\s+)(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})\?\s*$`, 'u');
+
 /** Words a capitalised phrase may start with that make it no person's name. */
 const NOT_A_NAME = /^(?:The|Our|This|That|Slide|Page|Mr|Ms|Operator|Thank|Thanks|Good|Please|Ladies|Question|Questions)\b/;
 /** Words of speech that can follow a name capitalised ("Vipul. Hi"): never part of one. */
@@ -102,9 +110,15 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     const next = turns[i + 1];
     if (!next || next.speakerId === turn.speakerId) continue;
     // The last name handed to is who speaks next.
-    let last: string | null = null;
-    for (const m of turn.text.slice(-HANDOVER_TAIL).matchAll(HANDOVER)) last = m.groups!.name!;
-    vote(next.speakerId, last, said);
+    const tail = turn.text.slice(-HANDOVER_TAIL);
+    let last: { name: string; at: number } | null = null;
+    for (const re of [HANDOVER, WILL_NOW]) {
+      for (const m of tail.matchAll(re)) if (!last || m.index >= last.at) last = { name: m.groups!.name!, at: m.index };
+    }
+    // "…We will then take questions. Gustavo?": the turn ends by calling on the next voice.
+    const called = CALLED_ON.exec(tail);
+    if (called && (!last || called.index >= last.at)) last = { name: called.groups!.name!, at: called.index };
+    vote(next.speakerId, last?.name ?? null, said);
   }
   const named: { from: string; to: string }[] = [];
   const out = participants.map((p) => {

@@ -100,6 +100,19 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Dana Reyes', 'Speaker 2', 'Lena Ford']);
   });
 
+  it('a turn that ends "Rafael will now review…" or calls on someone ("…Gustavo?") hands over too', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
+      turns(
+        ['Speaker 0', 'Our CFO Rafael Ortiz and COO Gustavo Lind are with me. Revenue grew. Rafael will now review profitability and our outlook.'],
+        ['Speaker 1', 'Thanks. Margins rose. We will then take questions. Gustavo?'],
+        ['Speaker 2', 'Thank you. Plants ran well.'],
+        ['Speaker 3', 'Hello.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Rafael Ortiz', 'Gustavo Lind', 'Speaker 3']);
+  });
+
   it('cues that disagree about a voice leave it numbered', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2'),
