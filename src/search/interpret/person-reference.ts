@@ -26,6 +26,8 @@ const AFTER = new Set(
     'and or who that'
   ).split(' '),
 );
+/** "How is X doing": X performs — a business or product, whatever its name also is. */
+const PERFORMING = new Set(['doing', 'going', 'performing', 'trending', 'tracking', 'progressing', 'ramping', 'selling', 'growing']);
 /** Skipped between a frame word and the reference: "did the CFO", "from our management". */
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'his', 'her', 'your', 'this', 'that']);
 /** Question words that alone make a query about the named person ("what did Brian say"). */
@@ -44,10 +46,12 @@ export function refersToSomeone(text: string, start: number, end: number, opts: 
   if (/^['’](?:s\b|(?=\s))/.test(afterText)) return true; // "Brian's view", "management's outlook"
   const after = [...afterText.matchAll(WORDS)].map((m) => m[0].toLowerCase());
   const next = after[0];
-  if (next !== undefined && AFTER.has(next)) return true;
   let i = before.length - 1;
   while (i >= 0 && (DETERMINERS.has(before[i]!) || opts.companyWords?.has(before[i]!))) i--;
   const prev = before[i];
+  // "How is Rufus doing?": how a business or product performs, not what a person said.
+  if (next !== undefined && PERFORMING.has(next) && (prev === 'is' || prev === 'are' || prev === 'was') && before[i - 1] === 'how') return false;
+  if (next !== undefined && AFTER.has(next)) return true;
   if (prev !== undefined && BEFORE.has(prev)) return true;
   // "Brian", "what did Brian say": nothing but question words around it.
   return [...before, ...after].every((w) => QUESTION_ONLY.has(w) || opts.companyWords?.has(w));

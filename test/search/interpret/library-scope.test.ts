@@ -70,6 +70,12 @@ describe('companies in the question', () => {
 });
 
 describe('people across companies', () => {
+  it('"How is Brian doing?" asks how a business or product named so performs, not what Brian said', () => {
+    expect(plan('How is Brian doing?').speakers).toEqual([]);
+    expect(plan('How is Brian doing?').topic).toMatch(/Brian/);
+    expect(names('What did Brian say about margins?').length).toBeGreaterThan(0);
+  });
+
   it('a first name shared at two companies: both are candidates, the answer stage picks one', () => {
     const p = plan('What did Brian say about margins?');
     expect(p.choosePerson).toBe(true);
