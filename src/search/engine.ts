@@ -39,6 +39,9 @@ export interface EngineDeps {
   embedQuery: (text: string, signal?: AbortSignal) => Promise<Float32Array>;
 }
 
+/** Resolves after the current event-loop turn's I/O and immediates (a model request queued in it has been sent). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Passages shown either side of a passage opened on its own. */
 const NEIGHBOURS = 2;
 
@@ -86,14 +89,23 @@ export class SearchEngine {
     const started = performance.now();
     const { passages } = this.deps.index;
     const plan = this.interpret(input, opts);
-    const vector = await this.deps.embedQuery(plan.embedText, opts.signal);
+    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows (the answer stage cuts to k).
+    const pool = Math.max(input.k, ANSWER_POOL);
+    const embedding = this.deps.embedQuery(plan.embedText, opts.signal);
+    // Awaited below; a refusal or an abort meanwhile is not an unhandled rejection.
+    embedding.catch(() => {});
+    // The vector is computed in the model's own process. Let the request reach it first (the
+    // micro-batcher sends at the end of this event-loop turn), then begin retrieval with what needs
+    // no vector — scope, filters, the BM25 pass and lists — while the model computes.
+    await nextTurn();
+    opts.signal?.throwIfAborted();
+    const retrieval = this.retrieval.start(plan, plan.lexicalText, pool, opts.retriever ?? 'hybrid');
+    const vector = await embedding;
     // Nobody is waiting for the answer any more: skip building it.
     opts.signal?.throwIfAborted();
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
-    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows (the answer stage cuts to k).
-    const pool = Math.max(input.k, ANSWER_POOL);
-    const retrieved = this.retrieval.retrieve(plan, query, scorer, pool, opts.retriever ?? 'hybrid');
+    const retrieved = retrieval.finish(query, scorer);
     const ranked = {
       inScope: fusePool(retrieved.inScope, pool),
       broader: retrieved.broader && fusePool(retrieved.broader, pool),
