@@ -190,7 +190,7 @@ export class PassageRetrieval {
     // A named speaker's answers ranked by the questions they reply to, for when their own words
     // never name the topic (answer.ts falls back on them before concluding they did not discuss it).
     const wantReplies = mode === 'hybrid' && scope.speakerKeys && plan.topic && !asksAboutQuestions(plan) && scope.section !== 'prepared_remarks';
-    const questions = wantReplies ? lexical.top(CANDIDATE_POOL, this.filterFor({ ...scope, speakerKeys: null, side: null, section: null, questionsOnly: true })) : null;
+    const questions = wantReplies ? lexical.top(CANDIDATE_POOL, this.filterFor({ callIds: scope.callIds, speakerKeys: null, side: null, section: null, questionsOnly: true })) : null;
     return {
       finish: (query, scorer) => {
         const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
