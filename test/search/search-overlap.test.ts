@@ -63,6 +63,44 @@ describe('retrieval overlaps the model call', () => {
   );
 });
 
+describe('with other searches in progress, retrieval waits for the vector', () => {
+  it('concurrent searches run their BM25 passes after their vectors are back', async () => {
+    const events: string[] = [];
+    const { engine, lexical } = engineWith({ back: () => events.push('vector back') });
+    const ownPass = lexical.pass.bind(lexical);
+    vi.spyOn(lexical, 'pass').mockImplementation((text) => {
+      events.push('BM25 pass');
+      return ownPass(text);
+    });
+    await Promise.all(['aws backlog', 'what did Jassy say about Trainium', 'free cash flow'].map((q) => engine.search({ q, k: 10 })));
+    expect(events.filter((e) => e === 'BM25 pass')).toHaveLength(3);
+    expect(events.indexOf('BM25 pass')).toBeGreaterThan(events.indexOf('vector back'));
+  });
+
+  it('searches abandoned while their queries wait in the model queue cost no retrieval work', async () => {
+    let modelBusy!: () => void;
+    const busy = new Promise<void>((resolve) => (modelBusy = resolve));
+    const { engine, batcher, lexical } = engineWith({ called: () => modelBusy() });
+    const pass = vi.spyOn(lexical, 'pass');
+    const first = engine.search({ q: 'aws backlog', k: 10 });
+    await busy;
+    // The model is computing the first query: these wait in the queue, and their clients leave.
+    const gone = Array.from({ length: 12 }, () => new AbortController());
+    const queued = gone.map((g, i) => engine.search({ q: `what did Olsavsky say about capacity ${i}`, k: 10 }, { signal: g.signal }));
+    // They leave a little later, as a hang-up is noticed (after the turn their requests were read in).
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const g of gone) g.abort(new Error('client gone'));
+    const outcomes = await Promise.allSettled(queued);
+    expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    await first;
+    // One pass: the first search's. The abandoned ones never reached the model or retrieval.
+    expect(pass).toHaveBeenCalledTimes(1);
+    expect(batcher.stats()).toMatchObject({ cancelled: 12, waiting: 0 });
+    expect(batcher.batchSizes).toEqual([1]);
+  });
+});
+
 describe('a search whose caller gives up stops cleanly', () => {
   it('aborted before the query reaches the model: the query leaves the queue, no retrieval runs, the abort reason is the error', async () => {
     const { engine, batcher, lexical } = engineWith();
