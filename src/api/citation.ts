@@ -53,10 +53,22 @@ export function formatCitationDate(date: string): string {
  * sentence become single ones so the quote stays one quotation.
  */
 export function formatCitation(sentence: string, speaker: CitationSpeaker, call: CitationCall): string {
-  const quote = clean(sentence).replace(/^["“”]+|["“”]+$/g, '').replace(/["“”]/g, "'");
+  return `${citationQuote(sentence)} — ${citationSource(speaker, call)}`;
+}
+
+/** The quote of a citation: `"<sentence>"`. */
+export function citationQuote(sentence: string): string {
+  return `"${clean(sentence).replace(/^["“”]+|["“”]+$/g, '').replace(/["“”]/g, "'")}"`;
+}
+
+/**
+ * Who said it and where: `<Name>, <title or firm>, <Company> <Quarter Year> earnings call[, <date>]`,
+ * the same for every quote of one speaker in one call (search results reuse it).
+ */
+export function citationSource(speaker: CitationSpeaker, call: CitationCall): string {
   const role = clean(speaker.title ?? '') || clean(speaker.firm ?? '');
   const quarter = call.quarter ? clean(call.quarter) : '';
   const event = `${[clean(call.company), quarter].filter(Boolean).join(' ')} earnings call`;
   const date = call.date ? formatCitationDate(call.date) : '';
-  return `"${quote}" — ${[clean(speaker.name), role, event, date].filter(Boolean).join(', ')}`;
+  return [clean(speaker.name), role, event, date].filter(Boolean).join(', ');
 }

@@ -12,7 +12,7 @@ import { Spelling } from './interpret/spelling.js';
 import type { SpeakerDirectory } from './interpret/speaker-directory.js';
 import { respond } from './respond/respond.js';
 import { LibraryViews } from './respond/views.js';
-import { PassageRetrieval, type RetrievalMode } from './retrieve/retrieve.js';
+import { PassageRetrieval, type RetrievalMode, type StartedRetrieval } from './retrieve/retrieve.js';
 import type { Retriever } from './retrieve/retriever.js';
 import { SentenceFactsCache } from './sentences/sentence-facts.js';
 import { SentenceScorer, sentenceData, type SentenceData } from './sentences/sentence-scores.js';
@@ -39,6 +39,9 @@ export interface EngineDeps {
   embedQuery: (text: string, signal?: AbortSignal) => Promise<Float32Array>;
 }
 
+/** Resolves after the current event-loop turn's I/O and immediates (a model request queued in it has been sent). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Passages shown either side of a passage opened on its own. */
 const NEIGHBOURS = 2;
 
@@ -60,6 +63,8 @@ export class SearchEngine {
   private readonly spelling: Spelling;
   private readonly exchanges: Exchanges;
   private readonly facts = new SentenceFactsCache();
+  /** Searches in progress on this engine (see searchOnce: alone, one overlaps retrieval with its model call). */
+  private searching = 0;
 
   constructor(private readonly deps: EngineDeps) {
     const { index } = deps;
@@ -83,17 +88,44 @@ export class SearchEngine {
   }
 
   async search(input: SearchInput, opts: SearchOptions = {}): Promise<SearchResponse> {
+    this.searching++;
+    try {
+      return await this.searchOnce(input, opts);
+    } finally {
+      this.searching--;
+    }
+  }
+
+  private async searchOnce(input: SearchInput, opts: SearchOptions): Promise<SearchResponse> {
     const started = performance.now();
     const { passages } = this.deps.index;
     const plan = this.interpret(input, opts);
-    const vector = await this.deps.embedQuery(plan.embedText, opts.signal);
-    // Nobody is waiting for the answer any more: skip building it.
-    opts.signal?.throwIfAborted();
-    const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
-    const scorer = new SentenceScorer(this.sentences, query);
     // Answers are chosen among at least ANSWER_POOL passages, whatever k shows (the answer stage cuts to k).
     const pool = Math.max(input.k, ANSWER_POOL);
-    const retrieved = this.retrieval.retrieve(plan, query, scorer, pool, opts.retriever ?? 'hybrid');
+    const begin = () => this.retrieval.start(plan, plan.lexicalText, pool, opts.retriever ?? 'hybrid');
+    const embedding = this.deps.embedQuery(plan.embedText, opts.signal);
+    // Awaited below; a refusal or an abort meanwhile is not an unhandled rejection.
+    embedding.catch(() => {});
+    // The vector is computed in the model's own process. With no other search in progress this
+    // thread would sit idle meanwhile: let the request reach the model first (the micro-batcher
+    // sends at the end of this event-loop turn), then do retrieval's vector-free half — scope,
+    // filters, the BM25 pass and lists — while it computes. With others in progress the thread has
+    // their work to do, and a query waiting in the model's queue may yet be abandoned (its client
+    // gone): it costs no retrieval until its vector is back.
+    let retrieval: StartedRetrieval | null = null;
+    if (this.searching === 1) {
+      await nextTurn();
+      opts.signal?.throwIfAborted();
+      // Still alone (others may have arrived in the same turn)?
+      if (this.searching === 1) retrieval = begin();
+    }
+    const vector = await embedding;
+    // Nobody is waiting for the answer any more: skip building it.
+    opts.signal?.throwIfAborted();
+    retrieval ??= begin();
+    const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
+    const scorer = new SentenceScorer(this.sentences, query);
+    const retrieved = retrieval.finish(query, scorer);
     const ranked = {
       inScope: fusePool(retrieved.inScope, pool),
       broader: retrieved.broader && fusePool(retrieved.broader, pool),

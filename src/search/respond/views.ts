@@ -1,3 +1,4 @@
+import { citationQuote, citationSource } from '../../api/citation.js';
 import type { CallRef, CallResponse, CallSummary, PassageView, Speaker } from '../../api/schemas.js';
 import type { StoredCall } from '../../index/stored-call.js';
 import type { Passage } from '../../passages/types.js';
@@ -20,6 +21,8 @@ export class LibraryViews {
   private readonly firstOfExchange = new Map<string, number>();
   private readonly summaries: CallSummary[];
   private readonly summaryById = new Map<string, CallSummary>();
+  /** A passage speaker's citation source (who, where), built on first use: results quote few speakers, many times. */
+  private readonly sources = new WeakMap<Passage['speaker'], { callId: string; source: string }>();
 
   constructor(
     index: { calls: readonly StoredCall[]; passages: readonly Passage[] },
@@ -55,6 +58,16 @@ export class LibraryViews {
   speaker(p: Passage): Speaker {
     const person = this.directory.personOf(p.callId, p.speaker.id);
     return { id: person?.key ?? p.speaker.id, name: p.speaker.name, title: p.speaker.title, side: p.speaker.side, firm: p.speaker.firm };
+  }
+
+  /** `text` cited as passage `p`'s speaker's words (formatCitation's line). */
+  citation(p: Passage, text: string): string {
+    let cached = this.sources.get(p.speaker);
+    if (cached?.callId !== p.callId) {
+      cached = { callId: p.callId, source: citationSource(p.speaker, this.callRef(p.callId)) };
+      this.sources.set(p.speaker, cached);
+    }
+    return `${citationQuote(text)} — ${cached.source}`;
   }
 
   passage(p: Passage): PassageView {

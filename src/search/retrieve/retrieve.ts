@@ -55,6 +55,11 @@ export interface Retrieval {
   replies: Replies | null;
 }
 
+/** Retrieval begun before the query vector exists (PassageRetrieval.start); `finish` ranks with it. */
+export interface StartedRetrieval {
+  finish(query: PreparedQuery, scorer: SentenceScorer): Retrieval;
+}
+
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
 export const CANDIDATE_POOL = 40;
 
@@ -67,14 +72,33 @@ export interface RetrieveSignals {
   passages?: readonly Passage[];
 }
 
-/** The lists of one scope: first-stage candidates, then sentence-level signals over their union. */
-export function rankedLists(signals: RetrieveSignals, query: PreparedQuery, k: number, filter: PassageFilter | undefined, mode: RetrievalMode): SignalList[] {
+/**
+ * The BM25 list rankedLists would take for one scope (null in dense mode): it needs no query
+ * vector, so the engine reads it while the model computes (PassageRetrieval.start).
+ */
+export function lexicalList(lexical: LexicalPass, k: number, filter: PassageFilter | undefined, mode: RetrievalMode): Candidate[] | null {
+  if (k <= 0 || mode === 'dense') return null;
+  return lexical.top(mode === 'lexical' ? k : Math.max(k, CANDIDATE_POOL), filter);
+}
+
+/**
+ * The lists of one scope: first-stage candidates, then sentence-level signals over their union.
+ * `lexicalCandidates`: the scope's lexicalList, when already read.
+ */
+export function rankedLists(
+  signals: RetrieveSignals,
+  query: PreparedQuery,
+  k: number,
+  filter: PassageFilter | undefined,
+  mode: RetrievalMode,
+  lexicalCandidates?: Candidate[] | null,
+): SignalList[] {
   if (k <= 0) return [];
   const pool = Math.max(k, CANDIDATE_POOL);
+  const lexical = lexicalCandidates ?? lexicalList(signals.lexical, k, filter, mode) ?? [];
   if (mode === 'dense') return [{ signal: 'dense', candidates: signals.dense.retrieve(query, k, filter) }];
-  if (mode === 'lexical') return [{ signal: 'lexical', candidates: signals.lexical.top(k, filter) }];
+  if (mode === 'lexical') return [{ signal: 'lexical', candidates: lexical }];
   const dense = signals.dense.retrieve(query, pool, filter);
-  const lexical = signals.lexical.top(pool, filter);
   const union = [...new Set<number>([...dense, ...lexical].map((c) => c.index))];
   const { scorer } = signals;
   const lists: SignalList[] = [
@@ -137,38 +161,51 @@ export class PassageRetrieval {
     return this.scopes.relax(plan, implied);
   }
 
-  /** Everything later stages rank from, in one visit: the in-scope pool, the broader pool and the lexical pass. */
-  retrieve(plan: QueryPlan, query: PreparedQuery, scorer: SentenceScorer, k: number, mode: RetrievalMode): Retrieval {
+  /**
+   * Retrieval's first half, which needs no query vector: the scope (relaxed if nothing meets it),
+   * its filters, the one BM25 pass and every BM25 list the second half ranks with. The engine runs
+   * it while the model computes the query's vector; `finish` completes the retrieval with it.
+   */
+  start(plan: QueryPlan, text: string, k: number, mode: RetrievalMode): StartedRetrieval {
     const { passages } = this.index;
     const { scope, relaxed, unmet } = this.scopeFor(plan);
     const none = { lists: [] };
-    if (unmet) return { inScope: none, broader: null, lexical: null, relaxed, unmet, replies: null };
+    const done = (r: Omit<Retrieval, 'relaxed' | 'unmet'>): StartedRetrieval => ({ finish: () => ({ ...r, relaxed, unmet }) });
+    if (unmet) return done({ inScope: none, broader: null, lexical: null, replies: null });
     if (!plan.topic && scope.speakerKeys) {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order.
       // Only their own passages are visited, so the cost follows the speaker, not the corpus.
       const allowed = scopeFilter(passages, scope);
       const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => a - b);
       const ordered = theirs.filter(allowed).slice(0, k).map((index, r) => ({ index, score: 1 / (r + 1) }));
-      return { inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, relaxed, unmet, replies: null };
+      return done({ inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, replies: null });
     }
-    const lexical = this.lexical.pass(query.text);
-    const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
+    const lexical = this.lexical.pass(text);
+    // The BM25 lists in the order the scopes read them (the pass reads its champion lists lazily, so the order is kept).
     const inFilter = this.filterFor(scope);
-    const inScope = { lists: rankedLists(signals, query, k, inFilter, mode) };
+    const inLexical = lexicalList(lexical, k, inFilter, mode);
     // Only a speaker the query implied may be looked past; one the request names is obeyed.
     const broaderFilter = scope.speakerKeys && plan.topic && plan.sources.speaker === 'query' ? this.filterFor(scope, false) : null;
-    const broader = broaderFilter ? { lists: rankedLists(signals, query, k, broaderFilter, mode) } : null;
+    const broaderLexical = broaderFilter && lexicalList(lexical, k, broaderFilter, mode);
     // A named speaker's answers ranked by the questions they reply to, for when their own words
     // never name the topic (answer.ts falls back on them before concluding they did not discuss it).
-    let replyPool: Replies | null = null;
-    if (mode === 'hybrid' && scope.speakerKeys && plan.topic && !asksAboutQuestions(plan) && scope.section !== 'prepared_remarks') {
-      const questions = this.filterFor({ ...scope, speakerKeys: null, side: null, section: null, questionsOnly: true });
-      // The broader pool's candidates (already ranked) and BM25's best questions: no second dense search.
-      const seen = broader?.lists.filter((l) => l.signal === 'dense' || l.signal === 'lexical').flatMap((l) => l.candidates) ?? [];
-      const pool = [...seen, ...lexical.top(CANDIDATE_POOL, questions)].map((c) => c.index);
-      const found = replies(pool, (q) => scorer.bestInPassage(q), passages, this.exchanges, inFilter);
-      if (found.candidates.length > 0) replyPool = found;
-    }
-    return { inScope, broader, lexical, relaxed, unmet, replies: replyPool };
+    const wantReplies = mode === 'hybrid' && scope.speakerKeys && plan.topic && !asksAboutQuestions(plan) && scope.section !== 'prepared_remarks';
+    const questions = wantReplies ? lexical.top(CANDIDATE_POOL, this.filterFor({ callIds: scope.callIds, speakerKeys: null, side: null, section: null, questionsOnly: true })) : null;
+    return {
+      finish: (query, scorer) => {
+        const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
+        const inScope = { lists: rankedLists(signals, query, k, inFilter, mode, inLexical) };
+        const broader = broaderFilter ? { lists: rankedLists(signals, query, k, broaderFilter, mode, broaderLexical) } : null;
+        let replyPool: Replies | null = null;
+        if (questions) {
+          // The broader pool's candidates (already ranked) and BM25's best questions: no second dense search.
+          const seen = broader?.lists.filter((l) => l.signal === 'dense' || l.signal === 'lexical').flatMap((l) => l.candidates) ?? [];
+          const pool = [...seen, ...questions].map((c) => c.index);
+          const found = replies(pool, (q) => scorer.bestInPassage(q), passages, this.exchanges, inFilter);
+          if (found.candidates.length > 0) replyPool = found;
+        }
+        return { inScope, broader, lexical, relaxed, unmet, replies: replyPool };
+      },
+    };
   }
 }
