@@ -35,6 +35,8 @@ const HANDOVER = new RegExp(
   'gu',
 );
 
+/** Words a turn must have for thanks that open the next one to be for it (remarks, not an introduction). */
+const THANKED_WORDS = 40;
 /** How far into a turn a greeting's thanks or a self-introduction may sit (it opens the turn). */
 const OPENING_CHARS = 80;
 /** "Thanks, Dave" / "Thank you very much, Ana Maria." opening a turn: the one thanked spoke just before. */
@@ -103,7 +105,9 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     // "Hi, this is Craig." / "My name is Ana Ruiz": the voice names itself.
     vote(turn.speakerId, SELF_INTRODUCTION.exec(turn.text.slice(0, OPENING_CHARS))?.groups?.name ?? null, said);
     const prev = turns[i - 1];
-    if (prev && prev.speakerId !== turn.speakerId) {
+    // Only a voice that spoke at length is thanked for it: after a one-line introduction, "Thanks,
+    // Rafael" greets the executive about to answer, not the operator who spoke.
+    if (prev && prev.speakerId !== turn.speakerId && prev.text.split(/\s+/).length >= THANKED_WORDS) {
       // "Thanks, Dave, and good afternoon": the voice before was Dave's.
       vote(prev.speakerId, THANKS.exec(turn.text.slice(0, OPENING_CHARS))?.groups?.name ?? null, said);
     }

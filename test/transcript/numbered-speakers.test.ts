@@ -91,7 +91,7 @@ describe('numbered voices named by the hand-overs', () => {
       people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
       turns(
         ['Speaker 0', 'Welcome. With us are Dana Reyes, our CEO, and Omar Haddad, our CFO.'],
-        ['Speaker 1', 'Good morning. Orders rose.'],
+        ['Speaker 1', 'Good morning. Orders rose in every region this quarter, led by industrial customers, and our new plant in Ohio reached full output in March. Freight costs fell, pricing held, and we repaid the last of our term loan, so the balance sheet is as strong as it has been in a decade.'],
         ['Speaker 2', 'Thanks, Dana, and good morning. Margins held.'],
         ['Speaker 3', 'Hi, this is Lena Ford from Ridge Capital. How is pricing?'],
       ),
@@ -113,10 +113,22 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Rafael Ortiz', 'Gustavo Lind', 'Speaker 3']);
   });
 
+  it('thanks after a one-line introduction greet the one about to answer, not the operator who spoke', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(
+        ['Speaker 1', 'Our CFO Rafael Ortiz is with me today. Revenue grew.'],
+        ['Speaker 0', 'Our next question comes from Lena.'],
+        ['Speaker 2', 'Thanks, Rafael. How is pricing?'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2']);
+  });
+
   it('cues that disagree about a voice leave it numbered', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2'),
-      turns(['Speaker 0', 'Over to Dana Reyes.'], ['Speaker 1', 'Hello.'], ['Speaker 2', 'Thank you, Omar Haddad.']),
+      turns(['Speaker 0', 'Over to Dana Reyes.'], ['Speaker 1', 'Good morning. Orders rose in every region this quarter, led by industrial customers, and our new plant in Ohio reached full output in March. Freight costs fell, pricing held, and we repaid the last of our term loan, so the balance sheet is as strong as it has been in a decade.'], ['Speaker 2', 'Thank you, Omar Haddad.']),
     );
     expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2']);
   });
