@@ -18,6 +18,10 @@ export interface SpokenTurn {
 }
 
 const NAME_WORD = String.raw`\p{Lu}['’]?\p{Ll}(?:[\p{L}'’-]*\p{Ll})?`;
+/** Lower-case particles inside a name ("Chasseloup de Chatillon", "Van der Berg"). */
+const PARTICLES = String.raw`(?:de|del|della|da|di|du|van|von|der|den|la|le|dos|das)`;
+/** A name as the call says it: up to three capitalised words, particles between them. */
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLES}\s+){0,2}${NAME_WORD}){0,2}`;
 
 /** How far from the end of a turn a hand-over may sit (it closes the turn). */
 const HANDOVER_TAIL = 300;
@@ -31,7 +35,7 @@ const HANDOVER = new RegExp(
   String.raw`\b(?:(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|line)\s+|it\s+|things\s+)?(?:back\s+)?over\s+to|[Oo]ver\s+to\s+you,?|[Oo]ver\s+to|[Gg]o\s+next\s+to|[Qq]uestions?\s+(?:(?:today|this\s+morning|this\s+afternoon)\s+)?(?:comes?|is|will\s+come)\s+from|(?:[Cc]omes?|[Ii]s)\s+from\s+the\s+line\s+of|[Ff]rom\s+the\s+line\s+of|[Ii]ntroduce)` +
     String.raw`\s+(?:(?:our|the|its)\s+[^.,;!?]{2,60}?,\s+)?(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?` +
     // Each word capitalised and then lower-case ("McKinnon", "O'Brien"; not "CEO", not a false start "Ul-").
-    String.raw`(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|CEO|CFO|COO)\b))`,
+    String.raw`(?<name>${NAME})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|CEO|CFO|COO)\b))`,
   'gu',
 );
 
@@ -40,10 +44,10 @@ const THANKED_WORDS = 40;
 /** How far into a turn a greeting's thanks or a self-introduction may sit (it opens the turn). */
 const OPENING_CHARS = 80;
 /** "Thanks, Dave" / "Thank you very much, Ana Maria." opening a turn: the one thanked spoke just before. */
-const THANKS = new RegExp(String.raw`^\s*(?:[Tt]hank\s+you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*[,.;!]|\s+and\b)`, 'u');
+const THANKS = new RegExp(String.raw`^\s*(?:[Tt]hank\s+you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+(?<name>${NAME})(?=\s*[,.;!]|\s+and\b)`, 'u');
 /** "Hi, this is Craig." / "Good morning, it's Ana Ruiz from…" / "My name is…" opening a turn. */
 const SELF_INTRODUCTION = new RegExp(
-  String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Yy]es|[Yy]eah|[Gg]ood\s+(?:morning|afternoon|evening))[,.!]?\s+(?:(?:everyone|all|guys)[,.!]?\s+)?)?(?:[Tt]his\s+is|[Ii]t['’]s|[Mm]y\s+name\s+is)\s+(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?=\s*(?:[,.;!]|$|\s+(?:from|with|of|at|here|speaking)\b))`,
+  String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Yy]es|[Yy]eah|[Gg]ood\s+(?:morning|afternoon|evening))[,.!]?\s+(?:(?:everyone|all|guys)[,.!]?\s+)?)?(?:[Tt]his\s+is|[Ii]t['’]s|[Mm]y\s+name\s+is)\s+(?<name>${NAME})(?=\s*(?:[,.;!]|$|\s+(?:from|with|of|at|here|speaking)\b))`,
   'u',
 );
 
@@ -57,7 +61,7 @@ const INTRODUCTIONS_CHARS = 30_000;
 function inFull(name: string, said: string): string {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const longer = new Set<string>();
-  for (const m of said.matchAll(new RegExp(String.raw`(?<!\p{L})${escaped}((?:\s+${NAME_WORD}){1,2})(?!\p{L})`, 'gu'))) {
+  for (const m of said.matchAll(new RegExp(String.raw`(?<!\p{L})${escaped}((?:\s+(?:${PARTICLES}\s+){0,2}${NAME_WORD}){1,2})(?!\p{L})`, 'gu'))) {
     const full = `${name} ${m[1]!.trim().replace(/\s+/g, ' ')}`;
     if (full.split(' ').every((w) => !SPEECH_WORDS.has(w)) && !FIRM_END.test(full)) longer.add(full);
   }
@@ -66,11 +70,11 @@ function inFull(name: string, said: string): string {
 
 /** "Rafael will now review profitability…", "Ana will take you through the numbers": the name, then the hand-over. */
 const WILL_NOW = new RegExp(
-  String.raw`(?<![\p{L}'’])(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})\s+will\s+(?:now\s+)?(?:review|discuss|cover|present|provide|give|talk|walk\s+(?:you|us)\s+through|take\s+(?:you|us)\s+through|go\s+(?:over|through))\b[^.!?]*[.!]?\s*$`,
+  String.raw`(?<![\p{L}'’])(?<name>${NAME})\s+will\s+(?:now\s+)?(?:review|discuss|cover|present|provide|give|talk|walk\s+(?:you|us)\s+through|take\s+(?:you|us)\s+through|go\s+(?:over|through))\b[^.!?]*[.!]?\s*$`,
   'gu',
 );
 /** A turn that ends by calling on someone: "…We will then take questions. Gustavo?" */
-const CALLED_ON = new RegExp(String.raw`(?:^|[.!?]\s+)(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,2})\?\s*$`, 'u');
+const CALLED_ON = new RegExp(String.raw`(?:^|[.!?]\s+)(?<name>${NAME})\?\s*$`, 'u');
 
 /** Words a capitalised phrase may start with that make it no person's name. */
 const NOT_A_NAME = /^(?:The|Our|This|That|Slide|Page|Mr|Ms|Operator|Thank|Thanks|Good|Please|Ladies|Question|Questions)\b/;

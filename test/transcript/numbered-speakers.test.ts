@@ -125,6 +125,18 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2']);
   });
 
+  it('particles belong to the name ("Chasseloup de Chatillon", "Ana de la Cruz")', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(
+        ['Speaker 0', 'With me is our CFO, Jean-Luc Marchand de Vries. I will now hand over to Ana de la Cruz.'],
+        ['Speaker 1', 'Thanks. Sales rose. Over to Jean-Luc.'],
+        ['Speaker 2', 'Thank you.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Ana de la Cruz', 'Jean-Luc Marchand de Vries']);
+  });
+
   it('cues that disagree about a voice leave it numbered', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2'),
