@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource } from '../transcript/types.js';
 import type { Inferred, ParsedCall } from '../transcript/read-source.js';
+import { isNumberedSpeaker } from '../transcript/names.js';
 import { nameNumberedSpeakers } from '../transcript/numbered-speakers.js';
 import { inferSides, structureWithSides, turnText } from '../transcript/structure.js';
 import { inferSections } from '../transcript/call-assembly.js';
@@ -233,10 +234,14 @@ export function parseStoredCall(bytes: Uint8Array, fileName: string): StoredCall
   return stored;
 }
 
+/** The id a numbered voice ("Speaker 7") is stored under, whatever name it was given. */
+const NUMBERED_ID = /^speaker-(\d+)$/;
+
 /**
  * The Call a stored form describes: what `origin.inferred` names is inferred afresh (sections,
- * titles), and so are inferred sides (once, for both the sections and the structure), roles and
- * exchanges — a better inference reaches the stored call on the next build without a re-import.
+ * titles), and so are the numbered voices' names, inferred sides (once, for both the sections and
+ * the structure), roles and exchanges — a better inference reaches the stored call on the next
+ * build without a re-import.
  */
 export function callFromStored(stored: StoredCallFile): Call {
   const { inferred } = stored.origin;
@@ -248,8 +253,14 @@ export function callFromStored(stored: StoredCallFile): Call {
     startTime: t.startTime,
     paragraphs: t.paragraphs.map(([start, end]) => ({ start, end, text: stored.text.slice(start, end) })),
   }));
-  // Voices stored numbered are named where the call's hand-overs now name them (numbered-speakers.ts).
-  const voices = nameNumberedSpeakers(participants, drafts.map((t) => ({ speakerId: t.speakerId, text: turnText(t) }))).participants;
+  // Numbered voices are named afresh from the call's hand-overs (numbered-speakers.ts), so a
+  // better rule reaches stored calls: a voice keeps its number in its id ("speaker-7") whatever
+  // name it was given at import.
+  const numbered = participants.map((p) => {
+    const n = NUMBERED_ID.exec(p.id)?.[1];
+    return n !== undefined && !isNumberedSpeaker(p.name) ? { ...p, name: `Speaker ${n}` } : p;
+  });
+  const voices = nameNumberedSpeakers(numbered, drafts.map((t) => ({ speakerId: t.speakerId, text: turnText(t) }))).participants;
   // Sides depend on who speaks and what they say, not on sections: inferred once, for the sections and the structure both.
   const sided = inferSides(voices, drafts);
   const turns = inferred.sections ? inferSections(sided, drafts).turns : drafts;

@@ -166,6 +166,10 @@ describe('round trip', () => {
       ['Ida Marsh', 'company'],
       ['Rosa Chen', 'analyst'],
     ]);
+    // A name an older rule gave a numbered voice is given afresh: the voice keeps its number in its id.
+    const misnamed = store(parsed);
+    misnamed.participants.find((p) => p.id === 'speaker-1')!.name = 'Ida';
+    expect(callFromStored(parseStoredCall(bytesOf(misnamed), storedCallFileName(parsed.call.meta.id))).participants.map((p) => p.name)).toEqual(['Speaker 0', 'Ida Marsh', 'Rosa Chen']);
   });
 
   it('keeps the origin: layout, file, checksum, parser version, warnings', () => {
