@@ -18,10 +18,12 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 /** An engine over the shared index whose model calls go through `batcher`; `hooks` hear when a model call starts and when its vectors are back. */
-function engineWith(hooks: { called?: () => void; back?: () => void } = {}) {
+function engineWith(hooks: { called?: () => void; back?: () => void; hold?: Promise<void> } = {}) {
   const batcher = new MicroBatcher(async (texts) => {
     const vectors = service.embedder.embed(texts);
     hooks.called?.();
+    // A test may keep the model "computing" until it has queued what it needs behind this call.
+    await hooks.hold;
     const v = await vectors;
     hooks.back?.();
     return v;
@@ -80,19 +82,22 @@ describe('with other searches in progress, retrieval waits for the vector', () =
   it('searches abandoned while their queries wait in the model queue cost no retrieval work', async () => {
     let modelBusy!: () => void;
     const busy = new Promise<void>((resolve) => (modelBusy = resolve));
-    const { engine, batcher, lexical } = engineWith({ called: () => modelBusy() });
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const { engine, batcher, lexical } = engineWith({ called: () => modelBusy(), hold });
     const pass = vi.spyOn(lexical, 'pass');
     const first = engine.search({ q: 'aws backlog', k: 10 });
     await busy;
-    // The model is computing the first query: these wait in the queue, and their clients leave.
+    // The model is computing the first query (held until the test lets it go): these wait in the queue, and their clients leave.
     const gone = Array.from({ length: 12 }, () => new AbortController());
     const queued = gone.map((g, i) => engine.search({ q: `what did Olsavsky say about capacity ${i}`, k: 10 }, { signal: g.signal }));
-    // They leave a little later, as a hang-up is noticed (after the turn their requests were read in).
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
+    // They leave once all twelve are queued, however busy the machine (a hang-up is noticed later than the request).
+    for (let turn = 0; turn < 10_000 && batcher.stats().waiting < 12; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(batcher.stats().waiting).toBe(12);
     for (const g of gone) g.abort(new Error('client gone'));
     const outcomes = await Promise.allSettled(queued);
     expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    release();
     await first;
     // One pass: the first search's. The abandoned ones never reached the model or retrieval.
     expect(pass).toHaveBeenCalledTimes(1);
