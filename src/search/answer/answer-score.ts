@@ -3,6 +3,7 @@ import type { Passage } from '../../passages/types.js';
 import type { FactQuestion } from '../interpret/fact-question.js';
 import { mentionsMetric, namesSegment, partOfMetric, shareOfStems, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { coversTerm } from './typed-terms.js';
 
 /**
  * How well one sentence answers the question: its cosine with the query, the share of the typed
@@ -72,6 +73,8 @@ const OTHER_BASIS_PENALTY = 0.1;
 const TENSE_MISMATCH_PENALTY = 0.1;
 /** Lexical terms that name a period (weighed by the period check of a factual question, not as topic words). */
 const PERIOD_TERM = /^(?:quarter|quarterli|year|annual|half|first|second|third|fourth|fiscal|full|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
+const NO_ALTERNATIVES: ReadonlyMap<string, string[][]> = new Map();
+
 /** An analyst restating a figure is not the company stating it. */
 const ANALYST_FACT_PENALTY = 0.3;
 
@@ -136,10 +139,8 @@ export class AnswerScorer {
     const { counted } = this;
     if (counted.length > 0) {
       let overlap = 0;
-      const alternatives = this.query.alternatives;
-      for (const t of counted) {
-        if (hasTerm(info.terms, t) || (alternatives?.get(t) ?? []).some((alt) => alt.length > 0 && alt.every((a) => hasTerm(info.terms, a)))) overlap++;
-      }
+      const typed = { alternatives: this.query.alternatives ?? NO_ALTERNATIVES };
+      for (const t of counted) if (coversTerm(t, typed, (term) => hasTerm(info.terms, term))) overlap++;
       score += (TERM_OVERLAP_WEIGHT * overlap) / counted.length;
     }
     if (terms.size > 0) {

@@ -12,11 +12,14 @@ export function typedTerms(text: string): TypedTerms {
   return { terms: new Set(lexicalTokens(text)), alternatives: termAlternatives(text) };
 }
 
-/** How many typed words a passage's matched terms cover, directly or by another form ("acquisitions" by "M&A"). */
+/** Is typed term `t` there, by `has`, itself or as another form of it ("acquisitions" as "M&A")? */
+export function coversTerm(t: string, typed: Pick<TypedTerms, 'alternatives'>, has: (term: string) => boolean): boolean {
+  return has(t) || (typed.alternatives.get(t) ?? []).some((alt) => alt.length > 0 && alt.every(has));
+}
+
+/** How many typed words a passage's matched terms cover, directly or by another form. */
 export function coveredTerms(matched: ReadonlySet<string>, typed: TypedTerms): number {
   let covered = 0;
-  for (const t of typed.terms) {
-    if (matched.has(t) || (typed.alternatives.get(t) ?? []).some((alt) => alt.length > 0 && alt.every((a) => matched.has(a)))) covered++;
-  }
+  for (const t of typed.terms) if (coversTerm(t, typed, (term) => matched.has(term))) covered++;
   return covered;
 }
