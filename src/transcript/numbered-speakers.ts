@@ -51,6 +51,11 @@ const SELF_INTRODUCTION = new RegExp(
   'u',
 );
 
+/** A phrase that can be a person's name: no opening word of speech or reference, no greeting inside, no firm. */
+function personLike(phrase: string): boolean {
+  return !NOT_A_NAME.test(phrase) && phrase.split(' ').every((w) => !SPEECH_WORDS.has(w)) && !FIRM_END.test(phrase);
+}
+
 /** How much of the call is read for the full forms of names handed to in part. */
 const INTRODUCTIONS_CHARS = 30_000;
 
@@ -63,7 +68,7 @@ function inFull(name: string, said: string): string {
   const longer = new Set<string>();
   for (const m of said.matchAll(new RegExp(String.raw`(?<!\p{L})${escaped}((?:\s+(?:${PARTICLES}\s+){0,2}${NAME_WORD}){1,2})(?!\p{L})`, 'gu'))) {
     const full = `${name} ${m[1]!.trim().replace(/\s+/g, ' ')}`;
-    if (full.split(' ').every((w) => !SPEECH_WORDS.has(w)) && !FIRM_END.test(full)) longer.add(full);
+    if (personLike(full)) longer.add(full);
   }
   return longer.size === 1 ? [...longer][0]! : name;
 }
@@ -97,7 +102,7 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     // A stammer repeats a word ("Pontus Pontus Wachtmeister"): once is the name; "Josu Jon" after "Josu Jon Imaz" is him in full.
     const name = inFull(said.split(/\s+/).filter((w, k, all) => w !== all[k - 1]).join(' '), sofar);
     // A name someone listed already bears is theirs.
-    if (!name.includes(' ') || NOT_A_NAME.test(name) || name.split(' ').some((w) => SPEECH_WORDS.has(w)) || FIRM_END.test(name) || taken.has(name.toLowerCase())) return;
+    if (!name.includes(' ') || !personLike(name) || taken.has(name.toLowerCase())) return;
     const forVoice = votes.get(speakerId) ?? new Map<string, number>();
     forVoice.set(name, (forVoice.get(name) ?? 0) + 1);
     votes.set(speakerId, forVoice);
