@@ -175,6 +175,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   } else if (filters.company === ANY) sources.company = 'request';
 
   // Period: the request's quarter/year, else the question's.
+  // Where the question's period words start in `spans`: they go back into the topic if no call has the period.
+  const periodSpansFrom = spans.length;
   let period: CallScope['period'] = null;
   if (filters.quarter && filters.quarter !== ANY) {
     const parsed = parseQuarter(filters.quarter);
@@ -226,6 +228,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
         droppedPeriod = period.matched;
         period = null;
         sources.period = 'none';
+        // Then it was most likely what they asked about ("guidance for Q1 2026", "second-half outlook"): keep it in the topic.
+        spans.splice(periodSpansFrom);
       }
     }
     if (!callIds && companies.length > 0) callIds = new Set(inScope.flatMap((c) => c.calls.map((m) => m.id)));

@@ -118,6 +118,11 @@ describe('periods in the question', () => {
     const p = plan('What did Bluefin say in Q1 2021 about shrimp?');
     expect(p.droppedPeriod).toBe('Q1 2021');
     expect(p.callIds && [...p.callIds]).toEqual(['blfn-q2-2024']);
+    // Its words were then most likely what was asked about ("guidance for Q1 2026"): they stay in the topic.
+    expect(p.topic).toContain('Q1 2021');
+    expect(plan('What did Bluefin say about guidance for Q3 2031?').topic).toBe('guidance for Q3 2031');
+    // A period some call has leaves the topic.
+    expect(plan('What did Northwind say in Q1 2024 about pricing?').topic).toBe('pricing');
   });
 
   it('a bare year or a quarter without a year is a topic, not a period', () => {
