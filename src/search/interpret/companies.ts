@@ -54,8 +54,12 @@ interface Word {
 
 /** Connectors a name may write as "&", "+" or "and", or leave out ("Kuehne + Nagel", "Kuehne Nagel"): never part of a key. */
 const CONNECTOR = 'and';
+/** Words after which a lowercase name is a company's ("what did mosaic say", "growth at nexstar"). */
+const COMPANY_BEFORE = new Set(['did', 'does', 'do', 'at', 'from']);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** In a question, initials joined by "&" are one word ("IS&S", "AT&T"). */
+const QUERY_WORD = /\p{Lu}+(?:&\p{Lu}+)+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 function fold(word: string): string {
   return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
@@ -73,7 +77,7 @@ function words(text: string): Word[] {
 /** Query words with offsets into the text as given (possessive 's outside the span: "Amazon's"); connectors left out. */
 function queryWords(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(QUERY_WORD)) {
     const possessive = /['’]s$/i.test(m[0]);
     const raw = possessive ? m[0].slice(0, -2) : m[0];
     const norm = fold(raw);
@@ -181,8 +185,8 @@ export class CompanyDirectory {
    * ("Nexstar" for "Nextar Media Group", "Illumnia" for Illumina), when it is no English word.
    * Looked up through one-letter deletions (SymSpell), so the cost does not grow with the library.
    */
-  private fuzzyMention(w: Word): Alias[] {
-    if (w.norm.length < FUZZY_MIN_LENGTH || !/^\p{Lu}/u.test(w.raw) || isEnglish(w.norm)) return [];
+  private fuzzyMention(w: Word, caselessName = false): Alias[] {
+    if (w.norm.length < FUZZY_MIN_LENGTH || !(caselessName || /^\p{Lu}/u.test(w.raw)) || isEnglish(w.norm)) return [];
     const names = new Set<string>();
     for (const form of [w.norm, ...deletionForms(w.norm)]) for (const name of this.typoKeys.get(form) ?? []) names.add(name);
     const close = [...names].filter((n) => n[0] === w.norm[0] && editDistance(n, w.norm, 1) === 1);
@@ -200,8 +204,8 @@ export class CompanyDirectory {
    * Words that name one company but for one typo in a long word ("Texas Instrumets", "Kuehne
    * Nagle"), each word capitalised as a name is: one map lookup per word of the span.
    */
-  private fuzzyPhrase(span: readonly Word[]): Alias[] {
-    if (!span.every((w) => /^\p{Lu}/u.test(w.raw))) return [];
+  private fuzzyPhrase(span: readonly Word[], caselessName = false): Alias[] {
+    if (!caselessName && !span.every((w) => /^\p{Lu}/u.test(w.raw))) return [];
     const norms = span.map((w) => w.norm);
     const names = new Set<string>();
     for (let j = 0; j < norms.length; j++) {
@@ -243,7 +247,8 @@ export class CompanyDirectory {
         // After a generic first word the last one names it ("Santander" for Banco Santander), unless it is a word ("Electric").
         const last = core.at(-1)!;
         if (GENERIC_FIRST_WORDS.has(first) && last.length >= 5 && !isEnglish(last)) this.add(last, { company: c, via: 'short', caseRule: 'any' });
-        if (core.length <= 4) this.add(core.map((w) => w[0]).join(''), { company: c, via: 'initials', caseRule: 'upper' });
+        // Initials write "and" as "&" ("IS&S" for Innovative Solutions and Support; see queryWords).
+        if (core.length <= 4) this.add(core.map((w) => (w === CONNECTOR ? '&' : w[0])).join(''), { company: c, via: 'initials', caseRule: 'upper' });
         if (core.length === 2 && core.every((w) => w.length >= 2)) {
           const contraction = core.map((w) => w.slice(0, 2)).join('');
           if (!isEnglish(contraction)) this.add(contraction, { company: c, via: 'short', caseRule: 'any' });
@@ -278,13 +283,17 @@ export class CompanyDirectory {
   mentions(text: string): CompanyMention[] {
     const ws = queryWords(text);
     const found: CompanyMention[] = [];
+    // Typed all in lowercase, a question says nothing by case: a name that needs a capital counts
+    // where a company is named ("mosaic dealer inventories", "nexstar's ad revenue", "what did spire say").
+    const caseless = !/\p{Lu}/u.test(text);
     for (let i = 0; i < ws.length; ) {
       let matched = 0;
       for (let n = Math.min(this.maxWords, ws.length - i); n >= 1 && matched === 0; n--) {
         const span = ws.slice(i, i + n);
+        const asCompany = caseless && (i === 0 || span[n - 1]!.alt !== undefined || COMPANY_BEFORE.has(ws[i - 1]!.norm));
         const key = spanKeys(span).find((k) => this.aliases.has(k));
-        let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span));
-        if (hits.length === 0) hits = n === 1 ? this.fuzzyMention(span[0]!) : this.fuzzyPhrase(span);
+        let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span) || (asCompany && a.caseRule === 'capital'));
+        if (hits.length === 0) hits = n === 1 ? this.fuzzyMention(span[0]!, asCompany) : this.fuzzyPhrase(span, asCompany);
         if (hits.length === 0) continue;
         // The legal form written after the name is part of the mention ("REV Group's", "Monro Inc."), not the topic.
         let last = n;

@@ -76,7 +76,28 @@ describe('a generic first word, and typos', () => {
     expect(found('What did Stonefeld say about drilling?')).toEqual(['sfe']);
     expect(found('What did Veridai say?')).toEqual(['banco-veridia']);
     expect(found('What did Stonefield say?')).toEqual(['sfe']);
-    expect(found('stonefeld drilling')).toEqual([]); // lowercase: a typo of a word, not a name
+    // Lowercase in a question that has capitals: a typo of a word, not a name.
+    expect(found('Drilling plans at stonefeld')).toEqual([]);
+  });
+
+  it('typed all in lowercase, a name counts where a company is named: first, possessive, after "did"/"at"', () => {
+    expect(found('stonefeld drilling')).toEqual(['sfe']);
+    expect(found("what was kestrel's backlog")).toEqual(['kestrel']);
+    expect(found('kestrel group backlog')).toEqual(['kestrel']);
+    expect(found('kestrel backlog')).toEqual(['kestrel']);
+    expect(found('what did kestrel say about pricing')).toEqual(['kestrel']);
+    // Elsewhere a lowercase word is the word ("kestrel" is a bird).
+    expect(found('nesting sites of the kestrel')).toEqual([]);
+    expect(found('drilling plans stonefeld')).toEqual([]);
+    // A question with capitals keeps the capital rule.
+    expect(found('Kestrel nesting sites')).toEqual(['kestrel']);
+    expect(found('How is the kestrel doing, Jane?')).toEqual([]);
+  });
+
+  it('initials write "and" as "&"', () => {
+    expect(named('H&BO store count')).toEqual(['harlow-and-birch-outfitters']);
+    expect(named('What did HBO say?')).toEqual([]);
+    expect(named('h&bo store count')).toEqual([]);
   });
 
   it('reads a name of several words with one typo in a long word, written as a name', () => {
@@ -84,7 +105,8 @@ describe('a generic first word, and typos', () => {
     const keys = (q: string) => words.mentions(q).map((m) => [m.matched, m.companies.map((c) => c.key).join('|')]);
     expect(keys("What did Tessaly Instrumets' CFO say?")).toEqual([['Tessaly Instrumets', 'tsly']]);
     expect(keys('Marble Mountian Mining results')).toEqual([['Marble Mountian Mining', 'marble-mountain-mining']]);
-    // Written in lowercase it is no name.
-    expect(keys('marble mountian mining')).toEqual([]);
+    // Written in lowercase it is no name, unless the whole question is lowercase and it opens it.
+    expect(keys('Results of marble mountian mining')).toEqual([]);
+    expect(keys('marble mountian mining results')).toEqual([['marble mountian mining', 'marble-mountain-mining']]);
   });
 });
