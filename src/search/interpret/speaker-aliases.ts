@@ -330,8 +330,11 @@ export function buildAliasTable(
     if (last) {
       add(phrases, `${first} ${last}`, p, 'full');
       for (const nick of nicknamesOf(first)) add(phrases, `${nick} ${last}`, p, 'nickname');
-      add(phrases, last, p, 'surname');
-      add(fuzzy, last, p, 'surname');
+      // An initial ("Suzanne S.") is no surname: alone, one letter names nobody ("IS&S").
+      if (last.length > 1) {
+        add(phrases, last, p, 'surname');
+        add(fuzzy, last, p, 'surname');
+      }
     }
     add(phrases, first, p, 'first');
     if (first.length >= FUZZY_FIRST_NAME_MIN_LENGTH) add(fuzzy, first, p, 'first');
@@ -393,6 +396,11 @@ function isOtherFirstName(prev: Token, table: AliasTable): boolean {
   return !table.commonWords.has(prev.norm) && !table.companyWords.has(prev.norm);
 }
 
+/** A one-word firm alias typed in lowercase that the calls also write in lowercase. */
+function guardedFirm(n: number, explicit: boolean | undefined, only: Token, entries: readonly AliasEntry[], table: AliasTable): boolean {
+  return n === 1 && !explicit && only.raw === only.raw.toLowerCase() && table.commonWords.has(only.norm) && entries.every((e) => e.via === 'firm');
+}
+
 /** Articles: a name does not follow one ("the Boeing 737" is no Bowling). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -444,7 +452,9 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       const otherFirstName = n === 1 && !explicit && i > 0 && entries.every((e) => e.via === 'surname') && isOtherFirstName(tokens[i - 1] as Token, table);
       // "Jane Sun" is not Jane Doe, "Red Lake" not the Lake Street analyst: a first name or firm word inside another name.
       const partOfName = n === 1 && !explicit && entries.every((e) => e.via === 'first' || e.via === 'nickname' || e.via === 'firm') && inLongerName(tokens, i, table);
-      if (guarded || shortFirm || otherFirstName || partOfName) continue;
+      // A firm word the calls use in lowercase, typed in lowercase, is that word ("auto parts"), unless an analyst follows ("the wells analyst").
+      const commonFirmWord = guardedFirm(n, explicit, only, entries, table) && !/^\s+analysts?\b/i.test(text.slice(only.end));
+      if (guarded || shortFirm || otherFirstName || partOfName || commonFirmWord) continue;
       emit(only, span[n - 1] as Token, entries, 0);
       matchedWords = n;
     }

@@ -215,6 +215,27 @@ describe('alias tables for another call', () => {
     expect(findSpeakerMentions(t, 'what did Gross ask').map((m) => m.person.id)).toEqual(['robert-gross']);
   });
 
+  it('a firm word the calls write in lowercase is that word, unless an analyst follows; an initial is no surname', () => {
+    const c = parseTranscript(
+      renderTranscript({
+        company: ['Jane Roe - Chief Executive Officer', 'Suzanne S. - Investor Relations'],
+        analysts: ['Ryan Tully - Auto Research'],
+        presentation: [{ speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Our auto parts plants ran well.'] }],
+        qa: [
+          { speaker: 'Ryan Tully', title: 'Auto Research', paragraphs: ['Question?'] },
+          { speaker: 'Jane Roe', title: 'Chief Executive Officer', paragraphs: ['Answer.'] },
+        ],
+      }),
+    );
+    const t = tableOf(c);
+    const found = (q: string) => findSpeakerMentions(t, q).map((m) => m.person.id);
+    expect(found('absenteeism at auto parts plants')).toEqual([]);
+    expect(found('what did the auto analyst ask')).toEqual(['ryan-tully']);
+    expect(found('what did Auto Research ask')).toEqual(['ryan-tully']);
+    expect(found('tax rate for IS&S')).toEqual([]);
+    expect(found('What did Suzanne say?')).toEqual(['suzanne-s']);
+  });
+
   it('derives everything from that call’s participants', () => {
     const other = parseTranscript(
       renderTranscript({
