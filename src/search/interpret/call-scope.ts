@@ -163,7 +163,9 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       const speaks = !NAME_GOES_ON.test(after) && refersToSomeone(q, m.start, m.end);
       // "the Mosaic call": the word "call" goes with the name.
       const callWords = /^\s+(?:earnings\s+|conference\s+)?call\b/i.exec(after)?.[0].length ?? 0;
-      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks) spans.push({ start: m.start, end: m.end + callWords });
+      // A keyword query that opens with the company ("adtran gross margin outlook") names where to look, unless a name goes on.
+      const leads = q.slice(0, m.start).trim() === '' && /^\s+\S/.test(after) && !NAME_GOES_ON.test(after);
+      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks || leads) spans.push({ start: m.start, end: m.end + callWords });
       if (speaks) companySpeaks = true;
     }
     if (companies.length > 0) sources.company = 'query';

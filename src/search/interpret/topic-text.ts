@@ -27,10 +27,11 @@ export function stripScaffold(text: string): string {
   const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, '');
   // A word in capitals is an abbreviation ("the US market"), not "us" — unless the whole question is shouted.
   const shouted = text === text.toUpperCase();
-  const scaffold = (w: string) => SCAFFOLD.has(norm(w)) && (shouted || !/^\p{Lu}[\p{Lu}.]+$/u.test(w.replace(/[^\p{L}.]/gu, '')));
+  // A word with digits is a figure ("40s", "Q3"), never scaffolding, whatever its letters.
+  const scaffold = (w: string) => !/\d/.test(w) && SCAFFOLD.has(norm(w)) && (shouted || !/^\p{Lu}[\p{Lu}.]+$/u.test(w.replace(/[^\p{L}.]/gu, '')));
   let a = 0;
   let b = words.length;
-  while (a < b && (scaffold(words[a]!) || LEADING_ONLY.has(norm(words[a]!)))) a++;
+  while (a < b && (scaffold(words[a]!) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
   while (b > a && scaffold(words[b - 1]!) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
   return words.slice(a, b).join(' ');
 }

@@ -33,6 +33,18 @@ describe('companies in the question', () => {
     expect(robotics.topic).toBe('margins');
   });
 
+  it('a keyword query that opens with the company names where to look, not what about; a name that goes on stays', () => {
+    for (const q of ['northwind robotics backlog outlook', 'Northwind backlog outlook', 'NWR backlog outlook']) {
+      const p = plan(q);
+      expect(p.companies.map((c) => c.company.key), q).toEqual(['nwr']);
+      expect(p.topic, q).toBe('backlog outlook');
+    }
+    // A figure stays whole ("40s" is not the scaffold word "s").
+    expect(plan('northwind gross margin in the mid 40s').topic).toBe('gross margin in the mid 40s');
+    // "Northwind Atlas shipments": a capitalised word goes on with the name (a product), so it stays.
+    expect(plan('Northwind Atlas shipments').topic).toBe('Northwind Atlas shipments');
+  });
+
   it('tickers, short names and legal forms all name it; the company as the speaker means its management', () => {
     for (const q of ['What did NWR say about backlog?', 'what did northwind robotics say about backlog', 'What did Northwind Robotics, Inc. say about backlog?']) {
       const p = plan(q);
