@@ -18,6 +18,14 @@ describe('statesMetric: the figure is the metric’s own value', () => {
     ['Revenue for the third quarter was $48.2 million, up 11%.', 'money', true],
     ['Revenue in fiscal 2024 reached $1.3 billion.', 'money', true],
     ['Revenue for our lighting partners was boosted by $4 million of rebates.', 'money', false],
+    // The period's end spelt out is part of the period.
+    ['Consolidated revenue for the first quarter ended December 31st was $101 million.', 'money', true],
+    ['Revenue for the first half ended June 30, 2021 was $88 million.', 'money', true],
+    // By how much it changed is not what it was, unless a change is asked.
+    ['Exchange rate movements reduced revenue by $3.5 million.', 'money', false],
+    ['Revenue increased by $2 million to $40 million.', 'money', true],
+    ['Revenues for the second quarter of fiscal 2020 were $21.7 million.', 'money', true],
+    ['Revenue grew by 12% in the quarter.', 'percent', true],
   ] as const)('%s (%s) → %s', (text, kind, expected) => {
     expect(statesMetric(sentenceFacts(text), revenue, kind)).toBe(expected);
   });
@@ -37,8 +45,10 @@ describe('partOfMetric: a part\'s figure, though no "segment" is named', () => {
     ['For the third quarter, we achieved revenues of $29.6 million.', false],
     ['We expect to invest about $200 billion in capital expenditures.', false],
     ['Our revenue was $700 million.', false],
+    // Another wording of the metric before it qualifies nothing ("top line, revenues").
+    ['Starting with the top line, revenues for the second quarter of 2020 were $21.7 million.', false],
   ] as const)('%s → %s', (text, expected) => {
-    expect(partOfMetric(sentenceFacts(text), revenue)).toBe(expected);
+    expect(partOfMetric(sentenceFacts(text), [...revenue, ['top', 'line']])).toBe(expected);
   });
 });
 
@@ -49,6 +59,8 @@ describe('sentenceFacts', () => {
     expect([...f.quarters]).toEqual([4]);
     expect([...f.years]).toEqual([2025]);
     expect(f.total).toBe(true);
+    // "of total revenues" is a share's denominator, not the total's figure.
+    expect(sentenceFacts('Oil revenues fell 54% to $18.9 million, about 87% of total revenues.').total).toBe(false);
   });
   it('outlook, segment and questions', () => {
     expect(sentenceFacts('Q1 operating income is expected to be between $16.5 billion and $21.5 billion.').forward).toBe(true);
@@ -83,6 +95,17 @@ describe('metrics that contain one another', () => {
     expect(factQuestionOf('What was the EBITDA margin?')?.quantity).toBe('percent');
     expect(factQuestionOf('What was adjusted EBITDA?')?.metric).toEqual([['ebitda']]);
     expect(factQuestionOf('What was group EBIT for the half year?')?.metric).toEqual([['ebit']]);
+  });
+});
+
+describe('the company named in a fact question', () => {
+  it('is never a qualifier, possessive apostrophe or not ("Exco Technologies\' sales")', () => {
+    const names = new Set(['exco', 'technologies']);
+    for (const q of ["What were Exco Technologies' consolidated sales?", "What were Exco Technologies's consolidated sales?", 'What were Exco Technologies consolidated sales?']) {
+      const fact = factQuestionOf(q, names);
+      expect(fact?.qualifiers, q).toEqual([]);
+      expect(fact?.namesPart, q).toBe(false);
+    }
   });
 });
 

@@ -56,7 +56,8 @@ const PROJECTION = /\b(midpoint|would\s+put|would\s+imply|implies)\b/i;
 /** A result reported: past-tense verbs of reporting ("revenue was", "grew", "came in at"). */
 const REPORTED = /\b(was|were|grew|rose|increased|decreased|declined|fell|reported|delivered|generated|came\s+in|ended|totaled|totalled|reached|posted|achieved)\b/i;
 const HANDOVER = /\b(?:turn(?:ing)? (?:it|the call|things)(?: back)? over to|hand(?:ing)? (?:it |the call )?over to|pass (?:it )?(?:over |back )?to|invite \S+(?: \S+){0,4} to (?:say|share|speak|talk|give)|(?:over|back) to you,? \p{Lu})/u;
-const TOTAL = /\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
+/** "of total revenues" is a share's denominator ("87% of total revenues"), not the total's figure. */
+const TOTAL = /(?<!\bof\s+)\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
 /** Openings that announce the next topic rather than say anything about it. */
 const SIGNPOST =
@@ -138,6 +139,8 @@ const LINK_WORDS = new Set(
 );
 /** A period between the metric and its figure is still a plain statement ("revenue for the third quarter was $48.2 million"). */
 const PERIOD_LINK = /^(?:for|this|quarter|quarters|year|half|full|fiscal|first|second|third|fourth|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
+/** The end of a period spelt out between a metric and its figure ("sales for the first quarter ended December 31st were…"): not counted in the gap. */
+const PERIOD_END_WORD = /^(?:ended|ending|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}(?:st|nd|rd|th)?|st|nd|rd|th)$/;
 const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lower);
 /** Largest gap, in words, between a metric and the figure that states it. */
 const MAX_STATEMENT_GAP = 7;
@@ -166,10 +169,17 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
   const { tokens } = facts;
   for (const m of occurrences(tokens, forms)) {
     // Metric, then the figure: "operating income was $25 billion".
-    for (let i = m.to + 1; i < tokens.length && i - m.to <= MAX_STATEMENT_GAP; i++) {
+    // The period between them is not counted ("revenues for the second quarter of 2020 were…").
+    let gap = 0;
+    for (let i = m.to + 1; i < tokens.length && gap < MAX_STATEMENT_GAP; i++) {
       const t = tokens[i]!;
+      const word = t.lower.replace(/[,.]$/, '');
+      if (PERIOD_END_WORD.test(word) || (!t.figure && PERIOD_LINK.test(word))) continue;
+      gap++;
       if (t.figure) {
-        if (!quantity || t.figure === quantity) return true;
+        // "reduced sales by $3.5 million": by how much it changed, not what it was (unless a change is asked).
+        const change = quantity !== 'percent' && tokens[i - 1]?.lower === 'by';
+        if ((!quantity || t.figure === quantity) && !change) return true;
         continue;
       }
       if (!linkWord(t.lower)) break;
@@ -209,7 +219,10 @@ export function partOfMetric(facts: SentenceFacts, forms: readonly string[][]): 
   const { tokens } = facts;
   const found = occurrences(tokens, forms);
   if (found.length === 0) return false;
+  // "the top line, revenues": a word ending another wording of the metric qualifies nothing.
+  const ends = new Set(found.map((m) => m.to));
   return found.some((m) => {
+    if (ends.has(m.from - 1)) return false;
     // Only the word right before it modifies it: "invest in capital expenditures" is no part.
     const t = tokens[m.from - 1];
     if (!t || t.figure || t.stem === null) return false;
