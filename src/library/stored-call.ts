@@ -16,7 +16,9 @@ import type { Inferred, ParsedCall } from '../transcript/read-source.js';
 import { isNumberedSpeaker } from '../transcript/names.js';
 import { nameNumberedSpeakers } from '../transcript/numbered-speakers.js';
 import { inferSides, structureWithSides, turnText } from '../transcript/structure.js';
-import { inferSections } from '../transcript/call-assembly.js';
+import { defaultTitle, inferSections } from '../transcript/call-assembly.js';
+import { welcomeMeta } from '../transcript/header-meta.js';
+import { openingText, quarterFields, reportedPeriod } from '../transcript/reported-period.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
 export const STORED_CALL_FORMAT = 2;
@@ -264,7 +266,30 @@ export function callFromStored(stored: StoredCallFile): Call {
   // Sides depend on who speaks and what they say, not on sections: inferred once, for the sections and the structure both.
   const sided = inferSides(voices, drafts);
   const turns = inferred.sections ? inferSections(sided, drafts).turns : drafts;
-  return { meta: { ...stored.meta }, ...structureWithSides(turns, sided), source: stored.text };
+  return { meta: completedMeta(stored.meta, drafts), ...structureWithSides(turns, sided), source: stored.text };
+}
+
+/**
+ * What the opening says of a call its source did not name — the company (the operator's welcome,
+ * where the ticker stood in for it) and the period it reports — read afresh as at import, so a
+ * better reading reaches stored calls without a re-import. The id is never changed.
+ */
+function completedMeta(meta: CallMeta, turns: readonly { paragraphs: readonly { text: string }[] }[]): CallMeta {
+  let out = { ...meta };
+  if (meta.ticker !== null && meta.company === meta.ticker) {
+    const welcome = welcomeMeta(turns);
+    if (welcome?.company) {
+      out.company = welcome.company;
+      if (out.quarter === null && welcome.quarter !== null) out = { ...out, quarter: welcome.quarter, fiscalQuarter: welcome.fiscalQuarter, fiscalYear: welcome.fiscalYear };
+    }
+  }
+  if (out.quarter === null) {
+    const reported = reportedPeriod(openingText(turns));
+    if (reported) out = { ...out, ...quarterFields(reported) };
+  }
+  // A title made up at import from what was known then is made up again.
+  if (meta.title === defaultTitle(meta.company, meta.ticker, meta.quarter)) out.title = defaultTitle(out.company, out.ticker, out.quarter);
+  return out;
 }
 
 // ── Format 1 (before `origin.inferred`): read, and brought up to format 2 ─────────────────────

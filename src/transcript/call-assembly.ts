@@ -5,15 +5,13 @@
  */
 import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import { metaFromWelcome, type HeaderMeta } from './header-meta.js';
+import { welcomeMeta, type HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
+import { openingText, quarterFields, reportedPeriod } from './reported-period.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
-
-/** Turns at the start of a call in which an operator's welcome is looked for. */
-const WELCOME_TURNS = 3;
 
 /** Collects a layout's turns, enforcing the turn and paragraph limits with the line that broke them. */
 export class TurnCollector {
@@ -83,6 +81,11 @@ export function inferSections<T extends TurnDraft>(participants: readonly Partic
   return { turns: turns.map((t, i) => ({ ...t, section: qaStart !== null && i >= qaStart ? 'qa' : 'prepared_remarks' })), qaStart };
 }
 
+/** The title of a call whose source gives none: "CD Projekt Group (OTGLF) Q2 2021 Earnings Call". */
+export function defaultTitle(company: string, ticker: string | null, quarter: string | null): string {
+  return [company, ticker && ticker !== company ? `(${ticker})` : null, quarter, 'Earnings Call'].filter(Boolean).join(' ');
+}
+
 /** Builds the structured Call; appends to `warnings` what was inferred or missing, and says what was inferred. */
 export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): LayoutOutput {
   if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
@@ -92,10 +95,20 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   if (meta.company === null) {
     // No header named the company (none at all, or a dataset that gives only a ticker): the
     // operator's welcome may ("Welcome to the Orchid Labs first quarter 2025 earnings call").
-    const welcome = draft.turns.slice(0, WELCOME_TURNS).map((t) => metaFromWelcome(t.paragraphs[0]?.text ?? '')).find((w) => w !== null);
+    const welcome = welcomeMeta(draft.turns);
     if (welcome) {
       meta = { ...meta, company: welcome.company, ...(meta.quarter === null && welcome.quarter !== null ? { quarter: welcome.quarter, fiscalQuarter: welcome.fiscalQuarter, fiscalYear: welcome.fiscalYear } : {}) };
       warnings.push({ line: null, message: `company${welcome.quarter && meta.quarter === welcome.quarter ? ' and quarter' : ''} read from the welcome: ${[welcome.company, meta.quarter].filter(Boolean).join(' ')}` });
+    }
+  }
+  // Ids stay what they were before the opening's period was read (stable across parser versions).
+  const idSource = idMeta ?? meta;
+  if (meta.quarter === null) {
+    // Nor the period: the opening may say it ("EDP's first half 2020 results"), as the quarter that closes it.
+    const reported = reportedPeriod(openingText(draft.turns));
+    if (reported) {
+      meta = { ...meta, ...quarterFields(reported) };
+      warnings.push({ line: null, message: `quarter read from the opening: "${reported.said}" → ${meta.quarter}` });
     }
   }
   let company = meta.company ?? meta.ticker;
@@ -134,17 +147,16 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   const id =
     opts.id ??
     callId({
-      company: (idMeta ?? meta).company,
+      company: idSource.company,
       ticker: meta.ticker,
-      fiscalQuarter: (idMeta ?? meta).fiscalQuarter,
-      fiscalYear: (idMeta ?? meta).fiscalYear,
+      fiscalQuarter: idSource.fiscalQuarter,
+      fiscalYear: idSource.fiscalYear,
       date: meta.date,
       datasetFileId: draft.datasetFileId ?? null,
       fileName: draft.fileName,
       text: draft.source,
     });
-  const title =
-    meta.title ?? [company, meta.ticker && meta.ticker !== company ? `(${meta.ticker})` : null, meta.quarter, 'Earnings Call'].filter(Boolean).join(' ');
+  const title = meta.title ?? defaultTitle(company, meta.ticker, meta.quarter);
   const call: Call = {
     meta: {
       id,

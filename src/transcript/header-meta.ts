@@ -206,6 +206,18 @@ export function metaFromWelcome(text: string): HeaderMeta | null {
   return meta.company !== null ? meta : null;
 }
 
+/** Turns at the start of a call in which an operator's welcome is looked for. */
+const WELCOME_TURNS = 3;
+
+/** What the operator's welcome in a call's first turns says of it, or null. */
+export function welcomeMeta(turns: readonly { paragraphs: readonly { text: string }[] }[]): HeaderMeta | null {
+  for (const t of turns.slice(0, WELCOME_TURNS)) {
+    const found = metaFromWelcome(t.paragraphs[0]?.text ?? '');
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Where what a welcome says of the call stops naming the company ("Ferrari 2021 full year results", "Telkom's First Half of 2021"). */
 const AFTER_SPOKEN_NAME =
   /(?:['’]s?(?=\s|$)|\s*[–(,]|\s+-\s|-(?=(?:Q[1-4]|\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:^|\s+)(?:first|second|third|fourth|full|half|nine|fiscal|financial|preliminary|annual|quarterly|year|results?|earnings|conference|investor|video|IFRS|H[12]|Q[1-4]|[1-4][QH]|FY\S*|\d{1,2}M|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;

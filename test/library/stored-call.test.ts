@@ -82,6 +82,27 @@ describe('round trip', () => {
     expect(callFromStored(parseStoredCall(bytesOf(headed), 'amzn-q4-2025.call.json')).turns[3]!.section).toBe('qa');
   });
 
+  it('the company and period its opening says are read again where the source gave only a ticker; the id stays', () => {
+    const text = [
+      'Ticker: HLDW',
+      '',
+      "Operator: Good day, and welcome to the Halden Wind third quarter 2021 results conference call.",
+      '',
+      'Ida Marsh: Thank you. Orders rose 9% this quarter.',
+    ].join('\n');
+    const parsed = parseTranscriptBytes(Buffer.from(text), { fileName: 'hldw.txt' });
+    expect([parsed.call.meta.company, parsed.call.meta.quarter]).toEqual(['Halden Wind', 'Q3 2021']);
+    // As a call stored before the opening was read: the ticker standing in, no period, a title made of them.
+    const stale = store(parsed);
+    Object.assign(stale.meta, { company: 'HLDW', quarter: null, fiscalQuarter: null, fiscalYear: null, title: 'HLDW Earnings Call' });
+    const back = callFromStored(parseStoredCall(bytesOf(stale), storedCallFileName(parsed.call.meta.id)));
+    expect(back.meta).toMatchObject({ id: parsed.call.meta.id, company: 'Halden Wind', quarter: 'Q3 2021', fiscalQuarter: 3, fiscalYear: 2021, title: 'Halden Wind (HLDW) Q3 2021 Earnings Call' });
+    // What a source did say is kept.
+    const said = store(parsed);
+    Object.assign(said.meta, { company: 'Halden Wind Energy ASA', title: 'Halden Wind Energy ASA Investor Call' });
+    expect(callFromStored(parseStoredCall(bytesOf(said), storedCallFileName(parsed.call.meta.id))).meta).toMatchObject({ company: 'Halden Wind Energy ASA', title: 'Halden Wind Energy ASA Investor Call' });
+  });
+
   it("titles read from the call's introductions are read again; titles the source gave are kept", () => {
     const parsed = parseTranscriptBytes(Buffer.from(INTRODUCED_CALL), { fileName: 'lmrl.txt' });
     const titleOf = (c: { participants: { name: string; title: string | null }[] }, name: string) => c.participants.find((p) => p.name === name)?.title;

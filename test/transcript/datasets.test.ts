@@ -112,14 +112,18 @@ describe.skipIf(!existsSync(E22))('Earnings-22 from its dataset folder', async (
   const { calls, failures } = existsSync(E22) ? await readTranscriptPath(E22) : { calls: [], failures: [] };
   const tickers = new Map(csvRows(path.join(E22, 'metadata.csv')).map((r) => [r[0] as string, r[1] as string]));
 
-  it('parses all 125 calls with numbered speakers; the company (and quarter) from the welcome, else the ticker stands in', () => {
+  it('parses all 125 calls with numbered speakers; the company (and quarter) from the welcome, else the ticker stands in; the period from the opening', () => {
     expect(failures).toEqual([]);
     expect(calls).toHaveLength(125);
     expect(new Set(calls.map((c) => c.call.meta.id)).size).toBe(125);
     const byFile = new Map(calls.map((c) => [c.source.replace(/\.nlp$/, ''), c.call.meta]));
     // The metadata gives only the ticker; the welcome names the company and often the quarter.
     expect(byFile.get('4462231')).toMatchObject({ ticker: 'TXN', company: 'Texas Instruments', quarter: 'Q3 2021', id: 'txn-4462231' });
-    expect(byFile.get('4483633')).toMatchObject({ ticker: 'RACE', company: 'Ferrari', quarter: null });
+    // "Ferrari 2021 full year results": the full year is the call that closes it.
+    expect(byFile.get('4483633')).toMatchObject({ ticker: 'RACE', company: 'Ferrari', quarter: 'Q4 2021' });
+    // A period said only by the opening ("financial results for H1 2021"), whoever named the company.
+    expect(byFile.get('4453085')).toMatchObject({ ticker: 'OTGLF', quarter: 'Q2 2021' });
+    expect(calls.filter((c) => c.call.meta.quarter !== null).length).toBeGreaterThanOrEqual(85);
     expect(byFile.get('4475486')).toMatchObject({ ticker: 'TCOM', company: 'Trip.com' });
     for (const c of calls) {
       const ticker = tickers.get(c.source.replace(/\.nlp$/, ''));

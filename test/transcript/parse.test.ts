@@ -420,6 +420,18 @@ describe('a call with no header', () => {
     expect(parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call.meta.company).toBe('call.srt');
   });
 
+  it.each([
+    ['Welcome to Corvane Motors 2024 full year results conference call.', 'Q4 2024', '"2024 full year" → Q4 2024'],
+    ['Welcome to this Halden Wind investor presentation for the fourth quarter of 2024.', 'Q4 2024', '"fourth quarter of 2024" → Q4 2024'],
+    ["Thank you for standing by, and welcome to Lisbon Power's first half 2020 results presentation.", 'Q2 2020', '"first half 2020" → Q2 2020'],
+  ])('takes the period the opening reports when nothing else says it, and says so: %s', (welcome, quarter, said) => {
+    const parsed = parseTranscriptText(srt(welcome), { fileName: 'call.srt' });
+    expect(parsed.call.meta.quarter).toBe(quarter);
+    expect(parsed.warnings.map((w) => w.message)).toContain(`quarter read from the opening: ${said}`);
+    // The id is what it was before the period was read.
+    expect(parsed.call.meta.id).not.toContain(quarter.toLowerCase().replace(' ', '-'));
+  });
+
   it('a welcome that names no call leaves the file name standing in', () => {
     const parsed = parseTranscriptText(srt('Welcome, everyone, and thank you for joining.'), { fileName: 'orchid.srt' });
     expect(parsed.call.meta.company).toBe('orchid.srt');

@@ -112,8 +112,8 @@ export interface ScopeInput {
 const SCOPE_AFTER = /^\s*(?:['’](?:s\b|(?=\s))|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
 /** The say-verb and preposition that open the subject of "what did X say about Y". */
 const SAID_ABOUT = /\b(?:say|said|says|talk|talked|comment|commented|mention|mentioned|discuss|discussed|think|thinks|tell|told|note|noted)\s+(?:about|on|regarding|re)\b/i;
-/** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"). */
-const NAME_GOES_ON = /^\s+\p{Lu}/u;
+/** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"); one with digits is a period ("Q3", "H1"). */
+const NAME_GOES_ON = /^\s+\p{Lu}(?![\p{L}]*\d)/u;
 
 export function interpretCallScope(input: ScopeInput, directory: CompanyDirectory): CallScope {
   const { q, filters, pasted } = input;
@@ -196,7 +196,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     if (first) {
       period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
       sources.period = 'query';
-      for (const m of mentions) spans.push({ start: m.start, end: m.end });
+      for (const m of mentions) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
     } else if (companies.length > 0) {
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
       const bare = fiscalQuarterMention(q);

@@ -1,6 +1,7 @@
 /**
  * Periods named in a question or a filter: a fiscal quarter with its year ("Q3 2020", "3Q20",
- * "2020 Q3", "third quarter of 2020"), a fiscal year ("FY2020", "fiscal 2020"), the latest call
+ * "2020 Q3", "third quarter of 2020"), a half or nine months as the quarter closing it ("H1 2021",
+ * "first half of 2021" → Q2 2021), a fiscal year ("FY2020", "fiscal 2020"), the latest call
  * ("last quarter", "the most recent call") and the call a year before it ("a year ago", "the
  * year-ago quarter"). A bare year is not a period ("2026 capex guidance" is a topic) and neither is
  * a quarter without a year ("Q3 guidance").
@@ -19,6 +20,8 @@ export interface PeriodMention {
   matched: string;
   start: number;
   end: number;
+  /** A half or nine months: it names the call, and also which figure ("operating loss for the first nine months"), so its words stay in the topic. */
+  cumulative?: true;
 }
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
@@ -28,8 +31,8 @@ function fullYear(text: string): number {
   return text.length === 2 ? 2000 + n : n;
 }
 
-/** Each pattern with how it reads into a Period; tried in order, first match of a span wins. */
-const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period]> = [
+/** Each pattern with how it reads into a Period (and whether it is cumulative); tried in order, first match of a span wins. */
+const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period, true?]> = [
   [/\bQ([1-4])\s*[-/]?\s*(?:FY|fiscal\s+(?:year\s+)?)?\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[1]), year: fullYear(m[2]!) })],
   [/\b(?:FY\s*)?(\d{4})\s*[-/]?\s*Q([1-4])\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[2]), year: Number(m[1]) })],
   [/\b([1-4])Q\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[1]), year: fullYear(m[2]!) })],
@@ -37,6 +40,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period]> = [
     /\b(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?:FY\s*)?(\d{4})\b/gi,
     (m) => ({ kind: 'quarter', quarter: ORDINALS[m[1]!.toLowerCase()]!, year: Number(m[2]) }),
   ],
+  // A half or nine months: the call at the end of it (first half → Q2, nine months → Q3, second half → Q4), as calls are labelled (transcript/reported-period.ts).
+  [/\b(?:(?:first|1st)\s+half(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+|H1\s*'?|1H\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 2, year: fullYear(m[1]!) }), true],
+  [/\b(?:(?:second|2nd)\s+half(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+|H2\s*'?|2H\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 4, year: fullYear(m[1]!) }), true],
+  [/\b(?:(?:first\s+)?nine\s+months(?:\s+of)?(?:\s+fiscal)?\s+|9M\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 3, year: fullYear(m[1]!) }), true],
   [/\b(?:FY\s*'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b/gi, (m) => ({ kind: 'year', year: fullYear((m[1] ?? m[2])!) })],
   [/\b(?:a\s+year\s+ago|(?:the\s+)?year[-\s]ago\s+(?:quarter|call|period)|(?:the\s+)?same\s+quarter\s+(?:of\s+)?last\s+year|this\s+time\s+last\s+year)\b/gi, () => ({ kind: 'year_ago' })],
   [/\b(?:(?:last|latest|most\s+recent|recent)\s+(?:quarter|call|earnings\s+call|quarterly\s+call)|(?:on|in)\s+the\s+latest\s+call)\b/gi, () => ({ kind: 'latest' })],
@@ -45,13 +52,13 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period]> = [
 /** Periods named in free text, left to right, non-overlapping. */
 export function periodMentions(text: string): PeriodMention[] {
   const found: PeriodMention[] = [];
-  for (const [re, read] of PATTERNS) {
+  for (const [re, read, cumulative] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      found.push({ period: read(m), matched: m[0], start, end });
+      found.push({ period: read(m), matched: m[0], start, end, ...(cumulative ? { cumulative } : {}) });
     }
   }
   return found.sort((a, b) => a.start - b.start);

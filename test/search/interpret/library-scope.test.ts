@@ -137,6 +137,16 @@ describe('periods in the question', () => {
     expect(plan('What did Northwind say in Q1 2024 about pricing?').topic).toBe('pricing');
   });
 
+  it('a half or nine months is the call that closes it', () => {
+    expect(callIds('What did Northwind say in the first half of 2024 about pricing?')).toEqual(['nwr-q2-2024']);
+    expect(callIds('Northwind H1 2024 margins')).toEqual(['nwr-q2-2024']);
+    // Its words say which figure too ("margins for H1", not the quarter's): they stay in the topic.
+    expect(plan('Northwind H1 2024 margins').topic).toBe('H1 2024 margins');
+    expect(callIds('What was said about pricing in the first nine months of 2023?')).toEqual(['klt-q3-2023']);
+    // One no call closes stays in the topic ("second-half outlook").
+    expect(plan('What did Northwind say about the second half of 2024?').topic).toBe('second half of 2024');
+  });
+
   it('a bare year or a quarter without a year is a topic, not a period', () => {
     expect(plan('capex guidance for 2026').callIds).toBeNull();
     expect(plan('Q3 guidance').callIds).toBeNull();
