@@ -9,6 +9,7 @@
  * Pure; the cost is one pass over the turns' ends and openings.
  */
 import { isNumberedSpeaker } from './names.js';
+import { OPERATOR_PHRASES } from './structure.js';
 import type { Participant } from './types.js';
 
 /** What structure needs of a turn here: who spoke and what they said. */
@@ -50,6 +51,9 @@ const SELF_INTRODUCTION = new RegExp(
   String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Yy]es|[Yy]eah|[Gg]ood\s+(?:morning|afternoon|evening))[,.!]?\s+(?:(?:everyone|all|guys)[,.!]?\s+)?)?(?:[Tt]his\s+is|[Ii]t['’]s|[Mm]y\s+name\s+is)\s+(?<name>${NAME})(?=\s*(?:[,.;!]|$|\s+(?:from|with|of|at|here|speaking)\b))`,
   'u',
 );
+
+/** "Okay. Hi, Joel. Ricardo Ramos speaking now.": a name saying it speaks, as a sentence of its own near the start. */
+const SPEAKING = new RegExp(String.raw`(?:^|[.!?,]\s+)(?<name>${NAME})\s+(?:speaking|here\s+speaking)\b`, 'u');
 
 /** A phrase that can be a person's name: no opening word of speech or reference, no greeting inside, no firm. */
 function personLike(phrase: string): boolean {
@@ -112,7 +116,8 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     const turn = turns[i]!;
     if (said.length < INTRODUCTIONS_CHARS) said += ` ${turn.text}`;
     // "Hi, this is Craig." / "My name is Ana Ruiz": the voice names itself.
-    vote(turn.speakerId, SELF_INTRODUCTION.exec(turn.text.slice(0, OPENING_CHARS))?.groups?.name ?? null, said);
+    const opening = turn.text.slice(0, OPENING_CHARS);
+    vote(turn.speakerId, (SELF_INTRODUCTION.exec(opening) ?? SPEAKING.exec(opening))?.groups?.name ?? null, said);
     const prev = turns[i - 1];
     // Only a voice that spoke at length is thanked for it: after a one-line introduction, "Thanks,
     // Rafael" greets the executive about to answer, not the operator who spoke.
@@ -133,10 +138,13 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     if (called && (!last || called.index >= last.at)) last = { name: called.groups!.name!, at: called.index };
     vote(next.speakerId, last?.name ?? null, said);
   }
+  // A voice that also speaks the operator's mechanics ("press star one", "your line is open") is two people merged by diarization ("Heri
+  // speaking here…" and "Next question comes from the line of…"): a name would be wrong for some of its turns.
+  const operatorVoices = new Set(turns.filter((t) => OPERATOR_PHRASES.test(t.text)).map((t) => t.speakerId));
   const named: { from: string; to: string }[] = [];
   const out = participants.map((p) => {
     const names = votes.get(p.id);
-    if (!names || names.size !== 1) return { ...p };
+    if (!names || names.size !== 1 || operatorVoices.has(p.id)) return { ...p };
     const [name] = names.keys();
     named.push({ from: p.name, to: name! });
     return { ...p, name: name! };

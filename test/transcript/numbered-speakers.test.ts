@@ -100,6 +100,34 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Dana Reyes', 'Speaker 2', 'Lena Ford']);
   });
 
+  it('a name saying it speaks names its own voice ("Hi, Joel. Ricardo Ramos speaking now.")', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(
+        ['Speaker 0', 'Our next question comes from Joel Park.'],
+        ['Speaker 1', 'Hi. How much will you produce next year?'],
+        ['Speaker 2', 'Okay. Hi, Joel. Ricardo Ramos speaking now. About production, we expect 140,000 tons.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Joel Park', 'Ricardo Ramos']);
+    // Words that merely end on "speaking" name nobody.
+    const plain = nameNumberedSpeakers(people('Speaker 0', 'Speaker 1'), turns(['Speaker 0', 'Generally speaking, demand held.'], ['Speaker 1', 'Broadly Speaking, yes.']));
+    expect(namesOf(plain)).toEqual(['Speaker 0', 'Speaker 1']);
+  });
+
+  it('a voice that also speaks the operator\'s mechanics is two people merged: it keeps its number', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(
+        ['Speaker 0', 'Welcome. I will now hand over to Lisa Holm.'],
+        ['Speaker 1', 'Thank you. Sales rose in every region.'],
+        ['Speaker 1', 'Our next question comes from Jon Berg. Please go ahead, your line is open.'],
+        ['Speaker 2', 'Hi, this is Jon Berg. How is pricing?'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Jon Berg']);
+  });
+
   it('a turn that ends "Rafael will now review…" or calls on someone ("…Gustavo?") hands over too', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
