@@ -244,6 +244,8 @@ export class CompanyDirectory {
         // A distinctive first word names the company on its own ("Kuehne", "Danaher"; "Bluefin" when
         // capitalised, being also a word); a generic one does not ("General", "American").
         if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: isEnglish(first) ? 'capital' : 'any' });
+        // A first word the name writes in capitals is its acronym ("ATS" for ATS Automation), in capitals too.
+        else if (first.length === 3 && /^\p{Lu}{3}$/u.test(words(name).find((w) => w.norm === first)?.raw ?? '')) this.add(first, { company: c, via: 'short', caseRule: 'upper' });
         // After a generic first word the last one names it ("Santander" for Banco Santander), unless it is a word ("Electric").
         const last = core.at(-1)!;
         if (GENERIC_FIRST_WORDS.has(first) && last.length >= 5 && !isEnglish(last)) this.add(last, { company: c, via: 'short', caseRule: 'any' });

@@ -94,6 +94,14 @@ describe('a generic first word, and typos', () => {
     expect(found('How is the kestrel doing, Jane?')).toEqual([]);
   });
 
+  it('a first word the name writes in capitals names it, written in capitals', () => {
+    const acronyms = new CompanyDirectory([meta('ats-q3-2021', 'ATS Automation'), meta('gen-q3-2021', 'Gen Foods Inc')]);
+    const keys = (q: string) => acronyms.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+    expect(keys('Why is ATS converting backlog faster?')).toEqual(['ats-automation']);
+    expect(keys('ats backlog')).toEqual([]);
+    expect(keys('What did GEN say?')).toEqual([]);
+  });
+
   it('initials write "and" as "&"', () => {
     expect(named('H&BO store count')).toEqual(['harlow-and-birch-outfitters']);
     expect(named('What did HBO say?')).toEqual([]);
