@@ -65,6 +65,14 @@ describe('scope from the question', () => {
     expect(new Set(r.results.map((x) => x.speaker.id))).toEqual(new Set(['blfn/brian-castillo']));
   });
 
+  it('with nothing else to choose by, the person of the newest call is the one shown', async () => {
+    // Two Tom Alvarezes of Harbor Point Capital: Keller Tools' (Q3 2023) and Northwind's (Q2 2024).
+    const r = await search('What did Tom Alvarez ask?');
+    expect(r.interpreted.speakers.map((s) => s.id)).toEqual(['nwr/tom-alvarez']);
+    expect(r.results[0]!.call_id).toBe('nwr-q2-2024');
+    expect(r.notice).toMatch(/matched 2 people; showing Tom Alvarez \(Northwind Robotics, Inc\./);
+  });
+
   it('when the person chosen among namesakes never discussed the topic, the notice speaks of that one person and their calls', async () => {
     const r = await search('What did Brian say about restaurants?');
     const chosen = /showing (Brian \w+) \(([^,]+),/.exec(r.notice ?? '');

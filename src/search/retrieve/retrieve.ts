@@ -1,5 +1,6 @@
 import type { LoadedIndex } from '../../index/load.js';
 import type { Passage } from '../../passages/types.js';
+import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
@@ -121,6 +122,13 @@ export function rankedLists(
   return lists;
 }
 
+/** Larger for a later call: its fiscal period, else its date; 0 when neither is known. */
+export function callRecency(meta: Pick<CallMeta, 'fiscalYear' | 'fiscalQuarter' | 'date'>): number {
+  if (meta.fiscalYear !== null) return meta.fiscalYear * 4 + (meta.fiscalQuarter ?? 4);
+  if (meta.date) return Number(meta.date.slice(0, 4)) * 4 + Math.ceil(Number(meta.date.slice(5, 7)) / 3);
+  return 0;
+}
+
 /** Retrieval over one loaded index: dense and lexical retrievers, and each speaker's passages. */
 export class PassageRetrieval {
   readonly dense: DenseRetriever;
@@ -128,6 +136,8 @@ export class PassageRetrieval {
   /** speakerKey → that speaker's passage positions, in call order. */
   private readonly bySpeaker = new Map<string, number[]>();
   private readonly scopes: ScopeCheck;
+  /** Call id → how recent it is (callRecency). */
+  private readonly recency = new Map<string, number>();
 
   constructor(
     private readonly index: LoadedIndex,
@@ -142,6 +152,7 @@ export class PassageRetrieval {
       else this.bySpeaker.set(key, [i]);
     });
     this.scopes = new ScopeCheck(index.passages, { callPassages: index.callPassages, bySpeaker: this.bySpeaker });
+    for (const c of index.calls) this.recency.set(c.meta.id, callRecency(c.meta));
   }
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
@@ -173,10 +184,12 @@ export class PassageRetrieval {
     const done = (r: Omit<Retrieval, 'relaxed' | 'unmet'>): StartedRetrieval => ({ finish: () => ({ ...r, relaxed, unmet }) });
     if (unmet) return done({ inScope: none, broader: null, lexical: null, replies: null });
     if (!plan.topic && scope.speakerKeys) {
-      // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order.
+      // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order,
+      // the newest call first (of several people or calls, the latest is the likeliest meant).
       // Only their own passages are visited, so the cost follows the speaker, not the corpus.
       const allowed = scopeFilter(passages, scope);
-      const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => a - b);
+      const newest = (i: number) => this.recency.get(passages[i]!.callId) ?? 0;
+      const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => newest(b) - newest(a) || a - b);
       const ordered = theirs.filter(allowed).slice(0, k).map((index, r) => ({ index, score: 1 / (r + 1) }));
       return done({ inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, replies: null });
     }
