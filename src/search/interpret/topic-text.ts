@@ -12,7 +12,9 @@ const SCAFFOLD = new Set(
     'talk talks talked talking tell told share shared mention mentioned discuss discussed explain explained describe described ' +
     'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
     'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
-    'mr mrs ms dr prof are will be been person guy folks anyone anybody someone somebody there raise raised bring brought topic'
+    'mr mrs ms dr prof are will be been person guy folks anyone anybody someone somebody there raise raised bring brought topic ' +
+    // What is left of "…, according to the CFO", "…, per Aldeyra" once the name is set aside.
+    'according per'
   ).split(/\s+/),
 );
 /** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
