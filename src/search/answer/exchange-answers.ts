@@ -14,6 +14,8 @@ export function matchedExchangeAnswers(ranked: readonly { index: number }[], exc
 
 /** Fewer words than this is a pleasantry ("Morning, Brian.", "Thank you."), not the answer. */
 const SUBSTANTIVE_WORDS = 15;
+/** Fewer words than this is a backchannel, not an answer, whatever its relevance. */
+const BACKCHANNEL_WORDS = 5;
 
 /**
  * A pasted analyst question is answered by management's answers to the question it matches: those
@@ -22,7 +24,8 @@ const SUBSTANTIVE_WORDS = 15;
  * are not, and pleasantries come last.
  */
 export function answersFirst<T extends { index: number; weak: boolean; words: number }>(results: readonly T[], answers: readonly number[]): T[] {
-  const group = (r: T) => (!r.weak ? 0 : r.words >= SUBSTANTIVE_WORDS ? 1 : 2);
+  // A backchannel ("mm-hmm [affirmative].", "Yeah.") said while the analyst asks is never the answer, however it scored.
+  const group = (r: T) => (r.words < BACKCHANNEL_WORDS ? 2 : !r.weak ? 0 : r.words >= SUBSTANTIVE_WORDS ? 1 : 2);
   const lead = results.filter((r) => answers.includes(r.index)).sort((a, b) => group(a) - group(b) || a.index - b.index);
   return [...lead, ...results.filter((r) => !answers.includes(r.index))];
 }
