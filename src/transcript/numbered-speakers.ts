@@ -8,7 +8,8 @@
  * diarization gave to two people stays numbered. A wrong name is worse than none.
  * Pure; the cost is one pass over the turns' ends and openings.
  */
-import { isNumberedSpeaker } from './names.js';
+import { boundedEditDistance, isNumberedSpeaker } from './names.js';
+import { nicknamesOf } from './nicknames.js';
 import { OPERATOR_PHRASES } from './structure.js';
 import type { Participant } from './types.js';
 
@@ -77,6 +78,28 @@ function inFull(name: string, said: string): string {
   return longer.size === 1 ? [...longer][0]! : name;
 }
 
+/** Cues of one other first name that contradict a full name: once may be a misheard word ("Restructuring"). */
+const CONTRADICTING_CUES = 2;
+
+/**
+ * Does the name the call called this voice by, alone, fit its full name? It fits as any word of
+ * it ("Thanks, Alvarez-Pedrosa"), a nickname ("Dave" for David, "Christian" for Chris) or a
+ * misheard form ("Valeria" for Valerio); another first name said twice or more does not ("Thank
+ * you, Kjell" to a voice introduced as Charlotte Hansson).
+ */
+function firstNameAgrees(name: string, cues: ReadonlyMap<string, number> | undefined): boolean {
+  if (!cues) return true;
+  const words = name.toLowerCase().split(/[\s-]+/);
+  const first = words[0]!;
+  const fits = (cue: string) =>
+    words.includes(cue) ||
+    cue.split('-').every((w) => words.includes(w)) ||
+    nicknamesOf(first).some((n) => n.toLowerCase() === cue) ||
+    nicknamesOf(cue).some((n) => n.toLowerCase() === first) ||
+    boundedEditDistance(cue, first, 2) <= 2;
+  return [...cues].every(([cue, n]) => n < CONTRADICTING_CUES || fits(cue));
+}
+
 /** "Rafael will now review profitability…", "Ana will take you through the numbers": the name, then the hand-over. */
 const WILL_NOW = new RegExp(
   String.raw`(?<![\p{L}'’])(?<name>${NAME})\s+will\s+(?:now\s+)?(?:review|discuss|cover|present|provide|give|talk|walk\s+(?:you|us)\s+through|take\s+(?:you|us)\s+through|go\s+(?:over|through))\b[^.!?]*[.!]?\s*$`,
@@ -101,12 +124,22 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
   if (numbered.size === 0) return { participants: [...participants], named: [] };
   const taken = new Set(participants.filter((p) => !numbered.has(p.id)).map((p) => p.name.toLowerCase()));
   const votes = new Map<string, Map<string, number>>();
+  const firstNames = new Map<string, Map<string, number>>();
   const vote = (speakerId: string, said: string | null, sofar: string): void => {
     if (said === null || !numbered.has(speakerId)) return;
     // A stammer repeats a word ("Pontus Pontus Wachtmeister"): once is the name; "Josu Jon" after "Josu Jon Imaz" is him in full.
     const name = inFull(said.split(/\s+/).filter((w, k, all) => w !== all[k - 1]).join(' '), sofar);
+    // A first name alone names nobody, but it can contradict a full name ("Thank you, Kjell" for
+    // a voice the operator introduced, wrongly, as "Charlotte Hansson, CEO").
+    if (!name.includes(' ')) {
+      if (personLike(name)) {
+        const cues = firstNames.get(speakerId) ?? firstNames.set(speakerId, new Map()).get(speakerId)!;
+        cues.set(name.toLowerCase(), (cues.get(name.toLowerCase()) ?? 0) + 1);
+      }
+      return;
+    }
     // A name someone listed already bears is theirs.
-    if (!name.includes(' ') || !personLike(name) || taken.has(name.toLowerCase())) return;
+    if (!personLike(name) || taken.has(name.toLowerCase())) return;
     const forVoice = votes.get(speakerId) ?? new Map<string, number>();
     forVoice.set(name, (forVoice.get(name) ?? 0) + 1);
     votes.set(speakerId, forVoice);
@@ -146,6 +179,7 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     const names = votes.get(p.id);
     if (!names || names.size !== 1 || operatorVoices.has(p.id)) return { ...p };
     const [name] = names.keys();
+    if (!firstNameAgrees(name!, firstNames.get(p.id))) return { ...p };
     named.push({ from: p.name, to: name! });
     return { ...p, name: name! };
   });

@@ -20,10 +20,12 @@ const ROLE =
   String.raw`(?:\s+(?:of|for)\s+(?:investor\s+relations|investor\s+communications|finance|corporate\s+development|strategy|operations))?`;
 const ROLES = String.raw`${ROLE}(?:\s*(?:,|and|&)\s*(?:the\s+|our\s+)?${ROLE})*`;
 const BEFORE = new RegExp(String.raw`\b(${ROLES})\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$`, 'i');
-const AFTER = new RegExp(String.raw`^\s*,\s*(?:who\s+is\s+)?(?:our|the|its)?\s*(${ROLES})\b`, 'i');
+/** "our new chief financial officer", "the interim CEO": a word of when before the role. */
+const TENURE = String.raw`(?:(?:new|newly\s+appointed|interim|incoming|acting)\s+)?`;
+const AFTER = new RegExp(String.raw`^\s*,\s*(?:who\s+is\s+)?(?:our|the|its)?\s*${TENURE}(${ROLES})\b`, 'i');
 
 /** Text ending in a capitalised word, a comma and maybe a possessive: the tail of someone's name. */
-const FOLLOWS_NAME = /\p{Lu}[\p{L}'’-]*\s*,\s*(?:our|the|its)?\s*$/u;
+const FOLLOWS_NAME = /\p{Lu}[\p{L}'’-]*\s*,\s*(?:our|the|its)?\s*(?:new|interim|incoming|acting)?\s*$/u;
 
 /** Two names are in one list when the text between them is short and ends no sentence. */
 const sameList = (between: string) => between.length <= WINDOW && !/[.!?;]\s/.test(between);

@@ -128,6 +128,32 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Jon Berg']);
   });
 
+  it('another first name the call keeps calling a voice by contradicts a full name given it', () => {
+    const long = 'Good morning. Orders rose in every region this quarter, led by industrial customers, and our new plant in Ohio reached full output in March. Freight costs fell, pricing held, and we repaid the last of our term loan, so the balance sheet is as strong as it has been in a decade.';
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(
+        // The operator introduces the wrong person: the CEO speaks, and is thanked as Kjell, twice.
+        ['Speaker 0', 'I would now like to hand the conference over to our speaker today, Maria Holm, CFO, please go ahead.'],
+        ['Speaker 1', `${long} I hand over to Maria Holm.`],
+        ['Speaker 2', `Thank you, Kjell. ${long}`],
+        ['Speaker 1', 'Thank you, Maria. Over to the operator.'],
+        ['Speaker 2', 'Yes, as Kjell said, margins held.'],
+        ['Speaker 1', `${long} Maria?`],
+        ['Speaker 2', `Thanks, Kjell. ${long}`],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Maria Holm']);
+    // A surname, a nickname or a misheard first name fits; a word said once is no contradiction.
+    for (const cue of ['Holm', 'Mary', 'Marja']) {
+      const fit = nameNumberedSpeakers(
+        people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+        turns(['Speaker 0', 'Over to Maria Holm.'], ['Speaker 1', long], ['Speaker 2', `Thanks, ${cue}. ${long}`], ['Speaker 1', long], ['Speaker 2', `Thank you, ${cue}. Fine.`]),
+      );
+      expect(namesOf(fit), cue).toEqual(['Speaker 0', 'Maria Holm', 'Speaker 2']);
+    }
+  });
+
   it('a turn that ends "Rafael will now review…" or calls on someone ("…Gustavo?") hands over too', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
