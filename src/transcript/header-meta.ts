@@ -192,18 +192,29 @@ const WELCOME =
 const JOINING =
   /\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:to\s+(?:review|discuss)|for|on)\s+(?:the\s+|today['’]s\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)/i;
 
+/** "Welcome to the conference call of TeamViewer AG", "welcome to the earnings call for Halden Wind": the company after the call. */
+const WELCOME_OF = /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:earnings|results|quarterly|investor)\s+)?(?:conference\s+call|call|webcast|presentation)\s+(?:of|for|from)\s+/i;
+/** The capitalised words that name it (case matters here, so apart from WELCOME_OF). */
+const COMPANY_WORDS = /^\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,4}/u;
+
 /**
  * What an operator's welcome says of the call (company, quarter), for sources with no header
  * (captions, diarized JSON, bare speaker labels); null when the text has no such welcome.
  */
 export function metaFromWelcome(text: string): HeaderMeta | null {
   const m = WELCOME.exec(text) ?? JOINING.exec(text);
-  if (!m?.groups?.title) return null;
-  const meta = emptyHeaderMeta();
-  applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
-  // A title the header reader takes for none ("Halden Wind investor presentation") still starts with the name.
-  meta.company = spokenCompanyName(meta.company ?? m.groups.title);
-  return meta.company !== null ? meta : null;
+  if (m?.groups?.title) {
+    const meta = emptyHeaderMeta();
+    applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
+    // A title the header reader takes for none ("Halden Wind investor presentation") still starts with the name.
+    meta.company = spokenCompanyName(meta.company ?? m.groups.title);
+    if (meta.company !== null) return meta;
+  }
+  // "Welcome to the conference call of TeamViewer AG": the call first, then whose.
+  const lead = WELCOME_OF.exec(text);
+  const of = lead ? COMPANY_WORDS.exec(text.slice(lead.index + lead[0].length))?.[0] : undefined;
+  const company = of ? spokenCompanyName(of) : null;
+  return company ? { ...emptyHeaderMeta(), company } : null;
 }
 
 /** Turns at the start of a call in which an operator's welcome is looked for. */

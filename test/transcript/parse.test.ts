@@ -410,6 +410,8 @@ describe('a call with no header', () => {
     ['Welcome to this Halden Wind investor presentation for the fourth quarter of 2024.', 'Halden Wind', null],
     ['Welcome to Tessel Minerals-December 2024 quarterly investor call.', 'Tessel Minerals', null],
     ["Good morning. Thank you for joining us to review Marrow Bio's 2024 fourth quarter and full year results.", 'Marrow Bio', null],
+    ["Welcome to the conference call of Kestrel Systems AG. At our customer's request this conference will be recorded.", 'Kestrel Systems AG', null],
+    ['Good morning and welcome to the earnings call for Amberly Foods. Lines are muted.', 'Amberly Foods', null],
   ])('reads the company as the welcome speaks it: %s', (welcome, company, quarter) => {
     const { meta } = parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call;
     expect(meta.company).toBe(company);
