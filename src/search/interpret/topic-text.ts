@@ -17,6 +17,8 @@ const SCAFFOLD = new Set(
     'according per'
   ).split(/\s+/),
 );
+/** Frame verbs that are also nouns of a subject ("share buyback", "share count"). */
+const NOUN_OR_VERB = new Set(['share', 'shares']);
 /** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
 const LEADING_ONLY = new Set(['much', 'many', 'up', 'compare', 'summarize', 'summarise', 'show', 'list', 'find', 'all', 'everything']);
 /** Never at its end, where they finish the subject: "market share", "earnings per share", "inventory management", "cable operator". */
@@ -33,7 +35,9 @@ export function stripScaffold(text: string): string {
   const scaffold = (w: string) => !/\d/.test(w) && SCAFFOLD.has(norm(w)) && (shouted || !/^\p{Lu}[\p{Lu}.]+$/u.test(w.replace(/[^\p{L}.]/gu, '')));
   let a = 0;
   let b = words.length;
-  while (a < b && (scaffold(words[a]!) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
+  // "share buybacks": a verb of the frame that is also a noun stays when a content word follows it ("share about X" is the verb).
+  const nounHere = (i: number) => NOUN_OR_VERB.has(norm(words[i]!)) && i + 1 < b && !scaffold(words[i + 1]!);
+  while (a < b && ((scaffold(words[a]!) && !nounHere(a)) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
   while (b > a && scaffold(words[b - 1]!) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
   return words.slice(a, b).join(' ');
 }

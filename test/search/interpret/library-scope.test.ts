@@ -42,6 +42,9 @@ describe('companies in the question', () => {
     // "…, according to the CFO" / "…, per Northwind": what the name leaves behind goes too.
     expect(plan("Why is Northwind's tax rate so high, according to the CFO?").topic).toBe('Why is tax rate so high');
     expect(plan('How many forklifts shipped, per Northwind?').topic).toBe('forklifts shipped');
+    // "share" before a subject is a noun of it; before "about" the frame's verb.
+    expect(plan("What did Northwind's CFO say about the share buyback?").topic).toBe('share buyback');
+    expect(plan('What did Northwind share about the Ohio plant?').topic).toBe('Ohio plant');
     // A figure stays whole ("40s" is not the scaffold word "s").
     expect(plan('northwind gross margin in the mid 40s').topic).toBe('gross margin in the mid 40s');
     // "Northwind Atlas shipments": a capitalised word goes on with the name (a product), so it stays.
