@@ -1,7 +1,7 @@
 import { comparisonBasis, factQuestionOf } from '../../src/search/interpret/fact-question.js';
 import { figureTermsOf } from '../../src/search/interpret/figure-question.js';
 import { describe, expect, it } from 'vitest';
-import { partOfMetric, sentenceFacts, statesMetric } from '../../src/search/sentences/sentence-facts.js';
+import { partOfMetric, qualifiedByAnotherPart, sentenceFacts, statesMarginAsShare, statesMetric } from '../../src/search/sentences/sentence-facts.js';
 
 const revenue = [['revenu']];
 describe('statesMetric: the figure is the metric’s own value', () => {
@@ -49,6 +49,27 @@ describe('partOfMetric: a part\'s figure, though no "segment" is named', () => {
     ['Starting with the top line, revenues for the second quarter of 2020 were $21.7 million.', false],
   ] as const)('%s → %s', (text, expected) => {
     expect(partOfMetric(sentenceFacts(text), [...revenue, ['top', 'line']])).toBe(expected);
+  });
+});
+
+describe('a margin stated as its profit\'s share of revenue; another part\'s figure', () => {
+  const gross = [['gross', 'margin']];
+  it.each([
+    ['Gross profit in the quarter was $3.1 billion or 67.1% of revenue.', true],
+    ['Gross profit was $40 million, or 38% of net sales.', true],
+    ['From a year ago gross profit margin increased 360 basis points.', false],
+    ['Operating profit was $1.9 billion, or 41% of revenue.', false],
+    ['Gross profit rose 12% to $3.1 billion.', false],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(statesMarginAsShare(sentenceFacts(text), gross)).toBe(expected);
+  });
+
+  it('the metric qualified by a part other than the one asked', () => {
+    const automotive = [['automot']];
+    expect(qualifiedByAnotherPart(sentenceFacts('Analog revenue grew 24% and embedded processing grew 13%.'), revenue, automotive)).toBe(true);
+    expect(qualifiedByAnotherPart(sentenceFacts('Automotive revenue grew 30% from a year ago.'), revenue, automotive)).toBe(false);
+    expect(qualifiedByAnotherPart(sentenceFacts('Third quarter revenue was $4.6 billion, up 22%.'), revenue, automotive)).toBe(false);
+    expect(qualifiedByAnotherPart(sentenceFacts('Analog revenue grew 24%.'), revenue, [])).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { hasTerm } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
 import type { FactQuestion } from '../interpret/fact-question.js';
-import { mentionsMetric, namesSegment, partOfMetric, shareOfStems, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
+import { mentionsMetric, namesSegment, partOfMetric, qualifiedByAnotherPart, shareOfStems, statesMarginAsShare, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { coversTerm } from './typed-terms.js';
 
@@ -186,7 +186,7 @@ export class AnswerScorer {
     let s = 0;
     if (passage.speaker.side === 'analyst') s -= ANALYST_FACT_PENALTY;
     const wanted = fact.quantity;
-    if (fact.metric.length > 0 && statesMetric(facts, fact.metric, wanted)) s += STATES_METRIC_BONUS;
+    if (fact.metric.length > 0 && (statesMetric(facts, fact.metric, wanted) || (wanted === 'percent' && statesMarginAsShare(facts, fact.metric)))) s += STATES_METRIC_BONUS;
     else if (fact.metric.length > 0 && mentionsMetric(facts, fact.metric) && facts.figures.some((f) => !wanted || f === wanted)) s -= OTHER_METRIC_PENALTY;
     if (facts.figures.length === 0) s -= NO_FIGURE_PENALTY;
     else if (wanted && facts.figures.includes(wanted)) s += RIGHT_KIND_OF_FIGURE_BONUS;
@@ -205,6 +205,7 @@ export class AnswerScorer {
       if (fact.namesPart && inPassage === 0) s -= MISSING_QUALIFIER_PENALTY;
       // "In the North America segment, revenue was…" is another segment's figure when advertising's was asked.
       if (facts.segment && own < 1) s -= OTHER_SEGMENT_PENALTY;
+      else if (qualifiedByAnotherPart(facts, fact.metric, fact.qualifiers)) s -= OTHER_SEGMENT_PENALTY;
     }
     if (fact.period) {
       const { quarter, year } = fact.period;

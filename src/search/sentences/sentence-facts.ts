@@ -197,6 +197,36 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
   return false;
 }
 
+/** What a margin is a share of: "…or 67.1% of revenue", "41% of net sales". */
+const SALES_STEMS = new Set(['revenu', 'sale']);
+/** The profit lines a margin is made of ("gross margin" → gross profit, gross income). */
+const PROFIT_STEMS = new Set(['profit', 'incom']);
+
+/**
+ * Does the sentence state a margin as its profit's share of revenue ("Gross profit in the quarter
+ * was $3.1 billion or 67.1% of revenue" for the gross margin)? `forms`: the margin's wordings; the
+ * words before "margin" name the profit line ("gross", "operating"; none: any profit).
+ */
+export function statesMarginAsShare(facts: SentenceFacts, forms: readonly string[][]): boolean {
+  const bases = forms.filter((f) => f.at(-1) === 'margin').map((f) => f.slice(0, -1));
+  if (bases.length === 0) return false;
+  const { tokens } = facts;
+  const lines = bases.flatMap((b) => [...PROFIT_STEMS].map((p) => [...b, p]));
+  for (const m of occurrences(tokens, lines)) {
+    let gap = 0;
+    for (let i = m.to + 1; i < tokens.length && gap < MAX_STATEMENT_GAP + 4; i++, gap++) {
+      const t = tokens[i]!;
+      if (t.figure === 'percent') {
+        // "…% of [total/net] revenue"
+        const after = tokens.slice(i + 1, i + 4).map((x) => x.stem);
+        return tokens[i + 1]?.lower === 'of' && after.some((x) => x !== null && SALES_STEMS.has(x));
+      }
+      if (!t.figure && !linkWord(t.lower) && t.lower !== 'or' && !PERIOD_END_WORD.test(t.lower)) break;
+    }
+  }
+  return false;
+}
+
 /**
  * Words before a metric that leave it the whole company's ("third quarter revenue", "total net
  * sales", "record revenue", "ADTRAN's revenue"): periods, totals, measures and changes — not a part.
@@ -231,6 +261,14 @@ export function partOfMetric(facts: SentenceFacts, forms: readonly string[][]): 
     if (/ed$/.test(t.lower) || REPORTED.test(t.lower) || VERBS_BEFORE_METRIC.has(t.lower)) return false;
     return !WHOLE_MODIFIERS.has(t.stem!);
   });
+}
+
+/**
+ * A part's figure for another part than the one asked: the metric qualified by a part, and none of
+ * the asked qualifiers in the sentence ("Analog revenue grew 24%" when automotive revenue was asked).
+ */
+export function qualifiedByAnotherPart(facts: SentenceFacts, forms: readonly string[][], qualifiers: readonly (readonly string[])[]): boolean {
+  return qualifiers.length > 0 && forms.length > 0 && shareOfStems(facts, qualifiers) === 0 && partOfMetric(facts, forms);
 }
 
 /** Does the sentence mention the metric at all? */
