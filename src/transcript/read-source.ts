@@ -19,6 +19,7 @@ import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { DatasetCallInfo, Inferred } from './layouts/layout.js';
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
+import { withoutPageFurniture } from './page-furniture.js';
 import type { Call, LayoutName } from './types.js';
 
 export { structureCall } from './structure.js';
@@ -28,7 +29,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 23;
+export const PARSER_VERSION = 24;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -60,10 +61,12 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
   try {
     const limits = limitsWith(opts.limits);
     const decoded = decodeTranscript(bytes, limits);
-    const doc = { text: decoded.text, lines: splitLines(decoded.text), fileName };
+    // A PDF's page headers and a web page's own lines are left out before anything reads the lines.
+    const page = withoutPageFurniture(splitLines(decoded.text));
+    const doc = { text: decoded.text, lines: page.lines, fileName };
     const { layout, detection } = detectLayout(doc);
     const { call, warnings, inferred } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
-    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...warnings], inferred };
+    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...page.warnings, ...warnings], inferred };
   } catch (error) {
     if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
     throw error;

@@ -639,3 +639,41 @@ describe('more speaker labels transcription tools export', () => {
     expect(rows[4]!.text).toBe('How are promotions affecting your margins? [Laughter] And pricing?');
   });
 });
+
+describe('the page a transcript was copied from never speaks', () => {
+  const reference = turnTable(parseTranscriptText(fixture('standard-no-presentation.txt')).call);
+  const pageBreak = 'Crestview Foods Inc. Q1 2025 Earnings Conference Call\nPage 2 of 3\nCRESTVIEW FOODS INC. (CVF)\n©2025 Lakeside Transcripts. All rights reserved.\n';
+
+  it('a running header with no page number beside it ("Company, Inc. Q1 2025 Earnings Call") is refused with its line, never a new speaker', () => {
+    const text = fixture('standard-pdf.txt').replace(/Page \d of 3\n/g, '').replace(/©2025 Lakeside Transcripts\. All rights reserved\.\n/g, '').replaceAll('Crestview Foods Inc. Q1', 'Crestview Foods, Inc. Q1');
+    const line = lineOf(text, 'Crestview Foods, Inc. Q1 2025 Earnings Conference Call');
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${line}: "Crestview Foods, Inc. Q1 2025 Earnings Conference Call" reads as the call's title or company, not a speaker's name (a page's running header?)`,
+    );
+  });
+
+  it('a page break just above a speaker\'s name line (every time she speaks) leaves her name line alone', () => {
+    const text = fixture('standard-no-presentation.txt').replaceAll('\nMaria Lopez\n\n', `\n${pageBreak}\nMaria Lopez\n\n`).replace('\nTom Reed\n\nThanks', `\n${pageBreak}Tom Reed\n\nThanks`);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(parsed.warnings.map((w) => w.message)).toContain(
+      'left out 12 lines that belong to the page, not the call (page numbers, running headers and footers), the first "Crestview Foods Inc. Q1 2025 Earnings Conference Call"',
+    );
+  });
+
+  it('a line that only looks like site furniture inside a sentence stays words', () => {
+    const text = fixture('standard-no-presentation.txt').replace('How are promotions affecting your margins?', 'How are promotions affecting your margins?\nShare of promotions, I mean.');
+    expect(turnTable(parseTranscriptText(text).call)[4]).toMatchObject({ speaker: 'Jake Miller', text: 'How are promotions affecting your margins? Share of promotions, I mean.' });
+  });
+});
+
+describe('a "Participants:" list that mixes the company and analysts without the word "Analyst"', () => {
+  it('puts a firm on the analysts\' side and a title on the company\'s; one that says neither is inferred', () => {
+    const { text } = edited('name-colon.txt', [
+      ['Priya Natarajan - Harbor Securities, Research Division - Analyst', 'Priya Natarajan - Harbor Securities'],
+      ['Tom Becker - Alder & Co. - Analyst', 'Tom Becker - Alder'],
+    ]);
+    const people = Object.fromEntries(parseTranscriptText(text).call.participants.map((p) => [p.name, [p.side, p.sideSource]]));
+    expect(people).toMatchObject({ 'Priya Natarajan': ['analyst', 'listed'], 'Lena Brooks': ['company', 'listed'], 'Tom Becker': ['analyst', 'inferred'] });
+  });
+});

@@ -23,7 +23,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, normaliseName, splitNameHint } from '../names.js';
+import { isInterjection, isOperatorName, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
@@ -168,6 +168,13 @@ function isNameLed(lines: readonly Line[]): boolean {
   const led = groups.filter((g, k) => bareNameLine((lines[g.from] as Line).text) !== null && (g.to - g.from > 1 || (groups[k + 1] !== undefined && bareNameLine((lines[(groups[k + 1] as { from: number }).from] as Line).text) === null)));
   const names = new Set(led.map((g) => normaliseName((bareNameLine((lines[g.from] as Line).text) as { name: string }).name)).filter((n) => !isOperatorName(n)));
   return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
+}
+
+/** Whether a would-be speaker's name is the call's company, or its first words ("Crestview Foods" of "Crestview Foods Inc."). */
+function namesCompany(name: string, company: string | null): boolean {
+  const said = nameWords(name);
+  const own = nameWords(company ?? '');
+  return said.length > 0 && said.length <= own.length && said.every((w, k) => w === own[k]);
 }
 
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
@@ -423,6 +430,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
         const bareSpeaker = !resolver.hasList && (second === null || (nameLed && bareNameLine(first.text) !== null && vouchedFor(header.name)));
+        if (isTitleLike(header.name) || namesCompany(header.name, meta.company)) {
+          throw new TranscriptFormatError(first.number, `${quoteLine(first.text)} reads as the call's title or company, not a speaker's name (a page's running header?)`, { lineText: first.text });
+        }
         if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
         const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;

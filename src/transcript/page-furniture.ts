@@ -1,0 +1,128 @@
+/**
+ * Lines that belong to the page a transcript was copied from, not to the call: a PDF's page
+ * numbers, running headers and copyright footers (which land in the middle of a turn), and a web
+ * page's furniture ("Listen to this article", "Advertisement", the Motley Fool's summary and
+ * promotion blocks). They are blanked before the layout is detected, so a running header is never
+ * read as a speaker line and a page break never splits a turn between two speakers; offsets are
+ * kept (a blanked line is an empty line at the same place).
+ */
+import type { ImportWarning } from './format-error.js';
+import { headerSized, type Line } from './lines.js';
+import { looksLikeName } from './names.js';
+
+/** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
+const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
+/** "©2025 Refinitiv. All rights reserved.", "Copyright (c) 2025 …". */
+const COPYRIGHT = /^(?:\u00a9|\(c\)\s|copyright\b)/i;
+/** A page's own number, alone on its line, next to a running header. */
+const BARE_NUMBER = /^\d{1,4}$/;
+/** Web pages' furniture lines, whole lines only (never words someone could say as a paragraph of their own). */
+const SITE_LINES =
+  /^(?:listen to this article(?:\s*[·•(-].*)?|share(?: this article)?|save|print|copy link|advertisement|read more|story continues|continue reading|skip to main content|image source: the motley fool\.?|logo of jester cap with thought bubble\.?|need a quote from a motley fool analyst\?.*|see the \d+ stocks\s*\u00bb?)$/i;
+
+/** The Motley Fool's summary before the transcript ("TAKEAWAYS", "RISKS", "SUMMARY", "INDUSTRY GLOSSARY"), which ends at "Full Conference Call Transcript". */
+const SUMMARY_HEADING = /^(?:key )?(?:takeaways|risks|summary|industry glossary|key points)$/i;
+const TRANSCRIPT_START = /^full (?:conference call |earnings call )?transcript$/i;
+/** The Motley Fool's "DATE" label over the call's date. */
+const DATE_LABEL = /^date$/i;
+/** The Motley Fool's promotion inside a transcript: from its question to "*Stock Advisor returns as of …". */
+const PROMO_START = /^(?:\d+ stocks we like better than\b.*|should you (?:invest \$[\d,]+ in|buy stock in)\b.*\?)$/i;
+const PROMO_END = /^(?:\*?stock advisor returns as of\b.*|see the \d+ stocks\b.*)$/i;
+/** Most lines a promotion block spans. */
+const PROMO_LINES = 20;
+/** The Motley Fool's closing disclaimer, and the disclosure lines after it. */
+const FOOL_DISCLAIMER = /^this article is a transcript of this conference call produced for the motley fool\b/i;
+const FOOL_DISCLOSURE = /^the motley fool (?:has|recommends)\b/i;
+
+const blank = (l: Line): Line => ({ ...l, end: l.start, text: '' });
+
+/**
+ * The lines that sit with the page number or copyright line at k: its own run of non-blank lines,
+ * and the runs just above and below it (one or two blank lines away) except lines that could be
+ * a speaker's name or title ("Dana Whitfield", "Chief Executive Officer"): a page break right
+ * before a speaker must never take the speaker's line with it.
+ */
+function nearby(lines: readonly Line[], k: number): number[] {
+  const out: number[] = [];
+  const run = (from: number, step: 1 | -1, loose: boolean): number => {
+    let j = from;
+    for (; j >= 0 && j < lines.length && (lines[j] as Line).text !== ''; j += step) if (!loose || !looksLikeName((lines[j] as Line).text)) out.push(j);
+    return j;
+  };
+  const top = run(k, -1, false);
+  const bottom = run(k + 1, 1, false);
+  for (const [edge, step] of [[top, -1], [bottom, 1]] as const) {
+    let j = edge;
+    while (j >= 0 && j < lines.length && (lines[j] as Line).text === '' && Math.abs(j - edge) < 2) j += step;
+    if (j >= 0 && j < lines.length && (lines[j] as Line).text !== '') run(j, step, true);
+  }
+  return out;
+}
+
+/** The lines to blank as a PDF's page furniture. */
+function pdfFurniture(lines: readonly Line[]): Set<number> {
+  const drop = new Set<number>();
+  const anchors: number[] = [];
+  lines.forEach((l, k) => {
+    if (PAGE_NUMBER.test(l.text) || (COPYRIGHT.test(l.text) && l.text.length <= 200 && /\b(?:19|20)\d\d\b|all rights reserved/i.test(l.text))) anchors.push(k);
+  });
+  if (anchors.length === 0) return drop;
+  for (const k of anchors) drop.add(k);
+  // A running header/footer: a line that recurs, every time next to a page number or copyright line.
+  const near = new Set(anchors.flatMap((k) => nearby(lines, k)));
+  const occurrences = new Map<string, number[]>();
+  lines.forEach((l, k) => {
+    if (l.text === '' || !headerSized(l.text) || l.text.length > 160) return;
+    const key = l.text.replace(/\s+/g, ' ').toLowerCase();
+    occurrences.set(key, [...(occurrences.get(key) ?? []), k]);
+  });
+  for (const ks of occurrences.values()) {
+    if (ks.length >= 2 && ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
+  }
+  for (const k of near) if (BARE_NUMBER.test((lines[k] as Line).text)) drop.add(k);
+  return drop;
+}
+
+/** The lines to blank as a web page's furniture. */
+function siteFurniture(lines: readonly Line[]): Set<number> {
+  const drop = new Set<number>();
+  lines.forEach((l, k) => {
+    if (SITE_LINES.test(l.text)) drop.add(k);
+  });
+  const start = lines.findIndex((l) => TRANSCRIPT_START.test(l.text));
+  if (start >= 0) {
+    drop.add(start);
+    const summary = lines.findIndex((l, k) => k < start && SUMMARY_HEADING.test(l.text));
+    if (summary >= 0) for (let k = summary; k < start; k++) drop.add(k);
+    for (let k = 0; k < start; k++) if (DATE_LABEL.test((lines[k] as Line).text)) drop.add(k);
+  }
+  for (let k = 0; k < lines.length; k++) {
+    if (!PROMO_START.test((lines[k] as Line).text)) continue;
+    let end = -1;
+    for (let j = k + 1; j < Math.min(lines.length, k + PROMO_LINES); j++) if (PROMO_END.test((lines[j] as Line).text)) end = j;
+    if (end < 0) continue;
+    for (let j = k; j <= end; j++) drop.add(j);
+    k = end;
+  }
+  const disclaimer = lines.findIndex((l) => FOOL_DISCLAIMER.test(l.text));
+  if (disclaimer >= 0) {
+    drop.add(disclaimer);
+    for (let k = disclaimer + 1; k < lines.length && ((lines[k] as Line).text === '' || FOOL_DISCLOSURE.test((lines[k] as Line).text)); k++) drop.add(k);
+  }
+  return drop;
+}
+
+/** The lines with page and site furniture blanked, and a warning saying what was left out. */
+export function withoutPageFurniture(lines: readonly Line[]): { lines: Line[]; warnings: ImportWarning[] } {
+  const pdf = pdfFurniture(lines);
+  const site = siteFurniture(lines);
+  const dropped = [...new Set([...pdf, ...site])].filter((k) => (lines[k] as Line).text !== '').sort((a, b) => a - b);
+  if (dropped.length === 0) return { lines: [...lines], warnings: [] };
+  const drop = new Set(dropped);
+  const first = lines[dropped[0] as number] as Line;
+  const kinds = [pdf.size > 0 ? 'page numbers, running headers and footers' : null, [...site].some((k) => (lines[k] as Line).text !== '') ? "the web page's own lines" : null].filter((k) => k !== null).join('; ');
+  return {
+    lines: lines.map((l, k) => (drop.has(k) ? blank(l) : l)),
+    warnings: [{ line: first.number, message: `left out ${dropped.length} line${dropped.length === 1 ? '' : 's'} that belong to the page, not the call (${kinds}), the first ${JSON.stringify(first.text.slice(0, 60))}` }],
+  };
+}
