@@ -136,3 +136,14 @@ export function splitNameHint(text: string): { name: string; hint: string | null
   if (!m?.groups) return { name: text.trim(), hint: null };
   return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
 }
+
+/** Titles written before a name on a speaker label ("CFO Jane Roe:", "President Jane Roe:"). */
+const LEADING_TITLE = /^(?<title>(?:CEO|CFO|COO|CTO|CIO|CAO|CMO|CRO|EVP|SVP|VP|President|Chairman|Chairwoman|Chairperson|Chair|Analyst)(?:\s*(?:&|and|\/)\s*(?:CEO|CFO|COO|CTO|President|Chairman|Chair))?)\s+(?<name>.+)$/u;
+
+/** "CFO Jane Roe" → the name and the title written before it; null when the label does not start with a title. */
+export function splitLeadingTitle(text: string): { name: string; title: string } | null {
+  const m = LEADING_TITLE.exec(text.trim());
+  const name = m?.groups?.name?.trim();
+  if (!m?.groups || !name || name.split(/\s+/).length < 2 || !looksLikeName(name) || isInterjection(name)) return null;
+  return { name, title: m.groups.title as string };
+}

@@ -54,7 +54,8 @@ export function titleAsWritten(title: string): string {
 }
 
 export function participantFromHeader(written: string, hint: string | null, company: string | null): ParticipantDraft {
-  const name = nameAsWritten(written);
+  // "Dr. Ana Ruiz" is Ana Ruiz; "Ms. Ruiz" keeps the honorific (it is all the name there is).
+  const name = nameAsWritten(written).replace(/^(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?=\S+\s+\S)/i, '');
   const titleLine = hint === null ? null : titleAsWritten(hint);
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';

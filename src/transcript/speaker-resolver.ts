@@ -112,12 +112,26 @@ export class SpeakerResolver {
     if (isOperatorName(text)) return { kind: 'found', participant: this.special(text, 'operator', 'header') };
     const unidentified = unidentifiedSide(text);
     if (unidentified) return { kind: 'found', participant: this.special(text, unidentified, unidentified === 'unknown' ? 'unknown' : 'header') };
+    const titled = this.byHonorificSurname(text, hint);
+    if (titled !== null) return titled;
     const fl = firstLast(text);
     if (!fl) return { kind: 'none' };
     const candidates = (this.bySurname.get(fl.last) ?? []).filter((p) => {
       const listed = firstLast(p.name);
       return listed !== null && sameFirstName(fl.first, listed.first);
     });
+    return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
+  }
+
+  /**
+   * "Ms. Ortiz", "Dr. Whitfield": an honorific and a surname are whoever (not the operator) has
+   * that surname — told apart by the hint, else 'ambiguous' when several people do; null when
+   * the name is not written that way.
+   */
+  private byHonorificSurname(text: string, hint: string | null): Resolution | null {
+    const words = nameWords(text);
+    if (words.length !== 2 || !HONORIFICS.has(words[0] as string)) return null;
+    const candidates = (this.bySurname.get(words[1] as string) ?? []).filter((p) => p.side !== 'operator');
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
   }
 

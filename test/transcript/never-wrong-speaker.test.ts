@@ -151,6 +151,17 @@ describe('speaker lines written another way read exactly as the fixture does', (
         ['launch?\n\nAndy Kim -- Chief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim -- Chief Executive Officer\nOkay Great question'],
       ],
     ],
+    [
+      'name-colon: an honorific with the surname ("Ms. Brooks:", "Mr. Becker:"), with the full name ("Dr. Andrew Kim:"), a title before the name ("CFO Sam Lee:" is the CFO, not the analyst Sam Lee)',
+      'name-colon.txt',
+      [
+        ['Lena Brooks: Thank you, and good afternoon.', 'Ms. Brooks: Thank you, and good afternoon.'],
+        ['Tom Becker: Any update', 'Mr. Becker: Any update'],
+        ['Andy Kim: Thanks, Lena.', 'Dr. Andrew Kim: Thanks, Lena.'],
+        ['Sam Lee (Chief Financial Officer): Revenue was', 'CFO Sam Lee: Revenue was'],
+        ['Sam Lee (Chief Financial Officer): And that second', 'CFO Sam Lee: And that second'],
+      ],
+    ],
   ])('%s', (_case, file, edits) => {
     const { original, text } = edited(file, edits);
     expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
@@ -675,5 +686,28 @@ describe('a "Participants:" list that mixes the company and analysts without the
     ]);
     const people = Object.fromEntries(parseTranscriptText(text).call.participants.map((p) => [p.name, [p.side, p.sideSource]]));
     expect(people).toMatchObject({ 'Priya Natarajan': ['analyst', 'listed'], 'Lena Brooks': ['company', 'listed'], 'Tom Becker': ['analyst', 'inferred'] });
+  });
+});
+
+describe('honorifics and titles written before a name, with no participants list', () => {
+  it('"Dr. Maria Lopez:" is Maria Lopez, "CFO Tom Reed:" is Tom Reed with his title, "Ms. Lopez:" afterwards is her again', () => {
+    const text = [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning, and welcome to the Crestview Foods first quarter 2025 conference call. I would now like to turn the call over to Maria Lopez.',
+      '',
+      'Dr. Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.',
+      '',
+      'CFO Tom Reed: Thanks, Maria. Net sales were $1.2 billion, up 5%.',
+      '',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Jake Miller: How are promotions affecting your margins?',
+      '',
+      'Ms. Lopez: Promotions were lighter than last year.',
+    ].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Maria Lopez']);
+    expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')).toMatchObject({ title: 'CFO', side: 'company' });
   });
 });

@@ -22,7 +22,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -56,6 +56,9 @@ function stampSeconds(stamp: string): number {
 
 /** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
 function nameAndHint(written: string): { name: string; hint: string | null } {
+  // "CFO Tom Reed": the title before the name.
+  const titled = splitLeadingTitle(written);
+  if (titled) return { name: titled.name, hint: titled.title };
   const parenthesised = splitNameHint(written);
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
   // "Maria Lopez [CEO]".
