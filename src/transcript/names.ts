@@ -72,11 +72,14 @@ export function isInterjection(text: string): boolean {
   return INTERJECTIONS.has(foldWord(first.replace(/[,!.]+$/, '')));
 }
 
-/** Sounds transcripts and captions put in brackets ("[Music]", "[inaudible]"): not speakers' names. */
+/**
+ * Sounds transcripts and captions put in brackets ("[Music]", "[inaudible]"), and the editor's
+ * notes transcripts put there ("[Operator Instructions]", "[Technical Difficulty]"): not speakers' names.
+ */
 const SOUND_TAGS =
-  /^(?:(?:music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
+  /^(?:(?:operator instructions|technical (?:difficulty|issues?)|break in transmission|audio (?:gap|cut|dropped|drop|interrupted)|phonetic|sic|ph|multiple speakers|starts abruptly|call (?:ends|ended|dropped)|end of (?:call|recording|transcript)|recording (?:starts|begins|ends|stopped)|webcast|video (?:presentation|plays)|slide \d+|music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
 
-/** Whether a bracketed label ("[Music]", "[UPBEAT MUSIC PLAYS]") describes a sound, not a speaker. */
+/** Whether a bracketed label ("[Music]", "[UPBEAT MUSIC PLAYS]", "[Operator Instructions]") describes a sound or is an editor's note, not a speaker. */
 export function isSoundTag(text: string): boolean {
   return SOUND_TAGS.test(text.trim());
 }

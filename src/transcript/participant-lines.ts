@@ -83,9 +83,10 @@ export type ListKind = 'company' | 'analysts' | 'participants';
  */
 export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
   if (!headerSized(text)) return null;
-  const split = titleFirst(splitDashed(text));
+  const split = titleFirst(splitDashed(text) ?? commaSeparated(text, kind));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
-  const { name, parts } = split;
+  const { parts } = split;
+  const name = nameAsWritten(split.name);
   const last = parts[parts.length - 1] as string;
   const analyst = kind === 'analysts' || (kind === 'participants' && (ANALYST_WORD.test(last) || (parts.length === 1 && mixedListSide(last, company) === 'analyst')));
   if (analyst) {
@@ -100,6 +101,19 @@ export function participantFromListLine(text: string, kind: ListKind, company: s
   // A mixed list that says neither a title nor a firm ("Jane Roe - Halvorsen"): the side is left to inference.
   if (kind === 'participants' && mixedListSide(last, company) === 'unknown') return { name, title: last, firm: null, division: null, side: 'unknown', sideSource: 'unknown' };
   return { name, title: last, firm: company, division: null, side: 'company', sideSource: 'listed' };
+}
+
+/**
+ * "JANE ROE, Chief Executive Officer" / "JAKE MILLER, Barclays" (a PDF's list, no dash): a name of
+ * two words or more, then a title (or, under an analysts heading, the firm).
+ */
+function commaSeparated(text: string, kind: ListKind): ReturnType<typeof splitDashed> {
+  const at = text.indexOf(',');
+  if (at <= 0) return null;
+  const name = text.slice(0, at).trim();
+  const rest = text.slice(at + 1).trim();
+  if (rest === '' || name.split(/\s+/).length < 2 || !looksLikeName(name) || (kind !== 'analysts' && !looksLikeTitleLine(rest))) return null;
+  return { name, parts: [rest], separator: ',' };
 }
 
 /**

@@ -258,6 +258,26 @@ describe('layout contract: the Crestview call as copied from a PDF and from web 
     expect(parsed.warnings.map((w) => w.message).join('\n')).toContain(leftOut);
   });
 
+  it('a PDF that writes the lists "MARIA LOPEZ, Chief Executive Officer" (no dash) and the speakers "MARIA LOPEZ:" in capitals', () => {
+    const plain = readFixture('standard-no-presentation.txt').toString('utf8');
+    const pdf = [
+      ['Maria Lopez - Chief Executive Officer', 'MARIA LOPEZ, Chief Executive Officer'],
+      ['Tom Reed - Chief Financial Officer', 'TOM REED, Chief Financial Officer'],
+      ['Jake Miller - Barclays', 'JAKE MILLER, Barclays'],
+      ['Sara Kim - UBS', 'SARA KIM, UBS'],
+      ...['Operator', 'Maria Lopez', 'Tom Reed', 'Jake Miller', 'Sara Kim'].map((name) => [`\n${name}\n\n`, `\n${name.toUpperCase()}:\n`]),
+    ].reduce((text, [from, to]) => {
+      expect(text).toContain(from);
+      return text.replaceAll(from as string, to as string);
+    }, plain);
+    const parsed = parseTranscriptText(pdf);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(Object.fromEntries(parsed.call.participants.map((p) => [p.name, [p.side, p.title ?? p.firm]]))).toMatchObject({
+      'Maria Lopez': ['company', 'Chief Executive Officer'],
+      'Jake Miller': ['analyst', 'Barclays'],
+    });
+  });
+
   it('the Motley Fool\'s "Chief Executive Officer — Maria Lopez" lists her, with her title', () => {
     const maria = parseFixture('name-colon-fool.txt').call.participants.find((p) => p.name === 'Maria Lopez');
     expect(maria).toMatchObject({ title: 'Chief Executive Officer', side: 'company', sideSource: 'listed' });

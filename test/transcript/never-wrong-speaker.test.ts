@@ -162,6 +162,11 @@ describe('speaker lines written another way read exactly as the fixture does', (
         ['Sam Lee (Chief Financial Officer): And that second', 'CFO Sam Lee: And that second'],
       ],
     ],
+    [
+      'name-colon: "[Operator Instructions]" opening the words under "Operator:" is an editor\'s note, not a speaker label',
+      'name-colon.txt',
+      [['Operator: [Operator Instructions] Our first question', 'Operator:\n[Operator Instructions] Our first question']],
+    ],
   ])('%s', (_case, file, edits) => {
     const { original, text } = edited(file, edits);
     expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
