@@ -88,7 +88,7 @@ export function isSoundTag(text: string): boolean {
 const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unknown']> = [
   [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
   [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
-  [/^(?:unidentified|unknown) (?:speaker|participant|person|male|female|caller)(?: \d+)?$/i, 'unknown'],
+  [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
 ];
 
 /** The side an "Unidentified …" name line implies, or null when it is not one. */
@@ -98,14 +98,27 @@ export function unidentifiedSide(text: string): 'analyst' | 'company' | 'unknown
   return null;
 }
 
+/**
+ * A bare role written as a "Name:" label ("Analyst:", "Company Representative:", "Participant:")
+ * as the "Unidentified …" speaker it stands for; null for anything else. Only for labels: a title
+ * line under a name ("Analyst, Barclays") is not a speaker.
+ */
+export function unnamedRoleLabel(text: string): string | null {
+  const normal = normaliseName(text);
+  if (/^(?:analyst|questioner)$/.test(normal)) return 'Unidentified Analyst';
+  if (/^(?:company (?:representative|speaker|spokesperson)|management|corporate representative)$/.test(normal)) return 'Unidentified Company Representative';
+  if (/^(?:participant|caller|audience member)$/.test(normal)) return 'Unidentified Participant';
+  return null;
+}
+
 /** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
 export function isNumberedSpeaker(text: string): boolean {
   return /^speaker \d{1,4}$/i.test(text.trim());
 }
 
-/** "Operator", "Conference Operator", "The Operator", "Moderator". */
+/** "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator", "Coordinator". */
 export function isOperatorName(text: string): boolean {
-  return /^(?:the )?(?:conference |call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
+  return /^(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
 }
 
 /**

@@ -211,7 +211,7 @@ export function inferSides(participants: readonly Participant[], turns: readonly
           target.side = 'analyst';
           target.sideSource = 'inferred';
           analystsFound = true;
-        }
+        } else if (target?.side === 'analyst') analystsFound = true; // already known ("Analyst:", a list): the structure holds
         // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
         if (named && named.side === 'analyst' && named.firm === null) {
           named.firm = firmInIntroduction(texts[i] as string, named.name);

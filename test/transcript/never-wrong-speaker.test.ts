@@ -716,3 +716,38 @@ describe('honorifics and titles written before a name, with no participants list
     expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')).toMatchObject({ title: 'CFO', side: 'company' });
   });
 });
+
+describe('speaker labels that name a role, not a person', () => {
+  it('"Conference Call Operator:" is the operator; "Analyst:", "Company Representative:", "Participant:" are the unidentified speakers of their side; the rest of the call still gets its sides', () => {
+    const text = [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Conference Call Operator: Good morning, and welcome to the Crestview Foods first quarter call. I will now hand over to Maria Lopez.',
+      '',
+      'Maria Lopez: Thank you. Sales grew 7% in the quarter.',
+      '',
+      'Conference Call Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Analyst: How are promotions affecting your margins?',
+      '',
+      'Company Representative: Promotions were lighter than last year.',
+      '',
+      'Participant: And the plant in Ohio?',
+      '',
+      'Maria Lopez: It opened in March.',
+      '',
+      'Event Coordinator: That concludes the call.',
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call).map((r) => `${r.speaker} (${r.side})`);
+    expect(rows).toEqual([
+      'Operator (operator)',
+      'Maria Lopez (company)',
+      'Operator (operator)',
+      'Unidentified Analyst (analyst)',
+      'Unidentified Company Representative (company)',
+      'Unidentified Participant (unknown)',
+      'Maria Lopez (company)',
+      'Operator (operator)',
+    ]);
+  });
+});

@@ -22,7 +22,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -272,7 +272,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const prefix = prefixOf(line.text);
     if (prefix) {
       close();
-      const found = resolver.resolve(prefix.name, prefix.hint);
+      // "Analyst:" names no one: the "Unidentified Analyst" (side known, never inferred).
+      const found = resolver.resolve(unnamedRoleLabel(prefix.name) ?? prefix.name, prefix.hint);
       let who: Participant;
       if (found.kind === 'found') who = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
