@@ -20,9 +20,15 @@ const BARE_NUMBER = /^\d{1,4}$/;
 const SITE_LINES =
   /^(?:listen to this article(?:\s*[·•(-].*)?|share(?: this article)?|save|print|copy link|advertisement|read more|story continues|continue reading|skip to main content|image source: the motley fool\.?|logo of jester cap with thought bubble\.?|need a quote from a motley fool analyst\?.*|see the \d+ stocks\s*\u00bb?)$/i;
 
-/** The Motley Fool's summary before the transcript ("TAKEAWAYS", "RISKS", "SUMMARY", "INDUSTRY GLOSSARY"), which ends at "Full Conference Call Transcript". */
-const SUMMARY_HEADING = /^(?:key )?(?:takeaways|risks|summary|industry glossary|key points)$/i;
-const TRANSCRIPT_START = /^full (?:conference call |earnings call )?transcript$/i;
+/**
+ * A news site's summary before the transcript — the Motley Fool's "TAKEAWAYS" / "RISKS" / "SUMMARY"
+ * / "INDUSTRY GLOSSARY", Investing.com's "Key Takeaways" … "Q&A" — which ends at the line that
+ * starts the transcript.
+ */
+const SUMMARY_HEADING =
+  /^(?:(?:key )?(?:takeaways|risks|summary|industry glossary|key points)|company performance|financial highlights|earnings vs\.? forecast|market reaction|outlook (?:&|and) guidance|executive commentary|risks and challenges)$/i;
+/** "Full Conference Call Transcript" (the Motley Fool), "Full transcript - Acme Corp (ACME) Q3 2025:" (Investing.com). */
+const TRANSCRIPT_START = /^full (?:conference call |earnings call )?transcript(?:\s*[-\u2013\u2014:]\s*\S.{0,150})?$/i;
 /** The Motley Fool's "DATE" label over the call's date. */
 const DATE_LABEL = /^date$/i;
 /** The Motley Fool's promotion inside a transcript: from its question to "*Stock Advisor returns as of …". */

@@ -62,7 +62,8 @@ export function participantFromHeader(written: string, hint: string | null, comp
   if (side === 'analyst' && titleLine !== null) {
     const analystParts = titleLine.split(/\s+--\s+|\s+[\u2013\u2014]\s+/);
     const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
-    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText);
+    // "Analyst, Northgate Securities": the firm after the role.
+    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(/^(?:[\w-]+\s+)?analyst\s*,\s*/i, ''));
     return { name, title: null, firm: firm === '' ? null : firm, division, side, sideSource };
   }
   if (side === 'company') {

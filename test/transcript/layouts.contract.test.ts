@@ -249,6 +249,8 @@ describe('layout contract: the Crestview call as copied from a PDF and from web 
     ['standard-web-paste.txt', 'standard', "the web page's own lines"],
     // The Motley Fool since 2025: "Title — Name" participants, TAKEAWAYS / RISKS / SUMMARY / GLOSSARY ("Net Sales: …", "Capex: …"), a promotion mid-call.
     ['name-colon-fool.txt', 'name-colon', "the web page's own lines"],
+    // Investing.com: a headline "Earnings call transcript: …", a summary down to its own "Q&A", "Full transcript - …:", "Name, Title, Company:" labels over 60 characters.
+    ['name-colon-investing.txt', 'name-colon', "the web page's own lines"],
   ] as const)('%s reads back turn by turn identical to the standard file', (file, layout, leftOut) => {
     const parsed = parseFixture(file);
     expect(parsed.layout).toBe(layout);

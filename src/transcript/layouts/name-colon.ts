@@ -122,6 +122,16 @@ function bracketedLabel(text: string): { name: string; hint: string | null; rest
   return isSpeakerName(name) && !isSoundTag(name) ? { name, hint, restOffset: m[0].length, startTime: null } : null;
 }
 
+/** Longest "Name, Title, Company:" label read (Investing.com writes the speaker's title and company in full). */
+const MAX_LONG_LABEL = 140;
+
+/** "Jane Roe, Vice President, Investor Relations, Acme Corp": a label over 60 characters only when it is a name and a title. */
+function longLabel(label: string): string | undefined {
+  const comma = label.indexOf(',');
+  if (comma <= 0 || !looksLikeName(label.slice(0, comma).trim()) || !looksLikeTitleLine(label.slice(comma + 1).trim())) return undefined;
+  return label.trim();
+}
+
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
   const label = labelLine(text.slice(0, 120)) ?? (text.includes('\t') ? tabbedLabel(text) : null) ?? bracketedLabel(text);
   if (label) return label;
@@ -137,8 +147,8 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
     restOffset = emphasis[0].length;
   } else {
     const colon = body.indexOf(':');
-    if (colon <= 0 || colon > 60) return null;
-    written = PREFIXED.exec(body.slice(0, Math.min(body.length, 400)))?.groups?.name?.trim();
+    if (colon <= 0 || colon > MAX_LONG_LABEL) return null;
+    written = colon <= 60 ? PREFIXED.exec(body.slice(0, Math.min(body.length, 400)))?.groups?.name?.trim() : longLabel(body.slice(0, colon));
     restOffset = colon + 1;
     while (restOffset < body.length && /\s/.test(body[restOffset] as string)) restOffset++;
   }
