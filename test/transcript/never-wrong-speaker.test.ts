@@ -163,6 +163,11 @@ describe('speaker lines written another way read exactly as the fixture does', (
       ],
     ],
     [
+      'name-colon: a "Name, Title, Company:" label over 60 characters opens its own turn, never the previous speaker\'s words',
+      'name-colon.txt',
+      [['Andy Kim: Thanks, Lena.', 'Andy Kim, President and Chief Executive Officer, Northwind Robotics, Inc.: Thanks, Lena.']],
+    ],
+    [
       'name-colon: "[Operator Instructions]" opening the words under "Operator:" is an editor\'s note, not a speaker label',
       'name-colon.txt',
       [['Operator: [Operator Instructions] Our first question', 'Operator:\n[Operator Instructions] Our first question']],
