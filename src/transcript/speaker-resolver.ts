@@ -11,7 +11,7 @@
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
-import { boundedEditDistance, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { boundedEditDistance, isNumberedSpeaker, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
@@ -186,6 +186,26 @@ export class SpeakerResolver {
   /** Whether the call has a participants list. */
   get hasList(): boolean {
     return this.listed.length > 0;
+  }
+
+  /**
+   * With no participants list: someone already met with the same first name and a surname one
+   * edit away (two for a surname of six letters or more) — "Dana Whitfeld" after "Dana
+   * Whitfield" — a likely typo rather than a new person. People who share a surname ("Jon Park",
+   * "Jun Park") are not taken for one; operators, numbered voices and unidentified speakers never count.
+   */
+  nearMissMet(text: string): Participant | null {
+    const written = firstLast(text);
+    if (written === null || isNumberedSpeaker(text) || unidentifiedSide(text) !== null) return null;
+    const allowed = written.last.length >= 6 ? 2 : 1;
+    for (const p of this.all) {
+      if (p.side === 'operator' || isNumberedSpeaker(p.name) || unidentifiedSide(p.name) !== null) continue;
+      const met = firstLast(p.name);
+      if (met === null || met.first !== written.first) continue;
+      const d = boundedEditDistance(written.last, met.last, allowed);
+      if (d > 0 && d <= allowed) return p;
+    }
+    return null;
   }
 
   /**

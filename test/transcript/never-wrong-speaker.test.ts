@@ -756,3 +756,36 @@ describe('speaker labels that name a role, not a person', () => {
     ]);
   });
 });
+
+describe('with no participants list, a misspelt name is not a new person', () => {
+  const call = (reply: string): string =>
+    [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning, and welcome. I would now like to turn the call over to Maria Lopez.',
+      '',
+      'Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.',
+      '',
+      'Operator: Our first question comes from Jon Park with Barclays.',
+      '',
+      'Jon Park: How are promotions affecting your margins?',
+      '',
+      `${reply}: Promotions were lighter than last year.`,
+      '',
+      'Operator: Our next question comes from Jun Park with UBS.',
+      '',
+      'Jun Park: What is your capex plan?',
+    ].join('\n');
+
+  it('"Maria Lopes:" after "Maria Lopez:" spoke is refused with its line, never a second Maria', () => {
+    const text = call('Maria Lopes');
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Maria Lopes: Promotions were lighter than last year.')}: speaker "Maria Lopes" is a letter or two from "Maria Lopez", who spoke before: write one person's name the same way each time (or list the participants)`,
+    );
+  });
+
+  it('two people who share a surname ("Jon Park", "Jun Park") stay two people', () => {
+    const rows = turnTable(parseTranscriptText(call('Maria Lopez')).call).map((r) => `${r.speaker} (${r.side})`);
+    expect(rows.slice(3)).toEqual(['Jon Park (analyst)', 'Maria Lopez (company)', 'Operator (operator)', 'Jun Park (analyst)']);
+  });
+});
