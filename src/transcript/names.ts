@@ -89,6 +89,8 @@ const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unk
   [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
   [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
   [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
+  // An interpreter speaks for an executive or for an analyst asking in another language: no side.
+  [/^(?:the )?(?:(?:simultaneous|company|conference) )?(?:interpreter|translator)$/i, 'unknown'],
 ];
 
 /** The side an "Unidentified …" name line implies, or null when it is not one. */

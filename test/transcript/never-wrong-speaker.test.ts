@@ -789,3 +789,27 @@ describe('with no participants list, a misspelt name is not a new person', () =>
     expect(rows.slice(3)).toEqual(['Jon Park (analyst)', 'Maria Lopez (company)', 'Operator (operator)', 'Jun Park (analyst)']);
   });
 });
+
+describe('an interpreter', () => {
+  it('speaks for whoever they translate, so their side is left unknown, never inferred as the company\'s', () => {
+    const text = [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning, and welcome. I would now like to turn the call over to Maria Lopez.',
+      '',
+      'Maria Lopez: [Foreign Language]',
+      '',
+      'Interpreter: Thank you. Our frozen meals business grew 7% in the quarter.',
+      '',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Jake Miller: [Foreign Language]',
+      '',
+      'Interpreter: How are promotions affecting your margins?',
+      '',
+      'Maria Lopez: Promotions were lighter than last year.',
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call).map((r) => `${r.speaker} (${r.side})`);
+    expect(rows).toEqual(['Operator (operator)', 'Maria Lopez (company)', 'Interpreter (unknown)', 'Operator (operator)', 'Jake Miller (analyst)', 'Interpreter (unknown)', 'Maria Lopez (company)']);
+  });
+});
