@@ -813,3 +813,18 @@ describe('an interpreter', () => {
     expect(rows).toEqual(['Operator (operator)', 'Maria Lopez (company)', 'Interpreter (unknown)', 'Operator (operator)', 'Jake Miller (analyst)', 'Interpreter (unknown)', 'Maria Lopez (company)']);
   });
 });
+
+describe('a hard-wrapped paragraph (a PDF\'s text) whose line starts with a participant\'s name stays the speaker\'s words', () => {
+  // Each wrapped paragraph must read exactly as the same words on one line.
+  const lena = 'Thank you, and good afternoon. Joining me are Andy Kim, our CEO, and Sam Lee, our CFO. Our remarks include forward-looking statements; actual results may differ.';
+  it.each([
+    ['after a line that stops mid-sentence: "Joining me are" / "Andy Kim, Chief Executive Officer"', 'Thank you, and good afternoon. Joining me are\nAndy Kim, Chief Executive Officer\nand Sam Lee, our CFO.'],
+    ['"Name, our Title, and …" is a sentence going on, not a speaker line', 'Thank you, and good afternoon.\nAndy Kim, our Chief Executive Officer, and Sam Lee, our\nChief Financial Officer, join me.'],
+  ])('%s', (_case, wrapped) => {
+    const original = fixture('standard.txt');
+    expect(original).toContain(lena);
+    const asWrapped = turnTable(parseTranscriptText(original.replace(lena, wrapped)).call);
+    expect(asWrapped).toEqual(turnTable(parseTranscriptText(original.replace(lena, wrapped.replaceAll('\n', ' '))).call));
+    expect(asWrapped[1]).toMatchObject({ speaker: 'Lena Brooks', text: wrapped.replaceAll('\n', ' ') });
+  });
+});

@@ -61,8 +61,14 @@ function speakerHeader(text: string, nextLine: string | null): { name: string; h
   const m = /^(?<name>[^,;]{2,60}?)\s*(?:,|;|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
-  if (name && rest && looksLikeName(name) && !isInterjection(name) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
+  // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
+  if (name && rest && looksLikeName(name) && !isInterjection(name) && !/^\p{Ll}/u.test(rest) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
   return { name: bare, hint: nextLine, titleInline: false };
+}
+
+/** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
+export function endsSentence(text: string): boolean {
+  return /[.?!:;)\]"'\u201d\u2019\u2026>}*]$/u.test(text) || looksLikeName(text.replace(/\s*\{BIO\s+\d+\s*<GO>\}$/, '')) || looksLikeTitleLine(text) || headingOf(text) !== null || isOperatorName(text);
 }
 
 /** "Name -- Title" on one line: the free-transcript-site layout, not this one. */
@@ -381,6 +387,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const header = speakerHeader(text, next);
     const found = resolver.resolve(header.name, header.hint);
     if (found.kind !== 'found') return false;
+    // "Name, Title" after a line that stops mid-sentence continues that sentence (a hard-wrapped
+    // paragraph: "With me today are" / "Dana Whitfield, our Chief Executive Officer, and …").
+    if (header.titleInline && !endsSentence((lines[k - 1] as Line).text)) return false;
     return header.titleInline || isOperatorName(header.name) || /\[\d+\]$/.test(text) || (next !== null && isTitleLineOf(found.participant, next));
   };
   const blocks = speakerBlocks(lines, startsBlock, bodyStart);
