@@ -165,3 +165,31 @@ export function splitLeadingTitle(text: string): { name: string; title: string }
   if (!m?.groups || !name || name.split(/\s+/).length < 2 || !looksLikeName(name) || isInterjection(name)) return null;
   return { name, title: m.groups.title as string };
 }
+
+/**
+ * Words of the labels a speech or a page puts before a colon ("Gross Margin: 41%", "Free Cash
+ * Flow: $80 million", "North America: orders up 20%"): a label made only of them is a heading
+ * inside someone's words, not a person.
+ */
+const TERM_WORDS = new Set(
+  (
+    'gross net free total adjusted organic operating underlying reported core comparable cash flow flows margin margins income revenue revenues ' +
+    'sales profit profits profitability loss losses earnings eps ebitda ebit capex opex expenses expense costs cost spending investment investments ' +
+    'growth guidance outlook backlog orders bookings demand pricing price prices volume volumes mix segment segments update updates highlights ' +
+    'priorities priority summary strategy strategic operations operational financial financials balance sheet liquidity debt leverage dividend ' +
+    'dividends buyback buybacks repurchase repurchases share shares capital allocation inventory inventories supply chain tax rate rates churn ' +
+    'retention users customers subscribers headcount acquisition acquisitions integration synergies risks risk opportunities challenges ' +
+    'takeaways key next steps agenda quarter quarterly year annual fiscal full first second third fourth q1 q2 q3 q4 fy h1 h2 ' +
+    'north south east west central america americas europe asia pacific emea apac latam china japan india international domestic global ' +
+    'region regions regional market markets products product services service software hardware platform cloud data ai retail wholesale ' +
+    'consumer commercial enterprise industrial digital online stores store same comps comp traffic ticket average working cycle ' +
+    'performance results result trends trend overview review recap conclusion introduction closing remarks comments question answer ' +
+    'highlight update progress status milestones milestone pipeline launch launches and of the for in on to by vs'
+  ).split(' '),
+);
+
+/** Whether a would-be name is a label made only of business words ("Gross Margin", "North America", "Q3 Highlights"). */
+export function isTermLabel(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s&/-]+/).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => TERM_WORDS.has(w.replace(/[.,]+$/, '')));
+}

@@ -828,3 +828,34 @@ describe('a hard-wrapped paragraph (a PDF\'s text) whose line starts with a part
     expect(asWrapped[1]).toMatchObject({ speaker: 'Lena Brooks', text: wrapped.replaceAll('\n', ' ') });
   });
 });
+
+describe('"Label: value" lines inside someone\'s words are not speakers', () => {
+  const sam = 'For the third quarter we expect revenue between';
+  const withLines = (file: string, inserted: string): string => {
+    const text = fixture(file);
+    expect(text).toContain(sam);
+    return text.replace(sam, `${inserted}\n\n${sam}`);
+  };
+  const labels = 'Gross Margin: 41.2%, up two points.\n\nFree Cash Flow: $80 million.\n\nNorth America: orders up 20%.\n\nHeron Shipments: 40 units, all to grocers.';
+
+  it.each([
+    ['with a participants list', false],
+    ['with no list (speakers met as they speak)', true],
+  ])('%s: the CFO\'s bullet points stay in his turn, and his next words stay his', (_case, noList) => {
+    const listed = withLines('name-colon.txt', labels);
+    const text = noList ? listed.replace(/\nParticipants:\n(?:.+\n)+/, '\n') : listed;
+    expect(text.includes('Participants:')).toBe(!noList);
+    const rows = turnTable(parseTranscriptText(text).call);
+    const cfo = rows[3];
+    expect(cfo?.speaker).toBe('Sam Lee');
+    expect(cfo?.text).toContain('Gross Margin: 41.2%, up two points. Free Cash Flow: $80 million. North America: orders up 20%. Heron Shipments: 40 units, all to grocers. For the third quarter');
+    expect(rows.map((r) => r.speaker)).not.toContain('Gross Margin');
+  });
+
+  it('an analyst introduced by name whose first words are a figure is still a speaker ("Priya Natarajan: 60% …")', () => {
+    const { text } = edited('name-colon.txt', [['Priya Natarajan: Hi, thanks for taking my question.', 'Priya Natarajan: 60% of orders came from whom? Hi, thanks for taking my question.']]);
+    const noList = text.replace(/\nParticipants:\n(?:.+\n)+/, '\n');
+    expect(noList).not.toContain('Participants:');
+    expect(turnTable(parseTranscriptText(noList).call)[5]).toMatchObject({ speaker: 'Priya Natarajan', side: 'analyst' });
+  });
+});

@@ -22,7 +22,8 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -88,7 +89,34 @@ const LABEL_LINES: readonly RegExp[] = [
 const NAME_STAMP_COLON = new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s*[(\[]${TIME}[)\]]\s*(?::(?:\s+|$)|\s+(?=\S))`, 'u');
 
 function isSpeakerName(name: string): boolean {
-  return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
+  return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name) && !isTermLabel(name);
+}
+
+/** Words after a label that read as a figure ("41.2%, up two points", "$80 million"), as a "Label: value" line has them. */
+const VALUE_WORDS = /^[\d$\u20ac\u00a3\u00a5%+\u2212-]/u;
+
+/**
+ * "Name:" labels that are more likely a "Label: value" line inside someone's words ("Net Retention:
+ * 118%"): written once before a figure, with no time stamp, and never said anywhere else in the
+ * call with its capitals (a person speaking is introduced: "…comes from Jake Miller"). A label the
+ * participants list names is a speaker whatever follows it.
+ */
+function valueLabels(lines: readonly Line[], from: number): Set<string> {
+  const candidates = new Map<string, number>();
+  const texts: string[] = [];
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    if (line.text === '') continue;
+    const prefix = prefixOf(line.text);
+    texts.push(prefix ? line.text.slice(prefix.restOffset) : line.text);
+    if (!prefix) continue;
+    const key = mentionKey(prefix.name, { caseSensitive: true });
+    const valued = prefix.startTime === null && prefix.hint === null && VALUE_WORDS.test(line.text.slice(prefix.restOffset)) && !isOperatorName(prefix.name) && !isNumberedSpeaker(prefix.name) && unidentifiedSide(prefix.name) === null;
+    candidates.set(key, valued && !candidates.has(key) ? 1 : 2);
+  }
+  const once = [...candidates].filter(([, n]) => n === 1).map(([key]) => key);
+  const mentioned = namesMentioned(texts, once, { caseSensitive: true });
+  return new Set(once.filter((key) => !mentioned.has(key)));
 }
 
 function labelLine(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
@@ -236,6 +264,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   // continue the open paragraph, or open a new one after a blank line.
   const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list' };
   const collector = new TurnCollector(ctx.limits);
+  const valued = valueLabels(lines, k);
   let section: Section = 'prepared_remarks';
   let sectionsKnown = false;
   let open: { start: number; end: number; line: Line } | null = null;
@@ -279,7 +308,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       open = { start: line.start + qa[0].length, end: line.end, line };
       continue;
     }
-    const prefix = prefixOf(line.text);
+    const written = prefixOf(line.text);
+    // "Gross Margin: 41.2%" inside the CFO's words is no speaker (unless the list names it).
+    const prefix = written && valued.has(mentionKey(written.name, { caseSensitive: true })) && resolver.resolve(written.name, written.hint).kind === 'none' ? null : written;
     if (prefix) {
       close();
       // "Analyst:" names no one: the "Unidentified Analyst" (side known, never inferred).
