@@ -7,6 +7,7 @@
  * kept (a blanked line is an empty line at the same place).
  */
 import type { ImportWarning } from './format-error.js';
+import { isTitleLike } from './header-meta.js';
 import { headerSized, type Line } from './lines.js';
 import { looksLikeName } from './names.js';
 
@@ -14,6 +15,10 @@ import { looksLikeName } from './names.js';
 const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
 /** "©2025 Refinitiv. All rights reserved.", "Copyright (c) 2025 …". */
 const COPYRIGHT = /^(?:\u00a9|\(c\)\s|copyright\b)/i;
+/** The first non-blank lines of a file, where its title is. */
+const HEADER_LINES = 5;
+/** How many times a title line must recur to be a running header without a page number beside it. */
+const MIN_TITLE_REPEATS = 3;
 /** A page's own number, alone on its line, next to a running header. */
 const BARE_NUMBER = /^\d{1,4}$/;
 /** Web pages' furniture lines, whole lines only (never words someone could say as a paragraph of their own). */
@@ -72,16 +77,32 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   lines.forEach((l, k) => {
     if (PAGE_NUMBER.test(l.text) || (COPYRIGHT.test(l.text) && l.text.length <= 200 && /\b(?:19|20)\d\d\b|all rights reserved/i.test(l.text))) anchors.push(k);
   });
-  if (anchors.length === 0) return drop;
-  for (const k of anchors) drop.add(k);
-  // A running header/footer: a line that recurs, every time next to a page number or copyright line.
-  const near = new Set(anchors.flatMap((k) => nearby(lines, k)));
   const occurrences = new Map<string, number[]>();
   lines.forEach((l, k) => {
     if (l.text === '' || !headerSized(l.text) || l.text.length > 160) return;
     const key = l.text.replace(/\s+/g, ' ').toLowerCase();
     occurrences.set(key, [...(occurrences.get(key) ?? []), k]);
   });
+  // The call's title repeated at the top of every page, with no page number beside it: every
+  // time but the first when that one is the file's header (which names the call).
+  let headerEnd = lines.length;
+  for (let k = 0, seen = 0; k < lines.length; k++) {
+    if ((lines[k] as Line).text !== '' && ++seen > HEADER_LINES) {
+      headerEnd = k;
+      break;
+    }
+  }
+  for (const ks of occurrences.values()) {
+    if (ks.length < MIN_TITLE_REPEATS || !isTitleLike((lines[ks[0] as number] as Line).text)) continue;
+    for (const k of (ks[0] as number) < headerEnd ? ks.slice(1) : ks) {
+      drop.add(k);
+      anchors.push(k);
+    }
+  }
+  if (anchors.length === 0) return drop;
+  for (const k of anchors) drop.add(k);
+  // A running header/footer: a line that recurs, every time next to a page number or copyright line.
+  const near = new Set(anchors.flatMap((k) => nearby(lines, k)));
   for (const ks of occurrences.values()) {
     if (ks.length >= 2 && ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
   }

@@ -16,7 +16,7 @@ import { describeLimit } from './limits.js';
 import { decodeTranscript } from './decode.js';
 import { detectLayout, type Detection } from './detect.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import type { DatasetCallInfo, Inferred } from './layouts/layout.js';
+import type { DatasetCallInfo, Inferred, SourceDoc, TranscriptLayout } from './layouts/layout.js';
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
 import { withoutPageFurniture } from './page-furniture.js';
@@ -61,16 +61,34 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
   try {
     const limits = limitsWith(opts.limits);
     const decoded = decodeTranscript(bytes, limits);
-    // A PDF's page headers and a web page's own lines are left out before anything reads the lines.
-    const page = withoutPageFurniture(splitLines(decoded.text));
-    const doc = { text: decoded.text, lines: page.lines, fileName };
-    const { layout, detection } = detectLayout(doc);
+    const lines = splitLines(decoded.text);
+    const { doc, layout, detection, pageWarnings } = detectWithoutPageFurniture({ text: decoded.text, lines, fileName });
     const { call, warnings, inferred } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
-    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...page.warnings, ...warnings], inferred };
+    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...pageWarnings, ...warnings], inferred };
   } catch (error) {
     if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
     throw error;
   }
+}
+
+/** Layouts whose files are written by machines (captions, JSON, token tables): their lines are never a page's furniture. */
+const MACHINE_LAYOUTS: ReadonlySet<LayoutName> = new Set(['webvtt', 'srt', 'speech-json', 'asr-tokens']);
+
+/**
+ * The layout of a document, detected once a PDF's page headers and a web page's own lines are
+ * left out — except for files a machine wrote (captions, JSON, token tables), which are read as
+ * they are.
+ */
+function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: TranscriptLayout; detection: Detection; pageWarnings: ImportWarning[] } {
+  try {
+    const found = detectLayout(raw);
+    if (MACHINE_LAYOUTS.has(found.layout.name)) return { doc: raw, ...found, pageWarnings: [] };
+  } catch {
+    // Refused as it is: it may read once the page's lines are left out.
+  }
+  const page = withoutPageFurniture(raw.lines);
+  const doc = { ...raw, lines: page.lines };
+  return { doc, ...detectLayout(doc), pageWarnings: page.warnings };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

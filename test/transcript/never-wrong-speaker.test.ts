@@ -666,11 +666,25 @@ describe('the page a transcript was copied from never speaks', () => {
   const pageBreak = 'Crestview Foods Inc. Q1 2025 Earnings Conference Call\nPage 2 of 3\nCRESTVIEW FOODS INC. (CVF)\n©2025 Lakeside Transcripts. All rights reserved.\n';
 
   it('a running header with no page number beside it ("Company, Inc. Q1 2025 Earnings Call") is refused with its line, never a new speaker', () => {
-    const text = fixture('standard-pdf.txt').replace(/Page \d of 3\n/g, '').replace(/©2025 Lakeside Transcripts\. All rights reserved\.\n/g, '').replaceAll('Crestview Foods Inc. Q1', 'Crestview Foods, Inc. Q1');
+    // One page break, its running header alone: too few repeats to be told from the page by itself.
+    const pdf = fixture('standard-pdf.txt');
+    const pageBreakOf = (n: number): string => `Crestview Foods Inc. Q1 2025 Earnings Conference Call\nPage ${n} of 3\nCRESTVIEW FOODS INC. (CVF)\n©2025 Lakeside Transcripts. All rights reserved.\n\n`;
+    for (const n of [1, 2, 3]) expect(pdf).toContain(pageBreakOf(n));
+    const text = pdf.replace(pageBreakOf(2), '').replace(pageBreakOf(3), '').replace(pageBreakOf(1), 'Crestview Foods, Inc. Q1 2025 Earnings Conference Call\n\n');
     const line = lineOf(text, 'Crestview Foods, Inc. Q1 2025 Earnings Conference Call');
+    expect(text.split('Crestview Foods, Inc. Q1').length).toBe(2);
     expect(refusal(text, 'call.txt').describe()).toBe(
       `call.txt:${line}: "Crestview Foods, Inc. Q1 2025 Earnings Conference Call" reads as the call's title or company, not a speaker's name (a page's running header?)`,
     );
+  });
+
+  it('the call\'s title at the top of every page, with no page number, is left out (three pages or more)', () => {
+    const text = fixture('standard-pdf.txt')
+      .replace(/Page \d of 3\n/g, '')
+      .replace(/©2025 Lakeside Transcripts\. All rights reserved\.\n/g, '')
+      .replace(/CRESTVIEW FOODS INC\. \(CVF\)\n/g, '');
+    expect(text.split('Crestview Foods Inc. Q1 2025 Earnings Conference Call').length).toBe(4);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(reference);
   });
 
   it('a page break just above a speaker\'s name line (every time she speaks) leaves her name line alone', () => {
