@@ -54,8 +54,7 @@ export function titleAsWritten(title: string): string {
 }
 
 export function participantFromHeader(written: string, hint: string | null, company: string | null): ParticipantDraft {
-  // "Dr. Ana Ruiz" is Ana Ruiz; "Ms. Ruiz" keeps the honorific (it is all the name there is).
-  const name = nameAsWritten(written).replace(/^(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?=\S+\s+\S)/i, '');
+  const name = nameAsWritten(written);
   const titleLine = hint === null ? null : titleAsWritten(hint);
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';

