@@ -873,3 +873,23 @@ describe('"Label: value" lines inside someone\'s words are not speakers', () => 
     expect(turnTable(parseTranscriptText(noList).call)[5]).toMatchObject({ speaker: 'Priya Natarajan', side: 'analyst' });
   });
 });
+
+describe('the Motley Fool\'s promotion inside a call', () => {
+  it('is left out: the turn it interrupts reads as without it (dash-header, the site\'s older layout)', () => {
+    const promo = [
+      '10 stocks we like better than Northwind Robotics',
+      'When our analyst team has a stock tip, it can pay to listen.',
+      '',
+      'They just revealed what they believe are the ten best stocks for investors to buy right now.',
+      '',
+      'See the 10 stocks',
+      '',
+      '*Stock Advisor returns as of August 1, 2025',
+      '',
+    ].join('\n');
+    const { original, text } = edited('dash-header.txt', [['Our new picking arm, the Heron', `${promo}\nOur new picking arm, the Heron`]]);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).toContain('left out 5 lines that belong to the page');
+  });
+});
