@@ -41,6 +41,12 @@ const PROMO_START = /^(?:\d+ stocks we like better than\b.*|should you (?:invest
 const PROMO_END = /^(?:\*?stock advisor returns as of\b.*|see the \d+ stocks\b.*)$/i;
 /** Most lines a promotion block spans. */
 const PROMO_LINES = 20;
+/**
+ * The publisher's closing matter after the call — terminal exports' "Definitions" / "Disclaimer"
+ * headings, Bloomberg's "This transcript may not be 100 percent accurate…": from there to the
+ * end of the file, when it comes in the file's second half.
+ */
+const END_MATTER = /^(?:(?:definitions|(?:legal |important )?disclaimer|disclosures?)\s*:?|this transcript may not be 100 percent accurate\b.*)$/i;
 /** The Motley Fool's closing disclaimer, and the disclosure lines after it. */
 const FOOL_DISCLAIMER = /^this article is a transcript of this conference call produced for the motley fool\b/i;
 const FOOL_DISCLOSURE = /^the motley fool (?:has|recommends)\b/i;
@@ -131,6 +137,8 @@ function siteFurniture(lines: readonly Line[]): Set<number> {
     for (let j = k; j <= end; j++) drop.add(j);
     k = end;
   }
+  const closing = lines.findIndex((l, k) => k >= lines.length / 2 && END_MATTER.test(l.text));
+  if (closing >= 0) for (let k = closing; k < lines.length; k++) drop.add(k);
   const disclaimer = lines.findIndex((l) => FOOL_DISCLAIMER.test(l.text));
   if (disclaimer >= 0) {
     drop.add(disclaimer);
@@ -147,7 +155,7 @@ export function withoutPageFurniture(lines: readonly Line[]): { lines: Line[]; w
   if (dropped.length === 0) return { lines: [...lines], warnings: [] };
   const drop = new Set(dropped);
   const first = lines[dropped[0] as number] as Line;
-  const kinds = [pdf.size > 0 ? 'page numbers, running headers and footers' : null, [...site].some((k) => (lines[k] as Line).text !== '') ? "the web page's own lines" : null].filter((k) => k !== null).join('; ');
+  const kinds = [[...pdf].some((k) => !site.has(k)) ? 'page numbers, running headers and footers' : null, [...site].some((k) => (lines[k] as Line).text !== '') ? "the publisher's own lines" : null].filter((k) => k !== null).join('; ');
   return {
     lines: lines.map((l, k) => (drop.has(k) ? blank(l) : l)),
     warnings: [{ line: first.number, message: `left out ${dropped.length} line${dropped.length === 1 ? '' : 's'} that belong to the page, not the call (${kinds}), the first ${JSON.stringify(first.text.slice(0, 60))}` }],

@@ -246,11 +246,11 @@ describe('layout contract: the Crestview call as copied from a PDF and from web 
     // pdftotext: a running header, page number and copyright footer mid-paragraph, between a name line and its words, and between turns.
     ['standard-pdf.txt', 'standard', 'page numbers, running headers and footers'],
     // Seeking Alpha pasted: "Listen to this article", "Share", "Save", "Advertisement", "Read more", CRLF, a non-breaking space.
-    ['standard-web-paste.txt', 'standard', "the web page's own lines"],
+    ['standard-web-paste.txt', 'standard', "the publisher's own lines"],
     // The Motley Fool since 2025: "Title — Name" participants, TAKEAWAYS / RISKS / SUMMARY / GLOSSARY ("Net Sales: …", "Capex: …"), a promotion mid-call.
-    ['name-colon-fool.txt', 'name-colon', "the web page's own lines"],
+    ['name-colon-fool.txt', 'name-colon', "the publisher's own lines"],
     // Investing.com: a headline "Earnings call transcript: …", a summary down to its own "Q&A", "Full transcript - …:", "Name, Title, Company:" labels over 60 characters.
-    ['name-colon-investing.txt', 'name-colon', "the web page's own lines"],
+    ['name-colon-investing.txt', 'name-colon', "the publisher's own lines"],
   ] as const)('%s reads back turn by turn identical to the standard file', (file, layout, leftOut) => {
     const parsed = parseFixture(file);
     expect(parsed.layout).toBe(layout);

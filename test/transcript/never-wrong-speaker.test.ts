@@ -893,3 +893,19 @@ describe('the Motley Fool\'s promotion inside a call', () => {
     expect(parsed.warnings.map((w) => w.message).join('\n')).toContain('left out 5 lines that belong to the page');
   });
 });
+
+describe("the publisher's closing matter after the call", () => {
+  it.each([
+    [
+      'a terminal export\'s "Definitions" and "Disclaimer" (it was refused as an unknown speaker "Definitions")',
+      'standard-terminal.txt',
+      'Definitions\n--------------------------------------------------------------------------------\nPRELIMINARY TRANSCRIPT: "Preliminary Transcript" means the text may have errors.\n================================================================================\nDisclaimer\n--------------------------------------------------------------------------------\nThe publisher may change this text without notice.\n\nCopyright (c) 2025 Example Publisher. All Rights Reserved.\n',
+    ],
+    ['Bloomberg\'s "This transcript may not be 100 percent accurate…" (it was the last speaker\'s words)', 'standard-bloomberg.txt', '\nThis transcript may not be 100 percent accurate and may contain errors.\n\nThe text is provided as is, without any warranty.\n'],
+  ])('%s is left out', (_case, file, closing) => {
+    const original = fixture(file);
+    const parsed = parseTranscriptText(original + closing);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).toMatch(/left out \d+ lines that belong to the page, not the call \(the publisher's own lines\)/);
+  });
+});
