@@ -168,6 +168,14 @@ describe('speaker lines written another way read exactly as the fixture does', (
       [['Andy Kim: Thanks, Lena.', 'Andy Kim, President and Chief Executive Officer, Northwind Robotics, Inc.: Thanks, Lena.']],
     ],
     [
+      'name-colon: a label line with the title in parentheses before the time ("Maria Lopez (CEO) 00:00:21", as call-platform exports write it)',
+      'name-colon-otter.txt',
+      [
+        ['Maria Lopez  0:21', 'Maria Lopez (Chief Executive Officer) 00:00:21'],
+        ['Jake Miller  3:10', 'Jake Miller (Barclays) 00:03:10'],
+      ],
+    ],
+    [
       'name-colon: "[Operator Instructions]" opening the words under "Operator:" is an editor\'s note, not a speaker label',
       'name-colon.txt',
       [['Operator: [Operator Instructions] Our first question', 'Operator:\n[Operator Instructions] Our first question']],
