@@ -917,3 +917,16 @@ describe("the publisher's closing matter after the call", () => {
     expect(parsed.warnings.map((w) => w.message).join('\n')).toMatch(/left out \d+ lines that belong to the page, not the call \(the publisher's own lines\)/);
   });
 });
+
+describe('section headings as sources word them', () => {
+  it.each(['Management Remarks', 'Prepared Statements'])('"%s" opens the remarks like "Prepared Remarks"', (heading) => {
+    const { original, text } = edited('standard.txt', [['\nPrepared Remarks\n', `\n${heading}\n`]]);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
+  });
+  it.each(['Analyst Q&A', 'Q&A Session', 'Questions from Analysts', 'Question-and-Answer Portion'])('"%s" opens the Q&A like "Questions and Answers" (never words of the last speaker)', (heading) => {
+    const { original, text } = edited('standard.txt', [['\nQuestions and Answers\n', `\n${heading}\n`]]);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).not.toContain('Q&A taken to start');
+  });
+});
