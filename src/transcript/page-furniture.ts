@@ -54,26 +54,35 @@ const FOOL_DISCLOSURE = /^the motley fool (?:has|recommends)\b/i;
 const blank = (l: Line): Line => ({ ...l, end: l.start, text: '' });
 
 /**
- * The lines that sit with the page number or copyright line at k: its own run of non-blank lines,
- * and the runs just above and below it (one or two blank lines away) except lines that could be
- * a speaker's name or title ("Dana Whitfield", "Chief Executive Officer"): a page break right
- * before a speaker must never take the speaker's line with it.
+ * The lines that sit with the page numbers or copyright lines at `anchors`: each one's own run of
+ * non-blank lines, and the runs just above and below it (one or two blank lines away) except
+ * lines that could be a speaker's name or title ("Dana Whitfield", "Chief Executive Officer"): a
+ * page break right before a speaker must never take the speaker's line with it. Each run is
+ * visited once, so this is linear in the lines however many anchors there are.
  */
-function nearby(lines: readonly Line[], k: number): number[] {
-  const out: number[] = [];
-  const run = (from: number, step: 1 | -1, loose: boolean): number => {
-    let j = from;
-    for (; j >= 0 && j < lines.length && (lines[j] as Line).text !== ''; j += step) if (!loose || !looksLikeName((lines[j] as Line).text)) out.push(j);
-    return j;
-  };
-  const top = run(k, -1, false);
-  const bottom = run(k + 1, 1, false);
-  for (const [edge, step] of [[top, -1], [bottom, 1]] as const) {
-    let j = edge;
-    while (j >= 0 && j < lines.length && (lines[j] as Line).text === '' && Math.abs(j - edge) < 2) j += step;
-    if (j >= 0 && j < lines.length && (lines[j] as Line).text !== '') run(j, step, true);
+function nearAnchors(lines: readonly Line[], anchors: readonly number[]): Set<number> {
+  // Runs of non-blank lines: run[k] is the index of line k's run, -1 for a blank line.
+  const run: number[] = new Array<number>(lines.length).fill(-1);
+  const runs: Array<{ from: number; to: number }> = [];
+  for (let k = 0; k < lines.length; k++) {
+    if ((lines[k] as Line).text === '') continue;
+    if (k === 0 || run[k - 1] === -1) runs.push({ from: k, to: k + 1 });
+    else (runs[runs.length - 1] as { to: number }).to = k + 1;
+    run[k] = runs.length - 1;
   }
-  return out;
+  const strict = new Set(anchors.map((k) => run[k] as number));
+  const loose = new Set<number>();
+  for (const r of strict) {
+    const { from, to } = runs[r] as { from: number; to: number };
+    if (r > 0 && from - (runs[r - 1] as { to: number }).to <= 2) loose.add(r - 1);
+    if (r + 1 < runs.length && (runs[r + 1] as { from: number }).from - to <= 2) loose.add(r + 1);
+  }
+  const near = new Set<number>();
+  for (const r of new Set([...strict, ...loose])) {
+    const { from, to } = runs[r] as { from: number; to: number };
+    for (let k = from; k < to; k++) if (strict.has(r) || !looksLikeName((lines[k] as Line).text)) near.add(k);
+  }
+  return near;
 }
 
 /** The lines to blank as a PDF's page furniture. */
@@ -87,7 +96,9 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   lines.forEach((l, k) => {
     if (l.text === '' || !headerSized(l.text) || l.text.length > 160) return;
     const key = l.text.replace(/\s+/g, ' ').toLowerCase();
-    occurrences.set(key, [...(occurrences.get(key) ?? []), k]);
+    const ks = occurrences.get(key);
+    if (ks) ks.push(k);
+    else occurrences.set(key, [k]);
   });
   // The call's title repeated at the top of every page, with no page number beside it: every
   // time but the first when that one is the file's header (which names the call).
@@ -108,7 +119,7 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   if (anchors.length === 0) return drop;
   for (const k of anchors) drop.add(k);
   // A running header/footer: a line that recurs, every time next to a page number or copyright line.
-  const near = new Set(anchors.flatMap((k) => nearby(lines, k)));
+  const near = nearAnchors(lines, anchors);
   for (const ks of occurrences.values()) {
     if (ks.length >= 2 && ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
   }
