@@ -67,7 +67,7 @@ function speakerHeader(text: string, nextLine: string | null): { name: string; h
 }
 
 /** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
-export function endsSentence(text: string): boolean {
+function endsSentence(text: string): boolean {
   return /[.?!:;)\]"'\u201d\u2019\u2026>}*]$/u.test(text) || looksLikeName(text.replace(/\s*\{BIO\s+\d+\s*<GO>\}$/, '')) || looksLikeTitleLine(text) || headingOf(text) !== null || isOperatorName(text);
 }
 
