@@ -86,8 +86,18 @@ function findDate(line: Line): string | null {
     const month = m.groups.mm ? Number(m.groups.mm) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
     return isoDate(Number(m.groups.year), month, Number(m.groups.day), line, m[0]);
   }
+  // "04/24/2025" (US) or "24/04/2025": read only when the order is plain (one number over 12), never guessed.
+  const slashed = SLASHED_DATE.exec(line.text);
+  if (slashed?.groups) {
+    const a = Number(slashed.groups.a);
+    const b = Number(slashed.groups.b);
+    if (a > 12 && b <= 12) return isoDate(Number(slashed.groups.year), b, a, line, slashed[0]);
+    if (b > 12 && a <= 12) return isoDate(Number(slashed.groups.year), a, b, line, slashed[0]);
+  }
   return null;
 }
+
+const SLASHED_DATE = /\b(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<year>\d{4})\b/;
 
 /** "Corrected Transcript", "Final Transcript": what kind of transcript it is (terminal exports write it under the title). */
 const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript$/i;
@@ -155,7 +165,8 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
  * "Amazon.com (AMZN)") is appended.
  */
 export function applyTitleLine(meta: HeaderMeta, line: Line): void {
-  const text = line.text.replace(/\s+/g, ' ');
+  // "Earnings call transcript: Acme Q3 2025 beats…" (a news site's headline): the label is no part of the company.
+  const text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
   if (!headerSized(text) || text === '') return;
   const tickerMatch = COMPANY_TICKER.exec(text) ?? COMPANY_LISTING.exec(text.trim());
   const quarter = findQuarter(text);

@@ -7,8 +7,11 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['company', /^(?:(?:company|corporate) participants|executives|company representatives|corporate speakers|management)$/i],
   ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
   ['participants', /^(?:call participants|participants|speakers)$/i],
-  ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks)$/i],
-  ['qa', /^(?:questions? (?:and|&) answers?(?: session| section)?|question[- ]and[- ]answer (?:session|section)|q\s?&\s?a(?: session)?)$/i],
+  ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],
+  [
+    'qa',
+    /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment)?|question[- ]and[- ]answer (?:session|section|portion|segment)|(?:analyst |live )?q\s?&\s?a(?: session| section| portion)?|questions from analysts)$/i,
+  ],
 ];
 
 export interface Heading {

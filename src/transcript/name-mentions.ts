@@ -4,9 +4,8 @@
 const MAX_NAME_WORDS = 5;
 
 /** How a name is compared: lowercase, single-spaced, no dots or apostrophes closing a word ("Jr." = "Jr"). */
-export function mentionKey(name: string): string {
-  return name
-    .toLowerCase()
+export function mentionKey(name: string, opts: { caseSensitive?: boolean } = {}): string {
+  return (opts.caseSensitive ? name : name.toLowerCase())
     .split(/[^\p{L}\p{M}'\u2019.-]+/u)
     .map((w) => w.replace(/[.'\u2019]+$/u, ''))
     .filter((w) => w !== '')
@@ -14,16 +13,16 @@ export function mentionKey(name: string): string {
 }
 
 /**
- * Which of `names` occur in `texts` (as whole words, any case): at each word, the phrases of the
+ * Which of `names` occur in `texts` (as whole words, any case unless `caseSensitive`): at each word, the phrases of the
  * next one to five words are looked up — linear in the words, whatever the number of names, even
  * when thousands of them share a first name.
  */
-export function namesMentioned(texts: readonly string[], names: readonly string[]): Set<string> {
-  const wanted = new Set(names.map(mentionKey));
+export function namesMentioned(texts: readonly string[], names: readonly string[], opts: { caseSensitive?: boolean } = {}): Set<string> {
+  const wanted = new Set(names.map((n) => mentionKey(n, opts)));
   const found = new Set<string>();
   if (wanted.size === 0) return found;
   for (const text of texts) {
-    const words = mentionKey(text).split(' ');
+    const words = mentionKey(text, opts).split(' ');
     for (let k = 0; k < words.length; k++) {
       let phrase = '';
       for (let j = k; j < Math.min(words.length, k + MAX_NAME_WORDS); j++) {

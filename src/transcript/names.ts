@@ -72,11 +72,14 @@ export function isInterjection(text: string): boolean {
   return INTERJECTIONS.has(foldWord(first.replace(/[,!.]+$/, '')));
 }
 
-/** Sounds transcripts and captions put in brackets ("[Music]", "[inaudible]"): not speakers' names. */
+/**
+ * Sounds transcripts and captions put in brackets ("[Music]", "[inaudible]"), and the editor's
+ * notes transcripts put there ("[Operator Instructions]", "[Technical Difficulty]"): not speakers' names.
+ */
 const SOUND_TAGS =
-  /^(?:(?:music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
+  /^(?:(?:operator instructions|technical (?:difficulty|issues?)|break in transmission|audio (?:gap|cut|dropped|drop|interrupted)|phonetic|sic|ph|multiple speakers|starts abruptly|call (?:ends|ended|dropped)|end of (?:call|recording|transcript)|recording (?:starts|begins|ends|stopped)|webcast|video (?:presentation|plays)|slide \d+|music|applause|laughter|laughs|laughing|inaudible|indiscernible|indistinct|crosstalk|cross talk|silence|pause|noise|background|static|foreign|no audio|audio|video|cough|coughs|coughing|cheering|cheers|beep|beeping|ringing|phone|door|bell|technical difficulties|unintelligible|blank audio|blank_audio|speaking|singing|overlapping|sighs?|clears throat|chuckles?)\b.*|.*\b(?:music|plays|playing|continues|ends|speaking|chatter|noise|inaudible)$)/i;
 
-/** Whether a bracketed label ("[Music]", "[UPBEAT MUSIC PLAYS]") describes a sound, not a speaker. */
+/** Whether a bracketed label ("[Music]", "[UPBEAT MUSIC PLAYS]", "[Operator Instructions]") describes a sound or is an editor's note, not a speaker. */
 export function isSoundTag(text: string): boolean {
   return SOUND_TAGS.test(text.trim());
 }
@@ -85,7 +88,9 @@ export function isSoundTag(text: string): boolean {
 const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unknown']> = [
   [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
   [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
-  [/^(?:unidentified|unknown) (?:speaker|participant|person|male|female|caller)(?: \d+)?$/i, 'unknown'],
+  [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
+  // An interpreter speaks for an executive or for an analyst asking in another language: no side.
+  [/^(?:the )?(?:(?:simultaneous|company|conference) )?(?:interpreter|translator)$/i, 'unknown'],
 ];
 
 /** The side an "Unidentified …" name line implies, or null when it is not one. */
@@ -95,14 +100,27 @@ export function unidentifiedSide(text: string): 'analyst' | 'company' | 'unknown
   return null;
 }
 
+/**
+ * A bare role written as a "Name:" label ("Analyst:", "Company Representative:", "Participant:")
+ * as the "Unidentified …" speaker it stands for; null for anything else. Only for labels: a title
+ * line under a name ("Analyst, Barclays") is not a speaker.
+ */
+export function unnamedRoleLabel(text: string): string | null {
+  const normal = normaliseName(text);
+  if (/^(?:analyst|questioner)$/.test(normal)) return 'Unidentified Analyst';
+  if (/^(?:company (?:representative|speaker|spokesperson)|management|corporate representative)$/.test(normal)) return 'Unidentified Company Representative';
+  if (/^(?:participant|caller|audience member)$/.test(normal)) return 'Unidentified Participant';
+  return null;
+}
+
 /** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
 export function isNumberedSpeaker(text: string): boolean {
   return /^speaker \d{1,4}$/i.test(text.trim());
 }
 
-/** "Operator", "Conference Operator", "The Operator", "Moderator". */
+/** "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator", "Coordinator". */
 export function isOperatorName(text: string): boolean {
-  return /^(?:the )?(?:conference |call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
+  return /^(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
 }
 
 /**
@@ -135,4 +153,43 @@ export function splitNameHint(text: string): { name: string; hint: string | null
   const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim());
   if (!m?.groups) return { name: text.trim(), hint: null };
   return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
+}
+
+/** Titles written before a name on a speaker label ("CFO Jane Roe:", "President Jane Roe:"). */
+const LEADING_TITLE = /^(?<title>(?:CEO|CFO|COO|CTO|CIO|CAO|CMO|CRO|EVP|SVP|VP|President|Chairman|Chairwoman|Chairperson|Chair|Analyst)(?:\s*(?:&|and|\/)\s*(?:CEO|CFO|COO|CTO|President|Chairman|Chair))?)\s+(?<name>.+)$/u;
+
+/** "CFO Jane Roe" → the name and the title written before it; null when the label does not start with a title. */
+export function splitLeadingTitle(text: string): { name: string; title: string } | null {
+  const m = LEADING_TITLE.exec(text.trim());
+  const name = m?.groups?.name?.trim();
+  if (!m?.groups || !name || name.split(/\s+/).length < 2 || !looksLikeName(name) || isInterjection(name)) return null;
+  return { name, title: m.groups.title as string };
+}
+
+/**
+ * Words of the labels a speech or a page puts before a colon ("Gross Margin: 41%", "Free Cash
+ * Flow: $80 million", "North America: orders up 20%"): a label made only of them is a heading
+ * inside someone's words, not a person.
+ */
+const TERM_WORDS = new Set(
+  (
+    'gross net free total adjusted organic operating underlying reported core comparable cash flow flows margin margins income revenue revenues ' +
+    'sales profit profits profitability loss losses earnings eps ebitda ebit capex opex expenses expense costs cost spending investment investments ' +
+    'growth guidance outlook backlog orders bookings demand pricing price prices volume volumes mix segment segments update updates highlights ' +
+    'priorities priority summary strategy strategic operations operational financial financials balance sheet liquidity debt leverage dividend ' +
+    'dividends buyback buybacks repurchase repurchases share shares capital allocation inventory inventories supply chain tax rate rates churn ' +
+    'retention users customers subscribers headcount acquisition acquisitions integration synergies risks risk opportunities challenges ' +
+    'takeaways key next steps agenda quarter quarterly year annual fiscal full first second third fourth q1 q2 q3 q4 fy h1 h2 ' +
+    'north south east west central america americas europe asia pacific emea apac latam china japan india international domestic global ' +
+    'region regions regional market markets products product services service software hardware platform cloud data ai retail wholesale ' +
+    'consumer commercial enterprise industrial digital online stores store same comps comp traffic ticket average working cycle ' +
+    'performance results result trends trend overview review recap conclusion introduction closing remarks comments question answer ' +
+    'highlight update progress status milestones milestone pipeline launch launches and of the for in on to by vs'
+  ).split(' '),
+);
+
+/** Whether a would-be name is a label made only of business words ("Gross Margin", "North America", "Q3 Highlights"). */
+export function isTermLabel(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s&/-]+/).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => TERM_WORDS.has(w.replace(/[.,]+$/, '')));
 }

@@ -4,7 +4,7 @@
  */
 import { looksLikeName } from './names.js';
 import { headerSized } from './lines.js';
-import { sideOfTitle } from './titles.js';
+import { looksLikeTitleLine, sideOfTitle, titleWords } from './titles.js';
 import type { ParticipantDraft } from './speaker-resolver.js';
 import type { Side, SideSource } from './types.js';
 
@@ -61,7 +61,8 @@ export function participantFromHeader(written: string, hint: string | null, comp
   if (side === 'analyst' && titleLine !== null) {
     const analystParts = titleLine.split(/\s+--\s+|\s+[\u2013\u2014]\s+/);
     const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
-    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText);
+    // "Analyst, Northgate Securities": the firm after the role.
+    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(/^(?:[\w-]+\s+)?analyst\s*,\s*/i, ''));
     return { name, title: null, firm: firm === '' ? null : firm, division, side, sideSource };
   }
   if (side === 'company') {
@@ -82,11 +83,12 @@ export type ListKind = 'company' | 'analysts' | 'participants';
  */
 export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
   if (!headerSized(text)) return null;
-  const split = splitDashed(text);
+  const split = titleFirst(splitDashed(text) ?? commaSeparated(text, kind));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
-  const { name, parts } = split;
+  const { parts } = split;
+  const name = nameAsWritten(split.name);
   const last = parts[parts.length - 1] as string;
-  const analyst = kind === 'analysts' || (kind === 'participants' && ANALYST_WORD.test(last));
+  const analyst = kind === 'analysts' || (kind === 'participants' && (ANALYST_WORD.test(last) || (parts.length === 1 && mixedListSide(last, company) === 'analyst')));
   if (analyst) {
     // "Firm, Division", "Firm -- Analyst", or "Firm, Division - Their Title" (the title is not kept for analysts).
     const firmParts = ANALYST_WORD.test(last) ? parts.slice(0, -1) : parts.slice(0, 1);
@@ -96,5 +98,46 @@ export function participantFromListLine(text: string, kind: ListKind, company: s
   if (parts.length >= 2) {
     return { name, title: parts.slice(1).join(' - '), firm: parts[0] as string, division: null, side: 'company', sideSource: 'listed' };
   }
+  // A mixed list that says neither a title nor a firm ("Jane Roe - Halvorsen"): the side is left to inference.
+  if (kind === 'participants' && mixedListSide(last, company) === 'unknown') return { name, title: last, firm: null, division: null, side: 'unknown', sideSource: 'unknown' };
   return { name, title: last, firm: company, division: null, side: 'company', sideSource: 'listed' };
+}
+
+/**
+ * "JANE ROE, Chief Executive Officer" / "JAKE MILLER, Barclays" (a PDF's list, no dash): a name of
+ * two words or more, then a title (or, under an analysts heading, the firm).
+ */
+function commaSeparated(text: string, kind: ListKind): ReturnType<typeof splitDashed> {
+  const at = text.indexOf(',');
+  if (at <= 0) return null;
+  const name = text.slice(0, at).trim();
+  const rest = text.slice(at + 1).trim();
+  if (rest === '' || name.split(/\s+/).length < 2 || !looksLikeName(name) || (kind !== 'analysts' && !looksLikeTitleLine(rest))) return null;
+  return { name, parts: [rest], separator: ',' };
+}
+
+/**
+ * "Chief Executive Officer — Jane Roe" (the Motley Fool lists the title first): the name is the
+ * part that is not a title. Titles are capitalised words too, so only a first part that reads as
+ * a title and a second that does not are swapped.
+ */
+function titleFirst(split: ReturnType<typeof splitDashed>): ReturnType<typeof splitDashed> {
+  if (!split || split.parts.length !== 1) return split;
+  const other = split.parts[0] as string;
+  if (!looksLikeTitleLine(split.name) || looksLikeTitleLine(other) || !looksLikeName(other)) return split;
+  return { ...split, name: other, parts: [split.name] };
+}
+
+/**
+ * The side the detail of a mixed list's entry ("Participants": company people and analysts
+ * together, no "Analyst" word) says: a title is the company's (so is the call's own company
+ * named), a firm an analyst's; both or neither says nothing.
+ */
+function mixedListSide(detail: string, company: string | null): Side {
+  const first = company?.split(/[\s,]+/)[0]?.toLowerCase();
+  if (first && first.length > 2 && detail.toLowerCase().includes(first)) return 'company';
+  const { executive, firm } = titleWords(detail);
+  if (executive && !firm) return 'company';
+  if (firm && !executive) return 'analyst';
+  return 'unknown';
 }

@@ -16,9 +16,10 @@ import { describeLimit } from './limits.js';
 import { decodeTranscript } from './decode.js';
 import { detectLayout, type Detection } from './detect.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import type { DatasetCallInfo, Inferred } from './layouts/layout.js';
+import type { DatasetCallInfo, Inferred, SourceDoc, TranscriptLayout } from './layouts/layout.js';
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
+import { withoutPageFurniture } from './page-furniture.js';
 import type { Call, LayoutName } from './types.js';
 
 export { structureCall } from './structure.js';
@@ -28,7 +29,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 26;
+export const PARSER_VERSION = 27;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -60,14 +61,34 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
   try {
     const limits = limitsWith(opts.limits);
     const decoded = decodeTranscript(bytes, limits);
-    const doc = { text: decoded.text, lines: splitLines(decoded.text), fileName };
-    const { layout, detection } = detectLayout(doc);
+    const lines = splitLines(decoded.text);
+    const { doc, layout, detection, pageWarnings } = detectWithoutPageFurniture({ text: decoded.text, lines, fileName });
     const { call, warnings, inferred } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
-    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...warnings], inferred };
+    return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...pageWarnings, ...warnings], inferred };
   } catch (error) {
     if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
     throw error;
   }
+}
+
+/** Layouts whose files are written by machines (captions, JSON, token tables): their lines are never a page's furniture. */
+const MACHINE_LAYOUTS: ReadonlySet<LayoutName> = new Set(['webvtt', 'srt', 'speech-json', 'asr-tokens']);
+
+/**
+ * The layout of a document, detected once a PDF's page headers and a web page's own lines are
+ * left out — except for files a machine wrote (captions, JSON, token tables), which are read as
+ * they are.
+ */
+function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: TranscriptLayout; detection: Detection; pageWarnings: ImportWarning[] } {
+  try {
+    const found = detectLayout(raw);
+    if (MACHINE_LAYOUTS.has(found.layout.name)) return { doc: raw, ...found, pageWarnings: [] };
+  } catch {
+    // Refused as it is: it may read once the page's lines are left out.
+  }
+  const page = withoutPageFurniture(raw.lines);
+  const doc = { ...raw, lines: page.lines };
+  return { doc, ...detectLayout(doc), pageWarnings: page.warnings };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

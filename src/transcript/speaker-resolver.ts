@@ -11,7 +11,7 @@
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
-import { boundedEditDistance, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { boundedEditDistance, isNumberedSpeaker, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
@@ -112,12 +112,26 @@ export class SpeakerResolver {
     if (isOperatorName(text)) return { kind: 'found', participant: this.special(text, 'operator', 'header') };
     const unidentified = unidentifiedSide(text);
     if (unidentified) return { kind: 'found', participant: this.special(text, unidentified, unidentified === 'unknown' ? 'unknown' : 'header') };
+    const titled = this.byHonorificSurname(text, hint);
+    if (titled !== null) return titled;
     const fl = firstLast(text);
     if (!fl) return { kind: 'none' };
     const candidates = (this.bySurname.get(fl.last) ?? []).filter((p) => {
       const listed = firstLast(p.name);
       return listed !== null && sameFirstName(fl.first, listed.first);
     });
+    return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
+  }
+
+  /**
+   * "Ms. Ortiz", "Dr. Whitfield": an honorific and a surname are whoever (not the operator) has
+   * that surname — told apart by the hint, else 'ambiguous' when several people do; null when
+   * the name is not written that way.
+   */
+  private byHonorificSurname(text: string, hint: string | null): Resolution | null {
+    const words = nameWords(text);
+    if (words.length !== 2 || !HONORIFICS.has(words[0] as string)) return null;
+    const candidates = (this.bySurname.get(words[1] as string) ?? []).filter((p) => p.side !== 'operator');
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
   }
 
@@ -172,6 +186,26 @@ export class SpeakerResolver {
   /** Whether the call has a participants list. */
   get hasList(): boolean {
     return this.listed.length > 0;
+  }
+
+  /**
+   * With no participants list: someone already met with the same first name and a surname one
+   * edit away (two for a surname of six letters or more) — "Dana Whitfeld" after "Dana
+   * Whitfield" — a likely typo rather than a new person. People who share a surname ("Jon Park",
+   * "Jun Park") are not taken for one; operators, numbered voices and unidentified speakers never count.
+   */
+  nearMissMet(text: string): Participant | null {
+    const written = firstLast(text);
+    if (written === null || isNumberedSpeaker(text) || unidentifiedSide(text) !== null) return null;
+    const allowed = written.last.length >= 6 ? 2 : 1;
+    for (const p of this.all) {
+      if (p.side === 'operator' || isNumberedSpeaker(p.name) || unidentifiedSide(p.name) !== null) continue;
+      const met = firstLast(p.name);
+      if (met === null || met.first !== written.first) continue;
+      const d = boundedEditDistance(written.last, met.last, allowed);
+      if (d > 0 && d <= allowed) return p;
+    }
+    return null;
   }
 
   /**

@@ -109,8 +109,10 @@ export function firmInIntroduction(text: string, name: string): string | null {
       const bare = token.replace(/[,;:!?]+$/, '');
       if (!FIRM_WORD.test(bare) || firm.length === 6) break;
       const next = tokens[k + 1]?.toLowerCase().replace(/[^a-z]/g, '');
-      // A dot closes the name when the next word starts a sentence ("ISI. Please"), not after an initial ("J.P. Morgan").
-      if (bare.endsWith('.') && (next === undefined || SENTENCE_STARTS.has(next))) {
+      // A dot closes the name when the next word starts a sentence ("ISI. Please") or addresses the
+      // analyst ("Barclays. Jake, go ahead", "Goldman Sachs. Mr. Gandolfi"), not after an initial ("J.P. Morgan").
+      const addressed = next === words[0]?.toLowerCase().replace(/[^a-z]/g, '') || /^(?:mr|mrs|ms|dr|miss|prof)$/.test(next ?? '');
+      if (bare.endsWith('.') && (next === undefined || SENTENCE_STARTS.has(next) || addressed)) {
         firm.push(bare.slice(0, -1));
         break;
       }
@@ -211,7 +213,7 @@ export function inferSides(participants: readonly Participant[], turns: readonly
           target.side = 'analyst';
           target.sideSource = 'inferred';
           analystsFound = true;
-        }
+        } else if (target?.side === 'analyst') analystsFound = true; // already known ("Analyst:", a list): the structure holds
         // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
         if (named && named.side === 'analyst' && named.firm === null) {
           named.firm = firmInIntroduction(texts[i] as string, named.name);

@@ -30,3 +30,8 @@ export function sideOfTitle(text: string): Side {
   return 'unknown';
 }
 
+
+/** Whether a title/firm line has a company title's words, and whether it has an analyst's or a firm's. */
+export function titleWords(text: string): { executive: boolean; firm: boolean } {
+  return { executive: EXECUTIVE_WORDS.test(text), firm: ANALYST_WORDS.test(text) || FIRM_WORDS.test(text) };
+}

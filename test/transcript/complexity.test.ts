@@ -4,7 +4,9 @@
  * small call gives ~1 when linear, ~8 when quadratic (the bound, 3, leaves room for noise).
  */
 import { describe, expect, it } from 'vitest';
+import { splitLines, type Line } from '../../src/transcript/lines.js';
 import { namesMentioned } from '../../src/transcript/name-mentions.js';
+import { withoutPageFurniture } from '../../src/transcript/page-furniture.js';
 import { parseTranscriptText } from '../../src/transcript/read-source.js';
 import { inferTitles } from '../../src/transcript/title-introductions.js';
 import type { Participant } from '../../src/transcript/types.js';
@@ -69,6 +71,22 @@ describe("titles read from a call's introductions", () => {
     const small = inputs.get(500)!;
     expect(inferTitles(small.people, small.texts).every((p) => p.title === 'Vice President of Finance')).toBe(true);
     const ratio = growthRatio((n) => inferTitles(inputs.get(n)!.people, inputs.get(n)!.texts), 500, FACTOR);
+    expect(ratio).toBeLessThan(BOUND);
+  });
+});
+
+describe("a page's furniture (page-furniture.ts)", () => {
+  // A hostile PDF text: every line a page number, or one line repeated, or a running header at every page break.
+  const inputs = (n: number): Line[][] => [
+    splitLines(Array.from({ length: n }, (_, i) => `Page ${i % 50} of 50`).join('\n')),
+    splitLines(Array.from({ length: n }, () => 'Thank you.').join('\n')),
+    splitLines(Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'Acme Corp Q1 2025 Earnings Call\nPage 1' : 'Words of a speaker.')).join('\n')),
+  ];
+  it('is found in time linear in the lines, however many page numbers and repeated lines there are', () => {
+    const sized = new Map([2000, 16_000].map((n) => [n, inputs(n)]));
+    const ratio = growthRatio((n) => {
+      for (const lines of sized.get(n)!) withoutPageFurniture(lines);
+    }, 2000, FACTOR);
     expect(ratio).toBeLessThan(BOUND);
   });
 });

@@ -101,7 +101,7 @@ describe('limits', () => {
 
   it('refuses 10,000 unlisted "Name:" speakers the same way', () => {
     const lines = ['Acme Corp (ACME) Q1 2025 Earnings Call', ''];
-    for (let i = 0; i < 10_000; i++) lines.push(`Pat ${nameWord(i)}son: Hello from me.`, '');
+    for (let i = 0; i < 10_000; i++) lines.push(`${nameWord(i)} Patson: Hello from me.`, '');
     expect(refusal(lines.join('\n')).message).toMatch(/more than 500 participants; the limit is 500 participants per call \(MAX_PARTICIPANTS\)$/);
   });
 
@@ -146,7 +146,7 @@ describe('SubRip captions (.srt)', () => {
   });
 
   it('refuses 10,000 speakers, naming the participants limit', () => {
-    const cues = Array.from({ length: 10_000 }, (_, i) => `${i + 1}\n00:00:01,000 --> 00:00:02,000\nPat ${nameWord(i)}son: Hello from me.\n`);
+    const cues = Array.from({ length: 10_000 }, (_, i) => `${i + 1}\n00:00:01,000 --> 00:00:02,000\n${nameWord(i)} Patson: Hello from me.\n`);
     expect(srtRefusal(cues.join('\n')).message).toMatch(/more than 500 participants; the limit is 500 participants per call \(MAX_PARTICIPANTS\)$/);
   });
 });

@@ -236,3 +236,52 @@ describe('layout contract: the Crestview call as paid terminals export it', () =
     expect(() => parseTranscriptText(unmarked)).toThrow(/unknown speaker "Dan Ortiz": not in the participants lists/);
   });
 });
+
+describe('layout contract: the Crestview call as copied from a PDF and from web pages', () => {
+  // The page's own lines (page numbers, running headers, "Listen to this article", the Motley
+  // Fool's summary and promotion) are left out: every turn reads as in the plain standard file.
+  const reference = turnTable(parseFixture('standard-no-presentation.txt').call);
+
+  it.each([
+    // pdftotext: a running header, page number and copyright footer mid-paragraph, between a name line and its words, and between turns.
+    ['standard-pdf.txt', 'standard', 'page numbers, running headers and footers'],
+    // Seeking Alpha pasted: "Listen to this article", "Share", "Save", "Advertisement", "Read more", CRLF, a non-breaking space.
+    ['standard-web-paste.txt', 'standard', "the publisher's own lines"],
+    // The Motley Fool since 2025: "Title — Name" participants, TAKEAWAYS / RISKS / SUMMARY / GLOSSARY ("Net Sales: …", "Capex: …"), a promotion mid-call.
+    ['name-colon-fool.txt', 'name-colon', "the publisher's own lines"],
+    // Investing.com: a headline "Earnings call transcript: …", a summary down to its own "Q&A", "Full transcript - …:", "Name, Title, Company:" labels over 60 characters.
+    ['name-colon-investing.txt', 'name-colon', "the publisher's own lines"],
+  ] as const)('%s reads back turn by turn identical to the standard file', (file, layout, leftOut) => {
+    const parsed = parseFixture(file);
+    expect(parsed.layout).toBe(layout);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(parsed.call.participants.map((p) => p.name).sort()).toEqual(['Jake Miller', 'Maria Lopez', 'Operator', 'Sara Kim', 'Tom Reed']);
+    expect(parsed.call.meta).toMatchObject({ ticker: 'CVF', quarter: 'Q1 2025', date: '2025-04-24' });
+    expect(parsed.warnings.map((w) => w.message).join('\n')).toContain(leftOut);
+  });
+
+  it('a PDF that writes the lists "MARIA LOPEZ, Chief Executive Officer" (no dash) and the speakers "MARIA LOPEZ:" in capitals', () => {
+    const plain = readFixture('standard-no-presentation.txt').toString('utf8');
+    const pdf = [
+      ['Maria Lopez - Chief Executive Officer', 'MARIA LOPEZ, Chief Executive Officer'],
+      ['Tom Reed - Chief Financial Officer', 'TOM REED, Chief Financial Officer'],
+      ['Jake Miller - Barclays', 'JAKE MILLER, Barclays'],
+      ['Sara Kim - UBS', 'SARA KIM, UBS'],
+      ...['Operator', 'Maria Lopez', 'Tom Reed', 'Jake Miller', 'Sara Kim'].map((name) => [`\n${name}\n\n`, `\n${name.toUpperCase()}:\n`]),
+    ].reduce((text, [from, to]) => {
+      expect(text).toContain(from);
+      return text.replaceAll(from as string, to as string);
+    }, plain);
+    const parsed = parseTranscriptText(pdf);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(Object.fromEntries(parsed.call.participants.map((p) => [p.name, [p.side, p.title ?? p.firm]]))).toMatchObject({
+      'Maria Lopez': ['company', 'Chief Executive Officer'],
+      'Jake Miller': ['analyst', 'Barclays'],
+    });
+  });
+
+  it('the Motley Fool\'s "Chief Executive Officer — Maria Lopez" lists her, with her title', () => {
+    const maria = parseFixture('name-colon-fool.txt').call.participants.find((p) => p.name === 'Maria Lopez');
+    expect(maria).toMatchObject({ title: 'Chief Executive Officer', side: 'company', sideSource: 'listed' });
+  });
+});

@@ -151,6 +151,35 @@ describe('speaker lines written another way read exactly as the fixture does', (
         ['launch?\n\nAndy Kim -- Chief Executive Officer\n\nOkay Great question', 'launch?\nAndy Kim -- Chief Executive Officer\nOkay Great question'],
       ],
     ],
+    [
+      'name-colon: an honorific with the surname ("Ms. Brooks:", "Mr. Becker:"), with the full name ("Dr. Andrew Kim:"), a title before the name ("CFO Sam Lee:" is the CFO, not the analyst Sam Lee)',
+      'name-colon.txt',
+      [
+        ['Lena Brooks: Thank you, and good afternoon.', 'Ms. Brooks: Thank you, and good afternoon.'],
+        ['Tom Becker: Any update', 'Mr. Becker: Any update'],
+        ['Andy Kim: Thanks, Lena.', 'Dr. Andrew Kim: Thanks, Lena.'],
+        ['Sam Lee (Chief Financial Officer): Revenue was', 'CFO Sam Lee: Revenue was'],
+        ['Sam Lee (Chief Financial Officer): And that second', 'CFO Sam Lee: And that second'],
+      ],
+    ],
+    [
+      'name-colon: a "Name, Title, Company:" label over 60 characters opens its own turn, never the previous speaker\'s words',
+      'name-colon.txt',
+      [['Andy Kim: Thanks, Lena.', 'Andy Kim, President and Chief Executive Officer, Northwind Robotics, Inc.: Thanks, Lena.']],
+    ],
+    [
+      'name-colon: a label line with the title in parentheses before the time ("Maria Lopez (CEO) 00:00:21", as call-platform exports write it)',
+      'name-colon-otter.txt',
+      [
+        ['Maria Lopez  0:21', 'Maria Lopez (Chief Executive Officer) 00:00:21'],
+        ['Jake Miller  3:10', 'Jake Miller (Barclays) 00:03:10'],
+      ],
+    ],
+    [
+      'name-colon: "[Operator Instructions]" opening the words under "Operator:" is an editor\'s note, not a speaker label',
+      'name-colon.txt',
+      [['Operator: [Operator Instructions] Our first question', 'Operator:\n[Operator Instructions] Our first question']],
+    ],
   ])('%s', (_case, file, edits) => {
     const { original, text } = edited(file, edits);
     expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
@@ -637,5 +666,267 @@ describe('more speaker labels transcription tools export', () => {
     const rows = turnTable(parseTranscriptText(text).call);
     expect(rows.map((r) => r.speaker)).toEqual(turns.map((t) => t[0]));
     expect(rows[4]!.text).toBe('How are promotions affecting your margins? [Laughter] And pricing?');
+  });
+});
+
+describe('the page a transcript was copied from never speaks', () => {
+  const reference = turnTable(parseTranscriptText(fixture('standard-no-presentation.txt')).call);
+  const pageBreak = 'Crestview Foods Inc. Q1 2025 Earnings Conference Call\nPage 2 of 3\nCRESTVIEW FOODS INC. (CVF)\n©2025 Lakeside Transcripts. All rights reserved.\n';
+
+  it('a running header with no page number beside it ("Company, Inc. Q1 2025 Earnings Call") is refused with its line, never a new speaker', () => {
+    // One page break, its running header alone: too few repeats to be told from the page by itself.
+    const pdf = fixture('standard-pdf.txt');
+    const pageBreakOf = (n: number): string => `Crestview Foods Inc. Q1 2025 Earnings Conference Call\nPage ${n} of 3\nCRESTVIEW FOODS INC. (CVF)\n©2025 Lakeside Transcripts. All rights reserved.\n\n`;
+    for (const n of [1, 2, 3]) expect(pdf).toContain(pageBreakOf(n));
+    const text = pdf.replace(pageBreakOf(2), '').replace(pageBreakOf(3), '').replace(pageBreakOf(1), 'Crestview Foods, Inc. Q1 2025 Earnings Conference Call\n\n');
+    const line = lineOf(text, 'Crestview Foods, Inc. Q1 2025 Earnings Conference Call');
+    expect(text.split('Crestview Foods, Inc. Q1').length).toBe(2);
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${line}: "Crestview Foods, Inc. Q1 2025 Earnings Conference Call" reads as the call's title or company, not a speaker's name (a page's running header?)`,
+    );
+  });
+
+  it('the call\'s title at the top of every page, with no page number, is left out (three pages or more)', () => {
+    const text = fixture('standard-pdf.txt')
+      .replace(/Page \d of 3\n/g, '')
+      .replace(/©2025 Lakeside Transcripts\. All rights reserved\.\n/g, '')
+      .replace(/CRESTVIEW FOODS INC\. \(CVF\)\n/g, '');
+    expect(text.split('Crestview Foods Inc. Q1 2025 Earnings Conference Call').length).toBe(4);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(reference);
+  });
+
+  it('a page break just above a speaker\'s name line (every time she speaks) leaves her name line alone', () => {
+    const text = fixture('standard-no-presentation.txt').replaceAll('\nMaria Lopez\n\n', `\n${pageBreak}\nMaria Lopez\n\n`).replace('\nTom Reed\n\nThanks', `\n${pageBreak}Tom Reed\n\nThanks`);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(parsed.warnings.map((w) => w.message)).toContain(
+      'left out 12 lines that belong to the page, not the call (page numbers, running headers and footers), the first "Crestview Foods Inc. Q1 2025 Earnings Conference Call"',
+    );
+  });
+
+  it('a line that only looks like site furniture inside a sentence stays words', () => {
+    const text = fixture('standard-no-presentation.txt').replace('How are promotions affecting your margins?', 'How are promotions affecting your margins?\nShare of promotions, I mean.');
+    expect(turnTable(parseTranscriptText(text).call)[4]).toMatchObject({ speaker: 'Jake Miller', text: 'How are promotions affecting your margins? Share of promotions, I mean.' });
+  });
+});
+
+describe('a "Participants:" list that mixes the company and analysts without the word "Analyst"', () => {
+  it('puts a firm on the analysts\' side and a title on the company\'s; one that says neither is inferred', () => {
+    const { text } = edited('name-colon.txt', [
+      ['Priya Natarajan - Harbor Securities, Research Division - Analyst', 'Priya Natarajan - Harbor Securities'],
+      ['Tom Becker - Alder & Co. - Analyst', 'Tom Becker - Alder'],
+    ]);
+    const people = Object.fromEntries(parseTranscriptText(text).call.participants.map((p) => [p.name, [p.side, p.sideSource]]));
+    expect(people).toMatchObject({ 'Priya Natarajan': ['analyst', 'listed'], 'Lena Brooks': ['company', 'listed'], 'Tom Becker': ['analyst', 'inferred'] });
+  });
+});
+
+describe('honorifics and titles written before a name, with no participants list', () => {
+  it('"CFO Tom Reed:" is Tom Reed with his title; "Ms. Lopez:" after "Dr. Maria Lopez:" is her again (her name kept as written)', () => {
+    const text = [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning, and welcome to the Crestview Foods first quarter 2025 conference call. I would now like to turn the call over to Maria Lopez.',
+      '',
+      'Dr. Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.',
+      '',
+      'CFO Tom Reed: Thanks, Maria. Net sales were $1.2 billion, up 5%.',
+      '',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Jake Miller: How are promotions affecting your margins?',
+      '',
+      'Ms. Lopez: Promotions were lighter than last year.',
+    ].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Dr. Maria Lopez', 'Tom Reed', 'Operator', 'Jake Miller', 'Dr. Maria Lopez']);
+    expect(parsed.call.participants.find((p) => p.name === 'Tom Reed')).toMatchObject({ title: 'CFO', side: 'company' });
+  });
+});
+
+describe('speaker labels that name a role, not a person', () => {
+  it('"Conference Call Operator:" is the operator; "Analyst:", "Company Representative:", "Participant:" are the unidentified speakers of their side; the rest of the call still gets its sides', () => {
+    const text = [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Conference Call Operator: Good morning, and welcome to the Crestview Foods first quarter call. I will now hand over to Maria Lopez.',
+      '',
+      'Maria Lopez: Thank you. Sales grew 7% in the quarter.',
+      '',
+      'Conference Call Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Analyst: How are promotions affecting your margins?',
+      '',
+      'Company Representative: Promotions were lighter than last year.',
+      '',
+      'Participant: And the plant in Ohio?',
+      '',
+      'Maria Lopez: It opened in March.',
+      '',
+      'Event Coordinator: That concludes the call.',
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call).map((r) => `${r.speaker} (${r.side})`);
+    expect(rows).toEqual([
+      'Operator (operator)',
+      'Maria Lopez (company)',
+      'Operator (operator)',
+      'Unidentified Analyst (analyst)',
+      'Unidentified Company Representative (company)',
+      'Unidentified Participant (unknown)',
+      'Maria Lopez (company)',
+      'Operator (operator)',
+    ]);
+  });
+});
+
+describe('with no participants list, a misspelt name is not a new person', () => {
+  const call = (reply: string): string =>
+    [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning, and welcome. I would now like to turn the call over to Maria Lopez.',
+      '',
+      'Maria Lopez: Thank you. Our frozen meals business grew 7% in the quarter.',
+      '',
+      'Operator: Our first question comes from Jon Park with Barclays.',
+      '',
+      'Jon Park: How are promotions affecting your margins?',
+      '',
+      `${reply}: Promotions were lighter than last year.`,
+      '',
+      'Operator: Our next question comes from Jun Park with UBS.',
+      '',
+      'Jun Park: What is your capex plan?',
+    ].join('\n');
+
+  it('"Maria Lopes:" after "Maria Lopez:" spoke is refused with its line, never a second Maria', () => {
+    const text = call('Maria Lopes');
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Maria Lopes: Promotions were lighter than last year.')}: speaker "Maria Lopes" is a letter or two from "Maria Lopez", who spoke before: write one person's name the same way each time (or list the participants)`,
+    );
+  });
+
+  it('two people who share a surname ("Jon Park", "Jun Park") stay two people', () => {
+    const rows = turnTable(parseTranscriptText(call('Maria Lopez')).call).map((r) => `${r.speaker} (${r.side})`);
+    expect(rows.slice(3)).toEqual(['Jon Park (analyst)', 'Maria Lopez (company)', 'Operator (operator)', 'Jun Park (analyst)']);
+  });
+});
+
+describe('an interpreter', () => {
+  it('speaks for whoever they translate, so their side is left unknown, never inferred as the company\'s', () => {
+    const text = [
+      'Crestview Foods (CVF) Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning, and welcome. I would now like to turn the call over to Maria Lopez.',
+      '',
+      'Maria Lopez: [Foreign Language]',
+      '',
+      'Interpreter: Thank you. Our frozen meals business grew 7% in the quarter.',
+      '',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Jake Miller: [Foreign Language]',
+      '',
+      'Interpreter: How are promotions affecting your margins?',
+      '',
+      'Maria Lopez: Promotions were lighter than last year.',
+    ].join('\n');
+    const rows = turnTable(parseTranscriptText(text).call).map((r) => `${r.speaker} (${r.side})`);
+    expect(rows).toEqual(['Operator (operator)', 'Maria Lopez (company)', 'Interpreter (unknown)', 'Operator (operator)', 'Jake Miller (analyst)', 'Interpreter (unknown)', 'Maria Lopez (company)']);
+  });
+});
+
+describe('a hard-wrapped paragraph (a PDF\'s text) whose line starts with a participant\'s name stays the speaker\'s words', () => {
+  // Each wrapped paragraph must read exactly as the same words on one line.
+  const lena = 'Thank you, and good afternoon. Joining me are Andy Kim, our CEO, and Sam Lee, our CFO. Our remarks include forward-looking statements; actual results may differ.';
+  it.each([
+    ['after a line that stops mid-sentence: "Joining me are" / "Andy Kim, Chief Executive Officer"', 'Thank you, and good afternoon. Joining me are\nAndy Kim, Chief Executive Officer\nand Sam Lee, our CFO.'],
+    ['"Name, our Title, and …" is a sentence going on, not a speaker line', 'Thank you, and good afternoon.\nAndy Kim, our Chief Executive Officer, and Sam Lee, our\nChief Financial Officer, join me.'],
+  ])('%s', (_case, wrapped) => {
+    const original = fixture('standard.txt');
+    expect(original).toContain(lena);
+    const asWrapped = turnTable(parseTranscriptText(original.replace(lena, wrapped)).call);
+    expect(asWrapped).toEqual(turnTable(parseTranscriptText(original.replace(lena, wrapped.replaceAll('\n', ' '))).call));
+    expect(asWrapped[1]).toMatchObject({ speaker: 'Lena Brooks', text: wrapped.replaceAll('\n', ' ') });
+  });
+});
+
+describe('"Label: value" lines inside someone\'s words are not speakers', () => {
+  const sam = 'For the third quarter we expect revenue between';
+  const withLines = (file: string, inserted: string): string => {
+    const text = fixture(file);
+    expect(text).toContain(sam);
+    return text.replace(sam, `${inserted}\n\n${sam}`);
+  };
+  const labels = 'Gross Margin: 41.2%, up two points.\n\nFree Cash Flow: $80 million.\n\nNorth America: orders up 20%.\n\nHeron Shipments: 40 units, all to grocers.';
+
+  it.each([
+    ['with a participants list', false],
+    ['with no list (speakers met as they speak)', true],
+  ])('%s: the CFO\'s bullet points stay in his turn, and his next words stay his', (_case, noList) => {
+    const listed = withLines('name-colon.txt', labels);
+    const text = noList ? listed.replace(/\nParticipants:\n(?:.+\n)+/, '\n') : listed;
+    expect(text.includes('Participants:')).toBe(!noList);
+    const rows = turnTable(parseTranscriptText(text).call);
+    const cfo = rows[3];
+    expect(cfo?.speaker).toBe('Sam Lee');
+    expect(cfo?.text).toContain('Gross Margin: 41.2%, up two points. Free Cash Flow: $80 million. North America: orders up 20%. Heron Shipments: 40 units, all to grocers. For the third quarter');
+    expect(rows.map((r) => r.speaker)).not.toContain('Gross Margin');
+  });
+
+  it('an analyst introduced by name whose first words are a figure is still a speaker ("Priya Natarajan: 60% …")', () => {
+    const { text } = edited('name-colon.txt', [['Priya Natarajan: Hi, thanks for taking my question.', 'Priya Natarajan: 60% of orders came from whom? Hi, thanks for taking my question.']]);
+    const noList = text.replace(/\nParticipants:\n(?:.+\n)+/, '\n');
+    expect(noList).not.toContain('Participants:');
+    expect(turnTable(parseTranscriptText(noList).call)[5]).toMatchObject({ speaker: 'Priya Natarajan', side: 'analyst' });
+  });
+});
+
+describe('the Motley Fool\'s promotion inside a call', () => {
+  it('is left out: the turn it interrupts reads as without it (dash-header, the site\'s older layout)', () => {
+    const promo = [
+      '10 stocks we like better than Northwind Robotics',
+      'When our analyst team has a stock tip, it can pay to listen.',
+      '',
+      'They just revealed what they believe are the ten best stocks for investors to buy right now.',
+      '',
+      'See the 10 stocks',
+      '',
+      '*Stock Advisor returns as of August 1, 2025',
+      '',
+    ].join('\n');
+    const { original, text } = edited('dash-header.txt', [['Our new picking arm, the Heron', `${promo}\nOur new picking arm, the Heron`]]);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).toContain('left out 5 lines that belong to the page');
+  });
+});
+
+describe("the publisher's closing matter after the call", () => {
+  it.each([
+    [
+      'a terminal export\'s "Definitions" and "Disclaimer" (it was refused as an unknown speaker "Definitions")',
+      'standard-terminal.txt',
+      'Definitions\n--------------------------------------------------------------------------------\nPRELIMINARY TRANSCRIPT: "Preliminary Transcript" means the text may have errors.\n================================================================================\nDisclaimer\n--------------------------------------------------------------------------------\nThe publisher may change this text without notice.\n\nCopyright (c) 2025 Example Publisher. All Rights Reserved.\n',
+    ],
+    ['Bloomberg\'s "This transcript may not be 100 percent accurate…" (it was the last speaker\'s words)', 'standard-bloomberg.txt', '\nThis transcript may not be 100 percent accurate and may contain errors.\n\nThe text is provided as is, without any warranty.\n'],
+  ])('%s is left out', (_case, file, closing) => {
+    const original = fixture(file);
+    const parsed = parseTranscriptText(original + closing);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).toMatch(/left out \d+ lines that belong to the page, not the call \(the publisher's own lines\)/);
+  });
+});
+
+describe('section headings as sources word them', () => {
+  it.each(['Management Remarks', 'Prepared Statements'])('"%s" opens the remarks like "Prepared Remarks"', (heading) => {
+    const { original, text } = edited('standard.txt', [['\nPrepared Remarks\n', `\n${heading}\n`]]);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
+  });
+  it.each(['Analyst Q&A', 'Q&A Session', 'Questions from Analysts', 'Question-and-Answer Portion'])('"%s" opens the Q&A like "Questions and Answers" (never words of the last speaker)', (heading) => {
+    const { original, text } = edited('standard.txt', [['\nQuestions and Answers\n', `\n${heading}\n`]]);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).not.toContain('Q&A taken to start');
   });
 });

@@ -66,6 +66,9 @@ describe('what the call itself says about its people (layouts that list nobody)'
     // Speech: a false start is dropped, a greeting after the name ends it.
     expect(firmInIntroduction('next question from Mike Lasser with UP- UBS.', 'Mike Lasser')).toBe('UBS');
     expect(firmInIntroduction('from the line of Mark Smith with Seaport Global. Good morning.', 'Mark Smith')).toBe('Seaport Global');
+    // The operator (or a host) then addresses the analyst: the address is no part of the firm.
+    expect(firmInIntroduction('Our first question comes from Jake Miller with Barclays. Jake, go ahead.', 'Jake Miller')).toBe('Barclays');
+    expect(firmInIntroduction('The next question is from Luca Gandolfi from Goldman Sachs. Mr. Gandolfi, your line is open.', 'Luca Gandolfi')).toBe('Goldman Sachs');
   });
 
   it("reads executives' titles from how the call introduces them, the role after a name before the one before it", () => {

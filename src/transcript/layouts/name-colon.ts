@@ -22,7 +22,8 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -56,6 +57,9 @@ function stampSeconds(stamp: string): number {
 
 /** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
 function nameAndHint(written: string): { name: string; hint: string | null } {
+  // "CFO Tom Reed": the title before the name.
+  const titled = splitLeadingTitle(written);
+  if (titled) return { name: titled.name, hint: titled.title };
   const parenthesised = splitNameHint(written);
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
   // "Maria Lopez [CEO]".
@@ -69,12 +73,12 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
 const TIME = String.raw`(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?`;
 /**
  * A line that is only a speaker's label and a time, the words following on the next lines, as
- * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter),
+ * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter), "Maria Lopez (CEO) 00:00:21",
  * "Maria Lopez [00:00:21]" (Trint), "[00:00:21] Maria Lopez" / "00:00:21.00 - Maria Lopez"
  * (Happy Scribe), "[Maria Lopez] 10:00:21" (Zoom's saved captions).
  */
 const LABEL_LINES: readonly RegExp[] = [
-  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s+[(\[]?${TIME}[)\]]?$`, 'u'),
+  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?(?:\s*\([^()\d][^()]{0,59}\))?)\s+[(\[]?${TIME}[)\]]?$`, 'u'),
   new RegExp(String.raw`^[(\[]?${TIME}[)\]]?(?:\s+[-\u2013\u2014])?\s+(?<name>\p{L}[^:\[\]()]{0,58}?)$`, 'u'),
   new RegExp(String.raw`^\[(?<name>\p{L}[^:\[\]()]{0,58}?)\]\s+${TIME}$`, 'u'),
 ];
@@ -85,7 +89,34 @@ const LABEL_LINES: readonly RegExp[] = [
 const NAME_STAMP_COLON = new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?)\s*[(\[]${TIME}[)\]]\s*(?::(?:\s+|$)|\s+(?=\S))`, 'u');
 
 function isSpeakerName(name: string): boolean {
-  return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name);
+  return (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null) && !isInterjection(name) && !NOT_SPEAKERS.test(name) && !isTermLabel(name);
+}
+
+/** Words after a label that read as a figure ("41.2%, up two points", "$80 million"), as a "Label: value" line has them. */
+const VALUE_WORDS = /^[\d$\u20ac\u00a3\u00a5%+\u2212-]/u;
+
+/**
+ * "Name:" labels that are more likely a "Label: value" line inside someone's words ("Net Retention:
+ * 118%"): written once before a figure, with no time stamp, and never said anywhere else in the
+ * call with its capitals (a person speaking is introduced: "…comes from Jake Miller"). A label the
+ * participants list names is a speaker whatever follows it.
+ */
+function valueLabels(lines: readonly Line[], from: number): Set<string> {
+  const candidates = new Map<string, number>();
+  const texts: string[] = [];
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    if (line.text === '') continue;
+    const prefix = prefixOf(line.text);
+    texts.push(prefix ? line.text.slice(prefix.restOffset) : line.text);
+    if (!prefix) continue;
+    const key = mentionKey(prefix.name, { caseSensitive: true });
+    const valued = prefix.startTime === null && prefix.hint === null && VALUE_WORDS.test(line.text.slice(prefix.restOffset)) && !isOperatorName(prefix.name) && !isNumberedSpeaker(prefix.name) && unidentifiedSide(prefix.name) === null;
+    candidates.set(key, valued && !candidates.has(key) ? 1 : 2);
+  }
+  const once = [...candidates].filter(([, n]) => n === 1).map(([key]) => key);
+  const mentioned = namesMentioned(texts, once, { caseSensitive: true });
+  return new Set(once.filter((key) => !mentioned.has(key)));
 }
 
 function labelLine(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
@@ -119,6 +150,16 @@ function bracketedLabel(text: string): { name: string; hint: string | null; rest
   return isSpeakerName(name) && !isSoundTag(name) ? { name, hint, restOffset: m[0].length, startTime: null } : null;
 }
 
+/** Longest "Name, Title, Company:" label read (Investing.com writes the speaker's title and company in full). */
+const MAX_LONG_LABEL = 140;
+
+/** "Jane Roe, Vice President, Investor Relations, Acme Corp": a label over 60 characters only when it is a name and a title. */
+function longLabel(label: string): string | undefined {
+  const comma = label.indexOf(',');
+  if (comma <= 0 || !looksLikeName(label.slice(0, comma).trim()) || !looksLikeTitleLine(label.slice(comma + 1).trim())) return undefined;
+  return label.trim();
+}
+
 function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
   const label = labelLine(text.slice(0, 120)) ?? (text.includes('\t') ? tabbedLabel(text) : null) ?? bracketedLabel(text);
   if (label) return label;
@@ -134,8 +175,8 @@ function prefixOf(text: string): { name: string; hint: string | null; restOffset
     restOffset = emphasis[0].length;
   } else {
     const colon = body.indexOf(':');
-    if (colon <= 0 || colon > 60) return null;
-    written = PREFIXED.exec(body.slice(0, Math.min(body.length, 400)))?.groups?.name?.trim();
+    if (colon <= 0 || colon > MAX_LONG_LABEL) return null;
+    written = colon <= 60 ? PREFIXED.exec(body.slice(0, Math.min(body.length, 400)))?.groups?.name?.trim() : longLabel(body.slice(0, colon));
     restOffset = colon + 1;
     while (restOffset < body.length && /\s/.test(body[restOffset] as string)) restOffset++;
   }
@@ -223,6 +264,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   // continue the open paragraph, or open a new one after a blank line.
   const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list' };
   const collector = new TurnCollector(ctx.limits);
+  const valued = valueLabels(lines, k);
   let section: Section = 'prepared_remarks';
   let sectionsKnown = false;
   let open: { start: number; end: number; line: Line } | null = null;
@@ -266,10 +308,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       open = { start: line.start + qa[0].length, end: line.end, line };
       continue;
     }
-    const prefix = prefixOf(line.text);
+    const written = prefixOf(line.text);
+    // "Gross Margin: 41.2%" inside the CFO's words is no speaker (unless the list names it).
+    const prefix = written && valued.has(mentionKey(written.name, { caseSensitive: true })) && resolver.resolve(written.name, written.hint).kind === 'none' ? null : written;
     if (prefix) {
       close();
-      const found = resolver.resolve(prefix.name, prefix.hint);
+      // "Analyst:" names no one: the "Unidentified Analyst" (side known, never inferred).
+      const found = resolver.resolve(unnamedRoleLabel(prefix.name) ?? prefix.name, prefix.hint);
       let who: Participant;
       if (found.kind === 'found') who = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);

@@ -34,9 +34,9 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
 }
 
 /**
- * Adds someone met only in a speaker header. With a participants list, a name one or two edits
- * from a listed one is refused as a likely typo; otherwise the new participant is recorded in the
- * warnings.
+ * Adds someone met only in a speaker header. A name one or two edits from a listed one — or,
+ * with no list, from someone who already spoke — is refused as a likely typo; otherwise the new
+ * participant is recorded (in the warnings, when there is a list).
  */
 export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
   // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
@@ -51,6 +51,17 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
       throw new TranscriptFormatError(line.number, `unknown speaker ${quoteLine(draft.name)}: not in ${ctx.listName} (did you mean "${near.name}"?)`, {
         lineText: line.text,
       });
+    }
+  } else {
+    // No list to check against: a name a letter or two from someone who already spoke is a typo
+    // to fix, not a new person (taken as one, their words would go to someone who does not exist).
+    const near = ctx.resolver.nearMissMet(draft.name);
+    if (near) {
+      throw new TranscriptFormatError(
+        line.number,
+        `speaker ${quoteLine(draft.name)} is a letter or two from "${near.name}", who spoke before: write one person's name the same way each time (or list the participants)`,
+        { lineText: line.text },
+      );
     }
   }
   const participant = ctx.resolver.add(draft, line.number, line.text);

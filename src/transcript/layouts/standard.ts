@@ -23,7 +23,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, normaliseName, splitNameHint } from '../names.js';
+import { isInterjection, isOperatorName, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
@@ -61,8 +61,14 @@ function speakerHeader(text: string, nextLine: string | null): { name: string; h
   const m = /^(?<name>[^,;]{2,60}?)\s*(?:,|;|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
-  if (name && rest && looksLikeName(name) && !isInterjection(name) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
+  // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
+  if (name && rest && looksLikeName(name) && !isInterjection(name) && !/^\p{Ll}/u.test(rest) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
   return { name: bare, hint: nextLine, titleInline: false };
+}
+
+/** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
+function endsSentence(text: string): boolean {
+  return /[.?!:;)\]"'\u201d\u2019\u2026>}*]$/u.test(text) || looksLikeName(text.replace(/\s*\{BIO\s+\d+\s*<GO>\}$/, '')) || looksLikeTitleLine(text) || headingOf(text) !== null || isOperatorName(text);
 }
 
 /** "Name -- Title" on one line: the free-transcript-site layout, not this one. */
@@ -168,6 +174,13 @@ function isNameLed(lines: readonly Line[]): boolean {
   const led = groups.filter((g, k) => bareNameLine((lines[g.from] as Line).text) !== null && (g.to - g.from > 1 || (groups[k + 1] !== undefined && bareNameLine((lines[(groups[k + 1] as { from: number }).from] as Line).text) === null)));
   const names = new Set(led.map((g) => normaliseName((bareNameLine((lines[g.from] as Line).text) as { name: string }).name)).filter((n) => !isOperatorName(n)));
   return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
+}
+
+/** Whether a would-be speaker's name is the call's company, or its first words ("Crestview Foods" of "Crestview Foods Inc."). */
+function namesCompany(name: string, company: string | null): boolean {
+  const said = nameWords(name);
+  const own = nameWords(company ?? '');
+  return said.length > 0 && said.length <= own.length && said.every((w, k) => w === own[k]);
 }
 
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
@@ -374,6 +387,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const header = speakerHeader(text, next);
     const found = resolver.resolve(header.name, header.hint);
     if (found.kind !== 'found') return false;
+    // "Name, Title" after a line that stops mid-sentence continues that sentence (a hard-wrapped
+    // paragraph: "With me today are" / "Dana Whitfield, our Chief Executive Officer, and …").
+    if (header.titleInline && !endsSentence((lines[k - 1] as Line).text)) return false;
     return header.titleInline || isOperatorName(header.name) || /\[\d+\]$/.test(text) || (next !== null && isTitleLineOf(found.participant, next));
   };
   const blocks = speakerBlocks(lines, startsBlock, bodyStart);
@@ -423,6 +439,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
         const bareSpeaker = !resolver.hasList && (second === null || (nameLed && bareNameLine(first.text) !== null && vouchedFor(header.name)));
+        if (isTitleLike(header.name) || namesCompany(header.name, meta.company)) {
+          throw new TranscriptFormatError(first.number, `${quoteLine(first.text)} reads as the call's title or company, not a speaker's name (a page's running header?)`, { lineText: first.text });
+        }
         if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
         const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;

@@ -1,0 +1,174 @@
+/**
+ * Lines that belong to the page a transcript was copied from, not to the call: a PDF's page
+ * numbers, running headers and copyright footers (which land in the middle of a turn), and a web
+ * page's furniture ("Listen to this article", "Advertisement", the Motley Fool's summary and
+ * promotion blocks). They are blanked before the layout is detected, so a running header is never
+ * read as a speaker line and a page break never splits a turn between two speakers; offsets are
+ * kept (a blanked line is an empty line at the same place).
+ */
+import type { ImportWarning } from './format-error.js';
+import { isTitleLike } from './header-meta.js';
+import { headerSized, type Line } from './lines.js';
+import { looksLikeName } from './names.js';
+
+/** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
+const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
+/** "©2025 Refinitiv. All rights reserved.", "Copyright (c) 2025 …". */
+const COPYRIGHT = /^(?:\u00a9|\(c\)\s|copyright\b)/i;
+/** The first non-blank lines of a file, where its title is. */
+const HEADER_LINES = 5;
+/** How many times a title line must recur to be a running header without a page number beside it. */
+const MIN_TITLE_REPEATS = 3;
+/** A page's own number, alone on its line, next to a running header. */
+const BARE_NUMBER = /^\d{1,4}$/;
+/** Web pages' furniture lines, whole lines only (never words someone could say as a paragraph of their own). */
+const SITE_LINES =
+  /^(?:listen to this article(?:\s*[·•(-].*)?|share(?: this article)?|save|print|copy link|advertisement|read more|story continues|continue reading|skip to main content|image source: the motley fool\.?|logo of jester cap with thought bubble\.?|need a quote from a motley fool analyst\?.*|see the \d+ stocks\s*\u00bb?)$/i;
+
+/**
+ * A news site's summary before the transcript — the Motley Fool's "TAKEAWAYS" / "RISKS" / "SUMMARY"
+ * / "INDUSTRY GLOSSARY", Investing.com's "Key Takeaways" … "Q&A" — which ends at the line that
+ * starts the transcript.
+ */
+const SUMMARY_HEADING =
+  /^(?:(?:key )?(?:takeaways|risks|summary|industry glossary|key points)|company performance|financial highlights|earnings vs\.? forecast|market reaction|outlook (?:&|and) guidance|executive commentary|risks and challenges)$/i;
+/** "Full Conference Call Transcript" (the Motley Fool), "Full transcript - Acme Corp (ACME) Q3 2025:" (Investing.com). */
+const TRANSCRIPT_START = /^full (?:conference call |earnings call )?transcript(?:\s*[-\u2013\u2014:]\s*\S.{0,150})?$/i;
+/** The Motley Fool's "DATE" label over the call's date. */
+const DATE_LABEL = /^date$/i;
+/** The Motley Fool's promotion inside a transcript: from its question to "*Stock Advisor returns as of …". */
+const PROMO_START = /^(?:\d+ stocks we like better than\b.*|should you (?:invest \$[\d,]+ in|buy stock in)\b.*\?)$/i;
+const PROMO_END = /^(?:\*?stock advisor returns as of\b.*|see the \d+ stocks\b.*)$/i;
+/** Most lines a promotion block spans. */
+const PROMO_LINES = 20;
+/**
+ * The publisher's closing matter after the call — terminal exports' "Definitions" / "Disclaimer"
+ * headings, Bloomberg's "This transcript may not be 100 percent accurate…": from there to the
+ * end of the file, when it comes in the file's second half.
+ */
+const END_MATTER = /^(?:(?:definitions|(?:legal |important )?disclaimer|disclosures?)\s*:?|this transcript may not be 100 percent accurate\b.*)$/i;
+/** The Motley Fool's closing disclaimer, and the disclosure lines after it. */
+const FOOL_DISCLAIMER = /^this article is a transcript of this conference call produced for the motley fool\b/i;
+const FOOL_DISCLOSURE = /^the motley fool (?:has|recommends)\b/i;
+
+const blank = (l: Line): Line => ({ ...l, end: l.start, text: '' });
+
+/**
+ * The lines that sit with the page numbers or copyright lines at `anchors`: each one's own run of
+ * non-blank lines, and the runs just above and below it (one or two blank lines away) except
+ * lines that could be a speaker's name or title ("Dana Whitfield", "Chief Executive Officer"): a
+ * page break right before a speaker must never take the speaker's line with it. Each run is
+ * visited once, so this is linear in the lines however many anchors there are.
+ */
+function nearAnchors(lines: readonly Line[], anchors: readonly number[]): Set<number> {
+  // Runs of non-blank lines: run[k] is the index of line k's run, -1 for a blank line.
+  const run: number[] = new Array<number>(lines.length).fill(-1);
+  const runs: Array<{ from: number; to: number }> = [];
+  for (let k = 0; k < lines.length; k++) {
+    if ((lines[k] as Line).text === '') continue;
+    if (k === 0 || run[k - 1] === -1) runs.push({ from: k, to: k + 1 });
+    else (runs[runs.length - 1] as { to: number }).to = k + 1;
+    run[k] = runs.length - 1;
+  }
+  const strict = new Set(anchors.map((k) => run[k] as number));
+  const loose = new Set<number>();
+  for (const r of strict) {
+    const { from, to } = runs[r] as { from: number; to: number };
+    if (r > 0 && from - (runs[r - 1] as { to: number }).to <= 2) loose.add(r - 1);
+    if (r + 1 < runs.length && (runs[r + 1] as { from: number }).from - to <= 2) loose.add(r + 1);
+  }
+  const near = new Set<number>();
+  for (const r of new Set([...strict, ...loose])) {
+    const { from, to } = runs[r] as { from: number; to: number };
+    for (let k = from; k < to; k++) if (strict.has(r) || !looksLikeName((lines[k] as Line).text)) near.add(k);
+  }
+  return near;
+}
+
+/** The lines to blank as a PDF's page furniture. */
+function pdfFurniture(lines: readonly Line[]): Set<number> {
+  const drop = new Set<number>();
+  const anchors: number[] = [];
+  lines.forEach((l, k) => {
+    if (PAGE_NUMBER.test(l.text) || (COPYRIGHT.test(l.text) && l.text.length <= 200 && /\b(?:19|20)\d\d\b|all rights reserved/i.test(l.text))) anchors.push(k);
+  });
+  const occurrences = new Map<string, number[]>();
+  lines.forEach((l, k) => {
+    if (l.text === '' || !headerSized(l.text) || l.text.length > 160) return;
+    const key = l.text.replace(/\s+/g, ' ').toLowerCase();
+    const ks = occurrences.get(key);
+    if (ks) ks.push(k);
+    else occurrences.set(key, [k]);
+  });
+  // The call's title repeated at the top of every page, with no page number beside it: every
+  // time but the first when that one is the file's header (which names the call).
+  let headerEnd = lines.length;
+  for (let k = 0, seen = 0; k < lines.length; k++) {
+    if ((lines[k] as Line).text !== '' && ++seen > HEADER_LINES) {
+      headerEnd = k;
+      break;
+    }
+  }
+  for (const ks of occurrences.values()) {
+    if (ks.length < MIN_TITLE_REPEATS || !isTitleLike((lines[ks[0] as number] as Line).text)) continue;
+    for (const k of (ks[0] as number) < headerEnd ? ks.slice(1) : ks) {
+      drop.add(k);
+      anchors.push(k);
+    }
+  }
+  if (anchors.length === 0) return drop;
+  for (const k of anchors) drop.add(k);
+  // A running header/footer: a line that recurs, every time next to a page number or copyright line.
+  const near = nearAnchors(lines, anchors);
+  for (const ks of occurrences.values()) {
+    if (ks.length >= 2 && ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
+  }
+  for (const k of near) if (BARE_NUMBER.test((lines[k] as Line).text)) drop.add(k);
+  return drop;
+}
+
+/** The lines to blank as a web page's furniture. */
+function siteFurniture(lines: readonly Line[]): Set<number> {
+  const drop = new Set<number>();
+  lines.forEach((l, k) => {
+    if (SITE_LINES.test(l.text)) drop.add(k);
+  });
+  const start = lines.findIndex((l) => TRANSCRIPT_START.test(l.text));
+  if (start >= 0) {
+    drop.add(start);
+    const summary = lines.findIndex((l, k) => k < start && SUMMARY_HEADING.test(l.text));
+    if (summary >= 0) for (let k = summary; k < start; k++) drop.add(k);
+    for (let k = 0; k < start; k++) if (DATE_LABEL.test((lines[k] as Line).text)) drop.add(k);
+  }
+  for (let k = 0; k < lines.length; k++) {
+    if (!PROMO_START.test((lines[k] as Line).text)) continue;
+    let end = -1;
+    for (let j = k + 1; j < Math.min(lines.length, k + PROMO_LINES); j++) if (PROMO_END.test((lines[j] as Line).text)) end = j;
+    if (end < 0) continue;
+    for (let j = k; j <= end; j++) drop.add(j);
+    k = end;
+  }
+  const closing = lines.findIndex((l, k) => k >= lines.length / 2 && END_MATTER.test(l.text));
+  if (closing >= 0) for (let k = closing; k < lines.length; k++) drop.add(k);
+  const disclaimer = lines.findIndex((l) => FOOL_DISCLAIMER.test(l.text));
+  if (disclaimer >= 0) {
+    drop.add(disclaimer);
+    for (let k = disclaimer + 1; k < lines.length && ((lines[k] as Line).text === '' || FOOL_DISCLOSURE.test((lines[k] as Line).text)); k++) drop.add(k);
+  }
+  return drop;
+}
+
+/** The lines with page and site furniture blanked, and a warning saying what was left out. */
+export function withoutPageFurniture(lines: readonly Line[]): { lines: Line[]; warnings: ImportWarning[] } {
+  const pdf = pdfFurniture(lines);
+  const site = siteFurniture(lines);
+  const dropped = [...new Set([...pdf, ...site])].filter((k) => (lines[k] as Line).text !== '').sort((a, b) => a - b);
+  if (dropped.length === 0) return { lines: [...lines], warnings: [] };
+  const drop = new Set(dropped);
+  const first = lines[dropped[0] as number] as Line;
+  const kinds = [[...pdf].some((k) => !site.has(k)) ? 'page numbers, running headers and footers' : null, [...site].some((k) => (lines[k] as Line).text !== '') ? "the publisher's own lines" : null].filter((k) => k !== null).join('; ');
+  return {
+    lines: lines.map((l, k) => (drop.has(k) ? blank(l) : l)),
+    warnings: [{ line: first.number, message: `left out ${dropped.length} line${dropped.length === 1 ? '' : 's'} that belong to the page, not the call (${kinds}), the first ${JSON.stringify(first.text.slice(0, 60))}` }],
+  };
+}
