@@ -44,6 +44,7 @@ describe('partOfMetric: a part\'s figure, though no "segment" is named', () => {
     ['Record revenue of $2 billion.', false],
     ['For the third quarter, we achieved revenues of $29.6 million.', false],
     ['We expect to invest about $200 billion in capital expenditures.', false],
+    ['At the midpoint, this would put revenue at about $230 million.', false],
     ['Our revenue was $700 million.', false],
     // Another wording of the metric before it qualifies nothing ("top line, revenues").
     ['Starting with the top line, revenues for the second quarter of 2020 were $21.7 million.', false],

@@ -127,7 +127,9 @@ const FRAME_STEMS = new Set(
     'what which how big large fast high low total worldwide overall consolidated quarter year fiscal full guidance guide outlook forecast expect ' +
       'anticipate project plan report reported generate generated deliver delivered company segment business period grow growth increase ' +
       'decline number amount level figure come came help hurt impact first second third fourth half annual annually ' +
-      'sequential sequentially add added adding prior previous preceding ago versus compared',
+      'sequential sequentially add added adding prior previous preceding ago versus compared ' +
+      // When, not what: "next quarter" is read as the outlook, "last quarter" as a result.
+      'next last current coming upcoming',
   ),
 );
 

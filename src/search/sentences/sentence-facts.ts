@@ -237,7 +237,7 @@ const WHOLE_MODIFIERS = new Set(
     'first second third fourth record strong higher lower increas decreas declin grow growth flat stabl solid recur'
   ).split(' '),
 );
-const VERBS_BEFORE_METRIC = new Set(['saw', 'see', 'sees', 'had', 'have', 'has', 'grew', 'grow', 'drove', 'drive', 'drives', 'generate', 'generates', 'deliver', 'delivers', 'achieve', 'post', 'book', 'expect', 'expects']);
+const VERBS_BEFORE_METRIC = new Set(['saw', 'see', 'sees', 'had', 'have', 'has', 'grew', 'grow', 'drove', 'drive', 'drives', 'generate', 'generates', 'deliver', 'delivers', 'achieve', 'post', 'book', 'expect', 'expects', 'put', 'puts', 'bring', 'brings', 'take', 'takes']);
 const PERIOD_WORD = /^(?:q[1-4]|fy\d{2,4}|h[12]|(?:19|20)\d\d)$/;
 
 /**
