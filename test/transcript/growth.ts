@@ -7,6 +7,18 @@
  * starting a browser or a model) cannot fall on one side's tries alone.
  */
 export function growthRatio(run: (size: number) => void, small: number, factor: number, repeats = 3): number {
+  // A busy machine (other test files run beside this one) only ever slows a run down: measure
+  // again while the ratio looks superlinear, and keep the least. A quadratic stays ≈ factor every time.
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS && best >= CLEARLY_LINEAR; round++) best = Math.min(best, measuredRatio(run, small, factor, repeats));
+  return best;
+}
+
+/** Rounds of measurement at most, and the ratio below which one round is enough. */
+const ROUNDS = 3;
+const CLEARLY_LINEAR = 2;
+
+function measuredRatio(run: (size: number) => void, small: number, factor: number, repeats: number): number {
   const time = (work: () => void): number => {
     const t0 = performance.now();
     work();
