@@ -26,7 +26,12 @@ const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
 /** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */
 const AUXILIARIES = /\s+(?:did|does)(?=\s)/gi;
 
+/** "How long will the cash last?": a duration asked of its subject ("cash"), whose own words are no topic. */
+const HOW_LONG = /^\s*how\s+long\s+(?:will|would|can|could|does|do|did|is|are|has|have)\s+(.+?)\s+(?:last|run|continue|hold\s+up)\s*[?.!]*$/i;
+
 export function stripScaffold(text: string): string {
+  const duration = HOW_LONG.exec(text);
+  if (duration) text = duration[1]!;
   const words = text.replace(AUXILIARIES, '').split(/\s+/).filter(Boolean);
   const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, '');
   // A word in capitals is an abbreviation ("the US market"), not "us" — unless the whole question is shouted.
