@@ -37,7 +37,7 @@ const HANDOVER = new RegExp(
   String.raw`\b(?:(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|line)\s+|it\s+|things\s+)?(?:back\s+)?over\s+to|[Oo]ver\s+to\s+you,?|[Oo]ver\s+to|[Gg]o\s+next\s+to|[Qq]uestions?\s+(?:(?:today|this\s+morning|this\s+afternoon)\s+)?(?:comes?|is|will\s+come)\s+from|(?:[Cc]omes?|[Ii]s)\s+from\s+the\s+line\s+of|[Ff]rom\s+the\s+line\s+of|[Ii]ntroduce)` +
     String.raw`\s+(?:(?:our|the|its)\s+[^.,;!?]{2,60}?,\s+)?(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?` +
     // Each word capitalised and then lower-case ("McKinnon", "O'Brien"; not "CEO", not a false start "Ul-").
-    String.raw`(?<name>${NAME})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|CEO|CFO|COO)\b))`,
+    String.raw`(?<name>${NAME})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|for|to|CEO|CFO|COO)\b))`,
   'gu',
 );
 
@@ -46,7 +46,12 @@ const THANKED_WORDS = 40;
 /** How far into a turn a greeting's thanks or a self-introduction may sit (it opens the turn). */
 const OPENING_CHARS = 80;
 /** "Thanks, Dave" / "Thank you very much, Ana Maria." opening a turn: the one thanked spoke just before. */
-const THANKS = new RegExp(String.raw`^\s*(?:[Tt]hank\s+you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+(?<name>${NAME})(?=\s*[,.;!]|\s+and\b)`, 'u');
+/**
+ * Hesitations speech recognition writes before the first words of a turn ("Uh thanks Jane"). Not
+ * "Yeah, so thanks Sam": there the one answering thanks the analyst for the question, whoever spoke last.
+ */
+const FILLERS = String.raw`(?:(?:[Uu]h|[Uu]m|[Ee]r)[,.]?\s+)*`;
+const THANKS = new RegExp(String.raw`^\s*${FILLERS}(?:[Tt]hank\s+you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+(?<name>${NAME})(?=\s*[,.;!]|\s+and\b)`, 'u');
 /** "Hi, this is Craig." / "Good morning, it's Ana Ruiz from…" / "My name is…" opening a turn. */
 const SELF_INTRODUCTION = new RegExp(
   String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Yy]es|[Yy]eah|[Gg]ood\s+(?:morning|afternoon|evening))[,.!]?\s+(?:(?:everyone|all|guys)[,.!]?\s+)?)?(?:[Tt]his\s+is|[Ii]t['’]s|[Mm]y\s+name\s+is)\s+(?<name>${NAME})(?=\s*(?:[,.;!]|$|\s+(?:from|with|of|at|here|speaking)\b))`,
@@ -72,7 +77,11 @@ function inFull(name: string, said: string): string {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const longer = new Set<string>();
   for (const m of said.matchAll(new RegExp(String.raw`(?<!\p{L})${escaped}((?:\s+(?:${PARTICLES}\s+){0,2}${NAME_WORD}){1,2})(?!\p{L})`, 'gu'))) {
-    const full = `${name} ${m[1]!.trim().replace(/\s+/g, ' ')}`;
+    const rest = m[1]!.trim().split(/\s+/);
+    // "Jane Sun Chief Executive Officer": the title goes.
+    while (rest.length > 0 && TITLE_WORD.test(rest[rest.length - 1]!)) rest.pop();
+    if (rest.length === 0) continue;
+    const full = `${name} ${rest.join(' ')}`;
     if (personLike(full)) longer.add(full);
   }
   return longer.size === 1 ? [...longer][0]! : name;
@@ -107,6 +116,10 @@ const WILL_NOW = new RegExp(
 );
 /** A turn that ends by calling on someone: "…We will then take questions. Gustavo?" */
 const CALLED_ON = new RegExp(String.raw`(?:^|[.!?]\s+)(?<name>${NAME})\?\s*$`, 'u');
+/** "…move on to slide 12. Piotr, the floor is yours." / "Dana, over to you.": the name, then the floor handed. */
+const FLOOR_IS_YOURS = new RegExp(String.raw`(?:^|[.!?,]\s+)(?<name>${NAME}),?\s+(?:the\s+floor\s+is\s+yours|over\s+to\s+you|it['’]s\s+(?:all\s+)?yours)[.!]?\s*$`, 'u');
+/** Words of a title that follow a name in an introduction ("Ms Jane Sun Chief Executive Officer"): never part of it. */
+const TITLE_WORD = /^(?:Chief|Executive|Officer|President|Vice|Chairman|Chairwoman|Chair|Director|Head|Senior|Group|Managing|General|Financial|Operating|Deputy|Founder|Co-Founder|Treasurer|Controller|Partner)$/;
 
 /** Words a capitalised phrase may start with that make it no person's name. */
 const NOT_A_NAME = /^(?:The|Our|This|That|Slide|Page|Mr|Ms|Operator|Thank|Thanks|Good|Please|Ladies|Question|Questions)\b/;
@@ -167,7 +180,7 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
       for (const m of tail.matchAll(re)) if (!last || m.index >= last.at) last = { name: m.groups!.name!, at: m.index };
     }
     // "…We will then take questions. Gustavo?": the turn ends by calling on the next voice.
-    const called = CALLED_ON.exec(tail);
+    const called = CALLED_ON.exec(tail) ?? FLOOR_IS_YOURS.exec(tail);
     if (called && (!last || called.index >= last.at)) last = { name: called.groups!.name!, at: called.index };
     vote(next.speakerId, last?.name ?? null, said);
   }

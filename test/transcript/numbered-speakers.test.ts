@@ -154,6 +154,21 @@ describe('numbered voices named by the hand-overs', () => {
     }
   });
 
+  it('reads hand-overs as calls say them: "…Piotr, the floor is yours", "over to Jane for…", "Uh thanks Jane"; a title after a name is no part of it', () => {
+    const long = 'Orders rose in every region this quarter, led by industrial customers, and our new plant in Ohio reached full output in March. Freight costs fell, pricing held, and we repaid the last of our term loan, so the balance sheet is as strong as it has been in a decade.';
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3', 'Speaker 4'),
+      turns(
+        ['Speaker 0', 'Joining me today are Ms Jane Sun Chief Executive Officer, Piotr Nowak Chief Financial Officer and Mr Tom Lee Executive Chairman.'],
+        ['Speaker 1', `${long} With that I will send the call over to Jane for operational updates.`],
+        ['Speaker 2', `Thank you. ${long} Let's move on to slide 12. Piotr, the floor is yours.`],
+        ['Speaker 3', `Uh thanks Jane. ${long}`],
+        ['Speaker 4', 'Yeah so thanks Jane for that. Next question.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Jane Sun', 'Piotr Nowak', 'Speaker 4']);
+  });
+
   it('a turn that ends "Rafael will now review…" or calls on someone ("…Gustavo?") hands over too', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3'),
