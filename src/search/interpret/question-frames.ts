@@ -35,7 +35,7 @@ export function correctFrameWords(text: string): string {
  * company talked about hydrogen?", "Who mentioned tariffs?"): the subject is what follows.
  */
 const WHO_SPOKE_FRAME =
-  /^\s*(?:(?:which|what)\s+(?:compan(?:y|ies)|firms?|calls?|executives?|people|speakers?)|who(?:\s+else)?)\s+(?:has\s+|have\s+|had\s+)?(?:talked|talks|spoke|speaks|said\s+anything|mentioned|mentions|discussed|discusses|commented|comments|brought\s+up|addressed|highlighted)\s+(?:about\s+|on\s+|regarding\s+)?(?<subject>.+)$/i;
+  /^\s*(?:(?:which|what)\s+(?:compan(?:y|ies)|firms?|calls?|executives?|people|speakers?)|who(?:\s+else)?)\s+(?:has\s+|have\s+|had\s+)?(?:talked|talks|spoke|speaks|said\s+anything|said(?:\s+that)?|says(?:\s+that)?|mentioned|mentions|discussed|discusses|commented|comments|brought\s+up|addressed|highlighted)\s+(?:about\s+|on\s+|regarding\s+)?(?<subject>.+)$/i;
 /**
  * "What did X say about Y" where X names nobody the library knows ("What did AXP say about card
  * spending?"): the subject is Y, and X is reported as unmatched rather than searched for.

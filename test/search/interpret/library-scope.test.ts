@@ -283,6 +283,8 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan('Which company talked about frozen shrimp?').topic).toBe('frozen shrimp');
     expect(plan('Who mentioned steel costs?').topic).toBe('steel costs');
     expect(plan('Which companies discussed cordless drills?').embedText).toBe('cordless drills');
+    expect(plan("Who said the price increase would stick?").topic).toBe('price increase would stick');
+    expect(plan('Who said that shrimp prices fell this spring?').topic).toBe('shrimp prices fell this spring');
   });
 });
 
