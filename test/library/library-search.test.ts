@@ -142,6 +142,18 @@ describe('scope from the question', () => {
     expect(firm.notice).toMatch(/matches "Lakeshore Partners"; searched without it/);
     expect(firm.results.every((x) => x.call.company.startsWith('Northwind'))).toBe(true);
   });
+
+  it('when the unknown name was all the question asked, nothing arbitrary is shown', async () => {
+    const r = await search('What did Acme Widgets say?');
+    expect(r.interpreted.unmatched).toEqual(['Acme Widgets']);
+    expect(r.results).toEqual([]);
+    expect(r.answer).toBeNull();
+    expect(r.notice).toBe('Nothing in the library matches "Acme Widgets", and the question names nothing else to search for.');
+    // Over HTTP it is an answer like any other (200), not an error.
+    const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent('What did Acme Widgets say?')}`);
+    expect(res.status).toBe(200);
+    expect(SearchResponse.parse(await res.json()).results).toEqual([]);
+  });
 });
 
 describe('the API', () => {

@@ -29,7 +29,9 @@ export type Outcome =
   /** Nothing retrieved is about the topic. */
   | { kind: 'off_topic' }
   /** The request's own filters together allow no passage. */
-  | { kind: 'no_passage'; filters: ConstraintName[] };
+  | { kind: 'no_passage'; filters: ConstraintName[] }
+  /** The question named only what the library does not know ("What did Zorblax say?"): nothing is left to search for. */
+  | { kind: 'nothing_to_search' };
 
 export interface AnsweredResult {
   candidate: Candidate;
@@ -97,6 +99,10 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   if (retrieval.unmet) {
     const filters = (['speaker', 'side', 'section', 'company', 'period', 'call'] as const).filter((c) => plan.sources[c] === 'request');
     return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'no_passage', filters }, relaxed, chosen: null };
+  }
+  // Without the name nothing matched, no topic, person or call is left: any passage shown would be arbitrary.
+  if (!plan.topic && plan.unmatched.length > 0 && plan.speakers.length === 0 && plan.callIds === null) {
+    return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'nothing_to_search' }, relaxed, chosen: null };
   }
   if (plan.droppedPeriod) relaxed.push('period');
   // "Brian", with Brians at several companies: the one the rest of the question fits best.

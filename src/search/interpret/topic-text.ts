@@ -27,7 +27,7 @@ const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
 const AUXILIARIES = /\s+(?:did|does)(?=\s)/gi;
 
 /** "How long will the cash last?": a duration asked of its subject ("cash"), whose own words are no topic. */
-const HOW_LONG = /^\s*how\s+long\s+(?:will|would|can|could|does|do|did|is|are|has|have)\s+(.+?)\s+(?:last|run|continue|hold\s+up)\s*[?.!]*$/i;
+const HOW_LONG = /^\s*how\s+long\s+(?:will|would|can|could|does|do|did|is|are|has|have)\s+(.+?)\s+(?:last|run|continue|hold\s+up)(?:\s+(?:at|for|of|in))?\s*[?.!]*$/i;
 
 export function stripScaffold(text: string): string {
   const duration = HOW_LONG.exec(text);

@@ -102,7 +102,8 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   const grouped =
     roleCompanies > 1 ? `"${plan.speakers[0]!.matched}" means ${plan.speakers.length} people at ${roleCompanies} companies; their results are grouped by company (name a company for one). ` : '';
   const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched every period. ` : '';
-  const unmatched = plan.unmatched.length > 0 ? `Nothing ${where} matches ${list(plan.unmatched.map((u) => `"${u}"`))}; searched without it. ` : '';
+  const unknown = list(plan.unmatched.map((u) => `"${u}"`));
+  const unmatched = plan.unmatched.length > 0 && outcome.kind !== 'nothing_to_search' ? `Nothing ${where} matches ${unknown}; searched without it. ` : '';
   const lead = `${corrected}${chosen}${grouped}${unmatched}${period}${relaxedNote}`;
   switch (outcome.kind) {
     case 'answered': {
@@ -122,6 +123,8 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
       return `${lead}Nobody ${where} discussed "${topic}"; these are the closest passages.`;
     case 'off_topic':
       return `${lead}Nothing ${where} is clearly about "${topic}"; these are the closest passages.`;
+    case 'nothing_to_search':
+      return `${lead}Nothing ${where} matches ${unknown}, and the question names nothing else to search for.`;
     case 'no_passage':
       if (outcome.filters.length === 0) return `${lead}No passage fits these constraints together.`;
       return `${lead}No passage fits the ${list(outcome.filters.map((f) => CONSTRAINT_WORDS[f]))} filter${outcome.filters.length > 1 ? 's together; drop one of them' : '; drop it'} to see results.`;

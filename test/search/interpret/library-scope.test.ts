@@ -47,6 +47,7 @@ describe('companies in the question', () => {
     expect(plan('What did Northwind share about the Ohio plant?').topic).toBe('Ohio plant');
     // "How long will X last?" asks about X.
     expect(plan("How long will Northwind's cash last?").topic).toBe('cash');
+    expect(plan('how long will the cash last at northwind').topic).toBe('cash');
     // A figure stays whole ("40s" is not the scaffold word "s").
     expect(plan('northwind gross margin in the mid 40s').topic).toBe('gross margin in the mid 40s');
     // "Northwind Atlas shipments": a capitalised word goes on with the name (a product), so it stays.
