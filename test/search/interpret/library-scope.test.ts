@@ -50,6 +50,9 @@ describe('companies in the question', () => {
     expect(plan('how long will the cash last at northwind').topic).toBe('cash');
     // A figure stays whole ("40s" is not the scaffold word "s").
     expect(plan('northwind gross margin in the mid 40s').topic).toBe('gross margin in the mid 40s');
+    // …or closes it.
+    expect(plan('backlog outlook northwind robotics').topic).toBe('backlog outlook');
+    expect(plan('Ohio plant output Northwind').topic).toBe('Ohio plant output');
     // "Northwind Atlas shipments": a capitalised word goes on with the name (a product), so it stays.
     expect(plan('Northwind Atlas shipments').topic).toBe('Northwind Atlas shipments');
   });
