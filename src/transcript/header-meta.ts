@@ -201,7 +201,15 @@ const WELCOME =
 
 /** A welcome that thanks for joining instead ("Thank you for joining us to review Sanofi's 2021 fourth quarter results"). */
 const JOINING =
-  /\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:to\s+(?:review|discuss)|for|on)\s+(?:the\s+|today['’]s\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)/i;
+  /\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:(?:to\s+(?:review|discuss)|for|on)\s+)?(?:the\s+|today['’]s\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)/i;
+
+/**
+ * A welcome whose call is not "…call" but results or a report ("welcome to BANCO SABADELL'S 2021
+ * FULL YEAR RESULTS AUDIO WEBCAST", "this presentation of the SSAB year-end report"): the name is
+ * what comes before the period and report words (spokenCompanyName).
+ */
+const WELCOME_RESULTS =
+  /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:live\s+)?(?:webcast\s+|audio\s+)?(?:presentation|conference\s+call|call|webcast)\s+(?:of|on|for)\s+(?:the\s+)?)?(?<title>[^.!?\n]{2,120}?\b(?:results?|earnings|report)\b)/i;
 
 /** "Welcome to the conference call of TeamViewer AG", "welcome to the earnings call for Halden Wind": the company after the call. */
 const WELCOME_OF = /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:earnings|results|quarterly|investor)\s+)?(?:conference\s+call|call|webcast|presentation)\s+(?:of|for|from)\s+/i;
@@ -213,8 +221,8 @@ const COMPANY_WORDS = /^\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:
  * (captions, diarized JSON, bare speaker labels); null when the text has no such welcome.
  */
 export function metaFromWelcome(text: string): HeaderMeta | null {
-  const m = WELCOME.exec(text) ?? JOINING.exec(text);
-  if (m?.groups?.title) {
+  for (const m of [WELCOME.exec(text), JOINING.exec(text), WELCOME_RESULTS.exec(text)]) {
+    if (!m?.groups?.title) continue;
     const meta = emptyHeaderMeta();
     applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
     // A title the header reader takes for none ("Halden Wind investor presentation") still starts with the name.
@@ -242,7 +250,10 @@ export function welcomeMeta(turns: readonly { paragraphs: readonly { text: strin
 
 /** Where what a welcome says of the call stops naming the company ("Ferrari 2021 full year results", "Telkom's First Half of 2021"). */
 const AFTER_SPOKEN_NAME =
-  /(?:['’]s?(?=\s|$)|\s*[–(,]|\s+-\s|-(?=(?:Q[1-4]|\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:^|\s+)(?:first|second|third|fourth|full|half|nine|fiscal|financial|preliminary|annual|quarterly|year|results?|earnings|conference|investor|video|IFRS|H[12]|Q[1-4]|[1-4][QH]|FY\S*|\d{1,2}M|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+  /(?:['’]s?(?=\s|$)|\s*[–(,]|\s+-\s|-(?=(?:Q[1-4]|\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:^|\s+)(?:first|second|third|fourth|full|half|nine|fiscal|financial|preliminary|annual|quarterly|interim|trading|operating|operational|year|results?|earnings|conference|investor|video|IFRS|H[12]|Q[1-4]|[1-4][QH]|FY\S*|\d{1,2}M|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+
+/** A legal form, which closes a company's name. */
+const LEGAL_END = /\b(?:Inc|Incorporated|Corp|Corporation|plc|PLC|AG|SA|S\.A|Ltd|Limited|NV|N\.V|SE|ASA|AB|SpA|S\.p\.A|Oyj|GmbH)\b\.?/i;
 
 /**
  * The company as a welcome speaks it, or null when what is left is no name: the possessive and
@@ -254,6 +265,9 @@ function spokenCompanyName(said: string): string | null {
   let name = said.replace(/^(?:our|the|this|today['’]s)\s+/i, '').trim();
   const cut = AFTER_SPOKEN_NAME.exec(name);
   if (cut) name = name.slice(0, cut.index).trim();
+  // A legal form ends the name ("ARQIT QUANTUM INC debut fiscal year-end…").
+  const legal = LEGAL_END.exec(name);
+  if (legal) name = name.slice(0, legal.index + legal[0].length).trim();
   name = name.replace(/[\s,.;:]+$/, '');
   if (!/^\p{Lu}/u.test(name) || /[[\]]/.test(name) || name.split(/\s+/).length > 5 || /^(?:Q[1-4]|H[12]|FY\S*)$/i.test(name)) return null;
   return name;

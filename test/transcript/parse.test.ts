@@ -412,6 +412,11 @@ describe('a call with no header', () => {
     ["Good morning. Thank you for joining us to review Marrow Bio's 2024 fourth quarter and full year results.", 'Marrow Bio', null],
     ["Welcome to the conference call of Kestrel Systems AG. At our customer's request this conference will be recorded.", 'Kestrel Systems AG', null],
     ['Good morning and welcome to the earnings call for Amberly Foods. Lines are muted.', 'Amberly Foods', null],
+    ['Welcome and thank you for joining the Corvane Group nine-month 2021 results conference call.', 'Corvane Group', null],
+    ["Good morning and welcome to Tessel Bank's 2021 full year results audio webcast.", 'Tessel Bank', null],
+    ['Welcome to this presentation of the Halden Steel year-end report.', 'Halden Steel', null],
+    ['I welcome you to this live webcast presentation of Marrow Instruments interim financial results.', 'Marrow Instruments', null],
+    ['Welcome to Quorvo Quantum Inc debut fiscal year-end conference call.', 'Quorvo Quantum Inc', null],
   ])('reads the company as the welcome speaks it: %s', (welcome, company, quarter) => {
     const { meta } = parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call;
     expect(meta.company).toBe(company);
