@@ -18,7 +18,7 @@ import { headerSized, splitLines, type Line } from './lines.js';
 /** "## Company Participants", "# Acme Q3 2025 Earnings Call". */
 const ATX_HEADING = /^#{1,6}[ \t]+\S/;
 /** A line that is all bold, or opens with a bold label: "**Jane Roe**", "**Jane Roe:** …", "**Jane Roe**: …". */
-const BOLD_LINE = /^(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)(?:\s*:|$)/;
+const BOLD_LINE = /^(\*\*|__)[^*_\n]{1,80}(?::\1|\1\s*:|\1$)/;
 /** A line that is all italic, as a title under a bold name: "_Chief Executive Officer_", "*CFO*". */
 const ITALIC_LINE = /^(?:\*[^*\s][^*]{0,80}\*|_[^_\s][^_]{0,80}_)$/;
 /** "[Jane Roe](https://…)", "![chart](…)". */
@@ -72,7 +72,7 @@ function plainLine(text: string): string {
   s = s.replace(/^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$/, '$1'); // ATX headings
   s = s.replace(/^(?:[-*+])[ \t]+(?:\[[ xX]\][ \t]+)?/, ''); // bullets and task boxes
   s = s.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''); // images are not words
-  s = s.replace(/\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)/g, '$1'); // [text](url "title")
+  s = s.replace(/\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)/g, '$1'); // [text](url "title"); a linked image leaves "[](url)"
   s = s.replace(/\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1'); // [text][ref]
   s = s.replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1'); // autolinks
   s = s.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(?:span|p|div|em|strong|b|i|u|sup|sub|mark|small)\b[^>]*>/gi, '');
