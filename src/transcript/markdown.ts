@@ -13,7 +13,7 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import type { ImportWarning } from './format-error.js';
-import { headerSized, splitLines, type Line } from './lines.js';
+import { headerSized, rewriteLines, splitLines, type Line } from './lines.js';
 
 /** "## Company Participants", "# Acme Q3 2025 Earnings Call". */
 const ATX_HEADING = /^#{1,6}[ \t]+\S/;
@@ -103,13 +103,6 @@ function titlesUnderNames(lines: readonly Line[]): Map<number, number> {
     if (j > k + 1 && j < lines.length && ITALIC_LINE.test((lines[j] as Line).text)) moves.set(k + 1, j);
   }
   return moves;
-}
-
-/** Replaces each line's content (keeping every line break), so line numbers are unchanged. */
-function rewriteLines(text: string, rewrite: (content: string, index: number) => string): string {
-  const parts = text.split(/(\r\n|\r|\n)/);
-  for (let i = 0; i < parts.length; i += 2) parts[i] = rewrite(parts[i] as string, i / 2);
-  return parts.join('');
 }
 
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;

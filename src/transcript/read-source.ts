@@ -19,6 +19,7 @@ import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { DatasetCallInfo, Inferred, SourceDoc, TranscriptLayout } from './layouts/layout.js';
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
+import { withWordsRejoined } from './line-break-hyphens.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
 import type { Call, LayoutName } from './types.js';
@@ -89,9 +90,10 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
   }
   // Markdown and HTML entities first: "## Full Conference Call Transcript" is the page's line once it is plain.
   const plain = withoutMarkup(raw.text, raw.lines);
-  const page = withoutPageFurniture(plain.lines);
-  const doc = { ...raw, text: plain.text, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: [...plain.warnings, ...page.warnings] };
+  const whole = withWordsRejoined(plain.text, plain.lines);
+  const page = withoutPageFurniture(whole.lines);
+  const doc = { ...raw, text: whole.text, lines: page.lines };
+  return { doc, ...detectLayout(doc), pageWarnings: [...plain.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */
