@@ -34,6 +34,8 @@ export const UNIT_FILES: readonly string[] = [
   'test/transcript/header-meta.test.ts',
   'test/transcript/hostile.test.ts',
   'test/transcript/layouts.contract.test.ts',
+  'test/transcript/line-break-hyphens.test.ts',
+  'test/transcript/markdown.test.ts',
   'test/transcript/never-wrong-speaker.test.ts',
   'test/transcript/parse.test.ts',
   'test/transcript/structure.test.ts',

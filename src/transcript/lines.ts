@@ -93,3 +93,10 @@ export const MAX_HEADER_LINE_CHARS = 300;
 export function headerSized(text: string): boolean {
   return text.length <= MAX_HEADER_LINE_CHARS;
 }
+
+/** The text with each line's content replaced (every line break kept), so line numbers are unchanged. */
+export function rewriteLines(text: string, rewrite: (content: string, index: number) => string): string {
+  const parts = text.split(/(\r\n|\r|\n)/);
+  for (let i = 0; i < parts.length; i += 2) parts[i] = rewrite(parts[i] as string, i / 2);
+  return parts.join('');
+}

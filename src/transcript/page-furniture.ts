@@ -6,10 +6,11 @@
  * read as a speaker line and a page break never splits a turn between two speakers; offsets are
  * kept (a blanked line is an empty line at the same place).
  */
-import type { ImportWarning } from './format-error.js';
+import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-error.js';
 import { isTitleLike } from './header-meta.js';
+import { headingOf, isSectionHeading } from './headings.js';
 import { headerSized, type Line } from './lines.js';
-import { looksLikeName } from './names.js';
+import { isOperatorName, looksLikeName } from './names.js';
 
 /** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
 const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
@@ -127,15 +128,74 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   return drop;
 }
 
+/** "Operator: …", "Maria Lopez: …", "Maria Lopez -- Chief Executive Officer": the label a line opens with. */
+const OPENING_LABEL = /^(?<label>[^:\u2013\u2014]{1,60}?)\s*(?::|\s(?:--|\u2013|\u2014)\s)/u;
+
+/**
+ * Where the transcript starts after a news site's summary whose "Full Conference Call Transcript"
+ * line is missing: the first line after the summary's last heading that opens with the operator,
+ * with a name the page lists before the summary ("Chief Executive Officer — Maria Lopez"), or is a
+ * section heading. Only for a summary of two headings or more in the file's first half (one
+ * "Summary" line may be a slide's title inside the call). A summary with no such line after it is
+ * refused: its "Capex: Money spent on plants" glossary lines cannot be told from speakers.
+ * -1 when there is no summary.
+ */
+function startAfterSummary(lines: readonly Line[]): number {
+  const headings: number[] = [];
+  for (let k = 0; k < lines.length / 2; k++) if (SUMMARY_HEADING.test((lines[k] as Line).text)) headings.push(k);
+  if (new Set(headings.map((k) => (lines[k] as Line).text.toLowerCase())).size < 2) return -1;
+  const first = headings[0] as number;
+  const last = headings[headings.length - 1] as number;
+  const before = lines.slice(0, first).map((l) => l.text).join('\n');
+  const listed = (label: string): boolean => looksLikeName(label) && new RegExp(`(?:^|[^\\p{L}])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(before);
+  for (let k = last + 1; k < lines.length; k++) {
+    const text = (lines[k] as Line).text;
+    if (text === '') continue;
+    if (isOperatorName(text) || isSectionHeading(headingOf(text))) return k;
+    const label = OPENING_LABEL.exec(text)?.groups?.label?.trim();
+    if (label !== undefined && (isOperatorName(label) || listed(label))) return speechBefore(lines, last + 1, k);
+  }
+  const heading = lines[last] as Line;
+  throw new TranscriptFormatError(
+    heading.number,
+    `the page's summary (${quoteLine(heading.text)}) is followed by no line where the transcript starts (such as "Full Conference Call Transcript", or the operator or a listed participant speaking): its "Term: definition" lines cannot be told from speakers`,
+    { lineText: heading.text },
+  );
+}
+
+/** Words a definition never has and a speaker's opening nearly always does. */
+const SPEECH_WORDS = /\b(?:I|I'm|I'd|we|we're|we've|our|us|you|your|my|thank(?:s| you)?|welcome|good (?:morning|afternoon|evening|day)|hello)\b/i;
+
+/**
+ * `start`, once no line between the summary's last heading and it reads as someone speaking
+ * ("Dana Whitfield: Good morning, and welcome…" from an unlisted speaker): that is refused rather
+ * than left out with the summary or taken for a speaker the page never lists.
+ */
+function speechBefore(lines: readonly Line[], from: number, start: number): number {
+  for (let k = from; k < start; k++) {
+    const line = lines[k] as Line;
+    const label = OPENING_LABEL.exec(line.text);
+    if (label?.groups && looksLikeName(label.groups.label!.trim()) && SPEECH_WORDS.test(line.text.slice(label[0].length))) {
+      throw new TranscriptFormatError(
+        line.number,
+        `${quoteLine(line.text)} reads as someone speaking, but comes in the page's summary before the transcript starts (no "Full Conference Call Transcript" line): cannot tell whether "${label.groups.label!.trim()}" is a speaker`,
+        { lineText: line.text },
+      );
+    }
+  }
+  return start;
+}
+
 /** The lines to blank as a web page's furniture. */
 function siteFurniture(lines: readonly Line[]): Set<number> {
   const drop = new Set<number>();
   lines.forEach((l, k) => {
     if (SITE_LINES.test(l.text)) drop.add(k);
   });
-  const start = lines.findIndex((l) => TRANSCRIPT_START.test(l.text));
+  const written = lines.findIndex((l) => TRANSCRIPT_START.test(l.text));
+  if (written >= 0) drop.add(written);
+  const start = written >= 0 ? written : startAfterSummary(lines);
   if (start >= 0) {
-    drop.add(start);
     const summary = lines.findIndex((l, k) => k < start && SUMMARY_HEADING.test(l.text));
     if (summary >= 0) for (let k = summary; k < start; k++) drop.add(k);
     for (let k = 0; k < start; k++) if (DATE_LABEL.test((lines[k] as Line).text)) drop.add(k);

@@ -19,6 +19,8 @@ import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { DatasetCallInfo, Inferred, SourceDoc, TranscriptLayout } from './layouts/layout.js';
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
+import { withWordsRejoined } from './line-break-hyphens.js';
+import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
 import type { Call, LayoutName } from './types.js';
 
@@ -29,7 +31,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 29;
+export const PARSER_VERSION = 30;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -76,7 +78,7 @@ const MACHINE_LAYOUTS: ReadonlySet<LayoutName> = new Set(['webvtt', 'srt', 'spee
 
 /**
  * The layout of a document, detected once a PDF's page headers and a web page's own lines are
- * left out — except for files a machine wrote (captions, JSON, token tables), which are read as
+ * left out and Markdown is read as the text it renders to — except for files a machine wrote (captions, JSON, token tables), which are read as
  * they are.
  */
 function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: TranscriptLayout; detection: Detection; pageWarnings: ImportWarning[] } {
@@ -86,9 +88,12 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
   } catch {
     // Refused as it is: it may read once the page's lines are left out.
   }
-  const page = withoutPageFurniture(raw.lines);
-  const doc = { ...raw, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: page.warnings };
+  // Markdown and HTML entities first: "## Full Conference Call Transcript" is the page's line once it is plain.
+  const plain = withoutMarkup(raw.text, raw.lines);
+  const whole = withWordsRejoined(plain.text, plain.lines);
+  const page = withoutPageFurniture(whole.lines);
+  const doc = { ...raw, text: whole.text, lines: page.lines };
+  return { doc, ...detectLayout(doc), pageWarnings: [...plain.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

@@ -251,6 +251,12 @@ describe('layout contract: the Crestview call as copied from a PDF and from web 
     ['name-colon-fool.txt', 'name-colon', "the publisher's own lines"],
     // Investing.com: a headline "Earnings call transcript: …", a summary down to its own "Q&A", "Full transcript - …:", "Name, Title, Company:" labels over 60 characters.
     ['name-colon-investing.txt', 'name-colon', "the publisher's own lines"],
+    // A page copied as Markdown by a reader service: "Title:" / "URL Source:" header, "## Executives", "- **Name** — Title" lists, "**Name**" over "_Title_", a "> " quote, "---" / "* * *" rules, a linked image, "\[Operator Instructions\]", "&nbsp;".
+    ['standard-markdown.md', 'standard', 'Markdown markup'],
+    // A Notion/Obsidian export: "* Name - Title" bullets, "**Name:** …" and "**Name**: …", "### Question-and-Answer Session", links in speaker labels, "*emphasis*", "&#160;".
+    ['name-colon-notion.md', 'name-colon', 'Markdown markup'],
+    // The Motley Fool copied as Markdown: "## TAKEAWAYS" … "- **Private Label:** …" glossary items, "## Full Conference Call Transcript", "**Name:** …".
+    ['name-colon-fool-markdown.md', 'name-colon', "the publisher's own lines"],
   ] as const)('%s reads back turn by turn identical to the standard file', (file, layout, leftOut) => {
     const parsed = parseFixture(file);
     expect(parsed.layout).toBe(layout);

@@ -930,3 +930,49 @@ describe('section headings as sources word them', () => {
     expect(parsed.warnings.map((w) => w.message).join('\n')).not.toContain('Q&A taken to start');
   });
 });
+
+describe('a news site\'s summary whose "Full Conference Call Transcript" line was deleted', () => {
+  const fool = fixture('name-colon-fool.txt');
+  const reference = turnTable(parseTranscriptText(fool).call);
+  // The glossary gains a two-word term that reads like a name; the line that starts the transcript is gone.
+  const cut = fool
+    .replace('Full Conference Call Transcript\n', '')
+    .replace('Capex: Money spent on plants and equipment.\n', 'Capex: Money spent on plants and equipment.\n\nPrivate Label: Store-brand goods a retailer sells under its own name.\n');
+
+  it('its "Term: definition" and "Label: text" lines are never speakers: the call starts where the operator first speaks', () => {
+    expect(cut).not.toContain('Full Conference Call Transcript');
+    const parsed = parseTranscriptText(cut);
+    expect(parsed.call.participants.map((p) => p.name).sort()).toEqual(['Jake Miller', 'Maria Lopez', 'Operator', 'Sara Kim', 'Tom Reed']);
+    expect(turnTable(parsed.call)).toEqual(reference);
+  });
+
+  it('or where a listed participant first speaks, when the operator does not open the call', () => {
+    const opened = cut.replace(/^Operator: Good morning.*\n\n/m, '');
+    const parsed = parseTranscriptText(opened);
+    expect(turnTable(parsed.call)[0]).toMatchObject({ speaker: 'Maria Lopez', side: 'company', text: expect.stringMatching(/^Thank you\. Our frozen meals/) });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Private Label');
+  });
+
+  it('a line in it that reads as someone speaking (an unlisted host\'s welcome) is refused with its line, never left out or taken for a speaker', () => {
+    const hosted = cut.replace('Operator: Good morning, and welcome', 'Dana Whitfield: Good morning, and welcome');
+    const error = refusal(hosted, 'fool.txt');
+    expect(error.describe()).toMatch(new RegExp(`^fool\\.txt:${lineOf(hosted, hosted.split('\n').find((l) => l.startsWith('Dana Whitfield:')) as string)}: .* cannot tell whether "Dana Whitfield" is a speaker$`));
+  });
+});
+
+describe('Markdown copies of web pages', () => {
+  it('an italic title under a bold name is the speaker\'s title, not their first words; a bold name nobody lists with no title is refused, never the previous speaker', () => {
+    const md = fixture('standard-markdown.md');
+    const parsed = parseTranscriptText(md, { fileName: 'call.md' });
+    const first = (name: string): TurnRow | undefined => turnTable(parsed.call).find((t) => t.speaker === name);
+    expect(first('Tom Reed')?.text).toBe('Thanks, Maria. Net sales were $1.2 billion, up 5%. Gross margin was 31%.');
+    const unknown = md.replace('**Sara Kim**\n\nWhat is', '**North America**\n\nWhat is');
+    expect(refusal(unknown, 'call.md').describe()).toMatch(/^call\.md:\d+: unknown speaker "North America"/);
+  });
+
+  it('HTML entities are decoded in a plain file too', () => {
+    const plain = fixture('standard-no-presentation.txt').replace('up 5%. Gross', 'up 5%. R&amp;D was 4%. Gross');
+    const tom = turnTable(parseTranscriptText(plain).call).find((t) => t.speaker === 'Tom Reed');
+    expect(tom?.text).toContain('R&D was 4%');
+  });
+});
