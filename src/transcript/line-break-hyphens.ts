@@ -7,8 +7,7 @@
  * ("year-over-" / "year" → "year-over-year") or two words that do not make one ("long-" /
  * "term" → "long-term"). Lines keep their numbers: the second part moves up to the first line.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { englishWords } from './english-words.js';
 import type { ImportWarning } from './format-error.js';
 import { rewriteLines, splitLines, type Line } from './lines.js';
 
@@ -17,21 +16,8 @@ const BROKEN_END = /(?<![\p{L}\p{N}-])(?<head>(?:[\p{L}\p{N}]+-)*)(?<first>\p{L}
 /** "ation, and so on": the second part (lowercase letters), its trailing punctuation, the rest of the line. */
 const CONTINUED = /^(?<second>\p{Ll}+)(?<tail>[^\s]*)\s*(?<rest>.*)$/su;
 
-let words: readonly string[] | null = null;
-/** npm an-array-of-english-words: ~275,000 lowercase words sorted by code unit, read only when a file has a broken word. */
-function isEnglishWord(word: string): boolean {
-  words ??= JSON.parse(readFileSync(createRequire(import.meta.url).resolve('an-array-of-english-words'), 'utf8')) as string[];
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const w = words[mid] as string;
-    if (w === word) return true;
-    if (w < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
-}
+/** An English word (the shared list, read once, looked up without parsing it). */
+const isEnglishWord = (word: string): boolean => englishWords().has(word);
 
 /** Whether the hyphen of "first-" / "second" is a line break's, not the word's own. */
 function breakHyphen(head: string, first: string, second: string): boolean {

@@ -7,7 +7,7 @@
  */
 import { editDistance } from './edit-distance.js';
 import type { CallMeta } from '../../transcript/types.js';
-import { englishWords } from './spelling.js';
+import { englishWords } from '../../transcript/english-words.js';
 
 export interface Company {
   /** Stable key: the lowercased ticker when known, else the core of the name ("general-electric"). */

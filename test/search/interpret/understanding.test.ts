@@ -5,7 +5,8 @@ import { interpretQuery } from '../../../src/search/interpret/interpret-query.js
 import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
 import { dropFiller, readsAsPastedQuestion } from '../../../src/search/interpret/pasted-question.js';
 import { refersToSomeone } from '../../../src/search/interpret/person-reference.js';
-import { englishWords, sortedJsonWordList, Spelling } from '../../../src/search/interpret/spelling.js';
+import { Spelling } from '../../../src/search/interpret/spelling.js';
+import { englishWords, sortedJsonWordList } from '../../../src/transcript/english-words.js';
 import { parseTranscript } from '../../../src/transcript/parse.js';
 import { bundledCall } from '../../helpers/call.js';
 import { SMALL_CALL } from '../../index/small-call.js';
