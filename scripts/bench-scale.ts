@@ -20,7 +20,8 @@
  *     phrase) and counting only the bundled call's own passages;
  *   - at the largest size: exact search over a scope of n passages against HNSW filtered to it.
  * Writes bench-results/scale.json as it goes. Resumable: measurements already in scale.json are
- * kept (--fresh starts over), and the warm cache and libraries live in bench-results/scale-work/,
+ * kept (--fresh starts over), and the warm cache and libraries live in $TMPDIR/transcript-search-scale-work
+ * (BENCH_SCALE_WORK; never inside the repository),
  * so a rerun never embeds the corpus again. The machine is shared: every step records the load average.
  * `--only server,search,add` measures just those steps (after the warm build they all read);
  * `--adds n` repeats the add (and the one-call build beside it) n times, the median reported.
@@ -56,7 +57,12 @@ const BUNDLED_ID = 'amzn-q4-2025';
 const QUESTION_SETS = [path.join(SHARED, 'eval/dev-questions.json'), path.join(REPO_ROOT, 'test/eval/heldout-questions.json')];
 const HELDOUT_SET = path.join(REPO_ROOT, 'test/eval/heldout-questions.json');
 const RESULTS = path.join(REPO_ROOT, 'bench-results/scale.json');
-const WORK = path.join(REPO_ROOT, 'bench-results/scale-work');
+/**
+ * Where the imported corpus, the warm cache and the libraries live: outside the repository, since
+ * they hold the Earnings calls' text (CC BY-SA, read from ../shared, never copied into the repo).
+ * BENCH_SCALE_WORK overrides it.
+ */
+const WORK = path.resolve(process.env.BENCH_SCALE_WORK ?? path.join(os.tmpdir(), 'transcript-search-scale-work'));
 const CORPUS = path.join(WORK, 'corpus');
 const CACHE = path.join(WORK, 'cache');
 /** Server starts per size (the median is reported). */
@@ -149,7 +155,7 @@ interface Corpus {
   heldOut: { id: string; file: string };
 }
 
-/** The Earnings calls, read and checked as `import` does, stored once in scale-work/corpus/. */
+/** The Earnings calls, read and checked as `import` does, stored once in WORK/corpus/ (outside the repository). */
 async function prepareCorpus(embedder: TextEmbedder): Promise<Corpus> {
   const marker = path.join(CORPUS, 'corpus.json');
   if (existsSync(marker)) return JSON.parse(await fs.readFile(marker, 'utf8')) as Corpus;
@@ -307,6 +313,8 @@ interface Options {
 
 async function main(opts: Options): Promise<void> {
   if (!existsSync(CORPORA[0]!) || !existsSync(CORPORA[1]!)) throw new Error(`the Earnings-21/22 corpora are not at ${path.join(SHARED, 'corpus')}`);
+  const inRepo = path.relative(REPO_ROOT, WORK);
+  if (!inRepo.startsWith('..') && !path.isAbsolute(inRepo)) throw new Error(`BENCH_SCALE_WORK (${WORK}) is inside the repository; the Earnings calls' text stays outside it`);
   const sizes = opts.sizes.split(',').map(Number).sort((a, b) => a - b);
   const coldSizes = new Set((opts.coldSizes ?? opts.sizes).split(',').map(Number));
   const rounds = Number(opts.rounds);
