@@ -211,7 +211,7 @@ const JOINING =
 const WELCOME_RESULTS =
   /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:live\s+)?(?:webcast\s+|audio\s+)?(?:presentation|conference\s+call|call|webcast)\s+(?:of|on|for)\s+(?:the\s+)?)?(?<title>[^.!?\n]{2,120}?\b(?:results?|earnings|report)\b)/i;
 
-/** "Welcome to the conference call of TeamViewer AG", "welcome to the earnings call for Halden Wind": the company after the call. */
+/** "Welcome to the conference call of Kestrel Systems AG", "welcome to the earnings call for Halden Wind": the company after the call. */
 const WELCOME_OF = /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:earnings|results|quarterly|investor)\s+)?(?:conference\s+call|call|webcast|presentation)\s+(?:of|for|from)\s+/i;
 /** The capitalised words that name it (case matters here, so apart from WELCOME_OF). */
 const COMPANY_WORDS = /^\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,4}/u;
@@ -229,7 +229,7 @@ export function metaFromWelcome(text: string): HeaderMeta | null {
     meta.company = spokenCompanyName(meta.company ?? m.groups.title);
     if (meta.company !== null) return meta;
   }
-  // "Welcome to the conference call of TeamViewer AG": the call first, then whose.
+  // "Welcome to the conference call of Kestrel Systems AG": the call first, then whose.
   const lead = WELCOME_OF.exec(text);
   const of = lead ? COMPANY_WORDS.exec(text.slice(lead.index + lead[0].length))?.[0] : undefined;
   const company = of ? spokenCompanyName(of) : null;

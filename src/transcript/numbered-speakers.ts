@@ -47,8 +47,8 @@ const THANKED_WORDS = 40;
 const OPENING_CHARS = 80;
 /** "Thanks, Dave" / "Thank you very much, Ana Maria." opening a turn: the one thanked spoke just before. */
 /**
- * Hesitations speech recognition writes before the first words of a turn ("Uh thanks Jane"). Not
- * "Yeah, so thanks Sam": there the one answering thanks the analyst for the question, whoever spoke last.
+ * Hesitations speech recognition writes before the first words of a turn ("Uh thanks Nadia"). Not
+ * "Yeah, so thanks Omar": there the one answering thanks the analyst for the question, whoever spoke last.
  */
 const FILLERS = String.raw`(?:(?:[Uu]h|[Uu]m|[Ee]r)[,.]?\s+)*`;
 const THANKS = new RegExp(String.raw`^\s*${FILLERS}(?:[Tt]hank\s+you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+(?<name>${NAME})(?=\s*[,.;!]|\s+and\b)`, 'u');
@@ -58,7 +58,7 @@ const SELF_INTRODUCTION = new RegExp(
   'u',
 );
 
-/** "Okay. Hi, Joel. Ricardo Ramos speaking now.": a name saying it speaks, as a sentence of its own near the start. */
+/** "Okay. Hi, Omar. Rosa Ibarra speaking now.": a name saying it speaks, as a sentence of its own near the start. */
 const SPEAKING = new RegExp(String.raw`(?:^|[.!?,]\s+)(?<name>${NAME})\s+(?:speaking|here\s+speaking)\b`, 'u');
 
 /** A phrase that can be a person's name: no opening word of speech or reference, no greeting inside, no firm. */
@@ -78,7 +78,7 @@ function inFull(name: string, said: string): string {
   const longer = new Set<string>();
   for (const m of said.matchAll(new RegExp(String.raw`(?<!\p{L})${escaped}((?:\s+(?:${PARTICLES}\s+){0,2}${NAME_WORD}){1,2})(?!\p{L})`, 'gu'))) {
     const rest = m[1]!.trim().split(/\s+/);
-    // "Jane Sun Chief Executive Officer": the title goes.
+    // "Nadia Sorel Chief Executive Officer": the title goes.
     while (rest.length > 0 && TITLE_WORD.test(rest[rest.length - 1]!)) rest.pop();
     if (rest.length === 0) continue;
     const full = `${name} ${rest.join(' ')}`;
@@ -92,9 +92,9 @@ const CONTRADICTING_CUES = 2;
 
 /**
  * Does the name the call called this voice by, alone, fit its full name? It fits as any word of
- * it ("Thanks, Alvarez-Pedrosa"), a nickname ("Dave" for David, "Christian" for Chris) or a
- * misheard form ("Valeria" for Valerio); another first name said twice or more does not ("Thank
- * you, Kjell" to a voice introduced as Charlotte Hansson).
+ * it ("Thanks, Ortega-Ruiz"), a nickname ("Dave" for David, "Christian" for Chris) or a
+ * misheard form ("Marta" for Marto); another first name said twice or more does not ("Thank
+ * you, Sven" to a voice introduced as Maria Holm).
  */
 function firstNameAgrees(name: string, cues: ReadonlyMap<string, number> | undefined): boolean {
   if (!cues) return true;
@@ -116,9 +116,9 @@ const WILL_NOW = new RegExp(
 );
 /** A turn that ends by calling on someone: "…We will then take questions. Gustavo?" */
 const CALLED_ON = new RegExp(String.raw`(?:^|[.!?]\s+)(?<name>${NAME})\?\s*$`, 'u');
-/** "…move on to slide 12. Piotr, the floor is yours." / "Dana, over to you.": the name, then the floor handed. */
+/** "…That covers the regions. Pieter, the floor is yours." / "Dana, over to you.": the name, then the floor handed. */
 const FLOOR_IS_YOURS = new RegExp(String.raw`(?:^|[.!?,]\s+)(?<name>${NAME}),?\s+(?:the\s+floor\s+is\s+yours|over\s+to\s+you|it['’]s\s+(?:all\s+)?yours)[.!]?\s*$`, 'u');
-/** Words of a title that follow a name in an introduction ("Ms Jane Sun Chief Executive Officer"): never part of it. */
+/** Words of a title that follow a name in an introduction ("Ms Nadia Sorel Chief Executive Officer"): never part of it. */
 const TITLE_WORD = /^(?:Chief|Executive|Officer|President|Vice|Chairman|Chairwoman|Chair|Director|Head|Senior|Group|Managing|General|Financial|Operating|Deputy|Founder|Co-Founder|Treasurer|Controller|Partner)$/;
 
 /** Words a capitalised phrase may start with that make it no person's name. */
@@ -142,8 +142,8 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     if (said === null || !numbered.has(speakerId)) return;
     // A stammer repeats a word ("Pontus Pontus Wachtmeister"): once is the name; "Josu Jon" after "Josu Jon Imaz" is him in full.
     const name = inFull(said.split(/\s+/).filter((w, k, all) => w !== all[k - 1]).join(' '), sofar);
-    // A first name alone names nobody, but it can contradict a full name ("Thank you, Kjell" for
-    // a voice the operator introduced, wrongly, as "Charlotte Hansson, CEO").
+    // A first name alone names nobody, but it can contradict a full name ("Thank you, Sven" for
+    // a voice the operator introduced, wrongly, as "Maria Holm, CFO").
     if (!name.includes(' ')) {
       if (personLike(name)) {
         const cues = firstNames.get(speakerId) ?? firstNames.set(speakerId, new Map()).get(speakerId)!;

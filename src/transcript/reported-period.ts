@@ -1,7 +1,7 @@
 /**
  * The period a call reports, as its opening words say it when no header does: "welcome to the
  * Turkcell third quarter 2021 financial results call", "EDP's first half 2020 results", "the 2019
- * annual results call", "RusHydro 3Q and 9M 2021 IFRS results". A half, nine months or a full year
+ * annual results call", "Kestrel Hydro 3Q and 9M IFRS results". A half, nine months or a full year
  * is given as the fiscal quarter that closes it (first half → Q2, nine months → Q3, full year → Q4):
  * the call a company holds at the end of that quarter, which is what a question about the period
  * means. Only periods said with a year and beside a results word count ("compared with the third
@@ -22,7 +22,7 @@ const ORDINAL: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 
 const ORD = '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)';
 /** A four-digit year, or two digits right before a word ("third quarter 21 earnings call"). */
 const YEAR = "(?:(?<y>(?:19|20)\\d{2})(?!\\d)|['’]?(?<yy>\\d{2})(?=\\s+\\p{L}))";
-/** Words that may sit between a period and its year: "third quarter and nine months of 2021", "first half of the year 2021". */
+/** Words that may sit between a period and its year: "third quarter and nine months of 2024", "first half of the year 2024". */
 const BETWEEN = '(?:\\s+(?:of|the|fiscal|year|and|nine|9|months?|9m|full|financial|ended|ending|for))*\\s+';
 const OF = '(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal\\s+)?year)?(?:\\s+of)?\\s+';
 

@@ -100,16 +100,16 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Dana Reyes', 'Speaker 2', 'Lena Ford']);
   });
 
-  it('a name saying it speaks names its own voice ("Hi, Joel. Ricardo Ramos speaking now.")', () => {
+  it('a name saying it speaks names its own voice ("Hi, Omar. Rosa Ibarra speaking now.")', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2'),
       turns(
-        ['Speaker 0', 'Our next question comes from Joel Park.'],
+        ['Speaker 0', 'Our next question comes from Omar Voss.'],
         ['Speaker 1', 'Hi. How much will you produce next year?'],
-        ['Speaker 2', 'Okay. Hi, Joel. Ricardo Ramos speaking now. About production, we expect 140,000 tons.'],
+        ['Speaker 2', 'Okay. Hi, Omar. Rosa Ibarra speaking now. On volumes, we plan for about 90,000 units.'],
       ),
     );
-    expect(namesOf(r)).toEqual(['Speaker 0', 'Joel Park', 'Ricardo Ramos']);
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Omar Voss', 'Rosa Ibarra']);
     // Words that merely end on "speaking" name nobody.
     const plain = nameNumberedSpeakers(people('Speaker 0', 'Speaker 1'), turns(['Speaker 0', 'Generally speaking, demand held.'], ['Speaker 1', 'Broadly Speaking, yes.']));
     expect(namesOf(plain)).toEqual(['Speaker 0', 'Speaker 1']);
@@ -133,14 +133,14 @@ describe('numbered voices named by the hand-overs', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2'),
       turns(
-        // The operator introduces the wrong person: the CEO speaks, and is thanked as Kjell, twice.
-        ['Speaker 0', 'I would now like to hand the conference over to our speaker today, Maria Holm, CFO, please go ahead.'],
+        // The operator introduces the wrong person: the CEO speaks, and is thanked as Sven, twice.
+        ['Speaker 0', 'I will now pass the line over to our first speaker, Maria Holm, CFO, please go ahead.'],
         ['Speaker 1', `${long} I hand over to Maria Holm.`],
-        ['Speaker 2', `Thank you, Kjell. ${long}`],
+        ['Speaker 2', `Thank you, Sven. ${long}`],
         ['Speaker 1', 'Thank you, Maria. Over to the operator.'],
-        ['Speaker 2', 'Yes, as Kjell said, margins held.'],
+        ['Speaker 2', 'Yes, as Sven said, margins held.'],
         ['Speaker 1', `${long} Maria?`],
-        ['Speaker 2', `Thanks, Kjell. ${long}`],
+        ['Speaker 2', `Thanks, Sven. ${long}`],
       ),
     );
     expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Maria Holm']);
@@ -154,19 +154,19 @@ describe('numbered voices named by the hand-overs', () => {
     }
   });
 
-  it('reads hand-overs as calls say them: "…Piotr, the floor is yours", "over to Jane for…", "Uh thanks Jane"; a title after a name is no part of it', () => {
+  it('reads hand-overs as calls say them: "…Pieter, the floor is yours", "over to Nadia for…", "Uh thanks Nadia"; a title after a name is no part of it', () => {
     const long = 'Orders rose in every region this quarter, led by industrial customers, and our new plant in Ohio reached full output in March. Freight costs fell, pricing held, and we repaid the last of our term loan, so the balance sheet is as strong as it has been in a decade.';
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3', 'Speaker 4'),
       turns(
-        ['Speaker 0', 'Joining me today are Ms Jane Sun Chief Executive Officer, Piotr Nowak Chief Financial Officer and Mr Tom Lee Executive Chairman.'],
-        ['Speaker 1', `${long} With that I will send the call over to Jane for operational updates.`],
-        ['Speaker 2', `Thank you. ${long} Let's move on to slide 12. Piotr, the floor is yours.`],
-        ['Speaker 3', `Uh thanks Jane. ${long}`],
-        ['Speaker 4', 'Yeah so thanks Jane for that. Next question.'],
+        ['Speaker 0', 'With me are Ms Nadia Sorel Chief Executive Officer, Pieter Vos Chief Financial Officer and Mr Tom Lee Executive Chairman.'],
+        ['Speaker 1', `${long} With that I will pass the call over to Nadia for the operating review.`],
+        ['Speaker 2', `Thank you. ${long} That covers the regions. Pieter, the floor is yours.`],
+        ['Speaker 3', `Uh thanks Nadia. ${long}`],
+        ['Speaker 4', 'Yeah so thanks Nadia for that. Next question.'],
       ),
     );
-    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Jane Sun', 'Piotr Nowak', 'Speaker 4']);
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Speaker 1', 'Nadia Sorel', 'Pieter Vos', 'Speaker 4']);
   });
 
   it('a turn that ends "Rafael will now review…" or calls on someone ("…Gustavo?") hands over too', () => {

@@ -410,7 +410,7 @@ describe('a call with no header', () => {
     ['Welcome to this Halden Wind investor presentation for the fourth quarter of 2024.', 'Halden Wind', null],
     ['Welcome to Tessel Minerals-December 2024 quarterly investor call.', 'Tessel Minerals', null],
     ["Good morning. Thank you for joining us to review Marrow Bio's 2024 fourth quarter and full year results.", 'Marrow Bio', null],
-    ["Welcome to the conference call of Kestrel Systems AG. At our customer's request this conference will be recorded.", 'Kestrel Systems AG', null],
+    ["Welcome to the conference call of Kestrel Systems AG. This call is being recorded for replay.", 'Kestrel Systems AG', null],
     ['Good morning and welcome to the earnings call for Amberly Foods. Lines are muted.', 'Amberly Foods', null],
     ['Welcome and thank you for joining the Corvane Group nine-month 2021 results conference call.', 'Corvane Group', null],
     ["Good morning and welcome to Tessel Bank's 2021 full year results audio webcast.", 'Tessel Bank', null],

@@ -12,10 +12,10 @@ describe('reportedPeriod', () => {
     ['Good morning and welcome to the Halden Wind third quarter 2021 financial results conference call.', 'Q3 2021'],
     ['Welcome to Orvane Telecom Q1 of 2022 earnings release presentation.', 'Q1 2022'],
     ['We will now begin the 2021 Q2 earnings release presentation.', 'Q2 2021'],
-    ['Good day and welcome to the Kestrel Hydro 3Q and 9M 2021 IFRS results call.', 'Q3 2021'],
+    ['Hello and welcome to the Kestrel Hydro 3Q and 9M 2021 IFRS results briefing call.', 'Q3 2021'],
     ['Welcome to the Despina third quarter 21 earnings conference call.', 'Q3 2021'],
     ['Today we present our FY21 second quarter consolidated business results.', 'Q2 2021'],
-    ['Welcome to our conference call on Marrow Energy results for the third quarter and nine months of 2021.', 'Q3 2021'],
+    ['Welcome, everyone: Marrow Energy presents results for its third quarter and nine months of 2021 today.', 'Q3 2021'],
     // A half, nine months or a full year: the quarter that closes it.
     ["Thank you for standing by, and welcome to Lisbon Power's first half 2020 results presentation.", 'Q2 2020'],
     ['Welcome to the Redfern Games financial results for H1 2021 conference call.', 'Q2 2021'],
@@ -23,7 +23,7 @@ describe('reportedPeriod', () => {
     ['Welcome to the Brightwater 2021 nine months results conference call.', 'Q3 2021'],
     ["Welcome to Tellan's full year of 2019 results conference call.", 'Q4 2019'],
     ['Welcome to the Accra Mobile 2019 annual results call.', 'Q4 2019'],
-    ['Thank you for joining us to discuss our results for the year ended 31st December 2018.', 'Q4 2018'],
+    ['Thanks for joining us as we go through results for the year ended 30th June 2018.', 'Q4 2018'],
     ['Welcome to the Ferrous fourth quarter and full year 2021 results call.', 'Q4 2021'],
   ])('%s → %s', (text, expected) => {
     expect(read(text)).toBe(expected);

@@ -20,7 +20,7 @@ export interface PeriodMention {
   matched: string;
   start: number;
   end: number;
-  /** A half or nine months: it names the call, and also which figure ("operating loss for the first nine months"), so its words stay in the topic. */
+  /** A half or nine months: it names the call, and also which figure ("operating loss over the nine months"), so its words stay in the topic. */
   cumulative?: true;
 }
 

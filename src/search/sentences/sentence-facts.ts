@@ -139,7 +139,7 @@ const LINK_WORDS = new Set(
 );
 /** A period between the metric and its figure is still a plain statement ("revenue for the third quarter was $48.2 million"). */
 const PERIOD_LINK = /^(?:for|this|quarter|quarters|year|half|full|fiscal|first|second|third|fourth|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
-/** The end of a period spelt out between a metric and its figure ("sales for the first quarter ended December 31st were…"): not counted in the gap. */
+/** The end of a period spelt out between a metric and its figure ("sales for the second quarter ended March 28th were…"): not counted in the gap. */
 const PERIOD_END_WORD = /^(?:ended|ending|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}(?:st|nd|rd|th)?|st|nd|rd|th)$/;
 const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lower);
 /** Largest gap, in words, between a metric and the figure that states it. */
@@ -169,7 +169,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
   const { tokens } = facts;
   for (const m of occurrences(tokens, forms)) {
     // Metric, then the figure: "operating income was $25 billion".
-    // The period between them is not counted ("revenues for the second quarter of 2020 were…").
+    // The period between them is not counted ("revenues for the third quarter of 2019 were…").
     let gap = 0;
     for (let i = m.to + 1; i < tokens.length && gap < MAX_STATEMENT_GAP; i++) {
       const t = tokens[i]!;
