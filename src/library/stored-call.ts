@@ -17,8 +17,7 @@ import { isNumberedSpeaker } from '../transcript/names.js';
 import { nameNumberedSpeakers } from '../transcript/numbered-speakers.js';
 import { inferSides, structureWithSides, turnText } from '../transcript/structure.js';
 import { defaultTitle, inferSections } from '../transcript/call-assembly.js';
-import { welcomeMeta } from '../transcript/header-meta.js';
-import { openingText, quarterFields, reportedPeriod } from '../transcript/reported-period.js';
+import { spokenMeta } from '../transcript/spoken-meta.js';
 
 /** Bump when the stored shape changes (and teach callFromStored to read the old one). */
 export const STORED_CALL_FORMAT = 2;
@@ -275,17 +274,12 @@ export function callFromStored(stored: StoredCallFile): Call {
  * better reading reaches stored calls without a re-import. The id is never changed.
  */
 function completedMeta(meta: CallMeta, turns: readonly { paragraphs: readonly { text: string }[] }[]): CallMeta {
-  let out = { ...meta };
-  if (meta.ticker !== null && meta.company === meta.ticker) {
-    const welcome = welcomeMeta(turns);
-    if (welcome?.company) {
-      out.company = welcome.company;
-      if (out.quarter === null && welcome.quarter !== null) out = { ...out, quarter: welcome.quarter, fiscalQuarter: welcome.fiscalQuarter, fiscalYear: welcome.fiscalYear };
-    }
-  }
-  if (out.quarter === null) {
-    const reported = reportedPeriod(openingText(turns));
-    if (reported) out = { ...out, ...quarterFields(reported) };
+  // The ticker standing in for a company the source did not name does not count as named.
+  const spoken = spokenMeta(turns, { company: !(meta.ticker !== null && meta.company === meta.ticker), quarter: meta.quarter !== null });
+  const out: CallMeta = { ...meta, ...(spoken.welcome && { company: spoken.welcome.company, ...spoken.welcome.quarter }) };
+  if (spoken.reported) {
+    const { said: _said, ...fields } = spoken.reported;
+    Object.assign(out, fields);
   }
   // A title made up at import from what was known then is made up again.
   if (meta.title === defaultTitle(meta.company, meta.ticker, meta.quarter)) out.title = defaultTitle(out.company, out.ticker, out.quarter);

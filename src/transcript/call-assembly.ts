@@ -5,11 +5,11 @@
  */
 import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
-import { welcomeMeta, type HeaderMeta } from './header-meta.js';
+import type { HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
-import { openingText, quarterFields, reportedPeriod } from './reported-period.js';
+import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
@@ -92,24 +92,20 @@ export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: 
   let { meta } = draft;
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;
-  if (meta.company === null) {
-    // No header named the company (none at all, or a dataset that gives only a ticker): the
-    // operator's welcome may ("Welcome to the Orchid Labs first quarter 2025 earnings call").
-    const welcome = welcomeMeta(draft.turns);
-    if (welcome) {
-      meta = { ...meta, company: welcome.company, ...(meta.quarter === null && welcome.quarter !== null ? { quarter: welcome.quarter, fiscalQuarter: welcome.fiscalQuarter, fiscalYear: welcome.fiscalYear } : {}) };
-      warnings.push({ line: null, message: `company${welcome.quarter && meta.quarter === welcome.quarter ? ' and quarter' : ''} read from the welcome: ${[welcome.company, meta.quarter].filter(Boolean).join(' ')}` });
-    }
+  // No header named the company or the period (none at all, or a dataset that gives only a
+  // ticker): the operator's welcome may ("Welcome to the Orchid Labs first quarter 2025 earnings
+  // call"), and the opening may say the period ("EDP's first half 2020 results").
+  const spoken = spokenMeta(draft.turns, { company: meta.company !== null, quarter: meta.quarter !== null });
+  if (spoken.welcome) {
+    meta = { ...meta, company: spoken.welcome.company, ...spoken.welcome.quarter };
+    warnings.push({ line: null, message: `company${spoken.welcome.quarter ? ' and quarter' : ''} read from the welcome: ${[spoken.welcome.company, meta.quarter].filter(Boolean).join(' ')}` });
   }
   // Ids stay what they were before the opening's period was read (stable across parser versions).
   const idSource = idMeta ?? meta;
-  if (meta.quarter === null) {
-    // Nor the period: the opening may say it ("EDP's first half 2020 results"), as the quarter that closes it.
-    const reported = reportedPeriod(openingText(draft.turns));
-    if (reported) {
-      meta = { ...meta, ...quarterFields(reported) };
-      warnings.push({ line: null, message: `quarter read from the opening: "${reported.said}" → ${meta.quarter}` });
-    }
+  if (spoken.reported) {
+    const { said, ...fields } = spoken.reported;
+    meta = { ...meta, ...fields };
+    warnings.push({ line: null, message: `quarter read from the opening: "${said}" → ${meta.quarter}` });
   }
   let company = meta.company ?? meta.ticker;
   if (company === null) {
