@@ -166,7 +166,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // A keyword query that opens with the company ("adtran gross margin outlook") names where to look, unless a name goes on.
       const leads = q.slice(0, m.start).trim() === '' && /^\s+\S/.test(after) && !NAME_GOES_ON.test(after);
       // …or closes it ("net profit cd projekt"), unless it is what the subject is with or against ("partnership with Amazon").
-      const closes = !SAID_ABOUT.test(q) && /^[\s?.!]*$/.test(after) && /\S\s+$/.test(q.slice(0, m.start)) && !/\b(?:with|and|to|versus|vs|against|than|like|or)\s+$/i.test(q.slice(0, m.start));
+      const closes = !subjectStart && /^[\s?.!]*$/.test(after) && /\S\s+$/.test(q.slice(0, m.start)) && !/\b(?:with|and|to|versus|vs|against|than|like|or)\s+$/i.test(q.slice(0, m.start));
       if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks || leads || closes) spans.push({ start: m.start, end: m.end + callWords });
       if (speaks) companySpeaks = true;
     }
