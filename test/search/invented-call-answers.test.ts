@@ -6,7 +6,9 @@
  * - "what was revenue" is answered by the figure reported, not by a projection of the next one,
  *   and a segment's by that segment's figure, not another's that repeats the asked period;
  * - growth asked "sequentially" or "year over year" by the sentence comparing with that period;
- * - an abbreviation said ("M&A") counts for the words asked ("acquisitions").
+ * - an abbreviation said ("M&A") counts for the words asked ("acquisitions");
+ * - "how long" / "when will" is answered by the sentence naming a time ahead, not by one reporting
+ *   the past quarter's dates and balances; "when did" by the one naming when it happened.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +42,20 @@ const CALL = renderTranscript({
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['On M&A, we remain interested in buying smaller lighting makers, and we will stay disciplined on price.'] },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Moving next to our Solar segment. Revenue was $62 million and growth reached 16%.'] },
     { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['One more word on demand from the ports before we take questions.'] },
+    {
+      speaker: 'Sam Ortiz',
+      title: 'Chief Financial Officer',
+      paragraphs: [
+        'We ended the quarter on September 30th with cash and short-term investments of $96 million, against $104 million at the end of June. Cash used in operations for the quarter was $8 million, compared to $11 million in the third quarter of last year. On our current budget, we believe this cash will fund the buoy rollout and our operations into the second half of 2026.',
+      ],
+    },
+    {
+      speaker: 'Nora Quill',
+      title: 'Chief Executive Officer',
+      paragraphs: [
+        'Our Dover lantern works, which we opened in March of last year, now ships to every region. The Dover works is running at full capacity. We are building a second works in Lisbon, and we expect it to begin shipping lanterns early in 2026.',
+      ],
+    },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Revenue by region: coastal revenue for the quarter was $131 million. Inland revenue for the quarter was $81 million.'] },
     {
       speaker: 'Sam Ortiz',
@@ -95,6 +111,20 @@ describe('a named speaker who answered a question on the topic in other words', 
     const r = await service.engine.search({ q: 'What did Nora Quill say about the pension plan?', k: 5 });
     expect(r.notice).toMatch(/did not discuss|Nobody/);
     expect(r.answer).toBeNull();
+  });
+});
+
+describe('questions that ask when or for how long', () => {
+  it('"how long will the cash last": the sentence naming a time ahead, not the balances and dates of the quarter just reported', async () => {
+    const r = await service.engine.search({ q: 'How long will Harbor Lights cash last?', k: 5 });
+    expect(r.answer?.text).toMatch(/into the second half of 2026/);
+  });
+
+  it('"when will" is answered by the expected date, "when did" by the date it happened', async () => {
+    const ahead = await service.engine.search({ q: 'When will the new lantern works start shipping?', k: 5 });
+    expect(ahead.answer?.text).toMatch(/early in 2026/);
+    const past = await service.engine.search({ q: 'When did the Dover lantern works open?', k: 5 });
+    expect(past.answer?.text).toMatch(/March of last year/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { hasTerm } from '../../index/lexical-tokens.js';
 import type { Passage } from '../../passages/types.js';
 import type { FactQuestion } from '../interpret/fact-question.js';
+import type { TimingQuestion } from '../interpret/timing-question.js';
 import { mentionsMetric, namesSegment, partOfMetric, qualifiedByAnotherPart, shareOfStems, statesMarginAsShare, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { coversTerm } from './typed-terms.js';
@@ -75,6 +76,11 @@ const TENSE_MISMATCH_PENALTY = 0.1;
 const PERIOD_TERM = /^(?:quarter|quarterli|year|annual|half|first|second|third|fourth|fiscal|full|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
 const NO_ALTERNATIVES: ReadonlyMap<string, string[][]> = new Map();
 
+// Timing questions ("when will…", "how long will the cash last"): the sentence that names a time in
+// the tense asked answers; one reporting a past quarter names a date too, but not the one asked.
+const STATES_TIME_BONUS = 0.2;
+const NO_TIME_PENALTY = 0.1;
+
 /** An analyst restating a figure is not the company stating it. */
 const ANALYST_FACT_PENALTY = 0.3;
 
@@ -85,6 +91,8 @@ export interface AnswerQuery {
   alternatives?: ReadonlyMap<string, string[][]>;
   /** Set for factual questions (interpret/fact-question.ts). */
   fact: FactQuestion | null;
+  /** Set for questions that ask when or how long (interpret/timing-question.ts). */
+  timing?: TimingQuestion | null;
   /** Questions are fair answers ("who asked about…", "what did X ask"). */
   questionsAnswer: boolean;
 }
@@ -158,6 +166,8 @@ export class AnswerScorer {
     // Asked what someone asked: the sentence that asks it, not the preamble around it ("let me throw this to you").
     else if (questionsAnswer && facts.question) score += ASKING_BONUS;
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);
+    const { timing } = this.query;
+    if (timing) score += statesTime(facts, timing) ? STATES_TIME_BONUS : -NO_TIME_PENALTY;
     return score;
   }
 
@@ -227,6 +237,16 @@ export class AnswerScorer {
     else if (fact.past && facts.outlookOnly) s -= TENSE_MISMATCH_PENALTY;
     return s;
   }
+}
+
+/**
+ * Does the sentence name a time in the tense asked: for "when will…", a plan or expectation, or a
+ * time said with no tense at all ("And then by the end of 2022 only the one big shaft."); for
+ * "when did…", anything but a projection.
+ */
+function statesTime(facts: SentenceFacts, timing: TimingQuestion): boolean {
+  if (!facts.time) return false;
+  return timing.future ? facts.future || !facts.past : !facts.outlookOnly;
 }
 
 /** How much a sentence states beyond the query's own words (see VAGUE_BELOW); `prefixTerms`: the query terms of 4+ letters. */

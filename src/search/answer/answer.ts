@@ -143,6 +143,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     terms: typed.terms,
     alternatives: typed.alternatives,
     fact: plan.fact,
+    timing: plan.timing,
     questionsAnswer: asksAboutQuestions(plan),
   }, ctx.facts);
   const results: AnsweredResult[] = shown.map((candidate) => {

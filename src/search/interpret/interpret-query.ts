@@ -1,5 +1,6 @@
 import type { Section, Side } from '../../transcript/types.js';
 import { factQuestionOf } from './fact-question.js';
+import { timingQuestionOf } from './timing-question.js';
 import { figureTermsOf } from './figure-question.js';
 import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
 import { interpretCallScope } from './call-scope.js';
@@ -238,6 +239,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     sources,
     figureTerms: figureTerms ?? (fact && fact.metric.length > 0 ? [...new Set(fact.metric.flat())] : null),
     fact,
+    // A pasted analyst question asks several things; its exchange's answers are shown whatever they state.
+    timing: pasted ? null : timingQuestionOf(q),
     typedTopic: asTyped,
     corrections: spelled.corrections,
     pasted,

@@ -1,6 +1,7 @@
 import type { Section, Side } from '../../transcript/types.js';
 import type { Company } from './companies.js';
 import type { FactQuestion } from './fact-question.js';
+import type { TimingQuestion } from './timing-question.js';
 import type { Period } from './periods.js';
 import type { Correction } from './spelling.js';
 import type { Person } from './speaker-directory.js';
@@ -85,6 +86,8 @@ export interface QueryPlan {
   figureTerms: string[] | null;
   /** Asks for a fact (a metric's value): what to look for in the answer sentence; null for opinions and summaries. */
   fact: FactQuestion | null;
+  /** Asks when, or for how long ("when will the plant be profitable", "how long will the cash last"); null otherwise. */
+  timing: TimingQuestion | null;
   /** The topic as typed, before spelling correction (equal to `topic` when nothing was corrected). */
   typedTopic: string;
   /** Misspelt words corrected in the topic. */
@@ -129,6 +132,7 @@ export function literalPlan(query: string): QueryPlan {
     sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' },
     figureTerms: null,
     fact: null,
+    timing: null,
     typedTopic: query,
     corrections: [],
     pasted: false,

@@ -43,6 +43,12 @@ export interface SentenceFacts {
   unfinished: boolean;
   /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
   handover: boolean;
+  /** Reports something done ("revenue was", "we opened it in March"). */
+  past: boolean;
+  /** Speaks of what is to come in any words ("will fund", "going to", "on track to"): wider than `forward`, which marks an outlook for figures. */
+  future: boolean;
+  /** Names a point or span of time ("into the first half of 2022", "by year-end", "within 18 months", "next spring"). */
+  time: boolean;
 }
 
 const WORD = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|%/gu;
@@ -51,6 +57,10 @@ const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'po
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
 const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|anticipated|guidance|outlook|forecast|we'll|will\s+be|plan\s+to|intend\s+to|going\s+to\s+be|should\s+be)\b/i;
+/** Something done, beyond the reporting verbs: a subject and a past-tense verb ("we opened", "it launched"). */
+const PAST_EVENT = /\b(?:we|they|it|he|she|which)\s+(?:\w+ly\s+)?\w+ed\b/i;
+/** Any future tense or intention, for timing questions ("this cash will fund operations into 2026"). */
+const FUTURE = /\b(?:will|won't|shall|going\s+to|gonna|on\s+track\s+to|aim\s+to|target(?:ing)?)\b/i;
 /** Guidance wording FORWARD misses: "at the midpoint", "would put revenue at". */
 const PROJECTION = /\b(midpoint|would\s+put|would\s+imply|implies)\b/i;
 /** A result reported: past-tense verbs of reporting ("revenue was", "grew", "came in at"). */
@@ -70,6 +80,26 @@ const UNFINISHED = /(?:\b(?:and|or|but|the|a|an|of|our|their|its|my|your|uh|um|b
 const REQUEST_LEAD = '^\\s*(?:(?:so|and|but|then|ok(?:ay)?|maybe|also|just|great|well|um|uh|now|lastly|finally)[,]?\\s+)*';
 const QUESTION = new RegExp(
   `\\?\\s*$|${REQUEST_LEAD}(?:could|can|would|will)\\s+you\\b|${REQUEST_LEAD}(?:talk|help|walk|give|tell|update|remind|explain|describe)\\s+(?:us|me|about|through)\\b|\\b(?:i\\s+(?:wanted|want)\\s+to\\s+ask|my\\s+question\\s+is|wondering\\s+(?:if|whether))\\b`,
+  'i',
+);
+
+/**
+ * A point or span of time, as calls state them: a year, a quarter or half, a month, a season or
+ * period counted from now ("next year", "the coming months"), an end of period, a duration
+ * ("18 months", "a couple of years"). "May" is left out: it is far more often the verb.
+ */
+const TIME = new RegExp(
+  [
+    /\b(?:19|20)\d{2}\b/,
+    /\b(?:q[1-4]|[1-4]q|h[12]|[12]h|fy\s?'?\d{2,4})\b/,
+    /\b(?:first|second|third|fourth|back|front)\s+(?:half|quarter)\b/,
+    /\b(?:next|this|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?|several\s+)?(?:years?|quarters?|months?|weeks?|fall|spring|summer|winter|decade)\b/,
+    /\b(?:year|quarter|month)[-\s]end\b|\b(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|quarter|month|decade)\b/,
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four|several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:more\s+)?(?:years?|months?|quarters?|weeks?)\b/,
+    /\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
   'i',
 );
 
@@ -121,6 +151,9 @@ export function sentenceFacts(text: string): SentenceFacts {
     sequential: SEQUENTIAL_WORDS.test(text),
     annual: ANNUAL_WORDS.test(text),
     handover: HANDOVER.test(text),
+    past: REPORTED.test(text) || PAST_EVENT.test(text),
+    future: FORWARD.test(text) || PROJECTION.test(text) || FUTURE.test(text),
+    time: TIME.test(text),
   };
 }
 
