@@ -44,6 +44,20 @@ export interface ExpandedQuery {
   sources: string[];
   /** Dictionary term → each (query term, weight) it contributes to. */
   byTerm: Map<number, { term: number; weight: number }[]>;
+  /**
+   * Inverse document frequencies counted within the calls searched (see `within`), when the query
+   * is scoped to some calls: a word in most of one company's passages ("dental" in a dental
+   * maker's call) tells nothing there, however rare it is in the library. Absent: library-wide.
+   */
+  idf?: ReadonlyMap<number, number>;
+  /** The mean passage length within those calls (BM25's length normalisation), likewise. */
+  averageLength?: number;
+}
+
+/** A run of consecutive passages (one call's, as the index stores them). */
+export interface PassageRange {
+  first: number;
+  count: number;
 }
 
 export interface ScoredPassage {
@@ -133,14 +147,33 @@ export class LexicalIndex {
     return this.forward.offsets[doc + 1]! - this.forward.offsets[doc]!;
   }
 
-  private idf(term: number): number {
-    const n = this.df[term]!;
-    return Math.log(1 + (this.documentCount - n + 0.5) / (n + 0.5));
+  private idf(term: number, query?: ExpandedQuery): number {
+    const local = query?.idf?.get(term);
+    if (local !== undefined) return local;
+    return bm25Idf(this.documentCount, this.df[term]!);
+  }
+
+  /**
+   * The query with its terms' document frequencies counted within `ranges` (the calls in scope):
+   * each term's postings are sorted, so a range costs two binary searches, whatever the library's size.
+   */
+  within(query: ExpandedQuery, ranges: readonly PassageRange[]): ExpandedQuery {
+    const total = ranges.reduce((n, r) => n + r.count, 0);
+    if (total === 0) return query;
+    const { offsets, docs } = this.inverted;
+    const idf = new Map<number, number>();
+    for (const id of query.byTerm.keys()) {
+      let df = 0;
+      for (const r of ranges) df += lowerBound(docs, r.first + r.count, offsets[id]!, offsets[id + 1]!) - lowerBound(docs, r.first, offsets[id]!, offsets[id + 1]!);
+      idf.set(id, bm25Idf(total, df));
+    }
+    const length = ranges.reduce((n, r) => n + this.forward.offsets[r.first + r.count]! - this.forward.offsets[r.first]!, 0);
+    return { ...query, idf, averageLength: length / total };
   }
 
   /** BM25+ weight of a term occurring `tf` times in passage `doc`, without the idf. */
-  private tfPart(tf: number, doc: number): number {
-    return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * this.length(doc)) / this.averageLength));
+  private tfPart(tf: number, doc: number, averageLength = this.averageLength): number {
+    return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * this.length(doc)) / averageLength));
   }
 
   /** The query's terms with the dictionary terms each matches, as MiniSearch expands them. */
@@ -192,7 +225,7 @@ export class LexicalIndex {
     for (let i = this.forward.offsets[doc]!; i < this.forward.offsets[doc + 1]!; i++) {
       const uses = query.byTerm.get(this.forward.terms[i]!);
       if (!uses) continue;
-      const base = this.idf(this.forward.terms[i]!) * this.tfPart(this.forward.freqs[i]!, doc);
+      const base = this.idf(this.forward.terms[i]!, query) * this.tfPart(this.forward.freqs[i]!, doc, query.averageLength);
       for (const u of uses) {
         sum += u.weight * base;
         hit[query.terms[u.term]!.distinct] = 1;
@@ -234,10 +267,10 @@ export class LexicalIndex {
     const touched: number[] = [];
     for (const [id, uses] of query.byTerm) {
       const { docs, tfs } = this.champion(id);
-      const idf = this.idf(id);
+      const idf = this.idf(id, query);
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
-        const base = idf * this.tfPart(tfs[j]!, doc);
+        const base = idf * this.tfPart(tfs[j]!, doc, query.averageLength);
         if (matched[doc] === 0) touched.push(doc);
         for (const u of uses) {
           acc[doc] = acc[doc]! + u.weight * base;
@@ -261,6 +294,22 @@ export class LexicalIndex {
   term(id: number): string {
     return this.terms[id]!;
   }
+}
+
+function bm25Idf(documents: number, df: number): number {
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+}
+
+/** First position in sorted `a[from..to)` whose value is ≥ `value`. */
+function lowerBound(a: Uint32Array, value: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Candidates (passages with approximate scores) handed out best first, a batch at a time: sorting only what is taken. */

@@ -143,3 +143,42 @@ describe('keyword tokens', () => {
     expect(lexicalTokens('I and a friend')).toEqual(['friend']);
   });
 });
+
+describe('word statistics of the calls in scope', () => {
+  // Call A (passages 0–3): a dental maker, "dental" everywhere, Germany once. Call B (4–11): other companies.
+  const texts = [
+    'Dental practices reopened and dental demand in our dental markets recovered, dental consumables above all.',
+    'Dental equipment orders for dental labs lagged the dental consumables business.',
+    'In Germany conditions are good and practices are busy with patients.',
+    'Dental imaging in the dental clinics returned later than dental consumables.',
+    'Freight volumes in Germany rose as factories reopened.',
+    'Germany remains our largest market for trucks and trailers.',
+    'Retail traffic in Germany recovered in June.',
+    'Our German plants in Germany ran at full capacity.',
+    'Cement prices held in Colombia.',
+    'Wind farms in the North Sea performed well.',
+    'Hotel occupancy stayed low all quarter.',
+    'Chicken prices improved in Mexico.',
+  ];
+  const index = lexicalIndexOf(texts, 1);
+  const callA = [{ first: 0, count: 4 }];
+  const top = (query: ReturnType<LexicalIndex['expand']>) =>
+    [0, 1, 2, 3].map((doc) => ({ doc, score: index.score(query, doc).score })).sort((a, b) => b.score - a.score)[0]!.doc;
+
+  it('a word in every passage of the call weighs little there, however rare in the library; a word rare in the call weighs much', () => {
+    const query = index.expand('dental Germany');
+    // Library-wide, "dental" (one call) is rarer than "Germany" (five passages): the dental passages win.
+    expect(top(query)).not.toBe(2);
+    // Within the call, "dental" is in three passages of four and "Germany" in one: Germany's passage wins.
+    expect(top(index.within(query, callA))).toBe(2);
+  });
+
+  it('counts document frequencies and mean length within the ranges only', () => {
+    const query = index.within(index.expand('germany'), callA);
+    const id = [...query.byTerm.keys()][0]!;
+    // One passage of four holds it: ln(1 + 3.5/1.5).
+    expect(query.idf!.get(id)).toBeCloseTo(Math.log(1 + 3.5 / 1.5), 10);
+    expect(query.averageLength).toBeGreaterThan(0);
+    expect(index.within(index.expand('germany'), []).idf).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import type { CandidateStream, ExpandedQuery, LexicalIndex } from '../../index/lexical.js';
+import type { CandidateStream, ExpandedQuery, LexicalIndex, PassageRange } from '../../index/lexical.js';
 import { byScore } from './dense.js';
 import { exactScope, lexicalExactMax, type Candidate, type PassageFilter, type PreparedQuery, type Retriever } from './retriever.js';
 
@@ -70,9 +70,10 @@ export class LexicalRetriever implements Retriever {
   readonly name = 'lexical';
   constructor(private readonly index: LexicalIndex) {}
 
-  /** One pass for `text`: every scope reads its hits from it. */
-  pass(text: string): LexicalPass {
-    return new LexicalPass(this.index, this.index.expand(text));
+  /** One pass for `text`: every scope reads its hits from it. `calls`: the passages of the calls in scope, whose word statistics weigh the terms. */
+  pass(text: string, calls?: readonly PassageRange[]): LexicalPass {
+    const query = this.index.expand(text);
+    return new LexicalPass(this.index, calls ? this.index.within(query, calls) : query);
   }
 
   retrieve(query: PreparedQuery, k: number, filter?: PassageFilter): Candidate[] {

@@ -193,7 +193,9 @@ export class PassageRetrieval {
       const ordered = theirs.filter(allowed).slice(0, k).map((index, r) => ({ index, score: 1 / (r + 1) }));
       return done({ inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, replies: null });
     }
-    const lexical = this.lexical.pass(text);
+    // Scoped to some calls, words are weighed by how rare they are there, as if those calls were the library.
+    const calls = scope.callIds ? [...scope.callIds].flatMap((id) => this.index.callPassages.get(id) ?? []) : undefined;
+    const lexical = this.lexical.pass(text, calls);
     // The BM25 lists in the order the scopes read them (the pass reads its champion lists lazily, so the order is kept).
     const inFilter = this.filterFor(scope);
     const inLexical = lexicalList(lexical, k, inFilter, mode);
