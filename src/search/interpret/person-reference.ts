@@ -22,6 +22,8 @@ const AFTER = new Set(
     'remark remarks view views believe believes believed expect expects expected explain explains explained describe describes ' +
     'described discuss discusses discussed talk talks talked talking tell tells told ask asks asked asking answer answers answered ' +
     'respond responds responded reply replied add adds added on about regarding question questions guide guided see sees saw feel feels ' +
+    // "what did the analyst want to know", "the analyst inquired about".
+    'want wants wanted inquire inquired ' +
     // A relative clause makes it the subject: "the analyst who asked", "the executive that said".
     'and or who that'
   ).split(' '),

@@ -10,7 +10,7 @@ import { stripScaffold } from './topic-text.js';
 /** Who asked: "Which analyst asked about X", "Did anyone ask about X", "Any questions on X". */
 export const WHO_ASKED = /\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b|^\s*(?:did|has|have|had|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+analysts?|analysts|there\s+(?:any\s+|a\s+)?questions?)\s+(?:ask|asked|raise|raised|bring\s+up|brought\s+up|question|questioned|on|about|regarding)\b|^\s*any\s+questions?\s+(?:on|about|regarding)\b/i;
 /** A word of asking, for questions about what a named analyst asked. */
-export const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed)\b/i;
+export const ASKED = /\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|inquired|probed|pressed|wants?\s+to\s+know|wanted\s+to\s+know)\b/i;
 /** "on the call", "during the latest earnings call": where, not what. */
 export const ON_THE_CALL = /\b(?:on|during|in|at)\s+(?:the|this|today's|their|its|that)\s+(?:(?:latest|last|recent|earnings|conference|quarterly)\s+)*call\b/gi;
 /** The Q&A, or the prepared remarks, named as the section to search. */
@@ -41,7 +41,7 @@ const WHO_SPOKE_FRAME =
  * spending?"): the subject is Y, and X is reported as unmatched rather than searched for.
  */
 const SAY_FRAME =
-  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described|(?<asks>ask|asked))(?:\s+(?:about|on|regarding|re|around|of)(?:\s+(?<subject>.+?))?)?\s*[?.!]*$/i;
+  /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(?<who>\S.{0,58}?)\s+(?:say|said|says|think|thinks|feel|feels|comment|commented|talk|talked|speak|spoke|mention|mentioned|discuss|discussed|tell|told|note|noted|explain|explained|describe|described|(?<asks>ask|asked|wants?\s+to\s+know|wanted\s+to\s+know|inquire|inquired))(?:\s+(?:about|on|regarding|re|around|of)(?:\s+(?<subject>.+?))?)?\s*[?.!]*$/i;
 /** Who a say-frame may name without naming anyone in particular. */
 const ANYONE = /^(?:they|he|she|you|we|it|them|people|everyone|anyone|somebody|someone|the\s+(?:speakers?|participants?|call))$/i;
 

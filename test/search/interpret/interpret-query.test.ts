@@ -49,6 +49,8 @@ describe('interpretQuery: intent and topic', () => {
     ['What did the JPMorgan analyst ask?', 'speaker_question', ''],
     ['What did Eric Sheridan ask Jassy about?', 'speaker_question', ''],
     ['what did Doug Anmuth ask about capex', 'speaker_question', 'capex'],
+    ['What did the JPMorgan analyst want to know about capex?', 'speaker_question', 'capex'],
+    ['what did doug anmuth want to know', 'speaker_question', ''],
     ['aws backlog', 'topic', 'aws backlog'],
     ['who askd abuot agents', 'who_asked', 'agents'],
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],

@@ -240,6 +240,8 @@ describe('names the library does not know, and typos in company names', () => {
     const firm = plan('What did the analyst from Stonegate Capital ask?');
     expect([firm.unmatched, firm.intent, firm.topic]).toEqual([['Stonegate Capital'], 'who_asked', '']);
     expect(plan('What did the Wells Fargo analyst ask about margins?').unmatched).toEqual(['Wells Fargo']);
+    const wanted = plan('What did the Wells Fargo analyst want to know about margins?');
+    expect([wanted.unmatched, wanted.intent, wanted.side, wanted.topic]).toEqual([['Wells Fargo'], 'who_asked', 'analyst', 'margins']);
     // A firm that is there is a speaker, not a name to report.
     const known = plan('What did the analyst from Crestline Securities ask?');
     expect(known.unmatched).toEqual([]);
