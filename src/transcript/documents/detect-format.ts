@@ -19,8 +19,13 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => mag
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** `%PDF-` at the start of the file, or of a line in its first kilobyte. */
 function hasPdfHeader(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PDF_HEADER_WINDOW)).includes('%PDF-');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PDF_HEADER_WINDOW));
+  for (let at = head.indexOf('%PDF-'); at >= 0; at = head.indexOf('%PDF-', at + 1)) {
+    if (at === 0 || head[at - 1] === 0x0a || head[at - 1] === 0x0d) return true;
+  }
+  return false;
 }
 
 /** `<!doctype html`, `<html`, or an XHTML prolog, after a BOM, whitespace and comments. */

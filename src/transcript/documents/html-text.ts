@@ -17,17 +17,19 @@ const PAGE_CHROME = new Set(['header', 'footer']);
 const ARTICLE = new Set(['article', 'main']);
 /** Elements that stand as blocks of their own (a line, a blank line around them). */
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'figcaption', 'address', 'hr', 'center', 'details', 'summary', 'body', 'html',
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl',
+  'blockquote', 'pre', 'table', 'figure', 'figcaption', 'address', 'hr', 'center', 'details', 'summary', 'body', 'html',
 ]);
+/** Elements that are lines of a block (a list's items, a table's rows): a line each, no blank line between them. */
+const BLOCK_LINES = new Set(['li', 'dt', 'dd', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'option']);
 const CELLS = new Set(['td', 'th']);
 
 /** What the page says, as lines of text (blank lines between blocks). */
 export function htmlText(html: string): string {
   const out: string[] = [];
   let line = '';
-  /** 1 inside a dropped element (its text and everything under it are left out). */
-  let dropped = 0;
+  /** Inside a dropped element (its text and everything under it are left out). */
+  let dropped = false;
   let article = 0;
   let pre = 0;
   /** Each open element's name and whether it was dropped, so its close undoes exactly that. */
@@ -43,25 +45,25 @@ export function htmlText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (dropped > 0) {
+        if (dropped) {
           open.push({ name, dropped: false });
           return;
         }
         if (DROPPED.has(name) || (PAGE_CHROME.has(name) && article === 0) || 'hidden' in attribs || attribs['aria-hidden'] === 'true') {
           endLine(false);
           open.push({ name, dropped: true });
-          dropped = 1;
+          dropped = true;
           return;
         }
         open.push({ name, dropped: false });
         if (ARTICLE.has(name)) article++;
         if (name === 'pre') pre++;
-        if (name === 'br') endLine(false);
+        if (name === 'br' || BLOCK_LINES.has(name)) endLine(false);
         else if (BLOCKS.has(name)) endLine(true);
         else if (CELLS.has(name) && line.trim() !== '') line += '\t';
       },
       ontext(text) {
-        if (dropped > 0) return;
+        if (dropped) return;
         const plain = text.replace(/\u00a0/g, ' ');
         if (pre > 0) {
           const [first = '', ...rest] = plain.split(/\r?\n/);
@@ -75,13 +77,14 @@ export function htmlText(html: string): string {
       onclosetag(name) {
         const entry = open.pop();
         if (entry?.dropped) {
-          dropped = 0;
+          dropped = false;
           return;
         }
-        if (dropped > 0) return;
+        if (dropped) return;
         if (ARTICLE.has(name)) article = Math.max(0, article - 1);
         if (name === 'pre') pre = Math.max(0, pre - 1);
         if (BLOCKS.has(name)) endLine(true);
+        else if (BLOCK_LINES.has(name)) endLine(false);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
