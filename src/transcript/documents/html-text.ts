@@ -36,7 +36,8 @@ export function htmlText(html: string): string {
   const open: Array<{ name: string; dropped: boolean }> = [];
 
   const endLine = (blankAfter: boolean): void => {
-    const text = line.replace(/[ \t]+/g, ' ').trim();
+    // Runs of spaces fold (text nodes already folded theirs); a tab between table cells stays.
+    const text = line.replace(/ *\t */g, '\t').replace(/ {2,}/g, ' ').trim();
     if (text !== '') out.push(text);
     line = '';
     if (blankAfter && out.length > 0 && out[out.length - 1] !== '') out.push('');
