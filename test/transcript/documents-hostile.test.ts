@@ -66,10 +66,11 @@ describe('PDFs that are refused', () => {
     expect(e.message).toMatch(/cannot be read|no text layer/);
   });
 
-  it('a PDF that needs a password', async () => {
+  it('an encrypted PDF, whether it needs a password or only restricts copying (its streams cannot be measured first)', async () => {
     const locked = await renderPdf(CALL, () => false, { header: 'Acme Tools', userPassword: 'secret' });
-    const e = await refusal(locked, 'locked.pdf');
-    expect(e.message).toMatch(/encrypted and needs a password/);
+    expect((await refusal(locked, 'locked.pdf')).message).toMatch(/^the PDF is encrypted \(password or copy protection\)/);
+    const restricted = await renderPdf(CALL, () => false, { header: 'Acme Tools', ownerPassword: 'owner' });
+    expect((await refusal(restricted, 'restricted.pdf')).message).toMatch(/^the PDF is encrypted \(password or copy protection\)/);
   });
 
   it('a flate bomb: a stream that inflates far past the bound is refused before pdfjs expands it', async () => {

@@ -21,13 +21,14 @@ export interface PdfOptions {
   header: string;
   /** Font size of the body (smaller → fewer pages). */
   fontSize?: number;
-  /** Encrypt with this user password. */
+  /** Encrypt: with a user password (needed to open), or an owner password only (opens, copying restricted). */
   userPassword?: string;
+  ownerPassword?: string;
 }
 
 /** The transcript as a PDF: every block a paragraph, a block naming a speaker (`isSpeaker`) in bold. */
 export function renderPdf(text: string, isSpeaker: (line: string) => boolean, opts: PdfOptions): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A5', margins: { top: 60, bottom: 60, left: 50, right: 50 }, bufferPages: true, info: { Title: opts.header }, userPassword: opts.userPassword });
+  const doc = new PDFDocument({ size: 'A5', margins: { top: 60, bottom: 60, left: 50, right: 50 }, bufferPages: true, info: { Title: opts.header }, userPassword: opts.userPassword, ownerPassword: opts.ownerPassword, permissions: opts.ownerPassword ? { copying: false } : undefined });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

@@ -41,7 +41,7 @@ export function detectDocumentFormat(bytes: Uint8Array, fileName: string | null)
   if (hasPdfHeader(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) return 'docx'; // docx-text.ts refuses a ZIP that holds no Word document
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new TranscriptFormatError(1, 'this is an old binary Word (.doc) or Office file; save it as .docx or PDF and import that');
+    throw new TranscriptFormatError(1, 'this is an old binary Word (.doc) file or a password-protected Office document; save it as .docx (without a password) or PDF and import that');
   }
   if (ext === '.pdf') throw new TranscriptFormatError(1, 'this .pdf file is not a PDF (no %PDF- header); it may be an error page saved under that name');
   if (ext === '.docx') throw new TranscriptFormatError(1, 'this .docx file is not a Word document (not a ZIP archive)');

@@ -10,8 +10,9 @@
  * Rotated text (a diagonal "DRAFT" watermark, a margin's vertical label) is left out.
  *
  * Hostile files are bounded before pdfjs reads them: the compressed streams are inflated once
- * with an output cap (a flate bomb is refused, not expanded), and a page count cap; a PDF that
- * needs a password, that pdfjs cannot parse, or that is cut short is refused with why.
+ * with an output cap (a flate bomb is refused, not expanded), and a page count cap. An encrypted
+ * PDF is refused whether or not it needs a password: its streams cannot be measured before pdfjs
+ * decrypts and expands them. So is one pdfjs cannot parse, or one cut short.
  */
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
@@ -25,6 +26,8 @@ export const PDF_INFLATE_FACTOR = 64;
 const MIN_LETTERS_PER_PAGE = 20;
 /** A gap between baselines over this many font heights is a blank line. */
 const PARAGRAPH_GAP = 1.6;
+/** The trailer's (or the cross-reference stream's) encryption dictionary, written as a reference or inline. */
+const ENCRYPT_ENTRY = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/;
 /** Where `%%EOF` must appear: in the file's last kilobyte (an interrupted download has none). */
 const EOF_WINDOW = 1024;
 
@@ -107,6 +110,9 @@ function pageLines(items: Item[]): string[] {
 export async function pdfText(bytes: Uint8Array, limits: TranscriptLimits): Promise<PdfText> {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - EOF_WINDOW));
   if (!tail.includes('%%EOF')) throw refuse('the PDF is cut short (no %%EOF marker at its end), as an interrupted download leaves it; download it again');
+  if (ENCRYPT_ENTRY.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))) {
+    throw refuse('the PDF is encrypted (password or copy protection); print or save it as an unprotected PDF and import that');
+  }
   checkInflatedSize(bytes, limits.maxFileBytes * PDF_INFLATE_FACTOR);
 
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -127,7 +133,7 @@ export async function pdfText(bytes: Uint8Array, limits: TranscriptLimits): Prom
   } catch (error) {
     await task.destroy();
     const name = (error as Error)?.name;
-    if (name === 'PasswordException') throw refuse('the PDF is encrypted and needs a password to open; save an unprotected copy (print to PDF) and import that');
+    if (name === 'PasswordException') throw refuse('the PDF is encrypted (password or copy protection); print or save it as an unprotected PDF and import that');
     throw refuse(`the PDF cannot be read (damaged or not a PDF): ${(error as Error)?.message ?? String(error)}`);
   }
   try {
