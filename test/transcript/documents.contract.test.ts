@@ -32,6 +32,8 @@ const DOCUMENTS: Rendered[] = [
   { name: 'halden.pdf', bytes: () => renderPdf(SOURCE, isSpeaker, { header: HEADER }), note: /read the text of a 3-page PDF/ },
   // Larger type: more pages, and paragraphs cut by a page break between their lines.
   { name: 'halden-large.pdf', bytes: () => renderPdf(SOURCE, isSpeaker, { header: HEADER, fontSize: 13 }), note: /read the text of a 4-page PDF/ },
+  // A diagonal stamp across every page: rotated text, left out.
+  { name: 'halden-stamped.pdf', bytes: () => renderPdf(SOURCE, isSpeaker, { header: HEADER, watermark: 'CONFIDENTIAL' }), note: /left out 3 pieces of rotated text/ },
   { name: 'halden.docx', bytes: () => renderDocx(SOURCE, isSpeaker), note: /read the paragraphs of a Word document/ },
   { name: 'halden.html', bytes: async () => Buffer.from(renderHtml(SOURCE, isSpeaker, isHeading)), note: /read the text of an HTML page/ },
 ];

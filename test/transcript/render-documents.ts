@@ -24,6 +24,8 @@ export interface PdfOptions {
   /** Encrypt: with a user password (needed to open), or an owner password only (opens, copying restricted). */
   userPassword?: string;
   ownerPassword?: string;
+  /** Printed diagonally across every page, as a "DRAFT" stamp is. */
+  watermark?: string;
 }
 
 /** The transcript as a PDF: every block a paragraph, a block naming a speaker (`isSpeaker`) in bold. */
@@ -44,6 +46,11 @@ export function renderPdf(text: string, isSpeaker: (line: string) => boolean, op
     doc.page.margins.bottom = 0; // writing in the margin must not add a page
     doc.font('Helvetica').fontSize(8).text(opts.header, 50, 25, { lineBreak: false });
     doc.text(`Page ${i + 1} of ${range.count}`, 50, doc.page.height - 35, { lineBreak: false });
+    if (opts.watermark) {
+      doc.save().rotate(-40, { origin: [doc.page.width / 2, doc.page.height / 2] }).fontSize(40).fillColor('#cccccc');
+      doc.text(opts.watermark, doc.page.width / 2 - 80, doc.page.height / 2, { lineBreak: false });
+      doc.restore().fillColor('black');
+    }
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -11,7 +11,7 @@
 import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never the document's text. */
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'aside', 'form', 'button', 'select', 'svg', 'iframe', 'object', 'dialog', 'canvas']);
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'nav', 'aside', 'form', 'button', 'select', 'svg', 'iframe', 'object', 'dialog', 'canvas']);
 /** Page banners and footers: dropped unless inside the article. */
 const PAGE_CHROME = new Set(['header', 'footer']);
 const ARTICLE = new Set(['article', 'main']);

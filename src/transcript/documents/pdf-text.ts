@@ -148,7 +148,7 @@ export async function pdfText(bytes: Uint8Array, limits: TranscriptLimits): Prom
       for (const raw of content.items) {
         if (!('str' in raw) || raw.str === '') continue;
         const [a, b, c, d, x, y] = raw.transform as number[];
-        if (Math.abs(b ?? 0) > 1e-3 || Math.abs(c ?? 0) > 1e-3 || (a ?? 0) <= 0 || (d ?? 0) <= 0) {
+        if (Math.abs(b ?? 0) > 1e-3 * Math.abs(a ?? 1) || Math.abs(c ?? 0) > 1e-3 * Math.abs(d ?? 1)) {
           skipped++;
           continue;
         }
