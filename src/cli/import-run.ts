@@ -79,7 +79,7 @@ async function readPaths(paths: string[], limits: TranscriptLimits): Promise<{ c
       continue;
     }
     if (stat.isDirectory() && read.calls.length === 0 && read.failures.length === 0) {
-      failures.push({ file: label, line: null, lineText: null, message: 'no transcript files in this folder (.txt, .vtt, .srt, .nlp, or a dataset folder)' });
+      failures.push({ file: label, line: null, lineText: null, message: 'no transcript files in this folder (.txt, .vtt, .srt, .nlp, .pdf, .docx, .html, or a dataset folder)' });
     }
     for (const f of read.failures) failures.push(failureFrom(shown(f.file), f.error));
     for (const parsed of read.calls) {

@@ -22,7 +22,7 @@ export async function librarySources(dir: string): Promise<Map<string, string>> 
         bySource.set(sourceStem(stored.origin.file), stored.meta.id);
         bySource.set(sourceStem(name), stored.meta.id);
       } else {
-        bySource.set(sourceStem(name), readLibraryFile(name, bytes).call.meta.id);
+        bySource.set(sourceStem(name), (await readLibraryFile(name, bytes)).call.meta.id);
       }
     } catch {
       // A file the build rejects answers no question; the runner counts those questions as left out.

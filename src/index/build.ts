@@ -182,7 +182,7 @@ export async function buildIndexLocked(opts: BuildOptions): Promise<BuildSummary
       if (!read.bytes) rejected.push({ ...read.record, mtime_ms: read.mtimeMs, error: read.tooLarge! });
       else {
         try {
-          const call = readLibraryCall(name, read.bytes, { countTokens: (t) => embedder.countTokens(t), limits, chunking }, (id) => claim(id, name));
+          const call = await readLibraryCall(name, read.bytes, { countTokens: (t) => embedder.countTokens(t), limits, chunking }, (id) => claim(id, name));
           const key = shardKey({ file: read.record, versions: versions(), limits: settings.limits, chunking: settings.chunking, model: { checksum: embedder.checksum, dimensions: dim }, vectorFormat: settings.sentence_vectors });
           entries.push({ kind: 'new', accepted: { ...call, file: read.record }, mtimeMs: read.mtimeMs, key });
         } catch (err) {

@@ -83,8 +83,8 @@ export interface ReadCallOptions {
  * A library file's call, checked and chunked (with its legacy id starts). Throws on a bad file.
  * `claim` sees the call id once parsed, before the checks (it throws when the id is taken).
  */
-export function readLibraryCall(name: string, bytes: Uint8Array, opts: ReadCallOptions, claim: (callId: string) => void = () => {}): Omit<AcceptedCall, 'file'> {
-  const { call } = readLibraryFile(name, bytes);
+export async function readLibraryCall(name: string, bytes: Uint8Array, opts: ReadCallOptions, claim: (callId: string) => void = () => {}): Promise<Omit<AcceptedCall, 'file'>> {
+  const { call } = await readLibraryFile(name, bytes);
   claim(call.meta.id);
   const passages = checkCall(call, opts.countTokens, opts.limits, opts.chunking);
   const legacyStarts = sameAsLegacy(opts.chunking) ? passages.map((p) => p.start) : chunkCall(call, opts.countTokens, LEGACY_ID_CHUNKING).map((p) => p.start);
@@ -104,7 +104,7 @@ export async function readLibrary(opts: ReadLibraryOptions): Promise<{ accepted:
       continue;
     }
     try {
-      const entry = readLibraryCall(name, read.bytes, opts, (id) => {
+      const entry = await readLibraryCall(name, read.bytes, opts, (id) => {
         const holder = byId.get(id.toLowerCase());
         if (holder) throw new CallRejectedError(`call id ${id} is already taken by ${holder}`);
       });

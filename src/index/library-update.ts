@@ -92,7 +92,7 @@ async function scanLibrary(library: string, indexDir: string): Promise<{ file: s
       continue;
     }
     try {
-      out.push({ file, callId: readLibraryFile(name, await fs.readFile(file)).call.meta.id });
+      out.push({ file, callId: (await readLibraryFile(name, await fs.readFile(file))).call.meta.id });
     } catch {
       out.push({ file, callId: null });
     }

@@ -1,14 +1,14 @@
 /**
  * What the library folder (TRANSCRIPTS_DIR) holds: stored calls (`<call id>.call.json`, written
  * by the import command) and raw transcripts dropped in by hand (`.txt`, `.vtt`, `.srt`, `.nlp`, any
- * supported layout), both read at build. Hidden files (temp files of atomic writes) and folders
+ * supported layout, or a `.pdf`, `.docx` or `.html` document), both read at build. Hidden files (temp files of atomic writes) and folders
  * are not part of it.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Call } from '../transcript/types.js';
 import { describeFailure, failureFrom } from './failures.js';
-import { parseTranscriptBytes, TRANSCRIPT_EXTENSIONS, type ImportWarning } from '../transcript/read-source.js';
+import { parseTranscriptFile, TRANSCRIPT_EXTENSIONS, type ImportWarning } from '../transcript/read-source.js';
 import { callFromStored, isStoredCallFileName, parseStoredCall } from './stored-call.js';
 
 
@@ -44,8 +44,8 @@ export function describeReadError(name: string, err: unknown): string {
 }
 
 /** One library file's call: a stored call as stored (structure re-derived), a raw transcript parsed. Throws on a bad file. */
-export function readLibraryFile(name: string, bytes: Uint8Array): { call: Call; warnings: ImportWarning[] } {
+export async function readLibraryFile(name: string, bytes: Uint8Array): Promise<{ call: Call; warnings: ImportWarning[] }> {
   if (isStoredCallFileName(name)) return { call: callFromStored(parseStoredCall(bytes, name)), warnings: [] };
-  const parsed = parseTranscriptBytes(bytes, { fileName: name });
+  const parsed = await parseTranscriptFile(bytes, { fileName: name });
   return { call: parsed.call, warnings: parsed.warnings };
 }

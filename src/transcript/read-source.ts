@@ -1,7 +1,8 @@
 /**
  * The transcript layer's public entry points: bytes or a path → typed, structured Calls.
  *
- *   parseTranscriptBytes(bytes)  decode → detect the layout → parse → structure
+ *   parseTranscriptFile(bytes)   a document (PDF, .docx, HTML) to its text, then parseTranscriptBytes
+ *   parseTranscriptBytes(bytes)  decode → detect the layout → parse → structure (text files)
  *   readTranscriptPath(path)     a file, a folder of files, or an Earnings-21/22 dataset folder
  *   structureCall(call)          re-derive sides (where inferred), roles and exchanges from turns
  *
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { findDatasetFor, isDatasetFolder, readDataset, type DatasetIndex } from './datasets/earnings.js';
 import { describeLimit } from './limits.js';
 import { decodeTranscript } from './decode.js';
+import { extractDocumentText } from './documents/extract-text.js';
 import { detectLayout, type Detection } from './detect.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { DatasetCallInfo, Inferred, SourceDoc, TranscriptLayout } from './layouts/layout.js';
@@ -55,7 +57,26 @@ export interface ParseBytesOptions {
 }
 
 /** File extensions of raw transcripts, read from a plain folder (a library folder also holds other files). */
-export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.vtt', '.srt', '.nlp'];
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.vtt', '.srt', '.nlp', '.pdf', '.docx', '.html', '.htm'];
+
+/**
+ * Any transcript file: a PDF, Word .docx or HTML page is read to its text first (see
+ * documents/extract-text.ts), then parsed as a text file is. Every reader of files goes through
+ * here. Throws TranscriptFormatError.
+ */
+export async function parseTranscriptFile(bytes: Uint8Array, opts: ParseBytesOptions = {}): Promise<ParsedCall> {
+  const fileName = opts.fileName ? path.basename(opts.fileName) : null;
+  let extracted;
+  try {
+    extracted = await extractDocumentText(bytes, fileName, limitsWith(opts.limits));
+  } catch (error) {
+    if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
+    throw error;
+  }
+  if (extracted.text === null) return parseTranscriptBytes(bytes, opts);
+  const parsed = parseTranscriptBytes(new TextEncoder().encode(extracted.text), opts);
+  return { ...parsed, warnings: [...extracted.warnings, ...parsed.warnings] };
+}
 
 /** Decode + detect + parse one self-contained file's bytes. Throws TranscriptFormatError. */
 export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions = {}): ParsedCall {
@@ -126,7 +147,7 @@ async function readOne(
       return { failure: failure(name, new TranscriptFormatError(1, `the file is ${stat.size.toLocaleString('en-US')} bytes; ${describeLimit('maxFileBytes', inForce)}`)) };
     }
     const bytes = await fs.readFile(file);
-    return { call: parseTranscriptBytes(bytes, { fileName: name, dataset, limits }) };
+    return { call: await parseTranscriptFile(bytes, { fileName: name, dataset, limits }) };
   } catch (error) {
     return { failure: failure(name, error) };
   }
