@@ -195,9 +195,13 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   }
 }
 
+/** A character of a name in a welcome: not a sentence's end, but the period of "Dr. Reddy's", "St. Joe" or "Acme Co." may be one. */
+const NAME_CHAR = /(?:[^.!?\n]|\.(?=\w)|(?<=\b(?:Dr|St|Mt|Ft|Co|Cos|Inc|Corp|Ltd|Bros|Intl|Natl))\.(?=\s))/.source;
 /** The operator's welcome, which names the call when no header does ("Welcome to the Orchid Labs first quarter 2025 earnings call"). */
-const WELCOME =
-  /\bwelcome\s+(?:everyone\s+|you\s+all\s+)?to\s+(?:the\s+|today['’]s\s+|this\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:earnings|results?|conference|investor|video)\s+(?:release\s+)?(?:conference\s+call|call|presentation|conference|webcast))/i;
+const WELCOME = new RegExp(
+  `\\bwelcome\\s+(?:everyone\\s+|you\\s+all\\s+)?to\\s+(?:the\\s+|today['’]s\\s+|this\\s+)?(?<title>${NAME_CHAR}{3,120}?\\b(?:earnings|results?|conference|investor|video)\\s+(?:release\\s+)?(?:conference\\s+call|call|presentation|conference|webcast))`,
+  'i',
+);
 
 /** A welcome that thanks for joining instead ("Thank you for joining us to review Sanofi's 2021 fourth quarter results"). */
 const JOINING =
@@ -263,7 +267,9 @@ const LEGAL_END = /\b(?:Inc|Incorporated|Corp|Corporation|plc|PLC|AG|SA|S\.A|Ltd
  */
 function spokenCompanyName(said: string): string | null {
   let name = said.replace(/^(?:our|the|this|today['’]s)\s+/i, '').trim();
-  const cut = AFTER_SPOKEN_NAME.exec(name);
+  // A company named for a person keeps the possessive: "Dr. Reddy's", "Mr. Cooper's" is the name itself.
+  const eponym = /^(?:Dr|Mr|Mrs|Ms|St)\.?\s+\p{Lu}[\p{L}-]*['’]s(?=\s|$)/u.exec(name);
+  const cut = eponym ? { index: eponym[0].length } : AFTER_SPOKEN_NAME.exec(name);
   if (cut) name = name.slice(0, cut.index).trim();
   // A legal form ends the name ("ARQIT QUANTUM INC debut fiscal year-end…").
   const legal = LEGAL_END.exec(name);
