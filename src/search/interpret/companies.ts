@@ -82,7 +82,9 @@ function queryWords(text: string): Word[] {
     const raw = possessive ? m[0].slice(0, -2) : m[0];
     const norm = fold(raw);
     if (norm === CONNECTOR) continue;
-    out.push({ norm, ...(possessive ? { alt: `${norm}s` } : {}), raw, start: m.index, end: m.index + raw.length });
+    // "Macy's" may be the name ("macys"); "hersheys", "reddys" a possessive typed without its apostrophe.
+    const alt = possessive ? `${norm}s` : /[^s]s$/.test(norm) && norm.length >= 4 ? norm.slice(0, -1) : null;
+    out.push({ norm, ...(alt ? { alt } : {}), raw, start: m.index, end: m.index + raw.length });
   }
   return out;
 }

@@ -17,6 +17,7 @@ const directory = new CompanyDirectory([
   meta('oo-q2-2021', 'Osgoods Orchards Corp'),
   meta('tw-q2-2021', "Tamsin's Woolens plc"),
   meta('sf-q2-2021', 'Stonefield Energy Inc', 'SFE'),
+  meta('dl-q2-2021', "Dr. Lund's"),
 ]);
 const named = (q: string) => directory.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
 
@@ -41,6 +42,13 @@ describe('company names as people write them', () => {
     expect(named("What was Osgood's Orchards's revenue?")).toEqual(['osgoods-orchards']);
     expect(named('Osgoods Orchards revenue')).toEqual(['osgoods-orchards']);
     expect(named("Tamsin's Woolens guidance")).toEqual(['tamsin-woolens']);
+  });
+
+  it('a possessive typed without its apostrophe ("dr lunds"), too short a name to pass for a typo', () => {
+    expect(named('dr lunds exposure to russia')).toEqual(['dr-lund']);
+    expect(named("Dr. Lund's exposure to russia")).toEqual(['dr-lund']);
+    // A plural is no possessive of a name that is not there.
+    expect(named('brandt keller air freight rates')).toEqual(['brandt-keller-international']);
   });
 
   it('"and" between two companies joins nothing', () => {
