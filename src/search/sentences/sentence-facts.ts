@@ -95,7 +95,7 @@ const TIME = new RegExp(
     /\b(?:first|second|third|fourth|back|front)\s+(?:half|quarter)\b/,
     /\b(?:next|this|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?|several\s+)?(?:years?|quarters?|months?|weeks?|fall|spring|summer|winter|decade)\b/,
     /\b(?:year|quarter|month)[-\s]end\b|\b(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|quarter|month|decade)\b/,
-    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four|several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:more\s+)?(?:years?|months?|quarters?|weeks?)\b/,
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four|several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:more\s+)?(?:years?|months?|quarters?|weeks?|days?)\b/,
     /\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/,
   ]
     .map((r) => r.source)

@@ -30,6 +30,7 @@ describe('sentenceFacts: time and future tense', () => {
       'This cash will fund operations into the second half of 2026.',
       'We expect the plant to break even by year-end.',
       'The program should run another 18 months.',
+      'It normally takes 90 days.',
       'We hope to finish it in the coming months.',
       'Shipments begin next spring.',
       'It opened in March.',
