@@ -50,6 +50,11 @@ const CALL = renderTranscript({
       ],
     },
     {
+      speaker: 'Sam Ortiz',
+      title: 'Chief Financial Officer',
+      paragraphs: ['Going into 2025, the NMLA expects lantern volume to grow 2.5% in 2025. For 2025, we expect our lantern volume to grow about in line with the association, a little over 3% for us.'],
+    },
+    {
       speaker: 'Nora Quill',
       title: 'Chief Executive Officer',
       paragraphs: [
@@ -125,6 +130,13 @@ describe('questions that ask when or for how long', () => {
     expect(ahead.answer?.text).toMatch(/early in 2026/);
     const past = await service.engine.search({ q: 'When did the Dover lantern works open?', k: 5 });
     expect(past.answer?.text).toMatch(/March of last year/);
+  });
+});
+
+describe("the company's own outlook", () => {
+  it("over an outside party's forecast it quotes (\"the NMLA expects…\")", async () => {
+    const r = await service.engine.search({ q: 'How much does Harbor Lights expect its lantern volume to grow in 2025?', k: 5 });
+    expect(r.answer?.text).toMatch(/a little over 3% for us/);
   });
 });
 

@@ -72,6 +72,8 @@ const OUTLOOK_BONUS = 0.1;
 const BASIS_BONUS = 0.08;
 const OTHER_BASIS_PENALTY = 0.1;
 const TENSE_MISMATCH_PENALTY = 0.1;
+/** Asked what the company expects, an outside party's forecast it quotes ("the USDA expects…") is not its answer. */
+const OTHERS_OUTLOOK_PENALTY = 0.15;
 /** Lexical terms that name a period (weighed by the period check of a factual question, not as topic words). */
 const PERIOD_TERM = /^(?:quarter|quarterli|year|annual|half|first|second|third|fourth|fiscal|full|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
 const NO_ALTERNATIVES: ReadonlyMap<string, string[][]> = new Map();
@@ -231,6 +233,7 @@ export class AnswerScorer {
       if (asked) s += BASIS_BONUS;
       else if (other) s -= OTHER_BASIS_PENALTY;
     }
+    if (fact.forward && facts.othersOutlook) s -= OTHERS_OUTLOOK_PENALTY;
     if (fact.forward && facts.forward) s += OUTLOOK_BONUS;
     else if (fact.forward) s -= TENSE_MISMATCH_PENALTY;
     // Asked what was reported, a projection alone does not answer ("at the midpoint, this would put sales at about $61 million").

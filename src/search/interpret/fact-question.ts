@@ -168,7 +168,11 @@ export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<str
   const metric = countedForms ? { forms: countedForms, quantity: 'count' as Quantity, at: -1, length: 0 } : findMetric(stems);
   if (!metric && !howMany && !/\bhow\s+much\b/i.test(question)) return null;
   // Only the question's own words are looked up, so the cost follows the question, not the library's names.
-  const nameStems = new Set(lexicalTokens(asked.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => nameWords.has(w) || nameWords.has(w.replace(/['’]s?$/, ''))).join(' ')));
+  const nameStems = new Set(lexicalTokens(asked.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => {
+          // "Pilgrim's" names "Pilgrims Pride Corp" (the dataset dropped the apostrophe), "Macy's" names "Macy's".
+          const bare = w.replace(/['’]s?$/, '');
+          return nameWords.has(w) || nameWords.has(bare) || nameWords.has(`${bare}s`);
+        }).join(' ')));
   const period = periodOf(question);
   // The counted head noun is the metric; the words before it narrow it ("new Whole Foods stores"): qualifiers.
   const countedStems = new Set(countedForms?.[0]?.slice(-1) ?? []);

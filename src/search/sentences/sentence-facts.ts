@@ -43,6 +43,8 @@ export interface SentenceFacts {
   unfinished: boolean;
   /** Hands the floor to someone ("I'd like to invite our head of research to say a few words", "I'll turn it over to Sam"). */
   handover: boolean;
+  /** The outlook it states is someone else's ("the USDA expects production to grow 0.9%", "consensus forecasts"), not the company's own. */
+  othersOutlook: boolean;
   /** Reports something done ("revenue was", "we opened it in March"). */
   past: boolean;
   /** Speaks of what is to come in any words ("will fund", "going to", "on track to"): wider than `forward`, which marks an outlook for figures. */
@@ -57,6 +59,11 @@ const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'po
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
 const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|anticipated|guidance|outlook|forecast|we'll|will\s+be|plan\s+to|intend\s+to|going\s+to\s+be|should\s+be)\b/i;
+/** An outside party's expectation: an agency's initials, the consensus, analysts, the industry or market. */
+const OTHERS_OUTLOOK =
+  /(?:\b[A-Z]{2,6}|\b(?:[Cc]onsensus|[Aa]nalysts?|[Ee]conomists?|[Tt]he\s+[Ii]ndustry|[Tt]he\s+[Mm]arket|[Tt]he\s+[Gg]overnment|[Tt]he\s+[Ss]treet))\s+(?:\w+\s+)?(?:expects?|forecasts?|projects?|estimates?|predicts?|anticipates?)\b/;
+/** The company's own expectation: "we expect", "our guidance", "I anticipate". */
+const OWN_OUTLOOK = /\b(?:we|we're|we've|we'll|i|i'm|our)\b(?:\s+\S+){0,3}?\s+(?:expect|expecting|anticipate|anticipating|forecast|guid\w*|project|plan|target|see)\b|\bour\s+(?:guidance|outlook|forecast)\b/i;
 /** Something done, beyond the reporting verbs: a subject and a past-tense verb ("we opened", "it launched"). */
 const PAST_EVENT = /\b(?:we|they|it|he|she|which)\s+(?:\w+ly\s+)?\w+ed\b/i;
 /** Any future tense or intention, for timing questions ("this cash will fund operations into 2026"). */
@@ -151,6 +158,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     sequential: SEQUENTIAL_WORDS.test(text),
     annual: ANNUAL_WORDS.test(text),
     handover: HANDOVER.test(text),
+    othersOutlook: OTHERS_OUTLOOK.test(text) && !OWN_OUTLOOK.test(text),
     past: REPORTED.test(text) || PAST_EVENT.test(text),
     future: FORWARD.test(text) || PROJECTION.test(text) || FUTURE.test(text),
     time: TIME.test(text),

@@ -52,3 +52,12 @@ describe('sentenceFacts: past', () => {
     expect(sentenceFacts('And then by the end of 2022 only the one big shaft.').past).toBe(false);
   });
 });
+
+describe("sentenceFacts: an outside party's outlook", () => {
+  it('an agency, the consensus or the industry expecting is not the company expecting', () => {
+    expect(sentenceFacts('The USDA expects production to grow 0.9% next year.').othersOutlook).toBe(true);
+    expect(sentenceFacts('Consensus forecasts margins of 12%.').othersOutlook).toBe(true);
+    expect(sentenceFacts('We expect to grow in line with what the USDA expects, a little under 1%.').othersOutlook).toBe(false);
+    expect(sentenceFacts('We expect volume to grow 3%.').othersOutlook).toBe(false);
+  });
+});
