@@ -16,13 +16,14 @@ const OPENING_CHARS = 20_000;
 const WINDOW = 80;
 
 const ROLE =
-  String.raw`(?:(?:senior|executive|group|corporate|interim|acting)\s+)?(?:vice\s+president|VP|president|chair(?:man|woman|person)?|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|CEO|CFO|COO|CTO|CAO|CIO|treasurer|general\s+counsel|controller|head\s+of\s+investor\s+relations|director\s+of\s+investor\s+relations|investor\s+relations\s+(?:officer|director|manager))` +
+  String.raw`(?:co-?\s?)?(?:(?:senior|executive|group|corporate|interim|acting)\s+)?(?:vice\s+president|VP|president|chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|CEO|CFO|COO|CTO|CAO|CIO|treasurer|general\s+counsel|controller|head\s+of\s+investor\s+relations|director\s+of\s+investor\s+relations|investor\s+relations\s+(?:officer|director|manager))` +
   String.raw`(?:\s+(?:of|for)\s+(?:investor\s+relations|investor\s+communications|finance|corporate\s+development|strategy|operations))?`;
 const ROLES = String.raw`${ROLE}(?:\s*(?:,|and|&)\s*(?:the\s+|our\s+)?${ROLE})*`;
 const BEFORE = new RegExp(String.raw`\b(${ROLES})\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$`, 'i');
 /** "our new chief financial officer", "the interim CEO": a word of when before the role. */
 const TENURE = String.raw`(?:(?:new|newly\s+appointed|interim|incoming|acting)\s+)?`;
-const AFTER = new RegExp(String.raw`^\s*,\s*(?:who\s+is\s+)?(?:our|the|its)?\s*${TENURE}(${ROLES})\b`, 'i');
+/** After the name: ", our CFO", ", who is the chief operating officer", and "our CFO" with the comma speech recognition left out. */
+const AFTER = new RegExp(String.raw`^(?:\s*,\s*(?:who\s+is\s+)?(?:our|the|its)?|\s+(?:our|its))\s*${TENURE}(${ROLES})\b`, 'i');
 
 /** Text ending in a capitalised word, a comma and maybe a possessive: the tail of someone's name. */
 const FOLLOWS_NAME = /\p{Lu}[\p{L}'’-]*\s*,\s*(?:our|the|its)?\s*(?:new|interim|incoming|acting)?\s*$/u;

@@ -108,6 +108,16 @@ describe('what the call itself says about its people (layouts that list nobody)'
     const after = inferTitles([people[3]!], [{ text: 'We are joined by Ada Lind, our chief executive officer, Ben Oduya, chief financial officer, and others.', operator: false }]);
     expect(after[0]!.title).toBe('Chief financial officer');
   });
+
+  it('reads a role after a name without the comma speech recognition dropped, a co- role, and "of the board"', () => {
+    const people: Participant[] = ['Rhea Voss', 'Tomas Brandt', 'Ida Kowal'].map((name) => ({
+      id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'company', sideSource: 'inferred',
+    }));
+    const titled = inferTitles(people, [
+      { text: "As usual, I'm joined this morning by Rhea Voss our CFO and Tomas Brandt, our Co-Chief Executive Officer. Also here is Ida Kowal, co-chairman of the board and Chief Executive Officer of our bank.", operator: false },
+    ]);
+    expect(titled.map((p) => p.title)).toEqual(['CFO', 'Co-Chief Executive Officer', 'Co-chairman of the board and Chief Executive Officer']);
+  });
 });
 
 describe('diarization slips: operator wording filed under another speaker', () => {
