@@ -30,11 +30,12 @@ const HANDOVER_TAIL = 300;
 
 /**
  * A hand-over and the name it hands to: "over to [our CFO,] Dana Reyes", "Over to you, Dana", "go
- * next to Omar Haddad", "question comes from [the line of] Omar Haddad", "introduce Dana Reyes".
+ * next to Omar Haddad", "question comes from [the line of] Omar Haddad", "introduce Dana Reyes", "ask Dana
+ * to take you through our results".
  * Case-sensitive, for the capitals of the name: a cue word may start a sentence ("Over to…").
  */
 const HANDOVER = new RegExp(
-  String.raw`\b(?:(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|line)\s+|it\s+|things\s+)?(?:back\s+)?over\s+to|[Oo]ver\s+to\s+you,?|[Oo]ver\s+to|[Gg]o\s+next\s+to|[Qq]uestions?\s+(?:(?:today|this\s+morning|this\s+afternoon)\s+)?(?:comes?|is|will\s+come)\s+from|(?:[Cc]omes?|[Ii]s)\s+from\s+the\s+line\s+of|[Ff]rom\s+the\s+line\s+of|[Ii]ntroduce)` +
+  String.raw`\b(?:(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|line)\s+|it\s+|things\s+)?(?:back\s+)?over\s+to|[Oo]ver\s+to\s+you,?|[Oo]ver\s+to|[Gg]o\s+next\s+to|[Qq]uestions?\s+(?:(?:today|this\s+morning|this\s+afternoon)\s+)?(?:comes?|is|will\s+come)\s+from|(?:[Cc]omes?|[Ii]s)\s+from\s+the\s+line\s+of|[Ff]rom\s+the\s+line\s+of|[Ii]ntroduce|(?:[Aa]sk|[Ii]nvite)(?=\s+\S+(?:\s+\S+)?\s+to\s))` +
     String.raw`\s+(?:(?:our|the|its)\s+[^.,;!?]{2,60}?,\s+)?(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?` +
     // Each word capitalised and then lower-case ("McKinnon", "O'Brien"; not "CEO", not a false start "Ul-").
     String.raw`(?<name>${NAME})(?=\s*(?:[,.;!?]|$|\s+(?:of|with|from|at|who|our|please|and|for|to|CEO|CFO|COO)\b))`,

@@ -182,6 +182,18 @@ describe('numbered voices named by the hand-overs', () => {
     expect(namesOf(r)).toEqual(['Speaker 0', 'Rafael Ortiz', 'Gustavo Lind', 'Speaker 3']);
   });
 
+  it('a turn that asks or invites someone to go on hands over ("I\'d like to ask Rafael to take you through…")', () => {
+    const r = nameNumberedSpeakers(
+      people('Speaker 0', 'Speaker 1', 'Speaker 2'),
+      turns(
+        ['Speaker 0', 'With me are our CEO Nora Quill and our CFO Rafael Ortiz. Over to Nora.'],
+        ['Speaker 1', "Thanks. Sales rose and the new plant opened. And now, I'd like to ask Rafael to take you through our results and the outlook."],
+        ['Speaker 2', 'Thank you Nora. Margins rose.'],
+      ),
+    );
+    expect(namesOf(r)).toEqual(['Speaker 0', 'Nora Quill', 'Rafael Ortiz']);
+  });
+
   it('thanks after a one-line introduction greet the one about to answer, not the operator who spoke', () => {
     const r = nameNumberedSpeakers(
       people('Speaker 0', 'Speaker 1', 'Speaker 2'),
