@@ -133,6 +133,22 @@ describe('questions that ask when or for how long', () => {
   });
 });
 
+describe('an analyst question among the results', () => {
+  it('brings its reply just ahead of it: the reply is what was asked for, though it repeats none of the words', async () => {
+    const r = await service.engine.search({ q: 'Will glass import tariffs hurt margins next year?', k: 5 });
+    const reply = r.results.findIndex((x) => /domestic furnaces/.test(x.text));
+    const question = r.results.findIndex((x) => x.role === 'question');
+    expect(reply).toBeGreaterThanOrEqual(0);
+    expect(question === -1 || reply < question).toBe(true);
+    expect(r.results[0]!.role).toBe('answer');
+  });
+
+  it('but not when what was asked is the question ("which company was asked about…")', async () => {
+    const r = await service.engine.search({ q: 'Which company was asked about glass import tariffs?', k: 5 });
+    expect(r.results[0]!.role).toBe('question');
+  });
+});
+
 describe("the company's own outlook", () => {
   it("over an outside party's forecast it quotes (\"the NMLA expects…\")", async () => {
     const r = await service.engine.search({ q: 'How much does Harbor Lights expect its lantern volume to grow in 2025?', k: 5 });

@@ -94,6 +94,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const discussed = (cands: Candidate[]) => retrieval.lexical !== null && topicDiscussed(cands, typed, retrieval.lexical, scorer);
   const relaxed = retrieval.relaxed.map((r) => RELAXED_AS[r]).filter((r): r is ConstraintName => r !== null);
   let shown = ranked.inScope;
+  /** The scope `shown` was retrieved in. */
+  let shownScope = retrieval.inScope;
   let onTopic = true;
   let outcome: Outcome = { kind: 'answered' };
   if (retrieval.unmet) {
@@ -121,6 +123,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
       replyAnswers = replies;
     } else if (ranked.broader && !ownWords) {
       shown = ranked.broader;
+      shownScope = retrieval.broader ?? shownScope;
       onTopic = discussed(shown);
       outcome = onTopic ? { kind: 'speaker_silent', speakers: speakerNames } : { kind: 'nobody_discussed' };
       // The results are others' passages: the speaker constraint is not met, and must not show as applied.
@@ -139,6 +142,14 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
   }
 
+  // Asked about a topic, an analyst's question on it restates the topic; the reply to it is what was
+  // asked for. A question among the results brings its reply (when the scope allows it) just ahead
+  // of it, relevant as the question is: the reply rarely repeats the question's words.
+  const repliedTo = new Map<number, number>();
+  if (plan.topic && !plan.pasted && !plan.literal && !asksAboutQuestions(plan) && exchangeAnswers.size === 0) {
+    shown = withReplies(shown, passages, ctx.exchanges, shownScope.allows ?? (() => true), repliedTo);
+  }
+
   const answerScorer = new AnswerScorer(scorer, {
     terms: typed.terms,
     alternatives: typed.alternatives,
@@ -149,11 +160,20 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const results: AnsweredResult[] = shown.map((candidate) => {
     const answer = answerSentence(passages[candidate.index]!, candidate.index, answerScorer);
     // A reply to a question on the topic is as relevant as that question, though it uses other words.
-    const question = replyAnswers.includes(candidate.index) ? ranked.replies!.question.get(candidate.index) : undefined;
+    const question = replyAnswers.includes(candidate.index) ? ranked.replies!.question.get(candidate.index) : repliedTo.get(candidate.index);
     const features = relevanceFeatures(question ?? candidate.index, answer.score, scorer, retrieval.lexical, typed);
     const score = relevanceScore(features);
     return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT };
   });
+  // A reply brought in for a question shown is as relevant as that question (its own words rarely match).
+  for (const r of results) {
+    const q = repliedTo.get(r.candidate.index);
+    const question = q === undefined ? undefined : results.find((x) => x.candidate.index === q);
+    if (question) {
+      r.relevance = { ...question.relevance };
+      r.weak = question.weak;
+    }
+  }
   // No topic ("what did the Goldman Sachs analyst ask?"): the speaker's own words in call order are
   // what was asked for; relevance to a topic does not apply, so none is a weaker match.
   if (!plan.topic) {
@@ -210,6 +230,33 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const shownResults = ordered.slice(0, ctx.k);
   if (holder && ctx.k > 0 && !shownResults.includes(holder)) shownResults[ctx.k - 1] = holder;
   return { results: shownResults, topAnswer: holder ? shownResults.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
+}
+
+/** Fewer words than this is a pleasantry ("Thanks, Chris. Good morning."), not the reply to bring. */
+const REPLY_MIN_WORDS = 15;
+
+/**
+ * `shown` with each analyst question's first substantive reply placed just before it (brought in,
+ * or moved up; once; only a reply the scope allows); `repliedTo` records reply → question.
+ */
+function withReplies(shown: readonly Candidate[], passages: readonly Passage[], exchanges: Exchanges, allowed: (i: number) => boolean, repliedTo: Map<number, number>): Candidate[] {
+  const placed = new Set<number>();
+  const out: Candidate[] = [];
+  for (const c of shown) {
+    if (placed.has(c.index)) continue;
+    if (passages[c.index]!.role === 'question') {
+      const reply = exchanges.answersTo(c.index).find((a) => allowed(a) && passages[a]!.text.split(/\s+/).length >= REPLY_MIN_WORDS);
+      // Brought in, or moved up from lower down; one already above the question stays where it is.
+      if (reply !== undefined && !placed.has(reply)) {
+        placed.add(reply);
+        repliedTo.set(reply, c.index);
+        out.push({ index: reply, score: c.score });
+      }
+    }
+    placed.add(c.index);
+    out.push(c);
+  }
+  return out.slice(0, Math.max(shown.length, ANSWER_POOL));
 }
 
 /** A passage's company, from the people the plan names (their appearances carry it). */

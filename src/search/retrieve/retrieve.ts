@@ -35,6 +35,8 @@ export interface SignalList {
 /** The ranked lists of one scope. */
 export interface Pool {
   lists: SignalList[];
+  /** Whether the pool's scope allows a passage not in its lists (a reply the answer stage brings in); absent: any. */
+  allows?: PassageFilter;
 }
 
 export interface Retrieval {
@@ -209,8 +211,8 @@ export class PassageRetrieval {
     return {
       finish: (query, scorer) => {
         const signals = { dense: this.dense, lexical, scorer, boostKeys: plan.boostKeys, passages };
-        const inScope = { lists: rankedLists(signals, query, k, inFilter, mode, inLexical) };
-        const broader = broaderFilter ? { lists: rankedLists(signals, query, k, broaderFilter, mode, broaderLexical) } : null;
+        const inScope = { lists: rankedLists(signals, query, k, inFilter, mode, inLexical), allows: inFilter };
+        const broader = broaderFilter ? { lists: rankedLists(signals, query, k, broaderFilter, mode, broaderLexical), allows: broaderFilter } : null;
         let replyPool: Replies | null = null;
         if (questions) {
           // The broader pool's candidates (already ranked) and BM25's best questions: no second dense search.

@@ -51,6 +51,7 @@ describe('interpretQuery: intent and topic', () => {
     ['what did Doug Anmuth ask about capex', 'speaker_question', 'capex'],
     ['What did the JPMorgan analyst want to know about capex?', 'speaker_question', 'capex'],
     ['what did doug anmuth want to know', 'speaker_question', ''],
+    ['What was asked about robotics?', 'who_asked', 'robotics'],
     ['aws backlog', 'topic', 'aws backlog'],
     ['who askd abuot agents', 'who_asked', 'agents'],
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],
