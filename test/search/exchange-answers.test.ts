@@ -1,6 +1,8 @@
-/** Ordering a pasted question's results: the answers to the question it restates lead (pure). */
+/** Ordering a pasted question's results: the answers to the question it restates lead; which answers a question has (pure). */
 import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/passages/types.js';
 import { answersFirst } from '../../src/search/answer/exchange-answers.js';
+import { Exchanges } from '../../src/search/retrieve/exchanges.js';
 
 const r = (index: number, words: number, weak = false) => ({ index, words, weak });
 
@@ -13,5 +15,31 @@ describe('answersFirst', () => {
 
   it('a backchannel goes last even when it scored as related', () => {
     expect(answersFirst([r(7, 2), r(9, 50)], [7, 9]).map((x) => x.index)).toEqual([9, 7]);
+  });
+});
+
+describe('Exchanges.answersTo', () => {
+  const passage = (i: number, turn: number, role: Passage['role'], speaker: string, text: string): Passage => ({
+    id: `c@${i}`, callId: 'c', index: i, text, speaker: { id: speaker, name: speaker, title: null, side: role === 'question' ? 'analyst' : 'company', firm: null },
+    section: 'qa', exchange: 1, turn, role, startTime: null, sentences: [], tokens: 10, start: i * 100, end: i * 100 + 50,
+  });
+  const passages = [
+    passage(0, 1, 'question', 'ana', 'Schools could get tough with the budget pressure out there.'),
+    passage(1, 2, 'answer', 'ceo', 'Mm-hmm.'),
+    passage(2, 3, 'question', 'ana', 'So what do you expect from that market going forward?'),
+    passage(3, 4, 'answer', 'ceo', 'We expect schools to keep buying security products, budgets or not, and we have a new product for them.'),
+    passage(4, 5, 'question', 'ana', 'And a follow-up on margins, please.'),
+    passage(5, 6, 'answer', 'cfo', 'Margins should hold near where they are, helped by the mix and by lower freight costs.'),
+  ];
+  const exchanges = new Exchanges(passages);
+
+  it('a backchannel said while the analyst spoke does not end the question: the answers after its resumption are its answers', () => {
+    expect(exchanges.answersTo(0)).toEqual([3]);
+    expect(exchanges.answersTo(2)).toEqual([3]);
+  });
+
+  it('a real answer in between does end it (a follow-up is another question)', () => {
+    expect(exchanges.answersTo(4)).toEqual([5]);
+    expect(exchanges.answersTo(3)).toEqual([]);
   });
 });

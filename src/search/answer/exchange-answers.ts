@@ -1,4 +1,4 @@
-import type { Exchanges } from '../retrieve/exchanges.js';
+import { BACKCHANNEL_WORDS, type Exchanges } from '../retrieve/exchanges.js';
 
 /** Results among which the best-matching exchange is looked for. */
 const EXCHANGE_LOOKAHEAD = 3;
@@ -14,8 +14,6 @@ export function matchedExchangeAnswers(ranked: readonly { index: number }[], exc
 
 /** Fewer words than this is a pleasantry ("Morning, Brian.", "Thank you."), not the answer. */
 const SUBSTANTIVE_WORDS = 15;
-/** Fewer words than this is a backchannel, not an answer, whatever its relevance. */
-const BACKCHANNEL_WORDS = 5;
 
 /**
  * A pasted analyst question is answered by management's answers to the question it matches: those

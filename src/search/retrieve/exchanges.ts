@@ -44,13 +44,32 @@ export class Exchanges {
     return answers.length > 0 ? answers : this.answersOf(i);
   }
 
-  /** The answer passages to question passage `q`: after its turn, up to the exchange's next question turn; [] when it is no question. */
+  /**
+   * The answer passages to question passage `q`: after its turn, up to the exchange's next question
+   * turn; [] when it is no question. A backchannel said while the analyst spoke ("mm-hmm") does not
+   * end their question: when nothing but backchannels stands before their next question turn, that
+   * turn continues the question, and the answers after it are the answers.
+   */
   answersTo(q: number): readonly number[] {
     const question = this.passages[q]!;
     if (question.role !== 'question') return [];
-    const after = this.membersOf(q).filter((j) => j > q && this.passages[j]!.turn !== question.turn);
-    const next = after.findIndex((j) => this.passages[j]!.role === 'question');
-    return (next < 0 ? after : after.slice(0, next)).filter((j) => this.passages[j]!.role === 'answer');
+    const out: number[] = [];
+    for (const j of this.membersOf(q)) {
+      const p = this.passages[j]!;
+      if (j <= q || p.turn === question.turn) continue;
+      if (p.role === 'question') {
+        const resumes = p.speaker.id === question.speaker.id && out.every((a) => isBackchannel(this.passages[a]!));
+        if (!resumes) break;
+        out.length = 0;
+      } else if (p.role === 'answer') out.push(j);
+    }
+    return out;
   }
 }
 
+/** Fewer words than this is a backchannel ("Mm-hmm.", "Yeah."), not an answer. */
+export const BACKCHANNEL_WORDS = 5;
+
+export function isBackchannel(p: Passage): boolean {
+  return p.text.split(/\s+/).filter(Boolean).length < BACKCHANNEL_WORDS;
+}
