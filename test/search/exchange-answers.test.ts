@@ -1,7 +1,7 @@
 /** Ordering a pasted question's results: the answers to the question it restates lead; which answers a question has (pure). */
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/passages/types.js';
-import { answersFirst } from '../../src/search/answer/exchange-answers.js';
+import { answersFirst, withExchangeAnswers } from '../../src/search/answer/exchange-answers.js';
 import { Exchanges } from '../../src/search/retrieve/exchanges.js';
 
 const r = (index: number, words: number, weak = false) => ({ index, words, weak });
@@ -38,8 +38,28 @@ describe('Exchanges.answersTo', () => {
     expect(exchanges.answersTo(2)).toEqual([3]);
   });
 
+  it("the analyst's one-word reply to a clarifying question does not end it", () => {
+    const clarified = new Exchanges([
+      passage(0, 1, 'question', 'ana', 'What share of your contracts could you reprice for higher costs?'),
+      passage(1, 2, 'answer', 'ceo', 'I presume you are talking about the automotive segment there?'),
+      passage(2, 3, 'question', 'ana', 'Yes, correct.'),
+      passage(3, 4, 'answer', 'ceo', 'Most of that business is fixed-price work, so we reprice as contracts renew over the next two years.'),
+    ]);
+    expect(clarified.answersTo(0)).toEqual([1, 3]);
+  });
+
   it('a real answer in between does end it (a follow-up is another question)', () => {
     expect(exchanges.answersTo(4)).toEqual([5]);
     expect(exchanges.answersTo(3)).toEqual([]);
+  });
+});
+
+describe('withExchangeAnswers', () => {
+  const c = (index: number) => ({ index, score: 1 / index });
+  it('adds the missing answers at the end, dropping the lowest-ranked others, never an answer already shown', () => {
+    // 9 is an answer at the tail: it stays; 4 and 5 make room for 20 and 21.
+    const shown = [c(1), c(2), c(3), c(4), c(5), c(9)];
+    expect(withExchangeAnswers(shown, new Set([9, 20, 21])).map((x) => x.index)).toEqual([1, 2, 3, 9, 20, 21]);
+    expect(withExchangeAnswers(shown, new Set([1])).map((x) => x.index)).toEqual([1, 2, 3, 4, 5, 9]);
   });
 });

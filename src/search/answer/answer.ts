@@ -9,7 +9,7 @@ import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
 import type { Exchanges } from '../retrieve/exchanges.js';
-import { answersFirst, matchedExchangeAnswers } from './exchange-answers.js';
+import { answersFirst, matchedExchangeAnswers, withExchangeAnswers } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
@@ -138,8 +138,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // Likewise the named speaker's answers to questions on the topic.
   const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q)) : replyAnswers);
   if (exchangeAnswers.size > 0) {
-    const missing = [...exchangeAnswers].filter((i) => !shown.some((c) => c.index === i)).map((index) => ({ index, score: 0 }));
-    shown = [...shown.slice(0, Math.max(0, shown.length - missing.length)), ...missing];
+    shown = withExchangeAnswers(shown, exchangeAnswers);
   }
 
   // Asked about a topic, an analyst's question on it restates the topic; the reply to it is what was

@@ -12,6 +12,17 @@ export function matchedExchangeAnswers(ranked: readonly { index: number }[], exc
   return anchor ? exchanges.answersToBestQuestion(anchor.index, match) : [];
 }
 
+/**
+ * `shown` holding every one of `answers`, its length kept: those missing are added at the end, and
+ * room is made by dropping the lowest-ranked others — never an answer already there.
+ */
+export function withExchangeAnswers<T extends { index: number; score: number }>(shown: readonly T[], answers: ReadonlySet<number>): (T | { index: number; score: number })[] {
+  const missing = [...answers].filter((i) => !shown.some((c) => c.index === i)).map((index) => ({ index, score: 0 }));
+  let surplus = missing.length;
+  const kept = [...shown].reverse().filter((c) => answers.has(c.index) || surplus-- <= 0).reverse();
+  return [...kept, ...missing];
+}
+
 /** Fewer words than this is a pleasantry ("Morning, Brian.", "Thank you."), not the answer. */
 const SUBSTANTIVE_WORDS = 15;
 

@@ -48,7 +48,8 @@ export class Exchanges {
    * The answer passages to question passage `q`: after its turn, up to the exchange's next question
    * turn; [] when it is no question. A backchannel said while the analyst spoke ("mm-hmm") does not
    * end their question: when nothing but backchannels stands before their next question turn, that
-   * turn continues the question, and the answers after it are the answers.
+   * turn continues the question, and the answers after it are the answers. Nor does the analyst's
+   * own one-word reply to a clarifying question ("Yes.").
    */
   answersTo(q: number): readonly number[] {
     const question = this.passages[q]!;
@@ -58,8 +59,10 @@ export class Exchanges {
       const p = this.passages[j]!;
       if (j <= q || p.turn === question.turn) continue;
       if (p.role === 'question') {
-        const resumes = p.speaker.id === question.speaker.id && out.every((a) => isBackchannel(this.passages[a]!));
-        if (!resumes) break;
+        if (p.speaker.id !== question.speaker.id) break;
+        // The analyst only confirms ("Yes.", "Correct.") a clarifying question: the answers go on.
+        if (isBackchannel(p)) continue;
+        if (!out.every((a) => isBackchannel(this.passages[a]!))) break;
         out.length = 0;
       } else if (p.role === 'answer') out.push(j);
     }
