@@ -63,3 +63,12 @@ describe('withExchangeAnswers', () => {
     expect(withExchangeAnswers(shown, new Set([1])).map((x) => x.index)).toEqual([1, 2, 3, 4, 5, 9]);
   });
 });
+
+describe('answersFirst: a turn is one answer', () => {
+  it("keeps an answer turn's passages in their order, though its first scored weak and a later one strong", () => {
+    const t = (index: number, words: number, weak: boolean, turn: number) => ({ index, words, weak, turn });
+    // Turn 5: passages 10 (weak) and 11 (strong); turn 7: passage 14 (weak).
+    const results = [t(11, 80, false, 5), t(14, 60, true, 7), t(10, 90, true, 5), t(3, 40, false, 2)];
+    expect(answersFirst(results, [10, 11, 14]).map((x) => x.index)).toEqual([10, 11, 14, 3]);
+  });
+});

@@ -206,7 +206,10 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     ? [...results]
     : [...strongFirst.filter((r) => !isQuestion(r)), ...strongFirst.filter(isQuestion), ...results.filter((r) => r.weak)];
   if (exchangeAnswers.size > 0) {
-    const keyed = ordered.map((r) => ({ r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: passages[r.candidate.index]!.text.split(/\s+/).length }));
+    const keyed = ordered.map((r) => {
+      const p = passages[r.candidate.index]!;
+      return { r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: p.text.split(/\s+/).length, turn: p.turn };
+    });
     ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
   }
   // A role across companies ("the CFO"): each company's results together, strong before weak.

@@ -30,11 +30,16 @@ const SUBSTANTIVE_WORDS = 15;
  * A pasted analyst question is answered by management's answers to the question it matches: those
  * answers lead, ahead of the question itself and everything else — in the order they were given
  * (the first responder first), except that answers clearly about the question come before ones that
- * are not, and pleasantries come last.
+ * are not (a turn's passages counting as one answer), and pleasantries come last.
  */
-export function answersFirst<T extends { index: number; weak: boolean; words: number }>(results: readonly T[], answers: readonly number[]): T[] {
+export function answersFirst<T extends { index: number; weak: boolean; words: number; turn?: number }>(results: readonly T[], answers: readonly number[]): T[] {
   // A backchannel ("mm-hmm [affirmative].", "Yeah.") said while the analyst asks is never the answer, however it scored.
-  const group = (r: T) => (r.words < BACKCHANNEL_WORDS ? 2 : !r.weak ? 0 : r.words >= SUBSTANTIVE_WORDS ? 1 : 2);
-  const lead = results.filter((r) => answers.includes(r.index)).sort((a, b) => group(a) - group(b) || a.index - b.index);
+  const own = (r: T) => (r.words < BACKCHANNEL_WORDS ? 2 : !r.weak ? 0 : r.words >= SUBSTANTIVE_WORDS ? 1 : 2);
+  const leading = results.filter((r) => answers.includes(r.index));
+  // One answer turn cut into passages is one answer: its substantive passages share its best group, so they keep their order.
+  const turnGroup = new Map<number, number>();
+  for (const r of leading) if (r.turn !== undefined && r.words >= SUBSTANTIVE_WORDS) turnGroup.set(r.turn, Math.min(turnGroup.get(r.turn) ?? 2, own(r)));
+  const group = (r: T) => (r.turn !== undefined && r.words >= SUBSTANTIVE_WORDS ? (turnGroup.get(r.turn) ?? own(r)) : own(r));
+  const lead = leading.sort((a, b) => group(a) - group(b) || a.index - b.index);
   return [...lead, ...results.filter((r) => !answers.includes(r.index))];
 }
