@@ -9,7 +9,7 @@ import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
 import type { Exchanges } from '../retrieve/exchanges.js';
-import { answersFirst, matchedExchangeAnswers, withExchangeAnswers } from './exchange-answers.js';
+import { answersFirst, matchedExchangeAnswers, withExchangeAnswers, withReplies } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
@@ -146,7 +146,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   // of it, relevant as the question is: the reply rarely repeats the question's words.
   const repliedTo = new Map<number, number>();
   if (plan.topic && !plan.pasted && !plan.literal && !asksAboutQuestions(plan) && exchangeAnswers.size === 0) {
-    shown = withReplies(shown, passages, ctx.exchanges, shownScope.allows ?? (() => true), repliedTo);
+    shown = withReplies(shown, passages, ctx.exchanges, shownScope.allows ?? (() => true), repliedTo, ANSWER_POOL);
   }
 
   const answerScorer = new AnswerScorer(scorer, {
@@ -232,33 +232,6 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const shownResults = ordered.slice(0, ctx.k);
   if (holder && ctx.k > 0 && !shownResults.includes(holder)) shownResults[ctx.k - 1] = holder;
   return { results: shownResults, topAnswer: holder ? shownResults.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
-}
-
-/** Fewer words than this is a pleasantry ("Thanks, Chris. Good morning."), not the reply to bring. */
-const REPLY_MIN_WORDS = 15;
-
-/**
- * `shown` with each analyst question's first substantive reply placed just before it (brought in,
- * or moved up; once; only a reply the scope allows); `repliedTo` records reply → question.
- */
-function withReplies(shown: readonly Candidate[], passages: readonly Passage[], exchanges: Exchanges, allowed: (i: number) => boolean, repliedTo: Map<number, number>): Candidate[] {
-  const placed = new Set<number>();
-  const out: Candidate[] = [];
-  for (const c of shown) {
-    if (placed.has(c.index)) continue;
-    if (passages[c.index]!.role === 'question') {
-      const reply = exchanges.answersTo(c.index).find((a) => allowed(a) && passages[a]!.text.split(/\s+/).length >= REPLY_MIN_WORDS);
-      // Brought in, or moved up from lower down; one already above the question stays where it is.
-      if (reply !== undefined && !placed.has(reply)) {
-        placed.add(reply);
-        repliedTo.set(reply, c.index);
-        out.push({ index: reply, score: c.score });
-      }
-    }
-    placed.add(c.index);
-    out.push(c);
-  }
-  return out.slice(0, Math.max(shown.length, ANSWER_POOL));
 }
 
 /** A passage's company, from the people the plan names (their appearances carry it). */

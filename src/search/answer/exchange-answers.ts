@@ -1,4 +1,6 @@
+import type { Passage } from '../../passages/types.js';
 import { BACKCHANNEL_WORDS, type Exchanges } from '../retrieve/exchanges.js';
+import type { Candidate } from '../retrieve/retriever.js';
 
 /** Results among which the best-matching exchange is looked for. */
 const EXCHANGE_LOOKAHEAD = 3;
@@ -42,4 +44,29 @@ export function answersFirst<T extends { index: number; weak: boolean; words: nu
   const group = (r: T) => (r.turn !== undefined && r.words >= SUBSTANTIVE_WORDS ? (turnGroup.get(r.turn) ?? own(r)) : own(r));
   const lead = leading.sort((a, b) => group(a) - group(b) || a.index - b.index);
   return [...lead, ...results.filter((r) => !answers.includes(r.index))];
+}
+
+/**
+ * `shown` with each analyst question's first substantive reply placed just before it (brought in,
+ * or moved up; once; only a substantive reply the scope allows), cut to the length of `shown` or
+ * `pool`, whichever is more; `repliedTo` records reply → question.
+ */
+export function withReplies(shown: readonly Candidate[], passages: readonly Passage[], exchanges: Exchanges, allowed: (i: number) => boolean, repliedTo: Map<number, number>, pool: number): Candidate[] {
+  const placed = new Set<number>();
+  const out: Candidate[] = [];
+  for (const c of shown) {
+    if (placed.has(c.index)) continue;
+    if (passages[c.index]!.role === 'question') {
+      const reply = exchanges.answersTo(c.index).find((a) => allowed(a) && passages[a]!.text.split(/\s+/).length >= SUBSTANTIVE_WORDS);
+      // Brought in, or moved up from lower down; one already above the question stays where it is.
+      if (reply !== undefined && !placed.has(reply)) {
+        placed.add(reply);
+        repliedTo.set(reply, c.index);
+        out.push({ index: reply, score: c.score });
+      }
+    }
+    placed.add(c.index);
+    out.push(c);
+  }
+  return out.slice(0, Math.max(shown.length, pool));
 }
