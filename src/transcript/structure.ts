@@ -27,7 +27,7 @@
  *   someone who has not answered in it are 'remarks', not answers;
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
-import { unidentifiedSide } from './names.js';
+import { boundedEditDistance, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
@@ -135,6 +135,20 @@ function introduced(matcher: IntroMatcher, text: string): Participant | null {
   return (handover && handover.index > 0 ? matcher.find(text.slice(handover.index)) : null) ?? matcher.find(text);
 }
 
+/**
+ * Does the introduction say this person's name, the surname perhaps spelt otherwise (speech
+ * recognition and transcribers disagree: "Weinstein" / "Winestean")? The first name exactly, then
+ * a word within a third of the surname's length in edits.
+ */
+function introducesNearly(text: string, person: Participant): boolean {
+  const [first, ...rest] = person.name.toLowerCase().split(/\s+/);
+  const last = rest.at(-1);
+  if (!first || !last || last.length < 4) return false;
+  const words = text.toLowerCase().split(/[^\p{L}'’-]+/u);
+  const max = Math.floor(last.length / 3);
+  return words.some((w, k) => w === first && words[k + 1] !== undefined && boundedEditDistance(words[k + 1]!, last, max) <= max);
+}
+
 export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
   return turn.paragraphs.map((p) => p.text).join('\n\n');
 }
@@ -208,7 +222,9 @@ export function inferSides(participants: readonly Participant[], turns: readonly
         const named = introduced(matcher, texts[i] as string);
         const next = turns[i + 1];
         const newcomer = next && !isModerator(next.speakerId) && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
-        const target = named ?? newcomer;
+        // "…comes from Michael Weinstein" with "Michael Winestean" speaking next, his first turn: the
+        // introduction names him, misspelt, not a "Michael" who speaks later under his first name alone.
+        const target = newcomer && named !== newcomer && introducesNearly(texts[i] as string, newcomer) ? newcomer : (named ?? newcomer);
         if (open(target) && !presenters.has(target.id)) {
           target.side = 'analyst';
           target.sideSource = 'inferred';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTranscriptText, structureCall } from '../../src/transcript/read-source.js';
-import { firmInIntroduction } from '../../src/transcript/structure.js';
+import { firmInIntroduction, inferSides, type TurnDraft } from '../../src/transcript/structure.js';
 import { inferTitles } from '../../src/transcript/title-introductions.js';
 import type { Call, Participant } from '../../src/transcript/types.js';
 import { AMZN_PATH } from './fixtures.js';
@@ -69,6 +69,33 @@ describe('what the call itself says about its people (layouts that list nobody)'
     // The operator (or a host) then addresses the analyst: the address is no part of the firm.
     expect(firmInIntroduction('Our first question comes from Jake Miller with Barclays. Jake, go ahead.', 'Jake Miller')).toBe('Barclays');
     expect(firmInIntroduction('The next question is from Luca Gandolfi from Goldman Sachs. Mr. Gandolfi, your line is open.', 'Luca Gandolfi')).toBe('Goldman Sachs');
+  });
+
+  it('the newcomer an introduction names, misspelt, is the analyst — not someone else who shares the first name', () => {
+    const people: Participant[] = ['Operator', 'Nora Quill', 'Michael Winestean', 'Michael', 'Lee Park'].map((name) => ({
+      id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null,
+      ...(name === 'Operator' ? { side: 'operator' as const, sideSource: 'listed' as const } : { side: 'unknown' as const, sideSource: 'unknown' as const }),
+    }));
+    let at = 0;
+    const turn = (speakerId: string, text: string, section: TurnDraft['section'] = 'qa'): TurnDraft => {
+      const start = at;
+      at += text.length + 2;
+      return { speakerId, section, startTime: null, paragraphs: [{ text, start, end: start + text.length }] };
+    };
+    const sides = inferSides(people, [
+      turn('operator', 'Welcome to the call. I will now turn it over to Nora Quill.', 'prepared_remarks'),
+      turn('nora-quill', 'Thanks. Sales rose and margins held. Operator, we will take questions.', 'prepared_remarks'),
+      turn('operator', 'Our first question comes from Lee Park with Tidewater Research.'),
+      turn('lee-park', 'How are freight costs trending?'),
+      turn('nora-quill', 'Freight costs are easing.'),
+      turn('operator', 'Our next question comes from Michael Weinstein from Crestline Securities. Please go ahead.'),
+      turn('michael-winestean', 'Hi, good morning. On the same question, are rates still falling?'),
+      turn('nora-quill', 'They are, slowly.'),
+      turn('operator', 'Our next question comes from Michael at Harbor Bank.'),
+      turn('michael', 'Thanks. What about pricing?'),
+      turn('nora-quill', 'Pricing is stable.'),
+    ]);
+    expect(Object.fromEntries(sides.map((p) => [p.name, p.side]))).toEqual({ Operator: 'operator', 'Nora Quill': 'company', 'Michael Winestean': 'analyst', Michael: 'analyst', 'Lee Park': 'analyst' });
   });
 
   it("reads executives' titles from how the call introduces them, the role after a name before the one before it", () => {
