@@ -203,13 +203,13 @@ const WELCOME = new RegExp(
   'i',
 );
 
-/** A welcome that thanks for joining instead ("Thank you for joining us to review Sanofi's 2021 fourth quarter results"). */
+/** A welcome that thanks for joining instead ("Thank you for joining us to review Marrow Bio's 2024 fourth quarter results"). */
 const JOINING =
   /\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:(?:to\s+(?:review|discuss)|for|on)\s+)?(?:the\s+|today['’]s\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)/i;
 
 /**
- * A welcome whose call is not "…call" but results or a report ("welcome to BANCO SABADELL'S 2021
- * FULL YEAR RESULTS AUDIO WEBCAST", "this presentation of the SSAB year-end report"): the name is
+ * A welcome whose call is not "…call" but results or a report ("welcome to TESSEL BANK'S 2024
+ * FULL YEAR RESULTS AUDIO WEBCAST", "this presentation of the Halden Steel year-end report"): the name is
  * what comes before the period and report words (spokenCompanyName).
  */
 const WELCOME_RESULTS =
@@ -252,7 +252,7 @@ export function welcomeMeta(turns: readonly { paragraphs: readonly { text: strin
   return null;
 }
 
-/** Where what a welcome says of the call stops naming the company ("Ferrari 2021 full year results", "Telkom's First Half of 2021"). */
+/** Where what a welcome says of the call stops naming the company ("Corvane 2024 full year results", "Tessel's First Half of 2024"). */
 const AFTER_SPOKEN_NAME =
   /(?:['’]s?(?=\s|$)|\s*[–(,]|\s+-\s|-(?=(?:Q[1-4]|\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:^|\s+)(?:first|second|third|fourth|full|half|nine|fiscal|financial|preliminary|annual|quarterly|interim|trading|operating|operational|year|results?|earnings|conference|investor|video|IFRS|H[12]|Q[1-4]|[1-4][QH]|FY\S*|\d{1,2}M|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
@@ -261,8 +261,8 @@ const LEGAL_END = /\b(?:Inc|Incorporated|Corp|Corporation|plc|PLC|AG|SA|S\.A|Ltd
 
 /**
  * The company as a welcome speaks it, or null when what is left is no name: the possessive and
- * the period or report words after it go ("Repsol's" → "Repsol", "Ferrari 2021 full year results"
- * → "Ferrari"), as do "our"/"the" before it; it must start with a capital and hold no
+ * the period or report words after it go ("Lisbon Power's" → "Lisbon Power", "Corvane 2024 full year results"
+ * → "Corvane"), as do "our"/"the" before it; it must start with a capital and hold no
  * speech-recognition gap ("[unk]").
  */
 function spokenCompanyName(said: string): string | null {
@@ -271,7 +271,7 @@ function spokenCompanyName(said: string): string | null {
   const eponym = /^(?:Dr|Mr|Mrs|Ms|St)\.?\s+\p{Lu}[\p{L}-]*['’]s(?=\s|$)/u.exec(name);
   const cut = eponym ? { index: eponym[0].length } : AFTER_SPOKEN_NAME.exec(name);
   if (cut) name = name.slice(0, cut.index).trim();
-  // A legal form ends the name ("ARQIT QUANTUM INC debut fiscal year-end…").
+  // A legal form ends the name ("QUORVO QUANTUM INC debut fiscal year-end…").
   const legal = LEGAL_END.exec(name);
   if (legal) name = name.slice(0, legal.index + legal[0].length).trim();
   name = name.replace(/[\s,.;:]+$/, '');

@@ -225,7 +225,7 @@ describe('a pasted question gets its answer', () => {
 
   it('the issue’s example shape never returns an empty page and keeps its words', async () => {
     const q =
-      'Hi, good morning everyone. So just one question for me. There was a little bit of a commentary in the prepared remarks about ' +
+      'Hi, good morning everyone. So just one question for me. Your prepared remarks mentioned ' +
       'some inflation in cost of goods sold. So maybe Brian, could you just give us a sense of how much of that is freight, ' +
       'and whether freight costs are going up from here?';
     const r = await search(q);

@@ -46,7 +46,7 @@ const CALL = renderTranscript({
       speaker: 'Sam Ortiz',
       title: 'Chief Financial Officer',
       paragraphs: [
-        'We ended the quarter on September 30th with cash and short-term investments of $96 million, against $104 million at the end of June. Cash used in operations for the quarter was $8 million, compared to $11 million in the third quarter of last year. On our current budget, we believe this cash will fund the buoy rollout and our operations into the second half of 2026.',
+        'We ended the quarter on September 30th with cash and short-term investments of $96 million, against $104 million at the end of June. Cash used in operations for the quarter was $8 million, against $11 million a year earlier. On our current budget, we believe this cash will fund the buoy rollout and our operations into the second half of 2026.',
       ],
     },
     {

@@ -44,7 +44,7 @@ describe('partOfMetric: a part\'s figure, though no "segment" is named', () => {
     ['Record revenue of $2 billion.', false],
     ['For the third quarter, we achieved revenues of $29.6 million.', false],
     ['We expect to invest about $200 billion in capital expenditures.', false],
-    ['At the midpoint, this would put revenue at about $230 million.', false],
+    ['At the midpoint, that would put sales near $230 million.', false],
     ['Our revenue was $700 million.', false],
     // Another wording of the metric before it qualifies nothing ("top line, revenues").
     ['First the top line, revenues for the third quarter of 2019 were $48.3 million.', false],

@@ -30,7 +30,7 @@ describe('reportedPeriod', () => {
   });
 
   it('needs a year and a results word in the same sentence', () => {
-    expect(read('I welcome you to our third quarter results release.')).toBeNull();
+    expect(read('We welcome you all to our third quarter results release.')).toBeNull();
     expect(read('Welcome, everyone. Revenue grew compared with the third quarter of 2020, and margins held.')).toBeNull();
     // The first sentence that says it wins, not a comparison later on.
     expect(read('Welcome to the Q2 2021 results call. Compared with the first half 2020 results, sales rose.')).toBe('Q2 2021');

@@ -244,7 +244,7 @@ export class AnswerScorer {
 
 /**
  * Does the sentence name a time in the tense asked: for "when will…", a plan or expectation, or a
- * time said with no tense at all ("And then by the end of 2022 only the one big shaft."); for
+ * time said with no tense at all ("And then by the end of 2027 just the one new kiln."); for
  * "when did…", anything but a projection.
  */
 function statesTime(facts: SentenceFacts, timing: TimingQuestion): boolean {

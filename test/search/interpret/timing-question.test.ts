@@ -49,7 +49,7 @@ describe('sentenceFacts: past', () => {
   it('a report or a past event is past; a time said without a verb is not', () => {
     expect(sentenceFacts('Cash used in the quarter was $8 million.').past).toBe(true);
     expect(sentenceFacts('We opened the plant in March of last year.').past).toBe(true);
-    expect(sentenceFacts('And then by the end of 2022 only the one big shaft.').past).toBe(false);
+    expect(sentenceFacts('And then by the end of 2027 just the one new kiln.').past).toBe(false);
   });
 });
 
