@@ -142,14 +142,17 @@ export function sentenceFacts(text: string): SentenceFacts {
     if (/^(19|20)\d{2}$/.test(r)) years.add(Number(r));
   });
   const words = text.split(/\s+/).filter(Boolean);
+  // Each tense test once: the outlook, a report, and the wider future and past built on them.
+  const forward = FORWARD.test(text) || PROJECTION.test(text);
+  const reported = REPORTED.test(text);
   const figures = tokens.flatMap((t) => (t.figure ? [t.figure] : []));
   return {
     tokens,
     figures,
     quarters,
     years,
-    forward: FORWARD.test(text) || PROJECTION.test(text),
-    outlookOnly: (FORWARD.test(text) || PROJECTION.test(text)) && !REPORTED.test(text),
+    forward,
+    outlookOnly: forward && !reported,
     total: TOTAL.test(text),
     segment: SEGMENT.test(text),
     question: QUESTION.test(text),
@@ -159,8 +162,8 @@ export function sentenceFacts(text: string): SentenceFacts {
     annual: ANNUAL_WORDS.test(text),
     handover: HANDOVER.test(text),
     othersOutlook: OTHERS_OUTLOOK.test(text) && !OWN_OUTLOOK.test(text),
-    past: REPORTED.test(text) || PAST_EVENT.test(text),
-    future: FORWARD.test(text) || PROJECTION.test(text) || FUTURE.test(text),
+    past: reported || PAST_EVENT.test(text),
+    future: forward || FUTURE.test(text),
     time: TIME.test(text),
   };
 }
