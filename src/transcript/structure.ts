@@ -27,7 +27,7 @@
  *   someone who has not answered in it are 'remarks', not answers;
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
-import { boundedEditDistance, unidentifiedSide } from './names.js';
+import { boundedEditDistance, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
@@ -141,10 +141,10 @@ function introduced(matcher: IntroMatcher, text: string): Participant | null {
  * a word within a third of the surname's length in edits.
  */
 function introducesNearly(text: string, person: Participant): boolean {
-  const [first, ...rest] = person.name.toLowerCase().split(/\s+/);
+  const [first, ...rest] = nameWords(person.name);
   const last = rest.at(-1);
   if (!first || !last || last.length < 4) return false;
-  const words = text.toLowerCase().split(/[^\p{L}'’-]+/u);
+  const words = nameWords(text);
   const max = Math.floor(last.length / 3);
   return words.some((w, k) => w === first && words[k + 1] !== undefined && boundedEditDistance(words[k + 1]!, last, max) <= max);
 }
