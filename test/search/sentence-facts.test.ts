@@ -208,3 +208,19 @@ describe("sentenceFacts: an outside party's outlook", () => {
     expect(sentenceFacts('We expect volume to grow 3%.').othersOutlook).toBe(false);
   });
 });
+
+describe('percentages said in words; a share of a metric', () => {
+  it('"mid-single digit", "double-digit", "high-teens" are percentages', () => {
+    for (const s of ['We expect revenue to grow by around mid-single digit.', 'Orders grew double-digit again.', 'Margins should reach the high-teens.', 'Sales rose in the high teens.']) {
+      expect(sentenceFacts(s).figures, s).toContain('percent');
+    }
+    expect(sentenceFacts('The digits on the unit are high.').figures).toEqual([]);
+  });
+
+  it('"25% of revenues" is another figure\'s share of revenue, not revenue\'s percentage; "$21 billion of revenue" is revenue', () => {
+    const revenue = [['revenu']];
+    expect(statesMetric(sentenceFacts('Capital expenditure is expected at around 25% of revenues.'), revenue, 'percent')).toBe(false);
+    expect(statesMetric(sentenceFacts('Revenue grew mid-single digit in the quarter.'), revenue, 'percent')).toBe(true);
+    expect(statesMetric(sentenceFacts('Ads brought $21.3 billion of revenue in the quarter.'), revenue, 'money')).toBe(true);
+  });
+});

@@ -56,6 +56,8 @@ export interface SentenceFacts {
 const WORD = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|%/gu;
 const MONEY_AFTER = new Set(['dollars', 'dollar', 'cents', 'cent', 'euros', 'pounds', 'yen']);
 const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'points', 'pts']);
+/** A percentage said in words, as calls give growth and margins: "mid-single-digit", "double-digit", "high-teens". */
+const WORDED_PERCENT = /^(?:(?:low|mid|high)-)?(?:single|double)-digits?$|^(?:low|mid|high)-teens$/;
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
 const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|anticipated|guidance|outlook|forecast|we'll|will\s+be|plan\s+to|intend\s+to|going\s+to\s+be|should\s+be)\b/i;
@@ -128,6 +130,9 @@ export function sentenceFacts(text: string): SentenceFacts {
       else if (r.startsWith('$') || MONEY_AFTER.has(next) || MONEY_AFTER.has((raw[i + 2] ?? '').toLowerCase())) figure = 'money';
       // A bare four-digit year is a period, and "Q4"-style tokens never reach here.
       else if (!year && prev !== 'q' && prev !== 'fiscal') figure = 'count';
+    } else if (WORDED_PERCENT.test(lower) || (/^digits?$/.test(next) && /(?:^|-)(?:single|double)$/.test(lower)) || (next === 'teens' && /^(?:low|mid|high)$/.test(lower))) {
+      // Said in two words ("mid-single digit", "high teens"), the first carries it, where a figure would stand.
+      figure = 'percent';
     }
     const number = /^\$?\d/.test(r);
     return { stem: number ? null : normalizeToken(r), lower, figure, name: !number && (/\d/.test(r) || (i > 0 && r !== 'I' && /^\p{Lu}/u.test(r))) };
@@ -232,7 +237,9 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
     for (let i = m.from - 1; i >= 0 && m.from - i <= MAX_STATEMENT_GAP; i--) {
       const t = tokens[i]!;
       if (t.figure) {
-        if (!quantity || t.figure === quantity) return true;
+        // "25% of revenues" is something else's share of the metric ("capex at 25% of revenues"), not the metric's own percentage.
+        const share = t.figure === 'percent' && tokens[i + 1]?.lower === 'of';
+        if ((!quantity || t.figure === quantity) && !share) return true;
         break;
       }
       if (!linkWord(t.lower)) break;
