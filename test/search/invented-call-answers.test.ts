@@ -7,6 +7,7 @@
  *   and a segment's by that segment's figure, not another's that repeats the asked period;
  * - growth asked "sequentially" or "year over year" by the sentence comparing with that period;
  * - an abbreviation said ("M&A") counts for the words asked ("acquisitions");
+ * - a fragment of a few words ("Oh, the dredging backlog-") never answers, though it repeats the topic's words;
  * - "how long" / "when will" is answered by the sentence naming a time ahead, not by one reporting
  *   the past quarter's dates and balances; "when did" by the one naming when it happened.
  */
@@ -76,6 +77,14 @@ const CALL = renderTranscript({
       title: 'Chief Executive Officer',
       paragraphs: ['Honestly, very little. We buy almost everything from domestic furnaces now, and what we still bring in we can pass on to customers within a quarter.'],
     },
+    { speaker: 'Lee Park', title: 'Tidewater Research', paragraphs: ['And how big is the dredging backlog now?'] },
+    { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Oh, the dredging backlog-'] },
+    { speaker: 'Lee Park', title: 'Tidewater Research', paragraphs: ['Right.'] },
+    {
+      speaker: 'Nora Quill',
+      title: 'Chief Executive Officer',
+      paragraphs: ['Port authorities keep ordering, so we have enough signed work to keep the Dover works busy through the spring, and two more harbors want installations by summer.'],
+    },
   ],
 });
 
@@ -116,6 +125,15 @@ describe('a named speaker who answered a question on the topic in other words', 
     const r = await service.engine.search({ q: 'What did Nora Quill say about the pension plan?', k: 5 });
     expect(r.notice).toMatch(/did not discuss|Nobody/);
     expect(r.answer).toBeNull();
+  });
+});
+
+describe('a fragment of a few words', () => {
+  it('is a weaker match below the answer that follows it, though it names the topic', async () => {
+    const r = await service.engine.search({ q: 'What did Nora Quill say about the dredging backlog?', k: 5 });
+    expect(r.results[0]!.text).toMatch(/Port authorities keep ordering/);
+    const fragment = r.results.find((x) => /^Oh, the dredging backlog/.test(x.text));
+    expect(fragment === undefined || fragment.weak).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import type { SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import { AnswerScorer } from './answer-score.js';
 import { answerSentence, type AnswerSpan } from './answer-sentence.js';
-import type { Exchanges } from '../retrieve/exchanges.js';
+import { isBackchannel, type Exchanges } from '../retrieve/exchanges.js';
 import { answersFirst, matchedExchangeAnswers, withExchangeAnswers, withReplies } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
@@ -116,7 +116,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   if (plan.topic && retrieval.lexical) {
     // The named speaker's words never name the topic, but they answered a question on it: their
     // answers, ranked with the question's match (an answer rarely repeats the question's words).
-    const ownWords = discussed(shown);
+    // A fragment that repeats the topic's words ("Oh, the buoy backlog-") is not having discussed it.
+    const ownWords = discussed(shown.filter((c) => !isBackchannel(passages[c.index]!)));
     const replies = ranked.replies && !ownWords ? [...ranked.replies.question].filter(([, q]) => discussed([{ index: q, score: 0 }])).map(([a]) => a) : [];
     if (replies.length > 0) {
       shown = ranked.replies!.ranked;
@@ -162,7 +163,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     const question = replyAnswers.includes(candidate.index) ? ranked.replies!.question.get(candidate.index) : repliedTo.get(candidate.index);
     const features = relevanceFeatures(question ?? candidate.index, answer.score, scorer, retrieval.lexical, typed);
     const score = relevanceScore(features);
-    return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT };
+    // A fragment of a few words ("Oh, the competition-…") can match a topic's words but never answers it.
+    return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT || isBackchannel(passages[candidate.index]!) };
   });
   // A reply brought in for a question shown is as relevant as that question (its own words rarely match).
   for (const r of results) {
@@ -190,7 +192,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   for (const r of results) {
     // Off the topic, everything is a weaker match; the answers of the matched exchange never are.
     if (!onTopic) r.weak = true;
-    else if (exchangeAnswers.has(r.candidate.index) && r.weak) r.weak = false;
+    else if (exchangeAnswers.has(r.candidate.index) && r.weak && !isBackchannel(passages[r.candidate.index]!)) r.weak = false;
     r.relevance.label = r.weak ? 'weak' : r.relevance.label === 'weak' ? 'related' : r.relevance.label;
   }
 
