@@ -1,7 +1,7 @@
 /** Ordering a pasted question's results: the answers to the question it restates lead; which answers a question has (pure). */
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/passages/types.js';
-import { answersFirst, withExchangeAnswers } from '../../src/search/answer/exchange-answers.js';
+import { answersFirst, matchedExchangeAnswers, withExchangeAnswers } from '../../src/search/answer/exchange-answers.js';
 import { Exchanges } from '../../src/search/retrieve/exchanges.js';
 
 const r = (index: number, words: number, weak = false) => ({ index, words, weak });
@@ -51,6 +51,26 @@ describe('Exchanges.answersTo', () => {
   it('a real answer in between does end it (a follow-up is another question)', () => {
     expect(exchanges.answersTo(4)).toEqual([5]);
     expect(exchanges.answersTo(3)).toEqual([]);
+  });
+});
+
+describe('matchedExchangeAnswers', () => {
+  const passage = (i: number, exchange: number, role: Passage['role'], speaker: string): Passage => ({
+    id: `c@${i}`, callId: 'c', index: i, text: `${speaker} says something of enough words to be a real turn here.`,
+    speaker: { id: speaker, name: speaker, title: null, side: role === 'question' ? 'analyst' : 'company', firm: null },
+    section: 'qa', exchange, turn: i, role, startTime: null, sentences: [], tokens: 10, start: i * 100, end: i * 100 + 50,
+  });
+  // Two analysts asked about the same subject: exchange 1 (passages 0–1) and exchange 2 (passages 2–3).
+  const exchanges = new Exchanges([passage(0, 1, 'question', 'ana'), passage(1, 1, 'answer', 'ceo'), passage(2, 2, 'question', 'bob'), passage(3, 2, 'answer', 'cfo')]);
+  const match = (q: number) => (q === 2 ? 0.9 : 0.4);
+
+  it("takes the exchange whose question the pasted one best matches, not the first result's", () => {
+    expect(matchedExchangeAnswers([{ index: 1 }, { index: 3 }], exchanges, match)).toEqual([3]);
+  });
+
+  it('only among the first few results', () => {
+    const far = [{ index: 1 }, { index: 1 }, { index: 1 }, { index: 3 }];
+    expect(matchedExchangeAnswers(far, exchanges, match)).toEqual([1]);
   });
 });
 

@@ -6,12 +6,19 @@ import type { Candidate } from '../retrieve/retriever.js';
 const EXCHANGE_LOOKAHEAD = 3;
 
 /**
- * The answers to the question a pasted question restates: the exchange is the first of the top
- * results that belongs to one; within it, the question turn that best matches (`match`).
+ * The answers to the question a pasted question restates: among the exchanges of the top results,
+ * the one whose question best matches (`match`) — the first result may be an answer to another
+ * analyst who asked about the same subject — and within it, that question's answers.
  */
 export function matchedExchangeAnswers(ranked: readonly { index: number }[], exchanges: Exchanges, match: (passage: number) => number): readonly number[] {
-  const anchor = ranked.slice(0, EXCHANGE_LOOKAHEAD).find((c) => exchanges.answersOf(c.index).length > 0);
-  return anchor ? exchanges.answersToBestQuestion(anchor.index, match) : [];
+  let best: { anchor: number; score: number } | null = null;
+  for (const c of ranked.slice(0, EXCHANGE_LOOKAHEAD)) {
+    if (exchanges.answersOf(c.index).length === 0) continue;
+    // An exchange whose question was not kept as a passage still counts, after any that has one.
+    const score = Math.max(-Infinity, ...exchanges.questionsOf(c.index).map(match));
+    if (best === null || score > best.score) best = { anchor: c.index, score };
+  }
+  return best ? exchanges.answersToBestQuestion(best.anchor, match) : [];
 }
 
 /**

@@ -24,6 +24,11 @@ export class Exchanges {
     return p.exchange === null ? [] : (this.members.get(`${p.callId}#${p.exchange}`) ?? []);
   }
 
+  /** The question passages (call order) of the exchange passage `i` belongs to; [] outside Q&A. */
+  questionsOf(i: number): readonly number[] {
+    return this.membersOf(i).filter((j) => this.passages[j]!.role === 'question');
+  }
+
   /** The answer passages (call order) of the exchange passage `i` belongs to; [] outside Q&A. */
   answersOf(i: number): readonly number[] {
     return this.membersOf(i).filter((j) => this.passages[j]!.role === 'answer');
@@ -36,8 +41,7 @@ export class Exchanges {
    * the exchange's answers when the turns cannot be told apart.
    */
   answersToBestQuestion(i: number, match: (question: number) => number): readonly number[] {
-    const members = this.membersOf(i);
-    const questions = members.filter((j) => this.passages[j]!.role === 'question');
+    const questions = this.questionsOf(i);
     if (questions.length <= 1) return this.answersOf(i);
     const best = questions.reduce((a, b) => (match(b) > match(a) ? b : a));
     const answers = this.answersTo(best);
