@@ -158,6 +158,11 @@ describe('signposts', () => {
     expect(sentenceFacts("And now I'd like to turn to our outlook.").signpost).toBe(true);
     expect(sentenceFacts('Turning to Marine, revenue was $150 million.').signpost).toBe(false);
     expect(sentenceFacts('Let me start by saying that demand for our lanterns has never been stronger in any port we serve.').signpost).toBe(false);
+    // Several adverbs, other verbs of announcing, and a pointer to a slide whose number is no figure.
+    expect(sentenceFacts('Let me just quickly address pricing and then take the next question.').signpost).toBe(true);
+    expect(sentenceFacts('Here on slide 11, we can see our main lantern quality indicators by region.').signpost).toBe(true);
+    expect(sentenceFacts('Here on slide 11, we can see our main lantern quality indicators by region.').figures).toEqual([]);
+    expect(sentenceFacts('On slide 11, you can see that lantern orders rose 15% in every region.').signpost).toBe(false);
   });
 });
 
