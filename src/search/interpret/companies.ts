@@ -2,7 +2,7 @@
  * Companies of the library and how people name them: full name, the name without its legal form
  * ("Amazon.com, Inc." → "amazon"), a distinctive first word ("Kuehne"), initials written in capitals
  * ("GE"), the two-letter contraction of a two-word name ("AmEx"), the ticker, and a distinctive name
- * with one typo ("Nexstar" for Nextar). Built once per
+ * with one typo ("Nexstar" for Nextar), and the name a call's welcome gives it ("FEMSA"). Built once per
  * index; looking a query up is a walk over its words with map lookups (nothing scans the library).
  */
 import { editDistance } from './edit-distance.js';
@@ -147,7 +147,8 @@ export class CompanyDirectory {
   private readonly blankKeys = new Map<string, string[]>();
   private maxWords = 1;
 
-  constructor(calls: readonly CallMeta[]) {
+  /** `spoken`: call id → the company as the call's own welcome names it ("FEMSA" for Fomento Economico Mexicano), where it does. */
+  constructor(calls: readonly CallMeta[], spoken: ReadonlyMap<string, string> = new Map()) {
     // One company per ticker, and per name: a call without a ticker joins the company with its name.
     const byKey = new Map<string, Company>();
     const byName = new Map<string, Company>();
@@ -169,6 +170,7 @@ export class CompanyDirectory {
       c.calls.sort(byPeriod);
       c.name = c.calls.at(-1)!.company;
       this.addAliases(c);
+      this.addSpokenNames(c, spoken);
     }
     for (const [phrase, list] of this.aliases) {
       if (!list.every((a) => a.via === 'name' || a.via === 'short')) continue;
@@ -262,6 +264,22 @@ export class CompanyDirectory {
     if (c.ticker) {
       const t = c.ticker.toLowerCase();
       this.add(t, { company: c, via: 'ticker', caseRule: t.length >= 3 && !isEnglish(t) ? 'any' : 'upper' });
+    }
+  }
+
+  /**
+   * The name a call gives itself names its company too: the spelling people use ("Nexstar", "Identiv")
+   * where the metadata misspells it, the short form ("FEMSA") where it gives the legal name. Only the
+   * name as said (no short forms of it: a welcome is speech-recognised text).
+   */
+  private addSpokenNames(c: Company, spoken: ReadonlyMap<string, string>): void {
+    for (const meta of c.calls) {
+      const name = spoken.get(meta.id);
+      if (!name) continue;
+      const core = coreWords(name);
+      while (core.length > 1 && DANGLING.has(core.at(-1)!)) core.pop();
+      const single = core.length === 1 ? core[0]! : null;
+      this.add(core, { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
     }
   }
 

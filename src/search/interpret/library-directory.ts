@@ -1,8 +1,22 @@
 import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
+import { metaFromWelcome } from '../../transcript/header-meta.js';
 import { lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
+
+/** How much of a call's opening is read for the name its welcome gives the company. */
+const OPENING_CHARS = 4000;
+
+/** Call id → the company as the call's welcome names it, for the calls whose welcome does (header-meta.ts). */
+function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of calls) {
+    const company = metaFromWelcome(c.source.slice(0, OPENING_CHARS))?.company;
+    if (company) out.set(c.meta.id, company);
+  }
+  return out;
+}
 
 /** SpeakerDirectory over the whole library: its companies, their people, one alias table (built once at load). */
 export class LibraryDirectory implements SpeakerDirectory {
@@ -13,7 +27,10 @@ export class LibraryDirectory implements SpeakerDirectory {
 
   /** `lowercase`: the words the calls write in lowercase, as the index stores them; read from the calls' texts when absent. */
   constructor(calls: readonly StoredCall[], lowercase?: ReadonlySet<string>) {
-    this.companies = new CompanyDirectory(calls.map((c) => c.meta));
+    this.companies = new CompanyDirectory(
+      calls.map((c) => c.meta),
+      spokenCompanyNames(calls),
+    );
     const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);
     for (const p of people) {
       this.byKey.set(p.key, p);

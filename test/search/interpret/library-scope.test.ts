@@ -322,3 +322,24 @@ describe('a surname that is also the name of its bearer’s company', () => {
     expect(p.speakers).toEqual([]);
   });
 });
+
+describe("the name a call's welcome gives its company", () => {
+  // Invented: the header gives the legal name, the operator the name people use.
+  const text = renderTranscript({
+    title: 'Fomento Textil Andino (FTXA) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET',
+    company: ['Lucia Prado - Chief Executive Officer'],
+    analysts: ['Nia Cole - Ridge Capital'],
+    presentation: [
+      { speaker: 'Operator', paragraphs: ["Good morning, and welcome to FOTEXA's second quarter 2021 results conference call."] },
+      { speaker: 'Lucia Prado', title: 'Chief Executive Officer', paragraphs: ['Cotton costs eased and our mills in Peru ran at full capacity.'] },
+    ],
+    qa: [],
+  });
+  const lib = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'ftxa-q2-2021.txt' }).call, sourcePath: 'ftxa-q2-2021.txt' }]);
+
+  it('names the company as well as its legal name', () => {
+    expect(interpretQuery('What did FOTEXA say about cotton costs?', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
+    expect(interpretQuery('fotexa cotton costs', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
+    expect(interpretQuery('What did Fomento Textil Andino say about cotton?', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
+  });
+});
