@@ -136,6 +136,8 @@ describe('a search whose caller gives up stops cleanly', () => {
     process.on('unhandledRejection', unhandled);
     try {
       await expect(engine.search({ q: 'aws backlog', k: 10 }, { signal: gone.signal })).rejects.toThrow('timed out');
+      // The model call itself runs to its end (on a busy machine, later than any fixed wait): then nothing may follow it.
+      await vi.waitFor(() => expect(batcher.stats().inFlight).toBe(0), { timeout: 10_000, interval: 10 });
       await settle();
       expect(retrieve).not.toHaveBeenCalled();
       expect(batcher.batchSizes).toEqual([1]);
