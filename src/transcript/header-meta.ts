@@ -204,16 +204,20 @@ const WELCOME = new RegExp(
 );
 
 /** A welcome that thanks for joining instead ("Thank you for joining us to review Marrow Bio's 2024 fourth quarter results"). */
-const JOINING =
-  /\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:(?:to\s+(?:review|discuss)|for|on)\s+)?(?:the\s+|today['’]s\s+)?(?<title>(?:[^.!?\n]|\.(?=\w)){3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)/i;
+const JOINING = new RegExp(
+  String.raw`\b(?:for\s+joining|join(?:ing)?\s+us)\s+(?:us\s+)?(?:today\s+)?(?:(?:to\s+(?:review|discuss)|for|on)\s+)?(?:the\s+|today['’]s\s+)?(?<title>${NAME_CHAR}{3,120}?\b(?:results?|earnings)\b(?:\s+(?:conference\s+call|call|presentation|conference|webcast))?)`,
+  'i',
+);
 
 /**
  * A welcome whose call is not "…call" but results or a report ("welcome to TESSEL BANK'S 2024
  * FULL YEAR RESULTS AUDIO WEBCAST", "this presentation of the Halden Steel year-end report"): the name is
  * what comes before the period and report words (spokenCompanyName).
  */
-const WELCOME_RESULTS =
-  /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:live\s+)?(?:webcast\s+|audio\s+)?(?:presentation|conference\s+call|call|webcast)\s+(?:of|on|for)\s+(?:the\s+)?)?(?<title>[^.!?\n]{2,120}?\b(?:results?|earnings|report)\b)/i;
+const WELCOME_RESULTS = new RegExp(
+  String.raw`\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:live\s+)?(?:webcast\s+|audio\s+)?(?:presentation|conference\s+call|call|webcast)\s+(?:of|on|for)\s+(?:the\s+)?)?(?<title>${NAME_CHAR}{2,120}?\b(?:results?|earnings|report)\b)`,
+  'i',
+);
 
 /** "Welcome to the conference call of Kestrel Systems AG", "welcome to the earnings call for Halden Wind": the company after the call. */
 const WELCOME_OF = /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:earnings|results|quarterly|investor)\s+)?(?:conference\s+call|call|webcast|presentation)\s+(?:of|for|from)\s+/i;

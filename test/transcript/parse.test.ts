@@ -420,6 +420,9 @@ describe('a call with no header', () => {
     // An abbreviation's period is no sentence's end; a company named for a person keeps its possessive.
     ["Good day, everyone, and welcome to Dr. Halvorsen's Q3 FY 2024 Earnings Conference Call. As a reminder, lines are muted.", "Dr. Halvorsen's", 'Q3 2024'],
     ['Welcome to the St. Aubin Mining second quarter 2024 earnings call.', 'St. Aubin Mining', 'Q2 2024'],
+    // The same in a welcome that thanks for joining, or names results rather than a call.
+    ["Good morning. Thank you for joining us to review Dr. Halvorsen's 2024 fourth quarter results.", "Dr. Halvorsen's", null],
+    ['Good morning and welcome to St. Aubin Mining 2021 full year results audio webcast.', 'St. Aubin Mining', null],
   ])('reads the company as the welcome speaks it: %s', (welcome, company, quarter) => {
     const { meta } = parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call;
     expect(meta.company).toBe(company);
