@@ -21,6 +21,13 @@ const HOW_LONG = new RegExp(`${LEAD}how\\s+(?:long|soon|many\\s+(?:more\\s+)?(?:
 /** "what is the timeline for…", "the timing of the launch", "expected timeframe": the noun asks for a time ("timing the dose" is a verb). */
 const TIMELINE = /\b(?:timeline|timeframe|time\s+frame|time\s+horizon|runway)\b|\b(?:the|your|its|their|what)\s+timing\b|\btiming\s+(?:of|for|on)\b/i;
 const PAST_AUX_ONLY = new RegExp(`^${PAST_AUX}$`, 'i');
+/** "How long will the cash last?": the duration of what ("the cash"), the verb of lasting after it. */
+const LASTS = new RegExp(`${LEAD}how\\s+long\\s+(?:${FUTURE_AUX}|${PAST_AUX})\\s+(.+?)\\s+(?:last|run|continue|hold\\s+up)(?:\\s+(?:at|for|of|in))?\\s*[?.!]*$`, 'i');
+
+/** What a "how long will X last" question asks the duration of (X, whose own words are the topic), or null. */
+export function durationSubject(question: string): string | null {
+  return LASTS.exec(question)?.[1] ?? null;
+}
 
 /** The timing a question asks for, or null when it asks for something else. */
 export function timingQuestionOf(question: string): TimingQuestion | null {

@@ -3,6 +3,7 @@
  * scaffolding around the subject ("what did … say about") and the spans naming people, companies
  * and periods. The frames themselves are read in question-frames.ts.
  */
+import { durationSubject } from './timing-question.js';
 
 // Words that frame a question about a speaker rather than name its subject; stripped only at the edges of what remains.
 const SCAFFOLD = new Set(
@@ -27,12 +28,9 @@ const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
 /** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */
 const AUXILIARIES = /\s+(?:did|does)(?=\s)/gi;
 
-/** "How long will the cash last?": a duration asked of its subject ("cash"), whose own words are no topic. */
-const HOW_LONG = /^\s*how\s+long\s+(?:will|would|can|could|does|do|did|is|are|has|have)\s+(.+?)\s+(?:last|run|continue|hold\s+up)(?:\s+(?:at|for|of|in))?\s*[?.!]*$/i;
-
 export function stripScaffold(text: string): string {
-  const duration = HOW_LONG.exec(text);
-  if (duration) text = duration[1]!;
+  // "How long will the cash last?": a duration asked of its subject ("cash"), whose own words are no topic.
+  text = durationSubject(text) ?? text;
   const words = text.replace(AUXILIARIES, '').split(/\s+/).filter(Boolean);
   const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}']/gu, '').replace(/'s$/, '');
   // A word in capitals is an abbreviation ("the US market"), not "us" — unless the whole question is shouted.

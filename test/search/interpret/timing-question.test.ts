@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timingQuestionOf } from '../../../src/search/interpret/timing-question.js';
+import { durationSubject, timingQuestionOf } from '../../../src/search/interpret/timing-question.js';
 
 describe('timingQuestionOf: questions that ask when or for how long', () => {
   it.each([
@@ -21,4 +21,18 @@ describe('timingQuestionOf: questions that ask when or for how long', () => {
       expect(timingQuestionOf(q)).toBeNull();
     },
   );
+});
+
+describe('durationSubject: what a "how long will X last" question asks the duration of', () => {
+  it.each([
+    ['How long will the cash last?', 'the cash'],
+    ['So how long does the backlog run for?', 'the backlog'],
+    ["how long should Harbor Lights' cash hold up", "Harbor Lights' cash"],
+  ])('%s → %s', (q, subject) => {
+    expect(durationSubject(q)).toBe(subject);
+  });
+
+  it.each(['How long will it take to ramp the plant?', 'When will the cash run out?'])('none in: %s', (q) => {
+    expect(durationSubject(q)).toBeNull();
+  });
 });
