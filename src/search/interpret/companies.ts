@@ -278,8 +278,9 @@ export class CompanyDirectory {
       if (!name) continue;
       const core = coreWords(name);
       while (core.length > 1 && DANGLING.has(core.at(-1)!)) core.pop();
-      const single = core.length === 1 ? core[0]! : null;
-      this.add(core, { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
+      // One English word ("Lands" of Lands' End, read off speech) would name the company wherever it is written.
+      if (core.length === 1 && isEnglish(core[0]!)) continue;
+      this.add(core, { company: c, via: 'name', caseRule: 'any' });
     }
   }
 

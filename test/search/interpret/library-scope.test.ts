@@ -342,4 +342,19 @@ describe("the name a call's welcome gives its company", () => {
     expect(interpretQuery('fotexa cotton costs', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
     expect(interpretQuery('What did Fomento Textil Andino say about cotton?', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
   });
+
+  it('but not when the welcome gives one English word, which would name it wherever it is written', () => {
+    const summit = renderTranscript({
+      title: 'Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET',
+      company: ['Lucia Prado - Chief Executive Officer'],
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: [
+        { speaker: 'Operator', paragraphs: ["Good morning, and welcome to Summit's second quarter 2021 results conference call."] },
+        { speaker: 'Lucia Prado', title: 'Chief Executive Officer', paragraphs: ['Rope demand from ports was steady.'] },
+      ],
+      qa: [],
+    });
+    const one = new LibraryDirectory([{ ...parseTranscriptText(summit, { fileName: 'acdh-q2-2021.txt' }).call, sourcePath: 'acdh-q2-2021.txt' }]);
+    expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
+  });
 });
