@@ -126,7 +126,8 @@ export function createApp(deps: AppDeps): express.Express {
     if (!req.is(['application/json', '+json'])) return sendError(res, 415, 'unsupported_media_type', 'send the request body as application/json');
     next();
   });
-  api.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', '+json'] }));
+  const jsonBody = express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', '+json'] });
+  api.use(jsonBody);
 
   /** The engine, or a 503 saying how far loading has got (expected while starting: no alarm in the log). */
   const ready = (res: Response): SearchEngine | null => {
@@ -279,14 +280,15 @@ export function createApp(deps: AppDeps): express.Express {
 
   // GET /api/search, the route every query takes, skips express's router: the same middleware
   // functions run in the order the router would run them (the request-wide ones, the /api rate
-  // limit, then the search handler; a GET has no body to parse), and an error goes to the same
+  // limit and body parser — a GET that sends a JSON body gets it parsed, and refused if invalid,
+  // as before — then the search handler), and an error goes to the same
   // last-resort handler. The router's layer matching and per-request final handler cost ≈ 0.15 ms
   // a request (README "Benchmark"). Any other spelling of the path ('/API/search', '/api/search/')
   // still reaches the same handler through the router.
   // (express calls app.handle for every request, whether started by app.listen, http.createServer(app) or supertest.)
   const dispatch = app as express.Express & { handle(req: Request, res: Response, callback?: NextFunction): void };
   const viaRouter = dispatch.handle.bind(app);
-  const searchPath: RequestHandler[] = [...everyRequest, limit];
+  const searchPath: RequestHandler[] = [...everyRequest, limit, jsonBody];
   dispatch.handle = (req, res, callback) => {
     if (req.method !== 'GET' || !isSearchUrl(req.url)) return viaRouter(req, res, callback);
     // What express's handle and its router set up before the first middleware (the log's url is originalUrl).

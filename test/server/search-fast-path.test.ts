@@ -98,8 +98,12 @@ describe('GET /api/search without the router answers as the router does', () => 
     ['a repeated parameter', '?q=capex&q=margins', {}],
     ['a foreign host name', '?q=capex', { Host: 'evil.example' }],
     ['over HTTPS through a proxy (not trusted)', '?q=capex&k=1', { 'X-Forwarded-Proto': 'https' }],
-  ] as const)('%s', async (_name, query, headers) => {
-    const [direct, routed] = [await rawRequest(server.port, { method: 'GET', path: `/api/search${query}`, headers }), await rawRequest(server.port, { method: 'GET', path: `/api/search/${query}`, headers })];
+    ['a GET with a JSON body (parsed, then ignored)', '?q=capex&k=1', { 'Content-Type': 'application/json' }, '{"q":"margins"}'],
+    ['a GET with a body that is not valid JSON', '?q=capex&k=1', { 'Content-Type': 'application/json' }, '{"q":'],
+    ['a GET with a body over the cap', '?q=capex&k=1', { 'Content-Type': 'application/json' }, JSON.stringify({ pad: 'y'.repeat(20_000) })],
+  ] as [string, string, Record<string, string>, string?][])('%s', async (_name, query, headers, body) => {
+    const send = (path: string) => rawRequest(server.port, { method: 'GET', path, headers }, body);
+    const [direct, routed] = [await send(`/api/search${query}`), await send(`/api/search/${query}`)];
     expect(comparable(direct)).toEqual(comparable(routed));
     expect(direct.headers['x-request-id']).toBeTruthy();
     // Counted by the one /api rate limit either way: the second request has one fewer left.
