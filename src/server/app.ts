@@ -105,8 +105,9 @@ export function createApp(deps: AppDeps): express.Express {
       err: serializeError,
     },
   });
-  // A stuck request gets a JSON 503 instead of hanging the client; work for a request nobody awaits any more is dropped.
-  // Every request passes these, in this order (the search fast path below included).
+  // Every request passes these, in this order (the search fast path below included): the request
+  // log, security headers, the host check, and the deadline (a stuck request gets a JSON 503
+  // instead of hanging the client; work for a request nobody awaits any more is dropped).
   const everyRequest: RequestHandler[] = [logging, securityHeaders(), hostCheck(hostPolicy(deps.config.HOST, deps.config.ALLOWED_HOSTS)), requestDeadline(deps.config.REQUEST_TIMEOUT_MS)];
   for (const step of everyRequest) app.use(step);
 
@@ -279,13 +280,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(lastResort);
 
   // GET /api/search, the route every query takes, skips express's router: the same middleware
-  // functions run in the order the router would run them (the request-wide ones, the /api rate
-  // limit and body parser — a GET that sends a JSON body gets it parsed, and refused if invalid,
-  // as before — then the search handler), and an error goes to the same
-  // last-resort handler. The router's layer matching and per-request final handler cost ≈ 0.15 ms
-  // a request (README "Benchmark"). Any other spelling of the path ('/API/search', '/api/search/')
-  // still reaches the same handler through the router.
-  // (express calls app.handle for every request, whether started by app.listen, http.createServer(app) or supertest.)
+  // functions run in the order the router would run them (the request-wide ones, then the /api
+  // rate limit and body parser — a GET that sends a JSON body gets it parsed, and refused if
+  // invalid, as before), then the search handler; an error goes to the same last-resort handler.
+  // The router's layer matching and per-request final handler cost ≈ 0.15 ms a request (README
+  // "Benchmark"). Any other spelling of the path ('/API/search', '/api/search/') still reaches the
+  // same handler through the router. express calls app.handle for every request, however the
+  // server was started (app.listen, http.createServer(app), supertest).
   const dispatch = app as express.Express & { handle(req: Request, res: Response, callback?: NextFunction): void };
   const viaRouter = dispatch.handle.bind(app);
   const searchPath: RequestHandler[] = [...everyRequest, limit, jsonBody];
