@@ -105,6 +105,7 @@ export class AnswerScorer {
   /** Per query, not per sentence (hundreds are scored per search): the terms the overlap counts, and those a longer word may extend. */
   private readonly counted: readonly string[];
   private readonly prefixTerms: readonly string[];
+  private readonly typed: { alternatives: ReadonlyMap<string, string[][]> };
 
   constructor(
     readonly sentences: SentenceScorer,
@@ -116,6 +117,7 @@ export class AnswerScorer {
     // Its period likewise ("fourth quarter" names when, not what: a segment's "fourth quarter revenue" must not outscore the asked one's "Revenue was…").
     this.counted = fact ? [...terms].filter((t) => !fact.qualifiers.some((q) => q.includes(t)) && !(fact.period && PERIOD_TERM.test(t))) : [...terms];
     this.prefixTerms = [...terms].filter((q) => q.length >= 4);
+    this.typed = { alternatives: query.alternatives ?? NO_ALTERNATIVES };
   }
 
   factsOf(row: number, text: string): SentenceFacts {
@@ -149,14 +151,15 @@ export class AnswerScorer {
     const { counted } = this;
     if (counted.length > 0) {
       let overlap = 0;
-      const typed = { alternatives: this.query.alternatives ?? NO_ALTERNATIVES };
-      for (const t of counted) if (coversTerm(t, typed, (term) => hasTerm(info.terms, term))) overlap++;
+      const has = (term: string) => hasTerm(info.terms, term);
+      for (const t of counted) if (coversTerm(t, this.typed, has)) overlap++;
       score += (TERM_OVERLAP_WEIGHT * overlap) / counted.length;
     }
     if (terms.size > 0) {
-      let extra = 0;
-      for (const t of info.terms) if (!terms.has(t)) extra++;
-      score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * extra);
+      // The sentence's terms that are not the query's: its count less those it shares (the query has fewer terms to visit).
+      let shared = 0;
+      for (const t of terms) if (info.terms.has(t)) shared++;
+      score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * (info.terms.size - shared));
     }
     const facts = this.factsOf(row, sentence.text);
     if (specifics(facts, terms, this.prefixTerms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
@@ -258,8 +261,14 @@ function specifics(facts: SentenceFacts, queryTerms: ReadonlySet<string>, prefix
   for (const t of facts.tokens) {
     if (t.figure) n += 2;
     else if (t.stem === null) continue;
-    else if (queryTerms.has(t.stem) || prefixTerms.some((q) => t.stem!.startsWith(q))) continue;
+    else if (queryTerms.has(t.stem) || startsWithAny(t.stem, prefixTerms)) continue;
     else n += t.name ? 1 : 0.5;
   }
   return n;
+}
+
+/** Does `word` start with one of `prefixes`? (A loop: this runs for every word of every sentence scored.) */
+function startsWithAny(word: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (word.startsWith(p)) return true;
+  return false;
 }

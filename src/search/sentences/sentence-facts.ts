@@ -197,12 +197,21 @@ const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lo
 /** Largest gap, in words, between a metric and the figure that states it. */
 const MAX_STATEMENT_GAP = 7;
 
-/** Positions where one of `forms` (stem sequences) occurs. */
+/** A sentence's content words (stopwords have no stem), each with its position: per sentence, not per question asked of it. */
+const contentCache = new WeakMap<readonly FactToken[], readonly { s: string; i: number }[]>();
+function contentWords(tokens: readonly FactToken[]): readonly { s: string; i: number }[] {
+  let content = contentCache.get(tokens);
+  if (!content) {
+    content = tokens.flatMap((t, i) => (t.stem ? [{ s: t.stem, i }] : []));
+    contentCache.set(tokens, content);
+  }
+  return content;
+}
+
+/** Positions where one of `forms` (stem sequences) occurs, matched against the content words only. */
 function occurrences(tokens: readonly FactToken[], forms: readonly string[][]): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
-  const stems = tokens.map((t) => t.stem);
-  // Stopwords have no stem: match a form against the content words only, remembering where they sit.
-  const content = stems.flatMap((s, i) => (s ? [{ s, i }] : []));
+  const content = contentWords(tokens);
   for (const form of forms) {
     for (let c = 0; c + form.length <= content.length; c++) {
       if (form.every((f, j) => content[c + j]!.s === f || (f.length >= 4 && content[c + j]!.s.startsWith(f)))) {
