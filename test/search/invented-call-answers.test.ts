@@ -7,6 +7,7 @@
  *   and a segment's by that segment's figure, not another's that repeats the asked period;
  * - growth asked "sequentially" or "year over year" by the sentence comparing with that period;
  * - an abbreviation said ("M&A") counts for the words asked ("acquisitions");
+ * - "did they X?" is answered by the sentence that says X, not one that only shares the other words;
  * - a fragment of a few words ("Oh, the dredging backlog-") never answers, though it repeats the topic's words;
  * - "how long" / "when will" is answered by the sentence naming a time ahead, not by one reporting
  *   the past quarter's dates and balances; "when did" by the one naming when it happened.
@@ -63,6 +64,11 @@ const CALL = renderTranscript({
       ],
     },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Revenue by region: coastal revenue for the quarter was $131 million. Inland revenue for the quarter was $81 million.'] },
+    {
+      speaker: 'Sam Ortiz',
+      title: 'Chief Financial Officer',
+      paragraphs: ['In the third quarter, share-based compensation was $4 million, and the share count held at 41 million. We are currently not buying stock; that waits for the Lisbon works.'],
+    },
     {
       speaker: 'Sam Ortiz',
       title: 'Chief Financial Officer',
@@ -164,6 +170,13 @@ describe('an analyst question among the results', () => {
   it('but not when what was asked is the question ("which company was asked about…")', async () => {
     const r = await service.engine.search({ q: 'Which company was asked about glass import tariffs?', k: 5 });
     expect(r.results[0]!.role).toBe('question');
+  });
+});
+
+describe('a yes/no question', () => {
+  it('"did they buy back shares": the sentence that says whether they bought, not one that shares the other words', async () => {
+    const r = await service.engine.search({ q: 'Did Harbor Lights buy back any shares in the third quarter?', k: 5 });
+    expect(r.answer?.text).toMatch(/not buying stock/);
   });
 });
 

@@ -83,6 +83,9 @@ const NO_ALTERNATIVES: ReadonlyMap<string, string[][]> = new Map();
 const STATES_TIME_BONUS = 0.2;
 const NO_TIME_PENALTY = 0.1;
 
+/** A yes/no question ("did they buy back stock?") is answered by a sentence that says its verb ("we're not buying stock"). */
+const SAYS_VERB_BONUS = 0.1;
+
 /** An analyst restating a figure is not the company stating it. */
 const ANALYST_FACT_PENALTY = 0.3;
 
@@ -95,6 +98,8 @@ export interface AnswerQuery {
   fact: FactQuestion | null;
   /** Set for questions that ask when or how long (interpret/timing-question.ts). */
   timing?: TimingQuestion | null;
+  /** A yes/no question's verb as a lexical term (interpret/yes-no-question.ts). */
+  verb?: string | null;
   /** Questions are fair answers ("who asked about…", "what did X ask"). */
   questionsAnswer: boolean;
 }
@@ -173,6 +178,7 @@ export class AnswerScorer {
     if (fact) score += this.factScore(passage, passageIndex, facts, fact);
     const { timing } = this.query;
     if (timing) score += statesTime(facts, timing) ? STATES_TIME_BONUS : -NO_TIME_PENALTY;
+    if (this.query.verb && hasTerm(info.terms, this.query.verb)) score += SAYS_VERB_BONUS;
     return score;
   }
 

@@ -155,6 +155,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     alternatives: typed.alternatives,
     fact: plan.fact,
     timing: plan.timing,
+    verb: plan.verb,
     questionsAnswer: asksAboutQuestions(plan),
   }, ctx.facts);
   const results: AnsweredResult[] = shown.map((candidate) => {

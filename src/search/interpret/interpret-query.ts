@@ -1,6 +1,7 @@
 import type { Section, Side } from '../../transcript/types.js';
 import { factQuestionOf } from './fact-question.js';
 import { timingQuestionOf } from './timing-question.js';
+import { yesNoVerb } from './yes-no-question.js';
 import { figureTermsOf } from './figure-question.js';
 import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
 import { interpretCallScope } from './call-scope.js';
@@ -241,6 +242,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     fact,
     // A pasted analyst question asks several things; its exchange's answers are shown whatever they state.
     timing: pasted ? null : timingQuestionOf(q),
+    verb: pasted ? null : yesNoVerb(q, spans),
     typedTopic: asTyped,
     corrections: spelled.corrections,
     pasted,

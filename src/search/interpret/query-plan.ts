@@ -88,6 +88,8 @@ export interface QueryPlan {
   fact: FactQuestion | null;
   /** Asks when, or for how long ("when will the plant be profitable", "how long will the cash last"); null otherwise. */
   timing: TimingQuestion | null;
+  /** A yes/no question's verb as a lexical term ("did X buy back…" → the stem of "buy"; yes-no-question.ts); null otherwise. */
+  verb: string | null;
   /** The topic as typed, before spelling correction (equal to `topic` when nothing was corrected). */
   typedTopic: string;
   /** Misspelt words corrected in the topic. */
@@ -133,6 +135,7 @@ export function literalPlan(query: string): QueryPlan {
     figureTerms: null,
     fact: null,
     timing: null,
+    verb: null,
     typedTopic: query,
     corrections: [],
     pasted: false,
