@@ -41,7 +41,7 @@ const FORMS: ReadonlyArray<[RegExp, number | null]> = [
   // "nine months 2021", "first nine months of 2021", "9M 2021", "2021 nine months"
   [new RegExp(`\\b(?:(?:first\\s+)?(?:nine|9)[\\s-]+months?${OF}|9M\\s*)${YEAR}`, 'iu'), 3],
   [new RegExp(`\\b(?<y>(?:19|20)\\d{2})\\s+(?:nine[\\s-]+months?|9M)\\b`, 'iu'), 3],
-  // "full year 2019", "full-year of 2020", "FY 2021", "2019 annual results", "year ended 31st December 2019", "year end of 30 June, 2021"
+  // "full year 2019", "full-year of 2020", "FY 2021", "2019 annual results", "year ended 31st March 2024", "year end of 30 June, 2021"
   [new RegExp(`\\b(?:full[\\s-]+year${OF}|FY\\s*)${YEAR}`, 'iu'), 4],
   [new RegExp(`\\b(?<y>(?:19|20)\\d{2})\\s+(?:full[\\s-]+year|annual|year[\\s-]+end)\\b`, 'iu'), 4],
   [new RegExp(`\\byear[\\s-]+end(?:ed|ing)?\\s+(?:of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?\\p{L}+,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?<y>(?:19|20)\\d{2})\\b`, 'iu'), 4],

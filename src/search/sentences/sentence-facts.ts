@@ -81,7 +81,7 @@ const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
 /** Openings that announce the next topic rather than say anything about it. */
 const SIGNPOST =
   /^\s*(?:(?:and|so|ok(?:ay)?|now|next|finally|lastly|first(?:ly)?),?\s+)*(?:(?:please\s+)?let\s+me\s+(?:(?:now|just|quickly|briefly|first|also)\s+)*(?:start|begin|turn|move|talk|go|spend|touch|switch|shift|come|address|cover|discuss|review|comment)\b|(?:here\s+)?(?:on|in)\s+(?:slide|page)\s+\w+,?\s+(?:we|you)\s+(?:can\s+)?(?:see|show|present|have)\b|let's\s+(?:now\s+)?(?:start|begin|turn|move|talk|go)\b|(?:turning|moving|switching|shifting|coming)\s+(?:now\s+|next\s+)?(?:on\s+|over\s+|back\s+)?to\b|i(?:'ll|\s+will|\s+would\s+like\s+to|\s+want\s+to|'d\s+like\s+to)\s+(?:now\s+|first\s+|quickly\s+)?(?:start|begin|turn|move|talk|touch|switch)\b)/i;
-/** Nouns whose number points into the deck or the filing ("slide 11"), not a figure. */
+/** Nouns whose number points into the deck or the filing ("slide 9"), not a figure. */
 const REFERENCE_NOUNS = new Set(['slide', 'slides', 'page', 'pages', 'chart', 'exhibit', 'appendix', 'table']);
 /** Signposts are short: a longer sentence that opens with one ("Turning to AWS, revenue was $35.6 billion") says something. */
 const SIGNPOST_MAX_WORDS = 15;
@@ -131,7 +131,7 @@ export function sentenceFacts(text: string): SentenceFacts {
       if (r.endsWith('%') || PERCENT_AFTER.has(next)) figure = 'percent';
       else if (r.startsWith('$') || MONEY_AFTER.has(next) || MONEY_AFTER.has((raw[i + 2] ?? '').toLowerCase())) figure = 'money';
       // A bare four-digit year is a period, and "Q4"-style tokens never reach here.
-      // "slide 11", "page 4": where to look, not a count.
+      // "slide 9", "page 4": where to look, not a count.
       else if (!year && prev !== 'q' && prev !== 'fiscal' && !REFERENCE_NOUNS.has(prev)) figure = 'count';
     } else if (WORDED_PERCENT.test(lower) || (/^digits?$/.test(next) && /(?:^|-)(?:single|double)$/.test(lower)) || (next === 'teens' && /^(?:low|mid|high)$/.test(lower))) {
       // Said in two words ("mid-single digit", "high teens"), the first carries it, where a figure would stand.
