@@ -325,17 +325,20 @@ describe('a surname that is also the name of its bearer’s company', () => {
 
 describe("the name a call's welcome gives its company", () => {
   // Invented: the header gives the legal name, the operator the name people use.
-  const text = renderTranscript({
-    title: 'Fomento Textil Andino (FTXA) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET',
-    company: ['Lucia Prado - Chief Executive Officer'],
-    analysts: ['Nia Cole - Ridge Capital'],
-    presentation: [
-      { speaker: 'Operator', paragraphs: ["Good morning, and welcome to FOTEXA's second quarter 2021 results conference call."] },
-      { speaker: 'Lucia Prado', title: 'Chief Executive Officer', paragraphs: ['Cotton costs eased and our mills in Peru ran at full capacity.'] },
-    ],
-    qa: [],
-  });
-  const lib = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'ftxa-q2-2021.txt' }).call, sourcePath: 'ftxa-q2-2021.txt' }]);
+  const libraryOf = (title: string, spoken: string, remark: string, fileName: string) => {
+    const text = renderTranscript({
+      title,
+      company: ['Lucia Prado - Chief Executive Officer'],
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: [
+        { speaker: 'Operator', paragraphs: [`Good morning, and welcome to ${spoken}'s second quarter 2021 results conference call.`] },
+        { speaker: 'Lucia Prado', title: 'Chief Executive Officer', paragraphs: [remark] },
+      ],
+      qa: [],
+    });
+    return new LibraryDirectory([{ ...parseTranscriptText(text, { fileName }).call, sourcePath: fileName }]);
+  };
+  const lib = libraryOf('Fomento Textil Andino (FTXA) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'FOTEXA', 'Cotton costs eased and our mills in Peru ran at full capacity.', 'ftxa-q2-2021.txt');
 
   it('names the company as well as its legal name', () => {
     expect(interpretQuery('What did FOTEXA say about cotton costs?', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
@@ -344,17 +347,7 @@ describe("the name a call's welcome gives its company", () => {
   });
 
   it('but not when the welcome gives one English word, which would name it wherever it is written', () => {
-    const summit = renderTranscript({
-      title: 'Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET',
-      company: ['Lucia Prado - Chief Executive Officer'],
-      analysts: ['Nia Cole - Ridge Capital'],
-      presentation: [
-        { speaker: 'Operator', paragraphs: ["Good morning, and welcome to Summit's second quarter 2021 results conference call."] },
-        { speaker: 'Lucia Prado', title: 'Chief Executive Officer', paragraphs: ['Rope demand from ports was steady.'] },
-      ],
-      qa: [],
-    });
-    const one = new LibraryDirectory([{ ...parseTranscriptText(summit, { fileName: 'acdh-q2-2021.txt' }).call, sourcePath: 'acdh-q2-2021.txt' }]);
+    const one = libraryOf('Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Summit', 'Rope demand from ports was steady.', 'acdh-q2-2021.txt');
     expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
   });
 });
