@@ -1,5 +1,6 @@
 import type { ConstraintName, RelevanceLabel } from '../../api/schemas.js';
 import type { Passage } from '../../passages/types.js';
+import { passageWords } from '../../passages/word-count.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
@@ -211,7 +212,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   if (exchangeAnswers.size > 0) {
     const keyed = ordered.map((r) => {
       const p = passages[r.candidate.index]!;
-      return { r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: p.text.split(/\s+/).length, turn: p.turn };
+      return { r, index: r.candidate.index, weak: r.relevance.score < WEAK_CUT, words: passageWords(p), turn: p.turn };
     });
     ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
   }

@@ -1,4 +1,5 @@
 import type { Passage } from '../../passages/types.js';
+import { passageWords } from '../../passages/word-count.js';
 import { BACKCHANNEL_WORDS, type Exchanges } from '../retrieve/exchanges.js';
 import type { Candidate } from '../retrieve/retriever.js';
 
@@ -64,7 +65,7 @@ export function withReplies(shown: readonly Candidate[], passages: readonly Pass
   for (const c of shown) {
     if (placed.has(c.index)) continue;
     if (passages[c.index]!.role === 'question') {
-      const reply = exchanges.answersTo(c.index).find((a) => allowed(a) && passages[a]!.text.split(/\s+/).length >= SUBSTANTIVE_WORDS);
+      const reply = exchanges.answersTo(c.index).find((a) => allowed(a) && passageWords(passages[a]!) >= SUBSTANTIVE_WORDS);
       // Brought in, or moved up from lower down; one already above the question stays where it is.
       if (reply !== undefined && !placed.has(reply)) {
         placed.add(reply);

@@ -11,7 +11,8 @@ import { lexicalTokens } from '../../index/lexical-tokens.js';
 
 const AUXILIARY = /^\s*(?:(?:so|and|but|ok(?:ay)?|also)[,]?\s+)*(?:did|does|do|will|would|has|have|had|is|are|was|were|can|could|should)\s+/i;
 const PRONOUN_SUBJECT = /^(?:they|you|we|it|management|the\s+company)\s+/i;
-const POSSESSIVE = /^['’]s?/;
+/** A possessive after a name ("Amazon's CFO", "Harbor Lights' CFO"), or nothing. */
+const POSSESSIVE = /^(?:['’]s?)?/;
 /** Adverbs between the subject and its verb ("did they ever…", "is X still…"). */
 const ADVERBS = new Set(['still', 'also', 'really', 'ever', 'already', 'currently', 'actually', 'now', 'not', 'finally', 'just']);
 /** Verbs nearly every sentence of a call could hold: no evidence of an answer. */
@@ -33,9 +34,8 @@ export function yesNoVerb(question: string, spans: readonly { start: number; end
     if (!span) break;
     subject = true;
     at = span.end;
-    const possessive = POSSESSIVE.exec(question.slice(at));
-    if (possessive) at += possessive[0].length;
-    at += question.slice(at).length - question.slice(at).trimStart().length;
+    at += POSSESSIVE.exec(question.slice(at))![0].length;
+    at += /^\s*/.exec(question.slice(at))![0].length;
   }
   if (!subject) {
     const pronoun = PRONOUN_SUBJECT.exec(question.slice(at));

@@ -1,4 +1,5 @@
 import type { Passage } from '../../passages/types.js';
+import { passageWords } from '../../passages/word-count.js';
 
 /**
  * Q&A exchanges by passage position: which passages answer the question a passage belongs to.
@@ -78,5 +79,5 @@ export class Exchanges {
 export const BACKCHANNEL_WORDS = 5;
 
 export function isBackchannel(p: Passage): boolean {
-  return p.text.split(/\s+/).filter(Boolean).length < BACKCHANNEL_WORDS;
+  return passageWords(p) < BACKCHANNEL_WORDS;
 }
