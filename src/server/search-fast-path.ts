@@ -15,15 +15,14 @@ export function isSearchUrl(url: string): boolean {
  */
 export function runInOrder(steps: readonly RequestHandler[], last: (req: Request, res: Response) => unknown, req: Request, res: Response, onError: (err: unknown) => void): void {
   let i = 0;
-  const fail = (err: unknown) => onError(err);
   const next = (err?: unknown): void => {
-    if (err !== undefined && err !== null) return fail(err);
+    if (err !== undefined && err !== null) return onError(err);
     const step = steps[i++];
     try {
       const done = step ? step(req, res, next) : last(req, res);
-      if (done instanceof Promise) done.catch(fail);
+      if (done instanceof Promise) done.catch(onError);
     } catch (e) {
-      fail(e);
+      onError(e);
     }
   };
   next();

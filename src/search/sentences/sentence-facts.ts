@@ -20,6 +20,8 @@ export interface FactToken {
 
 export interface SentenceFacts {
   tokens: FactToken[];
+  /** The content words (stopwords have no stem) with their positions in `tokens`: what metrics are matched against. */
+  content: readonly { s: string; i: number }[];
   figures: Quantity[];
   quarters: Set<number>;
   years: Set<number>;
@@ -156,6 +158,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   const figures = tokens.flatMap((t) => (t.figure ? [t.figure] : []));
   return {
     tokens,
+    content: tokens.flatMap((t, i) => (t.stem ? [{ s: t.stem, i }] : [])),
     figures,
     quarters,
     years,
@@ -197,21 +200,10 @@ const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lo
 /** Largest gap, in words, between a metric and the figure that states it. */
 const MAX_STATEMENT_GAP = 7;
 
-/** A sentence's content words (stopwords have no stem), each with its position: per sentence, not per question asked of it. */
-const contentCache = new WeakMap<readonly FactToken[], readonly { s: string; i: number }[]>();
-function contentWords(tokens: readonly FactToken[]): readonly { s: string; i: number }[] {
-  let content = contentCache.get(tokens);
-  if (!content) {
-    content = tokens.flatMap((t, i) => (t.stem ? [{ s: t.stem, i }] : []));
-    contentCache.set(tokens, content);
-  }
-  return content;
-}
-
-/** Positions where one of `forms` (stem sequences) occurs, matched against the content words only. */
-function occurrences(tokens: readonly FactToken[], forms: readonly string[][]): { from: number; to: number }[] {
+/** Positions where one of `forms` (stem sequences) occurs, matched against the content words only (computed once per sentence, with its facts). */
+function occurrences(facts: SentenceFacts, forms: readonly string[][]): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
-  const content = contentWords(tokens);
+  const { content } = facts;
   for (const form of forms) {
     for (let c = 0; c + form.length <= content.length; c++) {
       if (form.every((f, j) => content[c + j]!.s === f || (f.length >= 4 && content[c + j]!.s.startsWith(f)))) {
@@ -228,7 +220,7 @@ function occurrences(tokens: readonly FactToken[], forms: readonly string[][]): 
  */
 export function statesMetric(facts: SentenceFacts, forms: readonly string[][], quantity: Quantity | null): boolean {
   const { tokens } = facts;
-  for (const m of occurrences(tokens, forms)) {
+  for (const m of occurrences(facts, forms)) {
     // Metric, then the figure: "operating income was $25 billion".
     // The period between them is not counted ("revenues for the third quarter of 2019 were…").
     let gap = 0;
@@ -275,7 +267,7 @@ export function statesMarginAsShare(facts: SentenceFacts, forms: readonly string
   if (bases.length === 0) return false;
   const { tokens } = facts;
   const lines = bases.flatMap((b) => [...PROFIT_STEMS].map((p) => [...b, p]));
-  for (const m of occurrences(tokens, lines)) {
+  for (const m of occurrences(facts, lines)) {
     let gap = 0;
     for (let i = m.to + 1; i < tokens.length && gap < MAX_STATEMENT_GAP + 4; i++, gap++) {
       const t = tokens[i]!;
@@ -310,7 +302,7 @@ const PERIOD_WORD = /^(?:q[1-4]|fy\d{2,4}|h[12]|(?:19|20)\d\d)$/;
  */
 export function partOfMetric(facts: SentenceFacts, forms: readonly string[][]): boolean {
   const { tokens } = facts;
-  const found = occurrences(tokens, forms);
+  const found = occurrences(facts, forms);
   if (found.length === 0) return false;
   // "the top line, revenues": a word ending another wording of the metric qualifies nothing.
   const ends = new Set(found.map((m) => m.to));
@@ -336,7 +328,7 @@ export function qualifiedByAnotherPart(facts: SentenceFacts, forms: readonly str
 
 /** Does the sentence mention the metric at all? */
 export function mentionsMetric(facts: SentenceFacts, forms: readonly string[][]): boolean {
-  return occurrences(facts.tokens, forms).length > 0;
+  return occurrences(facts, forms).length > 0;
 }
 
 /** Share of `groups` (each a list of alternative stems) the sentence holds, exactly or as a prefix of 4+ letters as search matches. */
