@@ -4,11 +4,11 @@
  * child process, nor mock or spy on anything: state of that kind would carry over into the next
  * file. Read from the source text, following relative imports through test/ and src/.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/model/model-files.js';
-import { UNIT_FILES } from './unit-files.js';
+import { KEPT_APART, UNIT_FILES } from './unit-files.js';
 
 /** Modules that load the model, open an index service, serve, drive a browser or spawn processes. */
 const FORBIDDEN_MODULES = [
@@ -48,6 +48,28 @@ function closure(entry: string): { modules: string[]; packages: string[] } {
   return { modules: [...seen].map((f) => path.relative(REPO_ROOT, f)), packages: [...packages] };
 }
 
+/** The forbidden modules and packages a file reaches. */
+function reachedForbidden(file: string): string[] {
+  const { modules, packages } = closure(file);
+  return [...modules.filter((m) => FORBIDDEN_MODULES.some((re) => re.test(m))), ...packages.filter((p) => FORBIDDEN_PACKAGES.includes(p))];
+}
+
+/** The lines of a file that mock, spy or change global state. */
+function globalChanges(file: string): string[] {
+  return readFileSync(path.join(REPO_ROOT, file), 'utf8')
+    .split('\n')
+    .filter((line) => FORBIDDEN_CALLS.test(line));
+}
+
+/** Every test file under a folder, relative to the repository root. */
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(full);
+    return entry.name.endsWith('.test.ts') ? [path.relative(REPO_ROOT, full)] : [];
+  });
+}
+
 describe('unit test files share a worker safely', () => {
   it('every listed file exists, once', () => {
     expect(UNIT_FILES.filter((f) => !f.endsWith('.test.ts') || !existsSync(path.join(REPO_ROOT, f)))).toEqual([]);
@@ -55,13 +77,21 @@ describe('unit test files share a worker safely', () => {
   });
 
   it.each(UNIT_FILES.map((f) => [f]))('%s reaches no model, service, server, browser or child process', (file) => {
-    const { modules, packages } = closure(file);
-    expect(modules.filter((m) => FORBIDDEN_MODULES.some((re) => re.test(m)))).toEqual([]);
-    expect(packages.filter((p) => FORBIDDEN_PACKAGES.includes(p))).toEqual([]);
+    expect(reachedForbidden(file)).toEqual([]);
   });
 
   it.each(UNIT_FILES.map((f) => [f]))('%s mocks, spies on and changes nothing global', (file) => {
-    const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-    expect(text.split('\n').filter((line) => FORBIDDEN_CALLS.test(line))).toEqual([]);
+    expect(globalChanges(file)).toEqual([]);
+  });
+
+  it('every other test file that could share the worker does, unless it is kept apart by name', () => {
+    // A pure file left to the forks costs a process start and a fresh import of its modules.
+    const listed = new Set([...UNIT_FILES, ...KEPT_APART]);
+    const pure = testFiles(path.join(REPO_ROOT, 'test')).filter((f) => !listed.has(f) && reachedForbidden(f).length === 0 && globalChanges(f).length === 0);
+    expect(pure).toEqual([]);
+  });
+
+  it('a file kept apart exists and is not also listed', () => {
+    expect(KEPT_APART.filter((f) => !existsSync(path.join(REPO_ROOT, f)) || UNIT_FILES.includes(f))).toEqual([]);
   });
 });
