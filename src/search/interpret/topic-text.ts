@@ -36,13 +36,16 @@ export function stripScaffold(text: string): string {
   // A word in capitals is an abbreviation ("the US market"), not "us" — unless the whole question is shouted.
   const shouted = text === text.toUpperCase();
   // A word with digits is a figure ("40s", "Q3"), never scaffolding, whatever its letters.
-  const scaffold = (w: string) => !/\d/.test(w) && SCAFFOLD.has(norm(w)) && (shouted || !/^\p{Lu}[\p{Lu}.]+$/u.test(w.replace(/[^\p{L}.]/gu, '')));
+  const scaffold = (w: string, i: number) =>
+    !/\d/.test(w) && SCAFFOLD.has(norm(w)) && (shouted || !/^\p{Lu}[\p{Lu}.]+$/u.test(w.replace(/[^\p{L}.]/gu, ''))) && !theCountry(i);
+  // "sell in the us": after "the", "us" is the country typed in lowercase, never the pronoun.
+  const theCountry = (i: number) => norm(words[i]!) === 'us' && i > 0 && norm(words[i - 1]!) === 'the';
   let a = 0;
   let b = words.length;
   // "share buybacks": a verb of the frame that is also a noun stays when a content word follows it ("share about X" is the verb).
-  const nounHere = (i: number) => NOUN_OR_VERB.has(norm(words[i]!)) && i + 1 < b && !scaffold(words[i + 1]!);
-  while (a < b && ((scaffold(words[a]!) && !nounHere(a)) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
-  while (b > a && scaffold(words[b - 1]!) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
+  const nounHere = (i: number) => NOUN_OR_VERB.has(norm(words[i]!)) && i + 1 < b && !scaffold(words[i + 1]!, i + 1);
+  while (a < b && ((scaffold(words[a]!, a) && !nounHere(a)) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
+  while (b > a && scaffold(words[b - 1]!, b - 1) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
   return words.slice(a, b).join(' ');
 }
 
