@@ -8,13 +8,20 @@
 
 /** At least this many words, or… */
 const LONG_WORDS = 30;
-/** …this many with a question in it, reads as a pasted question rather than a search. */
+/** …this many, asked the way one asks a person, reads as a pasted question rather than a search. */
 const QUESTION_WORDS = 18;
-const ASKS = /\?|\b(could|can|would)\s+you\b|\b(i\s+(?:wanted|want|was\s+wondering|wonder|would\s+like)\s+to|i'd\s+like\s+to|how\s+should\s+we\s+think|help\s+us\s+(?:understand|size|think))\b/i;
+/** Asking a person: "could you…", "I wanted to…", "help us understand…". */
+const ASKS_SOMEONE = /\b(could|can|would)\s+you\b|\b(i\s+(?:wanted|want|was\s+wondering|wonder|would\s+like)\s+to|i'd\s+like\s+to|how\s+should\s+we\s+think|help\s+us\s+(?:understand|size|think))\b/i;
+/** A sentence's end followed by more words. */
+const SENTENCE_BREAK = /[.?!]\s+\S/;
 
 export function readsAsPastedQuestion(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean).length;
-  return words >= LONG_WORDS || (words >= QUESTION_WORDS && ASKS.test(text));
+  if (words >= LONG_WORDS) return true;
+  // One long sentence ending in "?" is a typed search ("Is PointsBet giving up on 10% of the US market
+  // given what rivals spend?"): its company and period stay constraints. Said to someone, or asked
+  // after a lead-in sentence ("Got it. And have rents…?"), it was pasted.
+  return words >= QUESTION_WORDS && (ASKS_SOMEONE.test(text) || (text.includes('?') && SENTENCE_BREAK.test(text.trim())));
 }
 
 /** Capitalised words right after a greeting or thanks: the people addressed ("Hi Brett, hi Brian"). */

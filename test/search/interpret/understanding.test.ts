@@ -106,6 +106,10 @@ describe('pasted questions', () => {
     expect(readsAsPastedQuestion(PASTED)).toBe(true);
     expect(readsAsPastedQuestion('what did Jassy say about Trainium')).toBe(false);
     expect(readsAsPastedQuestion('Who asked about return on invested capital in the Q&A?')).toBe(false);
+    // One long typed question is a search; a lead-in sentence or words said to someone make it pasted.
+    expect(readsAsPastedQuestion('Is Widget giving up on 10% of the US market given what its rivals spend on marketing and promotion?')).toBe(false);
+    expect(readsAsPastedQuestion('Got it. And is Widget giving up on 10% of the US market given what its rivals spend on marketing?')).toBe(true);
+    expect(readsAsPastedQuestion('Could you say whether Widget is giving up on 10% of the US market given what rivals spend on marketing')).toBe(true);
   });
 
   it('drop greetings, thanks and counting, keep every word of substance', () => {
