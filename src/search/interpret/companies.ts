@@ -124,6 +124,8 @@ const GENERIC_FIRST_WORDS = new Set([
   'chinese', 'north', 'south', 'east', 'west', 'pacific', 'atlantic', 'southern', 'northern', 'western', 'eastern',
   'central', 'great', 'one', 'home', 'european', 'asian', 'canadian', 'british', 'japanese', 'mexican', 'texas',
   'banco', 'bank', 'banca', 'banque', 'grupo', 'compania', 'companhia', 'compagnie', 'societe',
+  // An industry in another language ("Cementos Argos" is Argos, "Industrias Bachoco" is Bachoco).
+  'cementos', 'cimentos', 'industrias', 'industrie', 'laboratorios', 'empresas', 'corporacion', 'inversiones',
 ]);
 
 const isEnglish = (w: string): boolean => englishWords().has(w) || GENERIC_FIRST_WORDS.has(w);
@@ -316,7 +318,8 @@ export class CompanyDirectory {
         const asCompany = caseless && (i === 0 || span[n - 1]!.alt !== undefined || COMPANY_BEFORE.has(ws[i - 1]!.norm));
         const key = spanKeys(span).find((k) => this.aliases.has(k));
         let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span) || (asCompany && a.caseRule === 'capital'));
-        if (hits.length === 0) hits = n === 1 ? this.fuzzyMention(span[0]!, asCompany) : this.fuzzyPhrase(span, asCompany);
+        // A long typo in an all-lowercase question ("eversourse") is rare enough to be the name wherever it stands.
+        if (hits.length === 0) hits = n === 1 ? this.fuzzyMention(span[0]!, asCompany || (caseless && span[0]!.norm.length >= CASELESS_FUZZY_MIN_LENGTH)) : this.fuzzyPhrase(span, asCompany);
         if (hits.length === 0) continue;
         // The legal form written after the name is part of the mention ("REV Group's", "Monro Inc."), not the topic.
         let last = n;
@@ -347,6 +350,8 @@ export class CompanyDirectory {
 
 /** Names shorter than this are too close to too many words to match with a typo ("Spire" / "Spare"). */
 const FUZZY_MIN_LENGTH = 6;
+/** Typed in lowercase, a word one typo from a name names it from this length on, wherever it stands. */
+const CASELESS_FUZZY_MIN_LENGTH = 8;
 
 /** The words with word `j` left blank, as a key. */
 function blanked(words: readonly string[], j: number): string {

@@ -75,6 +75,13 @@ describe('a generic first word, and typos', () => {
     expect(found('What did Turbine say about orders?')).toEqual([]);
   });
 
+  it('an industry word in another language is a generic first word too ("Cementos Argos" is Argos)', () => {
+    const cement = new CompanyDirectory([meta('cv-q2-2021', 'Cementos Valdora'), meta('iq-q2-2021', 'Industrias Quelmar SA')]);
+    const keys = (q: string) => cement.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+    expect(keys('What is Valdora saving on fuel?')).toEqual(['cementos-valdora']);
+    expect(keys('quelmar chicken volumes')).toEqual(['industrias-quelmar']);
+  });
+
   it('takes the legal form written after a name into the mention ("Kestrel Group\'s")', () => {
     expect(more.mentions("What was Kestrel Group's backlog?").map((m) => m.matched)).toEqual(['Kestrel Group']);
     expect(more.mentions('What did Stonefield Energy Inc. say?').map((m) => m.matched)).toEqual(['Stonefield Energy Inc']);
@@ -96,7 +103,10 @@ describe('a generic first word, and typos', () => {
     expect(found('what did kestrel say about pricing')).toEqual(['kestrel']);
     // Elsewhere a lowercase word is the word ("kestrel" is a bird).
     expect(found('nesting sites of the kestrel')).toEqual([]);
-    expect(found('drilling plans stonefeld')).toEqual([]);
+    // …but a long typo of a name (eight letters or more, no English word) is the name wherever it stands.
+    expect(found('drilling plans stonefeld')).toEqual(['sfe']);
+    expect(found('what year is stonefeild targeting for net zero')).toEqual(['sfe']);
+    expect(found('nesting sites of the kestral')).toEqual([]);
     // A question with capitals keeps the capital rule.
     expect(found('Kestrel nesting sites')).toEqual(['kestrel']);
     expect(found('How is the kestrel doing, Jane?')).toEqual([]);
