@@ -14,7 +14,7 @@ export interface TimingQuestion {
 
 const LEAD = /^\s*(?:(?:so|and|but|ok(?:ay)?|then|also)[,]?\s+)*/i.source;
 /** Auxiliaries of the future, or of a present that speaks of plans ("when do you expect…"). */
-const FUTURE_AUX = /(?:will|would|should|could|can|might|is|are|do|does|shall|'ll)/i.source;
+const FUTURE_AUX = /(?:will|would|should|could|can|might|must|may|is|are|do|does|shall|'ll)/i.source;
 const PAST_AUX = /(?:did|was|were|had|has|have)/i.source;
 const WHEN = new RegExp(`${LEAD}(?:by\\s+)?when\\s+(${FUTURE_AUX}|${PAST_AUX})\\b`, 'i');
 const HOW_LONG = new RegExp(`${LEAD}how\\s+(?:long|soon|many\\s+(?:more\\s+)?(?:years|months|quarters|weeks))\\s+(${FUTURE_AUX}|${PAST_AUX})\\b`, 'i');

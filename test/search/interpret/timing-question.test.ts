@@ -11,6 +11,8 @@ describe('timingQuestionOf: questions that ask when or for how long', () => {
     ['What is the timeline for the product launch?', 'when', true],
     ['What was the timing of the recall?', 'when', false],
     ['timing of the Lisbon launch', 'when', true],
+    ['By when must the regulator open a docket?', 'when', true],
+    ['when may the board resume the dividend', 'when', true],
   ] as const)('%s → %s (future %s)', (q, kind, future) => {
     expect(timingQuestionOf(q)).toEqual({ kind, future });
   });
