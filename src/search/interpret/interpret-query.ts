@@ -35,6 +35,11 @@ const GUARDED_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['first', 'nick
 /** Mentions that name someone whatever the words around them: a full name, a role, a firm. */
 const UNMISTAKABLE_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['full', 'role', 'firm']);
 
+/** A speaker a call names by one word only ("Bill", "Hector") is as guarded as a first name: "infrastructure bill" names nobody. */
+const oneWordName = (m: SpeakerMention): boolean => m.via === 'full' && !/\s/.test(m.matched.trim());
+const guarded = (m: SpeakerMention): boolean => GUARDED_VIAS.has(m.via) || oneWordName(m);
+const unmistakable = (m: SpeakerMention): boolean => UNMISTAKABLE_VIAS.has(m.via) && !oneWordName(m);
+
 export interface InterpretOptions {
   /** Corrects misspelt topic words against the calls' vocabulary. */
   spelling?: Spelling;
@@ -61,7 +66,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   // A pasted analyst question: its filler goes, and nothing in it becomes a hard constraint.
   const pasted = readsAsPastedQuestion(typed);
   const q = pasted ? dropFiller(typed) : typed;
-  const referring = (m: SpeakerMention) => !GUARDED_VIAS.has(m.via) || refersToSomeone(q, m.start, m.end, { companyWords });
+  const referring = (m: SpeakerMention) => !guarded(m) || refersToSomeone(q, m.start, m.end, { companyWords });
   // People named anywhere in the library, looked up once: the call scope and the unmatched names both read them.
   let named: SpeakerMention[] | null = null;
   const namedAnywhere = (): SpeakerMention[] => (named ??= directory.mentions(q).filter(referring));
@@ -136,7 +141,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const unmatched: string[] = [];
   if (!pasted && scopeCompanies) {
     for (const m of namedAnywhere()) {
-      if (!UNMISTAKABLE_VIAS.has(m.via) || overlapsScope(m) || mentions.some((x) => x.start < m.end && x.end > m.start)) continue;
+      if (!unmistakable(m) || overlapsScope(m) || mentions.some((x) => x.start < m.end && x.end > m.start)) continue;
       unmatched.push(m.matched);
       spans.push({ start: m.start, end: m.end });
     }

@@ -351,3 +351,32 @@ describe("the name a call's welcome gives its company", () => {
     expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
   });
 });
+
+describe('a speaker a call names by one word only', () => {
+  // Invented: Quarry Lane's call lists its US head as plain "Bill"; Harbor Cement's question is about a law.
+  const call = (title: string, exec: string, remark: string, fileName: string) => {
+    const text = renderTranscript({
+      title,
+      company: [`${exec} - Vice President, US Division`],
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: [{ speaker: exec, title: 'Vice President, US Division', paragraphs: [remark] }],
+      qa: [],
+    });
+    return { ...parseTranscriptText(text, { fileName }).call, sourcePath: fileName };
+  };
+  const lib = new LibraryDirectory([
+    call('Quarry Lane Aggregates (QLAG) Q3 2021 Earnings Call Oct 28, 2021 10:00 AM ET', 'Bill', 'Gravel volumes in Texas were steady.', 'qlag-q3-2021.txt'),
+    call('Harbor Cement Inc. (HBCM) Q3 2021 Earnings Call Oct 29, 2021 10:00 AM ET', 'Ana Ruiz', 'The infrastructure bill should lift cement demand by 4% a year.', 'hbcm-q3-2021.txt'),
+  ]);
+
+  it('is an ordinary word where nothing frames it as a speaker ("infrastructure bill")', () => {
+    const p = interpretQuery('Harbor US infrastructure bill cement demand', lib);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['hbcm']);
+    expect(p.unmatched).toEqual([]);
+    expect(p.topic).toContain('infrastructure bill cement demand');
+  });
+
+  it('still names them where a speech frame does', () => {
+    expect(interpretQuery('What did Bill say about gravel volumes?', lib).speakers.map((s) => s.person.key)).toEqual(['qlag/bill']);
+  });
+});
