@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../src/api/schemas.js';
+import { CLOSEST_CUT, WEAK_CUT } from '../../src/search/answer/relevance.js';
 import type { SearchService } from '../../src/service/open-service.js';
 import { testService } from '../helpers/service.js';
 
@@ -129,6 +130,17 @@ describe('honest relevance', () => {
     expect(r.key_points).toEqual([]);
     expect(r.results.every((x) => x.weak)).toBe(true);
     expect(r.notice).toMatch(/Nothing on this call is clearly about/);
+  });
+
+  it('only loosely related passages (a question the call touches without answering): shown as related, no answer claimed, and said so', async () => {
+    // The call names tariffs once, in its safe-harbour statement; its closest passages clear CLOSEST_CUT but not WEAK_CUT.
+    const r = await search('how are sellers on the marketplace doing with tariffs');
+    expect(r.answer).toBeNull();
+    expect(r.key_points).toEqual([]);
+    expect(r.results[0]!.weak).toBe(false);
+    expect(r.results[0]!.relevance.score).toBeLessThan(WEAK_CUT);
+    expect(r.results[0]!.relevance.score).toBeGreaterThanOrEqual(CLOSEST_CUT);
+    expect(r.notice).toMatch(/Nothing on this call plainly answers "how are sellers on the marketplace doing with tariffs"; these are the closest passages, loosely related/);
   });
 });
 

@@ -13,7 +13,7 @@ import { isBackchannel, type Exchanges } from '../retrieve/exchanges.js';
 import { answersFirst, matchedExchangeAnswers, withExchangeAnswers, withReplies } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
-import { relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
+import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
 import { typedTerms } from './typed-terms.js';
@@ -29,6 +29,8 @@ export type Outcome =
   | { kind: 'nobody_discussed' }
   /** Nothing retrieved is about the topic. */
   | { kind: 'off_topic' }
+  /** Nothing retrieved plainly answers; the closest passages are loosely related (see CLOSEST_CUT). */
+  | { kind: 'loosely_related' }
   /** The request's own filters together allow no passage. */
   | { kind: 'no_passage'; filters: ConstraintName[] }
   /** The question named only what the library does not know ("What did Zorblax say?"): nothing is left to search for. */
@@ -185,11 +187,24 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
       r.relevance.label = 'related';
     }
   }
-  // Nothing clears the calibrated cut: the closest passages are listed, but nothing is claimed to answer.
+  // Nothing clears the calibrated cut. The closest passages that still clear CLOSEST_CUT are related
+  // (a paraphrased question matches its answer's words and vector only loosely), but none is
+  // claimed as the answer; below it, the topic is not discussed and the closest passages are listed as such.
+  let looseOnly = false;
   if (plan.topic && onTopic && results.length > 0 && results.every((r) => r.weak && !exchangeAnswers.has(r.candidate.index))) {
-    onTopic = false;
-    if (outcome.kind === 'answered') outcome = { kind: 'off_topic' };
-    else if (outcome.kind === 'speaker_silent') outcome = { kind: 'nobody_discussed' };
+    const closest = results.filter((r) => r.relevance.score >= CLOSEST_CUT && !isBackchannel(passages[r.candidate.index]!));
+    looseOnly = closest.length > 0;
+    if (looseOnly) {
+      if (outcome.kind === 'answered') outcome = { kind: 'loosely_related' };
+      for (const r of closest) {
+        r.weak = false;
+        r.relevance.label = 'related';
+      }
+    } else {
+      onTopic = false;
+      if (outcome.kind === 'answered') outcome = { kind: 'off_topic' };
+      else if (outcome.kind === 'speaker_silent') outcome = { kind: 'nobody_discussed' };
+    }
   }
   for (const r of results) {
     // Off the topic, everything is a weaker match; the answers of the matched exchange never are.
@@ -222,7 +237,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     ordered = [...groupedByCompany(ordered.filter((r) => !r.weak), (r) => byCompany(passages[r.candidate.index]!)), ...groupedByCompany(ordered.filter((r) => r.weak), (r) => byCompany(passages[r.candidate.index]!))];
   }
   const strong = ordered.filter((r) => !r.weak);
-  const top = onTopic ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
+  const top = onTopic && !looseOnly ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
   const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
   // For a factual question the passage stating the fact leads, so the answer and the first card agree.
   if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) {
@@ -231,7 +246,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     if (holder.relevance.label !== 'strong') holder.relevance = { score: Math.max(holder.relevance.score, STRONG_CUT), label: 'strong' };
   }
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
-  const points = onTopic ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
+  const points = onTopic && !looseOnly ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
   // Cut to the results asked for, keeping the one that holds the answer.
   const shownResults = ordered.slice(0, ctx.k);
   if (holder && ctx.k > 0 && !shownResults.includes(holder)) shownResults[ctx.k - 1] = holder;

@@ -123,6 +123,8 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
       return `${lead}Nobody ${where} discussed "${topic}"; these are the closest passages.`;
     case 'off_topic':
       return `${lead}Nothing ${where} is clearly about "${topic}"; these are the closest passages.`;
+    case 'loosely_related':
+      return `${lead}Nothing ${where} plainly answers "${topic}"; these are the closest passages, loosely related.`;
     case 'nothing_to_search':
       return `${lead}Nothing ${where} matches ${unknown}, and the question names nothing else to search for.`;
     case 'no_passage':
