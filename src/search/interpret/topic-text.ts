@@ -23,6 +23,8 @@ const SCAFFOLD = new Set(
 const NOUN_OR_VERB = new Set(['share', 'shares']);
 /** Only before the subject: "how much cash…", "how many stores…", "compare what…", "summarize all…". */
 const LEADING_ONLY = new Set(['much', 'many', 'up', 'compare', 'summarize', 'summarise', 'show', 'list', 'find', 'all', 'everything']);
+/** After "how", the degree asked about is part of the frame ("how fast does X expect…", "how big is payroll"). */
+const HOW_DEGREE = new Set(['fast', 'quickly', 'big', 'large', 'high', 'low', 'far', 'often', 'soon', 'long', 'hard', 'well', 'strong', 'bad', 'severe', 'likely', 'much', 'many']);
 /** Never at its end, where they finish the subject: "market share", "earnings per share", "inventory management", "cable operator". */
 const SUBJECT_ENDS = new Set(['share', 'shares', 'management', 'operator']);
 /** Auxiliaries a question's word order leaves inside its subject ("how much cash did [Travelers] return"). */
@@ -44,7 +46,8 @@ export function stripScaffold(text: string): string {
   let b = words.length;
   // "share buybacks": a verb of the frame that is also a noun stays when a content word follows it ("share about X" is the verb).
   const nounHere = (i: number) => NOUN_OR_VERB.has(norm(words[i]!)) && i + 1 < b && !scaffold(words[i + 1]!, i + 1);
-  while (a < b && ((scaffold(words[a]!, a) && !nounHere(a)) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
+  const howDegree = (i: number) => i > 0 && norm(words[i - 1]!) === 'how' && HOW_DEGREE.has(norm(words[i]!));
+  while (a < b && ((scaffold(words[a]!, a) && !nounHere(a)) || howDegree(a) || (!/\d/.test(words[a]!) && LEADING_ONLY.has(norm(words[a]!))))) a++;
   while (b > a && scaffold(words[b - 1]!, b - 1) && !SUBJECT_ENDS.has(norm(words[b - 1]!))) b--;
   return words.slice(a, b).join(' ');
 }

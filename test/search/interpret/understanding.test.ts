@@ -76,6 +76,11 @@ describe('interpretation on another company’s call: nothing company-specific i
     expect(interpretQuery('What did Widget say about the US market?', widget).topic).toBe('US market');
     expect(interpretQuery('what did management tell us about factories', widget).topic).toBe('factories');
   });
+  it('after "how", the degree asked about frames the question ("how fast", "how big")', () => {
+    expect(interpretQuery('How fast does Widget expect its installed base to expand?', widget).topic).toBe('expect its installed base to expand');
+    expect(interpretQuery("how big is Widget's backlog", widget).topic).toBe('backlog');
+    expect(interpretQuery('fast charging demand', widget).topic).toBe('fast charging demand');
+  });
   it('"the us" in lowercase is the country too: it stays in the topic', () => {
     expect(interpretQuery('what did Widget say about sales in the us', widget).topic).toBe('sales in the us');
     expect(interpretQuery('how much did Widget sell in the us', widget).topic).toBe('sell in the us');
