@@ -2,8 +2,9 @@
  * Companies of the library and how people name them: full name, the name without its legal form
  * ("Amazon.com, Inc." → "amazon"), a distinctive first word ("Kuehne"), initials written in capitals
  * ("GE"), the two-letter contraction of a two-word name ("AmEx"), the ticker, and a distinctive name
- * with one typo ("Nexstar" for Nextar), and the name a call's welcome gives it ("FEMSA"). Built once per
- * index; looking a query up is a walk over its words with map lookups (nothing scans the library).
+ * with one typo ("Nexstar" for Nextar), and the names a call gives it in its welcome ("FEMSA") or its
+ * investor website's address ("ifeng"). Built once per index; looking a query up is a walk over its
+ * words with map lookups (nothing scans the library).
  */
 import { editDistance } from './edit-distance.js';
 import type { CallMeta } from '../../transcript/types.js';
@@ -149,8 +150,11 @@ export class CompanyDirectory {
   private readonly blankKeys = new Map<string, string[]>();
   private maxWords = 1;
 
-  /** `spoken`: call id → the company as the call's own welcome names it ("FEMSA" for Fomento Economico Mexicano), where it does. */
-  constructor(calls: readonly CallMeta[], spoken: ReadonlyMap<string, string> = new Map()) {
+  /**
+   * `spoken`: call id → the names the call itself gives its company, where it does: as its welcome
+   * says it ("FEMSA" for Fomento Economico Mexicano), as its investor website spells it ("ifeng").
+   */
+  constructor(calls: readonly CallMeta[], spoken: ReadonlyMap<string, readonly string[]> = new Map()) {
     // One company per ticker, and per name: a call without a ticker joins the company with its name.
     const byKey = new Map<string, Company>();
     const byName = new Map<string, Company>();
@@ -271,13 +275,12 @@ export class CompanyDirectory {
 
   /**
    * The name a call gives itself names its company too: the spelling people use ("Nexstar", "Identiv")
-   * where the metadata misspells it, the short form ("FEMSA") where it gives the legal name. Only the
-   * name as said (no short forms of it: a welcome is speech-recognised text).
+   * where the metadata misspells it, the short form ("FEMSA") where it gives the legal name, the
+   * name its investor website goes by ("ifeng"). Only the name as said (no short forms of it: a
+   * welcome is speech-recognised text).
    */
-  private addSpokenNames(c: Company, spoken: ReadonlyMap<string, string>): void {
-    for (const meta of c.calls) {
-      const name = spoken.get(meta.id);
-      if (!name) continue;
+  private addSpokenNames(c: Company, spoken: ReadonlyMap<string, readonly string[]>): void {
+    for (const name of c.calls.flatMap((meta) => spoken.get(meta.id) ?? [])) {
       const core = coreWords(name);
       while (core.length > 1 && DANGLING.has(core.at(-1)!)) core.pop();
       // One English word ("Lands" of Lands' End, read off speech) would name the company wherever it is written.

@@ -1,6 +1,7 @@
 import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
 import { metaFromWelcome } from '../../transcript/header-meta.js';
+import { investorSiteNames } from '../../transcript/investor-site.js';
 import { lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
@@ -8,12 +9,17 @@ import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speake
 /** How much of a call's opening is read for the name its welcome gives the company. */
 const OPENING_CHARS = 4000;
 
-/** Call id → the company as the call's welcome names it, for the calls whose welcome does (header-meta.ts). */
-function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Call id → the names a call's opening gives its company: as its welcome says it (header-meta.ts),
+ * and as its investor website's address spells it (investor-site.ts).
+ */
+function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const c of calls) {
-    const company = metaFromWelcome(c.source.slice(0, OPENING_CHARS))?.company;
-    if (company) out.set(c.meta.id, company);
+    const opening = c.source.slice(0, OPENING_CHARS);
+    const welcome = metaFromWelcome(opening)?.company;
+    const names = [...(welcome ? [welcome] : []), ...investorSiteNames(opening)];
+    if (names.length > 0) out.set(c.meta.id, names);
   }
   return out;
 }

@@ -346,6 +346,23 @@ describe("the name a call's welcome gives its company", () => {
     expect(interpretQuery('What did Fomento Textil Andino say about cotton?', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
   });
 
+  it('and the name its investor website goes by, read from the opening', () => {
+    const text = renderTranscript({
+      title: 'Fenghuang Digital Media Ltd (FDML) Q3 2020 Earnings Call Nov 18, 2020 8:00 AM ET',
+      company: ['Lucia Prado - Chief Financial Officer'],
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: [
+        { speaker: 'Operator', paragraphs: ['Welcome to the third quarter 2020 earnings call. The release is available on our website at ir.fhdm.com.'] },
+        { speaker: 'Lucia Prado', title: 'Chief Financial Officer', paragraphs: ['Brand advertising recovered as offline campaigns resumed.'] },
+      ],
+      qa: [],
+    });
+    const site = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'fdml-q3-2020.txt' }).call, sourcePath: 'fdml-q3-2020.txt' }]);
+    const p = interpretQuery("what's hurting fhdm's brand advertising", site);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['fdml']);
+    expect(p.topic).not.toContain('fhdm');
+  });
+
   it('but not when the welcome gives one English word, which would name it wherever it is written', () => {
     const one = libraryOf('Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Summit', 'Rope demand from ports was steady.', 'acdh-q2-2021.txt');
     expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
