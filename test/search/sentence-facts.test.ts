@@ -87,6 +87,10 @@ describe('sentenceFacts', () => {
   it('outlook, segment and questions', () => {
     expect(sentenceFacts('Q1 operating income is expected to be between $16.5 billion and $21.5 billion.').forward).toBe(true);
     expect(sentenceFacts('International segment revenue was $50.7 billion.').segment).toBe(true);
+    // A sentence that opens on a part of the business speaks for that part.
+    expect(sentenceFacts('Moving to our retail business, sales decreased approximately 40% to $9 million.').segment).toBe(true);
+    expect(sentenceFacts('In the wholesale channel, orders rose 12%.').segment).toBe(true);
+    expect(sentenceFacts('In the quarter, sales decreased 4% to $9 million.').segment).toBe(false);
     expect(sentenceFacts('Can you talk about capex?').question).toBe(true);
     // Only an outlook: a projection without anything reported.
     expect(sentenceFacts('At the midpoint, this would put sales at about $61 million.').outlookOnly).toBe(true);
@@ -117,6 +121,13 @@ describe('metrics that contain one another', () => {
     expect(factQuestionOf('What was the EBITDA margin?')?.quantity).toBe('percent');
     expect(factQuestionOf('What was adjusted EBITDA?')?.metric).toEqual([['ebitda']]);
     expect(factQuestionOf('What was group EBIT for the half year?')?.metric).toEqual([['ebit']]);
+  });
+});
+
+describe('how a figure moved is no part of the business', () => {
+  it('"how much did outfitters sales drop" narrows to outfitters, not to "drop"', () => {
+    expect(factQuestionOf('How much did outfitters sales drop in the third quarter?')?.qualifiers.map((alts) => alts[0])).toEqual(['outfitt']);
+    expect(factQuestionOf('How much did wholesale revenue fall last year?')?.qualifiers.map((alts) => alts[0])).toEqual(['wholesal']);
   });
 });
 

@@ -128,6 +128,8 @@ const FRAME_STEMS = new Set(
       'anticipate project plan report reported generate generated deliver delivered company segment business period grow growth increase ' +
       'decline number amount level figure come came help hurt impact first second third fourth half annual annually ' +
       'sequential sequentially add added adding prior previous preceding ago versus compared ' +
+      // How it moved, not which part: "how much did outfitters sales drop" asks about outfitters.
+      'drop dropped fall fell rise rose jump jumped decrease decreased shrink shrank climb climbed change changed ' +
       // When, not what: "next quarter" is read as the outlook, "last quarter" as a result.
       'next last current coming upcoming',
   ),

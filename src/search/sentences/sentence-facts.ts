@@ -80,6 +80,9 @@ const HANDOVER = /\b(?:turn(?:ing)? (?:it|the call|things)(?: back)? over to|han
 /** "of total revenues" is a share's denominator ("87% of total revenues"), not the total's figure. */
 const TOTAL = /(?<!\bof\s+)\b(worldwide|total|overall|consolidated|company[-\s]?wide|in\s+aggregate)\b/i;
 const SEGMENT = /\b(segment|segments|division|divisional)\b/i;
+/** A sentence that opens on a part of the business speaks for that part ("Moving to our retail business, sales decreased 44%"). */
+const PART_OPENING =
+  /^\s*(?:(?:and|so|now|next|finally),?\s+)?(?:(?:moving|turning|shifting|switching|coming|going)\s+(?:now\s+|next\s+|over\s+|on\s+)?to|in|for|within|across)\s+(?:our|the)\s+(?:[\p{L}&'’-]+\s+){1,3}(?:business|businesses|segment|segments|division|divisions|unit|units|channel|channels)\s*,/iu;
 /** Openings that announce the next topic rather than say anything about it. */
 const SIGNPOST =
   /^\s*(?:(?:and|so|ok(?:ay)?|now|next|finally|lastly|first(?:ly)?),?\s+)*(?:(?:please\s+)?let\s+me\s+(?:(?:now|just|quickly|briefly|first|also)\s+)*(?:start|begin|turn|move|talk|go|spend|touch|switch|shift|come|address|cover|discuss|review|comment)\b|(?:here\s+)?(?:on|in)\s+(?:slide|page)\s+\w+,?\s+(?:we|you)\s+(?:can\s+)?(?:see|show|present|have)\b|let's\s+(?:now\s+)?(?:start|begin|turn|move|talk|go)\b|(?:turning|moving|switching|shifting|coming)\s+(?:now\s+|next\s+)?(?:on\s+|over\s+|back\s+)?to\b|i(?:'ll|\s+will|\s+would\s+like\s+to|\s+want\s+to|'d\s+like\s+to)\s+(?:now\s+|first\s+|quickly\s+)?(?:start|begin|turn|move|talk|touch|switch)\b)/i;
@@ -165,7 +168,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     forward,
     outlookOnly: forward && !reported,
     total: TOTAL.test(text),
-    segment: SEGMENT.test(text),
+    segment: SEGMENT.test(text) || PART_OPENING.test(text),
     question: QUESTION.test(text),
     unfinished: UNFINISHED.test(text),
     signpost: figures.length === 0 && words.length <= SIGNPOST_MAX_WORDS && SIGNPOST.test(text),
