@@ -26,6 +26,10 @@ describe('statesMetric: the figure is the metric’s own value', () => {
     ['Revenue increased by $2 million to $40 million.', 'money', true],
     ['Revenues for the second quarter of fiscal 2020 were $21.7 million.', 'money', true],
     ['Revenue grew by 12% in the quarter.', 'percent', true],
+    // A figure, then the metric with a word or two of its own between: the metric's figure.
+    ['We are guiding for 3% to 7% organic wholesale revenue this year.', 'percent', true],
+    ['We grew volumes 7% while revenue in Europe fell.', 'percent', false],
+    ['It was a $4 million Harbor revenue shortfall.', 'money', false],
   ] as const)('%s (%s) → %s', (text, kind, expected) => {
     expect(statesMetric(sentenceFacts(text), revenue, kind)).toBe(expected);
   });

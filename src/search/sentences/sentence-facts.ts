@@ -202,6 +202,10 @@ const PERIOD_END_WORD = /^(?:ended|ending|jan(?:uary)?|feb(?:ruary)?|march|april
 const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lower);
 /** Largest gap, in words, between a metric and the figure that states it. */
 const MAX_STATEMENT_GAP = 7;
+/** Words that may stand between a figure and the metric it modifies ("7% organic sales growth"). */
+const MAX_MODIFIERS = 2;
+/** …but never these, which end one phrase and begin another ("7% while growth…"). */
+const NOT_MODIFIERS = new Set(['and', 'or', 'but', 'while', 'with', 'despite', 'as', 'for', 'from', 'so', 'because', 'than', 'that', 'which', 'in', 'on', 'of', 'to', 'by', 'at', 'the', 'a', 'an', 'our', 'its', 'their', 'we', 'it']);
 
 /** Positions where one of `forms` (stem sequences) occurs, matched against the content words only (computed once per sentence, with its facts). */
 function occurrences(facts: SentenceFacts, forms: readonly string[][]): { from: number; to: number }[] {
@@ -239,6 +243,15 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
         continue;
       }
       if (!linkWord(t.lower)) break;
+    }
+    // Figure, then the metric it modifies with a word or two between: "a 3% to 7% organic sales growth".
+    for (let i = m.from - 1; i >= 0 && m.from - i <= 1 + MAX_MODIFIERS; i--) {
+      const t = tokens[i]!;
+      if (t.figure) {
+        if ((!quantity || t.figure === quantity) && i < m.from - 1) return true;
+        break;
+      }
+      if (t.name || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.lower) || NOT_MODIFIERS.has(t.lower)) break;
     }
     // Figure, then the metric: "$21.3 billion of revenue".
     for (let i = m.from - 1; i >= 0 && m.from - i <= MAX_STATEMENT_GAP; i--) {
