@@ -65,8 +65,20 @@ describe('a margin stated as its profit\'s share of revenue; another part\'s fig
     ['Versus last year, gross profit margin rose 210 basis points.', false],
     ['Operating profit was $1.9 billion, or 41% of revenue.', false],
     ['Gross profit rose 12% to $3.1 billion.', false],
+    // The share named first, then its figure.
+    ['Q2 gross profit as a percentage of net sales fell year-over-year to 31%.', true],
+    ['Gross profit as a percentage of sales was flat.', false],
   ] as const)('%s → %s', (text, expected) => {
     expect(statesMarginAsShare(sentenceFacts(text), gross)).toBe(expected);
+  });
+
+  it('asked what a margin was, a move in points states no level; asked how it moved, it does', () => {
+    const bps = sentenceFacts('Gross margin increased 120 basis points on lower freight costs.');
+    expect(statesMetric(bps, gross, 'percent', true)).toBe(false);
+    expect(statesMetric(bps, gross, 'percent', false)).toBe(true);
+    expect(statesMetric(sentenceFacts('Gross margin was 41.5%, up 120 basis points.'), gross, 'percent', true)).toBe(true);
+    expect(factQuestionOf('What was gross margin in the quarter?')?.change).toBe(false);
+    expect(factQuestionOf('How much did gross margin fall in the quarter?')?.change).toBe(true);
   });
 
   it('the metric qualified by a part other than the one asked', () => {

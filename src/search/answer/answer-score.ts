@@ -207,7 +207,7 @@ export class AnswerScorer {
     let s = 0;
     if (passage.speaker.side === 'analyst') s -= ANALYST_FACT_PENALTY;
     const wanted = fact.quantity;
-    if (fact.metric.length > 0 && (statesMetric(facts, fact.metric, wanted) || (wanted === 'percent' && statesMarginAsShare(facts, fact.metric)))) s += STATES_METRIC_BONUS;
+    if (fact.metric.length > 0 && (statesMetric(facts, fact.metric, wanted, !fact.change) || (wanted === 'percent' && statesMarginAsShare(facts, fact.metric)))) s += STATES_METRIC_BONUS;
     else if (fact.metric.length > 0 && mentionsMetric(facts, fact.metric) && facts.figures.some((f) => !wanted || f === wanted)) s -= OTHER_METRIC_PENALTY;
     if (facts.figures.length === 0) s -= NO_FIGURE_PENALTY;
     else if (wanted && facts.figures.includes(wanted)) s += RIGHT_KIND_OF_FIGURE_BONUS;

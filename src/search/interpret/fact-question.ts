@@ -35,6 +35,8 @@ export interface FactQuestion {
   past: boolean;
   /** The comparison asked for: over the previous quarter ("sequentially") or over a year before ("year over year"). */
   basis: ComparisonBasis | null;
+  /** Asks how the metric moved ("by how much did the margin fall"), not what it was: a change in points answers. */
+  change: boolean;
 }
 
 export type ComparisonBasis = 'sequential' | 'annual';
@@ -112,6 +114,8 @@ const FORWARD_WORDS = /\b(guidance|guide|guiding|outlook|forecast|expect|expects
 const PAST_WORDS = /\b(was|were|did|grew|rose|fell|had|last\s+(?:quarter|year))\b/i;
 /** Growth questions want a percentage whatever the metric ("how much did revenue grow"). */
 const GROWTH_WORDS = /\b(grow|grew|growth|how\s+fast)\b/i;
+/** Words asking how a figure moved rather than what it was. */
+const CHANGE_WORDS = /\b(grow|grew|growth|change|changed|expand|expanded|expansion|contract|contracted|contraction|improve|improved|improvement|decline|declined|drop|dropped|fall|fell|rise|rose|increase|increased|decrease|decreased|up|down|by\s+how\s+much|how\s+fast)\b/i;
 /** A question asking for a number, not an opinion. */
 const FACT_FRAME = /^\s*(what|what'?s|which|how\s+(?:much|many|big|large|fast|high|low))\b|\b(guidance|outlook|forecast)\b/i;
 /** Opinion frames: "what did X say about", "how does X think about" are summaries, not facts. */
@@ -201,5 +205,6 @@ export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<str
     forward: FORWARD_WORDS.test(question),
     past: PAST_WORDS.test(question) && !FORWARD_WORDS.test(question),
     basis: comparisonBasis(question),
+    change: CHANGE_WORDS.test(question),
   };
 }

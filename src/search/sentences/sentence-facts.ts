@@ -202,6 +202,8 @@ const PERIOD_END_WORD = /^(?:ended|ending|jan(?:uary)?|feb(?:ruary)?|march|april
 const linkWord = (lower: string) => LINK_WORDS.has(lower) || PERIOD_LINK.test(lower);
 /** Largest gap, in words, between a metric and the figure that states it. */
 const MAX_STATEMENT_GAP = 7;
+/** After a percent figure: a change in points ("140 basis points", "2 percentage points", "50 bps"). */
+const POINTS_AFTER = /^(?:basis|bps|pts|percentage|points?)$/;
 /** Words that may stand between a figure and the metric it modifies ("7% organic sales growth"). */
 const MAX_MODIFIERS = 2;
 /** …but never these, which end one phrase and begin another ("7% while growth…"). */
@@ -225,8 +227,14 @@ function occurrences(facts: SentenceFacts, forms: readonly string[][]): { from: 
  * Does the sentence plainly state the metric's value, as the kind of number asked for? A figure of
  * that kind with only link words between it and the metric, on either side.
  */
-export function statesMetric(facts: SentenceFacts, forms: readonly string[][], quantity: Quantity | null): boolean {
+export function statesMetric(facts: SentenceFacts, forms: readonly string[][], quantity: Quantity | null, level = false): boolean {
   const { tokens } = facts;
+  // Asked what a rate was, "140 basis points" or "2 percentage points" is by how much it moved.
+  const wanted = (i: number): boolean => {
+    const t = tokens[i]!;
+    if (quantity && t.figure !== quantity) return false;
+    return !(level && t.figure === 'percent' && POINTS_AFTER.test(tokens[i + 1]?.lower ?? '') && !/%$/.test(t.lower));
+  };
   for (const m of occurrences(facts, forms)) {
     // Metric, then the figure: "operating income was $25 billion".
     // The period between them is not counted ("revenues for the third quarter of 2019 were…").
@@ -239,7 +247,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
       if (t.figure) {
         // "reduced sales by $3.5 million": by how much it changed, not what it was (unless a change is asked).
         const change = quantity !== 'percent' && tokens[i - 1]?.lower === 'by';
-        if ((!quantity || t.figure === quantity) && !change) return true;
+        if (wanted(i) && !change) return true;
         continue;
       }
       if (!linkWord(t.lower)) break;
@@ -248,7 +256,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
     for (let i = m.from - 1; i >= 0 && m.from - i <= 1 + MAX_MODIFIERS; i--) {
       const t = tokens[i]!;
       if (t.figure) {
-        if ((!quantity || t.figure === quantity) && i < m.from - 1) return true;
+        if (wanted(i) && i < m.from - 1) return true;
         break;
       }
       if (t.name || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.lower) || NOT_MODIFIERS.has(t.lower)) break;
@@ -259,7 +267,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
       if (t.figure) {
         // "25% of revenues" is something else's share of the metric ("capex at 25% of revenues"), not the metric's own percentage.
         const share = t.figure === 'percent' && tokens[i + 1]?.lower === 'of';
-        if ((!quantity || t.figure === quantity) && !share) return true;
+        if (wanted(i) && !share) return true;
         break;
       }
       if (!linkWord(t.lower)) break;
@@ -278,16 +286,23 @@ const PROFIT_STEMS = new Set(['profit', 'incom']);
  * was $3.1 billion or 67.1% of revenue" for the gross margin)? `forms`: the margin's wordings; the
  * words before "margin" name the profit line ("gross", "operating"; none: any profit).
  */
+/** "as a percentage of net sales", "as a percent of total revenues": the words after a profit line that make it a margin. */
+const AS_SHARE_OF = /^as a (?:percentage|percent) of (?:(?:net|total|our) )?(?:sales|revenue|revenues)\b/;
+
 export function statesMarginAsShare(facts: SentenceFacts, forms: readonly string[][]): boolean {
   const bases = forms.filter((f) => f.at(-1) === 'margin').map((f) => f.slice(0, -1));
   if (bases.length === 0) return false;
   const { tokens } = facts;
   const lines = bases.flatMap((b) => [...PROFIT_STEMS].map((p) => [...b, p]));
   for (const m of occurrences(facts, lines)) {
+    // "gross profit as a percentage of net sales decreased to 33%": the share named first, then its figure.
+    const named = AS_SHARE_OF.exec(tokens.slice(m.to + 1, m.to + 8).map((t) => t.lower).join(' '));
+    const namedShare = named !== null && tokens.slice(m.to + 1, m.to + 8).some((t) => t.stem !== null && SALES_STEMS.has(t.stem));
     let gap = 0;
-    for (let i = m.to + 1; i < tokens.length && gap < MAX_STATEMENT_GAP + 4; i++, gap++) {
+    for (let i = m.to + 1 + (namedShare ? named[0].split(' ').length : 0); i < tokens.length && gap < MAX_STATEMENT_GAP + 4; i++, gap++) {
       const t = tokens[i]!;
       if (t.figure === 'percent') {
+        if (namedShare) return true;
         // "…% of [total/net] revenue"
         const after = tokens.slice(i + 1, i + 4).map((x) => x.stem);
         return tokens[i + 1]?.lower === 'of' && after.some((x) => x !== null && SALES_STEMS.has(x));
