@@ -4,13 +4,14 @@
  * must also stop cleanly on SIGTERM, and report its progress while a first start builds the index.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HealthLoading, HealthResponse, SearchResponse } from '../../src/api/schemas.js';
+import { EMBEDDING_CACHE_DIR } from '../../src/index/embedding-cache.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { BIN, cliEnv, TSX } from '../cli/run-cli.js';
 import { TEST_INDEX_DIR } from '../helpers/paths.js';
@@ -98,6 +99,27 @@ class ServeProcess {
   }
 }
 
+/**
+ * Into `indexDir`, the shared test index's embedding cache with one record in `every` left out:
+ * a build there still embeds texts with the model in both phases (so its progress can be watched),
+ * but a fraction of them. Records are fixed-size and each carries its own checksums
+ * (src/index/embedding-cache.ts), so any subset of them, in order, is a valid cache.
+ */
+async function seedThinnedCache(indexDir: string, every: number): Promise<void> {
+  const KEY_RECORD_BYTES = 40;
+  const from = path.join(TEST_INDEX_DIR, EMBEDDING_CACHE_DIR);
+  const to = path.join(indexDir, EMBEDDING_CACHE_DIR);
+  await mkdir(to, { recursive: true });
+  for (const keysFile of (await readdir(from)).filter((f) => /^embeddings-\d+\.keys$/.test(f))) {
+    const vectorBytes = Number(/\d+/.exec(keysFile)![0]) * 4;
+    const vectorsFile = keysFile.replace(/\.keys$/, '.f32');
+    const [keys, vectors] = await Promise.all([readFile(path.join(from, keysFile)), readFile(path.join(from, vectorsFile))]);
+    const kept = Array.from({ length: Math.floor(keys.length / KEY_RECORD_BYTES) }, (_, i) => i).filter((i) => i % every !== every - 1);
+    await writeFile(path.join(to, keysFile), Buffer.concat(kept.map((i) => keys.subarray(i * KEY_RECORD_BYTES, (i + 1) * KEY_RECORD_BYTES))));
+    await writeFile(path.join(to, vectorsFile), Buffer.concat(kept.map((i) => vectors.subarray(i * vectorBytes, (i + 1) * vectorBytes))));
+  }
+}
+
 describe('the real server process (transcript-search serve)', () => {
   const started: ServeProcess[] = [];
   const serve = (env: Record<string, string> = {}, launcher: 'bin' | 'tsx' | 'node' = 'bin') => {
@@ -151,6 +173,9 @@ describe('the real server process (transcript-search serve)', () => {
   it('a first start with no index: /api/health reports the build as it goes (phase, done of total), 503 logged at info; then it serves', async () => {
     const indexDir = await mkdtemp(path.join(os.tmpdir(), 'transcript-first-start-'));
     try {
+      // No index, only an embedding cache missing a quarter of the call's texts (an earlier build's,
+      // thinned): the build reports as one from nothing does, for a quarter of the model's work.
+      await seedThinnedCache(indexDir, 4);
       const server = serve({ PORT: '0', INDEX_DIR: indexDir });
       const url = String((await server.waitFor(/^listening/)).url);
       const seen: HealthLoading['loading'][] = [];
