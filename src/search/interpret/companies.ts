@@ -242,7 +242,10 @@ export class CompanyDirectory {
     for (const name of new Set(c.calls.map((m) => m.company))) {
       const all = words(name).map((w) => w.norm);
       const core = coreWords(name);
-      this.add(all, { company: c, via: 'name', caseRule: 'any' });
+      // A name that is one English word is that word wherever it is written in lowercase: "COST"
+      // (a ticker standing in for the name) names Costco only in capitals, never "cost to serve".
+      const oneWord = all.length === 1 && isEnglish(all[0]!);
+      this.add(all, { company: c, via: 'name', caseRule: oneWord ? (name.trim() === name.trim().toUpperCase() ? 'upper' : 'capital') : 'any' });
       const single = core.length === 1 ? core[0]! : null;
       this.add(core, { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
       // Its leading words name it too ("Kuehne Nagel" for Kuehne Nagel International, "Harlow & Birch"

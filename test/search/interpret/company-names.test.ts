@@ -75,6 +75,15 @@ describe('a generic first word, and typos', () => {
     expect(found('What did Turbine say about orders?')).toEqual([]);
   });
 
+  it('a name that is one English word (a ticker standing in for it: "COST") names it only as written, never the word', () => {
+    const tickers = new CompanyDirectory([meta('cost-q2-2021', 'COST', 'COST'), meta('sp-q2-2021', 'Spindle', null)]);
+    const keys = (q: string) => tickers.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+    expect(keys('Who asked about cost to serve savings in retail?')).toEqual([]);
+    expect(keys('What did COST say about membership fees?')).toEqual(['cost']);
+    expect(keys('Who asked about the spindle speed?')).toEqual([]);
+    expect(keys('What did Spindle say about yarn?')).toEqual(['spindle']);
+  });
+
   it('an industry word in another language is a generic first word too ("Cementos Argos" is Argos)', () => {
     const cement = new CompanyDirectory([meta('cv-q2-2021', 'Cementos Valdora'), meta('iq-q2-2021', 'Industrias Quelmar SA')]);
     const keys = (q: string) => cement.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
