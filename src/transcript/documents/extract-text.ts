@@ -7,8 +7,6 @@ import { decodeTranscript } from '../decode.js';
 import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { describeLimit, type TranscriptLimits } from '../limits.js';
 import { detectDocumentFormat, type DocumentFormat } from './detect-format.js';
-import { docxText } from './docx-text.js';
-import { htmlText } from './html-text.js';
 import { pdfText } from './pdf-text.js';
 
 export interface ExtractedDocument {
@@ -33,11 +31,15 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string | 
       return { format, text, warnings };
     }
     case 'docx': {
+      // The Word and HTML readers (mammoth, htmlparser2) load when a document of theirs arrives, not
+      // with every command that can read a file: `--help` and a plain-text import do not pay for them.
+      const { docxText } = await import('./docx-text.js');
       const { text, warnings } = await docxText(bytes, limits);
       return { format, text, warnings };
     }
     case 'html': {
       const decoded = decodeTranscript(bytes, limits);
+      const { htmlText } = await import('./html-text.js');
       const text = htmlText(decoded.text);
       if (text.trim() === '') throw new TranscriptFormatError(1, 'the HTML page has no text outside its scripts, styles and navigation');
       return { format, text, warnings: [...decoded.warnings, { line: null, message: 'read the text of an HTML page (line numbers are those of its text)' }] };
