@@ -183,7 +183,7 @@ export const RELEVANCE_LABELS = ['strong', 'related', 'weak'] as const;
 export const Relevance = z
   .object({
     score: z.number().min(0).max(1).meta({ description: 'How clearly the passage is about the question, 0–1, calibrated on the dev question sets (see README "Answers and relevance").' }),
-    label: z.enum(RELEVANCE_LABELS).meta({ description: 'strong: clearly answers; related: on the subject; weak: below the calibrated cut.' }),
+    label: z.enum(RELEVANCE_LABELS).meta({ description: 'strong: clearly answers; related: on the subject (or, when nothing clears the calibrated cut, among the closest that clear a lower one; no answer is then claimed); weak: below the calibrated cut.' }),
   })
   .meta({ id: 'Relevance' });
 
@@ -210,7 +210,7 @@ export const SearchResult = z
     rank: z.number().int().min(1),
     score: z.number().meta({ description: 'Fused rank score (RRF); higher is better. Comparable within one response only; `relevance` is the calibrated one.' }),
     relevance: Relevance,
-    weak: z.boolean().meta({ description: 'Below the calibrated relevance cut: a weaker match, listed after the answers (the page collapses them).' }),
+    weak: z.boolean().meta({ description: 'Below the calibrated relevance cut (or, when nothing clears it, below the lower closest cut): a weaker match, listed after the answers (the page collapses them).' }),
     answer: Span,
     call: CallRef,
     citation: Citation,
