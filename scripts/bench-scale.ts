@@ -153,12 +153,18 @@ interface Corpus {
   /** Stored real Earnings calls (file names), sorted; the held-out one excluded. */
   stored: string[];
   heldOut: { id: string; file: string };
+  /** PARSER_VERSION that read them: a corpus read by another is read again (its calls would measure old parsing). */
+  parser?: number;
 }
 
 /** The Earnings calls, read and checked as `import` does, stored once in WORK/corpus/ (outside the repository). */
 async function prepareCorpus(embedder: TextEmbedder): Promise<Corpus> {
   const marker = path.join(CORPUS, 'corpus.json');
-  if (existsSync(marker)) return JSON.parse(await fs.readFile(marker, 'utf8')) as Corpus;
+  if (existsSync(marker)) {
+    const kept = JSON.parse(await fs.readFile(marker, 'utf8')) as Corpus;
+    if (kept.parser === PARSER_VERSION) return kept;
+    log(`the stored corpus was read by parser ${kept.parser ?? 'before versions were recorded'}, this is ${PARSER_VERSION}: reading it again`);
+  }
   await fresh(CORPUS);
   const calls: ParsedCall[] = [];
   for (const dir of CORPORA) {
@@ -188,7 +194,7 @@ async function prepareCorpus(embedder: TextEmbedder): Promise<Corpus> {
     await fs.writeFile(path.join(CORPUS, name), serializeStoredCall(toStoredCall(c, null, PARSER_VERSION)));
     stored.push(name);
   }
-  const corpus: Corpus = { stored, heldOut: { id: held.call.meta.id, file: heldFile } };
+  const corpus: Corpus = { stored, heldOut: { id: held.call.meta.id, file: heldFile }, parser: PARSER_VERSION };
   await fs.writeFile(marker, JSON.stringify(corpus, null, 1));
   return corpus;
 }
@@ -206,8 +212,9 @@ async function prepareLibrary(size: number, corpus: Corpus): Promise<{ dir: stri
   const dir = path.join(WORK, `lib-${size}`);
   const real = Math.min(size, corpus.stored.length + 1);
   const replicas = size - real;
+  // The marker holds the parser version of the corpus it was copied from: a re-read corpus makes new libraries.
   const marker = path.join(dir, '.complete');
-  if (existsSync(marker)) return { dir, real, replicas };
+  if (existsSync(marker) && (await fs.readFile(marker, 'utf8')) === String(corpus.parser)) return { dir, real, replicas };
   await fresh(dir);
   await fs.copyFile(BUNDLED, path.join(dir, path.basename(BUNDLED)));
   for (const name of corpus.stored.slice(0, real - 1)) await fs.copyFile(path.join(CORPUS, name), path.join(dir, name));
@@ -217,7 +224,7 @@ async function prepareLibrary(size: number, corpus: Corpus): Promise<{ dir: stri
     json.meta.id = `${json.meta.id}-r${r}`;
     await fs.writeFile(path.join(dir, storedCallFileName(json.meta.id)), JSON.stringify(json));
   }
-  await fs.writeFile(marker, '');
+  await fs.writeFile(marker, String(corpus.parser));
   return { dir, real, replicas };
 }
 
