@@ -66,7 +66,7 @@ describe('a margin stated as its profit\'s share of revenue; another part\'s fig
     ['Operating profit was $1.9 billion, or 41% of revenue.', false],
     ['Gross profit rose 12% to $3.1 billion.', false],
     // The share named first, then its figure.
-    ['Q2 gross profit as a percentage of net sales fell year-over-year to 31%.', true],
+    ['Q2 gross profit as a percentage of revenue fell year-over-year to 41%.', true],
     ['Gross profit as a percentage of sales was flat.', false],
   ] as const)('%s → %s', (text, expected) => {
     expect(statesMarginAsShare(sentenceFacts(text), gross)).toBe(expected);

@@ -295,7 +295,7 @@ export function statesMarginAsShare(facts: SentenceFacts, forms: readonly string
   const { tokens } = facts;
   const lines = bases.flatMap((b) => [...PROFIT_STEMS].map((p) => [...b, p]));
   for (const m of occurrences(facts, lines)) {
-    // "gross profit as a percentage of net sales decreased to 33%": the share named first, then its figure.
+    // "gross profit as a percentage of revenue fell to 41%": the share named first, then its figure.
     const named = AS_SHARE_OF.exec(tokens.slice(m.to + 1, m.to + 8).map((t) => t.lower).join(' '));
     const namedShare = named !== null && tokens.slice(m.to + 1, m.to + 8).some((t) => t.stem !== null && SALES_STEMS.has(t.stem));
     let gap = 0;
