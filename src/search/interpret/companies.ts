@@ -131,6 +131,16 @@ const GENERIC_FIRST_WORDS = new Set([
 
 const isEnglish = (w: string): boolean => englishWords().has(w) || GENERIC_FIRST_WORDS.has(w);
 
+/**
+ * How a name must be written to count: a name of one English word ("Spire", "Mosaic") only with a
+ * capital — in capitals when the name itself is written so ("COST") — since in lowercase it is the
+ * word; any other name however it is written.
+ */
+function caseRuleOf(words: readonly string[], writtenInCapitals = false): Alias['caseRule'] {
+  if (words.length !== 1 || !isEnglish(words[0]!)) return 'any';
+  return writtenInCapitals ? 'upper' : 'capital';
+}
+
 function period(c: CallMeta): number {
   return (c.fiscalYear ?? 0) * 10 + (c.fiscalQuarter ?? 0);
 }
@@ -242,12 +252,9 @@ export class CompanyDirectory {
     for (const name of new Set(c.calls.map((m) => m.company))) {
       const all = words(name).map((w) => w.norm);
       const core = coreWords(name);
-      // A name that is one English word is that word wherever it is written in lowercase: "COST"
-      // (a ticker standing in for the name) names Costco only in capitals, never "cost to serve".
-      const oneWord = all.length === 1 && isEnglish(all[0]!);
-      this.add(all, { company: c, via: 'name', caseRule: oneWord ? (name.trim() === name.trim().toUpperCase() ? 'upper' : 'capital') : 'any' });
-      const single = core.length === 1 ? core[0]! : null;
-      this.add(core, { company: c, via: 'name', caseRule: single && isEnglish(single) ? 'capital' : 'any' });
+      // "COST" (a ticker standing in for the name) names Costco only in capitals, never "cost to serve".
+      this.add(all, { company: c, via: 'name', caseRule: caseRuleOf(all, name.trim() === name.trim().toUpperCase()) });
+      this.add(core, { company: c, via: 'name', caseRule: caseRuleOf(core) });
       // Its leading words name it too ("Kuehne Nagel" for Kuehne Nagel International, "Harlow & Birch"
       // for Harlow and Birch Outfitters), two words at least.
       const named = core.filter((w) => w !== CONNECTOR);
@@ -256,7 +263,7 @@ export class CompanyDirectory {
         const first = core[0]!;
         // A distinctive first word names the company on its own ("Kuehne", "Danaher"; "Bluefin" when
         // capitalised, being also a word); a generic one does not ("General", "American").
-        if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: isEnglish(first) ? 'capital' : 'any' });
+        if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: caseRuleOf([first]) });
         // A first word the name writes in capitals is its acronym ("ATS" for ATS Automation), in capitals too.
         else if (first.length === 3 && /^\p{Lu}{3}$/u.test(words(name).find((w) => w.norm === first)?.raw ?? '')) this.add(first, { company: c, via: 'short', caseRule: 'upper' });
         // After a generic first word the last one names it ("Santander" for Banco Santander), unless it is a word ("Electric").
