@@ -34,6 +34,7 @@ const QUARTER_PATTERNS: readonly RegExp[] = [
   /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
   /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
+  /\b(?:FY\s*|fiscal\s+(?:year\s+)?)?(?<y>\d{4})\s+(?:fiscal\s+(?:year\s+)?)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b/i, // 2022 fiscal first quarter
 ];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -234,7 +235,7 @@ export function metaFromWelcome(text: string): HeaderMeta | null {
     const meta = emptyHeaderMeta();
     applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
     // A title the header reader takes for none ("Halden Wind investor presentation") still starts with the name.
-    meta.company = spokenCompanyName(meta.company ?? m.groups.title);
+    meta.company = spokenCompanyName(meta.company ?? m.groups.title) ?? nameInsideTitle(m.groups.title);
     if (meta.company !== null) return meta;
   }
   // "Welcome to the conference call of Kestrel Systems AG": the call first, then whose.
@@ -281,6 +282,19 @@ function spokenCompanyName(said: string): string | null {
   name = name.replace(/[\s,.;:]+$/, '');
   if (!/^\p{Lu}/u.test(name) || /[[\]]/.test(name) || name.split(/\s+/).length > 5 || /^(?:Q[1-4]|H[12]|FY\S*)$/i.test(name)) return null;
   return name;
+}
+
+/** Period words a welcome may put before the name ("the nine months 21 Halden results call", "2021 third quarter Halden earnings call"). */
+const LEADING_PERIOD = /^(?:(?:the|first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|year|months?|quarter|Q[1-4]|H[12]|[1-4][QH]|FY\S*|9M|\d{2}|\d{4}|and|-)\s+)+/i;
+/** The last "for"/"of" of a title, after which its company comes ("for analysts and investors for Halden's 2022 first quarter results"). */
+const LAST_FOR = /^.*\b(?:for|of)\s+(?:the\s+)?(?=\p{Lu})/su;
+
+/** The company a welcome's title names after period words or after whom the call is for, when it does not start with it. */
+function nameInsideTitle(title: string): string | null {
+  const afterPeriod = title.replace(LEADING_PERIOD, '');
+  if (afterPeriod !== title) return spokenCompanyName(afterPeriod);
+  const lastFor = LAST_FOR.exec(title);
+  return lastFor ? spokenCompanyName(title.slice(lastFor[0].length)) : null;
 }
 
 /** Reads a block of header lines (title lines and Key: value lines). */

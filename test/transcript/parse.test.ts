@@ -423,13 +423,17 @@ describe('a call with no header', () => {
     // The same in a welcome that thanks for joining, or names results rather than a call.
     ["Good morning. Thank you for joining us to review Dr. Halvorsen's 2024 fourth quarter results.", "Dr. Halvorsen's", null],
     ['Good morning and welcome to St. Aubin Mining 2021 full year results audio webcast.', 'St. Aubin Mining', null],
+    // The name after the period words, or after whom the call is for.
+    ['Hello and welcome to the nine months 23 KVRN results call. My name is Dana.', 'KVRN', null],
+    ["Welcome to the conference call for analysts and investors for Halvard's 2022 fiscal first quarter results. Today's call is hosted by", 'Halvard', 'Q1 2022'],
+    ['Welcome to the 2021 third quarter Tessel Steel earnings call.', 'Tessel Steel', 'Q3 2021'],
   ])('reads the company as the welcome speaks it: %s', (welcome, company, quarter) => {
     const { meta } = parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call;
     expect(meta.company).toBe(company);
     if (quarter) expect(meta.quarter).toBe(quarter);
   });
 
-  it.each(['Welcome to our first semester results conference call.', 'Welcome to the [unk] Q1 results conference call.'])('takes no name from a welcome that names none: %s', (welcome) => {
+  it.each(['Welcome to our first semester results conference call.', 'Welcome to the [unk] Q1 results conference call.', 'Welcome to the first quarter 2021 results call.', 'Welcome to the conference call for analysts and investors for our first quarter results.'])('takes no name from a welcome that names none: %s', (welcome) => {
     expect(parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call.meta.company).toBe('call.srt');
   });
 
