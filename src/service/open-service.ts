@@ -101,7 +101,7 @@ export async function openSearchService(opts: ServiceOptions = {}): Promise<Sear
     const batcher = new MicroBatcher((texts) => embedder.embed(texts), { maxQueueTokens: opts.maxQueueTokens });
     const engine = new SearchEngine({
       index,
-      directory: new LibraryDirectory(index.calls, index.lowercaseWords),
+      directory: new LibraryDirectory(index.calls, index.lowercaseWords, index.vocabulary),
       embedQuery: (t, signal) => batcher.embed(t, { signal }),
     });
     return {

@@ -57,6 +57,20 @@ function keysOf(people: readonly NamedPerson[], callIds: ReadonlySet<string> | n
 const companiesOf = (people: readonly Person[]) => new Set(people.map((p) => p.company));
 
 /**
+ * Names of people who only share one company ("what did Tom say about Rainer's record", with a
+ * Tom at several companies and a Rainer at one): each name means its person at the companies all
+ * the names share. Names with nothing in common, or all at one company, stay as they are.
+ */
+function sharedCompany(mentions: SpeakerMention[]): SpeakerMention[] {
+  const names = mentions.filter((m) => m.via !== 'role' && m.via !== 'firm');
+  if (names.length < 2) return mentions;
+  const sets = names.map((m) => companiesOf(m.people));
+  const shared = [...sets[0]!].filter((c) => sets.every((s) => s.has(c)));
+  if (shared.length === 0 || sets.every((s) => s.size === shared.length)) return mentions;
+  return mentions.map((m) => (names.includes(m) ? { ...m, people: m.people.filter((p) => shared.includes(p.company)) } : m));
+}
+
+/**
  * Work out who the question is about and what it asks. Pure: the directory supplies
  * names, roles and firms from the indexed calls; explicit filters win over inference.
  */
@@ -75,7 +89,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const scopeCompanies: ReadonlySet<Company> | undefined = scope.companies.length > 0 ? new Set(scope.companies.map((c) => c.company)) : undefined;
   const overlapsScope = (m: SpeakerMention) => scope.spans.some((s) => s.start < m.end && s.end > m.start);
   // People: only those of the companies in scope ("Amazon's CFO" is Amazon's).
-  const mentions = directory.mentions(q, scopeCompanies).filter((m) => referring(m) && !overlapsScope(m));
+  const mentions = sharedCompany(directory.mentions(q, scopeCompanies).filter((m) => referring(m) && !overlapsScope(m)));
   const whoAsked = !pasted && WHO_ASKED.test(q);
 
   let speakers: NamedPerson[] = mentions.flatMap((m) => m.people.map((person) => ({ person, matched: m.matched })));

@@ -2,7 +2,7 @@ import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
 import { metaFromWelcome } from '../../transcript/header-meta.js';
 import { investorSiteNames } from '../../transcript/investor-site.js';
-import { lowercaseWords } from '../../index/vocabulary.js';
+import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 
@@ -31,8 +31,11 @@ export class LibraryDirectory implements SpeakerDirectory {
   private readonly byParticipant = new Map<string, Person>();
   private readonly byKey = new Map<string, Person>();
 
-  /** `lowercase`: the words the calls write in lowercase, as the index stores them; read from the calls' texts when absent. */
-  constructor(calls: readonly StoredCall[], lowercase?: ReadonlySet<string>) {
+  /**
+   * `lowercase`: the words the calls write in lowercase, and `words`: every word they use (lowercased),
+   * as the index stores them; read from the calls' texts when absent.
+   */
+  constructor(calls: readonly StoredCall[], lowercase?: ReadonlySet<string>, words?: { has(word: string): boolean }) {
     this.companies = new CompanyDirectory(
       calls.map((c) => c.meta),
       spokenCompanyNames(calls),
@@ -49,7 +52,13 @@ export class LibraryDirectory implements SpeakerDirectory {
       common = found;
     }
     const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
-    this.table = buildAliasTable(people, this.companies.words(), (c) => own.get(c) ?? new Set(), { commonWords: common });
+    let known = words;
+    if (!known) {
+      const counts = new Map<string, number>();
+      for (const c of calls) countWords(c.source, counts);
+      known = counts;
+    }
+    this.table = buildAliasTable(people, this.companies.words(), (c) => own.get(c) ?? new Set(), { commonWords: common, knownWords: known });
   }
 
   mentions(text: string, scope?: ReadonlySet<Company>): SpeakerMention[] {

@@ -71,6 +71,8 @@ export interface AliasTable {
   commonWords: Set<string>;
   /** Words naming the library's companies (never a speaker). */
   companyWords: Set<string>;
+  /** Words the library's texts use (AliasOptions.knownWords): never taken for typos. */
+  knownWords: { has(word: string): boolean };
 }
 
 export interface SpeakerMention {
@@ -88,6 +90,8 @@ export interface SpeakerMention {
 export interface AliasOptions {
   /** Extra ordinary words to guard (the words the calls write in lowercase); merged into `commonWords`. */
   commonWords?: Iterable<string>;
+  /** Every word the library's texts use, in any case: a typed word among them is no typo of a name ("Rainer", said in one call, is not "Ratner"). */
+  knownWords?: { has(word: string): boolean };
 }
 
 
@@ -372,7 +376,7 @@ export function buildAliasTable(
 
   let maxWords = 1;
   for (const key of phrases.keys()) maxWords = Math.max(maxWords, key.split(' ').length);
-  return { people: [...people], phrases, maxWords, fuzzyKeys: SearchableMap.from(fuzzy), commonWords, companyWords: new Set(companyWords) };
+  return { people: [...people], phrases, maxWords, fuzzyKeys: SearchableMap.from(fuzzy), commonWords, companyWords: new Set(companyWords), knownWords: opts.knownWords ?? new Set() };
 }
 
 interface ScanOptions {
@@ -472,6 +476,7 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       /^\p{L}+$/u.test(word) &&
       !table.commonWords.has(word) &&
       !table.companyWords.has(word) &&
+      !table.knownWords.has(word) &&
       // A typo'd name stands alone: not after an article, not inside another name ("Hong Kong" is no Hone).
       !(i > 0 && ARTICLES.has((tokens[i - 1] as Token).norm)) &&
       !inLongerName(tokens, i, table)

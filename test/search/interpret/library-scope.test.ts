@@ -111,6 +111,12 @@ describe('people across companies', () => {
     expect(plan('What did Brian at Bluefin say about margins?').choosePerson).toBe(false);
   });
 
+  it('a shared first name beside a name only one of its companies has means that company\'s person', () => {
+    // Brian works at Northwind and at Bluefin; Dana only at Northwind.
+    expect(names("What did Brian say about Dana's plan for margins?").sort()).toEqual(['Brian Keller (nwr)', 'Dana Whitfield (nwr)']);
+    expect(plan("What did Brian say about Dana's plan for margins?").choosePerson).toBe(false);
+  });
+
   it('a role without a company means every company\'s, grouped by company; plurals too', () => {
     for (const q of ['What did the CFO say about liquidity?', 'What did the CFOs say about liquidity?']) {
       const p = plan(q);
@@ -314,6 +320,16 @@ describe('a surname that is also the name of its bearer’s company', () => {
   it('names both Harlans where someone speaks, so the rest of the question chooses', () => {
     expect(who('What did Harlan say about rebar?')).toEqual(['bwf/tom-harlan', 'hrln/ruth-harlan']);
     expect(interpretQuery('What did Harlan say about rebar?', lib).choosePerson).toBe(true);
+  });
+
+  it('a word one of the calls says is not taken for a typo of a name', () => {
+    // "Bellingham" is a place in a remark, one letter from no one; "Harlen" is nobody's word, one letter from Harlan.
+    const said = new LibraryDirectory(
+      [['hrln-q1-2024.txt', render('Harlan Steel Inc. (HRLN) Q1 2024 Earnings Call Apr 25, 2024 9:00 AM ET', ['Ruth Harlan - Chief Executive Officer', 'Omar Bellamy - Chief Financial Officer'], [['Ruth Harlan', 'Our Bellami plant near the coast ran at full capacity.'], ['Omar Bellamy', 'Revenue was $410 million.']])] as const].map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name })),
+    );
+    expect(interpretQuery('how is bellami plant capacity', said).speakers).toEqual([]);
+    expect(interpretQuery('how is bellami plant capacity', said).topic).toMatch(/bellami/);
+    expect(interpretQuery('what did bellamey say about revenue', said).speakers.map((s) => s.person.name)).toEqual(['Omar Bellamy']);
   });
 
   it('within its own company the word is the company, not the person', () => {
