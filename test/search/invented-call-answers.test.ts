@@ -63,6 +63,11 @@ const CALL = renderTranscript({
         'Our Dover lantern works, which we opened in March of last year, now ships to every region. The Dover works is running at full capacity. We are building a second works in Lisbon, and we expect it to begin shipping lanterns early in 2026.',
       ],
     },
+    {
+      speaker: 'Sam Ortiz',
+      title: 'Chief Financial Officer',
+      paragraphs: ['A fire at our Halifax plant stopped production there at the end of the second quarter, and insurance covered the repairs. Halifax was down for roughly six weeks before the kilns were relit.'],
+    },
     { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['Revenue by region: coastal revenue for the quarter was $131 million. Inland revenue for the quarter was $81 million.'] },
     {
       speaker: 'Sam Ortiz',
@@ -147,6 +152,11 @@ describe('questions that ask when or for how long', () => {
   it('"how long will the cash last": the sentence naming a time ahead, not the balances and dates of the quarter just reported', async () => {
     const r = await service.engine.search({ q: 'How long will Harbor Lights cash last?', k: 5 });
     expect(r.answer?.text).toMatch(/into the second half of 2026/);
+  });
+
+  it('"how long was…" is answered by the duration, not by the date it started', async () => {
+    const r = await service.engine.search({ q: 'How long was the Halifax plant down after the fire?', k: 5 });
+    expect(r.answer?.text).toMatch(/six weeks/);
   });
 
   it('"when will" is answered by the expected date, "when did" by the date it happened', async () => {

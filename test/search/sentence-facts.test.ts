@@ -115,6 +115,12 @@ describe('sentenceFacts', () => {
     expect(sentenceFacts('Sales were $58 million, up 9%.').outlookOnly).toBe(false);
     expect(sentenceFacts('Could you give us more color on margins').question).toBe(true);
   });
+  it('a span of time: a duration or how far something runs, not a date alone', () => {
+    expect(sentenceFacts('We had a one-week delay before the plant reopened.').span).toBe(true);
+    expect(sentenceFacts('This cash will fund operations into the first half of 2027.').span).toBe(true);
+    expect(sentenceFacts('The plant reopened at the end of the third quarter.').span).toBe(false);
+    expect(sentenceFacts('The plant reopened at the end of the third quarter.').time).toBe(true);
+  });
 });
 
 describe('comparison basis', () => {

@@ -257,7 +257,8 @@ export class AnswerScorer {
  * "when did…", anything but a projection.
  */
 function statesTime(facts: SentenceFacts, timing: TimingQuestion): boolean {
-  if (!facts.time) return false;
+  // "How long…" is answered by a duration or by where something runs to, not by a date alone ("at the end of the third quarter").
+  if (timing.kind === 'how_long' ? !facts.span : !facts.time) return false;
   return timing.future ? facts.future || !facts.past : !facts.outlookOnly;
 }
 

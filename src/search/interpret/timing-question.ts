@@ -6,7 +6,7 @@
  * answered by a sentence reporting a past quarter, though that sentence names a date too.
  */
 export interface TimingQuestion {
-  /** "when …" / "by when" / "what is the timeline": a point in time; "how long"/"how soon": a span. */
+  /** "when …" / "by when" / "how soon" / "what is the timeline": a point in time; "how long" / "how many months": a span. */
   kind: 'when' | 'how_long';
   /** Asks what will happen ("when will", "when do you expect"), not what did ("when did"). */
   future: boolean;
@@ -35,7 +35,8 @@ export function timingQuestionOf(question: string): TimingQuestion | null {
   const when = howLong ? null : WHEN.exec(question);
   const m = howLong ?? when;
   if (m) {
-    return { kind: howLong ? 'how_long' : 'when', future: !PAST_AUX_ONLY.test(m[1]!) };
+    // "How soon" asks when, like "when": "by the end of 2025" answers it as well as "within 18 months".
+    return { kind: howLong && !/\bsoon\b/i.test(howLong[0]) ? 'how_long' : 'when', future: !PAST_AUX_ONLY.test(m[1]!) };
   }
   if (TIMELINE.test(question)) return { kind: 'when', future: !/\b(?:was|were|did)\b/i.test(question) };
   return null;

@@ -53,6 +53,8 @@ export interface SentenceFacts {
   future: boolean;
   /** Names a point or span of time ("into the first half of 2022", "by year-end", "within 18 months", "next spring"). */
   time: boolean;
+  /** Names how long something takes or lasts: a duration ("a one week delay", "for 18 months") or how far it runs ("into the first half of 2022"). */
+  span: boolean;
 }
 
 const WORD = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|%/gu;
@@ -99,6 +101,14 @@ const QUESTION = new RegExp(
   'i',
 );
 
+/** A duration ("18 months", "a couple of years"); `hyphened` also as a modifier ("a one-week delay", "a 10-year term"), which names no point in time. */
+const durationPattern = (hyphened: boolean) =>
+  new RegExp(String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four|several|a\s+few|a\s+couple(?:\s+of)?)${hyphened ? '[-\\s]+' : '\\s+'}(?:more\s+)?(?:years?|months?|quarters?|weeks?|days?)\b`, 'i');
+const DURATION = durationPattern(false);
+const SPAN_DURATION = durationPattern(true);
+/** How long something runs, by where it ends ("into the first half of 2022", "through 2025", "until the end of next year"). */
+const RUNS_UNTIL = /\b(?:into|through|until|till|beyond)\s+(?:at\s+least\s+)?(?:the\s+)?(?:(?:first|second|third|fourth|back|front)\s+(?:half|quarter)\s+of\s+|(?:end|middle|start)\s+of\s+)?(?:(?:19|20)\d{2}|next\s+year|(?:the\s+)?(?:next|following)\s+(?:year|decade))\b/i;
+
 /**
  * A point or span of time, as calls state them: a year, a quarter or half, a month, a season or
  * period counted from now ("next year", "the coming months"), an end of period, a duration
@@ -111,7 +121,7 @@ const TIME = new RegExp(
     /\b(?:first|second|third|fourth|back|front)\s+(?:half|quarter)\b/,
     /\b(?:next|this|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?|several\s+)?(?:years?|quarters?|months?|weeks?|fall|spring|summer|winter|decade)\b/,
     /\b(?:year|quarter|month)[-\s]end\b|\b(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|quarter|month|decade)\b/,
-    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four|several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:more\s+)?(?:years?|months?|quarters?|weeks?|days?)\b/,
+    DURATION,
     /\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/,
   ]
     .map((r) => r.source)
@@ -179,6 +189,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     past: reported || PAST_EVENT.test(text),
     future: forward || FUTURE.test(text),
     time: TIME.test(text),
+    span: SPAN_DURATION.test(text) || RUNS_UNTIL.test(text),
   };
 }
 

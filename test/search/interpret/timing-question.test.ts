@@ -4,7 +4,7 @@ import { durationSubject, timingQuestionOf } from '../../../src/search/interpret
 describe('timingQuestionOf: questions that ask when or for how long', () => {
   it.each([
     ['How long will the cash last?', 'how_long', true],
-    ['how soon can the new line ship?', 'how_long', true],
+    ['how soon can the new line ship?', 'when', true],
     ['When will the Lisbon plant be profitable?', 'when', true],
     ['So when do you expect to break even?', 'when', true],
     ['when did the Dover plant open', 'when', false],
