@@ -110,6 +110,9 @@ export interface ScopeInput {
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
 const SCOPE_AFTER = /^\s*(?:['’](?:s\b|(?=\s))|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
+/** Another party's possessive just before a company's name ("the mattress maker's Amazon business", "its Walmart sales"): the company is what that party deals with. */
+const OWNED_BY_ANOTHER = /(?:\b(?!(?:what|that|it|there|here|who|how|where|when|why|let|he|she)['’])[\p{L}\p{N}]+['’]s?|\b(?:its|their))\s+$/iu;
+
 /** The say-verb and preposition that open the subject of "what did X say about Y". */
 const SAID_ABOUT = /\b(?:say|said|says|talk|talked|comment|commented|mention|mentioned|discuss|discussed|think|thinks|tell|told|note|noted)\s+(?:about|on|regarding|re)\b/i;
 /** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"); one with digits is a period ("Q3", "H1"). */
@@ -152,6 +155,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // Roles and firms name groups spread over companies ("the Morgan Stanley analyst"), not one person elsewhere.
       const elsewhere = people.some((p) => p.via !== 'role' && p.via !== 'firm' && !(p.start < m.end && p.end > m.start) && p.people.every((x) => !m.companies.includes(x.company)));
       if (elsewhere && !readsAsCompany(q, m)) continue;
+      // "Why did the fabric maker's Amazon business get hurt?": Amazon is whom the maker sells to, not a call to search.
+      if (OWNED_BY_ANOTHER.test(q.slice(0, m.start))) continue;
       // "What did Amazon say about Yeti?": Yeti is what Amazon talked about, not a call to search, once a company before it speaks.
       if (subjectStart && m.start >= subjectStart.index + subjectStart[0].length && inScope.some((x) => x.end <= subjectStart.index)) continue;
       inScope.push(m);

@@ -132,12 +132,12 @@ const GENERIC_FIRST_WORDS = new Set([
 const isEnglish = (w: string): boolean => englishWords().has(w) || GENERIC_FIRST_WORDS.has(w);
 
 /**
- * How a name must be written to count: a name of one English word ("Spire", "Mosaic") only with a
+ * How a name must be written to count: a name of one ordinary word ("Target", "Cost") only with a
  * capital — in capitals when the name itself is written so ("COST") — since in lowercase it is the
- * word; any other name however it is written.
+ * word; any other name however it is written. `ordinary` says which English words are ordinary.
  */
-function caseRuleOf(words: readonly string[], writtenInCapitals = false): Alias['caseRule'] {
-  if (words.length !== 1 || !isEnglish(words[0]!)) return 'any';
+function caseRuleOf(words: readonly string[], ordinary: (word: string) => boolean, writtenInCapitals = false): Alias['caseRule'] {
+  if (words.length !== 1 || !ordinary(words[0]!)) return 'any';
   return writtenInCapitals ? 'upper' : 'capital';
 }
 
@@ -164,7 +164,16 @@ export class CompanyDirectory {
    * `spoken`: call id → the names the call itself gives its company, where it does: as its welcome
    * says it ("FEMSA" for Fomento Economico Mexicano), as its investor website spells it ("ifeng").
    */
-  constructor(calls: readonly CallMeta[], spoken: ReadonlyMap<string, readonly string[]> = new Map()) {
+  /**
+   * An English word that is ordinary in these calls: one they write in lowercase somewhere (or a
+   * generic name word). A word in the dictionary the calls never write so ("arco", "spire") names
+   * its company in any case. Without the calls' lowercase words, every English word is ordinary.
+   */
+  private readonly ordinary: (word: string) => boolean;
+
+  /** `lowercase`: the words the calls write in lowercase (LibraryDirectory reads them). */
+  constructor(calls: readonly CallMeta[], spoken: ReadonlyMap<string, readonly string[]> = new Map(), lowercase?: ReadonlySet<string>) {
+    this.ordinary = (w) => isEnglish(w) && (!lowercase || lowercase.has(w) || GENERIC_FIRST_WORDS.has(w));
     // One company per ticker, and per name: a call without a ticker joins the company with its name.
     const byKey = new Map<string, Company>();
     const byName = new Map<string, Company>();
@@ -253,8 +262,8 @@ export class CompanyDirectory {
       const all = words(name).map((w) => w.norm);
       const core = coreWords(name);
       // "COST" (a ticker standing in for the name) names Costco only in capitals, never "cost to serve".
-      this.add(all, { company: c, via: 'name', caseRule: caseRuleOf(all, name.trim() === name.trim().toUpperCase()) });
-      this.add(core, { company: c, via: 'name', caseRule: caseRuleOf(core) });
+      this.add(all, { company: c, via: 'name', caseRule: caseRuleOf(all, this.ordinary, name.trim() === name.trim().toUpperCase()) });
+      this.add(core, { company: c, via: 'name', caseRule: caseRuleOf(core, this.ordinary) });
       // Its leading words name it too ("Kuehne Nagel" for Kuehne Nagel International, "Harlow & Birch"
       // for Harlow and Birch Outfitters), two words at least.
       const named = core.filter((w) => w !== CONNECTOR);
@@ -263,7 +272,7 @@ export class CompanyDirectory {
         const first = core[0]!;
         // A distinctive first word names the company on its own ("Kuehne", "Danaher"; "Bluefin" when
         // capitalised, being also a word); a generic one does not ("General", "American").
-        if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: caseRuleOf([first]) });
+        if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) this.add(first, { company: c, via: 'short', caseRule: caseRuleOf([first], this.ordinary) });
         // A first word the name writes in capitals is its acronym ("ATS" for ATS Automation), in capitals too.
         else if (first.length === 3 && /^\p{Lu}{3}$/u.test(words(name).find((w) => w.norm === first)?.raw ?? '')) this.add(first, { company: c, via: 'short', caseRule: 'upper' });
         // After a generic first word the last one names it ("Santander" for Banco Santander), unless it is a word ("Electric").

@@ -36,20 +36,21 @@ export class LibraryDirectory implements SpeakerDirectory {
    * as the index stores them; read from the calls' texts when absent.
    */
   constructor(calls: readonly StoredCall[], lowercase?: ReadonlySet<string>, words?: { has(word: string): boolean }) {
-    this.companies = new CompanyDirectory(
-      calls.map((c) => c.meta),
-      spokenCompanyNames(calls),
-    );
-    const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);
-    for (const p of people) {
-      this.byKey.set(p.key, p);
-      for (const r of p.refs) this.byParticipant.set(speakerKey(r.callId, r.participant.id), p);
-    }
     let common = lowercase;
     if (!common) {
       const found = new Set<string>();
       for (const c of calls) lowercaseWords(c.source, found);
       common = found;
+    }
+    this.companies = new CompanyDirectory(
+      calls.map((c) => c.meta),
+      spokenCompanyNames(calls),
+      common,
+    );
+    const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);
+    for (const p of people) {
+      this.byKey.set(p.key, p);
+      for (const r of p.refs) this.byParticipant.set(speakerKey(r.callId, r.participant.id), p);
     }
     const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
     let known = words;

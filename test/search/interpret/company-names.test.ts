@@ -84,6 +84,17 @@ describe('a generic first word, and typos', () => {
     expect(keys('What did Spindle say about yarn?')).toEqual(['spindle']);
   });
 
+  it('a dictionary word the calls never write in lowercase names its company in any case; an ordinary one only as a name', () => {
+    // The calls write "spindle" in lowercase (the part), never "cantor" (only the company, "Cantor Mills").
+    const lowercase = new Set(['the', 'spindle', 'speed', 'yarn']);
+    const mills = new CompanyDirectory([meta('cm-q2-2021', 'Cantor Mills Inc'), meta('sp-q2-2021', 'Spindle', null)], new Map(), lowercase);
+    const keys = (q: string) => mills.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+    expect(keys('can cantor expand the dye house')).toEqual(['cantor-mills']);
+    expect(keys('Who asked about the spindle speed?')).toEqual([]);
+    // Without the calls' words, every dictionary word is guarded.
+    expect(new CompanyDirectory([meta('cm-q2-2021', 'Cantor Mills Inc')]).mentions('can cantor expand the dye house')).toEqual([]);
+  });
+
   it('an industry word in another language is a generic first word too ("Cementos Argos" is Argos)', () => {
     const cement = new CompanyDirectory([meta('cv-q2-2021', 'Cementos Valdora'), meta('iq-q2-2021', 'Industrias Quelmar SA')]);
     const keys = (q: string) => cement.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));

@@ -85,6 +85,12 @@ describe('companies in the question', () => {
     expect(tools.speakers).toEqual([]);
   });
 
+  it("a company after another party's possessive is whom that party deals with, not where to look", () => {
+    expect(plan("Why did the fabric maker's Northwind orders shrink?").companies).toEqual([]);
+    expect(plan('How are its Northwind orders doing?').companies).toEqual([]);
+    expect(plan("What's Northwind's outlook for freight?").companies.map((c) => c.company.key)).toEqual(['nwr']);
+  });
+
   it('a company that only appears in the topic does not scope a person who works elsewhere', () => {
     const p = plan('What did Mark Olander say about Northwind forklifts?');
     expect(names('What did Mark Olander say about Northwind forklifts?')).toEqual(['Mark Olander (blfn)']);
