@@ -201,7 +201,7 @@ export class CompanyDirectory {
       if (!list.every((a) => a.via === 'name' || a.via === 'short')) continue;
       const parts = phrase.split(' ');
       if (parts.length > 1) {
-        for (let j = 0; j < parts.length; j++) if (parts[j]!.length >= FUZZY_MIN_LENGTH) this.add1(this.blankKeys, blanked(parts, j), phrase);
+        for (let j = 0; j < parts.length; j++) if (parts[j]!.length >= PHRASE_FUZZY_MIN_LENGTH) this.add1(this.blankKeys, blanked(parts, j), phrase);
         continue;
       }
       if (phrase.length < FUZZY_MIN_LENGTH) continue;
@@ -238,7 +238,7 @@ export class CompanyDirectory {
     const norms = span.map((w) => w.norm);
     const names = new Set<string>();
     for (let j = 0; j < norms.length; j++) {
-      if (norms[j]!.length < FUZZY_MIN_LENGTH - 1) continue;
+      if (norms[j]!.length < PHRASE_FUZZY_MIN_LENGTH - 1) continue;
       for (const phrase of this.blankKeys.get(blanked(norms, j)) ?? []) {
         const word = phrase.split(' ')[j]!;
         if (word[0] === norms[j]![0] && editDistance(word, norms[j]!, 1) === 1) names.add(phrase);
@@ -372,6 +372,8 @@ export class CompanyDirectory {
 
 /** Names shorter than this are too close to too many words to match with a typo ("Spire" / "Spare"). */
 const FUZZY_MIN_LENGTH = 6;
+/** A word of a longer name may be shorter: the rest of the name, written right, carries the match ("Kuehne Nagle"). */
+const PHRASE_FUZZY_MIN_LENGTH = 5;
 /** Typed in lowercase, a word one typo from a name names it from this length on, wherever it stands. */
 const CASELESS_FUZZY_MIN_LENGTH = 8;
 

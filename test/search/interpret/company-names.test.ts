@@ -95,6 +95,12 @@ describe('a generic first word, and typos', () => {
     expect(new CompanyDirectory([meta('cm-q2-2021', 'Cantor Mills Inc')]).mentions('can cantor expand the dye house')).toEqual([]);
   });
 
+  it('a typo in a short word of a longer name: the rest of the name carries it, and the typo leaves the topic', () => {
+    const forwarders = new CompanyDirectory([meta('hn-q2-2021', 'Haldor Nagel Logistics')]);
+    expect(forwarders.mentions('does haldor nagle offer longer payment terms').map((m) => m.matched)).toEqual(['haldor nagle']);
+    expect(forwarders.mentions('Haldor Nagle freight margins').map((m) => m.matched)).toEqual(['Haldor Nagle']);
+  });
+
   it('an industry word in another language is a generic first word too ("Cementos Argos" is Argos)', () => {
     const cement = new CompanyDirectory([meta('cv-q2-2021', 'Cementos Valdora'), meta('iq-q2-2021', 'Industrias Quelmar SA')]);
     const keys = (q: string) => cement.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
