@@ -239,8 +239,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const strong = ordered.filter((r) => !r.weak);
   const top = onTopic && !looseOnly ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
   const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
-  // For a factual question the passage stating the fact leads, so the answer and the first card agree.
-  if (holder && plan.fact && exchangeAnswers.size === 0 && !plan.literal) {
+  // For a factual or timing question the passage stating the fact or the time leads, so the answer and the first card agree.
+  if (holder && (plan.fact || plan.timing) && exchangeAnswers.size === 0 && !plan.literal) {
     ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
     // It states the asked fact, however loosely its passage matches the words: a strong match, so the label agrees with its place.
     if (holder.relevance.label !== 'strong') holder.relevance = { score: Math.max(holder.relevance.score, STRONG_CUT), label: 'strong' };
