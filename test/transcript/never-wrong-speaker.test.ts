@@ -521,9 +521,9 @@ describe('diarized speech-to-text JSON', () => {
     );
   });
 
-  it('refuses JSON of another shape with the form it expects', () => {
-    expect(refusal('{"monologues": [{"speaker": 0, "elements": []}]}', 'revai.json').describe()).toBe(
-      'revai.json:1: not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items)',
+  it('refuses JSON of another shape with the forms it expects', () => {
+    expect(refusal('{"transcript": {"paragraphs": []}}', 'other.json').describe()).toBe(
+      'other.json:1: not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items, Deepgram\'s "results.utterances", Rev.ai\'s "monologues" or AWS Transcribe\'s "results")',
     );
     expect(refusal('{"segments": [', 'cut.json').message).toMatch(/^not valid JSON \(/);
   });
