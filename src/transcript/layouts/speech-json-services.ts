@@ -131,7 +131,7 @@ function fromAwsTranscribe(results: Json): unknown {
   const segments: LiftedItem[] = [];
   let open: (LiftedItem & { key: string }) | null = null;
   let cursor = 0;
-  items.forEach((item, index) => {
+  items.forEach((item) => {
     const alternatives = Array.isArray(item.alternatives) ? item.alternatives.filter(isObject) : [];
     const content = typeof alternatives[0]?.content === 'string' ? (alternatives[0].content as string) : '';
     if (item.type === 'punctuation') {
@@ -144,7 +144,7 @@ function fromAwsTranscribe(results: Json): unknown {
     const segment = start !== undefined && bounds[cursor] && (bounds[cursor]!.start ?? 0) <= start && start <= (bounds[cursor]!.end ?? Infinity) ? cursor : -1;
     const speaker = typeof item.speaker_label === 'string' ? item.speaker_label : segment >= 0 ? bounds[segment]!.speaker : undefined;
     // A word with no speaker is left to the check: "segments[n].speaker" names it.
-    const key = `${speaker ?? `?${index}`}#${segment}`;
+    const key = `${speaker ?? '?'}#${segment}`;
     if (open === null || open.key !== key) {
       open = { key, speaker, text: content };
       if (start !== undefined) open.start = start;

@@ -57,7 +57,7 @@ export const SpeechJson = z.union([
 
 type Item = z.infer<typeof Item>;
 
-const SERVICE_NAMES: Record<SpeechService, string> = { deepgram: 'Deepgram', 'rev.ai': 'Rev.ai', 'aws-transcribe': 'AWS Transcribe' };
+const SERVICE_NAMES: Record<SpeechService, string> = { deepgram: 'a Deepgram', 'rev.ai': 'a Rev.ai', 'aws-transcribe': 'an AWS Transcribe' };
 
 function detect(doc: SourceDoc): LayoutFit {
   const first = doc.text.trimStart()[0];
@@ -110,8 +110,8 @@ function read(doc: SourceDoc): { data: z.infer<typeof SpeechJson>; items: Item[]
       throw new TranscriptFormatError(
         1,
         noSpeaker
-          ? `JSON: a ${SERVICE_NAMES[lifted.service]} output with words under no speaker${at}: words nobody can be said to have spoken are not imported (run the speech-to-text with speaker diarization)`
-          : `JSON: a ${SERVICE_NAMES[lifted.service]} output this reader cannot follow${at}: ${where || key}: ${issue?.message ?? 'no words'}`,
+          ? `JSON: ${SERVICE_NAMES[lifted.service]} output with words under no speaker${at}: words nobody can be said to have spoken are not imported (run the speech-to-text with speaker diarization)`
+          : `JSON: ${SERVICE_NAMES[lifted.service]} output this reader cannot follow${at}: ${where || key}: ${issue?.message ?? 'no words'}`,
         { lineText: null },
       );
     }
