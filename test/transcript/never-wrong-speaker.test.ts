@@ -1061,3 +1061,33 @@ describe('speech-to-text services\' JSON and transcript tables: words nobody can
     expect(parseTranscriptText(text).layout).toBe('standard');
   });
 });
+
+describe('a standard call\'s speaker lines and lists written a little differently', () => {
+  const reference = turnTable(parseTranscriptText(fixture('standard-no-presentation.txt')).call);
+
+  it('"Name - Firm" with a firm that has no firm\'s words ("Jake Miller - Barclays") is the listed analyst\'s speaker line, never the operator\'s words', () => {
+    const { text } = edited('standard-no-presentation.txt', [['\nJake Miller\n\nHow are', '\nJake Miller - Barclays\n\nHow are']]);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(reference);
+  });
+
+  it('a listed name with a firm the list does not give them is refused with its line, never taken for the previous speaker\'s words', () => {
+    const { text } = edited('standard-no-presentation.txt', [['\nJake Miller\n\nHow are', '\nJake Miller - Bluefin\n\nHow are']]);
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Jake Miller - Bluefin')}: "Jake Miller - Bluefin" starts with the speaker "Jake Miller" but "Bluefin" is not their title or firm in the participants lists: cannot tell whether it is a speaker line`,
+    );
+  });
+
+  it('"Conference Call Coordinator" is the operator, never a running header left out with the words under it', () => {
+    const { text } = edited('standard-no-presentation.txt', [['\nOperator\n', '\nConference Call Coordinator\n']]);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(reference);
+  });
+
+  it('an analyst listed with no firm ("Jake Miller" alone over "Sara Kim - UBS") is listed, and the next line is its own entry, not their firm', () => {
+    const { text } = edited('standard-no-presentation.txt', [['Jake Miller - Barclays\n', 'Jake Miller\n']]);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(parsed.call.participants.find((p) => p.name === 'Jake Miller')).toMatchObject({ side: 'analyst', sideSource: 'listed', firm: null });
+    expect(parsed.call.participants.find((p) => p.name === 'Sara Kim')).toMatchObject({ side: 'analyst', firm: 'UBS' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('participant "Jake Miller" is listed with no firm');
+  });
+});
