@@ -38,7 +38,7 @@
  * @typedef {{ passage: PassageView, call: CallRef, before: PassageView[], after: PassageView[], links: QaLinks }} PassageResponse
  * @typedef {Speaker} Participant
  * @typedef {{ id: number, analyst: Participant, question: string | null, answers: string[] }} Exchange
- * @typedef {'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'srt' | 'speech-json' | 'asr-tokens'} Layout
+ * @typedef {'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'srt' | 'speech-json' | 'csv' | 'asr-tokens'} Layout
  * @typedef {CallRef & { company_key: string, title: string, time: string | null, layout: Layout, sector: string | null, counts: { passages: number, participants: number, turns: number, exchanges: number } }} CallSummary
  * @typedef {{ calls: CallSummary[], total: number }} CallListResponse companies alphabetical, newest call first within each
  * @typedef {CallSummary & { participants: Participant[], exchanges: Exchange[] }} CallResponse

@@ -330,7 +330,7 @@ export const PassageResponse = z
 /** A participant is described exactly as a result's speaker is. */
 export const Participant = Speaker;
 
-export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'asr-tokens'] as const;
+export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens'] as const;
 
 /** A call as the library lists it. */
 export const CallSummary = CallRef.extend({

@@ -23,7 +23,7 @@ import { spokenMeta } from '../transcript/spoken-meta.js';
 export const STORED_CALL_FORMAT = 2;
 export const STORED_CALL_SUFFIX = '.call.json';
 
-export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'asr-tokens'] as const satisfies readonly LayoutName[];
+export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens'] as const satisfies readonly LayoutName[];
 const SIDES = ['company', 'analyst', 'operator', 'unknown'] as const satisfies readonly Side[];
 const SIDE_SOURCES = ['listed', 'header', 'metadata', 'inferred', 'unknown'] as const satisfies readonly SideSource[];
 const SECTIONS = ['prepared_remarks', 'qa'] as const satisfies readonly Section[];

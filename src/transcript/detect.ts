@@ -4,6 +4,7 @@
  */
 import { TranscriptFormatError } from './format-error.js';
 import { asrTokensLayout } from './layouts/asr-tokens.js';
+import { csvLayout } from './layouts/csv.js';
 import { dashHeaderLayout } from './layouts/dash-header.js';
 import type { SourceDoc, TranscriptLayout } from './layouts/layout.js';
 import { nameColonLayout } from './layouts/name-colon.js';
@@ -20,10 +21,10 @@ export interface Detection {
 }
 
 /** Every layout, in the order ties are broken. */
-export const LAYOUTS: readonly TranscriptLayout[] = [webvttLayout, srtLayout, speechJsonLayout, asrTokensLayout, standardLayout, dashHeaderLayout, nameColonLayout];
+export const LAYOUTS: readonly TranscriptLayout[] = [webvttLayout, srtLayout, speechJsonLayout, csvLayout, asrTokensLayout, standardLayout, dashHeaderLayout, nameColonLayout];
 
 /** Which layout explains a refusal when none fits at all: the everyday text layout first. */
-const EXPLAIN_ORDER: readonly LayoutName[] = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'asr-tokens'];
+const EXPLAIN_ORDER: readonly LayoutName[] = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens'];
 
 /** Lowest score a layout needs to be chosen. */
 export const MIN_LAYOUT_SCORE = 0.5;

@@ -10,6 +10,7 @@
  */
 import { TranscriptFormatError } from './format-error.js';
 import { headerSized, type Line } from './lines.js';
+import { isOperatorName } from './names.js';
 import type { CallMeta } from './types.js';
 
 /** The call's metadata as far as the header writes it: title and company too may be missing. */
@@ -114,7 +115,8 @@ export function isHeaderMetaLine(text: string): boolean {
 
 /** Whether a line reads like a call title (company with ticker, a quarter, "Earnings Call"). */
 export function isTitleLike(text: string): boolean {
-  if (!headerSized(text)) return false;
+  // "Conference Call Coordinator" has a title's words but is the operator's name line.
+  if (!headerSized(text) || isOperatorName(text)) return false;
   return COMPANY_TICKER.test(text) || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
 }
 

@@ -33,7 +33,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 36;
+export const PARSER_VERSION = 37;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -95,7 +95,7 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
 }
 
 /** Layouts whose files are written by machines (captions, JSON, token tables): their lines are never a page's furniture. */
-const MACHINE_LAYOUTS: ReadonlySet<LayoutName> = new Set(['webvtt', 'srt', 'speech-json', 'asr-tokens']);
+const MACHINE_LAYOUTS: ReadonlySet<LayoutName> = new Set(['webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens']);
 
 /**
  * The layout of a document, detected once a PDF's page headers and a web page's own lines are

@@ -8,7 +8,7 @@ export type Side = 'company' | 'analyst' | 'operator' | 'unknown';
 export type SideSource = 'listed' | 'header' | 'metadata' | 'inferred' | 'unknown';
 export type Section = 'prepared_remarks' | 'qa';
 /** The source layouts the parser reads (see src/transcript/layouts/). */
-export type LayoutName = 'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'srt' | 'speech-json' | 'asr-tokens';
+export type LayoutName = 'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'srt' | 'speech-json' | 'csv' | 'asr-tokens';
 
 /** Half-open character range [start, end) into the call's source text. */
 export interface Span {

@@ -44,7 +44,7 @@ describe('a file in no layout', () => {
     const error = refusal('Shopping list\n\n- eggs\n- milk\n');
     expect(error.line).toBe(1);
     expect(error.lineText).toBe('Shopping list');
-    expect(error.describe()).toMatch(/^line 1: not in any supported layout \(closest: standard, expected a title line like .*; scores: webvtt 0\.00, srt 0\.00, speech-json 0\.00, asr-tokens 0\.00, standard 0\.00, dash-header 0\.00, name-colon 0\.00\)$/);
+    expect(error.describe()).toMatch(/^line 1: not in any supported layout \(closest: standard, expected a title line like .*; scores: webvtt 0\.00, srt 0\.00, speech-json 0\.00, csv 0\.00, asr-tokens 0\.00, standard 0\.00, dash-header 0\.00, name-colon 0\.00\)$/);
   });
 
   it('names the line where a transcript-looking file stops fitting', () => {

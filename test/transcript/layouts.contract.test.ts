@@ -10,7 +10,7 @@ import { parseTranscriptBytes, parseTranscriptText, type ParsedCall } from '../.
 import type { LayoutName } from '../../src/transcript/types.js';
 import { exchangeTable, turnTable, type TurnRow } from './layout-table.js';
 import { AMZN_PATH } from './fixtures.js';
-import { renderLayout, renderNameColon, renderRecorderVtt, renderSpeechJson, renderSrt, renderStandard, renderWebVtt, type TextLayout } from './render-layouts.js';
+import { renderAwsTranscribe, renderLayout, renderNameColon, renderRecorderVtt, renderRevAi, renderSpeechJson, renderSrt, renderStandard, renderTable, renderWebVtt, type TextLayout } from './render-layouts.js';
 
 const FIXTURES = new URL('../fixtures/layouts/', import.meta.url);
 const readFixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
@@ -158,6 +158,9 @@ describe('layout contract: the bundled Amazon call rendered into every text layo
     ['srt, ">> Name: text" on a turn\'s first cue', (c: typeof amzn.call) => renderSrt(c, 'chevron'), false],
     ['speech-json, speakers by name', (c: typeof amzn.call) => renderSpeechJson(c, 'names'), false],
     ['speech-json, speaker labels named by a "speakers" map', (c: typeof amzn.call) => renderSpeechJson(c, 'labels'), false],
+    ['speech-json, Rev.ai\'s "monologues" with speaker names', (c: typeof amzn.call) => renderRevAi(c), false],
+    ['csv, a comma-separated table', (c: typeof amzn.call) => renderTable(c, ','), false],
+    ['csv, a tab-separated table', (c: typeof amzn.call) => renderTable(c, '\t'), false],
   ] as const)('%s without a participants list infers sides (and the Q&A start without headings), and says so', (layout, render, headings) => {
     const parsed = parseTranscriptText(render(amzn.call));
     expect(parsed.layout).toBe(layout.split(',')[0]!);
@@ -167,6 +170,54 @@ describe('layout contract: the bundled Amazon call rendered into every text layo
     const messages = parsed.warnings.map((w) => w.message);
     expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^sides inferred from the operator's introductions/)]));
     if (!headings) expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^no section headings: Q&A taken to start at turn 5/)]));
+  });
+});
+
+describe('layout contract: the bundled Amazon call as AWS Transcribe writes it (labels, no names)', () => {
+  const amzn = parseTranscriptBytes(readFileSync(AMZN_PATH), { fileName: 'amzn.txt' });
+  const reference = turnTable(amzn.call);
+
+  it.each([
+    ['words under speaker-label segments', false],
+    ['audio segments and labelled words (newer outputs)', true],
+  ] as const)('%s: every turn under its own voice, with the side, section and role of the bundled file', (_, audioSegments) => {
+    const { text, labels } = renderAwsTranscribe(amzn.call, { audioSegments });
+    const parsed = parseTranscriptText(text, { fileName: 'amzn.json' });
+    expect(parsed.layout).toBe('speech-json');
+    const rows = turnTable(parsed.call);
+    expect(rows.map(({ speaker, ...rest }) => rest)).toEqual(reference.map(({ speaker, ...rest }) => rest));
+    // A voice is its label ("Speaker 3") unless the call's own hand-overs name it — then the right
+    // person, as the call says the name ("over to Andy Jassy" names Andrew Jassy's voice "Andy Jassy").
+    const surname = (name: string): string => name.split(' ').at(-1) as string;
+    rows.forEach((row, k) => expect([labels.get(reference[k]!.speaker), surname(reference[k]!.speaker)]).toContain(row.speaker.startsWith('Speaker ') ? row.speaker : surname(row.speaker)));
+    expect(new Set(rows.map((r) => r.speaker)).size).toBe(new Set(reference.map((r) => r.speaker)).size);
+  });
+});
+
+describe('layout contract: the Crestview call as speech-to-text services and spreadsheets export it', () => {
+  // The reference is the plain standard rendering; these files carry no participants list, so sides are inferred.
+  const reference = turnTable(parseFixture('standard-no-presentation.txt').call);
+
+  it.each([
+    // Rev.ai: "monologues" of "text"/"punct"/"unknown" elements ("<Operator Instructions>"), "speaker_name" given.
+    ['speech-json-revai.json', 'speech-json', null],
+    // A spreadsheet export: "Speaker,Start,End,Text", CRLF, quoted cells with commas and a line break.
+    ['csv-crestview.csv', 'csv', null],
+    // AWS Transcribe: "items" and "speaker_labels.segments", spk_N labels.
+    ['speech-json-aws.json', 'speech-json', { Operator: 'Speaker 4', 'Maria Lopez': 'Speaker 0', 'Tom Reed': 'Speaker 1', 'Jake Miller': 'Speaker 2', 'Sara Kim': 'Speaker 3' }],
+    // "speaker<TAB>timestamp<TAB>transcript" with diarization's letters.
+    ['csv-crestview-labels.tsv', 'csv', { Operator: 'Speaker E', 'Maria Lopez': 'Speaker A', 'Tom Reed': 'Speaker B', 'Jake Miller': 'Speaker C', 'Sara Kim': 'Speaker D' }],
+  ] as const)('%s reads back turn by turn identical to the standard file (labels for names where it has only labels)', (file, layout, labels) => {
+    const parsed = parseFixture(file);
+    expect(parsed.layout).toBe(layout);
+    const rows = turnTable(parsed.call);
+    if (labels === null) expect(rows).toEqual(reference);
+    else {
+      expect(rows.map(({ speaker, ...rest }) => rest)).toEqual(reference.map(({ speaker, ...rest }) => rest));
+      rows.forEach((row, k) => expect([reference[k]!.speaker, (labels as Record<string, string>)[reference[k]!.speaker]]).toContain(row.speaker));
+    }
+    expect(parsed.call.participants.filter((p) => p.side !== 'operator').every((p) => p.sideSource === 'inferred')).toBe(true);
+    expect(parsed.call.turns[0]!.startTime).not.toBeNull();
   });
 });
 

@@ -521,9 +521,9 @@ describe('diarized speech-to-text JSON', () => {
     );
   });
 
-  it('refuses JSON of another shape with the form it expects', () => {
-    expect(refusal('{"monologues": [{"speaker": 0, "elements": []}]}', 'revai.json').describe()).toBe(
-      'revai.json:1: not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items)',
+  it('refuses JSON of another shape with the forms it expects', () => {
+    expect(refusal('{"transcript": {"paragraphs": []}}', 'other.json').describe()).toBe(
+      'other.json:1: not in any supported layout (a JSON file, but not a diarized transcript: expected an object with an "utterances" or "segments" array of {"speaker", "text", "start"} items, Deepgram\'s "results.utterances", Rev.ai\'s "monologues" or AWS Transcribe\'s "results")',
     );
     expect(refusal('{"segments": [', 'cut.json').message).toMatch(/^not valid JSON \(/);
   });
@@ -974,5 +974,120 @@ describe('Markdown copies of web pages', () => {
     const plain = fixture('standard-no-presentation.txt').replace('up 5%. Gross', 'up 5%. R&amp;D was 4%. Gross');
     const tom = turnTable(parseTranscriptText(plain).call).find((t) => t.speaker === 'Tom Reed');
     expect(tom?.text).toContain('R&D was 4%');
+  });
+});
+
+describe('speech-to-text services\' JSON and transcript tables: words nobody can be said to have spoken are refused', () => {
+  const aws = JSON.parse(fixture('speech-json-aws.json')) as { results: Record<string, unknown> & { items: Array<Record<string, unknown>> } };
+
+  it('AWS Transcribe run without speaker identification (no speaker labels) is refused, saying how to fix it', () => {
+    const { speaker_labels: _, ...results } = aws.results;
+    expect(refusal(JSON.stringify({ ...aws, results }), 'aws.json').describe()).toBe(
+      'aws.json:1: JSON: an AWS Transcribe output without speaker labels: words nobody can be said to have spoken are not imported (run the job with speaker identification, ShowSpeakerLabels)',
+    );
+    expect(refusal(JSON.stringify({ ...aws, results: { ...results, channel_labels: { channels: [], number_of_channels: 2 } } }), 'aws.json').message).toContain('it has channel labels only');
+  });
+
+  it('an AWS word outside every speaker-label segment is refused with its words, never given to the speaker before it', () => {
+    const segments = (aws.results.speaker_labels as { segments: Array<{ start_time: string; end_time: string }> }).segments;
+    // The fifth segment (the analyst's question) loses its label: its words fall in no segment.
+    const cut = { ...aws, results: { ...aws.results, speaker_labels: { segments: segments.filter((_, k) => k !== 4) } } };
+    expect(refusal(JSON.stringify(cut), 'aws.json').describe()).toBe(
+      'aws.json:1: JSON: an AWS Transcribe output with words under no speaker (the passage "How are promotions affecting your margins?"): words nobody can be said to have spoken are not imported (run the speech-to-text with speaker diarization)',
+    );
+  });
+
+  it('Rev.ai: an unnamed speaker number is "Speaker N"; "<inaudible>" stays in the words as "[inaudible]"', () => {
+    const rev = JSON.parse(fixture('speech-json-revai.json')) as { monologues: Array<{ speaker: number; speaker_name?: string; elements: unknown[] }> };
+    for (const m of rev.monologues) delete m.speaker_name;
+    rev.monologues[4]!.elements.push({ type: 'punct', value: ' ' }, { type: 'unknown', value: '<inaudible>' });
+    const parsed = parseTranscriptText(JSON.stringify(rev));
+    const rows = turnTable(parsed.call);
+    expect(rows[4]).toMatchObject({ side: 'analyst', role: 'question', text: 'How are promotions affecting your margins? [inaudible]' });
+    expect(rows.map((r) => r.speaker)).toEqual(['Speaker 4', 'Maria Lopez', 'Speaker 1', 'Speaker 4', 'Jake Miller', 'Maria Lopez', 'Speaker 4', 'Sara Kim', 'Speaker 1']);
+  });
+
+  it('a table with no speaker column is refused with the header it found', () => {
+    const table = 'Start,End,Text\n00:00:01,00:00:05,"Good morning, and welcome."\n00:00:06,00:00:09,Thank you.\n';
+    expect(refusal(table, 'call.csv').describe()).toBe(
+      'call.csv:1: a transcript table with no speaker column (its header is "Start", "End", "Text"): words nobody can be said to have spoken are not imported (export it with speakers, or add a "Speaker" column)',
+    );
+  });
+
+  it('a row with no speaker continues the speaker above (with a warning); a first row with none is refused', () => {
+    const table = 'Name;Time;Words\nOperator;0:01;Welcome to the Pellworth Foods call. Over to Dana Voss.\nDana Voss;0:09;Thanks. Sales rose 6%; margins held.\n;0:20;Bakery grew 9%.\n';
+    const parsed = parseTranscriptText(table, { fileName: 'call.csv' });
+    expect(parsed.layout).toBe('csv');
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual([
+      ['Operator', 'Welcome to the Pellworth Foods call. Over to Dana Voss.'],
+      // An unquoted delimiter in the last column is the words' own.
+      ['Dana Voss', 'Thanks. Sales rose 6%; margins held. Bakery grew 9%.'],
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('1 row(s) with no speaker continue the speaker of the row above');
+    expect(refusal('Name;Time;Words\n;0:01;Welcome.\n', 'call.csv').describe()).toBe(
+      'call.csv:2: the first row with words names no speaker: words nobody can be said to have spoken are not imported',
+    );
+  });
+
+  it('a row whose cells spill past the header before the words is refused, never read a column over', () => {
+    const table = 'Speaker,Text,Start\nOperator,Welcome, everyone.,0:01\n';
+    expect(refusal(table, 'call.csv').describe()).toBe('call.csv:2: a row of 4 cells under a header of 3: quote a cell that holds the delimiter');
+  });
+
+  it('names written in a table are checked as speaker lines are: a first name alone is the one person so named, a title in brackets or a role column is kept, a typo is refused', () => {
+    const table = [
+      'Speaker,Role,Text',
+      'Operator,,Welcome to the Pellworth Foods second quarter call. I will hand over to Dana Voss.',
+      'Dana Voss (Chief Executive Officer),,"Thanks. Sales rose 6%, and margins held."',
+      'Operator,,Our first question is from Kai Brandt with Lindqvist Securities.',
+      'Kai Brandt,Lindqvist Securities,What drove the growth?',
+      'Dana,,New listings.',
+    ].join('\n');
+    const parsed = parseTranscriptText(table, { fileName: 'call.csv' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'remarks'],
+      ['Dana Voss', 'company', 'remarks'],
+      ['Operator', 'operator', 'intro'],
+      ['Kai Brandt', 'analyst', 'question'],
+      ['Dana Voss', 'company', 'answer'],
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Dana Voss')).toMatchObject({ title: 'Chief Executive Officer', sideSource: 'header' });
+    expect(parsed.call.participants.find((p) => p.name === 'Kai Brandt')).toMatchObject({ firm: 'Lindqvist Securities', sideSource: 'header' });
+    expect(refusal(`${table}\nDana Vos,,And new plants.`, 'call.csv').describe()).toMatch(/^call\.csv:7: speaker "Dana Vos" is a letter or two from "Dana Voss", who spoke before/);
+  });
+
+  it('a plain transcript whose first line has commas is not taken for a table', () => {
+    const text = fixture('standard-no-presentation.txt').replace('Crestview Foods Inc. (CVF)', 'Crestview Foods, Inc. (CVF)');
+    expect(parseTranscriptText(text).layout).toBe('standard');
+  });
+});
+
+describe('a standard call\'s speaker lines and lists written a little differently', () => {
+  const reference = turnTable(parseTranscriptText(fixture('standard-no-presentation.txt')).call);
+
+  it('"Name - Firm" with a firm that has no firm\'s words ("Jake Miller - Barclays") is the listed analyst\'s speaker line, never the operator\'s words', () => {
+    const { text } = edited('standard-no-presentation.txt', [['\nJake Miller\n\nHow are', '\nJake Miller - Barclays\n\nHow are']]);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(reference);
+  });
+
+  it('a listed name with a firm the list does not give them is refused with its line, never taken for the previous speaker\'s words', () => {
+    const { text } = edited('standard-no-presentation.txt', [['\nJake Miller\n\nHow are', '\nJake Miller - Bluefin\n\nHow are']]);
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Jake Miller - Bluefin')}: "Jake Miller - Bluefin" starts with the speaker "Jake Miller" but "Bluefin" is not their title or firm in the participants lists: cannot tell whether it is a speaker line`,
+    );
+  });
+
+  it('"Conference Call Coordinator" is the operator, never a running header left out with the words under it', () => {
+    const { text } = edited('standard-no-presentation.txt', [['\nOperator\n', '\nConference Call Coordinator\n']]);
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(reference);
+  });
+
+  it('an analyst listed with no firm ("Jake Miller" alone over "Sara Kim - UBS") is listed, and the next line is its own entry, not their firm', () => {
+    const { text } = edited('standard-no-presentation.txt', [['Jake Miller - Barclays\n', 'Jake Miller\n']]);
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)).toEqual(reference);
+    expect(parsed.call.participants.find((p) => p.name === 'Jake Miller')).toMatchObject({ side: 'analyst', sideSource: 'listed', firm: null });
+    expect(parsed.call.participants.find((p) => p.name === 'Sara Kim')).toMatchObject({ side: 'analyst', firm: 'UBS' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('participant "Jake Miller" is listed with no firm');
   });
 });

@@ -227,3 +227,71 @@ export function renderLayout(call: Call, layout: TextLayout): string {
   if (layout === 'name-colon') return renderNameColon(call);
   return renderWebVtt(call).text;
 }
+
+/** A paragraph as speech recognition splits it: words (with what they carry) and punctuation marks. */
+function tokensOf(text: string): Array<{ word: string } | { punct: string }> {
+  return (text.match(/[^\s.,?!;:]+(?:[.,:][^\s.,?!;:]+)*|[.,?!;:]/g) ?? []).map((t) => (/^[.,?!;:]$/.test(t) ? { punct: t } : { word: t }));
+}
+
+/** Rev.ai's transcript JSON: one monologue per turn, words, spaces and punctuation as elements, names as "speaker_name". */
+export function renderRevAi(call: Call): string {
+  const numbers = new Map(call.participants.map((p, k) => [p.id, k]));
+  const people = byId(call);
+  let time = 1;
+  const monologues = call.turns.map((t) => {
+    const elements: object[] = [];
+    for (const para of t.paragraphs) {
+      for (const token of tokensOf(para.text)) {
+        if ('punct' in token) {
+          elements.push({ type: 'punct', value: token.punct });
+          continue;
+        }
+        if (elements.length > 0) elements.push({ type: 'punct', value: ' ' });
+        elements.push({ type: 'text', value: token.word, ts: time, end_ts: time + 0.25, confidence: 0.9 });
+        time += 0.5;
+      }
+    }
+    return { speaker: numbers.get(t.speakerId), speaker_name: (people.get(t.speakerId) as Participant).name, elements };
+  });
+  return JSON.stringify({ monologues });
+}
+
+/**
+ * AWS Transcribe's output: "items" (words with times, punctuation without) and
+ * "speaker_labels.segments" ("spk_N", one per paragraph); with `audioSegments`, also the newer
+ * "audio_segments" and a speaker label on each word. AWS names nobody: labels only.
+ */
+export function renderAwsTranscribe(call: Call, opts: { audioSegments: boolean }): { text: string; labels: Map<string, string> } {
+  const numbers = new Map(call.participants.map((p, k) => [p.id, k]));
+  const items: object[] = [];
+  const segments: object[] = [];
+  const audio: object[] = [];
+  let time = 2;
+  for (const t of call.turns) {
+    const label = `spk_${numbers.get(t.speakerId)}`;
+    for (const para of t.paragraphs) {
+      const from = time;
+      for (const token of tokensOf(para.text)) {
+        if ('punct' in token) items.push({ type: 'punctuation', alternatives: [{ confidence: '0.0', content: token.punct }] });
+        else {
+          items.push({ type: 'pronunciation', start_time: time.toFixed(3), end_time: (time + 0.25).toFixed(3), alternatives: [{ confidence: '0.99', content: token.word }], ...(opts.audioSegments ? { speaker_label: label } : {}) });
+          time += 0.5;
+        }
+      }
+      segments.push({ start_time: from.toFixed(3), end_time: (time - 0.2).toFixed(3), speaker_label: label, items: [] });
+      audio.push({ id: audio.length, transcript: para.text.replace(/\s+/g, ' '), start_time: from.toFixed(3), end_time: (time - 0.2).toFixed(3), speaker_label: label, items: [] });
+      time += 1;
+    }
+  }
+  const results = { transcripts: [{ transcript: '' }], speaker_labels: { speakers: call.participants.length, segments }, items, ...(opts.audioSegments ? { audio_segments: audio } : {}) };
+  return { text: JSON.stringify({ jobName: 'job', results, status: 'COMPLETED' }), labels: new Map(call.participants.map((p, k) => [p.name, `Speaker ${k}`])) };
+}
+
+/** A transcript table: a header, then one row per turn (a cell's paragraphs on lines of their own), quoted as RFC 4180 quotes. */
+export function renderTable(call: Call, delimiter: ',' | '\t'): string {
+  const people = byId(call);
+  const quote = (cell: string): string => (delimiter === ',' && /[",\r\n]/.test(cell)) || /["\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const rows = [['Speaker', 'Start', 'Text']];
+  call.turns.forEach((t, k) => rows.push([(people.get(t.speakerId) as Participant).name, `00:${String(Math.floor(k / 6)).padStart(2, '0')}:${String((k * 10) % 60).padStart(2, '0')}`, t.paragraphs.map((p) => p.text.replace(/\s+/g, ' ')).join('\n')]));
+  return `${rows.map((r) => r.map(quote).join(delimiter)).join('\r\n')}\r\n`;
+}

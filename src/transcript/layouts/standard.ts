@@ -25,7 +25,7 @@ import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '.
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
-import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, type ListKind } from '../participant-lines.js';
+import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -41,6 +41,23 @@ const LIST_NAMES: Readonly<Record<ListKind, string>> = {
   participants: 'the participants list',
 };
 
+/** "Amara Okoye - Halden Capital Markets": a list line that is an entry of its own, never the title line of the name above it. */
+function isOwnListEntry(text: string): boolean {
+  const own = splitDashed(text);
+  return own !== null && looksLikeName(own.name) && !looksLikeTitleLine(own.name);
+}
+
+/** A person's name alone on a list line (two words or more; not the operator, a heading or a title). */
+function isBareListedName(text: string): boolean {
+  return headerSized(text) && text.split(/\s+/).length >= 2 && looksLikeName(text) && !isInterjection(text) && !isOperatorName(text) && headingOf(text) === null && !looksLikeTitleLine(text) && !isTitleLike(text);
+}
+
+/** Whether the line after a list line is a paragraph of speech (the call started with that name line, no "Presentation" heading). */
+function startsBody(lines: readonly Line[], i: number): boolean {
+  const next = lines[nextNonBlank(lines, i + 1)];
+  return next !== undefined && !headerSized(next.text);
+}
+
 /** Whether the line under a speaker's name is their title/firm line (not the first line of speech). */
 function isTitleLineOf(participant: Participant, text: string): boolean {
   if (participant.side === 'operator') return false;
@@ -52,7 +69,7 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
  * the same line ("Andrew Jassy - President, CEO & Director", "Jane Roe, Chief Executive
  * Officer"). A trailing colon ("Operator:") is not part of the name.
  */
-function speakerHeader(text: string, nextLine: string | null): { name: string; hint: string | null; titleInline: boolean } {
+function speakerHeader(text: string, nextLine: string | null, resolver?: SpeakerResolver): { name: string; hint: string | null; titleInline: boolean } {
   const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
@@ -63,6 +80,12 @@ function speakerHeader(text: string, nextLine: string | null): { name: string; h
   const rest = m?.groups?.rest?.trim();
   // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
   if (name && rest && looksLikeName(name) && !isInterjection(name) && !/^\p{Ll}/u.test(rest) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
+  // "Peter Lindqvist - Northgate": a firm or title without a firm's or a title's words is still
+  // theirs when the list gives it to the person named (else the line would be taken for words).
+  if (name && rest && resolver && !/^\p{Ll}/u.test(rest) && m?.[0].match(/\s(?:--?|[\u2013\u2014])\s/u)) {
+    const found = resolver.resolve(name, rest);
+    if (found.kind === 'found' && matchesTitle(found.participant, rest)) return { name, hint: rest, titleInline: true };
+  }
   return { name: bare, hint: nextLine, titleInline: false };
 }
 
@@ -324,6 +347,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         next.number === line.number + 1 &&
         headingOf(next.text) === null &&
         looksLikeTitleLine(next.text) &&
+        !isOwnListEntry(next.text) &&
         resolver.resolve(line.text).kind === 'none' &&
         listEntry(line.text, next.text, kind, meta.company) !== null
       ) {
@@ -338,7 +362,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
           i++;
         } else entry = `${bullet} - ${kind === 'analysts' ? 'Analyst' : 'Participant'}`;
       } else if (bullet !== undefined) entry = bullet;
-      const draft = participantFromListLine(entry, kind, meta.company);
+      let draft = participantFromListLine(entry, kind, meta.company);
+      if (!draft && bullet === undefined && entry === line.text && isBareListedName(line.text) && resolver.resolve(line.text).kind === 'none' && !startsBody(lines, i)) {
+        // "Peter Lindqvist" alone under "Conference Call Participants": listed, with no firm written.
+        draft = { name: line.text, title: null, firm: null, division: null, side: kind === 'analysts' ? 'analyst' : kind === 'company' ? 'company' : 'unknown', sideSource: kind === 'participants' ? 'unknown' : 'listed' };
+        warnings.push({ line: line.number, message: `participant "${line.text}" is listed with no ${kind === 'analysts' ? 'firm' : 'title'}` });
+      }
       // The call may begin right after the lists, with no "Presentation" heading: "Operator", or a listed person's name line.
       if (!draft && count > 0 && bullet === undefined && headerSized(line.text) && (isOperatorName(line.text) || resolver.resolve(line.text).kind === 'found')) {
         bodyWithoutHeading = line;
@@ -384,7 +413,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (isSectionHeading(headingOf(text))) return true;
     if (INLINE_SPEAKER.test(text)) return true;
     const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
-    const header = speakerHeader(text, next);
+    const header = speakerHeader(text, next, resolver);
     const found = resolver.resolve(header.name, header.hint);
     if (found.kind !== 'found') return false;
     // "Name, Title" after a line that stops mid-sentence continues that sentence (a hard-wrapped
@@ -428,7 +457,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     let speaker: Participant | null = null;
     let titleInline = false;
     if (headerSized(first.text)) {
-      const header = speakerHeader(first.text, second?.text ?? null);
+      const header = speakerHeader(first.text, second?.text ?? null, resolver);
       titleInline = header.titleInline;
       const found = resolver.resolve(header.name, header.hint);
       if (found.kind === 'found') speaker = found.participant;
@@ -447,6 +476,18 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;
         const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
         speaker = addUnlistedSpeaker(speakerCtx, first, draft);
+      }
+    }
+    if (!speaker && headerSized(first.text) && !/[.?!:;,]$/.test(first.text)) {
+      // "Peter Lindqvist - Bluefin" opening a block: a listed person's name with something this
+      // parser cannot read as their title — refused, never taken for the previous speaker's words.
+      const dashed = splitDashed(first.text);
+      if (dashed && !/^\p{Ll}/u.test(dashed.parts[0] ?? '') && resolver.resolve(dashed.name).kind === 'found') {
+        throw new TranscriptFormatError(
+          first.number,
+          `${quoteLine(first.text)} starts with the speaker "${dashed.name}" but "${dashed.parts.join(' - ')}" is not their title or firm in ${listName}: cannot tell whether it is a speaker line`,
+          { lineText: first.text },
+        );
       }
     }
     let contentFrom = from;
