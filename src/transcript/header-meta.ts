@@ -202,7 +202,7 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
 const NAME_CHAR = /(?:[^.!?\n]|\.(?=\w)|(?<=\b(?:Dr|St|Mt|Ft|Co|Cos|Inc|Corp|Ltd|Bros|Intl|Natl))\.(?=\s))/.source;
 /** The operator's welcome, which names the call when no header does ("Welcome to the Orchid Labs first quarter 2025 earnings call"). */
 const WELCOME = new RegExp(
-  `\\bwelcome\\s+(?:everyone\\s+|you\\s+all\\s+)?to\\s+(?:the\\s+|today['’]s\\s+|this\\s+)?(?<title>${NAME_CHAR}{3,120}?\\b(?:earnings|results?|conference|investor|video)\\s+(?:release\\s+)?(?:conference\\s+call|call|presentation|conference|webcast))`,
+  `\\bwelcome\\s+(?:everyone\\s+|you\\s+all\\s+)?to\\s+(?:the\\s+|today['’]s\\s+|this\\s+)?(?<title>${NAME_CHAR}{3,120}?\\b(?:earnings|results?|conference|investor|video|quarter(?:\\s+(?:19|20)\\d{2})?|(?:19|20)\\d{2})\\s+(?:release\\s+)?(?:conference\\s+call|call|presentation|conference|webcast))`,
   'i',
 );
 

@@ -427,6 +427,8 @@ describe('a call with no header', () => {
     ['Hello and welcome to the nine months 23 KVRN results call. My name is Dana.', 'KVRN', null],
     ["Welcome to the conference call for analysts and investors for Halvard's 2022 fiscal first quarter results. Today's call is hosted by", 'Halvard', 'Q1 2022'],
     ['Welcome to the 2021 third quarter Tessel Steel earnings call.', 'Tessel Steel', 'Q3 2021'],
+    // A call named by its period alone, without "earnings" or "results".
+    ['Welcome to the Pellworth Foods second quarter 2025 call. My name is Dana.', 'Pellworth Foods', 'Q2 2025'],
   ])('reads the company as the welcome speaks it: %s', (welcome, company, quarter) => {
     const { meta } = parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call;
     expect(meta.company).toBe(company);
