@@ -1,11 +1,9 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EMBEDDING_CACHE_DIR } from '../src/index/embedding-cache.js';
-import { ensureIndex } from '../src/index/ensure.js';
+import { currentIndex, ensureIndex } from '../src/index/ensure.js';
 import { listTranscripts } from '../src/index/layout.js';
-import { IndexUnusableError, loadIndex } from '../src/index/load.js';
 import { loadEmbedder, modelChecksum } from '../src/model/embedder.js';
-import { transcriptLimits } from '../src/transcript/limits.js';
 import { textEmbedder } from '../src/service/open-service.js';
 import { LIBRARY_INDEX_DIR, TEST_INDEX_DIR } from './helpers/paths.js';
 import { libraryFiles } from './helpers/service.js';
@@ -33,13 +31,7 @@ export default async function setup(): Promise<void> {
   }
 }
 
-/** Whether the index in `indexDir` is what ensureIndex would serve as it is, without a build (the same check, with its defaults). */
+/** Whether ensureIndex would serve the index in `indexDir` as it is, without a build. */
 async function current(indexDir: string, sources: string[]): Promise<boolean> {
-  try {
-    await loadIndex(indexDir, { modelChecksum: await modelChecksum(), sources, limits: transcriptLimits() });
-    return true;
-  } catch (err) {
-    if (err instanceof IndexUnusableError) return false;
-    throw err;
-  }
+  return (await currentIndex(indexDir, { modelChecksum: await modelChecksum(), sources })) !== null;
 }

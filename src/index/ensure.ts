@@ -18,15 +18,22 @@ export interface EnsureOptions {
   signal?: AbortSignal;
 }
 
+/** The index on disk when ensureIndex would serve it as it is (complete and current), else null: it would build first. */
+export async function currentIndex(indexDir: string, expect: { modelChecksum: string; sources: string[]; limits?: TranscriptLimits }): Promise<LoadedIndex | null> {
+  try {
+    return await loadIndex(indexDir, { ...expect, limits: expect.limits ?? transcriptLimits() });
+  } catch (err) {
+    if (err instanceof IndexUnusableError) return null;
+    throw err;
+  }
+}
+
 /** Serve the index on disk when it is complete and current; otherwise rebuild it first. Never serves a bad one. */
 export async function ensureIndex(opts: EnsureOptions): Promise<LoadedIndex> {
   const limits = opts.limits ?? transcriptLimits();
   const expect = { modelChecksum: opts.embedder.checksum, sources: opts.sources, limits };
-  try {
-    return await loadIndex(opts.indexDir, expect);
-  } catch (err) {
-    if (!(err instanceof IndexUnusableError)) throw err;
-  }
+  const current = await currentIndex(opts.indexDir, expect);
+  if (current) return current;
   return withBuildLock(opts.indexDir, async () => {
     // Another process may have built it while we waited for the lock (or published a new build while we were reading the old one).
     let reason: IndexUnusableError;
