@@ -114,8 +114,14 @@ const FORWARD_WORDS = /\b(guidance|guide|guiding|outlook|forecast|expect|expects
 const PAST_WORDS = /\b(was|were|did|grew|rose|fell|had|last\s+(?:quarter|year))\b/i;
 /** Growth questions want a percentage whatever the metric ("how much did revenue grow"). */
 const GROWTH_WORDS = /\b(grow|grew|growth|how\s+fast)\b/i;
+/** Verbs and nouns of how a figure moved: they ask how it moved, and never name a part of the business ("how much did outfitters sales drop"). */
+const MOVEMENT_WORDS = [
+  'grow', 'grew', 'growth', 'change', 'changed', 'expand', 'expanded', 'expansion', 'contract', 'contracted', 'contraction',
+  'improve', 'improved', 'improvement', 'decline', 'declined', 'drop', 'dropped', 'fall', 'fell', 'rise', 'rose', 'jump', 'jumped',
+  'increase', 'increased', 'decrease', 'decreased', 'shrink', 'shrank', 'climb', 'climbed',
+];
 /** Words asking how a figure moved rather than what it was. */
-const CHANGE_WORDS = /\b(grow|grew|growth|change|changed|expand|expanded|expansion|contract|contracted|contraction|improve|improved|improvement|decline|declined|drop|dropped|fall|fell|rise|rose|increase|increased|decrease|decreased|up|down|by\s+how\s+much|how\s+fast)\b/i;
+const CHANGE_WORDS = new RegExp(String.raw`\b(?:${MOVEMENT_WORDS.join('|')}|up|down|by\s+how\s+much|how\s+fast)\b`, 'i');
 /** A question asking for a number, not an opinion. */
 const FACT_FRAME = /^\s*(what|what'?s|which|how\s+(?:much|many|big|large|fast|high|low))\b|\b(guidance|outlook|forecast)\b/i;
 /** Opinion frames: "what did X say about", "how does X think about" are summaries, not facts. */
@@ -129,13 +135,13 @@ const YEAR_RE = /\b(?:fy\s?|fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\b/i;
 const FRAME_STEMS = new Set(
   lexicalTokens(
     'what which how big large fast high low total worldwide overall consolidated quarter year fiscal full guidance guide outlook forecast expect ' +
-      'anticipate project plan report reported generate generated deliver delivered company segment business period grow growth increase ' +
-      'decline number amount level figure come came help hurt impact first second third fourth half annual annually ' +
+      'anticipate project plan report reported generate generated deliver delivered company segment business period ' +
+      'number amount level figure come came help hurt impact first second third fourth half annual annually ' +
       'sequential sequentially add added adding prior previous preceding ago versus compared ' +
-      // How it moved, not which part: "how much did outfitters sales drop" asks about outfitters.
-      'drop dropped fall fell rise rose jump jumped decrease decreased shrink shrank climb climbed change changed ' +
       // When, not what: "next quarter" is read as the outlook, "last quarter" as a result.
-      'next last current coming upcoming',
+      'next last current coming upcoming ' +
+      // How it moved, not which part.
+      MOVEMENT_WORDS.join(' '),
   ),
 );
 
