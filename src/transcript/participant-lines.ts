@@ -36,6 +36,8 @@ export function splitFirm(rest: string): { firm: string; division: string | null
 }
 
 const ANALYST_WORD = /^(?:sell-side |equity |research |senior |managing |)analyst$/i;
+/** The analyst's role written before their firm ("Analyst, Northgate Securities", "Research Analyst at Northgate"): not part of the firm. */
+const ROLE_BEFORE_FIRM = /^(?:[\w-]+\s+)?analyst\s*(?:,|\s(?:at|with)\s)\s*/i;
 
 export { looksLikeTitleLine, sideOfTitle } from './titles.js';
 
@@ -62,7 +64,7 @@ export function participantFromHeader(written: string, hint: string | null, comp
     const analystParts = titleLine.split(/\s+--\s+|\s+[\u2013\u2014]\s+/);
     const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
     // "Analyst, Northgate Securities": the firm after the role.
-    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(/^(?:[\w-]+\s+)?analyst\s*,\s*/i, ''));
+    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(ROLE_BEFORE_FIRM, ''));
     return { name, title: null, firm: firm === '' ? null : firm, division, side, sideSource };
   }
   if (side === 'company') {
@@ -92,7 +94,7 @@ export function participantFromListLine(text: string, kind: ListKind, company: s
   if (analyst) {
     // "Firm, Division", "Firm -- Analyst", or "Firm, Division - Their Title" (the title is not kept for analysts).
     const firmParts = ANALYST_WORD.test(last) ? parts.slice(0, -1) : parts.slice(0, 1);
-    const { firm, division } = splitFirm(firmParts.join(' - '));
+    const { firm, division } = splitFirm(firmParts.join(' - ').replace(ROLE_BEFORE_FIRM, ''));
     return { name, title: null, firm: firm === '' ? null : firm, division, side: 'analyst', sideSource: 'listed' };
   }
   if (parts.length >= 2) {

@@ -296,6 +296,40 @@ describe('parseTranscript tolerance', () => {
   });
 });
 
+describe("an analyst's role written before the firm in a participants list", () => {
+  it('"Analyst, Firm" and "Research Analyst at Firm" give the firm alone', () => {
+    const text = [
+      'Quillon Analytics (QNLX) Q1 2026 Earnings Call',
+      '',
+      'Participants:',
+      'Harriet Olsen - Chief Executive Officer',
+      'Leo Marchetti - Analyst, Fairbank Partners',
+      'Nina Sato - Research Analyst at Redstone Research',
+      '',
+      'Moderator: Welcome to the Quillon Analytics first quarter 2026 earnings call. Over to Harriet Olsen.',
+      '',
+      'Harriet Olsen: Thank you. Revenue rose 5% to $212 million.',
+      '',
+      'Moderator: We will now take questions. First, Leo Marchetti.',
+      '',
+      'Leo Marchetti: Thanks. How big is the settlement?',
+      '',
+      'Harriet Olsen: About $9 million.',
+      '',
+      'Moderator: Next, Nina Sato.',
+      '',
+      'Nina Sato: What drove the new accounts?',
+      '',
+      'Harriet Olsen: Mostly healthcare.',
+    ].join('\n');
+    const { participants } = parseTranscriptText(text, { fileName: 'qnlx.txt' }).call;
+    const firmOf = (name: string) => participants.find((p) => p.name === name)?.firm;
+    expect(firmOf('Leo Marchetti')).toBe('Fairbank Partners');
+    expect(firmOf('Nina Sato')).toBe('Redstone Research');
+    expect(participants.find((p) => p.name === 'Nina Sato')?.side).toBe('analyst');
+  });
+});
+
 describe('TranscriptFormatError', () => {
   it('rejects random text at line 1 with the expected title shape', () => {
     const error = formatError('Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit.\n');
