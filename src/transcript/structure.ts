@@ -51,6 +51,14 @@ const OPERATOR_TURN_WORDS = 80;
 export const QUESTION_INTRO =
   /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b|\b(?:we['’]ll|we will|let['’]s)\s+go\s+next\s+to\b/i;
 
+/** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
+const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
+
+/** Does the turn hand the floor to an analyst's question? */
+function introducesQuestion(text: string): boolean {
+  return QUESTION_INTRO.test(text) || NAMED_INTRO.test(text);
+}
+
 /**
  * Wording only the operator uses to open the Q&A or hand over a question, strict enough to trust
  * whoever the source says spoke it: speech-recognition diarization often gives an operator's line
@@ -174,7 +182,7 @@ export function inferSides(participants: readonly Participant[], turns: readonly
       if (!open(byId.get(t.speakerId))) return;
       const s = score.get(t.speakerId) ?? { strong: 0, intros: 0, turns: 0, operatorLike: 0, words: 0 };
       const strong = OPERATOR_PHRASES.test(texts[i] as string);
-      const intro = QUESTION_INTRO.test(texts[i] as string);
+      const intro = introducesQuestion(texts[i] as string);
       if (strong) s.strong++;
       if (intro) s.intros++;
       s.turns++;
@@ -269,7 +277,7 @@ function qaOpening(turns: readonly TurnDraft[], texts: readonly string[], isMode
     // Anyone's turn with the operator's own handover wording opens it too (diarization slips, see OPERATOR_HANDOVER).
     if (i > 0 && handsOver(text)) return i;
     if (!isModerator(i)) continue;
-    if (QUESTION_INTRO.test(text) || (i > 0 && QA_ANNOUNCEMENT.test(text))) return i;
+    if (introducesQuestion(text) || (i > 0 && QA_ANNOUNCEMENT.test(text))) return i;
   }
   return null;
 }

@@ -330,6 +330,33 @@ describe("an analyst's role written before the firm in a participants list", () 
   });
 });
 
+describe('a moderator who hands over by name and firm', () => {
+  it('"First, Leo Marchetti from Fairbank Partners." opens the Q&A and introduces his question', () => {
+    const text = [
+      'Quillon Analytics (QNLX) Q1 2026 Earnings Call',
+      '',
+      'Participants:',
+      'Harriet Olsen - Chief Executive Officer',
+      'Leo Marchetti - Analyst, Fairbank Partners',
+      '',
+      'Moderator: Welcome to the Quillon Analytics first quarter 2026 earnings call. Over to Harriet Olsen.',
+      '',
+      'Harriet Olsen: Thank you. Revenue rose 5% to $212 million.',
+      '',
+      'Moderator: We will now take questions. First, Leo Marchetti from Fairbank Partners.',
+      '',
+      'Leo Marchetti: Thanks. How big is the settlement?',
+      '',
+      'Harriet Olsen: About $9 million.',
+    ].join('\n');
+    const { turns, exchanges, participants } = parseTranscriptText(text, { fileName: 'qnlx.txt' }).call;
+    const handover = turns[2]!;
+    expect([handover.section, handover.role]).toEqual(['qa', 'intro']);
+    expect(exchanges[0]?.introTurn).toBe(2);
+    expect(participants.find((p) => p.id === exchanges[0]?.analystId)?.name).toBe('Leo Marchetti');
+  });
+});
+
 describe('TranscriptFormatError', () => {
   it('rejects random text at line 1 with the expected title shape', () => {
     const error = formatError('Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit.\n');
