@@ -124,6 +124,9 @@ const MOVEMENT_WORDS = [
 const CHANGE_WORDS = new RegExp(String.raw`\b(?:${MOVEMENT_WORDS.join('|')}|up|down|by\s+how\s+much|how\s+fast)\b`, 'i');
 /** A question asking for a number, not an opinion. */
 const FACT_FRAME = /^\s*(what|what'?s|which|how\s+(?:much|many|big|large|fast|high|low))\b|\b(guidance|outlook|forecast)\b/i;
+/** A question's opening word: what makes a query a question rather than keywords. */
+const QUESTION_OPENING = /^\s*(?:who|whom|whose|what|what's|why|how|when|where|which|did|does|do|is|are|was|were|can|could|will|would|should|has|have|had|tell|give|show|explain|describe|list)\b/i;
+
 /** Opinion frames: "what did X say about", "how does X think about" are summaries, not facts. */
 const OPINION_FRAME = /\b(say|said|says|think|thinks|thought|feel|view|views|comment|commented|talk|talked|discuss|discussed|mention|mentioned|explain|explained|describe|described)\b/i;
 
@@ -170,7 +173,9 @@ function findMetric(stems: readonly string[]): { forms: string[][]; quantity: Qu
  * `nameWords`: lowercase words naming the company or people in the question — never qualifiers.
  */
 export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<string>, 'has'> = new Set(), counted: readonly string[] | null = null): FactQuestion | null {
-  if (!FACT_FRAME.test(question) || OPINION_FRAME.test(question)) return null;
+  // Keywords that name a metric and a period ("adtran gross margin q3 2020") ask for its figure as a question would.
+  const keywords = !QUESTION_OPENING.test(question) && periodOf(question) !== null;
+  if (!(FACT_FRAME.test(question) || keywords) || OPINION_FRAME.test(question)) return null;
   // "worldwide revenue, not just North America": what is excluded does not narrow the question.
   const asked = question.replace(EXCLUSION, ' ');
   const stems = lexicalTokens(asked);

@@ -30,6 +30,13 @@ describe('factQuestionOf', () => {
     expect(factQuestionOf('how much did we spend on capex')).toMatchObject({ namesPart: false });
   });
 
+  it('keywords naming a metric and a period ask for its figure; without a period, or with no metric, they do not', () => {
+    expect(factQuestionOf('adtran gross margin q3 2020', new Set(['adtran']))).toMatchObject({ metric: [['gross', 'margin'], ['gross', 'margin']], quantity: 'percent', period: { quarter: 3, year: 2020 }, qualifiers: [] });
+    expect(factQuestionOf('gross margin commentary')).toBeNull();
+    expect(factQuestionOf('hydrogen strategy 2021')).toBeNull();
+    expect(factQuestionOf('Why did gross margin fall in q3 2020?')).toBeNull();
+  });
+
   it('"not just X": X does not narrow the question', () => {
     expect(factQuestionOf('What was worldwide revenue, not just North America?')).toMatchObject({ qualifiers: [], saysTotal: true });
   });
