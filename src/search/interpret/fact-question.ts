@@ -124,6 +124,8 @@ const MOVEMENT_WORDS = [
 const CHANGE_WORDS = new RegExp(String.raw`\b(?:${MOVEMENT_WORDS.join('|')}|up|down|by\s+how\s+much|how\s+fast)\b`, 'i');
 /** A question asking for a number, not an opinion. */
 const FACT_FRAME = /^\s*(what|what'?s|which|how\s+(?:much|many|big|large|fast|high|low))\b|\b(guidance|outlook|forecast)\b/i;
+/** Longer than this, a query without a question's opening word is a sentence, not keywords. */
+const KEYWORD_QUERY_MAX_WORDS = 8;
 /** A question's opening word: what makes a query a question rather than keywords. */
 const QUESTION_OPENING = /^\s*(?:who|whom|whose|what|what's|why|how|when|where|which|did|does|do|is|are|was|were|can|could|will|would|should|has|have|had|tell|give|show|explain|describe|list)\b/i;
 
@@ -173,8 +175,9 @@ function findMetric(stems: readonly string[]): { forms: string[][]; quantity: Qu
  * `nameWords`: lowercase words naming the company or people in the question — never qualifiers.
  */
 export function factQuestionOf(question: string, nameWords: Pick<ReadonlySet<string>, 'has'> = new Set(), counted: readonly string[] | null = null): FactQuestion | null {
-  // Keywords that name a metric and a period ("adtran gross margin q3 2020") ask for its figure as a question would.
-  const keywords = !QUESTION_OPENING.test(question) && periodOf(question) !== null;
+  // Keywords that name a metric and a period ("adtran gross margin q3 2020") ask for its figure as a question would;
+  // sentences (a pasted analyst question: "Three quick ones. On provisions in Q3…") are not keywords.
+  const keywords = !QUESTION_OPENING.test(question) && !/[.?!]/.test(question.replace(/\d\.\d/g, '')) && question.trim().split(/\s+/).length <= KEYWORD_QUERY_MAX_WORDS && periodOf(question) !== null;
   if (!(FACT_FRAME.test(question) || keywords) || OPINION_FRAME.test(question)) return null;
   // "worldwide revenue, not just North America": what is excluded does not narrow the question.
   const asked = question.replace(EXCLUSION, ' ');

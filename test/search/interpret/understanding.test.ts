@@ -35,6 +35,8 @@ describe('factQuestionOf', () => {
     expect(factQuestionOf('gross margin commentary')).toBeNull();
     expect(factQuestionOf('hydrogen strategy 2021')).toBeNull();
     expect(factQuestionOf('Why did gross margin fall in q3 2020?')).toBeNull();
+    // Sentences are not keywords: a pasted analyst question that names a period.
+    expect(factQuestionOf('Thanks for taking my questions. On gross margin in Q3 2020, how should we think about mix')).toBeNull();
   });
 
   it('"not just X": X does not narrow the question', () => {
