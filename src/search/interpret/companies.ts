@@ -339,7 +339,10 @@ export class CompanyDirectory {
         const span = ws.slice(i, i + n);
         const asCompany = caseless && (i === 0 || span[n - 1]!.alt !== undefined || COMPANY_BEFORE.has(ws[i - 1]!.norm));
         const key = spanKeys(span).find((k) => this.aliases.has(k));
-        let hits = (key ? this.aliases.get(key)! : []).filter((a) => caseAllows(a.caseRule, span) || (asCompany && a.caseRule === 'capital'));
+        // …as does an acronym that is no word ("gcp: which line fell", "what did ats say").
+        let hits = (key ? this.aliases.get(key)! : []).filter(
+          (a) => caseAllows(a.caseRule, span) || (asCompany && (a.caseRule === 'capital' || (a.caseRule === 'upper' && n === 1 && !isEnglish(span[0]!.norm)))),
+        );
         // A long typo in an all-lowercase question ("eversourse") is rare enough to be the name wherever it stands.
         if (hits.length === 0) hits = n === 1 ? this.fuzzyMention(span[0]!, asCompany || (caseless && span[0]!.norm.length >= CASELESS_FUZZY_MIN_LENGTH)) : this.fuzzyPhrase(span, asCompany);
         if (hits.length === 0) continue;

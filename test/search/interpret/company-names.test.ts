@@ -143,6 +143,14 @@ describe('a generic first word, and typos', () => {
     const keys = (q: string) => acronyms.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
     expect(keys('Why is ATS converting backlog faster?')).toEqual(['ats-automation']);
     expect(keys('ats backlog')).toEqual([]);
+    // An acronym that is no word names it in a question typed all in lowercase, where a company is named
+    // (its start, "what did … say"), as a name would; a word-like one ("ats", "gen") never.
+    const kvt = new CompanyDirectory([meta('kvt-q3-2021', 'KVT Automation'), meta('gen-q3-2021', 'Gen Foods Inc')]);
+    const kvtKeys = (q: string) => kvt.mentions(q).map((m) => m.companies.map((c) => c.key).join('|'));
+    expect(kvtKeys('kvt: which line fell 37% in the spring')).toEqual(['kvt-automation']);
+    expect(kvtKeys('what did kvt say about backlog')).toEqual(['kvt-automation']);
+    expect(kvtKeys('what did gen say')).toEqual([]);
+    expect(kvtKeys('Why is the kvt backlog growing?')).toEqual([]);
     expect(keys('What did GEN say?')).toEqual([]);
   });
 
