@@ -305,6 +305,8 @@ export class CompanyDirectory {
       // One English word ("Lands" of Lands' End, read off speech) would name the company wherever it is written.
       if (core.length === 1 && isEnglish(core[0]!)) continue;
       this.add(core, { company: c, via: 'name', caseRule: 'any' });
+      // After a generic first word the rest names it too ("Santander México" for Banco Santander México), as for the name.
+      if (core.length >= 3 && GENERIC_FIRST_WORDS.has(core[0]!)) this.add(core.slice(1), { company: c, via: 'name', caseRule: 'any' });
     }
   }
 

@@ -368,6 +368,13 @@ describe("the name a call's welcome gives its company", () => {
     expect(interpretQuery('What did Fomento Textil Andino say about cotton?', lib).companies.map((c) => c.company.key)).toEqual(['ftxa']);
   });
 
+  it('after a generic first word, the rest of the spoken name names it too', () => {
+    const banco = libraryOf('Banco Norvald (BNVD) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Banco Norvald México', 'Deposits grew and our branches in Monterrey reopened.', 'bnvd-q2-2021.txt');
+    const p = interpretQuery('norvald mexico deposit growth', banco);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['bnvd']);
+    expect(p.topic).toBe('deposit growth');
+  });
+
   it('and the name its investor website goes by, read from the opening', () => {
     const text = renderTranscript({
       title: 'Fenghuang Digital Media Ltd (FDML) Q3 2020 Earnings Call Nov 18, 2020 8:00 AM ET',
