@@ -272,13 +272,15 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
       }
       if (t.name || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.lower) || NOT_MODIFIERS.has(t.lower)) break;
     }
-    // Figure, then the metric: "$21.3 billion of revenue".
+    // Figure, then the metric: "$21.3 billion of revenue" — but "$5 million of sales that shifted into Q4"
+    // is the part of the metric a clause picks out, not the metric.
+    const picked = /^(?:that|which)$/.test(tokens[m.to + 1]?.lower ?? '');
     for (let i = m.from - 1; i >= 0 && m.from - i <= MAX_STATEMENT_GAP; i--) {
       const t = tokens[i]!;
       if (t.figure) {
         // "25% of revenues" is something else's share of the metric ("capex at 25% of revenues"), not the metric's own percentage.
         const share = t.figure === 'percent' && tokens[i + 1]?.lower === 'of';
-        if (wanted(i) && !share) return true;
+        if (wanted(i) && !share && !picked) return true;
         break;
       }
       if (!linkWord(t.lower)) break;
