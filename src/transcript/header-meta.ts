@@ -286,9 +286,9 @@ function spokenCompanyName(said: string): string | null {
   return name;
 }
 
-/** Period words a welcome may put before the name ("the nine months 21 Halden results call", "2021 third quarter Halden earnings call"). */
+/** Period words a welcome may put before the name ("the nine-month 2023 Halden results call", "2021 third quarter Halden earnings call"). */
 const LEADING_PERIOD = /^(?:(?:the|first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|year|months?|quarter|Q[1-4]|H[12]|[1-4][QH]|FY\S*|9M|\d{2}|\d{4}|and|-)\s+)+/i;
-/** The last "for"/"of" of a title, after which its company comes ("for analysts and investors for Halden's 2022 first quarter results"). */
+/** The last "for"/"of" of a title, after which its company comes ("a call for shareholders and analysts of Halden's 2022 first quarter results"). */
 const LAST_FOR = /^.*\b(?:for|of)\s+(?:the\s+)?(?=\p{Lu})/su;
 
 /** The company a welcome's title names after period words or after whom the call is for, when it does not start with it. */

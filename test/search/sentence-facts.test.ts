@@ -10,7 +10,7 @@ describe('statesMetric: the figure is the metric’s own value', () => {
     ["We're reporting $213.4 billion in revenue, up 12% year-over-year.", 'money', true],
     ['generating $21.3 billion of revenue in the quarter', 'money', true],
     // The part of the metric a clause picks out is not the metric.
-    ['There was maybe $5 million of revenue that shifted from Q3 into Q4.', 'money', false],
+    ['Perhaps $3 million of revenue that slipped from March into April went with the delay.', 'money', false],
     ['AWS now has an annualized revenue run rate of $142 billion.', 'money', false],
     ['We added $2.6 billion in quarter-over-quarter revenue.', 'money', false],
     ['we added over $12 billion of incremental revenue in 2025 alone', 'money', false],

@@ -486,7 +486,7 @@ describe('a call with no header', () => {
     ['Good morning and welcome to St. Aubin Mining 2021 full year results audio webcast.', 'St. Aubin Mining', null],
     // The name after the period words, or after whom the call is for.
     ['Hello and welcome to the nine months 23 KVRN results call. My name is Dana.', 'KVRN', null],
-    ["Welcome to the conference call for analysts and investors for Halvard's 2022 fiscal first quarter results. Today's call is hosted by", 'Halvard', 'Q1 2022'],
+    ["Welcome to today's call for shareholders and analysts of Halvard's 2022 fiscal first quarter results. Our host is", 'Halvard', 'Q1 2022'],
     ['Welcome to the 2021 third quarter Tessel Steel earnings call.', 'Tessel Steel', 'Q3 2021'],
     // A call named by its period alone, without "earnings" or "results".
     ['Welcome to the Pellworth Foods second quarter 2025 call. My name is Dana.', 'Pellworth Foods', 'Q2 2025'],
@@ -496,7 +496,7 @@ describe('a call with no header', () => {
     if (quarter) expect(meta.quarter).toBe(quarter);
   });
 
-  it.each(['Welcome to our first semester results conference call.', 'Welcome to the [unk] Q1 results conference call.', 'Welcome to the first quarter 2021 results call.', 'Welcome to the conference call for analysts and investors for our first quarter results.'])('takes no name from a welcome that names none: %s', (welcome) => {
+  it.each(['Welcome to our first semester results conference call.', 'Welcome to the [unk] Q1 results conference call.', 'Welcome to the first quarter 2021 results call.', "Welcome to today's call for shareholders and analysts of our first quarter results."])('takes no name from a welcome that names none: %s', (welcome) => {
     expect(parseTranscriptText(srt(welcome), { fileName: 'call.srt' }).call.meta.company).toBe('call.srt');
   });
 

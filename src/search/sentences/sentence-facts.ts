@@ -272,7 +272,7 @@ export function statesMetric(facts: SentenceFacts, forms: readonly string[][], q
       }
       if (t.name || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.lower) || NOT_MODIFIERS.has(t.lower)) break;
     }
-    // Figure, then the metric: "$21.3 billion of revenue" — but "$5 million of sales that shifted into Q4"
+    // Figure, then the metric: "$21.3 billion of revenue" — but "$3 million of orders that slipped into April"
     // is the part of the metric a clause picks out, not the metric.
     const picked = /^(?:that|which)$/.test(tokens[m.to + 1]?.lower ?? '');
     for (let i = m.from - 1; i >= 0 && m.from - i <= MAX_STATEMENT_GAP; i--) {
