@@ -3,6 +3,7 @@
  * the CLI's --json output and /api/openapi.json all derive from these schemas.
  */
 import { z } from 'zod';
+import { LAYOUT_NAMES } from '../transcript/types.js';
 
 export const SIDES = ['company', 'analyst', 'operator', 'unknown'] as const;
 export const SECTIONS = ['prepared_remarks', 'qa'] as const;
@@ -330,7 +331,7 @@ export const PassageResponse = z
 /** A participant is described exactly as a result's speaker is. */
 export const Participant = Speaker;
 
-export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens'] as const;
+export const LAYOUTS = LAYOUT_NAMES;
 
 /** A call as the library lists it. */
 export const CallSummary = CallRef.extend({

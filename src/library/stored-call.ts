@@ -11,7 +11,7 @@
  * files (before `origin.inferred`) are still read.
  */
 import { z } from 'zod';
-import type { Call, CallMeta, LayoutName, Participant, Section, Side, SideSource } from '../transcript/types.js';
+import { LAYOUT_NAMES, type Call, type CallMeta, type Participant, type Section, type Side, type SideSource } from '../transcript/types.js';
 import type { Inferred, ParsedCall } from '../transcript/read-source.js';
 import { isNumberedSpeaker } from '../transcript/names.js';
 import { nameNumberedSpeakers } from '../transcript/numbered-speakers.js';
@@ -23,7 +23,7 @@ import { spokenMeta } from '../transcript/spoken-meta.js';
 export const STORED_CALL_FORMAT = 2;
 export const STORED_CALL_SUFFIX = '.call.json';
 
-export const LAYOUTS = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens'] as const satisfies readonly LayoutName[];
+export const LAYOUTS = LAYOUT_NAMES;
 const SIDES = ['company', 'analyst', 'operator', 'unknown'] as const satisfies readonly Side[];
 const SIDE_SOURCES = ['listed', 'header', 'metadata', 'inferred', 'unknown'] as const satisfies readonly SideSource[];
 const SECTIONS = ['prepared_remarks', 'qa'] as const satisfies readonly Section[];

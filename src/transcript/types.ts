@@ -7,8 +7,9 @@ export type Side = 'company' | 'analyst' | 'operator' | 'unknown';
  */
 export type SideSource = 'listed' | 'header' | 'metadata' | 'inferred' | 'unknown';
 export type Section = 'prepared_remarks' | 'qa';
-/** The source layouts the parser reads (see src/transcript/layouts/). */
-export type LayoutName = 'standard' | 'dash-header' | 'name-colon' | 'webvtt' | 'srt' | 'speech-json' | 'csv' | 'asr-tokens';
+/** The source layouts the parser reads (see src/transcript/layouts/): one list for the stored-call format, the API and the type. */
+export const LAYOUT_NAMES = ['standard', 'dash-header', 'name-colon', 'webvtt', 'srt', 'speech-json', 'csv', 'asr-tokens'] as const;
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
 /** Half-open character range [start, end) into the call's source text. */
 export interface Span {
