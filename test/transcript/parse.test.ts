@@ -296,32 +296,25 @@ describe('parseTranscript tolerance', () => {
   });
 });
 
+/** An invented name-colon call (Quillon Analytics): its analysts' list lines, then the turns after the CEO's remarks, one paragraph each. */
+function quillonCall(analysts: readonly string[], turns: readonly string[]): string {
+  const opening = ['Moderator: Welcome to the Quillon Analytics first quarter 2026 earnings call. Over to Harriet Olsen.', 'Harriet Olsen: Thank you. Revenue rose 5% to $212 million.'];
+  return ['Quillon Analytics (QNLX) Q1 2026 Earnings Call', '', 'Participants:', 'Harriet Olsen - Chief Executive Officer', ...analysts, '', [...opening, ...turns].join('\n\n')].join('\n');
+}
+
 describe("an analyst's role written before the firm in a participants list", () => {
   it('"Analyst, Firm" and "Research Analyst at Firm" give the firm alone', () => {
-    const text = [
-      'Quillon Analytics (QNLX) Q1 2026 Earnings Call',
-      '',
-      'Participants:',
-      'Harriet Olsen - Chief Executive Officer',
-      'Leo Marchetti - Analyst, Fairbank Partners',
-      'Nina Sato - Research Analyst at Redstone Research',
-      '',
-      'Moderator: Welcome to the Quillon Analytics first quarter 2026 earnings call. Over to Harriet Olsen.',
-      '',
-      'Harriet Olsen: Thank you. Revenue rose 5% to $212 million.',
-      '',
-      'Moderator: We will now take questions. First, Leo Marchetti.',
-      '',
-      'Leo Marchetti: Thanks. How big is the settlement?',
-      '',
-      'Harriet Olsen: About $9 million.',
-      '',
-      'Moderator: Next, Nina Sato.',
-      '',
-      'Nina Sato: What drove the new accounts?',
-      '',
-      'Harriet Olsen: Mostly healthcare.',
-    ].join('\n');
+    const text = quillonCall(
+      ['Leo Marchetti - Analyst, Fairbank Partners', 'Nina Sato - Research Analyst at Redstone Research'],
+      [
+        'Moderator: We will now take questions. First, Leo Marchetti.',
+        'Leo Marchetti: Thanks. How big is the settlement?',
+        'Harriet Olsen: About $9 million.',
+        'Moderator: Next, Nina Sato.',
+        'Nina Sato: What drove the new accounts?',
+        'Harriet Olsen: Mostly healthcare.',
+      ],
+    );
     const { participants } = parseTranscriptText(text, { fileName: 'qnlx.txt' }).call;
     const firmOf = (name: string) => participants.find((p) => p.name === name)?.firm;
     expect(firmOf('Leo Marchetti')).toBe('Fairbank Partners');
@@ -332,23 +325,10 @@ describe("an analyst's role written before the firm in a participants list", () 
 
 describe('a moderator who hands over by name and firm', () => {
   it('"First, Leo Marchetti from Fairbank Partners." opens the Q&A and introduces his question', () => {
-    const text = [
-      'Quillon Analytics (QNLX) Q1 2026 Earnings Call',
-      '',
-      'Participants:',
-      'Harriet Olsen - Chief Executive Officer',
-      'Leo Marchetti - Analyst, Fairbank Partners',
-      '',
-      'Moderator: Welcome to the Quillon Analytics first quarter 2026 earnings call. Over to Harriet Olsen.',
-      '',
-      'Harriet Olsen: Thank you. Revenue rose 5% to $212 million.',
-      '',
-      'Moderator: We will now take questions. First, Leo Marchetti from Fairbank Partners.',
-      '',
-      'Leo Marchetti: Thanks. How big is the settlement?',
-      '',
-      'Harriet Olsen: About $9 million.',
-    ].join('\n');
+    const text = quillonCall(
+      ['Leo Marchetti - Analyst, Fairbank Partners'],
+      ['Moderator: We will now take questions. First, Leo Marchetti from Fairbank Partners.', 'Leo Marchetti: Thanks. How big is the settlement?', 'Harriet Olsen: About $9 million.'],
+    );
     const { turns, exchanges, participants } = parseTranscriptText(text, { fileName: 'qnlx.txt' }).call;
     const handover = turns[2]!;
     expect([handover.section, handover.role]).toEqual(['qa', 'intro']);

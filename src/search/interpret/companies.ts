@@ -161,17 +161,17 @@ export class CompanyDirectory {
   private maxWords = 1;
 
   /**
-   * `spoken`: call id → the names the call itself gives its company, where it does: as its welcome
-   * says it ("FEMSA" for Fomento Economico Mexicano), as its investor website spells it ("ifeng").
-   */
-  /**
    * An English word that is ordinary in these calls: one they write in lowercase somewhere (or a
    * generic name word). A word in the dictionary the calls never write so ("arco", "spire") names
    * its company in any case. Without the calls' lowercase words, every English word is ordinary.
    */
   private readonly ordinary: (word: string) => boolean;
 
-  /** `lowercase`: the words the calls write in lowercase (LibraryDirectory reads them). */
+  /**
+   * `spoken`: call id → the names the call itself gives its company, where it does: as its welcome
+   * says it ("FEMSA" for Fomento Economico Mexicano), as its investor website spells it ("ifeng").
+   * `lowercase`: the words the calls write in lowercase (LibraryDirectory reads them).
+   */
   constructor(calls: readonly CallMeta[], spoken: ReadonlyMap<string, readonly string[]> = new Map(), lowercase?: ReadonlySet<string>) {
     this.ordinary = (w) => isEnglish(w) && (!lowercase || lowercase.has(w) || GENERIC_FIRST_WORDS.has(w));
     // One company per ticker, and per name: a call without a ticker joins the company with its name.
