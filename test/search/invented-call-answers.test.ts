@@ -9,6 +9,7 @@
  * - an abbreviation said ("M&A") counts for the words asked ("acquisitions");
  * - "did they X?" is answered by the sentence that says X, not one that only shares the other words;
  * - a fragment of a few words ("Oh, the dredging backlog-") never answers, though it repeats the topic's words;
+ * - what an analyst asked is their question, not the few words they opened with ("Can you hear me okay?");
  * - "how long" / "when will" is answered by the sentence naming a time ahead, not by one reporting
  *   the past quarter's dates and balances; "when did" by the one naming when it happened.
  */
@@ -22,7 +23,7 @@ import { renderTranscript } from '../transcript/fixtures.js';
 const CALL = renderTranscript({
   title: 'Harbor Lights Inc. (HBLT) Q3 2024 Earnings Call Oct 24, 2024 9:00 AM ET',
   company: ['Nora Quill - Chief Executive Officer', 'Sam Ortiz - Chief Financial Officer'],
-  analysts: ['Lee Park - Tidewater Research'],
+  analysts: ['Lee Park - Tidewater Research', 'Ada Brook - Keel Capital'],
   presentation: [
     { speaker: 'Operator', paragraphs: ['Welcome to the Harbor Lights third quarter call. I will now turn the call over to Nora Quill.'] },
     {
@@ -96,6 +97,15 @@ const CALL = renderTranscript({
       title: 'Chief Executive Officer',
       paragraphs: ['Port authorities keep ordering, so we have enough signed work to keep the Dover works busy through the spring, and two more harbors want installations by summer.'],
     },
+    { speaker: 'Operator', paragraphs: ['Our next question comes from the line of Ada Brook with Keel Capital.'] },
+    { speaker: 'Ada Brook', title: 'Keel Capital', paragraphs: ['Hi. Can you hear me okay?'] },
+    { speaker: 'Nora Quill', title: 'Chief Executive Officer', paragraphs: ['Yes, we can hear you.'] },
+    {
+      speaker: 'Ada Brook',
+      title: 'Keel Capital',
+      paragraphs: ['Great. I wanted to ask about the Lisbon works: how much will it cost to build, and will it carry lower freight costs to European ports?'],
+    },
+    { speaker: 'Sam Ortiz', title: 'Chief Financial Officer', paragraphs: ['We have budgeted about $40 million for Lisbon, and yes, shipping from there should cut freight to Europe by about a third.'] },
   ],
 });
 
@@ -180,6 +190,14 @@ describe('an analyst question among the results', () => {
   it('but not when what was asked is the question ("which company was asked about…")', async () => {
     const r = await service.engine.search({ q: 'Which company was asked about glass import tariffs?', k: 5 });
     expect(r.results[0]!.role).toBe('question');
+  });
+});
+
+describe('what an analyst asked, with no topic', () => {
+  it('gives their question, not the words they opened with ("Can you hear me okay?")', async () => {
+    const r = await service.engine.search({ q: 'What did Ada Brook ask?', k: 5 });
+    expect(r.results[0]!.speaker.name).toBe('Ada Brook');
+    expect(r.results[0]!.text).toMatch(/Lisbon works/);
   });
 });
 

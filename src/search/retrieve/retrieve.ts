@@ -1,5 +1,6 @@
 import type { LoadedIndex } from '../../index/load.js';
 import type { Passage } from '../../passages/types.js';
+import { passageWords } from '../../passages/word-count.js';
 import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
@@ -65,6 +66,9 @@ export interface StartedRetrieval {
 
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
 export const CANDIDATE_POOL = 40;
+
+/** Under this many words a passage says too little to stand for what someone said or asked ("Thank you."). */
+const SLIGHT_WORDS = 12;
 
 export interface RetrieveSignals {
   dense: DenseRetriever;
@@ -191,7 +195,9 @@ export class PassageRetrieval {
       // Only their own passages are visited, so the cost follows the speaker, not the corpus.
       const allowed = scopeFilter(passages, scope);
       const newest = (i: number) => this.recency.get(passages[i]!.callId) ?? 0;
-      const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => newest(b) - newest(a) || a - b);
+      // A few words ("Hi, can you hear me now?") are not what they asked or said: their fuller passages first.
+      const slight = (i: number) => (passageWords(passages[i]!) < SLIGHT_WORDS ? 1 : 0);
+      const theirs = [...scope.speakerKeys].flatMap((key) => this.bySpeaker.get(key) ?? []).sort((a, b) => newest(b) - newest(a) || slight(a) - slight(b) || a - b);
       const ordered = theirs.filter(allowed).slice(0, k).map((index, r) => ({ index, score: 1 / (r + 1) }));
       return done({ inScope: { lists: [{ signal: 'order', candidates: ordered }] }, broader: null, lexical: null, replies: null });
     }
