@@ -33,6 +33,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['llms', 'large language models'],
   // "Guide" is analyst shorthand for the company's guidance.
   ['guide', 'guidance'],
+  // Companies give an "outlook" or "guidance" for the same forecast; analysts ask in either word.
+  ['outlook', 'guidance'],
   // Power capacity (data centres, utilities, energy) is quoted in gigawatts and typed as GW.
   ['gw', 'gigawatts'],
   // "Ads" is how companies name their advertising business.

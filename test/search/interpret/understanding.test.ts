@@ -105,6 +105,10 @@ describe('finance vocabulary holds across companies', () => {
     expect(expandFinanceTerms('what about acquisitions')).toContain('m&a');
     expect(expandFinanceTerms('M&A appetite')).toContain('acquisitions');
   });
+  it('an outlook is the guidance a company gives ("why no outlook" finds "we took guidance off the table")', () => {
+    expect(expandFinanceTerms('why no outlook for the year')).toContain('guidance');
+    expect(expandFinanceTerms('full-year guidance')).toContain('outlook');
+  });
   it('the model sees an abbreviation’s long form, not the reverse', () => {
     expect(expandAbbreviations('capex in 2026')).toBe('capex in 2026 capital expenditures');
     expect(expandAbbreviations('capital expenditures in 2026')).toBe('capital expenditures in 2026');
