@@ -225,25 +225,25 @@ const WELCOME_RESULTS = new RegExp(
 /** "Welcome to the conference call of Kestrel Systems AG", "welcome to the earnings call for Halden Wind": the company after the call. */
 const WELCOME_OF = /\bwelcome\s+(?:you\s+)?to\s+(?:the\s+|this\s+|today['’]s\s+)?(?:(?:earnings|results|quarterly|investor)\s+)?(?:conference\s+call|call|webcast|presentation)\s+(?:of|for|from)\s+/i;
 /** The capitalised words that name it (case matters here, so apart from WELCOME_OF). */
-const COMPANY_WORDS = /^\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,4}/u;
+export const COMPANY_WORDS = /^\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,4}/u;
 
 /**
  * What an operator's welcome says of the call (company, quarter), for sources with no header
  * (captions, diarized JSON, bare speaker labels); null when the text has no such welcome.
  */
-export function metaFromWelcome(text: string): HeaderMeta | null {
+export function metaFromWelcome(text: string, opts: NameOptions = {}): HeaderMeta | null {
   for (const m of [WELCOME.exec(text), JOINING.exec(text), WELCOME_RESULTS.exec(text)]) {
     if (!m?.groups?.title) continue;
     const meta = emptyHeaderMeta();
     applyTitleLine(meta, { number: 0, start: 0, end: m.groups.title.length, text: m.groups.title });
     // A title the header reader takes for none ("Halden Wind investor presentation") still starts with the name.
-    meta.company = spokenCompanyName(meta.company ?? m.groups.title) ?? nameInsideTitle(m.groups.title);
+    meta.company = spokenCompanyName(meta.company ?? m.groups.title, opts) ?? nameInsideTitle(m.groups.title, opts);
     if (meta.company !== null) return meta;
   }
   // "Welcome to the conference call of Kestrel Systems AG": the call first, then whose.
   const lead = WELCOME_OF.exec(text);
   const of = lead ? COMPANY_WORDS.exec(text.slice(lead.index + lead[0].length))?.[0] : undefined;
-  const company = of ? spokenCompanyName(of) : null;
+  const company = of ? spokenCompanyName(of, opts) : null;
   return company ? { ...emptyHeaderMeta(), company } : null;
 }
 
@@ -266,14 +266,24 @@ const AFTER_SPOKEN_NAME =
 /** A legal form, which closes a company's name. */
 const LEGAL_END = /\b(?:Inc|Incorporated|Corp|Corporation|plc|PLC|AG|SA|S\.A|Ltd|Limited|NV|N\.V|SE|ASA|AB|SpA|S\.p\.A|Oyj|GmbH)\b\.?/i;
 
+export interface NameOptions {
+  /**
+   * A speech-recognition gap inside the name ("Coca-Cola [inaudible]") ends it at the gap instead
+   * of refusing it: the words before are how the call spoke of the company, enough to find it by,
+   * though not its whole name (so never the call's recorded company).
+   */
+  cutAtGap?: boolean;
+}
+
 /**
  * The company as a welcome speaks it, or null when what is left is no name: the possessive and
  * the period or report words after it go ("Lisbon Power's" → "Lisbon Power", "Corvane 2024 full year results"
  * → "Corvane"), as do "our"/"the" before it; it must start with a capital and hold no
- * speech-recognition gap ("[unk]").
+ * speech-recognition gap ("[unk]") unless `cutAtGap`.
  */
-function spokenCompanyName(said: string): string | null {
+export function spokenCompanyName(said: string, opts: NameOptions = {}): string | null {
   let name = said.replace(/^(?:our|the|this|today['’]s)\s+/i, '').trim();
+  if (opts.cutAtGap && name.includes('[')) name = name.slice(0, name.indexOf('[')).trim();
   // A company named for a person keeps the possessive: "Dr. Reddy's", "Mr. Cooper's" is the name itself.
   const eponym = /^(?:Dr|Mr|Mrs|Ms|St)\.?\s+\p{Lu}[\p{L}-]*['’]s(?=\s|$)/u.exec(name);
   const cut = eponym ? { index: eponym[0].length } : AFTER_SPOKEN_NAME.exec(name);
@@ -292,11 +302,11 @@ const LEADING_PERIOD = /^(?:(?:the|first|second|third|fourth|full|half|nine|six|
 const LAST_FOR = /^.*\b(?:for|of)\s+(?:the\s+)?(?=\p{Lu})/su;
 
 /** The company a welcome's title names after period words or after whom the call is for, when it does not start with it. */
-function nameInsideTitle(title: string): string | null {
+function nameInsideTitle(title: string, opts: NameOptions): string | null {
   const afterPeriod = title.replace(LEADING_PERIOD, '');
-  if (afterPeriod !== title) return spokenCompanyName(afterPeriod);
+  if (afterPeriod !== title) return spokenCompanyName(afterPeriod, opts);
   const lastFor = LAST_FOR.exec(title);
-  return lastFor ? spokenCompanyName(title.slice(lastFor[0].length)) : null;
+  return lastFor ? spokenCompanyName(title.slice(lastFor[0].length), opts) : null;
 }
 
 /** Reads a block of header lines (title lines and Key: value lines). */

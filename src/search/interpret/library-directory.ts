@@ -2,6 +2,7 @@ import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
 import { metaFromWelcome } from '../../transcript/header-meta.js';
 import { investorSiteNames } from '../../transcript/investor-site.js';
+import { selfIntroducedCompanies } from '../../transcript/self-introduction.js';
 import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
@@ -11,14 +12,16 @@ const OPENING_CHARS = 4000;
 
 /**
  * Call id → the names a call's opening gives its company: as its welcome says it (header-meta.ts),
- * and as its investor website's address spells it (investor-site.ts).
+ * as an executive introducing themselves says it (self-introduction.ts), and as its investor
+ * website's address spells it (investor-site.ts).
  */
 function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const c of calls) {
     const opening = c.source.slice(0, OPENING_CHARS);
-    const welcome = metaFromWelcome(opening)?.company;
-    const names = [...(welcome ? [welcome] : []), ...investorSiteNames(opening)];
+    // A gap in the welcome's name still leaves the words before it to find the company by.
+    const welcome = metaFromWelcome(opening, { cutAtGap: true })?.company;
+    const names = [...(welcome ? [welcome] : []), ...selfIntroducedCompanies(opening), ...investorSiteNames(opening)];
     if (names.length > 0) out.set(c.meta.id, names);
   }
   return out;

@@ -392,6 +392,33 @@ describe("the name a call's welcome gives its company", () => {
     expect(p.topic).not.toContain('fhdm');
   });
 
+  it('up to a gap in the words heard ("Kirazli [inaudible]"): what was heard of it names it', () => {
+    const gap = libraryOf('Anadolu Dokuma Sanayi (ADKS) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Kirazli [inaudible]', 'Cotton costs eased and our mills ran at full capacity.', 'adks-q2-2021.txt');
+    const p = interpretQuery('kirazli cotton costs', gap);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['adks']);
+    expect(p.topic).toBe('cotton costs');
+  });
+
+  it('and the company an executive says they lead when introducing themselves', () => {
+    const text = renderTranscript({
+      title: 'Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET',
+      company: ['Lucia Prado - Chief Executive Officer'],
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: [
+        {
+          speaker: 'Lucia Prado',
+          title: 'Chief Executive Officer',
+          paragraphs: ["Thanks for joining. For those who don't know me, my name is Lucia Prado, I'm the CEO and co-founder of Velomar. Our scooter fleet grew to 9,000 vehicles."],
+        },
+      ],
+      qa: [],
+    });
+    const own = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'phmc-q4-2021.txt' }).call, sourcePath: 'phmc-q4-2021.txt' }]);
+    const p = interpretQuery('velomar scooter fleet size', own);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['phmc']);
+    expect(p.topic).toBe('scooter fleet size');
+  });
+
   it('but not when the welcome gives one English word, which would name it wherever it is written', () => {
     const one = libraryOf('Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Summit', 'Rope demand from ports was steady.', 'acdh-q2-2021.txt');
     expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
