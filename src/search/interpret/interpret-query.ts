@@ -11,7 +11,7 @@ import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
 import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
-import { ASKED, correctFrameWords, firmBesideAnalyst, ON_THE_CALL, PREPARED_WORDS, QA_WORDS, subjectFrame, WHO_ASKED } from './question-frames.js';
+import { ASKED, ASKER, correctFrameWords, firmBesideAnalyst, ON_THE_CALL, PREPARED_WORDS, QA_WORDS, subjectFrame, WHO_ASKED } from './question-frames.js';
 import { cleanEdges, removeSpans, stripScaffold } from './topic-text.js';
 
 // Groups of speakers. Each counts only where it refers to people (person-reference.ts):
@@ -125,6 +125,9 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     }
     // "on the earnings call": where it was said, not what about.
     for (const m of q.matchAll(ON_THE_CALL)) spans.push({ start: m.index, end: m.index + m[0].length });
+    // "a private investor asking about buybacks": who asked, by what they are, is not what about.
+    const asker = whoAsked ? ASKER.exec(q) : null;
+    if (asker) spans.push({ start: asker.index, end: asker.index + asker[0].length });
   }
 
   // "What did Sheridan ask Jassy about?": the analyst asks, the executive is only addressed.

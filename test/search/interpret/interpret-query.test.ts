@@ -54,6 +54,10 @@ describe('interpretQuery: intent and topic', () => {
     ['What was asked about robotics?', 'who_asked', 'robotics'],
     ['aws backlog', 'topic', 'aws backlog'],
     ['who askd abuot agents', 'who_asked', 'agents'],
+    // Someone asking, named by what they are: the words go, the frame stays.
+    ['a private investor asking about buybacks at half of book', 'who_asked', 'buybacks at half of book'],
+    ['shareholder asks about the dividend', 'who_asked', 'dividend'],
+    ['investor day plans', 'topic', 'investor day plans'],
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],
   ])('%s → %s, topic %j', (q, intent, topic) => {
     const p = plan(q);
