@@ -65,12 +65,19 @@ describe('matchedExchangeAnswers', () => {
   const match = (q: number) => (q === 2 ? 0.9 : 0.4);
 
   it("takes the exchange whose question the pasted one best matches, not the first result's", () => {
-    expect(matchedExchangeAnswers([{ index: 1 }, { index: 3 }], exchanges, match)).toEqual([3]);
+    expect(matchedExchangeAnswers([{ index: 1 }, { index: 3 }], exchanges, match, () => 'c')).toEqual([3]);
   });
 
   it('only among the first few results', () => {
     const far = [{ index: 1 }, { index: 1 }, { index: 1 }, { index: 3 }];
-    expect(matchedExchangeAnswers(far, exchanges, match)).toEqual([1]);
+    expect(matchedExchangeAnswers(far, exchanges, match, () => 'c')).toEqual([1]);
+  });
+
+  it('further down, a question passage itself still names its exchange, on a call the first results are from', () => {
+    const far = [{ index: 1 }, { index: 1 }, { index: 1 }, { index: 2 }];
+    expect(matchedExchangeAnswers(far, exchanges, match, () => 'c')).toEqual([3]);
+    // The same question on another call than the first results': not taken.
+    expect(matchedExchangeAnswers(far, exchanges, match, (i) => (i === 2 ? 'other' : 'c'))).toEqual([1]);
   });
 });
 

@@ -140,7 +140,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
 
   // A pasted analyst question: the answers of the exchange it matches are shown (and lead, below).
   // Likewise the named speaker's answers to questions on the topic.
-  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q)) : replyAnswers);
+  const exchangeAnswers = new Set(plan.pasted ? matchedExchangeAnswers(shown, ctx.exchanges, (q) => scorer.bestInPassage(q) + scorer.passageCosine(q), (i) => passages[i]!.callId) : replyAnswers);
   if (exchangeAnswers.size > 0) {
     shown = withExchangeAnswers(shown, exchangeAnswers);
   }

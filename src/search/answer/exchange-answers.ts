@@ -5,21 +5,40 @@ import type { Candidate } from '../retrieve/retriever.js';
 
 /** Results among which the best-matching exchange is looked for. */
 const EXCHANGE_LOOKAHEAD = 3;
+/**
+ * Further down, an analyst's question passage still names its exchange: a pasted question restates
+ * a question, whose words prepared remarks on the same subject can outrank.
+ */
+const QUESTION_LOOKAHEAD = 10;
 
 /**
  * The answers to the question a pasted question restates: among the exchanges of the top results,
  * the one whose question best matches (`match`) — the first result may be an answer to another
  * analyst who asked about the same subject — and within it, that question's answers.
  */
-export function matchedExchangeAnswers(ranked: readonly { index: number }[], exchanges: Exchanges, match: (passage: number) => number): readonly number[] {
-  let best: { anchor: number; score: number } | null = null;
-  for (const c of ranked.slice(0, EXCHANGE_LOOKAHEAD)) {
+export function matchedExchangeAnswers(
+  ranked: readonly { index: number }[],
+  exchanges: Exchanges,
+  match: (passage: number) => number,
+  callOf: (passage: number) => string,
+): readonly number[] {
+  const leadingCalls = new Set(ranked.slice(0, EXCHANGE_LOOKAHEAD).map((c) => callOf(c.index)));
+  const found: { score: number; answers: () => readonly number[] }[] = [];
+  for (const [rank, c] of ranked.slice(0, Math.max(EXCHANGE_LOOKAHEAD, QUESTION_LOOKAHEAD)).entries()) {
     if (exchanges.answersOf(c.index).length === 0) continue;
-    // An exchange whose question was not kept as a passage still counts, after any that has one.
-    const score = Math.max(-Infinity, ...exchanges.questionsOf(c.index).map(match));
-    if (best === null || score > best.score) best = { anchor: c.index, score };
+    if (rank < EXCHANGE_LOOKAHEAD) {
+      // An exchange whose question was not kept as a passage still counts, after any that has one.
+      found.push({ score: Math.max(-Infinity, ...exchanges.questionsOf(c.index).map(match)), answers: () => exchanges.answersToBestQuestion(c.index, match) });
+    } else if (leadingCalls.has(callOf(c.index)) && exchanges.questionsOf(c.index).includes(c.index)) {
+      // Further down only a question passage itself counts, by its own match (not whichever
+      // passage of a long exchange happens to match best), and only on a call the top results are from.
+      const own = exchanges.answersTo(c.index);
+      if (own.length > 0) found.push({ score: match(c.index), answers: () => own });
+    }
   }
-  return best ? exchanges.answersToBestQuestion(best.anchor, match) : [];
+  // The first of equals wins, as the higher-ranked.
+  const best = found.reduce<(typeof found)[number] | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
+  return best ? best.answers() : [];
 }
 
 /**
