@@ -1091,3 +1091,72 @@ describe('a standard call\'s speaker lines and lists written a little differentl
     expect(parsed.warnings.map((w) => w.message)).toContain('participant "Jake Miller" is listed with no firm');
   });
 });
+
+describe('a broker\'s PDF copied as text: running headers, "Page N of M", "Q - Name" / "A - Name"', () => {
+  const file = 'standard-broker-pdf.txt';
+  const speakers = (text: string): string[] => turnTable(parseTranscriptText(text, { fileName: file }).call).map((r) => `${r.speaker} (${r.side}, ${r.section})`);
+  const expected = [
+    'Operator (operator, prepared_remarks)',
+    'Helena Voss (company, prepared_remarks)',
+    'Darius Okafor (company, prepared_remarks)',
+    'Operator (operator, qa)',
+    'Tobias Lindgren (analyst, qa)',
+    'Darius Okafor (company, qa)',
+    'Tobias Lindgren (analyst, qa)',
+    'Helena Voss (company, qa)',
+    'Operator (operator, qa)',
+    'Amira Castell (analyst, qa)',
+    'Darius Okafor (company, qa)',
+    'Operator (operator, qa)',
+  ];
+
+  it('the first line of someone\'s words under their name is not their title: "Our bank saw…" never makes the listed CEO someone new', () => {
+    const text = fixture(file);
+    expect(text).toContain('A - Helena Voss\nOur bank saw');
+    expect(parseTranscriptText(text).call.participants.filter((p) => p.name === 'Helena Voss')).toHaveLength(1);
+  });
+
+  it('one unlisted answerer speaking twice is one new participant, not two', () => {
+    const { text } = edited(file, [['Darius Okafor - Chief Financial Officer\n', '']]);
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.filter((p) => p.name === 'Darius Okafor')).toHaveLength(1);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.section})`)).toEqual(expected.filter((_, k) => k !== 2));
+  });
+
+  it('with no list, a speaker met under a title line who later speaks with the words right under the name is the same person', () => {
+    const text = [
+      'Corvel Mining Q1 2025 Earnings Call',
+      '',
+      'Presentation',
+      '',
+      'Operator',
+      'Welcome to the Corvel Mining first quarter call.',
+      '',
+      'Ana Brill',
+      'Chief Executive Officer',
+      'Thank you. Production was 41,000 ounces.',
+      '',
+      'Tom Haley',
+      'Chief Financial Officer',
+      'All-in sustaining costs were $1,210 an ounce.',
+      '',
+      'Question-and-Answer Session',
+      '',
+      'Operator',
+      'Our first question comes from Lee Park with Dunmore Securities.',
+      '',
+      'Lee Park',
+      'Dunmore Securities',
+      'What about the mill expansion?',
+      '',
+      'Ana Brill',
+      'The mill expansion is on schedule.',
+      '',
+      'Tom Haley',
+      'Our bank facility is undrawn.',
+    ].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Ana Brill', 'Tom Haley', 'Lee Park']);
+    expect(turnTable(parsed.call).slice(-2).map((r) => `${r.speaker}: ${r.text}`)).toEqual(['Ana Brill: The mill expansion is on schedule.', 'Tom Haley: Our bank facility is undrawn.']);
+  });
+});

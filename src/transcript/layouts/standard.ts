@@ -65,13 +65,24 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
 }
 
 /**
+ * The line under a speaker's name when it is their title or firm ("Chief Financial Officer", a
+ * listed firm), else null: the first line of their words ("Our bank facility is undrawn.") says
+ * nothing of who they are, and taken for a title it would rule out the listed person (its "bank"
+ * an analyst's word) or the one met before under a title.
+ */
+function titleLineUnder(name: string, nextLine: string | null, resolver?: SpeakerResolver): string | null {
+  if (nextLine === null || looksLikeTitleLine(nextLine)) return nextLine;
+  return resolver?.named(name).some((p) => matchesTitle(p, nextLine)) ? nextLine : null;
+}
+
+/**
  * The name on a speaker line and the title/firm written with it: the next line, or the rest of
  * the same line ("Andrew Jassy - President, CEO & Director", "Jane Roe, Chief Executive
  * Officer"). A trailing colon ("Operator:") is not part of the name.
  */
 function speakerHeader(text: string, nextLine: string | null, resolver?: SpeakerResolver): { name: string; hint: string | null; titleInline: boolean } {
   const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
-  if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
+  if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: titleLineUnder(bare, nextLine, resolver), titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
