@@ -1110,6 +1110,16 @@ describe('a broker\'s PDF copied as text: running headers, "Page N of M", "Q - N
     'Operator (operator, qa)',
   ];
 
+  it('a "Name - Title" speaker line just above a page break is never left out as a running header (its words were the previous speaker\'s), nor its list line', () => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(speakers(fixture(file))).toEqual(expected);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.sideSource})`)).toEqual(['Helena Voss (listed)', 'Darius Okafor (listed)', 'Tobias Lindgren (listed)', 'Amira Castell (listed)', 'Operator (header)']);
+    expect(turnTable(parsed.call)[2]?.text).toBe('Thanks, Helena. Non-interest expense was $48 million, down 2% from the first quarter. Our efficiency ratio improved to 58%.');
+    expect(parsed.call.meta).toMatchObject({ company: 'Marlowe Ridge Bancorp', ticker: 'MRBC', quarter: 'Q2 2025', date: '2025-07-24' });
+    // The three running headers and their page numbers, nothing else.
+    expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^left out 6 lines that belong to the page/)]);
+  });
+
   it('the first line of someone\'s words under their name is not their title: "Our bank saw…" never makes the listed CEO someone new', () => {
     const text = fixture(file);
     expect(text).toContain('A - Helena Voss\nOur bank saw');
