@@ -6,7 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTranscriptBytes, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
+import { extractDocumentText } from '../../src/transcript/documents/extract-text.js';
+import { nameColonLayout } from '../../src/transcript/layouts/name-colon.js';
+import { standardLayout } from '../../src/transcript/layouts/standard.js';
+import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
+import { splitLines } from '../../src/transcript/lines.js';
+import { parseTranscriptBytes, parseTranscriptFile, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
 import { turnTable, type TurnRow } from './layout-table.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
@@ -1168,5 +1173,46 @@ describe('a broker\'s PDF copied as text: running headers, "Page N of M", "Q - N
     const parsed = parseTranscriptText(text);
     expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Ana Brill', 'Tom Haley', 'Lee Park']);
     expect(turnTable(parsed.call).slice(-2).map((r) => `${r.speaker}: ${r.text}`)).toEqual(['Ana Brill: The mill expansion is on schedule.', 'Tom Haley: Our bank facility is undrawn.']);
+  });
+});
+
+describe('a news site\'s page with a participants list, section headings and "Name:" paragraphs', () => {
+  const file = 'name-colon-newswire.html';
+  const page = async (): Promise<string> => (await extractDocumentText(readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url)), file, DEFAULT_LIMITS)).text as string;
+  const rows = (call: Parameters<typeof turnTable>[0]): string[] => turnTable(call).map((r) => `${r.speaker} (${r.side}, ${r.section}): ${r.text}`);
+  const expected = [
+    'Operator (operator, prepared_remarks): Good afternoon and welcome to the Harrowgate Logistics third quarter earnings call.',
+    'Beatrix Holloway (company, prepared_remarks): Thank you. Volumes rose 7% and our on-time rate was 96%. We opened two new cross-dock facilities in the quarter.',
+    'Samuel Achebe (company, prepared_remarks): Revenue was $1.02 billion. Operating Ratio: 88.4%, an improvement of 150 basis points.',
+    'Operator (operator, qa): Our first question is from Ines Carvalho with Larchmont Securities.',
+    'Ines Carvalho (analyst, qa): Thank you. What is your outlook for truckload pricing?',
+    'Samuel Achebe (company, qa): We expect contract rates to be flat to up low single digits.',
+    'Ines Carvalho (analyst, qa): And capital spending for next year?',
+    'Beatrix Holloway (company, qa): Roughly $300 million, similar to this year.',
+  ];
+
+  it('reads each "Name:" paragraph as its speaker\'s turn, with the list\'s sides and the page\'s metadata', async () => {
+    const bytes = readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url));
+    const parsed = await parseTranscriptFile(bytes, { fileName: file });
+    expect(rows(parsed.call)).toEqual(expected);
+    expect(parsed.call.meta).toMatchObject({ company: 'Harrowgate Logistics', ticker: 'HRGL', quarter: 'Q3 2025', date: '2025-11-04' });
+  });
+
+  it('read as a standard call (its list and headings score it so), a listed person\'s "Name:" paragraph is their turn, never words of the speaker before', async () => {
+    const text = await page();
+    const doc = { text, lines: splitLines(text), fileName: file };
+    expect(standardLayout.detect(doc).score).toBeGreaterThanOrEqual(0.7);
+    expect(rows(standardLayout.parse(doc, { limits: DEFAULT_LIMITS }).call)).toEqual(expected);
+    expect(rows(nameColonLayout.parse(doc, { limits: DEFAULT_LIMITS }).call)).toEqual(expected);
+  });
+
+  it('an unlisted name in a call written so is a new participant (with a warning), and a misspelt listed one is refused, as a "Name:" transcript does', async () => {
+    const text = (await page()).replace('Ines Carvalho: And capital', 'Malik Osei: And capital');
+    const doc = { text, lines: splitLines(text), fileName: file };
+    const parsed = standardLayout.parse(doc, { limits: DEFAULT_LIMITS });
+    expect(turnTable(parsed.call)[6]).toMatchObject({ speaker: 'Malik Osei', section: 'qa', text: 'And capital spending for next year?' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Malik Osei" is not in the participants lists; added as a new participant (unknown)');
+    const typo = (await page()).replace('Ines Carvalho: And capital', 'Ines Carvahlo: And capital');
+    expect(() => standardLayout.parse({ text: typo, lines: splitLines(typo), fileName: file }, { limits: DEFAULT_LIMITS })).toThrow(/unknown speaker "Ines Carvahlo": not in the participants lists \(did you mean "Ines Carvalho"\?\)/);
   });
 });
