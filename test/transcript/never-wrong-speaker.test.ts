@@ -1216,3 +1216,97 @@ describe('a news site\'s page with a participants list, section headings and "Na
     expect(() => standardLayout.parse({ text: typo, lines: splitLines(typo), fileName: file }, { limits: DEFAULT_LIMITS })).toThrow(/unknown speaker "Ines Carvahlo": not in the participants lists \(did you mean "Ines Carvalho"\?\)/);
   });
 });
+
+describe('an analyst\'s words with no speaker line, right after the operator introduces them', () => {
+  const file = 'standard-unnamed-askers.txt';
+  const rows = (text: string, name = file): string[] => turnTable(parseTranscriptText(text, { fileName: name }).call).map((r) => `${r.speaker} (${r.side}, ${r.section})`);
+
+  it('are the introduced analyst\'s, never the operator\'s (with a warning)', () => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(rows(fixture(file))).toEqual([
+      'Operator (operator, prepared_remarks)',
+      'Oren Kaplan (company, prepared_remarks)',
+      'Mei-Ling Soto (company, prepared_remarks)',
+      'Operator (operator, qa)',
+      'Ravi Menon (analyst, qa)',
+      'Oren Kaplan (company, qa)',
+      'Operator (operator, qa)',
+      'Claire Dubois (analyst, qa)',
+      'Mei-Ling Soto (company, qa)',
+      'Operator (operator, qa)',
+    ]);
+    expect(turnTable(parsed.call)[4]?.text).toBe('Hi, thanks for taking my question. Can you talk about lead times?');
+    expect(parsed.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      `${lineOf(fixture(file), 'Hi, thanks for taking my question. Can you talk about lead times?')}: words after the operator hands the floor over, with no speaker line of their own, taken as Ravi Menon's, whom the operator names`,
+      `${lineOf(fixture(file), 'Good afternoon. Mei-Ling, how should we think about operating expenses?')}: words after the operator hands the floor over, with no speaker line of their own, taken as Claire Dubois's, whom the operator names`,
+    ]);
+    expect(parsed.call.exchanges.map((e) => e.analystId)).toEqual(['ravi-menon', 'claire-dubois']);
+  });
+
+  it('the operator\'s own follow-up ("Ravi, please go ahead.", "[Operator Instructions]") stays the operator\'s', () => {
+    const { text } = edited(file, [['Please go ahead.\n\nHi, thanks', '\n\nRavi, please go ahead.\n\n[Operator Instructions]\n\nHi, thanks']]);
+    const table = turnTable(parseTranscriptText(text).call);
+    expect(table[3]?.text).toBe('Our first question comes from the line of Ravi Menon with Ashby Bank. Ravi, please go ahead. [Operator Instructions]');
+    expect(table[4]).toMatchObject({ speaker: 'Ravi Menon', text: 'Hi, thanks for taking my question. Can you talk about lead times?' });
+  });
+
+  it('an introduction that names no participant is refused with the line of the words, never read as the operator\'s', () => {
+    const { text } = edited(file, [['the line of Ravi Menon with Ashby Bank', 'the line of Pia Sand with Ashby Bank']]);
+    expect(refusal(text, file).describe()).toBe(
+      `${file}:${lineOf(text, 'Hi, thanks for taking my question. Can you talk about lead times?')}: "Hi, thanks for taking my question. Can you talk about lead times?" comes after the operator hands the floor over, with no speaker line of its own, and the operator names no participant: write the speaker's name line above it`,
+    );
+  });
+
+  it('"Name:" and "Name -- Title" transcripts read the same way', () => {
+    const colon = [
+      'Ferrybridge Chemicals (FBCH) Q3 2025 Earnings Call',
+      '',
+      'Participants:',
+      'Simone Akerlund - Chief Executive Officer',
+      'Yusuf Demir - Castlerock Securities',
+      '',
+      'Operator: Good morning and welcome to the Ferrybridge Chemicals third quarter call.',
+      '',
+      'Simone Akerlund: Thank you. Volumes were up 2% while prices declined 4%.',
+      '',
+      'Operator: Our first question comes from Yusuf Demir with Castlerock Securities. Please go ahead.',
+      '',
+      'Good morning. Simone, when do you expect destocking to end?',
+      '',
+      'Simone Akerlund: We think customers\' inventories are now close to normal.',
+    ].join('\n');
+    expect(rows(colon, 'call.txt').slice(2, 4)).toEqual(['Operator (operator, qa)', 'Yusuf Demir (analyst, qa)']);
+    const dashed = [
+      'Prepared Remarks:',
+      '',
+      'Operator',
+      '',
+      'Good day, and welcome to the Tamsin Foods first quarter 2025 call.',
+      '',
+      'Lena Ross -- Chief Executive Officer',
+      '',
+      'Thanks. Sales grew 6%.',
+      '',
+      'Questions & Answers:',
+      '',
+      'Operator',
+      '',
+      'Our first question comes from Ivo Brandt with Keller Securities.',
+      '',
+      'Ivo, please go ahead.',
+      '',
+      'Good morning. How were volumes?',
+      '',
+      'Lena Ross -- Chief Executive Officer',
+      '',
+      'Volumes were up 2%.',
+      '',
+      'Call participants:',
+      '',
+      'Lena Ross -- Chief Executive Officer',
+      '',
+      'Ivo Brandt -- Keller Securities -- Analyst',
+    ].join('\n');
+    expect(rows(dashed, 'call.txt').slice(2)).toEqual(['Operator (operator, qa)', 'Ivo Brandt (analyst, qa)', 'Lena Ross (company, qa)']);
+  });
+});
