@@ -666,6 +666,16 @@ describe('more speaker labels transcription tools export', () => {
     expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(turns.map(([name, , words]) => [name, words]));
   });
 
+  it('Fireflies\' "Name - mm:ss" over the words; a "Title: …" header line', () => {
+    const stamp = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+    const text = ['Title: Crestview Foods Q1 2025 Earnings Call', '', ...turns.map(([name, at, words]) => `${name} - ${stamp(at)}\n${words}`)].join('\n\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('name-colon');
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual(turns.map((t) => t[1]));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(turns.map(([name, , words]) => [name, words]));
+    expect(parsed.call.meta).toMatchObject({ company: 'Crestview Foods', quarter: 'Q1 2025' });
+  });
+
   it('"[Name] words" lines; "[Music]" is no speaker', () => {
     const text = ['Crestview Foods Q1 2025 Earnings Call', '[Music]', ...turns.map(([name, , words]) => `[${name}] ${words}`)].join('\n\n').replace('affecting your margins?', 'affecting your margins?\n\n[Laughter] And pricing?');
     const rows = turnTable(parseTranscriptText(text).call);

@@ -73,12 +73,13 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
 const TIME = String.raw`(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?`;
 /**
  * A line that is only a speaker's label and a time, the words following on the next lines, as
- * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter), "Maria Lopez (CEO) 00:00:21",
+ * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter), "Maria Lopez - 00:21"
+ * (Fireflies), "Maria Lopez (CEO) 00:00:21",
  * "Maria Lopez [00:00:21]" (Trint), "[00:00:21] Maria Lopez" / "00:00:21.00 - Maria Lopez"
  * (Happy Scribe), "[Maria Lopez] 10:00:21" (Zoom's saved captions).
  */
 const LABEL_LINES: readonly RegExp[] = [
-  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?(?:\s*\([^()\d][^()]{0,59}\))?)\s+[(\[]?${TIME}[)\]]?$`, 'u'),
+  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?(?:\s*\([^()\d][^()]{0,59}\))?)\s+(?:[-\u2013\u2014]\s+)?[(\[]?${TIME}[)\]]?$`, 'u'),
   new RegExp(String.raw`^[(\[]?${TIME}[)\]]?(?:\s+[-\u2013\u2014])?\s+(?<name>\p{L}[^:\[\]()]{0,58}?)$`, 'u'),
   new RegExp(String.raw`^\[(?<name>\p{L}[^:\[\]()]{0,58}?)\]\s+${TIME}$`, 'u'),
 ];
