@@ -1320,3 +1320,31 @@ describe('an analyst\'s words with no speaker line, right after the operator int
     expect(rows(dashed, 'call.txt').slice(2)).toEqual(['Operator (operator, qa)', 'Ivo Brandt (analyst, qa)', 'Lena Ross (company, qa)']);
   });
 });
+
+describe('a transcript written as a table (a web page\'s <table>, a Markdown pipe table)', () => {
+  const rows: Array<[string, string]> = [
+    ['Operator', 'Good morning and welcome to the Quarry Hill Materials second quarter call. I will now turn it over to Rosa Delgado.'],
+    ['Rosa Delgado', 'Thank you. Aggregates shipments rose 4% and pricing rose 9%.'],
+    ['Ken Abara', 'Adjusted EBITDA was $212 million, a record.'],
+    ['Operator', 'Our first question comes from Ilse Brandt with Corliss Securities.'],
+    ['Ilse Brandt', 'Thanks. How much pricing is left for the second half?'],
+    ['Ken Abara', 'We expect mid-single-digit pricing gains to continue.'],
+  ];
+  const expected = rows.map(([name, words]) => [name, words]);
+  const title = 'Quarry Hill Materials (QHM) Q2 2025 Earnings Call';
+
+  it('the header row ("Speaker | Remarks") is nobody\'s words, never a speaker "Speaker"', async () => {
+    const html = `<!doctype html><html><body><main><h1>${title}</h1><table><tr><th>Speaker</th><th>Remarks</th></tr>${rows.map(([n, w]) => `<tr><td>${n}</td><td>${w}</td></tr>`).join('')}</table></main></body></html>`;
+    const parsed = await parseTranscriptFile(new TextEncoder().encode(html), { fileName: 'call.html' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(expected);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Speaker');
+    expect(parsed.call.meta).toMatchObject({ company: 'Quarry Hill Materials', ticker: 'QHM', quarter: 'Q2 2025' });
+  });
+
+  it('a Markdown pipe table reads as the same table (it was refused as in no layout)', () => {
+    const md = [`# ${title}`, '', '| Speaker | Remarks |', '|---|---|', ...rows.map(([n, w]) => `| ${n} | ${w} |`)].join('\n');
+    const parsed = parseTranscriptText(md, { fileName: 'call.md' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(expected);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Rosa Delgado', 'Ken Abara', 'Ilse Brandt']);
+  });
+});

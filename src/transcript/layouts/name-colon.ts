@@ -26,6 +26,7 @@ import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLa
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
+import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -136,7 +137,8 @@ function labelLine(text: string): { name: string; hint: string | null; restOffse
 /** "00:00:05<TAB>Maria Lopez<TAB>words" or "Maria Lopez<TAB>00:00:05<TAB>words" (tab-separated exports), or without the time. */
 function tabbedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
   const m = /^(?:(?<before>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?<name>[^\t:]{1,60}?)\t+(?:(?<after>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?=\S)/u.exec(text.slice(0, 160));
-  if (!m?.groups) return null;
+  // A table's header row ("Speaker<TAB>Remarks", a web page's table as text) is nobody's words.
+  if (!m?.groups || isHeaderRow(text.split('\t').map((c) => c.trim()))) return null;
   const { name, hint } = nameAndHint(m.groups.name!.trim());
   if (!isSpeakerName(name)) return null;
   const stamp = m.groups.before ?? m.groups.after;
