@@ -938,7 +938,7 @@ describe('section headings as sources word them', () => {
     const { original, text } = edited('standard.txt', [['\nPrepared Remarks\n', `\n${heading}\n`]]);
     expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
   });
-  it.each(['Analyst Q&A', 'Q&A Session', 'Questions from Analysts', 'Question-and-Answer Portion'])('"%s" opens the Q&A like "Questions and Answers" (never words of the last speaker)', (heading) => {
+  it.each(['Analyst Q&A', 'Q&A Session', 'Questions from Analysts', 'Question-and-Answer Portion', 'Analyst Questions'])('"%s" opens the Q&A like "Questions and Answers" (never words of the last speaker)', (heading) => {
     const { original, text } = edited('standard.txt', [['\nQuestions and Answers\n', `\n${heading}\n`]]);
     const parsed = parseTranscriptText(text);
     expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
