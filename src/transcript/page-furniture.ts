@@ -137,10 +137,14 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   }
   if (anchors.length === 0) return drop;
   for (const k of anchors) drop.add(k);
-  // A running header/footer: a line that recurs, every time next to a page number or copyright line.
+  // A running header/footer: a line that recurs, every time next to a page number or copyright line
+  // — or the call's title in the file's header, repeated next to every page break after it (a
+  // two-page PDF's running header, seen twice).
   const near = nearAnchors(lines, anchors);
   for (const ks of occurrences.values()) {
-    if (ks.length >= 2 && ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
+    if (ks.length < 2) continue;
+    if (ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
+    else if ((ks[0] as number) < headerEnd && isTitleLike((lines[ks[0] as number] as Line).text) && ks.slice(1).every((k) => near.has(k))) for (const k of ks.slice(1)) drop.add(k);
   }
   for (const k of near) if (BARE_NUMBER.test((lines[k] as Line).text)) drop.add(k);
   return drop;

@@ -1135,6 +1135,21 @@ describe('a broker\'s PDF copied as text: running headers, "Page N of M", "Q - N
     expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^left out 6 lines that belong to the page/)]);
   });
 
+  it('a two-page PDF\'s running header, seen at the top of the file and once more beside the page break, is left out there', () => {
+    // As pdfjs reads a two-page PDF: the header over page 1, "Page 1 of 2" at its foot, the header over page 2.
+    const header = 'Marlowe Ridge Bancorp - Q2 2025 Earnings Call';
+    const pages = fixture(file)
+      .split('\n')
+      .filter((l) => !l.startsWith('Marlowe Ridge Bancorp - Q2 2025 Earnings Call ') && !/^Page \d of 3$/.test(l))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace('A - Darius Okafor\nSure.', `A - Darius Okafor\n\nPage 1 of 2\n\n${header}\n\nSure.`);
+    const text = `${header}\n\n${pages}\n\nPage 2 of 2\n`;
+    const parsed = parseTranscriptText(text, { fileName: file });
+    expect(turnTable(parsed.call)[5]).toMatchObject({ speaker: 'Darius Okafor', text: 'Sure. We expect deposit costs to stabilize around current levels, maybe a few basis points higher.' });
+    expect(parsed.call.meta).toMatchObject({ company: 'Marlowe Ridge Bancorp', ticker: 'MRBC', quarter: 'Q2 2025' });
+  });
+
   it('the first line of someone\'s words under their name is not their title: "Our bank saw…" never makes the listed CEO someone new', () => {
     const text = fixture(file);
     expect(text).toContain('A - Helena Voss\nOur bank saw');
