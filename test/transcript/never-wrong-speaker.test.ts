@@ -1363,3 +1363,21 @@ describe('a transcript written as a table (a web page\'s <table>, a Markdown pip
     expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Rosa Delgado', 'Ken Abara', 'Ilse Brandt']);
   });
 });
+
+describe('a call that changes layout mid-way', () => {
+  it('"Name: words" paragraphs in the remarks, name lines over the words in the Q&A: every turn under its speaker', () => {
+    const file = 'standard-mixed-labels.txt';
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.section})`)).toEqual([
+      'Operator (operator, prepared_remarks)',
+      'Nora Whitcombe (company, prepared_remarks)',
+      'Felix Aranda (company, prepared_remarks)',
+      'Operator (operator, qa)',
+      'Jasper Quill (analyst, qa)',
+      'Nora Whitcombe (company, qa)',
+      'Felix Aranda (company, qa)',
+    ]);
+    expect(turnTable(parsed.call)[2]?.text).toBe('Operating margin was 18%, and free cash flow was $41 million.');
+    expect(parsed.call.meta).toMatchObject({ company: 'Larkspur Software', ticker: 'LRKS', quarter: 'Q1 2026', date: '2026-05-07' });
+  });
+});
