@@ -1381,3 +1381,44 @@ describe('a call that changes layout mid-way', () => {
     expect(parsed.call.meta).toMatchObject({ company: 'Larkspur Software', ticker: 'LRKS', quarter: 'Q1 2026', date: '2026-05-07' });
   });
 });
+
+describe('speakers written surname first, as a company directory names them (Teams, Outlook)', () => {
+  const people = ['Operator', 'Sigrid Halvorsen', 'Julien Moreau', 'Operator', 'Tariq Hassan', 'Julien Moreau', 'Sigrid Halvorsen'];
+
+  it('Teams\' text export ("Halvorsen, Sigrid   0:11" over the words) names "Sigrid Halvorsen", never a "Halvorsen" titled "Sigrid"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-teams.txt'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side}, ${p.title})`)).toEqual(['Operator (operator, null)', 'Sigrid Halvorsen (company, CEO)', 'Julien Moreau (company, null)', 'Tariq Hassan (analyst, null)']);
+  });
+
+  it('WebVTT voices ("<v Moreau, Julien (CFO)>") read the same, the title kept', () => {
+    const cues = fixture('name-colon-teams.txt')
+      .split(/\n\n/)
+      .slice(1)
+      .map((block, k) => {
+        const [label, words] = block.split('\n') as [string, string];
+        const voice = label.replace(/\s+\d+:\d+$/, '').replace('Moreau, Julien', 'Moreau, Julien (CFO)');
+        return cue(`00:00:${String(k * 5).padStart(2, '0')}.000`, `00:00:${String(k * 5 + 4).padStart(2, '0')}.000`, `<v ${voice}>${words}`);
+      });
+    const parsed = parseTranscriptText(['WEBVTT', '', ...cues].join('\n'), { fileName: 'call.vtt' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+    expect(parsed.call.participants.find((p) => p.name === 'Julien Moreau')?.title).toBe('CFO');
+  });
+
+  it('a name and a firm ("Jake Miller, Barclays:"), a suffix ("Kaplan, Jr.") or a title ("Lopez, CEO") is not turned round', () => {
+    const text = [
+      'Crestview Foods Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning and welcome. I will now turn the call over to Maria Lopez.',
+      '',
+      'Lopez, CEO: Thank you. Our frozen meals business grew 7%.',
+      '',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Jake Miller, Barclays: How are promotions affecting your margins?',
+      '',
+      'Oren Kaplan, Jr.: And pricing?',
+    ].join('\n');
+    expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan']);
+  });
+});

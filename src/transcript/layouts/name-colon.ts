@@ -22,7 +22,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
@@ -62,6 +62,9 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   const titled = splitLeadingTitle(written);
   if (titled) return { name: titled.name, hint: titled.title };
   const parenthesised = splitNameHint(written);
+  // "Halvorsen, Sigrid" / "Moreau, Julien (CFO)": a directory's display name, surname first.
+  const given = givenNameFirst(parenthesised.name, looksLikeTitleLine);
+  if (given !== null) return { name: given, hint: parenthesised.hint };
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
   // "Maria Lopez [CEO]".
   const bracketed = /^(?<name>[^[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/u.exec(written);
