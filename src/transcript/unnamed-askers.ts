@@ -24,10 +24,13 @@ function handsFloor(text: string): boolean {
   return introducesQuestion(text) || HANDOVER.test(text);
 }
 
+/** The operator's housekeeping, wherever it comes ("As a reminder, this call is being recorded."). */
+const HOUSEKEEPING = /\b(?:is|are) being recorded\b|\bas a reminder\b|\bplease (?:limit|keep) (?:yourselves|yourself|it|your questions?)\b|\bre-?queue\b|\bask one question\b/i;
+
 /** Whether a paragraph after an introduction is still the operator speaking. */
 function operatorGoesOn(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return OPERATOR_PHRASES.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text));
+  return OPERATOR_PHRASES.test(text) || HOUSEKEEPING.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text));
 }
 
 /** The line a paragraph starts on in the source. */

@@ -1268,9 +1268,13 @@ describe('an analyst\'s words with no speaker line, right after the operator int
     expect(parsed.call.exchanges.map((e) => e.analystId)).toEqual(['ravi-menon', 'claire-dubois']);
   });
 
-  it('the operator\'s own follow-up ("Ravi, please go ahead.", "[Operator Instructions]") stays the operator\'s', () => {
-    const { text } = edited(file, [['Please go ahead.\n\nHi, thanks', '\n\nRavi, please go ahead.\n\n[Operator Instructions]\n\nHi, thanks']]);
+  it('the operator\'s own follow-up ("Ravi, please go ahead.", "[Operator Instructions]", a reminder) stays the operator\'s', () => {
+    const { text } = edited(file, [
+      ['Please go ahead.\n\nHi, thanks', '\n\nRavi, please go ahead.\n\n[Operator Instructions]\n\nHi, thanks'],
+      ["I'll now turn it over to Oren Kaplan.\n", "I'll now turn it over to Oren Kaplan.\n\nAs a reminder, today's call is being recorded.\n"],
+    ]);
     const table = turnTable(parseTranscriptText(text).call);
+    expect(table[0]?.text).toBe("Good afternoon, and welcome to the Pellucid Semiconductor second quarter 2025 conference call. I'll now turn it over to Oren Kaplan. As a reminder, today's call is being recorded.");
     expect(table[3]?.text).toBe('Our first question comes from the line of Ravi Menon with Ashby Bank. Ravi, please go ahead. [Operator Instructions]');
     expect(table[4]).toMatchObject({ speaker: 'Ravi Menon', text: 'Hi, thanks for taking my question. Can you talk about lead times?' });
   });
