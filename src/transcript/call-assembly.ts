@@ -11,6 +11,7 @@ import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
 import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
+import { withUnnamedAskers } from './unnamed-askers.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
 /** Collects a layout's turns, enforcing the turn and paragraph limits with the line that broke them. */
@@ -86,9 +87,14 @@ export function defaultTitle(company: string, ticker: string | null, quarter: st
   return [company, ticker && ticker !== company ? `(${ticker})` : null, quarter, 'Earnings Call'].filter(Boolean).join(' ');
 }
 
+/** Layouts a person wrote up, where a paragraph may go on without its speaker's line (see unnamed-askers.ts). */
+const WRITTEN_UP: ReadonlySet<LayoutName> = new Set(['standard', 'dash-header', 'name-colon']);
+
 /** Builds the structured Call; appends to `warnings` what was inferred or missing, and says what was inferred. */
-export function assembleCall(draft: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): LayoutOutput {
-  if (draft.turns.length === 0) throw new TranscriptFormatError(draft.lastLine, 'found no speaker turns');
+export function assembleCall(written: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): LayoutOutput {
+  if (written.turns.length === 0) throw new TranscriptFormatError(written.lastLine, 'found no speaker turns');
+  // An analyst's words under the operator who introduced them (no speaker line of their own).
+  const draft = WRITTEN_UP.has(written.layout) ? { ...written, turns: withUnnamedAskers(written.turns, written.participants, written.source, warnings) } : written;
   let { meta } = draft;
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;

@@ -27,6 +27,18 @@ export function emptyHeaderMeta(): HeaderMeta {
 const COMPANY_TICKER =
   /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>[A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,4})?)(?:\s+[-+]?\d+(?:\.\d+)?%)?\)/;
 
+/** "Kiyomizu Precision Co., Ltd. (7791)", "(TSE: 7203)", "(HKEX: 0700)", "(600519.SS)": a market that numbers its listings. */
+const COMPANY_NUMERIC_TICKER = /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>\d{4,6}(?:\.[A-Za-z]{1,2})?)\)/;
+
+/** The company and ticker a title writes "Company (TICKER)"; a year in brackets ("(2025)") is no ticker unless an exchange is named. */
+function companyTicker(text: string): RegExpExecArray | null {
+  const lettered = COMPANY_TICKER.exec(text);
+  const numeric = COMPANY_NUMERIC_TICKER.exec(text);
+  if (!numeric?.groups || (numeric.groups.exchange === undefined && /^(?:19|20)\d\d$/.test(numeric.groups.ticker ?? ''))) return lettered;
+  // The first brackets that hold a ticker.
+  return lettered && (lettered.groups?.company ?? '').length <= (numeric.groups.company ?? '').length ? lettered : numeric;
+}
+
 const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
@@ -117,7 +129,7 @@ export function isHeaderMetaLine(text: string): boolean {
 export function isTitleLike(text: string): boolean {
   // "Conference Call Coordinator" has a title's words but is the operator's name line.
   if (!headerSized(text) || isOperatorName(text)) return false;
-  return COMPANY_TICKER.test(text) || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
+  return companyTicker(text) !== null || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
 }
 
 function cleanCompany(text: string): string | null {
@@ -171,7 +183,7 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   // "Earnings call transcript: Acme Q3 2025 beats…" (a news site's headline): the label is no part of the company.
   const text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
   if (!headerSized(text) || text === '') return;
-  const tickerMatch = COMPANY_TICKER.exec(text) ?? COMPANY_LISTING.exec(text.trim());
+  const tickerMatch = companyTicker(text) ?? COMPANY_LISTING.exec(text.trim());
   const quarter = findQuarter(text);
   const titleLike = tickerMatch !== null || quarter !== null || TITLE_WORDS.test(text);
 

@@ -10,7 +10,7 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],
   [
     'qa',
-    /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment)?|question[- ]and[- ]answer (?:session|section|portion|segment)|(?:analyst |live )?q\s?&\s?a(?: session| section| portion)?|questions from analysts)$/i,
+    /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment)?|question[- ]and[- ]answer (?:session|section|portion|segment)|(?:analyst |live )?q\s?&\s?a(?: session| section| portion)?|questions from analysts|analyst questions(?: and answers)?)$/i,
   ],
 ];
 

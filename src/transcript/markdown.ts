@@ -26,22 +26,28 @@ const LINK = /!?\[[^\]\n]{1,200}\]\([^)\s]{1,500}(?:\s+"[^"]*")?\)/;
 /** A list item whose text is marked up: "- **Jane Roe** — CEO", "* [Jane Roe](…) - CEO". */
 const MARKED_LIST_ITEM = /^[-*+][ \t]+(?:\*\*|__|\[)/;
 
+/** A pipe table's delimiter row: "|---|---|", "| :--- | ---: |". */
+const TABLE_RULE = /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?$/;
+/** A pipe table's row: "| Jane Roe | Thank you. … |". */
+const TABLE_ROW = /^\|.*\|$/;
+
 /** Least number of lines of a kind that make a file Markdown on their own (bold name lines, links). */
 const MIN_OF_ONE_KIND = 3;
 
 /**
  * Whether a file is Markdown: two kinds of markup among headings, bold lines or labels, italic
- * lines, links and marked-up list items, or three bold lines or links. A plain transcript has
+ * lines, links, marked-up list items and pipe tables, or three bold lines or links. A plain transcript has
  * none of these (a terminal export's `* Name` bullets and `=====` rules are not counted).
  */
 export function isMarkdown(lines: readonly Line[]): boolean {
-  const counts = { heading: 0, bold: 0, italic: 0, link: 0, list: 0 };
+  const counts = { heading: 0, bold: 0, italic: 0, link: 0, list: 0, table: 0 };
   for (const l of lines) {
     if (l.text === '' || !headerSized(l.text)) {
       if (l.text !== '' && LINK.test(l.text.slice(0, 2000))) counts.link++;
       continue;
     }
-    if (ATX_HEADING.test(l.text)) counts.heading++;
+    if (TABLE_RULE.test(l.text)) counts.table++;
+    else if (ATX_HEADING.test(l.text)) counts.heading++;
     else if (BOLD_LINE.test(l.text)) counts.bold++;
     else if (ITALIC_LINE.test(l.text)) counts.italic++;
     else if (MARKED_LIST_ITEM.test(l.text)) counts.list++;
@@ -65,9 +71,11 @@ const READER_HEADER_LINES = 10;
 
 /** The plain text one line of Markdown renders to (block markers, then inline markup). */
 function plainLine(text: string): string {
-  // Rules and setext underlines ("---", "***", "===") and link reference definitions are no text.
-  if (/^(?:[-*_][ \t]*){3,}$|^=+$/.test(text) || /^\[[^\]]{1,100}\]:\s*\S+/.test(text)) return '';
+  // Rules and setext underlines ("---", "***", "==="), a table's delimiter row and link reference definitions are no text.
+  if (/^(?:[-*_][ \t]*){3,}$|^=+$/.test(text) || TABLE_RULE.test(text) || /^\[[^\]]{1,100}\]:\s*\S+/.test(text)) return '';
   let s = text.replace(ESCAPE, (_, c: string) => String.fromCharCode(PARK_BASE + c.charCodeAt(0)));
+  // A table row's cells, tab-separated as a web page's table reads ("Jane Roe<TAB>Thank you. …"); "\|" stays in its cell.
+  if (TABLE_ROW.test(s)) s = s.slice(1, -1).split('|').map((cell) => cell.trim()).join('\t');
   s = s.replace(/^(?:>[ \t]?)+/, ''); // quotes, nested or not
   s = s.replace(/^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$/, '$1'); // ATX headings
   s = s.replace(/^(?:[-*+])[ \t]+(?:\[[ xX]\][ \t]+)?/, ''); // bullets and task boxes

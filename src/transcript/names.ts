@@ -155,6 +155,26 @@ export function splitNameHint(text: string): { name: string; hint: string | null
   return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
 }
 
+/** A name's suffix after a comma ("Oren Kaplan, Jr."), never a given name. */
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|cfa|cpa|esq)\.?$/i;
+
+/**
+ * "Halvorsen, Sigrid" (a company directory's display name, as Teams and Outlook write a meeting's
+ * speakers) as "Sigrid Halvorsen"; null unless the label is a surname (one word, or a particle
+ * and one: "van Beek, Ludwig"), a comma and a given name of one or two words (not a title, a
+ * suffix or something said).
+ */
+export function givenNameFirst(text: string, isTitle: (text: string) => boolean): string | null {
+  const m = /^(?<surname>[^,]+),\s*(?<given>[^,]+)$/u.exec(text.trim());
+  const surname = m?.groups?.surname?.trim();
+  const given = m?.groups?.given?.trim();
+  // One surname word ("Halvorsen"), or a particle and one ("van Beek"): "Jake Miller, Barclays" is a name and a firm.
+  const surnameWords = surname?.split(/\s+/) ?? [];
+  if (!surname || !given || surnameWords.length > 2 || (surnameWords.length === 2 && !NAME_PARTICLES.has((surnameWords[0] as string).toLowerCase())) || given.split(/\s+/).length > 2) return null;
+  if (!looksLikeName(surname) || !looksLikeName(given) || NAME_SUFFIX.test(given) || isInterjection(given) || isTitle(given) || isTitle(surname)) return null;
+  return `${given} ${surname}`;
+}
+
 /** Titles written before a name on a speaker label ("CFO Jane Roe:", "President Jane Roe:"). */
 const LEADING_TITLE = /^(?<title>(?:CEO|CFO|COO|CTO|CIO|CAO|CMO|CRO|EVP|SVP|VP|President|Chairman|Chairwoman|Chairperson|Chair|Analyst)(?:\s*(?:&|and|\/)\s*(?:CEO|CFO|COO|CTO|President|Chairman|Chair))?)\s+(?<name>.+)$/u;
 

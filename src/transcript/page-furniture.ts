@@ -11,6 +11,7 @@ import { isTitleLike } from './header-meta.js';
 import { headingOf, isSectionHeading } from './headings.js';
 import { headerSized, type Line } from './lines.js';
 import { isOperatorName, looksLikeName } from './names.js';
+import { looksLikeTitleLine, splitDashed } from './participant-lines.js';
 
 /** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
 const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
@@ -57,8 +58,9 @@ const blank = (l: Line): Line => ({ ...l, end: l.start, text: '' });
 /**
  * The lines that sit with the page numbers or copyright lines at `anchors`: each one's own run of
  * non-blank lines, and the runs just above and below it (one or two blank lines away) except
- * lines that could be a speaker's name or title ("Dana Whitfield", "Chief Executive Officer"): a
- * page break right before a speaker must never take the speaker's line with it. Each run is
+ * lines that could be a speaker's name or title ("Dana Whitfield", "Chief Executive Officer"), or
+ * a speaker line with its title over the words ("Darius Okafor - Chief Financial Officer"): a
+ * page break right before or after a speaker must never take the speaker's line with it. Each run is
  * visited once, so this is linear in the lines however many anchors there are.
  */
 function nearAnchors(lines: readonly Line[], anchors: readonly number[]): Set<number> {
@@ -81,9 +83,25 @@ function nearAnchors(lines: readonly Line[], anchors: readonly number[]): Set<nu
   const near = new Set<number>();
   for (const r of new Set([...strict, ...loose])) {
     const { from, to } = runs[r] as { from: number; to: number };
-    for (let k = from; k < to; k++) if (strict.has(r) || !looksLikeName((lines[k] as Line).text)) near.add(k);
+    for (let k = from; k < to; k++) {
+      const text = (lines[k] as Line).text;
+      if (strict.has(r) || !(looksLikeName(text) || (k === from && to - from > 1 && isSpeakerLineWithTitle(text)))) near.add(k);
+    }
   }
   return near;
+}
+
+/**
+ * "Darius Okafor - Chief Financial Officer" / "Jane Roe, CEO": a speaker line with the title (or
+ * firm) written on it — not the call's title ("Acme Corp - Q2 2025 Earnings Call").
+ */
+function isSpeakerLineWithTitle(text: string): boolean {
+  if (!headerSized(text) || isTitleLike(text)) return false;
+  const dashed = splitDashed(text);
+  if (dashed) return looksLikeName(dashed.name) && dashed.parts.every((p) => looksLikeTitleLine(p) || looksLikeName(p));
+  const comma = text.indexOf(',');
+  const name = text.slice(0, comma).trim();
+  return comma > 0 && name.includes(' ') && looksLikeName(name) && looksLikeTitleLine(text.slice(comma + 1).trim());
 }
 
 /** The lines to blank as a PDF's page furniture. */
@@ -119,10 +137,14 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   }
   if (anchors.length === 0) return drop;
   for (const k of anchors) drop.add(k);
-  // A running header/footer: a line that recurs, every time next to a page number or copyright line.
+  // A running header/footer: a line that recurs, every time next to a page number or copyright line
+  // — or the call's title in the file's header, repeated next to every page break after it (a
+  // two-page PDF's running header, seen twice).
   const near = nearAnchors(lines, anchors);
   for (const ks of occurrences.values()) {
-    if (ks.length >= 2 && ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
+    if (ks.length < 2) continue;
+    if (ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
+    else if ((ks[0] as number) < headerEnd && isTitleLike((lines[ks[0] as number] as Line).text) && ks.slice(1).every((k) => near.has(k))) for (const k of ks.slice(1)) drop.add(k);
   }
   for (const k of near) if (BARE_NUMBER.test((lines[k] as Line).text)) drop.add(k);
   return drop;

@@ -74,6 +74,11 @@ export class SpeakerResolver {
     return this.all;
   }
 
+  /** The participants written with exactly this name (case and spacing aside). */
+  named(name: string): readonly Participant[] {
+    return this.byName.get(normaliseName(name)) ?? [];
+  }
+
   get size(): number {
     return this.all.length;
   }

@@ -55,7 +55,7 @@ export const QUESTION_INTRO =
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
 
 /** Does the turn hand the floor to an analyst's question? */
-function introducesQuestion(text: string): boolean {
+export function introducesQuestion(text: string): boolean {
   return QUESTION_INTRO.test(text) || NAMED_INTRO.test(text);
 }
 
@@ -138,7 +138,7 @@ export function firmInIntroduction(text: string, name: string): string | null {
  * ("Thanks, Lena. Our next question is from Karl…" is Karl's, not Lena's, though both are
  * named alike), else whoever it names.
  */
-function introduced(matcher: IntroMatcher, text: string): Participant | null {
+export function introduced(matcher: IntroMatcher, text: string): Participant | null {
   const handover = INTRO_PATTERN.exec(text);
   return (handover && handover.index > 0 ? matcher.find(text.slice(handover.index)) : null) ?? matcher.find(text);
 }

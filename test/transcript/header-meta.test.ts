@@ -19,6 +19,14 @@ describe('readHeaderMeta', () => {
     ['Amazon.com (AMZN 1.23%)\nQ4 2025 Earnings Call\nFeb 5, 2026, 5:00 p.m. ET', { company: 'Amazon.com', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05', time: '5:00 p.m. ET', title: 'Amazon.com (AMZN 1.23%) Q4 2025 Earnings Call' }],
     ['Widget Corp (WDGT) Earnings Call\nWDGT earnings call for the period ending December 31, 2025.', { company: 'Widget Corp', quarter: null, date: null }],
     ['Widget Corp Earnings Call\nTicker: WDGT\nQuarter: Q1 2025\nDate: 2025-04-30\nSector: Industrials', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q1 2025', date: '2025-04-30', sector: 'Industrials' }],
+    // Markets that number their listings (Tokyo, Hong Kong, Shanghai): the number is the ticker, not part of the company.
+    ['Kiyomizu Precision Co., Ltd. (7791) FY2025 Q2 Earnings Call', { company: 'Kiyomizu Precision Co., Ltd.', ticker: '7791', quarter: 'Q2 2025' }],
+    ['Harbourview Holdings (HKEX: 0388) Q1 2025 Results Call', { company: 'Harbourview Holdings', ticker: '0388', quarter: 'Q1 2025' }],
+    ['Jinsha Distillers (600519.SS) Q3 2025 Earnings Call', { company: 'Jinsha Distillers', ticker: '600519.SS' }],
+    // A year in brackets is no ticker (unless an exchange is named with it); a lettered ticker first stays the ticker.
+    ['Widget Corp (2025) Q3 Earnings Call', { ticker: null }],
+    ['Widget Corp (TSE: 2025) Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: '2025' }],
+    ['Widget Corp (WDGT) Q3 2025 Earnings Call (7791)', { company: 'Widget Corp', ticker: 'WDGT' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });

@@ -33,6 +33,10 @@ describe('a Markdown line read as plain text', () => {
     ['![chart](https://example.com/c.png)', ''],
     ['---', ''],
     ['[1]: https://example.com/ref', ''],
+    // A pipe table's rows are its cells, tab-separated (as a web page's table reads); its delimiter row is no text.
+    ['| Jane Roe | Thank you. **Revenue** grew 12%. |', 'Jane Roe\tThank you. Revenue grew 12%.'],
+    ['| :--- | ---: |', ''],
+    ['| a \\| b | c |', 'a | b\tc'],
   ])('%s → %s', (line, expected) => {
     expect(plain(doc(line))[4]).toBe(expected);
   });

@@ -6,7 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTranscriptBytes, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
+import { extractDocumentText } from '../../src/transcript/documents/extract-text.js';
+import { nameColonLayout } from '../../src/transcript/layouts/name-colon.js';
+import { standardLayout } from '../../src/transcript/layouts/standard.js';
+import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
+import { splitLines } from '../../src/transcript/lines.js';
+import { parseTranscriptBytes, parseTranscriptFile, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
 import { turnTable, type TurnRow } from './layout-table.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
@@ -661,6 +666,16 @@ describe('more speaker labels transcription tools export', () => {
     expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(turns.map(([name, , words]) => [name, words]));
   });
 
+  it('Fireflies\' "Name - mm:ss" over the words; a "Title: …" header line', () => {
+    const stamp = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+    const text = ['Title: Crestview Foods Q1 2025 Earnings Call', '', ...turns.map(([name, at, words]) => `${name} - ${stamp(at)}\n${words}`)].join('\n\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('name-colon');
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual(turns.map((t) => t[1]));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(turns.map(([name, , words]) => [name, words]));
+    expect(parsed.call.meta).toMatchObject({ company: 'Crestview Foods', quarter: 'Q1 2025' });
+  });
+
   it('"[Name] words" lines; "[Music]" is no speaker', () => {
     const text = ['Crestview Foods Q1 2025 Earnings Call', '[Music]', ...turns.map(([name, , words]) => `[${name}] ${words}`)].join('\n\n').replace('affecting your margins?', 'affecting your margins?\n\n[Laughter] And pricing?');
     const rows = turnTable(parseTranscriptText(text).call);
@@ -923,7 +938,7 @@ describe('section headings as sources word them', () => {
     const { original, text } = edited('standard.txt', [['\nPrepared Remarks\n', `\n${heading}\n`]]);
     expect(turnTable(parseTranscriptText(text).call)).toEqual(turnTable(parseTranscriptText(original).call));
   });
-  it.each(['Analyst Q&A', 'Q&A Session', 'Questions from Analysts', 'Question-and-Answer Portion'])('"%s" opens the Q&A like "Questions and Answers" (never words of the last speaker)', (heading) => {
+  it.each(['Analyst Q&A', 'Q&A Session', 'Questions from Analysts', 'Question-and-Answer Portion', 'Analyst Questions'])('"%s" opens the Q&A like "Questions and Answers" (never words of the last speaker)', (heading) => {
     const { original, text } = edited('standard.txt', [['\nQuestions and Answers\n', `\n${heading}\n`]]);
     const parsed = parseTranscriptText(text);
     expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(original).call));
@@ -1089,5 +1104,325 @@ describe('a standard call\'s speaker lines and lists written a little differentl
     expect(parsed.call.participants.find((p) => p.name === 'Jake Miller')).toMatchObject({ side: 'analyst', sideSource: 'listed', firm: null });
     expect(parsed.call.participants.find((p) => p.name === 'Sara Kim')).toMatchObject({ side: 'analyst', firm: 'UBS' });
     expect(parsed.warnings.map((w) => w.message)).toContain('participant "Jake Miller" is listed with no firm');
+  });
+});
+
+describe('a broker\'s PDF copied as text: running headers, "Page N of M", "Q - Name" / "A - Name"', () => {
+  const file = 'standard-broker-pdf.txt';
+  const speakers = (text: string): string[] => turnTable(parseTranscriptText(text, { fileName: file }).call).map((r) => `${r.speaker} (${r.side}, ${r.section})`);
+  const expected = [
+    'Operator (operator, prepared_remarks)',
+    'Helena Voss (company, prepared_remarks)',
+    'Darius Okafor (company, prepared_remarks)',
+    'Operator (operator, qa)',
+    'Tobias Lindgren (analyst, qa)',
+    'Darius Okafor (company, qa)',
+    'Tobias Lindgren (analyst, qa)',
+    'Helena Voss (company, qa)',
+    'Operator (operator, qa)',
+    'Amira Castell (analyst, qa)',
+    'Darius Okafor (company, qa)',
+    'Operator (operator, qa)',
+  ];
+
+  it('a "Name - Title" speaker line just above a page break is never left out as a running header (its words were the previous speaker\'s), nor its list line', () => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(speakers(fixture(file))).toEqual(expected);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.sideSource})`)).toEqual(['Helena Voss (listed)', 'Darius Okafor (listed)', 'Tobias Lindgren (listed)', 'Amira Castell (listed)', 'Operator (header)']);
+    expect(turnTable(parsed.call)[2]?.text).toBe('Thanks, Helena. Non-interest expense was $48 million, down 2% from the first quarter. Our efficiency ratio improved to 58%.');
+    expect(parsed.call.meta).toMatchObject({ company: 'Marlowe Ridge Bancorp', ticker: 'MRBC', quarter: 'Q2 2025', date: '2025-07-24' });
+    // The three running headers and their page numbers, nothing else.
+    expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^left out 6 lines that belong to the page/)]);
+  });
+
+  it('a two-page PDF\'s running header, seen at the top of the file and once more beside the page break, is left out there', () => {
+    // As pdfjs reads a two-page PDF: the header over page 1, "Page 1 of 2" at its foot, the header over page 2.
+    const header = 'Marlowe Ridge Bancorp - Q2 2025 Earnings Call';
+    const pages = fixture(file)
+      .split('\n')
+      .filter((l) => !l.startsWith('Marlowe Ridge Bancorp - Q2 2025 Earnings Call ') && !/^Page \d of 3$/.test(l))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace('A - Darius Okafor\nSure.', `A - Darius Okafor\n\nPage 1 of 2\n\n${header}\n\nSure.`);
+    const text = `${header}\n\n${pages}\n\nPage 2 of 2\n`;
+    const parsed = parseTranscriptText(text, { fileName: file });
+    expect(turnTable(parsed.call)[5]).toMatchObject({ speaker: 'Darius Okafor', text: 'Sure. We expect deposit costs to stabilize around current levels, maybe a few basis points higher.' });
+    expect(parsed.call.meta).toMatchObject({ company: 'Marlowe Ridge Bancorp', ticker: 'MRBC', quarter: 'Q2 2025' });
+  });
+
+  it('the first line of someone\'s words under their name is not their title: "Our bank saw…" never makes the listed CEO someone new', () => {
+    const text = fixture(file);
+    expect(text).toContain('A - Helena Voss\nOur bank saw');
+    expect(parseTranscriptText(text).call.participants.filter((p) => p.name === 'Helena Voss')).toHaveLength(1);
+  });
+
+  it('one unlisted answerer speaking twice is one new participant, not two', () => {
+    const { text } = edited(file, [['Darius Okafor - Chief Financial Officer\n', '']]);
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.filter((p) => p.name === 'Darius Okafor')).toHaveLength(1);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.section})`)).toEqual(expected.filter((_, k) => k !== 2));
+  });
+
+  it('with no list, a speaker met under a title line who later speaks with the words right under the name is the same person', () => {
+    const text = [
+      'Corvel Mining Q1 2025 Earnings Call',
+      '',
+      'Presentation',
+      '',
+      'Operator',
+      'Welcome to the Corvel Mining first quarter call.',
+      '',
+      'Ana Brill',
+      'Chief Executive Officer',
+      'Thank you. Production was 41,000 ounces.',
+      '',
+      'Tom Haley',
+      'Chief Financial Officer',
+      'All-in sustaining costs were $1,210 an ounce.',
+      '',
+      'Question-and-Answer Session',
+      '',
+      'Operator',
+      'Our first question comes from Lee Park with Dunmore Securities.',
+      '',
+      'Lee Park',
+      'Dunmore Securities',
+      'What about the mill expansion?',
+      '',
+      'Ana Brill',
+      'The mill expansion is on schedule.',
+      '',
+      'Tom Haley',
+      'Our bank facility is undrawn.',
+    ].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Ana Brill', 'Tom Haley', 'Lee Park']);
+    expect(turnTable(parsed.call).slice(-2).map((r) => `${r.speaker}: ${r.text}`)).toEqual(['Ana Brill: The mill expansion is on schedule.', 'Tom Haley: Our bank facility is undrawn.']);
+  });
+});
+
+describe('a news site\'s page with a participants list, section headings and "Name:" paragraphs', () => {
+  const file = 'name-colon-newswire.html';
+  const page = async (): Promise<string> => (await extractDocumentText(readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url)), file, DEFAULT_LIMITS)).text as string;
+  const rows = (call: Parameters<typeof turnTable>[0]): string[] => turnTable(call).map((r) => `${r.speaker} (${r.side}, ${r.section}): ${r.text}`);
+  const expected = [
+    'Operator (operator, prepared_remarks): Good afternoon and welcome to the Harrowgate Logistics third quarter earnings call.',
+    'Beatrix Holloway (company, prepared_remarks): Thank you. Volumes rose 7% and our on-time rate was 96%. We opened two new cross-dock facilities in the quarter.',
+    'Samuel Achebe (company, prepared_remarks): Revenue was $1.02 billion. Operating Ratio: 88.4%, an improvement of 150 basis points.',
+    'Operator (operator, qa): Our first question is from Ines Carvalho with Larchmont Securities.',
+    'Ines Carvalho (analyst, qa): Thank you. What is your outlook for truckload pricing?',
+    'Samuel Achebe (company, qa): We expect contract rates to be flat to up low single digits.',
+    'Ines Carvalho (analyst, qa): And capital spending for next year?',
+    'Beatrix Holloway (company, qa): Roughly $300 million, similar to this year.',
+  ];
+
+  it('reads each "Name:" paragraph as its speaker\'s turn, with the list\'s sides and the page\'s metadata', async () => {
+    const bytes = readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url));
+    const parsed = await parseTranscriptFile(bytes, { fileName: file });
+    expect(rows(parsed.call)).toEqual(expected);
+    expect(parsed.call.meta).toMatchObject({ company: 'Harrowgate Logistics', ticker: 'HRGL', quarter: 'Q3 2025', date: '2025-11-04' });
+  });
+
+  it('read as a standard call (its list and headings score it so), a listed person\'s "Name:" paragraph is their turn, never words of the speaker before', async () => {
+    const text = await page();
+    const doc = { text, lines: splitLines(text), fileName: file };
+    expect(standardLayout.detect(doc).score).toBeGreaterThanOrEqual(0.7);
+    expect(rows(standardLayout.parse(doc, { limits: DEFAULT_LIMITS }).call)).toEqual(expected);
+    expect(rows(nameColonLayout.parse(doc, { limits: DEFAULT_LIMITS }).call)).toEqual(expected);
+  });
+
+  it('an unlisted name in a call written so is a new participant (with a warning), and a misspelt listed one is refused, as a "Name:" transcript does', async () => {
+    const text = (await page()).replace('Ines Carvalho: And capital', 'Malik Osei: And capital');
+    const doc = { text, lines: splitLines(text), fileName: file };
+    const parsed = standardLayout.parse(doc, { limits: DEFAULT_LIMITS });
+    expect(turnTable(parsed.call)[6]).toMatchObject({ speaker: 'Malik Osei', section: 'qa', text: 'And capital spending for next year?' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Malik Osei" is not in the participants lists; added as a new participant (unknown)');
+    const typo = (await page()).replace('Ines Carvalho: And capital', 'Ines Carvahlo: And capital');
+    expect(() => standardLayout.parse({ text: typo, lines: splitLines(typo), fileName: file }, { limits: DEFAULT_LIMITS })).toThrow(/unknown speaker "Ines Carvahlo": not in the participants lists \(did you mean "Ines Carvalho"\?\)/);
+  });
+});
+
+describe('an analyst\'s words with no speaker line, right after the operator introduces them', () => {
+  const file = 'standard-unnamed-askers.txt';
+  const rows = (text: string, name = file): string[] => turnTable(parseTranscriptText(text, { fileName: name }).call).map((r) => `${r.speaker} (${r.side}, ${r.section})`);
+
+  it('are the introduced analyst\'s, never the operator\'s (with a warning)', () => {
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(rows(fixture(file))).toEqual([
+      'Operator (operator, prepared_remarks)',
+      'Oren Kaplan (company, prepared_remarks)',
+      'Mei-Ling Soto (company, prepared_remarks)',
+      'Operator (operator, qa)',
+      'Ravi Menon (analyst, qa)',
+      'Oren Kaplan (company, qa)',
+      'Operator (operator, qa)',
+      'Claire Dubois (analyst, qa)',
+      'Mei-Ling Soto (company, qa)',
+      'Operator (operator, qa)',
+    ]);
+    expect(turnTable(parsed.call)[4]?.text).toBe('Hi, thanks for taking my question. Can you talk about lead times?');
+    expect(parsed.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      `${lineOf(fixture(file), 'Hi, thanks for taking my question. Can you talk about lead times?')}: words after the operator hands the floor over, with no speaker line of their own, taken as Ravi Menon's, whom the operator names`,
+      `${lineOf(fixture(file), 'Good afternoon. Mei-Ling, how should we think about operating expenses?')}: words after the operator hands the floor over, with no speaker line of their own, taken as Claire Dubois's, whom the operator names`,
+    ]);
+    expect(parsed.call.exchanges.map((e) => e.analystId)).toEqual(['ravi-menon', 'claire-dubois']);
+  });
+
+  it('the operator\'s own follow-up ("Ravi, please go ahead.", "[Operator Instructions]", a reminder) stays the operator\'s', () => {
+    const { text } = edited(file, [
+      ['Please go ahead.\n\nHi, thanks', '\n\nRavi, please go ahead.\n\n[Operator Instructions]\n\nHi, thanks'],
+      ["I'll now turn it over to Oren Kaplan.\n", "I'll now turn it over to Oren Kaplan.\n\nAs a reminder, today's call is being recorded.\n"],
+    ]);
+    const table = turnTable(parseTranscriptText(text).call);
+    expect(table[0]?.text).toBe("Good afternoon, and welcome to the Pellucid Semiconductor second quarter 2025 conference call. I'll now turn it over to Oren Kaplan. As a reminder, today's call is being recorded.");
+    expect(table[3]?.text).toBe('Our first question comes from the line of Ravi Menon with Ashby Bank. Ravi, please go ahead. [Operator Instructions]');
+    expect(table[4]).toMatchObject({ speaker: 'Ravi Menon', text: 'Hi, thanks for taking my question. Can you talk about lead times?' });
+  });
+
+  it('an introduction that names no participant is refused with the line of the words, never read as the operator\'s', () => {
+    const { text } = edited(file, [['the line of Ravi Menon with Ashby Bank', 'the line of Pia Sand with Ashby Bank']]);
+    expect(refusal(text, file).describe()).toBe(
+      `${file}:${lineOf(text, 'Hi, thanks for taking my question. Can you talk about lead times?')}: "Hi, thanks for taking my question. Can you talk about lead times?" comes after the operator hands the floor over, with no speaker line of its own, and the operator names no participant: write the speaker's name line above it`,
+    );
+  });
+
+  it('"Name:" and "Name -- Title" transcripts read the same way', () => {
+    const colon = [
+      'Ferrybridge Chemicals (FBCH) Q3 2025 Earnings Call',
+      '',
+      'Participants:',
+      'Simone Akerlund - Chief Executive Officer',
+      'Yusuf Demir - Castlerock Securities',
+      '',
+      'Operator: Good morning and welcome to the Ferrybridge Chemicals third quarter call.',
+      '',
+      'Simone Akerlund: Thank you. Volumes were up 2% while prices declined 4%.',
+      '',
+      'Operator: Our first question comes from Yusuf Demir with Castlerock Securities. Please go ahead.',
+      '',
+      'Good morning. Simone, when do you expect destocking to end?',
+      '',
+      'Simone Akerlund: We think customers\' inventories are now close to normal.',
+    ].join('\n');
+    expect(rows(colon, 'call.txt').slice(2, 4)).toEqual(['Operator (operator, qa)', 'Yusuf Demir (analyst, qa)']);
+    const dashed = [
+      'Prepared Remarks:',
+      '',
+      'Operator',
+      '',
+      'Good day, and welcome to the Tamsin Foods first quarter 2025 call.',
+      '',
+      'Lena Ross -- Chief Executive Officer',
+      '',
+      'Thanks. Sales grew 6%.',
+      '',
+      'Questions & Answers:',
+      '',
+      'Operator',
+      '',
+      'Our first question comes from Ivo Brandt with Keller Securities.',
+      '',
+      'Ivo, please go ahead.',
+      '',
+      'Good morning. How were volumes?',
+      '',
+      'Lena Ross -- Chief Executive Officer',
+      '',
+      'Volumes were up 2%.',
+      '',
+      'Call participants:',
+      '',
+      'Lena Ross -- Chief Executive Officer',
+      '',
+      'Ivo Brandt -- Keller Securities -- Analyst',
+    ].join('\n');
+    expect(rows(dashed, 'call.txt').slice(2)).toEqual(['Operator (operator, qa)', 'Ivo Brandt (analyst, qa)', 'Lena Ross (company, qa)']);
+  });
+});
+
+describe('a transcript written as a table (a web page\'s <table>, a Markdown pipe table)', () => {
+  const rows: Array<[string, string]> = [
+    ['Operator', 'Good morning and welcome to the Quarry Hill Materials second quarter call. I will now turn it over to Rosa Delgado.'],
+    ['Rosa Delgado', 'Thank you. Aggregates shipments rose 4% and pricing rose 9%.'],
+    ['Ken Abara', 'Adjusted EBITDA was $212 million, a record.'],
+    ['Operator', 'Our first question comes from Ilse Brandt with Corliss Securities.'],
+    ['Ilse Brandt', 'Thanks. How much pricing is left for the second half?'],
+    ['Ken Abara', 'We expect mid-single-digit pricing gains to continue.'],
+  ];
+  const expected = rows.map(([name, words]) => [name, words]);
+  const title = 'Quarry Hill Materials (QHM) Q2 2025 Earnings Call';
+
+  it('the header row ("Speaker | Remarks") is nobody\'s words, never a speaker "Speaker"', async () => {
+    const html = `<!doctype html><html><body><main><h1>${title}</h1><table><tr><th>Speaker</th><th>Remarks</th></tr>${rows.map(([n, w]) => `<tr><td>${n}</td><td>${w}</td></tr>`).join('')}</table></main></body></html>`;
+    const parsed = await parseTranscriptFile(new TextEncoder().encode(html), { fileName: 'call.html' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(expected);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Speaker');
+    expect(parsed.call.meta).toMatchObject({ company: 'Quarry Hill Materials', ticker: 'QHM', quarter: 'Q2 2025' });
+  });
+
+  it('a Markdown pipe table reads as the same table (it was refused as in no layout)', () => {
+    const md = [`# ${title}`, '', '| Speaker | Remarks |', '|---|---|', ...rows.map(([n, w]) => `| ${n} | ${w} |`)].join('\n');
+    const parsed = parseTranscriptText(md, { fileName: 'call.md' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.text])).toEqual(expected);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Rosa Delgado', 'Ken Abara', 'Ilse Brandt']);
+  });
+});
+
+describe('a call that changes layout mid-way', () => {
+  it('"Name: words" paragraphs in the remarks, name lines over the words in the Q&A: every turn under its speaker', () => {
+    const file = 'standard-mixed-labels.txt';
+    const parsed = parseTranscriptText(fixture(file), { fileName: file });
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.section})`)).toEqual([
+      'Operator (operator, prepared_remarks)',
+      'Nora Whitcombe (company, prepared_remarks)',
+      'Felix Aranda (company, prepared_remarks)',
+      'Operator (operator, qa)',
+      'Jasper Quill (analyst, qa)',
+      'Nora Whitcombe (company, qa)',
+      'Felix Aranda (company, qa)',
+    ]);
+    expect(turnTable(parsed.call)[2]?.text).toBe('Operating margin was 18%, and free cash flow was $41 million.');
+    expect(parsed.call.meta).toMatchObject({ company: 'Larkspur Software', ticker: 'LRKS', quarter: 'Q1 2026', date: '2026-05-07' });
+  });
+});
+
+describe('speakers written surname first, as a company directory names them (Teams, Outlook)', () => {
+  const people = ['Operator', 'Sigrid Halvorsen', 'Julien Moreau', 'Operator', 'Tariq Hassan', 'Julien Moreau', 'Sigrid Halvorsen'];
+
+  it('Teams\' text export ("Halvorsen, Sigrid   0:11" over the words) names "Sigrid Halvorsen", never a "Halvorsen" titled "Sigrid"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-teams.txt'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side}, ${p.title})`)).toEqual(['Operator (operator, null)', 'Sigrid Halvorsen (company, CEO)', 'Julien Moreau (company, null)', 'Tariq Hassan (analyst, null)']);
+  });
+
+  it('WebVTT voices ("<v Moreau, Julien (CFO)>") read the same, the title kept', () => {
+    const cues = fixture('name-colon-teams.txt')
+      .split(/\n\n/)
+      .slice(1)
+      .map((block, k) => {
+        const [label, words] = block.split('\n') as [string, string];
+        const voice = label.replace(/\s+\d+:\d+$/, '').replace('Moreau, Julien', 'Moreau, Julien (CFO)');
+        return cue(`00:00:${String(k * 5).padStart(2, '0')}.000`, `00:00:${String(k * 5 + 4).padStart(2, '0')}.000`, `<v ${voice}>${words}`);
+      });
+    const parsed = parseTranscriptText(['WEBVTT', '', ...cues].join('\n'), { fileName: 'call.vtt' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+    expect(parsed.call.participants.find((p) => p.name === 'Julien Moreau')?.title).toBe('CFO');
+  });
+
+  it('a name and a firm ("Jake Miller, Barclays:"), a suffix ("Kaplan, Jr.") or a title ("Lopez, CEO") is not turned round', () => {
+    const text = [
+      'Crestview Foods Q1 2025 Earnings Call',
+      '',
+      'Operator: Good morning and welcome. I will now turn the call over to Maria Lopez.',
+      '',
+      'Lopez, CEO: Thank you. Our frozen meals business grew 7%.',
+      '',
+      'Operator: Our first question comes from Jake Miller with Barclays.',
+      '',
+      'Jake Miller, Barclays: How are promotions affecting your margins?',
+      '',
+      'Oren Kaplan, Jr.: And pricing?',
+    ].join('\n');
+    expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan']);
   });
 });

@@ -19,19 +19,11 @@
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { emptyHeaderMeta } from '../header-meta.js';
+import { COLUMN_ROLES, namesColumn, type ColumnRole } from '../table-columns.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { assembleSpeechItems, type SpeechItem } from './speech-json.js';
 
-type Role = 'speaker' | 'text' | 'start' | 'end' | 'title';
-
-/** Header names of each column a transcript table has, as tools and people write them (lowercase, letters only). */
-const COLUMN_NAMES: Record<Role, ReadonlySet<string>> = {
-  speaker: new Set(['speaker', 'speakers', 'speakername', 'speakerlabel', 'name', 'who', 'participant', 'person', 'voice', 'spk', 'talker', 'speakerid']),
-  text: new Set(['text', 'transcript', 'transcription', 'words', 'content', 'utterance', 'sentence', 'caption', 'captions', 'dialogue', 'dialog', 'speech', 'message', 'said', 'paragraph', 'line', 'lines']),
-  start: new Set(['start', 'starttime', 'begin', 'from', 'time', 'timestamp', 'timestamps', 'timecode', 'starttimecode', 'in', 'timein', 'offset', 'starttimestamp']),
-  title: new Set(['title', 'role', 'position', 'jobtitle', 'affiliation', 'company', 'firm', 'organization', 'organisation']),
-  end: new Set(['end', 'endtime', 'to', 'stop', 'out', 'timeout', 'endtimecode', 'endtimestamp']),
-};
+type Role = ColumnRole;
 
 /** Longest header cell read as a column name (a sentence is no header). */
 const MAX_HEADER_CELL = 40;
@@ -57,9 +49,8 @@ function readHeader(doc: SourceDoc): Header | null {
   if (cells.length < 2 || cells.some((c) => c.length > MAX_HEADER_CELL)) return null;
   const columns: Partial<Record<Role, number>> = {};
   cells.forEach((cell, index) => {
-    const key = cell.toLowerCase().replace(/[^a-z]/g, '');
-    for (const role of Object.keys(COLUMN_NAMES) as Role[]) {
-      if (columns[role] === undefined && COLUMN_NAMES[role].has(key)) {
+    for (const role of COLUMN_ROLES) {
+      if (columns[role] === undefined && namesColumn(cell, role)) {
         columns[role] = index;
         return;
       }

@@ -22,10 +22,11 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
+import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -61,6 +62,9 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   const titled = splitLeadingTitle(written);
   if (titled) return { name: titled.name, hint: titled.title };
   const parenthesised = splitNameHint(written);
+  // "Halvorsen, Sigrid" / "Moreau, Julien (CFO)": a directory's display name, surname first.
+  const given = givenNameFirst(parenthesised.name, looksLikeTitleLine);
+  if (given !== null) return { name: given, hint: parenthesised.hint };
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
   // "Maria Lopez [CEO]".
   const bracketed = /^(?<name>[^[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/u.exec(written);
@@ -73,12 +77,13 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
 const TIME = String.raw`(?<stamp>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?`;
 /**
  * A line that is only a speaker's label and a time, the words following on the next lines, as
- * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter), "Maria Lopez (CEO) 00:00:21",
+ * transcription services export it: "Maria Lopez  0:21" / "Maria Lopez (0:21)" (Otter), "Maria Lopez - 00:21"
+ * (Fireflies), "Maria Lopez (CEO) 00:00:21",
  * "Maria Lopez [00:00:21]" (Trint), "[00:00:21] Maria Lopez" / "00:00:21.00 - Maria Lopez"
  * (Happy Scribe), "[Maria Lopez] 10:00:21" (Zoom's saved captions).
  */
 const LABEL_LINES: readonly RegExp[] = [
-  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?(?:\s*\([^()\d][^()]{0,59}\))?)\s+[(\[]?${TIME}[)\]]?$`, 'u'),
+  new RegExp(String.raw`^(?<name>\p{L}[^:\[\]()]{0,58}?(?:\s*\([^()\d][^()]{0,59}\))?)\s+(?:[-\u2013\u2014]\s+)?[(\[]?${TIME}[)\]]?$`, 'u'),
   new RegExp(String.raw`^[(\[]?${TIME}[)\]]?(?:\s+[-\u2013\u2014])?\s+(?<name>\p{L}[^:\[\]()]{0,58}?)$`, 'u'),
   new RegExp(String.raw`^\[(?<name>\p{L}[^:\[\]()]{0,58}?)\]\s+${TIME}$`, 'u'),
 ];
@@ -135,7 +140,8 @@ function labelLine(text: string): { name: string; hint: string | null; restOffse
 /** "00:00:05<TAB>Maria Lopez<TAB>words" or "Maria Lopez<TAB>00:00:05<TAB>words" (tab-separated exports), or without the time. */
 function tabbedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
   const m = /^(?:(?<before>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?<name>[^\t:]{1,60}?)\t+(?:(?<after>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\t+)?(?=\S)/u.exec(text.slice(0, 160));
-  if (!m?.groups) return null;
+  // A table's header row ("Speaker<TAB>Remarks", a web page's table as text) is nobody's words.
+  if (!m?.groups || isHeaderRow(text.split('\t').map((c) => c.trim()))) return null;
   const { name, hint } = nameAndHint(m.groups.name!.trim());
   if (!isSpeakerName(name)) return null;
   const stamp = m.groups.before ?? m.groups.after;

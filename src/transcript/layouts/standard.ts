@@ -23,10 +23,10 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
+import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
-import { matchesTitle, SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
+import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -65,13 +65,24 @@ function isTitleLineOf(participant: Participant, text: string): boolean {
 }
 
 /**
+ * The line under a speaker's name when it is their title or firm ("Chief Financial Officer", a
+ * listed firm), else null: the first line of their words ("Our bank facility is undrawn.") says
+ * nothing of who they are, and taken for a title it would rule out the listed person (its "bank"
+ * an analyst's word) or the one met before under a title.
+ */
+function titleLineUnder(name: string, nextLine: string | null, resolver?: SpeakerResolver): string | null {
+  if (nextLine === null || looksLikeTitleLine(nextLine)) return nextLine;
+  return resolver?.named(name).some((p) => matchesTitle(p, nextLine)) ? nextLine : null;
+}
+
+/**
  * The name on a speaker line and the title/firm written with it: the next line, or the rest of
  * the same line ("Andrew Jassy - President, CEO & Director", "Jane Roe, Chief Executive
  * Officer"). A trailing colon ("Operator:") is not part of the name.
  */
 function speakerHeader(text: string, nextLine: string | null, resolver?: SpeakerResolver): { name: string; hint: string | null; titleInline: boolean } {
   const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
-  if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: nextLine, titleInline: false };
+  if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: titleLineUnder(bare, nextLine, resolver), titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
@@ -144,6 +155,23 @@ function bodyLines(doc: SourceDoc): { lines: Line[]; marks: Map<number, QaMark> 
 
 /** "Operator: Good morning…" or CallStreet's "<Q - Jane Roe>: How…": a speaker and their first words on one line. */
 const INLINE_SPEAKER = /^(?:<(?<qa>[QA])\s*-\s*(?<name>[^<>:]{2,60}?)\s*>|(?<operator>(?:the |conference )?operator))\s*:\s+(?=\S)/iu;
+
+/** "Beatrix Holloway: Thank you…" (a news site's page): a name, a colon, and the first words on one line. */
+const NAME_COLON = /^(?<name>[^:]{2,60}?)\s*:\s+(?=\S)/u;
+/** Words after a label that read as a figure ("41.2%", "$80 million"): a "Label: value" line inside someone's words. */
+const VALUE_WORDS = /^[\d$\u20ac\u00a3\u00a5%+\u2212-]/u;
+
+/**
+ * The person a "Name: words" line opens with, when the name is a participant's (or, in a call
+ * whose turns are opened that way, anyone's): `found` resolves it, `named` is a person's name met
+ * for the first time; null when the line does not open with a name and a colon.
+ */
+function nameColonLabel(text: string, resolver: SpeakerResolver): { name: string; length: number; found: Resolution } | null {
+  const m = NAME_COLON.exec(text.slice(0, 90));
+  const name = m?.groups?.name?.trim();
+  if (!m || !name || !looksLikeName(name) || isInterjection(name) || isTermLabel(name) || headingOf(name) !== null || VALUE_WORDS.test(text.slice(m[0].length))) return null;
+  return { name, length: m[0].length, found: resolver.resolve(name) };
+}
 
 /** A participant met under a Q&A mark: the asker is an analyst, the answerer is the company's. */
 function participantFromMark(name: string, mark: QaMark, company: string | null): ParticipantDraft {
@@ -411,7 +439,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const text = (lines[k] as Line).text;
     if (!headerSized(text)) return false;
     if (isSectionHeading(headingOf(text))) return true;
-    if (INLINE_SPEAKER.test(text)) return true;
+    if (INLINE_SPEAKER.test(text) || nameColonLabel(text, resolver)?.found.kind === 'found') return true;
     const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
     const header = speakerHeader(text, next, resolver);
     const found = resolver.resolve(header.name, header.hint);
@@ -422,6 +450,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     return header.titleInline || isOperatorName(header.name) || /\[\d+\]$/.test(text) || (next !== null && isTitleLineOf(found.participant, next));
   };
   const blocks = speakerBlocks(lines, startsBlock, bodyStart);
+  // Turns opened by "Name: words" lines (a news site's page): a listed person's label is their
+  // turn, never words of the speaker before; once the call is written so, so is anyone's.
+  const nameLabelled = blocks.some((g) => {
+    const label = nameColonLabel((lines[g.from] as Line).text, resolver);
+    return label?.found.kind === 'found' && label.found.participant.side !== 'operator';
+  });
   for (const g of blocks) {
     let from = g.from;
     // Section headings (alone or at the top of a group).
@@ -450,6 +484,18 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else unknownSpeaker(speakerCtx, first, name);
       collector.start(who, section, null, first);
       const start = first.start + inline[0].length;
+      const end = (lines[g.to - 1] as Line).end;
+      collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
+      continue;
+    }
+    const labelled = inline ? null : nameColonLabel(first.text, resolver);
+    if (labelled && (labelled.found.kind !== 'none' || nameLabelled)) {
+      let who: Participant;
+      if (labelled.found.kind === 'found') who = labelled.found.participant;
+      else if (labelled.found.kind === 'ambiguous') ambiguousSpeaker(first, labelled.name, labelled.found.candidates);
+      else who = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(labelled.name, null, meta.company));
+      collector.start(who, section, null, first);
+      const start = first.start + labelled.length;
       const end = (lines[g.to - 1] as Line).end;
       collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
       continue;

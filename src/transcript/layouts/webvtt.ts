@@ -26,8 +26,8 @@ import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
-import { isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
-import { participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import { formatClock, SourceTextWriter } from '../source-text.js';
 import type { Participant, Section } from '../types.js';
@@ -256,7 +256,10 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
         unnamedChanges++;
         unnamedLine ??= line;
       } else if (segment.voice !== null) {
-        const { name, hint } = splitNameHint(segment.voice);
+        const written = splitNameHint(segment.voice);
+        const { hint } = written;
+        // "<v Halvorsen, Sigrid>": Teams writes a directory's display name, surname first.
+        const name = givenNameFirst(written.name, looksLikeTitleLine) ?? written.name;
         const found = resolver.resolve(name, hint);
         if (found.kind === 'found') who = found.participant;
         else if (found.kind === 'ambiguous') ambiguousSpeaker(line, name, found.candidates);
