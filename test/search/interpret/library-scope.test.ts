@@ -346,20 +346,21 @@ describe('a surname that is also the name of its bearer’s company', () => {
 });
 
 describe("the name a call's welcome gives its company", () => {
-  // Invented: the header gives the legal name, the operator the name people use.
-  const libraryOf = (title: string, spoken: string, remark: string, fileName: string) => {
-    const text = renderTranscript({
-      title,
-      company: ['Lucia Prado - Chief Executive Officer'],
-      analysts: ['Nia Cole - Ridge Capital'],
-      presentation: [
-        { speaker: 'Operator', paragraphs: [`Good morning, and welcome to ${spoken}'s second quarter 2021 results conference call.`] },
-        { speaker: 'Lucia Prado', title: 'Chief Executive Officer', paragraphs: [remark] },
-      ],
-      qa: [],
-    });
+  // Invented: the header gives the legal name, the call's opening the name people use.
+  const oneCall = (title: string, exec: string, opening: { speaker: string; paragraphs: string[] }[], fileName: string) => {
+    const text = renderTranscript({ title, company: [`Lucia Prado - ${exec}`], analysts: ['Nia Cole - Ridge Capital'], presentation: opening, qa: [] });
     return new LibraryDirectory([{ ...parseTranscriptText(text, { fileName }).call, sourcePath: fileName }]);
   };
+  const libraryOf = (title: string, spoken: string, remark: string, fileName: string) =>
+    oneCall(
+      title,
+      'Chief Executive Officer',
+      [
+        { speaker: 'Operator', paragraphs: [`Good morning, and welcome to ${spoken}'s second quarter 2021 results conference call.`] },
+        { speaker: 'Lucia Prado', paragraphs: [remark] },
+      ],
+      fileName,
+    );
   const lib = libraryOf('Fomento Textil Andino (FTXA) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'FOTEXA', 'Cotton costs eased and our mills in Peru ran at full capacity.', 'ftxa-q2-2021.txt');
 
   it('names the company as well as its legal name', () => {
@@ -376,17 +377,15 @@ describe("the name a call's welcome gives its company", () => {
   });
 
   it('and the name its investor website goes by, read from the opening', () => {
-    const text = renderTranscript({
-      title: 'Fenghuang Digital Media Ltd (FDML) Q3 2020 Earnings Call Nov 18, 2020 8:00 AM ET',
-      company: ['Lucia Prado - Chief Financial Officer'],
-      analysts: ['Nia Cole - Ridge Capital'],
-      presentation: [
+    const site = oneCall(
+      'Fenghuang Digital Media Ltd (FDML) Q3 2020 Earnings Call Nov 18, 2020 8:00 AM ET',
+      'Chief Financial Officer',
+      [
         { speaker: 'Operator', paragraphs: ['Welcome to the third quarter 2020 earnings call. The release is available on our website at ir.fhdm.com.'] },
-        { speaker: 'Lucia Prado', title: 'Chief Financial Officer', paragraphs: ['Brand advertising recovered as offline campaigns resumed.'] },
+        { speaker: 'Lucia Prado', paragraphs: ['Brand advertising recovered as offline campaigns resumed.'] },
       ],
-      qa: [],
-    });
-    const site = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'fdml-q3-2020.txt' }).call, sourcePath: 'fdml-q3-2020.txt' }]);
+      'fdml-q3-2020.txt',
+    );
     const p = interpretQuery("what's hurting fhdm's brand advertising", site);
     expect(p.companies.map((c) => c.company.key)).toEqual(['fdml']);
     expect(p.topic).not.toContain('fhdm');
@@ -400,20 +399,8 @@ describe("the name a call's welcome gives its company", () => {
   });
 
   it('and the company an executive says they lead when introducing themselves', () => {
-    const text = renderTranscript({
-      title: 'Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET',
-      company: ['Lucia Prado - Chief Executive Officer'],
-      analysts: ['Nia Cole - Ridge Capital'],
-      presentation: [
-        {
-          speaker: 'Lucia Prado',
-          title: 'Chief Executive Officer',
-          paragraphs: ["Thanks for joining. For those who don't know me, my name is Lucia Prado, I'm the CEO and co-founder of Velomar. Our scooter fleet grew to 9,000 vehicles."],
-        },
-      ],
-      qa: [],
-    });
-    const own = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'phmc-q4-2021.txt' }).call, sourcePath: 'phmc-q4-2021.txt' }]);
+    const intro = "Thanks for joining. For those who don't know me, my name is Lucia Prado, I'm the CEO and co-founder of Velomar. Our scooter fleet grew to 9,000 vehicles.";
+    const own = oneCall('Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET', 'Chief Executive Officer', [{ speaker: 'Lucia Prado', paragraphs: [intro] }], 'phmc-q4-2021.txt');
     const p = interpretQuery('velomar scooter fleet size', own);
     expect(p.companies.map((c) => c.company.key)).toEqual(['phmc']);
     expect(p.topic).toBe('scooter fleet size');
