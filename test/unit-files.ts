@@ -47,6 +47,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/transcript/numbered-speakers.test.ts',
   'test/transcript/parse.test.ts',
   'test/transcript/reported-period.test.ts',
+  'test/transcript/safe-harbor-name.test.ts',
   'test/transcript/self-introduction.test.ts',
   'test/transcript/structure.test.ts',
   'test/unit-files.test.ts',

@@ -2,6 +2,7 @@ import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
 import { metaFromWelcome } from '../../transcript/header-meta.js';
 import { investorSiteNames } from '../../transcript/investor-site.js';
+import { safeHarborCompanies } from '../../transcript/safe-harbor-name.js';
 import { selfIntroducedCompanies } from '../../transcript/self-introduction.js';
 import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
@@ -12,8 +13,9 @@ const OPENING_CHARS = 4000;
 
 /**
  * Call id → the names a call's opening gives its company: as its welcome says it (header-meta.ts),
- * as an executive introducing themselves says it (self-introduction.ts), and as its investor
- * website's address spells it (investor-site.ts).
+ * as an executive introducing themselves says it (self-introduction.ts), as its
+ * forward-looking-statements notice says it (safe-harbor-name.ts), and as its investor website's
+ * address spells it (investor-site.ts).
  */
 function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -21,7 +23,7 @@ function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]>
     const opening = c.source.slice(0, OPENING_CHARS);
     // A gap in the welcome's name still leaves the words before it to find the company by.
     const welcome = metaFromWelcome(opening, { cutAtGap: true })?.company;
-    const names = [...(welcome ? [welcome] : []), ...selfIntroducedCompanies(opening), ...investorSiteNames(opening)];
+    const names = [...new Set([...(welcome ? [welcome] : []), ...selfIntroducedCompanies(opening), ...safeHarborCompanies(opening), ...investorSiteNames(opening)])];
     if (names.length > 0) out.set(c.meta.id, names);
   }
   return out;

@@ -406,6 +406,14 @@ describe("the name a call's welcome gives its company", () => {
     expect(p.topic).toBe('scooter fleet size');
   });
 
+  it("and the name its forward-looking-statements notice gives it", () => {
+    const notice = 'Before we begin: this call includes forward-looking statements. Velomar undertakes no obligation to update them. Our scooter fleet grew to 9,000 vehicles.';
+    const own = oneCall('Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET', 'Chief Executive Officer', [{ speaker: 'Lucia Prado', paragraphs: [notice] }], 'phmc-q4-2021.txt');
+    const p = interpretQuery('velomar scooter fleet size', own);
+    expect(p.companies.map((c) => c.company.key)).toEqual(['phmc']);
+    expect(p.topic).toBe('scooter fleet size');
+  });
+
   it('but not when the welcome gives one English word, which would name it wherever it is written', () => {
     const one = libraryOf('Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Summit', 'Rope demand from ports was steady.', 'acdh-q2-2021.txt');
     expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
