@@ -400,6 +400,11 @@ function isOtherFirstName(prev: Token, table: AliasTable): boolean {
   return !table.commonWords.has(prev.norm) && !table.companyWords.has(prev.norm);
 }
 
+/** Two or three capitals ("MD", "JB"): initials, not a courtesy title ("DR" shouted is still Dr). */
+function isInitials(prev: Token): boolean {
+  return /^\p{Lu}{2,3}$/u.test(prev.raw) && !COURTESY.has(prev.norm);
+}
+
 /** A one-word firm alias typed in lowercase that the calls also write in lowercase. */
 function guardedFirm(n: number, explicit: boolean | undefined, only: Token, entries: readonly AliasEntry[], table: AliasTable): boolean {
   return n === 1 && !explicit && only.raw === only.raw.toLowerCase() && table.commonWords.has(only.norm) && entries.every((e) => e.via === 'firm');
@@ -433,6 +438,8 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
     }
   };
 
+  // A question typed all in capitals has no initials to tell apart.
+  const shouted = text === text.toUpperCase();
   let i = 0;
   while (i < tokens.length) {
     let matchedWords = 0;
@@ -453,7 +460,8 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       // A short firm name in lowercase is a word ("up", "ct"); written in capitals it is the firm ("UBS", "RBC").
       const shortFirm = n === 1 && !explicit && only.norm.length <= 3 && only.raw !== only.raw.toUpperCase() && entries.every((e) => e.via === 'firm');
       // "Elon Musk" is not John Musk: a surname after a first name of someone else names someone else.
-      const otherFirstName = n === 1 && !explicit && i > 0 && entries.every((e) => e.via === 'surname') && isOtherFirstName(tokens[i - 1] as Token, table);
+      // Nor is "MD Anderson" (a cancer centre) the Anderson of a call: initials before a surname make another name.
+      const otherFirstName = n === 1 && !explicit && i > 0 && entries.every((e) => e.via === 'surname') && (isOtherFirstName(tokens[i - 1] as Token, table) || (!shouted && isInitials(tokens[i - 1] as Token)));
       // "Jane Sun" is not Jane Doe, "Red Lake" not the Lake Street analyst: a first name or firm word inside another name.
       const partOfName = n === 1 && !explicit && entries.every((e) => e.via === 'first' || e.via === 'nickname' || e.via === 'firm') && inLongerName(tokens, i, table);
       // A firm word the calls use in lowercase, typed in lowercase, is that word ("auto parts"), unless an analyst follows ("the wells analyst").

@@ -244,6 +244,10 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan('what did the the say about the').unmatched).toEqual([]);
     expect(names('What did Mr. Castillo say about liquidity?')).toEqual(['Brian Castillo (blfn)']);
     expect(plan('What did Mr. Castillo say about liquidity?').topic).toBe('liquidity');
+    // Initials before a surname make another name ("MD Castillo", as "MD Anderson" is a cancer centre), unless the whole question is in capitals.
+    expect(names('northwind trial with MD Castillo status')).toEqual([]);
+    expect(plan('northwind trial with MD Castillo status').companies.map((c) => c.company.key)).toEqual(['nwr']);
+    expect(names('WHAT DID CASTILLO SAY ABOUT LIQUIDITY')).toEqual(['Brian Castillo (blfn)']);
   });
 
   it('an analyst or firm nobody in the library matches is reported; their question is still looked for among the analysts\'', () => {
