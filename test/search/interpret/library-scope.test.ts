@@ -402,17 +402,13 @@ describe("the name a call's welcome gives its company", () => {
     expect(p.topic).toBe('cotton costs');
   });
 
-  it('and the company an executive says they lead when introducing themselves', () => {
-    const intro = "Thanks for joining. For those who don't know me, my name is Lucia Prado, I'm the CEO and co-founder of Velomar. Our scooter fleet grew to 9,000 vehicles.";
-    const own = oneCall('Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET', 'Chief Executive Officer', [{ speaker: 'Lucia Prado', paragraphs: [intro] }], 'phmc-q4-2021.txt');
-    const p = interpretQuery('velomar scooter fleet size', own);
-    expect(p.companies.map((c) => c.company.key)).toEqual(['phmc']);
-    expect(p.topic).toBe('scooter fleet size');
-  });
-
-  it("and the name its forward-looking-statements notice gives it", () => {
-    const notice = 'Before we begin: this call includes forward-looking statements. Velomar undertakes no obligation to update them. Our scooter fleet grew to 9,000 vehicles.';
-    const own = oneCall('Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET', 'Chief Executive Officer', [{ speaker: 'Lucia Prado', paragraphs: [notice] }], 'phmc-q4-2021.txt');
+  // Invented openings that say the company's name only in passing: an executive's
+  // self-introduction, the forward-looking-statements notice.
+  it.each([
+    ['an executive introducing themselves', "Thanks for joining. For those who don't know me, my name is Lucia Prado, I'm the CEO and co-founder of Velomar."],
+    ['its forward-looking-statements notice', 'Before we begin: this call includes forward-looking statements. Velomar undertakes no obligation to update them.'],
+  ])('and the name %s gives it', (_, opening) => {
+    const own = oneCall('Pacific Harbour Mobility Corp (PHMC) Q4 2021 Earnings Call Feb 10, 2022 9:00 AM ET', 'Chief Executive Officer', [{ speaker: 'Lucia Prado', paragraphs: [`${opening} Our scooter fleet grew to 9,000 vehicles.`] }], 'phmc-q4-2021.txt');
     const p = interpretQuery('velomar scooter fleet size', own);
     expect(p.companies.map((c) => c.company.key)).toEqual(['phmc']);
     expect(p.topic).toBe('scooter fleet size');
