@@ -6,12 +6,12 @@
  */
 import { spokenCompanyName } from './header-meta.js';
 
-/** Up to four capitalised words (whole words: not the "K" of "10-K") right before the notice's verb. */
-const NAME_RUN = String.raw`((?<![\p{L}\p{N}&'’.-])(?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){1,4})`;
-const NOTICE = new RegExp(
-  String.raw`${NAME_RUN}(?:undertakes|assumes|disclaims)\s+no\s+(?:obligation|duty|responsibility)|${NAME_RUN}has\s+based\s+(?:these|this|its|the)\s+forward[-\s]looking`,
-  'gu',
-);
+/** The notice's verb. Found first: a pattern that starts with the name would be tried at every position of the opening. */
+const NOTICE_VERB = /\b(?:undertakes|assumes|disclaims)\s+no\s+(?:obligation|duty|responsibility)|\bhas\s+based\s+(?:these|this|its|the)\s+forward[-\s]looking/g;
+/** Up to four capitalised words (whole words: not the "K" of "10-K") ending right where the verb starts. */
+const NAME_BEFORE = /(?<![\p{L}\p{N}&'’.-])(?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){1,4}$/u;
+/** Enough of the text before the verb to hold four words of a name. */
+const LOOK_BACK = 160;
 /** What a notice says in place of a name, and the connectives a sentence may open with before it ("However, Halden…"). */
 const NOT_A_NAME = new Set([
   'company', 'corporation', 'group', 'management', 'we', 'it', 'neither', 'nor', 'the', 'and', 'such',
@@ -21,8 +21,10 @@ const NOT_A_NAME = new Set([
 /** The companies forward-looking-statement notices in `text` (a call's opening) name, in order, without repeats. */
 export function safeHarborCompanies(text: string): string[] {
   const names: string[] = [];
-  for (const m of text.matchAll(NOTICE)) {
-    let words = (m[1] ?? m[2] ?? '').trim().split(/\s+/);
+  for (const verb of text.matchAll(NOTICE_VERB)) {
+    const run = NAME_BEFORE.exec(text.slice(Math.max(0, verb.index - LOOK_BACK), verb.index));
+    if (!run) continue;
+    let words = run[0].trim().split(/\s+/);
     // A sentence ended inside the run ("…and Exchange Commission. Nexstar undertakes…"): the name is after it.
     for (let i = words.length - 2; i >= 0; i--) {
       if (/[a-z]{2}\.$/.test(words[i]!)) {
