@@ -1,3 +1,4 @@
+import { englishWords } from '../../transcript/english-words.js';
 import type { Section, Side } from '../../transcript/types.js';
 import { factQuestionOf } from './fact-question.js';
 import { timingQuestionOf } from './timing-question.js';
@@ -37,8 +38,10 @@ const UNMISTAKABLE_VIAS: ReadonlySet<SpeakerMention['via']> = new Set(['full', '
 
 /** A speaker a call names by one word only ("Bill", "Hector") is as guarded as a first name: "infrastructure bill" names nobody. */
 const oneWordName = (m: SpeakerMention): boolean => m.via === 'full' && !/\s/.test(m.matched.trim());
-const guarded = (m: SpeakerMention): boolean => GUARDED_VIAS.has(m.via) || oneWordName(m);
-const unmistakable = (m: SpeakerMention): boolean => UNMISTAKABLE_VIAS.has(m.via) && !oneWordName(m);
+/** One word of a firm's name that is also an English word ("Wolf" of Wolf Research) may name something else: "Arctic Wolf funding round". */
+const wordOfFirm = (m: SpeakerMention): boolean => m.via === 'firm' && /^\p{L}+$/u.test(m.matched.trim()) && englishWords().has(m.matched.trim().toLowerCase());
+const guarded = (m: SpeakerMention): boolean => GUARDED_VIAS.has(m.via) || oneWordName(m) || wordOfFirm(m);
+const unmistakable = (m: SpeakerMention): boolean => UNMISTAKABLE_VIAS.has(m.via) && !oneWordName(m) && !wordOfFirm(m);
 
 export interface InterpretOptions {
   /** Corrects misspelt topic words against the calls' vocabulary. */

@@ -448,3 +448,29 @@ describe('a speaker a call names by one word only', () => {
     expect(interpretQuery('What did Bill say about gravel volumes?', lib).speakers.map((s) => s.person.key)).toEqual(['qlag/bill']);
   });
 });
+
+describe("one word of an analyst's firm that is also an English word", () => {
+  // Invented: an analyst from "Wolf Research"; the question is about a company called Arctic Wolf.
+  const text = renderTranscript({
+    title: 'Harbor Cement Inc. (HBCM) Q3 2021 Earnings Call Oct 29, 2021 10:00 AM ET',
+    company: ['Ana Ruiz - Chief Executive Officer'],
+    analysts: ['Sam Ortiz - Wolf Research'],
+    presentation: [{ speaker: 'Ana Ruiz', title: 'Chief Executive Officer', paragraphs: ['Cement demand rose 4% in the quarter.'] }],
+    qa: [
+      { speaker: 'Sam Ortiz', paragraphs: ['How do you see cement pricing into next year?'] },
+      { speaker: 'Ana Ruiz', paragraphs: ['We expect pricing to hold.'] },
+    ],
+  });
+  const lib = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'hbcm-q3-2021.txt' }).call, sourcePath: 'hbcm-q3-2021.txt' }]);
+
+  it('names nobody where nothing frames it as a speaker ("Arctic Wolf funding round")', () => {
+    const p = interpretQuery('Arctic Wolf funding round valuation', lib);
+    expect(p.speakers).toEqual([]);
+    expect(p.topic).toBe('Arctic Wolf funding round valuation');
+  });
+
+  it('names the analyst where a speech frame does, as the whole firm name always does', () => {
+    expect(interpretQuery('what did Wolf ask about cement pricing', lib).speakers.map((s) => s.person.name)).toEqual(['Sam Ortiz']);
+    expect(interpretQuery('Wolf Research cement pricing', lib).speakers.map((s) => s.person.name)).toEqual(['Sam Ortiz']);
+  });
+});
