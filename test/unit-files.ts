@@ -49,6 +49,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/transcript/reported-period.test.ts',
   'test/transcript/safe-harbor-name.test.ts',
   'test/transcript/self-introduction.test.ts',
+  'test/transcript/ticker-name.test.ts',
   'test/transcript/structure.test.ts',
   'test/unit-files.test.ts',
 ];

@@ -4,6 +4,7 @@ import { metaFromWelcome } from '../../transcript/header-meta.js';
 import { investorSiteNames } from '../../transcript/investor-site.js';
 import { safeHarborCompanies } from '../../transcript/safe-harbor-name.js';
 import { selfIntroducedCompanies } from '../../transcript/self-introduction.js';
+import { tickerSpelledName } from '../../transcript/ticker-name.js';
 import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
@@ -14,8 +15,9 @@ const OPENING_CHARS = 4000;
 /**
  * Call id → the names a call's opening gives its company: as its welcome says it (header-meta.ts),
  * as an executive introducing themselves says it (self-introduction.ts), as its
- * forward-looking-statements notice says it (safe-harbor-name.ts), and as its investor website's
- * address spells it (investor-site.ts).
+ * forward-looking-statements notice says it (safe-harbor-name.ts), as its investor website's
+ * address spells it (investor-site.ts), and — when its source gives only a ticker — as the call
+ * keeps saying it (ticker-name.ts).
  */
 function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -23,7 +25,8 @@ function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]>
     const opening = c.source.slice(0, OPENING_CHARS);
     // A gap in the welcome's name still leaves the words before it to find the company by.
     const welcome = metaFromWelcome(opening, { cutAtGap: true })?.company;
-    const names = [...new Set([...(welcome ? [welcome] : []), ...selfIntroducedCompanies(opening), ...safeHarborCompanies(opening), ...investorSiteNames(opening)])];
+    const bareTicker = c.meta.ticker && c.meta.company === c.meta.ticker ? tickerSpelledName(c.source, c.meta.ticker, c.participants.map((p) => p.name)) : null;
+    const names = [...new Set([...(welcome ? [welcome] : []), ...selfIntroducedCompanies(opening), ...safeHarborCompanies(opening), ...investorSiteNames(opening), ...(bareTicker ? [bareTicker] : [])])];
     if (names.length > 0) out.set(c.meta.id, names);
   }
   return out;

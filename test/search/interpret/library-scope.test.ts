@@ -414,6 +414,25 @@ describe("the name a call's welcome gives its company", () => {
     expect(p.topic).toBe('scooter fleet size');
   });
 
+  it('and, when its source gives only a ticker, the name the call keeps saying that starts as the ticker does', () => {
+    const text = renderTranscript({
+      title: 'VLMRF Q4 2021 Earnings Call',
+      company: ['Lucia Prado - Chief Executive Officer'],
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: [{ speaker: 'Lucia Prado', paragraphs: ['Thank you for joining the results call of Velomar. Revenue at Velomar grew 12%, and the board of Velomar approved a dividend. Our scooter fleet grew to 9,000 vehicles.'] }],
+      qa: [],
+    });
+    const parsed = parseTranscriptText(text, { fileName: 'vlmrf-q4-2021.txt' }).call;
+    // As a source that carries only the ticker gives it.
+    const tickerOnly = { ...parsed, meta: { ...parsed.meta, company: 'VLMRF', ticker: 'VLMRF' }, sourcePath: 'vlmrf-q4-2021.txt' };
+    const p = interpretQuery('velomar scooter fleet size', new LibraryDirectory([tickerOnly]));
+    expect(p.companies.map((c) => c.company.name)).toEqual(['VLMRF']);
+    expect(p.topic).toBe('scooter fleet size');
+    // A call whose source names its company is not read this way.
+    const named = { ...parsed, meta: { ...parsed.meta, company: 'Pacific Harbour Mobility', ticker: 'VLMRF' }, sourcePath: 'vlmrf-q4-2021.txt' };
+    expect(interpretQuery('velomar scooter fleet size', new LibraryDirectory([named])).companies).toEqual([]);
+  });
+
   it('but not when the welcome gives one English word, which would name it wherever it is written', () => {
     const one = libraryOf('Andes Cordage Holdings (ACDH) Q2 2021 Earnings Call Jul 28, 2021 10:00 AM ET', 'Summit', 'Rope demand from ports was steady.', 'acdh-q2-2021.txt');
     expect(interpretQuery('Summit rope demand', one).companies).toEqual([]);
