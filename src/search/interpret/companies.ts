@@ -59,8 +59,10 @@ const CONNECTOR = 'and';
 const COMPANY_BEFORE = new Set(['did', 'does', 'do', 'at', 'from']);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-/** In a question, initials joined by "&" are one word ("IS&S", "AT&T"). */
-const QUERY_WORD = /\p{Lu}+(?:&\p{Lu}+)+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** In a question, initials joined by "&" or "+" are one word ("IS&S", "AT&T", "K+N"). */
+const QUERY_WORD = /\p{Lu}+(?:[&+]\p{Lu}+)+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Initials joined by "+" are joined by "&" ("K+N" as "K&N"). */
+const joinedInitials = (word: string): boolean => /[&+]/.test(word);
 
 function fold(word: string): string {
   return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
@@ -81,10 +83,11 @@ function queryWords(text: string): Word[] {
   for (const m of text.matchAll(QUERY_WORD)) {
     const possessive = /['’]s$/i.test(m[0]);
     const raw = possessive ? m[0].slice(0, -2) : m[0];
-    const norm = fold(raw);
+    const norm = fold(raw).replace(/\+/g, '&');
     if (norm === CONNECTOR) continue;
-    // "Macy's" may be the name ("macys"); "hersheys", "reddys" a possessive typed without its apostrophe.
-    const alt = possessive ? `${norm}s` : /[^s]s$/.test(norm) && norm.length >= 4 ? norm.slice(0, -1) : null;
+    // "Macy's" may be the name ("macys"); "hersheys", "reddys" a possessive typed without its apostrophe;
+    // initials typed with their connector also name a company whose recorded name lost it ("K+N" for "Kuehne Nagel").
+    const alt = possessive ? `${norm}s` : joinedInitials(norm) ? norm.replace(/&/g, '') : /[^s]s$/.test(norm) && norm.length >= 4 ? norm.slice(0, -1) : null;
     out.push({ norm, ...(alt ? { alt } : {}), raw, start: m.index, end: m.index + raw.length });
   }
   return out;

@@ -154,10 +154,16 @@ describe('a generic first word, and typos', () => {
     expect(keys('What did GEN say?')).toEqual([]);
   });
 
-  it('initials write "and" as "&"', () => {
+  it('initials write "and" as "&" or "+"', () => {
     expect(named('H&BO store count')).toEqual(['harlow-and-birch-outfitters']);
+    expect(named('H+BO store count')).toEqual(['harlow-and-birch-outfitters']);
     expect(named('What did HBO say?')).toEqual([]);
     expect(named('h&bo store count')).toEqual([]);
+  });
+
+  it('initials typed with their connector name a company whose recorded name lost it ("K+N" for "Kuehne Nagel")', () => {
+    const lost = new CompanyDirectory([meta('kn-q2-2021', 'Kessler Nordholm Corp')]);
+    for (const q of ['K+N contract logistics volumes', 'how did K&N air freight do']) expect(lost.mentions(q).map((m) => m.companies[0]!.key), q).toEqual(['kessler-nordholm']);
   });
 
   it('reads a name of several words with one typo in a long word, written as a name', () => {
