@@ -102,6 +102,16 @@ describe('sentenceFacts', () => {
     // "of total revenues" is a share's denominator, not the total's figure.
     expect(sentenceFacts('Gas revenues fell 31% to $12.4 million, about 64% of total revenues.').total).toBe(false);
   });
+  it('figures said in words, as speech-recognition transcripts write them', () => {
+    expect(sentenceFacts('We estimate fee revenue between five and eight million dollars.').figures).toEqual(['money', 'money']);
+    expect(sentenceFacts('Margins rose twelve percent, and two thirds of our customers shopped online.').figures).toEqual(['percent', 'percent']);
+    expect(sentenceFacts('We added twenty-five thousand members and more than half a million new online customers.').figures).toEqual(['count', 'count']);
+    // A number word alone is no figure.
+    expect(sentenceFacts('One of the two reasons is that three of our plants were shut.').figures).toEqual([]);
+    // And it states the metric as a figure in digits would.
+    const revenue = [['revenu']];
+    expect(statesMetric(sentenceFacts('For the fourth quarter, we estimate our fee revenue to be between five and eight million dollars.'), revenue, 'money')).toBe(true);
+  });
   it('outlook, segment and questions', () => {
     expect(sentenceFacts('Q1 operating income is expected to be between $16.5 billion and $21.5 billion.').forward).toBe(true);
     expect(sentenceFacts('International segment revenue was $50.7 billion.').segment).toBe(true);
@@ -143,8 +153,21 @@ describe('comparison basis', () => {
 describe('metrics that contain one another', () => {
   it('"EBITDA margin" is a percentage, "EBIT" is not EBITDA', () => {
     expect(factQuestionOf('What was the EBITDA margin?')?.quantity).toBe('percent');
-    expect(factQuestionOf('What was adjusted EBITDA?')?.metric).toEqual([['ebitda']]);
+    expect(factQuestionOf('What was group EBITDA?')?.metric).toEqual([['ebitda']]);
     expect(factQuestionOf('What was group EBIT for the half year?')?.metric).toEqual([['ebit']]);
+  });
+});
+
+describe('a modifier that makes the metric another figure', () => {
+  it('"underlying combined ratio" is asked as such: the plain combined ratio does not state it', () => {
+    const fact = factQuestionOf('Harbor Mutual underlying combined ratio in Q2 2021')!;
+    expect(fact.metric).toEqual([['underli', 'combin', 'ratio']]);
+    expect(statesMetric(sentenceFacts('The underlying combined ratio for the quarter was 81.4%, down 11 points.'), fact.metric, fact.quantity)).toBe(true);
+    expect(statesMetric(sentenceFacts('In homeowners, the second quarter combined ratio was 113.9%, offset by a lower underlying combined ratio.'), fact.metric, fact.quantity)).toBe(false);
+    expect(factQuestionOf('What was adjusted EBITDA?')?.metric).toEqual([['adjust', 'ebitda']]);
+    // Without one, the metric is the plain one, and its modified forms state it too.
+    const plain = factQuestionOf('What was EBITDA in the quarter?')!;
+    expect(statesMetric(sentenceFacts('Adjusted EBITDA was $40 million.'), plain.metric, plain.quantity)).toBe(true);
   });
 });
 

@@ -158,12 +158,22 @@ function periodOf(text: string): FactQuestion['period'] {
   return quarter || year ? { quarter: quarter || null, year } : null;
 }
 
-/** Finds the first metric wording in the question's stems; returns its forms and where it sits. */
+/**
+ * Words before a metric that make it another figure than the plain one: the underlying combined
+ * ratio (catastrophes excluded) is not the combined ratio, adjusted EBITDA not EBITDA, organic
+ * growth not growth. Asked with one, the metric is asked with it.
+ */
+const METRIC_MODIFIERS = new Set(lexicalTokens('adjusted underlying organic core recurring normalized normalised'));
+
+/** Finds the first metric wording in the question's stems (with a modifier just before it); returns its forms and where it sits. */
 function findMetric(stems: readonly string[]): { forms: string[][]; quantity: Quantity; at: number; length: number } | null {
   for (const m of STEMMED_METRICS) {
     for (const form of m.forms) {
       for (let i = 0; i + form.length <= stems.length; i++) {
-        if (form.every((s, j) => stems[i + j] === s)) return { forms: m.forms, quantity: m.quantity, at: i, length: form.length };
+        if (!form.every((s, j) => stems[i + j] === s)) continue;
+        const modifier = i > 0 && METRIC_MODIFIERS.has(stems[i - 1]!) ? stems[i - 1]! : null;
+        if (modifier) return { forms: m.forms.map((f) => [modifier, ...f]), quantity: m.quantity, at: i - 1, length: form.length + 1 };
+        return { forms: m.forms, quantity: m.quantity, at: i, length: form.length };
       }
     }
   }

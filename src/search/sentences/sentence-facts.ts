@@ -63,6 +63,26 @@ const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'po
 /** A percentage said in words, as calls give growth and margins: "mid-single-digit", "double-digit", "high-teens". */
 const WORDED_PERCENT = /^(?:(?:low|mid|high)-)?(?:single|double)-digits?$|^(?:low|mid|high)-teens$/;
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+/** A number said in words, as speech-recognition transcripts write them ("eight", "twenty-five"). */
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?$/;
+const SCALE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion']);
+const RANGE_LINK = new Set(['and', 'to', 'or']);
+/** A share said as a fraction ("two thirds of our customers", "one fifth"). */
+const FRACTION_AFTER = /^(?:thirds?|fifths?|tenths?)$/;
+/**
+ * The kind of figure a number said in words states, from the words after it: "eight million dollars"
+ * is money, "twelve percent" and "two thirds" a percentage, "two million customers" a count. A number
+ * word alone ("one of our", "two reasons") is no figure.
+ */
+function wordedFigure(lower: string, next: string, after: string, then: string): Quantity | null {
+  // "half a million customers": the scale two words on.
+  if (lower === 'half' && next === 'a' && SCALE_WORDS.has(after)) return MONEY_AFTER.has(then) ? 'money' : 'count';
+  if (!NUMBER_WORD.test(lower) && !(lower === 'a' && FRACTION_AFTER.test(next))) return null;
+  if (PERCENT_AFTER.has(next) || FRACTION_AFTER.test(next)) return 'percent';
+  if (MONEY_AFTER.has(next)) return 'money';
+  if (SCALE_WORDS.has(next)) return MONEY_AFTER.has(after) ? 'money' : PERCENT_AFTER.has(after) ? null : 'count';
+  return null;
+}
 
 const FORWARD = /\b(expect|expects|expected|expecting|anticipate|anticipates|anticipated|guidance|outlook|forecast|we'll|will\s+be|plan\s+to|intend\s+to|going\s+to\s+be|should\s+be)\b/i;
 /** An outside party's expectation: an agency's initials, the consensus, analysts, the industry or market. */
@@ -151,10 +171,17 @@ export function sentenceFacts(text: string): SentenceFacts {
     } else if (WORDED_PERCENT.test(lower) || (/^digits?$/.test(next) && /(?:^|-)(?:single|double)$/.test(lower)) || (next === 'teens' && /^(?:low|mid|high)$/.test(lower))) {
       // Said in two words ("mid-single digit", "high teens"), the first carries it, where a figure would stand.
       figure = 'percent';
+    } else {
+      figure = wordedFigure(lower, next, (raw[i + 2] ?? '').toLowerCase(), (raw[i + 3] ?? '').toLowerCase());
     }
     const number = /^\$?\d/.test(r);
     return { stem: number ? null : normalizeToken(r), lower, figure, name: !number && (/\d/.test(r) || (i > 0 && r !== 'I' && /^\p{Lu}/u.test(r))) };
   });
+  // A range said in words shares its scale: "between five and eight million dollars" — five is money too.
+  for (let i = tokens.length - 3; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (!t.figure && NUMBER_WORD.test(t.lower) && RANGE_LINK.has(tokens[i + 1]!.lower) && tokens[i + 2]!.figure && NUMBER_WORD.test(tokens[i + 2]!.lower)) t.figure = tokens[i + 2]!.figure;
+  }
   const quarters = new Set<number>();
   const years = new Set<number>();
   raw.forEach((r, i) => {
