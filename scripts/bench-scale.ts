@@ -241,7 +241,8 @@ async function startServer(indexDir: string, library: string): Promise<{ server:
   const t0 = performance.now();
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+  // As `npm start` runs it: the binary, which runs the bundle while it is current.
+  const child = spawn(process.execPath, ['bin/transcript-search.js', 'serve'], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', INDEX_DIR: indexDir, TRANSCRIPTS_DIR: library, RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],

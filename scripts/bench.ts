@@ -37,6 +37,7 @@ import { loadEmbedder, modelIdFor, quantizedFromEnv, type Embedder } from '../sr
 import { REPO_ROOT } from '../src/model/model-files.js';
 import { openSearchService, textEmbedder } from '../src/service/open-service.js';
 import { freePort } from './free-port.js';
+import { bundleStaleReason } from '../bin/bundle-status.js';
 
 const DEFAULT_SETS = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.json'), path.join(REPO_ROOT, 'test/eval/heldout-questions.json')];
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -184,7 +185,8 @@ function spawnServer(indexDir: string, quantized: boolean): ServerProcess & { st
   const server = {} as ServerProcess & { started: Promise<number> };
   const started = (async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+    // As `npm start` runs it: the binary, which runs the bundle while it is current.
+    const child = spawn(process.execPath, ['bin/transcript-search.js', 'serve'], {
       cwd: REPO_ROOT,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', INDEX_DIR: indexDir, MODEL_WEIGHTS: quantized ? 'int8' : 'fp32' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -494,7 +496,8 @@ async function main(opts: Options): Promise<void> {
     await embedder.close?.();
 
     // 3. The server as a child process.
-    log('cold start (spawn → first search answer)');
+    const stale = bundleStaleReason();
+    log(`cold start (spawn → first search answer), the server run ${stale ? `from the sources (bundle ${stale})` : 'from the bundle'}`);
     const coldStarts: number[] = [];
     let server: ReturnType<typeof spawnServer> | null = null;
     const spawns = quick ? 1 : 3;
@@ -572,7 +575,7 @@ async function main(opts: Options): Promise<void> {
         runs: { build: build.map((x) => round(x, 3)), bare: bare.map((x) => round(x, 3)) },
       },
       http: runs,
-      coldStart: { medianMs: Math.round(coldMs), runsMs: coldStarts.map((x) => Math.round(x)) },
+      coldStart: { medianMs: Math.round(coldMs), runsMs: coldStarts.map((x) => Math.round(x)), launcher: stale ? `sources (${stale})` : 'bundle' },
       memory,
       pressure: { longQueries: longRun, abandonedBurst: burst },
       serverExitCode: exitCode,
@@ -601,7 +604,7 @@ type Report = {
   modelBatchMsPerQuery: Record<string, number>;
   build: { seconds: number; passages: number; sentences: number; passagesPerSecond: number; bareSeconds: number };
   http: LoadRun[];
-  coldStart: { medianMs: number; runsMs: number[] };
+  coldStart: { medianMs: number; runsMs: number[]; launcher?: string };
   memory: ServerMemory | null;
   pressure: { longQueries: LongRun | null; abandonedBurst: BurstRun | null };
   ratios: Record<keyof typeof GOALS, number>;
@@ -629,7 +632,7 @@ function printReport(r: Report): void {
   out.push(`| model batch (ms/query) | – | – | – | – | ${Object.entries(r.modelBatchMsPerQuery).map(([k, v]) => `×${k}: ${v}`).join(', ')} |`);
   out.push(`| index build | ${Math.round(r.build.seconds * 1000)} | – | – | – | ${r.build.passages} passages + ${r.build.sentences} sentences; ${r.build.passagesPerSecond} passages/s |`);
   out.push(`| bare embedding, same texts | ${Math.round(r.build.bareSeconds * 1000)} | – | – | – | same batch sizes, document order |`);
-  out.push(`| cold start → first answer | ${r.coldStart.medianMs} | – | – | – | runs: ${r.coldStart.runsMs.join(', ')} ms |`);
+  out.push(`| cold start → first answer | ${r.coldStart.medianMs} | – | – | – | runs: ${r.coldStart.runsMs.join(', ')} ms; server run from the ${r.coldStart.launcher ?? 'sources'} |`);
   const mem = (m: ServerMemory) => `${m.hwmMb} MB (current ${m.rssMb} MB; server ${m.server?.hwmMb ?? '?'} + model process ${m.model?.hwmMb ?? '?'} MB peak)`;
   out.push(`| peak RSS (VmHWM), server + model process | – | – | – | – | ${r.memory ? mem(r.memory) : 'n/a'} |`);
   const l = r.pressure.longQueries;
