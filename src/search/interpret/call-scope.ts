@@ -8,7 +8,7 @@
 import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
-import { fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, type Period, type PeriodMention } from './periods.js';
+import { fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
 import { refersToSomeone } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
@@ -200,7 +200,18 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   } else if (!pasted && filters.quarter !== ANY && filters.year !== ANY) {
     const mentions: PeriodMention[] = periodMentions(q);
     const first = mentions[0];
-    if (first) {
+    if (first?.forecast) {
+      // "revenue guidance for Q4 2020": the call before that quarter gave it, if the library has it;
+      // else whichever call did. The period stays in the topic: it says which figure is asked for.
+      if (first.period.kind === 'quarter') {
+        const before = quarterBefore(first.period);
+        const inScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : directory.companies;
+        if (callsOf(before, inScope).length > 0) {
+          period = { period: before, matched: first.matched, label: `${periodLabel(before)}, the outlook for ${periodLabel(first.period)}` };
+          sources.period = 'query';
+        }
+      }
+    } else if (first) {
       period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
       sources.period = 'query';
       for (const m of mentions) if (!m.cumulative) spans.push({ start: m.start, end: m.end });

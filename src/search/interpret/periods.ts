@@ -22,7 +22,14 @@ export interface PeriodMention {
   end: number;
   /** A half or nine months: it names the call, and also which figure ("operating loss over the nine months"), so its words stay in the topic. */
   cumulative?: true;
+  /** The period an outlook is for ("revenue guidance for Q4 2020", "Q1 2026 outlook"): given on an earlier call. */
+  forecast?: true;
 }
+
+/** Words before a period that make it what an outlook is for ("guidance for", "expected for", "outlook into the"); "in" names when it was said. */
+const FORECAST_BEFORE = /\b(?:guidance|guide|guided|guiding|outlook|forecast|forecasts|expect|expects|expected|expecting|expectations?|projections?|targets?)\s+(?:\w+\s+){0,2}?(?:for|into)\s+(?:the\s+)?$/i;
+/** …or after it ("Q1 2026 guidance"). */
+const FORECAST_AFTER = /^\s*(?:guidance|outlook|forecast|expectations?|projections?)\b/i;
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
@@ -58,7 +65,8 @@ export function periodMentions(text: string): PeriodMention[] {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      found.push({ period: read(m), matched: m[0], start, end, ...(cumulative ? { cumulative } : {}) });
+      const forecast = FORECAST_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || FORECAST_AFTER.test(text.slice(end, end + 20));
+      found.push({ period: read(m), matched: m[0], start, end, ...(cumulative ? { cumulative } : {}), ...(forecast ? { forecast } : {}) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -82,6 +90,11 @@ export function parseQuarter(text: string): { quarter: number; year: number } | 
   const only = mentions.length === 1 ? mentions[0]! : null;
   if (!only || only.period.kind !== 'quarter' || only.matched.length < text.trim().length - 1) return null;
   return { quarter: only.period.quarter, year: only.period.year };
+}
+
+/** The quarter before a quarter: where an outlook for it is given. */
+export function quarterBefore(p: { quarter: number; year: number }): Period {
+  return p.quarter === 1 ? { kind: 'quarter', quarter: 4, year: p.year - 1 } : { kind: 'quarter', quarter: p.quarter - 1, year: p.year };
 }
 
 export function periodLabel(p: Period): string {

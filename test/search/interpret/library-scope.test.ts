@@ -161,6 +161,18 @@ describe('periods in the question', () => {
     expect(plan('What did Northwind say in Q1 2024 about pricing?').topic).toBe('pricing');
   });
 
+  it('a quarter an outlook is for is given on the call before it; its words stay in the topic', () => {
+    expect(callIds('Northwind revenue guidance for Q2 2024')).toEqual(['nwr-q1-2024']);
+    expect(callIds('What did Northwind expect for the second quarter of 2024?')).toEqual(['nwr-q1-2024']);
+    expect(callIds('Northwind Q3 2024 outlook for the Ohio plant')).toEqual(['nwr-q2-2024']);
+    expect(plan('Northwind revenue guidance for Q2 2024').topic).toBe('revenue guidance for Q2 2024');
+    // Said on that quarter's own call, it is that call.
+    expect(callIds('What did Northwind say in Q2 2024 about guidance?')).toEqual(['nwr-q2-2024']);
+    // No call before it in the library: every call of the company, and nothing to report as dropped.
+    const p = plan('Bluefin shrimp guidance for Q3 2031');
+    expect([p.droppedPeriod, p.callIds && [...p.callIds]]).toEqual([null, ['blfn-q2-2024']]);
+  });
+
   it('a half or nine months is the call that closes it', () => {
     expect(callIds('What did Northwind say in the first half of 2024 about pricing?')).toEqual(['nwr-q2-2024']);
     expect(callIds('Northwind H1 2024 margins')).toEqual(['nwr-q2-2024']);
