@@ -14,7 +14,6 @@ import type { ServerConfig } from './config.js';
 import { sendError, sendValidationError } from './errors.js';
 import { hostCheck, hostPolicy } from './host-check.js';
 import { describeLoading } from './loading-state.js';
-import { buildOpenApiDocument } from './openapi.js';
 import { requestDeadline, requestSignal, sendModelUnavailable } from './request-abort.js';
 import { isSearchUrl, runInOrder, sendJson } from './search-fast-path.js';
 import { securityHeaders } from './security-headers.js';
@@ -252,9 +251,17 @@ export function createApp(deps: AppDeps): express.Express {
     };
   api.get('/call', legacyCallRoute((engine, id) => engine.call(id)));
   api.get('/transcript', legacyCallRoute((engine, id) => engine.transcript(id)));
-  const openapi = buildOpenApiDocument(deps.version ?? '0.1.0');
-  api.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
+  // Generated on first request, not at start-up: the generator and its document cost a cold start
+  // for a route few requests take (its module is a chunk of its own in the bundle).
+  let openapi: Promise<object> | null = null;
+  api.get('/openapi.json', async (_req, res) => {
+    openapi ??= import('./openapi.js')
+      .then(({ buildOpenApiDocument }) => buildOpenApiDocument(deps.version ?? '0.1.0'))
+      .catch((err: unknown) => {
+        openapi = null;
+        throw err;
+      });
+    res.json(await openapi);
   });
   api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.path.slice(0, 200)}`));
 
