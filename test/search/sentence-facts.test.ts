@@ -171,6 +171,18 @@ describe('a modifier that makes the metric another figure', () => {
   });
 });
 
+describe('a multiple', () => {
+  it('leverage is stated as a multiple ("2.4x", "two times"), debt as money', () => {
+    const fact = factQuestionOf("What was Harbor's net leverage at quarter end?")!;
+    expect(fact.quantity).toBe('multiple');
+    expect(statesMetric(sentenceFacts('Net leverage was 2.4x at the end of the quarter, down from 2.9x.'), fact.metric, fact.quantity)).toBe(true);
+    expect(statesMetric(sentenceFacts('Leverage is expected to be about two times by year end.'), fact.metric, fact.quantity)).toBe(true);
+    expect(statesMetric(sentenceFacts('Net leverage rose as net debt reached $1.2 billion.'), fact.metric, fact.quantity)).toBe(false);
+    expect(sentenceFacts('Net debt to EBITDA was 2.4 times, and three turns a year ago.').figures).toEqual(['multiple', 'multiple']);
+    expect(factQuestionOf('How much debt did Harbor repay?')?.quantity).toBe('money');
+  });
+});
+
 describe('how a figure moved is no part of the business', () => {
   it('"how much did outfitters sales drop" narrows to outfitters, not to "drop"', () => {
     expect(factQuestionOf('How much did outfitters sales drop in the third quarter?')?.qualifiers.map((alts) => alts[0])).toEqual(['outfitt']);

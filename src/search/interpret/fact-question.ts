@@ -9,8 +9,8 @@ import { otherForms } from './finance-terms.js';
  * reads the same things off a sentence). All vocabulary here is generic earnings-call language.
  */
 
-/** The kind of number that answers: an amount of money, a percentage/ratio, or a count. */
-export type Quantity = 'money' | 'percent' | 'count';
+/** The kind of number that answers: an amount of money, a percentage, a count, or a multiple ("2.5x", "three times"). */
+export type Quantity = 'money' | 'percent' | 'count' | 'multiple';
 
 export interface FactQuestion {
   /** The metric's possible wordings, each a sequence of lexical stems ("operating income" → [oper, incom]); empty when none was recognised. */
@@ -96,7 +96,9 @@ const METRICS: ReadonlyArray<readonly [readonly string[], Quantity]> = [
   [['income', 'profit', 'earnings'], 'money'],
   [['backlog', 'bookings', 'orders'], 'money'],
   [['dividend', 'dividends', 'buyback', 'buybacks', 'repurchases', 'share repurchases'], 'money'],
-  [['debt', 'leverage'], 'money'],
+  // Leverage is a multiple of earnings ("net debt to EBITDA of 2.5 times"); debt itself is money.
+  [['net debt to ebitda', 'debt to ebitda', 'leverage ratio', 'net leverage', 'leverage'], 'multiple'],
+  [['debt'], 'money'],
   [['cash', 'liquidity'], 'money'],
   [['charge', 'charges', 'impairment', 'write-down'], 'money'],
   [['cost', 'costs', 'expense', 'expenses', 'spend', 'spending', 'investment', 'investments'], 'money'],

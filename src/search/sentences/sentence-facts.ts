@@ -60,6 +60,8 @@ export interface SentenceFacts {
 const WORD = /\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|%/gu;
 const MONEY_AFTER = new Set(['dollars', 'dollar', 'cents', 'cent', 'euros', 'pounds', 'yen']);
 const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'points', 'pts']);
+/** A multiple: "2.5x", "2.5 times", "three turns" (of leverage). */
+const MULTIPLE_AFTER = new Set(['x', 'times', 'turns']);
 /** A percentage said in words, as calls give growth and margins: "mid-single-digit", "double-digit", "high-teens". */
 const WORDED_PERCENT = /^(?:(?:low|mid|high)-)?(?:single|double)-digits?$|^(?:low|mid|high)-teens$/;
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
@@ -79,6 +81,7 @@ function wordedFigure(lower: string, next: string, after: string, then: string):
   if (lower === 'half' && next === 'a' && SCALE_WORDS.has(after)) return MONEY_AFTER.has(then) ? 'money' : 'count';
   if (!NUMBER_WORD.test(lower) && !(lower === 'a' && FRACTION_AFTER.test(next))) return null;
   if (PERCENT_AFTER.has(next) || FRACTION_AFTER.test(next)) return 'percent';
+  if (MULTIPLE_AFTER.has(next) && next !== 'x') return 'multiple';
   if (MONEY_AFTER.has(next)) return 'money';
   if (SCALE_WORDS.has(next)) return MONEY_AFTER.has(after) ? 'money' : PERCENT_AFTER.has(after) ? null : 'count';
   return null;
@@ -164,6 +167,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     if (/^\$?\d/.test(r)) {
       const year = /^(19|20)\d{2}$/.test(r);
       if (r.endsWith('%') || PERCENT_AFTER.has(next)) figure = 'percent';
+      else if (MULTIPLE_AFTER.has(next)) figure = 'multiple';
       else if (r.startsWith('$') || MONEY_AFTER.has(next) || MONEY_AFTER.has((raw[i + 2] ?? '').toLowerCase())) figure = 'money';
       // A bare four-digit year is a period, and "Q4"-style tokens never reach here.
       // "slide 9", "page 4": where to look, not a count.
