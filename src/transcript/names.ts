@@ -24,8 +24,16 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Lowercase name particles allowed inside a name ("Ana de Souza", "Ludwig van Beek"). */
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'y', 'e']);
+/**
+ * Lowercase name particles allowed inside a name ("Ana de Souza", "Ludwig van Beek", "Jan-Willem
+ * ter Horst", "Giulia degli Esposti", "Noor binti Ahmad", "Karl zu Salm").
+ */
+const NAME_PARTICLES = new Set([
+  'de', 'del', 'della', 'delle', 'degli', 'dei', 'der', 'den', 'ter', 'ten', 'het', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le',
+  'van', 'von', 'zu', 'zum', 'zur', 'af', 'av', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'y', 'e',
+]);
+/** A particle written onto the surname with an apostrophe ("Jean-Luc d'Aubigné", "Marco dell'Orto", "Anne l'Huillier"). */
+const ELIDED_PARTICLE = /^(?:d|l|dell|dall|degl|nell)['\u2019]\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
 
 /** Most words a name line has ("Mark Stephen de la Mahaney Jr." is six). */
 const MAX_NAME_WORDS = 6;
@@ -44,7 +52,7 @@ export function looksLikeName(text: string, opts: { digits?: boolean } = {}): bo
   // A final dot closes an initial or a suffix ("Mark S.", "Jr."), not a sentence ("Answer.").
   if (text.endsWith('.') && !/(?:^|\s)(?:\p{Lu}|Jr|Sr|Dr|Mr|Ms|Mrs)\.$/u.test(text)) return false;
   const word = opts.digits ? /^\p{Lu}[\p{L}\p{M}\p{N}'\u2019.\-]*$/u : /^\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
-  return words.every((w) => word.test(w) || NAME_PARTICLES.has(w));
+  return words.every((w) => word.test(w) || NAME_PARTICLES.has(w) || ELIDED_PARTICLE.test(w));
 }
 
 /**

@@ -1426,3 +1426,23 @@ describe('speakers written surname first, as a company directory names them (Tea
     expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan']);
   });
 });
+
+describe('names with particles ("Jan-Willem ter Horst", "Jean-Luc d\'Aubigné") are speakers, never words of the speaker before', () => {
+  const people = [
+    'Operator', 'Karl-Heinz von Bülow', 'Jan-Willem ter Horst', 'Operator', "Jean-Luc d'Aubigné", 'Jan-Willem ter Horst', 'Operator', 'Giulia degli Esposti',
+    'Karl-Heinz von Bülow', 'Operator', 'Noor binti Ahmad', 'Jan-Willem ter Horst', 'Operator', "Marco dell'Orto", 'Karl-Heinz von Bülow',
+  ];
+
+  it('"Name:" labels', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-particles.txt'));
+    expect(parsed.layout).toBe('name-colon');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+  });
+
+  it('name lines over the words', () => {
+    const text = fixture('name-colon-particles.txt').replace(/^([^:\n]+): /gm, '$1\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('standard');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+  });
+});
