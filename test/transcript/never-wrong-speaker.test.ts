@@ -1446,3 +1446,23 @@ describe('names with particles ("Jan-Willem ter Horst", "Jean-Luc d\'Aubigné") 
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
   });
 });
+
+describe('two calls pasted into one file', () => {
+  const text = fixture('name-colon-two-calls.txt');
+  const second = 'Fenwick Tools Inc. (FNWK) Q2 2025 Earnings Call';
+
+  it('are refused at the second call\'s title, never its turns filed under the first call (nor its title as the last answer\'s words)', () => {
+    expect(refusal(text, 'calls.txt').describe()).toBe(
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+    );
+    const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
+    expect(refusal(standard, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(standard, second)}: "${second.replace(/[().]/g, '\\$&')}" is the title of another call`));
+  });
+
+  it('a call that says its own title in passing, or repeats it, still reads', () => {
+    const [first] = text.split(`\n${second}\n`) as [string];
+    const repeated = `${first}\nFenwick Tools Inc. (FNWK) Q1 2025 Earnings Call\n\nAlan Marsh: And on the Q2 2025 earnings call we will update you.\n`;
+    const parsed = parseTranscriptText(repeated);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh']);
+  });
+});
