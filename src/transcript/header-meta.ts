@@ -116,6 +116,9 @@ const SLASHED_DATE = /\b(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<year>\d{4})\b/;
 /** "Corrected Transcript", "Final Transcript": what kind of transcript it is (terminal exports write it under the title). */
 const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript$/i;
 
+/** A ticker, or a Reuters instrument code ("KHLG.OQ"), and a dash before a title's period, as StreetEvents writes it. */
+const LEADING_TICKER = /^(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,3})?)\s+[-\u2013\u2014]\s+/;
+
 /** "Pinecrest Outdoor Co. NasdaqGS:PNCR", as S&P Capital IQ writes the company and its listing, without parentheses. */
 const COMPANY_LISTING = /^(?<company>\S.*?)\s+(?<exchange>(?:Nasdaq|NYSE|AMEX|TSX|LSE|ASX|OTC|BATS|Euronext|XTRA|SEHK|TSE)[A-Za-z]{0,4})\s*:\s*(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z0-9]{1,4})?)$/;
 
@@ -181,8 +184,15 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
  */
 export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   // "Earnings call transcript: Acme Q3 2025 beats…" (a news site's headline): the label is no part of the company.
-  const text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
+  let text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
   if (!headerSized(text) || text === '') return;
+  const written = text;
+  // "AAPL.OQ - Q4 2019 Apple Inc Earnings Call" (StreetEvents): the ticker before the period is no company.
+  const leading = LEADING_TICKER.exec(text);
+  if (leading?.groups && findQuarter(text)?.index === leading[0].length) {
+    meta.ticker ??= leading.groups.ticker as string;
+    text = text.slice(leading[0].length);
+  }
   const tickerMatch = companyTicker(text) ?? COMPANY_LISTING.exec(text.trim());
   const quarter = findQuarter(text);
   const titleLike = tickerMatch !== null || quarter !== null || TITLE_WORDS.test(text);
@@ -205,8 +215,8 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   meta.date ??= findDate({ ...line, text });
   meta.time ??= TIME.exec(text)?.[0]?.trim() ?? null;
   if (titleLike) {
-    if (meta.title === null) meta.title = text;
-    else if (!TITLE_WORDS.test(meta.title) && TITLE_WORDS.test(text)) meta.title = `${meta.title} ${text}`;
+    if (meta.title === null) meta.title = written;
+    else if (!TITLE_WORDS.test(meta.title) && TITLE_WORDS.test(text)) meta.title = `${meta.title} ${written}`;
   }
 }
 

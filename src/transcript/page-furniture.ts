@@ -208,9 +208,39 @@ function speechBefore(lines: readonly Line[], from: number, start: number): numb
   return start;
 }
 
+/** Most words a publisher's banner line has ("THOMSON REUTERS STREETEVENTS", "EDITED TRANSCRIPT"). */
+const BANNER_WORDS = 5;
+
+/** A company's legal form: "ACME CORP" over the title is the company, not a banner. */
+const LEGAL_FORM = /\b(?:INC|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|AG|SA|NV|SE|ASA|AB|SPA|GMBH|LLC|LP|GROUP|HOLDINGS?)\b/;
+
+/** A line in capitals and spaces only, no heading, title or company: a publisher's name or mark over the title. */
+function isBanner(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length <= BANNER_WORDS && /^\p{Lu}[\p{Lu}\p{M} &:/-]*$/u.test(text) && !LEGAL_FORM.test(text) && headingOf(text) === null && !isTitleLike(text) && !isOperatorName(text);
+}
+
+/**
+ * The publisher's banner over a terminal export's title ("THOMSON REUTERS STREETEVENTS" /
+ * "EDITED TRANSCRIPT" over "AAPL.OQ - Q4 2019 Apple Inc Earnings Call"): the lines in capitals
+ * above the file's first title line, when one comes within its first lines.
+ */
+function bannerLines(lines: readonly Line[]): number[] {
+  const banner: number[] = [];
+  for (let k = 0, seen = 0; k < lines.length && seen < HEADER_LINES; k++) {
+    const text = (lines[k] as Line).text;
+    if (text === '') continue;
+    seen++;
+    if (isTitleLike(text) && !isBanner(text)) return banner;
+    if (!isBanner(text)) return [];
+    banner.push(k);
+  }
+  return [];
+}
+
 /** The lines to blank as a web page's furniture. */
 function siteFurniture(lines: readonly Line[]): Set<number> {
-  const drop = new Set<number>();
+  const drop = new Set<number>(bannerLines(lines));
   lines.forEach((l, k) => {
     if (SITE_LINES.test(l.text)) drop.add(k);
   });

@@ -27,6 +27,10 @@ describe('readHeaderMeta', () => {
     ['Widget Corp (2025) Q3 Earnings Call', { ticker: null }],
     ['Widget Corp (TSE: 2025) Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: '2025' }],
     ['Widget Corp (WDGT) Q3 2025 Earnings Call (7791)', { company: 'Widget Corp', ticker: 'WDGT' }],
+    // StreetEvents: a ticker (or a Reuters instrument code) and a dash before the period, the company after it.
+    ['KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call', { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', title: 'KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call' }],
+    ['WDGT - Q3 2025 Widget Corp Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
+    ['Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });
@@ -47,5 +51,23 @@ describe('standard layout variants read the same call', () => {
     expect(parsed.layout).toBe('standard');
     expect(turnTable(parsed.call)).toEqual(reference);
     expect(parsed.call.meta).toMatchObject({ id: 'nwrb-q2-2025', date: null, time: null });
+  });
+});
+
+describe('a StreetEvents export (LSEG / Thomson Reuters)', () => {
+  it('leaves out the publisher\'s banner over the title and reads the company after the period, the instrument code as the ticker', () => {
+    const text = readFileSync(new URL('../fixtures/layouts/standard-streetevents.txt', import.meta.url), 'utf8');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('standard');
+    expect(parsed.call.meta).toMatchObject({ company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', date: '2025-10-23' });
+    expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page, not the call \(the publisher's own lines\), the first "THOMSON REUTERS STREETEVENTS"/);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual([
+      'Operator', "Siobhán O'Neill", 'María José Ortega-Ruiz', 'Pieter van der Berg', 'Operator', 'Ahmad bin Yusof', 'Pieter van der Berg', 'Operator', 'Luc de Rosnay', 'María José Ortega-Ruiz', 'Operator',
+    ]);
+  });
+
+  it('a company in capitals over the title is not a banner: left in, the file is refused as before', () => {
+    const text = readFileSync(new URL('../fixtures/layouts/standard-streetevents.txt', import.meta.url), 'utf8').replace('THOMSON REUTERS STREETEVENTS\nEDITED TRANSCRIPT\n', 'KESTREL HARBOUR GROUP\n');
+    expect(() => parseTranscriptText(text)).toThrow(/not in any supported layout/);
   });
 });
