@@ -10,7 +10,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-e
 import { isTitleLike } from './header-meta.js';
 import { headingOf, isSectionHeading } from './headings.js';
 import { headerSized, type Line } from './lines.js';
-import { isOperatorName, looksLikeName } from './names.js';
+import { isOperatorName, looksLikeName, splitNameHint } from './names.js';
 import { looksLikeTitleLine, splitDashed } from './participant-lines.js';
 
 /** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
@@ -104,6 +104,15 @@ function isSpeakerLineWithTitle(text: string): boolean {
   return comma > 0 && name.includes(' ') && looksLikeName(name) && looksLikeTitleLine(text.slice(comma + 1).trim());
 }
 
+/**
+ * "Alan Marsh:" / "Operator:" alone on a line over the words (an IR site's PDF): a speaker's label,
+ * which recurs beside page breaks whenever its speaker's turn starts a page — never a running header.
+ */
+function isSpeakerLabel(text: string): boolean {
+  const label = /^(?<label>[^:]{1,80}?)\s*:$/u.exec(text)?.groups?.label;
+  return label !== undefined && (isOperatorName(label) || looksLikeName(splitNameHint(label).name));
+}
+
 /** The lines to blank as a PDF's page furniture. */
 function pdfFurniture(lines: readonly Line[]): Set<number> {
   const drop = new Set<number>();
@@ -142,7 +151,7 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   // two-page PDF's running header, seen twice).
   const near = nearAnchors(lines, anchors);
   for (const ks of occurrences.values()) {
-    if (ks.length < 2) continue;
+    if (ks.length < 2 || isSpeakerLabel((lines[ks[0] as number] as Line).text)) continue;
     if (ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
     else if ((ks[0] as number) < headerEnd && isTitleLike((lines[ks[0] as number] as Line).text) && ks.slice(1).every((k) => near.has(k))) for (const k of ks.slice(1)) drop.add(k);
   }

@@ -1466,3 +1466,20 @@ describe('two calls pasted into one file', () => {
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh']);
   });
 });
+
+describe('an IR site\'s PDF with "Name:" labels on a line of their own', () => {
+  it('a label that recurs beside page breaks ("Alan Marsh:" under "Page 2 of 3" each time he speaks) is a speaker, never a running header left out with his words given to the analyst before him', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-pdf-labels.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I would now like to turn the call over to Alan Marsh.',
+      'Rita Chen: Thank you, operator. Gross margin was 38%.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing in the industrial segment this year?',
+      'Alan Marsh: Pricing was up 2%.',
+      'Operator: Our next question comes from Ben Ortiz with Citigroup.',
+      'Ben Ortiz: What about volumes?',
+      'Alan Marsh: Volumes were flat.',
+    ]);
+    expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page/);
+  });
+});
