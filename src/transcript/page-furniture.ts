@@ -15,6 +15,15 @@ import { looksLikeTitleLine, splitDashed } from './participant-lines.js';
 
 /** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
 const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
+/**
+ * A running header or footer with its page number on the same line, after or before a separator:
+ * "Acme Corp – Q1 2025 Earnings Call | April 24, 2025 | Page 2", "Acme Corp Q1 2025 Call    7",
+ * "3 | Acme Corp Q1 2025 Earnings Call". Its text without the number recurs on every page.
+ */
+const NUMBERED_RUNNING_LINE =
+  /^(?<before>\S.{2,160}?(?:\s+[|\u2022\u00b7\u2013\u2014-]\s*|\s{3,}|\t+))(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^(?:page\s*)?\d{1,4}(?<after>(?:\s*[|\u2022\u00b7\u2013\u2014-]\s+|\s{3,}|\t+)\S.{2,160})$/i;
+/** How many pages a running line with its page number must be seen on. */
+const MIN_NUMBERED_REPEATS = 2;
 /** "©2025 Refinitiv. All rights reserved.", "Copyright (c) 2025 …". */
 const COPYRIGHT = /^(?:\u00a9|\(c\)\s|copyright\b)/i;
 /** The first non-blank lines of a file, where its title is. */
@@ -120,6 +129,14 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   lines.forEach((l, k) => {
     if (PAGE_NUMBER.test(l.text) || (COPYRIGHT.test(l.text) && l.text.length <= 200 && /\b(?:19|20)\d\d\b|all rights reserved/i.test(l.text))) anchors.push(k);
   });
+  // The same header or footer line on every page, only its page number changing.
+  const numbered = new Map<string, number[]>();
+  lines.forEach((l, k) => {
+    const m = NUMBERED_RUNNING_LINE.exec(l.text);
+    const key = (m?.groups?.before ?? m?.groups?.after)?.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (key !== undefined) numbered.set(key, [...(numbered.get(key) ?? []), k]);
+  });
+  for (const ks of numbered.values()) if (ks.length >= MIN_NUMBERED_REPEATS) anchors.push(...ks);
   const occurrences = new Map<string, number[]>();
   lines.forEach((l, k) => {
     if (l.text === '' || !headerSized(l.text) || l.text.length > 160) return;

@@ -1483,3 +1483,20 @@ describe('an IR site\'s PDF with "Name:" labels on a line of their own', () => {
     expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page/);
   });
 });
+
+describe('a running footer with its page number on the same line', () => {
+  it('("… Earnings Call | April 24, 2025 | Page 2") is left out, never words of the speaker it interrupts', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-ir-pdf.txt'));
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh', 'Operator', 'Ben Ortiz', 'Rita Chen']);
+    expect(rows[1]?.text).toBe('Thank you, operator. Please turn to slide 3. Revenue grew 4% in the quarter, and orders grew 6%, with strength in the industrial segment.');
+    expect(rows[4]?.text).toBe('What about pricing?');
+    expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page, not the call \(page numbers, running headers and footers\)/);
+  });
+
+  it('a line of words that ends with a page once ("…in the 10-K – page 12") stays words', () => {
+    const text = fixture('name-colon-ir-pdf.txt').replace(/^Fenwick Tools Inc\. – First Quarter 2025 Earnings Call \| April 24, 2025 \| Page 3\n/m, '').replace('| Page 2', '– page 12');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows[1]?.text).toContain('Fenwick Tools Inc. – First Quarter 2025 Earnings Call | April 24, 2025 – page 12');
+  });
+});
