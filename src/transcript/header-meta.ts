@@ -128,10 +128,26 @@ export function isHeaderMetaLine(text: string): boolean {
   return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || TRANSCRIPT_KIND.test(text.trim());
 }
 
+/** Words someone speaking says and a title does not: a person, a greeting, thanks (case kept: "US" is no "us"). */
+const SPOKEN_WORDS = /\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'll|[Oo]ur|us|[Yy]ou|[Yy]our|[Mm]y|I|I'm|I'd|I'll|[Tt]hank you|[Tt]hanks|[Ww]elcome|[Gg]ood (?:morning|afternoon|evening|day)|[Hh]ello|[Ll]adies and gentlemen)\b/;
+/** Most words a title has that says "we" or "welcome" without ending as a sentence does. */
+const MAX_SPOKEN_TITLE_WORDS = 15;
+
+/**
+ * A line someone says ("Good morning and welcome to the Fenwick Tools first quarter 2025 earnings
+ * call. I would now like to…"), not a title, though it has a title's words: spoken words, ending
+ * as a sentence does or running longer than a title.
+ */
+export function readsAsSpeech(text: string): boolean {
+  const t = text.trim();
+  if (!SPOKEN_WORDS.test(t)) return false;
+  return /\p{Ll}[.!?]["\u201d\u2019)]?$/u.test(t) || t.split(/\s+/).length > MAX_SPOKEN_TITLE_WORDS;
+}
+
 /** Whether a line reads like a call title (company with ticker, a quarter, "Earnings Call"). */
 export function isTitleLike(text: string): boolean {
   // "Conference Call Coordinator" has a title's words but is the operator's name line.
-  if (!headerSized(text) || isOperatorName(text)) return false;
+  if (!headerSized(text) || isOperatorName(text) || readsAsSpeech(text)) return false;
   return companyTicker(text) !== null || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
 }
 

@@ -1500,3 +1500,19 @@ describe('a running footer with its page number on the same line', () => {
     expect(rows[1]?.text).toContain('Fenwick Tools Inc. – First Quarter 2025 Earnings Call | April 24, 2025 – page 12');
   });
 });
+
+describe('an operator the transcript never labels', () => {
+  const text = fixture('name-colon-unlabelled-operator.txt');
+  const welcome = text.split('\n')[2] as string;
+
+  it('its welcome under the title is refused with its line, never read as a title line and lost (its later introductions would be the executives\' words)', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(`call.txt:3: expected a paragraph opening with "Name:", found "${welcome.slice(0, 77)}..."`);
+    const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
+    expect(refusal(standard, 'call.txt').describe()).toMatch(/^call\.txt:3: expected a participants list or a section heading/);
+  });
+
+  it('a title that says "welcome" is still a title', () => {
+    const titled = text.replace(`${welcome}\n`, 'Welcome to the Fenwick Tools Q1 2025 Earnings Call\n').replace('Alan Marsh: Thank you, operator.', 'Operator: Good morning.\n\nAlan Marsh: Thank you, operator.');
+    expect(parseTranscriptText(titled).call.meta).toMatchObject({ ticker: 'FNWK', quarter: 'Q1 2025' });
+  });
+});

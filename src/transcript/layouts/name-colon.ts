@@ -20,7 +20,7 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
-import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
+import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
 import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
@@ -260,6 +260,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       continue;
     }
     if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
+    // "Good morning and welcome to…" before any label is someone speaking, not a title line (the body refuses it).
+    if (!isKeyValueMeta(line.text) && readsAsSpeech(line.text)) break;
     listKind = null;
     // A Markdown heading ("# Crestview Foods Q1 2025 Earnings Call") is a title line.
     const plain = /^#{1,6}\s/.test(line.text) ? { ...line, text: line.text.replace(/^#{1,6}\s+/, '') } : line;
