@@ -249,8 +249,10 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   }
 
   // 3. The company: everyone else who speaks, once the call's structure is known — not when the
-  // Q&A opened and no analyst could be told (introduced in words not recognised): then who asked
-  // and who answered is unknown, and saying "company" of an analyst would be a wrong speaker.
+  // Q&A opened (by the moderator, or by the source's own Q&A heading) and no analyst could be told
+  // (introduced in words not recognised, or in another language): then who asked and who answered
+  // is unknown, and saying "company" of an analyst would be a wrong speaker.
+  qaOpened ||= turns.some((t) => t.section === 'qa');
   if ((moderators.size > 0 || analystsFound) && !(qaOpened && !analystsFound)) {
     const speakers = new Set(turns.map((t) => t.speakerId));
     for (const p of people) {

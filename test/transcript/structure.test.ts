@@ -333,4 +333,10 @@ describe('operators the call gives no clear leader, and questions the call intro
     expect(sideOf(call, 'Speaker 0')).toBe('operator');
     expect(sideOf(call, 'Speaker 2')).toBe('unknown');
   });
+
+  it('a Q&A its heading opens, whose introductions are worded so none can be read ("Kate Lowe, UBS."), leaves sides unknown, never calls the analysts company', () => {
+    const parsed = parseTranscriptText(readFileSync(new URL('../fixtures/layouts/name-colon-terse-introductions.txt', import.meta.url), 'utf8'));
+    expect(parsed.call.participants.map((p) => `${p.name}: ${p.side}`)).toEqual(['Operator: operator', 'Alan Marsh: unknown', 'Kate Lowe: unknown', 'Ben Ortiz: unknown']);
+    expect(structureCall(parsed.call).participants.find((p) => p.name === 'Kate Lowe')?.side).toBe('unknown');
+  });
 });
