@@ -39,7 +39,10 @@ function companyTicker(text: string): RegExpExecArray | null {
   return lettered && (lettered.groups?.company ?? '').length <= (numeric.groups.company ?? '').length ? lettered : numeric;
 }
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  primer: 1, primero: 1, primeiro: 1, segundo: 2, tercer: 3, tercero: 3, terceiro: 3, cuarto: 4, quarto: 4,
+};
 
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
@@ -48,6 +51,9 @@ const QUARTER_PATTERNS: readonly RegExp[] = [
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
   /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
   /\b(?:FY\s*|fiscal\s+(?:year\s+)?)?(?<y>\d{4})\s+(?:fiscal\s+(?:year\s+)?)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b/i, // 2022 fiscal first quarter
+  // Spanish and Portuguese: "3T25", "2T 2025", "tercer trimestre de 2025", "segundo trimestre 2025".
+  /\b(?<q>[1-4])\s?T\s?['\u2019]?(?<y>\d{4}|\d{2})\b/,
+  /\b(?<ord>primer|primero|primeiro|segundo|tercer|tercero|terceiro|cuarto|quarto)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
 ];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

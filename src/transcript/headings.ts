@@ -12,6 +12,15 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
     'qa',
     /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment)?|question[- ]and[- ]answer (?:session|section|portion|segment)|(?:analyst |live )?q\s?&\s?a(?: session| section| portion)?|questions from analysts|analyst questions(?: and answers)?)$/i,
   ],
+  // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional).
+  ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants)$/i],
+  ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti)$/i],
+  ['participants', /^(?:participantes|participants [àa] la conf[eé]rence|partecipanti|teilnehmer)$/i],
+  ['prepared', /^(?:presentaci[oó]n|apresenta[cç][aã]o|pr[eé]sentation|presentazione|pr[aä]sentation|comentarios iniciales|palabras de apertura)$/i],
+  [
+    'qa',
+    /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|fragen und antworten)$/i,
+  ],
 ];
 
 export interface Heading {

@@ -126,9 +126,12 @@ export function isNumberedSpeaker(text: string): boolean {
   return /^speaker \d{1,4}$/i.test(text.trim());
 }
 
-/** "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator", "Coordinator". */
+/**
+ * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
+ * "Coordinator"; in a call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice".
+ */
 export function isOperatorName(text: string): boolean {
-  return /^(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)|operadora?|moderadora?|op[eé]rat(?:eur|rice))$/i.test(text.trim());
 }
 
 /**

@@ -50,13 +50,19 @@ const OPERATOR_TURN_WORDS = 80;
 /** Phrases that hand the floor to an analyst's question. */
 export const QUESTION_INTRO =
   /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b|\b(?:we['’]ll|we will|let['’]s)\s+go\s+next\s+to\b/i;
+/**
+ * The same in a call held in Spanish or Portuguese: "Nuestra primera pregunta es de…", "La
+ * siguiente pregunta viene de…", "A próxima pergunta vem de…".
+ */
+const IBERIAN_QUESTION_INTRO =
+  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b/i;
 
 /** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
 
 /** Does the turn hand the floor to an analyst's question? */
 export function introducesQuestion(text: string): boolean {
-  return QUESTION_INTRO.test(text) || NAMED_INTRO.test(text);
+  return QUESTION_INTRO.test(text) || NAMED_INTRO.test(text) || IBERIAN_QUESTION_INTRO.test(text);
 }
 
 /**
@@ -139,7 +145,7 @@ export function firmInIntroduction(text: string, name: string): string | null {
  * named alike), else whoever it names.
  */
 export function introduced(matcher: IntroMatcher, text: string): Participant | null {
-  const handover = INTRO_PATTERN.exec(text);
+  const handover = INTRO_PATTERN.exec(text) ?? IBERIAN_QUESTION_INTRO.exec(text);
   return (handover && handover.index > 0 ? matcher.find(text.slice(handover.index)) : null) ?? matcher.find(text);
 }
 

@@ -31,6 +31,10 @@ describe('readHeaderMeta', () => {
     ['KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call', { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', title: 'KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call' }],
     ['WDGT - Q3 2025 Widget Corp Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
     ['Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
+    // Spanish and Portuguese periods.
+    ['Grupo Alcázar (ALCZ) Conferencia de resultados del tercer trimestre de 2025', { company: 'Grupo Alcázar', ticker: 'ALCZ', quarter: 'Q3 2025' }],
+    ['Companhia Serra Azul S.A. (SRAZ3) 2T25 Teleconferência de Resultados', { ticker: 'SRAZ3', quarter: 'Q2 2025' }],
+    ['Banco Meridional 4T 2024 Earnings Call', { company: 'Banco Meridional', quarter: 'Q4 2024' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });

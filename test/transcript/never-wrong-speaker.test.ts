@@ -1516,3 +1516,32 @@ describe('an operator the transcript never labels', () => {
     expect(parseTranscriptText(titled).call.meta).toMatchObject({ ticker: 'FNWK', quarter: 'Q1 2025' });
   });
 });
+
+describe('calls held in Spanish or Portuguese', () => {
+  it('"Operador:" is the operator, "Sesión de preguntas y respuestas" opens the Q&A (never words of the speaker before it), "tercer trimestre de 2025" is Q3 2025, and the analysts are the ones introduced', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-spanish.txt'));
+    expect(parsed.call.meta).toMatchObject({ company: 'Grupo Alcázar S.A.B. de C.V.', ticker: 'ALCZ', quarter: 'Q3 2025', id: 'alcz-q3-2025' });
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => `${r.speaker} (${r.side}, ${r.section})`)).toEqual([
+      'Operator (operator, prepared_remarks)', 'Daniel Whitmore (company, prepared_remarks)', 'Lucía Fernández (company, prepared_remarks)', 'Robert Hale (company, prepared_remarks)',
+      'Operator (operator, qa)', 'Thomas Greene (analyst, qa)', 'Lucía Fernández (company, qa)', 'Operator (operator, qa)', 'Ana Beltrán (analyst, qa)', 'Robert Hale (company, qa)', 'Operator (operator, qa)',
+    ]);
+    expect(rows[3]?.text).toBe('El EBITDA fue de 4.200 millones de pesos.');
+  });
+
+  it('Portuguese lists and headings ("Participantes da Empresa", "Apresentação", "Perguntas e Respostas"), "Operadora", and "2T25" as Q2 2025', () => {
+    const parsed = parseTranscriptText(fixture('standard-portuguese.txt'));
+    expect(parsed.layout).toBe('standard');
+    expect(parsed.call.meta).toMatchObject({ company: 'Companhia Serra Azul S.A.', ticker: 'SRAZ3', quarter: 'Q2 2025' });
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['João Carvalho (company)', 'Mariana Lopes (company)', 'Peter Lang (analyst)', 'Fernanda Rocha (analyst)', 'Operator (operator)']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.section}`)).toEqual([
+      'Operator prepared_remarks', 'João Carvalho prepared_remarks', 'Mariana Lopes prepared_remarks',
+      'Operator qa', 'Peter Lang qa', 'João Carvalho qa', 'Operator qa', 'Fernanda Rocha qa', 'Mariana Lopes qa', 'Operator qa',
+    ]);
+  });
+
+  it('an English call whose Q&A heading is in Spanish', () => {
+    const text = fixture('standard-portuguese.txt').replace('Perguntas e Respostas', 'Sesión de Preguntas y Respuestas').replace('Apresentação', 'Presentación');
+    expect(turnTable(parseTranscriptText(text).call).filter((r) => r.section === 'qa')).toHaveLength(7);
+  });
+});
