@@ -45,7 +45,8 @@ const MAX_NAME_WORDS = 6;
  * by position, whatever it is called).
  */
 export function looksLikeName(text: string, opts: { digits?: boolean } = {}): boolean {
-  if (text.length === 0 || text.length > 80) return false;
+  // A tab separates a name from what follows it (a table's cells: "Alan Marsh<TAB>Chief Executive Officer"), never two of its words.
+  if (text.length === 0 || text.length > 80 || text.includes('\t')) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_NAME_WORDS) return false;
   if (!/[\p{L}.]$/u.test(text) || /[.]{2}/.test(text)) return false;

@@ -25,6 +25,14 @@ export function splitDashed(text: string): { name: string; parts: string[]; sepa
   return null;
 }
 
+/** "Alan Marsh<TAB>Chief Executive Officer" (a table's row copied from a PDF or Word): the cells, split as a dash splits them. */
+export function splitTabbed(text: string): { name: string; parts: string[]; separator: string } | null {
+  if (!text.includes('\t')) return null;
+  const cells = text.split(/\t+/).map((c) => c.trim()).filter((c) => c !== '');
+  if (cells.length < 2) return null;
+  return { name: cells[0] as string, parts: cells.slice(1), separator: '\t' };
+}
+
 /** Splits an analyst's "Firm, Division" into its parts; the division is a trailing "… Division". */
 export function splitFirm(rest: string): { firm: string; division: string | null } {
   const comma = rest.lastIndexOf(',');
@@ -85,7 +93,7 @@ export type ListKind = 'company' | 'analysts' | 'participants';
  */
 export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
   if (!headerSized(text)) return null;
-  const split = titleFirst(splitDashed(text) ?? commaSeparated(text, kind));
+  const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { parts } = split;
   const name = nameAsWritten(split.name);

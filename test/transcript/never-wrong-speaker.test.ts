@@ -1545,3 +1545,21 @@ describe('calls held in Spanish or Portuguese', () => {
     expect(turnTable(parseTranscriptText(text).call).filter((r) => r.section === 'qa')).toHaveLength(7);
   });
 });
+
+describe('a call copied from a table: a tab between the name and the title or firm', () => {
+  it('"Alan Marsh<TAB>Chief Executive Officer" is Alan Marsh, the CEO — never a person named "Alan Marsh Chief Executive Officer"', () => {
+    const parsed = parseTranscriptText(fixture('standard-tabs.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Alan Marsh | company | Chief Executive Officer', 'Rita Chen | company | Chief Financial Officer', 'Kate Lowe | analyst | UBS', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call.',
+      'Alan Marsh: Thank you, operator. Revenue grew 4%.',
+      'Rita Chen: Gross margin was 38%.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+});

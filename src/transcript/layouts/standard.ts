@@ -86,14 +86,14 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
-  const m = /^(?<name>[^,;]{2,60}?)\s*(?:,|;|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  const m = /^(?<name>[^,;\t]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
   if (name && rest && looksLikeName(name) && !isInterjection(name) && !/^\p{Ll}/u.test(rest) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
   // "Peter Lindqvist - Northgate": a firm or title without a firm's or a title's words is still
   // theirs when the list gives it to the person named (else the line would be taken for words).
-  if (name && rest && resolver && !/^\p{Ll}/u.test(rest) && m?.[0].match(/\s(?:--?|[\u2013\u2014])\s/u)) {
+  if (name && rest && resolver && !/^\p{Ll}/u.test(rest) && m?.[0].match(/\s(?:--?|[\u2013\u2014])\s|\t/u)) {
     const found = resolver.resolve(name, rest);
     if (found.kind === 'found' && matchesTitle(found.participant, rest)) return { name, hint: rest, titleInline: true };
   }
