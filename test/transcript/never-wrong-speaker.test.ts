@@ -1563,3 +1563,22 @@ describe('a call copied from a table: a tab between the name and the title or fi
     expect(parsed.warnings).toEqual([]);
   });
 });
+
+describe('captions that name the speaker outside the words', () => {
+  const speakers = ['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh'];
+
+  it('Webex: the cue identifier (2 "Alan Marsh" (1234567)) names the speaker; the file was refused as naming no one', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-webex.vtt'), { fileName: 'call.vtt' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+  });
+
+  it('"(Alan Marsh)" on a line of its own, even mid-cue after a dialog dash, is a change of speaker, never the words of the one before; "(Laughter)" stays words', () => {
+    const rows = turnTable(parseTranscriptText(fixture('webvtt-bracketed-names.vtt'), { fileName: 'call.vtt' }).call);
+    expect(rows.map((r) => `${r.speaker}: ${r.text}`).slice(1)).toEqual([
+      'Alan Marsh: Thank you. Revenue grew 4% in the quarter. Orders grew 6%. (Laughter) It was a good quarter.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+    ]);
+  });
+});
