@@ -30,6 +30,7 @@
 import { boundedEditDistance, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
+import { titleWords } from './titles.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
 
 /** What structure needs of a turn: who spoke, where, what. */
@@ -246,8 +247,12 @@ export function inferSides(participants: readonly Participant[], turns: readonly
         } else if (target?.side === 'analyst') analystsFound = true; // already known ("Analyst:", a list): the structure holds
         // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
         if (named && named.side === 'analyst' && named.firm === null) {
-          named.firm = firmInIntroduction(texts[i] as string, named.name);
-          // "Jake Miller (Barclays): …" gave the firm as the header's hint, read as a title: it is the firm.
+          // "Jake Miller (Barclays): …", "BEN ORTIZ (CITIGROUP):" gave the firm as the header's hint, read as
+          // a title: an analyst's "title" without a company title's words is the firm the source wrote.
+          if (named.title !== null && !titleWords(named.title).executive) {
+            named.firm = named.title;
+            named.title = null;
+          } else named.firm = firmInIntroduction(texts[i] as string, named.name);
           if (named.firm !== null && named.title?.toLowerCase() === named.firm.toLowerCase()) named.title = null;
         }
       }
