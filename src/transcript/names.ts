@@ -136,6 +136,18 @@ export function isOperatorName(text: string): boolean {
 }
 
 /**
+ * The operator written with their own first name: "Operator Melissa", or "Melissa" with "Operator"
+ * as the title ("Melissa (Operator):", "Melissa, Operator:", "Melissa - Operator") — the operator, never a
+ * new person named "Operator Melissa" or "Melissa" on the company's side.
+ */
+export function isNamedOperator(text: string, hint: string | null): boolean {
+  const name = text.trim();
+  if (hint !== null && isOperatorName(hint)) return looksLikeName(name) && name.split(/\s+/).length <= 2;
+  const m = /^(?<role>(?:the )?(?:conference )?(?:operator|moderator|coordinator))\s+(?<given>\p{Lu}[\p{Ll}'\u2019-]+)$/iu.exec(name);
+  return m?.groups !== undefined && /^\p{Lu}/u.test(m.groups.given as string) && !isInterjection(m.groups.given as string);
+}
+
+/**
  * Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions), or
  * `max + 1` as soon as it is known to exceed `max`. Two rows: O(|a|·|b|) time, O(|b|) memory.
  */
@@ -183,7 +195,7 @@ export function givenNameFirst(text: string, isTitle: (text: string) => boolean)
   // One surname word ("Halvorsen"), or a particle and one ("van Beek"): "Jake Miller, Barclays" is a name and a firm.
   const surnameWords = surname?.split(/\s+/) ?? [];
   if (!surname || !given || surnameWords.length > 2 || (surnameWords.length === 2 && !NAME_PARTICLES.has((surnameWords[0] as string).toLowerCase())) || given.split(/\s+/).length > 2) return null;
-  if (!looksLikeName(surname) || !looksLikeName(given) || NAME_SUFFIX.test(given) || isInterjection(given) || isTitle(given) || isTitle(surname)) return null;
+  if (!looksLikeName(surname) || !looksLikeName(given) || NAME_SUFFIX.test(given) || isInterjection(given) || isTitle(given) || isTitle(surname) || isOperatorName(given)) return null;
   return `${given} ${surname}`;
 }
 

@@ -1582,3 +1582,16 @@ describe('captions that name the speaker outside the words', () => {
     ]);
   });
 });
+
+describe('an operator written with her own name', () => {
+  it('"Operator (Melissa):", "Melissa, Operator:", "Operator Melissa:" are the operator — never a new "Operator Melissa" on the company\'s side', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-named-operator.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Operator (operator)', 'Alan Marsh (company)', 'Kate Lowe (analyst)', 'Ben Ortiz (analyst)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh', 'Operator', 'Ben Ortiz', 'Alan Marsh']);
+  });
+
+  it('a person whose title merely mentions the operations ("Melissa Grant, Chief Operating Officer:") is not the operator', () => {
+    const text = fixture('name-colon-named-operator.txt').replace('Alan Marsh: Thank you. Revenue', 'Melissa Grant, Chief Operating Officer: Thank you. Revenue');
+    expect(parseTranscriptText(text).call.participants.find((p) => p.name === 'Melissa Grant')?.side).toBe('company');
+  });
+});
