@@ -1595,3 +1595,21 @@ describe('an operator written with her own name', () => {
     expect(parseTranscriptText(text).call.participants.find((p) => p.name === 'Melissa Grant')?.side).toBe('company');
   });
 });
+
+describe('"Name:" labels marked "Q -" / "A -" (or "Question –" / "Answer –")', () => {
+  it('are their speakers\' turns — never the words of the one before — the asker an analyst, the answerer the company\'s', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-qa-marks.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}): ${r.text}`)).toEqual([
+      'Operator (operator): Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
+      'Alan Marsh (company): Thank you. Revenue grew 4% in the quarter.',
+      'Rita Chen (company): Gross margin was 38%.',
+      'Kate Lowe (analyst): What about pricing?',
+      'Alan Marsh (company): Pricing was up 2%.',
+      'Ben Ortiz (analyst): What about volumes?',
+      'Rita Chen (company): Volumes were flat.',
+      'Kate Lowe (analyst): And capex?',
+      'Alan Marsh (company): Unchanged.',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Kate Lowe')?.firm).toBe('UBS');
+  });
+});
