@@ -172,11 +172,27 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
-/** "Sam Lee (Chief Financial Officer)" → name and the title/firm written with it. */
+/**
+ * How the words reached the transcript, written where a title would be ("via interpreter",
+ * "Interpreted", "through a translator", "English translation", "in Japanese"): no title.
+ */
+const DELIVERY_NOTE =
+  /^(?:(?:via|through|thru|with|by)\s+(?:an?\s+|the\s+)?(?:interpreter|interpretation|translator|translation)|(?:as\s+)?(?:interpreted|translated)(?:\s+from\s+\p{L}+)?|(?:\p{L}+\s+)?(?:interpretation|translation)|(?:in|speaking in|spoken in)\s+\p{L}+|original(?:\s+language)?)$/iu;
+
+/** Whether a bracketed note after a speaker's name says how their words were interpreted, not who they are. */
+export function isDeliveryNote(hint: string): boolean {
+  return DELIVERY_NOTE.test(hint.trim());
+}
+
+/**
+ * "Sam Lee (Chief Financial Officer)" or "Sam Lee [CFO]" → name and the title/firm written with
+ * it ("Kenji Watanabe (via interpreter)" has none; "[00:01:23]" is a time, not a title).
+ */
 export function splitNameHint(text: string): { name: string; hint: string | null } {
-  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim());
+  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim()) ?? /^(?<name>[^()[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/.exec(text.trim());
   if (!m?.groups) return { name: text.trim(), hint: null };
-  return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
+  const hint = (m.groups.hint as string).trim();
+  return { name: (m.groups.name as string).trim(), hint: isDeliveryNote(hint) ? null : hint };
 }
 
 /** A name's suffix after a comma ("Oren Kaplan, Jr."), never a given name. */

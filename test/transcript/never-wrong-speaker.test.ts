@@ -1613,3 +1613,24 @@ describe('"Name:" labels marked "Q -" / "A -" (or "Question –" / "Answer –")
     expect(parsed.call.participants.find((p) => p.name === 'Kate Lowe')?.firm).toBe('UBS');
   });
 });
+
+describe('an interpreted call whose labels say so', () => {
+  it('"Kenji Watanabe (via interpreter):", "Yuki Mori [interpreted]:" are those executives, with no title "via interpreter"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-interpreted.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title}`)).toEqual([
+      'Operator | operator | null', 'Kenji Watanabe | company | null', 'Yuki Mori | company | null', 'David Klein | analyst | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Kenji Watanabe', 'Yuki Mori', 'Operator', 'David Klein', 'Kenji Watanabe', 'Yuki Mori']);
+    const lines = fixture('name-colon-interpreted.txt').replace(/^([^:\n]+): /gm, '$1\n');
+    expect(parseTranscriptText(lines).call.participants.find((p) => p.name === 'Kenji Watanabe')?.title).toBeNull();
+  });
+
+  it('name lines over the words with the note or a title in square brackets ("Yuki Mori [interpreted]", "Yuki Mori [CFO]") are speakers, never the words of the one before', () => {
+    const lines = fixture('name-colon-interpreted.txt').replace(/^([^:\n]+): /gm, '$1\n');
+    for (const text of [lines, lines.replace('Yuki Mori [interpreted]', 'Yuki Mori [CFO]')]) {
+      const rows = turnTable(parseTranscriptText(text).call);
+      expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Kenji Watanabe', 'Yuki Mori', 'Operator', 'David Klein', 'Kenji Watanabe', 'Yuki Mori']);
+      expect(rows[2]?.text).toBe('Operating profit rose 12% year on year.');
+    }
+  });
+});

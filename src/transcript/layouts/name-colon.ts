@@ -22,7 +22,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
@@ -68,7 +68,7 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
   // "Maria Lopez [CEO]".
   const bracketed = /^(?<name>[^[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/u.exec(written);
-  if (bracketed?.groups && looksLikeName(bracketed.groups.name!.trim())) return { name: bracketed.groups.name!.trim(), hint: bracketed.groups.hint!.trim() };
+  if (bracketed?.groups && looksLikeName(bracketed.groups.name!.trim())) return { name: bracketed.groups.name!.trim(), hint: isDeliveryNote(bracketed.groups.hint!) ? null : bracketed.groups.hint!.trim() };
   const m = /^(?<name>[^,\u2013\u2014-]+?)\s*(?:,|\s[-\u2013\u2014]{1,2})\s*(?<hint>\S.{0,80})$/u.exec(written);
   return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
 }

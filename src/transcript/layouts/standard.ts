@@ -86,6 +86,8 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
+  // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
+  if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
   const m = /^(?<name>[^,;\t]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
