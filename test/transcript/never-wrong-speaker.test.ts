@@ -1634,3 +1634,19 @@ describe('an interpreted call whose labels say so', () => {
     }
   });
 });
+
+describe('a name line with its title after another separator ("Yuki Mori | CFO")', () => {
+  const lines = fixture('name-colon-interpreted.txt').replace(/^([^:\n]+): /gm, '$1\n');
+
+  it.each([' | CFO', ' / CFO', ' • CFO', ' · CFO'])('"Yuki Mori%s" is her speaker line, never the words of the one before', (separator) => {
+    const rows = turnTable(parseTranscriptText(lines.replace('Yuki Mori [interpreted]', `Yuki Mori${separator}`)).call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Kenji Watanabe', 'Yuki Mori', 'Operator', 'David Klein', 'Kenji Watanabe', 'Yuki Mori']);
+  });
+
+  it('markup this reader cannot read after the name of someone who speaks ("Yuki Mori {CFO}", "Yuki Mori | Finance") is refused with its line', () => {
+    for (const line of ['Yuki Mori {CFO}', 'Yuki Mori | Finance']) {
+      const text = lines.replace('Yuki Mori [interpreted]', line);
+      expect(refusal(text, 'call.txt').describe()).toBe(`call.txt:${lineOf(text, line)}: cannot read the speaker line "${line}" (it starts with "Yuki Mori"): write the name alone, or "Name - Title"`);
+    }
+  });
+});

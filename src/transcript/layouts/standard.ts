@@ -88,7 +88,7 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
   // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
   if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
-  const m = /^(?<name>[^,;\t]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  const m = /^(?<name>[^,;\t|/\u2022\u00b7]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014|/\u2022\u00b7]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
@@ -100,6 +100,21 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
     if (found.kind === 'found' && matchesTitle(found.participant, rest)) return { name, hint: rest, titleInline: true };
   }
   return { name: bare, hint: nextLine, titleInline: false };
+}
+
+/**
+ * The name of someone who speaks in the call that opens a line, followed by markup rather than a
+ * sentence ("Yuki Mori {CFO}", "Yuki Mori | Finance"); null when the line opens with none.
+ */
+function nameOpeningLine(text: string, speaks: (name: string) => boolean): string | null {
+  const words = text.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
+    const rest = words.slice(n).join(' ');
+    if (!/^[[{<|/#*_~\u2022\u00b7]/u.test(rest)) continue;
+    const name = words.slice(0, n).join(' ');
+    if (looksLikeName(name) && !isInterjection(name) && speaks(name)) return name;
+  }
+  return null;
 }
 
 /** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
@@ -527,6 +542,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       }
     }
     if (!speaker && headerSized(first.text) && !/[.?!:;,]$/.test(first.text)) {
+      // "Yuki Mori {CFO}" opening a block: someone who speaks in this call, with markup this parser
+      // cannot read — refused, never taken for the previous speaker's words.
+      const named = nameOpeningLine(first.text, (name) => resolver.resolve(name).kind === 'found' || (nameLed && vouchedFor(name)));
+      if (named !== null) {
+        throw new TranscriptFormatError(first.number, `cannot read the speaker line ${quoteLine(first.text)} (it starts with "${named}"): write the name alone, or "Name - Title"`, { lineText: first.text });
+      }
       // "Peter Lindqvist - Bluefin" opening a block: a listed person's name with something this
       // parser cannot read as their title — refused, never taken for the previous speaker's words.
       const dashed = splitDashed(first.text);
