@@ -353,11 +353,33 @@ function nameInsideTitle(title: string, opts: NameOptions): string | null {
   return lastFor ? spokenCompanyName(title.slice(lastFor[0].length), opts) : null;
 }
 
+/** Most words a company's name has on a line of its own. */
+const MAX_COMPANY_WORDS = 8;
+/** A dot a company's name may end with: its legal form's ("Fenwick Tools Inc."). */
+const LEGAL_FORM_DOT = /\b(?:Inc|Corp|Co|Cos|Ltd|S\.A|N\.V|S\.p\.A|plc|L\.P|LLC|AG|SE)\.$/i;
+
+/**
+ * The company, when an IR site's PDF opens with its name alone on a line over the call's title
+ * ("Fenwick Tools Inc." over "First Quarter 2025 Earnings Conference Call") and that title names
+ * no company of its own; null otherwise.
+ */
+export function companyOverTitle(first: string, second: string): string | null {
+  const company = first.trim().replace(/\s+/g, ' ');
+  if (!headerSized(company) || /\d/.test(company) || company.split(' ').length > MAX_COMPANY_WORDS || !/^\p{Lu}/u.test(company)) return null;
+  if (isTitleLike(company) || isKeyValueMeta(company) || isOperatorName(company) || readsAsSpeech(company)) return null;
+  if (/[.?!:;,]$/.test(company) && !LEGAL_FORM_DOT.test(company)) return null;
+  if (!isTitleLike(second)) return null;
+  const meta = emptyHeaderMeta();
+  applyTitleLine(meta, { number: 0, start: 0, end: second.length, text: second });
+  return meta.company === null && meta.ticker === null ? cleanCompany(company) : null;
+}
+
 /** Reads a block of header lines (title lines and Key: value lines). */
 export function readHeaderMeta(lines: readonly Line[]): HeaderMeta {
   const meta = emptyHeaderMeta();
-  for (const line of lines) {
-    if (line.text === '') continue;
+  const written = lines.filter((l) => l.text !== '');
+  meta.company = written.length >= 2 ? companyOverTitle((written[0] as Line).text, (written[1] as Line).text) : null;
+  for (const line of written) {
     if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
   }
   return meta;

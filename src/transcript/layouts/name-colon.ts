@@ -20,7 +20,7 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
-import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
+import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
 import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
@@ -279,6 +279,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   // Header: lines until the first speaker prefix or section heading.
   let k = 0;
   let listKind: 'company' | 'analysts' | 'participants' | null = null;
+  const titleLines: string[] = [];
   for (; k < lines.length; k++) {
     const line = lines[k] as Line;
     if (line.text === '') continue;
@@ -299,6 +300,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     listKind = null;
     // A Markdown heading ("# Crestview Foods Q1 2025 Earnings Call") is a title line.
     const plain = /^#{1,6}\s/.test(line.text) ? { ...line, text: line.text.replace(/^#{1,6}\s+/, '') } : line;
+    // "Fenwick Tools Inc." over "First Quarter 2025 Earnings Conference Call": the company's name over the title.
+    if (titleLines.length === 1 && meta.company === null) meta.company = companyOverTitle(titleLines[0] as string, plain.text);
+    titleLines.push(plain.text);
     if (!applyKeyValue(meta, plain)) applyTitleLine(meta, plain);
   }
 

@@ -21,7 +21,7 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
-import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
+import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
@@ -259,7 +259,8 @@ function detect(doc: SourceDoc): LayoutFit {
   const reasons: string[] = [];
   let score = 0;
   const first = lines[nextNonBlank(lines, 0)];
-  if (first && isTitleOrKey(first.text)) {
+  const second = first ? lines[nextNonBlank(lines, lines.indexOf(first) + 1)] : undefined;
+  if (first && (isTitleOrKey(first.text) || (second !== undefined && companyOverTitle(first.text, second.text) !== null))) {
     score += 0.3;
     reasons.push(`title line at line ${first.number}`);
   }
@@ -352,7 +353,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     i++;
   }
-  if (headerLines.length > 0 && !isTitleOrKey((headerLines[0] as Line).text)) {
+  // "Fenwick Tools Inc." over "First Quarter 2025 Earnings Conference Call": the company's name over the title.
+  const companyFirst = headerLines.length >= 2 && companyOverTitle((headerLines[0] as Line).text, (headerLines[1] as Line).text) !== null;
+  if (headerLines.length > 0 && !isTitleOrKey((headerLines[0] as Line).text) && !companyFirst) {
     const line = headerLines[0] as Line;
     throw new TranscriptFormatError(line.number, `expected a title line like ${TITLE_EXAMPLE}, found ${quoteLine(line.text)}`, { lineText: line.text });
   }
