@@ -91,8 +91,10 @@ export type ListKind = 'company' | 'analysts' | 'participants';
  * rest is the title ("Company - Title" when it names the company); under an analysts heading,
  * "Firm, Division" or "Firm -- Analyst"; under a mixed heading, a trailing "Analyst" decides.
  */
-export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
-  if (!headerSized(text)) return null;
+export function participantFromListLine(written: string, kind: ListKind, company: string | null): ParticipantDraft | null {
+  if (!headerSized(written)) return null;
+  // "1. Alan Marsh - Chief Executive Officer", "(2) Rita Chen, CFO": a numbered list's entry.
+  const text = written.replace(/^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\p{Lu})/u, '');
   const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { parts } = split;

@@ -1650,3 +1650,28 @@ describe('a name line with its title after another separator ("Yuki Mori | CFO")
     }
   });
 });
+
+describe('numbered sections and lists, as a broker\'s PDF writes them', () => {
+  const text = fixture('standard-numbered-parts.txt');
+  const speakers = ['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Rita Chen'];
+
+  it('"PART I – PREPARED REMARKS" is a section heading — never a listed analyst "Part I" of a firm "PREPARED REMARKS" — and "PART II – QUESTIONS AND ANSWERS" opens the Q&A, never the CEO\'s words', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Alan Marsh', 'Rita Chen', 'Kate Lowe', 'Operator']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.section}`)).toEqual(['Operator prepared_remarks', 'Alan Marsh prepared_remarks', 'Operator qa', 'Kate Lowe qa', 'Rita Chen qa']);
+    expect(turnTable(parsed.call)[1]?.text).toBe('Thank you, operator. Revenue grew 4%.');
+  });
+
+  it('"1. Presentation", "2. Question-and-Answer Session", "1. Alan Marsh - Chief Executive Officer" and an "Event Participants" heading read the same (they were refused)', () => {
+    const numbered = text
+      .replace('Company Participants', 'Event Participants\n\nCompany Participants')
+      .replace('Alan Marsh - Chief', '1. Alan Marsh - Chief')
+      .replace('Rita Chen - Chief', '2. Rita Chen - Chief')
+      .replace('Kate Lowe - UBS', '1. Kate Lowe - UBS')
+      .replace('PART I – PREPARED REMARKS', '1. Presentation')
+      .replace('PART II – QUESTIONS AND ANSWERS', '2. Question-and-Answer Session');
+    const parsed = parseTranscriptText(numbered);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Alan Marsh (company)', 'Rita Chen (company)', 'Kate Lowe (analyst)', 'Operator (operator)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+  });
+});
