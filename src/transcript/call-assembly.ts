@@ -9,6 +9,7 @@ import type { HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
+import { refuseSecondCall } from './second-call.js';
 import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
 import { withUnnamedAskers } from './unnamed-askers.js';
@@ -93,6 +94,8 @@ const WRITTEN_UP: ReadonlySet<LayoutName> = new Set(['standard', 'dash-header', 
 /** Builds the structured Call; appends to `warnings` what was inferred or missing, and says what was inferred. */
 export function assembleCall(written: CallDraft, opts: { id?: string }, warnings: ImportWarning[]): LayoutOutput {
   if (written.turns.length === 0) throw new TranscriptFormatError(written.lastLine, 'found no speaker turns');
+  // A second call's title in the body: one file, one call.
+  if (WRITTEN_UP.has(written.layout)) refuseSecondCall(written.turns, written.meta, written.source);
   // An analyst's words under the operator who introduced them (no speaker line of their own).
   const draft = WRITTEN_UP.has(written.layout) ? { ...written, turns: withUnnamedAskers(written.turns, written.participants, written.source, warnings) } : written;
   let { meta } = draft;

@@ -39,7 +39,10 @@ function companyTicker(text: string): RegExpExecArray | null {
   return lettered && (lettered.groups?.company ?? '').length <= (numeric.groups.company ?? '').length ? lettered : numeric;
 }
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  primer: 1, primero: 1, primeiro: 1, segundo: 2, tercer: 3, tercero: 3, terceiro: 3, cuarto: 4, quarto: 4,
+};
 
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
@@ -48,6 +51,9 @@ const QUARTER_PATTERNS: readonly RegExp[] = [
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
   /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
   /\b(?:FY\s*|fiscal\s+(?:year\s+)?)?(?<y>\d{4})\s+(?:fiscal\s+(?:year\s+)?)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b/i, // 2022 fiscal first quarter
+  // Spanish and Portuguese: "3T25", "2T 2025", "tercer trimestre de 2025", "segundo trimestre 2025".
+  /\b(?<q>[1-4])\s?T\s?['\u2019]?(?<y>\d{4}|\d{2})\b/,
+  /\b(?<ord>primer|primero|primeiro|segundo|tercer|tercero|terceiro|cuarto|quarto)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
 ];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -116,6 +122,9 @@ const SLASHED_DATE = /\b(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<year>\d{4})\b/;
 /** "Corrected Transcript", "Final Transcript": what kind of transcript it is (terminal exports write it under the title). */
 const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript$/i;
 
+/** A ticker, or a Reuters instrument code ("KHLG.OQ"), and a dash before a title's period, as StreetEvents writes it. */
+const LEADING_TICKER = /^(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,3})?)\s+[-\u2013\u2014]\s+/;
+
 /** "Pinecrest Outdoor Co. NasdaqGS:PNCR", as S&P Capital IQ writes the company and its listing, without parentheses. */
 const COMPANY_LISTING = /^(?<company>\S.*?)\s+(?<exchange>(?:Nasdaq|NYSE|AMEX|TSX|LSE|ASX|OTC|BATS|Euronext|XTRA|SEHK|TSE)[A-Za-z]{0,4})\s*:\s*(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z0-9]{1,4})?)$/;
 
@@ -125,10 +134,26 @@ export function isHeaderMetaLine(text: string): boolean {
   return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || TRANSCRIPT_KIND.test(text.trim());
 }
 
+/** Words someone speaking says and a title does not: a person, a greeting, thanks (case kept: "US" is no "us"). */
+const SPOKEN_WORDS = /\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'll|[Oo]ur|us|[Yy]ou|[Yy]our|[Mm]y|I|I'm|I'd|I'll|[Tt]hank you|[Tt]hanks|[Ww]elcome|[Gg]ood (?:morning|afternoon|evening|day)|[Hh]ello|[Ll]adies and gentlemen)\b/;
+/** Most words a title has that says "we" or "welcome" without ending as a sentence does. */
+const MAX_SPOKEN_TITLE_WORDS = 15;
+
+/**
+ * A line someone says ("Good morning and welcome to the Fenwick Tools first quarter 2025 earnings
+ * call. I would now like to…"), not a title, though it has a title's words: spoken words, ending
+ * as a sentence does or running longer than a title.
+ */
+export function readsAsSpeech(text: string): boolean {
+  const t = text.trim();
+  if (!SPOKEN_WORDS.test(t)) return false;
+  return /\p{Ll}[.!?]["\u201d\u2019)]?$/u.test(t) || t.split(/\s+/).length > MAX_SPOKEN_TITLE_WORDS;
+}
+
 /** Whether a line reads like a call title (company with ticker, a quarter, "Earnings Call"). */
 export function isTitleLike(text: string): boolean {
   // "Conference Call Coordinator" has a title's words but is the operator's name line.
-  if (!headerSized(text) || isOperatorName(text)) return false;
+  if (!headerSized(text) || isOperatorName(text) || readsAsSpeech(text)) return false;
   return companyTicker(text) !== null || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
 }
 
@@ -181,8 +206,15 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
  */
 export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   // "Earnings call transcript: Acme Q3 2025 beats…" (a news site's headline): the label is no part of the company.
-  const text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
+  let text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
   if (!headerSized(text) || text === '') return;
+  const written = text;
+  // "AAPL.OQ - Q4 2019 Apple Inc Earnings Call" (StreetEvents): the ticker before the period is no company.
+  const leading = LEADING_TICKER.exec(text);
+  if (leading?.groups && findQuarter(text)?.index === leading[0].length) {
+    meta.ticker ??= leading.groups.ticker as string;
+    text = text.slice(leading[0].length);
+  }
   const tickerMatch = companyTicker(text) ?? COMPANY_LISTING.exec(text.trim());
   const quarter = findQuarter(text);
   const titleLike = tickerMatch !== null || quarter !== null || TITLE_WORDS.test(text);
@@ -205,8 +237,8 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   meta.date ??= findDate({ ...line, text });
   meta.time ??= TIME.exec(text)?.[0]?.trim() ?? null;
   if (titleLike) {
-    if (meta.title === null) meta.title = text;
-    else if (!TITLE_WORDS.test(meta.title) && TITLE_WORDS.test(text)) meta.title = `${meta.title} ${text}`;
+    if (meta.title === null) meta.title = written;
+    else if (!TITLE_WORDS.test(meta.title) && TITLE_WORDS.test(text)) meta.title = `${meta.title} ${written}`;
   }
 }
 
@@ -321,11 +353,33 @@ function nameInsideTitle(title: string, opts: NameOptions): string | null {
   return lastFor ? spokenCompanyName(title.slice(lastFor[0].length), opts) : null;
 }
 
+/** Most words a company's name has on a line of its own. */
+const MAX_COMPANY_WORDS = 8;
+/** A dot a company's name may end with: its legal form's ("Fenwick Tools Inc."). */
+const LEGAL_FORM_DOT = /\b(?:Inc|Corp|Co|Cos|Ltd|S\.A|N\.V|S\.p\.A|plc|L\.P|LLC|AG|SE)\.$/i;
+
+/**
+ * The company, when an IR site's PDF opens with its name alone on a line over the call's title
+ * ("Fenwick Tools Inc." over "First Quarter 2025 Earnings Conference Call") and that title names
+ * no company of its own; null otherwise.
+ */
+export function companyOverTitle(first: string, second: string): string | null {
+  const company = first.trim().replace(/\s+/g, ' ');
+  if (!headerSized(company) || /\d/.test(company) || company.split(' ').length > MAX_COMPANY_WORDS || !/^\p{Lu}/u.test(company)) return null;
+  if (isTitleLike(company) || isKeyValueMeta(company) || isOperatorName(company) || readsAsSpeech(company)) return null;
+  if (/[.?!:;,]$/.test(company) && !LEGAL_FORM_DOT.test(company)) return null;
+  if (!isTitleLike(second)) return null;
+  const meta = emptyHeaderMeta();
+  applyTitleLine(meta, { number: 0, start: 0, end: second.length, text: second });
+  return meta.company === null && meta.ticker === null ? cleanCompany(company) : null;
+}
+
 /** Reads a block of header lines (title lines and Key: value lines). */
 export function readHeaderMeta(lines: readonly Line[]): HeaderMeta {
   const meta = emptyHeaderMeta();
-  for (const line of lines) {
-    if (line.text === '') continue;
+  const written = lines.filter((l) => l.text !== '');
+  meta.company = written.length >= 2 ? companyOverTitle((written[0] as Line).text, (written[1] as Line).text) : null;
+  for (const line of written) {
     if (!applyKeyValue(meta, line)) applyTitleLine(meta, line);
   }
   return meta;

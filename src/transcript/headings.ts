@@ -6,11 +6,20 @@ export type HeadingKind = 'company' | 'analysts' | 'participants' | 'prepared' |
 const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['company', /^(?:(?:company|corporate) participants|executives|company representatives|corporate speakers|management)$/i],
   ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
-  ['participants', /^(?:call participants|participants|speakers)$/i],
+  ['participants', /^(?:(?:call|event) participants|participants|speakers)$/i],
   ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],
   [
     'qa',
     /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment)?|question[- ]and[- ]answer (?:session|section|portion|segment)|(?:analyst |live )?q\s?&\s?a(?: session| section| portion)?|questions from analysts|analyst questions(?: and answers)?)$/i,
+  ],
+  // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional).
+  ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants)$/i],
+  ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti)$/i],
+  ['participants', /^(?:participantes|participants [àa] la conf[eé]rence|partecipanti|teilnehmer)$/i],
+  ['prepared', /^(?:presentaci[oó]n|apresenta[cç][aã]o|pr[eé]sentation|presentazione|pr[aä]sentation|comentarios iniciales|palabras de apertura)$/i],
+  [
+    'qa',
+    /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|fragen und antworten)$/i,
   ],
 ];
 
@@ -20,11 +29,14 @@ export interface Heading {
   colon: boolean;
 }
 
+/** A heading's number, as a broker's PDF numbers its parts: "1. ", "II) ", "Part I – ", "Section 2: ". */
+const ENUMERATOR = /^(?:(?:part|section)\s+)?(?:\d{1,2}|[IVX]{1,4})(?:[.):]|\s+[-\u2013\u2014:])\s*|^(?:part|section)\s+(?:\d{1,2}|[IVX]{1,4})\s+/i;
+
 /** The heading a line is, or null. */
 export function headingOf(text: string): Heading | null {
   if (!headerSized(text) || text.length > 60) return null;
   const colon = text.endsWith(':');
-  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim();
+  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim().replace(ENUMERATOR, '');
   for (const [kind, pattern] of HEADINGS) if (pattern.test(bare)) return { kind, colon };
   return null;
 }

@@ -100,3 +100,15 @@ export function rewriteLines(text: string, rewrite: (content: string, index: num
   for (let i = 0; i < parts.length; i += 2) parts[i] = rewrite(parts[i] as string, i / 2);
   return parts.join('');
 }
+
+/** The line an offset of `source` is on: its 1-based number and its text, trimmed. */
+export function lineAt(source: string, offset: number): { number: number; text: string } {
+  let number = 1;
+  let from = 0;
+  for (let k = source.indexOf('\n'); k !== -1 && k < offset; k = source.indexOf('\n', k + 1)) {
+    number++;
+    from = k + 1;
+  }
+  const end = source.indexOf('\n', from);
+  return { number, text: source.slice(from, end === -1 ? undefined : end).trim() };
+}

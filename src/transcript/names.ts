@@ -24,8 +24,16 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Lowercase name particles allowed inside a name ("Ana de Souza", "Ludwig van Beek"). */
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'y', 'e']);
+/**
+ * Lowercase name particles allowed inside a name ("Ana de Souza", "Ludwig van Beek", "Jan-Willem
+ * ter Horst", "Giulia degli Esposti", "Noor binti Ahmad", "Karl zu Salm").
+ */
+const NAME_PARTICLES = new Set([
+  'de', 'del', 'della', 'delle', 'degli', 'dei', 'der', 'den', 'ter', 'ten', 'het', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le',
+  'van', 'von', 'zu', 'zum', 'zur', 'af', 'av', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'y', 'e',
+]);
+/** A particle written onto the surname with an apostrophe ("Jean-Luc d'Aubigné", "Marco dell'Orto", "Anne l'Huillier"). */
+const ELIDED_PARTICLE = /^(?:d|l|dell|dall|degl|nell)['\u2019]\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
 
 /** Most words a name line has ("Mark Stephen de la Mahaney Jr." is six). */
 const MAX_NAME_WORDS = 6;
@@ -37,14 +45,15 @@ const MAX_NAME_WORDS = 6;
  * by position, whatever it is called).
  */
 export function looksLikeName(text: string, opts: { digits?: boolean } = {}): boolean {
-  if (text.length === 0 || text.length > 80) return false;
+  // A tab separates a name from what follows it (a table's cells: "Alan Marsh<TAB>Chief Executive Officer"), never two of its words.
+  if (text.length === 0 || text.length > 80 || text.includes('\t')) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_NAME_WORDS) return false;
   if (!/[\p{L}.]$/u.test(text) || /[.]{2}/.test(text)) return false;
   // A final dot closes an initial or a suffix ("Mark S.", "Jr."), not a sentence ("Answer.").
   if (text.endsWith('.') && !/(?:^|\s)(?:\p{Lu}|Jr|Sr|Dr|Mr|Ms|Mrs)\.$/u.test(text)) return false;
   const word = opts.digits ? /^\p{Lu}[\p{L}\p{M}\p{N}'\u2019.\-]*$/u : /^\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
-  return words.every((w) => word.test(w) || NAME_PARTICLES.has(w));
+  return words.every((w) => word.test(w) || NAME_PARTICLES.has(w) || ELIDED_PARTICLE.test(w));
 }
 
 /**
@@ -118,9 +127,24 @@ export function isNumberedSpeaker(text: string): boolean {
   return /^speaker \d{1,4}$/i.test(text.trim());
 }
 
-/** "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator", "Coordinator". */
+/**
+ * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
+ * "Coordinator"; in a call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice".
+ */
 export function isOperatorName(text: string): boolean {
-  return /^(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)|operadora?|moderadora?|op[eé]rat(?:eur|rice))$/i.test(text.trim());
+}
+
+/**
+ * The operator written with their own first name: "Operator Melissa", or "Melissa" with "Operator"
+ * as the title ("Melissa (Operator):", "Melissa, Operator:", "Melissa - Operator") — the operator, never a
+ * new person named "Operator Melissa" or "Melissa" on the company's side.
+ */
+export function isNamedOperator(text: string, hint: string | null): boolean {
+  const name = text.trim();
+  if (hint !== null && isOperatorName(hint)) return looksLikeName(name) && name.split(/\s+/).length <= 2;
+  const m = /^(?<role>(?:the )?(?:conference )?(?:operator|moderator|coordinator))\s+(?<given>\p{Lu}[\p{Ll}'\u2019-]+)$/iu.exec(name);
+  return m?.groups !== undefined && /^\p{Lu}/u.test(m.groups.given as string) && !isInterjection(m.groups.given as string);
 }
 
 /**
@@ -148,11 +172,27 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
-/** "Sam Lee (Chief Financial Officer)" → name and the title/firm written with it. */
+/**
+ * How the words reached the transcript, written where a title would be ("via interpreter",
+ * "Interpreted", "through a translator", "English translation", "in Japanese"): no title.
+ */
+const DELIVERY_NOTE =
+  /^(?:(?:via|through|thru|with|by)\s+(?:an?\s+|the\s+)?(?:interpreter|interpretation|translator|translation)|(?:as\s+)?(?:interpreted|translated)(?:\s+from\s+\p{L}+)?|(?:\p{L}+\s+)?(?:interpretation|translation)|(?:in|speaking in|spoken in)\s+\p{L}+|original(?:\s+language)?)$/iu;
+
+/** Whether a bracketed note after a speaker's name says how their words were interpreted, not who they are. */
+export function isDeliveryNote(hint: string): boolean {
+  return DELIVERY_NOTE.test(hint.trim());
+}
+
+/**
+ * "Sam Lee (Chief Financial Officer)" or "Sam Lee [CFO]" → name and the title/firm written with
+ * it ("Kenji Watanabe (via interpreter)" has none; "[00:01:23]" is a time, not a title).
+ */
 export function splitNameHint(text: string): { name: string; hint: string | null } {
-  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim());
+  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim()) ?? /^(?<name>[^()[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/.exec(text.trim());
   if (!m?.groups) return { name: text.trim(), hint: null };
-  return { name: (m.groups.name as string).trim(), hint: (m.groups.hint as string).trim() };
+  const hint = (m.groups.hint as string).trim();
+  return { name: (m.groups.name as string).trim(), hint: isDeliveryNote(hint) ? null : hint };
 }
 
 /** A name's suffix after a comma ("Oren Kaplan, Jr."), never a given name. */
@@ -171,7 +211,7 @@ export function givenNameFirst(text: string, isTitle: (text: string) => boolean)
   // One surname word ("Halvorsen"), or a particle and one ("van Beek"): "Jake Miller, Barclays" is a name and a firm.
   const surnameWords = surname?.split(/\s+/) ?? [];
   if (!surname || !given || surnameWords.length > 2 || (surnameWords.length === 2 && !NAME_PARTICLES.has((surnameWords[0] as string).toLowerCase())) || given.split(/\s+/).length > 2) return null;
-  if (!looksLikeName(surname) || !looksLikeName(given) || NAME_SUFFIX.test(given) || isInterjection(given) || isTitle(given) || isTitle(surname)) return null;
+  if (!looksLikeName(surname) || !looksLikeName(given) || NAME_SUFFIX.test(given) || isInterjection(given) || isTitle(given) || isTitle(surname) || isOperatorName(given)) return null;
   return `${given} ${surname}`;
 }
 

@@ -10,11 +10,20 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-e
 import { isTitleLike } from './header-meta.js';
 import { headingOf, isSectionHeading } from './headings.js';
 import { headerSized, type Line } from './lines.js';
-import { isOperatorName, looksLikeName } from './names.js';
+import { isOperatorName, looksLikeName, splitNameHint } from './names.js';
 import { looksLikeTitleLine, splitDashed } from './participant-lines.js';
 
 /** "Page 7 of 22", "Page 7", "- 7 -", "7 of 22", "7/22". */
 const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*(?:of|\/)\s*\d{1,4})$/i;
+/**
+ * A running header or footer with its page number on the same line, after or before a separator:
+ * "Acme Corp – Q1 2025 Earnings Call | April 24, 2025 | Page 2", "Acme Corp Q1 2025 Call    7",
+ * "3 | Acme Corp Q1 2025 Earnings Call". Its text without the number recurs on every page.
+ */
+const NUMBERED_RUNNING_LINE =
+  /^(?<before>\S.{2,160}?(?:\s+[|\u2022\u00b7\u2013\u2014-]\s*|\s{3,}|\t+))(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^(?:page\s*)?\d{1,4}(?<after>(?:\s*[|\u2022\u00b7\u2013\u2014-]\s+|\s{3,}|\t+)\S.{2,160})$/i;
+/** How many pages a running line with its page number must be seen on. */
+const MIN_NUMBERED_REPEATS = 2;
 /** "©2025 Refinitiv. All rights reserved.", "Copyright (c) 2025 …". */
 const COPYRIGHT = /^(?:\u00a9|\(c\)\s|copyright\b)/i;
 /** The first non-blank lines of a file, where its title is. */
@@ -104,6 +113,15 @@ function isSpeakerLineWithTitle(text: string): boolean {
   return comma > 0 && name.includes(' ') && looksLikeName(name) && looksLikeTitleLine(text.slice(comma + 1).trim());
 }
 
+/**
+ * "Alan Marsh:" / "Operator:" alone on a line over the words (an IR site's PDF): a speaker's label,
+ * which recurs beside page breaks whenever its speaker's turn starts a page — never a running header.
+ */
+function isSpeakerLabel(text: string): boolean {
+  const label = /^(?<label>[^:]{1,80}?)\s*:$/u.exec(text)?.groups?.label;
+  return label !== undefined && (isOperatorName(label) || looksLikeName(splitNameHint(label).name));
+}
+
 /** The lines to blank as a PDF's page furniture. */
 function pdfFurniture(lines: readonly Line[]): Set<number> {
   const drop = new Set<number>();
@@ -111,6 +129,14 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   lines.forEach((l, k) => {
     if (PAGE_NUMBER.test(l.text) || (COPYRIGHT.test(l.text) && l.text.length <= 200 && /\b(?:19|20)\d\d\b|all rights reserved/i.test(l.text))) anchors.push(k);
   });
+  // The same header or footer line on every page, only its page number changing.
+  const numbered = new Map<string, number[]>();
+  lines.forEach((l, k) => {
+    const m = NUMBERED_RUNNING_LINE.exec(l.text);
+    const key = (m?.groups?.before ?? m?.groups?.after)?.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (key !== undefined) numbered.set(key, [...(numbered.get(key) ?? []), k]);
+  });
+  for (const ks of numbered.values()) if (ks.length >= MIN_NUMBERED_REPEATS) anchors.push(...ks);
   const occurrences = new Map<string, number[]>();
   lines.forEach((l, k) => {
     if (l.text === '' || !headerSized(l.text) || l.text.length > 160) return;
@@ -142,7 +168,7 @@ function pdfFurniture(lines: readonly Line[]): Set<number> {
   // two-page PDF's running header, seen twice).
   const near = nearAnchors(lines, anchors);
   for (const ks of occurrences.values()) {
-    if (ks.length < 2) continue;
+    if (ks.length < 2 || isSpeakerLabel((lines[ks[0] as number] as Line).text)) continue;
     if (ks.every((k) => near.has(k))) for (const k of ks) drop.add(k);
     else if ((ks[0] as number) < headerEnd && isTitleLike((lines[ks[0] as number] as Line).text) && ks.slice(1).every((k) => near.has(k))) for (const k of ks.slice(1)) drop.add(k);
   }
@@ -208,9 +234,39 @@ function speechBefore(lines: readonly Line[], from: number, start: number): numb
   return start;
 }
 
+/** Most words a publisher's banner line has ("THOMSON REUTERS STREETEVENTS", "EDITED TRANSCRIPT"). */
+const BANNER_WORDS = 5;
+
+/** A company's legal form: "ACME CORP" over the title is the company, not a banner. */
+const LEGAL_FORM = /\b(?:INC|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|AG|SA|NV|SE|ASA|AB|SPA|GMBH|LLC|LP|GROUP|HOLDINGS?)\b/;
+
+/** A line in capitals and spaces only, no heading, title or company: a publisher's name or mark over the title. */
+function isBanner(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length <= BANNER_WORDS && /^\p{Lu}[\p{Lu}\p{M} &:/-]*$/u.test(text) && !LEGAL_FORM.test(text) && headingOf(text) === null && !isTitleLike(text) && !isOperatorName(text);
+}
+
+/**
+ * The publisher's banner over a terminal export's title ("THOMSON REUTERS STREETEVENTS" /
+ * "EDITED TRANSCRIPT" over "AAPL.OQ - Q4 2019 Apple Inc Earnings Call"): the lines in capitals
+ * above the file's first title line, when one comes within its first lines.
+ */
+function bannerLines(lines: readonly Line[]): number[] {
+  const banner: number[] = [];
+  for (let k = 0, seen = 0; k < lines.length && seen < HEADER_LINES; k++) {
+    const text = (lines[k] as Line).text;
+    if (text === '') continue;
+    seen++;
+    if (isTitleLike(text) && !isBanner(text)) return banner;
+    if (!isBanner(text)) return [];
+    banner.push(k);
+  }
+  return [];
+}
+
 /** The lines to blank as a web page's furniture. */
 function siteFurniture(lines: readonly Line[]): Set<number> {
-  const drop = new Set<number>();
+  const drop = new Set<number>(bannerLines(lines));
   lines.forEach((l, k) => {
     if (SITE_LINES.test(l.text)) drop.add(k);
   });

@@ -25,6 +25,14 @@ export function splitDashed(text: string): { name: string; parts: string[]; sepa
   return null;
 }
 
+/** "Alan Marsh<TAB>Chief Executive Officer" (a table's row copied from a PDF or Word): the cells, split as a dash splits them. */
+export function splitTabbed(text: string): { name: string; parts: string[]; separator: string } | null {
+  if (!text.includes('\t')) return null;
+  const cells = text.split(/\t+/).map((c) => c.trim()).filter((c) => c !== '');
+  if (cells.length < 2) return null;
+  return { name: cells[0] as string, parts: cells.slice(1), separator: '\t' };
+}
+
 /** Splits an analyst's "Firm, Division" into its parts; the division is a trailing "… Division". */
 export function splitFirm(rest: string): { firm: string; division: string | null } {
   const comma = rest.lastIndexOf(',');
@@ -83,9 +91,11 @@ export type ListKind = 'company' | 'analysts' | 'participants';
  * rest is the title ("Company - Title" when it names the company); under an analysts heading,
  * "Firm, Division" or "Firm -- Analyst"; under a mixed heading, a trailing "Analyst" decides.
  */
-export function participantFromListLine(text: string, kind: ListKind, company: string | null): ParticipantDraft | null {
-  if (!headerSized(text)) return null;
-  const split = titleFirst(splitDashed(text) ?? commaSeparated(text, kind));
+export function participantFromListLine(written: string, kind: ListKind, company: string | null): ParticipantDraft | null {
+  if (!headerSized(written)) return null;
+  // "1. Alan Marsh - Chief Executive Officer", "(2) Rita Chen, CFO": a numbered list's entry.
+  const text = written.replace(/^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\p{Lu})/u, '');
+  const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { parts } = split;
   const name = nameAsWritten(split.name);

@@ -11,7 +11,7 @@
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
-import { boundedEditDistance, isNumberedSpeaker, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { boundedEditDistance, isNamedOperator, isNumberedSpeaker, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
@@ -114,7 +114,7 @@ export class SpeakerResolver {
     const key = normaliseName(text);
     const exact = this.byName.get(key);
     if (exact) return this.pick(exact, hint);
-    if (isOperatorName(text)) return { kind: 'found', participant: this.special(text, 'operator', 'header') };
+    if (isOperatorName(text) || isNamedOperator(text, hint)) return { kind: 'found', participant: this.special('Operator', 'operator', 'header') };
     const unidentified = unidentifiedSide(text);
     if (unidentified) return { kind: 'found', participant: this.special(text, unidentified, unidentified === 'unknown' ? 'unknown' : 'header') };
     const titled = this.byHonorificSurname(text, hint);

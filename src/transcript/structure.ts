@@ -30,6 +30,7 @@
 import { boundedEditDistance, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
+import { titleWords } from './titles.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
 
 /** What structure needs of a turn: who spoke, where, what. */
@@ -50,13 +51,19 @@ const OPERATOR_TURN_WORDS = 80;
 /** Phrases that hand the floor to an analyst's question. */
 export const QUESTION_INTRO =
   /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b|\b(?:we['’]ll|we will|let['’]s)\s+go\s+next\s+to\b/i;
+/**
+ * The same in a call held in Spanish or Portuguese: "Nuestra primera pregunta es de…", "La
+ * siguiente pregunta viene de…", "A próxima pergunta vem de…".
+ */
+const IBERIAN_QUESTION_INTRO =
+  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b/i;
 
 /** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
 
 /** Does the turn hand the floor to an analyst's question? */
 export function introducesQuestion(text: string): boolean {
-  return QUESTION_INTRO.test(text) || NAMED_INTRO.test(text);
+  return QUESTION_INTRO.test(text) || NAMED_INTRO.test(text) || IBERIAN_QUESTION_INTRO.test(text);
 }
 
 /**
@@ -139,7 +146,7 @@ export function firmInIntroduction(text: string, name: string): string | null {
  * named alike), else whoever it names.
  */
 export function introduced(matcher: IntroMatcher, text: string): Participant | null {
-  const handover = INTRO_PATTERN.exec(text);
+  const handover = INTRO_PATTERN.exec(text) ?? IBERIAN_QUESTION_INTRO.exec(text);
   return (handover && handover.index > 0 ? matcher.find(text.slice(handover.index)) : null) ?? matcher.find(text);
 }
 
@@ -240,8 +247,12 @@ export function inferSides(participants: readonly Participant[], turns: readonly
         } else if (target?.side === 'analyst') analystsFound = true; // already known ("Analyst:", a list): the structure holds
         // "…from the line of Mark Mahaney with Evercore ISI": the firm, where the source gave none.
         if (named && named.side === 'analyst' && named.firm === null) {
-          named.firm = firmInIntroduction(texts[i] as string, named.name);
-          // "Jake Miller (Barclays): …" gave the firm as the header's hint, read as a title: it is the firm.
+          // "Jake Miller (Barclays): …", "BEN ORTIZ (CITIGROUP):" gave the firm as the header's hint, read as
+          // a title: an analyst's "title" without a company title's words is the firm the source wrote.
+          if (named.title !== null && !titleWords(named.title).executive) {
+            named.firm = named.title;
+            named.title = null;
+          } else named.firm = firmInIntroduction(texts[i] as string, named.name);
           if (named.firm !== null && named.title?.toLowerCase() === named.firm.toLowerCase()) named.title = null;
         }
       }
@@ -249,8 +260,10 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   }
 
   // 3. The company: everyone else who speaks, once the call's structure is known — not when the
-  // Q&A opened and no analyst could be told (introduced in words not recognised): then who asked
-  // and who answered is unknown, and saying "company" of an analyst would be a wrong speaker.
+  // Q&A opened (by the moderator, or by the source's own Q&A heading) and no analyst could be told
+  // (introduced in words not recognised, or in another language): then who asked and who answered
+  // is unknown, and saying "company" of an analyst would be a wrong speaker.
+  qaOpened ||= turns.some((t) => t.section === 'qa');
   if ((moderators.size > 0 || analystsFound) && !(qaOpened && !analystsFound)) {
     const speakers = new Set(turns.map((t) => t.speakerId));
     for (const p of people) {

@@ -10,6 +10,7 @@
 import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-error.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { introduced, introducesQuestion, OPERATOR_PHRASES, type TurnDraft } from './structure.js';
+import { lineAt } from './lines.js';
 import type { Paragraph, Participant } from './types.js';
 
 /** Most words an operator's own follow-up has ("Ravi, please go ahead."). */
@@ -31,18 +32,6 @@ const HOUSEKEEPING = /\b(?:is|are) being recorded\b|\bas a reminder\b|\bplease (
 function operatorGoesOn(text: string): boolean {
   const words = text.split(/\s+/).length;
   return OPERATOR_PHRASES.test(text) || HOUSEKEEPING.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text));
-}
-
-/** The line a paragraph starts on in the source. */
-function lineAt(source: string, offset: number): { number: number; text: string } {
-  let number = 1;
-  let from = 0;
-  for (let k = source.indexOf('\n'); k !== -1 && k < offset; k = source.indexOf('\n', k + 1)) {
-    number++;
-    from = k + 1;
-  }
-  const end = source.indexOf('\n', from);
-  return { number, text: source.slice(from, end === -1 ? undefined : end).trim() };
 }
 
 /**

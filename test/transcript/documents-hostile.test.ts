@@ -2,7 +2,7 @@
  * Documents that must be refused, each with a clear one-line reason (a TranscriptFormatError
  * naming the file, never a stack trace or a hang): a scanned PDF with no text layer, a PDF cut
  * short, a password-protected PDF, a flate bomb, too many pages, a zip bomb .docx (declared and
- * lying sizes), a ZIP that is no Word document, a file whose extension lies, an old binary .doc.
+ * lying sizes), a ZIP that is no Word document, a file whose extension lies, an old binary .doc, an RTF file.
  */
 import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
@@ -157,6 +157,11 @@ describe('Word files that are refused', () => {
     expect((await refusal(Buffer.from('Jane Roe: hello\n'), 'plain.docx')).message).toMatch(/not a Word document \(not a ZIP archive\)/);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     expect((await refusal(ole, 'old.doc')).message).toMatch(/old binary Word \(\.doc\)/);
+  });
+
+  it('a Rich Text (RTF) file, whatever it is named, is refused saying so (its control words were read as JSON, or as the words of the call)', async () => {
+    const rtf = Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Helvetica;}}\n{\\pard\\b Operator:\\b0  Good morning.\\par}\n{\\pard\\b Jane Roe:\\b0  Thank you.\\par}\n}\n');
+    for (const name of ['call.rtf', 'call.txt']) expect((await refusal(rtf, name)).describe()).toBe(`${name}:1: this is a Rich Text (RTF) document; save it as .docx, PDF or plain text and import that`);
   });
 });
 

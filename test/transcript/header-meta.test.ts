@@ -27,6 +27,17 @@ describe('readHeaderMeta', () => {
     ['Widget Corp (2025) Q3 Earnings Call', { ticker: null }],
     ['Widget Corp (TSE: 2025) Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: '2025' }],
     ['Widget Corp (WDGT) Q3 2025 Earnings Call (7791)', { company: 'Widget Corp', ticker: 'WDGT' }],
+    // StreetEvents: a ticker (or a Reuters instrument code) and a dash before the period, the company after it.
+    ['KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call', { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', title: 'KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call' }],
+    ['WDGT - Q3 2025 Widget Corp Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
+    ['Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
+    // An IR site's PDF: the company's name over a title that names none.
+    ['Fenwick Tools Inc.\nFirst Quarter 2025 Earnings Conference Call\nApril 24, 2025', { company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24' }],
+    ['Fenwick Tools Inc.\nFenwick Tools Q1 2025 Earnings Call', { company: 'Fenwick Tools' }],
+    // Spanish and Portuguese periods.
+    ['Grupo Alcázar (ALCZ) Conferencia de resultados del tercer trimestre de 2025', { company: 'Grupo Alcázar', ticker: 'ALCZ', quarter: 'Q3 2025' }],
+    ['Companhia Serra Azul S.A. (SRAZ3) 2T25 Teleconferência de Resultados', { ticker: 'SRAZ3', quarter: 'Q2 2025' }],
+    ['Banco Meridional 4T 2024 Earnings Call', { company: 'Banco Meridional', quarter: 'Q4 2024' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });
@@ -47,5 +58,32 @@ describe('standard layout variants read the same call', () => {
     expect(parsed.layout).toBe('standard');
     expect(turnTable(parsed.call)).toEqual(reference);
     expect(parsed.call.meta).toMatchObject({ id: 'nwrb-q2-2025', date: null, time: null });
+  });
+});
+
+describe('a StreetEvents export (LSEG / Thomson Reuters)', () => {
+  it('leaves out the publisher\'s banner over the title and reads the company after the period, the instrument code as the ticker', () => {
+    const text = readFileSync(new URL('../fixtures/layouts/standard-streetevents.txt', import.meta.url), 'utf8');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('standard');
+    expect(parsed.call.meta).toMatchObject({ company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', date: '2025-10-23' });
+    expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page, not the call \(the publisher's own lines\), the first "THOMSON REUTERS STREETEVENTS"/);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual([
+      'Operator', "Siobhán O'Neill", 'María José Ortega-Ruiz', 'Pieter van der Berg', 'Operator', 'Ahmad bin Yusof', 'Pieter van der Berg', 'Operator', 'Luc de Rosnay', 'María José Ortega-Ruiz', 'Operator',
+    ]);
+  });
+
+  it('a company in capitals over the title is not a banner: left in, the file is refused as before', () => {
+    const text = readFileSync(new URL('../fixtures/layouts/standard-streetevents.txt', import.meta.url), 'utf8').replace('THOMSON REUTERS STREETEVENTS\nEDITED TRANSCRIPT\n', 'KESTREL HARBOUR GROUP\n');
+    expect(() => parseTranscriptText(text)).toThrow(/not in any supported layout/);
+  });
+});
+
+describe('an IR site\'s PDF that opens with the company\'s name over the title', () => {
+  it('reads as standard, the company from that line (it was refused at line 1)', () => {
+    const parsed = parseTranscriptText(readFileSync(new URL('../fixtures/layouts/standard-ir-pdf.txt', import.meta.url), 'utf8'));
+    expect(parsed.layout).toBe('standard');
+    expect(parsed.call.meta).toMatchObject({ company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24', id: 'fenwick-tools-inc-q1-2025' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh']);
   });
 });

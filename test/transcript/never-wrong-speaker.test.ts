@@ -1426,3 +1426,252 @@ describe('speakers written surname first, as a company directory names them (Tea
     expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan']);
   });
 });
+
+describe('names with particles ("Jan-Willem ter Horst", "Jean-Luc d\'Aubigné") are speakers, never words of the speaker before', () => {
+  const people = [
+    'Operator', 'Karl-Heinz von Bülow', 'Jan-Willem ter Horst', 'Operator', "Jean-Luc d'Aubigné", 'Jan-Willem ter Horst', 'Operator', 'Giulia degli Esposti',
+    'Karl-Heinz von Bülow', 'Operator', 'Noor binti Ahmad', 'Jan-Willem ter Horst', 'Operator', "Marco dell'Orto", 'Karl-Heinz von Bülow',
+  ];
+
+  it('"Name:" labels', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-particles.txt'));
+    expect(parsed.layout).toBe('name-colon');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+  });
+
+  it('name lines over the words', () => {
+    const text = fixture('name-colon-particles.txt').replace(/^([^:\n]+): /gm, '$1\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.layout).toBe('standard');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(people);
+  });
+});
+
+describe('two calls pasted into one file', () => {
+  const text = fixture('name-colon-two-calls.txt');
+  const second = 'Fenwick Tools Inc. (FNWK) Q2 2025 Earnings Call';
+
+  it('are refused at the second call\'s title, never its turns filed under the first call (nor its title as the last answer\'s words)', () => {
+    expect(refusal(text, 'calls.txt').describe()).toBe(
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+    );
+    const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
+    expect(refusal(standard, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(standard, second)}: "${second.replace(/[().]/g, '\\$&')}" is the title of another call`));
+  });
+
+  it('a call that says its own title in passing, or repeats it, still reads', () => {
+    const [first] = text.split(`\n${second}\n`) as [string];
+    const repeated = `${first}\nFenwick Tools Inc. (FNWK) Q1 2025 Earnings Call\n\nAlan Marsh: And on the Q2 2025 earnings call we will update you.\n`;
+    const parsed = parseTranscriptText(repeated);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh']);
+  });
+});
+
+describe('an IR site\'s PDF with "Name:" labels on a line of their own', () => {
+  it('a label that recurs beside page breaks ("Alan Marsh:" under "Page 2 of 3" each time he speaks) is a speaker, never a running header left out with his words given to the analyst before him', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-pdf-labels.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I would now like to turn the call over to Alan Marsh.',
+      'Rita Chen: Thank you, operator. Gross margin was 38%.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing in the industrial segment this year?',
+      'Alan Marsh: Pricing was up 2%.',
+      'Operator: Our next question comes from Ben Ortiz with Citigroup.',
+      'Ben Ortiz: What about volumes?',
+      'Alan Marsh: Volumes were flat.',
+    ]);
+    expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page/);
+  });
+});
+
+describe('a running footer with its page number on the same line', () => {
+  it('("… Earnings Call | April 24, 2025 | Page 2") is left out, never words of the speaker it interrupts', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-ir-pdf.txt'));
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh', 'Operator', 'Ben Ortiz', 'Rita Chen']);
+    expect(rows[1]?.text).toBe('Thank you, operator. Please turn to slide 3. Revenue grew 4% in the quarter, and orders grew 6%, with strength in the industrial segment.');
+    expect(rows[4]?.text).toBe('What about pricing?');
+    expect(parsed.warnings[0]?.message).toMatch(/^left out 2 lines that belong to the page, not the call \(page numbers, running headers and footers\)/);
+  });
+
+  it('a line of words that ends with a page once ("…in the 10-K – page 12") stays words', () => {
+    const text = fixture('name-colon-ir-pdf.txt').replace(/^Fenwick Tools Inc\. – First Quarter 2025 Earnings Call \| April 24, 2025 \| Page 3\n/m, '').replace('| Page 2', '– page 12');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows[1]?.text).toContain('Fenwick Tools Inc. – First Quarter 2025 Earnings Call | April 24, 2025 – page 12');
+  });
+});
+
+describe('an operator the transcript never labels', () => {
+  const text = fixture('name-colon-unlabelled-operator.txt');
+  const welcome = text.split('\n')[2] as string;
+
+  it('its welcome under the title is refused with its line, never read as a title line and lost (its later introductions would be the executives\' words)', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(`call.txt:3: expected a paragraph opening with "Name:", found "${welcome.slice(0, 77)}..."`);
+    const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
+    expect(refusal(standard, 'call.txt').describe()).toMatch(/^call\.txt:3: expected a participants list or a section heading/);
+  });
+
+  it('a title that says "welcome" is still a title', () => {
+    const titled = text.replace(`${welcome}\n`, 'Welcome to the Fenwick Tools Q1 2025 Earnings Call\n').replace('Alan Marsh: Thank you, operator.', 'Operator: Good morning.\n\nAlan Marsh: Thank you, operator.');
+    expect(parseTranscriptText(titled).call.meta).toMatchObject({ ticker: 'FNWK', quarter: 'Q1 2025' });
+  });
+});
+
+describe('calls held in Spanish or Portuguese', () => {
+  it('"Operador:" is the operator, "Sesión de preguntas y respuestas" opens the Q&A (never words of the speaker before it), "tercer trimestre de 2025" is Q3 2025, and the analysts are the ones introduced', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-spanish.txt'));
+    expect(parsed.call.meta).toMatchObject({ company: 'Grupo Alcázar S.A.B. de C.V.', ticker: 'ALCZ', quarter: 'Q3 2025', id: 'alcz-q3-2025' });
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => `${r.speaker} (${r.side}, ${r.section})`)).toEqual([
+      'Operator (operator, prepared_remarks)', 'Daniel Whitmore (company, prepared_remarks)', 'Lucía Fernández (company, prepared_remarks)', 'Robert Hale (company, prepared_remarks)',
+      'Operator (operator, qa)', 'Thomas Greene (analyst, qa)', 'Lucía Fernández (company, qa)', 'Operator (operator, qa)', 'Ana Beltrán (analyst, qa)', 'Robert Hale (company, qa)', 'Operator (operator, qa)',
+    ]);
+    expect(rows[3]?.text).toBe('El EBITDA fue de 4.200 millones de pesos.');
+  });
+
+  it('Portuguese lists and headings ("Participantes da Empresa", "Apresentação", "Perguntas e Respostas"), "Operadora", and "2T25" as Q2 2025', () => {
+    const parsed = parseTranscriptText(fixture('standard-portuguese.txt'));
+    expect(parsed.layout).toBe('standard');
+    expect(parsed.call.meta).toMatchObject({ company: 'Companhia Serra Azul S.A.', ticker: 'SRAZ3', quarter: 'Q2 2025' });
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['João Carvalho (company)', 'Mariana Lopes (company)', 'Peter Lang (analyst)', 'Fernanda Rocha (analyst)', 'Operator (operator)']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.section}`)).toEqual([
+      'Operator prepared_remarks', 'João Carvalho prepared_remarks', 'Mariana Lopes prepared_remarks',
+      'Operator qa', 'Peter Lang qa', 'João Carvalho qa', 'Operator qa', 'Fernanda Rocha qa', 'Mariana Lopes qa', 'Operator qa',
+    ]);
+  });
+
+  it('an English call whose Q&A heading is in Spanish', () => {
+    const text = fixture('standard-portuguese.txt').replace('Perguntas e Respostas', 'Sesión de Preguntas y Respuestas').replace('Apresentação', 'Presentación');
+    expect(turnTable(parseTranscriptText(text).call).filter((r) => r.section === 'qa')).toHaveLength(7);
+  });
+});
+
+describe('a call copied from a table: a tab between the name and the title or firm', () => {
+  it('"Alan Marsh<TAB>Chief Executive Officer" is Alan Marsh, the CEO — never a person named "Alan Marsh Chief Executive Officer"', () => {
+    const parsed = parseTranscriptText(fixture('standard-tabs.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Alan Marsh | company | Chief Executive Officer', 'Rita Chen | company | Chief Financial Officer', 'Kate Lowe | analyst | UBS', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call.',
+      'Alan Marsh: Thank you, operator. Revenue grew 4%.',
+      'Rita Chen: Gross margin was 38%.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+});
+
+describe('captions that name the speaker outside the words', () => {
+  const speakers = ['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh'];
+
+  it('Webex: the cue identifier (2 "Alan Marsh" (1234567)) names the speaker; the file was refused as naming no one', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-webex.vtt'), { fileName: 'call.vtt' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+  });
+
+  it('"(Alan Marsh)" on a line of its own, even mid-cue after a dialog dash, is a change of speaker, never the words of the one before; "(Laughter)" stays words', () => {
+    const rows = turnTable(parseTranscriptText(fixture('webvtt-bracketed-names.vtt'), { fileName: 'call.vtt' }).call);
+    expect(rows.map((r) => `${r.speaker}: ${r.text}`).slice(1)).toEqual([
+      'Alan Marsh: Thank you. Revenue grew 4% in the quarter. Orders grew 6%. (Laughter) It was a good quarter.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+    ]);
+  });
+});
+
+describe('an operator written with her own name', () => {
+  it('"Operator (Melissa):", "Melissa, Operator:", "Operator Melissa:" are the operator — never a new "Operator Melissa" on the company\'s side', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-named-operator.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Operator (operator)', 'Alan Marsh (company)', 'Kate Lowe (analyst)', 'Ben Ortiz (analyst)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Alan Marsh', 'Operator', 'Ben Ortiz', 'Alan Marsh']);
+  });
+
+  it('a person whose title merely mentions the operations ("Melissa Grant, Chief Operating Officer:") is not the operator', () => {
+    const text = fixture('name-colon-named-operator.txt').replace('Alan Marsh: Thank you. Revenue', 'Melissa Grant, Chief Operating Officer: Thank you. Revenue');
+    expect(parseTranscriptText(text).call.participants.find((p) => p.name === 'Melissa Grant')?.side).toBe('company');
+  });
+});
+
+describe('"Name:" labels marked "Q -" / "A -" (or "Question –" / "Answer –")', () => {
+  it('are their speakers\' turns — never the words of the one before — the asker an analyst, the answerer the company\'s', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-qa-marks.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}): ${r.text}`)).toEqual([
+      'Operator (operator): Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
+      'Alan Marsh (company): Thank you. Revenue grew 4% in the quarter.',
+      'Rita Chen (company): Gross margin was 38%.',
+      'Kate Lowe (analyst): What about pricing?',
+      'Alan Marsh (company): Pricing was up 2%.',
+      'Ben Ortiz (analyst): What about volumes?',
+      'Rita Chen (company): Volumes were flat.',
+      'Kate Lowe (analyst): And capex?',
+      'Alan Marsh (company): Unchanged.',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Kate Lowe')?.firm).toBe('UBS');
+  });
+});
+
+describe('an interpreted call whose labels say so', () => {
+  it('"Kenji Watanabe (via interpreter):", "Yuki Mori [interpreted]:" are those executives, with no title "via interpreter"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-interpreted.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title}`)).toEqual([
+      'Operator | operator | null', 'Kenji Watanabe | company | null', 'Yuki Mori | company | null', 'David Klein | analyst | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Kenji Watanabe', 'Yuki Mori', 'Operator', 'David Klein', 'Kenji Watanabe', 'Yuki Mori']);
+    const lines = fixture('name-colon-interpreted.txt').replace(/^([^:\n]+): /gm, '$1\n');
+    expect(parseTranscriptText(lines).call.participants.find((p) => p.name === 'Kenji Watanabe')?.title).toBeNull();
+  });
+
+  it('name lines over the words with the note or a title in square brackets ("Yuki Mori [interpreted]", "Yuki Mori [CFO]") are speakers, never the words of the one before', () => {
+    const lines = fixture('name-colon-interpreted.txt').replace(/^([^:\n]+): /gm, '$1\n');
+    for (const text of [lines, lines.replace('Yuki Mori [interpreted]', 'Yuki Mori [CFO]')]) {
+      const rows = turnTable(parseTranscriptText(text).call);
+      expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Kenji Watanabe', 'Yuki Mori', 'Operator', 'David Klein', 'Kenji Watanabe', 'Yuki Mori']);
+      expect(rows[2]?.text).toBe('Operating profit rose 12% year on year.');
+    }
+  });
+});
+
+describe('a name line with its title after another separator ("Yuki Mori | CFO")', () => {
+  const lines = fixture('name-colon-interpreted.txt').replace(/^([^:\n]+): /gm, '$1\n');
+
+  it.each([' | CFO', ' / CFO', ' • CFO', ' · CFO'])('"Yuki Mori%s" is her speaker line, never the words of the one before', (separator) => {
+    const rows = turnTable(parseTranscriptText(lines.replace('Yuki Mori [interpreted]', `Yuki Mori${separator}`)).call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Kenji Watanabe', 'Yuki Mori', 'Operator', 'David Klein', 'Kenji Watanabe', 'Yuki Mori']);
+  });
+
+  it('markup this reader cannot read after the name of someone who speaks ("Yuki Mori {CFO}", "Yuki Mori | Finance") is refused with its line', () => {
+    for (const line of ['Yuki Mori {CFO}', 'Yuki Mori | Finance']) {
+      const text = lines.replace('Yuki Mori [interpreted]', line);
+      expect(refusal(text, 'call.txt').describe()).toBe(`call.txt:${lineOf(text, line)}: cannot read the speaker line "${line}" (it starts with "Yuki Mori"): write the name alone, or "Name - Title"`);
+    }
+  });
+});
+
+describe('numbered sections and lists, as a broker\'s PDF writes them', () => {
+  const text = fixture('standard-numbered-parts.txt');
+  const speakers = ['Operator', 'Alan Marsh', 'Operator', 'Kate Lowe', 'Rita Chen'];
+
+  it('"PART I – PREPARED REMARKS" is a section heading — never a listed analyst "Part I" of a firm "PREPARED REMARKS" — and "PART II – QUESTIONS AND ANSWERS" opens the Q&A, never the CEO\'s words', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Alan Marsh', 'Rita Chen', 'Kate Lowe', 'Operator']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.section}`)).toEqual(['Operator prepared_remarks', 'Alan Marsh prepared_remarks', 'Operator qa', 'Kate Lowe qa', 'Rita Chen qa']);
+    expect(turnTable(parsed.call)[1]?.text).toBe('Thank you, operator. Revenue grew 4%.');
+  });
+
+  it('"1. Presentation", "2. Question-and-Answer Session", "1. Alan Marsh - Chief Executive Officer" and an "Event Participants" heading read the same (they were refused)', () => {
+    const numbered = text
+      .replace('Company Participants', 'Event Participants\n\nCompany Participants')
+      .replace('Alan Marsh - Chief', '1. Alan Marsh - Chief')
+      .replace('Rita Chen - Chief', '2. Rita Chen - Chief')
+      .replace('Kate Lowe - UBS', '1. Kate Lowe - UBS')
+      .replace('PART I – PREPARED REMARKS', '1. Presentation')
+      .replace('PART II – QUESTIONS AND ANSWERS', '2. Question-and-Answer Session');
+    const parsed = parseTranscriptText(numbered);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Alan Marsh (company)', 'Rita Chen (company)', 'Kate Lowe (analyst)', 'Operator (operator)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+  });
+});

@@ -98,6 +98,13 @@ describe('what the call itself says about its people (layouts that list nobody)'
     expect(Object.fromEntries(sides.map((p) => [p.name, p.side]))).toEqual({ Operator: 'operator', 'Nora Quill': 'company', 'Michael Winestean': 'analyst', Michael: 'analyst', 'Lee Park': 'analyst' });
   });
 
+  it('an analyst\'s firm written in brackets with the name ("BEN ORTIZ (CITIGROUP):") is the firm, never a title, however the introduction shortens it ("Citi")', () => {
+    const { call } = parseTranscriptText(readFileSync(new URL('../fixtures/layouts/name-colon-caps-parens.txt', import.meta.url), 'utf8'));
+    const ben = call.participants.find((p) => p.name === 'Ben Ortiz');
+    expect(ben).toMatchObject({ side: 'analyst', title: null, firm: 'Citigroup' });
+    expect(call.participants.find((p) => p.name === 'Kate Lowe')).toMatchObject({ side: 'analyst', title: null, firm: 'UBS' });
+  });
+
   it("reads executives' titles from how the call introduces them, the role after a name before the one before it", () => {
     const people: Participant[] = ['Laurel Cobb', 'Carmen Dahl Hayes', 'Stefan Whitford', 'Alec Shields', 'Dana Fry'].map((name) => ({
       id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'company', sideSource: 'inferred',
@@ -332,5 +339,11 @@ describe('operators the call gives no clear leader, and questions the call intro
     ).call;
     expect(sideOf(call, 'Speaker 0')).toBe('operator');
     expect(sideOf(call, 'Speaker 2')).toBe('unknown');
+  });
+
+  it('a Q&A its heading opens, whose introductions are worded so none can be read ("Kate Lowe, UBS."), leaves sides unknown, never calls the analysts company', () => {
+    const parsed = parseTranscriptText(readFileSync(new URL('../fixtures/layouts/name-colon-terse-introductions.txt', import.meta.url), 'utf8'));
+    expect(parsed.call.participants.map((p) => `${p.name}: ${p.side}`)).toEqual(['Operator: operator', 'Alan Marsh: unknown', 'Kate Lowe: unknown', 'Ben Ortiz: unknown']);
+    expect(structureCall(parsed.call).participants.find((p) => p.name === 'Kate Lowe')?.side).toBe('unknown');
   });
 });

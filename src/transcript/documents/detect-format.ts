@@ -43,6 +43,10 @@ export function detectDocumentFormat(bytes: Uint8Array, fileName: string | null)
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new TranscriptFormatError(1, 'this is an old binary Word (.doc) file or a password-protected Office document; save it as .docx (without a password) or PDF and import that');
   }
+  // "{\rtf1\ansi…": its control words would be read as the words of the call.
+  if (/^\s*\{\\rtf/.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''))) {
+    throw new TranscriptFormatError(1, 'this is a Rich Text (RTF) document; save it as .docx, PDF or plain text and import that');
+  }
   if (ext === '.pdf') throw new TranscriptFormatError(1, 'this .pdf file is not a PDF (no %PDF- header); it may be an error page saved under that name');
   if (ext === '.docx') throw new TranscriptFormatError(1, 'this .docx file is not a Word document (not a ZIP archive)');
   if (HTML_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) return 'html';

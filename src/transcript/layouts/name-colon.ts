@@ -20,12 +20,12 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
-import { applyKeyValue, applyTitleLine, emptyHeaderMeta, isKeyValueMeta } from '../header-meta.js';
+import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
-import { SpeakerResolver } from '../speaker-resolver.js';
+import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -68,7 +68,7 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   if (parenthesised.hint !== null || looksLikeName(parenthesised.name)) return parenthesised;
   // "Maria Lopez [CEO]".
   const bracketed = /^(?<name>[^[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/u.exec(written);
-  if (bracketed?.groups && looksLikeName(bracketed.groups.name!.trim())) return { name: bracketed.groups.name!.trim(), hint: bracketed.groups.hint!.trim() };
+  if (bracketed?.groups && looksLikeName(bracketed.groups.name!.trim())) return { name: bracketed.groups.name!.trim(), hint: isDeliveryNote(bracketed.groups.hint!) ? null : bracketed.groups.hint!.trim() };
   const m = /^(?<name>[^,\u2013\u2014-]+?)\s*(?:,|\s[-\u2013\u2014]{1,2})\s*(?<hint>\S.{0,80})$/u.exec(written);
   return m?.groups && looksLikeName(m.groups.name!) ? { name: m.groups.name!.trim(), hint: m.groups.hint!.trim() } : parenthesised;
 }
@@ -166,7 +166,41 @@ function longLabel(label: string): string | undefined {
   return label.trim();
 }
 
-function prefixOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
+/** Terminals' Q&A marks before a label: "Q - Kate Lowe, UBS: …", "Answer – Alan Marsh: …" (the one asking, the one answering). */
+const QA_MARK = /^(?<mark>q|a|question|answer)\s*[-\u2013\u2014]\s*(?=\S)/i;
+
+interface Prefix {
+  name: string;
+  hint: string | null;
+  restOffset: number;
+  startTime: number | null;
+  /** The Q&A mark written before the label, if any. */
+  mark: 'Q' | 'A' | null;
+}
+
+/** The speaker label a paragraph opens with, after a Q&A mark if it has one; null when it opens with none. */
+function prefixOf(text: string): Prefix | null {
+  const marked = QA_MARK.exec(text);
+  if (marked?.groups) {
+    const label = labelOf(text.slice(marked[0].length));
+    if (label) return { ...label, restOffset: label.restOffset + marked[0].length, mark: (marked.groups.mark as string)[0]!.toUpperCase() as 'Q' | 'A' };
+  }
+  const label = labelOf(text);
+  return label ? { ...label, mark: null } : null;
+}
+
+/**
+ * Someone met under a Q&A mark and named nowhere else: the asker an analyst (the hint their firm),
+ * the answerer the company's — as a terminal's "Q - Name" / "A - Name" line says.
+ */
+function markedDraft(draft: ParticipantDraft, mark: 'Q' | 'A' | null, hint: string | null): ParticipantDraft {
+  if (mark === null || draft.side !== 'unknown') return draft;
+  return mark === 'Q'
+    ? { ...draft, title: null, firm: hint, side: 'analyst', sideSource: 'header' }
+    : { ...draft, side: 'company', sideSource: 'header' };
+}
+
+function labelOf(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
   const label = labelLine(text.slice(0, 120)) ?? (text.includes('\t') ? tabbedLabel(text) : null) ?? bracketedLabel(text);
   if (label) return label;
   const stamp = STAMP.exec(text);
@@ -245,6 +279,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   // Header: lines until the first speaker prefix or section heading.
   let k = 0;
   let listKind: 'company' | 'analysts' | 'participants' | null = null;
+  const titleLines: string[] = [];
   for (; k < lines.length; k++) {
     const line = lines[k] as Line;
     if (line.text === '') continue;
@@ -260,9 +295,14 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       continue;
     }
     if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
+    // "Good morning and welcome to…" before any label is someone speaking, not a title line (the body refuses it).
+    if (!isKeyValueMeta(line.text) && readsAsSpeech(line.text)) break;
     listKind = null;
     // A Markdown heading ("# Crestview Foods Q1 2025 Earnings Call") is a title line.
     const plain = /^#{1,6}\s/.test(line.text) ? { ...line, text: line.text.replace(/^#{1,6}\s+/, '') } : line;
+    // "Fenwick Tools Inc." over "First Quarter 2025 Earnings Conference Call": the company's name over the title.
+    if (titleLines.length === 1 && meta.company === null) meta.company = companyOverTitle(titleLines[0] as string, plain.text);
+    titleLines.push(plain.text);
     if (!applyKeyValue(meta, plain)) applyTitleLine(meta, plain);
   }
 
@@ -322,9 +362,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       // "Analyst:" names no one: the "Unidentified Analyst" (side known, never inferred).
       const found = resolver.resolve(unnamedRoleLabel(prefix.name) ?? prefix.name, prefix.hint);
       let who: Participant;
-      if (found.kind === 'found') who = found.participant;
-      else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
-      else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker));
+      if (found.kind === 'found') {
+        who = found.participant;
+        // Met before with no side ("Alan Marsh:" in the remarks), now marked "A - Alan Marsh:": the mark says it.
+        if (prefix.mark !== null && who.side === 'unknown' && who.sideSource === 'unknown' && unidentifiedSide(who.name) === null) Object.assign(who, markedDraft(who, prefix.mark, null), { title: who.title, firm: who.firm });
+      } else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
+      else who = addUnlistedSpeaker(speakerCtx, line, markedDraft(participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker), prefix.mark, prefix.hint));
       if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;
       const start = line.start + prefix.restOffset;

@@ -21,7 +21,7 @@
 import { assembleCall, TurnCollector } from '../call-assembly.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
-import { isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
+import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
@@ -86,18 +86,35 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
-  const m = /^(?<name>[^,;]{2,60}?)\s*(?:,|;|\s--?\s|\s[\u2013\u2014]\s)\s*(?<rest>.+)$/u.exec(bare);
+  // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
+  if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
+  const m = /^(?<name>[^,;\t|/\u2022\u00b7]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014|/\u2022\u00b7]\s)\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
   if (name && rest && looksLikeName(name) && !isInterjection(name) && !/^\p{Ll}/u.test(rest) && looksLikeTitleLine(rest)) return { name, hint: rest, titleInline: true };
   // "Peter Lindqvist - Northgate": a firm or title without a firm's or a title's words is still
   // theirs when the list gives it to the person named (else the line would be taken for words).
-  if (name && rest && resolver && !/^\p{Ll}/u.test(rest) && m?.[0].match(/\s(?:--?|[\u2013\u2014])\s/u)) {
+  if (name && rest && resolver && !/^\p{Ll}/u.test(rest) && m?.[0].match(/\s(?:--?|[\u2013\u2014])\s|\t/u)) {
     const found = resolver.resolve(name, rest);
     if (found.kind === 'found' && matchesTitle(found.participant, rest)) return { name, hint: rest, titleInline: true };
   }
   return { name: bare, hint: nextLine, titleInline: false };
+}
+
+/**
+ * The name of someone who speaks in the call that opens a line, followed by markup rather than a
+ * sentence ("Yuki Mori {CFO}", "Yuki Mori | Finance"); null when the line opens with none.
+ */
+function nameOpeningLine(text: string, speaks: (name: string) => boolean): string | null {
+  const words = text.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
+    const rest = words.slice(n).join(' ');
+    if (!/^[[{<|/#*_~\u2022\u00b7]/u.test(rest)) continue;
+    const name = words.slice(0, n).join(' ');
+    if (looksLikeName(name) && !isInterjection(name) && speaks(name)) return name;
+  }
+  return null;
 }
 
 /** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
@@ -242,7 +259,8 @@ function detect(doc: SourceDoc): LayoutFit {
   const reasons: string[] = [];
   let score = 0;
   const first = lines[nextNonBlank(lines, 0)];
-  if (first && isTitleOrKey(first.text)) {
+  const second = first ? lines[nextNonBlank(lines, lines.indexOf(first) + 1)] : undefined;
+  if (first && (isTitleOrKey(first.text) || (second !== undefined && companyOverTitle(first.text, second.text) !== null))) {
     score += 0.3;
     reasons.push(`title line at line ${first.number}`);
   }
@@ -335,7 +353,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     i++;
   }
-  if (headerLines.length > 0 && !isTitleOrKey((headerLines[0] as Line).text)) {
+  // "Fenwick Tools Inc." over "First Quarter 2025 Earnings Conference Call": the company's name over the title.
+  const companyFirst = headerLines.length >= 2 && companyOverTitle((headerLines[0] as Line).text, (headerLines[1] as Line).text) !== null;
+  if (headerLines.length > 0 && !isTitleOrKey((headerLines[0] as Line).text) && !companyFirst) {
     const line = headerLines[0] as Line;
     throw new TranscriptFormatError(line.number, `expected a title line like ${TITLE_EXAMPLE}, found ${quoteLine(line.text)}`, { lineText: line.text });
   }
@@ -525,6 +545,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       }
     }
     if (!speaker && headerSized(first.text) && !/[.?!:;,]$/.test(first.text)) {
+      // "Yuki Mori {CFO}" opening a block: someone who speaks in this call, with markup this parser
+      // cannot read — refused, never taken for the previous speaker's words.
+      const named = nameOpeningLine(first.text, (name) => resolver.resolve(name).kind === 'found' || (nameLed && vouchedFor(name)));
+      if (named !== null) {
+        throw new TranscriptFormatError(first.number, `cannot read the speaker line ${quoteLine(first.text)} (it starts with "${named}"): write the name alone, or "Name - Title"`, { lineText: first.text });
+      }
       // "Peter Lindqvist - Bluefin" opening a block: a listed person's name with something this
       // parser cannot read as their title — refused, never taken for the previous speaker's words.
       const dashed = splitDashed(first.text);

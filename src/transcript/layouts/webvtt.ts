@@ -64,6 +64,18 @@ interface Segment {
   change: boolean;
 }
 
+/**
+ * A speaker named in round brackets on a line of their own ("(Dana Reyes)" over the words, as
+ * some recorders write a cue): two words or more, the operator or a numbered voice — a sound
+ * ("(Laughter)") or a one-word aside is not one. Null when the line is not one.
+ */
+function bracketedSpeakerLine(line: string): string | null {
+  const name = /^\s*\((?<name>[^()]{1,60})\)\s*$/.exec(line)?.groups?.name?.trim();
+  if (name === undefined || isSoundTag(name)) return null;
+  const person = looksLikeName(name) && name.split(/\s+/).length >= 2 && !isInterjection(name);
+  return person || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null ? name : null;
+}
+
 /** A voiceless segment's own speaker changes: ">>" anywhere (">>>" marks a topic, not a speaker), dialog dashes on two or more lines. */
 function splitChanges(voice: string | null, raw: string): Segment[] {
   if (voice !== null) return [{ voice, text: raw, change: false }];
@@ -72,6 +84,14 @@ function splitChanges(voice: string | null, raw: string): Segment[] {
   const pieces: Segment[] = [];
   let current: Segment = { voice: null, text: '', change: false };
   for (const line of lines) {
+    // "(Dana Reyes)" on a line of its own: the words under it are hers, wherever in the cue it comes.
+    const named = bracketedSpeakerLine(line);
+    if (named !== null) {
+      pieces.push(current);
+      current = { voice: named, text: '', change: false };
+      continue;
+    }
+    if (/^\s*[-\u2010\u2013]\s*$/.test(line)) continue; // a dialog dash alone before such a line
     if (dashed && /^\s*[-\u2010\u2013]\s+\S/.test(line)) {
       pieces.push(current);
       current = { voice: null, text: line.replace(/^\s*[-\u2010\u2013]\s+/, ''), change: true };
@@ -137,6 +157,12 @@ function prefixVoice(segment: Segment): Segment {
   const { name } = splitNameHint(written);
   if (!isCaptionSpeaker(name)) return segment;
   return { ...segment, voice: written, text: (m[2] as string).trim() };
+}
+
+/** Webex names a cue's speaker in its identifier: `12 "Dana Reyes" (3141592)`. Null when it names no one. */
+function identifierVoice(id: string): string | null {
+  const name = /^(?:\d+\s+)?"(?<name>[^"]{1,80})"(?:\s+\(\d+\))?$/.exec(id.trim())?.groups?.name?.trim();
+  return name !== undefined && isCaptionSpeaker(splitNameHint(name).name) ? name : null;
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -240,8 +266,11 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
       section = switched;
       speaker = null; // a section boundary ends the turn
     }
+    const named = identifierVoice(cue.id);
     for (const raw of segmentsOf(cue.tree.children)) {
-      const segment = prefixVoice(pendingChange && raw.voice === null ? { ...raw, change: true } : raw);
+      let segment = prefixVoice(pendingChange && raw.voice === null ? { ...raw, change: true } : raw);
+      // A cue its identifier names ("1 \"Dana Reyes\" (3141592)", Webex): the words are that speaker's.
+      if (segment.voice === null && !segment.change && named !== null) segment = { ...segment, voice: named };
       pendingChange = false;
       let who: Participant | null = speaker;
       if (segment.change && segment.voice === null) {
