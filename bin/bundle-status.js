@@ -5,7 +5,9 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+// Here in bin/, or inside the bundle (dist/bundle/) when a bundled script imports this module.
+const ROOT = path.basename(HERE) === 'bin' ? path.resolve(HERE, '..') : path.resolve(HERE, '../..');
 export const BUNDLE_DIR = path.join(ROOT, 'dist/bundle');
 
 /** Why the bundle in `dir` (sources relative to `root`) cannot be used, or null when it is current. */
