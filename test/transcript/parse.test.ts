@@ -457,7 +457,7 @@ describe('a call with no header', () => {
     ["Good morning and welcome to Tessel Bank's 2021 full year results audio webcast.", 'Tessel Bank', null],
     ['Welcome to this presentation of the Halden Steel year-end report.', 'Halden Steel', null],
     ['We welcome you to the live webcast presentation of Marrow Instruments interim financial results.', 'Marrow Instruments', null],
-    ['Welcome to Quorvo Quantum Inc debut fiscal year-end conference call.', 'Quorvo Quantum Inc', null],
+    ['Welcome to Quorvo Quantum Inc inaugural fiscal year-end conference call.', 'Quorvo Quantum Inc', null],
     // An abbreviation's period is no sentence's end; a company named for a person keeps its possessive.
     ["Good day, everyone, and welcome to Dr. Halvorsen's Q3 FY 2024 Earnings Conference Call. As a reminder, lines are muted.", "Dr. Halvorsen's", 'Q3 2024'],
     ['Welcome to the St. Aubin Mining second quarter 2024 earnings call.', 'St. Aubin Mining', 'Q2 2024'],
