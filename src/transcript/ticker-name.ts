@@ -7,6 +7,7 @@
  * said as a company at least once, weighted by how many of the ticker's leading letters it shares.
  */
 import { englishWords } from './english-words.js';
+import { MONTH_WORD } from './header-meta.js';
 
 /** How much of the call is read: the name may first come after the opening remarks' first pages. */
 const READ_CHARS = 20_000;
@@ -26,8 +27,8 @@ const wordsStartingWith = (letter: string): RegExp => {
  */
 const CORPORATE_AFTER = /^\s+(?:Group|Corporation|Corp|Company|Inc|Holdings?|SA|S\.A\.|AG|SE|ASA|AB|NV|plc|PLC|Ltd|Limited|IM|Electronics|Industries|International)\b/;
 const COMPANY_BEFORE = /\b(?:of|at|from|joining)\s+$/i;
-/** Words capitalised by the calendar, not by being a name. */
-const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday']);
+/** Words capitalised by the calendar, not by being a name: months (as titles spell them) and weekdays. */
+const CALENDAR = new RegExp(`^(?:${MONTH_WORD}|monday|tuesday|wednesday|thursday|friday)$`, 'i');
 
 const sharedPrefix = (a: string, b: string): number => {
   let n = 0;
@@ -56,7 +57,7 @@ export function tickerSpelledName(text: string, ticker: string, people: readonly
     if (skip === undefined) {
       const lower = word.toLowerCase();
       // An English word ("Now", "Net") is not a name; a word in capitals that is not one (KGHM) may be.
-      skip = CALENDAR.has(lower) || personWords.has(lower) || lower === symbol.toLowerCase() || englishWords().has(lower);
+      skip = CALENDAR.test(lower) || personWords.has(lower) || lower === symbol.toLowerCase() || englishWords().has(lower);
       notName.set(word, skip);
     }
     if (skip) continue;

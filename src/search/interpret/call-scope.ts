@@ -183,6 +183,9 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     }
   } else if (filters.company === ANY) sources.company = 'request';
 
+  // The companies whose calls a period picks among: those named, else the whole library's.
+  const companiesInScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : directory.companies;
+
   // Period: the request's quarter/year, else the question's.
   // Where the question's period words start in `spans`: they go back into the topic if no call has the period.
   const periodSpansFrom = spans.length;
@@ -205,8 +208,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // else whichever call did. The period stays in the topic: it says which figure is asked for.
       if (first.period.kind === 'quarter') {
         const before = quarterBefore(first.period);
-        const inScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : directory.companies;
-        if (callsOf(before, inScope).length > 0) {
+        if (callsOf(before, companiesInScope).length > 0) {
           period = { period: before, matched: first.matched, label: `${periodLabel(before)}, the outlook for ${periodLabel(first.period)}` };
           sources.period = 'query';
         }
@@ -218,7 +220,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     } else if (companies.length > 0) {
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
       const bare = fiscalQuarterMention(q);
-      if (bare && callsOf(bare.period, [...new Set(companies.map((c) => c.company))]).length > 0) {
+      if (bare && callsOf(bare.period, companiesInScope).length > 0) {
         period = { period: bare.period, matched: bare.matched.trim(), label: periodLabel(bare.period) };
         sources.period = 'query';
         spans.push({ start: bare.start, end: bare.end });
@@ -239,9 +241,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     sources.call = 'request';
   } else {
     if (filters.call === ANY) sources.call = 'request';
-    const inScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : directory.companies;
     if (period) {
-      const calls = callsOf(period.period, inScope);
+      const calls = callsOf(period.period, companiesInScope);
       if (calls.length > 0 || sources.period === 'request') callIds = new Set(calls.map((m) => m.id));
       else {
         // The question named a period no call in scope has: search without it, and say so.
@@ -252,7 +253,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
         spans.splice(periodSpansFrom);
       }
     }
-    if (!callIds && companies.length > 0) callIds = new Set(inScope.flatMap((c) => c.calls.map((m) => m.id)));
+    if (!callIds && companies.length > 0) callIds = new Set(companiesInScope.flatMap((c) => c.calls.map((m) => m.id)));
   }
   return { companies, period, callIds, spans, sources, droppedPeriod, companySpeaks, shadowed };
 }
