@@ -6,6 +6,7 @@
 import { chunkCall, type ChunkOptions, type CountTokens } from '../passages/chunk.js';
 import type { Passage } from '../passages/types.js';
 import { describeLimit, type TranscriptLimits } from '../transcript/limits.js';
+import { lineAt } from '../transcript/lines.js';
 import type { Call } from '../transcript/types.js';
 import { CALL_ID_PATTERN, CALL_ID_RULE } from './stored-call.js';
 
@@ -18,13 +19,6 @@ export class CallRejectedError extends Error {
     super(message);
     this.name = 'CallRejectedError';
   }
-}
-
-/** 1-based line of an offset in text. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /**
@@ -41,7 +35,7 @@ export function checkCall(call: Call, countTokens: CountTokens, limits: Transcri
     throw new CallRejectedError(`the call has ${call.participants.length.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', limits)}`);
   }
   if (call.turns.length > limits.maxTurns) {
-    const line = lineAt(source, call.turns[limits.maxTurns]!.start);
+    const line = lineAt(source, call.turns[limits.maxTurns]!.start).number;
     throw new CallRejectedError(`the call has ${call.turns.length.toLocaleString('en-US')} speaker turns; ${describeLimit('maxTurns', limits)}`, line);
   }
   if (call.turns.length === 0) throw new CallRejectedError('the call has no speaker turns');
@@ -50,7 +44,7 @@ export function checkCall(call: Call, countTokens: CountTokens, limits: Transcri
       if (p.end - p.start > limits.maxParagraphChars) {
         throw new CallRejectedError(
           `a paragraph of ${(p.end - p.start).toLocaleString('en-US')} characters; ${describeLimit('maxParagraphChars', limits)}`,
-          lineAt(source, p.start),
+          lineAt(source, p.start).number,
         );
       }
     }
