@@ -20,6 +20,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/passages/chunk.test.ts',
   'test/passages/sentences.test.ts',
   'test/passages/token-count.test.ts',
+  'test/passages/word-count.test.ts',
   'test/search/exchange-answers.test.ts',
   'test/search/figures.test.ts',
   'test/search/fuse.test.ts',

@@ -12,3 +12,17 @@ export function passageWords(p: Passage): number {
   }
   return n;
 }
+
+/** Words outside transcription marks: "[laugh].", "[unk]" and "[inaudible]." say nothing of their own. */
+const MARKS_ONLY = /^(?:[\s\p{P}]*\[[^\]]*\])*[\s\p{P}]*$/u;
+const saying = new WeakMap<Pick<Passage, 'text'>, boolean>();
+
+/** Does a passage say anything — a word or a figure outside transcription marks? */
+export function saysSomething(p: Pick<Passage, 'text'>): boolean {
+  let says = saying.get(p);
+  if (says === undefined) {
+    says = !MARKS_ONLY.test(p.text);
+    saying.set(p, says);
+  }
+  return says;
+}

@@ -10,6 +10,21 @@ describe('selfIntroducedCompanies', () => {
     expect(selfIntroducedCompanies("I'm the president and CEO of Orchid Labs. I'm also the chairman of Orchid Labs.")).toEqual(['Orchid Labs']);
   });
 
+  it('reads the company after a name and a title: "I am <name>, <title> at <company>"', () => {
+    expect(selfIntroducedCompanies('Good afternoon. I am Ji-ho Park, Head of IR Planning at Orvane Telecom. Today we will present our results.')).toEqual(['Orvane Telecom']);
+    expect(selfIntroducedCompanies('Hello everyone, my name is Ana Ruiz, the chief financial officer of Brightwell Foods, and welcome.')).toEqual(['Brightwell Foods']);
+    // In the order they are said, whichever form says them.
+    expect(selfIntroducedCompanies("I'm Dana Holt, director of investor relations at Quillon. I'm the CEO of Quillon Group.")).toEqual(['Quillon', 'Quillon Group']);
+  });
+
+  it('not an analyst or an operator introducing themselves, nor a title with no company', () => {
+    expect(selfIntroducedCompanies('Hi, I am Tom Reyes, analyst at Kestrel Securities. My question is on margins.')).toEqual([]);
+    expect(selfIntroducedCompanies("I'm Sarah Lane, your conference operator at Brightline Events today.")).toEqual([]);
+    expect(selfIntroducedCompanies('I am John Smith, Head of Investor Relations. Joining me today is our CEO.')).toEqual([]);
+    // A name and a remark, no office held.
+    expect(selfIntroducedCompanies("I'm Ana Ruiz, a long-time customer of Velomar.")).toEqual([]);
+  });
+
   it('not a department, a company written in lowercase, or someone else introduced', () => {
     expect(selfIntroducedCompanies("I'm the president of Investor Relations, and I'm the CEO of the company.")).toEqual([]);
     expect(selfIntroducedCompanies('With me is Tom Reyes, the CEO of Velomar.')).toEqual([]);

@@ -19,6 +19,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { CallMeta, Participant, Side } from '../../transcript/types.js';
+import { englishWords } from '../../transcript/english-words.js';
 import { nicknamesOf } from '../../transcript/nicknames.js';
 import { byPeriod, type Company } from './companies.js';
 
@@ -489,12 +490,15 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       !(i > 0 && ARTICLES.has((tokens[i - 1] as Token).norm)) &&
       !inLongerName(tokens, i, table)
     ) {
+      // An English word typed in lowercase is no typo of a firm ("cord blood" is no Core-Mac analyst);
+      // of a name it may be: the word list holds rare words ("jasy") that are typos of surnames.
+      const englishWord = token.raw === token.raw.toLowerCase() && englishWords().has(word);
       let best = Infinity;
       let bestEntries: AliasEntry[] = [];
       for (const [key, [found, distance]] of table.fuzzyKeys.fuzzyGet(word, 2)) {
         if (key[0] !== word[0]) continue; // typos rarely hit the first letter; guards "rose"/"boss"-like words
         if (distance > fuzzyBound(key) || distance === 0) continue;
-        const entries = keep(found);
+        const entries = keep(englishWord ? found.filter((e) => e.via !== 'firm') : found);
         if (entries.length === 0) continue;
         if (distance < best) {
           best = distance;

@@ -1,4 +1,5 @@
 import type { Passage } from '../../passages/types.js';
+import { saysSomething } from '../../passages/word-count.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { PassageFilter } from './retriever.js';
@@ -107,7 +108,8 @@ export class ScopeCheck {
 /**
  * The passages a scope allows. `withSpeakers: false` drops the speaker constraint and keeps the
  * rest (the broader pool shown when a named speaker never discussed the topic). The operator's
- * lines are left out unless the operator is asked for: they introduce, they never answer.
+ * lines are left out unless the operator is asked for: they introduce, they never answer; so are
+ * passages of transcription marks alone.
  */
 export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpeakers = true): PassageFilter {
   return (i) => {
@@ -117,6 +119,7 @@ export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpea
     if (scope.side ? p.speaker.side !== scope.side : p.speaker.side === 'operator') return false;
     if (scope.section && p.section !== scope.section) return false;
     if (scope.questionsOnly && p.role !== 'question') return false;
-    return true;
+    // "[unk]", "[laugh]." answer nothing, whatever their vectors are near.
+    return saysSomething(p);
   };
 }

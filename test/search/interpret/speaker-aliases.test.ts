@@ -113,6 +113,10 @@ describe('findSpeakerMentions', () => {
     expect(mentions('jaassyy')).toEqual([]);
     // A different first letter is not a typo of the name: "handler" is not "Sandler".
     expect(mentions('the event handler')).toEqual([]);
+    // An English word typed in lowercase is that word, not a typo of a name or firm ("evermore" is no Evercore)…
+    expect(mentions('evermore cloud demand')).toEqual([]);
+    // …while typed as a name it may still be one.
+    expect(mentions('what did Evermore ask about ads').map((m) => m[1])).toEqual(['mark-stephen-mahaney']);
   });
 
   it('does not treat the company, or ordinary words, as speakers', () => {
