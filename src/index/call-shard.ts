@@ -14,13 +14,13 @@ import { sha256 } from './checksum.js';
 import { lexicalTokens } from './lexical-tokens.js';
 import type { AcceptedCall } from './library-reader.js';
 import { sentenceTerms } from './sentence-terms.js';
-import { decodeShard, encodeShard, ShardFormatError, type DecodedShard } from './shard-format.js';
+import { decodeShard, encodeShard, sectionIntact, ShardFormatError, type DecodedShard } from './shard-format.js';
 import type { StoredCall } from './stored-call.js';
 import { encodeVectors, VECTOR_FORMATS, type VectorFormat } from './vector-codec.js';
 import { countWords } from './vocabulary.js';
 
 /** Bump when what a shard holds, or how it is computed from a call, changes. */
-export const SHARD_FORMAT = 1;
+export const SHARD_FORMAT = 2;
 /** Bump when sentence-terms.ts reads sentences differently. */
 export const SENTENCE_TERMS_VERSION = 1;
 
@@ -69,6 +69,7 @@ const ShardCall = z.strictObject({
     }),
   ),
   sourcePath: z.string(),
+  companyNames: z.array(z.string()),
 });
 type ShardCall = z.infer<typeof ShardCall>;
 
@@ -179,6 +180,7 @@ export function encodeCallShard(input: ShardInput): Buffer {
     turns: call.turns.map((t) => ({ ...turnFields(t), paragraphs: t.paragraphs.map((g) => [g.start, g.end] as [number, number]) })),
     exchanges: call.exchanges,
     sourcePath: call.sourcePath,
+    companyNames: call.companyNames,
   };
   const forward = csr(forwardRows);
   const sentenceTermsCsr = csr(sentenceTermRows);
@@ -193,7 +195,8 @@ export function encodeCallShard(input: ShardInput): Buffer {
       counts: { passages: passages.length, sentences: sentenceCount, dimensions: dim, terms: dictionary.size, words: vocabularyWords.length, vectorFormat: VECTOR_FORMATS.indexOf(input.vectorFormat) },
     },
     {
-      call: utf8(JSON.stringify(stored)),
+      // Validated once here; a start trusts it by its digest (decodeCallShard).
+      call: utf8(JSON.stringify(ShardCall.parse(stored))),
       // Latin-1 when every character fits a byte, else UTF-16: either decodes by copying, where UTF-8 would be parsed.
       ...(isLatin1(call.source) ? { sourceLatin1: new Uint8Array(Buffer.from(call.source, 'latin1')) } : { sourceUtf16: utf16(call.source) }),
       passages: table,
@@ -215,6 +218,7 @@ export function encodeCallShard(input: ShardInput): Buffer {
       words: joinTerms(vocabularyWords),
       wordCounts: Uint32Array.from(vocabularyWords.map((w) => vocabulary.get(w)!)),
     },
+    ['call'],
   );
 }
 
@@ -269,11 +273,13 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     const b = decoded.section(name, 'u8');
     return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
   };
+  // The record is checked by its digest: intact, it is what encodeCallShard wrote from a ShardCall.
+  const record = decoded.section('call', 'u8');
+  if (!sectionIntact(decoded, 'call', record)) throw new ShardFormatError('the shard call record is damaged');
   let stored: ShardCall;
   try {
-    stored = ShardCall.parse(JSON.parse(text('call')));
-  } catch (err) {
-    if (err instanceof ShardFormatError) throw err;
+    stored = JSON.parse(Buffer.from(record.buffer, record.byteOffset, record.length).toString('utf8')) as ShardCall;
+  } catch {
     throw new ShardFormatError('the shard call record is malformed');
   }
   const source = sourceText(decoded);
@@ -293,7 +299,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   const participants: Participant[] = stored.participants;
   const known = new Set(participants.map((p) => p.id));
   if (turns.some((t) => !known.has(t.speakerId)) || stored.exchanges.some((e) => !known.has(e.analystId))) throw new ShardFormatError('the shard names an unknown participant');
-  const call: StoredCall = { meta: stored.meta, participants, turns, exchanges: stored.exchanges, source, sourcePath: stored.sourcePath };
+  const call: StoredCall = { meta: stored.meta, participants, turns, exchanges: stored.exchanges, source, sourcePath: stored.sourcePath, companyNames: stored.companyNames };
 
   const table = decoded.section('passages', 'i32');
   const spans = decoded.section('sentences', 'i32');

@@ -13,7 +13,7 @@ import { chunkCall, LEGACY_ID_CHUNKING, type ChunkOptions, type CountTokens } fr
 import type { Passage } from '../passages/types.js';
 import { describeLimit, type TranscriptLimits } from '../transcript/limits.js';
 import { sha256, sha256File } from './checksum.js';
-import type { StoredCall } from './stored-call.js';
+import { storedCall, type StoredCall } from './stored-call.js';
 
 /** A stored call is JSON around the text (escapes, offsets): its file may be this many times the raw limit. */
 export const STORED_CALL_SIZE_FACTOR = 4;
@@ -88,7 +88,7 @@ export async function readLibraryCall(name: string, bytes: Uint8Array, opts: Rea
   claim(call.meta.id);
   const passages = checkCall(call, opts.countTokens, opts.limits, opts.chunking);
   const legacyStarts = sameAsLegacy(opts.chunking) ? passages.map((p) => p.start) : chunkCall(call, opts.countTokens, LEGACY_ID_CHUNKING).map((p) => p.start);
-  return { call: { ...call, sourcePath: name }, passages, legacyStarts };
+  return { call: storedCall(call, name), passages, legacyStarts };
 }
 
 export async function readLibrary(opts: ReadLibraryOptions): Promise<{ accepted: AcceptedCall[]; rejected: RejectedFile[] }> {

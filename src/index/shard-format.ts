@@ -36,6 +36,8 @@ export const ShardHeader = z.strictObject({
   bodyBytes: z.number().int().nonnegative(),
   /** Counts the sections are checked against. */
   counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** sha256 of sections a reader checks by digest (see sectionIntact) rather than by re-validating what they hold. */
+  digests: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
   sections: z.record(z.string(), SectionEntry),
 });
 export type ShardHeader = z.infer<typeof ShardHeader>;
@@ -54,19 +56,21 @@ const typeOf = (a: SectionArray): ElementType => {
 };
 const pad = (n: number) => (ALIGN - (n % ALIGN)) % ALIGN;
 
-/** The bytes of a shard: header (with the body's digest) and its sections, each aligned. */
-export function encodeShard(meta: Pick<ShardHeader, 'format' | 'key' | 'callId' | 'counts'>, sections: Record<string, SectionArray>): Buffer {
+/** The bytes of a shard: header (with the body's digest, and those of the `digested` sections) and its sections, each aligned. */
+export function encodeShard(meta: Pick<ShardHeader, 'format' | 'key' | 'callId' | 'counts'>, sections: Record<string, SectionArray>, digested: readonly string[] = []): Buffer {
   const entries: ShardHeader['sections'] = {};
+  const digests: ShardHeader['digests'] = {};
   const parts: Buffer[] = [];
   let offset = 0;
   for (const [name, array] of Object.entries(sections)) {
     const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     entries[name] = { type: typeOf(array), offset, length: array.length };
+    if (digested.includes(name)) digests[name] = sha256(bytes);
     parts.push(bytes, Buffer.alloc(pad(bytes.length)));
     offset += bytes.length + pad(bytes.length);
   }
   const body = Buffer.concat(parts, offset);
-  const header: ShardHeader = { ...meta, bodySha256: sha256(body), bodyBytes: body.length, sections: entries };
+  const header: ShardHeader = { ...meta, bodySha256: sha256(body), bodyBytes: body.length, digests, sections: entries };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const head = Buffer.alloc(MAGIC.length + 4);
   MAGIC.copy(head);
@@ -111,6 +115,16 @@ export function decodeShard(data: Buffer): DecodedShard {
       return new ctor(body.buffer as ArrayBuffer, body.byteOffset + entry.offset, entry.length) as InstanceType<(typeof ELEMENT)[typeof type]>;
     },
   };
+}
+
+/**
+ * Does a section hash to the digest the header records for it? A section that does is exactly what
+ * the writer wrote: a reader may trust its structure without validating it again (which, for every
+ * call of a large library, costs more at start than the digest).
+ */
+export function sectionIntact(shard: DecodedShard, name: string, bytes: Uint8Array): boolean {
+  const digest = shard.header.digests[name];
+  return digest !== undefined && sha256(bytes) === digest;
 }
 
 /** Does the body hash to the digest its header (and the manifest) records? */

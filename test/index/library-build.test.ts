@@ -149,8 +149,12 @@ describe('versions and corrupt stores rebuild', () => {
     await expectRebuiltOnce(dir, sources, 'format');
   });
 
-  /** Rewrite a shard's sections and fix its digests (header and manifest), as a buggy writer would: only validation can tell. */
-  async function corruptShard(dir: string, edit: (sections: Record<string, SectionArray>, call: any) => void): Promise<void> {
+  /**
+   * Rewrite a shard's sections and fix its digests (header and manifest), as a buggy writer would:
+   * only validation can tell. `keepCallDigest`: leave the call record's own digest as it was, as
+   * damage on disk would (the body's digest, not re-hashed at start, is fixed).
+   */
+  async function corruptShard(dir: string, edit: (sections: Record<string, SectionArray>, call: any) => void, keepCallDigest = false): Promise<void> {
     const manifestFile = path.join(dir, MANIFEST_FILE);
     const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
     const entry = manifest.sources[0].shard;
@@ -161,7 +165,14 @@ describe('versions and corrupt stores rebuild', () => {
     edit(sections, call);
     sections.call = new Uint8Array(Buffer.from(JSON.stringify(call), 'utf8'));
     const { format, key, callId, counts } = decoded.header;
-    const bytes = encodeShard({ format, key, callId, counts }, sections);
+    let bytes = encodeShard({ format, key, callId, counts }, sections, Object.keys(decoded.header.digests));
+    if (keepCallDigest) {
+      const header = decodeShard(bytes).header;
+      const headerJson = JSON.stringify(header);
+      const kept = headerJson.replace(header.digests.call!, decoded.header.digests.call!);
+      expect(kept.length).toBe(headerJson.length);
+      bytes = Buffer.concat([bytes.subarray(0, 12), Buffer.from(kept, 'utf8'), bytes.subarray(12 + headerJson.length)]);
+    }
     await fs.writeFile(path.join(dir, entry.file), bytes);
     entry.sha256 = decodeShard(bytes).header.bodySha256;
     entry.bytes = bytes.length;
@@ -180,6 +191,13 @@ describe('versions and corrupt stores rebuild', () => {
   ])('a shard with %s (digests fine) → corrupt → rebuilt', async (_name, edit) => {
     const { dir, sources } = await built();
     await corruptShard(dir, edit);
+    expect(await reasonOf(dir, sources)).toBe('corrupt');
+    await expectRebuiltOnce(dir, sources, 'corrupt');
+  });
+
+  it('a call record changed on disk under its digest (no schema check at start) → corrupt → rebuilt', async () => {
+    const { dir, sources } = await built();
+    await corruptShard(dir, (_s, call) => (call.participants[0].name = 'Someone Else'), true);
     expect(await reasonOf(dir, sources)).toBe('corrupt');
     await expectRebuiltOnce(dir, sources, 'corrupt');
   });

@@ -1,36 +1,8 @@
 import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
-import { metaFromWelcome } from '../../transcript/header-meta.js';
-import { investorSiteNames } from '../../transcript/investor-site.js';
-import { safeHarborCompanies } from '../../transcript/safe-harbor-name.js';
-import { selfIntroducedCompanies } from '../../transcript/self-introduction.js';
-import { tickerSpelledName } from '../../transcript/ticker-name.js';
 import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
-
-/** How much of a call's opening is read for the name its welcome gives the company. */
-const OPENING_CHARS = 4000;
-
-/**
- * Call id → the names a call's opening gives its company: as its welcome says it (header-meta.ts),
- * as an executive introducing themselves says it (self-introduction.ts), as its
- * forward-looking-statements notice says it (safe-harbor-name.ts), as its investor website's
- * address spells it (investor-site.ts), and — when its source gives only a ticker — as the call
- * keeps saying it (ticker-name.ts).
- */
-function spokenCompanyNames(calls: readonly StoredCall[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const c of calls) {
-    const opening = c.source.slice(0, OPENING_CHARS);
-    // A gap in the welcome's name still leaves the words before it to find the company by.
-    const welcome = metaFromWelcome(opening, { cutAtGap: true })?.company;
-    const bareTicker = c.meta.ticker && c.meta.company === c.meta.ticker ? tickerSpelledName(c.source, c.meta.ticker, c.participants.map((p) => p.name)) : null;
-    const names = [...new Set([...(welcome ? [welcome] : []), ...selfIntroducedCompanies(opening), ...safeHarborCompanies(opening), ...investorSiteNames(opening), ...(bareTicker ? [bareTicker] : [])])];
-    if (names.length > 0) out.set(c.meta.id, names);
-  }
-  return out;
-}
 
 /** SpeakerDirectory over the whole library: its companies, their people, one alias table (built once at load). */
 export class LibraryDirectory implements SpeakerDirectory {
@@ -52,7 +24,7 @@ export class LibraryDirectory implements SpeakerDirectory {
     }
     this.companies = new CompanyDirectory(
       calls.map((c) => c.meta),
-      spokenCompanyNames(calls),
+      new Map(calls.filter((c) => c.companyNames.length > 0).map((c) => [c.meta.id, c.companyNames])),
       common,
     );
     const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);

@@ -3,6 +3,7 @@
  * pure, no model. The calls are invented fixtures (test/library/library-fixtures.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { storedCall } from '../../../src/index/stored-call.js';
 import { UnknownScopeError } from '../../../src/search/interpret/call-scope.js';
 import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
 import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
@@ -11,7 +12,7 @@ import { parseTranscriptText } from '../../../src/transcript/read-source.js';
 import { LIBRARY_FIXTURES } from '../../library/library-fixtures.js';
 import { renderTranscript } from '../../transcript/fixtures.js';
 
-const calls = Object.entries(LIBRARY_FIXTURES).map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name }));
+const calls = Object.entries(LIBRARY_FIXTURES).map(([name, text]) => (storedCall(parseTranscriptText(text, { fileName: name }).call, name)));
 const directory = new LibraryDirectory(calls);
 const plan = (q: string, filters: Filters = {}) => interpretQuery(q, directory, filters);
 const callIds = (q: string, filters: Filters = {}) => {
@@ -336,7 +337,7 @@ describe('a surname that is also the name of its bearer’s company', () => {
     ['hrln-q1-2024.txt', render('Harlan Steel Inc. (HRLN) Q1 2024 Earnings Call Apr 25, 2024 9:00 AM ET', ['Ruth Harlan - Chief Executive Officer', 'Omar Bell - Chief Financial Officer'], [['Ruth Harlan', 'Rebar shipments rose and our mill in Ohio ran at full capacity.'], ['Omar Bell', 'Revenue was $410 million.']])],
     ['bwf-q1-2024.txt', render('Bluewater Foods Inc. (BWF) Q1 2024 Earnings Call Apr 30, 2024 9:00 AM ET', ['Ana Ruiz - Chief Executive Officer', 'Tom Harlan - Chief Financial Officer'], [['Ana Ruiz', 'Frozen fish sales grew.'], ['Tom Harlan', 'Liquidity is strong and we repaid our term loan.']])],
   ] as const;
-  const lib = new LibraryDirectory(two.map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name })));
+  const lib = new LibraryDirectory(two.map(([name, text]) => (storedCall(parseTranscriptText(text, { fileName: name }).call, name))));
   const who = (q: string) => interpretQuery(q, lib).speakers.map((s) => s.person.key).sort();
 
   it('names both Harlans where someone speaks, so the rest of the question chooses', () => {
@@ -347,7 +348,7 @@ describe('a surname that is also the name of its bearer’s company', () => {
   it('a word one of the calls says is not taken for a typo of a name', () => {
     // "Bellingham" is a place in a remark, one letter from no one; "Harlen" is nobody's word, one letter from Harlan.
     const said = new LibraryDirectory(
-      [['hrln-q1-2024.txt', render('Harlan Steel Inc. (HRLN) Q1 2024 Earnings Call Apr 25, 2024 9:00 AM ET', ['Ruth Harlan - Chief Executive Officer', 'Omar Bellamy - Chief Financial Officer'], [['Ruth Harlan', 'Our Bellami plant near the coast ran at full capacity.'], ['Omar Bellamy', 'Revenue was $410 million.']])] as const].map(([name, text]) => ({ ...parseTranscriptText(text, { fileName: name }).call, sourcePath: name })),
+      [['hrln-q1-2024.txt', render('Harlan Steel Inc. (HRLN) Q1 2024 Earnings Call Apr 25, 2024 9:00 AM ET', ['Ruth Harlan - Chief Executive Officer', 'Omar Bellamy - Chief Financial Officer'], [['Ruth Harlan', 'Our Bellami plant near the coast ran at full capacity.'], ['Omar Bellamy', 'Revenue was $410 million.']])] as const].map(([name, text]) => (storedCall(parseTranscriptText(text, { fileName: name }).call, name))),
     );
     expect(interpretQuery('how is bellami plant capacity', said).speakers).toEqual([]);
     expect(interpretQuery('how is bellami plant capacity', said).topic).toMatch(/bellami/);
@@ -365,7 +366,7 @@ describe("the name a call's welcome gives its company", () => {
   // Invented: the header gives the legal name, the call's opening the name people use.
   const oneCall = (title: string, exec: string, opening: { speaker: string; paragraphs: string[] }[], fileName: string) => {
     const text = renderTranscript({ title, company: [`Lucia Prado - ${exec}`], analysts: ['Nia Cole - Ridge Capital'], presentation: opening, qa: [] });
-    return new LibraryDirectory([{ ...parseTranscriptText(text, { fileName }).call, sourcePath: fileName }]);
+    return new LibraryDirectory([storedCall(parseTranscriptText(text, { fileName }).call, fileName)]);
   };
   const libraryOf = (title: string, spoken: string, remark: string, fileName: string) =>
     oneCall(
@@ -436,12 +437,12 @@ describe("the name a call's welcome gives its company", () => {
     });
     const parsed = parseTranscriptText(text, { fileName: 'vlmrf-q4-2021.txt' }).call;
     // As a source that carries only the ticker gives it.
-    const tickerOnly = { ...parsed, meta: { ...parsed.meta, company: 'VLMRF', ticker: 'VLMRF' }, sourcePath: 'vlmrf-q4-2021.txt' };
+    const tickerOnly = storedCall({ ...parsed, meta: { ...parsed.meta, company: 'VLMRF', ticker: 'VLMRF' } }, 'vlmrf-q4-2021.txt');
     const p = interpretQuery('velomar scooter fleet size', new LibraryDirectory([tickerOnly]));
     expect(p.companies.map((c) => c.company.name)).toEqual(['VLMRF']);
     expect(p.topic).toBe('scooter fleet size');
     // A call whose source names its company is not read this way.
-    const named = { ...parsed, meta: { ...parsed.meta, company: 'Pacific Harbour Mobility', ticker: 'VLMRF' }, sourcePath: 'vlmrf-q4-2021.txt' };
+    const named = storedCall({ ...parsed, meta: { ...parsed.meta, company: 'Pacific Harbour Mobility', ticker: 'VLMRF' } }, 'vlmrf-q4-2021.txt');
     expect(interpretQuery('velomar scooter fleet size', new LibraryDirectory([named])).companies).toEqual([]);
   });
 
@@ -461,7 +462,7 @@ describe('a speaker a call names by one word only', () => {
       presentation: [{ speaker: exec, title: 'Vice President, US Division', paragraphs: [remark] }],
       qa: [],
     });
-    return { ...parseTranscriptText(text, { fileName }).call, sourcePath: fileName };
+    return storedCall(parseTranscriptText(text, { fileName }).call, fileName);
   };
   const lib = new LibraryDirectory([
     call('Quarry Lane Aggregates (QLAG) Q3 2021 Earnings Call Oct 28, 2021 10:00 AM ET', 'Bill', 'Gravel volumes in Texas were steady.', 'qlag-q3-2021.txt'),
@@ -492,7 +493,7 @@ describe("one word of an analyst's firm that is also an English word", () => {
       { speaker: 'Ana Ruiz', paragraphs: ['We expect pricing to hold.'] },
     ],
   });
-  const lib = new LibraryDirectory([{ ...parseTranscriptText(text, { fileName: 'hbcm-q3-2021.txt' }).call, sourcePath: 'hbcm-q3-2021.txt' }]);
+  const lib = new LibraryDirectory([storedCall(parseTranscriptText(text, { fileName: 'hbcm-q3-2021.txt' }).call, 'hbcm-q3-2021.txt')]);
 
   it('names nobody where nothing frames it as a speaker ("Arctic Wolf funding round")', () => {
     const p = interpretQuery('Arctic Wolf funding round valuation', lib);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedCall } from '../../../src/index/stored-call.js';
 import { factQuestionOf } from '../../../src/search/interpret/fact-question.js';
 import { expandAbbreviations, expandFinanceTerms } from '../../../src/search/interpret/finance-terms.js';
 import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
@@ -75,7 +76,7 @@ describe('refersToSomeone: role, group and first-name words', () => {
 });
 
 describe('interpretation on another company’s call: nothing company-specific in the generic rules', () => {
-  const widget = new LibraryDirectory([{ ...parseTranscript(SMALL_CALL), sourcePath: 'small.txt' }]);
+  const widget = new LibraryDirectory([storedCall(parseTranscript(SMALL_CALL), 'small.txt')]);
   it('"<company> management" means the company side for any company', () => {
     expect(interpretQuery('what did Widget management say about factories', widget).side).toBe('company');
     expect(interpretQuery('what did Amazon management say about factories', widget).side).toBe('company');
