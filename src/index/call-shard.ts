@@ -227,6 +227,8 @@ export interface CallShard {
   decoded: DecodedShard;
   call: StoredCall;
   passages: Passage[];
+  /** Passage i's sentences are the call's rows [sentenceRows[i], sentenceRows[i + 1]) (without making its sentences). */
+  sentenceRows: Uint32Array;
   legacyStarts: number[];
   sentences: number;
   passageVectors: Float32Array;
@@ -254,6 +256,56 @@ function checkCsr(name: string, offsets: Uint32Array, items: Uint32Array, rows: 
   if (offsets.length !== rows + 1 || offsets[0] !== 0 || offsets[rows] !== items.length) throw new ShardFormatError(`${name} does not match its rows`);
   for (let i = 0; i < rows; i++) if (offsets[i]! > offsets[i + 1]!) throw new ShardFormatError(`${name} offsets go backwards`);
   for (let i = 0; i < items.length; i++) if (items[i]! >= limit) throw new ShardFormatError(`${name} names a term outside the dictionary`);
+}
+
+/** Where a passage's sentences lie in its shard: `count` span pairs from row `first` of `spans`, into `source`. */
+interface SentenceRows {
+  spans: Int32Array;
+  first: number;
+  count: number;
+  source: string;
+}
+
+/**
+ * A passage as loaded from its shard. Its sentences (checked at load) become objects when first
+ * read: a search reads those of a few dozen candidates, and making all of them at start (450,000
+ * at 1,000 calls) cost more time and garbage collection than the rest of the passage.
+ */
+class ShardPassage implements Passage {
+  id!: string;
+  callId!: string;
+  index!: number;
+  text!: string;
+  speaker!: PassageSpeaker;
+  section!: Passage['section'];
+  exchange!: number | null;
+  turn!: number;
+  role!: Passage['role'];
+  startTime!: number | null;
+  start!: number;
+  end!: number;
+  tokens!: number;
+  #rows: SentenceRows;
+  #sentences: Sentence[] | null = null;
+
+  constructor(fields: Omit<Passage, 'sentences'>, rows: SentenceRows) {
+    Object.assign(this, fields);
+    this.#rows = rows;
+  }
+
+  get sentences(): Sentence[] {
+    if (!this.#sentences) {
+      const { spans, first, count, source } = this.#rows;
+      const out: Sentence[] = new Array(count);
+      for (let s = 0; s < count; s++) {
+        const start = spans[(first + s) * 2]!;
+        const end = spans[(first + s) * 2 + 1]!;
+        out[s] = { start, end, text: source.slice(start, end) };
+      }
+      this.#sentences = out;
+    }
+    return this.#sentences;
+  }
 }
 
 /**
@@ -307,6 +359,9 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   // One speaker object per participant, shared by all their passages.
   const speakers: PassageSpeaker[] = participants.map((p) => ({ id: p.id, name: p.name, title: p.title, side: p.side, firm: p.firm }));
   const passages: Passage[] = new Array(n);
+  // A copy: the passages keep their sentences' spans, and nothing may keep the read buffer alive.
+  const ownSpans = spans.slice();
+  const sentenceRows = new Uint32Array(n + 1);
   let row = 0;
   let previousEnd = 0;
   for (let i = 0; i < n; i++) {
@@ -315,29 +370,31 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     const turn = turns[turnIndex];
     if (!turn || !speakers[speaker] || turn.speakerId !== participants[speaker]!.id) throw new ShardFormatError(`passage ${i} names no turn or speaker of its call`);
     if (start < previousEnd || end <= start || end > source.length || count < 0 || row + count > m || tokens < 1) throw new ShardFormatError(`passage ${i} lies outside the text or out of order`);
-    const sentences: Sentence[] = new Array(count);
+    const first = row;
     for (let s = 0; s < count; s++, row++) {
       const ss = spans[row * 2]!;
       const se = spans[row * 2 + 1]!;
       if (ss < start || se > end || se < ss) throw new ShardFormatError(`a sentence of passage ${i} lies outside it`);
-      sentences[s] = { start: ss, end: se, text: source.slice(ss, se) };
     }
-    passages[i] = {
-      id: `${call.meta.id}@${start}`,
-      callId: call.meta.id,
-      index: i,
-      text: source.slice(start, end),
-      speaker: speakers[speaker]!,
-      section: turn.section,
-      exchange: turn.exchange,
-      turn: turnIndex,
-      role: turn.role,
-      startTime: turn.startTime,
-      start,
-      end,
-      sentences,
-      tokens,
-    };
+    passages[i] = new ShardPassage(
+      {
+        id: `${call.meta.id}@${start}`,
+        callId: call.meta.id,
+        index: i,
+        text: source.slice(start, end),
+        speaker: speakers[speaker]!,
+        section: turn.section,
+        exchange: turn.exchange,
+        turn: turnIndex,
+        role: turn.role,
+        startTime: turn.startTime,
+        start,
+        end,
+        tokens,
+      },
+      { spans: ownSpans, first, count, source },
+    );
+    sentenceRows[i + 1] = row;
     previousEnd = end;
   }
   if (row !== m) throw new ShardFormatError('the shard sentence count disagrees with its passages');
@@ -388,6 +445,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     decoded,
     call,
     passages,
+    sentenceRows,
     legacyStarts,
     sentences: m,
     passageVectors,

@@ -213,7 +213,7 @@ export async function loadIndex(indexDir: string, expect: Expectations = {}): Pr
     sentenceFlags.set(shard.sentenceFlags, s);
     for (const [j, passage] of shard.passages.entries()) {
       passages[p + j] = passage;
-      sentenceStart[p + j + 1] = sentenceStart[p + j]! + passage.sentences.length;
+      sentenceStart[p + j + 1] = sentenceStart[p + j]! + shard.sentenceRows[j + 1]! - shard.sentenceRows[j]!;
       positionOfLabel[source.shard.label_start + j] = p + j;
     }
     if (shard.termCount !== source.shard.terms || shard.vocabulary.counts.length !== source.shard.words) {
