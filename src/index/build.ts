@@ -41,7 +41,7 @@ import { FILES, MANIFEST_FILE } from './layout.js';
 import { LEXICAL_TOKENS_VERSION } from './lexical-tokens.js';
 import { EmptyLibraryError, readLibraryCall, readLibraryFileRecord, type AcceptedCall, type RejectedFile } from './library-reader.js';
 import { readManifest } from './manifest-file.js';
-import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, type Manifest, type ManifestSource, type PublishedFile } from './manifest.js';
+import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, limitsRecord, publishedIdentity, untouchedSincePublished, type Manifest, type ManifestSource } from './manifest.js';
 import { readShard, removeShardsExcept, writeShard } from './shard-store.js';
 import type { VectorFormat } from './vector-codec.js';
 
@@ -435,11 +435,6 @@ async function keptSource(file: string, published: ManifestSource | undefined, b
   return { ...published, mtime_ms: stat.mtimeMs };
 }
 
-/** What the next build compares to take a published file as the one that was hashed (see manifest.ts Published). */
-function publishedIdentity(stat: Stats): PublishedFile {
-  return { ino: stat.ino, mtime_ms: stat.mtimeMs, ctime_ms: stat.ctimeMs };
-}
-
 /** The published graph, to update; null when it is missing or damaged (or, if not verifying, changed since it was published). */
 async function readBaseGraph(indexDir: string, base: Manifest, dim: number, opts: BuildOptions): Promise<Graph | null> {
   const entry = base.files.find((f) => f.name === FILES.graph);
@@ -449,10 +444,7 @@ async function readBaseGraph(indexDir: string, base: Manifest, dim: number, opts
     if (!entry || !stat || stat.size !== entry.bytes) return null;
     // The graph is read by native code: never without checking it is the file that was written —
     // by its digest, or (not verifying) by it being, untouched, the very file whose digest that is.
-    const now = publishedIdentity(stat);
-    const was = entry.published;
-    const untouched = was !== undefined && now.ino === was.ino && now.mtime_ms === was.mtime_ms && now.ctime_ms === was.ctime_ms;
-    if (opts.verify || !untouched) {
+    if (opts.verify || !untouchedSincePublished(stat, entry)) {
       opts.onHash?.();
       if ((await sha256File(file)) !== entry.sha256) return null;
     }

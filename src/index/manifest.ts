@@ -95,6 +95,17 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 export type ManifestFile = z.infer<typeof FileEntry>;
 export type PublishedFile = z.infer<typeof Published>;
+
+/** What a later build or start compares to take a published file as the one that was hashed. */
+export function publishedIdentity(stat: { ino: number; mtimeMs: number; ctimeMs: number }): PublishedFile {
+  return { ino: stat.ino, mtime_ms: stat.mtimeMs, ctime_ms: stat.ctimeMs };
+}
+
+/** Is the file, by its size, inode, modification and change times, the very one whose digest `entry` records? */
+export function untouchedSincePublished(stat: { size: number; ino: number; mtimeMs: number; ctimeMs: number }, entry: Pick<ManifestFile, 'bytes' | 'published'>): boolean {
+  const was = entry.published;
+  return was !== undefined && stat.size === entry.bytes && stat.ino === was.ino && stat.mtimeMs === was.mtime_ms && stat.ctimeMs === was.ctime_ms;
+}
 export type ManifestSource = Manifest['sources'][number];
 export type ManifestShard = z.infer<typeof ShardEntry>;
 
