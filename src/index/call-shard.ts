@@ -249,6 +249,8 @@ export interface ShardExpectations {
   key: string;
   callId: string;
   dimensions: number;
+  /** The header's digest as the manifest recorded it: a header that hashes to it is not validated again. */
+  headerSha256?: string;
 }
 
 /** Checks a compressed-rows section pair: monotone offsets covering exactly the items, ids inside the dictionary. */
@@ -313,7 +315,7 @@ class ShardPassage implements Passage {
  * (every offset inside the text, every count consistent), without re-hashing its body. Throws ShardFormatError.
  */
 export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallShard {
-  const decoded = decodeShard(data);
+  const decoded = decodeShard(data, expect.headerSha256);
   const { header } = decoded;
   if (header.format !== SHARD_FORMAT) throw new ShardFormatError(`shard format ${header.format} is not ${SHARD_FORMAT}`);
   if (header.key !== expect.key || header.callId !== expect.callId) throw new ShardFormatError('the shard is not the one the manifest names');

@@ -36,6 +36,8 @@ const ShardEntry = z.object({
   key: Sha256,
   /** sha256 of the shard body, also written in the shard's own header. */
   sha256: Sha256,
+  /** sha256 of the shard's header as written (a start that finds it so need not validate it again); absent in older manifests. */
+  header_sha256: Sha256.optional(),
   bytes: z.number().int().positive(),
   passages: z.number().int().positive(),
   sentences: z.number().int().nonnegative(),

@@ -86,15 +86,34 @@ export interface DecodedShard {
   section<T extends ElementType>(name: string, type: T): InstanceType<(typeof ELEMENT)[T]>;
 }
 
-/** Reads a shard's container (not its digest: see verifyShardBody). Throws ShardFormatError. */
-export function decodeShard(data: Buffer): DecodedShard {
+/** The header's JSON bytes, with where they start; throws when the container is not a shard. */
+function headerBytes(data: Buffer): { start: number; length: number } {
   if (data.length < MAGIC.length + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) throw new ShardFormatError('not a shard file');
-  const jsonBytes = data.readUInt32LE(MAGIC.length);
-  const jsonStart = MAGIC.length + 4;
-  if (jsonStart + jsonBytes > data.length) throw new ShardFormatError('the shard header is cut short');
+  const length = data.readUInt32LE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  if (start + length > data.length) throw new ShardFormatError('the shard header is cut short');
+  return { start, length };
+}
+
+/** sha256 of a shard's header (the manifest records it: see decodeShard). */
+export function shardHeaderSha256(data: Buffer): string {
+  const { start, length } = headerBytes(data);
+  return sha256(data.subarray(start, start + length));
+}
+
+/**
+ * Reads a shard's container (not its body's digest: see verifyShardBody). Throws ShardFormatError.
+ * The header is validated, unless it hashes to `trustedHeaderSha256` (the digest the manifest
+ * recorded when the shard was written): then it is what the writer wrote, and validating it again
+ * for every call of a large library costs more at start than the digest.
+ */
+export function decodeShard(data: Buffer, trustedHeaderSha256?: string): DecodedShard {
+  const { start: jsonStart, length: jsonBytes } = headerBytes(data);
+  const json = data.subarray(jsonStart, jsonStart + jsonBytes);
   let header: ShardHeader;
   try {
-    header = ShardHeader.parse(JSON.parse(data.toString('utf8', jsonStart, jsonStart + jsonBytes)));
+    const parsed: unknown = JSON.parse(json.toString('utf8'));
+    header = trustedHeaderSha256 !== undefined && sha256(json) === trustedHeaderSha256 ? (parsed as ShardHeader) : ShardHeader.parse(parsed);
   } catch {
     throw new ShardFormatError('the shard header is malformed');
   }

@@ -2,7 +2,8 @@
  * Shards on disk: `shards/<call id>.<first 16 hex of the file's sha256>.shard`, written atomically
  * and never rewritten (a file's name changes with its content), so a manifest in force never sees
  * its shards change under it. Reading checks the size and the digest the manifest records against
- * the shard's own header — cheap — and re-hashes the body only when asked to verify.
+ * the shard's own header — cheap — and re-hashes the body only when asked to verify. A header that
+ * hashes to the digest the manifest recorded for it is not validated again (see decodeShard).
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +12,14 @@ import { sha256 } from './checksum.js';
 import { decodeCallShard, type CallShard } from './call-shard.js';
 import { SHARDS_DIR } from './layout.js';
 import type { ManifestShard } from './manifest.js';
-import { decodeShard, ShardFormatError, verifyShardBody } from './shard-format.js';
+import { decodeShard, shardHeaderSha256, ShardFormatError, verifyShardBody } from './shard-format.js';
 
 export function shardFileName(callId: string, fileSha256: string): string {
   return `${SHARDS_DIR}/${callId}.${fileSha256.slice(0, 16)}.shard`;
 }
 
 /** Writes encoded shard bytes unless the very same bytes are already there; returns its manifest entry fields. */
-export async function writeShard(indexDir: string, callId: string, bytes: Buffer): Promise<Pick<ManifestShard, 'file' | 'sha256' | 'bytes'>> {
+export async function writeShard(indexDir: string, callId: string, bytes: Buffer): Promise<Pick<ManifestShard, 'file' | 'sha256' | 'header_sha256' | 'bytes'>> {
   const { header } = decodeShard(bytes);
   const file = shardFileName(callId, sha256(bytes));
   const full = path.join(indexDir, file);
@@ -26,7 +27,7 @@ export async function writeShard(indexDir: string, callId: string, bytes: Buffer
   const existing = await fs.readFile(full).catch(() => null);
   // Same name: the same content, unless damaged since — then it is replaced.
   if (!existing?.equals(bytes)) await writeFileAtomic(full, bytes);
-  return { file, sha256: header.bodySha256, bytes: bytes.length };
+  return { file, sha256: header.bodySha256, header_sha256: shardHeaderSha256(bytes), bytes: bytes.length };
 }
 
 export interface ReadShardOptions {
@@ -48,7 +49,7 @@ export async function readShard(indexDir: string, entry: ManifestShard, opts: Re
     throw new ShardFormatError(`${entry.file} is missing`);
   }
   if (data.length !== entry.bytes) throw new ShardFormatError(`${entry.file} is ${data.length} bytes, not ${entry.bytes}`);
-  const shard = decodeCallShard(data, { key: entry.key, callId: opts.callId, dimensions: opts.dimensions });
+  const shard = decodeCallShard(data, { key: entry.key, callId: opts.callId, dimensions: opts.dimensions, headerSha256: opts.verify ? undefined : entry.header_sha256 });
   if (shard.decoded.header.bodySha256 !== entry.sha256) throw new ShardFormatError(`${entry.file} is not the shard the manifest names`);
   if (shard.passages.length !== entry.passages || shard.sentences !== entry.sentences) throw new ShardFormatError(`${entry.file} disagrees with the manifest on its counts`);
   if (opts.verify) {

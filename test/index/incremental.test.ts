@@ -236,7 +236,7 @@ describe('damage and starts', () => {
     const { indexDir } = await built();
     const graph = path.join(indexDir, (await readManifest(indexDir)).build_dir, FILES.graph);
     const bytes = await fs.readFile(graph);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     await fs.writeFile(graph, bytes);
     await expect(loadIndex(indexDir, { modelChecksum: embedder.checksum })).rejects.toThrow(/fails its checksum/);
   });

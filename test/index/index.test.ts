@@ -170,7 +170,7 @@ describe('build and load round trip (full call)', () => {
         sha256: sha256(source),
         bytes: source.length,
         mtime_ms: (await fs.stat(BUNDLED_CALL)).mtimeMs,
-        shard: { file: expect.stringMatching(/^shards\/amzn-q4-2025\.[0-9a-f]{16}\.shard$/), key: expect.stringMatching(/^[0-9a-f]{64}$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number), passages: full.passages, sentences: full.sentences, terms: expect.any(Number), words: expect.any(Number), label_start: 0 },
+        shard: { file: expect.stringMatching(/^shards\/amzn-q4-2025\.[0-9a-f]{16}\.shard$/), key: expect.stringMatching(/^[0-9a-f]{64}$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), header_sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number), passages: full.passages, sentences: full.sentences, terms: expect.any(Number), words: expect.any(Number), label_start: 0 },
       },
     ]);
     const shard = m.sources[0]!.shard;

@@ -14,7 +14,7 @@ import { buildIndex } from '../../src/index/build.js';
 import { sha256 } from '../../src/index/checksum.js';
 import { ensureIndex } from '../../src/index/ensure.js';
 import { listTranscripts, MANIFEST_FILE } from '../../src/index/layout.js';
-import { decodeShard, encodeShard, type SectionArray } from '../../src/index/shard-format.js';
+import { decodeShard, encodeShard, shardHeaderSha256, type SectionArray } from '../../src/index/shard-format.js';
 import { EmptyLibraryError } from '../../src/index/library-reader.js';
 import { IndexUnusableError, loadIndex } from '../../src/index/load.js';
 import { PARSER_VERSION, parseTranscriptBytes } from '../../src/transcript/read-source.js';
@@ -193,6 +193,16 @@ describe('versions and corrupt stores rebuild', () => {
     await corruptShard(dir, edit);
     expect(await reasonOf(dir, sources)).toBe('corrupt');
     await expectRebuiltOnce(dir, sources, 'corrupt');
+  });
+
+  it('shard headers are trusted by the digests the manifest records; a manifest without them (an older build) loads all the same', async () => {
+    const { dir, sources } = await built();
+    const manifest = JSON.parse(await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8'));
+    const entry = manifest.sources[0].shard;
+    const bytes = await fs.readFile(path.join(dir, entry.file));
+    expect(entry.header_sha256).toBe(shardHeaderSha256(bytes));
+    await editJson(path.join(dir, MANIFEST_FILE), (m) => delete m.sources[0].shard.header_sha256);
+    expect(await reasonOf(dir, sources)).toBeNull();
   });
 
   it('a call record changed on disk under its digest (no schema check at start) → corrupt → rebuilt', async () => {
