@@ -40,6 +40,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/transcript/hostile.test.ts',
   'test/transcript/html-text.test.ts',
   'test/transcript/investor-site.test.ts',
+  'test/transcript/legal-forms.test.ts',
   'test/transcript/layouts.contract.test.ts',
   'test/transcript/line-break-hyphens.test.ts',
   'test/transcript/markdown.test.ts',

@@ -9,6 +9,7 @@
  * not the call date either).
  */
 import { TranscriptFormatError } from './format-error.js';
+import { alternation, LEGAL_FORMS } from './legal-forms.js';
 import { headerSized, type Line } from './lines.js';
 import { isOperatorName } from './names.js';
 import type { CallMeta } from './types.js';
@@ -308,7 +309,7 @@ const AFTER_SPOKEN_NAME =
   /(?:['’]s?(?=\s|$)|\s*[–(,]|\s+-\s|-(?=(?:Q[1-4]|\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:^|\s+)(?:first|second|third|fourth|full|half|nine|fiscal|financial|preliminary|annual|quarterly|interim|trading|operating|operational|year|results?|earnings|conference|investor|video|IFRS|H[12]|Q[1-4]|[1-4][QH]|FY\S*|\d{1,2}M|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
 /** A legal form, which closes a company's name. */
-const LEGAL_END = /\b(?:Inc|Incorporated|Corp|Corporation|plc|PLC|AG|SA|S\.A|Ltd|Limited|NV|N\.V|SE|ASA|AB|SpA|S\.p\.A|Oyj|GmbH)\b\.?/i;
+const LEGAL_END = new RegExp(String.raw`\b(?:${alternation(LEGAL_FORMS)})\b\.?`, 'i');
 
 export interface NameOptions {
   /**

@@ -9,6 +9,7 @@
 import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-error.js';
 import { isTitleLike } from './header-meta.js';
 import { headingOf, isSectionHeading } from './headings.js';
+import { alternation, LEGAL_FORMS, ORGANISATION_WORDS } from './legal-forms.js';
 import { headerSized, type Line } from './lines.js';
 import { isOperatorName, looksLikeName, splitNameHint } from './names.js';
 import { looksLikeTitleLine, splitDashed } from './participant-lines.js';
@@ -238,7 +239,7 @@ function speechBefore(lines: readonly Line[], from: number, start: number): numb
 const BANNER_WORDS = 5;
 
 /** A company's legal form: "ACME CORP" over the title is the company, not a banner. */
-const LEGAL_FORM = /\b(?:INC|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|AG|SA|NV|SE|ASA|AB|SPA|GMBH|LLC|LP|GROUP|HOLDINGS?)\b/;
+const LEGAL_FORM = new RegExp(String.raw`\b(?:${alternation([...LEGAL_FORMS, ...ORGANISATION_WORDS].map((w) => w.toUpperCase()))})\b`);
 
 /** A line in capitals and spaces only, no heading, title or company: a publisher's name or mark over the title. */
 function isBanner(text: string): boolean {

@@ -8,6 +8,7 @@
  */
 import { englishWords } from './english-words.js';
 import { MONTH_WORD } from './header-meta.js';
+import { alternation, LEGAL_FORMS, ORGANISATION_WORDS } from './legal-forms.js';
 
 /** How much of the call is read: the name may first come after the opening remarks' first pages. */
 const READ_CHARS = 20_000;
@@ -25,7 +26,7 @@ const wordsStartingWith = (letter: string): RegExp => {
  * ("Sonae IM", "Argos Group"), or "of/at/from/joining" before it ("the results of KGHM"). A country
  * ("Colombia"), a nationality ("Chilean") or a product ("SSD") said often never is.
  */
-const CORPORATE_AFTER = /^\s+(?:Group|Corporation|Corp|Company|Inc|Holdings?|SA|S\.A\.|AG|SE|ASA|AB|NV|plc|PLC|Ltd|Limited|IM|Electronics|Industries|International)\b/;
+const CORPORATE_AFTER = new RegExp(String.raw`^\s+(?:${alternation([...LEGAL_FORMS, ...LEGAL_FORMS.map((w) => w.toUpperCase()), ...ORGANISATION_WORDS, 'IM', 'Electronics', 'Industries', 'International'])})\b`);
 const COMPANY_BEFORE = /\b(?:of|at|from|joining)\s+$/i;
 /** Words capitalised by the calendar, not by being a name: months (as titles spell them) and weekdays. */
 const CALENDAR = new RegExp(`^(?:${MONTH_WORD}|monday|tuesday|wednesday|thursday|friday)$`, 'i');

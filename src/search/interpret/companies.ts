@@ -9,6 +9,7 @@
 import { editDistance } from './edit-distance.js';
 import type { CallMeta } from '../../transcript/types.js';
 import { englishWords } from '../../transcript/english-words.js';
+import { bareForm, LEGAL_FORMS, ORGANISATION_WORDS } from '../../transcript/legal-forms.js';
 
 export interface Company {
   /** Stable key: the lowercased ticker when known, else the core of the name ("general-electric"). */
@@ -38,11 +39,8 @@ interface Alias {
   caseRule: 'any' | 'capital' | 'upper';
 }
 
-/** Legal forms and filler that are not the company's identity. */
-const LEGAL_WORDS = new Set([
-  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'companies', 'ltd', 'limited', 'plc', 'llc', 'lp', 'llp',
-  'sa', 'ag', 'nv', 'se', 'spa', 'ab', 'asa', 'oyj', 'bv', 'holdings', 'holding', 'group', 'com', 'the', 'aktiengesellschaft',
-]);
+/** Legal forms, organisational words and filler that are not the company's identity. */
+const LEGAL_WORDS = new Set([...LEGAL_FORMS, ...ORGANISATION_WORDS].map(bareForm).concat(['companies', 'com', 'the']));
 
 interface Word {
   norm: string;
