@@ -129,6 +129,9 @@ describe('sentenceFacts', () => {
   });
   it('a span of time: a duration or how far something runs, not a date alone', () => {
     expect(sentenceFacts('We had a one-week delay before the plant reopened.').span).toBe(true);
+    // Any number said in words, as the figures read them: "ninety days", "forty-five days".
+    expect(sentenceFacts('Customers now pay us within ninety days of delivery.').span).toBe(true);
+    expect(sentenceFacts('The backlog clears in forty-five days at this pace.').time).toBe(true);
     expect(sentenceFacts('This cash will fund operations into the first half of 2027.').span).toBe(true);
     expect(sentenceFacts('The plant reopened at the end of the third quarter.').span).toBe(false);
     expect(sentenceFacts('The plant reopened at the end of the third quarter.').time).toBe(true);

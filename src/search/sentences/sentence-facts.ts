@@ -65,8 +65,11 @@ const MULTIPLE_AFTER = new Set(['x', 'times', 'turns']);
 /** A percentage said in words, as calls give growth and margins: "mid-single-digit", "double-digit", "high-teens". */
 const WORDED_PERCENT = /^(?:(?:low|mid|high)-)?(?:single|double)-digits?$|^(?:low|mid|high)-teens$/;
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
-/** A number said in words, as speech-recognition transcripts write them ("eight", "twenty-five"). */
-const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?$/;
+/** Numbers said in words, up to a hundred, as speech-recognition transcripts write them: one list for the figures and the durations read here. */
+const UNIT_NAMES = 'one|two|three|four|five|six|seven|eight|nine';
+const NUMBER_NAMES = `${UNIT_NAMES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred`;
+/** One token that is a number in words ("seven", "twenty-four"). */
+const NUMBER_WORD = new RegExp(`^(?:${NUMBER_NAMES})(?:-(?:${UNIT_NAMES}))?$`);
 const SCALE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion']);
 const RANGE_LINK = new Set(['and', 'to', 'or']);
 /** A share said as a fraction ("two thirds of our customers", "one fifth"). */
@@ -126,7 +129,7 @@ const QUESTION = new RegExp(
 
 /** A duration ("18 months", "a couple of years"); `hyphened` also as a modifier ("a one-week delay", "a 10-year term"), which names no point in time. */
 const durationPattern = (hyphened: boolean) =>
-  new RegExp(String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four|several|a\s+few|a\s+couple(?:\s+of)?)${hyphened ? '[-\\s]+' : '\\s+'}(?:more\s+)?(?:years?|months?|quarters?|weeks?|days?)\b`, 'i');
+  new RegExp(String.raw`\b(?:\d+|(?:${NUMBER_NAMES})(?:[-\s](?:${UNIT_NAMES}))?|several|a\s+few|a\s+couple(?:\s+of)?)${hyphened ? '[-\\s]+' : '\\s+'}(?:more\s+)?(?:years?|months?|quarters?|weeks?|days?)\b`, 'i');
 const DURATION = durationPattern(false);
 const SPAN_DURATION = durationPattern(true);
 /** How long something runs, by where it ends ("into the first half of 2022", "through 2025", "until the end of next year"). */
