@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CallRef, SearchResponse } from '../api/schemas.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';

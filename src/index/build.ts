@@ -17,7 +17,7 @@
  * Builds into one directory take turns (withBuildLock).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, statSync, type Stats } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { PARSER_VERSION } from '../transcript/read-source.js';
 import { STORED_CALL_FORMAT } from '../library/stored-call.js';

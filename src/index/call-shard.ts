@@ -323,10 +323,6 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   const format = VECTOR_FORMATS[vectorFormat];
   if (dim !== expect.dimensions || !format) throw new ShardFormatError('the shard holds vectors of another shape');
 
-  const text = (name: string) => {
-    const b = decoded.section(name, 'u8');
-    return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
-  };
   // The record is checked by its digest: intact, it is what encodeCallShard wrote from a ShardCall.
   const record = decoded.section('call', 'u8');
   if (!sectionIntact(decoded, 'call', record)) throw new ShardFormatError('the shard call record is damaged');

@@ -185,10 +185,6 @@ function normaliseWord(word: string): string {
   return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.'\u2019]/g, '');
 }
 
-function normalisePhrase(text: string): string {
-  return tokenize(text).map((t) => t.norm).join(' ');
-}
-
 /** Splits CamelCase words: "JPMorgan" → "JP Morgan", "MoffettNathanson" → "Moffett Nathanson". */
 function splitCamel(word: string): string[] {
   return word
