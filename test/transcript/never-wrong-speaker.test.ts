@@ -1675,3 +1675,27 @@ describe('numbered sections and lists, as a broker\'s PDF writes them', () => {
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
   });
 });
+
+describe('a listed name written another way in the body (an initial before the name someone goes by, a nickname, a suffix, the surname alone)', () => {
+  const text = fixture('name-colon-nicknames.txt');
+
+  it('"Mike Sutton:" is the listed "J. Michael Sutton III" (it was refused as unknown), "Bob Hale:" is "Robert Hale Jr.", "Sutton:" is the one Sutton', () => {
+    const parsed = parseTranscriptText(text.replace('Park: Sure', 'Rebecca Park: Sure'));
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['J. Michael Sutton III', 'Robert Hale Jr.', 'Rebecca Park', 'Daniel Park', 'Laura Chen', 'Operator']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual([
+      'Operator', 'J. Michael Sutton III', 'Robert Hale Jr.', 'Rebecca Park', 'Operator', 'Daniel Park', 'Rebecca Park', 'Operator', 'Laura Chen', 'J. Michael Sutton III',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Sutton" taken as J. Michael Sutton III, the only participant so named');
+  });
+
+  it('"Park:" when two participants are Parks is refused with its line — never a new participant "Park" (it was one, on the company\'s side)', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Park: Sure. Pricing was up about 3%.')}: speaker "Park" could be "Rebecca Park" (Chief Financial Officer) or "Daniel Park" (UBS); write the full name`,
+    );
+  });
+
+  it('a surname alone that is also another participant\'s first name ("Grant:" beside Grant Ellis and Melissa Grant) is refused too', () => {
+    const grants = text.replace('Laura Chen - Morgan Stanley', 'Grant Ellis - Morgan Stanley').replaceAll('Laura Chen', 'Grant Ellis').replace('Robert Hale Jr.', 'Melissa Grant').replace('Bob Hale:', 'Grant:').replace('Park: Sure', 'Rebecca Park: Sure');
+    expect(refusal(grants, 'call.txt').describe()).toMatch(/^call\.txt:\d+: speaker "Grant" could be "Melissa Grant" \(Chief Operating Officer\) or "Grant Ellis" \(Morgan Stanley\); write the full name$/);
+  });
+});

@@ -16,10 +16,10 @@ export interface SpeakerLineContext {
 }
 
 /** Refuses a speaker line whose name resolves to two listed people. */
-export function ambiguousSpeaker(line: Line, name: string, candidates: Participant[]): never {
+export function ambiguousSpeaker(line: Line, name: string, candidates: Participant[], fix = 'write the title or firm with the name to tell them apart'): never {
   throw new TranscriptFormatError(
     line.number,
-    `speaker ${quoteLine(name)} could be ${candidates.map((p) => `"${p.name}"${p.title ? ` (${p.title})` : p.firm ? ` (${p.firm})` : ''}`).join(' or ')}; write the title or firm with the name to tell them apart`,
+    `speaker ${quoteLine(name)} could be ${candidates.map((p) => `"${p.name}"${p.title ? ` (${p.title})` : p.firm ? ` (${p.firm})` : ''}`).join(' or ')}; ${fix}`,
     { lineText: line.text },
   );
 }
@@ -39,6 +39,14 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
  * participant is recorded (in the warnings, when there is a list).
  */
 export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
+  // "Park" when a participant has that surname: them when they are the only one it can be; when
+  // two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
+  const surnamed = ctx.resolver.bySurnameAlone(draft.name, draft.title ?? draft.firm);
+  if (surnamed.kind === 'found') {
+    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${surnamed.participant.name}, the only participant so named` });
+    return surnamed.participant;
+  }
+  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, draft.name, surnamed.candidates, 'write the full name');
   // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
   const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(draft.name) : null;
   if (known) {
