@@ -12,6 +12,7 @@ import { nameNumberedSpeakers } from './numbered-speakers.js';
 import { refuseSecondCall } from './second-call.js';
 import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
+import { withUnlabelledOperator } from './unlabelled-operator.js';
 import { withUnnamedAskers } from './unnamed-askers.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
@@ -96,8 +97,10 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   if (written.turns.length === 0) throw new TranscriptFormatError(written.lastLine, 'found no speaker turns');
   // A second call's title in the body: one file, one call.
   if (WRITTEN_UP.has(written.layout)) refuseSecondCall(written.turns, written.meta, written.source);
-  // An analyst's words under the operator who introduced them (no speaker line of their own).
-  const draft = WRITTEN_UP.has(written.layout) ? { ...written, turns: withUnnamedAskers(written.turns, written.participants, written.source, warnings) } : written;
+  // The operator's words under the speaker before them, then an analyst's words under the operator who introduced them (no speaker line of their own).
+  const draft = WRITTEN_UP.has(written.layout)
+    ? { ...written, turns: withUnnamedAskers(withUnlabelledOperator(written.turns, written.participants, written.source, warnings), written.participants, written.source, warnings) }
+    : written;
   let { meta } = draft;
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;

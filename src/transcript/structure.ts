@@ -72,7 +72,7 @@ export function introducesQuestion(text: string): boolean {
  * to the speaker before or after it ("Thank you. [operator:] If you have a question, please
  * press star one…"), and the call's structure must not hinge on who it was filed under.
  */
-const OPERATOR_HANDOVER =
+export const OPERATOR_HANDOVER =
   /\b(?:first|next|following)\s+question\s+(?:today\s+|this\s+(?:morning|afternoon|evening)\s+)?(?:comes?|is|will come)\s+from\b|\bquestions?\s+(?:comes?|is)\s+from\s+the\s+line\s+of\b|\b(?:to ask a question|(?:would like|wish|'d like|\u2019d like) to ask a question|if you have a question)\b[^.?!]{0,80}\bpress\b/i;
 
 /** An agenda announcing the Q&A for later ("after the remarks there will be a Q&A session; if you have a question, press…"). */

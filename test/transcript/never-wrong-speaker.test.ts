@@ -1699,3 +1699,45 @@ describe('a listed name written another way in the body (an initial before the n
     expect(refusal(grants, 'call.txt').describe()).toMatch(/^call\.txt:\d+: speaker "Grant" could be "Melissa Grant" \(Chief Operating Officer\) or "Grant Ellis" \(Morgan Stanley\); write the full name$/);
   });
 });
+
+describe('an operator the transcript labels at the welcome but not mid-call', () => {
+  const text = fixture('name-colon-mid-call-operator.txt');
+  const speakers = ['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh', 'Operator', 'Ben Ortiz', 'Rita Chen', 'Operator', 'Alan Marsh'];
+
+  it('a question introduced, or the call closed, in a paragraph with no label is the operator\'s (with a warning) — never the CFO introducing the analyst', () => {
+    const parsed = parseTranscriptText(text);
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => r.speaker)).toEqual(speakers);
+    expect(rows[2]?.text).toBe('Thanks, Alan. Gross margin was 38%.');
+    expect(rows[3]).toMatchObject({ section: 'qa', role: 'intro' });
+    expect(parsed.call.exchanges.map((e) => parsed.call.participants.find((p) => p.id === e.analystId)?.name)).toEqual(['Kate Lowe', 'Ben Ortiz']);
+    expect(parsed.warnings.map((w) => w.line)).toEqual(expect.arrayContaining([lineOf(text, rows[3]!.text), 16, 22]));
+  });
+
+  it('name lines over the words read the same', () => {
+    const lines = text.replace(/^([^:\n]+): /gm, '$1\n\n');
+    expect(turnTable(parseTranscriptText(lines).call).map((r) => r.speaker)).toEqual(speakers);
+  });
+
+  it('a host who introduces questions under their own name keeps such words of their own turns; in anyone else\'s, whose they are cannot be told: refused with the line', () => {
+    const hosted = text
+      .replace('I will now hand over to Alan Marsh, Chief Executive Officer.', 'I will now hand over to Nora Quist, Head of Investor Relations.\n\nNora Quist: Thank you. With me is Alan Marsh, our CEO.')
+      .replace('We will now begin', 'Nora Quist: We will now begin');
+    const line = hosted.split('\n').find((l) => l.startsWith('Thank you. Our next question')) as string;
+    expect(refusal(hosted, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(hosted, line)}: "${line.slice(0, 77)}..." reads as the operator or Nora Quist's, with no speaker line of its own, inside Alan Marsh's turn: write the speaker's name above it`,
+    );
+    const own = hosted.replace('Alan Marsh: Pricing was up 2%.', 'Alan Marsh: Pricing was up 2%.\n\nNora Quist: Thanks, Alan.').replace('Rita Chen: Volumes were flat.', 'Rita Chen: Volumes were flat.\n\nNora Quist: Thanks, Rita.');
+    const rows = turnTable(parseTranscriptText(own).call);
+    expect(rows.filter((r) => r.text.includes('Our next question comes from the line of Ben Ortiz')).map((r) => r.speaker)).toEqual(['Nora Quist']);
+    expect(rows.filter((r) => r.text.includes('Our first question comes from Kate Lowe')).map((r) => r.speaker)).toEqual(['Nora Quist']);
+  });
+
+  it('with no operator in the call, the operator\'s mechanics in someone\'s words are refused with their line', () => {
+    const unlabelled = text.replace(/^Operator: [^\n]*\n\n/m, '').replace('Your line is open.', '[Operator Instructions]');
+    const line = unlabelled.split('\n').find((l) => l.startsWith('Thank you. Our next question')) as string;
+    expect(refusal(unlabelled, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(unlabelled, line)}: "${line.slice(0, 77)}..." reads as the operator's, with no speaker line of its own, inside Alan Marsh's turn: write the speaker's name above it`,
+    );
+  });
+});
