@@ -1741,3 +1741,22 @@ describe('an operator the transcript labels at the welcome but not mid-call', ()
     );
   });
 });
+
+describe('an analyst\'s firm on the line under their name, with no participants list ("MARCUS BELL" over "Jefferies LLC")', () => {
+  const text = fixture('standard-caps-firm-lines.txt');
+
+  it('is their firm when the operator just introduced them with it — never the first words of their question', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`)).toEqual(['Marcus Bell | Jefferies LLC', 'Sofia Reyes | Cowen']);
+    expect(turnTable(parsed.call).filter((r) => r.side === 'analyst').map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Marcus Bell: How is the launch going?',
+      'Sofia Reyes: And the pipeline?',
+      'Marcus Bell: A follow-up on pricing?',
+    ]);
+  });
+
+  it('a line the introduction does not give them stays their words', () => {
+    const other = text.replace('MARCUS BELL\nJefferies LLC\nHow is', 'MARCUS BELL\nThanks for the question\nHow is');
+    expect(turnTable(parseTranscriptText(other).call).find((r) => r.speaker === 'Marcus Bell')?.text).toBe('Thanks for the question How is the launch going?');
+  });
+});

@@ -23,10 +23,12 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
+import { isIntroducedFirm } from '../introduced-firm.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
+import { turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -529,7 +531,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
       else if (looksLikeName(header.name) && !isInterjection(header.name)) {
-        const titled = header.hint !== null && looksLikeTitleLine(header.hint);
+        // "MARCUS BELL" over "Jefferies", the firm the operator just introduced him with: his firm line, not his words.
+        const introduction = collector.current;
+        const firmLine = !header.titleInline && second !== null && introduction !== null && isIntroducedFirm(turnText(introduction), header.name, second.text) ? second.text : null;
+        const titled = (header.hint !== null && looksLikeTitleLine(header.hint)) || firmLine !== null;
         const mark = marks.get(first.number);
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
@@ -539,7 +544,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         }
         if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
-        const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;
+        const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
         const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
         speaker = addUnlistedSpeaker(speakerCtx, first, draft);
       }
