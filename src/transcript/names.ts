@@ -129,10 +129,11 @@ export function isNumberedSpeaker(text: string): boolean {
 
 /**
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
- * "Coordinator"; in a call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice".
+ * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
+ * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice".
  */
 export function isOperatorName(text: string): boolean {
-  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)|operadora?|moderadora?|op[eé]rat(?:eur|rice))$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice))$/i.test(text.trim());
 }
 
 /**

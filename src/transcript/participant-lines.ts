@@ -2,7 +2,7 @@
  * Participant lines ("Name - Title", "Name - Firm, Division", "Name -- Firm -- Analyst") and the
  * title/firm line under a speaker's name: what they say about a person's side.
  */
-import { looksLikeName } from './names.js';
+import { looksLikeName, nameWords } from './names.js';
 import { headerSized } from './lines.js';
 import { looksLikeTitleLine, sideOfTitle, titleWords } from './titles.js';
 import type { ParticipantDraft } from './speaker-resolver.js';
@@ -63,8 +63,17 @@ export function titleAsWritten(title: string): string {
   return title.replace(/\p{L}+/gu, (w, at: number) => (small.has(w.toLowerCase()) && at > 0 ? w.toLowerCase() : w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase()));
 }
 
+/** Whether a name is the call's company, as written or cut short ("Orrin Biotech" for "Orrin Biotech Inc."). */
+export function namesCompany(name: string, company: string | null): boolean {
+  const said = nameWords(name);
+  const own = nameWords(company ?? '');
+  return said.length > 0 && said.length <= own.length && said.every((w, k) => w === own[k]);
+}
+
 export function participantFromHeader(written: string, hint: string | null, company: string | null): ParticipantDraft {
   const name = nameAsWritten(written);
+  // "Helen Voss (Orrin Biotech):" on Orrin Biotech Inc.'s call: the company's, with no title.
+  if (hint !== null && namesCompany(hint, company)) return { name, title: null, firm: company, division: null, side: 'company', sideSource: 'header' };
   const titleLine = hint === null ? null : titleAsWritten(hint);
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';

@@ -1760,3 +1760,21 @@ describe('an analyst\'s firm on the line under their name, with no participants 
     expect(turnTable(parseTranscriptText(other).call).find((r) => r.speaker === 'Marcus Bell')?.text).toBe('Thanks for the question How is the launch going?');
   });
 });
+
+describe('a webcast platform\'s labels: "Host:" for whoever runs the call, the company\'s name in brackets ("Helen Voss (Orrin Biotech):")', () => {
+  const parsed = parseTranscriptText(fixture('name-colon-host.txt'));
+
+  it('"Host" is the operator — never a company speaker "Host" whose introductions are answers', () => {
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Operator (operator, remarks)', 'Helen Voss (company, remarks)', 'Tariq Amin (company, remarks)',
+      'Operator (operator, intro)', 'Marcus Bell (analyst, question)', 'Helen Voss (company, answer)',
+      'Operator (operator, intro)', 'Sofia Reyes (analyst, question)', 'Tariq Amin (company, answer)',
+    ]);
+  });
+
+  it('the company\'s name in brackets is the company — never the executive\'s title', () => {
+    expect(parsed.call.participants.filter((p) => p.side === 'company').map((p) => `${p.name} | ${p.title} | ${p.firm}`)).toEqual([
+      'Helen Voss | null | Orrin Biotech Inc.', 'Tariq Amin | null | Orrin Biotech Inc.',
+    ]);
+  });
+});

@@ -26,7 +26,7 @@ import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from 
 import { isIntroducedFirm } from '../introduced-firm.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
-import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
+import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
 import { turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
@@ -244,13 +244,6 @@ function isNameLed(lines: readonly Line[]): boolean {
   const led = groups.filter((g, k) => bareNameLine((lines[g.from] as Line).text) !== null && (g.to - g.from > 1 || (groups[k + 1] !== undefined && bareNameLine((lines[(groups[k + 1] as { from: number }).from] as Line).text) === null)));
   const names = new Set(led.map((g) => normaliseName((bareNameLine((lines[g.from] as Line).text) as { name: string }).name)).filter((n) => !isOperatorName(n)));
   return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
-}
-
-/** Whether a would-be speaker's name is the call's company, or its first words ("Crestview Foods" of "Crestview Foods Inc."). */
-function namesCompany(name: string, company: string | null): boolean {
-  const said = nameWords(name);
-  const own = nameWords(company ?? '');
-  return said.length > 0 && said.length <= own.length && said.every((w, k) => w === own[k]);
 }
 
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
