@@ -4,7 +4,7 @@ import { headerSized } from './lines.js';
 export type HeadingKind = 'company' | 'analysts' | 'participants' | 'prepared' | 'qa';
 
 const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
-  ['company', /^(?:(?:company|corporate) participants|executives|company representatives|corporate speakers|management)$/i],
+  ['company', /^(?:(?:company|corporate) participants|executives|company representatives|(?:corporate |company )?speakers from the company|corporate speakers|management|(?:company )?presenters)$/i],
   ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
   ['participants', /^(?:(?:call|event) participants|participants|speakers)$/i],
   ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],

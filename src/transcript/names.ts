@@ -98,6 +98,9 @@ const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unk
   [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
   [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
   [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
+  // Numbered askers, as transcripts of Japanese companies' briefings write them ("Questioner 1", "Participant 2"): one each, never merged.
+  [/^(?:questioner|analyst) ?\d{1,3}$/i, 'analyst'],
+  [/^(?:participant|caller|attendee|audience member) ?\d{1,3}$/i, 'unknown'],
   // An interpreter speaks for an executive or for an analyst asking in another language: no side.
   [/^(?:the )?(?:(?:simultaneous|company|conference) )?(?:interpreter|translator)$/i, 'unknown'],
 ];

@@ -1778,3 +1778,20 @@ describe('a webcast platform\'s labels: "Host:" for whoever runs the call, the c
     ]);
   });
 });
+
+describe('a Japanese company\'s results briefing in English ("Presenters" list, surnames alone, numbered questioners)', () => {
+  const text = fixture('name-colon-briefing.txt');
+
+  it('"Questioner 1:" / "Questioner 2:" are askers of their own on the analysts\' side (they were refused), "Watanabe:" is the listed Kenji Watanabe', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Kenji Watanabe (company)', 'Yuki Mori (company)', 'Operator (operator)', 'Questioner 1 (analyst)', 'Questioner 2 (analyst)']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.role}`)).toEqual([
+      'Operator remarks', 'Kenji Watanabe remarks', 'Yuki Mori remarks', 'Questioner 1 question', 'Kenji Watanabe answer', 'Questioner 2 question', 'Yuki Mori answer', 'Operator remarks',
+    ]);
+  });
+
+  it('"Participant 3:" is a speaker of its own whose side is not guessed', () => {
+    const parsed = parseTranscriptText(text.replace('Questioner 2:', 'Participant 3:'));
+    expect(parsed.call.participants.find((p) => p.name === 'Participant 3')?.side).toBe('unknown');
+  });
+});
