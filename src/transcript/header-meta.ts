@@ -42,6 +42,9 @@ function companyTicker(text: string): RegExpExecArray | null {
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
   primer: 1, primero: 1, primeiro: 1, segundo: 2, tercer: 3, tercero: 3, terceiro: 3, cuarto: 4, quarto: 4,
+  premier: 1, 'première': 1, premiere: 1, 'deuxième': 2, deuxieme: 2, seconde: 2, 'troisième': 3, troisieme: 3, 'quatrième': 4, quatrieme: 4,
+  primo: 1, secondo: 2, terzo: 3,
+  erste: 1, ersten: 1, erstes: 1, zweite: 2, zweiten: 2, zweites: 2, dritte: 3, dritten: 3, drittes: 3, vierte: 4, vierten: 4, viertes: 4,
 };
 
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
@@ -54,15 +57,41 @@ const QUARTER_PATTERNS: readonly RegExp[] = [
   // Spanish and Portuguese: "3T25", "2T 2025", "tercer trimestre de 2025", "segundo trimestre 2025".
   /\b(?<q>[1-4])\s?T\s?['\u2019]?(?<y>\d{4}|\d{2})\b/,
   /\b(?<ord>primer|primero|primeiro|segundo|tercer|tercero|terceiro|cuarto|quarto)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
+  // French, Italian and German: "troisième trimestre 2025", "3e trimestre 2025", "T3 2025", "terzo trimestre 2025", "3° trimestre",
+  // "drittes Quartal 2025", "3. Quartal 2025".
+  /(?<![\p{L}])(?<ord>premier|premi[eè]re|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|primo|secondo|terzo)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/iu,
+  /\b(?<q>[1-4])(?:er|re|e|[eè]me|°|º)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
+  /\bT(?<q>[1-4])\s+(?<y>\d{4})\b/,
+  /\b(?<ord>erste[nrs]?|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?)\s+Quartals?\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
+  /\b(?<q>[1-4])\.\s*Quartals?\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
 ];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Month names in French, German, Italian, Spanish and Portuguese (the English ones and their shared forms read above). */
+const FOREIGN_MONTHS: Readonly<Record<string, number>> = {
+  janvier: 1, januar: 1, gennaio: 1, enero: 1, janeiro: 1,
+  'février': 2, fevrier: 2, februar: 2, febbraio: 2, febrero: 2, fevereiro: 2,
+  mars: 3, 'märz': 3, maerz: 3, marzo: 3, 'março': 3, marco: 3,
+  avril: 4, aprile: 4, abril: 4,
+  mai: 5, maggio: 5, mayo: 5, maio: 5,
+  juin: 6, juni: 6, giugno: 6, junio: 6, junho: 6,
+  juillet: 7, juli: 7, luglio: 7, julio: 7, julho: 7,
+  'août': 8, aout: 8, agosto: 8,
+  septembre: 9, settembre: 9, septiembre: 9, setiembre: 9, setembro: 9,
+  octobre: 10, oktober: 10, ottobre: 10, octubre: 10, outubro: 10,
+  novembre: 11, noviembre: 11, novembro: 11,
+  'décembre': 12, decembre: 12, dezember: 12, dicembre: 12, diciembre: 12, dezembro: 12,
+  // "6. November 2025": German shares the English names, written after the day with a dot.
+  november: 11, september: 9, august: 8, april: 4,
+};
 export const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(?<month>${MONTH_WORD})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b`, 'i'),
   new RegExp(`\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>${MONTH_WORD})\\.?,?\\s+(?<year>\\d{4})\\b`, 'i'),
   /\b(?<year>\d{4})-(?<mm>\d{2})-(?<day>\d{2})\b/,
   new RegExp(`\\b(?<day>\\d{1,2})-(?<month>${MONTH_WORD})-(?<year>\\d{4})\\b`, 'i'), // 06-Aug-2025
+  // "6. November 2025", "24 octobre 2025", "1er août 2025", "24 ottobre 2025", "24 de octubre de 2025", "24 de outubro de 2025".
+  new RegExp(`(?<![\\p{L}\\d])(?<day>\\d{1,2})(?:\\.|er|º|°)?\\s+(?:de\\s+)?(?<foreign>${Object.keys(FOREIGN_MONTHS).join('|')})\\.?,?\\s+(?:de\\s+)?(?<year>\\d{4})\\b`, 'iu'),
 ];
 /** A date on such a line is the end of a period, not the day of the call. */
 const PERIOD_END = /\b(?:period|quarter|year)\s+end(?:ed|ing)?\b|\bend(?:ed|ing)\b/i;
@@ -103,7 +132,7 @@ function findDate(line: Line): string | null {
   for (const pattern of DATE_PATTERNS) {
     const m = pattern.exec(line.text);
     if (!m?.groups) continue;
-    const month = m.groups.mm ? Number(m.groups.mm) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
+    const month = m.groups.mm ? Number(m.groups.mm) : m.groups.foreign ? (FOREIGN_MONTHS[m.groups.foreign.toLowerCase()] ?? 0) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
     return isoDate(Number(m.groups.year), month, Number(m.groups.day), line, m[0]);
   }
   // "04/24/2025" (US) or "24/04/2025": read only when the order is plain (one number over 12), never guessed.

@@ -133,10 +133,11 @@ export function isNumberedSpeaker(text: string): boolean {
 /**
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
  * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
- * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice".
+ * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice",
+ * in Italian "Operatore" / "Operatrice" / "Moderatore", in German "Operatorin" / "Moderatorin".
  */
 export function isOperatorName(text: string): boolean {
-  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice))$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin))$/i.test(text.trim());
 }
 
 /**

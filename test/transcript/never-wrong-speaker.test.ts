@@ -1795,3 +1795,26 @@ describe('a Japanese company\'s results briefing in English ("Presenters" list, 
     expect(parsed.call.participants.find((p) => p.name === 'Participant 3')?.side).toBe('unknown');
   });
 });
+
+describe('calls held in German, French or Italian', () => {
+  it.each<[string, string, string, string]>([
+    ['German: "6. November 2025" (it was refused as no heading), "zum dritten Quartal 2025", "Die erste Frage kommt von…"', 'standard-german.txt', 'ksy-q3-2025', '2025-11-06'],
+    ['French: "24 octobre 2025", "troisième trimestre 2025", "La première question vient de…" (the sides were all unknown)', 'name-colon-french.txt', 'vlm-q3-2025', '2025-10-24'],
+    ['Italian: "Operatore:" (it was a company speaker), "5 novembre 2025", "terzo trimestre 2025", "La prima domanda è di…"', 'name-colon-italian.txt', 'lumb-q3-2025', '2025-11-05'],
+  ])('%s', (_case, file, id, date) => {
+    const parsed = parseTranscriptText(fixture(file));
+    expect(parsed.call.meta).toMatchObject({ id, quarter: 'Q3 2025', date });
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => `${r.side} ${r.role}`)).toEqual([
+      'operator remarks', 'company remarks', 'company remarks', 'operator intro', 'analyst question', 'company answer', 'operator intro', 'analyst question', 'company answer',
+    ]);
+    expect(parsed.call.exchanges).toHaveLength(2);
+  });
+
+  it('other period forms: "3e trimestre 2025", "T3 2025", "3. Quartal 2025", "3° trimestre 2025"', () => {
+    const text = fixture('name-colon-french.txt');
+    for (const period of ['3e trimestre 2025', 'T3 2025', '3. Quartal 2025', '3° trimestre 2025']) {
+      expect(parseTranscriptText(text.replace('du troisième trimestre 2025\n', `du ${period}\n`)).call.meta.quarter).toBe('Q3 2025');
+    }
+  });
+});
