@@ -2,7 +2,7 @@
  * Participant lines ("Name - Title", "Name - Firm, Division", "Name -- Firm -- Analyst") and the
  * title/firm line under a speaker's name: what they say about a person's side.
  */
-import { looksLikeName, nameWords } from './names.js';
+import { looksLikeName, nameWords, splitNameHint } from './names.js';
 import { headerSized } from './lines.js';
 import { looksLikeTitleLine, sideOfTitle, titleWords } from './titles.js';
 import type { ParticipantDraft } from './speaker-resolver.js';
@@ -49,10 +49,30 @@ const ROLE_BEFORE_FIRM = /^(?:[\w-]+\s+)?analyst\s*(?:,|\s(?:at|with)\s)\s*/i;
 
 export { looksLikeTitleLine, sideOfTitle } from './titles.js';
 
+/**
+ * "Alan Marsh (AM) - Chief Executive Officer": a list entry that gives the initials the transcript
+ * labels its person with ("AM: …"). The entry without them, and the initials; null when the
+ * brackets hold anything but the name's initials ("(CEO)" is a title).
+ */
+export function listedInitials(text: string): { text: string; initials: string } | null {
+  const m = /^(?<name>[^()]+?)\s*\((?<initials>\p{Lu}{2,4})\)(?<rest>(?:\s*[-\u2013\u2014,:\t|]|\s*$).*)$/u.exec(text.trim());
+  if (!m?.groups || !looksLikeName(m.groups.name as string)) return null;
+  const words = (m.groups.name as string).split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const initials = m.groups.initials as string;
+  const all = words.map((w) => w[0]).join('');
+  const outer = words.length >= 2 ? `${words[0]?.[0]}${words.at(-1)?.[0]}` : null;
+  if (initials !== all && initials !== outer) return null;
+  return { text: `${m.groups.name}${m.groups.rest}`, initials };
+}
+
 /** A person described by a speaker header's title/firm line (no participants list said who they are). */
-/** A name written in capitals ("MARIA O'NEIL-PARK", a transcript's shouting labels) as people write it: "Maria O'Neil-Park". */
+/**
+ * A name written in capitals ("MARIA O'NEIL-PARK", a transcript's shouting labels) as people write
+ * it: "Maria O'Neil-Park". A label that is only initials ("AM", "RC", "JPM") stays as written.
+ */
 export function nameAsWritten(name: string): string {
   if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  if (/^\p{Lu}{2}$|^[^\sAEIOUY]{2,4}$/u.test(name.trim())) return name.trim();
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
@@ -104,7 +124,7 @@ export function participantFromListLine(written: string, kind: ListKind, company
   if (!headerSized(written)) return null;
   // "1. Alan Marsh - Chief Executive Officer", "(2) Rita Chen, CFO": a numbered list's entry.
   const text = written.replace(/^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\p{Lu})/u, '');
-  const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind));
+  const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind) ?? bracketed(text));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { parts } = split;
   const name = nameAsWritten(split.name);
@@ -135,6 +155,12 @@ function commaSeparated(text: string, kind: ListKind): ReturnType<typeof splitDa
   const rest = text.slice(at + 1).trim();
   if (rest === '' || name.split(/\s+/).length < 2 || !looksLikeName(name) || (kind !== 'analysts' && !looksLikeTitleLine(rest))) return null;
   return { name, parts: [rest], separator: ',' };
+}
+
+/** "Rita Chen (CFO)", "Kate Lowe (UBS)": the title or firm in brackets after the name. */
+function bracketed(text: string): ReturnType<typeof splitDashed> {
+  const { name, hint } = splitNameHint(text);
+  return hint === null || name === text.trim() ? null : { name, parts: [hint], separator: '()' };
 }
 
 /**

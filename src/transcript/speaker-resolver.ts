@@ -107,6 +107,12 @@ export class SpeakerResolver {
     return participant;
   }
 
+  /** Another name a participant is labelled by ("AM" for Alan Marsh, as the participants list keys it). */
+  alias(name: string, participant: Participant): void {
+    const key = normaliseName(name);
+    if (!this.byName.has(key)) this.byName.set(key, [participant]);
+  }
+
   private uniqueId(base: string): string {
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;

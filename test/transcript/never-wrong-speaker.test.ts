@@ -1818,3 +1818,20 @@ describe('calls held in German, French or Italian', () => {
     }
   });
 });
+
+describe('speakers labelled by their initials, keyed in the participants list ("Alan Marsh (AM) - Chief Executive Officer", then "AM: …")', () => {
+  const text = fixture('name-colon-initials.txt');
+
+  it('"AM:" is Alan Marsh — the list was dropped and "AM" became a new person "Am"', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.title ?? p.firm})`)).toEqual(['Alan Marsh (Chief Executive Officer)', 'Rita Chen (Chief Financial Officer)', 'Kate Lowe (UBS)', 'OP (null)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'Rita Chen', 'OP', 'Kate Lowe', 'Alan Marsh']);
+  });
+
+  it('initials the list does not key stay a label of their own, as written; a title in brackets is no key', () => {
+    const unkeyed = text.replace('Rita Chen (RC) -', 'Rita Chen -');
+    expect(turnTable(parseTranscriptText(unkeyed).call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'RC', 'OP', 'Kate Lowe', 'Alan Marsh']);
+    const titled = text.replace('Rita Chen (RC) - Chief Financial Officer', 'Rita Chen (CFO)').replace('RC: Gross', 'Rita Chen: Gross');
+    expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Rita Chen')?.side).toBe('company');
+  });
+});
