@@ -98,7 +98,7 @@ export function participantFromHeader(written: string, hint: string | null, comp
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';
   if (side === 'analyst' && titleLine !== null) {
-    const analystParts = titleLine.split(/\s+--\s+|\s+[\u2013\u2014]\s+/);
+    const analystParts = titleLine.split(/\s+--?\s+|\s+[\u2013\u2014]\s+/);
     const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
     // "Analyst, Northgate Securities": the firm after the role.
     const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(ROLE_BEFORE_FIRM, ''));

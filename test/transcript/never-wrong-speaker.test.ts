@@ -1835,3 +1835,21 @@ describe('speakers labelled by their initials, keyed in the participants list ("
     expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Rita Chen')?.side).toBe('company');
   });
 });
+
+describe('speaker lines with two spaces before the firm and title ("Alan Marsh  Fenwick Tools Inc - CEO", as LSEG Workspace exports them)', () => {
+  it('name the person, with the firm and title — never a person "Alan Marsh  Fenwick Tools Inc"', () => {
+    const parsed = parseTranscriptText(fixture('standard-spaced-firms.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Operator | operator | null | null', 'Alan Marsh | company | CEO | Fenwick Tools Inc', 'Rita Chen | company | CFO | Fenwick Tools Inc', 'Kate Lowe | analyst | null | UBS',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh']);
+  });
+});
+
+describe('a time on its own line under the speaker\'s name and title ("Alan Marsh" / "CEO" / "00:00:41", as call apps export them)', () => {
+  it('is the turn\'s start time, never the first words of the turn', () => {
+    const parsed = parseTranscriptText(fixture('standard-time-lines.txt'));
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 41, 192, 570, 581, 602]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`).slice(1, 3)).toEqual(['Alan Marsh: Thank you. Revenue grew 4% in the quarter.', 'Rita Chen: Gross margin was 38%.']);
+  });
+});

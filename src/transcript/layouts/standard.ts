@@ -90,7 +90,8 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
   // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
   if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
-  const m = /^(?<name>[^,;\t|/\u2022\u00b7]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014|/\u2022\u00b7]\s)\s*(?<rest>.+)$/u.exec(bare);
+  // Two spaces or more separate a name from its firm or title as a tab does ("Alan Marsh  Fenwick Tools Inc - CEO", LSEG Workspace).
+  const m = /^(?<name>[^,;\t|/\u2022\u00b7]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014|/\u2022\u00b7]\s|(?<=\S) {2,})\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
@@ -128,6 +129,13 @@ function endsSentence(text: string): boolean {
 function isDashSpeakerLine(text: string): boolean {
   const at = text.indexOf(' -- ');
   return at > 0 && headerSized(text) && looksLikeName(text.slice(0, at).trim());
+}
+
+/** A line that is only a time ("00:00:41", "[12:05]"), as call apps write it under a speaker's name. */
+const TIME_LINE = /^[(\[]?(?<clock>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[)\]]?$/;
+
+function clockSeconds(clock: string): number {
+  return clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 }
 
 /** "=====" / "-----" / "....." rule lines (terminal exports draw boxes with them) separate blocks like blank lines. */
@@ -562,9 +570,15 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let contentFrom = from;
     if (speaker) {
-      collector.start(speaker, section, null, first);
+      const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
       if (!titleInline && second && isTitleLineOf(speaker, second.text)) contentFrom++;
+      // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.
+      const stamp = contentFrom < g.to ? TIME_LINE.exec((lines[contentFrom] as Line).text) : null;
+      if (stamp?.groups) {
+        turn.startTime = clockSeconds(stamp.groups.clock as string);
+        contentFrom++;
+      }
     } else if (collector.current === null) {
       throw new TranscriptFormatError(first.number, `expected a speaker name line (a listed participant or "Operator"), found ${quoteLine(first.text)}`, { lineText: first.text });
     }
