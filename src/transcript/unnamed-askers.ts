@@ -28,10 +28,17 @@ function handsFloor(text: string): boolean {
 /** The operator's housekeeping, wherever it comes ("As a reminder, this call is being recorded."). */
 const HOUSEKEEPING = /\b(?:is|are) being recorded\b|\bas a reminder\b|\bplease (?:limit|keep) (?:yourselves|yourself|it|your questions?)\b|\bre-?queue\b|\bask one question\b/i;
 
+/** A paragraph that goes on with the sentence the one before left open ("…from Marcus Bell" / "with Jefferies.", a page break between them). */
+function continuesSentence(text: string, before: string): boolean {
+  return !/[.?!\u2026:;"\u201d)\]]\s*$/u.test(before) && /^\p{Ll}/u.test(text.trim());
+}
+
 /** Whether a paragraph after an introduction is still the operator speaking. */
-function operatorGoesOn(text: string): boolean {
+function operatorGoesOn(text: string, before: string): boolean {
   const words = text.split(/\s+/).length;
-  return OPERATOR_PHRASES.test(text) || HOUSEKEEPING.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text));
+  return (
+    OPERATOR_PHRASES.test(text) || HOUSEKEEPING.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text)) || continuesSentence(text, before)
+  );
 }
 
 /**
@@ -53,7 +60,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
     let k = 0;
     for (let handed = false; k < turn.paragraphs.length; k++) {
       const text = (turn.paragraphs[k] as Paragraph).text;
-      if (handed && !operatorGoesOn(text)) break;
+      if (handed && !operatorGoesOn(text, k > 0 ? (turn.paragraphs[k - 1] as Paragraph).text : '')) break;
       handed ||= handsFloor(text);
     }
     const own = turn.paragraphs.slice(0, k);

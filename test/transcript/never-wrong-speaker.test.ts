@@ -1853,3 +1853,34 @@ describe('a time on its own line under the speaker\'s name and title ("Alan Mars
     expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`).slice(1, 3)).toEqual(['Alan Marsh: Thank you. Revenue grew 4% in the quarter.', 'Rita Chen: Gross margin was 38%.']);
   });
 });
+
+describe('a two-column PDF converted to text with its layout kept (pdftotext -layout: the columns woven together line by line)', () => {
+  const text = fixture('standard-two-columns.txt');
+
+  it('is read column by column — it was refused at its first woven line — every turn under its speaker', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.meta).toMatchObject({ id: 'orbt-q2-2025', date: '2025-08-06' });
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good afternoon and welcome to the Orrin Biotech second quarter 2025 earnings call. I will now hand over to Helen Voss.',
+      'Helen Voss: Thank you. Product revenue was $88 million, up 40%. Our launch of Orvexa continued ahead of plan, with 1,200 new patients in the quarter.',
+      'Tariq Amin: Thanks, Helen. Operating expenses were $61 million. Cash at the end of the quarter was $412 million.',
+      // The sentence a page break cut ("…from Marcus Bell" / "with Jefferies.") stays the operator's.
+      'Operator: Our first question comes from Marcus Bell with Jefferies.',
+      'Marcus Bell: How is the launch going in Europe?',
+      'Helen Voss: The launch in Germany is ahead of plan.',
+      'Operator: Our next question comes from Sofia Reyes with Cowen.',
+      'Sofia Reyes: And the pipeline?',
+      'Tariq Amin: Two readouts next year.',
+      "Operator: That concludes today's call.",
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('pages in two columns read one column after the other (the text kept their layout when it was converted); line numbers are those of the text so read');
+  });
+
+  it('a single column with wide gaps (a table of figures, justified lines) is left as it is', () => {
+    const words = 'we ended the quarter with $960 million in cash.';
+    const table = fixture('standard.txt').replace(words, `${words}\n\nRevenue      $412 million      $388 million\nMargin       41.2%             40.1%\nOrders       $501 million      $455 million`);
+    const parsed = parseTranscriptText(table);
+    expect(parsed.warnings.map((w) => w.message).filter((m) => m.includes('two columns'))).toEqual([]);
+    expect(turnTable(parsed.call).find((r) => r.text.includes('Revenue $412 million $388 million'))?.speaker).toBe('Sam Lee');
+  });
+});
