@@ -155,6 +155,12 @@ export class SpeakerResolver {
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
   }
 
+  /** A name without the honorific written before it ("Mr. Ahmad" → "Ahmad"); the name itself when it has none. */
+  static withoutHonorific(text: string): string {
+    const words = text.trim().split(/\s+/);
+    return words.length >= 2 && HONORIFICS.has(nameWords(words[0] as string)[0] ?? '') ? words.slice(1).join(' ') : text.trim();
+  }
+
   /**
    * The one participant a first name alone can mean ("Maria:" after "Maria Lopez:" spoke), counting
    * nicknames ("Tom" for Thomas Reed); null when nobody or several people go by it.

@@ -1884,3 +1884,16 @@ describe('a two-column PDF converted to text with its layout kept (pdftotext -la
     expect(turnTable(parsed.call).find((r) => r.text.includes('Revenue $412 million $388 million'))?.speaker).toBe('Sam Lee');
   });
 });
+
+describe('names from around the world (particles, patronymics, diacritics, hyphens), addressed as their owners are', () => {
+  it('"Mr. Ahmad:" is the listed Ahmad bin Ismail (it was a new person "Mr. Ahmad"), "Ms. Anh:" Nguyễn Thị Minh Anh, "Álvarez-Peña:" José María Álvarez-Peña', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-world-names.txt'));
+    expect(parsed.call.participants.map((p) => p.name)).toEqual([
+      'Nguyễn Thị Minh Anh', 'Ahmad bin Ismail', 'José María Álvarez-Peña', "Siobhán O'Brien", 'Jan-Willem van der Berg', 'Rory MacKenzie', 'Operator',
+    ]);
+    expect(turnTable(parsed.call).filter((r) => r.section === 'qa').map((r) => r.speaker)).toEqual([
+      'Operator', "Siobhán O'Brien", 'Nguyễn Thị Minh Anh', 'Operator', 'Jan-Willem van der Berg', 'Ahmad bin Ismail', 'Operator', 'Rory MacKenzie', 'José María Álvarez-Peña',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Mr. Ahmad" taken as Ahmad bin Ismail, the only participant so named');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
-import type { ParticipantDraft, SpeakerResolver } from '../speaker-resolver.js';
+import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant } from '../types.js';
 
 export interface SpeakerLineContext {
@@ -41,14 +41,16 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
 export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
   // "Park" when a participant has that surname: them when they are the only one it can be; when
   // two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
-  const surnamed = ctx.resolver.bySurnameAlone(draft.name, draft.title ?? draft.firm);
+  // An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
+  const bare = SpeakerResolver.withoutHonorific(draft.name);
+  const surnamed = ctx.resolver.bySurnameAlone(bare, draft.title ?? draft.firm);
   if (surnamed.kind === 'found') {
     ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${surnamed.participant.name}, the only participant so named` });
     return surnamed.participant;
   }
   if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, draft.name, surnamed.candidates, 'write the full name');
   // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
-  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(draft.name) : null;
+  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(bare) : null;
   if (known) {
     ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${known.name}, the only participant so named` });
     return known;
