@@ -50,6 +50,7 @@ const ORDINALS: Readonly<Record<string, number>> = {
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
   /\bF?Q(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25, FQ4 2025
+  /\bQ(?<q>[1-4])\s+(?:and|&)\s+(?:(?:the\s+)?full[\s-]+(?:fiscal\s+)?year|fiscal(?:\s+year)?|FY|year[\s-]+end(?:ed)?)\s*['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 and Full Year 2025
   /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
   /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
@@ -135,18 +136,25 @@ function findDate(line: Line): string | null {
     const month = m.groups.mm ? Number(m.groups.mm) : m.groups.foreign ? (FOREIGN_MONTHS[m.groups.foreign.toLowerCase()] ?? 0) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
     return isoDate(Number(m.groups.year), month, Number(m.groups.day), line, m[0]);
   }
-  // "04/24/2025" (US) or "24/04/2025": read only when the order is plain (one number over 12), never guessed.
+  // "04/24/2025" (US) or "24/04/2025", "23-10-2025": read only when the order is plain (one number over 12), never guessed;
+  // "23.10.2025" (German, and Europe's way with dots) is day first; "2025.10.23" / "2025/10/23" year first.
   const slashed = SLASHED_DATE.exec(line.text);
   if (slashed?.groups) {
     const a = Number(slashed.groups.a);
     const b = Number(slashed.groups.b);
+    if (slashed.groups.sep === '.' && b <= 12) return isoDate(Number(slashed.groups.year), b, a, line, slashed[0]);
     if (a > 12 && b <= 12) return isoDate(Number(slashed.groups.year), b, a, line, slashed[0]);
     if (b > 12 && a <= 12) return isoDate(Number(slashed.groups.year), a, b, line, slashed[0]);
   }
+  const yearFirst = YEAR_FIRST_DATE.exec(line.text);
+  if (yearFirst?.groups) return isoDate(Number(yearFirst.groups.year), Number(yearFirst.groups.mm), Number(yearFirst.groups.day), line, yearFirst[0]);
   return null;
 }
 
-const SLASHED_DATE = /\b(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<year>\d{4})\b/;
+const SLASHED_DATE = /(?<![\d.])(?<a>\d{1,2})(?<sep>[/.-])(?<b>\d{1,2})\k<sep>(?<year>\d{4})\b/;
+/** A line that is only a date in figures ("06.08.2025", "08/06/2025", "2025.08.06"), as a PDF's cover writes it under the title. */
+const NUMERIC_DATE_LINE = /^(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}([/.])\d{1,2}\2\d{1,2})$/;
+const YEAR_FIRST_DATE = /(?<![\d.])(?<year>(?:19|20)\d{2})(?<sep>[/.])(?<mm>\d{1,2})\k<sep>(?<day>\d{1,2})(?![\d.])/;
 
 /** "Corrected Transcript", "Final Transcript": what kind of transcript it is (terminal exports write it under the title). */
 const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript$/i;
@@ -160,7 +168,7 @@ const COMPANY_LISTING = /^(?<company>\S.*?)\s+(?<exchange>(?:Nasdaq|NYSE|AMEX|TS
 /** Whether a header line says something this module reads: a title, a date or time, a "Key: value". */
 export function isHeaderMetaLine(text: string): boolean {
   if (!headerSized(text)) return false;
-  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || TRANSCRIPT_KIND.test(text.trim());
+  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || NUMERIC_DATE_LINE.test(text.trim()) || TRANSCRIPT_KIND.test(text.trim());
 }
 
 /** Words someone speaking says and a title does not: a person, a greeting, thanks (case kept: "US" is no "us"). */
