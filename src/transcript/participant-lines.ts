@@ -3,6 +3,7 @@
  * title/firm line under a speaker's name: what they say about a person's side.
  */
 import { looksLikeName, nameWords, splitNameHint } from './names.js';
+import { isRoleLabel } from './role-labels.js';
 import { headerSized } from './lines.js';
 import { looksLikeTitleLine, sideOfTitle, titleWords } from './titles.js';
 import type { ParticipantDraft } from './speaker-resolver.js';
@@ -68,11 +69,11 @@ export function listedInitials(text: string): { text: string; initials: string }
 /** A person described by a speaker header's title/firm line (no participants list said who they are). */
 /**
  * A name written in capitals ("MARIA O'NEIL-PARK", a transcript's shouting labels) as people write
- * it: "Maria O'Neil-Park". A label that is only initials ("AM", "RC", "JPM") stays as written.
+ * it: "Maria O'Neil-Park". A label that is only initials ("AM", "RC", "JPM") or a role ("CEO") stays as written.
  */
 export function nameAsWritten(name: string): string {
   if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) return name;
-  if (/^\p{Lu}{2}$|^[^\sAEIOUY]{2,4}$/u.test(name.trim())) return name.trim();
+  if (/^\p{Lu}{2}$|^[^\sAEIOUY]{2,4}$/u.test(name.trim()) || isRoleLabel(name)) return name.trim();
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 

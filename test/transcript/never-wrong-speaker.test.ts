@@ -1897,3 +1897,21 @@ describe('names from around the world (particles, patronymics, diacritics, hyphe
     expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Mr. Ahmad" taken as Ahmad bin Ismail, the only participant so named');
   });
 });
+
+describe('speaker labels that are a role ("CEO:", "CFO:", as a summary or a note-taker writes the call)', () => {
+  const text = fixture('name-colon-role-labels.txt');
+
+  it('are the participant with that title — never a new person "Ceo" whose side is unknown', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Nora Quist', 'Alan Marsh', 'Rita Chen', 'Kate Lowe', 'Unidentified Analyst']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Nora Quist', 'Alan Marsh', 'Rita Chen', 'Nora Quist', 'Unidentified Analyst', 'Alan Marsh']);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "CEO" taken as Alan Marsh, the participant with that title');
+  });
+
+  it('a role nobody holds is a company speaker named by it, as written; a role two people hold is refused', () => {
+    const unheld = parseTranscriptText(text.replace('Alan Marsh - Chief Executive Officer\n', ''));
+    expect(unheld.call.participants.find((p) => p.name === 'CEO')).toMatchObject({ side: 'company', title: 'CEO' });
+    const shared = text.replace('Rita Chen - Chief Financial Officer', 'Rita Chen - Chief Financial Officer\nOmar Haddad - Deputy CFO');
+    expect(refusal(shared, 'call.txt').describe()).toBe(`call.txt:${lineOf(shared, 'CFO: Gross margin was 38%.')}: speaker "CFO" could be "Rita Chen" (Chief Financial Officer) or "Omar Haddad" (Deputy CFO); write the name`);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
+import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant } from '../types.js';
 
@@ -39,6 +40,19 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
  * participant is recorded (in the warnings, when there is a list).
  */
 export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
+  // "CEO:", "Chief Financial Officer:": whoever holds that title; a company speaker named by the role when nobody does.
+  if (isRoleLabel(draft.name)) {
+    const holders = holdersOfRole(draft.name, ctx.resolver.list());
+    if (holders.length > 1) ambiguousSpeaker(line, draft.name, holders, 'write the name');
+    const holder = holders[0];
+    if (holder !== undefined) {
+      ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${holder.name}, the participant with that title` });
+      return holder;
+    }
+    const role = ctx.resolver.add({ ...draft, title: draft.title ?? draft.name, side: 'company', sideSource: 'header' }, line.number, line.text);
+    if (ctx.resolver.hasList) ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" names a role nobody in ${ctx.listName} holds; added as a company speaker named by it` });
+    return role;
+  }
   // "Park" when a participant has that surname: them when they are the only one it can be; when
   // two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
   // An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
