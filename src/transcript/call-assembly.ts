@@ -9,6 +9,7 @@ import type { HeaderMeta } from './header-meta.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
+import { namesCompany } from './participant-lines.js';
 import { refuseSecondCall } from './second-call.js';
 import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
@@ -89,6 +90,18 @@ export function defaultTitle(company: string, ticker: string | null, quarter: st
   return [company, ticker && ticker !== company ? `(${ticker})` : null, quarter, 'Earnings Call'].filter(Boolean).join(' ');
 }
 
+/**
+ * "Alan Marsh (Fenwick Tools):" read before the welcome named the company: a title that names the
+ * call's company is the company, the person its speaker — not a title "Fenwick Tools".
+ */
+function withCompanyTitles(participants: readonly Participant[], company: string | null): Participant[] {
+  return participants.map((p) =>
+    p.title !== null && p.side !== 'analyst' && p.side !== 'operator' && namesCompany(p.title, company)
+      ? { ...p, title: null, firm: p.firm ?? company, ...(p.side === 'unknown' ? { side: 'company' as const, sideSource: 'header' as const } : {}) }
+      : p,
+  );
+}
+
 /** Layouts a person wrote up, where a paragraph may go on without its speaker's line (see unnamed-askers.ts). */
 const WRITTEN_UP: ReadonlySet<LayoutName> = new Set(['standard', 'dash-header', 'name-colon']);
 
@@ -128,7 +141,7 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   // Voices speech recognition only numbered, named by the hand-overs that introduce them.
   const voices = nameNumberedSpeakers(draft.participants, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
   if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
-  const participants = inferSides(voices.participants, draft.turns);
+  const participants = inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns);
   let turns = draft.turns;
   if (!draft.sectionsKnown) {
     const inferred = inferSections(participants, turns);

@@ -1915,3 +1915,13 @@ describe('speaker labels that are a role ("CEO:", "CFO:", as a summary or a note
     expect(refusal(shared, 'call.txt').describe()).toBe(`call.txt:${lineOf(shared, 'CFO: Gross margin was 38%.')}: speaker "CFO" could be "Rita Chen" (Chief Financial Officer) or "Omar Haddad" (Deputy CFO); write the name`);
   });
 });
+
+describe('captions that write each speaker\'s company after the name ("Alan Marsh (Fenwick Tools): …"), the company named only by the welcome', () => {
+  it('the company is the executives\' firm — never their title "Fenwick Tools"', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-company-hints.vtt'), { fileName: 'call.vtt' });
+    expect(parsed.call.meta.company).toBe('Fenwick Tools');
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Operator | operator | null | null', 'Alan Marsh | company | null | Fenwick Tools', 'Rita Chen | company | null | Fenwick Tools', 'Kate Lowe | analyst | null | UBS',
+    ]);
+  });
+});
