@@ -11,6 +11,7 @@ import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
 import { namesCompany } from './participant-lines.js';
 import { refuseSecondCall } from './second-call.js';
+import { refuseUnreadLabels } from './speaker-openings.js';
 import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
 import { withUnlabelledOperator } from './unlabelled-operator.js';
@@ -110,6 +111,8 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   if (written.turns.length === 0) throw new TranscriptFormatError(written.lastLine, 'found no speaker turns');
   // A second call's title in the body: one file, one call.
   if (WRITTEN_UP.has(written.layout)) refuseSecondCall(written.turns, written.meta, written.source);
+  // "Rita Chen — CFO: …" inside the speaker before's turn: a label this layout could not read, never their words.
+  if (WRITTEN_UP.has(written.layout)) refuseUnreadLabels(written.turns, written.participants, written.source);
   // The operator's words under the speaker before them, then an analyst's words under the operator who introduced them (no speaker line of their own).
   const draft = WRITTEN_UP.has(written.layout)
     ? { ...written, turns: withUnnamedAskers(withUnlabelledOperator(written.turns, written.participants, written.source, warnings), written.participants, written.source, warnings) }

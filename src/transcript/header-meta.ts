@@ -205,8 +205,12 @@ function setQuarter(meta: HeaderMeta, found: { fiscalQuarter: number; fiscalYear
   meta.quarter = `Q${found.fiscalQuarter} ${found.fiscalYear}`;
 }
 
-/** Key: value metadata ("Company: Acme Corp", "Ticker: ACME", "Quarter: Q3 2024", "Date: 2024-07-30"). */
-const KEY_VALUE = /^(?<key>company|company name|company ticker|ticker|symbol|quarter|fiscal quarter|period|date|call date|time|sector|industry|title|event)\s*[:=]\s*(?<value>.+)$/i;
+/**
+ * Key: value metadata ("Company: Acme Corp", "Ticker: ACME", "Quarter: Q3 2024", "Date: 2024-07-30",
+ * "Event Date: 04/24/2025"); a vendor's own keys ("Source:", "Event Type:", "Language:") are read past.
+ */
+const KEY_VALUE =
+  /^(?<key>company|company name|company ticker|ticker|symbol|quarter|fiscal quarter|period|date|call date|event date|date of (?:the )?call|time|call time|event time|sector|industry|title|event|event type|source|document type|transcript type|language|duration|location)\s*[:=]\s*(?<value>.+)$/i;
 
 /** Whether a line is a "Key: value" metadata line this module reads. */
 export function isKeyValueMeta(text: string): boolean {
@@ -226,8 +230,8 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
   else if (key === 'quarter' || key === 'fiscal quarter' || key === 'period') {
     const found = findQuarter(value);
     if (found) setQuarter(meta, found);
-  } else if (key === 'date' || key === 'call date') meta.date = findDate({ ...line, text: value }) ?? meta.date;
-  else if (key === 'time') meta.time = TIME.exec(value)?.[0] ?? value;
+  } else if (key === 'date' || key === 'call date' || key === 'event date' || key.startsWith('date of')) meta.date = findDate({ ...line, text: value }) ?? meta.date;
+  else if (key === 'time' || key === 'call time' || key === 'event time') meta.time = TIME.exec(value)?.[0] ?? value;
   else if (key === 'sector' || key === 'industry') meta.sector = value;
   else if (key === 'title' || key === 'event') {
     meta.title = value;

@@ -142,7 +142,10 @@ export function participantFromListLine(written: string, kind: ListKind, company
   }
   // A mixed list that says neither a title nor a firm ("Jane Roe - Halvorsen"): the side is left to inference.
   if (kind === 'participants' && mixedListSide(last, company) === 'unknown') return { name, title: last, firm: null, division: null, side: 'unknown', sideSource: 'unknown' };
-  return { name, title: last, firm: company, division: null, side: 'company', sideSource: 'listed' };
+  // "Chief Executive Officer, Fenwick Tools Inc" (AlphaSense): the title, then the call's company.
+  const comma = last.lastIndexOf(',');
+  const title = comma > 0 && namesCompany(last.slice(comma + 1), company) ? last.slice(0, comma).trim() : last;
+  return { name, title, firm: company, division: null, side: 'company', sideSource: 'listed' };
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-error.js';
 import { lineAt } from './lines.js';
+import { refuseOtherSpeakersLabel } from './speaker-openings.js';
 import { OPERATOR_HANDOVER, OPERATOR_PHRASES, type TurnDraft } from './structure.js';
 import type { Paragraph, Participant } from './types.js';
 
@@ -65,6 +66,7 @@ export function withUnlabelledOperator(turns: readonly TurnDraft[], participants
         { lineText: line.text },
       );
     }
+    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), participants, operator, source);
     warnings.push({ line: line.number, message: `words in ${speaker?.name ?? 'a speaker'}'s turn that read as the operator's, with no speaker line of their own, taken as the operator's` });
     out.push({ ...turn, paragraphs: turn.paragraphs.slice(0, k) });
     out.push({ speakerId: operator.id, section: turn.section, paragraphs: turn.paragraphs.slice(k), startTime: null });

@@ -11,6 +11,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-e
 import { IntroMatcher } from './intro-matcher.js';
 import { introduced, introducesQuestion, OPERATOR_PHRASES, type TurnDraft } from './structure.js';
 import { lineAt } from './lines.js';
+import { refuseOtherSpeakersLabel } from './speaker-openings.js';
 import type { Paragraph, Participant } from './types.js';
 
 /** Most words an operator's own follow-up has ("Ravi, please go ahead."). */
@@ -77,6 +78,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
         { lineText: line.text },
       );
     }
+    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), participants, asker, source);
     warnings.push({ line: line.number, message: `words after the operator hands the floor over, with no speaker line of their own, taken as ${asker.name}'s, whom the operator names` });
     out.push({ speakerId: asker.id, section: turn.section, paragraphs: turn.paragraphs.slice(k), startTime: null });
   }

@@ -1925,3 +1925,40 @@ describe('captions that write each speaker\'s company after the name ("Alan Mars
     ]);
   });
 });
+
+describe('"Name — Title: words" labels in a call with lists and headings (as AlphaSense exports it)', () => {
+  const text = fixture('standard-alphasense.txt');
+
+  it('each label is its speaker\'s turn — they were read as the operator\'s words, then given to the analyst the operator had just introduced', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.meta).toMatchObject({ ticker: 'FNWK', quarter: 'Q1 2025', date: '2025-04-24' });
+    expect(parsed.call.participants.filter((p) => p.side === 'company').map((p) => `${p.name} | ${p.title} | ${p.firm}`)).toEqual([
+      'Alan Marsh | Chief Executive Officer | Fenwick Tools Inc', 'Rita Chen | Chief Financial Officer | Fenwick Tools Inc',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
+      'Alan Marsh: Thank you. Revenue grew 4% in the quarter.',
+      'Rita Chen: Gross margin was 38%.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+      'Operator: Our next question comes from Ben Ortiz with Citi.',
+      'Ben Ortiz: What about volumes?',
+      'Rita Chen: Volumes were flat.',
+    ]);
+  });
+
+  it('a label it cannot read that opens with the name of someone who speaks is refused with its line — never the words of the speaker before, nor moved to the one the operator introduced', () => {
+    for (const [from, to] of [
+      ['Rita Chen — Chief Financial Officer: Gross', 'Rita Chen {CFO}: Gross'],
+      ['Alan Marsh — Chief Executive Officer: Pricing', 'Alan Marsh {CEO}: Pricing'],
+    ] as const) {
+      const broken = text.replace(from, to);
+      const line = broken.split('\n').find((l) => l.startsWith(to)) as string;
+      const name = to.slice(0, to.indexOf(' {'));
+      expect(refusal(broken, 'call.txt').describe()).toBe(
+        `call.txt:${lineOf(broken, line)}: "${line}" starts with the speaker "${name}" but is no speaker line this layout reads: write "${name}" on a line of its own, or "${name}:" before the words`,
+      );
+    }
+  });
+});

@@ -194,10 +194,15 @@ const VALUE_WORDS = /^[\d$\u20ac\u00a3\u00a5%+\u2212-]/u;
  * for the first time; null when the line does not open with a name and a colon.
  */
 function nameColonLabel(text: string, resolver: SpeakerResolver): { name: string; length: number; found: Resolution } | null {
-  const m = NAME_COLON.exec(text.slice(0, 90));
-  const name = m?.groups?.name?.trim();
-  if (!m || !name || !looksLikeName(name) || isInterjection(name) || isTermLabel(name) || headingOf(name) !== null || VALUE_WORDS.test(text.slice(m[0].length))) return null;
-  return { name, length: m[0].length, found: resolver.resolve(name) };
+  const m = NAME_COLON.exec(text.slice(0, 120));
+  const written = m?.groups?.name?.trim();
+  if (!m || !written || VALUE_WORDS.test(text.slice(m[0].length))) return null;
+  // "Alan Marsh — Chief Executive Officer: …", "Kate Lowe, UBS: …", "Rita Chen (CFO): …": the name, and the title or firm written with it.
+  const titled = /^(?<name>[^,;\u2013\u2014()]{2,60}?)(?:\s+[-\u2013\u2014]\s+|\s*,\s*|\s*\()(?<hint>[^()]{2,80}?)\)?$/u.exec(written);
+  const name = titled?.groups && looksLikeTitleLine(titled.groups.hint as string) ? (titled.groups.name as string).trim() : written;
+  const hint = name === written ? null : (titled?.groups?.hint as string).trim();
+  if (!looksLikeName(name) || isInterjection(name) || isTermLabel(name) || headingOf(name) !== null) return null;
+  return { name, length: m[0].length, found: resolver.resolve(name, hint) };
 }
 
 /** A participant met under a Q&A mark: the asker is an analyst, the answerer is the company's. */
