@@ -6,7 +6,7 @@ export type HeadingKind = 'company' | 'analysts' | 'participants' | 'prepared' |
 const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['company', /^(?:(?:company|corporate) participants|executives|company representatives|(?:corporate |company )?speakers from the company|corporate speakers|management|(?:company )?presenters)$/i],
   ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
-  ['participants', /^(?:(?:call|event) participants|participants|speakers)$/i],
+  ['participants', /^(?:(?:call|event) participants|participants|speakers|speaker (?:key|legend|list|names)|key to speakers)$/i],
   ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],
   [
     'qa',

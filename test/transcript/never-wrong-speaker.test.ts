@@ -12,6 +12,8 @@ import { standardLayout } from '../../src/transcript/layouts/standard.js';
 import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
 import { splitLines } from '../../src/transcript/lines.js';
 import { parseTranscriptBytes, parseTranscriptFile, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
+import { inferTitles } from '../../src/transcript/title-introductions.js';
+import type { Participant } from '../../src/transcript/types.js';
 import { turnTable, type TurnRow } from './layout-table.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
@@ -1960,5 +1962,30 @@ describe('"Name — Title: words" labels in a call with lists and headings (as A
         `call.txt:${lineOf(broken, line)}: "${line}" starts with the speaker "${name}" but is no speaker line this layout reads: write "${name}" on a line of its own, or "${name}:" before the words`,
       );
     }
+  });
+});
+
+describe('a transcription service\'s speaker key above numbered labels ("Speaker 2: Alan Marsh, Chief Executive Officer", then "Speaker 2 (00:00:31):")', () => {
+  const text = fixture('name-colon-speaker-key.txt');
+
+  it('each label is the person the key names — the key lines were turns (Speaker 2 saying "Alan Marsh, Chief Executive Officer")', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Operator (operator)', 'Alan Marsh (company)', 'Kate Lowe (analyst)']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
+      'Alan Marsh: Thank you. Revenue grew 4% in the quarter.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+    ]);
+  });
+
+  it('a title at the end of one turn is never read as the next turn\'s speaker\'s (Kate Lowe was titled "Chief Executive Officer" from the key read as turns)', () => {
+    const person = (id: string, name: string): Participant => ({ id, name, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown' });
+    const titled = inferTitles([person('am', 'Alan Marsh'), person('kl', 'Kate Lowe')], [
+      { text: 'Alan Marsh, Chief Executive Officer', operator: false },
+      { text: 'Kate Lowe, UBS', operator: false },
+    ]);
+    expect(titled.map((p) => p.title)).toEqual(['Chief Executive Officer', null]);
   });
 });

@@ -25,6 +25,7 @@ import { headerSized, lineGroups, type Line } from '../lines.js';
 import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
@@ -295,6 +296,17 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (listed) {
       const participant = resolver.add(listed, line.number, line.text);
       if (keyed) resolver.alias(keyed.initials, participant);
+      continue;
+    }
+    // "Speaker 1: Operator" / "Speaker 2: Alan Marsh, Chief Executive Officer": a speaker key, not turns.
+    const legend = readLegend(lines, k);
+    if (legend) {
+      for (const entry of legend.entries) {
+        const named = resolver.resolve(entry.name, entry.hint);
+        const person = named.kind === 'found' ? named.participant : resolver.add(participantFromHeader(entry.name, entry.hint, meta.company ?? meta.ticker), line.number, line.text);
+        resolver.alias(entry.label, person);
+      }
+      k = legend.next - 1;
       continue;
     }
     if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
