@@ -1989,3 +1989,19 @@ describe('a transcription service\'s speaker key above numbered labels ("Speaker
     expect(titled.map((p) => p.title)).toEqual(['Chief Executive Officer', null]);
   });
 });
+
+describe('section headings as more sources word them ("Q and A", "Question-and-Answer Period", "Fragerunde", "Presentation Section", "Management Participants")', () => {
+  it.each(['Q and A', 'Question-and-Answer Period', 'Q&A Period', 'Question-and-Answer', 'Fragerunde', 'Frage-und-Antwort-Runde', 'Sessione Q&A'])('"%s" opens the Q&A — never words of the speaker before it', (heading) => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
+    const rows = turnTable(parseTranscriptText(fixture('name-colon.txt').replace('\nQuestions and Answers\n', `\n${heading}\n`)).call);
+    expect(rows).toEqual(expected);
+  });
+
+  it('"Presentation Section" / "Formal Remarks" open the remarks and "Management Participants" / "External Participants" head the lists of a standard call', () => {
+    const expected = turnTable(parseTranscriptText(fixture('standard.txt')).call);
+    for (const [prepared, company, analysts] of [['Presentation Section', 'Management Participants', 'External Participants'], ['Formal Remarks', 'Company Speakers', 'Analysts']]) {
+      const text = fixture('standard.txt').replace('\nPrepared Remarks\n', `\n${prepared}\n`).replace('Corporate Participants', company as string).replace('\nAnalysts\n', `\n${analysts}\n`);
+      expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
+    }
+  });
+});
