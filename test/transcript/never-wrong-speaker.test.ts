@@ -2005,3 +2005,22 @@ describe('section headings as more sources word them ("Q and A", "Question-and-A
     }
   });
 });
+
+describe('a speaker\'s label inside the paragraph before it, its line break lost ("…in the quarter. Rita Chen: Thanks, Alan.")', () => {
+  it('starts that speaker\'s turn there (with a warning) — never the words of the speaker before', () => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon-mid-call-operator.txt')).call);
+    for (const joined of [
+      fixture('name-colon-mid-call-operator.txt').replace('in the quarter.\n\nRita Chen: Thanks, Alan.', 'in the quarter. Rita Chen: Thanks, Alan.'),
+      fixture('name-colon-mid-call-operator.txt').replace('What about pricing?\n\nAlan Marsh: Pricing', 'What about pricing? Alan Marsh: Pricing'),
+    ]) {
+      const parsed = parseTranscriptText(joined);
+      expect(turnTable(parsed.call)).toEqual(expected);
+      expect(parsed.warnings.map((w) => w.message).filter((m) => m.startsWith('a speaker label inside a paragraph'))).toHaveLength(1);
+    }
+  });
+
+  it('a name and a colon inside a sentence, or of someone who never speaks, stays words', () => {
+    const text = fixture('name-colon-mid-call-operator.txt').replace('Revenue grew 4% in the quarter.', 'Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
+    expect(turnTable(parseTranscriptText(text).call)[1]?.text).toBe('Thank you, operator. Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
+  });
+});
