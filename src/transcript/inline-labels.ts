@@ -11,24 +11,22 @@ import { lineAt } from './lines.js';
 import type { TurnDraft } from './structure.js';
 import type { Paragraph, Participant } from './types.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The turns with each inline label of a speaker starting that speaker's turn. */
 export function withInlineLabels(turns: readonly TurnDraft[], participants: readonly Participant[], source: string, warnings: ImportWarning[]): TurnDraft[] {
   const speaking = new Set(turns.map((t) => t.speakerId));
   const speakers = participants.filter((p) => speaking.has(p.id) && (/\s/.test(p.name.trim()) || p.side === 'operator'));
   if (speakers.length === 0) return [...turns];
   const byName = new Map(speakers.map((p) => [p.name, p]));
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const label = new RegExp(`(?<=[.?!][\\u201d"\\u2019')]?\\s+)(?:${names.join('|')}):\\s+(?=\\S)`, 'g');
+  // Any capitalised words and a colon after a sentence's end, then looked up (linear, however many speakers).
+  const label = /(?<=[.?!][\u201d"\u2019')]?\s+)(?<name>\p{Lu}[^:\n.?!]{0,60}?):\s+(?=\S)/gu;
   const out: TurnDraft[] = [];
   for (const turn of turns) {
     let current: TurnDraft = { ...turn, paragraphs: [] };
     for (const paragraph of turn.paragraphs) {
       let from = 0;
       for (const m of paragraph.text.matchAll(label)) {
-        const who = byName.get(m[0].replace(/:\s+$/, '')) as Participant;
-        if (who.id === current.speakerId) continue;
+        const who = byName.get(m.groups?.name ?? '');
+        if (who === undefined || who.id === current.speakerId) continue;
         const before = paragraph.text.slice(from, m.index).trimEnd();
         if (before !== '') current.paragraphs.push({ start: paragraph.start + from, end: paragraph.start + from + before.length, text: before });
         if (current.paragraphs.length > 0) out.push(current);

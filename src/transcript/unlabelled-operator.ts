@@ -14,7 +14,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-error.js';
 import { lineAt } from './lines.js';
-import { refuseOtherSpeakersLabel } from './speaker-openings.js';
+import { refuseOtherSpeakersLabel, speakerLabelIndex } from './speaker-openings.js';
 import { OPERATOR_HANDOVER, OPERATOR_PHRASES, type TurnDraft } from './structure.js';
 import type { Paragraph, Participant } from './types.js';
 
@@ -42,6 +42,7 @@ export function withUnlabelledOperator(turns: readonly TurnDraft[], participants
   const operators = new Set(participants.filter((p) => p.side === 'operator').map((p) => p.id));
   // Speakers who introduce questions in words the source gives them: hosts who moderate.
   const moderators = new Set(turns.filter((t) => !operators.has(t.speakerId) && t.paragraphs[0] !== undefined && readsAsOperator(t.paragraphs[0].text)).map((t) => t.speakerId));
+  const labels = speakerLabelIndex(participants);
   const out: TurnDraft[] = [];
   for (const turn of turns) {
     const k = operators.has(turn.speakerId) || moderators.has(turn.speakerId) ? -1 : turn.paragraphs.findIndex((p, i) => i > 0 && readsAsOperator(p.text));
@@ -66,7 +67,7 @@ export function withUnlabelledOperator(turns: readonly TurnDraft[], participants
         { lineText: line.text },
       );
     }
-    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), participants, operator, source);
+    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), labels, operator, source);
     warnings.push({ line: line.number, message: `words in ${speaker?.name ?? 'a speaker'}'s turn that read as the operator's, with no speaker line of their own, taken as the operator's` });
     out.push({ ...turn, paragraphs: turn.paragraphs.slice(0, k) });
     out.push({ speakerId: operator.id, section: turn.section, paragraphs: turn.paragraphs.slice(k), startTime: null });

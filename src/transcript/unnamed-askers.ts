@@ -11,7 +11,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-e
 import { IntroMatcher } from './intro-matcher.js';
 import { introduced, introducesQuestion, OPERATOR_PHRASES, type TurnDraft } from './structure.js';
 import { lineAt } from './lines.js';
-import { refuseOtherSpeakersLabel } from './speaker-openings.js';
+import { refuseOtherSpeakersLabel, speakerLabelIndex } from './speaker-openings.js';
 import type { Paragraph, Participant } from './types.js';
 
 /** Most words an operator's own follow-up has ("Ravi, please go ahead."). */
@@ -51,6 +51,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
   const operators = new Set(participants.filter((p) => p.side === 'operator').map((p) => p.id));
   if (operators.size === 0 || !turns.some((t) => operators.has(t.speakerId) && t.paragraphs.length > 1)) return [...turns];
   const matcher = new IntroMatcher(participants.filter((p) => !operators.has(p.id)));
+  const labels = speakerLabelIndex(participants);
   const out: TurnDraft[] = [];
   for (const turn of turns) {
     if (!operators.has(turn.speakerId)) {
@@ -78,7 +79,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
         { lineText: line.text },
       );
     }
-    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), participants, asker, source);
+    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), labels, asker, source);
     warnings.push({ line: line.number, message: `words after the operator hands the floor over, with no speaker line of their own, taken as ${asker.name}'s, whom the operator names` });
     out.push({ speakerId: asker.id, section: turn.section, paragraphs: turn.paragraphs.slice(k), startTime: null });
   }
