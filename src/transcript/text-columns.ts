@@ -22,6 +22,8 @@ const MAX_CROSSING_SHARE = 0.1;
 const MIN_CROSSING = 3;
 /** Narrowest left column, in characters. */
 const MIN_LEFT_WIDTH = 15;
+/** Most gutter positions checked against the lines. */
+const MAX_CANDIDATES = 8;
 /** A word of three letters: what makes a column's part of a line words, not a figure. */
 const WORD = /\p{L}{3,}/u;
 
@@ -48,8 +50,9 @@ function gutterOf(lines: readonly string[]): number | null {
     }
   }
   let best: { at: number; split: number } | null = null;
-  for (const [at, n] of counts) {
-    if (n < MIN_SPLIT_LINES) continue;
+  // The likeliest few positions only (each is checked against every line): linear in the text.
+  const likeliest = [...counts].filter(([, n]) => n >= MIN_SPLIT_LINES && n >= (filled.length * MIN_SPLIT_SHARE) / 2).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+  for (const [at] of likeliest) {
     const rows = filled.map((l) => rowAt(l, at));
     const both = rows.filter((r): r is Extract<Row, { kind: 'split' }> => r.kind === 'split' && r.left !== '' && r.right !== '');
     const crossing = rows.filter((r) => r.kind === 'cross').length;
