@@ -6,12 +6,16 @@
 import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
+import { withInlineLabels } from './inline-labels.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
+import { namesCompany } from './participant-lines.js';
 import { refuseSecondCall } from './second-call.js';
+import { refuseUnreadLabels } from './speaker-openings.js';
 import { spokenMeta } from './spoken-meta.js';
 import { inferQaStart, inferSides, structureWithSides, turnText, type TurnDraft } from './structure.js';
+import { withUnlabelledOperator } from './unlabelled-operator.js';
 import { withUnnamedAskers } from './unnamed-askers.js';
 import type { Call, LayoutName, Paragraph, Participant, Section } from './types.js';
 
@@ -88,6 +92,18 @@ export function defaultTitle(company: string, ticker: string | null, quarter: st
   return [company, ticker && ticker !== company ? `(${ticker})` : null, quarter, 'Earnings Call'].filter(Boolean).join(' ');
 }
 
+/**
+ * "Alan Marsh (Fenwick Tools):" read before the welcome named the company: a title that names the
+ * call's company is the company, the person its speaker — not a title "Fenwick Tools".
+ */
+function withCompanyTitles(participants: readonly Participant[], company: string | null): Participant[] {
+  return participants.map((p) =>
+    p.title !== null && p.side !== 'analyst' && p.side !== 'operator' && namesCompany(p.title, company)
+      ? { ...p, title: null, firm: p.firm ?? company, ...(p.side === 'unknown' ? { side: 'company' as const, sideSource: 'header' as const } : {}) }
+      : p,
+  );
+}
+
 /** Layouts a person wrote up, where a paragraph may go on without its speaker's line (see unnamed-askers.ts). */
 const WRITTEN_UP: ReadonlySet<LayoutName> = new Set(['standard', 'dash-header', 'name-colon']);
 
@@ -96,8 +112,13 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   if (written.turns.length === 0) throw new TranscriptFormatError(written.lastLine, 'found no speaker turns');
   // A second call's title in the body: one file, one call.
   if (WRITTEN_UP.has(written.layout)) refuseSecondCall(written.turns, written.meta, written.source);
-  // An analyst's words under the operator who introduced them (no speaker line of their own).
-  const draft = WRITTEN_UP.has(written.layout) ? { ...written, turns: withUnnamedAskers(written.turns, written.participants, written.source, warnings) } : written;
+  // "Rita Chen — CFO: …" inside the speaker before's turn: a label this layout could not read, never their words.
+  if (WRITTEN_UP.has(written.layout)) refuseUnreadLabels(written.turns, written.participants, written.source);
+  // The operator's words under the speaker before them, then an analyst's words under the operator who introduced them (no speaker line of their own).
+  const inline = WRITTEN_UP.has(written.layout) ? withInlineLabels(written.turns, written.participants, written.source, warnings) : written.turns;
+  const draft = WRITTEN_UP.has(written.layout)
+    ? { ...written, turns: withUnnamedAskers(withUnlabelledOperator(inline, written.participants, written.source, warnings), written.participants, written.source, warnings) }
+    : written;
   let { meta } = draft;
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;
@@ -125,7 +146,7 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   // Voices speech recognition only numbered, named by the hand-overs that introduce them.
   const voices = nameNumberedSpeakers(draft.participants, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
   if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
-  const participants = inferSides(voices.participants, draft.turns);
+  const participants = inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns);
   let turns = draft.turns;
   if (!draft.sectionsKnown) {
     const inferred = inferSections(participants, turns);

@@ -43,11 +43,15 @@ function companyTicker(text: string): RegExpExecArray | null {
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
   primer: 1, primero: 1, primeiro: 1, segundo: 2, tercer: 3, tercero: 3, terceiro: 3, cuarto: 4, quarto: 4,
+  premier: 1, 'première': 1, premiere: 1, 'deuxième': 2, deuxieme: 2, seconde: 2, 'troisième': 3, troisieme: 3, 'quatrième': 4, quatrieme: 4,
+  primo: 1, secondo: 2, terzo: 3,
+  erste: 1, ersten: 1, erstes: 1, zweite: 2, zweiten: 2, zweites: 2, dritte: 3, dritten: 3, drittes: 3, vierte: 4, vierten: 4, viertes: 4,
 };
 
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
   /\bF?Q(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25, FQ4 2025
+  /\bQ(?<q>[1-4])\s+(?:and|&)\s+(?:(?:the\s+)?full[\s-]+(?:fiscal\s+)?year|fiscal(?:\s+year)?|FY|year[\s-]+end(?:ed)?)\s*['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 and Full Year 2025
   /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
   /\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b[^\d\n]{0,40}?\b(?:FY\s*)?(?<y>\d{4})\b/i,
@@ -55,15 +59,41 @@ const QUARTER_PATTERNS: readonly RegExp[] = [
   // Spanish and Portuguese: "3T25", "2T 2025", "tercer trimestre de 2025", "segundo trimestre 2025".
   /\b(?<q>[1-4])\s?T\s?['\u2019]?(?<y>\d{4}|\d{2})\b/,
   /\b(?<ord>primer|primero|primeiro|segundo|tercer|tercero|terceiro|cuarto|quarto)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
+  // French, Italian and German: "troisième trimestre 2025", "3e trimestre 2025", "T3 2025", "terzo trimestre 2025", "3° trimestre",
+  // "drittes Quartal 2025", "3. Quartal 2025".
+  /(?<![\p{L}])(?<ord>premier|premi[eè]re|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|primo|secondo|terzo)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/iu,
+  /\b(?<q>[1-4])(?:er|re|e|[eè]me|°|º)\s+trimestre\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
+  /\bT(?<q>[1-4])\s+(?<y>\d{4})\b/,
+  /\b(?<ord>erste[nrs]?|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?)\s+Quartals?\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
+  /\b(?<q>[1-4])\.\s*Quartals?\b[^\d\n]{0,20}?\b(?<y>\d{4})\b/i,
 ];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Month names in French, German, Italian, Spanish and Portuguese (the English ones and their shared forms read above). */
+const FOREIGN_MONTHS: Readonly<Record<string, number>> = {
+  janvier: 1, januar: 1, gennaio: 1, enero: 1, janeiro: 1,
+  'février': 2, fevrier: 2, februar: 2, febbraio: 2, febrero: 2, fevereiro: 2,
+  mars: 3, 'märz': 3, maerz: 3, marzo: 3, 'março': 3, marco: 3,
+  avril: 4, aprile: 4, abril: 4,
+  mai: 5, maggio: 5, mayo: 5, maio: 5,
+  juin: 6, juni: 6, giugno: 6, junio: 6, junho: 6,
+  juillet: 7, juli: 7, luglio: 7, julio: 7, julho: 7,
+  'août': 8, aout: 8, agosto: 8,
+  septembre: 9, settembre: 9, septiembre: 9, setiembre: 9, setembro: 9,
+  octobre: 10, oktober: 10, ottobre: 10, octubre: 10, outubro: 10,
+  novembre: 11, noviembre: 11, novembro: 11,
+  'décembre': 12, decembre: 12, dezember: 12, dicembre: 12, diciembre: 12, dezembro: 12,
+  // "6. November 2025": German shares the English names, written after the day with a dot.
+  november: 11, september: 9, august: 8, april: 4,
+};
 export const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(?<month>${MONTH_WORD})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b`, 'i'),
   new RegExp(`\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>${MONTH_WORD})\\.?,?\\s+(?<year>\\d{4})\\b`, 'i'),
   /\b(?<year>\d{4})-(?<mm>\d{2})-(?<day>\d{2})\b/,
   new RegExp(`\\b(?<day>\\d{1,2})-(?<month>${MONTH_WORD})-(?<year>\\d{4})\\b`, 'i'), // 06-Aug-2025
+  // "6. November 2025", "24 octobre 2025", "1er août 2025", "24 ottobre 2025", "24 de octubre de 2025", "24 de outubro de 2025".
+  new RegExp(`(?<![\\p{L}\\d])(?<day>\\d{1,2})(?:\\.|er|º|°)?\\s+(?:de\\s+)?(?<foreign>${Object.keys(FOREIGN_MONTHS).join('|')})\\.?,?\\s+(?:de\\s+)?(?<year>\\d{4})\\b`, 'iu'),
 ];
 /** A date on such a line is the end of a period, not the day of the call. */
 const PERIOD_END = /\b(?:period|quarter|year)\s+end(?:ed|ing)?\b|\bend(?:ed|ing)\b/i;
@@ -104,21 +134,28 @@ function findDate(line: Line): string | null {
   for (const pattern of DATE_PATTERNS) {
     const m = pattern.exec(line.text);
     if (!m?.groups) continue;
-    const month = m.groups.mm ? Number(m.groups.mm) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
+    const month = m.groups.mm ? Number(m.groups.mm) : m.groups.foreign ? (FOREIGN_MONTHS[m.groups.foreign.toLowerCase()] ?? 0) : MONTHS.indexOf((m.groups.month ?? '').slice(0, 3).toLowerCase()) + 1;
     return isoDate(Number(m.groups.year), month, Number(m.groups.day), line, m[0]);
   }
-  // "04/24/2025" (US) or "24/04/2025": read only when the order is plain (one number over 12), never guessed.
+  // "04/24/2025" (US) or "24/04/2025", "23-10-2025": read only when the order is plain (one number over 12), never guessed;
+  // "23.10.2025" (German, and Europe's way with dots) is day first; "2025.10.23" / "2025/10/23" year first.
   const slashed = SLASHED_DATE.exec(line.text);
   if (slashed?.groups) {
     const a = Number(slashed.groups.a);
     const b = Number(slashed.groups.b);
+    if (slashed.groups.sep === '.' && b <= 12) return isoDate(Number(slashed.groups.year), b, a, line, slashed[0]);
     if (a > 12 && b <= 12) return isoDate(Number(slashed.groups.year), b, a, line, slashed[0]);
     if (b > 12 && a <= 12) return isoDate(Number(slashed.groups.year), a, b, line, slashed[0]);
   }
+  const yearFirst = YEAR_FIRST_DATE.exec(line.text);
+  if (yearFirst?.groups) return isoDate(Number(yearFirst.groups.year), Number(yearFirst.groups.mm), Number(yearFirst.groups.day), line, yearFirst[0]);
   return null;
 }
 
-const SLASHED_DATE = /\b(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<year>\d{4})\b/;
+const SLASHED_DATE = /(?<![\d.])(?<a>\d{1,2})(?<sep>[/.-])(?<b>\d{1,2})\k<sep>(?<year>\d{4})\b/;
+/** A line that is only a date in figures ("06.08.2025", "08/06/2025", "2025.08.06"), as a PDF's cover writes it under the title. */
+const NUMERIC_DATE_LINE = /^(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}([/.])\d{1,2}\2\d{1,2})$/;
+const YEAR_FIRST_DATE = /(?<![\d.])(?<year>(?:19|20)\d{2})(?<sep>[/.])(?<mm>\d{1,2})\k<sep>(?<day>\d{1,2})(?![\d.])/;
 
 /** "Corrected Transcript", "Final Transcript": what kind of transcript it is (terminal exports write it under the title). */
 const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript$/i;
@@ -132,7 +169,7 @@ const COMPANY_LISTING = /^(?<company>\S.*?)\s+(?<exchange>(?:Nasdaq|NYSE|AMEX|TS
 /** Whether a header line says something this module reads: a title, a date or time, a "Key: value". */
 export function isHeaderMetaLine(text: string): boolean {
   if (!headerSized(text)) return false;
-  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || TRANSCRIPT_KIND.test(text.trim());
+  return isTitleLike(text) || isKeyValueMeta(text) || TIME.test(text) || DATE_PATTERNS.some((p) => p.test(text)) || NUMERIC_DATE_LINE.test(text.trim()) || TRANSCRIPT_KIND.test(text.trim());
 }
 
 /** Words someone speaking says and a title does not: a person, a greeting, thanks (case kept: "US" is no "us"). */
@@ -169,8 +206,12 @@ function setQuarter(meta: HeaderMeta, found: { fiscalQuarter: number; fiscalYear
   meta.quarter = `Q${found.fiscalQuarter} ${found.fiscalYear}`;
 }
 
-/** Key: value metadata ("Company: Acme Corp", "Ticker: ACME", "Quarter: Q3 2024", "Date: 2024-07-30"). */
-const KEY_VALUE = /^(?<key>company|company name|company ticker|ticker|symbol|quarter|fiscal quarter|period|date|call date|time|sector|industry|title|event)\s*[:=]\s*(?<value>.+)$/i;
+/**
+ * Key: value metadata ("Company: Acme Corp", "Ticker: ACME", "Quarter: Q3 2024", "Date: 2024-07-30",
+ * "Event Date: 04/24/2025"); a vendor's own keys ("Source:", "Event Type:", "Language:") are read past.
+ */
+const KEY_VALUE =
+  /^(?<key>company|company name|company ticker|ticker|symbol|quarter|fiscal quarter|period|date|call date|event date|date of (?:the )?call|time|call time|event time|sector|industry|title|event|event type|source|document type|transcript type|language|duration|location)\s*[:=]\s*(?<value>.+)$/i;
 
 /** Whether a line is a "Key: value" metadata line this module reads. */
 export function isKeyValueMeta(text: string): boolean {
@@ -190,8 +231,8 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
   else if (key === 'quarter' || key === 'fiscal quarter' || key === 'period') {
     const found = findQuarter(value);
     if (found) setQuarter(meta, found);
-  } else if (key === 'date' || key === 'call date') meta.date = findDate({ ...line, text: value }) ?? meta.date;
-  else if (key === 'time') meta.time = TIME.exec(value)?.[0] ?? value;
+  } else if (key === 'date' || key === 'call date' || key === 'event date' || key.startsWith('date of')) meta.date = findDate({ ...line, text: value }) ?? meta.date;
+  else if (key === 'time' || key === 'call time' || key === 'event time') meta.time = TIME.exec(value)?.[0] ?? value;
   else if (key === 'sector' || key === 'industry') meta.sector = value;
   else if (key === 'title' || key === 'event') {
     meta.title = value;

@@ -4,13 +4,13 @@ import { headerSized } from './lines.js';
 export type HeadingKind = 'company' | 'analysts' | 'participants' | 'prepared' | 'qa';
 
 const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
-  ['company', /^(?:(?:company|corporate) participants|executives|company representatives|corporate speakers|management)$/i],
-  ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants)$/i],
-  ['participants', /^(?:(?:call|event) participants|participants|speakers)$/i],
-  ['prepared', /^(?:presentation|prepared remarks|management discussion(?: section)?|opening remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],
+  ['company', /^(?:(?:company|corporate|management) participants|executives|company representatives|(?:corporate |company )?speakers from the company|(?:corporate|company) speakers|management|(?:company )?presenters)$/i],
+  ['analysts', /^(?:conference call participants|analysts|other participants|analyst participants|external participants)$/i],
+  ['participants', /^(?:(?:call|event) participants|participants|speakers|speaker (?:key|legend|list|names)|key to speakers)$/i],
+  ['prepared', /^(?:presentation(?: section)?|prepared remarks|management discussion(?: section)?|opening remarks|formal remarks|management (?:presentation|remarks)|prepared statements?|opening statements?)$/i],
   [
     'qa',
-    /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment)?|question[- ]and[- ]answer (?:session|section|portion|segment)|(?:analyst |live )?q\s?&\s?a(?: session| section| portion)?|questions from analysts|analyst questions(?: and answers)?)$/i,
+    /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment| period)?|question[- ]and[- ]answers?(?: session| section| portion| segment| period)?|(?:analyst |live )?q\s?(?:&|and)\s?a(?: session| section| portion| period)?|questions from analysts|analyst questions(?: and answers)?)$/i,
   ],
   // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional).
   ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants)$/i],
@@ -19,7 +19,7 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['prepared', /^(?:presentaci[oó]n|apresenta[cç][aã]o|pr[eé]sentation|presentazione|pr[aä]sentation|comentarios iniciales|palabras de apertura)$/i],
   [
     'qa',
-    /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|fragen und antworten)$/i,
+    /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|sessione (?:di )?q\s?&\s?a|fragen und antworten|frage-?(?:und|&)-?antwort-?runde|fragerunde)$/i,
   ],
 ];
 

@@ -98,6 +98,9 @@ const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unk
   [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
   [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
   [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
+  // Numbered askers, as transcripts of Japanese companies' briefings write them ("Questioner 1", "Participant 2"): one each, never merged.
+  [/^(?:questioner|analyst) ?\d{1,3}$/i, 'analyst'],
+  [/^(?:participant|caller|attendee|audience member) ?\d{1,3}$/i, 'unknown'],
   // An interpreter speaks for an executive or for an analyst asking in another language: no side.
   [/^(?:the )?(?:(?:simultaneous|company|conference) )?(?:interpreter|translator)$/i, 'unknown'],
 ];
@@ -129,10 +132,12 @@ export function isNumberedSpeaker(text: string): boolean {
 
 /**
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
- * "Coordinator"; in a call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice".
+ * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
+ * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice",
+ * in Italian "Operatore" / "Operatrice" / "Moderatore", in German "Operatorin" / "Moderatorin".
  */
 export function isOperatorName(text: string): boolean {
-  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator)|operadora?|moderadora?|op[eé]rat(?:eur|rice))$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin))$/i.test(text.trim());
 }
 
 /**

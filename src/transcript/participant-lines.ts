@@ -2,7 +2,8 @@
  * Participant lines ("Name - Title", "Name - Firm, Division", "Name -- Firm -- Analyst") and the
  * title/firm line under a speaker's name: what they say about a person's side.
  */
-import { looksLikeName } from './names.js';
+import { looksLikeName, nameWords, splitNameHint } from './names.js';
+import { isRoleLabel } from './role-labels.js';
 import { headerSized } from './lines.js';
 import { looksLikeTitleLine, sideOfTitle, titleWords } from './titles.js';
 import type { ParticipantDraft } from './speaker-resolver.js';
@@ -49,10 +50,30 @@ const ROLE_BEFORE_FIRM = /^(?:[\w-]+\s+)?analyst\s*(?:,|\s(?:at|with)\s)\s*/i;
 
 export { looksLikeTitleLine, sideOfTitle } from './titles.js';
 
+/**
+ * "Alan Marsh (AM) - Chief Executive Officer": a list entry that gives the initials the transcript
+ * labels its person with ("AM: …"). The entry without them, and the initials; null when the
+ * brackets hold anything but the name's initials ("(CEO)" is a title).
+ */
+export function listedInitials(text: string): { text: string; initials: string } | null {
+  const m = /^(?<name>[^()]+?)\s*\((?<initials>\p{Lu}{2,4})\)(?<rest>(?:\s*[-\u2013\u2014,:\t|]|\s*$).*)$/u.exec(text.trim());
+  if (!m?.groups || !looksLikeName(m.groups.name as string)) return null;
+  const words = (m.groups.name as string).split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const initials = m.groups.initials as string;
+  const all = words.map((w) => w[0]).join('');
+  const outer = words.length >= 2 ? `${words[0]?.[0]}${words.at(-1)?.[0]}` : null;
+  if (initials !== all && initials !== outer) return null;
+  return { text: `${m.groups.name}${m.groups.rest}`, initials };
+}
+
 /** A person described by a speaker header's title/firm line (no participants list said who they are). */
-/** A name written in capitals ("MARIA O'NEIL-PARK", a transcript's shouting labels) as people write it: "Maria O'Neil-Park". */
+/**
+ * A name written in capitals ("MARIA O'NEIL-PARK", a transcript's shouting labels) as people write
+ * it: "Maria O'Neil-Park". A label that is only initials ("AM", "RC", "JPM") or a role ("CEO") stays as written.
+ */
 export function nameAsWritten(name: string): string {
   if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  if (/^\p{Lu}{2}$|^[^\sAEIOUY]{2,4}$/u.test(name.trim()) || isRoleLabel(name)) return name.trim();
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
@@ -63,13 +84,22 @@ export function titleAsWritten(title: string): string {
   return title.replace(/\p{L}+/gu, (w, at: number) => (small.has(w.toLowerCase()) && at > 0 ? w.toLowerCase() : w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase()));
 }
 
+/** Whether a name is the call's company, as written or cut short ("Orrin Biotech" for "Orrin Biotech Inc."). */
+export function namesCompany(name: string, company: string | null): boolean {
+  const said = nameWords(name);
+  const own = nameWords(company ?? '');
+  return said.length > 0 && said.length <= own.length && said.every((w, k) => w === own[k]);
+}
+
 export function participantFromHeader(written: string, hint: string | null, company: string | null): ParticipantDraft {
   const name = nameAsWritten(written);
+  // "Helen Voss (Orrin Biotech):" on Orrin Biotech Inc.'s call: the company's, with no title.
+  if (hint !== null && namesCompany(hint, company)) return { name, title: null, firm: company, division: null, side: 'company', sideSource: 'header' };
   const titleLine = hint === null ? null : titleAsWritten(hint);
   const side: Side = titleLine === null ? 'unknown' : sideOfTitle(titleLine);
   const sideSource: SideSource = side === 'unknown' ? 'unknown' : 'header';
   if (side === 'analyst' && titleLine !== null) {
-    const analystParts = titleLine.split(/\s+--\s+|\s+[\u2013\u2014]\s+/);
+    const analystParts = titleLine.split(/\s+--?\s+|\s+[\u2013\u2014]\s+/);
     const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
     // "Analyst, Northgate Securities": the firm after the role.
     const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(ROLE_BEFORE_FIRM, ''));
@@ -95,7 +125,7 @@ export function participantFromListLine(written: string, kind: ListKind, company
   if (!headerSized(written)) return null;
   // "1. Alan Marsh - Chief Executive Officer", "(2) Rita Chen, CFO": a numbered list's entry.
   const text = written.replace(/^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\p{Lu})/u, '');
-  const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind));
+  const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind) ?? bracketed(text));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { parts } = split;
   const name = nameAsWritten(split.name);
@@ -112,7 +142,10 @@ export function participantFromListLine(written: string, kind: ListKind, company
   }
   // A mixed list that says neither a title nor a firm ("Jane Roe - Halvorsen"): the side is left to inference.
   if (kind === 'participants' && mixedListSide(last, company) === 'unknown') return { name, title: last, firm: null, division: null, side: 'unknown', sideSource: 'unknown' };
-  return { name, title: last, firm: company, division: null, side: 'company', sideSource: 'listed' };
+  // "Chief Executive Officer, Fenwick Tools Inc" (AlphaSense): the title, then the call's company.
+  const comma = last.lastIndexOf(',');
+  const title = comma > 0 && namesCompany(last.slice(comma + 1), company) ? last.slice(0, comma).trim() : last;
+  return { name, title, firm: company, division: null, side: 'company', sideSource: 'listed' };
 }
 
 /**
@@ -126,6 +159,12 @@ function commaSeparated(text: string, kind: ListKind): ReturnType<typeof splitDa
   const rest = text.slice(at + 1).trim();
   if (rest === '' || name.split(/\s+/).length < 2 || !looksLikeName(name) || (kind !== 'analysts' && !looksLikeTitleLine(rest))) return null;
   return { name, parts: [rest], separator: ',' };
+}
+
+/** "Rita Chen (CFO)", "Kate Lowe (UBS)": the title or firm in brackets after the name. */
+function bracketed(text: string): ReturnType<typeof splitDashed> {
+  const { name, hint } = splitNameHint(text);
+  return hint === null || name === text.trim() ? null : { name, parts: [hint], separator: '()' };
 }
 
 /**

@@ -24,6 +24,7 @@ import { splitLines } from './lines.js';
 import { withWordsRejoined } from './line-break-hyphens.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
+import { withColumnsUnwoven } from './text-columns.js';
 import type { Call, LayoutName } from './types.js';
 
 export { structureCall } from './structure.js';
@@ -33,7 +34,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 42;
+export const PARSER_VERSION = 43;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -109,12 +110,13 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
   } catch {
     // Refused as it is: it may read once the page's lines are left out.
   }
-  // Markdown and HTML entities first: "## Full Conference Call Transcript" is the page's line once it is plain.
-  const plain = withoutMarkup(raw.text, raw.lines);
+  // Two-column pages read column by column; then Markdown and HTML entities: "## Full Conference Call Transcript" is the page's line once it is plain.
+  const columns = withColumnsUnwoven(raw.text, raw.lines);
+  const plain = withoutMarkup(columns.text, columns.lines);
   const whole = withWordsRejoined(plain.text, plain.lines);
   const page = withoutPageFurniture(whole.lines);
   const doc = { ...raw, text: whole.text, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: [...plain.warnings, ...whole.warnings, ...page.warnings] };
+  return { doc, ...detectLayout(doc), pageWarnings: [...columns.warnings, ...plain.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

@@ -28,13 +28,17 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'cfa', 'md'
 /** Titles written before a name ("Dr. Ana Ruiz"). */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
 
-/** The first and last word of a name, honorifics and suffixes dropped. */
-function firstLast(name: string): { first: string; last: string } | null {
+/**
+ * The first and last word of a name, honorifics and suffixes dropped; `middle` is the name after a
+ * first initial ("J. Michael Sutton III" goes by Michael), null otherwise.
+ */
+function firstLast(name: string): { first: string; middle: string | null; last: string } | null {
   const words = nameWords(name);
   while (words.length > 2 && HONORIFICS.has(words[0] as string)) words.shift();
   while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
   if (words.length < 2) return null;
-  return { first: words[0] as string, last: words[words.length - 1] as string };
+  const middle = words.length >= 3 && (words[0] as string).length === 1 && (words[1] as string).length > 1 ? (words[1] as string) : null;
+  return { first: words[0] as string, middle, last: words[words.length - 1] as string };
 }
 
 /** Whether a written first name can stand for a listed one: same, nickname/formal form, or its initial. */
@@ -42,6 +46,11 @@ function sameFirstName(written: string, listed: string): boolean {
   if (written === listed) return true;
   if (written.length === 1) return listed.startsWith(written);
   return nicknamesOf(listed).includes(written);
+}
+
+/** Whether a written first name can stand for a listed person's: their first name, or the name they go by after an initial. */
+function goesBy(written: string, listed: { first: string; middle: string | null }): boolean {
+  return sameFirstName(written, listed.first) || (listed.middle !== null && written.length > 1 && sameFirstName(written, listed.middle));
 }
 
 /** Folded words of a title/firm line, for comparing what a header writes with what a list says. */
@@ -98,6 +107,12 @@ export class SpeakerResolver {
     return participant;
   }
 
+  /** Another name a participant is labelled by ("AM" for Alan Marsh, as the participants list keys it). */
+  alias(name: string, participant: Participant): void {
+    const key = normaliseName(name);
+    if (!this.byName.has(key)) this.byName.set(key, [participant]);
+  }
+
   private uniqueId(base: string): string {
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
@@ -123,7 +138,7 @@ export class SpeakerResolver {
     if (!fl) return { kind: 'none' };
     const candidates = (this.bySurname.get(fl.last) ?? []).filter((p) => {
       const listed = firstLast(p.name);
-      return listed !== null && sameFirstName(fl.first, listed.first);
+      return listed !== null && goesBy(fl.first, listed);
     });
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
   }
@@ -140,6 +155,12 @@ export class SpeakerResolver {
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
   }
 
+  /** A name without the honorific written before it ("Mr. Ahmad" → "Ahmad"); the name itself when it has none. */
+  static withoutHonorific(text: string): string {
+    const words = text.trim().split(/\s+/);
+    return words.length >= 2 && HONORIFICS.has(nameWords(words[0] as string)[0] ?? '') ? words.slice(1).join(' ') : text.trim();
+  }
+
   /**
    * The one participant a first name alone can mean ("Maria:" after "Maria Lopez:" spoke), counting
    * nicknames ("Tom" for Thomas Reed); null when nobody or several people go by it.
@@ -151,9 +172,28 @@ export class SpeakerResolver {
     const matches = this.list().filter((p) => {
       if (p.side === 'operator') return false;
       const fl = firstLast(p.name);
-      return fl !== null && sameFirstName(word, fl.first);
+      return fl !== null && goesBy(word, fl);
     });
     return matches.length === 1 ? (matches[0] as Participant) : null;
+  }
+
+  /**
+   * Who a surname alone can be ("Park:"): everyone with that surname, and anyone who goes by it as
+   * a first name ("Grant" for Grant Thomas beside Melissa Grant), the operator aside; told apart
+   * by the title/firm written with it. 'none' when nobody has that surname.
+   */
+  bySurnameAlone(text: string, hint: string | null): Resolution {
+    const words = nameWords(text);
+    const word = words[0];
+    if (words.length !== 1 || word === undefined || word.length < 2 || NAME_SUFFIXES.has(word) || HONORIFICS.has(word)) return { kind: 'none' };
+    const surnamed = (this.bySurname.get(word) ?? []).filter((p) => p.side !== 'operator');
+    if (surnamed.length === 0) return { kind: 'none' };
+    const firstNamed = this.list().filter((p) => {
+      if (p.side === 'operator' || surnamed.includes(p)) return false;
+      const fl = firstLast(p.name);
+      return fl !== null && goesBy(word, fl);
+    });
+    return this.pick([...surnamed, ...firstNamed], hint);
   }
 
   /**

@@ -53,10 +53,11 @@ export const QUESTION_INTRO =
   /\b(?:first|next|following|final|last|another|follow-?up)\s+question\b|\bquestions?\s+(?:today\s+)?(?:comes?|is|will come|come)\s+from\b|\bline of\b|\bquestion from\b|\bgo ahead with your question\b|\b(?:we['’]ll|we will|let['’]s)\s+go\s+next\s+to\b/i;
 /**
  * The same in a call held in Spanish or Portuguese: "Nuestra primera pregunta es de…", "La
- * siguiente pregunta viene de…", "A próxima pergunta vem de…".
+ * siguiente pregunta viene de…", "A próxima pergunta vem de…"; in French, German or Italian: "La
+ * première question vient de…", "Die nächste Frage kommt von…", "La prossima domanda è di…".
  */
 const IBERIAN_QUESTION_INTRO =
-  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b/i;
+  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b|(?<!\p{L})(?:(?:premi[eè]re|prochaine|derni[eè]re)\s+question|question\s+suivante)\s+(?:vient|est)\s+d|\bnous avons une (?:autre )?question d|(?<!\p{L})(?:erste|n[aä]chste|letzte|folgende)\s+Frage\s+(?:kommt|stammt)\s+von\b|(?<!\p{L})(?:prima|prossima|successiva|ultima)\s+domanda\s+(?:[eè]|e'|viene)\s+d/iu;
 
 /** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
@@ -72,7 +73,7 @@ export function introducesQuestion(text: string): boolean {
  * to the speaker before or after it ("Thank you. [operator:] If you have a question, please
  * press star one…"), and the call's structure must not hinge on who it was filed under.
  */
-const OPERATOR_HANDOVER =
+export const OPERATOR_HANDOVER =
   /\b(?:first|next|following)\s+question\s+(?:today\s+|this\s+(?:morning|afternoon|evening)\s+)?(?:comes?|is|will come)\s+from\b|\bquestions?\s+(?:comes?|is)\s+from\s+the\s+line\s+of\b|\b(?:to ask a question|(?:would like|wish|'d like|\u2019d like) to ask a question|if you have a question)\b[^.?!]{0,80}\bpress\b/i;
 
 /** An agenda announcing the Q&A for later ("after the remarks there will be a Q&A session; if you have a question, press…"). */

@@ -28,8 +28,11 @@ const AFTER = new RegExp(String.raw`^(?:\s*,\s*(?:who\s+is\s+)?(?:our|the|its)?|
 /** Text ending in a capitalised word, a comma and maybe a possessive: the tail of someone's name. */
 const FOLLOWS_NAME = /\p{Lu}[\p{L}'’-]*\s*,\s*(?:our|the|its)?\s*(?:new|interim|incoming|acting)?\s*$/u;
 
-/** Two names are in one list when the text between them is short and ends no sentence. */
-const sameList = (between: string) => between.length <= WINDOW && !/[.!?;]\s/.test(between);
+/** What joins two turns in the haystack (U+2029 never reaches a call's text: decoding makes it a line break). */
+const TURN_BREAK = '\u2029';
+
+/** Two names are in one list when the text between them is short, ends no sentence and no turn. */
+const sameList = (between: string) => between.length <= WINDOW && !/[.!?;]\s/.test(between) && !between.includes(TURN_BREAK);
 
 function tidy(role: string): string {
   const t = role.replace(/\s+/g, ' ').trim();
@@ -49,9 +52,9 @@ export function inferTitles(participants: readonly Participant[], texts: readonl
   const parts: string[] = [];
   for (const t of texts) {
     if (t.operator) parts.push(t.text);
-    else if (opening.length < OPENING_CHARS) opening += `\n\n${t.text}`;
+    else if (opening.length < OPENING_CHARS) opening += `\n\n${TURN_BREAK}${t.text}`;
   }
-  const haystack = `${opening.slice(0, OPENING_CHARS)}\n\n${parts.join('\n\n')}`;
+  const haystack = `${opening.slice(0, OPENING_CHARS)}\n\n${TURN_BREAK}${parts.join(`\n\n${TURN_BREAK}`)}`;
   const names = [...wanting].sort((a, b) => b.name.length - a.name.length);
   const byName = new Map(names.map((p) => [p.name.replace(/\s+/g, ' ').toLowerCase(), p]));
   // The longest name first where several start at one place, as an alternation of them in this order would.
@@ -65,9 +68,10 @@ export function inferTitles(participants: readonly Participant[], texts: readonl
     const list = matches.slice(from, to).map((m, i, all) => {
       const prevEnd = i > 0 ? all[i - 1]!.end : Math.max(0, m.start - WINDOW);
       const nextStart = i < all.length - 1 ? all[i + 1]!.start : m.end + WINDOW;
-      const textBefore = haystack.slice(prevEnd, m.start);
+      // A role and the name it introduces are in one turn: never across the break between two (a legend's lines, two speakers).
+      const textBefore = haystack.slice(prevEnd, m.start).split(TURN_BREAK).at(-1) as string;
       const before = BEFORE.exec(textBefore);
-      const after = AFTER.exec(haystack.slice(m.end, nextStart))?.[1];
+      const after = AFTER.exec(haystack.slice(m.end, nextStart).split(TURN_BREAK)[0] as string)?.[1];
       return { person: m.person, before: before?.[1], beforeAt: before?.index ?? 0, textBefore, after };
     });
     // "President and CEO, Ann Lee, CFO, Bo Ng": a list that opens with a role before its first name

@@ -11,6 +11,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from './format-e
 import { IntroMatcher } from './intro-matcher.js';
 import { introduced, introducesQuestion, OPERATOR_PHRASES, type TurnDraft } from './structure.js';
 import { lineAt } from './lines.js';
+import { refuseOtherSpeakersLabel, speakerLabelIndex } from './speaker-openings.js';
 import type { Paragraph, Participant } from './types.js';
 
 /** Most words an operator's own follow-up has ("Ravi, please go ahead."). */
@@ -28,10 +29,17 @@ function handsFloor(text: string): boolean {
 /** The operator's housekeeping, wherever it comes ("As a reminder, this call is being recorded."). */
 const HOUSEKEEPING = /\b(?:is|are) being recorded\b|\bas a reminder\b|\bplease (?:limit|keep) (?:yourselves|yourself|it|your questions?)\b|\bre-?queue\b|\bask one question\b/i;
 
+/** A paragraph that goes on with the sentence the one before left open ("…from Marcus Bell" / "with Jefferies.", a page break between them). */
+function continuesSentence(text: string, before: string): boolean {
+  return !/[.?!\u2026:;"\u201d)\]]\s*$/u.test(before) && /^\p{Ll}/u.test(text.trim());
+}
+
 /** Whether a paragraph after an introduction is still the operator speaking. */
-function operatorGoesOn(text: string): boolean {
+function operatorGoesOn(text: string, before: string): boolean {
   const words = text.split(/\s+/).length;
-  return OPERATOR_PHRASES.test(text) || HOUSEKEEPING.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text));
+  return (
+    OPERATOR_PHRASES.test(text) || HOUSEKEEPING.test(text) || handsFloor(text) || /^\[[^\]]*\]$/.test(text.trim()) || (words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(text)) || continuesSentence(text, before)
+  );
 }
 
 /**
@@ -43,6 +51,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
   const operators = new Set(participants.filter((p) => p.side === 'operator').map((p) => p.id));
   if (operators.size === 0 || !turns.some((t) => operators.has(t.speakerId) && t.paragraphs.length > 1)) return [...turns];
   const matcher = new IntroMatcher(participants.filter((p) => !operators.has(p.id)));
+  const labels = speakerLabelIndex(participants);
   const out: TurnDraft[] = [];
   for (const turn of turns) {
     if (!operators.has(turn.speakerId)) {
@@ -53,7 +62,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
     let k = 0;
     for (let handed = false; k < turn.paragraphs.length; k++) {
       const text = (turn.paragraphs[k] as Paragraph).text;
-      if (handed && !operatorGoesOn(text)) break;
+      if (handed && !operatorGoesOn(text, k > 0 ? (turn.paragraphs[k - 1] as Paragraph).text : '')) break;
       handed ||= handsFloor(text);
     }
     const own = turn.paragraphs.slice(0, k);
@@ -70,6 +79,7 @@ export function withUnnamedAskers(turns: readonly TurnDraft[], participants: rea
         { lineText: line.text },
       );
     }
+    refuseOtherSpeakersLabel(turn.paragraphs.slice(k), labels, asker, source);
     warnings.push({ line: line.number, message: `words after the operator hands the floor over, with no speaker line of their own, taken as ${asker.name}'s, whom the operator names` });
     out.push({ speakerId: asker.id, section: turn.section, paragraphs: turn.paragraphs.slice(k), startTime: null });
   }

@@ -38,6 +38,14 @@ describe('readHeaderMeta', () => {
     ['Grupo Alcázar (ALCZ) Conferencia de resultados del tercer trimestre de 2025', { company: 'Grupo Alcázar', ticker: 'ALCZ', quarter: 'Q3 2025' }],
     ['Companhia Serra Azul S.A. (SRAZ3) 2T25 Teleconferência de Resultados', { ticker: 'SRAZ3', quarter: 'Q2 2025' }],
     ['Banco Meridional 4T 2024 Earnings Call', { company: 'Banco Meridional', quarter: 'Q4 2024' }],
+    // "Q4 and Full Year 2025" (the quarter was null); dates written with dots or dashes, day first when they say so, never guessed.
+    ['Widget Corp (WDGT) Q4 and Full Year 2025 Earnings Call', { quarter: 'Q4 2025' }],
+    ['Widget Corp (WDGT) Q4 & FY 2025 Results', { quarter: 'Q4 2025' }],
+    ['Widget Corp (WDGT) Q3 2025 Earnings Call\n23.10.2025', { date: '2025-10-23' }],
+    ['Widget Corp (WDGT) Q3 2025 Earnings Call\n05.11.2025', { date: '2025-11-05' }],
+    ['Widget Corp (WDGT) Q3 2025 Earnings Call\n23-10-2025', { date: '2025-10-23' }],
+    ['Widget Corp (WDGT) Q3 2025 Earnings Call\n05-11-2025', { date: null }],
+    ['Widget Corp (WDGT) Q3 2025 Earnings Call\n2025.10.23', { date: '2025-10-23' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });
@@ -85,5 +93,12 @@ describe('an IR site\'s PDF that opens with the company\'s name over the title',
     expect(parsed.layout).toBe('standard');
     expect(parsed.call.meta).toMatchObject({ company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24', id: 'fenwick-tools-inc-q1-2025' });
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh']);
+  });
+});
+
+describe('a date in figures alone under the title', () => {
+  it('("06.08.2025") is the call\'s date, never a line that stops the header (the call was refused)', () => {
+    const text = readFileSync(new URL('../fixtures/layouts/standard-caps-firm-lines.txt', import.meta.url), 'utf8').replace('AUGUST 6, 2025', '06.08.2025');
+    expect(parseTranscriptText(text).call.meta).toMatchObject({ quarter: 'Q2 2025', date: '2025-08-06' });
   });
 });

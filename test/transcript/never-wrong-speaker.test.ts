@@ -12,6 +12,8 @@ import { standardLayout } from '../../src/transcript/layouts/standard.js';
 import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
 import { splitLines } from '../../src/transcript/lines.js';
 import { parseTranscriptBytes, parseTranscriptFile, parseTranscriptText, TranscriptFormatError } from '../../src/transcript/read-source.js';
+import { inferTitles } from '../../src/transcript/title-introductions.js';
+import type { Participant } from '../../src/transcript/types.js';
 import { turnTable, type TurnRow } from './layout-table.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), 'utf8');
@@ -1673,5 +1675,352 @@ describe('numbered sections and lists, as a broker\'s PDF writes them', () => {
     const parsed = parseTranscriptText(numbered);
     expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Alan Marsh (company)', 'Rita Chen (company)', 'Kate Lowe (analyst)', 'Operator (operator)']);
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+  });
+});
+
+describe('a listed name written another way in the body (an initial before the name someone goes by, a nickname, a suffix, the surname alone)', () => {
+  const text = fixture('name-colon-nicknames.txt');
+
+  it('"Mike Sutton:" is the listed "J. Michael Sutton III" (it was refused as unknown), "Bob Hale:" is "Robert Hale Jr.", "Sutton:" is the one Sutton', () => {
+    const parsed = parseTranscriptText(text.replace('Park: Sure', 'Rebecca Park: Sure'));
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['J. Michael Sutton III', 'Robert Hale Jr.', 'Rebecca Park', 'Daniel Park', 'Laura Chen', 'Operator']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual([
+      'Operator', 'J. Michael Sutton III', 'Robert Hale Jr.', 'Rebecca Park', 'Operator', 'Daniel Park', 'Rebecca Park', 'Operator', 'Laura Chen', 'J. Michael Sutton III',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Sutton" taken as J. Michael Sutton III, the only participant so named');
+  });
+
+  it('"Park:" when two participants are Parks is refused with its line — never a new participant "Park" (it was one, on the company\'s side)', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Park: Sure. Pricing was up about 3%.')}: speaker "Park" could be "Rebecca Park" (Chief Financial Officer) or "Daniel Park" (UBS); write the full name`,
+    );
+  });
+
+  it('a surname alone that is also another participant\'s first name ("Grant:" beside Grant Ellis and Melissa Grant) is refused too', () => {
+    const grants = text.replace('Laura Chen - Morgan Stanley', 'Grant Ellis - Morgan Stanley').replaceAll('Laura Chen', 'Grant Ellis').replace('Robert Hale Jr.', 'Melissa Grant').replace('Bob Hale:', 'Grant:').replace('Park: Sure', 'Rebecca Park: Sure');
+    expect(refusal(grants, 'call.txt').describe()).toMatch(/^call\.txt:\d+: speaker "Grant" could be "Melissa Grant" \(Chief Operating Officer\) or "Grant Ellis" \(Morgan Stanley\); write the full name$/);
+  });
+});
+
+describe('an operator the transcript labels at the welcome but not mid-call', () => {
+  const text = fixture('name-colon-mid-call-operator.txt');
+  const speakers = ['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh', 'Operator', 'Ben Ortiz', 'Rita Chen', 'Operator', 'Alan Marsh'];
+
+  it('a question introduced, or the call closed, in a paragraph with no label is the operator\'s (with a warning) — never the CFO introducing the analyst', () => {
+    const parsed = parseTranscriptText(text);
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => r.speaker)).toEqual(speakers);
+    expect(rows[2]?.text).toBe('Thanks, Alan. Gross margin was 38%.');
+    expect(rows[3]).toMatchObject({ section: 'qa', role: 'intro' });
+    expect(parsed.call.exchanges.map((e) => parsed.call.participants.find((p) => p.id === e.analystId)?.name)).toEqual(['Kate Lowe', 'Ben Ortiz']);
+    expect(parsed.warnings.map((w) => w.line)).toEqual(expect.arrayContaining([lineOf(text, rows[3]!.text), 16, 22]));
+  });
+
+  it('name lines over the words read the same', () => {
+    const lines = text.replace(/^([^:\n]+): /gm, '$1\n\n');
+    expect(turnTable(parseTranscriptText(lines).call).map((r) => r.speaker)).toEqual(speakers);
+  });
+
+  it('a host who introduces questions under their own name keeps such words of their own turns; in anyone else\'s, whose they are cannot be told: refused with the line', () => {
+    const hosted = text
+      .replace('I will now hand over to Alan Marsh, Chief Executive Officer.', 'I will now hand over to Nora Quist, Head of Investor Relations.\n\nNora Quist: Thank you. With me is Alan Marsh, our CEO.')
+      .replace('We will now begin', 'Nora Quist: We will now begin');
+    const line = hosted.split('\n').find((l) => l.startsWith('Thank you. Our next question')) as string;
+    expect(refusal(hosted, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(hosted, line)}: "${line.slice(0, 77)}..." reads as the operator or Nora Quist's, with no speaker line of its own, inside Alan Marsh's turn: write the speaker's name above it`,
+    );
+    const own = hosted.replace('Alan Marsh: Pricing was up 2%.', 'Alan Marsh: Pricing was up 2%.\n\nNora Quist: Thanks, Alan.').replace('Rita Chen: Volumes were flat.', 'Rita Chen: Volumes were flat.\n\nNora Quist: Thanks, Rita.');
+    const rows = turnTable(parseTranscriptText(own).call);
+    expect(rows.filter((r) => r.text.includes('Our next question comes from the line of Ben Ortiz')).map((r) => r.speaker)).toEqual(['Nora Quist']);
+    expect(rows.filter((r) => r.text.includes('Our first question comes from Kate Lowe')).map((r) => r.speaker)).toEqual(['Nora Quist']);
+  });
+
+  it('with no operator in the call, the operator\'s mechanics in someone\'s words are refused with their line', () => {
+    const unlabelled = text.replace(/^Operator: [^\n]*\n\n/m, '').replace('Your line is open.', '[Operator Instructions]');
+    const line = unlabelled.split('\n').find((l) => l.startsWith('Thank you. Our next question')) as string;
+    expect(refusal(unlabelled, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(unlabelled, line)}: "${line.slice(0, 77)}..." reads as the operator's, with no speaker line of its own, inside Alan Marsh's turn: write the speaker's name above it`,
+    );
+  });
+});
+
+describe('an analyst\'s firm on the line under their name, with no participants list ("MARCUS BELL" over "Jefferies LLC")', () => {
+  const text = fixture('standard-caps-firm-lines.txt');
+
+  it('is their firm when the operator just introduced them with it — never the first words of their question', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`)).toEqual(['Marcus Bell | Jefferies LLC', 'Sofia Reyes | Cowen']);
+    expect(turnTable(parsed.call).filter((r) => r.side === 'analyst').map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Marcus Bell: How is the launch going?',
+      'Sofia Reyes: And the pipeline?',
+      'Marcus Bell: A follow-up on pricing?',
+    ]);
+  });
+
+  it('a line the introduction does not give them stays their words', () => {
+    const other = text.replace('MARCUS BELL\nJefferies LLC\nHow is', 'MARCUS BELL\nThanks for the question\nHow is');
+    expect(turnTable(parseTranscriptText(other).call).find((r) => r.speaker === 'Marcus Bell')?.text).toBe('Thanks for the question How is the launch going?');
+  });
+});
+
+describe('a webcast platform\'s labels: "Host:" for whoever runs the call, the company\'s name in brackets ("Helen Voss (Orrin Biotech):")', () => {
+  const parsed = parseTranscriptText(fixture('name-colon-host.txt'));
+
+  it('"Host" is the operator — never a company speaker "Host" whose introductions are answers', () => {
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Operator (operator, remarks)', 'Helen Voss (company, remarks)', 'Tariq Amin (company, remarks)',
+      'Operator (operator, intro)', 'Marcus Bell (analyst, question)', 'Helen Voss (company, answer)',
+      'Operator (operator, intro)', 'Sofia Reyes (analyst, question)', 'Tariq Amin (company, answer)',
+    ]);
+  });
+
+  it('the company\'s name in brackets is the company — never the executive\'s title', () => {
+    expect(parsed.call.participants.filter((p) => p.side === 'company').map((p) => `${p.name} | ${p.title} | ${p.firm}`)).toEqual([
+      'Helen Voss | null | Orrin Biotech Inc.', 'Tariq Amin | null | Orrin Biotech Inc.',
+    ]);
+  });
+});
+
+describe('a Japanese company\'s results briefing in English ("Presenters" list, surnames alone, numbered questioners)', () => {
+  const text = fixture('name-colon-briefing.txt');
+
+  it('"Questioner 1:" / "Questioner 2:" are askers of their own on the analysts\' side (they were refused), "Watanabe:" is the listed Kenji Watanabe', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Kenji Watanabe (company)', 'Yuki Mori (company)', 'Operator (operator)', 'Questioner 1 (analyst)', 'Questioner 2 (analyst)']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.role}`)).toEqual([
+      'Operator remarks', 'Kenji Watanabe remarks', 'Yuki Mori remarks', 'Questioner 1 question', 'Kenji Watanabe answer', 'Questioner 2 question', 'Yuki Mori answer', 'Operator remarks',
+    ]);
+  });
+
+  it('"Participant 3:" is a speaker of its own whose side is not guessed', () => {
+    const parsed = parseTranscriptText(text.replace('Questioner 2:', 'Participant 3:'));
+    expect(parsed.call.participants.find((p) => p.name === 'Participant 3')?.side).toBe('unknown');
+  });
+});
+
+describe('calls held in German, French or Italian', () => {
+  it.each<[string, string, string, string]>([
+    ['German: "6. November 2025" (it was refused as no heading), "zum dritten Quartal 2025", "Die erste Frage kommt von…"', 'standard-german.txt', 'ksy-q3-2025', '2025-11-06'],
+    ['French: "24 octobre 2025", "troisième trimestre 2025", "La première question vient de…" (the sides were all unknown)', 'name-colon-french.txt', 'vlm-q3-2025', '2025-10-24'],
+    ['Italian: "Operatore:" (it was a company speaker), "5 novembre 2025", "terzo trimestre 2025", "La prima domanda è di…"', 'name-colon-italian.txt', 'lumb-q3-2025', '2025-11-05'],
+  ])('%s', (_case, file, id, date) => {
+    const parsed = parseTranscriptText(fixture(file));
+    expect(parsed.call.meta).toMatchObject({ id, quarter: 'Q3 2025', date });
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => `${r.side} ${r.role}`)).toEqual([
+      'operator remarks', 'company remarks', 'company remarks', 'operator intro', 'analyst question', 'company answer', 'operator intro', 'analyst question', 'company answer',
+    ]);
+    expect(parsed.call.exchanges).toHaveLength(2);
+  });
+
+  it('other period forms: "3e trimestre 2025", "T3 2025", "3. Quartal 2025", "3° trimestre 2025"', () => {
+    const text = fixture('name-colon-french.txt');
+    for (const period of ['3e trimestre 2025', 'T3 2025', '3. Quartal 2025', '3° trimestre 2025']) {
+      expect(parseTranscriptText(text.replace('du troisième trimestre 2025\n', `du ${period}\n`)).call.meta.quarter).toBe('Q3 2025');
+    }
+  });
+});
+
+describe('speakers labelled by their initials, keyed in the participants list ("Alan Marsh (AM) - Chief Executive Officer", then "AM: …")', () => {
+  const text = fixture('name-colon-initials.txt');
+
+  it('"AM:" is Alan Marsh — the list was dropped and "AM" became a new person "Am"', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.title ?? p.firm})`)).toEqual(['Alan Marsh (Chief Executive Officer)', 'Rita Chen (Chief Financial Officer)', 'Kate Lowe (UBS)', 'OP (null)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'Rita Chen', 'OP', 'Kate Lowe', 'Alan Marsh']);
+  });
+
+  it('initials the list does not key stay a label of their own, as written; a title in brackets is no key', () => {
+    const unkeyed = text.replace('Rita Chen (RC) -', 'Rita Chen -');
+    expect(turnTable(parseTranscriptText(unkeyed).call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'RC', 'OP', 'Kate Lowe', 'Alan Marsh']);
+    const titled = text.replace('Rita Chen (RC) - Chief Financial Officer', 'Rita Chen (CFO)').replace('RC: Gross', 'Rita Chen: Gross');
+    expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Rita Chen')?.side).toBe('company');
+  });
+});
+
+describe('speaker lines with two spaces before the firm and title ("Alan Marsh  Fenwick Tools Inc - CEO", as LSEG Workspace exports them)', () => {
+  it('name the person, with the firm and title — never a person "Alan Marsh  Fenwick Tools Inc"', () => {
+    const parsed = parseTranscriptText(fixture('standard-spaced-firms.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Operator | operator | null | null', 'Alan Marsh | company | CEO | Fenwick Tools Inc', 'Rita Chen | company | CFO | Fenwick Tools Inc', 'Kate Lowe | analyst | null | UBS',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh']);
+  });
+});
+
+describe('a time on its own line under the speaker\'s name and title ("Alan Marsh" / "CEO" / "00:00:41", as call apps export them)', () => {
+  it('is the turn\'s start time, never the first words of the turn', () => {
+    const parsed = parseTranscriptText(fixture('standard-time-lines.txt'));
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([5, 41, 192, 570, 581, 602]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`).slice(1, 3)).toEqual(['Alan Marsh: Thank you. Revenue grew 4% in the quarter.', 'Rita Chen: Gross margin was 38%.']);
+  });
+});
+
+describe('a two-column PDF converted to text with its layout kept (pdftotext -layout: the columns woven together line by line)', () => {
+  const text = fixture('standard-two-columns.txt');
+
+  it('is read column by column — it was refused at its first woven line — every turn under its speaker', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.meta).toMatchObject({ id: 'orbt-q2-2025', date: '2025-08-06' });
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good afternoon and welcome to the Orrin Biotech second quarter 2025 earnings call. I will now hand over to Helen Voss.',
+      'Helen Voss: Thank you. Product revenue was $88 million, up 40%. Our launch of Orvexa continued ahead of plan, with 1,200 new patients in the quarter.',
+      'Tariq Amin: Thanks, Helen. Operating expenses were $61 million. Cash at the end of the quarter was $412 million.',
+      // The sentence a page break cut ("…from Marcus Bell" / "with Jefferies.") stays the operator's.
+      'Operator: Our first question comes from Marcus Bell with Jefferies.',
+      'Marcus Bell: How is the launch going in Europe?',
+      'Helen Voss: The launch in Germany is ahead of plan.',
+      'Operator: Our next question comes from Sofia Reyes with Cowen.',
+      'Sofia Reyes: And the pipeline?',
+      'Tariq Amin: Two readouts next year.',
+      "Operator: That concludes today's call.",
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('pages in two columns read one column after the other (the text kept their layout when it was converted); line numbers are those of the text so read');
+  });
+
+  it('a single column with wide gaps (a table of figures, justified lines) is left as it is', () => {
+    const words = 'we ended the quarter with $960 million in cash.';
+    const table = fixture('standard.txt').replace(words, `${words}\n\nRevenue      $412 million      $388 million\nMargin       41.2%             40.1%\nOrders       $501 million      $455 million`);
+    const parsed = parseTranscriptText(table);
+    expect(parsed.warnings.map((w) => w.message).filter((m) => m.includes('two columns'))).toEqual([]);
+    expect(turnTable(parsed.call).find((r) => r.text.includes('Revenue $412 million $388 million'))?.speaker).toBe('Sam Lee');
+  });
+});
+
+describe('names from around the world (particles, patronymics, diacritics, hyphens), addressed as their owners are', () => {
+  it('"Mr. Ahmad:" is the listed Ahmad bin Ismail (it was a new person "Mr. Ahmad"), "Ms. Anh:" Nguyễn Thị Minh Anh, "Álvarez-Peña:" José María Álvarez-Peña', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-world-names.txt'));
+    expect(parsed.call.participants.map((p) => p.name)).toEqual([
+      'Nguyễn Thị Minh Anh', 'Ahmad bin Ismail', 'José María Álvarez-Peña', "Siobhán O'Brien", 'Jan-Willem van der Berg', 'Rory MacKenzie', 'Operator',
+    ]);
+    expect(turnTable(parsed.call).filter((r) => r.section === 'qa').map((r) => r.speaker)).toEqual([
+      'Operator', "Siobhán O'Brien", 'Nguyễn Thị Minh Anh', 'Operator', 'Jan-Willem van der Berg', 'Ahmad bin Ismail', 'Operator', 'Rory MacKenzie', 'José María Álvarez-Peña',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Mr. Ahmad" taken as Ahmad bin Ismail, the only participant so named');
+  });
+});
+
+describe('speaker labels that are a role ("CEO:", "CFO:", as a summary or a note-taker writes the call)', () => {
+  const text = fixture('name-colon-role-labels.txt');
+
+  it('are the participant with that title — never a new person "Ceo" whose side is unknown', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Nora Quist', 'Alan Marsh', 'Rita Chen', 'Kate Lowe', 'Unidentified Analyst']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Nora Quist', 'Alan Marsh', 'Rita Chen', 'Nora Quist', 'Unidentified Analyst', 'Alan Marsh']);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "CEO" taken as Alan Marsh, the participant with that title');
+  });
+
+  it('a role nobody holds is a company speaker named by it, as written; a role two people hold is refused', () => {
+    const unheld = parseTranscriptText(text.replace('Alan Marsh - Chief Executive Officer\n', ''));
+    expect(unheld.call.participants.find((p) => p.name === 'CEO')).toMatchObject({ side: 'company', title: 'CEO' });
+    const shared = text.replace('Rita Chen - Chief Financial Officer', 'Rita Chen - Chief Financial Officer\nOmar Haddad - Deputy CFO');
+    expect(refusal(shared, 'call.txt').describe()).toBe(`call.txt:${lineOf(shared, 'CFO: Gross margin was 38%.')}: speaker "CFO" could be "Rita Chen" (Chief Financial Officer) or "Omar Haddad" (Deputy CFO); write the name`);
+  });
+});
+
+describe('captions that write each speaker\'s company after the name ("Alan Marsh (Fenwick Tools): …"), the company named only by the welcome', () => {
+  it('the company is the executives\' firm — never their title "Fenwick Tools"', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-company-hints.vtt'), { fileName: 'call.vtt' });
+    expect(parsed.call.meta.company).toBe('Fenwick Tools');
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Operator | operator | null | null', 'Alan Marsh | company | null | Fenwick Tools', 'Rita Chen | company | null | Fenwick Tools', 'Kate Lowe | analyst | null | UBS',
+    ]);
+  });
+});
+
+describe('"Name — Title: words" labels in a call with lists and headings (as AlphaSense exports it)', () => {
+  const text = fixture('standard-alphasense.txt');
+
+  it('each label is its speaker\'s turn — they were read as the operator\'s words, then given to the analyst the operator had just introduced', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.meta).toMatchObject({ ticker: 'FNWK', quarter: 'Q1 2025', date: '2025-04-24' });
+    expect(parsed.call.participants.filter((p) => p.side === 'company').map((p) => `${p.name} | ${p.title} | ${p.firm}`)).toEqual([
+      'Alan Marsh | Chief Executive Officer | Fenwick Tools Inc', 'Rita Chen | Chief Financial Officer | Fenwick Tools Inc',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
+      'Alan Marsh: Thank you. Revenue grew 4% in the quarter.',
+      'Rita Chen: Gross margin was 38%.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+      'Operator: Our next question comes from Ben Ortiz with Citi.',
+      'Ben Ortiz: What about volumes?',
+      'Rita Chen: Volumes were flat.',
+    ]);
+  });
+
+  it('a label it cannot read that opens with the name of someone who speaks is refused with its line — never the words of the speaker before, nor moved to the one the operator introduced', () => {
+    for (const [from, to] of [
+      ['Rita Chen — Chief Financial Officer: Gross', 'Rita Chen {CFO}: Gross'],
+      ['Alan Marsh — Chief Executive Officer: Pricing', 'Alan Marsh {CEO}: Pricing'],
+    ] as const) {
+      const broken = text.replace(from, to);
+      const line = broken.split('\n').find((l) => l.startsWith(to)) as string;
+      const name = to.slice(0, to.indexOf(' {'));
+      expect(refusal(broken, 'call.txt').describe()).toBe(
+        `call.txt:${lineOf(broken, line)}: "${line}" starts with the speaker "${name}" but is no speaker line this layout reads: write "${name}" on a line of its own, or "${name}:" before the words`,
+      );
+    }
+  });
+});
+
+describe('a transcription service\'s speaker key above numbered labels ("Speaker 2: Alan Marsh, Chief Executive Officer", then "Speaker 2 (00:00:31):")', () => {
+  const text = fixture('name-colon-speaker-key.txt');
+
+  it('each label is the person the key names — the key lines were turns (Speaker 2 saying "Alan Marsh, Chief Executive Officer")', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.side})`)).toEqual(['Operator (operator)', 'Alan Marsh (company)', 'Kate Lowe (analyst)']);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text}`)).toEqual([
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
+      'Alan Marsh: Thank you. Revenue grew 4% in the quarter.',
+      'Operator: Our first question comes from Kate Lowe with UBS.',
+      'Kate Lowe: What about pricing?',
+      'Alan Marsh: Pricing was up 2%.',
+    ]);
+  });
+
+  it('a title at the end of one turn is never read as the next turn\'s speaker\'s (Kate Lowe was titled "Chief Executive Officer" from the key read as turns)', () => {
+    const person = (id: string, name: string): Participant => ({ id, name, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown' });
+    const titled = inferTitles([person('am', 'Alan Marsh'), person('kl', 'Kate Lowe')], [
+      { text: 'Alan Marsh, Chief Executive Officer', operator: false },
+      { text: 'Kate Lowe, UBS', operator: false },
+    ]);
+    expect(titled.map((p) => p.title)).toEqual(['Chief Executive Officer', null]);
+  });
+});
+
+describe('section headings as more sources word them ("Q and A", "Question-and-Answer Period", "Fragerunde", "Presentation Section", "Management Participants")', () => {
+  it.each(['Q and A', 'Question-and-Answer Period', 'Q&A Period', 'Question-and-Answer', 'Fragerunde', 'Frage-und-Antwort-Runde', 'Sessione Q&A'])('"%s" opens the Q&A — never words of the speaker before it', (heading) => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
+    const rows = turnTable(parseTranscriptText(fixture('name-colon.txt').replace('\nQuestions and Answers\n', `\n${heading}\n`)).call);
+    expect(rows).toEqual(expected);
+  });
+
+  it('"Presentation Section" / "Formal Remarks" open the remarks and "Management Participants" / "External Participants" head the lists of a standard call', () => {
+    const expected = turnTable(parseTranscriptText(fixture('standard.txt')).call);
+    for (const [prepared, company, analysts] of [['Presentation Section', 'Management Participants', 'External Participants'], ['Formal Remarks', 'Company Speakers', 'Analysts']]) {
+      const text = fixture('standard.txt').replace('\nPrepared Remarks\n', `\n${prepared}\n`).replace('Corporate Participants', company as string).replace('\nAnalysts\n', `\n${analysts}\n`);
+      expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
+    }
+  });
+});
+
+describe('a speaker\'s label inside the paragraph before it, its line break lost ("…in the quarter. Rita Chen: Thanks, Alan.")', () => {
+  it('starts that speaker\'s turn there (with a warning) — never the words of the speaker before', () => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon-mid-call-operator.txt')).call);
+    for (const joined of [
+      fixture('name-colon-mid-call-operator.txt').replace('in the quarter.\n\nRita Chen: Thanks, Alan.', 'in the quarter. Rita Chen: Thanks, Alan.'),
+      fixture('name-colon-mid-call-operator.txt').replace('What about pricing?\n\nAlan Marsh: Pricing', 'What about pricing? Alan Marsh: Pricing'),
+    ]) {
+      const parsed = parseTranscriptText(joined);
+      expect(turnTable(parsed.call)).toEqual(expected);
+      expect(parsed.warnings.map((w) => w.message).filter((m) => m.startsWith('a speaker label inside a paragraph'))).toHaveLength(1);
+    }
+  });
+
+  it('a name and a colon inside a sentence, or of someone who never speaks, stays words', () => {
+    const text = fixture('name-colon-mid-call-operator.txt').replace('Revenue grew 4% in the quarter.', 'Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
+    expect(turnTable(parseTranscriptText(text).call)[1]?.text).toBe('Thank you, operator. Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
   });
 });

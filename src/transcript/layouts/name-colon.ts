@@ -24,7 +24,8 @@ import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKey
 import { headerSized, lineGroups, type Line } from '../lines.js';
 import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
-import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
@@ -289,9 +290,23 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       listKind = heading.kind;
       continue;
     }
-    const listed = listKind !== null ? participantFromListLine(line.text, listKind, meta.company ?? meta.ticker) : null;
+    // "Alan Marsh (AM) - Chief Executive Officer": the initials the body labels him with ("AM: …").
+    const keyed = listKind !== null ? listedInitials(line.text) : null;
+    const listed = listKind !== null ? participantFromListLine(keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;
     if (listed) {
-      resolver.add(listed, line.number, line.text);
+      const participant = resolver.add(listed, line.number, line.text);
+      if (keyed) resolver.alias(keyed.initials, participant);
+      continue;
+    }
+    // "Speaker 1: Operator" / "Speaker 2: Alan Marsh, Chief Executive Officer": a speaker key, not turns.
+    const legend = readLegend(lines, k);
+    if (legend) {
+      for (const entry of legend.entries) {
+        const named = resolver.resolve(entry.name, entry.hint);
+        const person = named.kind === 'found' ? named.participant : resolver.add(participantFromHeader(entry.name, entry.hint, meta.company ?? meta.ticker), line.number, line.text);
+        resolver.alias(entry.label, person);
+      }
+      k = legend.next - 1;
       continue;
     }
     if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;

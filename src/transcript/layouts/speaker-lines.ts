@@ -5,7 +5,8 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
-import type { ParticipantDraft, SpeakerResolver } from '../speaker-resolver.js';
+import { holdersOfRole, isRoleLabel } from '../role-labels.js';
+import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant } from '../types.js';
 
 export interface SpeakerLineContext {
@@ -16,10 +17,10 @@ export interface SpeakerLineContext {
 }
 
 /** Refuses a speaker line whose name resolves to two listed people. */
-export function ambiguousSpeaker(line: Line, name: string, candidates: Participant[]): never {
+export function ambiguousSpeaker(line: Line, name: string, candidates: Participant[], fix = 'write the title or firm with the name to tell them apart'): never {
   throw new TranscriptFormatError(
     line.number,
-    `speaker ${quoteLine(name)} could be ${candidates.map((p) => `"${p.name}"${p.title ? ` (${p.title})` : p.firm ? ` (${p.firm})` : ''}`).join(' or ')}; write the title or firm with the name to tell them apart`,
+    `speaker ${quoteLine(name)} could be ${candidates.map((p) => `"${p.name}"${p.title ? ` (${p.title})` : p.firm ? ` (${p.firm})` : ''}`).join(' or ')}; ${fix}`,
     { lineText: line.text },
   );
 }
@@ -39,8 +40,31 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
  * participant is recorded (in the warnings, when there is a list).
  */
 export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: ParticipantDraft): Participant {
+  // "CEO:", "Chief Financial Officer:": whoever holds that title; a company speaker named by the role when nobody does.
+  if (isRoleLabel(draft.name)) {
+    const holders = holdersOfRole(draft.name, ctx.resolver.list());
+    if (holders.length > 1) ambiguousSpeaker(line, draft.name, holders, 'write the name');
+    const holder = holders[0];
+    if (holder !== undefined) {
+      ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${holder.name}, the participant with that title` });
+      return holder;
+    }
+    const role = ctx.resolver.add({ ...draft, title: draft.title ?? draft.name, side: 'company', sideSource: 'header' }, line.number, line.text);
+    if (ctx.resolver.hasList) ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" names a role nobody in ${ctx.listName} holds; added as a company speaker named by it` });
+    return role;
+  }
+  // "Park" when a participant has that surname: them when they are the only one it can be; when
+  // two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
+  // An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
+  const bare = SpeakerResolver.withoutHonorific(draft.name);
+  const surnamed = ctx.resolver.bySurnameAlone(bare, draft.title ?? draft.firm);
+  if (surnamed.kind === 'found') {
+    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${surnamed.participant.name}, the only participant so named` });
+    return surnamed.participant;
+  }
+  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, draft.name, surnamed.candidates, 'write the full name');
   // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
-  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(draft.name) : null;
+  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(bare) : null;
   if (known) {
     ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${known.name}, the only participant so named` });
     return known;

@@ -23,10 +23,12 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
+import { isIntroducedFirm } from '../introduced-firm.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
-import { looksLikeTitleLine, nameAsWritten, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
+import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
+import { turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -88,7 +90,8 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
   // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
   if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
-  const m = /^(?<name>[^,;\t|/\u2022\u00b7]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014|/\u2022\u00b7]\s)\s*(?<rest>.+)$/u.exec(bare);
+  // Two spaces or more separate a name from its firm or title as a tab does ("Alan Marsh  Fenwick Tools Inc - CEO", LSEG Workspace).
+  const m = /^(?<name>[^,;\t|/\u2022\u00b7]{2,60}?)\s*(?:,|;|\t|\s--?\s|\s[\u2013\u2014|/\u2022\u00b7]\s|(?<=\S) {2,})\s*(?<rest>.+)$/u.exec(bare);
   const name = m?.groups?.name?.trim();
   const rest = m?.groups?.rest?.trim();
   // A title starts with a capital ("Chief Executive Officer", "Evercore ISI"); "our Chief Executive Officer, and …" is a sentence going on.
@@ -126,6 +129,13 @@ function endsSentence(text: string): boolean {
 function isDashSpeakerLine(text: string): boolean {
   const at = text.indexOf(' -- ');
   return at > 0 && headerSized(text) && looksLikeName(text.slice(0, at).trim());
+}
+
+/** A line that is only a time ("00:00:41", "[12:05]"), as call apps write it under a speaker's name. */
+const TIME_LINE = /^[(\[]?(?<clock>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[)\]]?$/;
+
+function clockSeconds(clock: string): number {
+  return clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 }
 
 /** "=====" / "-----" / "....." rule lines (terminal exports draw boxes with them) separate blocks like blank lines. */
@@ -184,10 +194,15 @@ const VALUE_WORDS = /^[\d$\u20ac\u00a3\u00a5%+\u2212-]/u;
  * for the first time; null when the line does not open with a name and a colon.
  */
 function nameColonLabel(text: string, resolver: SpeakerResolver): { name: string; length: number; found: Resolution } | null {
-  const m = NAME_COLON.exec(text.slice(0, 90));
-  const name = m?.groups?.name?.trim();
-  if (!m || !name || !looksLikeName(name) || isInterjection(name) || isTermLabel(name) || headingOf(name) !== null || VALUE_WORDS.test(text.slice(m[0].length))) return null;
-  return { name, length: m[0].length, found: resolver.resolve(name) };
+  const m = NAME_COLON.exec(text.slice(0, 120));
+  const written = m?.groups?.name?.trim();
+  if (!m || !written || VALUE_WORDS.test(text.slice(m[0].length))) return null;
+  // "Alan Marsh — Chief Executive Officer: …", "Kate Lowe, UBS: …", "Rita Chen (CFO): …": the name, and the title or firm written with it.
+  const titled = /^(?<name>[^,;\u2013\u2014()]{2,60}?)(?:\s+[-\u2013\u2014]\s+|\s*,\s*|\s*\()(?<hint>[^()]{2,80}?)\)?$/u.exec(written);
+  const name = titled?.groups && looksLikeTitleLine(titled.groups.hint as string) ? (titled.groups.name as string).trim() : written;
+  const hint = name === written ? null : (titled?.groups?.hint as string).trim();
+  if (!looksLikeName(name) || isInterjection(name) || isTermLabel(name) || headingOf(name) !== null) return null;
+  return { name, length: m[0].length, found: resolver.resolve(name, hint) };
 }
 
 /** A participant met under a Q&A mark: the asker is an analyst, the answerer is the company's. */
@@ -242,13 +257,6 @@ function isNameLed(lines: readonly Line[]): boolean {
   const led = groups.filter((g, k) => bareNameLine((lines[g.from] as Line).text) !== null && (g.to - g.from > 1 || (groups[k + 1] !== undefined && bareNameLine((lines[(groups[k + 1] as { from: number }).from] as Line).text) === null)));
   const names = new Set(led.map((g) => normaliseName((bareNameLine((lines[g.from] as Line).text) as { name: string }).name)).filter((n) => !isOperatorName(n)));
   return led.length >= 3 && names.size >= 2 && led.length * 4 >= groups.length;
-}
-
-/** Whether a would-be speaker's name is the call's company, or its first words ("Crestview Foods" of "Crestview Foods Inc."). */
-function namesCompany(name: string, company: string | null): boolean {
-  const said = nameWords(name);
-  const own = nameWords(company ?? '');
-  return said.length > 0 && said.length <= own.length && said.every((w, k) => w === own[k]);
 }
 
 /** "* Name" / "• Name": a bulleted participant whose company/firm and title follow on the next line. */
@@ -529,7 +537,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
       else if (looksLikeName(header.name) && !isInterjection(header.name)) {
-        const titled = header.hint !== null && looksLikeTitleLine(header.hint);
+        // "MARCUS BELL" over "Jefferies", the firm the operator just introduced him with: his firm line, not his words.
+        const introduction = collector.current;
+        const firmLine = !header.titleInline && second !== null && introduction !== null && isIntroducedFirm(turnText(introduction), header.name, second.text) ? second.text : null;
+        const titled = (header.hint !== null && looksLikeTitleLine(header.hint)) || firmLine !== null;
         const mark = marks.get(first.number);
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
@@ -539,7 +550,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         }
         if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
-        const hint = titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null;
+        const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
         const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
         speaker = addUnlistedSpeaker(speakerCtx, first, draft);
       }
@@ -564,9 +575,15 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let contentFrom = from;
     if (speaker) {
-      collector.start(speaker, section, null, first);
+      const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
       if (!titleInline && second && isTitleLineOf(speaker, second.text)) contentFrom++;
+      // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.
+      const stamp = contentFrom < g.to ? TIME_LINE.exec((lines[contentFrom] as Line).text) : null;
+      if (stamp?.groups) {
+        turn.startTime = clockSeconds(stamp.groups.clock as string);
+        contentFrom++;
+      }
     } else if (collector.current === null) {
       throw new TranscriptFormatError(first.number, `expected a speaker name line (a listed participant or "Operator"), found ${quoteLine(first.text)}`, { lineText: first.text });
     }
