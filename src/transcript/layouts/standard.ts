@@ -24,7 +24,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isIntroducedFirm } from '../introduced-firm.js';
-import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameWords, normaliseName, splitNameHint } from '../names.js';
+import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
