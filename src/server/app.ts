@@ -30,6 +30,8 @@ export interface AppDeps {
   loading?: () => LoadingProgress;
   config: Pick<ServerConfig, 'RATE_LIMIT' | 'RATE_LIMIT_WINDOW_MS' | 'REQUEST_TIMEOUT_MS' | 'HOST' | 'ALLOWED_HOSTS' | 'TRUST_PROXY'>;
   logger: Logger;
+  /** Where each request's log line goes (default: `logger`); the server gives it a buffered one (see serve.ts). */
+  requestLogger?: Logger;
   modelId: string;
   /** The model process's state and its queue, for /api/health (absent: health reports no model_state). */
   model?: () => ModelReport | null;
@@ -87,7 +89,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('trust proxy', deps.config.TRUST_PROXY);
 
   const logging = pinoHttp({
-    logger: deps.logger,
+    logger: deps.requestLogger ?? deps.logger,
     genReqId: (req, res) => {
       const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
       res.setHeader('x-request-id', id);

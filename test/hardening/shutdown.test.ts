@@ -105,6 +105,8 @@ describe('graceful shutdown', () => {
     started = await startServer();
     const { port, child } = started;
     expect((await get(port, '/api/health')).status).toBe(200);
+    // The request log is buffered, yet a lone request's line is written without more traffic.
+    await started.waitForLog(/request completed/);
 
     // 20 searches at once (k=50: a few results to build each), all written to their sockets before the signal.
     let written = 0;
@@ -141,7 +143,7 @@ describe('graceful shutdown', () => {
     const messages = started.logs.map((l) => l.msg);
     expect(messages).toContain('shutting down: finishing in-flight requests');
     expect(messages.at(-1)).toBe('stopped');
-    // Every search was logged as completed, before the process stopped.
+    // Every search was logged as completed (the request log is buffered: flushed before 'stopped'), before the process stopped.
     expect(started.logs.filter((l) => l.msg === 'request completed' && /\/api\/search/.test(JSON.stringify(l))).length).toBe(20);
   });
 });
