@@ -7,11 +7,13 @@
  *   1. index build (buildIndex into a temp dir) against bare embedding of the same passage and
  *      sentence texts at the same batch sizes, interleaved so a busy machine slows both alike;
  *   2. the floor (one embedder.embed([q]) per query) and in-process engine.search, interleaved;
- *   3. the server as a child process (`node --import tsx src/cli/serve.ts`, the runtime `tsx`
- *      starts, without its wrapper process so signals and /proc numbers are the server's own):
- *      cold start (spawn → first 200 search answer), then autocannon at concurrency 1, 8, 32,
- *      the micro-batcher's batch sizes (asked over IPC), and peak RSS (VmHWM) of the server and
- *      its model process together;
+ *   3. the server as a child process, started as `npm start` starts it (`bin/transcript-search.js
+ *      serve`: the bundle while it is current, else the sources through tsx in-process, so
+ *      signals and /proc numbers are the server's own):
+ *      cold start (spawn → first 200 search answer), then the floor and one-connection HTTP
+ *      searches interleaved query by query (the ratio the goal reads: both from the same minutes),
+ *      then autocannon at concurrency 1, 8, 32, the micro-batcher's batch sizes (asked over IPC),
+ *      and peak RSS (VmHWM) of the server and its model process together;
  *   4. pressure (issue 13): 128 connections of 500-character queries at k=50 (status counts,
  *      RSS after the run and its high-water mark), then the abandoned burst: 600 such GETs, each
  *      socket closed as soon as the request is written, and the time a normal query then takes
@@ -24,6 +26,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import type { ModelReport } from '../src/service/open-service.js';
 import { promises as fs, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -289,6 +292,45 @@ function summariseBatches(sizes: number[] | null): LoadRun['batches'] {
   return { count: sizes.length, mean: round(sizes.reduce((a, b) => a + b, 0) / sizes.length, 2), max: Math.max(...sizes), histogram };
 }
 
+/** One GET over a kept-alive connection, timed from the request to the last byte of the answer. */
+function timedGet(agent: http.Agent, url: URL, path: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: url.hostname, port: url.port, path, agent }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The floor and HTTP at one connection side by side: for each query, one embedder.embed([q]) in
+ * this process, then the same query as one GET to the server (a lean client on a kept-alive
+ * connection). Both medians come from the same minutes, so a machine that speeds up or slows down
+ * between phases moves both alike; the autocannon runs give the throughput.
+ */
+async function floorBesideHttp(server: ServerProcess, embedder: Embedder, queries: string[], paths: string[], passes: number): Promise<{ floor: number[]; http: number[] }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const url = new URL(server.url);
+  const floor: number[] = [];
+  const https: number[] = [];
+  try {
+    for (let pass = 0; pass < passes; pass++) {
+      for (const [i, q] of queries.entries()) {
+        floor.push((await time(() => embedder.embed([q])))[0]);
+        const answer = await timedGet(agent, url, paths[i]!);
+        if (answer.status !== 200) throw new Error(`search answered ${answer.status}`);
+        https.push(answer.ms);
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  return { floor, http: https };
+}
+
 async function loadRun(server: ServerProcess, paths: string[], connections: number, seconds: number): Promise<LoadRun> {
   let next = 0;
   const before = (await server.batchSizes())?.length ?? null;
@@ -493,7 +535,6 @@ async function main(opts: Options): Promise<void> {
       batchCost[size] = round(median(per));
     }
     await service.close();
-    await embedder.close?.();
 
     // 3. The server as a child process.
     const stale = bundleStaleReason();
@@ -515,9 +556,13 @@ async function main(opts: Options): Promise<void> {
     let longRun: LongRun | null = null;
     let burst: BurstRun | null = null;
     let exitCode: number | null = null;
+    let beside: { floor: number[]; http: number[] } | null = null;
     try {
       log('warm-up load (2 s, not recorded)');
       await loadRun(server, paths, 8, quick ? 1 : 2);
+      log('floor and HTTP at one connection, interleaved query by query');
+      beside = await floorBesideHttp(server, embedder, queries, paths, quick ? 1 : 3);
+      await embedder.close?.();
       for (const c of CONCURRENCY) {
         log(`autocannon: ${c} connection(s), ${duration} s`);
         runs.push(await loadRun(server, paths, c, duration));
@@ -530,6 +575,7 @@ async function main(opts: Options): Promise<void> {
       burst = await abandonedBurst(server);
     } finally {
       exitCode = await server.stop();
+      await embedder.close?.();
     }
 
     // 4. Report.
@@ -539,7 +585,7 @@ async function main(opts: Options): Promise<void> {
     const errors = runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
     const coldMs = median(coldStarts);
     const ratios = {
-      httpOverFloor: round(c1.p50 / floorP50),
+      httpOverFloor: round(median(beside!.http) / median(beside!.floor)),
       buildOverBare: round(buildSeconds / bareSeconds),
       throughputGain: round(c32.rps / (1000 / floorP50)),
       errors,
@@ -563,6 +609,11 @@ async function main(opts: Options): Promise<void> {
       machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
       options: { duration, quick, weights: modelIdFor(quantized), questions: opts.questions.map((f) => path.relative(REPO_ROOT, f)), queries: queries.length },
       floor: { p50: round(floorP50), p99: round(percentile(floor, 99)), n: floor.length },
+      besideHttp: beside && {
+        floor: { p50: round(median(beside.floor)), p99: round(percentile(beside.floor, 99)), n: beside.floor.length },
+        http: { p50: round(median(beside.http)), p99: round(percentile(beside.http, 99)), n: beside.http.length },
+        autocannonOverFloor: round(c1.p50 / floorP50),
+      },
       search: { p50: round(median(search)), p99: round(percentile(search, 99)), n: search.length },
       modelBatchMsPerQuery: batchCost,
       build: {
@@ -600,6 +651,7 @@ type Report = {
   machine: ReturnType<typeof machineInfo> & { loadAverageAtEnd: number[] };
   options: { duration: number; weights: string; queries: number };
   floor: { p50: number; p99: number; n: number };
+  besideHttp: { floor: { p50: number; p99: number; n: number }; http: { p50: number; p99: number; n: number }; autocannonOverFloor: number } | null;
   search: { p50: number; p99: number; n: number };
   modelBatchMsPerQuery: Record<string, number>;
   build: { seconds: number; passages: number; sentences: number; passagesPerSecond: number; bareSeconds: number };
@@ -625,6 +677,11 @@ function printReport(r: Report): void {
   out.push('|---|---|---|---|---|---|');
   out.push(`| floor: embedder.embed([q]) | ${r.floor.p50} | ${r.floor.p99} | ${round(1000 / r.floor.p50, 1)} | – | n=${r.floor.n}, sequential |`);
   out.push(`| in-process engine.search | ${r.search.p50} | ${r.search.p99} | – | – | n=${r.search.n}, interleaved with the floor |`);
+  if (r.besideHttp) {
+    const b = r.besideHttp;
+    out.push(`| floor, beside HTTP | ${b.floor.p50} | ${b.floor.p99} | – | – | n=${b.floor.n}, interleaved with the next row |`);
+    out.push(`| HTTP /api/search, one connection, beside the floor | ${b.http.p50} | ${b.http.p99} | – | – | n=${b.http.n}, node:http client, kept-alive connection |`);
+  }
   for (const h of r.http) {
     const b = h.batches ? `batches: mean ${h.batches.mean}, max ${h.batches.max}` : 'batches: n/a';
     out.push(`| HTTP /api/search c=${h.connections} | ${h.p50} | ${h.p99} | ${h.rps} | ${h.non2xx + h.errors + h.timeouts} | ${h.ok} ok in ${h.seconds} s; ${b} |`);
@@ -650,7 +707,8 @@ function printReport(r: Report): void {
   const mark = (k: keyof typeof GOALS) => (r.met[k] ? 'met' : 'MISSED');
   out.push('| ratio | value | goal | |');
   out.push('|---|---|---|---|');
-  out.push(`| HTTP p50 at c=1 ÷ floor p50 | ${r.ratios.httpOverFloor} | ≤ ${GOALS.httpOverFloor} | ${mark('httpOverFloor')} |`);
+  out.push(`| HTTP p50 at c=1 ÷ floor p50 (side by side) | ${r.ratios.httpOverFloor} | ≤ ${GOALS.httpOverFloor} | ${mark('httpOverFloor')} |`);
+  if (r.besideHttp) out.push(`| autocannon c=1 p50 ÷ floor p50 (minutes apart, for comparison) | ${r.besideHttp.autocannonOverFloor} | – | |`);
   out.push(`| build ÷ bare embedding | ${r.ratios.buildOverBare} | ≤ ${GOALS.buildOverBare} | ${mark('buildOverBare')} |`);
   out.push(`| req/s at c=32 ÷ (1000 ÷ floor p50) | ${r.ratios.throughputGain} | ≥ ${GOALS.throughputGain} | ${mark('throughputGain')} |`);
   out.push(`| errors under load (non-2xx + errors + timeouts) | ${r.ratios.errors} | ${GOALS.errors} | ${mark('errors')} |`);
