@@ -36,6 +36,7 @@ import { holdsAnyGold } from '../src/eval/gold.js';
 import { readQuestionSet } from '../src/eval/question-set.js';
 import { buildIndex, BUILD_BATCH_SIZES } from '../src/index/build.js';
 import type { TextEmbedder } from '../src/index/embedder-port.js';
+import { EmbeddingCache, embeddingKey } from '../src/index/embedding-cache.js';
 import { listTranscripts } from '../src/index/layout.js';
 import { addCalls, removeCalls, sha256Of, type CallToAdd, type LibraryUpdateOptions } from '../src/index/library-update.js';
 import { checkCall } from '../src/library/check-call.js';
@@ -297,6 +298,35 @@ async function bareEmbedding(model: Embedder, call: ParsedCall, embedder: TextEm
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * A copy of the warm cache without the held-out call's texts. The cache is append-only, and an
+ * add measured by an earlier run (or session) leaves that call's texts in it, which would turn
+ * the add into cache hits. Returns how many records it left out.
+ */
+async function cacheWithout(src: string, dst: string, call: ParsedCall, embedder: TextEmbedder): Promise<number> {
+  const { chunkCall } = await import('../src/passages/chunk.js');
+  const passages = chunkCall(call.call, (t) => embedder.countTokens(t));
+  const drop = new Set([...passages.map((p) => p.text), ...passages.flatMap((p) => p.sentences.map((s) => s.text))].map((t) => embeddingKey(embedder.checksum, t).toString('hex')));
+  await fresh(dst);
+  const from = await EmbeddingCache.open(src, embedder.dimensions);
+  const to = await EmbeddingCache.open(dst, embedder.dimensions);
+  let dropped = 0;
+  try {
+    const all = from.keys();
+    const kept = all.filter((k) => !drop.has(k.toString('hex')));
+    dropped = all.length - kept.length;
+    for (let i = 0; i < kept.length; i += 16_384) {
+      const keys = kept.slice(i, i + 16_384);
+      const vectors = from.lookup(keys);
+      to.append(keys.flatMap((key, j) => (vectors[j] ? [{ key, vector: vectors[j] }] : [])));
+    }
+  } finally {
+    from.close();
+    to.close();
+  }
+  return dropped;
+}
+
 /** The held-out call as `import <file>` reads it. */
 async function heldOutCall(corpus: Corpus): Promise<CallToAdd> {
   const read = await readTranscriptPath(corpus.heldOut.file);
@@ -546,6 +576,9 @@ async function main(opts: Options): Promise<void> {
         const addCache = path.join(WORK, 'add-cache');
         const runs = { bare: [] as number[], scratch: [] as number[], add: [] as number[], remove: [] as number[] };
         let last: { add: Awaited<ReturnType<typeof addCalls>>; remove: Awaited<ReturnType<typeof removeCalls>> } | null = null;
+        const cleanCache = path.join(WORK, 'cache-without-added');
+        const dropped = await cacheWithout(CACHE, cleanCache, added.parsed, embedder);
+        if (dropped > 0) log(`the warm cache held ${dropped} of ${corpus.heldOut.id}'s texts (an earlier add): measuring against a copy without them`);
         // Interleaved, so a busy moment slows all three alike; every add starts from the warm cache without the call.
         for (let i = 0; i < adds; i++) {
           runs.bare.push(await bareEmbedding(model, added.parsed, embedder));
@@ -553,7 +586,7 @@ async function main(opts: Options): Promise<void> {
           await fs.rm(scratchIndex, { recursive: true, force: true });
           runs.scratch.push((await timed(() => addCalls([added], updateOptions(scratchLib, scratchIndex, embedder, path.join(scratchIndex, 'embeddings')))))[0]);
           await fs.rm(addCache, { recursive: true, force: true });
-          await fs.cp(CACHE, addCache, { recursive: true });
+          await fs.cp(cleanCache, addCache, { recursive: true });
           const [seconds, result] = await timed(() => addCalls([added], updateOptions(lib.dir, indexDir, embedder, addCache)));
           if (!result.build) throw new Error(`adding ${corpus.heldOut.id} failed: ${result.failures.map((f) => f.message).join('; ')}`);
           const [removeSeconds, removed] = await timed(() => removeCalls([corpus.heldOut.id], updateOptions(lib.dir, indexDir, embedder, addCache)));
@@ -576,6 +609,7 @@ async function main(opts: Options): Promise<void> {
           load: la,
         };
         await fs.rm(addCache, { recursive: true, force: true });
+        await fs.rm(cleanCache, { recursive: true, force: true });
         await fs.rm(scratchLib, { recursive: true, force: true });
         await fs.rm(scratchIndex, { recursive: true, force: true });
         await saveResults(results);

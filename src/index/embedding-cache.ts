@@ -68,6 +68,11 @@ export class EmbeddingCache {
     return this.rows.size;
   }
 
+  /** The keys of every intact record, in no particular order (to copy a cache, or part of it). */
+  keys(): Buffer[] {
+    return [...this.rows.keys()].map((k) => Buffer.from(k, 'latin1'));
+  }
+
   private readKeys(): void {
     const bytes = fstatSync(this.keysFd).size;
     const data = Buffer.alloc(bytes);

@@ -180,6 +180,7 @@ describe('the embedding cache', () => {
     const keys = texts.map((t) => embeddingKey(embedder.checksum, t));
     const cache = await EmbeddingCache.open(dir, embedder.dimensions);
     cache.append(keys.map((key, i) => ({ key, vector: vectors[i]! })));
+    expect(cache.keys().map((k) => k.toString('hex')).sort()).toEqual(keys.map((k) => k.toString('hex')).sort());
     cache.close();
     const [keysFile, vectorsFile] = [path.join(dir, 'embeddings-384.keys'), path.join(dir, 'embeddings-384.f32')];
     // A crash mid-append: half a key record after the last one, and the last vector cut short.
