@@ -18,11 +18,16 @@ const NAMED_INTRODUCTION = /\b(?:I(?:['’]m|\s+am)|[Mm]y\s+name\s+is)\s+\p{Lu}[
 const OFFICE = /\b(?:head|director|officer|president|manager|chief|CEO|CFO|COO|CTO|treasurer|controller|relations|IR|founder|chair(?:man|woman|person)?|secretary|counsel)\b/i;
 const NOT_AN_EXECUTIVE = /\b(?:analyst|operator|host|moderator|coordinator|interpreter)\b/i;
 
+/** The company whose name opens `text` (what follows "of"/"at"), unless it is a department. */
+function companyAt(text: string): string | null {
+  const words = COMPANY_WORDS.exec(text)?.[0];
+  return words && !NOT_A_COMPANY.test(words) ? spokenCompanyName(words) : null;
+}
+
 /** The company named after the first "of"/"at" in `title` that is followed by one (not by a department). */
 function companyInTitle(title: string): string | null {
   for (const m of title.matchAll(/\b(?:of|at)\s+/g)) {
-    const words = COMPANY_WORDS.exec(title.slice(m.index + m[0].length))?.[0];
-    const name = words && !NOT_A_COMPANY.test(words) ? spokenCompanyName(words) : null;
+    const name = companyAt(title.slice(m.index + m[0].length));
     if (name) return name;
   }
   return null;
@@ -32,8 +37,7 @@ function companyInTitle(title: string): string | null {
 export function selfIntroducedCompanies(text: string): string[] {
   const found: { at: number; name: string }[] = [];
   for (const m of text.matchAll(SELF_INTRODUCTION)) {
-    const words = COMPANY_WORDS.exec(text.slice(m.index + m[0].length))?.[0];
-    const name = words && !NOT_A_COMPANY.test(words) ? spokenCompanyName(words) : null;
+    const name = companyAt(text.slice(m.index + m[0].length));
     if (name) found.push({ at: m.index, name });
   }
   for (const m of text.matchAll(NAMED_INTRODUCTION)) {
