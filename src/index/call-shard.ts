@@ -260,11 +260,10 @@ function checkCsr(name: string, offsets: Uint32Array, items: Uint32Array, rows: 
   for (let i = 0; i < items.length; i++) if (items[i]! >= limit) throw new ShardFormatError(`${name} names a term outside the dictionary`);
 }
 
-/** Where a passage's sentences lie in its shard: `count` span pairs from row `first` of `spans`, into `source`. */
-interface SentenceRows {
+/** A shard's sentences, shared by its passages: passage i's are span pairs rows[i]..rows[i + 1] of `spans`, into `source`. */
+interface ShardSentences {
   spans: Int32Array;
-  first: number;
-  count: number;
+  rows: Uint32Array;
   source: string;
 }
 
@@ -287,22 +286,22 @@ class ShardPassage implements Passage {
   start!: number;
   end!: number;
   tokens!: number;
-  #rows: SentenceRows;
+  #shard: ShardSentences;
   #sentences: Sentence[] | null = null;
 
-  constructor(fields: Omit<Passage, 'sentences'>, rows: SentenceRows) {
+  constructor(fields: Omit<Passage, 'sentences'>, shard: ShardSentences) {
     Object.assign(this, fields);
-    this.#rows = rows;
+    this.#shard = shard;
   }
 
   get sentences(): Sentence[] {
     if (!this.#sentences) {
-      const { spans, first, count, source } = this.#rows;
-      const out: Sentence[] = new Array(count);
-      for (let s = 0; s < count; s++) {
-        const start = spans[(first + s) * 2]!;
-        const end = spans[(first + s) * 2 + 1]!;
-        out[s] = { start, end, text: source.slice(start, end) };
+      const { spans, rows, source } = this.#shard;
+      const out: Sentence[] = [];
+      for (let row = rows[this.index]!; row < rows[this.index + 1]!; row++) {
+        const start = spans[row * 2]!;
+        const end = spans[row * 2 + 1]!;
+        out.push({ start, end, text: source.slice(start, end) });
       }
       this.#sentences = out;
     }
@@ -358,8 +357,8 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
   const speakers: PassageSpeaker[] = participants.map((p) => ({ id: p.id, name: p.name, title: p.title, side: p.side, firm: p.firm }));
   const passages: Passage[] = new Array(n);
   // A copy: the passages keep their sentences' spans, and nothing may keep the read buffer alive.
-  const ownSpans = spans.slice();
   const sentenceRows = new Uint32Array(n + 1);
+  const shardSentences: ShardSentences = { spans: spans.slice(), rows: sentenceRows, source };
   let row = 0;
   let previousEnd = 0;
   for (let i = 0; i < n; i++) {
@@ -368,7 +367,6 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
     const turn = turns[turnIndex];
     if (!turn || !speakers[speaker] || turn.speakerId !== participants[speaker]!.id) throw new ShardFormatError(`passage ${i} names no turn or speaker of its call`);
     if (start < previousEnd || end <= start || end > source.length || count < 0 || row + count > m || tokens < 1) throw new ShardFormatError(`passage ${i} lies outside the text or out of order`);
-    const first = row;
     for (let s = 0; s < count; s++, row++) {
       const ss = spans[row * 2]!;
       const se = spans[row * 2 + 1]!;
@@ -390,7 +388,7 @@ export function decodeCallShard(data: Buffer, expect: ShardExpectations): CallSh
         end,
         tokens,
       },
-      { spans: ownSpans, first, count, source },
+      shardSentences,
     );
     sentenceRows[i + 1] = row;
     previousEnd = end;
