@@ -287,11 +287,15 @@ async function queriesOf(files: string[]): Promise<string[]> {
 }
 
 /** The model alone on a call's passage and sentence texts: same batch sizes, document order (as `npm run bench`). */
-async function bareEmbedding(model: Embedder, call: ParsedCall, embedder: TextEmbedder): Promise<number> {
+/** The texts a build embeds for a call: its passages' and its sentences'. */
+async function callTexts(call: ParsedCall, embedder: TextEmbedder): Promise<{ texts: string[]; sentences: string[] }> {
   const { chunkCall } = await import('../src/passages/chunk.js');
   const passages = chunkCall(call.call, (t) => embedder.countTokens(t));
-  const texts = passages.map((p) => p.text);
-  const sentences = passages.flatMap((p) => p.sentences.map((s) => s.text));
+  return { texts: passages.map((p) => p.text), sentences: passages.flatMap((p) => p.sentences.map((s) => s.text)) };
+}
+
+async function bareEmbedding(model: Embedder, call: ParsedCall, embedder: TextEmbedder): Promise<number> {
+  const { texts, sentences } = await callTexts(call, embedder);
   const t0 = performance.now();
   for (let i = 0; i < texts.length; i += BUILD_BATCH_SIZES.passages) await model.embed(texts.slice(i, i + BUILD_BATCH_SIZES.passages));
   for (let i = 0; i < sentences.length; i += BUILD_BATCH_SIZES.sentences) await model.embed(sentences.slice(i, i + BUILD_BATCH_SIZES.sentences));
@@ -304,9 +308,8 @@ async function bareEmbedding(model: Embedder, call: ParsedCall, embedder: TextEm
  * the add into cache hits. Returns how many records it left out.
  */
 async function cacheWithout(src: string, dst: string, call: ParsedCall, embedder: TextEmbedder): Promise<number> {
-  const { chunkCall } = await import('../src/passages/chunk.js');
-  const passages = chunkCall(call.call, (t) => embedder.countTokens(t));
-  const drop = new Set([...passages.map((p) => p.text), ...passages.flatMap((p) => p.sentences.map((s) => s.text))].map((t) => embeddingKey(embedder.checksum, t).toString('hex')));
+  const { texts, sentences } = await callTexts(call, embedder);
+  const drop = new Set([...texts, ...sentences].map((t) => embeddingKey(embedder.checksum, t).toString('hex')));
   await fresh(dst);
   const from = await EmbeddingCache.open(src, embedder.dimensions);
   const to = await EmbeddingCache.open(dst, embedder.dimensions);
