@@ -24,6 +24,8 @@ const MAX_FUZZY = 2;
 export const CHAMPION_DEPTH = 1000;
 /** Champion lists kept between queries (most recently used). */
 const CHAMPION_CACHE_TERMS = 4096;
+/** Query words' dictionary matches kept between queries (most recently used). */
+const EXPANSION_CACHE_TERMS = 4096;
 
 /** Prefix matching lets "trainium" find "trainium2"; fuzzy matching forgives typos in longer words. */
 const prefixOf = (term: string) => term.length >= 4 && !/^\d/.test(term);
@@ -34,8 +36,8 @@ export interface QueryTerm {
   source: string;
   /** Position among the query's distinct terms. */
   distinct: number;
-  ids: number[];
-  weights: number[];
+  ids: readonly number[];
+  weights: readonly number[];
 }
 
 export interface ExpandedQuery {
@@ -108,6 +110,12 @@ export class LexicalIndex {
   /** Inverted index: term t's passages are docs[offsets[t]..offsets[t+1]), ascending. */
   private readonly inverted: { offsets: Uint32Array; docs: Uint32Array; freqs: Uint16Array };
   private readonly champions = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
+  /**
+   * Per query word: the dictionary terms it matches and their weights. The dictionary never changes
+   * under a loaded index and the same words come back query after query ("revenue", "guidance"),
+   * while a fuzzy walk of the radix tree is the dearest part of reading a query.
+   */
+  private readonly expansions = new Map<string, { ids: readonly number[]; weights: readonly number[] }>();
   /** Scratch for one query's accumulation (queries run one at a time on the event loop). */
   private readonly acc: Float64Array;
   private readonly matched: Uint32Array;
@@ -176,6 +184,46 @@ export class LexicalIndex {
     return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * this.length(doc)) / averageLength));
   }
 
+  /** The dictionary terms one query word matches (itself, by prefix, fuzzily) with their weights, as MiniSearch weighs them. */
+  private matches(source: string): { ids: readonly number[]; weights: readonly number[] } {
+    const cached = this.expansions.get(source);
+    if (cached) {
+      // Most recently used last, so the oldest goes first when the cache is full.
+      this.expansions.delete(source);
+      this.expansions.set(source, cached);
+      return cached;
+    }
+    const ids: number[] = [];
+    const weights: number[] = [];
+    const add = (id: number, weight: number) => {
+      ids.push(id);
+      weights.push(weight);
+    };
+    const exact = this.dictionary.get(source);
+    if (exact !== undefined) add(exact, 1);
+    const prefixed = new Set<string>();
+    if (prefixOf(source)) {
+      for (const [term, id] of this.dictionary.atPrefix(source)) {
+        const distance = term.length - source.length;
+        if (!distance) continue;
+        prefixed.add(term);
+        add(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+      }
+    }
+    const fuzzy = fuzzyOf(source);
+    const maxDistance = fuzzy ? Math.min(MAX_FUZZY, Math.round(source.length * fuzzy)) : 0;
+    if (maxDistance) {
+      for (const [term, [id, distance]] of this.dictionary.fuzzyGet(source, maxDistance)) {
+        if (!distance || prefixed.has(term)) continue;
+        add(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+      }
+    }
+    const found = { ids, weights };
+    if (this.expansions.size >= EXPANSION_CACHE_TERMS) this.expansions.delete(this.expansions.keys().next().value as string);
+    this.expansions.set(source, found);
+    return found;
+  }
+
   /** The query's terms with the dictionary terms each matches, as MiniSearch expands them. */
   expand(text: string): ExpandedQuery {
     const sources: string[] = [];
@@ -184,30 +232,8 @@ export class LexicalIndex {
     for (const source of lexicalTokens(text)) {
       let distinct = sources.indexOf(source);
       if (distinct < 0) distinct = sources.push(source) - 1;
-      const q: QueryTerm = { source, distinct, ids: [], weights: [] };
-      const add = (id: number, weight: number) => {
-        q.ids.push(id);
-        q.weights.push(weight);
-      };
-      const exact = this.dictionary.get(source);
-      if (exact !== undefined) add(exact, 1);
-      const prefixed = new Set<string>();
-      if (prefixOf(source)) {
-        for (const [term, id] of this.dictionary.atPrefix(source)) {
-          const distance = term.length - source.length;
-          if (!distance) continue;
-          prefixed.add(term);
-          add(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-        }
-      }
-      const fuzzy = fuzzyOf(source);
-      const maxDistance = fuzzy ? Math.min(MAX_FUZZY, Math.round(source.length * fuzzy)) : 0;
-      if (maxDistance) {
-        for (const [term, [id, distance]] of this.dictionary.fuzzyGet(source, maxDistance)) {
-          if (!distance || prefixed.has(term)) continue;
-          add(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-        }
-      }
+      const { ids, weights } = this.matches(source);
+      const q: QueryTerm = { source, distinct, ids, weights };
       const at = terms.push(q) - 1;
       q.ids.forEach((id, i) => {
         const list = byTerm.get(id) ?? [];
