@@ -112,6 +112,8 @@ export interface ScopeInput {
 const SCOPE_AFTER = /^\s*(?:['’](?:s\b|(?=\s))|(?:CEO|CFO|COO|CTO|IR|management|executives?|leadership|analysts?|call|earnings\s+call)\b)/iu;
 /** Another party's possessive just before a company's name ("the mattress maker's Amazon business", "its Walmart sales"): the company is what that party deals with. */
 const OWNED_BY_ANOTHER = /(?:\b(?!(?:what|that|it|there|here|who|how|where|when|why|let|he|she)['’])[\p{L}\p{N}]+['’]s?|\b(?:its|their))\s+$/iu;
+/** Bought just before a company's name ("the newly bought Northwind Biopharma", "acquisition of Northwind"): the company is what another one acquired, not where to look. */
+const ACQUIRED = /\b(?:bought|acquired|acquiring|purchased|buying|(?:acquisition|purchase|takeover|buyout)\s+of)\s+(?:the\s+|its\s+|their\s+)?$/iu;
 
 /** The say-verb and preposition that open the subject of "what did X say about Y". */
 const SAID_ABOUT = /\b(?:say|said|says|talk|talked|comment|commented|mention|mentioned|discuss|discussed|think|thinks|tell|told|note|noted)\s+(?:about|on|regarding|re)\b/i;
@@ -157,6 +159,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       if (elsewhere && !readsAsCompany(q, m)) continue;
       // "Why did the fabric maker's Amazon business get hurt?": Amazon is whom the maker sells to, not a call to search.
       if (OWNED_BY_ANOTHER.test(q.slice(0, m.start))) continue;
+      // "Which life sciences group will run the newly bought GE Biopharma business?": another company bought it.
+      if (ACQUIRED.test(q.slice(0, m.start))) continue;
       // "What did Amazon say about Yeti?": Yeti is what Amazon talked about, not a call to search, once a company before it speaks.
       if (subjectStart && m.start >= subjectStart.index + subjectStart[0].length && inScope.some((x) => x.end <= subjectStart.index)) continue;
       inScope.push(m);

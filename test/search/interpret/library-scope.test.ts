@@ -92,6 +92,13 @@ describe('companies in the question', () => {
     expect(plan("What's Northwind's outlook for freight?").companies.map((c) => c.company.key)).toEqual(['nwr']);
   });
 
+  it('a company named as what was bought is the topic, not where to look', () => {
+    expect(plan('Which group will run the newly bought Northwind Biopharma business?').companies).toEqual([]);
+    expect(plan('How is the acquisition of Northwind going?').companies).toEqual([]);
+    expect(plan('Did Bluefin say anything about acquiring Northwind?').companies.map((c) => c.company.key)).toEqual(['blfn']);
+    expect(plan('What did Northwind say about the acquisition of new forklifts?').companies.map((c) => c.company.key)).toEqual(['nwr']);
+  });
+
   it('a company that only appears in the topic does not scope a person who works elsewhere', () => {
     const p = plan('What did Mark Olander say about Northwind forklifts?');
     expect(names('What did Mark Olander say about Northwind forklifts?')).toEqual(['Mark Olander (blfn)']);
