@@ -184,6 +184,14 @@ export class LexicalIndex {
     return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * this.length(doc)) / averageLength));
   }
 
+  /** The passages holding exactly `term` (a keyword token), ascending; empty when none does. */
+  passagesWith(term: string): Uint32Array {
+    const id = this.dictionary.get(term);
+    if (id === undefined) return new Uint32Array(0);
+    const { offsets, docs } = this.inverted;
+    return docs.subarray(offsets[id]!, offsets[id + 1]!);
+  }
+
   /** The dictionary terms one query word matches (itself, by prefix, fuzzily) with their weights, as MiniSearch weighs them. */
   private matches(source: string): { ids: readonly number[]; weights: readonly number[] } {
     const cached = this.expansions.get(source);

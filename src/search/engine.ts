@@ -4,7 +4,7 @@ import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
 import { ANSWER_POOL, answerQuery } from './answer/answer.js';
 import { Exchanges } from './retrieve/exchanges.js';
-import { fusePool, HybridRetriever } from './fuse.js';
+import { fusePool, HybridRetriever, preferCalls } from './fuse.js';
 import { unknownCompany } from './interpret/call-scope.js';
 import { interpretQuery } from './interpret/interpret-query.js';
 import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
@@ -70,7 +70,7 @@ export class SearchEngine {
     const { index } = deps;
     this.sentences = sentenceData(index);
     this.exchanges = new Exchanges(index.passages);
-    this.retrieval = new PassageRetrieval(index, this.exchanges);
+    this.retrieval = new PassageRetrieval(index, this.exchanges, (callId) => deps.directory.companies.companyOf(callId)?.key ?? callId);
     const { dense, lexical } = this.retrieval;
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
     this.views = new LibraryViews(index, deps.directory);
@@ -126,8 +126,10 @@ export class SearchEngine {
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = retrieval.finish(query, scorer);
+    const fused = fusePool(retrieved.inScope, pool);
+    const preferred = retrieved.preferredCalls;
     const ranked = {
-      inScope: fusePool(retrieved.inScope, pool),
+      inScope: preferred ? preferCalls(fused, preferred, (i) => passages[i]!.callId) : fused,
       broader: retrieved.broader && fusePool(retrieved.broader, pool),
       replies: retrieved.replies && {
         ranked: fusePool({ lists: [...retrieved.inScope.lists, { signal: 'reply', candidates: retrieved.replies.candidates }] }, pool),

@@ -64,3 +64,8 @@ export class HybridRetriever implements Retriever {
   }
 }
 
+
+/** `ranked` with the candidates from `calls` first, each side in its own order (a brand's company leads; brand.ts). */
+export function preferCalls(ranked: readonly Candidate[], calls: ReadonlySet<string>, callOf: (index: number) => string): Candidate[] {
+  return [...ranked.filter((c) => calls.has(callOf(c.index))), ...ranked.filter((c) => !calls.has(callOf(c.index)))];
+}

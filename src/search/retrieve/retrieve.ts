@@ -5,6 +5,7 @@ import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
+import { brandCompany } from './brand.js';
 import { DenseRetriever } from './dense.js';
 import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
@@ -57,6 +58,8 @@ export interface Retrieval {
   unmet: boolean;
   /** The named speakers' answers to the questions that best match the query (replies.ts); null when no speaker is named. */
   replies: Replies | null;
+  /** The calls of the company a brand in the query names instead of it (brand.ts): their passages lead. Null when none does, or the query names a company or call itself. */
+  preferredCalls: ReadonlySet<string> | null;
 }
 
 /** Retrieval begun before the query vector exists (PassageRetrieval.start); `finish` ranks with it. */
@@ -144,10 +147,14 @@ export class PassageRetrieval {
   private readonly scopes: ScopeCheck;
   /** Call id → how recent it is (callRecency). */
   private readonly recency = new Map<string, number>();
+  /** Company key → its calls. */
+  private readonly callsOfCompany = new Map<string, Set<string>>();
 
   constructor(
     private readonly index: LoadedIndex,
     private readonly exchanges: Exchanges,
+    /** The company key of a call (one company's calls share it across quarters). */
+    private readonly companyOfCall: (callId: string) => string,
   ) {
     this.dense = new DenseRetriever(index, index.manifest.hnsw.ef_search);
     this.lexical = new LexicalRetriever(index.lexical);
@@ -158,7 +165,21 @@ export class PassageRetrieval {
       else this.bySpeaker.set(key, [i]);
     });
     this.scopes = new ScopeCheck(index.passages, { callPassages: index.callPassages, bySpeaker: this.bySpeaker });
-    for (const c of index.calls) this.recency.set(c.meta.id, callRecency(c.meta));
+    for (const c of index.calls) {
+      this.recency.set(c.meta.id, callRecency(c.meta));
+      const company = companyOfCall(c.meta.id);
+      const calls = this.callsOfCompany.get(company);
+      if (calls) calls.add(c.meta.id);
+      else this.callsOfCompany.set(company, new Set([c.meta.id]));
+    }
+  }
+
+  /** The calls of the company a brand in the topic names (brand.ts), when the query and request name no company or call. */
+  private brandCalls(plan: QueryPlan, scope: Scope): ReadonlySet<string> | null {
+    if (!plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
+    const { passages, lexical } = this.index;
+    const company = brandCompany(plan.topic, { passagesWith: (term) => lexical.passagesWith(term), companyOf: (i) => this.companyOfCall(passages[i]!.callId) });
+    return company === null ? null : (this.callsOfCompany.get(company) ?? null);
   }
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
@@ -187,7 +208,7 @@ export class PassageRetrieval {
     const { passages } = this.index;
     const { scope, relaxed, unmet } = this.scopeFor(plan);
     const none = { lists: [] };
-    const done = (r: Omit<Retrieval, 'relaxed' | 'unmet'>): StartedRetrieval => ({ finish: () => ({ ...r, relaxed, unmet }) });
+    const done = (r: Omit<Retrieval, 'relaxed' | 'unmet' | 'preferredCalls'>): StartedRetrieval => ({ finish: () => ({ ...r, relaxed, unmet, preferredCalls: null }) });
     if (unmet) return done({ inScope: none, broader: null, lexical: null, replies: null });
     if (!plan.topic && scope.speakerKeys) {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order,
@@ -213,6 +234,7 @@ export class PassageRetrieval {
     // A named speaker's answers ranked by the questions they reply to, for when their own words
     // never name the topic (answer.ts falls back on them before concluding they did not discuss it).
     const wantReplies = mode === 'hybrid' && scope.speakerKeys && plan.topic && !asksAboutQuestions(plan) && scope.section !== 'prepared_remarks';
+    const preferredCalls = this.brandCalls(plan, scope);
     const questions = wantReplies ? lexical.top(CANDIDATE_POOL, this.filterFor({ callIds: scope.callIds, speakerKeys: null, side: null, section: null, questionsOnly: true })) : null;
     return {
       finish: (query, scorer) => {
@@ -227,7 +249,7 @@ export class PassageRetrieval {
           const found = replies(pool, (q) => scorer.bestInPassage(q), passages, this.exchanges, inFilter);
           if (found.candidates.length > 0) replyPool = found;
         }
-        return { inScope, broader, lexical, relaxed, unmet, replies: replyPool };
+        return { inScope, broader, lexical, relaxed, unmet, replies: replyPool, preferredCalls };
       },
     };
   }

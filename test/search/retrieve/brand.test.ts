@@ -1,0 +1,56 @@
+/**
+ * A brand or unit named instead of its company: a topic word that is no English word and that only
+ * one company's passages hold picks that company (its calls then lead the results).
+ */
+import { describe, expect, it } from 'vitest';
+import { lexicalTokens } from '../../../src/index/lexical-tokens.js';
+import { brandCompany, BRAND_MAX_PASSAGES } from '../../../src/search/retrieve/brand.js';
+import { preferCalls } from '../../../src/search/fuse.js';
+
+/** A keyword index over invented passages: word → passages holding it; passage → its company. */
+function library(postings: Record<string, number[]>, companies: string[]) {
+  const byTerm = new Map(Object.entries(postings).map(([w, ps]) => [lexicalTokens(w)[0]!, ps]));
+  return { passagesWith: (term: string) => byTerm.get(term) ?? [], companyOf: (i: number) => companies[i]! };
+}
+
+// Passages 0–3 are Tallis Freight's, 4–7 Orvane Telecom's.
+const COMPANIES = ['tlft', 'tlft', 'tlft', 'tlft', 'orv', 'orv', 'orv', 'orv'];
+
+describe('brandCompany', () => {
+  const index = library(
+    { Kestrix: [0, 2, 3], Orvanet: [4, 6], freight: [0, 1, 2, 5], Sola: [1], Brandwell: [2, 5], lockers: [1, 3] },
+    COMPANIES,
+  );
+
+  it('a word only one company says, and no English word, names that company, however it is typed', () => {
+    expect(brandCompany('Kestrix lockers rollout', index)).toBe('tlft');
+    expect(brandCompany('how is orvanet 5g doing', index)).toBe('orv');
+  });
+
+  it('no company when the word is English, said by two companies, said once, or absent', () => {
+    // "lockers" is an English word, however few passages hold it.
+    expect(brandCompany('lockers rollout', index)).toBeNull();
+    expect(brandCompany('Brandwell margins', index)).toBeNull();
+    expect(brandCompany('Sola margins', index)).toBeNull();
+    expect(brandCompany('Zyqqo margins', index)).toBeNull();
+  });
+
+  it("two brands of different companies name neither; two of one company's name it", () => {
+    expect(brandCompany('Kestrix versus Orvanet', index)).toBeNull();
+    expect(brandCompany('Kestrix and Kestrix lockers', index)).toBe('tlft');
+  });
+
+  it('a word in more passages than a brand would be is not one', () => {
+    const many = Array.from({ length: BRAND_MAX_PASSAGES + 1 }, () => 0);
+    expect(brandCompany('Kestrix', library({ Kestrix: many }, COMPANIES))).toBeNull();
+  });
+});
+
+describe('preferCalls', () => {
+  it('puts the candidates from the given calls first, each side keeping its order', () => {
+    const callOf = (i: number) => (i % 2 === 0 ? 'even-call' : 'odd-call');
+    const ranked = [5, 2, 7, 4, 1].map((index, r) => ({ index, score: 10 - r }));
+    expect(preferCalls(ranked, new Set(['even-call']), callOf).map((c) => c.index)).toEqual([2, 4, 5, 7, 1]);
+    expect(preferCalls(ranked, new Set(['none']), callOf).map((c) => c.index)).toEqual([5, 2, 7, 4, 1]);
+  });
+});
