@@ -2024,3 +2024,35 @@ describe('a speaker\'s label inside the paragraph before it, its line break lost
     expect(turnTable(parseTranscriptText(text).call)[1]?.text).toBe('Thank you, operator. Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
   });
 });
+
+describe('a label that names two speakers at once ("Owen Pryce and Maria Castell: …")', () => {
+  const text = fixture('name-colon-joint-label.txt');
+  const joint = 'Owen Pryce and Maria Castell: Within eighteen months, we think.';
+
+  it('is refused with its line — it was read as words of the analyst before (Hugo Brandt asking and answering himself)', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, joint)}: "${joint}" names two speakers ("Owen Pryce" and "Maria Castell"): whose words follow cannot be told; write them under one speaker's name`,
+    );
+  });
+
+  it('joined by "/" or "&", after one of the two (it was his words), as a name line over the words or a "Names -- Titles" line', () => {
+    for (const written of ['Owen Pryce/Maria Castell:', 'OWEN PRYCE & MARIA CASTELL:']) {
+      const edited = text.replace('Hugo Brandt: And the two Ohio', 'Owen Pryce: And as for the two Ohio').replace('Owen Pryce and Maria Castell:', written);
+      expect(refusal(edited, 'call.txt').describe()).toMatch(new RegExp(`^call\\.txt:${lineOf(text, joint)}: .* names two speakers \\("Owen Pryce" and "Maria Castell"\\)`));
+    }
+    const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
+    expect(parseTranscriptText(text.replace(`${joint}\n\n`, '').replace(/^([^:\n]+): /gm, '$1\n')).layout).toBe('standard');
+    expect(refusal(standard, 'call.txt').describe()).toMatch(new RegExp(`^call\\.txt:${lineOf(standard, 'Owen Pryce and Maria Castell')}: "Owen Pryce and Maria Castell" names two speakers`));
+    const dashed = standard.replace('Owen Pryce and Maria Castell\n', 'Owen Pryce and Maria Castell -- Chief Executive Officer and Chief Financial Officer\n');
+    expect(refusal(dashed, 'call.txt').describe()).toMatch(/names two speakers \("Owen Pryce" and "Maria Castell"\)/);
+  });
+
+  it('a sentence that names both stays words, also when a paragraph or a wrapped line starts with them', () => {
+    const said = text
+      .replace(`${joint}\n`, 'Owen Pryce: Within eighteen months, we think.\n\nOwen Pryce and Maria Castell will both be at the investor day.\n')
+      .replace('Maria Castell: We expect capex', 'Maria Castell: Owen Pryce and Maria Castell\nwill host the next call. We expect capex');
+    const rows = turnTable(parseTranscriptText(said).call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Maria Castell', 'Operator']);
+    expect(rows[7]?.text).toBe('Within eighteen months, we think. Owen Pryce and Maria Castell will both be at the investor day.');
+  });
+});
