@@ -1461,6 +1461,14 @@ describe('two calls pasted into one file', () => {
     expect(refusal(standard, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(standard, second)}: "${second.replace(/[().]/g, '\\$&')}" is the title of another call`));
   });
 
+  it('also when the second call\'s date is on the line under its title (it was read as the last answer\'s words, and the Q2 call\'s turns as the Q1 call\'s)', () => {
+    const dated = text.replace(`${second}\n`, `${second}\nJuly 24, 2025 8:30 AM ET\n`);
+    expect(dated).toContain(`${second}\nJuly 24`);
+    expect(refusal(dated, 'calls.txt').describe()).toBe(
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+    );
+  });
+
   it('a call that says its own title in passing, or repeats it, still reads', () => {
     const [first] = text.split(`\n${second}\n`) as [string];
     const repeated = `${first}\nFenwick Tools Inc. (FNWK) Q1 2025 Earnings Call\n\nAlan Marsh: And on the Q2 2025 earnings call we will update you.\n`;
