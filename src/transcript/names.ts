@@ -140,6 +140,17 @@ export function isOperatorName(text: string): boolean {
   return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin))$/i.test(text.trim());
 }
 
+/** "OP" (capitals, as written): the operator's label shortened to its initials. */
+export function isOperatorInitials(text: string): boolean {
+  return /^OP\.?$/.test(text.trim());
+}
+
+/** A name's initials, first and last word ("Owen Pryce", "Owen de la Pryce" → "OP"); "" for one word. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length < 2 ? '' : `${words[0]!.charAt(0)}${words.at(-1)!.charAt(0)}`.toUpperCase();
+}
+
 /**
  * The operator written with their own first name: "Operator Melissa", or "Melissa" with "Operator"
  * as the title ("Melissa (Operator):", "Melissa, Operator:", "Melissa - Operator") — the operator, never a

@@ -11,7 +11,7 @@
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
-import { boundedEditDistance, isNamedOperator, isNumberedSpeaker, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { boundedEditDistance, initialsOf, isNamedOperator, isNumberedSpeaker, isOperatorInitials, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
@@ -130,6 +130,14 @@ export class SpeakerResolver {
     const exact = this.byName.get(key);
     if (exact) return this.pick(exact, hint);
     if (isOperatorName(text) || isNamedOperator(text, hint)) return { kind: 'found', participant: this.special('Operator', 'operator', 'header') };
+    // "OP:", as note-takers shorten the operator's label — unless a listed participant's initials are O. P. and the list
+    // does not key them (keyed initials resolve above): then who it is cannot be told. Someone met only under their full
+    // name (no list) is not also labelled by initials.
+    if (isOperatorInitials(text)) {
+      const namesakes = this.listed.filter((p) => p.side !== 'operator' && initialsOf(p.name) === 'OP');
+      if (namesakes.length === 0) return { kind: 'found', participant: this.special('Operator', 'operator', 'header') };
+      return { kind: 'ambiguous', candidates: [{ id: 'operator', name: 'Operator', title: null, firm: null, division: null, side: 'operator', sideSource: 'header' }, ...namesakes] };
+    }
     const unidentified = unidentifiedSide(text);
     if (unidentified) return { kind: 'found', participant: this.special(text, unidentified, unidentified === 'unknown' ? 'unknown' : 'header') };
     const titled = this.byHonorificSurname(text, hint);

@@ -1834,15 +1834,41 @@ describe('speakers labelled by their initials, keyed in the participants list ("
 
   it('"AM:" is Alan Marsh — the list was dropped and "AM" became a new person "Am"', () => {
     const parsed = parseTranscriptText(text);
-    expect(parsed.call.participants.map((p) => `${p.name} (${p.title ?? p.firm})`)).toEqual(['Alan Marsh (Chief Executive Officer)', 'Rita Chen (Chief Financial Officer)', 'Kate Lowe (UBS)', 'OP (null)']);
-    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'Rita Chen', 'OP', 'Kate Lowe', 'Alan Marsh']);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.title ?? p.firm})`)).toEqual(['Alan Marsh (Chief Executive Officer)', 'Rita Chen (Chief Financial Officer)', 'Kate Lowe (UBS)', 'Operator (null)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh']);
   });
 
   it('initials the list does not key stay a label of their own, as written; a title in brackets is no key', () => {
     const unkeyed = text.replace('Rita Chen (RC) -', 'Rita Chen -');
-    expect(turnTable(parseTranscriptText(unkeyed).call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'RC', 'OP', 'Kate Lowe', 'Alan Marsh']);
+    expect(turnTable(parseTranscriptText(unkeyed).call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'RC', 'Operator', 'Kate Lowe', 'Alan Marsh']);
     const titled = text.replace('Rita Chen (RC) - Chief Financial Officer', 'Rita Chen (CFO)').replace('RC: Gross', 'Rita Chen: Gross');
     expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Rita Chen')?.side).toBe('company');
+  });
+});
+
+describe('"OP:" for the operator, as note-takers shorten the label', () => {
+  const text = fixture('name-colon-op-label.txt');
+
+  it('is the operator — it was a person "OP" on the company\'s side whose introductions were answers, and no exchange was read', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.id === 'operator')).toMatchObject({ name: 'Operator', side: 'operator' });
+    expect(parsed.call.participants.some((p) => p.name === 'OP')).toBe(false);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.side} ${r.role}`)).toEqual([
+      'Operator operator remarks', 'Owen Pryce company remarks', 'Maria Castell company remarks',
+      'Operator operator intro', 'Hugo Brandt analyst question', 'Owen Pryce company answer',
+      'Operator operator intro', 'Leila Moran analyst question', 'Maria Castell company answer', 'Operator operator remarks',
+    ]);
+  });
+
+  it('a list that keys "OP" to someone makes it them; a listed participant whose initials are O. P., unkeyed, makes it refused', () => {
+    const list = 'Participants:\nOwen Pryce (OP) - Chief Executive Officer\n\n';
+    const keyed = parseTranscriptText(text.replace('OP: Good morning', `${list}OP: Good morning`));
+    expect(keyed.call.participants.some((p) => p.side === 'operator')).toBe(false);
+    expect(turnTable(keyed.call)[0]).toMatchObject({ speaker: 'Owen Pryce', side: 'company' });
+    const unkeyed = text.replace('OP: Good morning', `${list.replace(' (OP)', '')}OP: Good morning`);
+    expect(refusal(unkeyed, 'call.txt').describe()).toBe(
+      `call.txt:${unkeyed.split('\n').findIndex((l) => l.startsWith('OP: Good morning')) + 1}: speaker "OP" could be "Operator" or "Owen Pryce" (Chief Executive Officer); write the title or firm with the name to tell them apart`,
+    );
   });
 });
 
