@@ -95,9 +95,10 @@ export function isSoundTag(text: string): boolean {
 
 /** Speakers transcripts use without listing them, and the side their name implies. */
 const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unknown']> = [
-  [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
-  [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
-  [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
+  // "Unverified Participant": FactSet's label for a voice it could not put a name to.
+  [/^(?:unidentified|unknown|unverified) (?:participant |speaker )?analyst$/i, 'analyst'],
+  [/^(?:unidentified|unknown|unverified) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
+  [/^(?:unidentified|unknown|unverified|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
   // Numbered askers, as transcripts of Japanese companies' briefings write them ("Questioner 1", "Participant 2"): one each, never merged.
   [/^(?:questioner|analyst) ?\d{1,3}$/i, 'analyst'],
   [/^(?:participant|caller|attendee|audience member) ?\d{1,3}$/i, 'unknown'],

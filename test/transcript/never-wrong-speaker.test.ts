@@ -796,6 +796,15 @@ describe('speaker labels that name a role, not a person', () => {
   });
 });
 
+describe('"Unverified Participant:" (FactSet\'s label for a voice it could not name)', () => {
+  it('is a speaker whose side is not guessed — it was a new participant inferred to be the company\'s', () => {
+    const text = fixture('name-colon-joint-label.txt').replace('Owen Pryce and Maria Castell: Within', 'Unverified Participant: Sorry, one more. Within');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Unverified Participant')).toMatchObject({ side: 'unknown', sideSource: 'unknown' });
+    expect(parsed.warnings.map((w) => w.message)).not.toContain('speaker "Unverified Participant" is not in the participants list; added as a new participant (unknown)');
+  });
+});
+
 describe('with no participants list, a misspelt name is not a new person', () => {
   const call = (reply: string): string =>
     [
