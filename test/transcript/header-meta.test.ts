@@ -31,6 +31,19 @@ describe('readHeaderMeta', () => {
     ['KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call', { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', title: 'KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call' }],
     ['WDGT - Q3 2025 Widget Corp Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
     ['Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
+    // The ticker, a dash and the company before the period (the company was "WDGT - Widget Corp").
+    ['WDGT - Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
+    // StreetEvents as news sites carried it: "Edited Transcript of <code> earnings conference call or presentation <date>", the title
+    // under it (the company was "Edited Transcript of KHLG.OQ").
+    [
+      'Edited Transcript of KHLG.OQ earnings conference call or presentation 23-Oct-25 9:00pm GMT\nQ3 2025 Kestrel Harbour Logistics Inc Earnings Call',
+      { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025' },
+    ],
+    ['Transcript of Widget Corp\'s Q3 2025 Results Conference Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
+    // A possessive after a legal form or an organisational word is the title's (it was "Widget Corp's"); a name that ends so keeps it.
+    ['Widget Corp\'s Q3 2025 Earnings Call', { company: 'Widget Corp' }],
+    ['Harbourview Holdings\u2019 Q3 2025 Earnings Call', { company: 'Harbourview Holdings' }],
+    ['Lowe\'s Q3 2025 Earnings Call', { company: 'Lowe\'s' }],
     // An IR site's PDF: the company's name over a title that names none.
     ['Fenwick Tools Inc.\nFirst Quarter 2025 Earnings Conference Call\nApril 24, 2025', { company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24' }],
     ['Fenwick Tools Inc.\nFenwick Tools Q1 2025 Earnings Call', { company: 'Fenwick Tools' }],
