@@ -2099,3 +2099,36 @@ describe('a label that names two speakers at once ("Owen Pryce and Maria Castell
     expect(rows[7]?.text).toBe('Within eighteen months, we think. Owen Pryce and Maria Castell will both be at the investor day.');
   });
 });
+
+describe('marks around every speaker\'s label: paragraph numbers, a dash for the colon, broadcast chevrons (all were refused)', () => {
+  const speakers = ['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Maria Castell', 'Operator'];
+
+  it('"12. Owen Pryce: …" — numbers counting up one by one — reads as "Owen Pryce: …"; a numbered list in someone\'s words keeps its numbers', () => {
+    const text = fixture('name-colon-numbered.txt');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+    expect(turnTable(parsed.call)[2]?.text).toBe('Thanks, Owen. Three things drove the quarter: 1. Pricing rose 4%. 2. Volumes rose 6%. 3. Costs were flat. Revenue was $1.4 billion, up 8%.');
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker labels read without 10 paragraph numbers');
+    expect(turnTable(parseTranscriptText(text.replace(/^\d+\. (?=[^:\n]+: )/gm, '')).call)).toEqual(turnTable(parsed.call));
+    // "[00:00:04] 1 Owen Pryce" over the words, as a transcription service numbers its speaker lines.
+    let n = 0;
+    const stamped = text.replace(/^\d+\. ([^:\n]+): /gm, (_m, name: string) => `[00:0${Math.floor(++n / 6)}:${String((n * 7) % 60).padStart(2, '0')}] ${n} ${name}\n`);
+    expect(stamped).toContain('] 2 Owen Pryce\nThank you.');
+    expect(turnTable(parseTranscriptText(stamped).call).map((r) => r.speaker)).toEqual(speakers);
+  });
+
+  it('"Owen Pryce — Thank you." reads as "Owen Pryce: Thank you."; a "North America — …" line inside the CFO\'s words stays words, dash and all', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-dash-labels.txt'));
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => `${r.speaker} (${r.side})`)).toEqual(speakers.map((s) => `${s} (${s === 'Operator' ? 'operator' : /Hugo|Leila/.test(s) ? 'analyst' : 'company'})`));
+    expect(rows[2]?.text).toBe('Thanks, Owen. Revenue was $1.4 billion, up 8%. North America \u2014 volumes rose 6% on strong demand. Operating ratio improved to 91.2%.');
+    // "Name — Title" speaker lines (dash-header) and "Name — Title: words" labels are no dash labels.
+    expect(parseTranscriptText(fixture('dash-header-emdash.txt')).warnings.map((w) => w.message).join('\n')).not.toContain('speaker labels read without');
+  });
+
+  it('">> OWEN PRYCE: …" reads as "OWEN PRYCE: …"; a ">>" that names no one is an "Unidentified Speaker" — never the words of the analyst before', () => {
+    const rows = turnTable(parseTranscriptText(fixture('name-colon-chevrons.txt')).call);
+    expect(rows.map((r) => r.speaker)).toEqual([...speakers.slice(0, 5), 'Unidentified Speaker', ...speakers.slice(5)]);
+    expect(rows[5]).toMatchObject({ side: 'unknown', text: 'Sorry, and a follow-up on the Ohio terminals?' });
+  });
+});
