@@ -2132,3 +2132,13 @@ describe('marks around every speaker\'s label: paragraph numbers, a dash for the
     expect(rows[5]).toMatchObject({ side: 'unknown', text: 'Sorry, and a follow-up on the Ohio terminals?' });
   });
 });
+
+describe('a web page that puts each turn\'s time in a block of its own under the name ("Operator" / "00:00:37" / the words)', () => {
+  it('is the turn\'s start time, and a time between two paragraphs is nobody\'s words — they were the first words of every turn', async () => {
+    const file = 'standard-time-blocks.html';
+    const parsed = await parseTranscriptFile(readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url)), { fileName: file });
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([0, 37, 74, 111, 148, 185, 222, 259, 296, 333]);
+    expect(turnTable(parsed.call).map((r) => r.text).filter((t) => /\d:\d\d/.test(t))).toEqual([]);
+    expect(turnTable(parsed.call)[1]).toMatchObject({ speaker: 'Owen Pryce', text: 'Thank you. Volumes rose 6% in the quarter and yields held. We opened two new terminals in Ohio.' });
+  });
+});

@@ -498,6 +498,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     if (from >= g.to) continue;
     const first = lines[from] as Line;
+    // A time alone in its block ("Operator", then "00:00:10", then the words — a web page's time under the name):
+    // the turn's start time when it opens the turn, nobody's words anywhere.
+    const alone = from + 1 === g.to ? TIME_LINE.exec(first.text) : null;
+    if (alone?.groups && collector.current !== null) {
+      if (collector.current.paragraphs.length === 0) collector.current.startTime ??= clockSeconds(alone.groups.clock as string);
+      continue;
+    }
     const second = from + 1 < g.to ? (lines[from + 1] as Line) : null;
     const inline = headerSized(first.text.slice(0, 90)) ? INLINE_SPEAKER.exec(first.text.slice(0, 90)) : null;
     if (inline?.groups) {
