@@ -370,10 +370,18 @@ export function structureTurns(drafts: readonly TurnDraft[], participants: reado
       turn.role = 'question';
       turn.exchange = open.id;
       open.questionTurns.push(index);
-    } else if (open !== null) {
-      turn.role = 'answer';
-      turn.exchange = open.id;
-      open.answerTurns.push(index);
+    } else {
+      // A host who is no operator (an IR head) handing the floor to an analyst: an introduction, never an answer.
+      const text = turnText(turn);
+      const hosted = introducesQuestion(text) ? introduced(matcher, text) : null;
+      if (hosted !== null && hosted.id !== open?.analystId) {
+        pendingIntro = null;
+        open = openExchange(hosted.id, index);
+      } else if (open !== null) {
+        turn.role = 'answer';
+        turn.exchange = open.id;
+        open.answerTurns.push(index);
+      }
     }
   });
 
