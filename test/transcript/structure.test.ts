@@ -364,4 +364,11 @@ describe('a host who is no operator (an IR head) introducing the questions', () 
     ]);
     expect(call.exchanges.map((e) => [people.get(e.analystId), e.introTurn])).toEqual([['Hugo Brandt', 3], ['Leila Moran', 8]]);
   });
+
+  it('an answer that goes back to an earlier analyst\'s question ("…the question from Hugo Brandt on yields…") stays an answer', () => {
+    const back = text.replace('We expect capex of about $300 million.', 'We expect capex of about $300 million. And to go back to the question from Hugo Brandt on yields, and his last question, they held in October.');
+    const call = parseTranscriptText(back).call;
+    expect(call.turns.map((t) => t.role)).toEqual(parseTranscriptText(text).call.turns.map((t) => t.role));
+    expect(call.exchanges).toHaveLength(2);
+  });
 });
