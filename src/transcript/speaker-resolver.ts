@@ -26,7 +26,8 @@ export type Resolution =
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'cfa', 'md']);
 
 /** Titles written before a name ("Dr. Ana Ruiz"). */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
+/** Honorifics before a name, also as calls held in Spanish, Portuguese, French, German and Italian write them ("Sr. Pryce", "Sra. Castell", "Herr Brandt", "Mme Roux", "Dott. Bassi"). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'sr', 'sra', 'srta', 'herr', 'frau', 'mme', 'mlle', 'dott', 'dottssa']);
 
 /**
  * The first and last word of a name, honorifics and suffixes dropped; `middle` is the name after a

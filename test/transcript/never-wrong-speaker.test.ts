@@ -2142,3 +2142,15 @@ describe('a web page that puts each turn\'s time in a block of its own under the
     expect(turnTable(parsed.call)[1]).toMatchObject({ speaker: 'Owen Pryce', text: 'Thank you. Volumes rose 6% in the quarter and yields held. We opened two new terminals in Ohio.' });
   });
 });
+
+describe('a call held in Spanish whose list and labels write titles and honorifics in Spanish', () => {
+  it('"Sr. Pryce:" / "Sra. Castell:" are the listed Owen Pryce and Maria Castell (refused as unknown), "Analista" makes Hugo Brandt an analyst (he was the company\'s), "Directora Financiera" a company title (her side was unknown)', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-spanish-titles.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Owen Pryce | company | Director General', 'Maria Castell | company | Directora Financiera', 'Hugo Brandt | analyst | Piper Sandler', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.role}`)).toEqual([
+      'Operator remarks', 'Owen Pryce remarks', 'Maria Castell remarks', 'Operator intro', 'Hugo Brandt question', 'Owen Pryce answer',
+    ]);
+  });
+});
