@@ -2154,3 +2154,14 @@ describe('a call held in Spanish whose list and labels write titles and honorifi
     ]);
   });
 });
+
+describe('"[Owen Pryce]: words" (a name in brackets and a colon)', () => {
+  it('reads as "Owen Pryce: words" — it was refused as in no layout; "[Music]:" is still no one', () => {
+    const plain = fixture('name-colon-joint-label.txt').replace('Owen Pryce and Maria Castell: Within', 'Maria Castell: Within');
+    const bracketed = plain.replace(/^(Operator|Owen Pryce|Maria Castell|Hugo Brandt|Leila Moran): /gm, '[$1]: ');
+    expect(bracketed).toContain('[Hugo Brandt]: Thanks.');
+    expect(turnTable(parseTranscriptText(bracketed).call)).toEqual(turnTable(parseTranscriptText(plain).call));
+    const music = bracketed.replace('[Owen Pryce]: We expect yields', '[Owen Pryce]: We expect yields to stay firm.\n[Music]: plays');
+    expect(parseTranscriptText(music).call.participants.map((p) => p.name)).not.toContain('Music');
+  });
+});

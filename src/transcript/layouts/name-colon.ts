@@ -149,9 +149,9 @@ function tabbedLabel(text: string): { name: string; hint: string | null; restOff
   return { name, hint, restOffset: m[0].length, startTime: stamp ? stampSeconds(stamp.replace(/[.,]\d+$/, '')) : null };
 }
 
-/** "[Maria Lopez] words", "[Speaker 0] words": a bracketed label, not a sound ("[Music] …"). */
+/** "[Maria Lopez] words", "[Maria Lopez]: words", "[Speaker 0] words": a bracketed label, not a sound ("[Music] …"). */
 function bracketedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
-  const m = /^\[(?<name>[^\]:]{1,60})\]\s+(?=\S)/u.exec(text.slice(0, 80));
+  const m = /^\[(?<name>[^\]:]{1,60})\]:?\s+(?=\S)/u.exec(text.slice(0, 80));
   if (!m?.groups) return null;
   const { name, hint } = nameAndHint(m.groups.name!.trim());
   return isSpeakerName(name) && !isSoundTag(name) ? { name, hint, restOffset: m[0].length, startTime: null } : null;
