@@ -23,6 +23,7 @@ import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
 import { withWordsRejoined } from './line-break-hyphens.js';
 import { withLabelMarksRead } from './label-marks.js';
+import { withListColumnsRead } from './list-columns.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
 import { withColumnsUnwoven } from './text-columns.js';
@@ -112,14 +113,16 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
     // Refused as it is: it may read once the page's lines are left out.
   }
   // Two-column pages read column by column; then Markdown and HTML entities: "## Full Conference Call Transcript" is the page's line once it is plain.
-  const columns = withColumnsUnwoven(raw.text, raw.lines);
+  const pages = withColumnsUnwoven(raw.text, raw.lines);
+  // "Company Participants      Conference Call Participants": lists side by side, read one after the other.
+  const columns = withListColumnsRead(pages.text, pages.lines);
   const plain = withoutMarkup(columns.text, columns.lines);
   // Paragraph numbers, chevrons and dashes around speakers' labels ("12. Owen Pryce:", ">> OWEN PRYCE:", "Owen Pryce — Thanks").
   const labelled = withLabelMarksRead(plain.text, plain.lines);
   const whole = withWordsRejoined(labelled.text, labelled.lines);
   const page = withoutPageFurniture(whole.lines);
   const doc = { ...raw, text: whole.text, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: [...columns.warnings, ...plain.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
+  return { doc, ...detectLayout(doc), pageWarnings: [...pages.warnings, ...columns.warnings, ...plain.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

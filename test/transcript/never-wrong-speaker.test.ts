@@ -2165,3 +2165,19 @@ describe('"[Owen Pryce]: words" (a name in brackets and a colon)', () => {
     expect(parseTranscriptText(music).call.participants.map((p) => p.name)).not.toContain('Music');
   });
 });
+
+describe('participants lists set side by side ("Company Participants      Conference Call Participants", one person of each list a line)', () => {
+  it('are read one list after the other — the file was refused at the list\'s first line', () => {
+    const text = fixture('standard-list-columns.txt');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Dana Whitcombe | company | Head of Investor Relations', 'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer',
+      'Hugo Brandt | analyst | Piper Sandler', 'Leila Moran | analyst | Jefferies', 'Operator | operator | null',
+    ]);
+    const stacked = text.replace(/Company Participants[\s\S]*?\n\nPresentation/, [
+      'Company Participants', 'Dana Whitcombe - Head of Investor Relations', 'Owen Pryce - Chief Executive Officer', 'Maria Castell - Chief Financial Officer', '',
+      'Conference Call Participants', 'Hugo Brandt - Piper Sandler', 'Leila Moran - Jefferies', '', 'Presentation',
+    ].join('\n'));
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(stacked).call));
+  });
+});
