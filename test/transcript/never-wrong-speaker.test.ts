@@ -2181,3 +2181,16 @@ describe('participants lists set side by side ("Company Participants      Confer
     expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(stacked).call));
   });
 });
+
+describe('a whole call run together on one line ("…Earnings Call Operator: Good morning… Owen Pryce: Thank you. …")', () => {
+  it('is broken before each speaker\'s label and reads as the call written a paragraph a label — it was refused; "North America: volumes up 6%" in the CFO\'s words stays hers', () => {
+    const text = fixture('name-colon-one-line.txt');
+    expect(text.trim().split('\n')).toHaveLength(1);
+    const parsed = parseTranscriptText(text);
+    const paragraphs = text.trim().replace(' Operator: Good', '\n\nOperator: Good').replace(/ (?=(?:Operator|Owen Pryce|Maria Castell|Hugo Brandt|Leila Moran): )/g, '\n\n');
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(paragraphs).call));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Maria Castell', 'Operator']);
+    expect(turnTable(parsed.call)[2]?.text).toContain('By region, North America: volumes up 6%, and Europe: volumes flat.');
+    expect(parsed.call.meta).toMatchObject({ company: 'Tallis Freight Corp', ticker: 'TLFT', quarter: 'Q3 2025' });
+  });
+});
