@@ -196,9 +196,16 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 const DELIVERY_NOTE =
   /^(?:(?:via|through|thru|with|by)\s+(?:an?\s+|the\s+)?(?:interpreter|interpretation|translator|translation)|(?:as\s+)?(?:interpreted|translated)(?:\s+from\s+\p{L}+)?|(?:\p{L}+\s+)?(?:interpretation|translation)|(?:in|speaking in|spoken in)\s+\p{L}+|original(?:\s+language)?)$/iu;
 
-/** Whether a bracketed note after a speaker's name says how their words were interpreted, not who they are. */
+/**
+ * What a meeting tool adds to a display name ("Owen Pryce (he/him)", "Hugo Brandt (External)",
+ * "Leila Moran (Guest)", Zoom's pronouns, Teams' tags for people outside the organisation): not a
+ * title or a firm.
+ */
+const DISPLAY_NAME_TAG = /^(?:(?:he|she|they|ze|xe)\s*\/\s*(?:him|her|them|they|he|she|hir|zir|his|hers|theirs)(?:\s*\/\s*\p{L}+)?|external|guest|unverified|me)$/iu;
+
+/** Whether a bracketed note after a speaker's name says how their words were interpreted, or is a meeting tool's tag — not who they are. */
 export function isDeliveryNote(hint: string): boolean {
-  return DELIVERY_NOTE.test(hint.trim());
+  return DELIVERY_NOTE.test(hint.trim()) || DISPLAY_NAME_TAG.test(hint.trim());
 }
 
 /**

@@ -2194,3 +2194,21 @@ describe('a whole call run together on one line ("…Earnings Call Operator: Goo
     expect(parsed.call.meta).toMatchObject({ company: 'Tallis Freight Corp', ticker: 'TLFT', quarter: 'Q3 2025' });
   });
 });
+
+describe('a meeting tool\'s tags on display names ("Owen Pryce (he/him)", "Hugo Brandt (External)", "Leila Moran (Guest)")', () => {
+  const people = (text: string): string[] => parseTranscriptText(text).call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`);
+  const vtt = fixture('webvtt-display-tags.vtt');
+  const untagged = vtt.replace(/ \((?:he\/him|she\/her|External|Guest)\)>/g, '>');
+
+  it('are no title or firm — "he/him" was Owen Pryce\'s title, "External" Hugo Brandt\'s firm (the operator\'s "Piper Sandler" lost)', () => {
+    expect(vtt).toContain('<v Hugo Brandt (External)>');
+    expect(people(vtt)).toEqual(people(untagged));
+    expect(people(vtt)).toContain('Hugo Brandt | analyst | null | Piper Sandler');
+  });
+
+  it('in "Name (tag):" labels too', () => {
+    const labels = vtt.replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 earnings call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n<v ([^>]+)>(.*)<\/v>$/gm, '$1: $2');
+    expect(labels).toContain('Leila Moran (Guest): What is the capex plan');
+    expect(people(labels)).toEqual(people(labels.replace(/ \((?:he\/him|she\/her|External|Guest)\):/g, ':')));
+  });
+});
