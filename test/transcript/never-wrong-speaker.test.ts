@@ -2212,3 +2212,26 @@ describe('a meeting tool\'s tags on display names ("Owen Pryce (he/him)", "Hugo 
     expect(people(labels)).toEqual(people(labels.replace(/ \((?:he\/him|she\/her|External|Guest)\):/g, ':')));
   });
 });
+
+describe('a speaker\'s name over the company\'s line over the title ("Owen Pryce" / "Tallis Freight Corp" / "Chief Executive Officer"), an analyst\'s over the firm and "Analyst"', () => {
+  const text = fixture('standard-three-line-speakers.txt');
+  const rows = (t: string): string[] => turnTable(parseTranscriptText(t).call).map((r) => `${r.speaker} (${r.side}): ${r.text}`);
+  const twoLines = text.replace(/\nTallis Freight Corp\n(Chief \w+ Officer)\n/g, '\n$1\n').replace(/\n(Piper Sandler|Jefferies)\nAnalyst\n/g, '\n$1\n');
+
+  it('is the listed person, the title and role lines no words of theirs — the company\'s line made a second "Owen Pryce" (an analyst\'s firm, it ruled out the listed one) whose first words were "Chief Executive Officer"', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran', 'Operator']);
+    expect(rows(text)).toEqual(rows(twoLines));
+    expect(rows(text)[1]).toBe('Owen Pryce (company): Thank you. Volumes rose 6% in the quarter and yields held. We opened two new terminals in Ohio.');
+  });
+
+  it('with no list and the words right under the title line', () => {
+    const bare = text.replace(/Company Participants[\s\S]*?\n\nPresentation\n/, '').replace(/(Officer|Analyst)\n\n/g, '$1\n').replace('Question-and-Answer Session\n\n', '');
+    expect(bare).toContain('Owen Pryce\nTallis Freight Corp\nChief Executive Officer\nThank you.');
+    const parsed = parseTranscriptText(bare);
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Operator | operator | null', 'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer', 'Hugo Brandt | analyst | Piper Sandler', 'Leila Moran | analyst | Jefferies',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.text).filter((t) => /^(?:Chief|Analyst|Tallis Freight Corp)\b/.test(t))).toEqual([]);
+  });
+});

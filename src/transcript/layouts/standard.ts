@@ -132,6 +132,8 @@ function isDashSpeakerLine(text: string): boolean {
 }
 
 /** A line that is only a time ("00:00:41", "[12:05]"), as call apps write it under a speaker's name. */
+/** A role alone on the line under a speaker's firm ("Analyst", "Research Analyst"). */
+const ROLE_LINE = /^(?:(?:sell-side|equity|research|senior|managing)\s+)?analyst$/i;
 const TIME_LINE = /^[(\[]?(?<clock>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[)\]]?$/;
 
 function clockSeconds(clock: string): number {
@@ -537,8 +539,12 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let speaker: Participant | null = null;
     let titleInline = false;
+    // "Owen Pryce" / "Tallis Freight Corp" / "Chief Executive Officer" (an IR site's PDF): the company's line between the
+    // name and the title is no analyst's firm — the title under it says who they are.
+    const companyLine = second !== null && from + 2 < g.to && looksLikeName(first.text) && namesCompany(second.text, meta.company) && looksLikeTitleLine((lines[from + 2] as Line).text);
+    const under = companyLine ? (lines[from + 2] as Line) : second;
     if (headerSized(first.text)) {
-      const header = speakerHeader(first.text, second?.text ?? null, resolver);
+      const header = speakerHeader(first.text, under?.text ?? null, resolver);
       titleInline = header.titleInline;
       const found = resolver.resolve(header.name, header.hint);
       if (found.kind === 'found') speaker = found.participant;
@@ -584,7 +590,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (speaker) {
       const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
-      if (!titleInline && second && isTitleLineOf(speaker, second.text)) contentFrom++;
+      if (companyLine) contentFrom++;
+      if (!titleInline && under && isTitleLineOf(speaker, under.text)) contentFrom++;
+      // "Hugo Brandt" / "Piper Sandler" / "Analyst": the role under the firm is no part of the words either.
+      if (contentFrom > from + 1 && contentFrom < g.to && ROLE_LINE.test((lines[contentFrom] as Line).text)) contentFrom++;
       // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.
       const stamp = contentFrom < g.to ? TIME_LINE.exec((lines[contentFrom] as Line).text) : null;
       if (stamp?.groups) {
