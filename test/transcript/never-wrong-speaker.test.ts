@@ -2225,6 +2225,13 @@ describe('a speaker\'s name over the company\'s line over the title ("Owen Pryce
     expect(rows(text)[1]).toBe('Owen Pryce (company): Thank you. Volumes rose 6% in the quarter and yields held. We opened two new terminals in Ohio.');
   });
 
+  it('the company\'s line alone under the name (no title) is the listed executive too — it made a second "Owen Pryce"', () => {
+    const companyOnly = text.replace(/\nTallis Freight Corp\nChief \w+ Officer\n/g, '\nTallis Freight Corp\n');
+    expect(companyOnly).toContain('Owen Pryce\nTallis Freight Corp\n\nThank you.');
+    expect(parseTranscriptText(companyOnly).call.participants.map((p) => p.name)).toEqual(['Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran', 'Operator']);
+    expect(rows(companyOnly)).toEqual(rows(text));
+  });
+
   it('with no list and the words right under the title line', () => {
     const bare = text.replace(/Company Participants[\s\S]*?\n\nPresentation\n/, '').replace(/(Officer|Analyst)\n\n/g, '$1\n').replace('Question-and-Answer Session\n\n', '');
     expect(bare).toContain('Owen Pryce\nTallis Freight Corp\nChief Executive Officer\nThank you.');

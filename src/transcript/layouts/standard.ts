@@ -539,14 +539,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let speaker: Participant | null = null;
     let titleInline = false;
-    // "Owen Pryce" / "Tallis Freight Corp" / "Chief Executive Officer" (an IR site's PDF): the company's line between the
-    // name and the title is no analyst's firm — the title under it says who they are.
-    const companyLine = second !== null && from + 2 < g.to && looksLikeName(first.text) && namesCompany(second.text, meta.company) && looksLikeTitleLine((lines[from + 2] as Line).text);
-    const under = companyLine ? (lines[from + 2] as Line) : second;
+    // "Owen Pryce" / "Tallis Freight Corp" (/ "Chief Executive Officer"), an IR site's PDF: the company's line under the
+    // name is no analyst's firm (read as one, it ruled out the listed executive) — a title under it says who they are.
+    const companyLine = second !== null && looksLikeName(first.text) && namesCompany(second.text, meta.company);
+    const third = companyLine && from + 2 < g.to ? (lines[from + 2] as Line) : null;
+    const titleUnder = third !== null && looksLikeTitleLine(third.text) ? third : null;
+    const under = titleUnder ?? second;
     if (headerSized(first.text)) {
       const header = speakerHeader(first.text, under?.text ?? null, resolver);
       titleInline = header.titleInline;
-      const found = resolver.resolve(header.name, header.hint);
+      const found = resolver.resolve(header.name, companyLine && titleUnder === null && !header.titleInline ? null : header.hint);
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
       else if (looksLikeName(header.name) && !isInterjection(header.name)) {
@@ -591,7 +593,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
       if (companyLine) contentFrom++;
-      if (!titleInline && under && isTitleLineOf(speaker, under.text)) contentFrom++;
+      if (!titleInline && (companyLine ? titleUnder !== null : under !== null && isTitleLineOf(speaker, under.text))) contentFrom++;
       // "Hugo Brandt" / "Piper Sandler" / "Analyst": the role under the firm is no part of the words either.
       if (contentFrom > from + 1 && contentFrom < g.to && ROLE_LINE.test((lines[contentFrom] as Line).text)) contentFrom++;
       // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.
