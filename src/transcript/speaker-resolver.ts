@@ -216,6 +216,8 @@ export class SpeakerResolver {
       const hintSide = sideOfTitle(hint);
       pool = pool.filter((p) => {
         if (p.side === 'operator' || p.side === 'unknown') return true;
+        // Their own title or firm never rules them out ("Owen Pryce, Tallis Freight Corp:" — a company's "Corp" reads as a firm's).
+        if (matchesTitle(p, hint)) return true;
         if (hintSide !== 'unknown' && hintSide !== p.side) return false;
         return p.sideSource !== 'header' || (p.title === null && p.firm === null) || matchesTitle(p, hint);
       });

@@ -2242,3 +2242,14 @@ describe('a speaker\'s name over the company\'s line over the title ("Owen Pryce
     expect(turnTable(parsed.call).map((r) => r.text).filter((t) => /^(?:Chief|Analyst|Tallis Freight Corp)\b/.test(t))).toEqual([]);
   });
 });
+
+describe('"Owen Pryce, Tallis Freight Corp:" — a listed executive\'s label with the call\'s own company', () => {
+  it('is the listed executive — the company\'s "Corp" read as an analyst firm\'s ruled them out and made a second Owen Pryce', () => {
+    const plain = fixture('name-colon-joint-label.txt').replace('Owen Pryce and Maria Castell: Within', 'Maria Castell: Within');
+    const labelled = plain.replace(/^Owen Pryce: /gm, 'Owen Pryce, Tallis Freight Corp: ').replace(/^Maria Castell: /gm, 'Maria Castell (Tallis Freight Corp): ');
+    expect(labelled).toContain('Maria Castell (Tallis Freight Corp): Thanks, Owen.');
+    const parsed = parseTranscriptText(labelled);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran', 'Operator']);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(plain).call));
+  });
+});
