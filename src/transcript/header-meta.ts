@@ -24,9 +24,9 @@ export function emptyHeaderMeta(): HeaderMeta {
   return { title: null, company: null, ticker: null, quarter: null, fiscalQuarter: null, fiscalYear: null, date: null, time: null, sector: null };
 }
 
-/** "Company (TICKER)", "(NASDAQ:AMZN)", "(NYSE: GE)", "(AMZN 1.23%)", "(RDS.A)". */
+/** "Company (TICKER)", "(NASDAQ:AMZN)", "(NYSE: GE)", "(AMZN 1.23%)", "(RDS.A)", Bloomberg's "(AMZN US Equity)". */
 const COMPANY_TICKER =
-  /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>[A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,4})?)(?:\s+[-+]?\d+(?:\.\d+)?%)?\)/;
+  /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>[A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,4})?)(?:\s+[A-Z]{2}\s+Equity)?(?:\s+[-+]?\d+(?:\.\d+)?%)?\)/;
 
 /** "Kiyomizu Precision Co., Ltd. (7791)", "(TSE: 7203)", "(HKEX: 0700)", "(600519.SS)": a market that numbers its listings. */
 const COMPANY_NUMERIC_TICKER = /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>\d{4,6}(?:\.[A-Za-z]{1,2})?)\)/;

@@ -15,6 +15,8 @@ describe('readHeaderMeta', () => {
     ['Widget Corp (NYSE: WDGT) Q2 FY2024 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q2 2024', fiscalQuarter: 2, fiscalYear: 2024 }],
     ['Widget Corp (WDGT) Q2 FY24 Earnings Call', { quarter: 'Q2 2024' }],
     ['Widget Corp (WDGT) 3Q25 Earnings Call', { quarter: 'Q3 2025' }],
+    // Bloomberg's security name in the brackets (the company was "Widget Corp (WDGT US Equity)", no ticker).
+    ['Widget Corp (WDGT US Equity) Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
     ['Widget Corp Fourth Quarter and Full Year 2024 Results Conference Call', { company: 'Widget Corp', ticker: null, quarter: 'Q4 2024' }],
     ['Amazon.com (AMZN 1.23%)\nQ4 2025 Earnings Call\nFeb 5, 2026, 5:00 p.m. ET', { company: 'Amazon.com', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05', time: '5:00 p.m. ET', title: 'Amazon.com (AMZN 1.23%) Q4 2025 Earnings Call' }],
     ['Widget Corp (WDGT) Earnings Call\nWDGT earnings call for the period ending December 31, 2025.', { company: 'Widget Corp', quarter: null, date: null }],
