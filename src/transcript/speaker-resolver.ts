@@ -130,6 +130,9 @@ export class SpeakerResolver {
     const key = normaliseName(text);
     const exact = this.byName.get(key);
     if (exact) return this.pick(exact, hint);
+    // "Moderator (Dana Whitcombe):": a role and a participant's full name — the IR head who moderates, never a generic operator.
+    const moderator = isOperatorName(text) && hint !== null ? this.named(hint).filter((p) => p.side !== 'operator') : [];
+    if (moderator.length === 1) return { kind: 'found', participant: moderator[0] as Participant };
     if (isOperatorName(text) || isNamedOperator(text, hint)) return { kind: 'found', participant: this.special('Operator', 'operator', 'header') };
     // "OP:", as note-takers shorten the operator's label — unless a listed participant's initials are O. P. and the list
     // does not key them (keyed initials resolve above): then who it is cannot be told. Someone met only under their full

@@ -2253,3 +2253,20 @@ describe('"Owen Pryce, Tallis Freight Corp:" — a listed executive\'s label wit
     expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(plain).call));
   });
 });
+
+describe('the IR head labelled by the role and her name ("Moderator - Dana Whitcombe:", "Moderator (Dana Whitcombe):")', () => {
+  const text = fixture('name-colon-named-moderator.txt');
+  const speakers = (t: string): string[] => turnTable(parseTranscriptText(t).call).map((r) => `${r.speaker} ${r.role}`);
+  const expected = ['Dana Whitcombe remarks', 'Owen Pryce remarks', 'Maria Castell remarks', 'Dana Whitcombe intro', 'Hugo Brandt question', 'Owen Pryce answer', 'Dana Whitcombe intro', 'Leila Moran question', 'Maria Castell answer', 'Dana Whitcombe remarks'];
+
+  it('is the listed Dana Whitcombe — her welcome right under the list was a listed person "Moderator" titled with it (lost from the turns), and her labels that person', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Dana Whitcombe', 'Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran']);
+    expect(speakers(text)).toEqual(expected);
+  });
+
+  it('"Moderator (Dana Whitcombe):" too (it was a generic operator); "Operator (Melissa):", a name no one in the list has, stays the operator', () => {
+    expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Moderator (Dana Whitcombe):'))).toEqual(expected);
+    expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Operator (Melissa):'))[0]).toBe('Operator remarks');
+  });
+});

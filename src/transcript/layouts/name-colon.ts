@@ -290,6 +290,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       listKind = heading.kind;
       continue;
     }
+    // "Moderator - Dana Whitcombe: Good morning and welcome…" right under the list: the first turn, never a list entry
+    // "Moderator" titled with the welcome.
+    const opening = listKind !== null ? prefixOf(line.text) : null;
+    if (opening !== null && readsAsSpeech(line.text.slice(opening.restOffset))) break;
     // "Alan Marsh (AM) - Chief Executive Officer": the initials the body labels him with ("AM: …").
     const keyed = listKind !== null ? listedInitials(line.text) : null;
     const listed = listKind !== null ? participantFromListLine(keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;
