@@ -7,6 +7,7 @@ import { callId } from './call-id.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
 import { withInlineLabels } from './inline-labels.js';
+import { refuseJointLabels } from './joint-labels.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
@@ -114,6 +115,8 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   if (WRITTEN_UP.has(written.layout)) refuseSecondCall(written.turns, written.meta, written.source);
   // "Rita Chen — CFO: …" inside the speaker before's turn: a label this layout could not read, never their words.
   if (WRITTEN_UP.has(written.layout)) refuseUnreadLabels(written.turns, written.participants, written.source);
+  // "Owen Pryce and Maria Castell: …": two people's label, read as words of the speaker before; whose words cannot be told.
+  if (WRITTEN_UP.has(written.layout)) refuseJointLabels(written.turns, written.participants, written.source);
   // The operator's words under the speaker before them, then an analyst's words under the operator who introduced them (no speaker line of their own).
   const inline = WRITTEN_UP.has(written.layout) ? withInlineLabels(written.turns, written.participants, written.source, warnings) : written.turns;
   const draft = WRITTEN_UP.has(written.layout)

@@ -9,7 +9,7 @@
  * not the call date either).
  */
 import { TranscriptFormatError } from './format-error.js';
-import { alternation, LEGAL_FORMS } from './legal-forms.js';
+import { alternation, LEGAL_FORMS, ORGANISATION_WORDS } from './legal-forms.js';
 import { headerSized, type Line } from './lines.js';
 import { isOperatorName } from './names.js';
 import type { CallMeta } from './types.js';
@@ -24,9 +24,9 @@ export function emptyHeaderMeta(): HeaderMeta {
   return { title: null, company: null, ticker: null, quarter: null, fiscalQuarter: null, fiscalYear: null, date: null, time: null, sector: null };
 }
 
-/** "Company (TICKER)", "(NASDAQ:AMZN)", "(NYSE: GE)", "(AMZN 1.23%)", "(RDS.A)". */
+/** "Company (TICKER)", "(NASDAQ:AMZN)", "(NYSE: GE)", "(AMZN 1.23%)", "(RDS.A)", Bloomberg's "(AMZN US Equity)". */
 const COMPANY_TICKER =
-  /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>[A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,4})?)(?:\s+[-+]?\d+(?:\.\d+)?%)?\)/;
+  /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>[A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,4})?)(?:\s+[A-Z]{2}\s+Equity)?(?:\s+[-+]?\d+(?:\.\d+)?%)?\)/;
 
 /** "Kiyomizu Precision Co., Ltd. (7791)", "(TSE: 7203)", "(HKEX: 0700)", "(600519.SS)": a market that numbers its listings. */
 const COMPANY_NUMERIC_TICKER = /^(?<company>.*?)\s*\((?:(?<exchange>[A-Za-z][A-Za-z .]{0,15}?)\s*:\s*)?(?<ticker>\d{4,6}(?:\.[A-Za-z]{1,2})?)\)/;
@@ -163,6 +163,11 @@ const TRANSCRIPT_KIND = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|
 /** A ticker, or a Reuters instrument code ("KHLG.OQ"), and a dash before a title's period, as StreetEvents writes it. */
 const LEADING_TICKER = /^(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,3})?)\s+[-\u2013\u2014]\s+/;
 
+/** "Edited Transcript of …", "Transcript of …" before what a title names. */
+const TRANSCRIPT_OF = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full)\s+)?transcript\s+of\s+(?:the\s+)?/i;
+/** An instrument code ("KHLG.OQ", "TLFT") right before the title's words, as StreetEvents' "Edited Transcript of …" writes it. */
+const TICKER_BEFORE_TITLE = /^(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,3})?)\s+(?=(?:[Ee]arnings|[Cc]onference [Cc]all|[Rr]esults)\b)/;
+
 /** "Pinecrest Outdoor Co. NasdaqGS:PNCR", as S&P Capital IQ writes the company and its listing, without parentheses. */
 const COMPANY_LISTING = /^(?<company>\S.*?)\s+(?<exchange>(?:Nasdaq|NYSE|AMEX|TSX|LSE|ASX|OTC|BATS|Euronext|XTRA|SEHK|TSE)[A-Za-z]{0,4})\s*:\s*(?<ticker>[A-Z][A-Z0-9]{0,6}(?:\.[A-Z0-9]{1,4})?)$/;
 
@@ -195,8 +200,13 @@ export function isTitleLike(text: string): boolean {
   return companyTicker(text) !== null || COMPANY_LISTING.test(text.trim()) || findQuarter(text) !== null || TITLE_WORDS.test(text);
 }
 
+/** A possessive after a legal form or organisational word ("Tallis Freight Corp's Q3 2025…"): the title's, not the name's ("Lowe's" keeps it). */
+const POSSESSIVE_AFTER_FORM = new RegExp(String.raw`\b(?:${alternation([...LEGAL_FORMS, ...ORGANISATION_WORDS])})\.?(?<s>['\u2019]s?)$`, 'i');
+
 function cleanCompany(text: string): string | null {
-  const company = text.replace(/[\s\-\u2013\u2014,:|]+$/u, '').replace(/^[\s\-\u2013\u2014,:|]+/u, '').trim();
+  let company = text.replace(/[\s\-\u2013\u2014,:|]+$/u, '').replace(/^[\s\-\u2013\u2014,:|]+/u, '').trim();
+  const possessive = POSSESSIVE_AFTER_FORM.exec(company);
+  if (possessive?.groups) company = company.slice(0, company.length - (possessive.groups.s as string).length);
   return company === '' ? null : company;
 }
 
@@ -247,13 +257,27 @@ export function applyKeyValue(meta: HeaderMeta, line: Line): boolean {
  * "Amazon.com (AMZN)") is appended.
  */
 export function applyTitleLine(meta: HeaderMeta, line: Line): void {
-  // "Earnings call transcript: Acme Q3 2025 beats…" (a news site's headline): the label is no part of the company.
+  // "Earnings call transcript: Acme Q3 2025 beats…" (a news site's headline): the label is no part of the company;
+  // nor is "Edited Transcript of" (StreetEvents: "Edited Transcript of KHLG.OQ earnings conference call or presentation 23-Oct-25").
   let text = line.text.replace(/\s+/g, ' ').replace(/^(?:earnings call )?transcript\s*:\s*/i, '');
   if (!headerSized(text) || text === '') return;
   const written = text;
-  // "AAPL.OQ - Q4 2019 Apple Inc Earnings Call" (StreetEvents): the ticker before the period is no company.
+  const of = TRANSCRIPT_OF.exec(text);
+  if (of) {
+    text = text.slice(of[0].length);
+    // "KHLG.OQ earnings conference call…": an instrument code where the company would be is the ticker.
+    const code = TICKER_BEFORE_TITLE.exec(text);
+    if (code?.groups) {
+      meta.ticker ??= code.groups.ticker as string;
+      text = text.slice(code[0].length);
+    }
+  }
+  // "AAPL.OQ - Q4 2019 Apple Inc Earnings Call" (StreetEvents), "TLFT - Tallis Freight Corp - Q3 2025 Earnings Call":
+  // the ticker before the period, or before the company and a dash and the period, is no company.
   const leading = LEADING_TICKER.exec(text);
-  if (leading?.groups && findQuarter(text)?.index === leading[0].length) {
+  const period = leading ? findQuarter(text) : null;
+  const dashBefore = (at: number): boolean => /\s[-\u2013\u2014]\s*$/u.test(text.slice(0, at));
+  if (leading?.groups && period && (period.index === leading[0].length || (period.index > leading[0].length && dashBefore(period.index)))) {
     meta.ticker ??= leading.groups.ticker as string;
     text = text.slice(leading[0].length);
   }

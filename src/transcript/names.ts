@@ -95,9 +95,10 @@ export function isSoundTag(text: string): boolean {
 
 /** Speakers transcripts use without listing them, and the side their name implies. */
 const UNIDENTIFIED_SPEAKERS: ReadonlyArray<[RegExp, 'analyst' | 'company' | 'unknown']> = [
-  [/^(?:unidentified|unknown) (?:participant |speaker )?analyst$/i, 'analyst'],
-  [/^(?:unidentified|unknown) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
-  [/^(?:unidentified|unknown|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
+  // "Unverified Participant": FactSet's label for a voice it could not put a name to.
+  [/^(?:unidentified|unknown|unverified) (?:participant |speaker )?analyst$/i, 'analyst'],
+  [/^(?:unidentified|unknown|unverified) (?:company )?(?:representative|executive|spokesperson|company speaker)$/i, 'company'],
+  [/^(?:unidentified|unknown|unverified|male|female) (?:speaker|participant|person|male|female|caller|voice)(?: \d+)?$/i, 'unknown'],
   // Numbered askers, as transcripts of Japanese companies' briefings write them ("Questioner 1", "Participant 2"): one each, never merged.
   [/^(?:questioner|analyst) ?\d{1,3}$/i, 'analyst'],
   [/^(?:participant|caller|attendee|audience member) ?\d{1,3}$/i, 'unknown'],
@@ -138,6 +139,17 @@ export function isNumberedSpeaker(text: string): boolean {
  */
 export function isOperatorName(text: string): boolean {
   return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin))$/i.test(text.trim());
+}
+
+/** "OP" (capitals, as written): the operator's label shortened to its initials. */
+export function isOperatorInitials(text: string): boolean {
+  return /^OP\.?$/.test(text.trim());
+}
+
+/** A name's initials, first and last word ("Owen Pryce", "Owen de la Pryce" → "OP"); "" for one word. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length < 2 ? '' : `${words[0]!.charAt(0)}${words.at(-1)!.charAt(0)}`.toUpperCase();
 }
 
 /**
@@ -184,9 +196,16 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 const DELIVERY_NOTE =
   /^(?:(?:via|through|thru|with|by)\s+(?:an?\s+|the\s+)?(?:interpreter|interpretation|translator|translation)|(?:as\s+)?(?:interpreted|translated)(?:\s+from\s+\p{L}+)?|(?:\p{L}+\s+)?(?:interpretation|translation)|(?:in|speaking in|spoken in)\s+\p{L}+|original(?:\s+language)?)$/iu;
 
-/** Whether a bracketed note after a speaker's name says how their words were interpreted, not who they are. */
+/**
+ * What a meeting tool adds to a display name ("Owen Pryce (he/him)", "Hugo Brandt (External)",
+ * "Leila Moran (Guest)", Zoom's pronouns, Teams' tags for people outside the organisation): not a
+ * title or a firm.
+ */
+const DISPLAY_NAME_TAG = /^(?:(?:he|she|they|ze|xe)\s*\/\s*(?:him|her|them|they|he|she|hir|zir|his|hers|theirs)(?:\s*\/\s*\p{L}+)?|external|guest|unverified|me)$/iu;
+
+/** Whether a bracketed note after a speaker's name says how their words were interpreted, or is a meeting tool's tag — not who they are. */
 export function isDeliveryNote(hint: string): boolean {
-  return DELIVERY_NOTE.test(hint.trim());
+  return DELIVERY_NOTE.test(hint.trim()) || DISPLAY_NAME_TAG.test(hint.trim());
 }
 
 /**

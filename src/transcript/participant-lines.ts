@@ -44,7 +44,7 @@ export function splitFirm(rest: string): { firm: string; division: string | null
   return { firm: rest.trim(), division: null };
 }
 
-const ANALYST_WORD = /^(?:sell-side |equity |research |senior |managing |)analyst$/i;
+const ANALYST_WORD = /^(?:sell-side |equity |research |senior |managing |)(?:analyst|analista|analyste|analystin)$/iu;
 /** The analyst's role written before their firm ("Analyst, Northgate Securities", "Research Analyst at Northgate"): not part of the firm. */
 const ROLE_BEFORE_FIRM = /^(?:[\w-]+\s+)?analyst\s*(?:,|\s(?:at|with)\s)\s*/i;
 

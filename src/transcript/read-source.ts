@@ -22,8 +22,11 @@ import type { DatasetCallInfo, Inferred, SourceDoc, TranscriptLayout } from './l
 import { transcriptLimits, type TranscriptLimits } from './limits.js';
 import { splitLines } from './lines.js';
 import { withWordsRejoined } from './line-break-hyphens.js';
+import { withLabelMarksRead } from './label-marks.js';
+import { withListColumnsRead } from './list-columns.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
+import { withRunOnLinesBroken } from './run-on-lines.js';
 import { withColumnsUnwoven } from './text-columns.js';
 import type { Call, LayoutName } from './types.js';
 
@@ -34,7 +37,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 43;
+export const PARSER_VERSION = 44;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -111,12 +114,18 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
     // Refused as it is: it may read once the page's lines are left out.
   }
   // Two-column pages read column by column; then Markdown and HTML entities: "## Full Conference Call Transcript" is the page's line once it is plain.
-  const columns = withColumnsUnwoven(raw.text, raw.lines);
+  // "… Earnings Call Operator: Good morning… Owen Pryce: Thank you. …": a call run together on one line, broken before its labels.
+  const runOn = withRunOnLinesBroken(raw.text, raw.lines);
+  const pages = withColumnsUnwoven(runOn.text, runOn.lines);
+  // "Company Participants      Conference Call Participants": lists side by side, read one after the other.
+  const columns = withListColumnsRead(pages.text, pages.lines);
   const plain = withoutMarkup(columns.text, columns.lines);
-  const whole = withWordsRejoined(plain.text, plain.lines);
+  // Paragraph numbers, chevrons and dashes around speakers' labels ("12. Owen Pryce:", ">> OWEN PRYCE:", "Owen Pryce — Thanks").
+  const labelled = withLabelMarksRead(plain.text, plain.lines);
+  const whole = withWordsRejoined(labelled.text, labelled.lines);
   const page = withoutPageFurniture(whole.lines);
   const doc = { ...raw, text: whole.text, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: [...columns.warnings, ...plain.warnings, ...whole.warnings, ...page.warnings] };
+  return { doc, ...detectLayout(doc), pageWarnings: [...runOn.warnings, ...pages.warnings, ...columns.warnings, ...plain.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

@@ -11,7 +11,7 @@
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
-import { boundedEditDistance, isNamedOperator, isNumberedSpeaker, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { boundedEditDistance, initialsOf, isNamedOperator, isNumberedSpeaker, isOperatorInitials, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
@@ -26,7 +26,8 @@ export type Resolution =
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'cfa', 'md']);
 
 /** Titles written before a name ("Dr. Ana Ruiz"). */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']);
+/** Honorifics before a name, also as calls held in Spanish, Portuguese, French, German and Italian write them ("Sr. Pryce", "Sra. Castell", "Herr Brandt", "Mme Roux", "Dott. Bassi"). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'sr', 'sra', 'srta', 'herr', 'frau', 'mme', 'mlle', 'dott', 'dottssa']);
 
 /**
  * The first and last word of a name, honorifics and suffixes dropped; `middle` is the name after a
@@ -129,7 +130,18 @@ export class SpeakerResolver {
     const key = normaliseName(text);
     const exact = this.byName.get(key);
     if (exact) return this.pick(exact, hint);
+    // "Moderator (Dana Whitcombe):": a role and a participant's full name — the IR head who moderates, never a generic operator.
+    const moderator = isOperatorName(text) && hint !== null ? this.named(hint).filter((p) => p.side !== 'operator') : [];
+    if (moderator.length === 1) return { kind: 'found', participant: moderator[0] as Participant };
     if (isOperatorName(text) || isNamedOperator(text, hint)) return { kind: 'found', participant: this.special('Operator', 'operator', 'header') };
+    // "OP:", as note-takers shorten the operator's label — unless a listed participant's initials are O. P. and the list
+    // does not key them (keyed initials resolve above): then who it is cannot be told. Someone met only under their full
+    // name (no list) is not also labelled by initials.
+    if (isOperatorInitials(text)) {
+      const namesakes = this.listed.filter((p) => p.side !== 'operator' && initialsOf(p.name) === 'OP');
+      if (namesakes.length === 0) return { kind: 'found', participant: this.special('Operator', 'operator', 'header') };
+      return { kind: 'ambiguous', candidates: [{ id: 'operator', name: 'Operator', title: null, firm: null, division: null, side: 'operator', sideSource: 'header' }, ...namesakes] };
+    }
     const unidentified = unidentifiedSide(text);
     if (unidentified) return { kind: 'found', participant: this.special(text, unidentified, unidentified === 'unknown' ? 'unknown' : 'header') };
     const titled = this.byHonorificSurname(text, hint);
@@ -207,6 +219,8 @@ export class SpeakerResolver {
       const hintSide = sideOfTitle(hint);
       pool = pool.filter((p) => {
         if (p.side === 'operator' || p.side === 'unknown') return true;
+        // Their own title or firm never rules them out ("Owen Pryce, Tallis Freight Corp:" — a company's "Corp" reads as a firm's).
+        if (matchesTitle(p, hint)) return true;
         if (hintSide !== 'unknown' && hintSide !== p.side) return false;
         return p.sideSource !== 'header' || (p.title === null && p.firm === null) || matchesTitle(p, hint);
       });

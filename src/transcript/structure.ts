@@ -45,6 +45,9 @@ export interface TurnDraft {
 export const OPERATOR_PHRASES =
   /\b(?:I(?:'ll|\u2019ll| will| am| shall) be your (?:conference |call )?(?:operator|coordinator|moderator)|your (?:conference |call )?operator (?:today|for today|this (?:morning|afternoon|evening))|operator instructions|press(?:ing)?\s+(?:the\s+)?(?:star|\*|pound|#)|star[ -](?:one|two|zero|1|2|0)\b|touch-?tone|question queue|listen-only mode|your line is (?:now )?open|lines? (?:are|is|have been) (?:on mute|muted|placed on mute|in a listen-only mode))/i;
 
+/** Most words of a turn in which someone other than the operator hands the floor to an analyst. */
+const HOST_INTRO_WORDS = 60;
+
 /** Mean words per turn above which a speaker talks too long to be one of an operator's voices. */
 const OPERATOR_TURN_WORDS = 80;
 
@@ -61,6 +64,18 @@ const IBERIAN_QUESTION_INTRO =
 
 /** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
+
+/**
+ * A hand-over in words only someone running the Q&A says ("Our next question comes from…", "…from
+ * the line of…", "We have another question from…", "For our final question, we have…"); an
+ * answer's "to go back to the question from Hugo" or "your last question" is none.
+ */
+const HOST_HANDOVER =
+  /\bquestions?\s+(?:today\s+|this\s+(?:morning|afternoon|evening)\s+)?(?:comes?|is|will come)\s+from\b|\bline of\b|\bgo\s+next\s+to\b|\bwe\s+have\s+(?:a|an|another|our)\s+(?:[\w-]+\s+){0,2}question\s+from\b|\bfor\s+(?:our|the)\s+(?:first|next|final|last)\s+question\b/i;
+
+function hostHandsOver(text: string): boolean {
+  return HOST_HANDOVER.test(text) || NAMED_INTRO.test(text) || IBERIAN_QUESTION_INTRO.test(text);
+}
 
 /** Does the turn hand the floor to an analyst's question? */
 export function introducesQuestion(text: string): boolean {
@@ -370,10 +385,19 @@ export function structureTurns(drafts: readonly TurnDraft[], participants: reado
       turn.role = 'question';
       turn.exchange = open.id;
       open.questionTurns.push(index);
-    } else if (open !== null) {
-      turn.role = 'answer';
-      turn.exchange = open.id;
-      open.answerTurns.push(index);
+    } else {
+      // A host who is no operator (an IR head) handing the floor to an analyst: an introduction, never an answer —
+      // in a turn as short as a host's ("…to add to the question from Hugo earlier, …" in an answer stays an answer).
+      const text = turnText(turn);
+      const hosted = hostHandsOver(text) && text.split(/\s+/).length <= HOST_INTRO_WORDS ? introduced(matcher, text) : null;
+      if (hosted !== null && hosted.id !== open?.analystId) {
+        pendingIntro = null;
+        open = openExchange(hosted.id, index);
+      } else if (open !== null) {
+        turn.role = 'answer';
+        turn.exchange = open.id;
+        open.answerTurns.push(index);
+      }
     }
   });
 

@@ -15,6 +15,8 @@ describe('readHeaderMeta', () => {
     ['Widget Corp (NYSE: WDGT) Q2 FY2024 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q2 2024', fiscalQuarter: 2, fiscalYear: 2024 }],
     ['Widget Corp (WDGT) Q2 FY24 Earnings Call', { quarter: 'Q2 2024' }],
     ['Widget Corp (WDGT) 3Q25 Earnings Call', { quarter: 'Q3 2025' }],
+    // Bloomberg's security name in the brackets (the company was "Widget Corp (WDGT US Equity)", no ticker).
+    ['Widget Corp (WDGT US Equity) Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
     ['Widget Corp Fourth Quarter and Full Year 2024 Results Conference Call', { company: 'Widget Corp', ticker: null, quarter: 'Q4 2024' }],
     ['Amazon.com (AMZN 1.23%)\nQ4 2025 Earnings Call\nFeb 5, 2026, 5:00 p.m. ET', { company: 'Amazon.com', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05', time: '5:00 p.m. ET', title: 'Amazon.com (AMZN 1.23%) Q4 2025 Earnings Call' }],
     ['Widget Corp (WDGT) Earnings Call\nWDGT earnings call for the period ending December 31, 2025.', { company: 'Widget Corp', quarter: null, date: null }],
@@ -31,6 +33,19 @@ describe('readHeaderMeta', () => {
     ['KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call', { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025', title: 'KHLG.OQ - Q3 2025 Kestrel Harbour Logistics Inc Earnings Call' }],
     ['WDGT - Q3 2025 Widget Corp Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
     ['Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
+    // The ticker, a dash and the company before the period (the company was "WDGT - Widget Corp").
+    ['WDGT - Widget Corp - Q3 2025 Earnings Call', { company: 'Widget Corp', ticker: 'WDGT', quarter: 'Q3 2025' }],
+    // StreetEvents as news sites carried it: "Edited Transcript of <code> earnings conference call or presentation <date>", the title
+    // under it (the company was "Edited Transcript of KHLG.OQ").
+    [
+      'Edited Transcript of KHLG.OQ earnings conference call or presentation 23-Oct-25 9:00pm GMT\nQ3 2025 Kestrel Harbour Logistics Inc Earnings Call',
+      { company: 'Kestrel Harbour Logistics Inc', ticker: 'KHLG.OQ', quarter: 'Q3 2025' },
+    ],
+    ['Transcript of Widget Corp\'s Q3 2025 Results Conference Call', { company: 'Widget Corp', ticker: null, quarter: 'Q3 2025' }],
+    // A possessive after a legal form or an organisational word is the title's (it was "Widget Corp's"); a name that ends so keeps it.
+    ['Widget Corp\'s Q3 2025 Earnings Call', { company: 'Widget Corp' }],
+    ['Harbourview Holdings\u2019 Q3 2025 Earnings Call', { company: 'Harbourview Holdings' }],
+    ['Lowe\'s Q3 2025 Earnings Call', { company: 'Lowe\'s' }],
     // An IR site's PDF: the company's name over a title that names none.
     ['Fenwick Tools Inc.\nFirst Quarter 2025 Earnings Conference Call\nApril 24, 2025', { company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24' }],
     ['Fenwick Tools Inc.\nFenwick Tools Q1 2025 Earnings Call', { company: 'Fenwick Tools' }],

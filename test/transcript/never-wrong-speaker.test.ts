@@ -796,6 +796,15 @@ describe('speaker labels that name a role, not a person', () => {
   });
 });
 
+describe('"Unverified Participant:" (FactSet\'s label for a voice it could not name)', () => {
+  it('is a speaker whose side is not guessed — it was a new participant inferred to be the company\'s', () => {
+    const text = fixture('name-colon-joint-label.txt').replace('Owen Pryce and Maria Castell: Within', 'Unverified Participant: Sorry, one more. Within');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Unverified Participant')).toMatchObject({ side: 'unknown', sideSource: 'unknown' });
+    expect(parsed.warnings.map((w) => w.message)).not.toContain('speaker "Unverified Participant" is not in the participants list; added as a new participant (unknown)');
+  });
+});
+
 describe('with no participants list, a misspelt name is not a new person', () => {
   const call = (reply: string): string =>
     [
@@ -1461,6 +1470,14 @@ describe('two calls pasted into one file', () => {
     expect(refusal(standard, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(standard, second)}: "${second.replace(/[().]/g, '\\$&')}" is the title of another call`));
   });
 
+  it('also when the second call\'s date is on the line under its title (it was read as the last answer\'s words, and the Q2 call\'s turns as the Q1 call\'s)', () => {
+    const dated = text.replace(`${second}\n`, `${second}\nJuly 24, 2025 8:30 AM ET\n`);
+    expect(dated).toContain(`${second}\nJuly 24`);
+    expect(refusal(dated, 'calls.txt').describe()).toBe(
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+    );
+  });
+
   it('a call that says its own title in passing, or repeats it, still reads', () => {
     const [first] = text.split(`\n${second}\n`) as [string];
     const repeated = `${first}\nFenwick Tools Inc. (FNWK) Q1 2025 Earnings Call\n\nAlan Marsh: And on the Q2 2025 earnings call we will update you.\n`;
@@ -1826,15 +1843,41 @@ describe('speakers labelled by their initials, keyed in the participants list ("
 
   it('"AM:" is Alan Marsh — the list was dropped and "AM" became a new person "Am"', () => {
     const parsed = parseTranscriptText(text);
-    expect(parsed.call.participants.map((p) => `${p.name} (${p.title ?? p.firm})`)).toEqual(['Alan Marsh (Chief Executive Officer)', 'Rita Chen (Chief Financial Officer)', 'Kate Lowe (UBS)', 'OP (null)']);
-    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'Rita Chen', 'OP', 'Kate Lowe', 'Alan Marsh']);
+    expect(parsed.call.participants.map((p) => `${p.name} (${p.title ?? p.firm})`)).toEqual(['Alan Marsh (Chief Executive Officer)', 'Rita Chen (Chief Financial Officer)', 'Kate Lowe (UBS)', 'Operator (null)']);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'Rita Chen', 'Operator', 'Kate Lowe', 'Alan Marsh']);
   });
 
   it('initials the list does not key stay a label of their own, as written; a title in brackets is no key', () => {
     const unkeyed = text.replace('Rita Chen (RC) -', 'Rita Chen -');
-    expect(turnTable(parseTranscriptText(unkeyed).call).map((r) => r.speaker)).toEqual(['OP', 'Alan Marsh', 'RC', 'OP', 'Kate Lowe', 'Alan Marsh']);
+    expect(turnTable(parseTranscriptText(unkeyed).call).map((r) => r.speaker)).toEqual(['Operator', 'Alan Marsh', 'RC', 'Operator', 'Kate Lowe', 'Alan Marsh']);
     const titled = text.replace('Rita Chen (RC) - Chief Financial Officer', 'Rita Chen (CFO)').replace('RC: Gross', 'Rita Chen: Gross');
     expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Rita Chen')?.side).toBe('company');
+  });
+});
+
+describe('"OP:" for the operator, as note-takers shorten the label', () => {
+  const text = fixture('name-colon-op-label.txt');
+
+  it('is the operator — it was a person "OP" on the company\'s side whose introductions were answers, and no exchange was read', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.id === 'operator')).toMatchObject({ name: 'Operator', side: 'operator' });
+    expect(parsed.call.participants.some((p) => p.name === 'OP')).toBe(false);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.side} ${r.role}`)).toEqual([
+      'Operator operator remarks', 'Owen Pryce company remarks', 'Maria Castell company remarks',
+      'Operator operator intro', 'Hugo Brandt analyst question', 'Owen Pryce company answer',
+      'Operator operator intro', 'Leila Moran analyst question', 'Maria Castell company answer', 'Operator operator remarks',
+    ]);
+  });
+
+  it('a list that keys "OP" to someone makes it them; a listed participant whose initials are O. P., unkeyed, makes it refused', () => {
+    const list = 'Participants:\nOwen Pryce (OP) - Chief Executive Officer\n\n';
+    const keyed = parseTranscriptText(text.replace('OP: Good morning', `${list}OP: Good morning`));
+    expect(keyed.call.participants.some((p) => p.side === 'operator')).toBe(false);
+    expect(turnTable(keyed.call)[0]).toMatchObject({ speaker: 'Owen Pryce', side: 'company' });
+    const unkeyed = text.replace('OP: Good morning', `${list.replace(' (OP)', '')}OP: Good morning`);
+    expect(refusal(unkeyed, 'call.txt').describe()).toBe(
+      `call.txt:${unkeyed.split('\n').findIndex((l) => l.startsWith('OP: Good morning')) + 1}: speaker "OP" could be "Operator" or "Owen Pryce" (Chief Executive Officer); write the title or firm with the name to tell them apart`,
+    );
   });
 });
 
@@ -2022,5 +2065,208 @@ describe('a speaker\'s label inside the paragraph before it, its line break lost
   it('a name and a colon inside a sentence, or of someone who never speaks, stays words', () => {
     const text = fixture('name-colon-mid-call-operator.txt').replace('Revenue grew 4% in the quarter.', 'Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
     expect(turnTable(parseTranscriptText(text).call)[1]?.text).toBe('Thank you, operator. Revenue grew 4% in the quarter, as our CFO Rita Chen: will explain. Jane Doe: noted.');
+  });
+});
+
+describe('a label that names two speakers at once ("Owen Pryce and Maria Castell: …")', () => {
+  const text = fixture('name-colon-joint-label.txt');
+  const joint = 'Owen Pryce and Maria Castell: Within eighteen months, we think.';
+
+  it('is refused with its line — it was read as words of the analyst before (Hugo Brandt asking and answering himself)', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, joint)}: "${joint}" names two speakers ("Owen Pryce" and "Maria Castell"): whose words follow cannot be told; write them under one speaker's name`,
+    );
+  });
+
+  it('joined by "/" or "&", after one of the two (it was his words), as a name line over the words or a "Names -- Titles" line', () => {
+    for (const written of ['Owen Pryce/Maria Castell:', 'OWEN PRYCE & MARIA CASTELL:']) {
+      const edited = text.replace('Hugo Brandt: And the two Ohio', 'Owen Pryce: And as for the two Ohio').replace('Owen Pryce and Maria Castell:', written);
+      expect(refusal(edited, 'call.txt').describe()).toMatch(new RegExp(`^call\\.txt:${lineOf(text, joint)}: .* names two speakers \\("Owen Pryce" and "Maria Castell"\\)`));
+    }
+    const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
+    expect(parseTranscriptText(text.replace(`${joint}\n\n`, '').replace(/^([^:\n]+): /gm, '$1\n')).layout).toBe('standard');
+    expect(refusal(standard, 'call.txt').describe()).toMatch(new RegExp(`^call\\.txt:${lineOf(standard, 'Owen Pryce and Maria Castell')}: "Owen Pryce and Maria Castell" names two speakers`));
+    const dashed = standard.replace('Owen Pryce and Maria Castell\n', 'Owen Pryce and Maria Castell -- Chief Executive Officer and Chief Financial Officer\n');
+    expect(refusal(dashed, 'call.txt').describe()).toMatch(/names two speakers \("Owen Pryce" and "Maria Castell"\)/);
+  });
+
+  it('a sentence that names both stays words, also when a paragraph or a wrapped line starts with them', () => {
+    const said = text
+      .replace(`${joint}\n`, 'Owen Pryce: Within eighteen months, we think.\n\nOwen Pryce and Maria Castell will both be at the investor day.\n')
+      .replace('Maria Castell: We expect capex', 'Maria Castell: Owen Pryce and Maria Castell\nwill host the next call. We expect capex');
+    const rows = turnTable(parseTranscriptText(said).call);
+    expect(rows.map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Maria Castell', 'Operator']);
+    expect(rows[7]?.text).toBe('Within eighteen months, we think. Owen Pryce and Maria Castell will both be at the investor day.');
+  });
+});
+
+describe('marks around every speaker\'s label: paragraph numbers, a dash for the colon, broadcast chevrons (all were refused)', () => {
+  const speakers = ['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Maria Castell', 'Operator'];
+
+  it('"12. Owen Pryce: …" — numbers counting up one by one — reads as "Owen Pryce: …"; a numbered list in someone\'s words keeps its numbers', () => {
+    const text = fixture('name-colon-numbered.txt');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(speakers);
+    expect(turnTable(parsed.call)[2]?.text).toBe('Thanks, Owen. Three things drove the quarter: 1. Pricing rose 4%. 2. Volumes rose 6%. 3. Costs were flat. Revenue was $1.4 billion, up 8%.');
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker labels read without 10 paragraph numbers');
+    expect(turnTable(parseTranscriptText(text.replace(/^\d+\. (?=[^:\n]+: )/gm, '')).call)).toEqual(turnTable(parsed.call));
+    // "[00:00:04] 1 Owen Pryce" over the words, as a transcription service numbers its speaker lines.
+    let n = 0;
+    const stamped = text.replace(/^\d+\. ([^:\n]+): /gm, (_m, name: string) => `[00:0${Math.floor(++n / 6)}:${String((n * 7) % 60).padStart(2, '0')}] ${n} ${name}\n`);
+    expect(stamped).toContain('] 2 Owen Pryce\nThank you.');
+    expect(turnTable(parseTranscriptText(stamped).call).map((r) => r.speaker)).toEqual(speakers);
+  });
+
+  it('"Owen Pryce — Thank you." reads as "Owen Pryce: Thank you."; a "North America — …" line inside the CFO\'s words stays words, dash and all', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-dash-labels.txt'));
+    const rows = turnTable(parsed.call);
+    expect(rows.map((r) => `${r.speaker} (${r.side})`)).toEqual(speakers.map((s) => `${s} (${s === 'Operator' ? 'operator' : /Hugo|Leila/.test(s) ? 'analyst' : 'company'})`));
+    expect(rows[2]?.text).toBe('Thanks, Owen. Revenue was $1.4 billion, up 8%. North America \u2014 volumes rose 6% on strong demand. Operating ratio improved to 91.2%.');
+    // "Name — Title" speaker lines (dash-header) and "Name — Title: words" labels are no dash labels.
+    expect(parseTranscriptText(fixture('dash-header-emdash.txt')).warnings.map((w) => w.message).join('\n')).not.toContain('speaker labels read without');
+  });
+
+  it('">> OWEN PRYCE: …" reads as "OWEN PRYCE: …"; a ">>" that names no one is an "Unidentified Speaker" — never the words of the analyst before', () => {
+    const rows = turnTable(parseTranscriptText(fixture('name-colon-chevrons.txt')).call);
+    expect(rows.map((r) => r.speaker)).toEqual([...speakers.slice(0, 5), 'Unidentified Speaker', ...speakers.slice(5)]);
+    expect(rows[5]).toMatchObject({ side: 'unknown', text: 'Sorry, and a follow-up on the Ohio terminals?' });
+  });
+});
+
+describe('a web page that puts each turn\'s time in a block of its own under the name ("Operator" / "00:00:37" / the words)', () => {
+  it('is the turn\'s start time, and a time between two paragraphs is nobody\'s words — they were the first words of every turn', async () => {
+    const file = 'standard-time-blocks.html';
+    const parsed = await parseTranscriptFile(readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url)), { fileName: file });
+    expect(parsed.call.turns.map((t) => t.startTime)).toEqual([0, 37, 74, 111, 148, 185, 222, 259, 296, 333]);
+    expect(turnTable(parsed.call).map((r) => r.text).filter((t) => /\d:\d\d/.test(t))).toEqual([]);
+    expect(turnTable(parsed.call)[1]).toMatchObject({ speaker: 'Owen Pryce', text: 'Thank you. Volumes rose 6% in the quarter and yields held. We opened two new terminals in Ohio.' });
+  });
+});
+
+describe('a call held in Spanish whose list and labels write titles and honorifics in Spanish', () => {
+  it('"Sr. Pryce:" / "Sra. Castell:" are the listed Owen Pryce and Maria Castell (refused as unknown), "Analista" makes Hugo Brandt an analyst (he was the company\'s), "Directora Financiera" a company title (her side was unknown)', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-spanish-titles.txt'));
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Owen Pryce | company | Director General', 'Maria Castell | company | Directora Financiera', 'Hugo Brandt | analyst | Piper Sandler', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} ${r.role}`)).toEqual([
+      'Operator remarks', 'Owen Pryce remarks', 'Maria Castell remarks', 'Operator intro', 'Hugo Brandt question', 'Owen Pryce answer',
+    ]);
+  });
+});
+
+describe('"[Owen Pryce]: words" (a name in brackets and a colon)', () => {
+  it('reads as "Owen Pryce: words" — it was refused as in no layout; "[Music]:" is still no one', () => {
+    const plain = fixture('name-colon-joint-label.txt').replace('Owen Pryce and Maria Castell: Within', 'Maria Castell: Within');
+    const bracketed = plain.replace(/^(Operator|Owen Pryce|Maria Castell|Hugo Brandt|Leila Moran): /gm, '[$1]: ');
+    expect(bracketed).toContain('[Hugo Brandt]: Thanks.');
+    expect(turnTable(parseTranscriptText(bracketed).call)).toEqual(turnTable(parseTranscriptText(plain).call));
+    const music = bracketed.replace('[Owen Pryce]: We expect yields', '[Owen Pryce]: We expect yields to stay firm.\n[Music]: plays');
+    expect(parseTranscriptText(music).call.participants.map((p) => p.name)).not.toContain('Music');
+  });
+});
+
+describe('participants lists set side by side ("Company Participants      Conference Call Participants", one person of each list a line)', () => {
+  it('are read one list after the other — the file was refused at the list\'s first line', () => {
+    const text = fixture('standard-list-columns.txt');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Dana Whitcombe | company | Head of Investor Relations', 'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer',
+      'Hugo Brandt | analyst | Piper Sandler', 'Leila Moran | analyst | Jefferies', 'Operator | operator | null',
+    ]);
+    const stacked = text.replace(/Company Participants[\s\S]*?\n\nPresentation/, [
+      'Company Participants', 'Dana Whitcombe - Head of Investor Relations', 'Owen Pryce - Chief Executive Officer', 'Maria Castell - Chief Financial Officer', '',
+      'Conference Call Participants', 'Hugo Brandt - Piper Sandler', 'Leila Moran - Jefferies', '', 'Presentation',
+    ].join('\n'));
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(stacked).call));
+  });
+});
+
+describe('a whole call run together on one line ("…Earnings Call Operator: Good morning… Owen Pryce: Thank you. …")', () => {
+  it('is broken before each speaker\'s label and reads as the call written a paragraph a label — it was refused; "North America: volumes up 6%" in the CFO\'s words stays hers', () => {
+    const text = fixture('name-colon-one-line.txt');
+    expect(text.trim().split('\n')).toHaveLength(1);
+    const parsed = parseTranscriptText(text);
+    const paragraphs = text.trim().replace(' Operator: Good', '\n\nOperator: Good').replace(/ (?=(?:Operator|Owen Pryce|Maria Castell|Hugo Brandt|Leila Moran): )/g, '\n\n');
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(paragraphs).call));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Maria Castell', 'Operator']);
+    expect(turnTable(parsed.call)[2]?.text).toContain('By region, North America: volumes up 6%, and Europe: volumes flat.');
+    expect(parsed.call.meta).toMatchObject({ company: 'Tallis Freight Corp', ticker: 'TLFT', quarter: 'Q3 2025' });
+  });
+});
+
+describe('a meeting tool\'s tags on display names ("Owen Pryce (he/him)", "Hugo Brandt (External)", "Leila Moran (Guest)")', () => {
+  const people = (text: string): string[] => parseTranscriptText(text).call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`);
+  const vtt = fixture('webvtt-display-tags.vtt');
+  const untagged = vtt.replace(/ \((?:he\/him|she\/her|External|Guest)\)>/g, '>');
+
+  it('are no title or firm — "he/him" was Owen Pryce\'s title, "External" Hugo Brandt\'s firm (the operator\'s "Piper Sandler" lost)', () => {
+    expect(vtt).toContain('<v Hugo Brandt (External)>');
+    expect(people(vtt)).toEqual(people(untagged));
+    expect(people(vtt)).toContain('Hugo Brandt | analyst | null | Piper Sandler');
+  });
+
+  it('in "Name (tag):" labels too', () => {
+    const labels = vtt.replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 earnings call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n<v ([^>]+)>(.*)<\/v>$/gm, '$1: $2');
+    expect(labels).toContain('Leila Moran (Guest): What is the capex plan');
+    expect(people(labels)).toEqual(people(labels.replace(/ \((?:he\/him|she\/her|External|Guest)\):/g, ':')));
+  });
+});
+
+describe('a speaker\'s name over the company\'s line over the title ("Owen Pryce" / "Tallis Freight Corp" / "Chief Executive Officer"), an analyst\'s over the firm and "Analyst"', () => {
+  const text = fixture('standard-three-line-speakers.txt');
+  const rows = (t: string): string[] => turnTable(parseTranscriptText(t).call).map((r) => `${r.speaker} (${r.side}): ${r.text}`);
+  const twoLines = text.replace(/\nTallis Freight Corp\n(Chief \w+ Officer)\n/g, '\n$1\n').replace(/\n(Piper Sandler|Jefferies)\nAnalyst\n/g, '\n$1\n');
+
+  it('is the listed person, the title and role lines no words of theirs — the company\'s line made a second "Owen Pryce" (an analyst\'s firm, it ruled out the listed one) whose first words were "Chief Executive Officer"', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran', 'Operator']);
+    expect(rows(text)).toEqual(rows(twoLines));
+    expect(rows(text)[1]).toBe('Owen Pryce (company): Thank you. Volumes rose 6% in the quarter and yields held. We opened two new terminals in Ohio.');
+  });
+
+  it('the company\'s line alone under the name (no title) is the listed executive too — it made a second "Owen Pryce"', () => {
+    const companyOnly = text.replace(/\nTallis Freight Corp\nChief \w+ Officer\n/g, '\nTallis Freight Corp\n');
+    expect(companyOnly).toContain('Owen Pryce\nTallis Freight Corp\n\nThank you.');
+    expect(parseTranscriptText(companyOnly).call.participants.map((p) => p.name)).toEqual(['Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran', 'Operator']);
+    expect(rows(companyOnly)).toEqual(rows(text));
+  });
+
+  it('with no list and the words right under the title line', () => {
+    const bare = text.replace(/Company Participants[\s\S]*?\n\nPresentation\n/, '').replace(/(Officer|Analyst)\n\n/g, '$1\n').replace('Question-and-Answer Session\n\n', '');
+    expect(bare).toContain('Owen Pryce\nTallis Freight Corp\nChief Executive Officer\nThank you.');
+    const parsed = parseTranscriptText(bare);
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Operator | operator | null', 'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer', 'Hugo Brandt | analyst | Piper Sandler', 'Leila Moran | analyst | Jefferies',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.text).filter((t) => /^(?:Chief|Analyst|Tallis Freight Corp)\b/.test(t))).toEqual([]);
+  });
+});
+
+describe('"Owen Pryce, Tallis Freight Corp:" — a listed executive\'s label with the call\'s own company', () => {
+  it('is the listed executive — the company\'s "Corp" read as an analyst firm\'s ruled them out and made a second Owen Pryce', () => {
+    const plain = fixture('name-colon-joint-label.txt').replace('Owen Pryce and Maria Castell: Within', 'Maria Castell: Within');
+    const labelled = plain.replace(/^Owen Pryce: /gm, 'Owen Pryce, Tallis Freight Corp: ').replace(/^Maria Castell: /gm, 'Maria Castell (Tallis Freight Corp): ');
+    expect(labelled).toContain('Maria Castell (Tallis Freight Corp): Thanks, Owen.');
+    const parsed = parseTranscriptText(labelled);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran', 'Operator']);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(plain).call));
+  });
+});
+
+describe('the IR head labelled by the role and her name ("Moderator - Dana Whitcombe:", "Moderator (Dana Whitcombe):")', () => {
+  const text = fixture('name-colon-named-moderator.txt');
+  const speakers = (t: string): string[] => turnTable(parseTranscriptText(t).call).map((r) => `${r.speaker} ${r.role}`);
+  const expected = ['Dana Whitcombe remarks', 'Owen Pryce remarks', 'Maria Castell remarks', 'Dana Whitcombe intro', 'Hugo Brandt question', 'Owen Pryce answer', 'Dana Whitcombe intro', 'Leila Moran question', 'Maria Castell answer', 'Dana Whitcombe remarks'];
+
+  it('is the listed Dana Whitcombe — her welcome right under the list was a listed person "Moderator" titled with it (lost from the turns), and her labels that person', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Dana Whitcombe', 'Owen Pryce', 'Maria Castell', 'Hugo Brandt', 'Leila Moran']);
+    expect(speakers(text)).toEqual(expected);
+  });
+
+  it('"Moderator (Dana Whitcombe):" too (it was a generic operator); "Operator (Melissa):", a name no one in the list has, stays the operator', () => {
+    expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Moderator (Dana Whitcombe):'))).toEqual(expected);
+    expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Operator (Melissa):'))[0]).toBe('Operator remarks');
   });
 });

@@ -347,3 +347,28 @@ describe('operators the call gives no clear leader, and questions the call intro
     expect(structureCall(parsed.call).participants.find((p) => p.name === 'Kate Lowe')?.side).toBe('unknown');
   });
 });
+
+describe('a host who is no operator (an IR head) introducing the questions', () => {
+  const text = readFileSync(new URL('../fixtures/layouts/name-colon-joint-label.txt', import.meta.url), 'utf8')
+    .replace('Participants:\n', 'Participants:\nDana Whitcombe - Head of Investor Relations\n')
+    .replace(/^Operator: /gm, 'Dana Whitcombe: ')
+    .replace('Owen Pryce and Maria Castell: Within', 'Maria Castell: Within');
+
+  it('hands the floor to the analyst: an introduction opening the exchange — her "Our next question comes from…" was an answer in the exchange before', () => {
+    const call = parseTranscriptText(text).call;
+    const people = new Map(call.participants.map((p) => [p.id, p.name]));
+    const rows = call.turns.filter((t) => t.section === 'qa').map((t) => `${people.get(t.speakerId)}: ${t.role} ${t.exchange ?? '-'}`);
+    expect(rows).toEqual([
+      'Dana Whitcombe: intro 1', 'Hugo Brandt: question 1', 'Owen Pryce: answer 1', 'Hugo Brandt: question 1', 'Maria Castell: answer 1',
+      'Dana Whitcombe: intro 2', 'Leila Moran: question 2', 'Maria Castell: answer 2', 'Dana Whitcombe: remarks -',
+    ]);
+    expect(call.exchanges.map((e) => [people.get(e.analystId), e.introTurn])).toEqual([['Hugo Brandt', 3], ['Leila Moran', 8]]);
+  });
+
+  it('an answer that goes back to an earlier analyst\'s question ("…the question from Hugo Brandt on yields…") stays an answer', () => {
+    const back = text.replace('We expect capex of about $300 million.', 'We expect capex of about $300 million. And to go back to the question from Hugo Brandt on yields, and his last question, they held in October.');
+    const call = parseTranscriptText(back).call;
+    expect(call.turns.map((t) => t.role)).toEqual(parseTranscriptText(text).call.turns.map((t) => t.role));
+    expect(call.exchanges).toHaveLength(2);
+  });
+});

@@ -149,9 +149,9 @@ function tabbedLabel(text: string): { name: string; hint: string | null; restOff
   return { name, hint, restOffset: m[0].length, startTime: stamp ? stampSeconds(stamp.replace(/[.,]\d+$/, '')) : null };
 }
 
-/** "[Maria Lopez] words", "[Speaker 0] words": a bracketed label, not a sound ("[Music] …"). */
+/** "[Maria Lopez] words", "[Maria Lopez]: words", "[Speaker 0] words": a bracketed label, not a sound ("[Music] …"). */
 function bracketedLabel(text: string): { name: string; hint: string | null; restOffset: number; startTime: number | null } | null {
-  const m = /^\[(?<name>[^\]:]{1,60})\]\s+(?=\S)/u.exec(text.slice(0, 80));
+  const m = /^\[(?<name>[^\]:]{1,60})\]:?\s+(?=\S)/u.exec(text.slice(0, 80));
   if (!m?.groups) return null;
   const { name, hint } = nameAndHint(m.groups.name!.trim());
   return isSpeakerName(name) && !isSoundTag(name) ? { name, hint, restOffset: m[0].length, startTime: null } : null;
@@ -290,6 +290,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       listKind = heading.kind;
       continue;
     }
+    // "Moderator - Dana Whitcombe: Good morning and welcome…" right under the list: the first turn, never a list entry
+    // "Moderator" titled with the welcome.
+    const opening = listKind !== null ? prefixOf(line.text) : null;
+    if (opening !== null && readsAsSpeech(line.text.slice(opening.restOffset))) break;
     // "Alan Marsh (AM) - Chief Executive Officer": the initials the body labels him with ("AM: …").
     const keyed = listKind !== null ? listedInitials(line.text) : null;
     const listed = listKind !== null ? participantFromListLine(keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;

@@ -132,6 +132,8 @@ function isDashSpeakerLine(text: string): boolean {
 }
 
 /** A line that is only a time ("00:00:41", "[12:05]"), as call apps write it under a speaker's name. */
+/** A role alone on the line under a speaker's firm ("Analyst", "Research Analyst"). */
+const ROLE_LINE = /^(?:(?:sell-side|equity|research|senior|managing)\s+)?analyst$/i;
 const TIME_LINE = /^[(\[]?(?<clock>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?[)\]]?$/;
 
 function clockSeconds(clock: string): number {
@@ -498,6 +500,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     if (from >= g.to) continue;
     const first = lines[from] as Line;
+    // A time alone in its block ("Operator", then "00:00:10", then the words — a web page's time under the name):
+    // the turn's start time when it opens the turn, nobody's words anywhere.
+    const alone = from + 1 === g.to ? TIME_LINE.exec(first.text) : null;
+    if (alone?.groups && collector.current !== null) {
+      if (collector.current.paragraphs.length === 0) collector.current.startTime ??= clockSeconds(alone.groups.clock as string);
+      continue;
+    }
     const second = from + 1 < g.to ? (lines[from + 1] as Line) : null;
     const inline = headerSized(first.text.slice(0, 90)) ? INLINE_SPEAKER.exec(first.text.slice(0, 90)) : null;
     if (inline?.groups) {
@@ -530,10 +539,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let speaker: Participant | null = null;
     let titleInline = false;
+    // "Owen Pryce" / "Tallis Freight Corp" (/ "Chief Executive Officer"), an IR site's PDF: the company's line under the
+    // name is no analyst's firm (read as one, it ruled out the listed executive) — a title under it says who they are.
+    const companyLine = second !== null && looksLikeName(first.text) && namesCompany(second.text, meta.company);
+    const third = companyLine && from + 2 < g.to ? (lines[from + 2] as Line) : null;
+    const titleUnder = third !== null && looksLikeTitleLine(third.text) ? third : null;
+    const under = titleUnder ?? second;
     if (headerSized(first.text)) {
-      const header = speakerHeader(first.text, second?.text ?? null, resolver);
+      const header = speakerHeader(first.text, under?.text ?? null, resolver);
       titleInline = header.titleInline;
-      const found = resolver.resolve(header.name, header.hint);
+      const found = resolver.resolve(header.name, companyLine && titleUnder === null && !header.titleInline ? null : header.hint);
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
       else if (looksLikeName(header.name) && !isInterjection(header.name)) {
@@ -577,7 +592,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (speaker) {
       const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
-      if (!titleInline && second && isTitleLineOf(speaker, second.text)) contentFrom++;
+      if (companyLine) contentFrom++;
+      if (!titleInline && (companyLine ? titleUnder !== null : under !== null && isTitleLineOf(speaker, under.text))) contentFrom++;
+      // "Hugo Brandt" / "Piper Sandler" / "Analyst": the role under the firm is no part of the words either.
+      if (contentFrom > from + 1 && contentFrom < g.to && ROLE_LINE.test((lines[contentFrom] as Line).text)) contentFrom++;
       // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.
       const stamp = contentFrom < g.to ? TIME_LINE.exec((lines[contentFrom] as Line).text) : null;
       if (stamp?.groups) {
