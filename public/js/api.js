@@ -31,7 +31,8 @@
  *   relaxed: ConstraintName[],
  *   unmatched: string[],
  *   pasted: boolean,
- * }} Interpreted companies: the search's companies (empty: all); period: as understood; calls: the calls in scope (null: all)
+ *   preferred_company: { key: string, name: string, matched: string } | null,
+ * }} Interpreted companies: the search's companies (empty: all); period: as understood; calls: the calls in scope (null: all); preferred_company: a company whose brand the query names (its passages first)
  * @typedef {{ text: string, speaker: Speaker, call: CallRef, passage_id: string, start: number, end: number }} TopAnswer
  * @typedef {{ query: string, took_ms: number, interpreted: Interpreted, answer: TopAnswer | null, notice: string | null, key_points: KeyPoint[], results: SearchResult[] }} SearchResponse
  * @typedef {PassageBase & { turn: number, role: Role }} PassageView

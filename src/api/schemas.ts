@@ -287,6 +287,13 @@ export const Interpreted = z
     pasted: z
       .boolean()
       .meta({ description: 'The query reads as a pasted analyst question: greetings and filler were dropped, names in it only favour passages, and the answers of the best-matching exchange lead.' }),
+    preferred_company: z
+      .object({ key: z.string(), name: z.string(), matched: z.string() })
+      .nullable()
+      .meta({
+        description:
+          'A company whose brand or unit the query names instead of it ("OXXO", "Telkomsel": a word no other company\'s calls say and no English word), when the query and request name no company or call: its passages come first. A preference, not a filter: other companies\' passages follow.',
+      }),
   })
   .meta({ id: 'Interpreted', description: 'How the query was understood.' });
 

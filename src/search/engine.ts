@@ -127,9 +127,9 @@ export class SearchEngine {
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = retrieval.finish(query, scorer);
     const fused = fusePool(retrieved.inScope, pool);
-    const preferred = retrieved.preferredCalls;
+    const { preferred } = retrieved;
     const ranked = {
-      inScope: preferred ? preferCalls(fused, preferred, (i) => passages[i]!.callId) : fused,
+      inScope: preferred ? preferCalls(fused, preferred.calls, (i) => passages[i]!.callId) : fused,
       broader: retrieved.broader && fusePool(retrieved.broader, pool),
       replies: retrieved.replies && {
         ranked: fusePool({ lists: [...retrieved.inScope.lists, { signal: 'reply', candidates: retrieved.replies.candidates }] }, pool),
@@ -137,7 +137,20 @@ export class SearchEngine {
       },
     };
     const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts, k: input.k });
-    return respond(input.q, plan, answered, { passages, views: this.views, callCount: this.deps.index.calls.length, companyCount: this.deps.directory.companies.companies.length }, started);
+    const preferredCompany = preferred && this.deps.directory.companies.companyOf([...preferred.calls][0]!);
+    return respond(
+      input.q,
+      plan,
+      answered,
+      {
+        passages,
+        views: this.views,
+        callCount: this.deps.index.calls.length,
+        companyCount: this.deps.directory.companies.companies.length,
+        preferred: preferredCompany ? { key: preferredCompany.key, name: preferredCompany.name, matched: preferred.matched } : null,
+      },
+      started,
+    );
   }
 
   /** The passage an id names (see PassageLocator: an offset id gives the passage covering it); its own id may differ from `id`. */

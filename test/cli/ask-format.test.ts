@@ -20,7 +20,7 @@ function response(results: SearchResult[]): SearchResponse {
     query: 'orders', took_ms: 1, answer: null, notice: null, key_points: [], results,
     interpreted: {
       topic: 'orders', intent: 'topic', speakers: [], companies: [], period: null, calls: null, calls_total: null, side: null, section: null, source: 'none',
-      sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' }, corrected_topic: null, relaxed: [], unmatched: [], pasted: false,
+      sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' }, corrected_topic: null, relaxed: [], unmatched: [], pasted: false, preferred_company: null,
     },
   };
 }

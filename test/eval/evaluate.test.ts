@@ -12,7 +12,7 @@ function response(texts: string[], answer: string | null, points: string[]): Sea
     took_ms: 1,
     interpreted: {
       topic: 'q', intent: 'topic', speakers: [], companies: [], period: null, calls: null, calls_total: null, side: null, section: null, source: 'none',
-      sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' }, corrected_topic: null, relaxed: [], unmatched: [], pasted: false,
+      sources: { speaker: 'none', side: 'none', section: 'none', company: 'none', period: 'none', call: 'none' }, corrected_topic: null, relaxed: [], unmatched: [], pasted: false, preferred_company: null,
     },
     answer: answer === null ? null : { text: answer, speaker, call, passage_id: 'c@0', start: 0, end: answer.length },
     notice: null,

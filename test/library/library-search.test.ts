@@ -94,6 +94,19 @@ describe('scope from the question', () => {
     expect(r.notice).toMatch(/^"CFOs" means 4 people at 4 companies; their results are grouped by company/);
   });
 
+  it("a brand named instead of its company puts that company's passages first, and says so", async () => {
+    // "Trainium" is no English word and only Amazon's call says it; "chips" and "demand" are every company's words.
+    const r = await search('Trainium chips demand');
+    expect(r.interpreted.preferred_company).toEqual({ key: 'amzn', name: 'Amazon.com, Inc.', matched: 'Trainium' });
+    expect(r.interpreted.companies).toEqual([]);
+    expect(r.results[0]!.call.id).toBe('amzn-q4-2025');
+    // A company named, or no word only one company says: no preference.
+    expect((await search('What did Amazon say about Trainium chips?')).interpreted.preferred_company).toBeNull();
+    expect((await search('gross margin outlook')).interpreted.preferred_company).toBeNull();
+    const api = await get(`/api/search?q=${encodeURIComponent('Trainium chips demand')}`, SearchResponse);
+    expect(api.body.interpreted.preferred_company?.key).toBe('amzn');
+  });
+
   it('notices name the call or company searched, not "this call"', async () => {
     const r = await search('What did Brian Keller say about the backlog?', { quarter: 'Q1 2024' });
     expect(r.notice).toMatch(/Brian Keller did not discuss "backlog" in Northwind Robotics, Inc\. Q1 2024; showing what others said/);

@@ -14,6 +14,8 @@ export interface RespondContext {
   callCount: number;
   /** Companies in the library: a figure asked of none is said to be one company's only when there are several. */
   companyCount: number;
+  /** The company whose brand the query names instead of it (its passages lead), or null. */
+  preferred?: Interpreted['preferred_company'];
 }
 
 function keyPointView(k: KeyPointPick, ctx: RespondContext): KeyPoint {
@@ -41,7 +43,7 @@ function searchResult(r: AnsweredResult, rank: number, ctx: RespondContext): Sea
   });
 }
 
-function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
+function interpretedView(plan: QueryPlan, answered: Answered, preferred: Interpreted['preferred_company']): Interpreted {
   return {
     topic: plan.typedTopic,
     intent: plan.intent,
@@ -60,6 +62,7 @@ function interpretedView(plan: QueryPlan, answered: Answered): Interpreted {
     relaxed: answered.relaxed,
     unmatched: plan.unmatched,
     pasted: plan.pasted,
+    preferred_company: preferred,
   };
 }
 
@@ -139,7 +142,7 @@ export function respond(query: string, plan: QueryPlan, answered: Answered, ctx:
   return {
     query,
     took_ms: Number((performance.now() - startedAt).toFixed(2)),
-    interpreted: interpretedView(plan, answered),
+    interpreted: interpretedView(plan, answered, ctx.preferred ?? null),
     answer: top && answered.onTopic ? { text: top.answer.text, speaker: top.speaker, call: top.call, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
     notice: noticeText(answered, plan, ctx),
     key_points: answered.keyPoints.map((k) => keyPointView(k, ctx)),

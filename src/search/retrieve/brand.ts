@@ -22,10 +22,17 @@ export interface BrandIndex {
   companyOf(passage: number): string;
 }
 
+/** A brand read in the topic: its company's key and the word, as typed. */
+export interface Brand {
+  company: string;
+  matched: string;
+}
+
 /** The one company the topic's brand words belong to, or null (none, or words of several companies). */
-export function brandCompany(topic: string, index: BrandIndex): string | null {
-  let company: string | null = null;
-  for (const word of topic.toLowerCase().match(/\p{L}[\p{L}\p{N}]*/gu) ?? []) {
+export function brandCompany(topic: string, index: BrandIndex): Brand | null {
+  let found: Brand | null = null;
+  for (const typed of topic.match(/\p{L}[\p{L}\p{N}]*/gu) ?? []) {
+    const word = typed.toLowerCase();
     if (word.length < MIN_LETTERS || englishWords().has(word)) continue;
     const term = lexicalTokens(word)[0];
     if (!term) continue;
@@ -35,8 +42,8 @@ export function brandCompany(topic: string, index: BrandIndex): string | null {
     let one = true;
     for (let i = 1; i < passages.length && one; i++) one = index.companyOf(passages[i]!) === first;
     if (!one) continue;
-    if (company !== null && company !== first) return null;
-    company = first;
+    if (found !== null && found.company !== first) return null;
+    found ??= { company: first, matched: typed };
   }
-  return company;
+  return found;
 }

@@ -5,7 +5,7 @@ import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import { brandCompany } from './brand.js';
+import { brandCompany, type Brand } from './brand.js';
 import { DenseRetriever } from './dense.js';
 import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
@@ -58,13 +58,18 @@ export interface Retrieval {
   unmet: boolean;
   /** The named speakers' answers to the questions that best match the query (replies.ts); null when no speaker is named. */
   replies: Replies | null;
-  /** The calls of the company a brand in the query names instead of it (brand.ts): their passages lead. Null when none does, or the query names a company or call itself. */
-  preferredCalls: ReadonlySet<string> | null;
+  /** A brand the query names instead of its company (brand.ts), with that company's calls: their passages lead. Null when none does, or the query names a company or call itself. */
+  preferred: PreferredCompany | null;
 }
 
 /** Retrieval begun before the query vector exists (PassageRetrieval.start); `finish` ranks with it. */
 export interface StartedRetrieval {
   finish(query: PreparedQuery, scorer: SentenceScorer): Retrieval;
+}
+
+/** A company preferred because the query names its brand. */
+export interface PreferredCompany extends Brand {
+  calls: ReadonlySet<string>;
 }
 
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
@@ -175,11 +180,12 @@ export class PassageRetrieval {
   }
 
   /** The calls of the company a brand in the topic names (brand.ts), when the query and request name no company or call. */
-  private brandCalls(plan: QueryPlan, scope: Scope): ReadonlySet<string> | null {
+  private brandCalls(plan: QueryPlan, scope: Scope): PreferredCompany | null {
     if (!plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
     const { passages, lexical } = this.index;
-    const company = brandCompany(plan.topic, { passagesWith: (term) => lexical.passagesWith(term), companyOf: (i) => this.companyOfCall(passages[i]!.callId) });
-    return company === null ? null : (this.callsOfCompany.get(company) ?? null);
+    const brand = brandCompany(plan.topic, { passagesWith: (term) => lexical.passagesWith(term), companyOf: (i) => this.companyOfCall(passages[i]!.callId) });
+    const calls = brand && this.callsOfCompany.get(brand.company);
+    return brand && calls ? { ...brand, calls } : null;
   }
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
@@ -208,7 +214,7 @@ export class PassageRetrieval {
     const { passages } = this.index;
     const { scope, relaxed, unmet } = this.scopeFor(plan);
     const none = { lists: [] };
-    const done = (r: Omit<Retrieval, 'relaxed' | 'unmet' | 'preferredCalls'>): StartedRetrieval => ({ finish: () => ({ ...r, relaxed, unmet, preferredCalls: null }) });
+    const done = (r: Omit<Retrieval, 'relaxed' | 'unmet' | 'preferred'>): StartedRetrieval => ({ finish: () => ({ ...r, relaxed, unmet, preferred: null }) });
     if (unmet) return done({ inScope: none, broader: null, lexical: null, replies: null });
     if (!plan.topic && scope.speakerKeys) {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order,
@@ -234,7 +240,7 @@ export class PassageRetrieval {
     // A named speaker's answers ranked by the questions they reply to, for when their own words
     // never name the topic (answer.ts falls back on them before concluding they did not discuss it).
     const wantReplies = mode === 'hybrid' && scope.speakerKeys && plan.topic && !asksAboutQuestions(plan) && scope.section !== 'prepared_remarks';
-    const preferredCalls = this.brandCalls(plan, scope);
+    const preferred = this.brandCalls(plan, scope);
     const questions = wantReplies ? lexical.top(CANDIDATE_POOL, this.filterFor({ callIds: scope.callIds, speakerKeys: null, side: null, section: null, questionsOnly: true })) : null;
     return {
       finish: (query, scorer) => {
@@ -249,7 +255,7 @@ export class PassageRetrieval {
           const found = replies(pool, (q) => scorer.bestInPassage(q), passages, this.exchanges, inFilter);
           if (found.candidates.length > 0) replyPool = found;
         }
-        return { inScope, broader, lexical, relaxed, unmet, replies: replyPool, preferredCalls };
+        return { inScope, broader, lexical, relaxed, unmet, replies: replyPool, preferred };
       },
     };
   }

@@ -23,8 +23,8 @@ describe('brandCompany', () => {
   );
 
   it('a word only one company says, and no English word, names that company, however it is typed', () => {
-    expect(brandCompany('Kestrix lockers rollout', index)).toBe('tlft');
-    expect(brandCompany('how is orvanet 5g doing', index)).toBe('orv');
+    expect(brandCompany('Kestrix lockers rollout', index)).toEqual({ company: 'tlft', matched: 'Kestrix' });
+    expect(brandCompany('how is orvanet 5g doing', index)).toEqual({ company: 'orv', matched: 'orvanet' });
   });
 
   it('no company when the word is English, said by two companies, said once, or absent', () => {
@@ -37,7 +37,7 @@ describe('brandCompany', () => {
 
   it("two brands of different companies name neither; two of one company's name it", () => {
     expect(brandCompany('Kestrix versus Orvanet', index)).toBeNull();
-    expect(brandCompany('Kestrix and Kestrix lockers', index)).toBe('tlft');
+    expect(brandCompany('Kestrix and Kestrix lockers', index)?.company).toBe('tlft');
   });
 
   it('a word in more passages than a brand would be is not one', () => {
