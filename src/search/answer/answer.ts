@@ -12,7 +12,7 @@ import { answerSentence, type AnswerSpan } from './answer-sentence.js';
 import { isBackchannel, type Exchanges } from '../retrieve/exchanges.js';
 import { answersFirst, matchedExchangeAnswers, withExchangeAnswers, withReplies } from './exchange-answers.js';
 import { keyPoints, type KeyPointPick } from './key-points.js';
-import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
+import { fromPreferredCalls, groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { topicDiscussed } from './topic-check.js';
@@ -213,7 +213,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     r.relevance.label = r.weak ? 'weak' : r.relevance.label === 'weak' ? 'related' : r.relevance.label;
   }
 
-  const contenders = (rs: AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
+  const contenders = (rs: readonly AnsweredResult[]) => rs.map((r) => ({ passage: passages[r.candidate.index]!, passageIndex: r.candidate.index, answer: r.answer }));
   // Answers first, weaker matches after; a pasted question's matched exchange answers lead.
   // Unless the question is about what was asked, an analyst's question restates a topic and does
   // not answer it: among the answers, management's statements come before analysts' questions.
@@ -237,8 +237,10 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     ordered = [...groupedByCompany(ordered.filter((r) => !r.weak), (r) => byCompany(passages[r.candidate.index]!)), ...groupedByCompany(ordered.filter((r) => r.weak), (r) => byCompany(passages[r.candidate.index]!))];
   }
   const strong = ordered.filter((r) => !r.weak);
-  const top = onTopic && !looseOnly ? chooseTopAnswer(contenders(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong), answerScorer) : null;
-  const holder = top === null ? null : (exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong)[top]!;
+  // A brand named instead of its company (retrieve/brand.ts): the answer is that company's when one of its results can give it.
+  const answerable = fromPreferredCalls(exchangeAnswers.size > 0 ? strong.filter((r) => exchangeAnswers.has(r.candidate.index)) : strong, retrieval.preferred?.calls, (r) => passages[r.candidate.index]!.callId);
+  const top = onTopic && !looseOnly ? chooseTopAnswer(contenders(answerable), answerScorer) : null;
+  const holder = top === null ? null : answerable[top]!;
   // For a factual or timing question the passage stating the fact or the time leads, so the answer and the first card agree.
   if (holder && (plan.fact || plan.timing) && exchangeAnswers.size === 0 && !plan.literal) {
     ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));

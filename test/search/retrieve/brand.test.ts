@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lexicalTokens } from '../../../src/index/lexical-tokens.js';
 import { brandCompany, BRAND_MAX_PASSAGES } from '../../../src/search/retrieve/brand.js';
 import { preferCalls } from '../../../src/search/fuse.js';
+import { fromPreferredCalls } from '../../../src/search/answer/people.js';
 
 /** A keyword index over invented passages: word → passages holding it; passage → its company. */
 function library(postings: Record<string, number[]>, companies: string[]) {
@@ -52,5 +53,17 @@ describe('preferCalls', () => {
     const ranked = [5, 2, 7, 4, 1].map((index, r) => ({ index, score: 10 - r }));
     expect(preferCalls(ranked, new Set(['even-call']), callOf).map((c) => c.index)).toEqual([2, 4, 5, 7, 1]);
     expect(preferCalls(ranked, new Set(['none']), callOf).map((c) => c.index)).toEqual([5, 2, 7, 4, 1]);
+  });
+});
+
+describe('fromPreferredCalls (the top answer when a brand names its company)', () => {
+  const callOf = (x: { call: string }) => x.call;
+  const results = [{ id: 1, call: 'ferr-q4' }, { id: 2, call: 'sppi-q4' }, { id: 3, call: 'sppi-q3' }];
+  it("keeps the brand's company's results when it has any", () => {
+    expect(fromPreferredCalls(results, new Set(['sppi-q4', 'sppi-q3']), callOf).map((r) => r.id)).toEqual([2, 3]);
+  });
+  it('keeps every result when it has none, or no brand was named', () => {
+    expect(fromPreferredCalls(results, new Set(['other']), callOf).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(fromPreferredCalls(results, undefined, callOf).map((r) => r.id)).toEqual([1, 2, 3]);
   });
 });
