@@ -14,12 +14,12 @@ export const BRAND_MAX_PASSAGES = 5000;
 const BRAND_MIN_PASSAGES = 2;
 const MIN_LETTERS = 3;
 
-/** What brand reading needs from the library. */
-export interface BrandIndex {
-  /** Passages holding exactly this keyword token. */
-  passagesWith(term: string): ArrayLike<number>;
-  /** The company key of a passage's call. */
-  companyOf(passage: number): string;
+/** The one company whose passages alone hold a word, when they are a brand's few (see above); else null. */
+export function soleCompany(passages: ArrayLike<number>, companyOf: (passage: number) => string): string | null {
+  if (passages.length < BRAND_MIN_PASSAGES || passages.length > BRAND_MAX_PASSAGES) return null;
+  const first = companyOf(passages[0]!);
+  for (let i = 1; i < passages.length; i++) if (companyOf(passages[i]!) !== first) return null;
+  return first;
 }
 
 /** A brand read in the topic: its company's key and the word, as typed. */
@@ -28,22 +28,20 @@ export interface Brand {
   matched: string;
 }
 
-/** The one company the topic's brand words belong to, or null (none, or words of several companies). */
-export function brandCompany(topic: string, index: BrandIndex): Brand | null {
+/**
+ * The one company the topic's brand words belong to, or null (none, or words of several companies).
+ * `companyOfTerm`: soleCompany of a keyword token's passages (the caller may remember it per token).
+ */
+export function brandCompany(topic: string, companyOfTerm: (term: string) => string | null): Brand | null {
   let found: Brand | null = null;
   for (const typed of topic.match(/\p{L}[\p{L}\p{N}]*/gu) ?? []) {
     const word = typed.toLowerCase();
     if (word.length < MIN_LETTERS || englishWords().has(word)) continue;
     const term = lexicalTokens(word)[0];
-    if (!term) continue;
-    const passages = index.passagesWith(term);
-    if (passages.length < BRAND_MIN_PASSAGES || passages.length > BRAND_MAX_PASSAGES) continue;
-    const first = index.companyOf(passages[0]!);
-    let one = true;
-    for (let i = 1; i < passages.length && one; i++) one = index.companyOf(passages[i]!) === first;
-    if (!one) continue;
-    if (found !== null && found.company !== first) return null;
-    found ??= { company: first, matched: typed };
+    const company = term ? companyOfTerm(term) : null;
+    if (company === null) continue;
+    if (found !== null && found.company !== company) return null;
+    found ??= { company, matched: typed };
   }
   return found;
 }

@@ -5,7 +5,7 @@ import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import { brandCompany, type Brand } from './brand.js';
+import { brandCompany, soleCompany, type Brand } from './brand.js';
 import { DenseRetriever } from './dense.js';
 import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
@@ -74,6 +74,9 @@ export interface PreferredCompany extends Brand {
 
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
 export const CANDIDATE_POOL = 40;
+
+/** Tokens whose sole company is remembered (first in, first out). */
+const TERM_COMPANIES_KEPT = 8192;
 
 /** Under this many words a passage says too little to stand for what someone said or asked ("Thank you."). */
 const SLIGHT_WORDS = 12;
@@ -154,6 +157,8 @@ export class PassageRetrieval {
   private readonly recency = new Map<string, number>();
   /** Company key → its calls. */
   private readonly callsOfCompany = new Map<string, Set<string>>();
+  /** Keyword token → the one company whose passages alone hold it, or null (see companyOfTerm). */
+  private readonly termCompanies = new Map<string, string | null>();
 
   constructor(
     private readonly index: LoadedIndex,
@@ -182,10 +187,21 @@ export class PassageRetrieval {
   /** The calls of the company a brand in the topic names (brand.ts), when the query and request name no company or call. */
   private brandCalls(plan: QueryPlan, scope: Scope): PreferredCompany | null {
     if (!plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
-    const { passages, lexical } = this.index;
-    const brand = brandCompany(plan.topic, { passagesWith: (term) => lexical.passagesWith(term), companyOf: (i) => this.companyOfCall(passages[i]!.callId) });
+    const brand = brandCompany(plan.topic, (term) => this.companyOfTerm(term));
     const calls = brand && this.callsOfCompany.get(brand.company);
     return brand && calls ? { ...brand, calls } : null;
+  }
+
+  /** The one company whose passages alone hold a keyword token (brand.ts), remembered per token: the same words come back query after query. */
+  private companyOfTerm(term: string): string | null {
+    let company = this.termCompanies.get(term);
+    if (company === undefined) {
+      const { passages, lexical } = this.index;
+      company = soleCompany(lexical.passagesWith(term), (i) => this.companyOfCall(passages[i]!.callId));
+      if (this.termCompanies.size >= TERM_COMPANIES_KEPT) this.termCompanies.delete(this.termCompanies.keys().next().value as string);
+      this.termCompanies.set(term, company);
+    }
+    return company;
   }
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */

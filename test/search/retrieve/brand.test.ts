@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexicalTokens } from '../../../src/index/lexical-tokens.js';
-import { brandCompany, BRAND_MAX_PASSAGES } from '../../../src/search/retrieve/brand.js';
+import { brandCompany, BRAND_MAX_PASSAGES, soleCompany } from '../../../src/search/retrieve/brand.js';
 import { preferCalls } from '../../../src/search/fuse.js';
 import { fromPreferredCalls } from '../../../src/search/answer/people.js';
 
-/** A keyword index over invented passages: word → passages holding it; passage → its company. */
+/** A keyword index over invented passages (word → passages holding it; passage → its company), as brandCompany reads it. */
 function library(postings: Record<string, number[]>, companies: string[]) {
   const byTerm = new Map(Object.entries(postings).map(([w, ps]) => [lexicalTokens(w)[0]!, ps]));
-  return { passagesWith: (term: string) => byTerm.get(term) ?? [], companyOf: (i: number) => companies[i]! };
+  return (term: string) => soleCompany(byTerm.get(term) ?? [], (i) => companies[i]!);
 }
 
 // Passages 0–3 are Tallis Freight's, 4–7 Orvane Telecom's.
