@@ -36,6 +36,8 @@ export function formatResults(r: SearchResponse, opts: FormatOptions): string {
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const lines: string[] = [];
   if (r.notice) lines.push(`note: ${r.notice}`, '');
+  const preferred = r.interpreted.preferred_company;
+  if (preferred) lines.push(dim(`"${preferred.matched}" is ${preferred.name}'s: its calls first (name a company for another's).`), '');
   if (r.answer) lines.push(`${bold('Answer')} — ${r.answer.speaker.name} (${callLabel(r.answer.call)}): ${r.answer.text}`, '');
   if (r.key_points.length > 1) {
     lines.push(bold('Key points'));

@@ -40,4 +40,11 @@ describe('ask output', () => {
     expect(untimed).toContain('Acme Corp. Q1 2024 · Prepared remarks · strong match');
     expect(untimed).not.toMatch(/ at \d/);
   });
+
+  it('says which company a brand in the question was read as, and only then', () => {
+    const plain = response([result(null)]);
+    expect(formatResults(plain, { color: false })).not.toMatch(/calls first/);
+    const branded = { ...plain, interpreted: { ...plain.interpreted, preferred_company: { key: 'acme', name: 'Acme Corp.', matched: 'Roadrunner' } } };
+    expect(formatResults(branded, { color: false })).toContain(`"Roadrunner" is Acme Corp.'s: its calls first (name a company for another's).`);
+  });
 });
