@@ -83,8 +83,13 @@ export function renderResults(opts) {
       h('ol', { class: 'results', 'aria-labelledby': 'closest-heading' }, response.results.map((r) => h('li', null, card(r, opts)))),
     ];
   }
+  const preferred = response.interpreted.preferred_company;
   return [
     response.notice ? h('p', { class: 'notice', role: 'note' }, icon('info'), h('span', { class: 'notice-text' }, response.notice)) : null,
+    // A brand read as its company: said, since the order depends on it.
+    preferred
+      ? h('p', { class: 'notice notice-brand', role: 'note' }, icon('info'), h('span', { class: 'notice-text' }, `“${preferred.matched}” is ${preferred.name}'s: its calls come first. Name a company for another's.`))
+      : null,
     response.answer ? topAnswer(response.answer, opts) : null,
     renderKeyPoints(response.key_points, response.answer, opts),
     list({ 'aria-label': 'Results' }),

@@ -30,6 +30,16 @@ describe.skipIf(browserTestsSkipped())('the page over a library of calls', () =>
     expect(library.calls.length).toBe(6);
   });
 
+  it('a brand named instead of its company is said above the results, and its company leads', async () => {
+    const page = await open(`/?q=${encodeURIComponent('Trainium chips demand')}`);
+    await resultsReady(page);
+    expect(await page.locator('.notice-brand').textContent()).toContain('“Trainium” is Amazon.com, Inc.\'s: its calls come first.');
+    expect((await cardCalls(page))[0]).toMatch(/^Amazon\.com, Inc\./);
+    const plain = await open(`/?q=${encodeURIComponent('gross margin outlook')}`);
+    await resultsReady(plain);
+    expect(await plain.locator('.notice-brand').count()).toBe(0);
+  });
+
   it('home lists every call grouped by company, newest first, with quarter, date, speakers and passages', async () => {
     const page = await open('/');
     await page.waitForSelector('#home[data-state="ready"]');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallListResponse, CallResponse, ErrorResponse, SearchResponse, TranscriptResponse } from '../../src/api/schemas.js';
 import type { SearchService } from '../../src/service/open-service.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { libraryService } from '../helpers/service.js';
+import { libraryService, testService } from '../helpers/service.js';
 
 let service: SearchService;
 let server: TestServer;
@@ -105,6 +105,9 @@ describe('scope from the question', () => {
     expect((await search('gross margin outlook')).interpreted.preferred_company).toBeNull();
     const api = await get(`/api/search?q=${encodeURIComponent('Trainium chips demand')}`, SearchResponse);
     expect(api.body.interpreted.preferred_company?.key).toBe('amzn');
+    // A library of one company's calls has nothing to prefer.
+    const single = await testService();
+    expect((await single.engine.search({ q: 'Trainium chips demand', k: 5 })).interpreted.preferred_company).toBeNull();
   });
 
   it('notices name the call or company searched, not "this call"', async () => {

@@ -186,7 +186,8 @@ export class PassageRetrieval {
 
   /** The calls of the company a brand in the topic names (brand.ts), when the query and request name no company or call. */
   private brandCalls(plan: QueryPlan, scope: Scope): PreferredCompany | null {
-    if (!plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
+    // One company's library has nothing to prefer.
+    if (this.callsOfCompany.size < 2 || !plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
     const brand = brandCompany(plan.topic, (term) => this.companyOfTerm(term));
     const calls = brand && this.callsOfCompany.get(brand.company);
     return brand && calls ? { ...brand, calls } : null;
