@@ -70,7 +70,7 @@ export class SearchEngine {
     const { index } = deps;
     this.sentences = sentenceData(index);
     this.exchanges = new Exchanges(index.passages);
-    this.retrieval = new PassageRetrieval(index, this.exchanges, (callId) => deps.directory.companies.companyOf(callId)?.key ?? callId);
+    this.retrieval = new PassageRetrieval(index, this.exchanges, deps.directory.companies);
     const { dense, lexical } = this.retrieval;
     this.retrievers = { dense, lexical, hybrid: new HybridRetriever(dense, lexical, this.sentences) };
     this.views = new LibraryViews(index, deps.directory);
@@ -137,7 +137,6 @@ export class SearchEngine {
       },
     };
     const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts, k: input.k });
-    const preferredCompany = preferred && this.deps.directory.companies.companyOf([...preferred.calls][0]!);
     return respond(
       input.q,
       plan,
@@ -147,7 +146,7 @@ export class SearchEngine {
         views: this.views,
         callCount: this.deps.index.calls.length,
         companyCount: this.deps.directory.companies.companies.length,
-        preferred: preferredCompany ? { key: preferredCompany.key, name: preferredCompany.name, matched: preferred.matched } : null,
+        preferred: preferred && { key: preferred.company.key, name: preferred.company.name, matched: preferred.matched },
       },
       started,
     );

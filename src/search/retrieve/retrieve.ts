@@ -5,7 +5,8 @@ import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import { brandCompany, soleCompany, type Brand } from './brand.js';
+import type { Company, CompanyDirectory } from '../interpret/companies.js';
+import { brandCompany, soleCompany } from './brand.js';
 import { DenseRetriever } from './dense.js';
 import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
@@ -67,8 +68,10 @@ export interface StartedRetrieval {
   finish(query: PreparedQuery, scorer: SentenceScorer): Retrieval;
 }
 
-/** A company preferred because the query names its brand. */
-export interface PreferredCompany extends Brand {
+/** A company preferred because the query names its brand: the company, the word and the company's calls. */
+export interface PreferredCompany {
+  company: Company;
+  matched: string;
   calls: ReadonlySet<string>;
 }
 
@@ -155,16 +158,14 @@ export class PassageRetrieval {
   private readonly scopes: ScopeCheck;
   /** Call id → how recent it is (callRecency). */
   private readonly recency = new Map<string, number>();
-  /** Company key → its calls. */
-  private readonly callsOfCompany = new Map<string, Set<string>>();
   /** Keyword token → the one company whose passages alone hold it, or null (see companyOfTerm). */
   private readonly termCompanies = new Map<string, string | null>();
 
   constructor(
     private readonly index: LoadedIndex,
     private readonly exchanges: Exchanges,
-    /** The company key of a call (one company's calls share it across quarters). */
-    private readonly companyOfCall: (callId: string) => string,
+    /** The library's companies (one company's calls share one across quarters). */
+    private readonly companies: CompanyDirectory,
   ) {
     this.dense = new DenseRetriever(index, index.manifest.hnsw.ef_search);
     this.lexical = new LexicalRetriever(index.lexical);
@@ -175,22 +176,16 @@ export class PassageRetrieval {
       else this.bySpeaker.set(key, [i]);
     });
     this.scopes = new ScopeCheck(index.passages, { callPassages: index.callPassages, bySpeaker: this.bySpeaker });
-    for (const c of index.calls) {
-      this.recency.set(c.meta.id, callRecency(c.meta));
-      const company = companyOfCall(c.meta.id);
-      const calls = this.callsOfCompany.get(company);
-      if (calls) calls.add(c.meta.id);
-      else this.callsOfCompany.set(company, new Set([c.meta.id]));
-    }
+    for (const c of index.calls) this.recency.set(c.meta.id, callRecency(c.meta));
   }
 
   /** The calls of the company a brand in the topic names (brand.ts), when the query and request name no company or call. */
   private brandCalls(plan: QueryPlan, scope: Scope): PreferredCompany | null {
     // One company's library has nothing to prefer.
-    if (this.callsOfCompany.size < 2 || !plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
+    if (this.companies.companies.length < 2 || !plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
     const brand = brandCompany(plan.topic, (term) => this.companyOfTerm(term));
-    const calls = brand && this.callsOfCompany.get(brand.company);
-    return brand && calls ? { ...brand, calls } : null;
+    const company = brand && this.companies.companies.find((c) => c.key === brand.company);
+    return brand && company ? { company, matched: brand.matched, calls: new Set(company.calls.map((m) => m.id)) } : null;
   }
 
   /** The one company whose passages alone hold a keyword token (brand.ts), remembered per token: the same words come back query after query. */
@@ -198,7 +193,7 @@ export class PassageRetrieval {
     let company = this.termCompanies.get(term);
     if (company === undefined) {
       const { passages, lexical } = this.index;
-      company = soleCompany(lexical.passagesWith(term), (i) => this.companyOfCall(passages[i]!.callId));
+      company = soleCompany(lexical.passagesWith(term), (i) => this.companies.companyOf(passages[i]!.callId)?.key ?? passages[i]!.callId);
       if (this.termCompanies.size >= TERM_COMPANIES_KEPT) this.termCompanies.delete(this.termCompanies.keys().next().value as string);
       this.termCompanies.set(term, company);
     }
