@@ -63,9 +63,3 @@ export class HybridRetriever implements Retriever {
     return fusePool({ lists: rankedLists(signals, query, k, filter, 'hybrid') }, k);
   }
 }
-
-
-/** `ranked` with the candidates from `calls` first, each side in its own order (a brand's company leads; brand.ts). */
-export function preferCalls(ranked: readonly Candidate[], calls: ReadonlySet<string>, callOf: (index: number) => string): Candidate[] {
-  return [...ranked.filter((c) => calls.has(callOf(c.index))), ...ranked.filter((c) => !calls.has(callOf(c.index)))];
-}

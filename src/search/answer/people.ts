@@ -45,10 +45,3 @@ export function groupedByCompany<T>(items: readonly T[], companyOf: (item: T) =>
   }
   return [...groups.values()].flat();
 }
-
-/** The items from `calls` (a brand's company; retrieve/brand.ts) when there are any, else all of them. */
-export function fromPreferredCalls<T>(items: readonly T[], calls: ReadonlySet<string> | undefined, callOf: (item: T) => string): readonly T[] {
-  if (!calls) return items;
-  const theirs = items.filter((x) => calls.has(callOf(x)));
-  return theirs.length > 0 ? theirs : items;
-}

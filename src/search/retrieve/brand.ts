@@ -1,11 +1,14 @@
 import { lexicalTokens } from '../../index/lexical-tokens.js';
 import { englishWords } from '../../transcript/english-words.js';
+import type { Company } from '../interpret/companies.js';
+import type { Candidate } from './retriever.js';
 
 /**
  * A brand or unit named instead of its company ("OXXO stores under restrictions", "Telkomsel 5G
  * rollout", "Galleri false positives"): a word of the topic that is no English word and that only
  * one company's calls ever say. Read from the keyword index's postings (the passages holding the
- * word), so any library's own brands count, with no list of them.
+ * word), so any library's own brands count, with no list of them. The preference it makes is
+ * applied here too: to the fused ranking (preferCalls) and to the top answer's pool (fromPreferredCalls).
  */
 
 /** A word in more passages than this is too common to be one company's brand (and costs more to check). */
@@ -44,4 +47,23 @@ export function brandCompany(topic: string, companyOfTerm: (term: string) => str
     found ??= { company, matched: typed };
   }
   return found;
+}
+
+/** A company preferred because the query names its brand: the company, the word and the company's calls. */
+export interface PreferredCompany {
+  company: Company;
+  matched: string;
+  calls: ReadonlySet<string>;
+}
+
+/** `ranked` with the candidates from `calls` first, each side in its own order: the fused ranking, the brand's company leading. */
+export function preferCalls(ranked: readonly Candidate[], calls: ReadonlySet<string>, callOf: (index: number) => string): Candidate[] {
+  return [...ranked.filter((c) => calls.has(callOf(c.index))), ...ranked.filter((c) => !calls.has(callOf(c.index)))];
+}
+
+/** The items from `calls` (the brand's company) when there are any, else all of them: the top answer's pool. */
+export function fromPreferredCalls<T>(items: readonly T[], calls: ReadonlySet<string> | undefined, callOf: (item: T) => string): readonly T[] {
+  if (!calls) return items;
+  const theirs = items.filter((x) => calls.has(callOf(x)));
+  return theirs.length > 0 ? theirs : items;
 }

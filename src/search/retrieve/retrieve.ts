@@ -5,8 +5,8 @@ import type { CallMeta } from '../../transcript/types.js';
 import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import type { Company, CompanyDirectory } from '../interpret/companies.js';
-import { brandCompany, soleCompany } from './brand.js';
+import type { CompanyDirectory } from '../interpret/companies.js';
+import { brandCompany, soleCompany, type PreferredCompany } from './brand.js';
 import { DenseRetriever } from './dense.js';
 import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
@@ -68,12 +68,6 @@ export interface StartedRetrieval {
   finish(query: PreparedQuery, scorer: SentenceScorer): Retrieval;
 }
 
-/** A company preferred because the query names its brand: the company, the word and the company's calls. */
-export interface PreferredCompany {
-  company: Company;
-  matched: string;
-  calls: ReadonlySet<string>;
-}
 
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
 export const CANDIDATE_POOL = 40;

@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexicalTokens } from '../../../src/index/lexical-tokens.js';
-import { brandCompany, BRAND_MAX_PASSAGES, soleCompany } from '../../../src/search/retrieve/brand.js';
-import { preferCalls } from '../../../src/search/fuse.js';
-import { fromPreferredCalls } from '../../../src/search/answer/people.js';
+import { brandCompany, BRAND_MAX_PASSAGES, fromPreferredCalls, preferCalls, soleCompany } from '../../../src/search/retrieve/brand.js';
 
 /** A keyword index over invented passages (word → passages holding it; passage → its company), as brandCompany reads it. */
 function library(postings: Record<string, number[]>, companies: string[]) {
