@@ -12,6 +12,7 @@ import { TranscriptFormatError } from './format-error.js';
 import { alternation, LEGAL_FORMS, ORGANISATION_WORDS } from './legal-forms.js';
 import { headerSized, type Line } from './lines.js';
 import { isOperatorName } from './names.js';
+import { QUARTER_ORDINALS } from './quarter-ordinals.js';
 import type { CallMeta } from './types.js';
 
 /** The call's metadata as far as the header writes it: title and company too may be missing. */
@@ -41,7 +42,7 @@ function companyTicker(text: string): RegExpExecArray | null {
 }
 
 const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  ...QUARTER_ORDINALS,
   primer: 1, primero: 1, primeiro: 1, segundo: 2, tercer: 3, tercero: 3, terceiro: 3, cuarto: 4, quarto: 4,
   premier: 1, 'première': 1, premiere: 1, 'deuxième': 2, deuxieme: 2, seconde: 2, 'troisième': 3, troisieme: 3, 'quatrième': 4, quatrieme: 4,
   primo: 1, secondo: 2, terzo: 3,

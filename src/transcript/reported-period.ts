@@ -1,3 +1,5 @@
+import { QUARTER_ORDINALS, QUARTER_ORDINAL_WORDS } from './quarter-ordinals.js';
+
 /**
  * The period a call reports, as its opening words say it when no header does: "welcome to the
  * Turkcell third quarter 2021 financial results call", "EDP's first half 2020 results", "the 2019
@@ -18,8 +20,7 @@ export interface ReportedPeriod {
 /** How many characters of the call's opening are read: the welcome and the host's introduction. */
 export const OPENING_CHARS = 2500;
 
-const ORDINAL: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
-const ORD = '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)';
+const ORD = `(?<ord>${QUARTER_ORDINAL_WORDS})`;
 /** A four-digit year, or two digits right before a word ("third quarter 21 earnings call"). */
 const YEAR = "(?:(?<y>(?:19|20)\\d{2})(?!\\d)|['’]?(?<yy>\\d{2})(?=\\s+\\p{L}))";
 /** Words that may sit between a period and its year: "third quarter and nine months of 2024", "first half of the year 2024". */
@@ -64,7 +65,7 @@ export function reportedPeriod(opening: string): ReportedPeriod | null {
       const m = re.exec(sentence);
       if (!m?.groups || (best && m.index >= best.at)) continue;
       const g = m.groups;
-      const quarter = closes ?? (g.q ? Number(g.q) : ORDINAL[(g.ord ?? '').toLowerCase()]);
+      const quarter = closes ?? (g.q ? Number(g.q) : QUARTER_ORDINALS[(g.ord ?? '').toLowerCase()]);
       const year = g.y ? Number(g.y) : g.yy ? 2000 + Number(g.yy) : NaN;
       if (quarter === undefined || !(year >= 1990 && year <= 2099)) continue;
       best = { fiscalQuarter: quarter, fiscalYear: year, said: m[0].trim(), at: m.index };

@@ -1,3 +1,5 @@
+import { QUARTER_ORDINALS } from '../../transcript/quarter-ordinals.js';
+
 /**
  * Periods named in a question or a filter: a fiscal quarter with its year ("Q3 2020", "3Q20",
  * "2020 Q3", "third quarter of 2020"), a half or nine months as the quarter closing it ("H1 2021",
@@ -31,7 +33,6 @@ const FORECAST_BEFORE = /\b(?:guidance|guide|guided|guiding|outlook|forecast|for
 /** …or after it ("Q1 2026 guidance"). */
 const FORECAST_AFTER = /^\s*(?:guidance|outlook|forecast|expectations?|projections?)\b/i;
 
-const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
 function fullYear(text: string): number {
   const n = Number(text);
@@ -45,7 +46,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period, true?]> =
   [/\b([1-4])Q\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: Number(m[1]), year: fullYear(m[2]!) })],
   [
     /\b(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?:FY\s*)?(\d{4})\b/gi,
-    (m) => ({ kind: 'quarter', quarter: ORDINALS[m[1]!.toLowerCase()]!, year: Number(m[2]) }),
+    (m) => ({ kind: 'quarter', quarter: QUARTER_ORDINALS[m[1]!.toLowerCase()]!, year: Number(m[2]) }),
   ],
   // A half or nine months: the call at the end of it (first half → Q2, nine months → Q3, second half → Q4), as calls are labelled (transcript/reported-period.ts).
   [/\b(?:(?:first|1st)\s+half(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+|H1\s*'?|1H\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 2, year: fullYear(m[1]!) }), true],
@@ -80,7 +81,7 @@ export function periodMentions(text: string): PeriodMention[] {
 export function fiscalQuarterMention(text: string): PeriodMention | null {
   const m = /\b(?:in|during|on|for)\s+(?:the\s+|its\s+|their\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter|Q([1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+|FY\s*)?'?\d)(?:\s+(?:call|earnings\s+call))?/i.exec(text);
   if (!m) return null;
-  const quarter = m[2] ? Number(m[2]) : ORDINALS[m[1]!.toLowerCase()]!;
+  const quarter = m[2] ? Number(m[2]) : QUARTER_ORDINALS[m[1]!.toLowerCase()]!;
   return { period: { kind: 'fiscal_quarter', quarter }, matched: m[0], start: m.index, end: m.index + m[0].length };
 }
 

@@ -1,5 +1,6 @@
 import { normalizeToken } from '../../index/lexical-tokens.js';
 import { ANNUAL_WORDS, SEQUENTIAL_WORDS, type Quantity } from '../interpret/fact-question.js';
+import { QUARTER_ORDINALS } from '../../transcript/quarter-ordinals.js';
 
 /**
  * What a sentence states, read the way interpret/fact-question.ts reads a question: its figures
@@ -64,7 +65,6 @@ const PERCENT_AFTER = new Set(['%', 'percent', 'percentage', 'bps', 'basis', 'po
 const MULTIPLE_AFTER = new Set(['x', 'times', 'turns']);
 /** A percentage said in words, as calls give growth and margins: "mid-single-digit", "double-digit", "high-teens". */
 const WORDED_PERCENT = /^(?:(?:low|mid|high)-)?(?:single|double)-digits?$|^(?:low|mid|high)-teens$/;
-const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 /** Numbers said in words, up to a hundred, as speech-recognition transcripts write them: one list for the figures and the durations read here. */
 const UNIT_NAMES = 'one|two|three|four|five|six|seven|eight|nine';
 const NUMBER_NAMES = `${UNIT_NAMES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred`;
@@ -195,7 +195,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     const lower = r.toLowerCase();
     const q = /^q([1-4])$/.exec(lower) ?? /^([1-4])q$/.exec(lower);
     if (q) quarters.add(Number(q[1]));
-    if (ORDINAL_QUARTER[lower] && (raw[i + 1] ?? '').toLowerCase() === 'quarter') quarters.add(ORDINAL_QUARTER[lower]!);
+    if (QUARTER_ORDINALS[lower] && (raw[i + 1] ?? '').toLowerCase() === 'quarter') quarters.add(QUARTER_ORDINALS[lower]!);
     if (/^(19|20)\d{2}$/.test(r)) years.add(Number(r));
   });
   const words = text.split(/\s+/).filter(Boolean);
