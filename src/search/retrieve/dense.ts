@@ -55,14 +55,19 @@ export class DenseRetriever implements Retriever {
     // the filtered search at 14 %, 108k passages — and hand the filter to the graph search only
     // when too few pass.
     const total = hnsw.getCurrentCount();
+    // The share of passages the filter is expected to allow near this query: the scope's size
+    // when known, then what the last unfiltered search found.
+    let passing = filter.reach !== undefined ? filter.reach / total : undefined;
     for (const wide of OVERSAMPLE) {
-      // A scope known to be rare (a few calls' or people's passages) would leave a wide unfiltered
-      // search nearly empty: go straight to the filtered search rather than pay for both.
-      if (filter.reach !== undefined && (n * wide * filter.reach) / total < n) continue;
       const m = Math.min(n * wide, total);
+      // Too few would pass — a rare scope (a few calls' or people's passages), or one the query's
+      // neighbourhood seldom holds (questions near a topic that answers discuss): a wider search
+      // would come back short too, so go to the filtered search rather than pay for both.
+      if (passing !== undefined && m * passing < n && m < total) continue;
       const found = this.search(query, m);
       const allowed = found.filter((c) => filter(c.index));
-      if (allowed.length >= n || m === hnsw.getCurrentCount()) return allowed.slice(0, n);
+      if (allowed.length >= n || m === total) return allowed.slice(0, n);
+      passing = allowed.length / found.length;
     }
     return this.search(query, n, filter);
   }
