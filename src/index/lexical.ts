@@ -370,11 +370,15 @@ export class CandidateStream {
     return out;
   }
 
-  /** Sorts at least the best `want` (all, when that is most of them). */
+  /**
+   * Sorts at least the best `want` (all, when that is most of them, or when a first partial sort
+   * fell short: a filter that few candidates pass reads deep, and re-selecting the threshold batch
+   * after batch cost more than one full sort).
+   */
   private sortDownTo(want: number): void {
     const n = this.docs.length;
     const better = (a: number, b: number) => this.scores[b]! - this.scores[a]! || this.docs[a]! - this.docs[b]!;
-    if (want * 4 >= n) {
+    if (want * 4 >= n || this.order.length > 0) {
       this.order = Array.from({ length: n }, (_, i) => i).sort(better);
       return;
     }

@@ -51,12 +51,22 @@ export class LexicalPass {
     // The champion candidates, best first by their approximate score (the exact order when no
     // champion list was cut), re-scored exactly a batch at a time until enough pass the filter.
     this.approximate ??= this.index.candidates(this.query);
-    for (;;) {
-      const allowed = filter ? this.rescored.filter((c) => filter(c.index)) : this.rescored;
-      if (allowed.length >= k || this.rescored.length >= this.approximate.size) return allowed.slice(0, k);
-      for (const c of this.approximate.take(Math.max(RESCORE_BATCH, k))) this.rescored.push({ index: c.index, score: this.scoreOf(c.index).score });
-      this.rescored.sort(byScore);
+    // `rescored` is sorted between calls; within one, each batch is only appended (and what the
+    // filter allows of it), and both are sorted once at the end.
+    const allowed = filter ? this.rescored.filter((c) => filter(c.index)) : this.rescored;
+    const before = this.rescored.length;
+    while (allowed.length < k && this.rescored.length < this.approximate.size) {
+      for (const c of this.approximate.take(Math.max(RESCORE_BATCH, k))) {
+        const scored = { index: c.index, score: this.scoreOf(c.index).score };
+        this.rescored.push(scored);
+        if (filter?.(c.index)) allowed.push(scored);
+      }
     }
+    if (this.rescored.length > before) {
+      this.rescored.sort(byScore);
+      if (filter) allowed.sort(byScore);
+    }
+    return allowed.slice(0, k);
   }
 
   /** The query terms passage `index` matched (empty when it matched none). */
