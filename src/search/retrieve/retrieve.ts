@@ -149,6 +149,8 @@ export class PassageRetrieval {
   readonly lexical: LexicalRetriever;
   /** speakerKey → that speaker's passage positions, in call order. */
   private readonly bySpeaker = new Map<string, number[]>();
+  /** Passage position → its speakerKey (one string per speaker, shared). */
+  private readonly speakerKeys: string[] = [];
   private readonly scopes: ScopeCheck;
   /** Call id → how recent it is (callRecency). */
   private readonly recency = new Map<string, number>();
@@ -163,11 +165,14 @@ export class PassageRetrieval {
   ) {
     this.dense = new DenseRetriever(index, index.manifest.hnsw.ef_search);
     this.lexical = new LexicalRetriever(index.lexical);
+    const shared = new Map<string, string>();
     index.passages.forEach((p, i) => {
-      const key = speakerKey(p.callId, p.speaker.id);
+      const built = speakerKey(p.callId, p.speaker.id);
+      const key = shared.get(built) ?? (shared.set(built, built), built);
       const list = this.bySpeaker.get(key);
       if (list) list.push(i);
       else this.bySpeaker.set(key, [i]);
+      this.speakerKeys.push(key);
     });
     this.scopes = new ScopeCheck(index.passages, { callPassages: index.callPassages, bySpeaker: this.bySpeaker });
     for (const c of index.calls) this.recency.set(c.meta.id, callRecency(c.meta));
@@ -196,7 +201,7 @@ export class PassageRetrieval {
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */
   private filterFor(scope: Scope, withSpeakers = true): PassageFilter {
-    const filter = scopeFilter(this.index.passages, scope, withSpeakers);
+    const filter = scopeFilter(this.index.passages, scope, withSpeakers, this.speakerKeys);
     const { members, reach } = scopeMembers({ callPassages: this.index.callPassages, bySpeaker: this.bySpeaker }, scope, withSpeakers, exactScopeMax(this.index.passages.length));
     return Object.assign(filter, members ? { members } : {}, reach !== null ? { reach } : {});
   }
@@ -226,7 +231,7 @@ export class PassageRetrieval {
       // "What did the JPMorgan analyst ask?": nothing to rank by, so give their words in call order,
       // the newest call first (of several people or calls, the latest is the likeliest meant).
       // Only their own passages are visited, so the cost follows the speaker, not the corpus.
-      const allowed = scopeFilter(passages, scope);
+      const allowed = scopeFilter(passages, scope, true, this.speakerKeys);
       const newest = (i: number) => this.recency.get(passages[i]!.callId) ?? 0;
       // A few words ("Hi, can you hear me now?") are not what they asked or said: their fuller passages first.
       const slight = (i: number) => (passageWords(passages[i]!) < SLIGHT_WORDS ? 1 : 0);

@@ -37,8 +37,11 @@ export interface ScopeLists {
  */
 export function scopeMembers(lists: ScopeLists, scope: Scope, withSpeakers: boolean, limit: number): { members: number[] | null; reach: number | null } {
   if (withSpeakers && scope.speakerKeys) {
-    const out = [...scope.speakerKeys].flatMap((key) => lists.bySpeaker.get(key) ?? []);
-    return out.length <= limit ? { members: out.sort((a, b) => a - b), reach: out.length } : { members: null, reach: out.length };
+    // Counted before listed: a role across the library ("the CFO") names a thousand people.
+    let reach = 0;
+    for (const key of scope.speakerKeys) reach += lists.bySpeaker.get(key)?.length ?? 0;
+    if (reach > limit) return { members: null, reach };
+    return { members: [...scope.speakerKeys].flatMap((key) => lists.bySpeaker.get(key) ?? []).sort((a, b) => a - b), reach };
   }
   if (scope.callIds) {
     const ranges = [...scope.callIds].flatMap((id) => lists.callPassages.get(id) ?? []);
@@ -109,13 +112,14 @@ export class ScopeCheck {
  * The passages a scope allows. `withSpeakers: false` drops the speaker constraint and keeps the
  * rest (the broader pool shown when a named speaker never discussed the topic). The operator's
  * lines are left out unless the operator is asked for: they introduce, they never answer; so are
- * passages of transcription marks alone.
+ * passages of transcription marks alone. `speakerKeys`: each passage's speakerKey, when kept (a
+ * filter is asked thousands of times a query in a large library; building the key each time is most of its cost).
  */
-export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpeakers = true): PassageFilter {
+export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpeakers = true, speakerKeys?: readonly string[]): PassageFilter {
   return (i) => {
     const p = passages[i]!;
     if (scope.callIds && !scope.callIds.has(p.callId)) return false;
-    if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKey(p.callId, p.speaker.id))) return false;
+    if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKeys?.[i] ?? speakerKey(p.callId, p.speaker.id))) return false;
     if (scope.side ? p.speaker.side !== scope.side : p.speaker.side === 'operator') return false;
     if (scope.section && p.section !== scope.section) return false;
     if (scope.questionsOnly && p.role !== 'question') return false;
