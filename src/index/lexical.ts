@@ -66,8 +66,11 @@ export interface ScoredPassage {
   index: number;
   score: number;
   /** Distinct query terms matched (exactly, by prefix or fuzzily). */
-  queryTerms: string[];
+  queryTerms: readonly string[];
 }
+
+/** The matched terms of a passage that matched none (shared). */
+const NO_TERMS: readonly string[] = Object.freeze([]);
 
 /** Collects the shards' forward indexes over one global term list (each shard's own ids mapped onto it). */
 export class LexicalIndexBuilder {
@@ -110,6 +113,8 @@ export class LexicalIndex {
   /** Inverted index: term t's passages are docs[offsets[t]..offsets[t+1]), ascending. */
   private readonly inverted: { offsets: Uint32Array; docs: Uint32Array; freqs: Uint16Array };
   private readonly champions = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
+  /** score()'s scratch: which distinct query words a passage matched. */
+  private hits = new Uint8Array(64);
   /**
    * Per query word: the dictionary terms it matches and their weights. The dictionary never changes
    * under a loaded index and the same words come back query after query ("revenue", "guidance"),
@@ -119,6 +124,8 @@ export class LexicalIndex {
   /** Scratch for one query's accumulation (queries run one at a time on the event loop). */
   private readonly acc: Float64Array;
   private readonly matched: Uint32Array;
+  /** candidates()' scratch: the passages its lists touched, in order (allocated on first use). */
+  private touched: Uint32Array | null = null;
 
   constructor(
     private readonly terms: readonly string[],
@@ -255,7 +262,9 @@ export class LexicalIndex {
   /** Passage `doc`'s exact score and matched query terms, from its forward list. */
   score(query: ExpandedQuery, doc: number): ScoredPassage {
     let sum = 0;
-    const hit = new Uint8Array(query.sources.length);
+    // Which distinct query words matched: a scratch buffer, cleared after (passages are scored by the thousand a query).
+    if (this.hits.length < query.sources.length) this.hits = new Uint8Array(query.sources.length * 2);
+    const hit = this.hits;
     for (let i = this.forward.offsets[doc]!; i < this.forward.offsets[doc + 1]!; i++) {
       const uses = query.byTerm.get(this.forward.terms[i]!);
       if (!uses) continue;
@@ -265,7 +274,13 @@ export class LexicalIndex {
         hit[query.terms[u.term]!.distinct] = 1;
       }
     }
-    const queryTerms = query.sources.filter((_, i) => hit[i] === 1);
+    let matched: string[] | null = null;
+    for (let i = 0; i < query.sources.length; i++) {
+      if (hit[i] === 0) continue;
+      (matched ??= []).push(query.sources[i]!);
+      hit[i] = 0;
+    }
+    const queryTerms = matched ?? NO_TERMS;
     return { index: doc, score: sum * (queryTerms.length || 1), queryTerms };
   }
 
@@ -298,27 +313,30 @@ export class LexicalIndex {
    */
   candidates(query: ExpandedQuery): CandidateStream {
     const { acc, matched } = this;
-    const touched: number[] = [];
+    const touched = (this.touched ??= new Uint32Array(this.documentCount));
+    let count = 0;
     for (const [id, uses] of query.byTerm) {
       const { docs, tfs } = this.champion(id);
       const idf = this.idf(id, query);
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
         const base = idf * this.tfPart(tfs[j]!, doc, query.averageLength);
-        if (matched[doc] === 0) touched.push(doc);
+        if (matched[doc] === 0) touched[count++] = doc;
         for (const u of uses) {
           acc[doc] = acc[doc]! + u.weight * base;
           matched[doc] = matched[doc]! | (1 << (query.terms[u.term]!.distinct % 32));
         }
       }
     }
-    const scores = new Float64Array(touched.length);
-    touched.forEach((doc, i) => {
+    const docs = touched.slice(0, count);
+    const scores = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
       scores[i] = acc[doc]! * popcount(matched[doc]!);
       acc[doc] = 0;
       matched[doc] = 0;
-    });
-    return new CandidateStream(Uint32Array.from(touched), scores);
+    }
+    return new CandidateStream(docs, scores);
   }
 
   get termCount(): number {

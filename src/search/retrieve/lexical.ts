@@ -1,4 +1,4 @@
-import type { CandidateStream, ExpandedQuery, LexicalIndex, PassageRange } from '../../index/lexical.js';
+import type { CandidateStream, ExpandedQuery, LexicalIndex, PassageRange, ScoredPassage } from '../../index/lexical.js';
 import { byScore } from './dense.js';
 import { exactScope, lexicalExactMax, type Candidate, type PassageFilter, type PreparedQuery, type Retriever } from './retriever.js';
 
@@ -13,7 +13,7 @@ const RESCORE_BATCH = 200;
  */
 export class LexicalPass {
   /** Exact scores and matched query terms, per passage, as computed. */
-  private readonly exact = new Map<number, { score: number; queryTerms: string[] }>();
+  private readonly exact = new Map<number, ScoredPassage>();
   /** Champion candidates (approximate scores, taken best first); computed on the first unscoped read. */
   private approximate: CandidateStream | null = null;
   /** Champion candidates re-scored exactly so far, best first. */
@@ -24,11 +24,10 @@ export class LexicalPass {
     private readonly query: ExpandedQuery,
   ) {}
 
-  private scoreOf(i: number): { score: number; queryTerms: string[] } {
+  private scoreOf(i: number): ScoredPassage {
     let s = this.exact.get(i);
     if (!s) {
-      const scored = this.index.score(this.query, i);
-      s = { score: scored.score, queryTerms: scored.queryTerms };
+      s = this.index.score(this.query, i);
       this.exact.set(i, s);
     }
     return s;
