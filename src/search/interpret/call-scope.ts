@@ -106,6 +106,8 @@ export interface ScopeInput {
   pasted: boolean;
   /** People the question names (before any company scope): a word naming both a person and a company is the person there. */
   people: () => readonly SpeakerMention[];
+  /** Whether the company's own calls say `phrase` ("Amazon Now", "Spire STL"): a name going on past the company's is one of its names. Absent: every capitalised word going on is. */
+  saysName?: (company: Company, phrase: string) => boolean;
 }
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
@@ -119,6 +121,15 @@ const ACQUIRED = /\b(?:bought|acquired|acquiring|purchased|buying|(?:acquisition
 const SAID_ABOUT = /\b(?:say|said|says|talk|talked|comment|commented|mention|mentioned|discuss|discussed|think|thinks|tell|told|note|noted)\s+(?:about|on|regarding|re)\b/i;
 /** A capitalised word after it makes it part of a name ("Amazon Now", "Amazon Web Services"); one with digits is a period ("Q3", "H1"). */
 const NAME_GOES_ON = /^\s+\p{Lu}(?![\p{L}]*\d)/u;
+/** What a company's name is with or against when it stays in the topic ("partnership with Amazon", "share gains versus Walmart"). */
+const PARTNER_BEFORE = /\b(?:with|and|versus|vs|against|than|like|or)\s+$/i;
+/** The word after a company's name, past a colon or dash ("Argos: Haiti volumes", "KGHM - Sierra Gorda"). */
+const NEXT_WORD = /^\s*[:–—-]?\s+([\p{L}\p{N}][\p{L}\p{N}'’&-]*)/u;
+
+/** Whether the capitalised word after a mention continues one of the mentioned companies' names (see ScopeInput.saysName). */
+function namesGoOn(m: CompanyMention, next: string, saysName: ScopeInput['saysName']): boolean {
+  return !saysName || m.companies.some((c) => saysName(c, `${m.matched} ${next}`));
+}
 
 export function interpretCallScope(input: ScopeInput, directory: CompanyDirectory): CallScope {
   const { q, filters, pasted } = input;
@@ -166,17 +177,22 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       inScope.push(m);
       companies.push(...m.companies.map((company) => ({ company, matched: m.matched })));
       // The company's name leaves the topic where it names who speaks or where to look ("What did
-      // Monro say", "Amazon's CFO", "growth at Nexstar"); it stays where it is part of the subject
-      // ("rebranding Monro stores") or of a product's name ("Amazon Now").
+      // Monro say", "Amazon's CFO", "growth at Nexstar", "adtran gross margin outlook", "when might
+      // Telkom list its data centres"). It stays where it is part of the subject of "what did X say
+      // about …" ("rebranding Monro stores"), what the subject is with or against ("partnership with
+      // Amazon"), or where a name goes on that the company's calls say
+      // ("Amazon Now", "Spire STL pipeline"; "Argos Haiti volumes" is Argos's Haiti).
+      const before = q.slice(0, m.start);
       const after = q.slice(m.end);
       const speaks = !NAME_GOES_ON.test(after) && refersToSomeone(q, m.start, m.end);
       // "the Mosaic call": the word "call" goes with the name.
       const callWords = /^\s+(?:earnings\s+|conference\s+)?call\b/i.exec(after)?.[0].length ?? 0;
-      // A keyword query that opens with the company ("adtran gross margin outlook") names where to look, unless a name goes on.
-      const leads = q.slice(0, m.start).trim() === '' && /^\s+\S/.test(after) && !NAME_GOES_ON.test(after);
-      // …or closes it ("net profit cd projekt"), unless it is what the subject is with or against ("partnership with Amazon").
-      const closes = !subjectStart && /^[\s?.!]*$/.test(after) && /\S\s+$/.test(q.slice(0, m.start)) && !/\b(?:with|and|to|versus|vs|against|than|like|or)\s+$/i.test(q.slice(0, m.start));
-      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks || leads || closes) spans.push({ start: m.start, end: m.end + callWords });
+      const next = NEXT_WORD.exec(after);
+      const inSubject = subjectStart !== null && m.start >= subjectStart.index + subjectStart[0].length;
+      const partner = PARTNER_BEFORE.test(before);
+      const nameGoesOn = next !== null && NAME_GOES_ON.test(after) && namesGoOn(m, next[1]!, input.saysName);
+      const whereToLook = !inSubject && !partner && !nameGoesOn;
+      if (SCOPE_AFTER.test(after) || readsAsCompany(q, m) || speaks || whereToLook) spans.push({ start: m.start, end: m.end + callWords });
       if (speaks) companySpeaks = true;
     }
     if (companies.length > 0) sources.company = 'query';

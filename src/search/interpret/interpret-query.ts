@@ -88,7 +88,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   let named: SpeakerMention[] | null = null;
   const namedAnywhere = (): SpeakerMention[] => (named ??= directory.mentions(q).filter(referring));
   // Which calls: companies and periods named in the question or the request.
-  const scope = interpretCallScope({ q, filters, pasted, people: namedAnywhere }, directory.companies);
+  const scope = interpretCallScope({ q, filters, pasted, people: namedAnywhere, saysName: directory.saysName?.bind(directory) }, directory.companies);
   const scopeCompanies: ReadonlySet<Company> | undefined = scope.companies.length > 0 ? new Set(scope.companies.map((c) => c.company)) : undefined;
   const overlapsScope = (m: SpeakerMention) => scope.spans.some((s) => s.start < m.end && s.end > m.start);
   // People: only those of the companies in scope ("Amazon's CFO" is Amazon's).

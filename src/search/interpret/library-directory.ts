@@ -4,12 +4,19 @@ import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 
+/** Phrases whose saysName answer is kept. */
+const SAID_KEPT = 1024;
+
 /** SpeakerDirectory over the whole library: its companies, their people, one alias table (built once at load). */
 export class LibraryDirectory implements SpeakerDirectory {
   readonly companies: CompanyDirectory;
   private readonly table: AliasTable;
   private readonly byParticipant = new Map<string, Person>();
   private readonly byKey = new Map<string, Person>();
+  /** Each company's calls' texts (the stored calls' own strings, not copies). */
+  private readonly texts = new Map<Company, string[]>();
+  /** saysName's answers, per company and phrase (the same names come back query after query). */
+  private readonly said = new Map<string, boolean>();
 
   /**
    * `lowercase`: the words the calls write in lowercase, and `words`: every word they use (lowercased),
@@ -31,6 +38,10 @@ export class LibraryDirectory implements SpeakerDirectory {
     for (const p of people) {
       this.byKey.set(p.key, p);
       for (const r of p.refs) this.byParticipant.set(speakerKey(r.callId, r.participant.id), p);
+    }
+    for (const c of calls) {
+      const company = this.companies.companyOf(c.meta.id);
+      if (company) this.texts.set(company, [...(this.texts.get(company) ?? []), c.source]);
     }
     const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
     let known = words;
@@ -67,6 +78,19 @@ export class LibraryDirectory implements SpeakerDirectory {
     const byId = this.table.people.filter((p) => allowed(p) && p.refs.some((r) => r.participant.id === wanted));
     if (byId.length > 0) return byId;
     return resolveSpeaker(this.table, phrase, allowed);
+  }
+
+  saysName(company: Company, phrase: string): boolean {
+    const key = `${company.key}\n${phrase.toLowerCase()}`;
+    let says = this.said.get(key);
+    if (says === undefined) {
+      const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+      says = words.length > 0 && (this.texts.get(company) ?? []).some((text) => pattern.test(text));
+      if (this.said.size >= SAID_KEPT) this.said.delete(this.said.keys().next().value as string);
+      this.said.set(key, says);
+    }
+    return says;
   }
 
   personOf(callId: string, participantId: string): Person | undefined {

@@ -25,6 +25,8 @@ export interface SpeakerDirectory {
   companyWords(): ReadonlySet<string>;
   /** The person a call's participant is (undefined for the operator and unidentified speakers). */
   personOf(callId: string, participantId: string): Person | undefined;
+  /** Whether a company's own calls say `phrase` (words in order, any case); absent when the calls' texts are not at hand. */
+  saysName?(company: Company, phrase: string): boolean;
 }
 
 export function speakerKey(callId: string, participantId: string): string {

@@ -54,8 +54,8 @@ describe('companies in the question', () => {
     // …or closes it.
     expect(plan('backlog outlook northwind robotics').topic).toBe('backlog outlook');
     expect(plan('Ohio plant output Northwind').topic).toBe('Ohio plant output');
-    // "Northwind Atlas shipments": a capitalised word goes on with the name (a product), so it stays.
-    expect(plan('Northwind Atlas shipments').topic).toBe('Northwind Atlas shipments');
+    // "Northwind Atlas shipments": a capitalised word going on is part of a name only if the calls say it so.
+    expect(plan('Northwind Atlas shipments').topic).toBe('Atlas shipments');
   });
 
   it('tickers, short names and legal forms all name it; the company as the speaker means its management', () => {
@@ -511,5 +511,37 @@ describe("one word of an analyst's firm that is also an English word", () => {
   it('names the analyst where a speech frame does, as the whole firm name always does', () => {
     expect(interpretQuery('what did Wolf ask about cement pricing', lib).speakers.map((s) => s.person.name)).toEqual(['Sam Ortiz']);
     expect(interpretQuery('Wolf Research cement pricing', lib).speakers.map((s) => s.person.name)).toEqual(['Sam Ortiz']);
+  });
+});
+
+describe('a company named in the question is where to look; its name leaves the topic unless it is part of what is asked', () => {
+  const render = (title: string, execs: string[], remarks: [string, string][]) =>
+    renderTranscript({
+      title,
+      company: execs,
+      analysts: ['Nia Cole - Ridge Capital'],
+      presentation: remarks.map(([speaker, text]) => ({ speaker, title: execs.find((e) => e.startsWith(speaker))!.split(' - ')[1]!, paragraphs: [text] })),
+      qa: [],
+    });
+  const two = [
+    ['tlf-q3-2024.txt', render('Tallis Freight Inc. (TLF) Q3 2024 Earnings Call Oct 24, 2024 9:00 AM ET', ['Mara Quint - Chief Executive Officer', 'Leon Abt - Chief Financial Officer'], [['Mara Quint', 'Tallis Now same-day deliveries doubled, and our depots in Italy reopened.'], ['Leon Abt', 'Revenue was $880 million.']])],
+    ['orv-q3-2024.txt', render('Orvane Telecom plc (ORV) Q3 2024 Earnings Call Oct 29, 2024 9:00 AM ET', ['Ines Vahl - Chief Executive Officer', 'Paul Dorr - Chief Financial Officer'], [['Ines Vahl', 'Fibre connections grew.'], ['Paul Dorr', 'Net debt fell.']])],
+  ] as const;
+  const lib = new LibraryDirectory(two.map(([name, text]) => storedCall(parseTranscriptText(text, { fileName: name }).call, name)));
+  const read = (q: string) => {
+    const p = interpretQuery(q, lib);
+    return { companies: p.companies.map((c) => c.company.key), topic: p.topic };
+  };
+
+  it('anywhere in the question, opening it or not', () => {
+    expect(read('Tallis Italy depots reopening')).toEqual({ companies: ['tlf'], topic: 'Italy depots reopening' });
+    expect(read('tallis: how many depots reopened')).toEqual({ companies: ['tlf'], topic: 'depots reopened' });
+    expect(read('what is driving tallis depot openings')).toEqual({ companies: ['tlf'], topic: 'driving depot openings' });
+    expect(read('When might Tallis list its Italy depots?').topic).not.toMatch(/tallis/i);
+  });
+
+  it('stays as a name the calls say with the word after it, or in the subject of what someone said', () => {
+    expect(read('Tallis Now deliveries')).toEqual({ companies: ['tlf'], topic: 'Tallis Now deliveries' });
+    expect(read('What did Mara Quint say about rebranding Tallis depots?').topic).toBe('rebranding Tallis depots');
   });
 });
