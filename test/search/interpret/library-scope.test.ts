@@ -21,6 +21,18 @@ const callIds = (q: string, filters: Filters = {}) => {
 };
 const names = (q: string, filters: Filters = {}) => plan(q, filters).speakers.map((s) => `${s.person.name} (${s.person.company.key})`);
 
+/** An invented call of prepared remarks only: `execs` as "Name - Title", each remark [speaker, words]. */
+const render = (title: string, execs: string[], remarks: [string, string][]) =>
+  renderTranscript({
+    title,
+    company: execs,
+    analysts: ['Nia Cole - Ridge Capital'],
+    presentation: remarks.map(([speaker, text]) => ({ speaker, title: execs.find((e) => e.startsWith(speaker))!.split(' - ')[1]!, paragraphs: [text] })),
+    qa: [],
+  });
+/** A directory over invented calls given as [file name, text]. */
+const libraryOf = (files: readonly (readonly [string, string])[]) => new LibraryDirectory(files.map(([name, text]) => storedCall(parseTranscriptText(text, { fileName: name }).call, name)));
+
 describe('companies in the question', () => {
   it('a possessive names the company and scopes the role to it', () => {
     const p = plan("What did Northwind's CFO say about margins?");
@@ -332,19 +344,11 @@ describe('names the library does not know, and typos in company names', () => {
 
 describe('a surname that is also the name of its bearer’s company', () => {
   // Invented calls: Harlan Steel's CEO is Ruth Harlan; Bluewater Foods' CFO is Tom Harlan.
-  const render = (title: string, execs: string[], remarks: [string, string][]) =>
-    renderTranscript({
-      title,
-      company: execs,
-      analysts: ['Nia Cole - Ridge Capital'],
-      presentation: remarks.map(([speaker, text]) => ({ speaker, title: execs.find((e) => e.startsWith(speaker))!.split(' - ')[1]!, paragraphs: [text] })),
-      qa: [],
-    });
   const two = [
     ['hrln-q1-2024.txt', render('Harlan Steel Inc. (HRLN) Q1 2024 Earnings Call Apr 25, 2024 9:00 AM ET', ['Ruth Harlan - Chief Executive Officer', 'Omar Bell - Chief Financial Officer'], [['Ruth Harlan', 'Rebar shipments rose and our mill in Ohio ran at full capacity.'], ['Omar Bell', 'Revenue was $410 million.']])],
     ['bwf-q1-2024.txt', render('Bluewater Foods Inc. (BWF) Q1 2024 Earnings Call Apr 30, 2024 9:00 AM ET', ['Ana Ruiz - Chief Executive Officer', 'Tom Harlan - Chief Financial Officer'], [['Ana Ruiz', 'Frozen fish sales grew.'], ['Tom Harlan', 'Liquidity is strong and we repaid our term loan.']])],
   ] as const;
-  const lib = new LibraryDirectory(two.map(([name, text]) => (storedCall(parseTranscriptText(text, { fileName: name }).call, name))));
+  const lib = libraryOf(two);
   const who = (q: string) => interpretQuery(q, lib).speakers.map((s) => s.person.key).sort();
 
   it('names both Harlans where someone speaks, so the rest of the question chooses', () => {
@@ -515,19 +519,11 @@ describe("one word of an analyst's firm that is also an English word", () => {
 });
 
 describe('a company named in the question is where to look; its name leaves the topic unless it is part of what is asked', () => {
-  const render = (title: string, execs: string[], remarks: [string, string][]) =>
-    renderTranscript({
-      title,
-      company: execs,
-      analysts: ['Nia Cole - Ridge Capital'],
-      presentation: remarks.map(([speaker, text]) => ({ speaker, title: execs.find((e) => e.startsWith(speaker))!.split(' - ')[1]!, paragraphs: [text] })),
-      qa: [],
-    });
   const two = [
     ['tlf-q3-2024.txt', render('Tallis Freight Inc. (TLF) Q3 2024 Earnings Call Oct 24, 2024 9:00 AM ET', ['Mara Quint - Chief Executive Officer', 'Leon Abt - Chief Financial Officer'], [['Mara Quint', 'Tallis Now same-day deliveries doubled, and our depots in Italy reopened.'], ['Leon Abt', 'Revenue was $880 million.']])],
     ['orv-q3-2024.txt', render('Orvane Telecom plc (ORV) Q3 2024 Earnings Call Oct 29, 2024 9:00 AM ET', ['Ines Vahl - Chief Executive Officer', 'Paul Dorr - Chief Financial Officer'], [['Ines Vahl', 'Fibre connections grew.'], ['Paul Dorr', 'Net debt fell.']])],
   ] as const;
-  const lib = new LibraryDirectory(two.map(([name, text]) => storedCall(parseTranscriptText(text, { fileName: name }).call, name)));
+  const lib = libraryOf(two);
   const read = (q: string) => {
     const p = interpretQuery(q, lib);
     return { companies: p.companies.map((c) => c.company.key), topic: p.topic };
