@@ -174,7 +174,8 @@ export class LexicalIndex {
    */
   within(query: ExpandedQuery, ranges: readonly PassageRange[]): ExpandedQuery {
     const total = ranges.reduce((n, r) => n + r.count, 0);
-    if (total === 0) return query;
+    // Calls that are the whole library ("the CFO" across every company) weigh words as the library does.
+    if (total === 0 || total === this.documentCount) return query;
     const { offsets, docs } = this.inverted;
     const idf = new Map<number, number>();
     for (const id of query.byTerm.keys()) {

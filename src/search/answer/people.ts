@@ -18,7 +18,7 @@ export interface ChosenPerson {
 export function likeliestPerson(plan: QueryPlan, ranked: readonly Candidate[], passages: readonly Passage[]): { chosen: ChosenPerson; ranked: Candidate[] } | null {
   if (!plan.choosePerson || ranked.length === 0) return null;
   const byKey = new Map<string, NamedPerson>();
-  for (const named of plan.speakers) for (const r of named.person.refs) byKey.set(speakerKey(r.callId, r.participant.id), named);
+  for (const named of plan.speakers) for (const r of named.person.refs) byKey.set(r.key, named);
   const keyOf = (c: Candidate) => speakerKey(passages[c.index]!.callId, passages[c.index]!.speaker.id);
   // Asked what someone said, an analyst's question is not what they said about it: the first
   // passage that is not a question decides, unless the question is about what was asked.
@@ -26,7 +26,7 @@ export function likeliestPerson(plan: QueryPlan, ranked: readonly Candidate[], p
   const decisive = (asking ? undefined : ranked.find((c) => passages[c.index]!.role !== 'question')) ?? ranked[0]!;
   const best = byKey.get(keyOf(decisive));
   if (!best) return null;
-  const theirs = new Set(best.person.refs.map((r) => speakerKey(r.callId, r.participant.id)));
+  const theirs = new Set(best.person.refs.map((r) => r.key));
   const among = new Set(plan.speakers.map((s) => s.person)).size;
   return { chosen: { person: best.person, matched: best.matched, among }, ranked: ranked.filter((c) => theirs.has(keyOf(c))) };
 }

@@ -10,7 +10,7 @@ import type { Company } from './companies.js';
 import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type NamedPerson, type QueryPlan } from './query-plan.js';
 import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
-import { sideOf, speakerKey, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
+import { sideOf, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
 import { ASKED, ASKER, correctFrameWords, firmBesideAnalyst, ON_THE_CALL, PREPARED_WORDS, QA_WORDS, subjectFrame, WHO_ASKED } from './question-frames.js';
 import { cleanEdges, removeSpans, stripScaffold } from './topic-text.js';
@@ -52,7 +52,7 @@ export interface InterpretOptions {
 function keysOf(people: readonly NamedPerson[], callIds: ReadonlySet<string> | null): Set<string> {
   const keys = new Set<string>();
   for (const { person } of people) {
-    for (const r of person.refs) if (!callIds || callIds.has(r.callId)) keys.add(speakerKey(r.callId, r.participant.id));
+    for (const r of person.refs) if (!callIds || callIds.has(r.callId)) keys.add(r.key);
   }
   return keys;
 }

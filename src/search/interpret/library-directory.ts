@@ -37,7 +37,7 @@ export class LibraryDirectory implements SpeakerDirectory {
     const people = collectPeople(calls, (id) => this.companies.companyOf(id)!);
     for (const p of people) {
       this.byKey.set(p.key, p);
-      for (const r of p.refs) this.byParticipant.set(speakerKey(r.callId, r.participant.id), p);
+      for (const r of p.refs) this.byParticipant.set(r.key, p);
     }
     for (const c of calls) {
       const company = this.companies.companyOf(c.meta.id);

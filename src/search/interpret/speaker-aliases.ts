@@ -22,6 +22,7 @@ import type { CallMeta, Participant, Side } from '../../transcript/types.js';
 import { englishWords } from '../../transcript/english-words.js';
 import { nicknamesOf } from '../../transcript/nicknames.js';
 import { byPeriod, type Company } from './companies.js';
+import { speakerKey } from './speaker-key.js';
 
 export { nicknamesOf };
 
@@ -31,6 +32,8 @@ export type MentionVia = 'full' | 'surname' | 'first' | 'nickname' | 'role' | 'f
 export interface SpeakerRef {
   callId: string;
   participant: Participant;
+  /** speakerKey(callId, participant.id), made once: a role across a library names thousands of appearances a query. */
+  key: string;
 }
 
 /** Someone who speaks on one or more calls of one company (its executives, the analysts on its calls). */
@@ -281,7 +284,7 @@ export function collectPeople(calls: readonly { meta: CallMeta; participants: re
           ? bySurname.get(surname)?.find((s) => s.firstNames.has(first) || nicknamesOf(first).some((n) => s.firstNames.has(n)))
           : undefined;
       const person = byKey.get(key) ?? namesake?.person ?? { key, id: p.id, name: p.name, side: p.side, title: p.title, firm: p.firm, company, refs: [] };
-      person.refs.push({ callId: call.meta.id, participant: p });
+      person.refs.push({ callId: call.meta.id, participant: p, key: speakerKey(call.meta.id, p.id) });
       // The latest call's spelling and title win (refs are sorted by period below).
       byKey.set(key, person);
       if (first && surname) {

@@ -29,9 +29,7 @@ export interface SpeakerDirectory {
   saysName?(company: Company, phrase: string): boolean;
 }
 
-export function speakerKey(callId: string, participantId: string): string {
-  return `${callId}/${participantId}`;
-}
+export { speakerKey } from './speaker-key.js';
 
 export function sideOf(people: readonly Person[]): Side | null {
   const sides = new Set(people.map((p) => p.side));

@@ -44,9 +44,10 @@ export function scopeMembers(lists: ScopeLists, scope: Scope, withSpeakers: bool
     return { members: [...scope.speakerKeys].flatMap((key) => lists.bySpeaker.get(key) ?? []).sort((a, b) => a - b), reach };
   }
   if (scope.callIds) {
-    const ranges = [...scope.callIds].flatMap((id) => lists.callPassages.get(id) ?? []);
-    const reach = ranges.reduce((n, r) => n + r.count, 0);
+    let reach = 0;
+    for (const id of scope.callIds) reach += lists.callPassages.get(id)?.count ?? 0;
     if (reach > limit) return { members: null, reach };
+    const ranges = [...scope.callIds].flatMap((id) => lists.callPassages.get(id) ?? []);
     return { members: ranges.sort((a, b) => a.first - b.first).flatMap((r) => Array.from({ length: r.count }, (_, i) => r.first + i)), reach };
   }
   return { members: null, reach: null };
