@@ -396,7 +396,9 @@ export class CandidateStream {
    */
   private sortDownTo(want: number): void {
     const n = this.docs.length;
-    const better = (a: number, b: number) => this.scores[b]! - this.scores[a]! || this.docs[a]! - this.docs[b]!;
+    // -1/0/1 rather than the scores' difference: a fractional result is a heap number per comparison.
+    const { scores, docs } = this;
+    const better = (a: number, b: number) => (scores[b]! > scores[a]! ? 1 : scores[b]! < scores[a]! ? -1 : docs[a]! - docs[b]!);
     if (want * 4 >= n || this.order.length > 0) {
       this.order = Array.from({ length: n }, (_, i) => i).sort(better);
       return;

@@ -15,8 +15,8 @@ export interface DenseIndex {
 /** Unfiltered searches tried before a filtered one, as multiples of k (see graph()). */
 const OVERSAMPLE = [3, 10, 30] as const;
 
-/** Best first; ties by position, so exact and graph search order equal scores alike. */
-export const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.index - b.index;
+/** Best first; ties by position, so exact and graph search order equal scores alike (-1/0/1: no heap number per comparison). */
+export const byScore = (a: Candidate, b: Candidate) => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.index - b.index);
 
 /** Nearest passages by cosine: the HNSW graph over the library, or exactly over a small scope. */
 export class DenseRetriever implements Retriever {
