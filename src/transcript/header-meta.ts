@@ -203,6 +203,19 @@ export function isTitleLike(text: string): boolean {
 /** A possessive after a legal form or organisational word ("Tallis Freight Corp's Q3 2025…"): the title's, not the name's ("Lowe's" keeps it). */
 const POSSESSIVE_AFTER_FORM = new RegExp(String.raw`\b(?:${alternation([...LEGAL_FORMS, ...ORGANISATION_WORDS])})\.?(?<s>['\u2019]s?)$`, 'i');
 
+/**
+ * Period words between a title's company and its title words ("Tallis Freight plc Half Year 2025
+ * Results Call", "… H1 2025 …", "… FY 2025 …", "… 9M 2025 …", "… Full-Year 2025 …"), as European
+ * companies name their results: the period's, never the company's. The first word always stays ("3M").
+ */
+const TRAILING_PERIOD =
+  /(?:\s+(?:first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|interim|preliminary|annual|year|years|months?|half[\s-]year|full[\s-]year|year[\s-]end|quarter|H[12]|[1-4][QH]|FY\S*|\d{1,2}M|(?:19|20)\d{2}(?:\/\d{2,4})?|and|&|-))+\s*$/i;
+
+function withoutTrailingPeriod(text: string): string {
+  const m = TRAILING_PERIOD.exec(text);
+  return m && m.index > 0 ? text.slice(0, m.index) : text;
+}
+
 function cleanCompany(text: string): string | null {
   let company = text.replace(/[\s\-\u2013\u2014,:|]+$/u, '').replace(/^[\s\-\u2013\u2014,:|]+/u, '').trim();
   const possessive = POSSESSIVE_AFTER_FORM.exec(company);
@@ -292,7 +305,7 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   if (quarter && meta.quarter === null) setQuarter(meta, quarter);
   if (meta.company === null && titleLike && !tickerMatch) {
     const cut = quarter?.index ?? text.search(TITLE_WORDS);
-    if (cut > 0) meta.company = cleanCompany(text.slice(0, cut));
+    if (cut > 0) meta.company = cleanCompany(withoutTrailingPeriod(text.slice(0, cut)));
     else if (quarter && cut === 0) {
       // "Q4 2025 Amazon.com Inc Earnings Call": the company sits between the quarter and the title words.
       const after = text.slice(quarter.index + quarter.length).trimStart();

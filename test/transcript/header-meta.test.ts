@@ -46,6 +46,13 @@ describe('readHeaderMeta', () => {
     ['Widget Corp\'s Q3 2025 Earnings Call', { company: 'Widget Corp' }],
     ['Harbourview Holdings\u2019 Q3 2025 Earnings Call', { company: 'Harbourview Holdings' }],
     ['Lowe\'s Q3 2025 Earnings Call', { company: 'Lowe\'s' }],
+    // A European results title: the period words before "Results Call" are no part of the company (it was "Tallis Freight plc Half Year 2025").
+    ['Tallis Freight plc Half Year 2025 Results Call', { company: 'Tallis Freight plc', quarter: null }],
+    ['Tallis Freight plc H1 2025 Results Call', { company: 'Tallis Freight plc' }],
+    ['Tallis Freight plc FY 2025 Results Call', { company: 'Tallis Freight plc' }],
+    ['Tallis Freight plc 9M 2025 Results Call', { company: 'Tallis Freight plc' }],
+    ['Tallis Freight plc Full-Year 2024/25 Earnings Call', { company: 'Tallis Freight plc' }],
+    ['3M Full Year 2025 Earnings Call', { company: '3M' }],
     // An IR site's PDF: the company's name over a title that names none.
     ['Fenwick Tools Inc.\nFirst Quarter 2025 Earnings Conference Call\nApril 24, 2025', { company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24' }],
     ['Fenwick Tools Inc.\nFenwick Tools Q1 2025 Earnings Call', { company: 'Fenwick Tools' }],
