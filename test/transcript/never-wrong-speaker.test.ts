@@ -2270,3 +2270,33 @@ describe('the IR head labelled by the role and her name ("Moderator - Dana Whitc
     expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Operator (Melissa):'))[0]).toBe('Operator remarks');
   });
 });
+
+describe('an IR site\'s PDF whose names are set in capitals over their titles and firms ("HUGO BRANDT" / "Piper Sandler"), the company\'s name alone over the title', () => {
+  const text = fixture('standard-caps-list-pdf.txt');
+
+  it('reads each name over the line under it as one list entry — "Piper Sandler" was a listed person, Hugo Brandt\'s first words his firm, and the file was refused at "Jefferies"', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(parsed.call.meta.company).toBe('Tallis Freight Corp');
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer', 'Hugo Brandt | analyst | Piper Sandler', 'Leila Moran | analyst | Jefferies', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text.slice(0, 12)}`)).toEqual([
+      'Operator: Good morning', 'Owen Pryce: Thank you. V', 'Maria Castell: Thanks, Owen', 'Operator: Our first qu', 'Hugo Brandt: Thanks. Can ', 'Owen Pryce: Sure. Pricin', 'Operator: Our next que', 'Leila Moran: Hi. What abo', 'Maria Castell: Fuel was a t',
+    ]);
+  });
+
+  it('a firm with a firm\'s words reads so too ("Jefferies LLC"), and the company\'s name with no dot ("Tallis Freight Corp") over the title is never a speaker\'s name line', () => {
+    const parsed = parseTranscriptText(text.replace('\nJefferies\n', '\nJefferies LLC\n'));
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Piper Sandler');
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+    // Names not in capitals: the firm the operator introduces each analyst with.
+    const mixed = parseTranscriptText(text.replace('HUGO BRANDT\n', 'Hugo Brandt\n').replace('LEILA MORAN\n', 'Leila Moran\n'));
+    expect(mixed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`)).toEqual(['Hugo Brandt | Piper Sandler', 'Leila Moran | Jefferies']);
+  });
+
+  it('a name the operator introduces with a firm of their own stays a list entry of its own under a name in capitals', () => {
+    const two = text.replace('HUGO BRANDT\nPiper Sandler\nLEILA MORAN\nJefferies\n', 'HUGO BRANDT\nLeila Moran\n');
+    const parsed = parseTranscriptText(two);
+    expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name.toLowerCase()} | ${p.firm}`)).toEqual(['hugo brandt | null', 'leila moran | null']);
+  });
+});

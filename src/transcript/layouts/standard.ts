@@ -23,12 +23,12 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isIntroducedFirm } from '../introduced-firm.js';
+import { isFirmIntroducedAnywhere, isIntroducedFirm } from '../introduced-firm.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
-import { turnText } from '../structure.js';
+import { firmInIntroduction, turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -47,6 +47,25 @@ const LIST_NAMES: Readonly<Record<ListKind, string>> = {
 function isOwnListEntry(text: string): boolean {
   const own = splitDashed(text);
   return own !== null && looksLikeName(own.name) && !looksLikeTitleLine(own.name);
+}
+
+/** Letters all in capitals ("HUGO BRANDT"), as a PDF's list sets the names over their titles and firms. */
+function inCapitals(text: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/**
+ * The line under a name in a list that is the name's firm though it has no firm's words
+ * ("HUGO BRANDT" over "Piper Sandler", "Leila Moran" over "Jefferies"): the name in capitals over a
+ * line that is not (the list sets names so), or the firm the operator introduces them with. It
+ * was listed as a person "Piper Sandler", and the analyst's first words were his firm.
+ */
+function detailOfListedName(name: string, detail: string, lines: readonly Line[]): boolean {
+  if (inCapitals(detail) || !headerSized(detail)) return false;
+  const paragraphs = lines.map((l) => l.text).filter((t) => t.length > 40);
+  // Not a person the operator introduces with a firm of their own ("…from Leila Moran with Jefferies").
+  if (inCapitals(name)) return !paragraphs.some((p) => firmInIntroduction(p, detail) !== null);
+  return isFirmIntroducedAnywhere(paragraphs, name, detail);
 }
 
 /** A person's name alone on a list line (two words or more; not the operator, a heading or a title). */
@@ -351,7 +370,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const headerLines: Line[] = [];
   while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
     const line = lines[i] as Line;
-    if (nameLed && line.text !== '' && bareNameLine(line.text) !== null && !isHeaderMetaLine(line.text)) {
+    // "Tallis Freight Corp" over "Q3 2025 Earnings Call" opening the file is the company's name over the title, never a name line.
+    const companyOverTitleLine = headerLines.length === 0 && line.text !== '' && companyOverTitle(line.text, (lines[nextNonBlank(lines, i + 1)] as Line | undefined)?.text ?? '') !== null;
+    if (nameLed && line.text !== '' && bareNameLine(line.text) !== null && !isHeaderMetaLine(line.text) && !companyOverTitleLine) {
       nameLedStart = line;
       break;
     }
@@ -404,7 +425,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         next !== undefined &&
         next.number === line.number + 1 &&
         headingOf(next.text) === null &&
-        looksLikeTitleLine(next.text) &&
+        (looksLikeTitleLine(next.text) || detailOfListedName(line.text, next.text, lines)) &&
         !isOwnListEntry(next.text) &&
         resolver.resolve(line.text).kind === 'none' &&
         listEntry(line.text, next.text, kind, meta.company) !== null
