@@ -124,3 +124,18 @@ describe('a date in figures alone under the title', () => {
     expect(parseTranscriptText(text).call.meta).toMatchObject({ quarter: 'Q2 2025', date: '2025-08-06' });
   });
 });
+
+describe('a title that names the company with a possessive and no legal form ("Tallis Freight\'s Third Quarter 2025 Earnings Call")', () => {
+  const text = readFileSync(new URL('../fixtures/layouts/name-colon-possessive-title.txt', import.meta.url), 'utf8');
+
+  it('is the company without it when the call names it so ("…welcome to the Tallis Freight third quarter…") — it was "Tallis Freight\'s"', () => {
+    expect(parseTranscriptText(text).call.meta.company).toBe('Tallis Freight');
+  });
+
+  it('keeps it when the call only ever writes it so ("Dave & Buster\'s"), or when the name is one word ("Lowe\'s", though a "Kate Lowe" speaks)', () => {
+    const always = text.replace("Tallis Freight's Third", "Dave & Buster's Third").replaceAll('the Tallis Freight third', "Dave & Buster's third");
+    expect(parseTranscriptText(always).call.meta.company).toBe("Dave & Buster's");
+    const lowes = text.replace("Tallis Freight's Third", "Lowe's Third").replaceAll('Hugo Brandt', 'Kate Lowe');
+    expect(parseTranscriptText(lowes).call.meta.company).toBe("Lowe's");
+  });
+});
