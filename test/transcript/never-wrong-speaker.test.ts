@@ -2300,3 +2300,17 @@ describe('an IR site\'s PDF whose names are set in capitals over their titles an
     expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name.toLowerCase()} | ${p.firm}`)).toEqual(['hugo brandt | null', 'leila moran | null']);
   });
 });
+
+describe('a title or firm written with more than itself: the call\'s company after the title, "Analyst" after the firm', () => {
+  const who = (text: string, fileName: string): string[] => parseTranscriptText(text, { fileName }).call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`);
+
+  it('"OWEN PRYCE, CHIEF EXECUTIVE OFFICER, TALLIS FREIGHT CORP:" is titled "Chief Executive Officer" of Tallis Freight Corp — the title held the company', () => {
+    expect(who(fixture('name-colon-caps-company.txt'), 'call.txt')).toEqual([
+      'Operator | operator | null | null', 'Owen Pryce | company | Chief Executive Officer | Tallis Freight Corp', 'Maria Castell | company | Chief Financial Officer | Tallis Freight Corp', 'Hugo Brandt | analyst | null | Piper Sandler',
+    ]);
+  });
+
+  it('a list entry "**Hugo Brandt** — Piper Sandler, Analyst" is of Piper Sandler — the firm was "Piper Sandler, Analyst"', () => {
+    expect(who(fixture('name-colon-bold-list.md'), 'call.md').filter((p) => p.includes('analyst'))).toEqual(['Hugo Brandt | analyst | null | Piper Sandler', 'Leila Moran | analyst | null | Jefferies']);
+  });
+});
