@@ -27,6 +27,7 @@ import { withListColumnsRead } from './list-columns.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
 import { withRunOnLinesBroken } from './run-on-lines.js';
+import { asTwoCalls } from './second-call.js';
 import { withColumnsUnwoven } from './text-columns.js';
 import type { Call, LayoutName } from './types.js';
 
@@ -90,10 +91,20 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
     const decoded = decodeTranscript(bytes, limits);
     const lines = splitLines(decoded.text);
     const { doc, layout, detection, pageWarnings } = detectWithoutPageFurniture({ text: decoded.text, lines, fileName });
-    const { call, warnings, inferred } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
+    const { call, warnings, inferred } = parseLayout(layout, doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
     return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...pageWarnings, ...warnings], inferred };
   } catch (error) {
     if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
+    throw error;
+  }
+}
+
+/** A layout's parse; a refusal of a file that holds two calls says so (second-call.ts). */
+function parseLayout(layout: TranscriptLayout, doc: SourceDoc, ctx: Parameters<TranscriptLayout['parse']>[1]): ReturnType<TranscriptLayout['parse']> {
+  try {
+    return layout.parse(doc, ctx);
+  } catch (error) {
+    if (error instanceof TranscriptFormatError && !MACHINE_LAYOUTS.has(layout.name)) throw asTwoCalls(error, doc.lines);
     throw error;
   }
 }

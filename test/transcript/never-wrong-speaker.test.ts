@@ -1464,7 +1464,7 @@ describe('two calls pasted into one file', () => {
 
   it('are refused at the second call\'s title, never its turns filed under the first call (nor its title as the last answer\'s words)', () => {
     expect(refusal(text, 'calls.txt').describe()).toBe(
-      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): the file holds two calls, the second beginning at line ${lineOf(text, second)}; split it there, one call a file`,
     );
     const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
     expect(refusal(standard, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(standard, second)}: "${second.replace(/[().]/g, '\\$&')}" is the title of another call`));
@@ -1474,8 +1474,18 @@ describe('two calls pasted into one file', () => {
     const dated = text.replace(`${second}\n`, `${second}\nJuly 24, 2025 8:30 AM ET\n`);
     expect(dated).toContain(`${second}\nJuly 24`);
     expect(refusal(dated, 'calls.txt').describe()).toBe(
-      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): the file holds two calls, the second beginning at line ${lineOf(text, second)}; split it there, one call a file`,
     );
+  });
+
+  it('also when the second call has a header of its own (date, participants list, headings): it was refused as an "unknown speaker \"Company Participants\"", which said nothing of the second call', () => {
+    const standard = fixture('standard-two-calls.txt');
+    const title = 'Tallis Freight Corp (TLFT) Q3 2025 Earnings Call';
+    expect(refusal(standard, 'calls.txt').describe()).toBe(
+      `calls.txt:${lineOf(standard, title)}: "${title}" is the title of another call (Q3 2025, not Q2 2025): the file holds two calls, the second beginning at line ${lineOf(standard, title)}; split it there, one call a file`,
+    );
+    const labelled = standard.replace(/\n(Operator|Owen Pryce|Hugo Brandt)\n/g, '\n$1: ').replace('Company Participants\n', 'Participants:\n').replace('\nConference Call Participants\n', '\n');
+    expect(refusal(labelled, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(labelled, title)}: .* the file holds two calls, the second beginning at line ${lineOf(labelled, title)};`));
   });
 
   it('a call that says its own title in passing, or repeats it, still reads', () => {
