@@ -2324,3 +2324,19 @@ describe('a title or firm written with more than itself: the call\'s company aft
     expect(who(fixture('name-colon-bold-list.md'), 'call.md').filter((p) => p.includes('analyst'))).toEqual(['Hugo Brandt | analyst | null | Piper Sandler', 'Leila Moran | analyst | null | Jefferies']);
   });
 });
+
+describe('captions whose only speaker hint is each cue\'s identifier ("Speaker_1", as a diarizing tool writes it)', () => {
+  const text = fixture('webvtt-speaker-ids.vtt');
+
+  it('are numbered speakers, named where the call hands over to them — the file was refused as naming no speaker', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.vtt' });
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}) ${r.role}`)).toEqual([
+      'Speaker 1 (operator) remarks', 'Owen Pryce (company) remarks', 'Speaker 3 (company) remarks', 'Speaker 1 (operator) intro', 'Hugo Brandt (analyst) question', 'Owen Pryce (company) answer',
+    ]);
+  });
+
+  it('only when every cue\'s identifier is a speaker\'s: a caption\'s own numbering ("7") names no one, and one cue without a label is refused as before', () => {
+    expect(refusal(text.replace('Speaker_3\n', '7\n'), 'call.vtt').describe()).toMatch(/^call\.vtt:\d+: the cue at this line names no speaker/);
+    expect(refusal(text.replaceAll(/^Speaker_(\d)$/gm, '$1'), 'call.vtt').describe()).toMatch(/^call\.vtt:4: the cue at this line names no speaker/);
+  });
+});
