@@ -24,6 +24,7 @@ import { splitLines } from './lines.js';
 import { withWordsRejoined } from './line-break-hyphens.js';
 import { withLabelMarksRead } from './label-marks.js';
 import { withListColumnsRead } from './list-columns.js';
+import { withLowercaseLabelsRead } from './lowercase-labels.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
 import { withRunOnLinesBroken } from './run-on-lines.js';
@@ -132,11 +133,13 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
   const columns = withListColumnsRead(pages.text, pages.lines);
   const plain = withoutMarkup(columns.text, columns.lines);
   // Paragraph numbers, chevrons and dashes around speakers' labels ("12. Owen Pryce:", ">> OWEN PRYCE:", "Owen Pryce — Thanks").
-  const labelled = withLabelMarksRead(plain.text, plain.lines);
+  // "owen pryce: Thank you.": labels in lower case, read as the names the call writes with capitals.
+  const lower = withLowercaseLabelsRead(plain.text, plain.lines);
+  const labelled = withLabelMarksRead(lower.text, lower.lines);
   const whole = withWordsRejoined(labelled.text, labelled.lines);
   const page = withoutPageFurniture(whole.lines);
   const doc = { ...raw, text: whole.text, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: [...runOn.warnings, ...pages.warnings, ...columns.warnings, ...plain.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
+  return { doc, ...detectLayout(doc), pageWarnings: [...runOn.warnings, ...pages.warnings, ...columns.warnings, ...plain.warnings, ...lower.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

@@ -2340,3 +2340,30 @@ describe('captions whose only speaker hint is each cue\'s identifier ("Speaker_1
     expect(refusal(text.replaceAll(/^Speaker_(\d)$/gm, '$1'), 'call.vtt').describe()).toMatch(/^call\.vtt:4: the cue at this line names no speaker/);
   });
 });
+
+describe('speaker labels written in lower case ("owen pryce: …", "operator: …")', () => {
+  const text = fixture('name-colon-lowercase.txt');
+  const capitalised = text.replace(/^operator:/gm, 'Operator:').replace(/^owen pryce:/gm, 'Owen Pryce:').replace(/^maria castell:/gm, 'Maria Castell:').replace(/^hugo brandt:/gm, 'Hugo Brandt:');
+
+  it('are the names the list and the other labels write with capitals — they were refused (or read as words of the speaker before)', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(capitalised).call));
+    expect(parsed.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^4 speaker labels written in lower case read as the names/));
+  });
+
+  it('with no list, a name an introduction writes with capitals reads; one the call never writes so is refused with its line, never the speaker before\'s words', () => {
+    const bare = text.replace(/Participants:\n(?:.+\n)+\n/, '').replace(/^(Operator|Owen Pryce|Hugo Brandt):/gm, (l) => l.toLowerCase());
+    expect(refusal(bare, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(bare, bare.split('\n').find((l) => l.startsWith('maria castell:')) as string)}: cannot tell whether "maria castell" is a speaker: labels here are written in lower case, and the call never writes "Maria Castell" with its capitals (in a participants list, a label or an introduction); write "Maria Castell:" if it is one`,
+    );
+    const introduced = bare.replace('owen pryce: Thank you.', 'owen pryce: Thank you. With me is Maria Castell, our CFO.');
+    expect(turnTable(parseTranscriptText(introduced).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator']);
+  });
+
+  it('a paragraph opening with words in lower case and a colon ("and in north america: …") stays the speaker\'s words', () => {
+    const said = text.replace('maria castell: Thanks, Owen.', 'and in north america: volumes rose 4%.\n\nmaria castell: Thanks, Owen.');
+    const rows = turnTable(parseTranscriptText(said).call);
+    expect(rows[1]?.text).toMatch(/and in north america: volumes rose 4%\.$/);
+    expect(rows[2]?.speaker).toBe('Maria Castell');
+  });
+});
