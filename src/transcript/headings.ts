@@ -12,11 +12,14 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
     'qa',
     /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment| period)?|question[- ]and[- ]answers?(?: session| section| portion| segment| period)?|(?:analyst |live )?q\s?(?:&|and)\s?a(?: session| section| portion| period)?|questions from analysts|analyst questions(?: and answers)?)$/i,
   ],
-  // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional).
-  ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants)$/i],
-  ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti)$/i],
+  // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional); German and Italian lists too.
+  ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants|unternehmensvertreter|vertreter des unternehmens|teilnehmer (?:des|vom) unternehmens?|partecipanti (?:della|per la) societ[aà])$/i],
+  ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti|analysten|konferenzteilnehmer|weitere teilnehmer)$/i],
   ['participants', /^(?:participantes|participants [àa] la conf[eé]rence|partecipanti|teilnehmer)$/i],
   ['prepared', /^(?:presentaci[oó]n|apresenta[cç][aã]o|pr[eé]sentation|presentazione|pr[aä]sentation|comentarios iniciales|palabras de apertura)$/i],
+  // A Japanese company's call in English under its own Japanese headings ("プレゼンテーション", "質疑応答").
+  ['prepared', /^(?:プレゼンテーション|決算説明|説明)$/u],
+  ['qa', /^(?:質疑応答(?:セッション)?)$/u],
   [
     'qa',
     /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|sessione (?:di )?q\s?&\s?a|fragen und antworten|frage-?(?:und|&)-?antwort-?runde|fragerunde)$/i,

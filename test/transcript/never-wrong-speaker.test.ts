@@ -2057,6 +2057,20 @@ describe('section headings as more sources word them ("Q and A", "Question-and-A
       expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
     }
   });
+
+  it('a Japanese company\'s own headings ("プレゼンテーション", "質疑応答") open the remarks and the Q&A — "質疑応答" was words of the CFO', () => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
+    const text = fixture('name-colon.txt').replace('\nPrepared Remarks\n', '\nプレゼンテーション\n').replace('\nQuestions and Answers\n', '\n質疑応答\n');
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
+  });
+
+  it('German and Italian list headings ("Unternehmensvertreter", "Analysten", "Partecipanti della società") head the lists of a standard call — "Analysten" was refused as an unknown speaker', () => {
+    const expected = turnTable(parseTranscriptText(fixture('standard.txt')).call);
+    for (const [company, analysts] of [['Unternehmensvertreter', 'Analysten'], ['Teilnehmer des Unternehmens', 'Konferenzteilnehmer'], ['Partecipanti della società', 'Analisti']]) {
+      const text = fixture('standard.txt').replace('Corporate Participants', company as string).replace('\nAnalysts\n', `\n${analysts}\n`);
+      expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
+    }
+  });
 });
 
 describe('a speaker\'s label inside the paragraph before it, its line break lost ("…in the quarter. Rita Chen: Thanks, Alan.")', () => {
