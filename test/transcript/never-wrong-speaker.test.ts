@@ -2321,7 +2321,13 @@ describe('an IR site\'s PDF whose names are set in capitals over their titles an
   it('a name the operator introduces with a firm of their own stays a list entry of its own under a name in capitals', () => {
     const two = text.replace('HUGO BRANDT\nPiper Sandler\nLEILA MORAN\nJefferies\n', 'HUGO BRANDT\nLeila Moran\n');
     const parsed = parseTranscriptText(two);
-    expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name.toLowerCase()} | ${p.firm}`)).toEqual(['hugo brandt | null', 'leila moran | null']);
+    expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`)).toEqual(['Hugo Brandt | null', 'Leila Moran | null']);
+  });
+
+  it('listed with no firm, the firm the operator just introduced them with on the line under their name is no words of theirs (it was the first words of their question), and a name alone in capitals is shown as people write it', () => {
+    const two = text.replace('HUGO BRANDT\nPiper Sandler\nLEILA MORAN\nJefferies\n', 'HUGO BRANDT\nLeila Moran\n');
+    const rows = turnTable(parseTranscriptText(two).call);
+    expect(rows.filter((r) => r.side === 'analyst').map((r) => `${r.speaker}: ${r.text}`)).toEqual(['Hugo Brandt: Thanks. Can you talk about pricing in intermodal?', 'Leila Moran: Hi. What about fuel costs?']);
   });
 });
 

@@ -444,7 +444,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       let draft = participantFromListLine(entry, kind, meta.company);
       if (!draft && bullet === undefined && entry === line.text && isBareListedName(line.text) && resolver.resolve(line.text).kind === 'none' && !startsBody(lines, i)) {
         // "Peter Lindqvist" alone under "Conference Call Participants": listed, with no firm written.
-        draft = { name: line.text, title: null, firm: null, division: null, side: kind === 'analysts' ? 'analyst' : kind === 'company' ? 'company' : 'unknown', sideSource: kind === 'participants' ? 'unknown' : 'listed' };
+        draft = { name: nameAsWritten(line.text), title: null, firm: null, division: null, side: kind === 'analysts' ? 'analyst' : kind === 'company' ? 'company' : 'unknown', sideSource: kind === 'participants' ? 'unknown' : 'listed' };
         warnings.push({ line: line.number, message: `participant "${line.text}" is listed with no ${kind === 'analysts' ? 'firm' : 'title'}` });
       }
       // The call may begin right after the lists, with no "Presentation" heading: "Operator", or a listed person's name line.
@@ -611,10 +611,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let contentFrom = from;
     if (speaker) {
+      // "HUGO BRANDT" / "Piper Sandler", listed with no firm: the firm the operator just introduced him with is no words of his.
+      const before = collector.current;
+      const introducedFirm = !titleInline && !companyLine && under !== null && speaker.firm === null && speaker.side !== 'company' && before !== null && before.speakerId !== speaker.id && isIntroducedFirm(turnText(before), speaker.name, under.text);
       const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
       if (companyLine) contentFrom++;
-      if (!titleInline && (companyLine ? titleUnder !== null : under !== null && isTitleLineOf(speaker, under.text))) contentFrom++;
+      if (!titleInline && (companyLine ? titleUnder !== null : under !== null && (isTitleLineOf(speaker, under.text) || introducedFirm))) contentFrom++;
       // "Hugo Brandt" / "Piper Sandler" / "Analyst": the role under the firm is no part of the words either.
       if (contentFrom > from + 1 && contentFrom < g.to && ROLE_LINE.test((lines[contentFrom] as Line).text)) contentFrom++;
       // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.
