@@ -2387,3 +2387,18 @@ describe('speaker labels written in lower case ("owen pryce: …", "operator: �
     expect(rows[2]?.speaker).toBe('Maria Castell');
   });
 });
+
+describe('question and answer marks as calls held in other languages write them ("P:" / "R:", "Pregunta:" / "Respuesta:", "F:" / "A:")', () => {
+  const text = fixture('name-colon-spanish-qa-marks.txt');
+  const speakers = (t: string): string[] => turnTable(parseTranscriptText(t).call).map((r) => `${r.speaker} (${r.side})`);
+
+  it('change the speaker to the unidentified asker and answerer — "P" and "R" were two people of those names', () => {
+    expect(speakers(text).slice(4)).toEqual(['Unidentified Analyst (analyst)', 'Unidentified Company Representative (company)']);
+    expect(speakers(text.replace('\nP: ', '\nPregunta: ').replace('\nR: ', '\nRespuesta: ')).slice(4)).toEqual(['Unidentified Analyst (analyst)', 'Unidentified Company Representative (company)']);
+    expect(speakers(text.replace('\nP: ', '\nF: ').replace('\nR: ', '\nA: ')).slice(4)).toEqual(['Unidentified Analyst (analyst)', 'Unidentified Company Representative (company)']);
+  });
+
+  it('a letter the call does not pair with another is left as it was', () => {
+    expect(speakers(text.replace('\nR: Los precios subieron.\n', '\nOwen Pryce: Los precios subieron.\n')).slice(4)).toEqual(['P (analyst)', 'Owen Pryce (company)']);
+  });
+});
