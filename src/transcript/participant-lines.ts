@@ -58,14 +58,19 @@ export { looksLikeTitleLine, sideOfTitle } from './titles.js';
  * brackets hold anything but the name's initials ("(CEO)" is a title).
  */
 export function listedInitials(text: string): { text: string; initials: string } | null {
-  const m = /^(?<name>[^()]+?)\s*\((?<initials>\p{Lu}{2,4})\)(?<rest>(?:\s*[-\u2013\u2014,:\t|]|\s*$).*)$/u.exec(text.trim());
-  if (!m?.groups || !looksLikeName(m.groups.name as string)) return null;
+  // "OP - Owen Pryce, Chief Executive Officer", "OP: Owen Pryce": the key first, as a note-taker's speaker table writes it.
+  const m =
+    /^(?<name>[^()]+?)\s*\((?<initials>\p{Lu}{2,4})\)(?<rest>(?:\s*[-\u2013\u2014,:\t|]|\s*$).*)$/u.exec(text.trim()) ??
+    /^(?<initials>\p{Lu}{2,4})(?:\s*[-\u2013\u2014:=|]\s*|\t+)(?<name>[^,;\t\u2013\u2014()]+?)(?<rest>(?:\s*[-\u2013\u2014,;:\t|]|\s*$).*)$/u.exec(text.trim());
+  if (!m?.groups || !looksLikeName((m.groups.name as string).trim())) return null;
   const words = (m.groups.name as string).split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   const initials = m.groups.initials as string;
   const all = words.map((w) => w[0]).join('');
   const outer = words.length >= 2 ? `${words[0]?.[0]}${words.at(-1)?.[0]}` : null;
   if (initials !== all && initials !== outer) return null;
-  return { text: `${m.groups.name}${m.groups.rest}`, initials };
+  // The key first: "Owen Pryce, Chief Executive Officer" after it is the entry "Owen Pryce - Chief Executive Officer".
+  const rest = m.index === 0 && text.trim().startsWith(initials) ? (m.groups.rest as string).replace(/^\s*[,;]\s*/, ' - ') : (m.groups.rest as string);
+  return { text: `${(m.groups.name as string).trim()}${rest}`, initials };
 }
 
 /** A person described by a speaker header's title/firm line (no participants list said who they are). */

@@ -2402,3 +2402,18 @@ describe('question and answer marks as calls held in other languages write them 
     expect(speakers(text.replace('\nR: Los precios subieron.\n', '\nOwen Pryce: Los precios subieron.\n')).slice(4)).toEqual(['P (analyst)', 'Owen Pryce (company)']);
   });
 });
+
+describe('a speaker table that writes each key before the name ("OP - Owen Pryce, Chief Executive Officer", then "OP: …")', () => {
+  it('keys the initials to that person — the list made people named "OP", "MC", "HB" titled with the names and titles', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-initials-first.txt'), { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer', 'Hugo Brandt | analyst | Piper Sandler', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+  });
+
+  it('a title written first ("CEO - Owen Pryce") is no key: letters that are not the name\'s initials', () => {
+    const titled = fixture('name-colon-initials-first.txt').replace('OP - Owen Pryce, Chief Executive Officer', 'CEO - Owen Pryce').replace('\nOP: Thank you.', '\nOwen Pryce: Thank you.');
+    expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Owen Pryce')?.title).toBe('CEO');
+  });
+});
