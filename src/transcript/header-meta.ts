@@ -51,6 +51,7 @@ const ORDINALS: Readonly<Record<string, number>> = {
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
   /\bF?Q(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25, FQ4 2025
+  /\bF?Q(?<q>[1-4])(?:\s*[-/]\s*|\s+(?:of\s+)?(?:fiscal|FY)(?:\s+year)?\s+)['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q3-2025, Q3/2025, Q3 Fiscal 2026, Q3 of Fiscal Year 2026
   /\bQ(?<q>[1-4])\s+(?:and|&)\s+(?:(?:the\s+)?full[\s-]+(?:fiscal\s+)?year|fiscal(?:\s+year)?|FY|year[\s-]+end(?:ed)?)\s*['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 and Full Year 2025
   /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
@@ -304,7 +305,9 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   }
   if (quarter && meta.quarter === null) setQuarter(meta, quarter);
   if (meta.company === null && titleLike && !tickerMatch) {
-    const cut = quarter?.index ?? text.search(TITLE_WORDS);
+    // "Tallis Freight Corp Quarterly Results Call Q3 2025": the company ends at the title's words when they come first.
+    const words = text.search(TITLE_WORDS);
+    const cut = quarter !== null && words >= 0 ? Math.min(quarter.index, words) : (quarter?.index ?? words);
     if (cut > 0) meta.company = cleanCompany(withoutTrailingPeriod(text.slice(0, cut)));
     else if (quarter && cut === 0) {
       // "Q4 2025 Amazon.com Inc Earnings Call": the company sits between the quarter and the title words.

@@ -53,6 +53,13 @@ describe('readHeaderMeta', () => {
     ['Tallis Freight plc 9M 2025 Results Call', { company: 'Tallis Freight plc' }],
     ['Tallis Freight plc Full-Year 2024/25 Earnings Call', { company: 'Tallis Freight plc' }],
     ['3M Full Year 2025 Earnings Call', { company: '3M' }],
+    // "Q3 Fiscal 2026", "Q3-2025": the quarter was null and its words the company's ("Tallis Freight Corp Q3").
+    ['Tallis Freight Corp Q3 Fiscal 2026 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2026' }],
+    ['Tallis Freight Corp Q3 of Fiscal Year 2026 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2026' }],
+    ['Tallis Freight Corp Q3-2025 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
+    ['Tallis Freight Corp Q3/2025 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
+    // The title's words before the quarter end the company (it was "Tallis Freight Corp Quarterly Results Call").
+    ['Tallis Freight Corp Quarterly Results Call Q3 2025', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
     // An IR site's PDF: the company's name over a title that names none.
     ['Fenwick Tools Inc.\nFirst Quarter 2025 Earnings Conference Call\nApril 24, 2025', { company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24' }],
     ['Fenwick Tools Inc.\nFenwick Tools Q1 2025 Earnings Call', { company: 'Fenwick Tools' }],
