@@ -2417,3 +2417,20 @@ describe('a speaker table that writes each key before the name ("OP - Owen Pryce
     expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Owen Pryce')?.title).toBe('CEO');
   });
 });
+
+describe('a StreetEvents list copied with one space between the name and the company or firm ("Owen Pryce Tallis Freight Corp - CEO")', () => {
+  const text = fixture('standard-streetevents-run-on-list.txt');
+
+  it('lists Owen Pryce of Tallis Freight Corp — it listed "Owen Pryce Tallis Freight Corp", and his speaker line made a second Owen Pryce', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Owen Pryce | company | CEO | Tallis Freight Corp', 'Maria Castell | company | CFO | Tallis Freight Corp', 'Hugo Brandt | analyst | null | Piper Sandler', 'Operator | operator | null | null',
+    ]);
+    expect(parsed.warnings.map((w) => w.message).filter((m) => m.includes('not in the participants'))).toEqual([]);
+  });
+
+  it('a three-word name whose last word is the company\'s first ("William Clay Ford" at Ford Motor Company) keeps it', () => {
+    const ford = text.replace('Tallis Freight Corp Earnings Call', 'Ford Motor Company Earnings Call').replace('Owen Pryce Tallis Freight Corp - CEO', 'William Clay Ford - Executive Chair');
+    expect(parseTranscriptText(ford.replace(/Owen Pryce, Tallis Freight Corp - CEO \[\d\]/, 'William Clay Ford [2]').replace('Owen Pryce [8]', 'William Clay Ford [8]')).call.participants[0]?.name).toBe('William Clay Ford');
+  });
+});

@@ -68,6 +68,29 @@ function detailOfListedName(name: string, detail: string, lines: readonly Line[]
   return isFirmIntroducedAnywhere(paragraphs, name, detail);
 }
 
+/**
+ * A list entry whose name runs into the company or firm with a space only ("Owen Pryce Tallis Freight
+ * Corp - CEO", "Hugo Brandt Piper Sandler - Analyst", as a StreetEvents list is copied): the name is
+ * the words before the call's company, or before the firm the operator introduces that name with —
+ * it was a participant "Owen Pryce Tallis Freight Corp", and the speaker a second Owen Pryce. The
+ * entry as written otherwise.
+ */
+function withFirmApart(entry: string, company: string | null, lines: readonly Line[]): string {
+  const dashed = splitDashed(entry);
+  const words = dashed?.name.split(/\s+/) ?? [];
+  if (dashed === null || words.length < 3 || !looksLikeName(dashed.name)) return entry;
+  let paragraphs: string[] | null = null;
+  for (let k = 2; k < words.length; k++) {
+    const name = words.slice(0, k).join(' ');
+    const firm = words.slice(k).join(' ');
+    paragraphs ??= lines.map((l) => l.text).filter((t) => t.length > 40);
+    // The company's name of two words or more, or whole ("William Clay Ford" at Ford Motor Company keeps his name).
+    const ownCompany = namesCompany(firm, company) && (words.length - k >= 2 || firm.toLowerCase() === company?.toLowerCase());
+    if (ownCompany || isFirmIntroducedAnywhere(paragraphs, name, firm)) return [name, firm, ...dashed.parts].join(' - ');
+  }
+  return entry;
+}
+
 /** A person's name alone on a list line (two words or more; not the operator, a heading or a title). */
 function isBareListedName(text: string): boolean {
   return headerSized(text) && text.split(/\s+/).length >= 2 && looksLikeName(text) && !isInterjection(text) && !isOperatorName(text) && headingOf(text) === null && !looksLikeTitleLine(text) && !isTitleLike(text);
@@ -441,7 +464,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
           i++;
         } else entry = `${bullet} - ${kind === 'analysts' ? 'Analyst' : 'Participant'}`;
       } else if (bullet !== undefined) entry = bullet;
-      let draft = participantFromListLine(entry, kind, meta.company);
+      let draft = participantFromListLine(withFirmApart(entry, meta.company, lines), kind, meta.company);
       if (!draft && bullet === undefined && entry === line.text && isBareListedName(line.text) && resolver.resolve(line.text).kind === 'none' && !startsBody(lines, i)) {
         // "Peter Lindqvist" alone under "Conference Call Participants": listed, with no firm written.
         draft = { name: nameAsWritten(line.text), title: null, firm: null, division: null, side: kind === 'analysts' ? 'analyst' : kind === 'company' ? 'company' : 'unknown', sideSource: kind === 'participants' ? 'unknown' : 'listed' };
