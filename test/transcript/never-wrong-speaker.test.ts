@@ -2434,3 +2434,20 @@ describe('a StreetEvents list copied with one space between the name and the com
     expect(parseTranscriptText(ford.replace(/Owen Pryce, Tallis Freight Corp - CEO \[\d\]/, 'William Clay Ford [2]').replace('Owen Pryce [8]', 'William Clay Ford [8]')).call.participants[0]?.name).toBe('William Clay Ford');
   });
 });
+
+describe('a name line that is a first name or a surname alone, after the full name has spoken ("Maria" over her words)', () => {
+  const text = fixture('standard-first-name-lines.txt');
+
+  it('is the one participant going by it, with a warning, as a "Maria:" label is — it was refused as an unknown speaker', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(turnTable(parsed.call).slice(5).map((r) => r.speaker)).toEqual(['Maria Castell', 'Hugo Brandt', 'Owen Pryce']);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Maria" taken as Maria Castell, the only participant so named');
+  });
+
+  it('a surname two participants share is refused, never a guess', () => {
+    const namesakes = text.replace('Maria Castell - Chief Financial Officer\n', 'Maria Castell - Chief Financial Officer\nJonas Castell - President, Rail Division\n').replace('\nMaria\nFuel', '\nCastell\nFuel');
+    expect(refusal(namesakes, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(namesakes, 'Castell')}: speaker "Castell" could be "Maria Castell" (Chief Financial Officer) or "Jonas Castell" (President, Rail Division); write the full name`,
+    );
+  });
+});

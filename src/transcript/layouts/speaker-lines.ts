@@ -35,6 +35,27 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
 }
 
 /**
+ * The one participant a surname or a first name alone stands for, with a warning; refused when two
+ * share it; null when nobody goes by it.
+ * "Park" when a participant has that surname: them when they are the only one it can be; when
+ * two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
+ * An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
+ * "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
+ */
+export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, hint: string | null): Participant | null {
+  const bare = SpeakerResolver.withoutHonorific(name);
+  const surnamed = ctx.resolver.bySurnameAlone(bare, hint);
+  if (surnamed.kind === 'found') {
+    ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${surnamed.participant.name}, the only participant so named` });
+    return surnamed.participant;
+  }
+  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, name, surnamed.candidates, 'write the full name');
+  const known = hint === null ? ctx.resolver.byFirstName(bare) : null;
+  if (known) ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${known.name}, the only participant so named` });
+  return known;
+}
+
+/**
  * Adds someone met only in a speaker header. A name one or two edits from a listed one — or,
  * with no list, from someone who already spoke — is refused as a likely typo; otherwise the new
  * participant is recorded (in the warnings, when there is a list).
@@ -53,22 +74,8 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
     if (ctx.resolver.hasList) ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" names a role nobody in ${ctx.listName} holds; added as a company speaker named by it` });
     return role;
   }
-  // "Park" when a participant has that surname: them when they are the only one it can be; when
-  // two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
-  // An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
-  const bare = SpeakerResolver.withoutHonorific(draft.name);
-  const surnamed = ctx.resolver.bySurnameAlone(bare, draft.title ?? draft.firm);
-  if (surnamed.kind === 'found') {
-    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${surnamed.participant.name}, the only participant so named` });
-    return surnamed.participant;
-  }
-  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, draft.name, surnamed.candidates, 'write the full name');
-  // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
-  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(bare) : null;
-  if (known) {
-    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${known.name}, the only participant so named` });
-    return known;
-  }
+  const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm);
+  if (part) return part;
   if (ctx.resolver.hasList) {
     const near = ctx.resolver.nearMiss(draft.name);
     if (near) {

@@ -31,7 +31,7 @@ import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution }
 import { firmInIntroduction, turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, byPartOfName, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
 
 const TITLE_EXAMPLE = '"Company (TICKER) Q4 2025 Earnings Call <date> <time>"';
 /** Most non-blank lines a header (title, date, time…) may have before the first heading. */
@@ -607,11 +607,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         if (isTitleLike(header.name) || namesCompany(header.name, meta.company)) {
           throw new TranscriptFormatError(first.number, `${quoteLine(first.text)} reads as the call's title or company, not a speaker's name (a page's running header?)`, { lineText: first.text });
         }
-        if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
+        // "Maria" over her words once "Maria Castell" has spoken (the one participant going by it): her, as a "Maria:" label is.
+        const part = !titled && !bareSpeaker && !mark && header.name.split(/\s+/).length === 1 ? byPartOfName(speakerCtx, first, header.name, null) : null;
+        if (part === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
         const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
         const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
-        speaker = addUnlistedSpeaker(speakerCtx, first, draft);
+        speaker = part ?? addUnlistedSpeaker(speakerCtx, first, draft);
       }
     }
     if (!speaker && headerSized(first.text) && !/[.?!:;,]$/.test(first.text)) {
