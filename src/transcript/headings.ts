@@ -35,11 +35,14 @@ export interface Heading {
 /** A heading's number, as a broker's PDF numbers its parts: "1. ", "II) ", "Part I – ", "Section 2: ". */
 const ENUMERATOR = /^(?:(?:part|section)\s+)?(?:\d{1,2}|[IVX]{1,4})(?:[.):]|\s+[-\u2013\u2014:])\s*|^(?:part|section)\s+(?:\d{1,2}|[IVX]{1,4})\s+/i;
 
+/** Rules drawn around a heading, as plain-text exports set it off ("=== Questions and Answers ===", "--- Q&A ---"). */
+const DECORATION = /^[=\-*#~_+]{2,}\s*(\S.*?)\s*[=\-*#~_+]{2,}$/;
+
 /** The heading a line is, or null. */
 export function headingOf(text: string): Heading | null {
   if (!headerSized(text) || text.length > 60) return null;
   const colon = text.endsWith(':');
-  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim().replace(ENUMERATOR, '');
+  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim().replace(DECORATION, '$1').replace(ENUMERATOR, '');
   for (const [kind, pattern] of HEADINGS) if (pattern.test(bare)) return { kind, colon };
   return null;
 }

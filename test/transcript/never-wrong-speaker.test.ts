@@ -2058,6 +2058,12 @@ describe('section headings as more sources word them ("Q and A", "Question-and-A
     }
   });
 
+  it.each(['=== Questions and Answers ===', '--- Q&A ---', '**Questions and Answers**', '~~ Question-and-Answer Session ~~'])('"%s", set off by rules, opens the Q&A — it was words of the CFO', (heading) => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
+    const rows = turnTable(parseTranscriptText(fixture('name-colon.txt').replace('\nQuestions and Answers\n', `\n${heading}\n`)).call);
+    expect(rows).toEqual(expected);
+  });
+
   it('a Japanese company\'s own headings ("プレゼンテーション", "質疑応答") open the remarks and the Q&A — "質疑応答" was words of the CFO', () => {
     const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
     const text = fixture('name-colon.txt').replace('\nPrepared Remarks\n', '\nプレゼンテーション\n').replace('\nQuestions and Answers\n', '\n質疑応答\n');
