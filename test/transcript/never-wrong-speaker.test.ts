@@ -2457,3 +2457,17 @@ describe('a name line that is a first name or a surname alone, after the full na
     );
   });
 });
+
+describe('labels that write the role first and the person in brackets ("CEO (Owen Pryce):", "Analyst (Hugo Brandt, Piper Sandler):")', () => {
+  it('are the person named, the role their title and the firm theirs — "CEO" was a person titled "Owen Pryce", and the analyst an "Unidentified Analyst"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-role-first.txt'), { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Operator | operator | null | null', 'Owen Pryce | company | CEO | Tallis Freight Corp', 'Maria Castell | company | CFO | Tallis Freight Corp', 'Hugo Brandt | analyst | null | Piper Sandler',
+    ]);
+  });
+
+  it('"Operator (Melissa):" is still the operator', () => {
+    const text = fixture('name-colon-role-first.txt').replace('Operator: Our first question', 'Operator (Melissa): Our first question');
+    expect(turnTable(parseTranscriptText(text).call)[3]?.speaker).toBe('Operator');
+  });
+});

@@ -25,6 +25,7 @@ import { headerSized, lineGroups, type Line } from '../lines.js';
 import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import { isHeaderRow } from '../table-columns.js';
@@ -80,6 +81,9 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   const titled = splitLeadingTitle(written);
   if (titled) return { name: titled.name, hint: titled.title };
   const parenthesised = splitNameHint(written);
+  // "CEO (Owen Pryce)", "Analyst (Hugo Brandt, Piper Sandler)": the role first, the person in brackets.
+  const roleFirst = roleBeforeName(parenthesised.name, parenthesised.hint);
+  if (roleFirst) return roleFirst;
   // "Halvorsen, Sigrid" / "Moreau, Julien (CFO)": a directory's display name, surname first.
   const given = givenNameFirst(parenthesised.name, looksLikeTitleLine);
   if (given !== null) return { name: given, hint: parenthesised.hint };
