@@ -2471,3 +2471,23 @@ describe('labels that write the role first and the person in brackets ("CEO (Owe
     expect(turnTable(parseTranscriptText(text).call)[3]?.speaker).toBe('Operator');
   });
 });
+
+describe('an analyst labelled by the firm alone ("Piper Sandler: …" after "…from Hugo Brandt with Piper Sandler")', () => {
+  const text = fixture('name-colon-firm-label.txt');
+
+  it('is the one analyst of that firm, with a warning — it was a new person "Piper Sandler"', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Piper Sandler');
+    expect(turnTable(parsed.call)[4]).toMatchObject({ speaker: 'Hugo Brandt', side: 'analyst', role: 'question' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Piper Sandler" taken as Hugo Brandt, the only participant of that firm');
+  });
+
+  it('two analysts of the firm: refused; one word that only begins a firm\'s name ("Piper") is no firm', () => {
+    const two = text.replace('Hugo Brandt - Piper Sandler - Analyst\n', 'Hugo Brandt - Piper Sandler - Analyst\nLeila Moran - Piper Sandler - Analyst\n');
+    expect(refusal(two, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(two, 'Piper Sandler: Thanks. What about fuel?')}: speaker "Piper Sandler" could be "Hugo Brandt" (Piper Sandler) or "Leila Moran" (Piper Sandler); write the analyst's name`,
+    );
+    const word = parseTranscriptText(text.replace('Piper Sandler: Thanks.', 'Piper: Thanks.'));
+    expect(turnTable(word.call)[4]?.speaker).not.toBe('Hugo Brandt');
+  });
+});

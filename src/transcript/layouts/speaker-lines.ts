@@ -5,6 +5,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
+import { nameWords } from '../names.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant } from '../types.js';
@@ -33,6 +34,16 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
     lineText: line.text,
   });
 }
+
+/** Whether a label is a firm's name as written ("Piper Sandler" for "Piper Sandler & Co.", "Jefferies" for "Jefferies LLC"). */
+function isFirmOf(label: string, firm: string): boolean {
+  const said = nameWords(label);
+  const own = nameWords(firm);
+  if (said.length === 0 || said.length > own.length || !said.every((w, k) => w === own[k])) return false;
+  // One word ("Morgan") names the firm only when the rest is its legal form ("Jefferies" for "Jefferies LLC"): it may be someone's name.
+  return said.length >= 2 || own.slice(1).every((w) => FIRM_SUFFIXES.has(w));
+}
+const FIRM_SUFFIXES = new Set(['llc', 'inc', 'co', '&', 'and', 'ltd', 'plc', 'lp', 'llp', 'l.p.', 'ag', 'sa', 'group', 'securities', 'company', 'corp', 'corporation']);
 
 /**
  * The one participant a surname or a first name alone stands for, with a warning; refused when two
@@ -76,6 +87,17 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
   }
   const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm);
   if (part) return part;
+  // "Piper Sandler: …" under the operator's "…from Hugo Brandt with Piper Sandler": a label that is the
+  // firm of one analyst met before is that analyst — it was a person "Piper Sandler"; refused when two share it.
+  if (draft.title === null && draft.firm === null) {
+    const ofFirm = ctx.resolver.list().filter((p) => p.side !== 'company' && p.side !== 'operator' && p.firm !== null && isFirmOf(draft.name, p.firm));
+    if (ofFirm.length > 1) ambiguousSpeaker(line, draft.name, ofFirm, "write the analyst's name");
+    const analyst = ofFirm[0];
+    if (analyst !== undefined) {
+      ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${analyst.name}, the only participant of that firm` });
+      return analyst;
+    }
+  }
   if (ctx.resolver.hasList) {
     const near = ctx.resolver.nearMiss(draft.name);
     if (near) {
