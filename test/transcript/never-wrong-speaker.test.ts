@@ -2466,6 +2466,11 @@ describe('labels that write the role first and the person in brackets ("CEO (Owe
     ]);
   });
 
+  it('as name lines over the words too ("CEO (Owen Pryce)") — the file was refused at "CEO"', () => {
+    const lines = fixture('name-colon-role-first.txt').replace(/^(.+?): /gm, '$1\n').replace('October 23, 2025\n', 'October 23, 2025\n\nPresentation\n');
+    expect(turnTable(parseTranscriptText(lines).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+  });
+
   it('"Operator (Melissa):" is still the operator', () => {
     const text = fixture('name-colon-role-first.txt').replace('Operator: Our first question', 'Operator (Melissa): Our first question');
     expect(turnTable(parseTranscriptText(text).call)[3]?.speaker).toBe('Operator');

@@ -27,6 +27,7 @@ import { isFirmIntroducedAnywhere, isIntroducedFirm } from '../introduced-firm.j
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
+import { roleBeforeName } from '../role-first-labels.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
 import { firmInIntroduction, turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
@@ -129,6 +130,9 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: titleLineUnder(bare, nextLine, resolver), titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
+  // "CEO (Owen Pryce)": the role first, the person in brackets.
+  const roleFirst = roleBeforeName(paren.name, paren.hint);
+  if (roleFirst) return { ...roleFirst, titleInline: true };
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
   // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
   if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
