@@ -11,6 +11,7 @@ import { refuseJointLabels } from './joint-labels.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
+import { withoutTitlePossessive } from './possessive-company.js';
 import { namesCompany } from './participant-lines.js';
 import { refuseSecondCall } from './second-call.js';
 import { refuseUnreadLabels } from './speaker-openings.js';
@@ -123,6 +124,8 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
     ? { ...written, turns: withUnnamedAskers(withUnlabelledOperator(inline, written.participants, written.source, warnings), written.participants, written.source, warnings) }
     : written;
   let { meta } = draft;
+  // "Tallis Freight's Third Quarter…" over a call that says "the Tallis Freight third quarter call": the possessive is the title's.
+  if (meta.company !== null) meta = { ...meta, company: withoutTitlePossessive(meta.company, draft.source) };
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;
   // No header named the company or the period (none at all, or a dataset that gives only a

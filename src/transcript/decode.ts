@@ -7,7 +7,9 @@
  * The text is then made safe to show and to search: bidirectional override and isolate controls
  * (U+202A–U+202E, U+2066–U+2069), which can make a passage display reversed, are removed with a
  * warning; other control characters are dropped (tab and line breaks stay); Unicode line/paragraph
- * separators become line breaks; the text is NFC-normalised so "é" written two ways is one name.
+ * separators become line breaks; invisible characters inside words (zero-width spaces, word joiners,
+ * soft hyphens) are removed with a warning, and a full-width colon is a colon; the text is
+ * NFC-normalised so "é" written two ways is one name.
  */
 import iconv from 'iconv-lite';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
@@ -114,6 +116,14 @@ function refuseBinary(bytes: Uint8Array, start: number): void {
 }
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Characters a web page or a PDF leaves inside words that no one sees — zero-width spaces, word
+ * joiners, soft hyphens: "Owen Pryce\u200B:" was no label, and the file was refused as in no layout.
+ * (Zero-width joiners and non-joiners stay: scripts and emoji need them.)
+ */
+const INVISIBLE = /[\u200B\u2060\u00AD]/g;
+/** A full-width colon ("Owen Pryce：", as a Japanese keyboard writes it): a colon, a space after it where words follow. */
+const FULL_WIDTH_COLON = /\uFF1A(\S?)/g;
 /** C0 controls except tab/LF/CR, DEL, C1 controls, and byte-order marks inside the text. */
 const OTHER_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/g;
 
@@ -134,7 +144,8 @@ function sanitise(decoded: string, warnings: ImportWarning[]): string {
   };
   strip(BIDI_CONTROLS, (n) => `removed ${n} bidirectional override/isolate control character${n === 1 ? '' : 's'} (they can make text display reversed)`);
   strip(OTHER_CONTROLS, (n) => `dropped ${n} control character${n === 1 ? '' : 's'}`);
-  return text.replace(/[\u2028\u2029]/g, '\n').normalize('NFC');
+  strip(INVISIBLE, (n) => `removed ${n} invisible character${n === 1 ? '' : 's'} (zero-width spaces, word joiners, soft hyphens)`);
+  return text.replace(/[\u2028\u2029]/g, '\n').replace(FULL_WIDTH_COLON, (_m, next: string) => (next === '' ? ':' : `: ${next}`)).normalize('NFC');
 }
 
 /**

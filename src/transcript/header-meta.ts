@@ -52,6 +52,7 @@ const ORDINALS: Readonly<Record<string, number>> = {
 /** Quarter patterns; each yields [quarter, year] group names q and y. */
 const QUARTER_PATTERNS: readonly RegExp[] = [
   /\bF?Q(?<q>[1-4])\s*(?:FY\s*|F)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 2025, Q4 FY2025, Q4 FY25, Q4'25, FQ4 2025
+  /\bF?Q(?<q>[1-4])(?:\s*[-/]\s*|\s+(?:of\s+)?(?:fiscal|FY)(?:\s+year)?\s+)['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q3-2025, Q3/2025, Q3 Fiscal 2026, Q3 of Fiscal Year 2026
   /\bQ(?<q>[1-4])\s+(?:and|&)\s+(?:(?:the\s+)?full[\s-]+(?:fiscal\s+)?year|fiscal(?:\s+year)?|FY|year[\s-]+end(?:ed)?)\s*['\u2019]?(?<y>\d{4}|\d{2})\b/i, // Q4 and Full Year 2025
   /\b(?:FY\s*)?(?<y>\d{4})\s*Q(?<q>[1-4])\b/i, // 2025 Q4, FY2025 Q4
   /\b(?<q>[1-4])Q\s*(?:FY\s*)?['\u2019]?(?<y>\d{4}|\d{2})\b/i, // 4Q25, 4Q 2025
@@ -204,6 +205,19 @@ export function isTitleLike(text: string): boolean {
 /** A possessive after a legal form or organisational word ("Tallis Freight Corp's Q3 2025…"): the title's, not the name's ("Lowe's" keeps it). */
 const POSSESSIVE_AFTER_FORM = new RegExp(String.raw`\b(?:${alternation([...LEGAL_FORMS, ...ORGANISATION_WORDS])})\.?(?<s>['\u2019]s?)$`, 'i');
 
+/**
+ * Period words between a title's company and its title words ("Tallis Freight plc Half Year 2025
+ * Results Call", "… H1 2025 …", "… FY 2025 …", "… 9M 2025 …", "… Full-Year 2025 …"), as European
+ * companies name their results: the period's, never the company's. The first word always stays ("3M").
+ */
+const TRAILING_PERIOD =
+  /(?:\s+(?:first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|interim|preliminary|annual|year|years|months?|half[\s-]year|full[\s-]year|year[\s-]end|quarter|H[12]|[1-4][QH]|FY\S*|\d{1,2}M|(?:19|20)\d{2}(?:\/\d{2,4})?|and|&|-))+\s*$/i;
+
+function withoutTrailingPeriod(text: string): string {
+  const m = TRAILING_PERIOD.exec(text);
+  return m && m.index > 0 ? text.slice(0, m.index) : text;
+}
+
 function cleanCompany(text: string): string | null {
   let company = text.replace(/[\s\-\u2013\u2014,:|]+$/u, '').replace(/^[\s\-\u2013\u2014,:|]+/u, '').trim();
   const possessive = POSSESSIVE_AFTER_FORM.exec(company);
@@ -292,8 +306,10 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
   }
   if (quarter && meta.quarter === null) setQuarter(meta, quarter);
   if (meta.company === null && titleLike && !tickerMatch) {
-    const cut = quarter?.index ?? text.search(TITLE_WORDS);
-    if (cut > 0) meta.company = cleanCompany(text.slice(0, cut));
+    // "Tallis Freight Corp Quarterly Results Call Q3 2025": the company ends at the title's words when they come first.
+    const words = text.search(TITLE_WORDS);
+    const cut = quarter !== null && words >= 0 ? Math.min(quarter.index, words) : (quarter?.index ?? words);
+    if (cut > 0) meta.company = cleanCompany(withoutTrailingPeriod(text.slice(0, cut)));
     else if (quarter && cut === 0) {
       // "Q4 2025 Amazon.com Inc Earnings Call": the company sits between the quarter and the title words.
       const after = text.slice(quarter.index + quarter.length).trimStart();

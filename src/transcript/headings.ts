@@ -12,11 +12,14 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
     'qa',
     /^(?:questions? (?:and|&) answers?(?: session| section| portion| segment| period)?|question[- ]and[- ]answers?(?: session| section| portion| segment| period)?|(?:analyst |live )?q\s?(?:&|and)\s?a(?: session| section| portion| period)?|questions from analysts|analyst questions(?: and answers)?)$/i,
   ],
-  // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional).
-  ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants)$/i],
-  ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti)$/i],
+  // Calls held or transcribed in Spanish, Portuguese, French, Italian or German (accents optional); German and Italian lists too.
+  ['company', /^(?:participantes (?:de la (?:empresa|compa[nñ][ií]a)|da (?:empresa|companhia))|ejecutivos|directivos|executivos|diretoria|participants de la soci[eé]t[eé]|dirigeants|unternehmensvertreter|vertreter des unternehmens|teilnehmer (?:des|vom) unternehmens?|partecipanti (?:della|per la) societ[aà])$/i],
+  ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti|analysten|konferenzteilnehmer|weitere teilnehmer)$/i],
   ['participants', /^(?:participantes|participants [àa] la conf[eé]rence|partecipanti|teilnehmer)$/i],
   ['prepared', /^(?:presentaci[oó]n|apresenta[cç][aã]o|pr[eé]sentation|presentazione|pr[aä]sentation|comentarios iniciales|palabras de apertura)$/i],
+  // A Japanese company's call in English under its own Japanese headings ("プレゼンテーション", "質疑応答").
+  ['prepared', /^(?:プレゼンテーション|決算説明|説明)$/u],
+  ['qa', /^(?:質疑応答(?:セッション)?)$/u],
   [
     'qa',
     /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|sessione (?:di )?q\s?&\s?a|fragen und antworten|frage-?(?:und|&)-?antwort-?runde|fragerunde)$/i,
@@ -32,11 +35,14 @@ export interface Heading {
 /** A heading's number, as a broker's PDF numbers its parts: "1. ", "II) ", "Part I – ", "Section 2: ". */
 const ENUMERATOR = /^(?:(?:part|section)\s+)?(?:\d{1,2}|[IVX]{1,4})(?:[.):]|\s+[-\u2013\u2014:])\s*|^(?:part|section)\s+(?:\d{1,2}|[IVX]{1,4})\s+/i;
 
+/** Rules drawn around a heading, as plain-text exports set it off ("=== Questions and Answers ===", "--- Q&A ---"). */
+const DECORATION = /^[=\-*#~_+]{2,}\s*(\S.*?)\s*[=\-*#~_+]{2,}$/;
+
 /** The heading a line is, or null. */
 export function headingOf(text: string): Heading | null {
   if (!headerSized(text) || text.length > 60) return null;
   const colon = text.endsWith(':');
-  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim().replace(ENUMERATOR, '');
+  const bare = (colon ? text.slice(0, -1) : text).replace(/\s+/g, ' ').trim().replace(DECORATION, '$1').replace(ENUMERATOR, '');
   for (const [kind, pattern] of HEADINGS) if (pattern.test(bare)) return { kind, colon };
   return null;
 }

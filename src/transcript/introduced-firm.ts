@@ -17,3 +17,12 @@ export function isIntroducedFirm(introduction: string, name: string, line: strin
   if (said === '' || written === '' || /[.?!:;]$/.test(line.trim())) return false;
   return written === said || written.startsWith(`${said} `) || said.startsWith(`${written} `);
 }
+
+/**
+ * Whether some paragraph of the call introduces `name` with `line` as their firm — a list's
+ * "Hugo Brandt" over "Piper Sandler" when the operator says "…from Hugo Brandt with Piper Sandler".
+ */
+export function isFirmIntroducedAnywhere(paragraphs: readonly string[], name: string, line: string): boolean {
+  const lowered = name.toLowerCase();
+  return paragraphs.some((p) => p.toLowerCase().includes(lowered) && isIntroducedFirm(p, name, line));
+}

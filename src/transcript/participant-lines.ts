@@ -47,6 +47,8 @@ export function splitFirm(rest: string): { firm: string; division: string | null
 const ANALYST_WORD = /^(?:sell-side |equity |research |senior |managing |)(?:analyst|analista|analyste|analystin)$/iu;
 /** The analyst's role written before their firm ("Analyst, Northgate Securities", "Research Analyst at Northgate"): not part of the firm. */
 const ROLE_BEFORE_FIRM = /^(?:[\w-]+\s+)?analyst\s*(?:,|\s(?:at|with)\s)\s*/i;
+/** The role written after the firm with a comma ("Piper Sandler, Analyst", "Jefferies LLC, Equity Research Analyst"): not part of the firm either. */
+const ROLE_AFTER_FIRM = /\s*,\s*(?:[\w-]+\s+){0,2}(?:analyst|analista|analyste|analystin)$/iu;
 
 export { looksLikeTitleLine, sideOfTitle } from './titles.js';
 
@@ -56,14 +58,19 @@ export { looksLikeTitleLine, sideOfTitle } from './titles.js';
  * brackets hold anything but the name's initials ("(CEO)" is a title).
  */
 export function listedInitials(text: string): { text: string; initials: string } | null {
-  const m = /^(?<name>[^()]+?)\s*\((?<initials>\p{Lu}{2,4})\)(?<rest>(?:\s*[-\u2013\u2014,:\t|]|\s*$).*)$/u.exec(text.trim());
-  if (!m?.groups || !looksLikeName(m.groups.name as string)) return null;
+  // "OP - Owen Pryce, Chief Executive Officer", "OP: Owen Pryce": the key first, as a note-taker's speaker table writes it.
+  const m =
+    /^(?<name>[^()]+?)\s*\((?<initials>\p{Lu}{2,4})\)(?<rest>(?:\s*[-\u2013\u2014,:\t|]|\s*$).*)$/u.exec(text.trim()) ??
+    /^(?<initials>\p{Lu}{2,4})(?:\s*[-\u2013\u2014:=|]\s*|\t+)(?<name>[^,;\t\u2013\u2014()]+?)(?<rest>(?:\s*[-\u2013\u2014,;:\t|]|\s*$).*)$/u.exec(text.trim());
+  if (!m?.groups || !looksLikeName((m.groups.name as string).trim())) return null;
   const words = (m.groups.name as string).split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   const initials = m.groups.initials as string;
   const all = words.map((w) => w[0]).join('');
   const outer = words.length >= 2 ? `${words[0]?.[0]}${words.at(-1)?.[0]}` : null;
   if (initials !== all && initials !== outer) return null;
-  return { text: `${m.groups.name}${m.groups.rest}`, initials };
+  // The key first: "Owen Pryce, Chief Executive Officer" after it is the entry "Owen Pryce - Chief Executive Officer".
+  const rest = m.index === 0 && text.trim().startsWith(initials) ? (m.groups.rest as string).replace(/^\s*[,;]\s*/, ' - ') : (m.groups.rest as string);
+  return { text: `${(m.groups.name as string).trim()}${rest}`, initials };
 }
 
 /** A person described by a speaker header's title/firm line (no participants list said who they are). */
@@ -102,14 +109,17 @@ export function participantFromHeader(written: string, hint: string | null, comp
     const analystParts = titleLine.split(/\s+--?\s+|\s+[\u2013\u2014]\s+/);
     const firmText = analystParts.length > 1 && ANALYST_WORD.test(analystParts.at(-1) ?? '') ? analystParts.slice(0, -1).join(' - ') : titleLine;
     // "Analyst, Northgate Securities": the firm after the role.
-    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(ROLE_BEFORE_FIRM, ''));
+    const { firm, division } = splitFirm(ANALYST_WORD.test(firmText) ? '' : firmText.replace(ROLE_BEFORE_FIRM, '').replace(ROLE_AFTER_FIRM, ''));
     return { name, title: null, firm: firm === '' ? null : firm, division, side, sideSource };
   }
   if (side === 'company') {
     // "Northwind Robotics, Inc. - Chief Operating Officer": the company, then the title.
     const dashed = splitDashed(`x - ${titleLine}`);
     if (dashed && dashed.parts.length === 2) return { name, title: dashed.parts[1] as string, firm: dashed.parts[0] as string, division: null, side, sideSource };
-    return { name, title: titleLine, firm: company, division: null, side, sideSource };
+    // "Chief Executive Officer, Tallis Freight Corp" (a label in capitals: "OWEN PRYCE, CHIEF EXECUTIVE OFFICER, TALLIS FREIGHT CORP:"): the title, then the call's company.
+    const comma = titleLine?.lastIndexOf(',') ?? -1;
+    const title = titleLine !== null && comma > 0 && namesCompany(titleLine.slice(comma + 1), company) ? titleLine.slice(0, comma).trim() : titleLine;
+    return { name, title, firm: company, division: null, side, sideSource };
   }
   return { name, title: titleLine, firm: null, division: null, side, sideSource };
 }
@@ -134,7 +144,7 @@ export function participantFromListLine(written: string, kind: ListKind, company
   if (analyst) {
     // "Firm, Division", "Firm -- Analyst", or "Firm, Division - Their Title" (the title is not kept for analysts).
     const firmParts = ANALYST_WORD.test(last) ? parts.slice(0, -1) : parts.slice(0, 1);
-    const { firm, division } = splitFirm(firmParts.join(' - ').replace(ROLE_BEFORE_FIRM, ''));
+    const { firm, division } = splitFirm(firmParts.join(' - ').replace(ROLE_BEFORE_FIRM, '').replace(ROLE_AFTER_FIRM, ''));
     return { name, title: null, firm: firm === '' ? null : firm, division, side: 'analyst', sideSource: 'listed' };
   }
   if (parts.length >= 2) {

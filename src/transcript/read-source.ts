@@ -24,9 +24,11 @@ import { splitLines } from './lines.js';
 import { withWordsRejoined } from './line-break-hyphens.js';
 import { withLabelMarksRead } from './label-marks.js';
 import { withListColumnsRead } from './list-columns.js';
+import { withLowercaseLabelsRead } from './lowercase-labels.js';
 import { withoutMarkup } from './markdown.js';
 import { withoutPageFurniture } from './page-furniture.js';
 import { withRunOnLinesBroken } from './run-on-lines.js';
+import { asTwoCalls } from './second-call.js';
 import { withColumnsUnwoven } from './text-columns.js';
 import type { Call, LayoutName } from './types.js';
 
@@ -37,7 +39,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 44;
+export const PARSER_VERSION = 45;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */
@@ -90,10 +92,20 @@ export function parseTranscriptBytes(bytes: Uint8Array, opts: ParseBytesOptions 
     const decoded = decodeTranscript(bytes, limits);
     const lines = splitLines(decoded.text);
     const { doc, layout, detection, pageWarnings } = detectWithoutPageFurniture({ text: decoded.text, lines, fileName });
-    const { call, warnings, inferred } = layout.parse(doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
+    const { call, warnings, inferred } = parseLayout(layout, doc, { id: opts.id, limits, dataset: opts.dataset ?? null });
     return { call, layout: layout.name, source: fileName ?? call.meta.id, detection, warnings: [...decoded.warnings, ...pageWarnings, ...warnings], inferred };
   } catch (error) {
     if (error instanceof TranscriptFormatError && fileName !== null) error.inFile(fileName);
+    throw error;
+  }
+}
+
+/** A layout's parse; a refusal of a file that holds two calls says so (second-call.ts). */
+function parseLayout(layout: TranscriptLayout, doc: SourceDoc, ctx: Parameters<TranscriptLayout['parse']>[1]): ReturnType<TranscriptLayout['parse']> {
+  try {
+    return layout.parse(doc, ctx);
+  } catch (error) {
+    if (error instanceof TranscriptFormatError && !MACHINE_LAYOUTS.has(layout.name)) throw asTwoCalls(error, doc.lines);
     throw error;
   }
 }
@@ -121,11 +133,13 @@ function detectWithoutPageFurniture(raw: SourceDoc): { doc: SourceDoc; layout: T
   const columns = withListColumnsRead(pages.text, pages.lines);
   const plain = withoutMarkup(columns.text, columns.lines);
   // Paragraph numbers, chevrons and dashes around speakers' labels ("12. Owen Pryce:", ">> OWEN PRYCE:", "Owen Pryce — Thanks").
-  const labelled = withLabelMarksRead(plain.text, plain.lines);
+  // "owen pryce: Thank you.": labels in lower case, read as the names the call writes with capitals.
+  const lower = withLowercaseLabelsRead(plain.text, plain.lines);
+  const labelled = withLabelMarksRead(lower.text, lower.lines);
   const whole = withWordsRejoined(labelled.text, labelled.lines);
   const page = withoutPageFurniture(whole.lines);
   const doc = { ...raw, text: whole.text, lines: page.lines };
-  return { doc, ...detectLayout(doc), pageWarnings: [...runOn.warnings, ...pages.warnings, ...columns.warnings, ...plain.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
+  return { doc, ...detectLayout(doc), pageWarnings: [...runOn.warnings, ...pages.warnings, ...columns.warnings, ...plain.warnings, ...lower.warnings, ...labelled.warnings, ...whole.warnings, ...page.warnings] };
 }
 
 /** Parses a string as if it were a UTF-8 file (tests, and callers that already decoded). */

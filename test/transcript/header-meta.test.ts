@@ -46,6 +46,20 @@ describe('readHeaderMeta', () => {
     ['Widget Corp\'s Q3 2025 Earnings Call', { company: 'Widget Corp' }],
     ['Harbourview Holdings\u2019 Q3 2025 Earnings Call', { company: 'Harbourview Holdings' }],
     ['Lowe\'s Q3 2025 Earnings Call', { company: 'Lowe\'s' }],
+    // A European results title: the period words before "Results Call" are no part of the company (it was "Tallis Freight plc Half Year 2025").
+    ['Tallis Freight plc Half Year 2025 Results Call', { company: 'Tallis Freight plc', quarter: null }],
+    ['Tallis Freight plc H1 2025 Results Call', { company: 'Tallis Freight plc' }],
+    ['Tallis Freight plc FY 2025 Results Call', { company: 'Tallis Freight plc' }],
+    ['Tallis Freight plc 9M 2025 Results Call', { company: 'Tallis Freight plc' }],
+    ['Tallis Freight plc Full-Year 2024/25 Earnings Call', { company: 'Tallis Freight plc' }],
+    ['3M Full Year 2025 Earnings Call', { company: '3M' }],
+    // "Q3 Fiscal 2026", "Q3-2025": the quarter was null and its words the company's ("Tallis Freight Corp Q3").
+    ['Tallis Freight Corp Q3 Fiscal 2026 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2026' }],
+    ['Tallis Freight Corp Q3 of Fiscal Year 2026 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2026' }],
+    ['Tallis Freight Corp Q3-2025 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
+    ['Tallis Freight Corp Q3/2025 Earnings Call', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
+    // The title's words before the quarter end the company (it was "Tallis Freight Corp Quarterly Results Call").
+    ['Tallis Freight Corp Quarterly Results Call Q3 2025', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
     // An IR site's PDF: the company's name over a title that names none.
     ['Fenwick Tools Inc.\nFirst Quarter 2025 Earnings Conference Call\nApril 24, 2025', { company: 'Fenwick Tools Inc.', quarter: 'Q1 2025', date: '2025-04-24' }],
     ['Fenwick Tools Inc.\nFenwick Tools Q1 2025 Earnings Call', { company: 'Fenwick Tools' }],
@@ -115,5 +129,20 @@ describe('a date in figures alone under the title', () => {
   it('("06.08.2025") is the call\'s date, never a line that stops the header (the call was refused)', () => {
     const text = readFileSync(new URL('../fixtures/layouts/standard-caps-firm-lines.txt', import.meta.url), 'utf8').replace('AUGUST 6, 2025', '06.08.2025');
     expect(parseTranscriptText(text).call.meta).toMatchObject({ quarter: 'Q2 2025', date: '2025-08-06' });
+  });
+});
+
+describe('a title that names the company with a possessive and no legal form ("Tallis Freight\'s Third Quarter 2025 Earnings Call")', () => {
+  const text = readFileSync(new URL('../fixtures/layouts/name-colon-possessive-title.txt', import.meta.url), 'utf8');
+
+  it('is the company without it when the call names it so ("…welcome to the Tallis Freight third quarter…") — it was "Tallis Freight\'s"', () => {
+    expect(parseTranscriptText(text).call.meta.company).toBe('Tallis Freight');
+  });
+
+  it('keeps it when the call only ever writes it so ("Dave & Buster\'s"), or when the name is one word ("Lowe\'s", though a "Kate Lowe" speaks)', () => {
+    const always = text.replace("Tallis Freight's Third", "Dave & Buster's Third").replaceAll('the Tallis Freight third', "Dave & Buster's third");
+    expect(parseTranscriptText(always).call.meta.company).toBe("Dave & Buster's");
+    const lowes = text.replace("Tallis Freight's Third", "Lowe's Third").replaceAll('Hugo Brandt', 'Kate Lowe');
+    expect(parseTranscriptText(lowes).call.meta.company).toBe("Lowe's");
   });
 });

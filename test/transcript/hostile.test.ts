@@ -64,6 +64,14 @@ describe('decoding', () => {
     );
   });
 
+  it('removes the invisible characters a web page leaves in labels (zero-width spaces, word joiners, soft hyphens), with a warning, and reads a full-width colon as a colon — the file was refused as in no layout', () => {
+    const labelled = readFileSync(new URL('../fixtures/layouts/name-colon.txt', import.meta.url), 'utf8');
+    const hidden = labelled.replaceAll('Andy Kim:', 'Andy\u00a0Kim\u200b:').replaceAll('Priya Natarajan:', 'Priya Nata\u00adrajan\u2060:').replaceAll('Lena Brooks:', 'Lena Brooks\uff1a');
+    const parsed = parseTranscriptText(hidden);
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(labelled).call));
+    expect(parsed.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^removed \d+ invisible characters \(zero-width spaces, word joiners, soft hyphens\)$/));
+  });
+
   it('normalises to NFC so a name written two ways is one name', () => {
     const decomposed = standard.replaceAll('Lena Brooks', 'Le\u0301na Brooks');
     const mixed = decomposed.replace('Le\u0301na Brooks - Vice', 'L\u00e9na Brooks - Vice');

@@ -8,6 +8,17 @@ describe('htmlText', () => {
     expect(htmlText('<p>one\n  two</p><p>three<br>four</p><ul><li>a</li><li>b</li></ul>')).toBe('one two\n\nthree\nfour\n\na\nb\n');
   });
 
+  it('a definition list\'s term opens a block, its definitions the lines under it (each turn as <dt>Speaker</dt><dd>words</dd>)', () => {
+    expect(htmlText('<dl><dt>Operator</dt><dd>Good morning.</dd><dt>Owen Pryce</dt><dd>Thank you.</dd><dd>Volumes rose.</dd></dl>')).toBe('Operator\nGood morning.\n\nOwen Pryce\nThank you.\nVolumes rose.\n');
+  });
+
+  it('a page that sets each turn as a term and its definition reads as name lines over the words — it was one block, refused as no layout', async () => {
+    const { readFileSync } = await import('node:fs');
+    const parsed = await parseTranscriptFile(readFileSync(new URL('../fixtures/layouts/standard-definition-list.html', import.meta.url)), { fileName: 'call.html' });
+    const names = new Map(parsed.call.participants.map((p) => [p.id, p.name]));
+    expect(parsed.call.turns.map((t) => names.get(t.speakerId))).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+
   it('decodes entities and reads non-breaking spaces as spaces', () => {
     expect(htmlText('<p>Procter &amp; Gamble&#39;s margin&nbsp;rose &#8212; 2&#160;points &lt;here&gt;</p>')).toBe("Procter & Gamble's margin rose \u2014 2 points <here>\n");
   });

@@ -1464,7 +1464,7 @@ describe('two calls pasted into one file', () => {
 
   it('are refused at the second call\'s title, never its turns filed under the first call (nor its title as the last answer\'s words)', () => {
     expect(refusal(text, 'calls.txt').describe()).toBe(
-      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): the file holds two calls, the second beginning at line ${lineOf(text, second)}; split it there, one call a file`,
     );
     const standard = text.replace(/^([^:\n]+): /gm, '$1\n');
     expect(refusal(standard, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(standard, second)}: "${second.replace(/[().]/g, '\\$&')}" is the title of another call`));
@@ -1474,8 +1474,18 @@ describe('two calls pasted into one file', () => {
     const dated = text.replace(`${second}\n`, `${second}\nJuly 24, 2025 8:30 AM ET\n`);
     expect(dated).toContain(`${second}\nJuly 24`);
     expect(refusal(dated, 'calls.txt').describe()).toBe(
-      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): a file holds one call; split it where this one begins`,
+      `calls.txt:${lineOf(text, second)}: "${second}" is the title of another call (Q2 2025, not Q1 2025): the file holds two calls, the second beginning at line ${lineOf(text, second)}; split it there, one call a file`,
     );
+  });
+
+  it('also when the second call has a header of its own (date, participants list, headings): it was refused as an "unknown speaker \"Company Participants\"", which said nothing of the second call', () => {
+    const standard = fixture('standard-two-calls.txt');
+    const title = 'Tallis Freight Corp (TLFT) Q3 2025 Earnings Call';
+    expect(refusal(standard, 'calls.txt').describe()).toBe(
+      `calls.txt:${lineOf(standard, title)}: "${title}" is the title of another call (Q3 2025, not Q2 2025): the file holds two calls, the second beginning at line ${lineOf(standard, title)}; split it there, one call a file`,
+    );
+    const labelled = standard.replace(/\n(Operator|Owen Pryce|Hugo Brandt)\n/g, '\n$1: ').replace('Company Participants\n', 'Participants:\n').replace('\nConference Call Participants\n', '\n');
+    expect(refusal(labelled, 'calls.txt').describe()).toMatch(new RegExp(`^calls\\.txt:${lineOf(labelled, title)}: .* the file holds two calls, the second beginning at line ${lineOf(labelled, title)};`));
   });
 
   it('a call that says its own title in passing, or repeats it, still reads', () => {
@@ -2047,6 +2057,26 @@ describe('section headings as more sources word them ("Q and A", "Question-and-A
       expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
     }
   });
+
+  it.each(['=== Questions and Answers ===', '--- Q&A ---', '**Questions and Answers**', '~~ Question-and-Answer Session ~~'])('"%s", set off by rules, opens the Q&A — it was words of the CFO', (heading) => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
+    const rows = turnTable(parseTranscriptText(fixture('name-colon.txt').replace('\nQuestions and Answers\n', `\n${heading}\n`)).call);
+    expect(rows).toEqual(expected);
+  });
+
+  it('a Japanese company\'s own headings ("プレゼンテーション", "質疑応答") open the remarks and the Q&A — "質疑応答" was words of the CFO', () => {
+    const expected = turnTable(parseTranscriptText(fixture('name-colon.txt')).call);
+    const text = fixture('name-colon.txt').replace('\nPrepared Remarks\n', '\nプレゼンテーション\n').replace('\nQuestions and Answers\n', '\n質疑応答\n');
+    expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
+  });
+
+  it('German and Italian list headings ("Unternehmensvertreter", "Analysten", "Partecipanti della società") head the lists of a standard call — "Analysten" was refused as an unknown speaker', () => {
+    const expected = turnTable(parseTranscriptText(fixture('standard.txt')).call);
+    for (const [company, analysts] of [['Unternehmensvertreter', 'Analysten'], ['Teilnehmer des Unternehmens', 'Konferenzteilnehmer'], ['Partecipanti della società', 'Analisti']]) {
+      const text = fixture('standard.txt').replace('Corporate Participants', company as string).replace('\nAnalysts\n', `\n${analysts}\n`);
+      expect(turnTable(parseTranscriptText(text).call)).toEqual(expected);
+    }
+  });
 });
 
 describe('a speaker\'s label inside the paragraph before it, its line break lost ("…in the quarter. Rita Chen: Thanks, Alan.")', () => {
@@ -2268,5 +2298,201 @@ describe('the IR head labelled by the role and her name ("Moderator - Dana Whitc
   it('"Moderator (Dana Whitcombe):" too (it was a generic operator); "Operator (Melissa):", a name no one in the list has, stays the operator', () => {
     expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Moderator (Dana Whitcombe):'))).toEqual(expected);
     expect(speakers(text.replace(/^Moderator - Dana Whitcombe:/gm, 'Operator (Melissa):'))[0]).toBe('Operator remarks');
+  });
+});
+
+describe('an IR site\'s PDF whose names are set in capitals over their titles and firms ("HUGO BRANDT" / "Piper Sandler"), the company\'s name alone over the title', () => {
+  const text = fixture('standard-caps-list-pdf.txt');
+
+  it('reads each name over the line under it as one list entry — "Piper Sandler" was a listed person, Hugo Brandt\'s first words his firm, and the file was refused at "Jefferies"', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(parsed.call.meta.company).toBe('Tallis Freight Corp');
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer', 'Hugo Brandt | analyst | Piper Sandler', 'Leila Moran | analyst | Jefferies', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => `${r.speaker}: ${r.text.slice(0, 12)}`)).toEqual([
+      'Operator: Good morning', 'Owen Pryce: Thank you. V', 'Maria Castell: Thanks, Owen', 'Operator: Our first qu', 'Hugo Brandt: Thanks. Can ', 'Owen Pryce: Sure. Pricin', 'Operator: Our next que', 'Leila Moran: Hi. What abo', 'Maria Castell: Fuel was a t',
+    ]);
+  });
+
+  it('a firm with a firm\'s words reads so too ("Jefferies LLC"), and the company\'s name with no dot ("Tallis Freight Corp") over the title is never a speaker\'s name line', () => {
+    const parsed = parseTranscriptText(text.replace('\nJefferies\n', '\nJefferies LLC\n'));
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Piper Sandler');
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+    // Names not in capitals: the firm the operator introduces each analyst with.
+    const mixed = parseTranscriptText(text.replace('HUGO BRANDT\n', 'Hugo Brandt\n').replace('LEILA MORAN\n', 'Leila Moran\n'));
+    expect(mixed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`)).toEqual(['Hugo Brandt | Piper Sandler', 'Leila Moran | Jefferies']);
+  });
+
+  it('a name the operator introduces with a firm of their own stays a list entry of its own under a name in capitals', () => {
+    const two = text.replace('HUGO BRANDT\nPiper Sandler\nLEILA MORAN\nJefferies\n', 'HUGO BRANDT\nLeila Moran\n');
+    const parsed = parseTranscriptText(two);
+    expect(parsed.call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`)).toEqual(['Hugo Brandt | null', 'Leila Moran | null']);
+  });
+
+  it('listed with no firm, the firm the operator just introduced them with on the line under their name is no words of theirs (it was the first words of their question), and a name alone in capitals is shown as people write it', () => {
+    const two = text.replace('HUGO BRANDT\nPiper Sandler\nLEILA MORAN\nJefferies\n', 'HUGO BRANDT\nLeila Moran\n');
+    const rows = turnTable(parseTranscriptText(two).call);
+    expect(rows.filter((r) => r.side === 'analyst').map((r) => `${r.speaker}: ${r.text}`)).toEqual(['Hugo Brandt: Thanks. Can you talk about pricing in intermodal?', 'Leila Moran: Hi. What about fuel costs?']);
+  });
+});
+
+describe('a title or firm written with more than itself: the call\'s company after the title, "Analyst" after the firm', () => {
+  const who = (text: string, fileName: string): string[] => parseTranscriptText(text, { fileName }).call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`);
+
+  it('"OWEN PRYCE, CHIEF EXECUTIVE OFFICER, TALLIS FREIGHT CORP:" is titled "Chief Executive Officer" of Tallis Freight Corp — the title held the company', () => {
+    expect(who(fixture('name-colon-caps-company.txt'), 'call.txt')).toEqual([
+      'Operator | operator | null | null', 'Owen Pryce | company | Chief Executive Officer | Tallis Freight Corp', 'Maria Castell | company | Chief Financial Officer | Tallis Freight Corp', 'Hugo Brandt | analyst | null | Piper Sandler',
+    ]);
+  });
+
+  it('a list entry "**Hugo Brandt** — Piper Sandler, Analyst" is of Piper Sandler — the firm was "Piper Sandler, Analyst"', () => {
+    expect(who(fixture('name-colon-bold-list.md'), 'call.md').filter((p) => p.includes('analyst'))).toEqual(['Hugo Brandt | analyst | null | Piper Sandler', 'Leila Moran | analyst | null | Jefferies']);
+  });
+});
+
+describe('captions whose only speaker hint is each cue\'s identifier ("Speaker_1", as a diarizing tool writes it)', () => {
+  const text = fixture('webvtt-speaker-ids.vtt');
+
+  it('are numbered speakers, named where the call hands over to them — the file was refused as naming no speaker', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.vtt' });
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}) ${r.role}`)).toEqual([
+      'Speaker 1 (operator) remarks', 'Owen Pryce (company) remarks', 'Speaker 3 (company) remarks', 'Speaker 1 (operator) intro', 'Hugo Brandt (analyst) question', 'Owen Pryce (company) answer',
+    ]);
+  });
+
+  it('only when every cue\'s identifier is a speaker\'s: a caption\'s own numbering ("7") names no one, and one cue without a label is refused as before', () => {
+    expect(refusal(text.replace('Speaker_3\n', '7\n'), 'call.vtt').describe()).toMatch(/^call\.vtt:\d+: the cue at this line names no speaker/);
+    expect(refusal(text.replaceAll(/^Speaker_(\d)$/gm, '$1'), 'call.vtt').describe()).toMatch(/^call\.vtt:4: the cue at this line names no speaker/);
+  });
+});
+
+describe('speaker labels written in lower case ("owen pryce: …", "operator: …")', () => {
+  const text = fixture('name-colon-lowercase.txt');
+  const capitalised = text.replace(/^operator:/gm, 'Operator:').replace(/^owen pryce:/gm, 'Owen Pryce:').replace(/^maria castell:/gm, 'Maria Castell:').replace(/^hugo brandt:/gm, 'Hugo Brandt:');
+
+  it('are the names the list and the other labels write with capitals — they were refused (or read as words of the speaker before)', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(turnTable(parsed.call)).toEqual(turnTable(parseTranscriptText(capitalised).call));
+    expect(parsed.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^4 speaker labels written in lower case read as the names/));
+  });
+
+  it('with no list, a name an introduction writes with capitals reads; one the call never writes so is refused with its line, never the speaker before\'s words', () => {
+    const bare = text.replace(/Participants:\n(?:.+\n)+\n/, '').replace(/^(Operator|Owen Pryce|Hugo Brandt):/gm, (l) => l.toLowerCase());
+    expect(refusal(bare, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(bare, bare.split('\n').find((l) => l.startsWith('maria castell:')) as string)}: cannot tell whether "maria castell" is a speaker: labels here are written in lower case, and the call never writes "Maria Castell" with its capitals (in a participants list, a label or an introduction); write "Maria Castell:" if it is one`,
+    );
+    const introduced = bare.replace('owen pryce: Thank you.', 'owen pryce: Thank you. With me is Maria Castell, our CFO.');
+    expect(turnTable(parseTranscriptText(introduced).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator']);
+  });
+
+  it('a paragraph opening with words in lower case and a colon ("and in north america: …") stays the speaker\'s words', () => {
+    const said = text.replace('maria castell: Thanks, Owen.', 'and in north america: volumes rose 4%.\n\nmaria castell: Thanks, Owen.');
+    const rows = turnTable(parseTranscriptText(said).call);
+    expect(rows[1]?.text).toMatch(/and in north america: volumes rose 4%\.$/);
+    expect(rows[2]?.speaker).toBe('Maria Castell');
+  });
+});
+
+describe('question and answer marks as calls held in other languages write them ("P:" / "R:", "Pregunta:" / "Respuesta:", "F:" / "A:")', () => {
+  const text = fixture('name-colon-spanish-qa-marks.txt');
+  const speakers = (t: string): string[] => turnTable(parseTranscriptText(t).call).map((r) => `${r.speaker} (${r.side})`);
+
+  it('change the speaker to the unidentified asker and answerer — "P" and "R" were two people of those names', () => {
+    expect(speakers(text).slice(4)).toEqual(['Unidentified Analyst (analyst)', 'Unidentified Company Representative (company)']);
+    expect(speakers(text.replace('\nP: ', '\nPregunta: ').replace('\nR: ', '\nRespuesta: ')).slice(4)).toEqual(['Unidentified Analyst (analyst)', 'Unidentified Company Representative (company)']);
+    expect(speakers(text.replace('\nP: ', '\nF: ').replace('\nR: ', '\nA: ')).slice(4)).toEqual(['Unidentified Analyst (analyst)', 'Unidentified Company Representative (company)']);
+  });
+
+  it('a letter the call does not pair with another is left as it was', () => {
+    expect(speakers(text.replace('\nR: Los precios subieron.\n', '\nOwen Pryce: Los precios subieron.\n')).slice(4)).toEqual(['P (analyst)', 'Owen Pryce (company)']);
+  });
+});
+
+describe('a speaker table that writes each key before the name ("OP - Owen Pryce, Chief Executive Officer", then "OP: …")', () => {
+  it('keys the initials to that person — the list made people named "OP", "MC", "HB" titled with the names and titles', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-initials-first.txt'), { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title ?? p.firm}`)).toEqual([
+      'Owen Pryce | company | Chief Executive Officer', 'Maria Castell | company | Chief Financial Officer', 'Hugo Brandt | analyst | Piper Sandler', 'Operator | operator | null',
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+  });
+
+  it('a title written first ("CEO - Owen Pryce") is no key: letters that are not the name\'s initials', () => {
+    const titled = fixture('name-colon-initials-first.txt').replace('OP - Owen Pryce, Chief Executive Officer', 'CEO - Owen Pryce').replace('\nOP: Thank you.', '\nOwen Pryce: Thank you.');
+    expect(parseTranscriptText(titled).call.participants.find((p) => p.name === 'Owen Pryce')?.title).toBe('CEO');
+  });
+});
+
+describe('a StreetEvents list copied with one space between the name and the company or firm ("Owen Pryce Tallis Freight Corp - CEO")', () => {
+  const text = fixture('standard-streetevents-run-on-list.txt');
+
+  it('lists Owen Pryce of Tallis Freight Corp — it listed "Owen Pryce Tallis Freight Corp", and his speaker line made a second Owen Pryce', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Owen Pryce | company | CEO | Tallis Freight Corp', 'Maria Castell | company | CFO | Tallis Freight Corp', 'Hugo Brandt | analyst | null | Piper Sandler', 'Operator | operator | null | null',
+    ]);
+    expect(parsed.warnings.map((w) => w.message).filter((m) => m.includes('not in the participants'))).toEqual([]);
+  });
+
+  it('a three-word name whose last word is the company\'s first ("William Clay Ford" at Ford Motor Company) keeps it', () => {
+    const ford = text.replace('Tallis Freight Corp Earnings Call', 'Ford Motor Company Earnings Call').replace('Owen Pryce Tallis Freight Corp - CEO', 'William Clay Ford - Executive Chair');
+    expect(parseTranscriptText(ford.replace(/Owen Pryce, Tallis Freight Corp - CEO \[\d\]/, 'William Clay Ford [2]').replace('Owen Pryce [8]', 'William Clay Ford [8]')).call.participants[0]?.name).toBe('William Clay Ford');
+  });
+});
+
+describe('a name line that is a first name or a surname alone, after the full name has spoken ("Maria" over her words)', () => {
+  const text = fixture('standard-first-name-lines.txt');
+
+  it('is the one participant going by it, with a warning, as a "Maria:" label is — it was refused as an unknown speaker', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(turnTable(parsed.call).slice(5).map((r) => r.speaker)).toEqual(['Maria Castell', 'Hugo Brandt', 'Owen Pryce']);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Maria" taken as Maria Castell, the only participant so named');
+  });
+
+  it('a surname two participants share is refused, never a guess', () => {
+    const namesakes = text.replace('Maria Castell - Chief Financial Officer\n', 'Maria Castell - Chief Financial Officer\nJonas Castell - President, Rail Division\n').replace('\nMaria\nFuel', '\nCastell\nFuel');
+    expect(refusal(namesakes, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(namesakes, 'Castell')}: speaker "Castell" could be "Maria Castell" (Chief Financial Officer) or "Jonas Castell" (President, Rail Division); write the full name`,
+    );
+  });
+});
+
+describe('labels that write the role first and the person in brackets ("CEO (Owen Pryce):", "Analyst (Hugo Brandt, Piper Sandler):")', () => {
+  it('are the person named, the role their title and the firm theirs — "CEO" was a person titled "Owen Pryce", and the analyst an "Unidentified Analyst"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-role-first.txt'), { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.side} | ${p.title} | ${p.firm}`)).toEqual([
+      'Operator | operator | null | null', 'Owen Pryce | company | CEO | Tallis Freight Corp', 'Maria Castell | company | CFO | Tallis Freight Corp', 'Hugo Brandt | analyst | null | Piper Sandler',
+    ]);
+  });
+
+  it('as name lines over the words too ("CEO (Owen Pryce)") — the file was refused at "CEO"', () => {
+    const lines = fixture('name-colon-role-first.txt').replace(/^(.+?): /gm, '$1\n').replace('October 23, 2025\n', 'October 23, 2025\n\nPresentation\n');
+    expect(turnTable(parseTranscriptText(lines).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+  });
+
+  it('"Operator (Melissa):" is still the operator', () => {
+    const text = fixture('name-colon-role-first.txt').replace('Operator: Our first question', 'Operator (Melissa): Our first question');
+    expect(turnTable(parseTranscriptText(text).call)[3]?.speaker).toBe('Operator');
+  });
+});
+
+describe('an analyst labelled by the firm alone ("Piper Sandler: …" after "…from Hugo Brandt with Piper Sandler")', () => {
+  const text = fixture('name-colon-firm-label.txt');
+
+  it('is the one analyst of that firm, with a warning — it was a new person "Piper Sandler"', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Piper Sandler');
+    expect(turnTable(parsed.call)[4]).toMatchObject({ speaker: 'Hugo Brandt', side: 'analyst', role: 'question' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Piper Sandler" taken as Hugo Brandt, the only participant of that firm');
+  });
+
+  it('two analysts of the firm: refused; one word that only begins a firm\'s name ("Piper") is no firm', () => {
+    const two = text.replace('Hugo Brandt - Piper Sandler - Analyst\n', 'Hugo Brandt - Piper Sandler - Analyst\nLeila Moran - Piper Sandler - Analyst\n');
+    expect(refusal(two, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(two, 'Piper Sandler: Thanks. What about fuel?')}: speaker "Piper Sandler" could be "Hugo Brandt" (Piper Sandler) or "Leila Moran" (Piper Sandler); write the analyst's name`,
+    );
+    const word = parseTranscriptText(text.replace('Piper Sandler: Thanks.', 'Piper: Thanks.'));
+    expect(turnTable(word.call)[4]?.speaker).not.toBe('Hugo Brandt');
   });
 });

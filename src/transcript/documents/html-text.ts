@@ -21,7 +21,13 @@ const BLOCKS = new Set([
   'blockquote', 'pre', 'table', 'figure', 'figcaption', 'address', 'hr', 'center', 'details', 'summary', 'body', 'html',
 ]);
 /** Elements that are lines of a block (a list's items, a table's rows): a line each, no blank line between them. */
-const BLOCK_LINES = new Set(['li', 'dt', 'dd', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'option']);
+const BLOCK_LINES = new Set(['li', 'dd', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'option']);
+/**
+ * A definition list's term opens a block of its own, its definitions the lines under it: a page
+ * that sets each turn as `<dt>Speaker</dt><dd>words</dd>` reads as a name line over the words (it
+ * was one block of every name and every turn, refused as no layout).
+ */
+const TERMS = new Set(['dt']);
 const CELLS = new Set(['td', 'th']);
 
 /** What the page says, as lines of text (blank lines between blocks). */
@@ -60,7 +66,7 @@ export function htmlText(html: string): string {
         if (ARTICLE.has(name)) article++;
         if (name === 'pre') pre++;
         if (name === 'br' || BLOCK_LINES.has(name)) endLine(false);
-        else if (BLOCKS.has(name)) endLine(true);
+        else if (BLOCKS.has(name) || TERMS.has(name)) endLine(true);
         else if (CELLS.has(name) && line.trim() !== '') line += '\t';
       },
       ontext(text) {
@@ -85,7 +91,7 @@ export function htmlText(html: string): string {
         if (ARTICLE.has(name)) article = Math.max(0, article - 1);
         if (name === 'pre') pre = Math.max(0, pre - 1);
         if (BLOCKS.has(name)) endLine(true);
-        else if (BLOCK_LINES.has(name)) endLine(false);
+        else if (BLOCK_LINES.has(name) || TERMS.has(name)) endLine(false);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },

@@ -25,6 +25,7 @@ import { headerSized, lineGroups, type Line } from '../lines.js';
 import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
+import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import { isHeaderRow } from '../table-columns.js';
@@ -39,7 +40,24 @@ const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
  * "Q: …" / "A: …" (and "Question:" / "Answer:"): a change of speaker that names no one — the
  * one asking, the one answering. Never the previous speaker's words.
  */
-const QA_LABEL = /^(?<label>q|a|question|answer)\s*:\s*(?=\S)/i;
+const QA_LABEL = /^(?<label>q|a|question|answer|pregunta|pergunta|frage|domanda|respuesta|resposta|r[eé]ponse|antwort|risposta)\s*:\s*(?=\S)/iu;
+/**
+ * The same marks by their first letter, as calls held in Spanish, Portuguese, Italian or German
+ * write them ("P:" / "R:" for Pregunta / Respuesta, "D:" / "R:", "F:" / "A:"): read so only when the
+ * call pairs a question's letter with an answer's — alone, "P" or "R" were speakers of those names.
+ */
+const QA_LETTER = /^(?<label>[pdfr])\s*:\s*(?=\S)/i;
+const QUESTION_MARKS = new Set(['q', 'question', 'pregunta', 'pergunta', 'frage', 'domanda', 'p', 'd', 'f']);
+
+/** Whether the call pairs "P:" or "D:" with "R:", or "F:" with "A:", as question and answer marks. */
+function pairsQaLetters(lines: readonly Line[], from: number): boolean {
+  const letters = new Set<string>();
+  for (let k = from; k < lines.length; k++) {
+    const m = /^(?<label>[pdfra])\s*:\s*(?=\S)/i.exec((lines[k] as Line).text);
+    if (m?.groups) letters.add((m.groups.label as string).toLowerCase());
+  }
+  return (letters.has('r') && (letters.has('p') || letters.has('d'))) || (letters.has('f') && letters.has('a'));
+}
 const QA_SPEAKERS: Readonly<Record<'q' | 'a', string>> = { q: 'Unidentified Analyst', a: 'Unidentified Company Representative' };
 
 /** A line that is only a time ("00:05:00", "[12:30]"), as meeting transcripts mark the time between turns: not words. */
@@ -63,6 +81,9 @@ function nameAndHint(written: string): { name: string; hint: string | null } {
   const titled = splitLeadingTitle(written);
   if (titled) return { name: titled.name, hint: titled.title };
   const parenthesised = splitNameHint(written);
+  // "CEO (Owen Pryce)", "Analyst (Hugo Brandt, Piper Sandler)": the role first, the person in brackets.
+  const roleFirst = roleBeforeName(parenthesised.name, parenthesised.hint);
+  if (roleFirst) return roleFirst;
   // "Halvorsen, Sigrid" / "Moreau, Julien (CFO)": a directory's display name, surname first.
   const given = givenNameFirst(parenthesised.name, looksLikeTitleLine);
   if (given !== null) return { name: given, hint: parenthesised.hint };
@@ -336,6 +357,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   let speaker: Participant | null = null;
   let qaLabels = 0;
   let qaLine: Line | null = null;
+  const qaLetters = pairsQaLetters(lines, k);
   const close = (): void => {
     if (open === null) return;
     collector.paragraph({ start: open.start, end: open.end, text: doc.text.slice(open.start, open.end) }, open.line);
@@ -360,10 +382,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       close();
       continue;
     }
-    const qa = speaker !== null || sectionsKnown ? QA_LABEL.exec(line.text) : null;
+    const qa = speaker !== null || sectionsKnown ? (QA_LABEL.exec(line.text) ?? (qaLetters ? QA_LETTER.exec(line.text) : null)) : null;
     if (qa?.groups) {
       close();
-      const role = qa.groups.label!.toLowerCase().startsWith('q') ? 'q' : 'a';
+      const role = QUESTION_MARKS.has(qa.groups.label!.toLowerCase()) ? 'q' : 'a';
       const found = resolver.resolve(QA_SPEAKERS[role]);
       if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified …" speaker always resolves');
       qaLabels++;

@@ -5,6 +5,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
+import { nameWords } from '../names.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant } from '../types.js';
@@ -34,6 +35,37 @@ export function unknownSpeaker(ctx: SpeakerLineContext, line: Line, name: string
   });
 }
 
+/** Whether a label is a firm's name as written ("Piper Sandler" for "Piper Sandler & Co.", "Jefferies" for "Jefferies LLC"). */
+function isFirmOf(label: string, firm: string): boolean {
+  const said = nameWords(label);
+  const own = nameWords(firm);
+  if (said.length === 0 || said.length > own.length || !said.every((w, k) => w === own[k])) return false;
+  // One word ("Morgan") names the firm only when the rest is its legal form ("Jefferies" for "Jefferies LLC"): it may be someone's name.
+  return said.length >= 2 || own.slice(1).every((w) => FIRM_SUFFIXES.has(w));
+}
+const FIRM_SUFFIXES = new Set(['llc', 'inc', 'co', '&', 'and', 'ltd', 'plc', 'lp', 'llp', 'l.p.', 'ag', 'sa', 'group', 'securities', 'company', 'corp', 'corporation']);
+
+/**
+ * The one participant a surname or a first name alone stands for, with a warning; refused when two
+ * share it; null when nobody goes by it.
+ * "Park" when a participant has that surname: them when they are the only one it can be; when
+ * two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
+ * An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
+ * "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
+ */
+export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, hint: string | null): Participant | null {
+  const bare = SpeakerResolver.withoutHonorific(name);
+  const surnamed = ctx.resolver.bySurnameAlone(bare, hint);
+  if (surnamed.kind === 'found') {
+    ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${surnamed.participant.name}, the only participant so named` });
+    return surnamed.participant;
+  }
+  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, name, surnamed.candidates, 'write the full name');
+  const known = hint === null ? ctx.resolver.byFirstName(bare) : null;
+  if (known) ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${known.name}, the only participant so named` });
+  return known;
+}
+
 /**
  * Adds someone met only in a speaker header. A name one or two edits from a listed one — or,
  * with no list, from someone who already spoke — is refused as a likely typo; otherwise the new
@@ -53,21 +85,18 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
     if (ctx.resolver.hasList) ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" names a role nobody in ${ctx.listName} holds; added as a company speaker named by it` });
     return role;
   }
-  // "Park" when a participant has that surname: them when they are the only one it can be; when
-  // two share it ("Rebecca Park", "Daniel Park") it is refused, never a guess nor a new "Park".
-  // An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
-  const bare = SpeakerResolver.withoutHonorific(draft.name);
-  const surnamed = ctx.resolver.bySurnameAlone(bare, draft.title ?? draft.firm);
-  if (surnamed.kind === 'found') {
-    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${surnamed.participant.name}, the only participant so named` });
-    return surnamed.participant;
-  }
-  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, draft.name, surnamed.candidates, 'write the full name');
-  // "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
-  const known = draft.title === null && draft.firm === null ? ctx.resolver.byFirstName(bare) : null;
-  if (known) {
-    ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${known.name}, the only participant so named` });
-    return known;
+  const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm);
+  if (part) return part;
+  // "Piper Sandler: …" under the operator's "…from Hugo Brandt with Piper Sandler": a label that is the
+  // firm of one analyst met before is that analyst — it was a person "Piper Sandler"; refused when two share it.
+  if (draft.title === null && draft.firm === null) {
+    const ofFirm = ctx.resolver.list().filter((p) => p.side !== 'company' && p.side !== 'operator' && p.firm !== null && isFirmOf(draft.name, p.firm));
+    if (ofFirm.length > 1) ambiguousSpeaker(line, draft.name, ofFirm, "write the analyst's name");
+    const analyst = ofFirm[0];
+    if (analyst !== undefined) {
+      ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${analyst.name}, the only participant of that firm` });
+      return analyst;
+    }
   }
   if (ctx.resolver.hasList) {
     const near = ctx.resolver.nearMiss(draft.name);

@@ -23,15 +23,16 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isIntroducedFirm } from '../introduced-firm.js';
+import { isFirmIntroducedAnywhere, isIntroducedFirm } from '../introduced-firm.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
+import { roleBeforeName } from '../role-first-labels.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
-import { turnText } from '../structure.js';
+import { firmInIntroduction, turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { addUnlistedSpeaker, ambiguousSpeaker, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, byPartOfName, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
 
 const TITLE_EXAMPLE = '"Company (TICKER) Q4 2025 Earnings Call <date> <time>"';
 /** Most non-blank lines a header (title, date, time…) may have before the first heading. */
@@ -47,6 +48,48 @@ const LIST_NAMES: Readonly<Record<ListKind, string>> = {
 function isOwnListEntry(text: string): boolean {
   const own = splitDashed(text);
   return own !== null && looksLikeName(own.name) && !looksLikeTitleLine(own.name);
+}
+
+/** Letters all in capitals ("HUGO BRANDT"), as a PDF's list sets the names over their titles and firms. */
+function inCapitals(text: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/**
+ * The line under a name in a list that is the name's firm though it has no firm's words
+ * ("HUGO BRANDT" over "Piper Sandler", "Leila Moran" over "Jefferies"): the name in capitals over a
+ * line that is not (the list sets names so), or the firm the operator introduces them with. It
+ * was listed as a person "Piper Sandler", and the analyst's first words were his firm.
+ */
+function detailOfListedName(name: string, detail: string, lines: readonly Line[]): boolean {
+  if (inCapitals(detail) || !headerSized(detail)) return false;
+  const paragraphs = lines.map((l) => l.text).filter((t) => t.length > 40);
+  // Not a person the operator introduces with a firm of their own ("…from Leila Moran with Jefferies").
+  if (inCapitals(name)) return !paragraphs.some((p) => firmInIntroduction(p, detail) !== null);
+  return isFirmIntroducedAnywhere(paragraphs, name, detail);
+}
+
+/**
+ * A list entry whose name runs into the company or firm with a space only ("Owen Pryce Tallis Freight
+ * Corp - CEO", "Hugo Brandt Piper Sandler - Analyst", as a StreetEvents list is copied): the name is
+ * the words before the call's company, or before the firm the operator introduces that name with —
+ * it was a participant "Owen Pryce Tallis Freight Corp", and the speaker a second Owen Pryce. The
+ * entry as written otherwise.
+ */
+function withFirmApart(entry: string, company: string | null, lines: readonly Line[]): string {
+  const dashed = splitDashed(entry);
+  const words = dashed?.name.split(/\s+/) ?? [];
+  if (dashed === null || words.length < 3 || !looksLikeName(dashed.name)) return entry;
+  let paragraphs: string[] | null = null;
+  for (let k = 2; k < words.length; k++) {
+    const name = words.slice(0, k).join(' ');
+    const firm = words.slice(k).join(' ');
+    paragraphs ??= lines.map((l) => l.text).filter((t) => t.length > 40);
+    // The company's name of two words or more, or whole ("William Clay Ford" at Ford Motor Company keeps his name).
+    const ownCompany = namesCompany(firm, company) && (words.length - k >= 2 || firm.toLowerCase() === company?.toLowerCase());
+    if (ownCompany || isFirmIntroducedAnywhere(paragraphs, name, firm)) return [name, firm, ...dashed.parts].join(' - ');
+  }
+  return entry;
 }
 
 /** A person's name alone on a list line (two words or more; not the operator, a heading or a title). */
@@ -87,6 +130,9 @@ function speakerHeader(text: string, nextLine: string | null, resolver?: Speaker
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: titleLineUnder(bare, nextLine, resolver), titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
+  // "CEO (Owen Pryce)": the role first, the person in brackets.
+  const roleFirst = roleBeforeName(paren.name, paren.hint);
+  if (roleFirst) return { ...roleFirst, titleInline: true };
   if (paren.hint !== null && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: paren.hint, titleInline: true };
   // "Kenji Watanabe (via interpreter)": a note on how the words came, no title; one may be on the next line.
   if (paren.name !== bare.trim() && looksLikeName(paren.name) && !isInterjection(paren.name)) return { name: paren.name, hint: titleLineUnder(paren.name, nextLine, resolver), titleInline: false };
@@ -351,7 +397,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   const headerLines: Line[] = [];
   while (i < lines.length && headingOf((lines[i] as Line).text) === null) {
     const line = lines[i] as Line;
-    if (nameLed && line.text !== '' && bareNameLine(line.text) !== null && !isHeaderMetaLine(line.text)) {
+    // "Tallis Freight Corp" over "Q3 2025 Earnings Call" opening the file is the company's name over the title, never a name line.
+    const companyOverTitleLine = headerLines.length === 0 && line.text !== '' && companyOverTitle(line.text, (lines[nextNonBlank(lines, i + 1)] as Line | undefined)?.text ?? '') !== null;
+    if (nameLed && line.text !== '' && bareNameLine(line.text) !== null && !isHeaderMetaLine(line.text) && !companyOverTitleLine) {
       nameLedStart = line;
       break;
     }
@@ -404,7 +452,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         next !== undefined &&
         next.number === line.number + 1 &&
         headingOf(next.text) === null &&
-        looksLikeTitleLine(next.text) &&
+        (looksLikeTitleLine(next.text) || detailOfListedName(line.text, next.text, lines)) &&
         !isOwnListEntry(next.text) &&
         resolver.resolve(line.text).kind === 'none' &&
         listEntry(line.text, next.text, kind, meta.company) !== null
@@ -420,10 +468,10 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
           i++;
         } else entry = `${bullet} - ${kind === 'analysts' ? 'Analyst' : 'Participant'}`;
       } else if (bullet !== undefined) entry = bullet;
-      let draft = participantFromListLine(entry, kind, meta.company);
+      let draft = participantFromListLine(withFirmApart(entry, meta.company, lines), kind, meta.company);
       if (!draft && bullet === undefined && entry === line.text && isBareListedName(line.text) && resolver.resolve(line.text).kind === 'none' && !startsBody(lines, i)) {
         // "Peter Lindqvist" alone under "Conference Call Participants": listed, with no firm written.
-        draft = { name: line.text, title: null, firm: null, division: null, side: kind === 'analysts' ? 'analyst' : kind === 'company' ? 'company' : 'unknown', sideSource: kind === 'participants' ? 'unknown' : 'listed' };
+        draft = { name: nameAsWritten(line.text), title: null, firm: null, division: null, side: kind === 'analysts' ? 'analyst' : kind === 'company' ? 'company' : 'unknown', sideSource: kind === 'participants' ? 'unknown' : 'listed' };
         warnings.push({ line: line.number, message: `participant "${line.text}" is listed with no ${kind === 'analysts' ? 'firm' : 'title'}` });
       }
       // The call may begin right after the lists, with no "Presentation" heading: "Operator", or a listed person's name line.
@@ -563,11 +611,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         if (isTitleLike(header.name) || namesCompany(header.name, meta.company)) {
           throw new TranscriptFormatError(first.number, `${quoteLine(first.text)} reads as the call's title or company, not a speaker's name (a page's running header?)`, { lineText: first.text });
         }
-        if (!titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
+        // "Maria" over her words once "Maria Castell" has spoken (the one participant going by it): her, as a "Maria:" label is.
+        const part = !titled && !bareSpeaker && !mark && header.name.split(/\s+/).length === 1 ? byPartOfName(speakerCtx, first, header.name, null) : null;
+        if (part === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
         const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
         const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
-        speaker = addUnlistedSpeaker(speakerCtx, first, draft);
+        speaker = part ?? addUnlistedSpeaker(speakerCtx, first, draft);
       }
     }
     if (!speaker && headerSized(first.text) && !/[.?!:;,]$/.test(first.text)) {
@@ -590,10 +640,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     }
     let contentFrom = from;
     if (speaker) {
+      // "HUGO BRANDT" / "Piper Sandler", listed with no firm: the firm the operator just introduced him with is no words of his.
+      const before = collector.current;
+      const introducedFirm = !titleInline && !companyLine && under !== null && speaker.firm === null && speaker.side !== 'company' && before !== null && before.speakerId !== speaker.id && isIntroducedFirm(turnText(before), speaker.name, under.text);
       const turn = collector.start(speaker, section, null, first);
       contentFrom = from + 1;
       if (companyLine) contentFrom++;
-      if (!titleInline && (companyLine ? titleUnder !== null : under !== null && isTitleLineOf(speaker, under.text))) contentFrom++;
+      if (!titleInline && (companyLine ? titleUnder !== null : under !== null && (isTitleLineOf(speaker, under.text) || introducedFirm))) contentFrom++;
       // "Hugo Brandt" / "Piper Sandler" / "Analyst": the role under the firm is no part of the words either.
       if (contentFrom > from + 1 && contentFrom < g.to && ROLE_LINE.test((lines[contentFrom] as Line).text)) contentFrom++;
       // "Alan Marsh" / "CEO" / "00:00:41" (Quartr and meeting tools): the turn's start time, not its first words.

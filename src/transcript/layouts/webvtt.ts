@@ -165,6 +165,20 @@ function identifierVoice(id: string): string | null {
   return name !== undefined && isCaptionSpeaker(splitNameHint(name).name) ? name : null;
 }
 
+/** A diarizing tool's speaker label as a cue's identifier: "Speaker_1", "SPEAKER_01" (pyannote, WhisperX), "Speaker 2", "spk_0". */
+const NUMBERED_IDENTIFIER = /^(?:speaker|spk)[ _-]?(?<n>\d{1,3})$/i;
+
+/**
+ * Identifiers that are speaker labels: every cue's identifier is a numbered speaker's ("Speaker_1")
+ * — a file diarized so, never a caption's own numbering ("1", "2") — read as the honest "Speaker 1".
+ * Null when any cue's identifier is not one.
+ */
+function numberedIdentifiers(ids: readonly string[]): string[] | null {
+  const labels = ids.map((id) => NUMBERED_IDENTIFIER.exec(id.trim())?.groups?.n);
+  if (labels.length === 0 || labels.some((n) => n === undefined)) return null;
+  return labels.map((n) => `Speaker ${Number(n)}`);
+}
+
 function detect(doc: SourceDoc): LayoutFit {
   const first = doc.lines[nextNonBlank(doc.lines, 0)];
   if (first && /^WEBVTT(?:$|[ \t])/.test(first.text)) {
@@ -258,6 +272,8 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
     paragraph = [];
   };
 
+  const idSpeakers = numberedIdentifiers(parsed.cues.map((c) => c.id));
+  if (idSpeakers !== null) warnings.push({ line: null, message: `each cue's identifier names its speaker ("${parsed.cues[0]?.id.trim()}"): numbered speakers, their sides inferred` });
   parsed.cues.forEach((cue, index) => {
     const line = timingLines[index] ?? ({ number: 1, start: 0, end: 0, text: '' } as Line);
     const switched = sectionAt.get(index);
@@ -266,7 +282,7 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
       section = switched;
       speaker = null; // a section boundary ends the turn
     }
-    const named = identifierVoice(cue.id);
+    const named = identifierVoice(cue.id) ?? idSpeakers?.[index] ?? null;
     for (const raw of segmentsOf(cue.tree.children)) {
       let segment = prefixVoice(pendingChange && raw.voice === null ? { ...raw, change: true } : raw);
       // A cue its identifier names ("1 \"Dana Reyes\" (3141592)", Webex): the words are that speaker's.
