@@ -13,6 +13,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/e2e/page-format.test.ts',
   'test/eval/evaluate.test.ts',
   'test/eval/gold.test.ts',
+  'test/index/bounded-cache.test.ts',
   'test/index/lexical.test.ts',
   'test/library/read-source.test.ts',
   'test/library/stored-call.test.ts',

@@ -14,6 +14,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { lexicalTokens } from './lexical-tokens.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /** MiniSearch's defaults, which the eval figures were measured with. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -112,7 +113,7 @@ export class LexicalIndex {
   private readonly df: Uint32Array;
   /** Inverted index: term t's passages are docs[offsets[t]..offsets[t+1]), ascending. */
   private readonly inverted: { offsets: Uint32Array; docs: Uint32Array; freqs: Uint16Array };
-  private readonly champions = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
+  private readonly champions = new BoundedCache<number, { docs: Uint32Array; tfs: Uint16Array }>(CHAMPION_CACHE_TERMS, true);
   /** score()'s scratch: which distinct query words a passage matched. */
   private hits = new Uint8Array(64);
   /**
@@ -120,7 +121,7 @@ export class LexicalIndex {
    * under a loaded index and the same words come back query after query ("revenue", "guidance"),
    * while a fuzzy walk of the radix tree is the dearest part of reading a query.
    */
-  private readonly expansions = new Map<string, { ids: readonly number[]; weights: readonly number[] }>();
+  private readonly expansions = new BoundedCache<string, { ids: readonly number[]; weights: readonly number[] }>(EXPANSION_CACHE_TERMS, true);
   /** Scratch for one query's accumulation (queries run one at a time on the event loop). */
   private readonly acc: Float64Array;
   private readonly matched: Uint32Array;
@@ -202,13 +203,11 @@ export class LexicalIndex {
 
   /** The dictionary terms one query word matches (itself, by prefix, fuzzily) with their weights, as MiniSearch weighs them. */
   private matches(source: string): { ids: readonly number[]; weights: readonly number[] } {
-    const cached = this.expansions.get(source);
-    if (cached) {
-      // Most recently used last, so the oldest goes first when the cache is full.
-      this.expansions.delete(source);
-      this.expansions.set(source, cached);
-      return cached;
-    }
+    return this.expansions.get(source, (word) => this.walkMatches(word));
+  }
+
+  /** matches() computed: the dictionary walked for one query word. */
+  private walkMatches(source: string): { ids: readonly number[]; weights: readonly number[] } {
     const ids: number[] = [];
     const weights: number[] = [];
     const add = (id: number, weight: number) => {
@@ -234,10 +233,7 @@ export class LexicalIndex {
         add(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
       }
     }
-    const found = { ids, weights };
-    if (this.expansions.size >= EXPANSION_CACHE_TERMS) this.expansions.delete(this.expansions.keys().next().value as string);
-    this.expansions.set(source, found);
-    return found;
+    return { ids, weights };
   }
 
   /** The query's terms with the dictionary terms each matches, as MiniSearch expands them. */
@@ -291,21 +287,18 @@ export class LexicalIndex {
     const from = offsets[term]!;
     const to = offsets[term + 1]!;
     if (to - from <= CHAMPION_DEPTH) return { docs: docs.subarray(from, to), tfs: freqs.subarray(from, to) };
-    const cached = this.champions.get(term);
-    if (cached) {
-      this.champions.delete(term);
-      this.champions.set(term, cached);
-      return cached;
-    }
+    return this.champions.get(term, () => this.championOf(from, to));
+  }
+
+  /** The CHAMPION_DEPTH postings of highest impact in `from..to` of the inverted lists. */
+  private championOf(from: number, to: number): { docs: Uint32Array; tfs: Uint16Array } {
+    const { docs, freqs } = this.inverted;
     const impact = new Float64Array(to - from);
     for (let i = from; i < to; i++) impact[i - from] = this.tfPart(freqs[i]!, docs[i]!);
     const order = Array.from({ length: to - from }, (_, i) => from + i);
     order.sort((a, b) => impact[b - from]! - impact[a - from]! || docs[a]! - docs[b]!);
     const top = order.slice(0, CHAMPION_DEPTH);
-    const list = { docs: Uint32Array.from(top, (i) => docs[i]!), tfs: Uint16Array.from(top, (i) => freqs[i]!) };
-    if (this.champions.size >= CHAMPION_CACHE_TERMS) this.champions.delete(this.champions.keys().next().value as number);
-    this.champions.set(term, list);
-    return list;
+    return { docs: Uint32Array.from(top, (i) => docs[i]!), tfs: Uint16Array.from(top, (i) => freqs[i]!) };
   }
 
   /**

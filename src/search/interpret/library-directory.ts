@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../index/bounded-cache.js';
 import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
 import { countWords, lowercaseWords } from '../../index/vocabulary.js';
@@ -16,7 +17,7 @@ export class LibraryDirectory implements SpeakerDirectory {
   /** Each company's calls' texts (the stored calls' own strings, not copies). */
   private readonly texts = new Map<Company, string[]>();
   /** saysName's answers, per company and phrase (the same names come back query after query). */
-  private readonly said = new Map<string, boolean>();
+  private readonly said = new BoundedCache<string, boolean>(SAID_KEPT);
 
   /**
    * `lowercase`: the words the calls write in lowercase, and `words`: every word they use (lowercased),
@@ -41,7 +42,10 @@ export class LibraryDirectory implements SpeakerDirectory {
     }
     for (const c of calls) {
       const company = this.companies.companyOf(c.meta.id);
-      if (company) this.texts.set(company, [...(this.texts.get(company) ?? []), c.source]);
+      if (!company) continue;
+      const texts = this.texts.get(company);
+      if (texts) texts.push(c.source);
+      else this.texts.set(company, [c.source]);
     }
     const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
     let known = words;
@@ -81,16 +85,11 @@ export class LibraryDirectory implements SpeakerDirectory {
   }
 
   saysName(company: Company, phrase: string): boolean {
-    const key = `${company.key}\n${phrase.toLowerCase()}`;
-    let says = this.said.get(key);
-    if (says === undefined) {
+    return this.said.get(`${company.key}\n${phrase.toLowerCase()}`, () => {
       const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
-      says = words.length > 0 && (this.texts.get(company) ?? []).some((text) => pattern.test(text));
-      if (this.said.size >= SAID_KEPT) this.said.delete(this.said.keys().next().value as string);
-      this.said.set(key, says);
-    }
-    return says;
+      return words.length > 0 && (this.texts.get(company) ?? []).some((text) => pattern.test(text));
+    });
   }
 
   personOf(callId: string, participantId: string): Person | undefined {

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../index/bounded-cache.js';
 import type { LoadedIndex } from '../../index/load.js';
 import type { Passage } from '../../passages/types.js';
 import { passageWords } from '../../passages/word-count.js';
@@ -67,7 +68,6 @@ export interface Retrieval {
 export interface StartedRetrieval {
   finish(query: PreparedQuery, scorer: SentenceScorer): Retrieval;
 }
-
 
 /** Candidates pulled from each first-stage retriever; bounded, so per-query work does not grow with the corpus. */
 export const CANDIDATE_POOL = 40;
@@ -155,7 +155,7 @@ export class PassageRetrieval {
   /** Call id → how recent it is (callRecency). */
   private readonly recency = new Map<string, number>();
   /** Keyword token → the one company whose passages alone hold it, or null (see companyOfTerm). */
-  private readonly termCompanies = new Map<string, string | null>();
+  private readonly termCompanies = new BoundedCache<string, string | null>(TERM_COMPANIES_KEPT);
 
   constructor(
     private readonly index: LoadedIndex,
@@ -189,14 +189,8 @@ export class PassageRetrieval {
 
   /** The one company whose passages alone hold a keyword token (brand.ts), remembered per token: the same words come back query after query. */
   private companyOfTerm(term: string): string | null {
-    let company = this.termCompanies.get(term);
-    if (company === undefined) {
-      const { passages, lexical } = this.index;
-      company = soleCompany(lexical.passagesWith(term), (i) => this.companies.companyOf(passages[i]!.callId)?.key ?? passages[i]!.callId);
-      if (this.termCompanies.size >= TERM_COMPANIES_KEPT) this.termCompanies.delete(this.termCompanies.keys().next().value as string);
-      this.termCompanies.set(term, company);
-    }
-    return company;
+    const { passages, lexical } = this.index;
+    return this.termCompanies.get(term, () => soleCompany(lexical.passagesWith(term), (i) => this.companies.companyOf(passages[i]!.callId)?.key ?? passages[i]!.callId));
   }
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../index/bounded-cache.js';
 import { normalizeToken } from '../../index/lexical-tokens.js';
 import { ANNUAL_WORDS, SEQUENTIAL_WORDS, type Quantity } from '../interpret/fact-question.js';
 import { QUARTER_ORDINALS } from '../../transcript/quarter-ordinals.js';
@@ -419,21 +420,14 @@ export function shareOfStems(facts: SentenceFacts, groups: readonly (readonly st
 
 /** Sentence facts do not depend on the query: one bounded cache per index, shared by every search. */
 export class SentenceFactsCache {
-  private readonly entries = new Map<number, SentenceFacts>();
+  private readonly entries: BoundedCache<number, SentenceFacts>;
 
-  constructor(private readonly capacity = 8192) {}
+  constructor(capacity = 8192) {
+    this.entries = new BoundedCache(capacity, true);
+  }
 
   /** Facts of sentence `row` (its text given for the first read). */
   get(row: number, text: string): SentenceFacts {
-    let f = this.entries.get(row);
-    if (f) {
-      // Most recently used last, so the oldest entry is evicted first.
-      this.entries.delete(row);
-    } else {
-      f = sentenceFacts(text);
-      if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as number);
-    }
-    this.entries.set(row, f);
-    return f;
+    return this.entries.get(row, () => sentenceFacts(text));
   }
 }

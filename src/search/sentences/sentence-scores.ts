@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../index/bounded-cache.js';
 import type { LoadedIndex } from '../../index/load.js';
 import { answersFigure } from './figures.js';
 import type { SentenceInfo } from './sentence-info.js';
@@ -20,7 +21,7 @@ export class SentenceData {
   /** start[i]..start[i+1] are passage i's sentence rows. */
   readonly start: Int32Array;
   readonly dimensions: number;
-  private readonly infos = new Map<number, SentenceInfo>();
+  private readonly infos = new BoundedCache<number, SentenceInfo>(INFO_CACHE);
 
   constructor(private readonly index: LoadedIndex) {
     this.vectors = new SentenceVectors(index.sentenceVectors, index.dimensions);
@@ -31,17 +32,17 @@ export class SentenceData {
 
   /** What answer selection reads about sentence `row` (see sentence-info.ts). */
   info(row: number): SentenceInfo {
-    let info = this.infos.get(row);
-    if (info) return info;
+    return this.infos.get(row, () => this.describe(row));
+  }
+
+  /** info() computed from the stored rows. */
+  private describe(row: number): SentenceInfo {
     const { sentenceTerms, figureTerms, sentenceWords, sentenceFlags, term } = this.index;
     const terms = new Set<string>();
     for (let i = sentenceTerms.offsets[row]!; i < sentenceTerms.offsets[row + 1]!; i++) terms.add(term(sentenceTerms.items[i]!));
     const nearFigure = new Set<string>();
     for (let i = figureTerms.offsets[row]!; i < figureTerms.offsets[row + 1]!; i++) nearFigure.add(term(figureTerms.items[i]!));
-    info = { terms, hasFigure: (sentenceFlags[row]! & 1) === 1, nearFigure, words: sentenceWords[row]! };
-    if (this.infos.size >= INFO_CACHE) this.infos.delete(this.infos.keys().next().value as number);
-    this.infos.set(row, info);
-    return info;
+    return { terms, hasFigure: (sentenceFlags[row]! & 1) === 1, nearFigure, words: sentenceWords[row]! };
   }
 }
 
