@@ -203,11 +203,11 @@ export class LexicalIndex {
 
   /** The dictionary terms one query word matches (itself, by prefix, fuzzily) with their weights, as MiniSearch weighs them. */
   private matches(source: string): { ids: readonly number[]; weights: readonly number[] } {
-    return this.expansions.get(source, (word) => this.walkMatches(word));
+    return this.expansions.get(source, this.walkMatches);
   }
 
   /** matches() computed: the dictionary walked for one query word. */
-  private walkMatches(source: string): { ids: readonly number[]; weights: readonly number[] } {
+  private readonly walkMatches = (source: string): { ids: readonly number[]; weights: readonly number[] } => {
     const ids: number[] = [];
     const weights: number[] = [];
     const add = (id: number, weight: number) => {
@@ -234,7 +234,7 @@ export class LexicalIndex {
       }
     }
     return { ids, weights };
-  }
+  };
 
   /** The query's terms with the dictionary terms each matches, as MiniSearch expands them. */
   expand(text: string): ExpandedQuery {
