@@ -44,7 +44,7 @@ import { serializeStoredCall, storedCallFileName, toStoredCall } from '../src/li
 import { loadEmbedder, type Embedder } from '../src/model/embedder.js';
 import { REPO_ROOT } from '../src/model/model-files.js';
 import { SearchEngine } from '../src/search/engine.js';
-import { LibraryDirectory } from '../src/search/interpret/library-directory.js';
+import { directoryOf } from '../src/search/interpret/library-directory.js';
 import { DenseRetriever } from '../src/search/retrieve/dense.js';
 import { exactScopeMax } from '../src/search/retrieve/retriever.js';
 import { openSearchService, textEmbedder } from '../src/service/open-service.js';
@@ -496,7 +496,7 @@ async function main(opts: Options): Promise<void> {
           const { index } = service.engine;
           const cached = new SearchEngine({
             index,
-            directory: new LibraryDirectory(index.calls, index.lowercaseWords),
+            directory: directoryOf(index),
             embedQuery: async (t) => {
               let v = vectorCache.get(t);
               if (!v) vectorCache.set(t, (v = (await model.embed([t]))[0]!));

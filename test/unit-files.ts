@@ -28,6 +28,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/search/retrieve/brand.test.ts',
   'test/search/retrieve/dense-oversample.test.ts',
   'test/search/interpret/company-names.test.ts',
+  'test/search/interpret/said-phrases.test.ts',
   'test/search/interpret/interpret-query.test.ts',
   'test/search/interpret/library-scope.test.ts',
   'test/search/interpret/speaker-aliases.test.ts',

@@ -193,6 +193,12 @@ export class LexicalIndex {
     return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * this.length(doc)) / averageLength));
   }
 
+  /** The passages of `range` (one call's) holding exactly `term`, ascending: a view of its postings, found by two binary searches. */
+  passagesWithin(term: string, range: PassageRange): Uint32Array {
+    const all = this.passagesWith(term);
+    return all.subarray(lowerBound(all, range.first, 0, all.length), lowerBound(all, range.first + range.count, 0, all.length));
+  }
+
   /** The passages holding exactly `term` (a keyword token), ascending; empty when none does. */
   passagesWith(term: string): Uint32Array {
     const id = this.dictionary.get(term);

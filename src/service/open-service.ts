@@ -9,7 +9,7 @@ import type { ModelUnavailableError } from '../model/model-errors.js';
 import type { ModelStatus } from '../model/model-process.js';
 import { SearchEngine } from '../search/engine.js';
 import { transcriptLimits, type TranscriptLimits } from '../transcript/limits.js';
-import { LibraryDirectory } from '../search/interpret/library-directory.js';
+import { directoryOf } from '../search/interpret/library-directory.js';
 
 export interface ServiceOptions {
   indexDir?: string;
@@ -101,7 +101,7 @@ export async function openSearchService(opts: ServiceOptions = {}): Promise<Sear
     const batcher = new MicroBatcher((texts) => embedder.embed(texts), { maxQueueTokens: opts.maxQueueTokens });
     const engine = new SearchEngine({
       index,
-      directory: new LibraryDirectory(index.calls, index.lowercaseWords, index.vocabulary),
+      directory: directoryOf(index),
       embedQuery: (t, signal) => batcher.embed(t, { signal }),
     });
     return {

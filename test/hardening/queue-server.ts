@@ -6,7 +6,7 @@ import net from 'node:net';
 import { pino } from 'pino';
 import { MicroBatcher, type MicroBatcherOptions } from '../../src/model/micro-batcher.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
+import { directoryOf } from '../../src/search/interpret/library-directory.js';
 import { createApp } from '../../src/server/app.js';
 import { readConfig, type ServerConfig } from '../../src/server/config.js';
 import { startHttpServer } from '../../src/server/http-server.js';
@@ -26,7 +26,7 @@ export async function startQueueServer(batcherOpts: MicroBatcherOptions = {}, en
   const service = await testService();
   const batcher = new MicroBatcher((texts) => service.embedder.embed(texts), batcherOpts);
   const { index } = service.engine;
-  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: (t, signal) => batcher.embed(t, { signal }) });
+  const engine = new SearchEngine({ index, directory: directoryOf(index), embedQuery: (t, signal) => batcher.embed(t, { signal }) });
   const config = readConfig({ REQUEST_TIMEOUT_MS: '30000', ...env });
   const app = createApp({
     engine: () => engine,

@@ -23,7 +23,7 @@ import { lowercaseWords } from '../../src/index/vocabulary.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { Spelling } from '../../src/search/interpret/spelling.js';
 import { SentenceData } from '../../src/search/sentences/sentence-scores.js';
-import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
+import { directoryOf } from '../../src/search/interpret/library-directory.js';
 import { parseTranscriptBytes } from '../../src/transcript/read-source.js';
 import { DEFAULT_LIMITS } from '../../src/transcript/limits.js';
 import { TEST_INDEX_DIR } from '../helpers/paths.js';
@@ -76,7 +76,7 @@ function toAdd(name: string, text: string) {
 
 /** What a user sees of an index: its passages, and the results of every query. */
 async function served(index: LoadedIndex): Promise<unknown> {
-  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: async (t) => (await model.embed([t]))[0]! });
+  const engine = new SearchEngine({ index, directory: directoryOf(index), embedQuery: async (t) => (await model.embed([t]))[0]! });
   const results = [];
   for (const q of QUERIES) {
     const r = await engine.search({ q, k: 8 });

@@ -23,7 +23,7 @@ import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, Manifest } from '../../src/index/m
 import { modelChecksum } from '../../src/model/embedder.js';
 import { EMBEDDING_DIMENSIONS } from '../../src/model/model-files.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
+import { directoryOf } from '../../src/search/interpret/library-directory.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
 import { embedder, model, scratchPath, useRealEmbedder } from '../helpers/real-embedder.js';
 import { SMALL_CALL } from './small-call.js';
@@ -149,7 +149,7 @@ describe('build and load round trip (full call)', () => {
     expect(maxDiff).toBeLessThan(1e-5);
 
     const engine = (index: LoadedIndex) =>
-      new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: async (t) => (await model.embed([t]))[0]! });
+      new SearchEngine({ index, directory: directoryOf(index), embedQuery: async (t) => (await model.embed([t]))[0]! });
     for (const q of ['what did Jassy say about Trainium', 'free cash flow', 'who asked about advertising']) {
       const [a, b] = await Promise.all([engine(mine).search({ q, k: 3 }), engine(shared).search({ q, k: 3 })]);
       expect(a.results.map((r) => r.id)).toEqual(b.results.map((r) => r.id));

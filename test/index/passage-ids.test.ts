@@ -21,7 +21,7 @@ import { chunkCall, LEGACY_ID_CHUNKING } from '../../src/passages/chunk.js';
 import { parsePassageId, passageId } from '../../src/passages/passage-id.js';
 import type { Passage } from '../../src/passages/types.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
+import { directoryOf } from '../../src/search/interpret/library-directory.js';
 import { createApp } from '../../src/server/app.js';
 import { readConfig } from '../../src/server/config.js';
 import { textEmbedder } from '../../src/service/open-service.js';
@@ -100,7 +100,7 @@ describe('through a real index rebuilt with another chunking', () => {
   let tmp: string;
   let first: LoadedIndex;
   let second: LoadedIndex;
-  const engine = (index: LoadedIndex) => new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: async () => new Float32Array(index.dimensions) });
+  const engine = (index: LoadedIndex) => new SearchEngine({ index, directory: directoryOf(index), embedQuery: async () => new Float32Array(index.dimensions) });
 
   beforeAll(async () => {
     model = await loadEmbedder();

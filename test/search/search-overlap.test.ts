@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MicroBatcher } from '../../src/model/micro-batcher.js';
 import { SearchEngine } from '../../src/search/engine.js';
-import { LibraryDirectory } from '../../src/search/interpret/library-directory.js';
+import { directoryOf } from '../../src/search/interpret/library-directory.js';
 import type { LexicalRetriever } from '../../src/search/retrieve/lexical.js';
 import type { SearchService } from '../../src/service/open-service.js';
 import { testService } from '../helpers/service.js';
@@ -29,7 +29,7 @@ function engineWith(hooks: { called?: () => void; back?: () => void; hold?: Prom
     return v;
   });
   const { index } = service.engine;
-  const engine = new SearchEngine({ index, directory: new LibraryDirectory(index.calls, index.lowercaseWords), embedQuery: (t, signal) => batcher.embed(t, { signal }) });
+  const engine = new SearchEngine({ index, directory: directoryOf(index), embedQuery: (t, signal) => batcher.embed(t, { signal }) });
   return { engine, batcher, lexical: engine.retrievers.lexical as LexicalRetriever, dense: engine.retrievers.dense };
 }
 

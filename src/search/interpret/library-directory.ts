@@ -1,12 +1,24 @@
 import { BoundedCache } from '../../index/bounded-cache.js';
+import type { LoadedIndex } from '../../index/load.js';
 import type { StoredCall } from '../../index/stored-call.js';
 import { CompanyDirectory, type Company } from './companies.js';
 import { countWords, lowercaseWords } from '../../index/vocabulary.js';
 import { buildAliasTable, collectPeople, findSpeakerMentions, resolveSpeaker, type AliasTable, type Person } from './speaker-aliases.js';
 import { speakerKey, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
+import { IndexedPhrases, ScannedPhrases, type SaidPhrases } from './said-phrases.js';
 
 /** Phrases whose saysName answer is kept. */
 const SAID_KEPT = 1024;
+
+/** What the index already holds about the calls' words; each is read from the calls' texts when absent. */
+export interface DirectoryWords {
+  /** The words the calls write in lowercase. */
+  lowercase?: ReadonlySet<string>;
+  /** Every word the calls use (lowercased). */
+  words?: { has(word: string): boolean };
+  /** Which phrases the calls say (saysName). */
+  said?: SaidPhrases;
+}
 
 /** SpeakerDirectory over the whole library: its companies, their people, one alias table (built once at load). */
 export class LibraryDirectory implements SpeakerDirectory {
@@ -14,16 +26,12 @@ export class LibraryDirectory implements SpeakerDirectory {
   private readonly table: AliasTable;
   private readonly byParticipant = new Map<string, Person>();
   private readonly byKey = new Map<string, Person>();
-  /** Each company's calls' texts (the stored calls' own strings, not copies). */
-  private readonly texts = new Map<Company, string[]>();
+  private readonly phrases: SaidPhrases;
   /** saysName's answers, per company and phrase (the same names come back query after query). */
   private readonly said = new BoundedCache<string, boolean>(SAID_KEPT);
 
-  /**
-   * `lowercase`: the words the calls write in lowercase, and `words`: every word they use (lowercased),
-   * as the index stores them; read from the calls' texts when absent.
-   */
-  constructor(calls: readonly StoredCall[], lowercase?: ReadonlySet<string>, words?: { has(word: string): boolean }) {
+  constructor(calls: readonly StoredCall[], { lowercase, words, said }: DirectoryWords = {}) {
+    this.phrases = said ?? new ScannedPhrases(calls);
     let common = lowercase;
     if (!common) {
       const found = new Set<string>();
@@ -39,13 +47,6 @@ export class LibraryDirectory implements SpeakerDirectory {
     for (const p of people) {
       this.byKey.set(p.key, p);
       for (const r of p.refs) this.byParticipant.set(r.key, p);
-    }
-    for (const c of calls) {
-      const company = this.companies.companyOf(c.meta.id);
-      if (!company) continue;
-      const texts = this.texts.get(company);
-      if (texts) texts.push(c.source);
-      else this.texts.set(company, [c.source]);
     }
     const own = new Map(this.companies.companies.map((c) => [c, this.companies.wordsOf(c)]));
     let known = words;
@@ -85,14 +86,15 @@ export class LibraryDirectory implements SpeakerDirectory {
   }
 
   saysName(company: Company, phrase: string): boolean {
-    return this.said.get(`${company.key}\n${phrase.toLowerCase()}`, () => {
-      const words = phrase.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
-      return words.length > 0 && (this.texts.get(company) ?? []).some((text) => pattern.test(text));
-    });
+    return this.said.get(`${company.key}\n${phrase.toLowerCase()}`, () => this.phrases.says(company.calls.map((m) => m.id), phrase));
   }
 
   personOf(callId: string, participantId: string): Person | undefined {
     return this.byParticipant.get(speakerKey(callId, participantId));
   }
+}
+
+/** The directory of a loaded index, reading what the index stores (its words, its keyword postings) rather than the calls' texts. */
+export function directoryOf(index: LoadedIndex): LibraryDirectory {
+  return new LibraryDirectory(index.calls, { lowercase: index.lowercaseWords, words: index.vocabulary, said: new IndexedPhrases(index) });
 }
