@@ -19,6 +19,8 @@ export interface Company {
   ticker: string | null;
   /** This company's calls, oldest first (fiscal year and quarter, then date; unknown periods first). */
   calls: CallMeta[];
+  /** The same calls' ids, for membership tests (made once, not per query). */
+  callIds: ReadonlySet<string>;
 }
 
 export type CompanyVia = 'name' | 'short' | 'ticker' | 'initials' | 'fuzzy';
@@ -154,6 +156,7 @@ export function byPeriod(a: CallMeta, b: CallMeta): number {
 export class CompanyDirectory {
   readonly companies: Company[];
   private readonly byCall = new Map<string, Company>();
+  private readonly byKey = new Map<string, Company>();
   private readonly aliases = new Map<string, Alias[]>();
   /** The distinctive one-word names, each under itself and its one-letter-deleted forms → those names (typo lookup, see fuzzyMention). */
   private readonly typoKeys = new Map<string, string[]>();
@@ -178,21 +181,26 @@ export class CompanyDirectory {
     // One company per ticker, and per name: a call without a ticker joins the company with its name.
     const byKey = new Map<string, Company>();
     const byName = new Map<string, Company>();
+    const idsOf = new Map<Company, Set<string>>();
     for (const meta of calls) {
       const ticker = meta.ticker?.trim() ? meta.ticker.trim().toUpperCase() : null;
       const nk = nameKey(meta.company);
       let company = (ticker && byKey.get(ticker.toLowerCase())) || byName.get(nk);
       if (!company) {
-        company = { key: ticker ? ticker.toLowerCase() : nk, name: meta.company, ticker, calls: [] };
+        const callIds = new Set<string>();
+        company = { key: ticker ? ticker.toLowerCase() : nk, name: meta.company, ticker, calls: [], callIds };
         byKey.set(company.key, company);
+        idsOf.set(company, callIds);
       }
       if (ticker && !company.ticker) company.ticker = ticker;
       byName.set(nk, company);
       company.calls.push(meta);
+      idsOf.get(company)!.add(meta.id);
       this.byCall.set(meta.id, company);
     }
     this.companies = [...new Set(byKey.values())];
     for (const c of this.companies) {
+      this.byKey.set(c.key, c);
       c.calls.sort(byPeriod);
       c.name = c.calls.at(-1)!.company;
       this.addAliases(c);
@@ -313,6 +321,11 @@ export class CompanyDirectory {
 
   companyOf(callId: string): Company | undefined {
     return this.byCall.get(callId);
+  }
+
+  /** The company with this key (Company.key). */
+  withKey(key: string): Company | undefined {
+    return this.byKey.get(key);
   }
 
   /** The words that name this company (its name, short forms, ticker), lowercased. */

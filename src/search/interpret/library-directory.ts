@@ -86,7 +86,7 @@ export class LibraryDirectory implements SpeakerDirectory {
   }
 
   saysName(company: Company, phrase: string): boolean {
-    return this.said.get(`${company.key}\n${phrase.toLowerCase()}`, () => this.phrases.says(company.calls.map((m) => m.id), phrase));
+    return this.said.get(`${company.key}\n${phrase.toLowerCase()}`, () => this.phrases.says(company.callIds, phrase));
   }
 
   personOf(callId: string, participantId: string): Person | undefined {

@@ -7,7 +7,7 @@ import { lexicalTokens } from '../../index/lexical-tokens.js';
  * (call-scope.ts, through SpeakerDirectory.saysName).
  */
 export interface SaidPhrases {
-  says(callIds: readonly string[], phrase: string): boolean;
+  says(callIds: Iterable<string>, phrase: string): boolean;
 }
 
 /** The phrase's words in order, whole words, any case and spacing; null when it has none. */
@@ -29,7 +29,7 @@ export class IndexedPhrases implements SaidPhrases {
     },
   ) {}
 
-  says(callIds: readonly string[], phrase: string): boolean {
+  says(callIds: Iterable<string>, phrase: string): boolean {
     const pattern = phrasePattern(phrase);
     if (!pattern) return false;
     const { lexical, passages, callPassages } = this.index;
@@ -54,8 +54,10 @@ export class ScannedPhrases implements SaidPhrases {
     for (const c of calls) this.texts.set(c.meta.id, c.source);
   }
 
-  says(callIds: readonly string[], phrase: string): boolean {
+  says(callIds: Iterable<string>, phrase: string): boolean {
     const pattern = phrasePattern(phrase);
-    return pattern !== null && callIds.some((id) => pattern.test(this.texts.get(id) ?? ''));
+    if (!pattern) return false;
+    for (const id of callIds) if (pattern.test(this.texts.get(id) ?? '')) return true;
+    return false;
   }
 }

@@ -183,8 +183,8 @@ export class PassageRetrieval {
     // One company's library has nothing to prefer.
     if (this.companies.companies.length < 2 || !plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
     const brand = brandCompany(plan.topic, (term) => this.companyOfTerm(term));
-    const company = brand && this.companies.companies.find((c) => c.key === brand.company);
-    return brand && company ? { company, matched: brand.matched, calls: new Set(company.calls.map((m) => m.id)) } : null;
+    const company = brand && this.companies.withKey(brand.company);
+    return brand && company ? { company, matched: brand.matched, calls: company.callIds } : null;
   }
 
   /** The one company whose passages alone hold a keyword token (brand.ts), remembered per token: the same words come back query after query. */
