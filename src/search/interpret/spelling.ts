@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../index/bounded-cache.js';
 import { englishWords } from '../../transcript/english-words.js';
 import { editDistance } from './edit-distance.js';
 
@@ -14,6 +15,9 @@ const MIN_LENGTH = 5;
 
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 
+/** Unknown words whose correction is remembered (first computed, first dropped). */
+const CORRECTIONS_KEPT = 4096;
+
 export interface Correction {
   from: string;
   to: string;
@@ -26,6 +30,11 @@ export class Spelling {
   /** First letter → words, for a bounded candidate scan. */
   private readonly byFirst = new Map<string, string[]>();
   private readonly sorted: string[];
+  /**
+   * Each unknown word's correction: finding one scans every vocabulary word with its first letter
+   * (thousands at library size), and the vocabulary never changes under a loaded index.
+   */
+  private readonly corrections = new BoundedCache<string, string | null>(CORRECTIONS_KEPT);
 
   /** `source`: the calls' texts, or their words already counted the same way (the index stores them per call). */
   constructor(source: Iterable<string> | ReadonlyMap<string, number>) {
@@ -62,6 +71,11 @@ export class Spelling {
   correct(word: string): string | null {
     const w = word.toLowerCase();
     if (w.length < MIN_LENGTH || !/^\p{L}+$/u.test(w) || this.known(w) || englishWords().has(w)) return null;
+    return this.corrections.get(w, this.nearest);
+  }
+
+  /** The closest vocabulary word within the bound (the commonest of equals), or null. */
+  private readonly nearest = (w: string): string | null => {
     const bound = w.length <= 6 ? 1 : 2;
     let best: string | null = null;
     let bestDistance = bound + 1;
@@ -77,7 +91,7 @@ export class Spelling {
       }
     }
     return bestDistance <= bound ? best : null;
-  }
+  };
 
   /** `text` with its misspelt words corrected (case kept for the first letter), and what changed. */
   correctText(text: string): { text: string; corrections: Correction[] } {

@@ -182,6 +182,12 @@ describe('Spelling', () => {
     expect(spelling.correct('inflation')).toBeNull();
     expect(spelling.correct('zoox')).toBeNull();
   });
+  it('gives the same answer for a word it has seen before (corrections are remembered, none included)', () => {
+    const fresh = new Spelling([amazon.source]);
+    for (const round of [1, 2]) {
+      expect([round, fresh.correct('satelites'), fresh.correct('Satelites'), fresh.correct('qxzzyvw')]).toEqual([round, 'satellites', 'satellites', null]);
+    }
+  });
   it('interpretation reports the corrected topic and keeps the typed one', () => {
     const plan = interpretQuery('what did Jasy say about robtics', directory, {}, { spelling });
     expect(plan).toMatchObject({ topic: 'robotics', typedTopic: 'robtics', matchText: 'robotics' });
