@@ -9,7 +9,7 @@ import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
 import { fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
-import { refersToSomeone } from './person-reference.js';
+import { namedAlone, refersToSomeone, speaksAfter } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
 /** A request filter that names nothing in the library; `known` lists what it could have been (bounded). */
@@ -160,7 +160,11 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // otherwise the company's calls are what the library is.
       const firmAnalyst = /^\s+analysts?\b/i.test(q.slice(m.end));
       const sameWords = people.some((p) => p.start === m.start && p.end === m.end && (p.via !== 'firm' || firmAnalyst));
-      if (sameWords && refersToSomeone(q, m.start, m.end) && !readsAsCompany(q, m)) {
+      // "Does Culp have a plan…": a name that is also one of its own people's ("Iv Culp" at Culp Inc)
+      // is the company unless a speech frame follows it; the company's calls hold that person's words too.
+      const ownPerson = people.some((p) => p.start === m.start && p.end === m.end && p.people.some((x) => m.companies.includes(x.company)));
+      const companyActs = ownPerson && !speaksAfter(q, m.end) && !namedAlone(q, m.start, m.end);
+      if (sameWords && !companyActs && refersToSomeone(q, m.start, m.end) && !readsAsCompany(q, m)) {
         shadowed.push(...m.companies);
         continue;
       }

@@ -42,6 +42,20 @@ export interface ReferenceOptions {
   companyWords?: ReadonlySet<string>;
 }
 
+/** A speech frame right after the reference ("Culp said", "Culp on margins", "Culp's view"): who spoke, not who did. */
+export function speaksAfter(text: string, end: number): boolean {
+  const afterText = text.slice(end);
+  if (/^['’](?:s\b|(?=\s))/.test(afterText)) return true;
+  const next = afterText.matchAll(WORDS).next().value;
+  return next !== undefined && AFTER.has(next[0].toLowerCase());
+}
+
+/** Nothing but question words around the reference ("Culp", "what did Culp say"): the query is about whom it names. */
+export function namedAlone(text: string, start: number, end: number, companyWords?: ReadonlySet<string>): boolean {
+  const words = [...text.slice(0, start).matchAll(WORDS), ...text.slice(end).matchAll(WORDS)].map((m) => m[0].toLowerCase().replace(/['’]s$/, ''));
+  return words.every((w) => QUESTION_ONLY.has(w) || companyWords?.has(w));
+}
+
 export function refersToSomeone(text: string, start: number, end: number, opts: ReferenceOptions = {}): boolean {
   const before = [...text.slice(0, start).matchAll(WORDS)].map((m) => m[0].toLowerCase().replace(/['’]s$/, ''));
   const afterText = text.slice(end);
@@ -56,5 +70,5 @@ export function refersToSomeone(text: string, start: number, end: number, opts: 
   if (next !== undefined && AFTER.has(next)) return true;
   if (prev !== undefined && BEFORE.has(prev)) return true;
   // "Brian", "what did Brian say": nothing but question words around it.
-  return [...before, ...after].every((w) => QUESTION_ONLY.has(w) || opts.companyWords?.has(w));
+  return namedAlone(text, start, end, opts.companyWords);
 }

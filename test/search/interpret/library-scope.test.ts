@@ -366,6 +366,16 @@ describe('a surname that is also the name of its bearer’s company', () => {
     expect(interpretQuery('what did bellamey say about revenue', said).speakers.map((s) => s.person.name)).toEqual(['Omar Bellamy']);
   });
 
+  it('asked what it does, not what was said ("does Harlan have…"), the word is its company, whose calls hold its Harlan too', () => {
+    for (const q of ['does Harlan have a plan for the Ohio mill', 'did Harlan raise rebar prices', 'will Harlan build another mill']) {
+      const p = interpretQuery(q, lib);
+      expect([q, p.companies.map((c) => c.company.key), p.speakers]).toEqual([q, ['hrln'], []]);
+    }
+    // A speech frame after the name keeps it the people, as above.
+    expect(who('did Harlan say anything about rebar')).toEqual(['bwf/tom-harlan', 'hrln/ruth-harlan']);
+    expect(who('Harlan on rebar pricing')).toEqual(['bwf/tom-harlan', 'hrln/ruth-harlan']);
+  });
+
   it('within its own company the word is the company, not the person', () => {
     const p = interpretQuery('Harlan rebar shipments', lib);
     expect(p.companies.map((c) => c.company.key)).toEqual(['hrln']);
