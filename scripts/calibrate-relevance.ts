@@ -15,11 +15,10 @@ import { holdsAnyGold } from '../src/eval/gold.js';
 import { indexSources, sourceStem } from '../src/eval/library-sources.js';
 import { questionsInLibrary, readQuestionSet } from '../src/eval/question-set.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR, listTranscripts } from '../src/index/layout.js';
-import { lexicalTokens } from '../src/index/lexical-tokens.js';
 import { AnswerScorer } from '../src/search/answer/answer-score.js';
 import { answerSentence } from '../src/search/answer/answer-sentence.js';
 import { relevanceFeatures, type RelevanceFeatures } from '../src/search/answer/relevance.js';
-import { termAlternatives } from '../src/search/interpret/finance-terms.js';
+import { typedTerms } from '../src/search/answer/typed-terms.js';
 import type { LexicalRetriever } from '../src/search/retrieve/lexical.js';
 import { SentenceFactsCache } from '../src/search/sentences/sentence-facts.js';
 import { SentenceScorer } from '../src/search/sentences/sentence-scores.js';
@@ -68,8 +67,8 @@ const program = new Command()
           const response = await engine.search({ q: item.q, k: 10 });
           const scorer = new SentenceScorer(engine.sentences, { vector: await service.embedder.embedOne(plan.embedText), figureTerms: plan.figureTerms });
           const lexical = (engine.retrievers.lexical as LexicalRetriever).pass(plan.lexicalText);
-          const answers = new AnswerScorer(scorer, { terms: new Set(lexicalTokens(plan.matchText)), fact: plan.fact, questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question' }, facts);
-          const typed = { terms: new Set(lexicalTokens(plan.matchText)), alternatives: termAlternatives(plan.matchText) };
+          const typed = typedTerms(plan.matchText);
+          const answers = new AnswerScorer(scorer, { ...typed, fact: plan.fact, questionsAnswer: plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question' }, facts);
           response.results.forEach((r, rank) => {
             const i = byId.get(r.id)!;
             xs.push(relevanceFeatures(i, answerSentence(engine.index.passages[i]!, i, answers).score, scorer, lexical, typed));

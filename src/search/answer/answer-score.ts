@@ -4,7 +4,7 @@ import type { FactQuestion } from '../interpret/fact-question.js';
 import type { TimingQuestion } from '../interpret/timing-question.js';
 import { mentionsMetric, namesSegment, partOfMetric, qualifiedByAnotherPart, shareOfStems, statesMarginAsShare, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import { coversTerm } from './typed-terms.js';
+import { coversTerm, pairsSaid } from './typed-terms.js';
 
 /**
  * How well one sentence answers the question: its cosine with the query, the share of the typed
@@ -16,6 +16,12 @@ import { coversTerm } from './typed-terms.js';
 
 /** How much sharing the query's content words adds (all of them: +0.2). */
 const TERM_OVERLAP_WEIGHT = 0.2;
+/**
+ * Saying the words typed next to each other together ("30% by year end" for "by year end", where a
+ * neighbour says "by the end of year 2024"): all pairs +0.2. Measured over dev sets 1–15 (1,650
+ * questions, 150 calls): answer@1 303 → 308 of 448, R@1 +1, R@5 +1 (0.1: +2 answers; 0.3: +6, R@5 −1).
+ */
+const TOGETHER_WEIGHT = 0.2;
 /** A sentence stating the figure a quantity question asks for is preferred over its neighbours. */
 const FIGURE_ANSWER_BONUS = 0.1;
 /** Specifics make an answer: a sentence with a figure edges out a vaguer one ("a lot of interest"). */
@@ -92,6 +98,9 @@ const ANALYST_FACT_PENALTY = 0.3;
 export interface AnswerQuery {
   /** Lexical terms of the words the person typed. */
   terms: ReadonlySet<string>;
+  /** Terms typed next to each other, and how many (typed-terms.ts); absent: none. */
+  pairs?: ReadonlyMap<string, ReadonlySet<string>>;
+  pairCount?: number;
   /** Other forms that count for a typed term ("acquisitions" → [["m&a"]]); see typed-terms.ts. */
   alternatives?: ReadonlyMap<string, string[][]>;
   /** Set for factual questions (interpret/fact-question.ts). */
@@ -167,6 +176,8 @@ export class AnswerScorer {
       score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * (info.terms.size - shared));
     }
     const facts = this.factsOf(row, sentence.text);
+    const { pairs, pairCount } = this.query;
+    if (pairs && pairCount) score += TOGETHER_WEIGHT * pairsSaid({ pairs, pairCount }, facts.content);
     if (specifics(facts, terms, this.prefixTerms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
     if (facts.handover) score -= HANDOVER_PENALTY;
     if (facts.unfinished) score -= UNFINISHED_PENALTY;
