@@ -3,7 +3,7 @@
  * TOGETHER_WEIGHT): "by year end" is said by "reach 30% by year end", not by "by the end of year 2024".
  */
 import { describe, expect, it } from 'vitest';
-import { pairsSaid, typedTerms } from '../../src/search/answer/typed-terms.js';
+import { pairsAmong, pairsSaid, typedTerms } from '../../src/search/answer/typed-terms.js';
 import { sentenceFacts } from '../../src/search/sentences/sentence-facts.js';
 
 const said = (question: string, sentence: string) => pairsSaid(typedTerms(question), sentenceFacts(sentence).content);
@@ -31,5 +31,13 @@ describe('typed pairs', () => {
     expect(said(q, 'We moved more technology to the cloud by year end; by year end, again.')).toBeCloseTo(3 / 4);
     expect(said('adjusted EBITDA margin', 'Adjusted EBITDA margin was 12%, against an EBITDA of 40.')).toBe(1);
     expect(said('backlog', 'The backlog grew.')).toBe(0);
+  });
+
+  it('keeps only the pairs of the terms a score counts (a factual question\'s period is weighed apart)', () => {
+    const t = typedTerms('What was Solar revenue in the third quarter?');
+    const kept = pairsAmong(t, (term) => !['third', 'quarter'].includes(term));
+    expect([t.pairCount, kept.pairCount]).toEqual([3, 1]);
+    expect(pairsSaid(kept, sentenceFacts('Revenue for the third quarter was $212 million.').content)).toBe(0);
+    expect(pairsSaid(kept, sentenceFacts('Solar revenue was $62 million.').content)).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { FactQuestion } from '../interpret/fact-question.js';
 import type { TimingQuestion } from '../interpret/timing-question.js';
 import { mentionsMetric, namesSegment, partOfMetric, qualifiedByAnotherPart, shareOfStems, statesMarginAsShare, statesMetric, type SentenceFacts, type SentenceFactsCache } from '../sentences/sentence-facts.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import { coversTerm, pairsSaid } from './typed-terms.js';
+import { coversTerm, pairsAmong, pairsSaid, type TypedTerms } from './typed-terms.js';
 
 /**
  * How well one sentence answers the question: its cosine with the query, the share of the typed
@@ -19,7 +19,7 @@ const TERM_OVERLAP_WEIGHT = 0.2;
 /**
  * Saying the words typed next to each other together ("30% by year end" for "by year end", where a
  * neighbour says "by the end of year 2024"): all pairs +0.2. Measured over dev sets 1–15 (1,650
- * questions, 150 calls): answer@1 303 → 308 of 448, R@1 +1, R@5 +1 (0.1: +2 answers; 0.3: +6, R@5 −1).
+ * questions, 150 calls): answer@1 303 → 308 of 448, R@1 +1, R@5 ±0, the bundled call's sets unchanged (0.1: +2 answers; 0.3: +6, R@5 −1).
  */
 const TOGETHER_WEIGHT = 0.2;
 /** A sentence stating the figure a quantity question asks for is preferred over its neighbours. */
@@ -83,6 +83,7 @@ const OTHERS_OUTLOOK_PENALTY = 0.15;
 /** Lexical terms that name a period (weighed by the period check of a factual question, not as topic words). */
 const PERIOD_TERM = /^(?:quarter|quarterli|year|annual|half|first|second|third|fourth|fiscal|full|q[1-4]|[1-4]q|fy\d*|(?:19|20)\d{2})$/;
 const NO_ALTERNATIVES: ReadonlyMap<string, string[][]> = new Map();
+const NO_PAIRS: TypedTerms['pairs'] = new Map();
 
 // Timing questions ("when will…", "how long will the cash last"): the sentence that names a time in
 // the tense asked answers; one reporting a past quarter names a date too, but not the one asked.
@@ -98,9 +99,8 @@ const ANALYST_FACT_PENALTY = 0.3;
 export interface AnswerQuery {
   /** Lexical terms of the words the person typed. */
   terms: ReadonlySet<string>;
-  /** Terms typed next to each other, and how many (typed-terms.ts); absent: none. */
-  pairs?: ReadonlyMap<string, ReadonlySet<string>>;
-  pairCount?: number;
+  /** Terms typed next to each other (typed-terms.ts); absent: none. */
+  pairs?: TypedTerms['pairs'];
   /** Other forms that count for a typed term ("acquisitions" → [["m&a"]]); see typed-terms.ts. */
   alternatives?: ReadonlyMap<string, string[][]>;
   /** Set for factual questions (interpret/fact-question.ts). */
@@ -118,6 +118,8 @@ export class AnswerScorer {
   private readonly scores = new Map<number, number>();
   /** Per query, not per sentence (hundreds are scored per search): the terms the overlap counts, and those a longer word may extend. */
   private readonly counted: readonly string[];
+  /** The typed pairs among the counted terms (a factual question's period and qualifiers are weighed by the fact score). */
+  private readonly together: Pick<TypedTerms, 'pairs' | 'pairCount'>;
   private readonly prefixTerms: readonly string[];
   private readonly typed: { alternatives: ReadonlyMap<string, string[][]> };
 
@@ -130,6 +132,8 @@ export class AnswerScorer {
     // A factual question's qualifiers are weighed by the fact score (in the sentence or its passage), not twice.
     // Its period likewise ("fourth quarter" names when, not what: a segment's "fourth quarter revenue" must not outscore the asked one's "Revenue was…").
     this.counted = fact ? [...terms].filter((t) => !fact.qualifiers.some((q) => q.includes(t)) && !(fact.period && PERIOD_TERM.test(t))) : [...terms];
+    const counted = new Set(this.counted);
+    this.together = pairsAmong({ pairs: query.pairs ?? NO_PAIRS }, (t) => counted.has(t));
     this.prefixTerms = [...terms].filter((q) => q.length >= 4);
     this.typed = { alternatives: query.alternatives ?? NO_ALTERNATIVES };
   }
@@ -176,8 +180,7 @@ export class AnswerScorer {
       score += Math.min(INFORMATION_CAP, INFORMATION_WEIGHT * (info.terms.size - shared));
     }
     const facts = this.factsOf(row, sentence.text);
-    const { pairs, pairCount } = this.query;
-    if (pairs && pairCount) score += TOGETHER_WEIGHT * pairsSaid({ pairs, pairCount }, facts.content);
+    if (this.together.pairCount > 0) score += TOGETHER_WEIGHT * pairsSaid(this.together, facts.content);
     if (specifics(facts, terms, this.prefixTerms) < VAGUE_BELOW) score -= VAGUE_PENALTY;
     if (facts.handover) score -= HANDOVER_PENALTY;
     if (facts.unfinished) score -= UNFINISHED_PENALTY;

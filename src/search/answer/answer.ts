@@ -157,7 +157,6 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   const answerScorer = new AnswerScorer(scorer, {
     terms: typed.terms,
     pairs: typed.pairs,
-    pairCount: typed.pairCount,
     alternatives: typed.alternatives,
     fact: plan.fact,
     timing: plan.timing,

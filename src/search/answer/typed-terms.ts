@@ -55,3 +55,17 @@ export function pairsSaid(typed: Pick<TypedTerms, 'pairs' | 'pairCount'>, conten
   }
   return (said?.length ?? 0) / typed.pairCount;
 }
+
+/** The typed pairs whose two terms both pass `keep` (the terms a score counts). */
+export function pairsAmong(typed: Pick<TypedTerms, 'pairs'>, keep: (term: string) => boolean): Pick<TypedTerms, 'pairs' | 'pairCount'> {
+  const pairs = new Map<string, ReadonlySet<string>>();
+  let pairCount = 0;
+  for (const [a, next] of typed.pairs) {
+    if (!keep(a)) continue;
+    const kept = new Set([...next].filter(keep));
+    if (kept.size === 0) continue;
+    pairs.set(a, kept);
+    pairCount += kept.size;
+  }
+  return { pairs, pairCount };
+}
