@@ -240,7 +240,7 @@ describe('security headers and no internals', () => {
     for (const [name, res] of answers) {
       for (const [header, value] of Object.entries(HELMET)) expect(res.headers[header], `${name}: ${header}`).toBe(value);
       expect(res.headers['content-security-policy'], name).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
-      // Plain HTTP: no HSTS (a browser on the LAN would be sent to https:// where nothing listens; see test/server/serving.test.ts).
+      // Plain HTTP: no HSTS (a browser on the LAN would be sent to https:// where nothing listens; see test/server/serving.suite.ts).
       expect(res.headers['strict-transport-security'], name).toBeUndefined();
       expect(res.headers['x-powered-by'], name).toBeUndefined();
       expect(res.body, name).not.toMatch(LEAK);
