@@ -389,7 +389,7 @@ describe.skipIf(browserTestsSkipped())('web page in Chromium', () => {
     await screenshot(page, 'error');
 
     // A search that failed on the server (here: timed out): its error message is shown, and "Try again" recovers.
-    // (A server still loading is not an error: see teammates.test.ts.)
+    // (A server still loading is not an error: see teammates.suite.ts.)
     const down = await open('/');
     let failing = true;
     await down.route('**/api/search?**', (route) =>

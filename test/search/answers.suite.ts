@@ -1,6 +1,6 @@
 /**
  * Issue 11 on the bundled call: every defect listed under "Why" has a test here (the page's side
- * is in test/e2e/answers.test.ts). Questions about the bundled call are written for these tests;
+ * is in test/e2e/answers.suite.ts). Questions about the bundled call are written for these tests;
  * none is special-cased in the code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
