@@ -246,6 +246,16 @@ describe('request filters', () => {
     expect(callIds('margins', { quarter: 'Q1 2024', year: 2024 })).toEqual(['nwr-q1-2024']);
   });
 
+  it('a speaker filter of another company than the question names lifts that company; against a company filter it is an error that says why', () => {
+    const lifted = plan('What did Northwind say about margins?', { speaker: 'Brian Castillo' });
+    expect(lifted.speakers.map((s) => s.person.key)).toEqual(['blfn/brian-castillo']);
+    expect(lifted.companies).toEqual([]);
+    expect(lifted.sources).toMatchObject({ speaker: 'request', company: 'request' });
+    // Both given: they contradict. Brian Castillo exists; the error says he is not on Northwind's calls.
+    expect(() => plan('margins', { company: 'Northwind', speaker: 'Brian Castillo' })).toThrow(/"Brian Castillo" is not on the calls in scope \(Northwind Robotics, Inc\.\).*Bluefin Foods Corp\./);
+    expect(() => plan('margins', { company: 'Northwind', speaker: 'Zorblax' })).toThrow(/no participant matches speaker "Zorblax"/);
+  });
+
   it('an unknown company, quarter or call is an error that lists what is known', () => {
     expect(() => plan('margins', { company: 'Initech' })).toThrow(UnknownScopeError);
     try {
