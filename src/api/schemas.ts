@@ -137,7 +137,7 @@ export const Speaker = z
     name: z.string(),
     title: z.string().nullable().meta({ description: 'Company title; null for analysts and the operator.' }),
     side: Side,
-    firm: z.string().nullable().meta({ description: "Analyst's firm or the company; null for the operator." }),
+    firm: z.string().nullable().meta({ description: "Analyst's firm, or the company for its own people (also when the transcript does not write it beside their name); null for the operator and speakers of unknown side." }),
   })
   .meta({ id: 'Speaker' });
 

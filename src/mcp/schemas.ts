@@ -34,6 +34,17 @@ export const SearchTranscriptsInput = {
     .enum(['prepared_remarks', 'qa'])
     .optional()
     .describe('"prepared_remarks" (management\'s scripted opening) or "qa" (analyst questions and the answers they drew).'),
+  side: z
+    .enum(['company', 'analyst'])
+    .optional()
+    .describe('"company" (the company\'s own people) or "analyst" (the analysts who asked questions).'),
+  year: z.number().int().min(1000).max(9999).optional().describe('Only calls of this fiscal year, e.g. 2025.'),
+  call: SearchBody.shape.call.describe('Only this call, by its id as list_calls gives it (e.g. "amzn-q4-2025"). An unknown id is an error listing the known ones.'),
+};
+
+export const ListCallsInput = {
+  company: SearchBody.shape.company.describe('Only this company\'s calls: its name, short name or ticker. An unknown company is an error listing the known ones.'),
+  year: z.number().int().min(1000).max(9999).optional().describe('Only calls of this fiscal year, e.g. 2025.'),
 };
 
 const Who = z.object({

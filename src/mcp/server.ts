@@ -4,8 +4,9 @@
  * back and how to cite it.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
 import type { SearchEngine } from '../search/engine.js';
-import { GetPassageInput, GetPassageOutput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
+import { GetPassageInput, GetPassageOutput, ListCallsInput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
 import { getPassage, listCallsTool, searchTranscripts } from './tools.js';
 
 export interface McpServerDeps {
@@ -31,23 +32,28 @@ const PASSAGE_DESCRIPTION = [
 const LIST_DESCRIPTION =
   'List the earnings calls that can be searched: call id, company, ticker, quarter, date and how many passages each has. Use it to learn which companies and periods are covered before searching.';
 
+/**
+ * Each tool's input is a strict object: an argument the tool does not take ("year" or "call" when
+ * it took neither) is refused with its name, as the API refuses an unknown parameter, rather than
+ * dropped — a dropped filter answers from every call as if it had been applied.
+ */
 export function createMcpServer(deps: McpServerDeps): McpServer {
   const server = new McpServer({ name: 'transcript-search', version: deps.version });
   const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
   server.registerTool(
     'search_transcripts',
-    { title: 'Search earnings-call transcripts', description: SEARCH_DESCRIPTION, inputSchema: SearchTranscriptsInput, outputSchema: SearchTranscriptsOutput, annotations: readOnly },
+    { title: 'Search earnings-call transcripts', description: SEARCH_DESCRIPTION, inputSchema: z.strictObject(SearchTranscriptsInput), outputSchema: SearchTranscriptsOutput, annotations: readOnly },
     async (input) => searchTranscripts(await deps.engine(), input),
   );
   server.registerTool(
     'get_passage',
-    { title: 'Read a passage in context', description: PASSAGE_DESCRIPTION, inputSchema: GetPassageInput, outputSchema: GetPassageOutput, annotations: readOnly },
+    { title: 'Read a passage in context', description: PASSAGE_DESCRIPTION, inputSchema: z.strictObject(GetPassageInput), outputSchema: GetPassageOutput, annotations: readOnly },
     async (input) => getPassage(await deps.engine(), input),
   );
   server.registerTool(
     'list_calls',
-    { title: 'List the calls in the library', description: LIST_DESCRIPTION, outputSchema: ListCallsOutput, annotations: readOnly },
-    async () => listCallsTool(await deps.engine()),
+    { title: 'List the calls in the library', description: LIST_DESCRIPTION, inputSchema: z.strictObject(ListCallsInput), outputSchema: ListCallsOutput, annotations: readOnly },
+    async (input) => listCallsTool(await deps.engine(), input),
   );
   return server;
 }

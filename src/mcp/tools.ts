@@ -10,10 +10,11 @@ import { UnknownScopeError } from '../search/interpret/call-scope.js';
 import type { CallRef, PassageView, Speaker } from '../api/schemas.js';
 import type { SearchEngine } from '../search/engine.js';
 import { UnknownSpeakerError } from '../search/interpret/query-plan.js';
-import type { GetPassageInput, GetPassageOutput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
+import type { GetPassageInput, GetPassageOutput, ListCallsInput, ListCallsOutput, SearchTranscriptsInput, SearchTranscriptsOutput } from './schemas.js';
 
 type Out<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
-type In<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
+/** A tool's arguments as the SDK hands them over (optional fields optional). */
+type In<T extends z.ZodRawShape> = z.output<z.ZodObject<T>>;
 
 const SECTION = { prepared_remarks: 'prepared remarks', qa: 'Q&A' } as const;
 
@@ -33,7 +34,17 @@ const callLabel = (c: ReturnType<typeof callRef>) => [c.company, c.quarter, c.da
 export async function searchTranscripts(engine: SearchEngine, input: In<typeof SearchTranscriptsInput>): Promise<CallToolResult> {
   let response;
   try {
-    response = await engine.search({ q: input.query, k: input.k, speaker: input.speaker, section: input.section, company: input.company, quarter: input.quarter });
+    response = await engine.search({
+      q: input.query,
+      k: input.k,
+      speaker: input.speaker,
+      side: input.side,
+      section: input.section,
+      company: input.company,
+      quarter: input.quarter,
+      year: input.year,
+      call: input.call,
+    });
   } catch (err) {
     if (err instanceof UnknownSpeakerError) return toolError(`${err.message}. Call list_calls to see who is on each call, or leave speaker out.`);
     if (err instanceof UnknownScopeError) return toolError(`${err.message}. Call list_calls to see the companies and quarters in the library.`);
@@ -105,10 +116,19 @@ export function getPassage(engine: SearchEngine, input: In<typeof GetPassageInpu
   return { content: [{ type: 'text', text: lines.join('\n') }], structuredContent: structured };
 }
 
-export function listCallsTool(engine: SearchEngine): CallToolResult {
-  const structured: Out<typeof ListCallsOutput> = { calls: listCalls(engine.calls()) };
+export function listCallsTool(engine: SearchEngine, input: In<typeof ListCallsInput> = {}): CallToolResult {
+  let calls;
+  try {
+    calls = engine.callList({ company: input.company, year: input.year }).calls;
+  } catch (err) {
+    if (err instanceof UnknownScopeError) return toolError(`${err.message}. Call list_calls without company to see every call.`);
+    throw err;
+  }
+  const structured: Out<typeof ListCallsOutput> = { calls: listCalls(calls) };
   const text = structured.calls.length
     ? structured.calls.map((c) => `- ${c.id}: ${c.company}${c.ticker ? ` (${c.ticker})` : ''}, ${c.quarter ?? 'quarter unknown'}, ${c.date ?? 'date unknown'}, ${c.passages} passages`).join('\n')
-    : 'The library has no calls.';
+    : input.company !== undefined || input.year !== undefined
+      ? 'No call of the library matches these filters.'
+      : 'The library has no calls.';
   return { content: [{ type: 'text', text }], structuredContent: structured };
 }

@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  CallListQuery,
+  CallListResponse,
   CallQuery,
   CallResponse,
   ErrorResponse,
@@ -27,7 +29,7 @@ export function buildOpenApiDocument(version: string): object {
   registry.registerPath({
     method: 'get',
     path: '/api/search',
-    summary: 'Search the call',
+    summary: 'Search the library',
     // SearchQuery reads k from text; document it as what it accepts: the body's integer k (bounds, default).
     request: { query: SearchQuery.extend({ k: SearchBody.shape.k }) },
     responses: { 200: json(SearchResponse, 'Ranked passages with answers.'), ...errors },
@@ -35,7 +37,7 @@ export function buildOpenApiDocument(version: string): object {
   registry.registerPath({
     method: 'post',
     path: '/api/search',
-    summary: 'Search the call (JSON body)',
+    summary: 'Search the library (JSON body)',
     request: { body: { content: { 'application/json': { schema: SearchBody } } } },
     responses: {
       200: json(SearchResponse, 'Ranked passages with answers.'),
@@ -58,6 +60,28 @@ export function buildOpenApiDocument(version: string): object {
     },
     responses: { 200: json(PassageResponse, 'The passage.'), ...errors, 404: json(ErrorResponse, 'No such passage.') },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/calls',
+    summary: 'The calls of the library: companies alphabetical, each company\'s calls newest first',
+    request: { query: CallListQuery },
+    responses: { 200: json(CallListResponse, 'The calls that match the filters.'), ...errors },
+  });
+  const callId = z.object({ id: z.string().meta({ example: 'amzn-q4-2025', description: 'A call id (GET /api/calls lists them).' }) });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/calls/{id}',
+    summary: 'Call metadata, participants and Q&A exchanges',
+    request: { params: callId },
+    responses: { 200: json(CallResponse, 'The call.'), ...errors, 404: json(ErrorResponse, 'No such call.') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/calls/{id}/transcript',
+    summary: 'Every passage of the call, in order',
+    request: { params: callId },
+    responses: { 200: json(TranscriptResponse, 'The transcript.'), ...errors, 404: json(ErrorResponse, 'No such call.') },
+  });
   const perCall = (path: string, summary: string, schema: z.ZodType, description: string) =>
     registry.registerPath({
       method: 'get',
@@ -66,8 +90,14 @@ export function buildOpenApiDocument(version: string): object {
       request: { query: CallQuery },
       responses: { 200: json(schema, description), ...errors, 404: json(ErrorResponse, 'No such call.') },
     });
-  perCall('/api/call', 'Call metadata, participants and Q&A exchanges', CallResponse, 'The call.');
-  perCall('/api/transcript', 'Every passage of the call, in order', TranscriptResponse, 'The transcript.');
+  perCall('/api/call', 'One call by ?id= (kept for old links; /api/calls/{id} is the route)', CallResponse, 'The call.');
+  perCall('/api/transcript', 'One call\'s passages by ?id= (kept for old links; /api/calls/{id}/transcript is the route)', TranscriptResponse, 'The transcript.');
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'The OpenAPI 3.1 document of this API.', content: { 'application/json': { schema: z.looseObject({}) } } } },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/health',

@@ -64,7 +64,10 @@ describe('transcript-search mcp (stdio)', () => {
       expect(t.annotations?.readOnlyHint).toBe(true);
     }
     const search = tools.find((t) => t.name === 'search_transcripts')!;
-    expect(Object.keys(search.inputSchema.properties ?? {}).sort()).toEqual(['company', 'k', 'quarter', 'section', 'query', 'speaker'].sort());
+    expect(Object.keys(search.inputSchema.properties ?? {}).sort()).toEqual(['call', 'company', 'k', 'quarter', 'section', 'side', 'query', 'speaker', 'year'].sort());
+    // An argument a tool does not take is refused, never dropped (a dropped filter searches every call).
+    for (const t of tools) expect(t.inputSchema.additionalProperties, t.name).toBe(false);
+    expect(Object.keys(tools.find((t) => t.name === 'list_calls')!.inputSchema.properties ?? {}).sort()).toEqual(['company', 'year']);
     expect(search.inputSchema.required).toEqual(['query']);
     expect(search.description).toMatch(/citation/);
   });
@@ -106,6 +109,19 @@ describe('transcript-search mcp (stdio)', () => {
     expect((otherQuarter.structuredContent as unknown as SearchOut).results).toEqual([]);
   });
 
+  it('call, year and side filters apply as the API\'s; an unknown call is a tool error listing the known ones', async () => {
+    const inCall = await call('search_transcripts', { query: 'AWS operating margin', call: 'amzn-q4-2025', year: 2025, side: 'company', k: 3 });
+    expect(inCall.isError).toBeFalsy();
+    const out = inCall.structuredContent as unknown as SearchOut;
+    expect(out.results.length).toBeGreaterThan(0);
+    for (const r of out.results) expect([r.call.id, r.speaker.side]).toEqual(['amzn-q4-2025', 'company']);
+    const otherYear = await call('search_transcripts', { query: 'AWS operating margin', year: 2019 });
+    expect((otherYear.structuredContent as unknown as SearchOut).results).toEqual([]);
+    const unknown = await call('search_transcripts', { query: 'AWS operating margin', call: 'initech-q1-2020' });
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toMatch(/no call matches "initech-q1-2020".*amzn-q4-2025/);
+  });
+
   it('get_passage: the passage with its neighbours and its Q&A exchange, as ids to follow', async () => {
     const search = (await call('search_transcripts', { query: 'who asked about Project Rainier', section: 'qa', k: 1 })).structuredContent as unknown as SearchOut;
     const id = search.results[0]!.passage_id;
@@ -138,6 +154,11 @@ describe('transcript-search mcp (stdio)', () => {
     expect(out.calls[0]).toMatchObject({ id: 'amzn-q4-2025', ticker: 'AMZN', quarter: 'Q4 2025', date: '2026-02-05' });
     expect(out.calls[0]!.passages).toBeGreaterThan(50);
     expect(textOf(res)).toContain('amzn-q4-2025');
+    const filtered = await call('list_calls', { company: 'AMZN', year: 2025 });
+    expect((filtered.structuredContent as typeof out).calls.map((c) => c.id)).toEqual(['amzn-q4-2025']);
+    const none = await call('list_calls', { year: 2019 });
+    expect((none.structuredContent as typeof out).calls).toEqual([]);
+    expect(textOf(none)).toMatch(/No call/);
   });
 
   it.each([
@@ -149,6 +170,9 @@ describe('transcript-search mcp (stdio)', () => {
     ['a missing query', 'search_transcripts', {}, /query/],
     ['an unknown passage id', 'get_passage', { passage_id: 'nope:99999' }, /no passage "nope:99999"/],
     ['an empty passage id', 'get_passage', { passage_id: '' }, /passage_id/],
+    ['an argument the tool does not take', 'search_transcripts', { query: 'AWS', ticker: 'AMZN' }, /Unrecognized key.*ticker/],
+    ['an argument list_calls does not take', 'list_calls', { quarter: 'Q4 2025' }, /Unrecognized key.*quarter/],
+    ['an unknown company in list_calls', 'list_calls', { company: 'Initech' }, /no company matches "Initech"/],
   ])('%s → a tool error that says what is wrong; the server keeps serving', async (_name, tool, args, message) => {
     const res = await call(tool, args);
     expect(res.isError).toBe(true);

@@ -429,6 +429,35 @@ describe('/api/openapi.json', () => {
     expect(doc.components.schemas.SearchResponse).toBeDefined();
     for (const path of ['/api/passages/{id}', '/api/call', '/api/transcript', '/api/health']) expect(doc.paths[path]?.get).toBeDefined();
   });
+
+  it('documents every route the API serves (the library routes included), each with its parameters', async () => {
+    const doc = (await api.get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    const callId = service.engine.calls()[0]!.id;
+    const passageId = (await api.get(`/api/calls/${callId}/transcript`).expect(200)).body.passages[0].id as string;
+    // Every GET route of the API, as the server answers it (200) and as the document names it.
+    const served: Record<string, string> = {
+      '/api/search': '/api/search?q=capex',
+      '/api/calls': '/api/calls',
+      '/api/calls/{id}': `/api/calls/${callId}`,
+      '/api/calls/{id}/transcript': `/api/calls/${callId}/transcript`,
+      '/api/passages/{id}': `/api/passages/${encodeURIComponent(passageId)}`,
+      '/api/call': `/api/call?id=${callId}`,
+      '/api/transcript': `/api/transcript?id=${callId}`,
+      '/api/health': '/api/health',
+      '/api/openapi.json': '/api/openapi.json',
+    };
+    for (const [path, url] of Object.entries(served)) {
+      await api.get(url).expect(200);
+      expect(doc.paths[path]?.get, path).toBeDefined();
+    }
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(served).sort());
+    const params = (path: string) => (doc.paths[path]?.get?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
+    expect(params('/api/calls')).toEqual(['query:company', 'query:ticker', 'query:year']);
+    expect(params('/api/calls/{id}')).toEqual(['path:id']);
+    expect(params('/api/calls/{id}/transcript')).toEqual(['path:id']);
+  });
 });
 
 describe('headers', () => {

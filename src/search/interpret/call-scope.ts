@@ -214,12 +214,16 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   // Where the question's period words start in `spans`: they go back into the topic if no call has the period.
   const periodSpansFrom = spans.length;
   let period: CallScope['period'] = null;
+  /** The request's own filters name no call together: nothing is searched, and the notice names them. */
+  let filtersContradict = false;
   if (filters.quarter && filters.quarter !== ANY) {
     const parsed = parseQuarter(filters.quarter);
     if (!parsed) throw new UnknownScopeError('quarter', filters.quarter, [], 0);
     const p: Period = { kind: 'quarter', ...parsed };
     period = { period: p, matched: filters.quarter, label: periodLabel(p) };
     sources.period = 'request';
+    // "quarter=Q3 2020&year=2025": two filters no call meets together (the year was ignored).
+    if (typeof filters.year === 'number' && filters.year !== parsed.year) filtersContradict = true;
   } else if (filters.year !== undefined && filters.year !== ANY) {
     const p: Period = { kind: 'year', year: filters.year };
     period = { period: p, matched: String(filters.year), label: periodLabel(p) };
@@ -261,8 +265,29 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       const { known, total } = bounded(all.map((m) => m.id));
       throw new UnknownScopeError('call', filters.call, known, total);
     }
-    callIds = new Set([filters.call]);
+    // The call is one company's call of one period. A company or period the question implied that
+    // it is not gives way to it, as an implied constraint gives way to any filter; one the request
+    // gave contradicts it: nothing meets both. (Both used to stay in `interpreted` while the call's
+    // passages were shown: "Hershey" in scope, Amazon's call searched.)
+    const owner = directory.companyOf(filters.call);
+    const companyFits = companies.length === 0 || companies.some((c) => c.company === owner);
+    const periodFits = !period || (owner !== undefined && callsOf(period.period, [owner]).some((m) => m.id === filters.call));
+    if (!companyFits && sources.company === 'query') {
+      companies = [];
+      companySpeaks = false;
+      sources.company = 'none';
+    }
+    if (!periodFits && sources.period === 'query') {
+      period = null;
+      sources.period = 'none';
+      spans.splice(periodSpansFrom);
+    }
+    if ((!companyFits && sources.company === 'request') || (!periodFits && sources.period === 'request')) filtersContradict = true;
+    callIds = new Set(filtersContradict ? [] : [filters.call]);
     sources.call = 'request';
+  } else if (filtersContradict) {
+    if (filters.call === ANY) sources.call = 'request';
+    callIds = new Set();
   } else {
     if (filters.call === ANY) sources.call = 'request';
     if (period) {

@@ -212,7 +212,18 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     sources.speaker = 'request';
   } else if (filters.speaker) {
     const people = directory.resolve(filters.speaker, scopeCompanies);
-    if (people.length === 0) throw new UnknownSpeakerError(filters.speaker);
+    if (people.length === 0) {
+      const elsewhere = scopeCompanies ? directory.resolve(filters.speaker) : [];
+      // "What did Amazon say about pricing?" with speaker=Michele Buck (Hershey's CEO): the filter
+      // wins over the company the question implied, as any filter does; that company is lifted.
+      if (elsewhere.length > 0 && scope.sources.company === 'query') return interpretQuery(query, directory, { ...filters, company: ANY }, opts);
+      // With a company filter too, the two contradict: say so, not that nobody goes by the name.
+      if (elsewhere.length > 0) {
+        const theirs = [...new Set(elsewhere.map((p) => p.company.name))].join(', ');
+        throw new UnknownSpeakerError(filters.speaker, `speaker "${filters.speaker}" is not on the calls in scope (${[...scopeCompanies!].map((c) => c.name).join(', ')}): they speak on ${theirs}'s calls`);
+      }
+      throw new UnknownSpeakerError(filters.speaker);
+    }
     speakers = people.map((person) => ({ person, matched: filters.speaker! }));
     if (intent === 'topic' || intent === 'who_asked') intent = sideOf(people) === 'analyst' && questionsOnly ? 'speaker_question' : 'speaker_topic';
     sources.speaker = 'request';

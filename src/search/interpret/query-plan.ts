@@ -104,8 +104,11 @@ export interface QueryPlan {
 }
 
 export class UnknownSpeakerError extends Error {
-  constructor(readonly phrase: string) {
-    super(`no participant matches speaker "${phrase}"`);
+  constructor(
+    readonly phrase: string,
+    message = `no participant matches speaker "${phrase}"`,
+  ) {
+    super(message);
     this.name = 'UnknownSpeakerError';
   }
 }

@@ -529,7 +529,11 @@ export function findSpeakerMentions(table: AliasTable, query: string, allowed?: 
 export function resolveSpeaker(table: AliasTable, phrase: string, allowed?: (p: Person) => boolean): Person[] {
   const kept = tokenize(phrase).filter((t) => !FILLER_WORDS.has(t.norm));
   const key = kept.map((t) => t.norm).join(' ');
-  const exact = table.phrases.get(key)?.filter((e) => !allowed || allowed(e.person));
+  const named = table.phrases.get(key);
+  const exact = named?.filter((e) => !allowed || allowed(e.person));
+  // Exactly the name of people out of scope ("Brian Castillo" of Bluefin, asked within Northwind):
+  // nobody in scope, never a namesake in scope found by scanning its words ("Brian" → Brian Keller).
+  if (named && named.length > 0 && exact!.length === 0) return [];
   const found = exact && exact.length > 0 ? exact.map((e) => e.person) : scan(table, phrase, { explicit: true, allowed }).map((m) => m.person);
   return table.people.filter((p) => found.includes(p));
 }

@@ -52,12 +52,21 @@ export class LibraryViews {
   /** A speaker as the API shows it: its id is the person's (unique per company, the same across its calls). */
   participant(callId: string, p: Participant): Speaker {
     const person = this.directory.personOf(callId, p.id);
-    return { id: person?.key ?? p.id, name: p.name, title: p.title, side: p.side, firm: p.firm };
+    return { id: person?.key ?? p.id, name: p.name, title: p.title, side: p.side, firm: this.firm(callId, p) };
   }
 
   speaker(p: Passage): Speaker {
     const person = this.directory.personOf(p.callId, p.speaker.id);
-    return { id: person?.key ?? p.speaker.id, name: p.speaker.name, title: p.speaker.title, side: p.speaker.side, firm: p.speaker.firm };
+    return { id: person?.key ?? p.speaker.id, name: p.speaker.name, title: p.speaker.title, side: p.speaker.side, firm: this.firm(p.callId, p.speaker) };
+  }
+
+  /**
+   * A speaker's firm as the API names it: an analyst's firm, or for the company's own people the
+   * company, also when the transcript never wrote it beside their name (captions, speech-to-text
+   * exports: the side is known, the firm line is not); null for the operator and the unplaced.
+   */
+  private firm(callId: string, p: Pick<Participant, 'side' | 'firm'>): string | null {
+    return p.firm ?? (p.side === 'company' ? (this.refs.get(callId)?.company ?? null) : null);
   }
 
   /** `text` cited as passage `p`'s speaker's words (formatCitation's line). */

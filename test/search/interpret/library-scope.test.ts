@@ -226,6 +226,36 @@ describe('request filters', () => {
     expect(lifted.sources).toMatchObject({ company: 'request', period: 'request' });
   });
 
+  it('a call filter is one company and period: what the question implied against it gives way, what the request gave against it scopes nothing', () => {
+    // The question's company and period are not the call's: the call wins, and interpreted does not claim them.
+    const implied = plan('What did Bluefin say in Q2 2024 about margins?', { call: 'klt-q3-2023' });
+    expect([...implied.callIds!]).toEqual(['klt-q3-2023']);
+    expect(implied.companies).toEqual([]);
+    expect(implied.period).toBeNull();
+    expect(implied.sources).toMatchObject({ company: 'none', period: 'none', call: 'request' });
+    expect(implied.topic).toContain('Q2 2024');
+    // The call's own company and period stay as asked.
+    const own = plan('What did Northwind say in Q1 2024 about margins?', { call: 'nwr-q1-2024' });
+    expect(own.companies.map((c) => c.company.key)).toEqual(['nwr']);
+    expect(own.period?.label).toBe('Q1 2024');
+    expect(callIds('margins', { call: 'nwr-q1-2024', company: 'NWR', quarter: 'Q1 2024', year: 2024 })).toEqual(['nwr-q1-2024']);
+    // Two request filters no call meets together: nothing in scope (the notice names them), never one silently ignored.
+    expect(callIds('margins', { call: 'klt-q3-2023', company: 'Northwind' })).toEqual([]);
+    expect(callIds('margins', { call: 'nwr-q1-2024', quarter: 'Q2 2024' })).toEqual([]);
+    expect(callIds('margins', { quarter: 'Q1 2024', year: 2023 })).toEqual([]);
+    expect(callIds('margins', { quarter: 'Q1 2024', year: 2024 })).toEqual(['nwr-q1-2024']);
+  });
+
+  it('a speaker filter of another company than the question names lifts that company; against a company filter it is an error that says why', () => {
+    const lifted = plan('What did Northwind say about margins?', { speaker: 'Brian Castillo' });
+    expect(lifted.speakers.map((s) => s.person.key)).toEqual(['blfn/brian-castillo']);
+    expect(lifted.companies).toEqual([]);
+    expect(lifted.sources).toMatchObject({ speaker: 'request', company: 'request' });
+    // Both given: they contradict. Brian Castillo exists; the error says he is not on Northwind's calls.
+    expect(() => plan('margins', { company: 'Northwind', speaker: 'Brian Castillo' })).toThrow(/"Brian Castillo" is not on the calls in scope \(Northwind Robotics, Inc\.\).*Bluefin Foods Corp\./);
+    expect(() => plan('margins', { company: 'Northwind', speaker: 'Zorblax' })).toThrow(/no participant matches speaker "Zorblax"/);
+  });
+
   it('an unknown company, quarter or call is an error that lists what is known', () => {
     expect(() => plan('margins', { company: 'Initech' })).toThrow(UnknownScopeError);
     try {
