@@ -102,8 +102,27 @@ const PERIOD_END = /\b(?:period|quarter|year)\s+end(?:ed|ing)?\b|\bend(?:ed|ing)
 
 const TIME = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)(?:\s+(?:[A-Z]{2,5}|Eastern|Pacific|Central)\b)?/;
 
-/** Words that make a line a call title. */
-const TITLE_WORDS = /\b(?:earnings|conference call|results call|quarterly results|investor call|analyst call)\b/i;
+/**
+ * Words that make a line a call title: an earnings call's, a results event's with no "call" ("Interim Results
+ * 2025", "Half-Year Results Presentation", "Q3 Trading Update"), and a call's in the languages this reader reads
+ * ("Telefonkonferenz zum dritten Quartal", "Conférence téléphonique sur les résultats du…", "Teleconferência de
+ * Resultados 3T25", romanised Japanese "Kessan Setsumeikai"): the company a title names ends where they start.
+ */
+const TITLE_WORDS = new RegExp(
+  [
+    String.raw`\b(?:earnings|conference call|results call|quarterly results|investor call|analyst call)\b`,
+    String.raw`\b(?:interim|half[\s-]year|full[\s-]year|annual|preliminary|final|nine[\s-]months?|H[12]|FY\S*) results\b`,
+    String.raw`\bresults (?:presentation|webcast|briefing|announcement|conference)\b`,
+    String.raw`\btrading (?:update|statement)\b`,
+    // German, French, Spanish and Portuguese, Italian, romanised Japanese.
+    String.raw`\b(?:(?:Analysten|Investoren)?-?Telefonkonferenz|Analystenkonferenz|Ergebnispr(?:ä|ae)sentation|Ergebnisse? (?:des|der|zum|für das))(?![\p{L}])`,
+    String.raw`\b(?:conf[ée]rence t[ée]l[ée]phonique|pr[ée]sentation des r[ée]sultats|r[ée]sultats (?:du|de|des|annuels|semestriels|trimestriels))(?![\p{L}])`,
+    String.raw`\b(?:(?:tele|video)?conferencia|(?:tele|video)confer[êe]ncia|presentaci[óo]n de resultados|apresenta[çc][ãa]o (?:de|dos) resultados|resultados (?:del|de|do|da|dos))(?![\p{L}])`,
+    String.raw`\b(?:conferenza telefonica|presentazione dei risultati|risultati (?:del|di|dei))(?![\p{L}])`,
+    String.raw`\b(?:kessan (?:setsumeikai|happy[oō]u?)|setsumeikai)\b`,
+  ].join('|'),
+  'iu',
+);
 
 function fullYear(text: string): number {
   const n = Number(text);
@@ -211,7 +230,7 @@ const POSSESSIVE_AFTER_FORM = new RegExp(String.raw`\b(?:${alternation([...LEGAL
  * companies name their results: the period's, never the company's. The first word always stays ("3M").
  */
 const TRAILING_PERIOD =
-  /(?:\s+(?:first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|interim|preliminary|annual|year|years|months?|half[\s-]year|full[\s-]year|year[\s-]end|quarter|H[12]|[1-4][QH]|FY\S*|\d{1,2}M|(?:19|20)\d{2}(?:\/\d{2,4})?|and|&|-))+\s*$/i;
+  /(?:\s+(?:first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|interim|preliminary|annual|year|years|months?|half[\s-]year|full[\s-]year|year[\s-]end|quarter|Q[1-4]|H[12]|[1-4][QH]|FY\S*|\d{1,2}M|(?:19|20)\d{2}(?:\/\d{2,4})?|dai\s+[1-4]\s+shihanki|and|&|-|\u2013|\u2014))+\s*$/iu;
 
 function withoutTrailingPeriod(text: string): string {
   const m = TRAILING_PERIOD.exec(text);

@@ -75,6 +75,22 @@ describe('readHeaderMeta', () => {
     ['Widget Corp (WDGT) Q3 2025 Earnings Call\n23-10-2025', { date: '2025-10-23' }],
     ['Widget Corp (WDGT) Q3 2025 Earnings Call\n05-11-2025', { date: null }],
     ['Widget Corp (WDGT) Q3 2025 Earnings Call\n2025.10.23', { date: '2025-10-23' }],
+    // A results event's title with no "Call" (the company was the file name, and no title was read).
+    ['Kestrel Harbour Logistics plc Interim Results 2025', { company: 'Kestrel Harbour Logistics plc', quarter: null, title: 'Kestrel Harbour Logistics plc Interim Results 2025' }],
+    ['Tallis Freight Group plc - Half-Year Results Presentation\n29 July 2025', { company: 'Tallis Freight Group plc', quarter: null, date: '2025-07-29' }],
+    // A quarter with no year is no quarter (never guessed from the date); its words are no part of the company.
+    ['Corvane Group Q3 Trading Update\n23 October 2025', { company: 'Corvane Group', quarter: null, date: '2025-10-23' }],
+    ['Corvane Group FY 2025 Results Webcast', { company: 'Corvane Group' }],
+    // A title in the call's own language: the company ends where the title's words start (it ran on to them:
+    // "Halden Stahl AG Telefonkonferenz zum", "Halden Acier SA – Conférence téléphonique sur les résultats du").
+    ['Halden Stahl AG Telefonkonferenz zum dritten Quartal 2025', { company: 'Halden Stahl AG', quarter: 'Q3 2025' }],
+    ['Halden Stahl AG – Ergebnisse des dritten Quartals 2025', { company: 'Halden Stahl AG', quarter: 'Q3 2025' }],
+    ['Halden Acier SA – Conférence téléphonique sur les résultats du troisième trimestre 2025', { company: 'Halden Acier SA', quarter: 'Q3 2025' }],
+    ['Halden Acier SA – Résultats du 3e trimestre 2025', { company: 'Halden Acier SA', quarter: 'Q3 2025' }],
+    ['Halden Acero S.A. – Conferencia de resultados del tercer trimestre de 2025', { company: 'Halden Acero S.A.', quarter: 'Q3 2025' }],
+    ['Halden Aço S.A. – Teleconferência de Resultados 3T25', { company: 'Halden Aço S.A.', quarter: 'Q3 2025' }],
+    ['Halden Acciaio S.p.A. – Presentazione dei risultati del terzo trimestre 2025', { company: 'Halden Acciaio S.p.A.', quarter: 'Q3 2025' }],
+    ['Kiyomizu Precision Co., Ltd. Dai 2 Shihanki Kessan Setsumeikai (Q2 FY2025)', { company: 'Kiyomizu Precision Co., Ltd.', quarter: 'Q2 2025' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });
