@@ -4,6 +4,7 @@
  * Q&A start where the layout has no section headings), structure roles and exchanges.
  */
 import { callId } from './call-id.js';
+import { inUsualCasing } from './company-casing.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
 import { withInlineLabels } from './inline-labels.js';
@@ -125,7 +126,8 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
     : written;
   let { meta } = draft;
   // "Tallis Freight's Third Quarter…" over a call that says "the Tallis Freight third quarter call": the possessive is the title's.
-  if (meta.company !== null) meta = { ...meta, company: withoutTitlePossessive(meta.company, draft.source) };
+  // "TALLIS FREIGHT PLC Q3 2025 EARNINGS CALL" over a call that writes "Tallis Freight plc": the capitals are the title's.
+  if (meta.company !== null) meta = { ...meta, company: inUsualCasing(withoutTitlePossessive(meta.company, draft.source), draft.source) };
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;
   // No header named the company or the period (none at all, or a dataset that gives only a

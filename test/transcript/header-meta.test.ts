@@ -162,3 +162,29 @@ describe('a title that names the company with a possessive and no legal form ("T
     expect(parseTranscriptText(lowes).call.meta.company).toBe("Lowe's");
   });
 });
+
+describe('a company written in capitals in the title or the welcome ("TALLIS FREIGHT PLC Q3 2025 EARNINGS CALL")', () => {
+  const text = readFileSync(new URL('../fixtures/layouts/name-colon-caps-title.txt', import.meta.url), 'utf8');
+
+  it('is the company as the call writes it elsewhere ("…welcome to the Tallis Freight plc third quarter…") — it was "TALLIS FREIGHT PLC"', () => {
+    const { meta } = parseTranscriptText(text).call;
+    expect(meta).toMatchObject({ company: 'Tallis Freight plc', quarter: 'Q3 2025', title: 'TALLIS FREIGHT PLC Q3 2025 EARNINGS CALL' });
+  });
+
+  it('takes the legal form\'s usual casing when the call writes the name without it ("Tallis Freight had a good quarter")', () => {
+    const without = text.replace('the Tallis Freight plc third', 'the Tallis Freight third');
+    expect(parseTranscriptText(without).call.meta.company).toBe('Tallis Freight plc');
+  });
+
+  it('so does a welcome in capitals, in a call with no title', () => {
+    const untitled = text.split('\n').slice(3).join('\n').replace('the Tallis Freight plc third', 'the TALLIS FREIGHT PLC third');
+    expect(parseTranscriptText(untitled).call.meta.company).toBe('Tallis Freight plc');
+  });
+
+  it('stays in capitals when the call never writes it otherwise (an acronym, or a name said only in the title)', () => {
+    const only = text.replace('the Tallis Freight plc third', 'the third').replace('Tallis Freight had', 'We had');
+    expect(parseTranscriptText(only).call.meta.company).toBe('TALLIS FREIGHT PLC');
+    const acronym = text.replaceAll('TALLIS FREIGHT PLC', 'KKR').replaceAll('Tallis Freight plc', 'KKR').replace('Tallis Freight had', 'KKR had');
+    expect(parseTranscriptText(acronym).call.meta.company).toBe('KKR');
+  });
+});
