@@ -95,16 +95,33 @@ export class SpeakerResolver {
 
   /** Adds a participant (listed or newly met); `line` locates a limit error. */
   add(draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
-    if (this.all.length >= this.limits.maxParticipants) {
-      throw new TranscriptFormatError(line ?? 1, `more than ${this.limits.maxParticipants.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', this.limits)}`, { lineText });
-    }
-    const participant: Participant = { id: this.uniqueId(draft.side === 'operator' && isOperatorName(draft.name) ? 'operator' : slugify(draft.name) || 'speaker'), ...draft };
-    this.all.push(participant);
+    const participant = this.counted(draft, slugify(draft.name), line, lineText);
     if (participant.sideSource === 'listed') this.listed.push(participant);
     const key = normaliseName(participant.name);
     this.byName.set(key, [...(this.byName.get(key) ?? []), participant]);
     const fl = firstLast(participant.name);
     if (fl) this.bySurname.set(fl.last, [...(this.bySurname.get(fl.last) ?? []), participant]);
+    return participant;
+  }
+
+  /**
+   * Adds someone known only by a label that names no person ("Bank of Somewhere:", an unidentified
+   * analyst of that firm): found again by that label alone, never by their placeholder name (a "Q:"
+   * label's "Unidentified Analyst" is someone else).
+   */
+  addKnownBy(label: string, draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+    const participant = this.counted(draft, slugify(`${draft.name} ${draft.firm ?? ''}`), line, lineText);
+    this.byName.set(normaliseName(label), [participant]);
+    return participant;
+  }
+
+  /** A new participant under the limit, with an id of its own. */
+  private counted(draft: ParticipantDraft, slug: string, line: number | null, lineText: string | null): Participant {
+    if (this.all.length >= this.limits.maxParticipants) {
+      throw new TranscriptFormatError(line ?? 1, `more than ${this.limits.maxParticipants.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', this.limits)}`, { lineText });
+    }
+    const participant: Participant = { id: this.uniqueId(draft.side === 'operator' && isOperatorName(draft.name) ? 'operator' : slug || 'speaker'), ...draft };
+    this.all.push(participant);
     return participant;
   }
 

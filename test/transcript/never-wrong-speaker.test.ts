@@ -2496,3 +2496,38 @@ describe('an analyst labelled by the firm alone ("Piper Sandler: …" after "…
     expect(turnTable(word.call)[4]?.speaker).not.toBe('Hugo Brandt');
   });
 });
+
+describe('an analyst labelled by the firm alone in a call that names no analyst ("Bank of Somewhere: …", "Lindqvist Securities: …")', () => {
+  const text = fixture('name-colon-firm-only.txt');
+  const firmOf = (call: ReturnType<typeof parseTranscriptText>['call'], turn: number): string | null | undefined =>
+    call.participants.find((p) => p.id === call.turns[turn]?.speakerId)?.firm;
+
+  it('is an unidentified analyst of that firm, with a warning — never a person named after the firm, nor a name made up', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    const rows = turnTable(parsed.call);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Lindqvist Securities');
+    expect(rows[4]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 4)).toBe('Bank of Somewhere');
+    expect(rows[7]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 7)).toBe('Lindqvist Securities');
+    // The same firm's label again is the same analyst; the two firms' are two.
+    expect(rows[9]?.speaker).toBe('Unidentified Analyst');
+    expect(parsed.call.turns[9]?.speakerId).toBe(parsed.call.turns[4]?.speakerId);
+    expect(parsed.call.turns[7]?.speakerId).not.toBe(parsed.call.turns[4]?.speakerId);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Bank of Somewhere" names a firm, not a person: an unidentified analyst of Bank of Somewhere');
+    // "Capital Markets Day: …" in the CEO's words is no firm's label.
+    expect(rows[1]?.speaker).toBe('Owen Pryce');
+  });
+
+  it('a "Q:" label\'s Unidentified Analyst is not the firm\'s', () => {
+    const parsed = parseTranscriptText(text.replace('Operator: That concludes', 'Q: And freight costs?\n\nMaria Castell: Lower.\n\nOperator: That concludes'));
+    expect(turnTable(parsed.call)[11]?.speaker).toBe('Unidentified Analyst');
+    expect(firmOf(parsed.call, 11)).toBeNull();
+    expect(parsed.call.turns[11]?.speakerId).not.toBe(parsed.call.turns[4]?.speakerId);
+  });
+
+  it('the call\'s own company as a label is no analyst\'s firm', () => {
+    const own = parseTranscriptText(text.replace('Maria Castell: Pricing held', 'Fenwick Tools Inc: Pricing held'));
+    expect(turnTable(own.call)[10]?.side).not.toBe('analyst');
+  });
+});

@@ -18,6 +18,7 @@
  * not names. Without section headings the Q&A start is inferred; without a list, sides are.
  */
 import { assembleCall, TurnCollector } from '../call-assembly.js';
+import { firmLabel } from '../firm-labels.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
@@ -31,7 +32,7 @@ import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, speakerOfFirm, type SpeakerLineContext } from './speaker-lines.js';
 
 /** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
@@ -252,6 +253,19 @@ function labelOf(text: string): { name: string; hint: string | null; restOffset:
   return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : after ? stampSeconds(after[1]!) : null };
 }
 
+/**
+ * A paragraph opened by a firm's name alone ("Bank of Somewhere: …") that the turn before it says, as the
+ * operator's introduction does, or that already labelled someone; null otherwise ("Retail Bank: deposits rose"
+ * in the CFO's words is no label).
+ */
+function firmPrefix(text: string, before: { paragraphs: readonly { text: string }[] } | undefined, resolver: SpeakerResolver): { name: string; restOffset: number } | null {
+  const label = firmLabel(text);
+  if (label === null) return null;
+  const introduced = before !== undefined && before.paragraphs.some((p) => p.text.includes(label.name));
+  const known = resolver.resolve(label.name).kind === 'found';
+  return introduced || known ? label : null;
+}
+
 /** The participant whose full name opens `label` followed by something that is not a name ("Maria Lopez {CEO}"), if any. */
 function labelStartingWithName(resolver: SpeakerResolver, label: string): Participant | null {
   const words = label.trim().split(/\s+/);
@@ -348,7 +362,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   // Body: a "Name:" line opens a paragraph (and a turn when the speaker changes); other lines
   // continue the open paragraph, or open a new one after a blank line.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list' };
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list', company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
   const valued = valueLabels(lines, k);
   let section: Section = 'prepared_remarks';
@@ -393,6 +407,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       collector.start(found.participant, section, null, line);
       speaker = found.participant;
       open = { start: line.start + qa[0].length, end: line.end, line };
+      continue;
+    }
+    // "Bank of Somewhere: …" after the operator's "…comes from Bank of Somewhere" (or again later): a firm's label, no person's.
+    const firm = firmPrefix(line.text, collector.turns[collector.turns.length - 1], resolver);
+    const firmSpeaker = firm === null ? null : speakerOfFirm(speakerCtx, line, firm.name);
+    if (firm !== null && firmSpeaker !== null) {
+      close();
+      if (firmSpeaker !== speaker) collector.start(firmSpeaker, section, null, line);
+      speaker = firmSpeaker;
+      if (line.start + firm.restOffset < line.end) open = { start: line.start + firm.restOffset, end: line.end, line };
       continue;
     }
     const written = prefixOf(line.text);

@@ -507,7 +507,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
 
   // Body.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName };
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName, company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
   let section: Section = heading?.kind === 'qa' ? 'qa' : 'prepared_remarks';
   let sawQa = section === 'qa';
