@@ -219,6 +219,23 @@ export function splitNameHint(text: string): { name: string; hint: string | null
   return { name: (m.groups.name as string).trim(), hint: isDeliveryNote(hint) ? null : hint };
 }
 
+/**
+ * A generational suffix or a credential written after a name with a comma ("Robert Kaplan, Jr. - Chief Executive
+ * Officer", "Maria Castell, CPA (CFO)"): the suffix is the name's ("Robert Kaplan Jr."), the credential no part of it —
+ * neither is a title or a firm, nor where the name ends (the comma made "Jr." the title, or the line no list entry).
+ */
+const SUFFIX_AFTER_COMMA = /^(?<name>\p{Lu}[^,\n:()[\]]{1,60}?),\s*(?:(?<suffix>Jr|Sr|JR|SR|II|III|IV)\.?|(?:Ph\.?\s?D|PhD|PHD|CFA|CPA|Esq)\.?)(?=$|\s|[,:(\[\t\-\u2013\u2014])/u;
+
+/** A line opening with a name whose suffix or credential follows a comma, with the comma gone (the suffix kept, the credential dropped). */
+export function withNameSuffixJoined(text: string): string {
+  const m = SUFFIX_AFTER_COMMA.exec(text);
+  if (!m?.groups || !looksLikeName((m.groups.name as string).trim())) return text;
+  const suffix = m.groups.suffix;
+  const name = (m.groups.name as string).trim();
+  const joined = suffix === undefined ? name : `${name} ${suffix}${/^[JS]r$/i.test(suffix) ? '.' : ''}`;
+  return joined + text.slice(m[0].length);
+}
+
 /** A name's suffix after a comma ("Oren Kaplan, Jr."), never a given name. */
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|cfa|cpa|esq)\.?$/i;
 

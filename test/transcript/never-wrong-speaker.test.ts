@@ -2531,3 +2531,39 @@ describe('an analyst labelled by the firm alone in a call that names no analyst 
     expect(turnTable(own.call)[10]?.side).not.toBe('analyst');
   });
 });
+
+describe('a name with its suffix or credential after a comma ("Robert Kaplan, Jr. - Chief Executive Officer", "Maria Castell, CPA")', () => {
+  const text = fixture('standard-name-suffix.txt');
+
+  it('is the listed person, the suffix the name\'s and the credential none of it — the list was refused at that line', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.filter((p) => p.sideSource === 'listed').map((p) => [p.name, p.title])).toEqual([
+      ['Robert Kaplan Jr.', 'Chief Executive Officer'],
+      ['Maria Castell', 'Chief Financial Officer'],
+      ['Hugo Brandt', null],
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Robert Kaplan Jr.', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Robert Kaplan Jr.']);
+  });
+
+  it('in name-colon labels too: "Robert Kaplan, Jr.:" is no person titled "Jr.", and a list entry so written is read, not dropped with the rest of the list', () => {
+    const colon = [
+      'Fenwick Tools Inc. (FNWK) Q1 2025 Earnings Call',
+      '',
+      'Participants:',
+      'Robert Kaplan, Jr. - Chief Executive Officer',
+      'Maria Castell - Chief Financial Officer',
+      '',
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Robert Kaplan.',
+      '',
+      'Robert Kaplan, Jr.: Thank you. Revenue was $212 million, up 4%.',
+      '',
+      'Maria Castell: Thanks, Rob. Operating margin rose to 11.2%.',
+      '',
+      'Robert Kaplan: And we raised the dividend.',
+    ].join('\n');
+    const parsed = parseTranscriptText(colon);
+    expect(parsed.call.participants.find((p) => p.name === 'Robert Kaplan Jr.')).toMatchObject({ title: 'Chief Executive Officer', sideSource: 'listed' });
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')).toMatchObject({ title: 'Chief Financial Officer', sideSource: 'listed' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Robert Kaplan Jr.', 'Maria Castell', 'Robert Kaplan Jr.']);
+  });
+});

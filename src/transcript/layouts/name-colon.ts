@@ -23,7 +23,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
@@ -77,7 +77,9 @@ function stampSeconds(stamp: string): number {
 }
 
 /** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
-function nameAndHint(written: string): { name: string; hint: string | null } {
+function nameAndHint(label: string): { name: string; hint: string | null } {
+  // "Robert Kaplan, Jr. (CEO)": the suffix is the name's, never its title.
+  const written = withNameSuffixJoined(label);
   // "CFO Tom Reed": the title before the name.
   const titled = splitLeadingTitle(written);
   if (titled) return { name: titled.name, hint: titled.title };

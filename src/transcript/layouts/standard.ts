@@ -24,7 +24,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isFirmIntroducedAnywhere, isIntroducedFirm } from '../introduced-firm.js';
-import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint } from '../names.js';
+import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
@@ -126,7 +126,8 @@ function titleLineUnder(name: string, nextLine: string | null, resolver?: Speake
  * Officer"). A trailing colon ("Operator:") is not part of the name.
  */
 function speakerHeader(text: string, nextLine: string | null, resolver?: SpeakerResolver): { name: string; hint: string | null; titleInline: boolean } {
-  const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
+  // "Robert Kaplan, Jr. - Chief Executive Officer": the suffix is the name's, not where it ends.
+  const bare = withNameSuffixJoined(text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, ''));
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: titleLineUnder(bare, nextLine, resolver), titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
