@@ -183,6 +183,16 @@ describe('speaker lines written another way read exactly as the fixture does', (
       ],
     ],
     [
+      'name-colon: a transcription tool\'s signature as the file\'s last line ("Transcribed by https://otter.ai") is no one\'s words (it was the last speaker\'s)',
+      'name-colon-otter.txt',
+      [['Promotions were lighter than last year.', 'Promotions were lighter than last year.\n\nTranscribed by https://otter.ai\n']],
+    ],
+    [
+      'name-colon: "Transcribed by Rev.com" under a Rev-style call is no one\'s words either',
+      'name-colon-rev.txt',
+      [['Promotions were lighter than last year.', 'Promotions were lighter than last year.\n\nTranscribed by Rev.com']],
+    ],
+    [
       'name-colon: "[Operator Instructions]" opening the words under "Operator:" is an editor\'s note, not a speaker label',
       'name-colon.txt',
       [['Operator: [Operator Instructions] Our first question', 'Operator:\n[Operator Instructions] Our first question']],
