@@ -132,6 +132,15 @@ export function isNumberedSpeaker(text: string): boolean {
 }
 
 /**
+ * A diarizing tool's speaker label as its text output writes it ("SPEAKER_00", "Speaker_1", "spk_0": pyannote,
+ * WhisperX) as the numbered speaker it is ("Speaker 0"), or null when it is none.
+ */
+export function diarizedSpeaker(text: string): string | null {
+  const n = /^(?:speaker|spk)(?:_|-)?(?<n>\d{1,3})$/i.exec(text.trim())?.groups?.n;
+  return n === undefined ? null : `Speaker ${Number(n)}`;
+}
+
+/**
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
  * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
  * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice",

@@ -2577,3 +2577,31 @@ describe('a name with its suffix or credential after a comma ("Robert Kaplan, Jr
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Robert Kaplan Jr.', 'Maria Castell', 'Robert Kaplan Jr.']);
   });
 });
+
+describe('a diarizing tool\'s text output ("SPEAKER_00: …", "[SPEAKER_01]: …", as WhisperX and pyannote write it)', () => {
+  const text = (label: (n: number) => string): string =>
+    [
+      'Fenwick Tools Q1 2025 Earnings Call',
+      '',
+      `${label(0)}: Good morning and welcome. I will now hand over to Owen Pryce, Chief Executive Officer.`,
+      '',
+      `${label(1)}: Thank you. Revenue was 212 million, up 4%.`,
+      '',
+      `${label(0)}: Our first question comes from Hugo Brandt with Piper Sandler.`,
+      '',
+      `${label(2)}: Thanks. What drove the margin?`,
+      '',
+      `${label(1)}: Mostly pricing.`,
+    ].join('\n');
+
+  it.each([
+    ['SPEAKER_00', (n: number) => `SPEAKER_0${n}`],
+    ['[SPEAKER_00]', (n: number) => `[SPEAKER_0${n}]`],
+    ['spk_0', (n: number) => `spk_${n}`],
+  ])('%s: numbered speakers, named from the hand-overs as "Speaker N" labels are — the file was refused as in no layout', (_label, label) => {
+    const parsed = parseTranscriptText(text(label));
+    expect(parsed.layout).toBe('name-colon');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Speaker 0', 'Owen Pryce', 'Speaker 0', 'Hugo Brandt', 'Owen Pryce']);
+    expect(parsed.call.participants.map((p) => p.id)).toEqual(['speaker-0', 'speaker-1', 'speaker-2']);
+  });
+});
