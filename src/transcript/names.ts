@@ -32,6 +32,10 @@ const NAME_PARTICLES = new Set([
   'de', 'del', 'della', 'delle', 'degli', 'dei', 'der', 'den', 'ter', 'ten', 'het', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le',
   'van', 'von', 'zu', 'zum', 'zur', 'af', 'av', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'y', 'e',
 ]);
+/** Whether a folded word is a name particle ("van", "der", "de", "bin"). */
+export function isNameParticle(word: string): boolean {
+  return NAME_PARTICLES.has(word.toLowerCase());
+}
 /** A particle written onto the surname with an apostrophe ("Jean-Luc d'Aubigné", "Marco dell'Orto", "Anne l'Huillier"). */
 const ELIDED_PARTICLE = /^(?:d|l|dell|dall|degl|nell)['\u2019]\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
 

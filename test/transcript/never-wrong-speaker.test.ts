@@ -2605,3 +2605,23 @@ describe('a diarizing tool\'s text output ("SPEAKER_00: …", "[SPEAKER_01]: …
     expect(parsed.call.participants.map((p) => p.id)).toEqual(['speaker-0', 'speaker-1', 'speaker-2']);
   });
 });
+
+describe('a surname with its particles alone ("Von Bülow:", "ter Horst:", "Mr. ter Horst:")', () => {
+  const text = fixture('name-colon-particles.txt');
+  const people = (parsed: ReturnType<typeof parseTranscriptText>): string[] => turnTable(parsed.call).map((r) => r.speaker);
+
+  it('is the one participant with that surname, with a warning — it was refused as an unknown speaker', () => {
+    const edited = text.replace('Karl-Heinz von Bülow: Steady.', 'Von Bülow: Steady.').replace('Jan-Willem ter Horst: Growing, Noor.', 'Mr. ter Horst: Growing, Noor.');
+    const parsed = parseTranscriptText(edited);
+    expect(people(parsed)).toEqual(people(parseTranscriptText(text)));
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Von Bülow" taken as Karl-Heinz von Bülow, the only participant so named');
+  });
+
+  it('two people with that surname: refused; the particles must be the person\'s ("van Horst" is not Jan-Willem ter Horst)', () => {
+    const two = text
+      .replace('Karl-Heinz von Bülow: Steady.', 'Sabine von Bülow: And steady in Spain.\n\nvon Bülow: Steady.');
+    expect(refusal(two).message).toContain('speaker "von Bülow" could be "Karl-Heinz von Bülow"');
+    const other = text.replace('Karl-Heinz von Bülow: Steady.', 'van Horst: Steady.');
+    expect(people(parseTranscriptText(other)).at(-1)).not.toBe('Jan-Willem ter Horst');
+  });
+});
