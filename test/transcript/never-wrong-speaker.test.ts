@@ -1444,7 +1444,7 @@ describe('speakers written surname first, as a company directory names them (Tea
       '',
       'Oren Kaplan, Jr.: And pricing?',
     ].join('\n');
-    expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan']);
+    expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan Jr.']);
   });
 });
 
