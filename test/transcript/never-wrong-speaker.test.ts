@@ -2625,3 +2625,46 @@ describe('a surname with its particles alone ("Von Bülow:", "ter Horst:", "Mr. 
     expect(people(parseTranscriptText(other)).at(-1)).not.toBe('Jan-Willem ter Horst');
   });
 });
+
+describe('words right under the Q&A heading with no speaker line this layout reads (standard)', () => {
+  const text = [
+    'Tallis Freight Group plc - Half-Year Results Presentation',
+    '29 July 2025',
+    '',
+    'Presentation',
+    '',
+    'Owen Pryce, Chief Executive Officer',
+    '',
+    'Good morning everyone and welcome to our half-year results presentation. Revenue rose 9%.',
+    '',
+    'Maria Castell, Chief Financial Officer',
+    '',
+    'Thanks, Owen. Operating margin rose to 11.2%.',
+    '',
+    'Questions and Answers',
+    '',
+    'Hugo Brandt, Piper Sandler',
+    '',
+    'What drove the margin?',
+    '',
+    'Maria Castell, Chief Financial Officer',
+    '',
+    'Mostly pricing in the contract business.',
+  ].join('\n');
+
+  it('are refused with their line — "Hugo Brandt, Piper Sandler" and his question were the CFO\'s words from before the heading', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Hugo Brandt, Piper Sandler')}: "Hugo Brandt, Piper Sandler" follows the "Questions and Answers" heading with no speaker line this layout reads: write the speaker's name line above it (Name, or Name - Title)`,
+    );
+  });
+
+  it('a speaker line under the heading reads as before', () => {
+    const parsed = parseTranscriptText(text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt - Piper Sandler - Analyst'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.section])).toEqual([
+      ['Owen Pryce', 'prepared_remarks'],
+      ['Maria Castell', 'prepared_remarks'],
+      ['Hugo Brandt', 'qa'],
+      ['Maria Castell', 'qa'],
+    ]);
+  });
+});

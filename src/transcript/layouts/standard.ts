@@ -535,6 +535,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const label = nameColonLabel((lines[g.from] as Line).text, resolver);
     return label?.found.kind === 'found' && label.found.participant.side !== 'operator';
   });
+  // The section heading read since the last speaker line, if any: words under it continue no one.
+  let headingLine: Line | null = null;
   for (const g of blocks) {
     let from = g.from;
     // Section headings (alone or at the top of a group).
@@ -545,6 +547,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (h.kind === 'prepared' || sawQa) throw new TranscriptFormatError(line.number, `unexpected ${quoteLine(line.text)} inside the call body`, { lineText: line.text });
       section = 'qa';
       sawQa = true;
+      headingLine = line;
       from++;
     }
     if (from >= g.to) continue;
@@ -569,6 +572,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else if (mark && looksLikeName(name) && !isInterjection(name)) who = addUnlistedSpeaker(speakerCtx, first, participantFromMark(name, mark, meta.company));
       else unknownSpeaker(speakerCtx, first, name);
       collector.start(who, section, null, first);
+      headingLine = null;
       const start = first.start + inline[0].length;
       const end = (lines[g.to - 1] as Line).end;
       collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
@@ -581,6 +585,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else if (labelled.found.kind === 'ambiguous') ambiguousSpeaker(first, labelled.name, labelled.found.candidates);
       else who = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(labelled.name, null, meta.company));
       collector.start(who, section, null, first);
+      headingLine = null;
       const start = first.start + labelled.length;
       const end = (lines[g.to - 1] as Line).end;
       collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
@@ -658,7 +663,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       }
     } else if (collector.current === null) {
       throw new TranscriptFormatError(first.number, `expected a speaker name line (a listed participant or "Operator"), found ${quoteLine(first.text)}`, { lineText: first.text });
+    } else if (headingLine !== null) {
+      // Words right under the Q&A heading with no speaker line of their own ("Hugo Brandt, Piper Sandler" over a question,
+      // a line this layout cannot read as a speaker's): never the words of whoever spoke before the heading.
+      throw new TranscriptFormatError(
+        first.number,
+        `${quoteLine(first.text)} follows the ${quoteLine(headingLine.text)} heading with no speaker line this layout reads: write the speaker's name line above it (Name, or Name - Title)`,
+        { lineText: first.text },
+      );
     }
+    if (speaker) headingLine = null;
     if (contentFrom < g.to) {
       const start = (lines[contentFrom] as Line).start;
       const end = (lines[g.to - 1] as Line).end;
