@@ -2668,3 +2668,22 @@ describe('words right under the Q&A heading with no speaker line this layout rea
     ]);
   });
 });
+
+describe('an analyst\'s line "Name, Firm" right after the operator introduces them with that firm ("Hugo Brandt, Piper Sandler", standard)', () => {
+  const text = fixture('standard-comma-firms.txt');
+
+  it('is their speaker line, the firm theirs though it has no firm\'s words — the file was refused ("the operator names no participant")', () => {
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'], ['Owen Pryce', 'remarks'], ['Maria Castell', 'remarks'],
+      ['Operator', 'intro'], ['Hugo Brandt', 'question'], ['Maria Castell', 'answer'],
+      ['Operator', 'intro'], ['Kate Lowe', 'question'], ['Owen Pryce', 'answer'],
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', title: null, side: 'analyst' });
+  });
+
+  it('a firm the operator did not give them is no speaker line: refused, never the words of the speaker before', () => {
+    const other = text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt, Ashby Kline');
+    expect(() => parseTranscriptText(other)).toThrow(TranscriptFormatError);
+  });
+});

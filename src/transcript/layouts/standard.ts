@@ -23,7 +23,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isFirmIntroducedAnywhere, isIntroducedFirm } from '../introduced-firm.js';
+import { isFirmIntroducedAnywhere, isIntroducedFirm, nameWithIntroducedFirm } from '../introduced-firm.js';
 import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
@@ -603,9 +603,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       const header = speakerHeader(first.text, under?.text ?? null, resolver);
       titleInline = header.titleInline;
       const found = resolver.resolve(header.name, companyLine && titleUnder === null && !header.titleInline ? null : header.hint);
+      // "Hugo Brandt, Piper Sandler" right after "…from Hugo Brandt with Piper Sandler": his line, the firm the operator gave him.
+      const introduced = found.kind === 'none' && !looksLikeName(header.name) && collector.current !== null ? nameWithIntroducedFirm(first.text, turnText(collector.current)) : null;
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
-      else if (looksLikeName(header.name) && !isInterjection(header.name)) {
+      else if (introduced !== null) {
+        const known = resolver.resolve(introduced.name, introduced.firm);
+        if (known.kind === 'ambiguous') ambiguousSpeaker(first, introduced.name, known.candidates);
+        speaker = known.kind === 'found' ? known.participant : addUnlistedSpeaker(speakerCtx, first, { name: nameAsWritten(introduced.name), title: null, firm: introduced.firm, division: null, side: 'unknown', sideSource: 'unknown' });
+        titleInline = true;
+      } else if (looksLikeName(header.name) && !isInterjection(header.name)) {
         // "MARCUS BELL" over "Jefferies", the firm the operator just introduced him with: his firm line, not his words.
         const introduction = collector.current;
         const firmLine = !header.titleInline && second !== null && introduction !== null && isIntroducedFirm(turnText(introduction), header.name, second.text) ? second.text : null;
