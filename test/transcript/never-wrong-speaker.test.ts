@@ -2687,3 +2687,31 @@ describe('an analyst\'s line "Name, Firm" right after the operator introduces th
     expect(() => parseTranscriptText(other)).toThrow(TranscriptFormatError);
   });
 });
+
+describe('a meeting tool\'s label with the analyst\'s firm in brackets ("Hugo Brandt (Piper Sandler) 00:04:10", Webex)', () => {
+  const text = [
+    'Fenwick Tools Q1 2025 Earnings Call',
+    '',
+    'Owen Pryce (Fenwick Tools) 00:00:41',
+    'Thank you. Revenue was $212 million, up 4%.',
+    '',
+    'Lena Brooks (Fenwick Tools) 00:04:02',
+    'Our first question comes from Hugo Brandt with Piper Sandler.',
+    '',
+    'Hugo Brandt (Piper Sandler) 00:04:10',
+    'Thanks. What drove the margin?',
+    '',
+    'Owen Pryce (Fenwick Tools) 00:04:30',
+    'Mostly pricing.',
+  ].join('\n');
+
+  it('right after the introduction that gives him that firm: his firm, not his title "Piper Sandler"', () => {
+    const hugo = parseTranscriptText(text).call.participants.find((p) => p.name === 'Hugo Brandt');
+    expect(hugo).toMatchObject({ title: null, firm: 'Piper Sandler' });
+  });
+
+  it('a bracket the introduction does not give stays the title it was', () => {
+    const hugo = parseTranscriptText(text.replace('Hugo Brandt (Piper Sandler)', 'Hugo Brandt (Ashby Kline)')).call.participants.find((p) => p.name === 'Hugo Brandt');
+    expect(hugo).toMatchObject({ title: 'Ashby Kline', firm: null });
+  });
+});

@@ -22,6 +22,7 @@ import { firmLabel } from '../firm-labels.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
+import { isIntroducedFirm } from '../introduced-firm.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
 import { diarizedSpeaker, givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
@@ -29,6 +30,7 @@ import { listedInitials, looksLikeTitleLine, participantFromHeader, participantF
 import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
+import { turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -437,7 +439,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         // Met before with no side ("Alan Marsh:" in the remarks), now marked "A - Alan Marsh:": the mark says it.
         if (prefix.mark !== null && who.side === 'unknown' && who.sideSource === 'unknown' && unidentifiedSide(who.name) === null) Object.assign(who, markedDraft(who, prefix.mark, null), { title: who.title, firm: who.firm });
       } else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
-      else who = addUnlistedSpeaker(speakerCtx, line, markedDraft(participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker), prefix.mark, prefix.hint));
+      else {
+        const draft = participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker);
+        // "Hugo Brandt (Piper Sandler)" right after "…from Hugo Brandt with Piper Sandler": the firm the operator gave him, no title.
+        const before = collector.turns[collector.turns.length - 1];
+        const introduced = prefix.hint !== null && draft.side === 'unknown' && before !== undefined && isIntroducedFirm(turnText(before), draft.name, prefix.hint);
+        who = addUnlistedSpeaker(speakerCtx, line, markedDraft(introduced ? { ...draft, title: null, firm: draft.title } : draft, prefix.mark, prefix.hint));
+      }
       if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;
       const start = line.start + prefix.restOffset;
