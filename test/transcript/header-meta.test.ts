@@ -181,6 +181,34 @@ describe('a company written in capitals in the title or the welcome ("TALLIS FRE
     expect(parseTranscriptText(untitled).call.meta.company).toBe('Tallis Freight plc');
   });
 
+  it('a terminal\'s "Company Name:" in capitals: the company and its listed people\'s firm as the call writes it (they were "TALLIS FREIGHT PLC")', () => {
+    const bloomberg = [
+      'Company Name: TALLIS FREIGHT PLC',
+      'Company Ticker: TLFT LN Equity',
+      'Date: 2025-10-23',
+      '',
+      'Q3 2025 Earnings Call',
+      '',
+      'Company Participants',
+      '* Owen Pryce, Chief Executive Officer',
+      '',
+      'Other Participants',
+      '* Hugo Brandt, Analyst, Piper Sandler',
+      '',
+      'Presentation',
+      '',
+      'Operator',
+      'Good morning and welcome to the Tallis Freight plc third quarter 2025 earnings call.',
+      '',
+      'Owen Pryce {BIO 1234567 <GO>}',
+      'Thank you. Revenue was GBP 212 million.',
+    ].join('\n');
+    const { call } = parseTranscriptText(bloomberg);
+    expect(call.meta.company).toBe('Tallis Freight plc');
+    expect(call.participants.find((p) => p.name === 'Owen Pryce')?.firm).toBe('Tallis Freight plc');
+    expect(call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+  });
+
   it('stays in capitals when the call never writes it otherwise (an acronym, or a name said only in the title)', () => {
     const only = text.replace('the Tallis Freight plc third', 'the third').replace('Tallis Freight had', 'We had');
     expect(parseTranscriptText(only).call.meta.company).toBe('TALLIS FREIGHT PLC');
