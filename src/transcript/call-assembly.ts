@@ -5,6 +5,7 @@
  */
 import { callId } from './call-id.js';
 import { inUsualCasing } from './company-casing.js';
+import { firmsAsUnnamedAnalysts } from './firm-labels.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
 import { withInlineLabels } from './inline-labels.js';
@@ -158,7 +159,10 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   const people = cased === null ? draft.participants : draft.participants.map((p) => (p.firm === cased.from ? { ...p, firm: cased.to } : p));
   const voices = nameNumberedSpeakers(people, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
   if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
-  const participants = inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns);
+  // "Lindqvist Securities -- Analyst", a voice "Lindqvist Securities": a firm's name, no person's.
+  const unnamed = firmsAsUnnamedAnalysts(inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns), meta.company);
+  const participants = unnamed.participants;
+  if (unnamed.renamed.length > 0) warnings.push({ line: null, message: `speakers named by a firm alone, each an unidentified analyst of that firm: ${unnamed.renamed.join(', ')}` });
   let turns = draft.turns;
   if (!draft.sectionsKnown) {
     const inferred = inferSections(participants, turns);

@@ -5,6 +5,8 @@
  * unidentified analyst of that firm — never a person named after the firm, and never a name made up.
  * (A label that is the firm of an analyst the call names is that analyst: speaker-lines.ts.)
  */
+import { namesCompany } from './participant-lines.js';
+import type { Participant } from './types.js';
 
 /** Words only a firm's name has: a bank's, a broker's, a fund's, or a legal form. */
 const FIRM_NAME_WORDS =
@@ -31,5 +33,26 @@ export function firmLabel(text: string): { name: string; restOffset: number } | 
   return m && name !== undefined && namesFirmAlone(name) ? { name, restOffset: m[0].length } : null;
 }
 
+/** Whether a firm's name is the call's own company, as written or with its legal form added or left out ("Fenwick Tools Inc" for "Fenwick Tools"). */
+export function isOwnCompany(name: string, company: string | null): boolean {
+  return company !== null && (namesCompany(name, company) || namesCompany(company, name));
+}
+
 /** The placeholder name of an analyst known by their firm alone; the firm is theirs. */
 export const FIRM_ANALYST_NAME = 'Unidentified Analyst';
+
+/**
+ * Analysts a layout met under a firm's name alone (a list's "Lindqvist Securities -- Analyst", a caption's
+ * voice "Lindqvist Securities", a name line): each an unidentified analyst of that firm, the firm theirs —
+ * never a person named after the firm. Only analysts (listed so, or introduced by the operator), with no
+ * title or firm of their own, and never the call's own company; `renamed` says whom.
+ */
+export function firmsAsUnnamedAnalysts(participants: readonly Participant[], company: string | null): { participants: Participant[]; renamed: string[] } {
+  const renamed: string[] = [];
+  const out = participants.map((p) => {
+    if (p.side !== 'analyst' || p.firm !== null || (p.title !== null && !/^analyst$/i.test(p.title)) || !namesFirmAlone(p.name) || isOwnCompany(p.name, company)) return p;
+    renamed.push(p.name);
+    return { ...p, name: FIRM_ANALYST_NAME, title: null, firm: p.name, sideSource: p.sideSource === 'listed' ? p.sideSource : ('header' as const) };
+  });
+  return { participants: out, renamed };
+}

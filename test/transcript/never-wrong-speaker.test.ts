@@ -2715,3 +2715,40 @@ describe('a meeting tool\'s label with the analyst\'s firm in brackets ("Hugo Br
     expect(hugo).toMatchObject({ title: 'Ashby Kline', firm: null });
   });
 });
+
+describe('an analyst met under a firm\'s name alone in other layouts (a list\'s "Lindqvist Securities -- Analyst", a caption\'s voice)', () => {
+  it('dash-header: an unidentified analyst of that firm, never a person "Lindqvist Securities"', () => {
+    const parsed = parseTranscriptText(fixture('dash-header-firm-analyst.txt'));
+    expect(parsed.layout).toBe('dash-header');
+    const analyst = parsed.call.participants.find((p) => p.side === 'analyst');
+    expect(analyst).toMatchObject({ name: 'Unidentified Analyst', firm: 'Lindqvist Securities', title: null });
+    expect(turnTable(parsed.call)[3]).toMatchObject({ speaker: 'Unidentified Analyst', role: 'question' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speakers named by a firm alone, each an unidentified analyst of that firm: Lindqvist Securities');
+  });
+
+  it('webvtt: a voice named by a firm the operator introduces', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:06.500',
+      '<v Operator>Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Owen Pryce.',
+      '',
+      '00:00:07.000 --> 00:00:12.000',
+      '<v Owen Pryce>Thank you. Revenue was $212 million, up 4%.',
+      '',
+      '00:00:13.000 --> 00:00:16.000',
+      '<v Operator>Our first question comes from Lindqvist Securities.',
+      '',
+      '00:00:17.000 --> 00:00:19.000',
+      '<v Lindqvist Securities>What drove the margin?',
+    ].join('\n');
+    const parsed = parseTranscriptText(vtt);
+    expect(turnTable(parsed.call)[3]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(parsed.call.participants.find((p) => p.name === 'Unidentified Analyst')?.firm).toBe('Lindqvist Securities');
+  });
+
+  it('a company speaker\'s name with a firm\'s words stays theirs (side company), and so does the call\'s own company', () => {
+    const own = parseTranscriptText(fixture('dash-header-firm-analyst.txt').replaceAll('Lindqvist Securities', 'Fenwick Tools Inc'));
+    expect(own.call.participants.map((p) => p.name)).not.toContain('Unidentified Analyst');
+  });
+});

@@ -5,9 +5,8 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
-import { FIRM_ANALYST_NAME } from '../firm-labels.js';
+import { FIRM_ANALYST_NAME, isOwnCompany } from '../firm-labels.js';
 import { nameWords } from '../names.js';
-import { namesCompany } from '../participant-lines.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
 import type { Participant } from '../types.js';
@@ -91,7 +90,7 @@ function analystOfFirm(ctx: SpeakerLineContext, line: Line, label: string): Part
  * the speaker before; null when the label is the call's own company.
  */
 export function speakerOfFirm(ctx: SpeakerLineContext, line: Line, label: string): Participant | null {
-  if (namesCompany(label, ctx.company ?? null)) return null;
+  if (isOwnCompany(label, ctx.company ?? null)) return null;
   const found = ctx.resolver.resolve(label);
   if (found.kind === 'found') return found.participant;
   const named = analystOfFirm(ctx, line, label);
