@@ -91,6 +91,15 @@ describe('readHeaderMeta', () => {
     ['Halden Aço S.A. – Teleconferência de Resultados 3T25', { company: 'Halden Aço S.A.', quarter: 'Q3 2025' }],
     ['Halden Acciaio S.p.A. – Presentazione dei risultati del terzo trimestre 2025', { company: 'Halden Acciaio S.p.A.', quarter: 'Q3 2025' }],
     ['Kiyomizu Precision Co., Ltd. Dai 2 Shihanki Kessan Setsumeikai (Q2 FY2025)', { company: 'Kiyomizu Precision Co., Ltd.', quarter: 'Q2 2025' }],
+    // The period and the title's words first, the company after a separator (it was "H1", or none).
+    ['H1 2025 Results Presentation - Tallis Freight Group plc', { company: 'Tallis Freight Group plc', quarter: null }],
+    ['Q3 2025 Trading Update \u2013 Corvane Group', { company: 'Corvane Group', quarter: 'Q3 2025' }],
+    ['Interim Results 2025 | Kestrel Harbour Logistics plc', { company: 'Kestrel Harbour Logistics plc' }],
+    ['Earnings Call - Tallis Freight Corp - Q3 2025', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
+    // What the document is after the separator is no company; nor is a period's code left alone.
+    ['H1 2025 Results Presentation | Webcast Replay', { company: null }],
+    ['Interim Results 2025 - Final Transcript', { company: null }],
+    ['Q3 2025 Kestrel Harbour Logistics Inc Earnings Call - Final', { company: 'Kestrel Harbour Logistics Inc', quarter: 'Q3 2025' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });
