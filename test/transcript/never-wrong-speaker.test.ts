@@ -2752,3 +2752,34 @@ describe('an analyst met under a firm\'s name alone in other layouts (a list\'s 
     expect(own.call.participants.map((p) => p.name)).not.toContain('Unidentified Analyst');
   });
 });
+
+describe('a name written without a letter its keyboard lacks ("Zoe Oberg" for the listed "Zoë Øberg")', () => {
+  const text = [
+    'Halden Wind N.V. (HWND) Q3 2025 Earnings Call',
+    '',
+    'Participants:',
+    'Pieter van der Berg - Chief Executive Officer',
+    'Zoë Øberg - Nordea - Analyst',
+    'Søren Kjær - Danske Bank - Analyst',
+    '',
+    'Operator: Welcome to the Halden Wind third quarter 2025 earnings call. I hand over to Pieter van der Berg.',
+    '',
+    'Pieter van der Berg: Thank you. Orders rose 12%.',
+    '',
+    'Operator: Our first question comes from Zoë Øberg from Nordea.',
+    '',
+    'Zoe Oberg: Capex?',
+    '',
+    'Pieter van der Berg: Flat.',
+    '',
+    'Operator: Next, Søren Kjær, Danske Bank.',
+    '',
+    'Soren Kjaer: And pricing?',
+  ].join('\n');
+
+  it('is the listed person — it was refused as an unknown speaker ("did you mean Zoë Øberg?")', () => {
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Pieter van der Berg', 'Operator', 'Zoë Øberg', 'Pieter van der Berg', 'Operator', 'Søren Kjær']);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Zoe Oberg');
+  });
+});
