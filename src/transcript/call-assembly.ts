@@ -4,6 +4,8 @@
  * Q&A start where the layout has no section headings), structure roles and exchanges.
  */
 import { callId } from './call-id.js';
+import { inUsualCasing } from './company-casing.js';
+import { firmsAsUnnamedAnalysts } from './firm-labels.js';
 import { TranscriptFormatError, type ImportWarning } from './format-error.js';
 import type { HeaderMeta } from './header-meta.js';
 import { withInlineLabels } from './inline-labels.js';
@@ -125,7 +127,11 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
     : written;
   let { meta } = draft;
   // "Tallis Freight's Third Quarter…" over a call that says "the Tallis Freight third quarter call": the possessive is the title's.
-  if (meta.company !== null) meta = { ...meta, company: withoutTitlePossessive(meta.company, draft.source) };
+  // "TALLIS FREIGHT PLC Q3 2025 EARNINGS CALL" over a call that writes "Tallis Freight plc": the capitals are the title's.
+  const writtenCompany = meta.company;
+  if (meta.company !== null) meta = { ...meta, company: inUsualCasing(withoutTitlePossessive(meta.company, draft.source), draft.source) };
+  // The company's people listed under it in capitals ("Company Name: TALLIS FREIGHT PLC"): their firm is the company as the call writes it.
+  const cased = writtenCompany !== null && meta.company !== writtenCompany ? { from: writtenCompany, to: meta.company as string } : null;
   // A call with a ticker keeps the id its source gives (stable across re-imports), whatever the welcome adds.
   const idMeta = meta.ticker !== null ? meta : null;
   // No header named the company or the period (none at all, or a dataset that gives only a
@@ -150,9 +156,13 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   }
 
   // Voices speech recognition only numbered, named by the hand-overs that introduce them.
-  const voices = nameNumberedSpeakers(draft.participants, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
+  const people = cased === null ? draft.participants : draft.participants.map((p) => (p.firm === cased.from ? { ...p, firm: cased.to } : p));
+  const voices = nameNumberedSpeakers(people, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
   if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
-  const participants = inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns);
+  // "Lindqvist Securities -- Analyst", a voice "Lindqvist Securities": a firm's name, no person's.
+  const unnamed = firmsAsUnnamedAnalysts(inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns), meta.company);
+  const participants = unnamed.participants;
+  if (unnamed.renamed.length > 0) warnings.push({ line: null, message: `speakers named by a firm alone, each an unidentified analyst of that firm: ${unnamed.renamed.join(', ')}` });
   let turns = draft.turns;
   if (!draft.sectionsKnown) {
     const inferred = inferSections(participants, turns);

@@ -102,8 +102,27 @@ const PERIOD_END = /\b(?:period|quarter|year)\s+end(?:ed|ing)?\b|\bend(?:ed|ing)
 
 const TIME = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)(?:\s+(?:[A-Z]{2,5}|Eastern|Pacific|Central)\b)?/;
 
-/** Words that make a line a call title. */
-const TITLE_WORDS = /\b(?:earnings|conference call|results call|quarterly results|investor call|analyst call)\b/i;
+/**
+ * Words that make a line a call title: an earnings call's, a results event's with no "call" ("Interim Results
+ * 2025", "Half-Year Results Presentation", "Q3 Trading Update"), and a call's in the languages this reader reads
+ * ("Telefonkonferenz zum dritten Quartal", "Conférence téléphonique sur les résultats du…", "Teleconferência de
+ * Resultados 3T25", romanised Japanese "Kessan Setsumeikai"): the company a title names ends where they start.
+ */
+const TITLE_WORDS = new RegExp(
+  [
+    String.raw`\b(?:earnings|conference call|results call|quarterly results|investor call|analyst call)\b`,
+    String.raw`\b(?:interim|half[\s-]year|full[\s-]year|annual|preliminary|final|nine[\s-]months?|H[12]|FY\S*) results\b`,
+    String.raw`\bresults (?:presentation|webcast|briefing|announcement|conference)\b`,
+    String.raw`\btrading (?:update|statement)\b`,
+    // German, French, Spanish and Portuguese, Italian, romanised Japanese.
+    String.raw`\b(?:(?:Analysten|Investoren)?-?Telefonkonferenz|Analystenkonferenz|Ergebnispr(?:ä|ae)sentation|Ergebnisse? (?:des|der|zum|für das))(?![\p{L}])`,
+    String.raw`\b(?:conf[ée]rence t[ée]l[ée]phonique|pr[ée]sentation des r[ée]sultats|r[ée]sultats (?:du|de|des|annuels|semestriels|trimestriels))(?![\p{L}])`,
+    String.raw`\b(?:(?:tele|video)?conferencia|(?:tele|video)confer[êe]ncia|presentaci[óo]n de resultados|apresenta[çc][ãa]o (?:de|dos) resultados|resultados (?:del|de|do|da|dos))(?![\p{L}])`,
+    String.raw`\b(?:conferenza telefonica|presentazione dei risultati|risultati (?:del|di|dei))(?![\p{L}])`,
+    String.raw`\b(?:kessan (?:setsumeikai|happy[oō]u?)|setsumeikai)\b`,
+  ].join('|'),
+  'iu',
+);
 
 function fullYear(text: string): number {
   const n = Number(text);
@@ -211,7 +230,40 @@ const POSSESSIVE_AFTER_FORM = new RegExp(String.raw`\b(?:${alternation([...LEGAL
  * companies name their results: the period's, never the company's. The first word always stays ("3M").
  */
 const TRAILING_PERIOD =
-  /(?:\s+(?:first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|interim|preliminary|annual|year|years|months?|half[\s-]year|full[\s-]year|year[\s-]end|quarter|H[12]|[1-4][QH]|FY\S*|\d{1,2}M|(?:19|20)\d{2}(?:\/\d{2,4})?|and|&|-))+\s*$/i;
+  /(?:\s+(?:first|second|third|fourth|full|half|nine|six|three|twelve|fiscal|financial|interim|preliminary|annual|year|years|months?|half[\s-]year|full[\s-]year|year[\s-]end|quarter|Q[1-4]|H[12]|[1-4][QH]|FY\S*|\d{1,2}M|(?:19|20)\d{2}(?:\/\d{2,4})?|dai\s+[1-4]\s+shihanki|and|&|-|\u2013|\u2014))+\s*$/iu;
+
+/** Whether a title's words before its title words are a period's only ("H1 2025 ", "Q3 2025 ", nothing). */
+function onlyPeriod(text: string): boolean {
+  return text.trim() === '' || ` ${text}`.replace(TRAILING_PERIOD, '').trim() === '';
+}
+
+/** A separator after a title's words, before the company ("… Results Presentation - Tallis Freight Group plc", "… | Kestrel …"). */
+const SEPARATOR_BEFORE_COMPANY = /\s[-\u2013\u2014|]\s+(?=\p{Lu})/gu;
+/** Words after a title's separator that say what the document is, not whose ("Final Transcript", "Webcast Replay", "Slides"). */
+const NOT_A_COMPANY = /^(?:(?:corrected|final|raw|edited|unedited|preliminary|full|draft|updated)\s*)?(?:transcript|version|draft|replay|webcast(?: replay)?|audio|slides|presentation|q&a|final)?\.?$/i;
+/** Most words a company after a title's separator has. */
+const MAX_COMPANY_AFTER_TITLE = 8;
+
+/** The company written after the title's words and a separator, or null when none is (a quarter or title words there are no company). */
+function companyAfterTitle(text: string): string | null {
+  const separators = [...text.matchAll(SEPARATOR_BEFORE_COMPANY)];
+  // "Earnings Call - Tallis Freight Corp - Q3 2025": the part between separators that is a name.
+  for (let k = 0; k < separators.length; k++) {
+    const at = separators[k] as RegExpExecArray;
+    const next = separators[k + 1];
+    const part = text.slice(at.index + at[0].length, next === undefined ? undefined : next.index).trim();
+    if (part === '' || part.split(/\s+/).length > MAX_COMPANY_AFTER_TITLE || TITLE_WORDS.test(part) || findQuarter(part) !== null || DATE_PATTERNS.some((p) => p.test(part))) continue;
+    // "… - Final Transcript", "… | Webcast Replay": what the document is, no company.
+    if (NOT_A_COMPANY.test(part) || onlyPeriod(part)) continue;
+    return cleanCompany(part);
+  }
+  return null;
+}
+
+/** A period's code left where the company would be ("H1 2025 Results Presentation | Webcast Replay" → "H1"): no company. */
+function periodCode(company: string | null): string | null {
+  return company !== null && /^(?:H[12]|Q[1-4]|[1-4][QH]|FY\S*)$/i.test(company) ? null : company;
+}
 
 function withoutTrailingPeriod(text: string): string {
   const m = TRAILING_PERIOD.exec(text);
@@ -309,7 +361,11 @@ export function applyTitleLine(meta: HeaderMeta, line: Line): void {
     // "Tallis Freight Corp Quarterly Results Call Q3 2025": the company ends at the title's words when they come first.
     const words = text.search(TITLE_WORDS);
     const cut = quarter !== null && words >= 0 ? Math.min(quarter.index, words) : (quarter?.index ?? words);
-    if (cut > 0) meta.company = cleanCompany(withoutTrailingPeriod(text.slice(0, cut)));
+    // "H1 2025 Results Presentation - Tallis Freight Group plc", "Interim Results 2025 | Kestrel Harbour Logistics plc": only
+    // the period before the title's words, the company after them and a separator (it was "H1", or none).
+    const afterTitle = words >= 0 && onlyPeriod(text.slice(0, words)) ? companyAfterTitle(text.slice(words)) : null;
+    if (afterTitle !== null) meta.company = afterTitle;
+    else if (cut > 0) meta.company = periodCode(cleanCompany(withoutTrailingPeriod(text.slice(0, cut))));
     else if (quarter && cut === 0) {
       // "Q4 2025 Amazon.com Inc Earnings Call": the company sits between the quarter and the title words.
       const after = text.slice(quarter.index + quarter.length).trimStart();

@@ -5,7 +5,7 @@
  * introduction just gave them ("…comes from Marcus Bell with Jefferies"), or that firm with its
  * legal form or division ("Jefferies LLC" for "Jefferies").
  */
-import { nameWords } from './names.js';
+import { looksLikeName, nameWords } from './names.js';
 import { firmInIntroduction } from './structure.js';
 
 /** Whether `line` is the firm `introduction` gives `name`. */
@@ -25,4 +25,17 @@ export function isIntroducedFirm(introduction: string, name: string, line: strin
 export function isFirmIntroducedAnywhere(paragraphs: readonly string[], name: string, line: string): boolean {
   const lowered = name.toLowerCase();
   return paragraphs.some((p) => p.toLowerCase().includes(lowered) && isIntroducedFirm(p, name, line));
+}
+
+/**
+ * "Hugo Brandt, Piper Sandler" (or "Hugo Brandt - Piper Sandler") on one line right after "…from Hugo Brandt with
+ * Piper Sandler": the name and the firm the operator just gave them, though it has no firm's words; null otherwise
+ * (it was refused as words with no speaker line, or taken for the words of the speaker before).
+ */
+export function nameWithIntroducedFirm(line: string, introduction: string): { name: string; firm: string } | null {
+  const m = /^(?<name>[^,\u2013\u2014]{3,60}?)\s*(?:,|\s[-\u2013\u2014]{1,2})\s*(?<firm>\S.{0,80})$/u.exec(line.trim());
+  const name = m?.groups?.name?.trim();
+  const firm = m?.groups?.firm?.trim();
+  if (name === undefined || firm === undefined || !looksLikeName(name) || name.split(/\s+/).length < 2) return null;
+  return isIntroducedFirm(introduction, name, firm) ? { name, firm } : null;
 }

@@ -32,6 +32,10 @@ const NAME_PARTICLES = new Set([
   'de', 'del', 'della', 'delle', 'degli', 'dei', 'der', 'den', 'ter', 'ten', 'het', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le',
   'van', 'von', 'zu', 'zum', 'zur', 'af', 'av', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'y', 'e',
 ]);
+/** Whether a folded word is a name particle ("van", "der", "de", "bin"). */
+export function isNameParticle(word: string): boolean {
+  return NAME_PARTICLES.has(word.toLowerCase());
+}
 /** A particle written onto the surname with an apostrophe ("Jean-Luc d'Aubigné", "Marco dell'Orto", "Anne l'Huillier"). */
 const ELIDED_PARTICLE = /^(?:d|l|dell|dall|degl|nell)['\u2019]\p{Lu}[\p{L}\p{M}'\u2019.\-]*$/u;
 
@@ -132,6 +136,15 @@ export function isNumberedSpeaker(text: string): boolean {
 }
 
 /**
+ * A diarizing tool's speaker label as its text output writes it ("SPEAKER_00", "Speaker_1", "spk_0": pyannote,
+ * WhisperX) as the numbered speaker it is ("Speaker 0"), or null when it is none.
+ */
+export function diarizedSpeaker(text: string): string | null {
+  const n = /^(?:speaker|spk)(?:_|-)?(?<n>\d{1,3})$/i.exec(text.trim())?.groups?.n;
+  return n === undefined ? null : `Speaker ${Number(n)}`;
+}
+
+/**
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
  * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
  * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice",
@@ -217,6 +230,23 @@ export function splitNameHint(text: string): { name: string; hint: string | null
   if (!m?.groups) return { name: text.trim(), hint: null };
   const hint = (m.groups.hint as string).trim();
   return { name: (m.groups.name as string).trim(), hint: isDeliveryNote(hint) ? null : hint };
+}
+
+/**
+ * A generational suffix or a credential written after a name with a comma ("Robert Kaplan, Jr. - Chief Executive
+ * Officer", "Maria Castell, CPA (CFO)"): the suffix is the name's ("Robert Kaplan Jr."), the credential no part of it —
+ * neither is a title or a firm, nor where the name ends (the comma made "Jr." the title, or the line no list entry).
+ */
+const SUFFIX_AFTER_COMMA = /^(?<name>\p{Lu}[^,\n:()[\]]{1,60}?),\s*(?:(?<suffix>Jr|Sr|JR|SR|II|III|IV)\.?|(?:Ph\.?\s?D|PhD|PHD|CFA|CPA|Esq)\.?)(?=$|\s|[,:(\[\t\-\u2013\u2014])/u;
+
+/** A line opening with a name whose suffix or credential follows a comma, with the comma gone (the suffix kept, the credential dropped). */
+export function withNameSuffixJoined(text: string): string {
+  const m = SUFFIX_AFTER_COMMA.exec(text);
+  if (!m?.groups || !looksLikeName((m.groups.name as string).trim())) return text;
+  const suffix = m.groups.suffix;
+  const name = (m.groups.name as string).trim();
+  const joined = suffix === undefined ? name : `${name} ${suffix}${/^[JS]r$/i.test(suffix) ? '.' : ''}`;
+  return joined + text.slice(m[0].length);
 }
 
 /** A name's suffix after a comma ("Oren Kaplan, Jr."), never a given name. */

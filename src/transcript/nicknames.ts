@@ -63,9 +63,17 @@ const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   zachary: ['zach'],
 };
 
+/** Letters with a stroke or ligature, which no decomposition takes apart ("Øberg" is written "Oberg" on a keyboard without Ø). */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+
 /** Lowercase, diacritics and dots/apostrophes removed: the form names are compared in. */
 export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.'\u2019]/g, '');
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[øæœßłđðþıħ]/g, (c) => UNDECOMPOSED[c] ?? c)
+    .replace(/[.'\u2019]/g, '');
 }
 
 /** Every name → the other forms it may be written in (built once). */

@@ -2,7 +2,7 @@
  * Participant lines ("Name - Title", "Name - Firm, Division", "Name -- Firm -- Analyst") and the
  * title/firm line under a speaker's name: what they say about a person's side.
  */
-import { looksLikeName, nameWords, splitNameHint } from './names.js';
+import { looksLikeName, nameWords, splitNameHint, withNameSuffixJoined } from './names.js';
 import { isRoleLabel } from './role-labels.js';
 import { headerSized } from './lines.js';
 import { looksLikeTitleLine, sideOfTitle, titleWords } from './titles.js';
@@ -134,7 +134,8 @@ export type ListKind = 'company' | 'analysts' | 'participants';
 export function participantFromListLine(written: string, kind: ListKind, company: string | null): ParticipantDraft | null {
   if (!headerSized(written)) return null;
   // "1. Alan Marsh - Chief Executive Officer", "(2) Rita Chen, CFO": a numbered list's entry.
-  const text = written.replace(/^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\p{Lu})/u, '');
+  // "Robert Kaplan, Jr. - Chief Executive Officer": the suffix is the name's, not where it ends.
+  const text = withNameSuffixJoined(written.replace(/^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\p{Lu})/u, ''));
   const split = titleFirst(splitTabbed(text) ?? splitDashed(text) ?? commaSeparated(text, kind) ?? bracketed(text));
   if (!split || !looksLikeName(split.name, { digits: true })) return null;
   const { parts } = split;

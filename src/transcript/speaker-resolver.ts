@@ -11,7 +11,7 @@
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
-import { boundedEditDistance, initialsOf, isNamedOperator, isNumberedSpeaker, isOperatorInitials, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
+import { boundedEditDistance, initialsOf, isNameParticle, isNamedOperator, isNumberedSpeaker, isOperatorInitials, isOperatorName, nameWords, normaliseName, slugify, unidentifiedSide } from './names.js';
 import { sideOfTitle } from './titles.js';
 import type { Participant, Side, SideSource } from './types.js';
 
@@ -40,6 +40,12 @@ function firstLast(name: string): { first: string; middle: string | null; last: 
   if (words.length < 2) return null;
   const middle = words.length >= 3 && (words[0] as string).length === 1 && (words[1] as string).length > 1 ? (words[1] as string) : null;
   return { first: words[0] as string, middle, last: words[words.length - 1] as string };
+}
+
+/** "van der Berg" (folded words): particles and the surname after them; null unless every word but the last is a particle. */
+function particledSurname(words: readonly string[]): { particles: string[]; last: string } | null {
+  if (words.length < 2 || !words.slice(0, -1).every(isNameParticle)) return null;
+  return { particles: words.slice(0, -1), last: words[words.length - 1] as string };
 }
 
 /** Whether a written first name can stand for a listed one: same, nickname/formal form, or its initial. */
@@ -95,16 +101,33 @@ export class SpeakerResolver {
 
   /** Adds a participant (listed or newly met); `line` locates a limit error. */
   add(draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
-    if (this.all.length >= this.limits.maxParticipants) {
-      throw new TranscriptFormatError(line ?? 1, `more than ${this.limits.maxParticipants.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', this.limits)}`, { lineText });
-    }
-    const participant: Participant = { id: this.uniqueId(draft.side === 'operator' && isOperatorName(draft.name) ? 'operator' : slugify(draft.name) || 'speaker'), ...draft };
-    this.all.push(participant);
+    const participant = this.counted(draft, slugify(draft.name), line, lineText);
     if (participant.sideSource === 'listed') this.listed.push(participant);
     const key = normaliseName(participant.name);
     this.byName.set(key, [...(this.byName.get(key) ?? []), participant]);
     const fl = firstLast(participant.name);
     if (fl) this.bySurname.set(fl.last, [...(this.bySurname.get(fl.last) ?? []), participant]);
+    return participant;
+  }
+
+  /**
+   * Adds someone known only by a label that names no person ("Bank of Somewhere:", an unidentified
+   * analyst of that firm): found again by that label alone, never by their placeholder name (a "Q:"
+   * label's "Unidentified Analyst" is someone else).
+   */
+  addKnownBy(label: string, draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+    const participant = this.counted(draft, slugify(`${draft.name} ${draft.firm ?? ''}`), line, lineText);
+    this.byName.set(normaliseName(label), [participant]);
+    return participant;
+  }
+
+  /** A new participant under the limit, with an id of its own. */
+  private counted(draft: ParticipantDraft, slug: string, line: number | null, lineText: string | null): Participant {
+    if (this.all.length >= this.limits.maxParticipants) {
+      throw new TranscriptFormatError(line ?? 1, `more than ${this.limits.maxParticipants.toLocaleString('en-US')} participants; ${describeLimit('maxParticipants', this.limits)}`, { lineText });
+    }
+    const participant: Participant = { id: this.uniqueId(draft.side === 'operator' && isOperatorName(draft.name) ? 'operator' : slug || 'speaker'), ...draft };
+    this.all.push(participant);
     return participant;
   }
 
@@ -162,9 +185,22 @@ export class SpeakerResolver {
    */
   private byHonorificSurname(text: string, hint: string | null): Resolution | null {
     const words = nameWords(text);
-    if (words.length !== 2 || !HONORIFICS.has(words[0] as string)) return null;
-    const candidates = (this.bySurname.get(words[1] as string) ?? []).filter((p) => p.side !== 'operator');
+    if (words.length < 2 || !HONORIFICS.has(words[0] as string)) return null;
+    // "Mr. van der Berg", "Sr. de la Cruz": the particles are the surname's.
+    const surname = words.length === 2 ? { particles: [], last: words[1] as string } : particledSurname(words.slice(1));
+    if (surname === null) return null;
+    const candidates = this.withSurname(surname).filter((p) => p.side !== 'operator');
     return candidates.length === 0 ? { kind: 'none' } : this.pick(candidates, hint);
+  }
+
+  /** Participants whose name ends with the surname and its particles ("Pieter van der Berg" for "van der Berg"), a given name before them. */
+  private withSurname(surname: { particles: readonly string[]; last: string }): Participant[] {
+    const tail = [...surname.particles, surname.last];
+    return (this.bySurname.get(surname.last) ?? []).filter((p) => {
+      const words = nameWords(p.name);
+      while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+      return words.length > tail.length && tail.every((w, k) => words[words.length - tail.length + k] === w);
+    });
   }
 
   /** A name without the honorific written before it ("Mr. Ahmad" → "Ahmad"); the name itself when it has none. */
@@ -196,6 +232,12 @@ export class SpeakerResolver {
    */
   bySurnameAlone(text: string, hint: string | null): Resolution {
     const words = nameWords(text);
+    // "van der Berg:", "Van der Berg:" (a label's capital), "de la Cruz:": a surname with its particles, whoever has that surname.
+    const particled = particledSurname(words);
+    if (particled !== null) {
+      const surnamed = this.withSurname(particled).filter((p) => p.side !== 'operator');
+      return surnamed.length === 0 ? { kind: 'none' } : this.pick(surnamed, hint);
+    }
     const word = words[0];
     if (words.length !== 1 || word === undefined || word.length < 2 || NAME_SUFFIXES.has(word) || HONORIFICS.has(word)) return { kind: 'none' };
     const surnamed = (this.bySurname.get(word) ?? []).filter((p) => p.side !== 'operator');

@@ -4,6 +4,7 @@
  * reading for import (call-assembly.ts, with warnings) and for stored calls read again on every
  * build (library/stored-call.ts), so both always agree.
  */
+import { inUsualCasing } from './company-casing.js';
 import { welcomeMeta } from './header-meta.js';
 import { openingText, quarterFields, reportedPeriod } from './reported-period.js';
 import type { CallMeta } from './types.js';
@@ -17,12 +18,17 @@ export interface SpokenMeta {
   reported: (QuarterFields & { said: string }) | null;
 }
 
+/** The words of a call's turns, for how it writes a name its welcome says in capitals. */
+function callText(turns: readonly { paragraphs: readonly { text: string }[] }[]): string {
+  return turns.map((t) => t.paragraphs.map((p) => p.text).join('\n')).join('\n');
+}
+
 /** `known`: what the source itself said (a ticker standing in for the company does not count). */
 export function spokenMeta(turns: readonly { paragraphs: readonly { text: string }[] }[], known: { company: boolean; quarter: boolean }): SpokenMeta {
   const found = known.company ? null : welcomeMeta(turns);
   const welcome =
     found?.company != null
-      ? { company: found.company, quarter: !known.quarter && found.quarter !== null ? { quarter: found.quarter, fiscalQuarter: found.fiscalQuarter, fiscalYear: found.fiscalYear } : null }
+      ? { company: inUsualCasing(found.company, callText(turns)), quarter: !known.quarter && found.quarter !== null ? { quarter: found.quarter, fiscalQuarter: found.fiscalQuarter, fiscalYear: found.fiscalYear } : null }
       : null;
   const period = known.quarter || welcome?.quarter ? null : reportedPeriod(openingText(turns));
   return { welcome, reported: period && { ...quarterFields(period), said: period.said } };

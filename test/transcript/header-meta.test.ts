@@ -75,6 +75,31 @@ describe('readHeaderMeta', () => {
     ['Widget Corp (WDGT) Q3 2025 Earnings Call\n23-10-2025', { date: '2025-10-23' }],
     ['Widget Corp (WDGT) Q3 2025 Earnings Call\n05-11-2025', { date: null }],
     ['Widget Corp (WDGT) Q3 2025 Earnings Call\n2025.10.23', { date: '2025-10-23' }],
+    // A results event's title with no "Call" (the company was the file name, and no title was read).
+    ['Kestrel Harbour Logistics plc Interim Results 2025', { company: 'Kestrel Harbour Logistics plc', quarter: null, title: 'Kestrel Harbour Logistics plc Interim Results 2025' }],
+    ['Tallis Freight Group plc - Half-Year Results Presentation\n29 July 2025', { company: 'Tallis Freight Group plc', quarter: null, date: '2025-07-29' }],
+    // A quarter with no year is no quarter (never guessed from the date); its words are no part of the company.
+    ['Corvane Group Q3 Trading Update\n23 October 2025', { company: 'Corvane Group', quarter: null, date: '2025-10-23' }],
+    ['Corvane Group FY 2025 Results Webcast', { company: 'Corvane Group' }],
+    // A title in the call's own language: the company ends where the title's words start (it ran on to them:
+    // "Halden Stahl AG Telefonkonferenz zum", "Halden Acier SA – Conférence téléphonique sur les résultats du").
+    ['Halden Stahl AG Telefonkonferenz zum dritten Quartal 2025', { company: 'Halden Stahl AG', quarter: 'Q3 2025' }],
+    ['Halden Stahl AG – Ergebnisse des dritten Quartals 2025', { company: 'Halden Stahl AG', quarter: 'Q3 2025' }],
+    ['Halden Acier SA – Conférence téléphonique sur les résultats du troisième trimestre 2025', { company: 'Halden Acier SA', quarter: 'Q3 2025' }],
+    ['Halden Acier SA – Résultats du 3e trimestre 2025', { company: 'Halden Acier SA', quarter: 'Q3 2025' }],
+    ['Halden Acero S.A. – Conferencia de resultados del tercer trimestre de 2025', { company: 'Halden Acero S.A.', quarter: 'Q3 2025' }],
+    ['Halden Aço S.A. – Teleconferência de Resultados 3T25', { company: 'Halden Aço S.A.', quarter: 'Q3 2025' }],
+    ['Halden Acciaio S.p.A. – Presentazione dei risultati del terzo trimestre 2025', { company: 'Halden Acciaio S.p.A.', quarter: 'Q3 2025' }],
+    ['Kiyomizu Precision Co., Ltd. Dai 2 Shihanki Kessan Setsumeikai (Q2 FY2025)', { company: 'Kiyomizu Precision Co., Ltd.', quarter: 'Q2 2025' }],
+    // The period and the title's words first, the company after a separator (it was "H1", or none).
+    ['H1 2025 Results Presentation - Tallis Freight Group plc', { company: 'Tallis Freight Group plc', quarter: null }],
+    ['Q3 2025 Trading Update \u2013 Corvane Group', { company: 'Corvane Group', quarter: 'Q3 2025' }],
+    ['Interim Results 2025 | Kestrel Harbour Logistics plc', { company: 'Kestrel Harbour Logistics plc' }],
+    ['Earnings Call - Tallis Freight Corp - Q3 2025', { company: 'Tallis Freight Corp', quarter: 'Q3 2025' }],
+    // What the document is after the separator is no company; nor is a period's code left alone.
+    ['H1 2025 Results Presentation | Webcast Replay', { company: null }],
+    ['Interim Results 2025 - Final Transcript', { company: null }],
+    ['Q3 2025 Kestrel Harbour Logistics Inc Earnings Call - Final', { company: 'Kestrel Harbour Logistics Inc', quarter: 'Q3 2025' }],
   ])('%s', (text, expected) => {
     expect(meta(text)).toMatchObject(expected);
   });
@@ -144,5 +169,59 @@ describe('a title that names the company with a possessive and no legal form ("T
     expect(parseTranscriptText(always).call.meta.company).toBe("Dave & Buster's");
     const lowes = text.replace("Tallis Freight's Third", "Lowe's Third").replaceAll('Hugo Brandt', 'Kate Lowe');
     expect(parseTranscriptText(lowes).call.meta.company).toBe("Lowe's");
+  });
+});
+
+describe('a company written in capitals in the title or the welcome ("TALLIS FREIGHT PLC Q3 2025 EARNINGS CALL")', () => {
+  const text = readFileSync(new URL('../fixtures/layouts/name-colon-caps-title.txt', import.meta.url), 'utf8');
+
+  it('is the company as the call writes it elsewhere ("…welcome to the Tallis Freight plc third quarter…") — it was "TALLIS FREIGHT PLC"', () => {
+    const { meta } = parseTranscriptText(text).call;
+    expect(meta).toMatchObject({ company: 'Tallis Freight plc', quarter: 'Q3 2025', title: 'TALLIS FREIGHT PLC Q3 2025 EARNINGS CALL' });
+  });
+
+  it('takes the legal form\'s usual casing when the call writes the name without it ("Tallis Freight had a good quarter")', () => {
+    const without = text.replace('the Tallis Freight plc third', 'the Tallis Freight third');
+    expect(parseTranscriptText(without).call.meta.company).toBe('Tallis Freight plc');
+  });
+
+  it('so does a welcome in capitals, in a call with no title', () => {
+    const untitled = text.split('\n').slice(3).join('\n').replace('the Tallis Freight plc third', 'the TALLIS FREIGHT PLC third');
+    expect(parseTranscriptText(untitled).call.meta.company).toBe('Tallis Freight plc');
+  });
+
+  it('a terminal\'s "Company Name:" in capitals: the company and its listed people\'s firm as the call writes it (they were "TALLIS FREIGHT PLC")', () => {
+    const bloomberg = [
+      'Company Name: TALLIS FREIGHT PLC',
+      'Company Ticker: TLFT LN Equity',
+      'Date: 2025-10-23',
+      '',
+      'Q3 2025 Earnings Call',
+      '',
+      'Company Participants',
+      '* Owen Pryce, Chief Executive Officer',
+      '',
+      'Other Participants',
+      '* Hugo Brandt, Analyst, Piper Sandler',
+      '',
+      'Presentation',
+      '',
+      'Operator',
+      'Good morning and welcome to the Tallis Freight plc third quarter 2025 earnings call.',
+      '',
+      'Owen Pryce {BIO 1234567 <GO>}',
+      'Thank you. Revenue was GBP 212 million.',
+    ].join('\n');
+    const { call } = parseTranscriptText(bloomberg);
+    expect(call.meta.company).toBe('Tallis Freight plc');
+    expect(call.participants.find((p) => p.name === 'Owen Pryce')?.firm).toBe('Tallis Freight plc');
+    expect(call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+  });
+
+  it('stays in capitals when the call never writes it otherwise (an acronym, or a name said only in the title)', () => {
+    const only = text.replace('the Tallis Freight plc third', 'the third').replace('Tallis Freight had', 'We had');
+    expect(parseTranscriptText(only).call.meta.company).toBe('TALLIS FREIGHT PLC');
+    const acronym = text.replaceAll('TALLIS FREIGHT PLC', 'KKR').replaceAll('Tallis Freight plc', 'KKR').replace('Tallis Freight had', 'KKR had');
+    expect(parseTranscriptText(acronym).call.meta.company).toBe('KKR');
   });
 });

@@ -183,6 +183,16 @@ describe('speaker lines written another way read exactly as the fixture does', (
       ],
     ],
     [
+      'name-colon: a transcription tool\'s signature as the file\'s last line ("Transcribed by https://otter.ai") is no one\'s words (it was the last speaker\'s)',
+      'name-colon-otter.txt',
+      [['Promotions were lighter than last year.', 'Promotions were lighter than last year.\n\nTranscribed by https://otter.ai\n']],
+    ],
+    [
+      'name-colon: "Transcribed by Rev.com" under a Rev-style call is no one\'s words either',
+      'name-colon-rev.txt',
+      [['Promotions were lighter than last year.', 'Promotions were lighter than last year.\n\nTranscribed by Rev.com']],
+    ],
+    [
       'name-colon: "[Operator Instructions]" opening the words under "Operator:" is an editor\'s note, not a speaker label',
       'name-colon.txt',
       [['Operator: [Operator Instructions] Our first question', 'Operator:\n[Operator Instructions] Our first question']],
@@ -1434,7 +1444,7 @@ describe('speakers written surname first, as a company directory names them (Tea
       '',
       'Oren Kaplan, Jr.: And pricing?',
     ].join('\n');
-    expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan']);
+    expect(turnTable(parseTranscriptText(text).call).map((r) => r.speaker)).toEqual(['Operator', 'Lopez', 'Operator', 'Jake Miller', 'Oren Kaplan Jr.']);
   });
 });
 
@@ -2494,5 +2504,282 @@ describe('an analyst labelled by the firm alone ("Piper Sandler: …" after "…
     );
     const word = parseTranscriptText(text.replace('Piper Sandler: Thanks.', 'Piper: Thanks.'));
     expect(turnTable(word.call)[4]?.speaker).not.toBe('Hugo Brandt');
+  });
+});
+
+describe('an analyst labelled by the firm alone in a call that names no analyst ("Bank of Somewhere: …", "Lindqvist Securities: …")', () => {
+  const text = fixture('name-colon-firm-only.txt');
+  const firmOf = (call: ReturnType<typeof parseTranscriptText>['call'], turn: number): string | null | undefined =>
+    call.participants.find((p) => p.id === call.turns[turn]?.speakerId)?.firm;
+
+  it('is an unidentified analyst of that firm, with a warning — never a person named after the firm, nor a name made up', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    const rows = turnTable(parsed.call);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Lindqvist Securities');
+    expect(rows[4]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 4)).toBe('Bank of Somewhere');
+    expect(rows[7]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 7)).toBe('Lindqvist Securities');
+    // The same firm's label again is the same analyst; the two firms' are two.
+    expect(rows[9]?.speaker).toBe('Unidentified Analyst');
+    expect(parsed.call.turns[9]?.speakerId).toBe(parsed.call.turns[4]?.speakerId);
+    expect(parsed.call.turns[7]?.speakerId).not.toBe(parsed.call.turns[4]?.speakerId);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Bank of Somewhere" names a firm, not a person: an unidentified analyst of Bank of Somewhere');
+    // "Capital Markets Day: …" in the CEO's words is no firm's label.
+    expect(rows[1]?.speaker).toBe('Owen Pryce');
+  });
+
+  it('a "Q:" label\'s Unidentified Analyst is not the firm\'s', () => {
+    const parsed = parseTranscriptText(text.replace('Operator: That concludes', 'Q: And freight costs?\n\nMaria Castell: Lower.\n\nOperator: That concludes'));
+    expect(turnTable(parsed.call)[11]?.speaker).toBe('Unidentified Analyst');
+    expect(firmOf(parsed.call, 11)).toBeNull();
+    expect(parsed.call.turns[11]?.speakerId).not.toBe(parsed.call.turns[4]?.speakerId);
+  });
+
+  it('the call\'s own company as a label is no analyst\'s firm', () => {
+    const own = parseTranscriptText(text.replace('Maria Castell: Pricing held', 'Fenwick Tools Inc: Pricing held'));
+    expect(turnTable(own.call)[10]?.side).not.toBe('analyst');
+  });
+});
+
+describe('a name with its suffix or credential after a comma ("Robert Kaplan, Jr. - Chief Executive Officer", "Maria Castell, CPA")', () => {
+  const text = fixture('standard-name-suffix.txt');
+
+  it('is the listed person, the suffix the name\'s and the credential none of it — the list was refused at that line', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.filter((p) => p.sideSource === 'listed').map((p) => [p.name, p.title])).toEqual([
+      ['Robert Kaplan Jr.', 'Chief Executive Officer'],
+      ['Maria Castell', 'Chief Financial Officer'],
+      ['Hugo Brandt', null],
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Robert Kaplan Jr.', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Robert Kaplan Jr.']);
+  });
+
+  it('in name-colon labels too: "Robert Kaplan, Jr.:" is no person titled "Jr.", and a list entry so written is read, not dropped with the rest of the list', () => {
+    const colon = [
+      'Fenwick Tools Inc. (FNWK) Q1 2025 Earnings Call',
+      '',
+      'Participants:',
+      'Robert Kaplan, Jr. - Chief Executive Officer',
+      'Maria Castell - Chief Financial Officer',
+      '',
+      'Operator: Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Robert Kaplan.',
+      '',
+      'Robert Kaplan, Jr.: Thank you. Revenue was $212 million, up 4%.',
+      '',
+      'Maria Castell: Thanks, Rob. Operating margin rose to 11.2%.',
+      '',
+      'Robert Kaplan: And we raised the dividend.',
+    ].join('\n');
+    const parsed = parseTranscriptText(colon);
+    expect(parsed.call.participants.find((p) => p.name === 'Robert Kaplan Jr.')).toMatchObject({ title: 'Chief Executive Officer', sideSource: 'listed' });
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')).toMatchObject({ title: 'Chief Financial Officer', sideSource: 'listed' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Robert Kaplan Jr.', 'Maria Castell', 'Robert Kaplan Jr.']);
+  });
+});
+
+describe('a diarizing tool\'s text output ("SPEAKER_00: …", "[SPEAKER_01]: …", as WhisperX and pyannote write it)', () => {
+  const text = (label: (n: number) => string): string =>
+    [
+      'Fenwick Tools Q1 2025 Earnings Call',
+      '',
+      `${label(0)}: Good morning and welcome. I will now hand over to Owen Pryce, Chief Executive Officer.`,
+      '',
+      `${label(1)}: Thank you. Revenue was 212 million, up 4%.`,
+      '',
+      `${label(0)}: Our first question comes from Hugo Brandt with Piper Sandler.`,
+      '',
+      `${label(2)}: Thanks. What drove the margin?`,
+      '',
+      `${label(1)}: Mostly pricing.`,
+    ].join('\n');
+
+  it.each([
+    ['SPEAKER_00', (n: number) => `SPEAKER_0${n}`],
+    ['[SPEAKER_00]', (n: number) => `[SPEAKER_0${n}]`],
+    ['spk_0', (n: number) => `spk_${n}`],
+  ])('%s: numbered speakers, named from the hand-overs as "Speaker N" labels are — the file was refused as in no layout', (_label, label) => {
+    const parsed = parseTranscriptText(text(label));
+    expect(parsed.layout).toBe('name-colon');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Speaker 0', 'Owen Pryce', 'Speaker 0', 'Hugo Brandt', 'Owen Pryce']);
+    expect(parsed.call.participants.map((p) => p.id)).toEqual(['speaker-0', 'speaker-1', 'speaker-2']);
+  });
+});
+
+describe('a surname with its particles alone ("Von Bülow:", "ter Horst:", "Mr. ter Horst:")', () => {
+  const text = fixture('name-colon-particles.txt');
+  const people = (parsed: ReturnType<typeof parseTranscriptText>): string[] => turnTable(parsed.call).map((r) => r.speaker);
+
+  it('is the one participant with that surname, with a warning — it was refused as an unknown speaker', () => {
+    const edited = text.replace('Karl-Heinz von Bülow: Steady.', 'Von Bülow: Steady.').replace('Jan-Willem ter Horst: Growing, Noor.', 'Mr. ter Horst: Growing, Noor.');
+    const parsed = parseTranscriptText(edited);
+    expect(people(parsed)).toEqual(people(parseTranscriptText(text)));
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Von Bülow" taken as Karl-Heinz von Bülow, the only participant so named');
+  });
+
+  it('two people with that surname: refused; the particles must be the person\'s ("van Horst" is not Jan-Willem ter Horst)', () => {
+    const two = text
+      .replace('Karl-Heinz von Bülow: Steady.', 'Sabine von Bülow: And steady in Spain.\n\nvon Bülow: Steady.');
+    expect(refusal(two).message).toContain('speaker "von Bülow" could be "Karl-Heinz von Bülow"');
+    const other = text.replace('Karl-Heinz von Bülow: Steady.', 'van Horst: Steady.');
+    expect(people(parseTranscriptText(other)).at(-1)).not.toBe('Jan-Willem ter Horst');
+  });
+});
+
+describe('words right under the Q&A heading with no speaker line this layout reads (standard)', () => {
+  const text = [
+    'Tallis Freight Group plc - Half-Year Results Presentation',
+    '29 July 2025',
+    '',
+    'Presentation',
+    '',
+    'Owen Pryce, Chief Executive Officer',
+    '',
+    'Good morning everyone and welcome to our half-year results presentation. Revenue rose 9%.',
+    '',
+    'Maria Castell, Chief Financial Officer',
+    '',
+    'Thanks, Owen. Operating margin rose to 11.2%.',
+    '',
+    'Questions and Answers',
+    '',
+    'Hugo Brandt, Piper Sandler',
+    '',
+    'What drove the margin?',
+    '',
+    'Maria Castell, Chief Financial Officer',
+    '',
+    'Mostly pricing in the contract business.',
+  ].join('\n');
+
+  it('are refused with their line — "Hugo Brandt, Piper Sandler" and his question were the CFO\'s words from before the heading', () => {
+    expect(refusal(text, 'call.txt').describe()).toBe(
+      `call.txt:${lineOf(text, 'Hugo Brandt, Piper Sandler')}: "Hugo Brandt, Piper Sandler" follows the "Questions and Answers" heading with no speaker line this layout reads: write the speaker's name line above it (Name, or Name - Title)`,
+    );
+  });
+
+  it('a speaker line under the heading reads as before', () => {
+    const parsed = parseTranscriptText(text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt - Piper Sandler - Analyst'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.section])).toEqual([
+      ['Owen Pryce', 'prepared_remarks'],
+      ['Maria Castell', 'prepared_remarks'],
+      ['Hugo Brandt', 'qa'],
+      ['Maria Castell', 'qa'],
+    ]);
+  });
+});
+
+describe('an analyst\'s line "Name, Firm" right after the operator introduces them with that firm ("Hugo Brandt, Piper Sandler", standard)', () => {
+  const text = fixture('standard-comma-firms.txt');
+
+  it('is their speaker line, the firm theirs though it has no firm\'s words — the file was refused ("the operator names no participant")', () => {
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'], ['Owen Pryce', 'remarks'], ['Maria Castell', 'remarks'],
+      ['Operator', 'intro'], ['Hugo Brandt', 'question'], ['Maria Castell', 'answer'],
+      ['Operator', 'intro'], ['Kate Lowe', 'question'], ['Owen Pryce', 'answer'],
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', title: null, side: 'analyst' });
+  });
+
+  it('a firm the operator did not give them is no speaker line: refused, never the words of the speaker before', () => {
+    const other = text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt, Ashby Kline');
+    expect(() => parseTranscriptText(other)).toThrow(TranscriptFormatError);
+  });
+});
+
+describe('a meeting tool\'s label with the analyst\'s firm in brackets ("Hugo Brandt (Piper Sandler) 00:04:10", Webex)', () => {
+  const text = [
+    'Fenwick Tools Q1 2025 Earnings Call',
+    '',
+    'Owen Pryce (Fenwick Tools) 00:00:41',
+    'Thank you. Revenue was $212 million, up 4%.',
+    '',
+    'Lena Brooks (Fenwick Tools) 00:04:02',
+    'Our first question comes from Hugo Brandt with Piper Sandler.',
+    '',
+    'Hugo Brandt (Piper Sandler) 00:04:10',
+    'Thanks. What drove the margin?',
+    '',
+    'Owen Pryce (Fenwick Tools) 00:04:30',
+    'Mostly pricing.',
+  ].join('\n');
+
+  it('right after the introduction that gives him that firm: his firm, not his title "Piper Sandler"', () => {
+    const hugo = parseTranscriptText(text).call.participants.find((p) => p.name === 'Hugo Brandt');
+    expect(hugo).toMatchObject({ title: null, firm: 'Piper Sandler' });
+  });
+
+  it('a bracket the introduction does not give stays the title it was', () => {
+    const hugo = parseTranscriptText(text.replace('Hugo Brandt (Piper Sandler)', 'Hugo Brandt (Ashby Kline)')).call.participants.find((p) => p.name === 'Hugo Brandt');
+    expect(hugo).toMatchObject({ title: 'Ashby Kline', firm: null });
+  });
+});
+
+describe('an analyst met under a firm\'s name alone in other layouts (a list\'s "Lindqvist Securities -- Analyst", a caption\'s voice)', () => {
+  it('dash-header: an unidentified analyst of that firm, never a person "Lindqvist Securities"', () => {
+    const parsed = parseTranscriptText(fixture('dash-header-firm-analyst.txt'));
+    expect(parsed.layout).toBe('dash-header');
+    const analyst = parsed.call.participants.find((p) => p.side === 'analyst');
+    expect(analyst).toMatchObject({ name: 'Unidentified Analyst', firm: 'Lindqvist Securities', title: null });
+    expect(turnTable(parsed.call)[3]).toMatchObject({ speaker: 'Unidentified Analyst', role: 'question' });
+    expect(parsed.warnings.map((w) => w.message)).toContain('speakers named by a firm alone, each an unidentified analyst of that firm: Lindqvist Securities');
+  });
+
+  it('webvtt: a voice named by a firm the operator introduces', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:06.500',
+      '<v Operator>Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Owen Pryce.',
+      '',
+      '00:00:07.000 --> 00:00:12.000',
+      '<v Owen Pryce>Thank you. Revenue was $212 million, up 4%.',
+      '',
+      '00:00:13.000 --> 00:00:16.000',
+      '<v Operator>Our first question comes from Lindqvist Securities.',
+      '',
+      '00:00:17.000 --> 00:00:19.000',
+      '<v Lindqvist Securities>What drove the margin?',
+    ].join('\n');
+    const parsed = parseTranscriptText(vtt);
+    expect(turnTable(parsed.call)[3]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(parsed.call.participants.find((p) => p.name === 'Unidentified Analyst')?.firm).toBe('Lindqvist Securities');
+  });
+
+  it('a company speaker\'s name with a firm\'s words stays theirs (side company), and so does the call\'s own company', () => {
+    const own = parseTranscriptText(fixture('dash-header-firm-analyst.txt').replaceAll('Lindqvist Securities', 'Fenwick Tools Inc'));
+    expect(own.call.participants.map((p) => p.name)).not.toContain('Unidentified Analyst');
+  });
+});
+
+describe('a name written without a letter its keyboard lacks ("Zoe Oberg" for the listed "Zoë Øberg")', () => {
+  const text = [
+    'Halden Wind N.V. (HWND) Q3 2025 Earnings Call',
+    '',
+    'Participants:',
+    'Pieter van der Berg - Chief Executive Officer',
+    'Zoë Øberg - Nordea - Analyst',
+    'Søren Kjær - Danske Bank - Analyst',
+    '',
+    'Operator: Welcome to the Halden Wind third quarter 2025 earnings call. I hand over to Pieter van der Berg.',
+    '',
+    'Pieter van der Berg: Thank you. Orders rose 12%.',
+    '',
+    'Operator: Our first question comes from Zoë Øberg from Nordea.',
+    '',
+    'Zoe Oberg: Capex?',
+    '',
+    'Pieter van der Berg: Flat.',
+    '',
+    'Operator: Next, Søren Kjær, Danske Bank.',
+    '',
+    'Soren Kjaer: And pricing?',
+  ].join('\n');
+
+  it('is the listed person — it was refused as an unknown speaker ("did you mean Zoë Øberg?")', () => {
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Pieter van der Berg', 'Operator', 'Zoë Øberg', 'Pieter van der Berg', 'Operator', 'Søren Kjær']);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Zoe Oberg');
   });
 });

@@ -127,7 +127,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     warnings.push({ line: null, message: 'no "Call participants:" list: speakers are taken from their "Name -- Title" lines' });
   }
 
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: '"Call participants:"' };
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: '"Call participants:"', company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
   let section: Section = 'prepared_remarks';
   // A speaker line (or "Operator") with no blank line before it still opens its own block.

@@ -18,20 +18,23 @@
  * not names. Without section headings the Q&A start is inferred; without a list, sides are.
  */
 import { assembleCall, TurnCollector } from '../call-assembly.js';
+import { firmLabel } from '../firm-labels.js';
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
+import { isIntroducedFirm } from '../introduced-firm.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel } from '../names.js';
+import { diarizedSpeaker, givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
+import { turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, speakerOfFirm, type SpeakerLineContext } from './speaker-lines.js';
 
 /** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
@@ -76,7 +79,12 @@ function stampSeconds(stamp: string): number {
 }
 
 /** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
-function nameAndHint(written: string): { name: string; hint: string | null } {
+function nameAndHint(label: string): { name: string; hint: string | null } {
+  // "SPEAKER_00: …", "[SPEAKER_01]: …" (a diarizing tool's text output): the numbered speaker, named later from the call's hand-overs.
+  const diarized = diarizedSpeaker(label);
+  if (diarized !== null) return { name: diarized, hint: null };
+  // "Robert Kaplan, Jr. (CEO)": the suffix is the name's, never its title.
+  const written = withNameSuffixJoined(label);
   // "CFO Tom Reed": the title before the name.
   const titled = splitLeadingTitle(written);
   if (titled) return { name: titled.name, hint: titled.title };
@@ -252,6 +260,19 @@ function labelOf(text: string): { name: string; hint: string | null; restOffset:
   return { name, hint, restOffset: offset + restOffset, startTime: stamp ? stampSeconds(stamp[1]!) : after ? stampSeconds(after[1]!) : null };
 }
 
+/**
+ * A paragraph opened by a firm's name alone ("Bank of Somewhere: …") that the turn before it says, as the
+ * operator's introduction does, or that already labelled someone; null otherwise ("Retail Bank: deposits rose"
+ * in the CFO's words is no label).
+ */
+function firmPrefix(text: string, before: { paragraphs: readonly { text: string }[] } | undefined, resolver: SpeakerResolver): { name: string; restOffset: number } | null {
+  const label = firmLabel(text);
+  if (label === null) return null;
+  const introduced = before !== undefined && before.paragraphs.some((p) => p.text.includes(label.name));
+  const known = resolver.resolve(label.name).kind === 'found';
+  return introduced || known ? label : null;
+}
+
 /** The participant whose full name opens `label` followed by something that is not a name ("Maria Lopez {CEO}"), if any. */
 function labelStartingWithName(resolver: SpeakerResolver, label: string): Participant | null {
   const words = label.trim().split(/\s+/);
@@ -348,7 +369,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   // Body: a "Name:" line opens a paragraph (and a turn when the speaker changes); other lines
   // continue the open paragraph, or open a new one after a blank line.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list' };
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list', company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
   const valued = valueLabels(lines, k);
   let section: Section = 'prepared_remarks';
@@ -395,6 +416,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       open = { start: line.start + qa[0].length, end: line.end, line };
       continue;
     }
+    // "Bank of Somewhere: …" after the operator's "…comes from Bank of Somewhere" (or again later): a firm's label, no person's.
+    const firm = firmPrefix(line.text, collector.turns[collector.turns.length - 1], resolver);
+    const firmSpeaker = firm === null ? null : speakerOfFirm(speakerCtx, line, firm.name);
+    if (firm !== null && firmSpeaker !== null) {
+      close();
+      if (firmSpeaker !== speaker) collector.start(firmSpeaker, section, null, line);
+      speaker = firmSpeaker;
+      if (line.start + firm.restOffset < line.end) open = { start: line.start + firm.restOffset, end: line.end, line };
+      continue;
+    }
     const written = prefixOf(line.text);
     // "Gross Margin: 41.2%" inside the CFO's words is no speaker (unless the list names it).
     const prefix = written && valued.has(mentionKey(written.name, { caseSensitive: true })) && resolver.resolve(written.name, written.hint).kind === 'none' ? null : written;
@@ -408,7 +439,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         // Met before with no side ("Alan Marsh:" in the remarks), now marked "A - Alan Marsh:": the mark says it.
         if (prefix.mark !== null && who.side === 'unknown' && who.sideSource === 'unknown' && unidentifiedSide(who.name) === null) Object.assign(who, markedDraft(who, prefix.mark, null), { title: who.title, firm: who.firm });
       } else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
-      else who = addUnlistedSpeaker(speakerCtx, line, markedDraft(participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker), prefix.mark, prefix.hint));
+      else {
+        const draft = participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker);
+        // "Hugo Brandt (Piper Sandler)" right after "…from Hugo Brandt with Piper Sandler": the firm the operator gave him, no title.
+        const before = collector.turns[collector.turns.length - 1];
+        const introduced = prefix.hint !== null && draft.side === 'unknown' && before !== undefined && isIntroducedFirm(turnText(before), draft.name, prefix.hint);
+        who = addUnlistedSpeaker(speakerCtx, line, markedDraft(introduced ? { ...draft, title: null, firm: draft.title } : draft, prefix.mark, prefix.hint));
+      }
       if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;
       const start = line.start + prefix.restOffset;

@@ -5,6 +5,7 @@
  */
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
+import { FIRM_ANALYST_NAME, isOwnCompany } from '../firm-labels.js';
 import { nameWords } from '../names.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
@@ -15,6 +16,8 @@ export interface SpeakerLineContext {
   warnings: ImportWarning[];
   /** Where the participants are listed, for messages ("Company Participants", "Call participants:"). */
   listName: string;
+  /** The call's company as its header names it, when it does (a label that is its name is no analyst's firm). */
+  company?: string | null;
 }
 
 /** Refuses a speaker line whose name resolves to two listed people. */
@@ -67,6 +70,37 @@ export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, 
 }
 
 /**
+ * "Piper Sandler: …" under the operator's "…from Hugo Brandt with Piper Sandler": a label that is the
+ * firm of one analyst met before is that analyst — it was a person "Piper Sandler"; refused when two
+ * share it; null when no one met is of it.
+ */
+function analystOfFirm(ctx: SpeakerLineContext, line: Line, label: string): Participant | null {
+  const ofFirm = ctx.resolver.list().filter((p) => p.side !== 'company' && p.side !== 'operator' && p.firm !== null && isFirmOf(label, p.firm));
+  if (ofFirm.length > 1) ambiguousSpeaker(line, label, ofFirm, "write the analyst's name");
+  const analyst = ofFirm[0];
+  if (analyst === undefined) return null;
+  ctx.warnings.push({ line: line.number, message: `speaker "${label}" taken as ${analyst.name}, the only participant of that firm` });
+  return analyst;
+}
+
+/**
+ * A label that is a firm's name alone ("Bank of Somewhere: …", "Lindqvist Securities: …") where the call
+ * has just introduced that firm: the one analyst of it the call names, else an analyst whose name is not
+ * known, the firm theirs (found again by the label) — it was a person "Lindqvist Securities", or words of
+ * the speaker before; null when the label is the call's own company.
+ */
+export function speakerOfFirm(ctx: SpeakerLineContext, line: Line, label: string): Participant | null {
+  if (isOwnCompany(label, ctx.company ?? null)) return null;
+  const found = ctx.resolver.resolve(label);
+  if (found.kind === 'found') return found.participant;
+  const named = analystOfFirm(ctx, line, label);
+  if (named !== null) return named;
+  const analyst = ctx.resolver.addKnownBy(label, { name: FIRM_ANALYST_NAME, title: null, firm: label, division: null, side: 'analyst', sideSource: 'header' }, line.number, line.text);
+  ctx.warnings.push({ line: line.number, message: `speaker "${label}" names a firm, not a person: an unidentified analyst of ${label}` });
+  return analyst;
+}
+
+/**
  * Adds someone met only in a speaker header. A name one or two edits from a listed one — or,
  * with no list, from someone who already spoke — is refused as a likely typo; otherwise the new
  * participant is recorded (in the warnings, when there is a list).
@@ -87,16 +121,9 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
   }
   const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm);
   if (part) return part;
-  // "Piper Sandler: …" under the operator's "…from Hugo Brandt with Piper Sandler": a label that is the
-  // firm of one analyst met before is that analyst — it was a person "Piper Sandler"; refused when two share it.
   if (draft.title === null && draft.firm === null) {
-    const ofFirm = ctx.resolver.list().filter((p) => p.side !== 'company' && p.side !== 'operator' && p.firm !== null && isFirmOf(draft.name, p.firm));
-    if (ofFirm.length > 1) ambiguousSpeaker(line, draft.name, ofFirm, "write the analyst's name");
-    const analyst = ofFirm[0];
-    if (analyst !== undefined) {
-      ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" taken as ${analyst.name}, the only participant of that firm` });
-      return analyst;
-    }
+    const analyst = analystOfFirm(ctx, line, draft.name);
+    if (analyst !== null) return analyst;
   }
   if (ctx.resolver.hasList) {
     const near = ctx.resolver.nearMiss(draft.name);

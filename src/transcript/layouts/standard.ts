@@ -23,8 +23,8 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from '../headings.js';
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
-import { isFirmIntroducedAnywhere, isIntroducedFirm } from '../introduced-firm.js';
-import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint } from '../names.js';
+import { isFirmIntroducedAnywhere, isIntroducedFirm, nameWithIntroducedFirm } from '../introduced-firm.js';
+import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
@@ -126,7 +126,8 @@ function titleLineUnder(name: string, nextLine: string | null, resolver?: Speake
  * Officer"). A trailing colon ("Operator:") is not part of the name.
  */
 function speakerHeader(text: string, nextLine: string | null, resolver?: SpeakerResolver): { name: string; hint: string | null; titleInline: boolean } {
-  const bare = text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, '');
+  // "Robert Kaplan, Jr. - Chief Executive Officer": the suffix is the name's, not where it ends.
+  const bare = withNameSuffixJoined(text.replace(/\s*\[\d+\]$/, '').replace(/\s*:$/, ''));
   if (looksLikeName(bare) || isOperatorName(bare)) return { name: bare, hint: titleLineUnder(bare, nextLine, resolver), titleInline: false };
   // "Maria Lopez (Chief Executive Officer)", "Jake Miller (Barclays)".
   const paren = splitNameHint(bare);
@@ -507,7 +508,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
 
   // Body.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName };
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName, company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
   let section: Section = heading?.kind === 'qa' ? 'qa' : 'prepared_remarks';
   let sawQa = section === 'qa';
@@ -534,6 +535,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const label = nameColonLabel((lines[g.from] as Line).text, resolver);
     return label?.found.kind === 'found' && label.found.participant.side !== 'operator';
   });
+  // The section heading read since the last speaker line, if any: words under it continue no one.
+  let headingLine: Line | null = null;
   for (const g of blocks) {
     let from = g.from;
     // Section headings (alone or at the top of a group).
@@ -544,6 +547,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (h.kind === 'prepared' || sawQa) throw new TranscriptFormatError(line.number, `unexpected ${quoteLine(line.text)} inside the call body`, { lineText: line.text });
       section = 'qa';
       sawQa = true;
+      headingLine = line;
       from++;
     }
     if (from >= g.to) continue;
@@ -568,6 +572,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else if (mark && looksLikeName(name) && !isInterjection(name)) who = addUnlistedSpeaker(speakerCtx, first, participantFromMark(name, mark, meta.company));
       else unknownSpeaker(speakerCtx, first, name);
       collector.start(who, section, null, first);
+      headingLine = null;
       const start = first.start + inline[0].length;
       const end = (lines[g.to - 1] as Line).end;
       collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
@@ -580,6 +585,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       else if (labelled.found.kind === 'ambiguous') ambiguousSpeaker(first, labelled.name, labelled.found.candidates);
       else who = addUnlistedSpeaker(speakerCtx, first, participantFromHeader(labelled.name, null, meta.company));
       collector.start(who, section, null, first);
+      headingLine = null;
       const start = first.start + labelled.length;
       const end = (lines[g.to - 1] as Line).end;
       collector.paragraph({ start, end, text: doc.text.slice(start, end) }, first);
@@ -597,9 +603,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       const header = speakerHeader(first.text, under?.text ?? null, resolver);
       titleInline = header.titleInline;
       const found = resolver.resolve(header.name, companyLine && titleUnder === null && !header.titleInline ? null : header.hint);
+      // "Hugo Brandt, Piper Sandler" right after "…from Hugo Brandt with Piper Sandler": his line, the firm the operator gave him.
+      const introduced = found.kind === 'none' && !looksLikeName(header.name) && collector.current !== null ? nameWithIntroducedFirm(first.text, turnText(collector.current)) : null;
       if (found.kind === 'found') speaker = found.participant;
       else if (found.kind === 'ambiguous') ambiguousSpeaker(first, header.name, found.candidates);
-      else if (looksLikeName(header.name) && !isInterjection(header.name)) {
+      else if (introduced !== null) {
+        const known = resolver.resolve(introduced.name, introduced.firm);
+        if (known.kind === 'ambiguous') ambiguousSpeaker(first, introduced.name, known.candidates);
+        speaker = known.kind === 'found' ? known.participant : addUnlistedSpeaker(speakerCtx, first, { name: nameAsWritten(introduced.name), title: null, firm: introduced.firm, division: null, side: 'unknown', sideSource: 'unknown' });
+        titleInline = true;
+      } else if (looksLikeName(header.name) && !isInterjection(header.name)) {
         // "MARCUS BELL" over "Jefferies", the firm the operator just introduced him with: his firm line, not his words.
         const introduction = collector.current;
         const firmLine = !header.titleInline && second !== null && introduction !== null && isIntroducedFirm(turnText(introduction), header.name, second.text) ? second.text : null;
@@ -657,7 +670,16 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       }
     } else if (collector.current === null) {
       throw new TranscriptFormatError(first.number, `expected a speaker name line (a listed participant or "Operator"), found ${quoteLine(first.text)}`, { lineText: first.text });
+    } else if (headingLine !== null) {
+      // Words right under the Q&A heading with no speaker line of their own ("Hugo Brandt, Piper Sandler" over a question,
+      // a line this layout cannot read as a speaker's): never the words of whoever spoke before the heading.
+      throw new TranscriptFormatError(
+        first.number,
+        `${quoteLine(first.text)} follows the ${quoteLine(headingLine.text)} heading with no speaker line this layout reads: write the speaker's name line above it (Name, or Name - Title)`,
+        { lineText: first.text },
+      );
     }
+    if (speaker) headingLine = null;
     if (contentFrom < g.to) {
       const start = (lines[contentFrom] as Line).start;
       const end = (lines[g.to - 1] as Line).end;

@@ -1,0 +1,58 @@
+/**
+ * A speaker labelled by a firm alone ("Bank of Somewhere: …", "Lindqvist Securities: …"), as a
+ * transcript writes an analyst whose name it did not catch, often after the operator's "Our next
+ * question comes from Bank of Somewhere": the firm is known, the person is not. Such a label is an
+ * unidentified analyst of that firm — never a person named after the firm, and never a name made up.
+ * (A label that is the firm of an analyst the call names is that analyst: speaker-lines.ts.)
+ */
+import { namesCompany } from './participant-lines.js';
+import type { Participant } from './types.js';
+
+/** Words only a firm's name has: a bank's, a broker's, a fund's, or a legal form. */
+const FIRM_NAME_WORDS =
+  /(?<![\p{L}])(?:bank|banco|banque|bancorp|capital|securities|partners|research|advisors|advisers|equities|investments?|asset management|brokerage|llc|llp|plc|ltd|inc|ag|asa|& ?co)(?![\p{L}])/iu;
+/** Words of a heading or a "Label: value" line that a firm's name does not end with ("Capital Markets Day: …"). */
+const NOT_A_FIRM = /(?<![\p{L}])(?:day|days|update|outlook|review|highlights|summary|overview|guidance|strategy|results|plan|programme|program|ratio|expenditure|allocation|returns?|spending)$/iu;
+/** Small words inside a firm's name ("Bank of Somewhere", "Banco do Sul", "Banque de Lyon"). */
+const CONNECTORS = new Set(['of', 'de', 'do', 'da', 'del', 'des', 'du', 'la', 'the', 'and', '&', 'für', 'di']);
+/** Most words a firm's label has. */
+const MAX_FIRM_WORDS = 6;
+
+/** Whether a label is a firm's name alone: two words or more, capitalised, with a firm's words. */
+export function namesFirmAlone(label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  if (words.length < 2 || words.length > MAX_FIRM_WORDS || !FIRM_NAME_WORDS.test(label) || NOT_A_FIRM.test(label.trim())) return false;
+  if (!/^\p{Lu}/u.test(words[0] as string)) return false;
+  return words.every((w) => CONNECTORS.has(w.toLowerCase()) || /^[\p{Lu}\p{N}&]/u.test(w));
+}
+
+/** A paragraph opened by a firm's name and a colon ("Bank of Somewhere: Thanks. …"), the name and where the words start; else null. */
+export function firmLabel(text: string): { name: string; restOffset: number } | null {
+  const m = /^(?<name>[^:\n]{3,60}?)\s*:\s+(?=\S)/u.exec(text);
+  const name = m?.groups?.name?.trim();
+  return m && name !== undefined && namesFirmAlone(name) ? { name, restOffset: m[0].length } : null;
+}
+
+/** Whether a firm's name is the call's own company, as written or with its legal form added or left out ("Fenwick Tools Inc" for "Fenwick Tools"). */
+export function isOwnCompany(name: string, company: string | null): boolean {
+  return company !== null && (namesCompany(name, company) || namesCompany(company, name));
+}
+
+/** The placeholder name of an analyst known by their firm alone; the firm is theirs. */
+export const FIRM_ANALYST_NAME = 'Unidentified Analyst';
+
+/**
+ * Analysts a layout met under a firm's name alone (a list's "Lindqvist Securities -- Analyst", a caption's
+ * voice "Lindqvist Securities", a name line): each an unidentified analyst of that firm, the firm theirs —
+ * never a person named after the firm. Only analysts (listed so, or introduced by the operator), with no
+ * title or firm of their own, and never the call's own company; `renamed` says whom.
+ */
+export function firmsAsUnnamedAnalysts(participants: readonly Participant[], company: string | null): { participants: Participant[]; renamed: string[] } {
+  const renamed: string[] = [];
+  const out = participants.map((p) => {
+    if (p.side !== 'analyst' || p.firm !== null || (p.title !== null && !/^analyst$/i.test(p.title)) || !namesFirmAlone(p.name) || isOwnCompany(p.name, company)) return p;
+    renamed.push(p.name);
+    return { ...p, name: FIRM_ANALYST_NAME, title: null, firm: p.name, sideSource: p.sideSource === 'listed' ? p.sideSource : ('header' as const) };
+  });
+  return { participants: out, renamed };
+}
