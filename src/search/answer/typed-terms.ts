@@ -42,7 +42,7 @@ export function coveredTerms(matched: ReadonlySet<string>, typed: TypedTerms): n
 /**
  * The share of the typed pairs a sentence says together: its content words in order (stopwords
  * skipped, as the typed words were), each pair counted once. "by year end" is said by "reach 30% by
- * year end", not by "by the end of year 2024".
+ * year end", not by "by the end of next year".
  */
 export function pairsSaid(typed: Pick<TypedTerms, 'pairs' | 'pairCount'>, content: readonly { s: string }[]): number {
   if (typed.pairCount === 0) return 0;
