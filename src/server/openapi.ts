@@ -67,31 +67,14 @@ export function buildOpenApiDocument(version: string): object {
     request: { query: CallListQuery },
     responses: { 200: json(CallListResponse, 'The calls that match the filters.'), ...errors },
   });
+  // One call's routes, by path id or (kept for old links) by ?id=: the call, or 404.
+  const oneCall = (path: string, summary: string, request: { params: z.ZodObject } | { query: z.ZodObject }, schema: z.ZodType, description: string) =>
+    registry.registerPath({ method: 'get', path, summary, request, responses: { 200: json(schema, description), ...errors, 404: json(ErrorResponse, 'No such call.') } });
   const callId = z.object({ id: z.string().meta({ example: 'amzn-q4-2025', description: 'A call id (GET /api/calls lists them).' }) });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/calls/{id}',
-    summary: 'Call metadata, participants and Q&A exchanges',
-    request: { params: callId },
-    responses: { 200: json(CallResponse, 'The call.'), ...errors, 404: json(ErrorResponse, 'No such call.') },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/calls/{id}/transcript',
-    summary: 'Every passage of the call, in order',
-    request: { params: callId },
-    responses: { 200: json(TranscriptResponse, 'The transcript.'), ...errors, 404: json(ErrorResponse, 'No such call.') },
-  });
-  const perCall = (path: string, summary: string, schema: z.ZodType, description: string) =>
-    registry.registerPath({
-      method: 'get',
-      path,
-      summary,
-      request: { query: CallQuery },
-      responses: { 200: json(schema, description), ...errors, 404: json(ErrorResponse, 'No such call.') },
-    });
-  perCall('/api/call', 'One call by ?id= (kept for old links; /api/calls/{id} is the route)', CallResponse, 'The call.');
-  perCall('/api/transcript', 'One call\'s passages by ?id= (kept for old links; /api/calls/{id}/transcript is the route)', TranscriptResponse, 'The transcript.');
+  oneCall('/api/calls/{id}', 'Call metadata, participants and Q&A exchanges', { params: callId }, CallResponse, 'The call.');
+  oneCall('/api/calls/{id}/transcript', 'Every passage of the call, in order', { params: callId }, TranscriptResponse, 'The transcript.');
+  oneCall('/api/call', 'One call by ?id= (kept for old links; /api/calls/{id} is the route)', { query: CallQuery }, CallResponse, 'The call.');
+  oneCall('/api/transcript', 'One call\'s passages by ?id= (kept for old links; /api/calls/{id}/transcript is the route)', { query: CallQuery }, TranscriptResponse, 'The transcript.');
   registry.registerPath({
     method: 'get',
     path: '/api/openapi.json',
