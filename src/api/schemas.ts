@@ -292,7 +292,7 @@ export const Interpreted = z
       .nullable()
       .meta({
         description:
-          'A company whose brand or unit the query names instead of it ("OXXO", "Telkomsel": a word no other company\'s calls say and no English word), when the query and request name no company or call: its passages come first. A preference, not a filter: other companies\' passages follow.',
+          'A company whose brand or unit the query names instead of it ("OXXO", "Telkomsel": a word no other company\'s calls say and no English word), or that it describes ("which mattress fabric supplier said…": matched is the description; only a clear leader), when the query and request name no company or call: its passages come first. A preference, not a filter: other companies\' passages follow.',
       }),
   })
   .meta({ id: 'Interpreted', description: 'How the query was understood.' });

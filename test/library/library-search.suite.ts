@@ -94,6 +94,14 @@ describe('scope from the question', () => {
     expect(r.notice).toMatch(/^"CFOs" means 4 people at 4 companies; their results are grouped by company/);
   });
 
+  it("a company described rather than named (\"which tool maker said…\") puts that company's passages first, and says so", async () => {
+    // "tool" and "maker" are ordinary words, but Keller Tools' few passages say them far more than the others' do.
+    const r = await search('Which tool maker said steel costs fell?');
+    expect(r.interpreted.preferred_company).toMatchObject({ key: 'klt', matched: 'tool maker' });
+    expect(r.interpreted.topic).toBe('steel costs fell');
+    expect(r.results[0]!.call.id).toMatch(/^klt-/);
+  });
+
   it("a brand named instead of its company puts that company's passages first, and says so", async () => {
     // "Trainium" is no English word and only Amazon's call says it; "chips" and "demand" are every company's words.
     const r = await search('Trainium chips demand');

@@ -12,7 +12,7 @@ import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
 import { sideOf, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
 import type { Spelling } from './spelling.js';
-import { ASKED, ASKER, correctFrameWords, firmBesideAnalyst, ON_THE_CALL, PREPARED_WORDS, QA_WORDS, subjectFrame, WHO_ASKED } from './question-frames.js';
+import { ASKED, ASKER, correctFrameWords, describedFrame, firmBesideAnalyst, ON_THE_CALL, PREPARED_WORDS, QA_WORDS, subjectFrame, WHO_ASKED } from './question-frames.js';
 import { cleanEdges, removeSpans, stripScaffold } from './topic-text.js';
 
 // Groups of speakers. Each counts only where it refers to people (person-reference.ts):
@@ -177,8 +177,15 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   // Frames whose subject is all that is searched for: "Which company talked about X", and "What
   // did X say about Y" where X named nobody above.
   let subject: string | null = null;
+  let described: string | null = null;
   if (!pasted && intent === 'topic' && spans.length === 0 && side === null) {
     const frame = subjectFrame(q);
+    const describing = frame ? null : describedFrame(q);
+    if (describing) {
+      // "Which steelmaker said X": X is searched; the description may point to one company (retrieve/brand.ts).
+      subject = describing.subject;
+      described = describing.described;
+    }
     if (frame) {
       subject = frame.subject;
       if (frame.unknownName) unmatched.push(frame.unknownName);
@@ -284,6 +291,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     pasted,
     boosted,
     boostKeys: boosted.length > 0 ? keysOf(boosted, null) : null,
+    described,
     literal: false,
   };
 }

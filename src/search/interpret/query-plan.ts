@@ -99,6 +99,8 @@ export interface QueryPlan {
   /** People named inside a pasted question: their passages are favoured, not required. */
   boosted: NamedPerson[];
   boostKeys: Set<string> | null;
+  /** A company described rather than named ("which steelmaker said…"): the description; null otherwise. */
+  described: string | null;
   /** Taken literally (the eval's plain baselines): results stay in retrieval order, nothing is moved up or down. */
   literal: boolean;
 }
@@ -144,6 +146,7 @@ export function literalPlan(query: string): QueryPlan {
     pasted: false,
     boosted: [],
     boostKeys: null,
+    described: null,
     literal: true,
   };
 }

@@ -62,6 +62,24 @@ export function subjectFrame(q: string): { subject: string; unknownName: string 
   return { subject: said.subject ?? '', unknownName: !ANYONE.test(who) && stripScaffold(who) !== '' ? who : null, asks: said.asks !== undefined };
 }
 
+/**
+ * "Which steelmaker said X", "what German utility expects X": a company described rather than
+ * named. Its description (which company the rest of the library's words point to: brand.ts) and
+ * the subject. Group words ("which company talked about…") are WHO_SPOKE_FRAME's; a role or a
+ * name ("which CFO said") is read as a person before this frame is tried.
+ */
+const DESCRIBED_FRAME =
+  /^\s*(?:which|what)\s+(?<described>(?:[\p{L}\p{N}'’&.-]+\s+){0,4}?[\p{L}\p{N}'’&.-]+?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|saying|talked\s+about|spoke\s+about|mentioned|discussed|described|explained|expects|expected|reported|flagged|warned|noted|cited|blamed|credited|highlighted|pointed\s+to|claimed|argued|announced)\s+(?:that\s+)?(?<subject>\S.*)$/iu;
+/** First words of what is no description: a question's auxiliary ("what did…"), an article, a pronoun. */
+const NOT_DESCRIBED = /^(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an|they|he|she|we|you|it|people|everyone|anyone|someone|somebody|else)$/i;
+
+export function describedFrame(q: string): { described: string; subject: string } | null {
+  const m = DESCRIBED_FRAME.exec(q)?.groups;
+  if (!m?.described || !m.subject) return null;
+  if (NOT_DESCRIBED.test(m.described.split(/\s+/)[0]!)) return null;
+  return { described: m.described, subject: m.subject };
+}
+
 /** A firm named beside "analyst" ("the analyst from Bank of America", "the Wells Fargo analyst"): its words' span. */
 const FIRM_BESIDE_ANALYST = [
   /\banalysts?\s+(?:from|at|with|of)\s+((?:[\p{Lu}&][\p{L}\p{N}&.'’-]*)(?:\s+(?:of|&|and|[\p{Lu}&][\p{L}\p{N}&.'’-]*))*)/u,

@@ -9,6 +9,7 @@ import type { Candidate } from './retriever.js';
  * one company's calls ever say. Read from the keyword index's postings (the passages holding the
  * word), so any library's own brands count, with no list of them. The preference it makes is
  * applied here too: to the fused ranking (preferCalls) and to the top answer's pool (fromPreferredCalls).
+ * A company described rather than named ("which steelmaker said…") is preferred the same way (describedCompany).
  */
 
 /** A word in more passages than this is too common to be one company's brand (and costs more to check). */
@@ -47,6 +48,52 @@ export function brandCompany(topic: string, companyOfTerm: (term: string) => str
     found ??= { company, matched: typed };
   }
   return found;
+}
+
+/** What describedCompany reads of the library: a keyword's passages, their companies and each company's size. */
+export interface CompanyTerms {
+  passagesWith(term: string): ArrayLike<number>;
+  companyOf(passage: number): string;
+  passagesOf(company: string): number;
+  total: number;
+}
+
+/** A word in more than this share of passages names no company's trade ("group", "company", "market"). */
+const DESCRIPTION_MAX_SHARE = 0.2;
+/** The described company leads the next by at least this factor, or nothing is preferred. */
+const DESCRIPTION_LEAD = 1.4;
+
+/**
+ * The company a description fits ("mattress fabric supplier", "Polish copper producer"): each word
+ * of it counts for the companies whose passages say it more often than their size predicts, by the
+ * log of that ratio. Only a clear leader is returned (a description is often generic: "insurer"
+ * fits several), else null.
+ */
+export function describedCompany(described: string, terms: CompanyTerms): Brand | null {
+  const score = new Map<string, number>();
+  const maxPassages = Math.min(BRAND_MAX_PASSAGES, terms.total * DESCRIPTION_MAX_SHARE);
+  for (const term of new Set(lexicalTokens(described))) {
+    const passages = terms.passagesWith(term);
+    if (passages.length === 0 || passages.length > maxPassages) continue;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < passages.length; i++) {
+      const company = terms.companyOf(passages[i]!);
+      counts.set(company, (counts.get(company) ?? 0) + 1);
+    }
+    for (const [company, n] of counts) {
+      const expected = (terms.passagesOf(company) * passages.length) / terms.total;
+      score.set(company, (score.get(company) ?? 0) + Math.log1p(n / expected));
+    }
+  }
+  let best: [string, number] | null = null;
+  let second = 0;
+  for (const entry of score) {
+    if (!best || entry[1] > best[1]) {
+      second = best?.[1] ?? 0;
+      best = entry;
+    } else second = Math.max(second, entry[1]);
+  }
+  return best && best[1] >= DESCRIPTION_LEAD * second ? { company: best[0], matched: described } : null;
 }
 
 /** A company preferred because the query names its brand: the company, the word and the company's calls. */

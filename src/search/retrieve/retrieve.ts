@@ -7,7 +7,7 @@ import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey } from '../interpret/speaker-directory.js';
 import type { SentenceScorer } from '../sentences/sentence-scores.js';
 import type { CompanyDirectory } from '../interpret/companies.js';
-import { brandCompany, soleCompany, type PreferredCompany } from './brand.js';
+import { brandCompany, describedCompany, soleCompany, type CompanyTerms, type PreferredCompany } from './brand.js';
 import { DenseRetriever } from './dense.js';
 import type { Exchanges } from './exchanges.js';
 import { LexicalRetriever, type LexicalPass } from './lexical.js';
@@ -156,6 +156,8 @@ export class PassageRetrieval {
   private readonly recency = new Map<string, number>();
   /** Keyword token → the one company whose passages alone hold it, or null (see companyOfTerm). */
   private readonly termCompanies = new BoundedCache<string, string | null>(TERM_COMPANIES_KEPT);
+  /** A keyword's passages by company, for a company described rather than named (describedCompany). */
+  private readonly companyTerms: CompanyTerms;
 
   constructor(
     private readonly index: LoadedIndex,
@@ -176,21 +178,24 @@ export class PassageRetrieval {
     });
     this.scopes = new ScopeCheck(index.passages, { callPassages: index.callPassages, bySpeaker: this.bySpeaker });
     for (const c of index.calls) this.recency.set(c.meta.id, callRecency(c.meta));
+    const companyOf = (i: number) => this.companies.companyOf(index.passages[i]!.callId)?.key ?? index.passages[i]!.callId;
+    const sizes = new Map<string, number>();
+    for (let i = 0; i < index.passages.length; i++) sizes.set(companyOf(i), (sizes.get(companyOf(i)) ?? 0) + 1);
+    this.companyTerms = { passagesWith: (term) => index.lexical.passagesWith(term), companyOf, passagesOf: (c) => sizes.get(c) ?? 0, total: index.passages.length };
   }
 
-  /** The calls of the company a brand in the topic names (brand.ts), when the query and request name no company or call. */
+  /** The calls of the company a brand in the topic names or the question describes (brand.ts), when the query and request name no company or call. */
   private brandCalls(plan: QueryPlan, scope: Scope): PreferredCompany | null {
     // One company's library has nothing to prefer.
     if (this.companies.companies.length < 2 || !plan.topic || plan.pasted || plan.literal || scope.callIds || plan.companies.length > 0) return null;
-    const brand = brandCompany(plan.topic, (term) => this.companyOfTerm(term));
+    const brand = brandCompany(plan.topic, (term) => this.companyOfTerm(term)) ?? (plan.described ? describedCompany(plan.described, this.companyTerms) : null);
     const company = brand && this.companies.withKey(brand.company);
     return brand && company ? { company, matched: brand.matched, calls: company.callIds } : null;
   }
 
   /** The one company whose passages alone hold a keyword token (brand.ts), remembered per token: the same words come back query after query. */
   private companyOfTerm(term: string): string | null {
-    const { passages, lexical } = this.index;
-    return this.termCompanies.get(term, () => soleCompany(lexical.passagesWith(term), (i) => this.companies.companyOf(passages[i]!.callId)?.key ?? passages[i]!.callId));
+    return this.termCompanies.get(term, () => soleCompany(this.companyTerms.passagesWith(term), this.companyTerms.companyOf));
   }
 
   /** The scope's filter, listing its passages when they are few enough to score exactly (see PassageFilter). */

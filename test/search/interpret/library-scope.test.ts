@@ -370,6 +370,16 @@ describe('names the library does not know, and typos in company names', () => {
     expect(plan("Who said the price increase would stick?").topic).toBe('price increase would stick');
     expect(plan('Who said that shrimp prices fell this spring?').topic).toBe('shrimp prices fell this spring');
   });
+
+  it('takes "which <description> said X" as asking about X, keeping the description to point to a company', () => {
+    const p = plan('Which tool maker said steel costs fell?');
+    expect([p.topic, p.described]).toEqual(['steel costs fell', 'tool maker']);
+    expect(plan('what frozen food supplier expects shrimp prices to rise').described).toBe('frozen food supplier');
+    // A question's own verb, a group word, a pronoun or a role is no description.
+    for (const q of ['What did Bluefin say about shrimp?', 'Which company talked about frozen shrimp?', 'what they said about steel', 'Which CFO said steel costs fell?']) {
+      expect(plan(q).described, q).toBeNull();
+    }
+  });
 });
 
 describe('a surname that is also the name of its bearer’s company', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexicalTokens } from '../../../src/index/lexical-tokens.js';
-import { brandCompany, BRAND_MAX_PASSAGES, fromPreferredCalls, preferCalls, soleCompany } from '../../../src/search/retrieve/brand.js';
+import { brandCompany, BRAND_MAX_PASSAGES, describedCompany, fromPreferredCalls, preferCalls, soleCompany } from '../../../src/search/retrieve/brand.js';
 
 /** A keyword index over invented passages (word → passages holding it; passage → its company), as brandCompany reads it. */
 function library(postings: Record<string, number[]>, companies: string[]) {
@@ -63,5 +63,32 @@ describe('fromPreferredCalls (the top answer when a brand names its company)', (
   it('keeps every result when it has none, or no brand was named', () => {
     expect(fromPreferredCalls(results, new Set(['other']), callOf).map((r) => r.id)).toEqual([1, 2, 3]);
     expect(fromPreferredCalls(results, undefined, callOf).map((r) => r.id)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('describedCompany (a company described rather than named: "which mattress fabric supplier said…")', () => {
+  // Twenty passages: 0–9 Tallis Freight's, 10–19 Orvane Telecom's; which words each passage holds.
+  const companyOf = (i: number) => (i < 10 ? 'tlft' : 'orv');
+  const terms = (postings: Record<string, number[]>) => {
+    const byTerm = new Map(Object.entries(postings).map(([w, ps]) => [lexicalTokens(w)[0]!, ps]));
+    return { passagesWith: (t: string) => byTerm.get(t) ?? [], companyOf, passagesOf: () => 10, total: 20 };
+  };
+
+  it("the company whose passages say the description's words far more than its size predicts", () => {
+    const library = terms({ freight: [0, 1, 2, 3, 12], forwarding: [1, 4, 5], fibre: [11, 13, 14, 15] });
+    expect(describedCompany('freight forwarding group', library)).toEqual({ company: 'tlft', matched: 'freight forwarding group' });
+    expect(describedCompany('fibre network operator', library)?.company).toBe('orv');
+  });
+
+  it('nothing when no company clearly leads, or no word of it is in the calls', () => {
+    const library = terms({ freight: [0, 1, 10, 11], network: [2, 12] });
+    expect(describedCompany('freight network company', library)).toBeNull();
+    expect(describedCompany('steelmaker', library)).toBeNull();
+  });
+
+  it("words too common to tell one company's trade from another's are not counted", () => {
+    // "group" is in half the passages (all Orvane's), "freight" in two of Tallis's: counted, "group" would tie them.
+    const library = terms({ group: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19], freight: [2, 3] });
+    expect(describedCompany('freight group', library)?.company).toBe('tlft');
   });
 });
