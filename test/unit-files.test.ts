@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/model/model-files.js';
-import { KEPT_APART, UNIT_FILES } from './unit-files.js';
+import { KEPT_APART, OWN_PROCESS, UNIT_FILES } from './unit-files.js';
 
 /** Modules that load the model, open an index service, serve, drive a browser or spawn processes. */
 const FORBIDDEN_MODULES = [
@@ -93,5 +93,13 @@ describe('unit test files share a worker safely', () => {
 
   it('a file kept apart exists and is not also listed', () => {
     expect(KEPT_APART.filter((f) => !existsSync(path.join(REPO_ROOT, f)) || UNIT_FILES.includes(f))).toEqual([]);
+  });
+
+  it('a file that mocks a module or measures growth runs in a process of its own', () => {
+    // The integration forks share loaded modules between files: a module mock would reach the
+    // files after it, and code compiled by an earlier file is not counted by growth.ts.
+    const needs = testFiles(path.join(REPO_ROOT, 'test')).filter((f) => /\bvi\.(mock|doMock)\(|from '\.\/growth\.js'/.test(readFileSync(path.join(REPO_ROOT, f), 'utf8')));
+    expect(needs.filter((f) => !OWN_PROCESS.includes(f))).toEqual([]);
+    expect(OWN_PROCESS.filter((f) => !existsSync(path.join(REPO_ROOT, f)) || UNIT_FILES.includes(f))).toEqual([]);
   });
 });

@@ -61,10 +61,11 @@ export const UNIT_FILES: readonly string[] = [
 ];
 
 /**
- * Pure by the rules above, yet each kept in a process of its own: they load a native or heavy
+ * Pure by the rules above, yet left to the integration forks: they load a native or heavy
  * package (hnswlib's graph files, an ONNX conversion, PDF rendering and reading) whose state or
- * seconds of work should not ride along the shared thread; or (complexity) they count the work of
- * code that V8 must compile after counting starts, which in the shared thread it already has.
+ * seconds of work should not ride along the shared thread; or (complexity, also in OWN_PROCESS)
+ * they count the work of code that V8 must compile after counting starts, which in the shared
+ * thread it already has.
  */
 export const KEPT_APART: readonly string[] = [
   'test/transcript/complexity.test.ts',
@@ -73,3 +74,16 @@ export const KEPT_APART: readonly string[] = [
   'test/transcript/documents-hostile.test.ts',
   'test/transcript/documents.contract.test.ts',
 ];
+
+/**
+ * The integration files share two processes and their loaded modules (vitest.config.ts). These
+ * cannot, and each runs in a fresh process of its own (a vitest project of one file):
+ * - complexity counts the work of src/ code through V8 block coverage, which only functions
+ *   compiled after counting starts get (test/transcript/growth.ts): an earlier file in the same
+ *   process has compiled them;
+ * - embedder-missing mocks model-files.js (vi.mock) and imports the embedder afresh: in a shared
+ *   process the embedder is already loaded with the real model folder, and the mock would stay
+ *   registered for the files after it.
+ * test/unit-files.test.ts checks that every file that mocks a module or measures growth is here.
+ */
+export const OWN_PROCESS: readonly string[] = ['test/transcript/complexity.test.ts', 'test/model/embedder-missing.test.ts'];

@@ -7,9 +7,23 @@ import { BUNDLED_CALL, LIBRARY_DIR, LIBRARY_INDEX_DIR, TEST_INDEX_DIR } from './
 
 let shared: Promise<SearchService> | null = null;
 
-/** The real model and the real index built by global-setup, opened once per test file (worker). */
+/**
+ * A service shared by the test files of a process (the integration forks run many files each,
+ * vitest.config.ts): released when the process exits, never by a file, whose close() would take
+ * it from the files after it. close() fails instead, so such a file fails wherever it runs.
+ */
+function sharedByTheProcess(service: SearchService): SearchService {
+  return {
+    ...service,
+    close: async () => {
+      throw new Error('the shared test service belongs to the test process: a test file must not close it');
+    },
+  };
+}
+
+/** The real model and the real index built by global-setup, opened once per test process. */
 export function testService(): Promise<SearchService> {
-  shared ??= listTranscripts().then((sources) => openSearchService({ indexDir: TEST_INDEX_DIR, sources }));
+  shared ??= listTranscripts().then((sources) => openSearchService({ indexDir: TEST_INDEX_DIR, sources })).then(sharedByTheProcess);
   return shared;
 }
 
@@ -32,6 +46,6 @@ let library: Promise<SearchService> | null = null;
  * (test/library/library-fixtures.ts), indexed into test-artifacts/ by global setup and reused while current.
  */
 export function libraryService(): Promise<SearchService> {
-  library ??= libraryFiles().then((sources) => openSearchService({ indexDir: LIBRARY_INDEX_DIR, sources }));
+  library ??= libraryFiles().then((sources) => openSearchService({ indexDir: LIBRARY_INDEX_DIR, sources })).then(sharedByTheProcess);
   return library;
 }

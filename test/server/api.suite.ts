@@ -43,9 +43,10 @@ beforeAll(async () => {
   api = request(server);
 });
 
+// The shared test service stays open: it belongs to the process (helpers/service.ts), and the
+// files run after this one in the same process use it.
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await service.close();
 });
 
 /** Every error: JSON, the contract's shape, the expected status and code, no internals leaked. */

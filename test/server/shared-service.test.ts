@@ -4,7 +4,8 @@
  * modules, the model process and the loaded indexes are started once instead of once a file.
  * Each suite's hooks run as before; those written outside a describe block run once for this
  * whole file. (error-contract and search-fast-path read the request log of servers they start,
- * so they keep processes of their own.)
+ * so they stay files of their own; like every integration file they share the test process and
+ * its test service, see vitest.config.ts.)
  */
 import './api.suite.js';
 import './serving.suite.js';

@@ -9,7 +9,7 @@
  * an indexOf) counts as one step. A quadratic regex is a matter for `npm run bench`, not this.
  *
  * V8 gives block counters only to functions compiled after counting starts, so a file that uses
- * this runs in a process of its own (KEPT_APART in test/unit-files.ts) and must not call the code
+ * this runs in a process of its own (OWN_PROCESS in test/unit-files.ts) and must not call the code
  * it measures before its first `growthRatio`. A function compiled earlier would count its calls
  * but not its loops; the large run's count would then not grow with its input, which the tests
  * catch: they also require the ratio to be well above 0 (see `MEANINGFUL`).
