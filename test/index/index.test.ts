@@ -70,6 +70,9 @@ const editManifest = async (dir: string, edit: (m: Record<string, unknown>) => v
   await writeManifestJson(dir, JSON.stringify(m));
 };
 
+/** The first small index's embedding cache: later ones start from a copy, so the model embeds the short call once, not once a case. */
+let smallCache: string | null = null;
+
 /** A fresh library (one short call) and an index built over it, in their own directory. */
 async function smallIndex(): Promise<{ dir: string; sources: string[]; manifest: Manifest }> {
   const root = scratchPath('small');
@@ -78,7 +81,9 @@ async function smallIndex(): Promise<{ dir: string; sources: string[]; manifest:
   const source = path.join(library, 'wdgt-q2-2024.txt');
   await fs.writeFile(source, SMALL_CALL);
   const dir = path.join(root, 'index');
+  if (smallCache) await fs.cp(smallCache, path.join(dir, EMBEDDING_CACHE_DIR), { recursive: true });
   const { manifest } = await buildIndex({ sources: [source], indexDir: dir, embedder });
+  smallCache ??= path.join(dir, EMBEDDING_CACHE_DIR);
   return { dir, sources: [source], manifest };
 }
 
