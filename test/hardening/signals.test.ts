@@ -1,6 +1,6 @@
 /**
  * SIGTERM/SIGINT during an index build, for real (issue 13 item 6): the server (`npm start`'s
- * src/cli/serve.ts) and `build-index` run as child processes and get the signal in each build
+ * `transcript-search serve`) and `build-index` run as child processes, from the package's binary as npm runs them, and get the signal in each build
  * phase. They stop cleanly: no abort ("terminate called after throwing an instance of
  * 'Napi::Error'", SIGABRT), the documented exit code (server 0; build-index 128 + signal), the
  * previous index byte for byte in force, no lock left behind, no half-written build kept.
@@ -16,6 +16,7 @@ import { loadIndex } from '../../src/index/load.js';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { SMALL_CALL } from '../index/small-call.js';
 import { BUNDLED_CALL, TEST_INDEX_DIR } from '../helpers/paths.js';
+import { BIN } from '../cli/run-cli.js';
 
 let tmp: string;
 let oldLibrary: string;
@@ -57,10 +58,10 @@ interface Run {
   signalled: boolean;
 }
 
-/** Run a CLI and send it `signal` once its output matches `when`. */
+/** Run the package's binary (the bundle, as `npm start` does; the sources when the bundle is stale) and send it `signal` once its output matches `when`. */
 function runAndSignal(args: string[], env: Record<string, string>, when: RegExp, signal: NodeJS.Signals): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let signalled = false;
@@ -82,10 +83,10 @@ function runAndSignal(args: string[], env: Record<string, string>, when: RegExp,
 }
 
 const serve = (indexDir: string, when: RegExp, signal: NodeJS.Signals, library = newLibrary) =>
-  runAndSignal(['src/cli/serve.ts'], { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', INDEX_DIR: indexDir, TRANSCRIPTS_DIR: library }, when, signal);
+  runAndSignal(['serve'], { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', INDEX_DIR: indexDir, TRANSCRIPTS_DIR: library }, when, signal);
 
 const buildCli = (indexDir: string, when: RegExp, signal: NodeJS.Signals) =>
-  runAndSignal(['src/cli/build-index.ts', '--index-dir', indexDir, '--library', newLibrary], {}, when, signal);
+  runAndSignal(['build-index', '--index-dir', indexDir, '--library', newLibrary], {}, when, signal);
 
 /** What every interrupted build must leave: the old index in force, byte for byte, and loadable; no lock; no stray build. */
 async function expectPreviousIndexIntact(index: { dir: string; manifest: string; builds: string[] }): Promise<void> {
