@@ -8,6 +8,7 @@
  * Lookups are map-based (no scan of the participant list per line), so a call with thousands of
  * speakers resolves in linear time.
  */
+import { withoutCourtesyTitle } from './courtesy-titles.js';
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
@@ -100,7 +101,9 @@ export class SpeakerResolver {
   }
 
   /** Adds a participant (listed or newly met); `line` locates a limit error. */
-  add(draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+  add(written: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+    // "Mr. Owen Pryce": the person's name, without the courtesy title the writer added (courtesy-titles.ts).
+    const draft = { ...written, name: withoutCourtesyTitle(written.name) };
     const participant = this.counted(draft, slugify(draft.name), line, lineText);
     if (participant.sideSource === 'listed') this.listed.push(participant);
     const key = normaliseName(participant.name);
