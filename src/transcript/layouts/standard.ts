@@ -172,6 +172,15 @@ function endsSentence(text: string): boolean {
   return /[.?!:;)\]"'\u201d\u2019\u2026>}*]$/u.test(text) || looksLikeName(text.replace(/\s*\{BIO\s+\d+\s*<GO>\}$/, '')) || looksLikeTitleLine(text) || headingOf(text) !== null || isOperatorName(text);
 }
 
+/** A line's end that closes a sentence, and a line's start that opens one. */
+const SENTENCE_END = /[.?!\u2026"\u201d)\]]$/u;
+const SENTENCE_START = /^[\p{Lu}\p{N}"\u201c\u2018([]/u;
+
+/** Whether a line is a participant's name alone, given and family name ("Owen Pryce", "OWEN PRYCE"), as a name line writes it. */
+function fullNameLine(text: string, participant: Participant): boolean {
+  return looksLikeName(text) && text.trim().split(/\s+/).length >= 2 && normaliseName(text) === normaliseName(participant.name);
+}
+
 /** "Name -- Title" on one line: the free-transcript-site layout, not this one. */
 function isDashSpeakerLine(text: string): boolean {
   const at = text.indexOf(' -- ');
@@ -520,9 +529,15 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (isSectionHeading(headingOf(text))) return true;
     if (INLINE_SPEAKER.test(text) || nameColonLabel(text, resolver)?.found.kind === 'found') return true;
     const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
+    // "Q - Hugo Brandt" / "Owen Pryce {BIO 1234567 <GO>}" (a terminal's marks): a speaker line wherever it stands.
+    if (marks.has((lines[k] as Line).number) && looksLikeName(text)) return true;
     const header = speakerHeader(text, next, resolver);
     const found = resolver.resolve(header.name, header.hint);
     if (found.kind !== 'found') return false;
+    // "Owen Pryce" alone over his words with no blank line between turns (an export pasted without its spacing): a
+    // participant's full name, after a sentence's end and over a sentence's start, opens his turn — it was the words
+    // of the speaker before.
+    if (next !== null && fullNameLine(text, found.participant) && SENTENCE_END.test((lines[k - 1] as Line).text) && SENTENCE_START.test(next)) return true;
     // "Name, Title" after a line that stops mid-sentence continues that sentence (a hard-wrapped
     // paragraph: "With me today are" / "Dana Whitfield, our Chief Executive Officer, and …").
     if (header.titleInline && !endsSentence((lines[k - 1] as Line).text)) return false;
