@@ -18,10 +18,22 @@ const CONNECTORS = new Set(['of', 'de', 'do', 'da', 'del', 'des', 'du', 'la', 't
 /** Most words a firm's label has. */
 const MAX_FIRM_WORDS = 6;
 
-/** Whether a label is a firm's name alone: two words or more, capitalised, with a firm's words. */
+/** Letters in capitals that are a title's, a suffix's or a numeral's, never a firm's ("Maria Lopez CFO", "John Smith III"). */
+const NOT_FIRM_LETTERS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CIO', 'CMO', 'CRO', 'CCO', 'EVP', 'SVP', 'VP', 'IR', 'II', 'III', 'IV', 'JR', 'SR', 'MD', 'PHD', 'CFA', 'CPA', 'ESQ']);
+
+/**
+ * A firm's letters after a word of its name ("Evercore ISI", "Raymond James RJA"), in a label otherwise
+ * written with lower-case letters: a person's name has no word in capitals but their title's or suffix's.
+ */
+function hasFirmLetters(words: readonly string[]): boolean {
+  if (!words.some((w) => /\p{Ll}/u.test(w))) return false;
+  return words.slice(1).some((w) => /^[A-Z&]{2,5}$/.test(w) && !NOT_FIRM_LETTERS.has(w));
+}
+
+/** Whether a label is a firm's name alone: two words or more, capitalised, with a firm's words (or letters). */
 export function namesFirmAlone(label: string): boolean {
   const words = label.trim().split(/\s+/);
-  if (words.length < 2 || words.length > MAX_FIRM_WORDS || !FIRM_NAME_WORDS.test(label) || NOT_A_FIRM.test(label.trim())) return false;
+  if (words.length < 2 || words.length > MAX_FIRM_WORDS || !(FIRM_NAME_WORDS.test(label) || hasFirmLetters(words)) || NOT_A_FIRM.test(label.trim())) return false;
   if (!/^\p{Lu}/u.test(words[0] as string)) return false;
   return words.every((w) => CONNECTORS.has(w.toLowerCase()) || /^[\p{Lu}\p{N}&]/u.test(w));
 }

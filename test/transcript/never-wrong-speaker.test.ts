@@ -2783,3 +2783,83 @@ describe('a name written without a letter its keyboard lacks ("Zoe Oberg" for th
     expect(parsed.call.participants.map((p) => p.name)).not.toContain('Zoe Oberg');
   });
 });
+
+describe('an analyst labelled by the firm alone with no participants list ("Piper Sandler: …", "Evercore ISI: …")', () => {
+  const text = fixture('name-colon-firm-label-no-list.txt');
+  const firmOf = (call: ReturnType<typeof parseTranscriptText>['call'], turn: number): string | null | undefined =>
+    call.participants.find((p) => p.id === call.turns[turn]?.speakerId)?.firm;
+
+  it('is the analyst the operator introduced with that firm — it was a person "Piper Sandler"', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    const rows = turnTable(parsed.call);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Piper Sandler');
+    expect(rows[4]).toMatchObject({ speaker: 'Hugo Brandt', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 4)).toBe('Piper Sandler');
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Piper Sandler" taken as Hugo Brandt, whom the operator introduced with that firm');
+  });
+
+  it('a firm introduced with no one, its letters in capitals ("Evercore ISI"), is an unidentified analyst of it — it was a person "Evercore ISI"', () => {
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)[7]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 7)).toBe('Evercore ISI');
+  });
+
+  it('a label the operator did not give as anyone\'s firm stays a person; a title in capitals ("Owen Pryce CEO") is no firm\'s letters', () => {
+    const other = parseTranscriptText(text.replace('Piper Sandler: Thanks.', 'Piper Lowe: Thanks.'));
+    expect(turnTable(other.call)[4]?.speaker).toBe('Piper Lowe');
+    const titled = parseTranscriptText(text.replace('Owen Pryce: Pricing held', 'Owen Pryce CEO: Pricing held'));
+    expect(turnTable(titled.call)[8]?.side).not.toBe('analyst');
+  });
+});
+
+describe('courtesy titles before a full name ("Mr. Owen Pryce:", "Ms. Maria Castell:")', () => {
+  it('are no part of the name, so one person is one name across calls — "Mr. Brandt:" alone is still him; "Dr." stays', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-courtesy-titles.txt'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell', 'Hugo Brandt', 'Owen Pryce', 'Operator']);
+    expect(parsed.call.participants.map((p) => p.id)).toContain('owen-pryce');
+    const doctor = parseTranscriptText(fixture('name-colon-courtesy-titles.txt').replaceAll('Mr. Owen Pryce', 'Dr. Owen Pryce'));
+    expect(turnTable(doctor.call)[1]?.speaker).toBe('Dr. Owen Pryce');
+  });
+});
+
+describe('a "Name: Title" entry among a participants list\'s "Name - Title" entries', () => {
+  const text = fixture('name-colon-list-colon-entry.txt');
+
+  it('is a list entry — it was the first turn, "Investor Relations" and the rest of the list its words', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Leila Moran')).toMatchObject({ title: 'Investor Relations', side: 'company', sideSource: 'listed' });
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', sideSource: 'listed' });
+    expect(turnTable(parsed.call)[0]?.speaker).toBe('Operator');
+  });
+
+  it('one it cannot read as an entry ends the list with a warning, never silently', () => {
+    const parsed = parseTranscriptText(text.replace('Leila Moran: Investor Relations', 'Leila Moran: see page two'), { fileName: 'call.txt' });
+    expect(parsed.warnings).toContainEqual({
+      line: lineOf(text, 'Leila Moran: Investor Relations'),
+      message: 'participants list taken to end at "Leila Moran: see page two", a line it cannot read as "Name - Title": the entries under it are read as the call\'s words',
+    });
+  });
+});
+
+describe('a terminal\'s export pasted without the blank lines between turns (a name line straight under the words before it)', () => {
+  it('each listed name line opens its speaker\'s turn — the executives\' and the analyst\'s words were the operator\'s', () => {
+    const parsed = parseTranscriptText(fixture('standard-bloomberg-unspaced.txt'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'],
+      ['Owen Pryce', 'remarks'],
+      ['Maria Castell', 'remarks'],
+      ['Operator', 'intro'],
+      ['Hugo Brandt', 'question'],
+      ['Maria Castell', 'answer'],
+      ['Operator', 'remarks'],
+    ]);
+    expect(parsed.call.turns[1]?.paragraphs.map((p) => p.text)).toEqual(['Thank you. Volumes rose 6% in the quarter.']);
+  });
+
+  it('a participant\'s name on a line of its own inside a sentence stays words', () => {
+    const text = fixture('standard-bloomberg-unspaced.txt').replace('I will now turn the call over to Owen Pryce.', 'I will now turn the call over to our chief executive,\nOWEN PRYCE\nwho will open.');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)[0]?.speaker).toBe('Operator');
+    expect(parsed.call.turns[0]?.paragraphs.map((p) => p.text).join(' ')).toContain('OWEN PRYCE');
+  });
+});

@@ -34,7 +34,7 @@ import { turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { addUnlistedSpeaker, ambiguousSpeaker, speakerOfFirm, type SpeakerLineContext } from './speaker-lines.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, analystIntroducedWithFirm, speakerOfFirm, type SpeakerLineContext } from './speaker-lines.js';
 
 /** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
@@ -286,6 +286,21 @@ function labelStartingWithName(resolver: SpeakerResolver, label: string): Partic
   return null;
 }
 
+/** "Leila Moran: Investor Relations" in a participants list: the entry as "Name - Title", or null when the words after the colon are no title. */
+function listEntryWithColon(name: string, rest: string): string | null {
+  const title = rest.trim();
+  return name.split(/\s+/).length >= 2 && looksLikeTitleLine(title) && !readsAsSpeech(title) ? `${name} - ${title}` : null;
+}
+
+/** Whether the next written line is a participants list entry. */
+function nextIsListEntry(lines: readonly Line[], from: number, kind: 'company' | 'analysts' | 'participants', company: string | null): boolean {
+  for (let k = from; k < lines.length; k++) {
+    const text = (lines[k] as Line).text;
+    if (text !== '') return participantFromListLine(text, kind, company) !== null;
+  }
+  return false;
+}
+
 function detect(doc: SourceDoc): LayoutFit {
   const { lines } = doc;
   let prefixed = 0;
@@ -338,7 +353,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (opening !== null && readsAsSpeech(line.text.slice(opening.restOffset))) break;
     // "Alan Marsh (AM) - Chief Executive Officer": the initials the body labels him with ("AM: …").
     const keyed = listKind !== null ? listedInitials(line.text) : null;
-    const listed = listKind !== null ? participantFromListLine(keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;
+    // "Leila Moran: Investor Relations" among the entries: one written with a colon, never the first turn (the rest of the list its words).
+    const colonEntry = listKind !== null && opening !== null && opening.hint === null && opening.mark === null ? listEntryWithColon(opening.name, line.text.slice(opening.restOffset)) : null;
+    const listed = listKind !== null ? participantFromListLine(colonEntry ?? keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;
     if (listed) {
       const participant = resolver.add(listed, line.number, line.text);
       if (keyed) resolver.alias(keyed.initials, participant);
@@ -355,7 +372,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       k = legend.next - 1;
       continue;
     }
-    if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
+    if (!isKeyValueMeta(line.text) && prefixOf(line.text)) {
+      // A list line this reader cannot read, with more entries under it: the list ends here, and says so.
+      if (listKind !== null && resolver.hasList && nextIsListEntry(lines, k + 1, listKind, meta.company ?? meta.ticker)) {
+        warnings.push({ line: line.number, message: `participants list taken to end at ${quoteLine(line.text)}, a line it cannot read as "Name - Title": the entries under it are read as the call's words` });
+      }
+      break;
+    }
     // "Good morning and welcome to…" before any label is someone speaking, not a title line (the body refuses it).
     if (!isKeyValueMeta(line.text) && readsAsSpeech(line.text)) break;
     listKind = null;
@@ -440,11 +463,14 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         if (prefix.mark !== null && who.side === 'unknown' && who.sideSource === 'unknown' && unidentifiedSide(who.name) === null) Object.assign(who, markedDraft(who, prefix.mark, null), { title: who.title, firm: who.firm });
       } else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
       else {
+        const before = collector.turns[collector.turns.length - 1];
+        // "Piper Sandler: …" right after "…from Hugo Brandt with Piper Sandler", no list to name him: Hugo Brandt, never a person
+        // "Piper Sandler" (with a list, the listed analysts of the firm decide: speaker-lines.ts).
+        const ofFirm = prefix.hint === null && !resolver.hasList && before !== undefined ? analystIntroducedWithFirm(speakerCtx, line, prefix.name, turnText(before)) : null;
         const draft = participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker);
         // "Hugo Brandt (Piper Sandler)" right after "…from Hugo Brandt with Piper Sandler": the firm the operator gave him, no title.
-        const before = collector.turns[collector.turns.length - 1];
         const introduced = prefix.hint !== null && draft.side === 'unknown' && before !== undefined && isIntroducedFirm(turnText(before), draft.name, prefix.hint);
-        who = addUnlistedSpeaker(speakerCtx, line, markedDraft(introduced ? { ...draft, title: null, firm: draft.title } : draft, prefix.mark, prefix.hint));
+        who = ofFirm ?? addUnlistedSpeaker(speakerCtx, line, markedDraft(introduced ? { ...draft, title: null, firm: draft.title } : draft, prefix.mark, prefix.hint));
       }
       if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;
