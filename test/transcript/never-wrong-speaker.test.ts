@@ -2863,3 +2863,14 @@ describe('a terminal\'s export pasted without the blank lines between turns (a n
     expect(parsed.call.turns[0]?.paragraphs.map((p) => p.text).join(' ')).toContain('OWEN PRYCE');
   });
 });
+
+describe('a news site\'s speaker line for a voice it could not name ("Unknown speaker", "Analyst", dash-header)', () => {
+  it('is that unnamed speaker — the line was the first words of the analyst the operator had introduced, the question his', () => {
+    const parsed = parseTranscriptText(fixture('dash-header-unnamed-voices.txt'));
+    const rows = turnTable(parsed.call);
+    expect(rows[3]).toMatchObject({ speaker: 'Unknown speaker', side: 'unknown' });
+    expect(rows[6]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(parsed.call.turns[3]?.paragraphs.map((p) => p.text)).toEqual(['How is pricing?']);
+    expect(parsed.call.turns[6]?.paragraphs.map((p) => p.text)).toEqual(['And margins?']);
+  });
+});
