@@ -2874,3 +2874,35 @@ describe('a news site\'s speaker line for a voice it could not name ("Unknown sp
     expect(parsed.call.turns[6]?.paragraphs.map((p) => p.text)).toEqual(['And margins?']);
   });
 });
+
+describe('one list of a firm\'s words for every reader of firms, a legal form only after a name\'s first word', () => {
+  it('an analyst named "Asa Lindgren" is a person — "Asa" (a Norwegian legal form) made him an unidentified analyst of a firm "Asa Lindgren"', () => {
+    const text = fixture('name-colon-firm-label.txt')
+      .replace('Hugo Brandt - Piper Sandler - Analyst', 'Asa Lindgren - Analyst')
+      .replace('from Hugo Brandt with Piper Sandler', 'from Asa Lindgren')
+      .replace('Piper Sandler: Thanks.', 'Asa Lindgren: Thanks.');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)[4]).toMatchObject({ speaker: 'Asa Lindgren', side: 'analyst', role: 'question' });
+  });
+
+  it('a firm named by a word the numbered voices\' reader knew ("Castle Holdings", "Norsk Fjord ASA") is a firm\'s label here too', () => {
+    const text = fixture('name-colon-firm-only.txt');
+    for (const firm of ['Castle Holdings', 'Norsk Fjord ASA']) {
+      const parsed = parseTranscriptText(text.replaceAll('Lindqvist Securities', firm));
+      expect(parsed.call.participants.map((p) => p.name)).not.toContain(firm);
+      expect(parsed.call.participants.find((p) => p.firm === firm)?.name).toBe('Unidentified Analyst');
+    }
+  });
+});
+
+describe('a segment her own turn has named, opening a paragraph of the CFO\'s words ("Retail Bank: deposits grew…")', () => {
+  it('is a run-in heading of her words — it was an unidentified analyst of "Retail Bank", and a person "Asset Management" answering', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-segment-headings.txt'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+    expect(parsed.call.turns[1]?.paragraphs.map((p) => p.text)).toEqual([
+      'Thanks. Let me take our segments in turn, starting with Retail Bank and then Asset Management.',
+      'Retail Bank: deposits grew and margins held.',
+      'Asset Management: flows were positive in every month.',
+    ]);
+  });
+});

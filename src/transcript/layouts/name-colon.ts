@@ -30,7 +30,7 @@ import { listedInitials, looksLikeTitleLine, participantFromHeader, participantF
 import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
-import { turnText } from '../structure.js';
+import { introducesQuestion, turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -273,6 +273,19 @@ function firmPrefix(text: string, before: { paragraphs: readonly { text: string 
   return introduced || known ? label : null;
 }
 
+/**
+ * "Retail Bank: deposits grew…", "Asset Management: flows were positive…" inside someone's turn that has named it
+ * ("…starting with Retail Bank and then Asset Management"): a business's name as a run-in heading of their words — a
+ * firm's words, no person's, and no firm the call has met as a speaker. It was an analyst of "Retail Bank", and a
+ * person "Asset Management" answering her.
+ */
+function runInHeading(text: string, current: { paragraphs: readonly { text: string }[] } | undefined, resolver: SpeakerResolver): boolean {
+  const label = firmLabel(text);
+  if (label === null || current === undefined || resolver.resolve(label.name).kind !== 'none') return false;
+  const said = turnText(current as Parameters<typeof turnText>[0]);
+  return said.includes(label.name) && !introducesQuestion(said);
+}
+
 /** The participant whose full name opens `label` followed by something that is not a name ("Maria Lopez {CEO}"), if any. */
 function labelStartingWithName(resolver: SpeakerResolver, label: string): Participant | null {
   const words = label.trim().split(/\s+/);
@@ -439,9 +452,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       open = { start: line.start + qa[0].length, end: line.end, line };
       continue;
     }
+    // "Retail Bank: deposits grew…" in the CFO's words, a segment her own turn has named: a run-in heading of hers, never a speaker.
+    const runIn: boolean = speaker !== null && speaker.side !== 'operator' && runInHeading(line.text, collector.turns[collector.turns.length - 1], resolver);
     // "Bank of Somewhere: …" after the operator's "…comes from Bank of Somewhere" (or again later): a firm's label, no person's.
-    const firm = firmPrefix(line.text, collector.turns[collector.turns.length - 1], resolver);
-    const firmSpeaker = firm === null ? null : speakerOfFirm(speakerCtx, line, firm.name);
+    const firm: { name: string; restOffset: number } | null = runIn ? null : firmPrefix(line.text, collector.turns[collector.turns.length - 1], resolver);
+    const firmSpeaker: Participant | null = firm === null ? null : speakerOfFirm(speakerCtx, line, firm.name);
     if (firm !== null && firmSpeaker !== null) {
       close();
       if (firmSpeaker !== speaker) collector.start(firmSpeaker, section, null, line);
@@ -449,7 +464,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (line.start + firm.restOffset < line.end) open = { start: line.start + firm.restOffset, end: line.end, line };
       continue;
     }
-    const written = prefixOf(line.text);
+    const written = runIn ? null : prefixOf(line.text);
     // "Gross Margin: 41.2%" inside the CFO's words is no speaker (unless the list names it).
     const prefix = written && valued.has(mentionKey(written.name, { caseSensitive: true })) && resolver.resolve(written.name, written.hint).kind === 'none' ? null : written;
     if (prefix) {
