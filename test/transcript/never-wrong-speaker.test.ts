@@ -2906,3 +2906,33 @@ describe('a segment her own turn has named, opening a paragraph of the CFO\'s wo
     ]);
   });
 });
+
+describe('a Japanese company\'s Q&A heading romanised ("Shitsugi Outou")', () => {
+  it('opens the Q&A — it was read as a speaker\'s name line, and the file refused', () => {
+    const parsed = parseTranscriptText(fixture('standard-japanese-romanised.txt'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.section])).toEqual([
+      ['Operator', 'prepared_remarks'],
+      ['Kenji Sato', 'prepared_remarks'],
+      ['Operator', 'qa'],
+      ['Hugo Brandt', 'qa'],
+      ['Kenji Sato', 'qa'],
+    ]);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Shitsugi Outou');
+  });
+});
+
+describe('"Name, Title, Company Corp:" labels on a call whose company is named without its legal form', () => {
+  it('give the title alone — "Chief Executive Officer, Tallis Freight Corp" was the title', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-investing-headline.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')).toMatchObject({ title: 'Chief Executive Officer', side: 'company' });
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.title).toBe('Chief Financial Officer and Treasurer');
+  });
+});
+
+describe('names with particles written in capitals ("PIETER VAN DER BERG", "AHMAD BIN ISMAIL", "ROSS MCKINNON")', () => {
+  it('are shown as their owners write them — they were "Pieter Van Der Berg", "Ahmad Bin Ismail", "Ross Mckinnon"', () => {
+    const parsed = parseTranscriptText(fixture('standard-caps-particles.txt'));
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(expect.arrayContaining(['Pieter van der Berg', 'Ana de la Cruz', 'Ahmad bin Ismail', 'Ross McKinnon']));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Pieter van der Berg', 'Ana de la Cruz', 'Operator', 'Ahmad bin Ismail', 'Ana de la Cruz']);
+  });
+});
