@@ -337,9 +337,12 @@ function detect(doc: SourceDoc): LayoutFit {
   let firstBlock: Line | null = null;
   for (const g of lineGroups(lines)) {
     const line = lines[g.from] as Line;
-    const heading = headingOf(line.text);
-    if (isParticipantsHeading(heading) && !heading.colon) listHeading ??= line;
-    if (isSectionHeading(heading) && !heading.colon) sectionHeading ??= line;
+    // A heading opens its group — or stands on a line of its own inside one, in an export pasted without its blank lines.
+    for (let k = g.from; k < g.to; k++) {
+      const heading = headingOf((lines[k] as Line).text);
+      if (isParticipantsHeading(heading) && !heading.colon) listHeading ??= lines[k] as Line;
+      if (isSectionHeading(heading) && !heading.colon) sectionHeading ??= lines[k] as Line;
+    }
     if (isDashSpeakerLine(line.text)) dashLines++;
     const second = g.to - g.from > 1 ? (lines[g.from + 1] as Line) : null;
     const isBlock = isOperatorName(line.text) || (looksLikeName(line.text) && !isInterjection(line.text) && second !== null && looksLikeTitleLine(second.text));
