@@ -2936,3 +2936,35 @@ describe('names with particles written in capitals ("PIETER VAN DER BERG", "AHMA
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Pieter van der Berg', 'Ana de la Cruz', 'Operator', 'Ahmad bin Ismail', 'Ana de la Cruz']);
   });
 });
+
+describe('a terminal\'s export pasted with no blank line anywhere (its headings inside one block of lines)', () => {
+  it('reads as the spaced export does — it was refused as in no layout ("expected a participants list or a section heading")', () => {
+    const factset = parseTranscriptText(fixture('standard-factset-unspaced.txt'));
+    expect(factset.layout).toBe('standard');
+    expect(turnTable(factset.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'],
+      ['Alan Marsh', 'remarks'],
+      ['Rita Chen', 'remarks'],
+      ['Operator', 'intro'],
+      ['Jake Miller', 'question'],
+      ['Alan Marsh', 'answer'],
+    ]);
+    const bloomberg = fixture('standard-bloomberg-unspaced.txt').replace(/\n\n/g, '\n');
+    expect(turnTable(parseTranscriptText(bloomberg).call)).toEqual(turnTable(parseTranscriptText(fixture('standard-bloomberg-unspaced.txt')).call));
+  });
+});
+
+describe('a one-column PDF read with its layout kept, whose title and running headers set the company left and the page right', () => {
+  it('is one column — it was read as two, "Tallis Freight Corp" the words of Owen Pryce and of a second turn of Hugo Brandt', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-pdf-page-headers.txt'));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).not.toContain('two columns');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+    expect(parsed.call.turns.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n')).not.toContain('Tallis Freight Corp');
+    expect(parsed.call.meta.company).toBe('Tallis Freight Corp');
+  });
+
+  it('pages really in two columns are still read one column after the other', () => {
+    const parsed = parseTranscriptText(fixture('standard-two-columns.txt'));
+    expect(parsed.warnings.map((w) => w.message)).toContain('pages in two columns read one column after the other (the text kept their layout when it was converted); line numbers are those of the text so read');
+  });
+});
