@@ -2968,3 +2968,18 @@ describe('a one-column PDF read with its layout kept, whose title and running he
     expect(parsed.warnings.map((w) => w.message)).toContain('pages in two columns read one column after the other (the text kept their layout when it was converted); line numbers are those of the text so read');
   });
 });
+
+describe('one person\'s title written short and in full ("Owen Pryce (CEO):", later "Owen Pryce (Chief Executive Officer):")', () => {
+  it('is one person — the full title made a second Owen Pryce; two Maria Castells of different sides stay two', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-title-short-and-full.txt'));
+    expect(parsed.call.participants.filter((p) => p.name === 'Owen Pryce')).toHaveLength(1);
+    expect(parsed.call.turns[5]?.speakerId).toBe(parsed.call.turns[1]?.speakerId);
+    expect(parsed.call.participants.filter((p) => p.name === 'Maria Castell').map((p) => p.side).sort()).toEqual(['analyst', 'company']);
+    expect(parsed.call.turns[6]?.speakerId).toBe(parsed.call.turns[2]?.speakerId);
+  });
+
+  it('titles whose letters differ ("CFO", "Chief Executive Officer") are still told apart', () => {
+    const text = fixture('name-colon-title-short-and-full.txt').replace('Owen Pryce (Chief Executive Officer):', 'Owen Pryce (Chief Operating Officer):');
+    expect(parseTranscriptText(text).call.participants.filter((p) => p.name === 'Owen Pryce')).toHaveLength(2);
+  });
+});
