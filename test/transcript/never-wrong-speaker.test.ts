@@ -2983,3 +2983,41 @@ describe('one person\'s title written short and in full ("Owen Pryce (CEO):", la
     expect(parseTranscriptText(text).call.participants.filter((p) => p.name === 'Owen Pryce')).toHaveLength(2);
   });
 });
+
+describe('caption voices written "Name, Company" ("<v Owen Pryce, Tallis Freight>", "<v Hugo Brandt, Piper Sandler>")', () => {
+  it('are the person, the company or firm theirs — "Owen Pryce, Tallis Freight" was a person\'s name', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-name-comma-firm.vtt'), { fileName: 'call.vtt' });
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Owen Pryce', 'Hugo Brandt']);
+    expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')).toMatchObject({ firm: 'Tallis Freight', side: 'company', title: null });
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', side: 'analyst', title: null });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+
+  it('a surname written first ("<v Halvorsen, Sigrid>") is still turned round', () => {
+    const text = fixture('webvtt-name-comma-firm.vtt').replaceAll('<v Owen Pryce, Tallis Freight>', '<v Pryce, Owen>');
+    expect(parseTranscriptText(text, { fileName: 'call.vtt' }).call.participants.map((p) => p.name)).toContain('Owen Pryce');
+  });
+});
+
+describe('caption labels written "Name, Company: words" inside the cue (SubRip)', () => {
+  it('open that speaker\'s turn — every cue after the welcome was the operator\'s words', () => {
+    const parsed = parseTranscriptText(fixture('srt-name-comma-firm.srt'), { fileName: 'call.srt' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+    expect(parsed.call.turns[1]?.paragraphs.map((p) => p.text)).toEqual(['Thank you. Volumes rose 6%.']);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', side: 'analyst' });
+  });
+});
+
+describe('an analyst named only by the operator, in a call whose list names only the company\'s people (standard)', () => {
+  it('is the analyst introduced, with the firm the introduction gives and a warning — the file was refused as an unknown speaker', () => {
+    const parsed = parseTranscriptText(fixture('standard-company-list-only.txt'));
+    expect(turnTable(parsed.call)[3]).toMatchObject({ speaker: 'Hugo Brandt', side: 'analyst', role: 'question' });
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Hugo Brandt" is not in the participants lists; added as a new participant (analyst)');
+  });
+
+  it('a bare name the introduction does not name is still refused', () => {
+    const text = fixture('standard-company-list-only.txt').replace('\nHugo Brandt\n', '\nLeila Moran\n');
+    expect(refusal(text, 'call.txt').describe()).toContain('unknown speaker "Leila Moran"');
+  });
+});

@@ -29,7 +29,7 @@ import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
-import { firmInIntroduction, turnText } from '../structure.js';
+import { firmInIntroduction, introducesQuestion, turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, byPartOfName, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -170,6 +170,12 @@ function nameOpeningLine(text: string, speaks: (name: string) => boolean): strin
 /** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
 function endsSentence(text: string): boolean {
   return /[.?!:;)\]"'\u201d\u2019\u2026>}*]$/u.test(text) || looksLikeName(text.replace(/\s*\{BIO\s+\d+\s*<GO>\}$/, '')) || looksLikeTitleLine(text) || headingOf(text) !== null || isOperatorName(text);
+}
+
+/** The analyst a question's introduction names in full ("…comes from Hugo Brandt with Piper Sandler"), with the firm it gives them; null when it does not. */
+function askerIntroduced(introduction: string, name: string): { firm: string | null } | null {
+  if (name.split(/\s+/).length < 2 || !introducesQuestion(introduction) || !introduction.includes(name)) return null;
+  return { firm: firmInIntroduction(introduction, name) };
 }
 
 /** A line's end that closes a sentence, and a line's start that opens one. */
@@ -644,10 +650,18 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         }
         // "Maria" over her words once "Maria Castell" has spoken (the one participant going by it): her, as a "Maria:" label is.
         const part = !titled && !bareSpeaker && !mark && header.name.split(/\s+/).length === 1 ? byPartOfName(speakerCtx, first, header.name, null) : null;
-        if (part === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
+        // "Hugo Brandt" over his question right after "…comes from Hugo Brandt with Piper Sandler", a list that names only the
+        // company's people: the analyst the operator introduced (with a warning) — the file was refused as an unknown speaker.
+        const asked = part === null && !titled && !bareSpeaker && !mark && introduction !== null ? askerIntroduced(turnText(introduction), header.name) : null;
+        if (part === null && asked === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
         const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
-        const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
+        const draft =
+          asked !== null
+            ? { name: nameAsWritten(header.name), title: null, firm: asked.firm, division: null, side: 'analyst' as const, sideSource: 'header' as const }
+            : hint !== null || !mark
+              ? participantFromHeader(header.name, hint, meta.company)
+              : participantFromMark(header.name, mark, meta.company);
         speaker = part ?? addUnlistedSpeaker(speakerCtx, first, draft);
       }
     }
