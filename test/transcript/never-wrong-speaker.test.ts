@@ -3021,3 +3021,14 @@ describe('an analyst named only by the operator, in a call whose list names only
     expect(refusal(text, 'call.txt').describe()).toContain('unknown speaker "Leila Moran"');
   });
 });
+
+describe('a saved web page that sets the speaker and the title in classed spans side by side ("<span class=speaker>…</span><span class=title>…</span>")', () => {
+  it('reads them as two lines — "Owen PryceChief Executive Officer" was a speaker\'s name', async () => {
+    const file = 'standard-html-classed-spans.html';
+    const parsed = await parseTranscriptFile(readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url)), { fileName: file });
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Owen Pryce', 'Hugo Brandt']);
+    expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')?.title).toBe('Chief Executive Officer');
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+});
