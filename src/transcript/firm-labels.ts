@@ -8,9 +8,27 @@
 import { namesCompany } from './participant-lines.js';
 import type { Participant } from './types.js';
 
-/** Words only a firm's name has: a bank's, a broker's, a fund's, or a legal form. */
-const FIRM_NAME_WORDS =
-  /(?<![\p{L}])(?:bank|banco|banque|bancorp|capital|securities|partners|research|advisors|advisers|equities|investments?|asset management|brokerage|llc|llp|plc|ltd|inc|ag|asa|& ?co)(?![\p{L}])/iu;
+/**
+ * Words only a firm's name has: a bank's, a broker's, a fund's. One list for every reader of firms: a label
+ * that is a firm alone (here) and a phrase that is no person's name (numbered-speakers.ts).
+ */
+const FIRM_WORDS = String.raw`bank|banco|banque|bancorp|capital|securities|partners|research|advisors|advisers|equities|equity|investments?|asset management|asset|management|brokerage|associates|markets|holdings|group|company|limited|financial|brothers|sachs|stanley`;
+/** Legal forms: a firm's after its name, never a name's first word ("Asa Lindgren" is a person; "Norsk Hydro ASA" a firm). */
+const LEGAL_FORMS = String.raw`llc|llp|plc|ltd|inc|ag|asa|& ?co`;
+const FIRM_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${FIRM_WORDS})(?![\p{L}])`, 'iu');
+const LEGAL_FORM_AFTER_NAME = new RegExp(String.raw`\S\s+(?:${LEGAL_FORMS})(?![\p{L}])`, 'iu');
+/** A phrase whose last word is a firm's ("Arma Capital", "Morgan Stanley") or a legal form ("Castle Bank plc"). */
+const FIRM_LAST_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${FIRM_WORDS}|${LEGAL_FORMS})$`, 'iu');
+
+/** Whether a name has a firm's words or a legal form after its first word. */
+export function hasFirmWords(name: string): boolean {
+  return FIRM_WORD.test(name) || LEGAL_FORM_AFTER_NAME.test(name);
+}
+
+/** Whether a phrase ends with a firm's word or a legal form: no person's name. */
+export function endsLikeFirm(phrase: string): boolean {
+  return FIRM_LAST_WORD.test(phrase);
+}
 /** Words of a heading or a "Label: value" line that a firm's name does not end with ("Capital Markets Day: …"). */
 const NOT_A_FIRM = /(?<![\p{L}])(?:day|days|update|outlook|review|highlights|summary|overview|guidance|strategy|results|plan|programme|program|ratio|expenditure|allocation|returns?|spending)$/iu;
 /** Small words inside a firm's name ("Bank of Somewhere", "Banco do Sul", "Banque de Lyon"). */
@@ -18,10 +36,22 @@ const CONNECTORS = new Set(['of', 'de', 'do', 'da', 'del', 'des', 'du', 'la', 't
 /** Most words a firm's label has. */
 const MAX_FIRM_WORDS = 6;
 
-/** Whether a label is a firm's name alone: two words or more, capitalised, with a firm's words. */
+/** Letters in capitals that are a title's, a suffix's or a numeral's, never a firm's ("Maria Lopez CFO", "John Smith III"). */
+const NOT_FIRM_LETTERS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CIO', 'CMO', 'CRO', 'CCO', 'EVP', 'SVP', 'VP', 'IR', 'II', 'III', 'IV', 'JR', 'SR', 'MD', 'PHD', 'CFA', 'CPA', 'ESQ']);
+
+/**
+ * A firm's letters after a word of its name ("Evercore ISI", "Raymond James RJA"), in a label otherwise
+ * written with lower-case letters: a person's name has no word in capitals but their title's or suffix's.
+ */
+function hasFirmLetters(words: readonly string[]): boolean {
+  if (!words.some((w) => /\p{Ll}/u.test(w))) return false;
+  return words.slice(1).some((w) => /^[A-Z&]{2,5}$/.test(w) && !NOT_FIRM_LETTERS.has(w));
+}
+
+/** Whether a label is a firm's name alone: two words or more, capitalised, with a firm's words (or letters). */
 export function namesFirmAlone(label: string): boolean {
   const words = label.trim().split(/\s+/);
-  if (words.length < 2 || words.length > MAX_FIRM_WORDS || !FIRM_NAME_WORDS.test(label) || NOT_A_FIRM.test(label.trim())) return false;
+  if (words.length < 2 || words.length > MAX_FIRM_WORDS || !(hasFirmWords(label) || hasFirmLetters(words)) || NOT_A_FIRM.test(label.trim())) return false;
   if (!/^\p{Lu}/u.test(words[0] as string)) return false;
   return words.every((w) => CONNECTORS.has(w.toLowerCase()) || /^[\p{Lu}\p{N}&]/u.test(w));
 }

@@ -20,6 +20,10 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   // A Japanese company's call in English under its own Japanese headings ("プレゼンテーション", "質疑応答").
   ['prepared', /^(?:プレゼンテーション|決算説明|説明)$/u],
   ['qa', /^(?:質疑応答(?:セッション)?)$/u],
+  // The same headings romanised, as an English transcript of such a call writes them ("Shitsugi Outou", "Shitsugi Ōtō"):
+  // the Q&A heading was read as a speaker's name line.
+  ['prepared', /^(?:purezent[eē]{1,2}shon|kessan setsumei)$/iu],
+  ['qa', /^(?:shitsugi[- ]?(?:ou|oo|ō|o)t(?:ou|oo|ō|o)(?: sesshon)?)$/iu],
   [
     'qa',
     /^(?:(?:sesi[oó]n de )?preguntas y respuestas|(?:sess[aã]o de )?perguntas e respostas|(?:s[eé]ance de |session de )?questions[- ](?:et )?r[eé]ponses|(?:sessione di )?domande e risposte|sessione (?:di )?q\s?&\s?a|fragen und antworten|frage-?(?:und|&)-?antwort-?runde|fragerunde)$/i,

@@ -39,3 +39,21 @@ export function nameWithIntroducedFirm(line: string, introduction: string): { na
   if (name === undefined || firm === undefined || !looksLikeName(name) || name.split(/\s+/).length < 2) return null;
   return isIntroducedFirm(introduction, name, firm) ? { name, firm } : null;
 }
+
+/** A name as an introduction writes it before the firm: capitalised words, an honorific or particles among them. */
+const NAME_BEFORE_FIRM = String.raw`(?<name>(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|den|de|del|da|di|du|la|le|ter|bin|binti)\s+)*\p{Lu}[\p{L}'’-]+){1,3})`;
+
+/**
+ * The person an introduction gives `firm` ("…from Hugo Brandt with Piper Sandler" for "Piper Sandler"), as
+ * the turn before a label that is that firm alone says it ("Piper Sandler: Thanks. …"); null when it
+ * introduces no one with it, or two people.
+ */
+export function personIntroducedWithFirm(introduction: string, firm: string): string | null {
+  const escaped = firm.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const found = new Set<string>();
+  for (const m of introduction.matchAll(new RegExp(`${NAME_BEFORE_FIRM}[\\s,]+(?:with|from|of|at)\\s+${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
+    const name = m.groups?.name as string;
+    if (looksLikeName(name) && isIntroducedFirm(introduction, name, firm)) found.add(name);
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
+}

@@ -269,6 +269,20 @@ export function givenNameFirst(text: string, isTitle: (text: string) => boolean)
   return `${given} ${surname}`;
 }
 
+/**
+ * "Owen Pryce, Tallis Freight" / "Hugo Brandt, Piper Sandler" (a caption voice or a display name): a full name, then the title,
+ * company or firm after a comma; null when the part before the comma is no full name ("Halvorsen, Sigrid" is a surname first;
+ * "Robert Kaplan, Jr." keeps its suffix).
+ */
+export function nameThenComma(text: string): { name: string; hint: string } | null {
+  const written = withNameSuffixJoined(text.trim());
+  const m = /^(?<name>[^,]{3,60}?)\s*,\s*(?<hint>[^,]\S.{0,80})$/u.exec(written);
+  const name = m?.groups?.name?.trim();
+  const hint = m?.groups?.hint?.trim();
+  if (name === undefined || hint === undefined || name.split(/\s+/).length < 2 || !looksLikeName(name) || isInterjection(name) || /[.?!]$/.test(hint)) return null;
+  return { name, hint };
+}
+
 /** Titles written before a name on a speaker label ("CFO Jane Roe:", "President Jane Roe:"). */
 const LEADING_TITLE = /^(?<title>(?:CEO|CFO|COO|CTO|CIO|CAO|CMO|CRO|EVP|SVP|VP|President|Chairman|Chairwoman|Chairperson|Chair|Analyst)(?:\s*(?:&|and|\/)\s*(?:CEO|CFO|COO|CTO|President|Chairman|Chair))?)\s+(?<name>.+)$/u;
 

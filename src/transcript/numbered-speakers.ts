@@ -8,6 +8,7 @@
  * diarization gave to two people stays numbered. A wrong name is worse than none.
  * Pure; the cost is one pass over the turns' ends and openings.
  */
+import { endsLikeFirm } from './firm-labels.js';
 import { boundedEditDistance, isNumberedSpeaker } from './names.js';
 import { nicknamesOf } from './nicknames.js';
 import { OPERATOR_PHRASES } from './structure.js';
@@ -64,7 +65,7 @@ const SPEAKING = new RegExp(String.raw`(?:^|[.!?,]\s+)(?<name>${NAME})\s+(?:spea
 
 /** A phrase that can be a person's name: no opening word of speech or reference, no greeting inside, no firm. */
 function personLike(phrase: string): boolean {
-  return !NOT_A_NAME.test(phrase) && phrase.split(' ').every((w) => !SPEECH_WORDS.has(w)) && !FIRM_END.test(phrase);
+  return !NOT_A_NAME.test(phrase) && phrase.split(' ').every((w) => !SPEECH_WORDS.has(w)) && !endsLikeFirm(phrase);
 }
 
 /** How much of the call is read for the full forms of names handed to in part. */
@@ -126,8 +127,6 @@ const TITLE_WORD = /^(?:Chief|Executive|Officer|President|Vice|Chairman|Chairwom
 const NOT_A_NAME = /^(?:The|Our|This|That|Slide|Page|Mr|Ms|Operator|Thank|Thanks|Good|Please|Ladies|Question|Questions)\b/;
 /** Words of speech that can follow a name capitalised ("Vipul. Hi"): never part of one. */
 const SPEECH_WORDS = new Set(['Hi', 'Hello', 'Hey', 'Thanks', 'Thank', 'Okay', 'Ok', 'Yes', 'Yeah', 'Good', 'Morning', 'Afternoon', 'Evening', 'Sure', 'So', 'Well', 'Go', 'Please', 'Operator']);
-/** A last word that makes the phrase a firm ("Arma Capital"), not a person. */
-const FIRM_END = /\b(?:Capital|Partners|Securities|Bank|Research|Group|Management|Investments?|Advisors|Asset|Equity|Associates|Markets|Holdings|Company|Limited|Inc|Financial|Brothers|Sachs|Stanley)$/;
 
 /**
  * Participants with their numbered voices named where the hand-overs agree. `turns` in call

@@ -81,8 +81,17 @@ export function listedInitials(text: string): { text: string; initials: string }
 export function nameAsWritten(name: string): string {
   if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) return name;
   if (/^\p{Lu}{2}$|^[^\sAEIOUY]{2,4}$/u.test(name.trim()) || isRoleLabel(name)) return name.trim();
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  const cased = name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  // "PIETER VAN DER BERG", "AHMAD BIN ISMAIL", "ROSS MCKINNON": particles inside a name in lower case, "Mc" before a capital
+  // (they were "Pieter Van Der Berg", "Ahmad Bin Ismail", "Ross Mckinnon", never so written by the call).
+  return cased
+    .split(' ')
+    .map((w, k, all) => (k > 0 && k < all.length - 1 && CASED_PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.replace(/^Mc(\p{Ll})/u, (_, c: string) => `Mc${c.toUpperCase()}`)))
+    .join(' ');
 }
+
+/** Particles a name written in capitals has in lower case inside it, as its owner writes it. */
+const CASED_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'bin', 'binti', 'bint']);
 
 /** A title written in capitals ("CHIEF FINANCIAL OFFICER") as people write it; abbreviations of three letters or fewer stay ("EVP & CFO"). */
 export function titleAsWritten(title: string): string {
@@ -118,7 +127,9 @@ export function participantFromHeader(written: string, hint: string | null, comp
     if (dashed && dashed.parts.length === 2) return { name, title: dashed.parts[1] as string, firm: dashed.parts[0] as string, division: null, side, sideSource };
     // "Chief Executive Officer, Tallis Freight Corp" (a label in capitals: "OWEN PRYCE, CHIEF EXECUTIVE OFFICER, TALLIS FREIGHT CORP:"): the title, then the call's company.
     const comma = titleLine?.lastIndexOf(',') ?? -1;
-    const title = titleLine !== null && comma > 0 && namesCompany(titleLine.slice(comma + 1), company) ? titleLine.slice(0, comma).trim() : titleLine;
+    // The company as the label writes it, with its legal form or without ("…, Tallis Freight Corp" on a call the welcome names "Tallis Freight").
+    const after = titleLine !== null && comma > 0 ? titleLine.slice(comma + 1).trim() : '';
+    const title = titleLine !== null && comma > 0 && (namesCompany(after, company) || (company !== null && namesCompany(company, after))) ? titleLine.slice(0, comma).trim() : titleLine;
     return { name, title, firm: company, division: null, side, sideSource };
   }
   return { name, title: titleLine, firm: null, division: null, side, sideSource };

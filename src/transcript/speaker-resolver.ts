@@ -8,6 +8,7 @@
  * Lookups are map-based (no scan of the participant list per line), so a call with thousands of
  * speakers resolves in linear time.
  */
+import { withoutCourtesyTitle } from './courtesy-titles.js';
 import { TranscriptFormatError } from './format-error.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import { nicknamesOf } from './nicknames.js';
@@ -65,12 +66,35 @@ function foldPhrase(text: string): string {
   return nameWords(text).join(' ');
 }
 
+/** Small words a title's letters leave out ("Vice President of Finance and Treasurer"). */
+const TITLE_SMALL_WORDS = new Set(['and', '&', 'of', 'the', 'for']);
+
+/** A word of a title written in capitals ("CEO", "EVP"). */
+const CAPITALS = /^[A-Z]{2,5}$/;
+
+/** A title as its letters: each word in capitals as it is ("CEO"), each other word by its first letter. */
+function titleLetters(title: string): string {
+  const words = title.split(/[\s,/-]+/).filter((w) => w !== '' && !TITLE_SMALL_WORDS.has(w.toLowerCase()));
+  return words.map((w) => (CAPITALS.test(w) ? w : (w[0] ?? '').toUpperCase())).join('');
+}
+
+/**
+ * Whether two titles are one written short and in full ("CEO" / "Chief Executive Officer", "President & CEO" /
+ * "President and Chief Executive Officer"): one has a word in capitals, and their letters agree.
+ */
+function sameTitleLetters(a: string, b: string): boolean {
+  const short = [a, b].some((t) => t.split(/[\s,/-]+/).some((w) => CAPITALS.test(w)));
+  return short && titleLetters(a).length >= 2 && titleLetters(a) === titleLetters(b);
+}
+
 /** Whether the title/firm written on a speaker line matches a participant's. */
 export function matchesTitle(p: Participant, written: string): boolean {
   const w = foldPhrase(written);
   if (w === '') return false;
   const known = [p.title, p.firm, p.division ? `${p.firm ?? ''} ${p.division}` : null].filter((x): x is string => !!x).map(foldPhrase);
   if (known.includes(w)) return true;
+  // "Owen Pryce (Chief Executive Officer):" after "Owen Pryce (CEO):": one title, written short and in full — it made a second Owen Pryce.
+  if (p.title !== null && p.side !== 'analyst' && sameTitleLetters(p.title, written)) return true;
   if (p.side === 'analyst' && /\banalyst\b/.test(w)) return p.firm === null || w.includes(foldPhrase(p.firm));
   return known.some((k) => k.length >= 3 && (w.includes(k) || k.includes(w)));
 }
@@ -100,7 +124,9 @@ export class SpeakerResolver {
   }
 
   /** Adds a participant (listed or newly met); `line` locates a limit error. */
-  add(draft: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+  add(written: ParticipantDraft, line: number | null = null, lineText: string | null = null): Participant {
+    // "Mr. Owen Pryce": the person's name, without the courtesy title the writer added (courtesy-titles.ts).
+    const draft = { ...written, name: withoutCourtesyTitle(written.name) };
     const participant = this.counted(draft, slugify(draft.name), line, lineText);
     if (participant.sideSource === 'listed') this.listed.push(participant);
     const key = normaliseName(participant.name);

@@ -41,6 +41,10 @@ function rowAt(line: string, at: number): Row {
 /** Where the right column starts, or null when the lines do not split into two columns of words. */
 function gutterOf(lines: readonly string[]): number | null {
   const filled = lines.filter((l) => l.trim() !== '');
+  // A column runs down the page: a line split with words on both sides counts when the right column goes on in the line
+  // above or below it. A running header or footer ("Tallis Freight Corp      Page 2 of 3") or a title line stands alone
+  // there: three of them, over short lines of speech, made a one-column call two columns.
+  const inRun = (rows: readonly Row[], k: number): boolean => [rows[k - 1], rows[k + 1]].some((r) => r !== undefined && r.kind === 'split' && r.right !== '');
   // Candidates: where text starts after a run of three spaces or more, past a left column.
   const counts = new Map<number, number>();
   for (const line of filled) {
@@ -54,7 +58,8 @@ function gutterOf(lines: readonly string[]): number | null {
   const likeliest = [...counts].filter(([, n]) => n >= MIN_SPLIT_LINES && n >= (filled.length * MIN_SPLIT_SHARE) / 2).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   for (const [at] of likeliest) {
     const rows = filled.map((l) => rowAt(l, at));
-    const both = rows.filter((r): r is Extract<Row, { kind: 'split' }> => r.kind === 'split' && r.left !== '' && r.right !== '');
+    const all = lines.map((l) => rowAt(l, at));
+    const both = all.filter((r, k): r is Extract<Row, { kind: 'split' }> => r.kind === 'split' && r.left !== '' && r.right !== '' && inRun(all, k));
     const crossing = rows.filter((r) => r.kind === 'cross').length;
     if (both.length < MIN_SPLIT_LINES || both.length < filled.length * MIN_SPLIT_SHARE) continue;
     if (crossing > Math.max(MIN_CROSSING, filled.length * MAX_CROSSING_SHARE)) continue;

@@ -2783,3 +2783,252 @@ describe('a name written without a letter its keyboard lacks ("Zoe Oberg" for th
     expect(parsed.call.participants.map((p) => p.name)).not.toContain('Zoe Oberg');
   });
 });
+
+describe('an analyst labelled by the firm alone with no participants list ("Piper Sandler: …", "Evercore ISI: …")', () => {
+  const text = fixture('name-colon-firm-label-no-list.txt');
+  const firmOf = (call: ReturnType<typeof parseTranscriptText>['call'], turn: number): string | null | undefined =>
+    call.participants.find((p) => p.id === call.turns[turn]?.speakerId)?.firm;
+
+  it('is the analyst the operator introduced with that firm — it was a person "Piper Sandler"', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.txt' });
+    const rows = turnTable(parsed.call);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Piper Sandler');
+    expect(rows[4]).toMatchObject({ speaker: 'Hugo Brandt', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 4)).toBe('Piper Sandler');
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Piper Sandler" taken as Hugo Brandt, whom the operator introduced with that firm');
+  });
+
+  it('a firm introduced with no one, its letters in capitals ("Evercore ISI"), is an unidentified analyst of it — it was a person "Evercore ISI"', () => {
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)[7]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(firmOf(parsed.call, 7)).toBe('Evercore ISI');
+  });
+
+  it('a label the operator did not give as anyone\'s firm stays a person; a title in capitals ("Owen Pryce CEO") is no firm\'s letters', () => {
+    const other = parseTranscriptText(text.replace('Piper Sandler: Thanks.', 'Piper Lowe: Thanks.'));
+    expect(turnTable(other.call)[4]?.speaker).toBe('Piper Lowe');
+    const titled = parseTranscriptText(text.replace('Owen Pryce: Pricing held', 'Owen Pryce CEO: Pricing held'));
+    expect(turnTable(titled.call)[8]?.side).not.toBe('analyst');
+  });
+});
+
+describe('courtesy titles before a full name ("Mr. Owen Pryce:", "Ms. Maria Castell:")', () => {
+  it('are no part of the name, so one person is one name across calls — "Mr. Brandt:" alone is still him; "Dr." stays', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-courtesy-titles.txt'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell', 'Hugo Brandt', 'Owen Pryce', 'Operator']);
+    expect(parsed.call.participants.map((p) => p.id)).toContain('owen-pryce');
+    const doctor = parseTranscriptText(fixture('name-colon-courtesy-titles.txt').replaceAll('Mr. Owen Pryce', 'Dr. Owen Pryce'));
+    expect(turnTable(doctor.call)[1]?.speaker).toBe('Dr. Owen Pryce');
+  });
+});
+
+describe('a "Name: Title" entry among a participants list\'s "Name - Title" entries', () => {
+  const text = fixture('name-colon-list-colon-entry.txt');
+
+  it('is a list entry — it was the first turn, "Investor Relations" and the rest of the list its words', () => {
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Leila Moran')).toMatchObject({ title: 'Investor Relations', side: 'company', sideSource: 'listed' });
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', sideSource: 'listed' });
+    expect(turnTable(parsed.call)[0]?.speaker).toBe('Operator');
+  });
+
+  it('one it cannot read as an entry ends the list with a warning, never silently', () => {
+    const parsed = parseTranscriptText(text.replace('Leila Moran: Investor Relations', 'Leila Moran: see page two'), { fileName: 'call.txt' });
+    expect(parsed.warnings).toContainEqual({
+      line: lineOf(text, 'Leila Moran: Investor Relations'),
+      message: 'participants list taken to end at "Leila Moran: see page two", a line it cannot read as "Name - Title": the entries under it are read as the call\'s words',
+    });
+  });
+});
+
+describe('a terminal\'s export pasted without the blank lines between turns (a name line straight under the words before it)', () => {
+  it('each listed name line opens its speaker\'s turn — the executives\' and the analyst\'s words were the operator\'s', () => {
+    const parsed = parseTranscriptText(fixture('standard-bloomberg-unspaced.txt'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'],
+      ['Owen Pryce', 'remarks'],
+      ['Maria Castell', 'remarks'],
+      ['Operator', 'intro'],
+      ['Hugo Brandt', 'question'],
+      ['Maria Castell', 'answer'],
+      ['Operator', 'remarks'],
+    ]);
+    expect(parsed.call.turns[1]?.paragraphs.map((p) => p.text)).toEqual(['Thank you. Volumes rose 6% in the quarter.']);
+  });
+
+  it('a participant\'s name on a line of its own inside a sentence stays words', () => {
+    const text = fixture('standard-bloomberg-unspaced.txt').replace('I will now turn the call over to Owen Pryce.', 'I will now turn the call over to our chief executive,\nOWEN PRYCE\nwho will open.');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)[0]?.speaker).toBe('Operator');
+    expect(parsed.call.turns[0]?.paragraphs.map((p) => p.text).join(' ')).toContain('OWEN PRYCE');
+  });
+});
+
+describe('a news site\'s speaker line for a voice it could not name ("Unknown speaker", "Analyst", dash-header)', () => {
+  it('is that unnamed speaker — the line was the first words of the analyst the operator had introduced, the question his', () => {
+    const parsed = parseTranscriptText(fixture('dash-header-unnamed-voices.txt'));
+    const rows = turnTable(parsed.call);
+    expect(rows[3]).toMatchObject({ speaker: 'Unknown speaker', side: 'unknown' });
+    expect(rows[6]).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question' });
+    expect(parsed.call.turns[3]?.paragraphs.map((p) => p.text)).toEqual(['How is pricing?']);
+    expect(parsed.call.turns[6]?.paragraphs.map((p) => p.text)).toEqual(['And margins?']);
+  });
+});
+
+describe('one list of a firm\'s words for every reader of firms, a legal form only after a name\'s first word', () => {
+  it('an analyst named "Asa Lindgren" is a person — "Asa" (a Norwegian legal form) made him an unidentified analyst of a firm "Asa Lindgren"', () => {
+    const text = fixture('name-colon-firm-label.txt')
+      .replace('Hugo Brandt - Piper Sandler - Analyst', 'Asa Lindgren - Analyst')
+      .replace('from Hugo Brandt with Piper Sandler', 'from Asa Lindgren')
+      .replace('Piper Sandler: Thanks.', 'Asa Lindgren: Thanks.');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call)[4]).toMatchObject({ speaker: 'Asa Lindgren', side: 'analyst', role: 'question' });
+  });
+
+  it('a firm named by a word the numbered voices\' reader knew ("Castle Holdings", "Norsk Fjord ASA") is a firm\'s label here too', () => {
+    const text = fixture('name-colon-firm-only.txt');
+    for (const firm of ['Castle Holdings', 'Norsk Fjord ASA']) {
+      const parsed = parseTranscriptText(text.replaceAll('Lindqvist Securities', firm));
+      expect(parsed.call.participants.map((p) => p.name)).not.toContain(firm);
+      expect(parsed.call.participants.find((p) => p.firm === firm)?.name).toBe('Unidentified Analyst');
+    }
+  });
+});
+
+describe('a segment her own turn has named, opening a paragraph of the CFO\'s words ("Retail Bank: deposits grew…")', () => {
+  it('is a run-in heading of her words — it was an unidentified analyst of "Retail Bank", and a person "Asset Management" answering', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-segment-headings.txt'));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+    expect(parsed.call.turns[1]?.paragraphs.map((p) => p.text)).toEqual([
+      'Thanks. Let me take our segments in turn, starting with Retail Bank and then Asset Management.',
+      'Retail Bank: deposits grew and margins held.',
+      'Asset Management: flows were positive in every month.',
+    ]);
+  });
+});
+
+describe('a Japanese company\'s Q&A heading romanised ("Shitsugi Outou")', () => {
+  it('opens the Q&A — it was read as a speaker\'s name line, and the file refused', () => {
+    const parsed = parseTranscriptText(fixture('standard-japanese-romanised.txt'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.section])).toEqual([
+      ['Operator', 'prepared_remarks'],
+      ['Kenji Sato', 'prepared_remarks'],
+      ['Operator', 'qa'],
+      ['Hugo Brandt', 'qa'],
+      ['Kenji Sato', 'qa'],
+    ]);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Shitsugi Outou');
+  });
+});
+
+describe('"Name, Title, Company Corp:" labels on a call whose company is named without its legal form', () => {
+  it('give the title alone — "Chief Executive Officer, Tallis Freight Corp" was the title', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-investing-headline.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')).toMatchObject({ title: 'Chief Executive Officer', side: 'company' });
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.title).toBe('Chief Financial Officer and Treasurer');
+  });
+});
+
+describe('names with particles written in capitals ("PIETER VAN DER BERG", "AHMAD BIN ISMAIL", "ROSS MCKINNON")', () => {
+  it('are shown as their owners write them — they were "Pieter Van Der Berg", "Ahmad Bin Ismail", "Ross Mckinnon"', () => {
+    const parsed = parseTranscriptText(fixture('standard-caps-particles.txt'));
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(expect.arrayContaining(['Pieter van der Berg', 'Ana de la Cruz', 'Ahmad bin Ismail', 'Ross McKinnon']));
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Pieter van der Berg', 'Ana de la Cruz', 'Operator', 'Ahmad bin Ismail', 'Ana de la Cruz']);
+  });
+});
+
+describe('a terminal\'s export pasted with no blank line anywhere (its headings inside one block of lines)', () => {
+  it('reads as the spaced export does — it was refused as in no layout ("expected a participants list or a section heading")', () => {
+    const factset = parseTranscriptText(fixture('standard-factset-unspaced.txt'));
+    expect(factset.layout).toBe('standard');
+    expect(turnTable(factset.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'],
+      ['Alan Marsh', 'remarks'],
+      ['Rita Chen', 'remarks'],
+      ['Operator', 'intro'],
+      ['Jake Miller', 'question'],
+      ['Alan Marsh', 'answer'],
+    ]);
+    const bloomberg = fixture('standard-bloomberg-unspaced.txt').replace(/\n\n/g, '\n');
+    expect(turnTable(parseTranscriptText(bloomberg).call)).toEqual(turnTable(parseTranscriptText(fixture('standard-bloomberg-unspaced.txt')).call));
+  });
+});
+
+describe('a one-column PDF read with its layout kept, whose title and running headers set the company left and the page right', () => {
+  it('is one column — it was read as two, "Tallis Freight Corp" the words of Owen Pryce and of a second turn of Hugo Brandt', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-pdf-page-headers.txt'));
+    expect(parsed.warnings.map((w) => w.message).join('\n')).not.toContain('two columns');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Maria Castell', 'Operator', 'Hugo Brandt', 'Maria Castell']);
+    expect(parsed.call.turns.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n')).not.toContain('Tallis Freight Corp');
+    expect(parsed.call.meta.company).toBe('Tallis Freight Corp');
+  });
+
+  it('pages really in two columns are still read one column after the other', () => {
+    const parsed = parseTranscriptText(fixture('standard-two-columns.txt'));
+    expect(parsed.warnings.map((w) => w.message)).toContain('pages in two columns read one column after the other (the text kept their layout when it was converted); line numbers are those of the text so read');
+  });
+});
+
+describe('one person\'s title written short and in full ("Owen Pryce (CEO):", later "Owen Pryce (Chief Executive Officer):")', () => {
+  it('is one person — the full title made a second Owen Pryce; two Maria Castells of different sides stay two', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-title-short-and-full.txt'));
+    expect(parsed.call.participants.filter((p) => p.name === 'Owen Pryce')).toHaveLength(1);
+    expect(parsed.call.turns[5]?.speakerId).toBe(parsed.call.turns[1]?.speakerId);
+    expect(parsed.call.participants.filter((p) => p.name === 'Maria Castell').map((p) => p.side).sort()).toEqual(['analyst', 'company']);
+    expect(parsed.call.turns[6]?.speakerId).toBe(parsed.call.turns[2]?.speakerId);
+  });
+
+  it('titles whose letters differ ("CFO", "Chief Executive Officer") are still told apart', () => {
+    const text = fixture('name-colon-title-short-and-full.txt').replace('Owen Pryce (Chief Executive Officer):', 'Owen Pryce (Chief Operating Officer):');
+    expect(parseTranscriptText(text).call.participants.filter((p) => p.name === 'Owen Pryce')).toHaveLength(2);
+  });
+});
+
+describe('caption voices written "Name, Company" ("<v Owen Pryce, Tallis Freight>", "<v Hugo Brandt, Piper Sandler>")', () => {
+  it('are the person, the company or firm theirs — "Owen Pryce, Tallis Freight" was a person\'s name', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-name-comma-firm.vtt'), { fileName: 'call.vtt' });
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Owen Pryce', 'Hugo Brandt']);
+    expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')).toMatchObject({ firm: 'Tallis Freight', side: 'company', title: null });
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', side: 'analyst', title: null });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+
+  it('a surname written first ("<v Halvorsen, Sigrid>") is still turned round', () => {
+    const text = fixture('webvtt-name-comma-firm.vtt').replaceAll('<v Owen Pryce, Tallis Freight>', '<v Pryce, Owen>');
+    expect(parseTranscriptText(text, { fileName: 'call.vtt' }).call.participants.map((p) => p.name)).toContain('Owen Pryce');
+  });
+});
+
+describe('caption labels written "Name, Company: words" inside the cue (SubRip)', () => {
+  it('open that speaker\'s turn — every cue after the welcome was the operator\'s words', () => {
+    const parsed = parseTranscriptText(fixture('srt-name-comma-firm.srt'), { fileName: 'call.srt' });
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+    expect(parsed.call.turns[1]?.paragraphs.map((p) => p.text)).toEqual(['Thank you. Volumes rose 6%.']);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', side: 'analyst' });
+  });
+});
+
+describe('an analyst named only by the operator, in a call whose list names only the company\'s people (standard)', () => {
+  it('is the analyst introduced, with the firm the introduction gives and a warning — the file was refused as an unknown speaker', () => {
+    const parsed = parseTranscriptText(fixture('standard-company-list-only.txt'));
+    expect(turnTable(parsed.call)[3]).toMatchObject({ speaker: 'Hugo Brandt', side: 'analyst', role: 'question' });
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Hugo Brandt" is not in the participants lists; added as a new participant (analyst)');
+  });
+
+  it('a bare name the introduction does not name is still refused', () => {
+    const text = fixture('standard-company-list-only.txt').replace('\nHugo Brandt\n', '\nLeila Moran\n');
+    expect(refusal(text, 'call.txt').describe()).toContain('unknown speaker "Leila Moran"');
+  });
+});
+
+describe('a saved web page that sets the speaker and the title in classed spans side by side ("<span class=speaker>…</span><span class=title>…</span>")', () => {
+  it('reads them as two lines — "Owen PryceChief Executive Officer" was a speaker\'s name', async () => {
+    const file = 'standard-html-classed-spans.html';
+    const parsed = await parseTranscriptFile(readFileSync(new URL(`../fixtures/layouts/${file}`, import.meta.url)), { fileName: file });
+    expect(parsed.call.participants.map((p) => p.name)).toEqual(['Operator', 'Owen Pryce', 'Hugo Brandt']);
+    expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')?.title).toBe('Chief Executive Officer');
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+});

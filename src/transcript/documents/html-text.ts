@@ -30,6 +30,13 @@ const BLOCK_LINES = new Set(['li', 'dd', 'tr', 'thead', 'tbody', 'tfoot', 'capti
 const TERMS = new Set(['dt']);
 const CELLS = new Set(['td', 'th']);
 
+/**
+ * Classes a page gives the parts of a turn's heading ("speaker", "name", "title", "firm", "time"): a page styles them as
+ * lines of their own, so two such elements side by side, with no text between them, are two lines — not one run of
+ * text ("Owen PryceChief Executive Officer" was a speaker's name).
+ */
+const TURN_PART_CLASS = /(?:^|[\s_-])(?:speaker|name|title|role|position|firm|company|affiliation|organi[sz]ation|time|timestamp)(?:$|[\s_-])/i;
+
 /** What the page says, as lines of text (blank lines between blocks). */
 export function htmlText(html: string): string {
   const out: string[] = [];
@@ -39,7 +46,9 @@ export function htmlText(html: string): string {
   let article = 0;
   let pre = 0;
   /** Each open element's name and whether it was dropped, so its close undoes exactly that. */
-  const open: Array<{ name: string; dropped: boolean }> = [];
+  const open: Array<{ name: string; dropped: boolean; part?: boolean }> = [];
+  /** A turn part's element just closed, with no text after it yet. */
+  let partClosed = false;
 
   const endLine = (blankAfter: boolean): void => {
     // Runs of spaces fold (text nodes already folded theirs); a tab between table cells stays.
@@ -62,7 +71,11 @@ export function htmlText(html: string): string {
           dropped = true;
           return;
         }
-        open.push({ name, dropped: false });
+        const part = TURN_PART_CLASS.test(attribs['class'] ?? '');
+        // "<span class=speaker>Owen Pryce</span><span class=title>Chief Executive Officer</span>": a line each.
+        if (part && partClosed) endLine(false);
+        partClosed = false;
+        open.push({ name, dropped: false, part });
         if (ARTICLE.has(name)) article++;
         if (name === 'pre') pre++;
         if (name === 'br' || BLOCK_LINES.has(name)) endLine(false);
@@ -72,6 +85,7 @@ export function htmlText(html: string): string {
       ontext(text) {
         if (dropped) return;
         const plain = text.replace(/\u00a0/g, ' ');
+        if (plain.trim() !== '') partClosed = false;
         if (pre > 0) {
           const [first = '', ...rest] = plain.split(/\r?\n/);
           line += first;
@@ -88,6 +102,7 @@ export function htmlText(html: string): string {
           return;
         }
         if (dropped) return;
+        partClosed = entry?.part === true;
         if (ARTICLE.has(name)) article = Math.max(0, article - 1);
         if (name === 'pre') pre = Math.max(0, pre - 1);
         if (BLOCKS.has(name)) endLine(true);

@@ -25,7 +25,7 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, speakerBlocks, type Line } from '../lines.js';
-import { isInterjection, isOperatorName, looksLikeName } from '../names.js';
+import { isInterjection, isOperatorName, looksLikeName, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { participantFromListLine, splitDashed } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import type { Participant, Section } from '../types.js';
@@ -165,6 +165,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       }
     } else if (isOperatorName(first.text)) {
       const found = resolver.resolve(first.text);
+      speaker = found.kind === 'found' ? found.participant : null;
+    } else if (headerSized(first.text) && (unidentifiedSide(first.text) !== null || unnamedRoleLabel(first.text) !== null)) {
+      // "Unknown speaker" / "Analyst" on a line of its own, as the site writes a voice it could not name: that unnamed
+      // speaker, never words of the analyst the operator introduced ("Unknown speaker" was the first line of his question).
+      const found = resolver.resolve(unnamedRoleLabel(first.text) ?? first.text);
       speaker = found.kind === 'found' ? found.participant : null;
     }
     // "Operator: Good morning…": the operator's turn starts on the same line, after the colon.

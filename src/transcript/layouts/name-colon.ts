@@ -30,11 +30,11 @@ import { listedInitials, looksLikeTitleLine, participantFromHeader, participantF
 import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
-import { turnText } from '../structure.js';
+import { introducesQuestion, turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { addUnlistedSpeaker, ambiguousSpeaker, speakerOfFirm, type SpeakerLineContext } from './speaker-lines.js';
+import { addUnlistedSpeaker, ambiguousSpeaker, analystIntroducedWithFirm, speakerOfFirm, type SpeakerLineContext } from './speaker-lines.js';
 
 /** "Name: text" (text may be empty when the speech starts on the next line); see also NAME_THEN_STAMP. */
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
@@ -273,6 +273,19 @@ function firmPrefix(text: string, before: { paragraphs: readonly { text: string 
   return introduced || known ? label : null;
 }
 
+/**
+ * "Retail Bank: deposits grew…", "Asset Management: flows were positive…" inside someone's turn that has named it
+ * ("…starting with Retail Bank and then Asset Management"): a business's name as a run-in heading of their words — a
+ * firm's words, no person's, and no firm the call has met as a speaker. It was an analyst of "Retail Bank", and a
+ * person "Asset Management" answering her.
+ */
+function runInHeading(text: string, current: { paragraphs: readonly { text: string }[] } | undefined, resolver: SpeakerResolver): boolean {
+  const label = firmLabel(text);
+  if (label === null || current === undefined || resolver.resolve(label.name).kind !== 'none') return false;
+  const said = turnText(current as Parameters<typeof turnText>[0]);
+  return said.includes(label.name) && !introducesQuestion(said);
+}
+
 /** The participant whose full name opens `label` followed by something that is not a name ("Maria Lopez {CEO}"), if any. */
 function labelStartingWithName(resolver: SpeakerResolver, label: string): Participant | null {
   const words = label.trim().split(/\s+/);
@@ -284,6 +297,21 @@ function labelStartingWithName(resolver: SpeakerResolver, label: string): Partic
     if (found.kind === 'found' && found.participant.side !== 'operator') return found.participant;
   }
   return null;
+}
+
+/** "Leila Moran: Investor Relations" in a participants list: the entry as "Name - Title", or null when the words after the colon are no title. */
+function listEntryWithColon(name: string, rest: string): string | null {
+  const title = rest.trim();
+  return name.split(/\s+/).length >= 2 && looksLikeTitleLine(title) && !readsAsSpeech(title) ? `${name} - ${title}` : null;
+}
+
+/** Whether the next written line is a participants list entry. */
+function nextIsListEntry(lines: readonly Line[], from: number, kind: 'company' | 'analysts' | 'participants', company: string | null): boolean {
+  for (let k = from; k < lines.length; k++) {
+    const text = (lines[k] as Line).text;
+    if (text !== '') return participantFromListLine(text, kind, company) !== null;
+  }
+  return false;
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -338,7 +366,9 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (opening !== null && readsAsSpeech(line.text.slice(opening.restOffset))) break;
     // "Alan Marsh (AM) - Chief Executive Officer": the initials the body labels him with ("AM: …").
     const keyed = listKind !== null ? listedInitials(line.text) : null;
-    const listed = listKind !== null ? participantFromListLine(keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;
+    // "Leila Moran: Investor Relations" among the entries: one written with a colon, never the first turn (the rest of the list its words).
+    const colonEntry = listKind !== null && opening !== null && opening.hint === null && opening.mark === null ? listEntryWithColon(opening.name, line.text.slice(opening.restOffset)) : null;
+    const listed = listKind !== null ? participantFromListLine(colonEntry ?? keyed?.text ?? line.text, listKind, meta.company ?? meta.ticker) : null;
     if (listed) {
       const participant = resolver.add(listed, line.number, line.text);
       if (keyed) resolver.alias(keyed.initials, participant);
@@ -355,7 +385,13 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       k = legend.next - 1;
       continue;
     }
-    if (!isKeyValueMeta(line.text) && prefixOf(line.text)) break;
+    if (!isKeyValueMeta(line.text) && prefixOf(line.text)) {
+      // A list line this reader cannot read, with more entries under it: the list ends here, and says so.
+      if (listKind !== null && resolver.hasList && nextIsListEntry(lines, k + 1, listKind, meta.company ?? meta.ticker)) {
+        warnings.push({ line: line.number, message: `participants list taken to end at ${quoteLine(line.text)}, a line it cannot read as "Name - Title": the entries under it are read as the call's words` });
+      }
+      break;
+    }
     // "Good morning and welcome to…" before any label is someone speaking, not a title line (the body refuses it).
     if (!isKeyValueMeta(line.text) && readsAsSpeech(line.text)) break;
     listKind = null;
@@ -416,9 +452,11 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       open = { start: line.start + qa[0].length, end: line.end, line };
       continue;
     }
+    // "Retail Bank: deposits grew…" in the CFO's words, a segment her own turn has named: a run-in heading of hers, never a speaker.
+    const runIn: boolean = speaker !== null && speaker.side !== 'operator' && runInHeading(line.text, collector.turns[collector.turns.length - 1], resolver);
     // "Bank of Somewhere: …" after the operator's "…comes from Bank of Somewhere" (or again later): a firm's label, no person's.
-    const firm = firmPrefix(line.text, collector.turns[collector.turns.length - 1], resolver);
-    const firmSpeaker = firm === null ? null : speakerOfFirm(speakerCtx, line, firm.name);
+    const firm: { name: string; restOffset: number } | null = runIn ? null : firmPrefix(line.text, collector.turns[collector.turns.length - 1], resolver);
+    const firmSpeaker: Participant | null = firm === null ? null : speakerOfFirm(speakerCtx, line, firm.name);
     if (firm !== null && firmSpeaker !== null) {
       close();
       if (firmSpeaker !== speaker) collector.start(firmSpeaker, section, null, line);
@@ -426,7 +464,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
       if (line.start + firm.restOffset < line.end) open = { start: line.start + firm.restOffset, end: line.end, line };
       continue;
     }
-    const written = prefixOf(line.text);
+    const written = runIn ? null : prefixOf(line.text);
     // "Gross Margin: 41.2%" inside the CFO's words is no speaker (unless the list names it).
     const prefix = written && valued.has(mentionKey(written.name, { caseSensitive: true })) && resolver.resolve(written.name, written.hint).kind === 'none' ? null : written;
     if (prefix) {
@@ -440,11 +478,14 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         if (prefix.mark !== null && who.side === 'unknown' && who.sideSource === 'unknown' && unidentifiedSide(who.name) === null) Object.assign(who, markedDraft(who, prefix.mark, null), { title: who.title, firm: who.firm });
       } else if (found.kind === 'ambiguous') ambiguousSpeaker(line, prefix.name, found.candidates);
       else {
+        const before = collector.turns[collector.turns.length - 1];
+        // "Piper Sandler: …" right after "…from Hugo Brandt with Piper Sandler", no list to name him: Hugo Brandt, never a person
+        // "Piper Sandler" (with a list, the listed analysts of the firm decide: speaker-lines.ts).
+        const ofFirm = prefix.hint === null && !resolver.hasList && before !== undefined ? analystIntroducedWithFirm(speakerCtx, line, prefix.name, turnText(before)) : null;
         const draft = participantFromHeader(prefix.name, prefix.hint, meta.company ?? meta.ticker);
         // "Hugo Brandt (Piper Sandler)" right after "…from Hugo Brandt with Piper Sandler": the firm the operator gave him, no title.
-        const before = collector.turns[collector.turns.length - 1];
         const introduced = prefix.hint !== null && draft.side === 'unknown' && before !== undefined && isIntroducedFirm(turnText(before), draft.name, prefix.hint);
-        who = addUnlistedSpeaker(speakerCtx, line, markedDraft(introduced ? { ...draft, title: null, firm: draft.title } : draft, prefix.mark, prefix.hint));
+        who = ofFirm ?? addUnlistedSpeaker(speakerCtx, line, markedDraft(introduced ? { ...draft, title: null, firm: draft.title } : draft, prefix.mark, prefix.hint));
       }
       if (who !== speaker) collector.start(who, section, prefix.startTime, line);
       speaker = who;

@@ -6,6 +6,7 @@
 import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-error.js';
 import type { Line } from '../lines.js';
 import { FIRM_ANALYST_NAME, isOwnCompany } from '../firm-labels.js';
+import { personIntroducedWithFirm } from '../introduced-firm.js';
 import { nameWords } from '../names.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
@@ -97,6 +98,24 @@ export function speakerOfFirm(ctx: SpeakerLineContext, line: Line, label: string
   if (named !== null) return named;
   const analyst = ctx.resolver.addKnownBy(label, { name: FIRM_ANALYST_NAME, title: null, firm: label, division: null, side: 'analyst', sideSource: 'header' }, line.number, line.text);
   ctx.warnings.push({ line: line.number, message: `speaker "${label}" names a firm, not a person: an unidentified analyst of ${label}` });
+  return analyst;
+}
+
+/**
+ * A label that is only the firm the turn before gave an analyst ("Piper Sandler: …" right after "…from
+ * Hugo Brandt with Piper Sandler"), with no participants list to name them: that analyst, the firm
+ * theirs, with a warning — it was a new person "Piper Sandler". Null when the introduction gives no one
+ * that firm, or the label is the call's own company.
+ */
+export function analystIntroducedWithFirm(ctx: SpeakerLineContext, line: Line, label: string, introduction: string): Participant | null {
+  if (isOwnCompany(label, ctx.company ?? null)) return null;
+  const name = personIntroducedWithFirm(introduction, label);
+  if (name === null) return null;
+  const found = ctx.resolver.resolve(name);
+  if (found.kind === 'ambiguous') ambiguousSpeaker(line, label, found.candidates, "write the analyst's name");
+  const analyst =
+    found.kind === 'found' ? found.participant : ctx.resolver.add({ name, title: null, firm: label, division: null, side: 'analyst', sideSource: 'header' }, line.number, line.text);
+  ctx.warnings.push({ line: line.number, message: `speaker "${label}" taken as ${analyst.name}, whom the operator introduced with that firm` });
   return analyst;
 }
 

@@ -29,7 +29,7 @@ import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
 import { matchesTitle, SpeakerResolver, type ParticipantDraft, type Resolution } from '../speaker-resolver.js';
-import { firmInIntroduction, turnText } from '../structure.js';
+import { firmInIntroduction, introducesQuestion, turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, byPartOfName, unknownSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -170,6 +170,21 @@ function nameOpeningLine(text: string, speaks: (name: string) => boolean): strin
 /** Whether a line ends where a sentence, a heading or a speaker line may end — not mid-sentence ("…With me today are"). */
 function endsSentence(text: string): boolean {
   return /[.?!:;)\]"'\u201d\u2019\u2026>}*]$/u.test(text) || looksLikeName(text.replace(/\s*\{BIO\s+\d+\s*<GO>\}$/, '')) || looksLikeTitleLine(text) || headingOf(text) !== null || isOperatorName(text);
+}
+
+/** The analyst a question's introduction names in full ("…comes from Hugo Brandt with Piper Sandler"), with the firm it gives them; null when it does not. */
+function askerIntroduced(introduction: string, name: string): { firm: string | null } | null {
+  if (name.split(/\s+/).length < 2 || !introducesQuestion(introduction) || !introduction.includes(name)) return null;
+  return { firm: firmInIntroduction(introduction, name) };
+}
+
+/** A line's end that closes a sentence, and a line's start that opens one. */
+const SENTENCE_END = /[.?!\u2026"\u201d)\]]$/u;
+const SENTENCE_START = /^[\p{Lu}\p{N}"\u201c\u2018([]/u;
+
+/** Whether a line is a participant's name alone, given and family name ("Owen Pryce", "OWEN PRYCE"), as a name line writes it. */
+function fullNameLine(text: string, participant: Participant): boolean {
+  return looksLikeName(text) && text.trim().split(/\s+/).length >= 2 && normaliseName(text) === normaliseName(participant.name);
 }
 
 /** "Name -- Title" on one line: the free-transcript-site layout, not this one. */
@@ -328,9 +343,12 @@ function detect(doc: SourceDoc): LayoutFit {
   let firstBlock: Line | null = null;
   for (const g of lineGroups(lines)) {
     const line = lines[g.from] as Line;
-    const heading = headingOf(line.text);
-    if (isParticipantsHeading(heading) && !heading.colon) listHeading ??= line;
-    if (isSectionHeading(heading) && !heading.colon) sectionHeading ??= line;
+    // A heading opens its group — or stands on a line of its own inside one, in an export pasted without its blank lines.
+    for (let k = g.from; k < g.to; k++) {
+      const heading = headingOf((lines[k] as Line).text);
+      if (isParticipantsHeading(heading) && !heading.colon) listHeading ??= lines[k] as Line;
+      if (isSectionHeading(heading) && !heading.colon) sectionHeading ??= lines[k] as Line;
+    }
     if (isDashSpeakerLine(line.text)) dashLines++;
     const second = g.to - g.from > 1 ? (lines[g.from + 1] as Line) : null;
     const isBlock = isOperatorName(line.text) || (looksLikeName(line.text) && !isInterjection(line.text) && second !== null && looksLikeTitleLine(second.text));
@@ -520,9 +538,15 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     if (isSectionHeading(headingOf(text))) return true;
     if (INLINE_SPEAKER.test(text) || nameColonLabel(text, resolver)?.found.kind === 'found') return true;
     const next = k + 1 < to ? (lines[k + 1] as Line).text : null;
+    // "Q - Hugo Brandt" / "Owen Pryce {BIO 1234567 <GO>}" (a terminal's marks): a speaker line wherever it stands.
+    if (marks.has((lines[k] as Line).number) && looksLikeName(text)) return true;
     const header = speakerHeader(text, next, resolver);
     const found = resolver.resolve(header.name, header.hint);
     if (found.kind !== 'found') return false;
+    // "Owen Pryce" alone over his words with no blank line between turns (an export pasted without its spacing): a
+    // participant's full name, after a sentence's end and over a sentence's start, opens his turn — it was the words
+    // of the speaker before.
+    if (next !== null && fullNameLine(text, found.participant) && SENTENCE_END.test((lines[k - 1] as Line).text) && SENTENCE_START.test(next)) return true;
     // "Name, Title" after a line that stops mid-sentence continues that sentence (a hard-wrapped
     // paragraph: "With me today are" / "Dana Whitfield, our Chief Executive Officer, and …").
     if (header.titleInline && !endsSentence((lines[k - 1] as Line).text)) return false;
@@ -626,10 +650,18 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         }
         // "Maria" over her words once "Maria Castell" has spoken (the one participant going by it): her, as a "Maria:" label is.
         const part = !titled && !bareSpeaker && !mark && header.name.split(/\s+/).length === 1 ? byPartOfName(speakerCtx, first, header.name, null) : null;
-        if (part === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
+        // "Hugo Brandt" over his question right after "…comes from Hugo Brandt with Piper Sandler", a list that names only the
+        // company's people: the analyst the operator introduced (with a warning) — the file was refused as an unknown speaker.
+        const asked = part === null && !titled && !bareSpeaker && !mark && introduction !== null ? askerIntroduced(turnText(introduction), header.name) : null;
+        if (part === null && asked === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
         const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
-        const draft = hint !== null || !mark ? participantFromHeader(header.name, hint, meta.company) : participantFromMark(header.name, mark, meta.company);
+        const draft =
+          asked !== null
+            ? { name: nameAsWritten(header.name), title: null, firm: asked.firm, division: null, side: 'analyst' as const, sideSource: 'header' as const }
+            : hint !== null || !mark
+              ? participantFromHeader(header.name, hint, meta.company)
+              : participantFromMark(header.name, mark, meta.company);
         speaker = part ?? addUnlistedSpeaker(speakerCtx, first, draft);
       }
     }

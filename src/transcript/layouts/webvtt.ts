@@ -26,9 +26,11 @@ import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
 import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.js';
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
-import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, splitNameHint, unidentifiedSide } from '../names.js';
+import { isIntroducedFirm } from '../introduced-firm.js';
+import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, nameThenComma, splitNameHint, unidentifiedSide } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
+import { turnText } from '../structure.js';
 import { formatClock, SourceTextWriter } from '../source-text.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -141,6 +143,16 @@ function isCaptionSpeaker(name: string): boolean {
   return !isInterjection(name) && (looksLikeName(name) || isOperatorName(name) || isNumberedSpeaker(name) || unidentifiedSide(name) !== null);
 }
 
+/**
+ * Whether a written label names a caption speaker: the name alone, with a title in brackets, surname first
+ * ("Pryce, Owen"), or a full name then the company or firm after a comma ("Owen Pryce, Tallis Freight: …" was
+ * the words of the speaker before).
+ */
+function namesCaptionSpeaker(written: string): boolean {
+  const { name } = splitNameHint(written);
+  return isCaptionSpeaker(name) || givenNameFirst(name, looksLikeTitleLine) !== null || nameThenComma(name) !== null;
+}
+
 /** "Jane Roe: text" or "[Jane Roe] text" inside a voiceless cue. */
 function prefixVoice(segment: Segment): Segment {
   if (segment.voice !== null) return segment;
@@ -154,8 +166,7 @@ function prefixVoice(segment: Segment): Segment {
   const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
   const written = m?.[1]?.trim();
   if (!m || !written) return segment;
-  const { name } = splitNameHint(written);
-  if (!isCaptionSpeaker(name)) return segment;
+  if (!namesCaptionSpeaker(written)) return segment;
   return { ...segment, voice: written, text: (m[2] as string).trim() };
 }
 
@@ -302,13 +313,24 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
         unnamedLine ??= line;
       } else if (segment.voice !== null) {
         const written = splitNameHint(segment.voice);
-        const { hint } = written;
         // "<v Halvorsen, Sigrid>": Teams writes a directory's display name, surname first.
-        const name = givenNameFirst(written.name, looksLikeTitleLine) ?? written.name;
+        const given = givenNameFirst(written.name, looksLikeTitleLine);
+        // "<v Owen Pryce, Tallis Freight>", "<v Hugo Brandt, Piper Sandler>": the name, then the company or firm — it was all his name.
+        const commaed = given === null && written.hint === null ? nameThenComma(written.name) : null;
+        const name = given ?? commaed?.name ?? written.name;
+        const hint = written.hint ?? commaed?.hint ?? null;
         const found = resolver.resolve(name, hint);
         if (found.kind === 'found') who = found.participant;
         else if (found.kind === 'ambiguous') ambiguousSpeaker(line, name, found.candidates);
-        else who = addUnlistedSpeaker(speakerCtx, line, participantFromHeader(name, hint, meta.company ?? meta.ticker));
+        else {
+          const draft = participantFromHeader(name, hint, meta.company ?? meta.ticker);
+          // "Hugo Brandt, Piper Sandler" right after "…from Hugo Brandt with Piper Sandler": the firm the operator gave him, no title.
+          // (The turn before, with the words not yet made a paragraph.)
+          const before = collector.turns[collector.turns.length - 1];
+          const introduction = before === undefined ? '' : `${turnText(before)} ${paragraph.join(' ')}`;
+          const introduced = hint !== null && draft.side === 'unknown' && isIntroducedFirm(introduction, draft.name, hint);
+          who = addUnlistedSpeaker(speakerCtx, line, introduced ? { ...draft, title: null, firm: draft.title } : draft);
+        }
       }
       if (who === null) {
         throw new TranscriptFormatError(line.number, `the cue at this line names no speaker (no <v Name> voice, no "Name:" prefix) and no one spoke before it`, {

@@ -328,7 +328,8 @@ describe('courtesy titles in participant names', () => {
   const t = tableOf(titled);
 
   it('are no first name: "Mr. Ode" is Ben Ode, and "Dr." alone names nobody', () => {
-    expect(resolveSpeaker(t, 'Mr. Ode').map((p) => p.name)).toEqual(['Mr. Ben Ode']);
+    // The participant is "Ben Ode": a courtesy title before a full name is no part of it (src/transcript/courtesy-titles.ts).
+    expect(resolveSpeaker(t, 'Mr. Ode').map((p) => p.name)).toEqual(['Ben Ode']);
     expect(resolveSpeaker(t, 'Ana Ruiz').map((p) => p.name)).toEqual(['Dr. Ana Ruiz']);
     expect(resolveSpeaker(t, 'Ana').map((p) => p.name)).toEqual(['Dr. Ana Ruiz']);
     expect(findSpeakerMentions(t, 'What did Mr. Ruiz say?').map((m) => m.person.name)).toEqual(['Dr. Ana Ruiz']);
