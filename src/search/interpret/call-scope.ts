@@ -24,7 +24,8 @@ export class UnknownScopeError extends Error {
     const detail =
       field === 'quarter' && known.length === 0
         ? 'quarter must look like "Q4 2025" or "2025Q4"'
-        : `known: ${known.join(', ')}${more}`;
+        : // Company names hold commas ("Amazon.com, Inc."): a semicolon tells one from the next.
+          `known: ${known.join(field === 'company' ? '; ' : ', ')}${more}`;
     super(`no ${field} matches "${value}" (${detail})`);
     this.name = 'UnknownScopeError';
   }
@@ -59,9 +60,18 @@ function bounded(values: string[]): { known: string[]; total: number } {
   return { known: unique.slice(0, KNOWN_LISTED), total: unique.length };
 }
 
-/** The error for a company filter the library does not know: the known names and tickers, bounded (search and call listing alike). */
+/** A company as an error lists it: its name with its ticker ("Amazon.com, Inc. (AMZN)"), the name alone when that is the ticker or there is none. */
+function companyWithTicker(c: Pick<Company, 'name' | 'ticker'>): string {
+  return c.ticker && c.ticker.toLowerCase() !== c.name.toLowerCase() ? `${c.name} (${c.ticker})` : c.name;
+}
+
+/**
+ * The error for a company filter the library does not know: the known companies, one entry each as
+ * name with ticker, bounded (search and call listing alike). A list of names and bare tickers side
+ * by side read as twice the companies, with no telling which ticker was whose.
+ */
 export function unknownCompany(directory: CompanyDirectory, asked: string): UnknownScopeError {
-  const { known, total } = bounded(directory.companies.flatMap((c) => [c.name, ...(c.ticker ? [c.ticker] : [])]));
+  const { known, total } = bounded(directory.companies.map(companyWithTicker));
   return new UnknownScopeError('company', asked, known, total);
 }
 

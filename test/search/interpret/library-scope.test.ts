@@ -266,6 +266,19 @@ describe('request filters', () => {
     expect(() => plan('margins', { quarter: 'spring' })).toThrow(/quarter must look like/);
     expect(() => plan('margins', { call: 'nope' })).toThrow(/no call matches "nope".*nwr-q1-2024/);
   });
+
+  it('an unknown company lists each known company once, as name with ticker, not names and bare tickers side by side', () => {
+    let message = '';
+    try {
+      plan('margins', { company: 'Initech' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    const listed = /\(known: (.*)\)$/.exec(message)?.[1]?.split('; ');
+    expect(listed).toEqual(directory.companies.companies.map((c) => `${c.name} (${c.ticker})`));
+    expect(listed).toContain('Northwind Robotics, Inc. (NWR)');
+    expect(listed).not.toContain('NWR');
+  });
 });
 
 describe('names the library does not know, and typos in company names', () => {
