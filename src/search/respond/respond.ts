@@ -3,6 +3,7 @@ import type { Passage } from '../../passages/types.js';
 import type { Answered, AnsweredResult } from '../answer/answer.js';
 import type { KeyPointPick } from '../answer/key-points.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
+import type { PreferredCompany } from '../retrieve/brand.js';
 import type { LibraryViews } from './views.js';
 
 /** The last stage: what the search concluded, in the API's shape (the page and the CLI render exactly this). */
@@ -15,7 +16,17 @@ export interface RespondContext {
   /** Companies in the library: a figure asked of none is said to be one company's only when there are several. */
   companyCount: number;
   /** The company whose brand the query names instead of it (its passages lead), or null. */
-  preferred?: Interpreted['preferred_company'];
+  preferred?: PreferredCompany | null;
+}
+
+/**
+ * The brand's company as the response reports it: only when one of the results shown is from its
+ * calls. A preference none of whose passages made the results (a who-asked scope, a speaker of
+ * another company) shaped nothing shown, and saying "its calls first" would be false.
+ */
+function shownPreference(preferred: PreferredCompany | null | undefined, results: readonly SearchResult[]): Interpreted['preferred_company'] {
+  if (!preferred || !results.some((r) => preferred.calls.has(r.call_id))) return null;
+  return { key: preferred.company.key, name: preferred.company.name, matched: preferred.matched };
 }
 
 function keyPointView(k: KeyPointPick, ctx: RespondContext): KeyPoint {
@@ -142,7 +153,7 @@ export function respond(query: string, plan: QueryPlan, answered: Answered, ctx:
   return {
     query,
     took_ms: Number((performance.now() - startedAt).toFixed(2)),
-    interpreted: interpretedView(plan, answered, ctx.preferred ?? null),
+    interpreted: interpretedView(plan, answered, shownPreference(ctx.preferred, results)),
     answer: top && answered.onTopic ? { text: top.answer.text, speaker: top.speaker, call: top.call, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
     notice: noticeText(answered, plan, ctx),
     key_points: answered.keyPoints.map((k) => keyPointView(k, ctx)),
