@@ -571,6 +571,43 @@ describe("one word of an analyst's firm that is also an English word", () => {
   });
 });
 
+describe('a firm before "analyst" is the firm, not an analyst it is the surname of', () => {
+  // Invented: an analyst surnamed Goldman (of Ridge Capital) on one call, a Goldman Sachs analyst on another.
+  const call = (title: string, file: string, analyst: string) => {
+    const [name, firm] = analyst.split(' - ') as [string, string];
+    const text = renderTranscript({
+      title,
+      company: ['Ana Ruiz - Chief Executive Officer'],
+      analysts: [analyst],
+      presentation: [{ speaker: 'Ana Ruiz', title: 'Chief Executive Officer', paragraphs: ['Cement demand rose 4% in the quarter.'] }],
+      qa: [
+        { speaker: name, title: firm, paragraphs: ['How do you see cement pricing into next year?'] },
+        { speaker: 'Ana Ruiz', title: 'Chief Executive Officer', paragraphs: ['We expect pricing to hold.'] },
+      ],
+    });
+    return storedCall(parseTranscriptText(text, { fileName: file }).call, file);
+  };
+  const lib = new LibraryDirectory([
+    call('Harbor Cement Inc. (HBCM) Q3 2021 Earnings Call Oct 29, 2021 10:00 AM ET', 'hbcm-q3-2021.txt', 'Ken Goldman - Ridge Capital'),
+    call('Orvane Telecom plc (ORV) Q3 2021 Earnings Call Oct 28, 2021 10:00 AM ET', 'orv-q3-2021.txt', 'Eric Sheridan - Goldman Sachs'),
+  ]);
+  const asked = (q: string, filters: Filters = {}) => interpretQuery(q, lib, filters).speakers.map((s) => s.person.name);
+
+  it('in a question', () => {
+    expect(asked('What did the Goldman analyst ask?')).toEqual(['Eric Sheridan']);
+    expect(asked('what did the goldman analysts ask about cement pricing')).toEqual(['Eric Sheridan']);
+  });
+
+  it('as a speaker filter', () => {
+    expect(asked('cement pricing', { speaker: 'the Goldman analyst' })).toEqual(['Eric Sheridan']);
+  });
+
+  it('the surname without "analyst" still names the analyst it is the surname of', () => {
+    expect(asked('What did Ken Goldman ask?')).toEqual(['Ken Goldman']);
+    expect(asked('What did Goldman ask?')).toContain('Ken Goldman');
+  });
+});
+
 describe('a company named in the question is where to look; its name leaves the topic unless it is part of what is asked', () => {
   const two = [
     ['tlf-q3-2024.txt', render('Tallis Freight Inc. (TLF) Q3 2024 Earnings Call Oct 24, 2024 9:00 AM ET', ['Mara Quint - Chief Executive Officer', 'Leon Abt - Chief Financial Officer'], [['Mara Quint', 'Tallis Now same-day deliveries doubled, and our depots in Italy reopened.'], ['Leon Abt', 'Revenue was $880 million.']])],
