@@ -118,6 +118,12 @@ export interface ScopeInput {
   people: () => readonly SpeakerMention[];
   /** Whether the company's own calls say `phrase` ("Amazon Now", "Spire STL"): a name going on past the company's is one of its names. Absent: every capitalised word going on is. */
   saysName?: (company: Company, phrase: string) => boolean;
+  /**
+   * Whether a request filter gives way the companies the question named, as `company=any` would
+   * lift them: a speaker filter naming someone of another company ("What did Amazon say about
+   * pricing?" with speaker=Michele Buck). Asked once, of the question's companies.
+   */
+  liftsCompanies?: (companies: ReadonlySet<Company>) => boolean;
 }
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
@@ -210,7 +216,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       if (speaks) companySpeaks = true;
     }
     if (companies.length > 0) sources.company = 'query';
-    if (filters.company === ANY) {
+    if (filters.company === ANY || (companies.length > 0 && input.liftsCompanies?.(new Set(companies.map((c) => c.company))))) {
       companies = [];
       companySpeaks = false;
       sources.company = 'request';

@@ -8,6 +8,7 @@ import { UnknownScopeError } from '../../../src/search/interpret/call-scope.js';
 import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
 import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
 import type { Filters } from '../../../src/search/interpret/query-plan.js';
+import type { SpeakerDirectory } from '../../../src/search/interpret/speaker-directory.js';
 import { parseTranscriptText } from '../../../src/transcript/read-source.js';
 import { LIBRARY_FIXTURES } from '../../library/library-fixtures.js';
 import { renderTranscript } from '../../transcript/fixtures.js';
@@ -254,6 +255,29 @@ describe('request filters', () => {
     // Both given: they contradict. Brian Castillo exists; the error says he is not on Northwind's calls.
     expect(() => plan('margins', { company: 'Northwind', speaker: 'Brian Castillo' })).toThrow(/"Brian Castillo" is not on the calls in scope \(Northwind Robotics, Inc\.\).*Bluefin Foods Corp\./);
     expect(() => plan('margins', { company: 'Northwind', speaker: 'Zorblax' })).toThrow(/no participant matches speaker "Zorblax"/);
+  });
+
+  it('lifting the company the question named is done in one interpretation, with the plan company=any gives', () => {
+    // The directory as interpretation sees it, counting how often the question's people are read (once an interpretation).
+    let reads = 0;
+    const counting: SpeakerDirectory = {
+      companies: directory.companies,
+      mentions: (text, scope) => (reads++, directory.mentions(text, scope)),
+      resolve: (phrase, scope) => directory.resolve(phrase, scope),
+      companyWords: () => directory.companyWords(),
+      personOf: (callId, id) => directory.personOf(callId, id),
+      saysName: (company, phrase) => directory.saysName(company, phrase),
+    };
+    const q = 'What did Northwind say about margins?';
+    const readsFor = (filters: Filters) => {
+      reads = 0;
+      const p = interpretQuery(q, counting, filters);
+      return { p, reads };
+    };
+    const lifted = readsFor({ speaker: 'Brian Castillo' });
+    const plain = readsFor({});
+    expect(lifted.reads).toBe(plain.reads);
+    expect(lifted.p).toEqual(plan(q, { speaker: 'Brian Castillo', company: 'any' }));
   });
 
   it('an unknown company, quarter or call is an error that lists what is known', () => {
