@@ -8,7 +8,7 @@
 import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
-import { fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
+import { bareYearMention, fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
 import { namedAlone, refersToSomeone, speaksAfter } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
@@ -261,13 +261,14 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
       sources.period = 'query';
       for (const m of mentions) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
-    } else if (companies.length > 0) {
+    } else {
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
-      const bare = fiscalQuarterMention(q);
+      // "What did Amazon say in 2025 about AWS": the calls of that fiscal year, when any is in scope.
+      const bare = (companies.length > 0 ? fiscalQuarterMention(q) : null) ?? bareYearMention(q);
       if (bare && callsOf(bare.period, companiesInScope).length > 0) {
         period = { period: bare.period, matched: bare.matched.trim(), label: periodLabel(bare.period) };
         sources.period = 'query';
-        spans.push({ start: bare.start, end: bare.end });
+        if (!bare.cumulative) spans.push({ start: bare.start, end: bare.end });
       }
     }
   } else sources.period = 'request';

@@ -208,6 +208,28 @@ describe('periods in the question', () => {
     expect(plan('capex guidance for 2026').callIds).toBeNull();
     expect(plan('Q3 guidance').callIds).toBeNull();
   });
+
+  it('a bare year saying when something was said is the calls of that fiscal year, and leaves the topic as "Q2 2023" does', () => {
+    const p = plan('What did Northwind say in 2023 about margins?');
+    expect(p.period).toMatchObject({ period: { kind: 'year', year: 2023 }, matched: '2023' });
+    expect(callIds('What did Northwind say in 2023 about margins?')).toEqual(['nwr-q2-2023']);
+    expect(p.topic).toBe('margins');
+    expect(plan('What did Northwind say about margins in 2024?').topic).toBe('margins');
+    expect(callIds('What did Northwind say about margins in 2024?')).toEqual(['nwr-q1-2024', 'nwr-q2-2024']);
+    // Without a company: every company's calls of that year.
+    expect(callIds('What was said during 2024 about pricing?')).toEqual(['blfn-q2-2024', 'nwr-q1-2024', 'nwr-q2-2024']);
+    // Asking for a figure, the year also says which one (the year's): the calls of that year, its words kept.
+    const figure = plan('What was Northwind gross margin in 2023?');
+    expect(callIds('What was Northwind gross margin in 2023?')).toEqual(['nwr-q2-2023']);
+    expect(figure.topic).toContain('2023');
+    // A year no call in scope is of stays in the topic, with nothing dropped to report; so does one a question about what is to come names.
+    const none = plan('What did Northwind say in 2031 about margins?');
+    expect([none.period, none.droppedPeriod, none.topic]).toEqual([null, null, expect.stringContaining('2031')]);
+    for (const q of ['What will Northwind margins be in 2024?', 'What does Northwind expect margins to be in 2024?']) {
+      expect(plan(q).period, q).toBeNull();
+      expect(plan(q).topic, q).toContain('2024');
+    }
+  });
 });
 
 describe('request filters', () => {
