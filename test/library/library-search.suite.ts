@@ -57,6 +57,18 @@ describe('scope from the question', () => {
     expect(new Set(last.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2024']));
   });
 
+  it('two periods named: the calls of both; of a period no call has, the notice says the other was searched alone', async () => {
+    const both = await search('What did Northwind say in Q2 2023 and Q2 2024 about margins?', {}, 10);
+    expect(both.interpreted.period).toEqual({ label: 'Q2 2023 and Q2 2024', matched: 'Q2 2023 and Q2 2024' });
+    expect(new Set(both.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2023', 'nwr-q2-2024']));
+    expect(both.notice).toBeNull();
+    const partly = await search('What did Northwind say in Q2 2023 and Q3 2031 about margins?');
+    expect(partly.notice).toMatch(/No call in scope is from "Q3 2031"; searched Q2 2023 only\./);
+    expect(partly.interpreted.period?.label).toBe('Q2 2023');
+    expect(partly.interpreted.relaxed).not.toContain('period');
+    expect(new Set(partly.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2023']));
+  });
+
   it('a shared first name picks the person the rest of the question fits, and says so', async () => {
     const r = await search('What did Brian say about shrimp inventory and cold chain spending?');
     expect(r.interpreted.speakers.map((s) => s.id)).toEqual(['blfn/brian-castillo']);

@@ -110,7 +110,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   if (!plan.topic && plan.unmatched.length > 0 && plan.speakers.length === 0 && plan.callIds === null) {
     return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'nothing_to_search' }, relaxed, chosen: null };
   }
-  if (plan.droppedPeriod) relaxed.push('period');
+  // A period dropped with none left in force (of several named, the others still scope the search).
+  if (plan.droppedPeriod && !plan.period) relaxed.push('period');
   // "Brian", with Brians at several companies: the one the rest of the question fits best.
   const likeliest = likeliestPerson(plan, shown, passages);
   if (likeliest) shown = likeliest.ranked;

@@ -8,7 +8,7 @@
 import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
-import { bareYearMention, fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
+import { bareYearMention, fiscalQuarterMention, listed, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
 import { namedAlone, refersToSomeone, speaksAfter } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
@@ -44,7 +44,7 @@ export interface CallScope {
   /** What the question said that named companies and periods (removed from the topic). */
   spans: { start: number; end: number }[];
   sources: { company: ConstraintSource; period: ConstraintSource; call: ConstraintSource };
-  /** A period the question named that no call in scope has (searched without it). */
+  /** A period the question named that no call in scope has: searched without it, or (of several named) with the others in `period`. */
   droppedPeriod: string | null;
   /** The question makes a company the speaker ("What did Monro say…", "How is GE doing…"): its management answers. */
   companySpeaks: boolean;
@@ -83,6 +83,7 @@ function readsAsCompany(q: string, m: CompanyMention): boolean {
 
 /** Calls of `companies` (all when empty) that the period names. */
 function callsOf(period: Period, companies: readonly Company[]): CallMeta[] {
+  if (period.kind === 'several') return [...new Set(period.periods.flatMap((p) => callsOf(p, companies)))];
   const out: CallMeta[] = [];
   for (const c of companies) {
     const known = c.calls.filter((m) => m.fiscalYear !== null);
@@ -106,6 +107,12 @@ function callsOf(period: Period, companies: readonly Company[]): CallMeta[] {
     }
   }
   return out;
+}
+
+/** The period the question's mentions name together: the one, or each of several ("Q4 2019 and Q4 2020"), listed in `matched` and `label`. */
+function namedTogether(mentions: readonly PeriodMention[]): NonNullable<CallScope['period']> {
+  const p: Period = mentions.length === 1 ? mentions[0]!.period : { kind: 'several', periods: mentions.map((m) => m.period) };
+  return { period: p, matched: listed(mentions.map((m) => m.matched)), label: periodLabel(p) };
 }
 
 export interface ScopeInput {
@@ -230,6 +237,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   // Where the question's period words start in `spans`: they go back into the topic if no call has the period.
   const periodSpansFrom = spans.length;
   let period: CallScope['period'] = null;
+  /** The periods the question named, each once, when it named any (not an outlook's). */
+  let named: PeriodMention[] = [];
   /** The request's own filters name no call together: nothing is searched, and the notice names them. */
   let filtersContradict = false;
   if (filters.quarter && filters.quarter !== ANY) {
@@ -258,9 +267,12 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
         }
       }
     } else if (first) {
-      period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
+      // Every period named, not only the first ("Telkom Q4 2019 and Q4 2020": the calls of both);
+      // one an outlook is for ("…and guidance for Q1 2021") says which figure, and stays in the topic.
+      named = mentions.filter((m, i) => !m.forecast && mentions.findIndex((o) => periodLabel(o.period) === periodLabel(m.period)) === i);
+      period = namedTogether(named);
       sources.period = 'query';
-      for (const m of mentions) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
+      for (const m of named) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
     } else {
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
       // "What did Amazon say in 2025 about AWS": the calls of that fiscal year, when any is in scope.
@@ -307,6 +319,14 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     callIds = new Set();
   } else {
     if (filters.call === ANY) sources.call = 'request';
+    // Of several periods named, those no call in scope has are dropped and reported, the others searched.
+    const held = named.filter((m) => callsOf(m.period, companiesInScope).length > 0);
+    if (held.length > 0 && held.length < named.length) {
+      droppedPeriod = listed(named.filter((m) => !held.includes(m)).map((m) => m.matched));
+      period = namedTogether(held);
+      spans.splice(periodSpansFrom);
+      for (const m of held) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
+    }
     if (period) {
       const calls = callsOf(period.period, companiesInScope);
       if (calls.length > 0 || sources.period === 'request') callIds = new Set(calls.map((m) => m.id));

@@ -16,7 +16,9 @@ export type Period =
   | { kind: 'fiscal_quarter'; quarter: number }
   | { kind: 'year'; year: number }
   | { kind: 'latest' }
-  | { kind: 'year_ago' };
+  | { kind: 'year_ago' }
+  /** Two or more periods named together ("Telkom Q4 2019 and Q4 2020"): the calls of each. */
+  | { kind: 'several'; periods: readonly Period[] };
 
 export interface PeriodMention {
   period: Period;
@@ -132,5 +134,12 @@ export function periodLabel(p: Period): string {
       return 'the latest call';
     case 'year_ago':
       return 'the call a year before the latest';
+    case 'several':
+      return listed(p.periods.map(periodLabel));
   }
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

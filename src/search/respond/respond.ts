@@ -115,7 +115,7 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   const roleCompanies = plan.groupByCompany ? new Set(plan.speakers.map((sp) => sp.person.company.key)).size : 0;
   const grouped =
     roleCompanies > 1 ? `"${plan.speakers[0]!.matched}" means ${plan.speakers.length} people at ${roleCompanies} companies; their results are grouped by company (name a company for one). ` : '';
-  const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched every period. ` : '';
+  const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched ${plan.period ? `${plan.period.label} only` : 'every period'}. ` : '';
   const unknown = list(plan.unmatched.map((u) => `"${u}"`));
   const unmatched = plan.unmatched.length > 0 && outcome.kind !== 'nothing_to_search' ? `Nothing ${where} matches ${unknown}; searched without it. ` : '';
   const lead = `${corrected}${chosen}${grouped}${unmatched}${period}${relaxedNote}`;

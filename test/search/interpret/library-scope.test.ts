@@ -161,6 +161,22 @@ describe('periods in the question', () => {
     }
   });
 
+  it('two periods named together are the calls of both, not silently the first', () => {
+    const q = 'What did Northwind say in Q2 2023 and Q2 2024 about margins?';
+    expect(callIds(q)).toEqual(['nwr-q2-2023', 'nwr-q2-2024']);
+    expect(plan(q).period).toMatchObject({ matched: 'Q2 2023 and Q2 2024', label: 'Q2 2023 and Q2 2024' });
+    expect(plan(q).topic).toBe('margins');
+    expect(plan(q).droppedPeriod).toBeNull();
+    // The same period twice is one.
+    expect(plan('Northwind Q2 2024 versus 2024Q2 margins').period?.label).toBe('Q2 2024');
+    // One no call in scope has is dropped and reported, the other searched; its words stay in the topic.
+    const partly = plan('Northwind margins in Q2 2023 and Q3 2031');
+    expect(callIds('Northwind margins in Q2 2023 and Q3 2031')).toEqual(['nwr-q2-2023']);
+    expect([partly.period?.label, partly.droppedPeriod]).toEqual(['Q2 2023', 'Q3 2031']);
+    expect(partly.topic).toContain('Q3 2031');
+    expect(partly.topic).not.toContain('Q2 2023');
+  });
+
   it('"last quarter" is the latest call of the company; "a year ago" the one four quarters before it', () => {
     expect(callIds('What did Northwind say last quarter about pricing?')).toEqual(['nwr-q2-2024']);
     expect(callIds('What did Northwind say a year ago about margins?')).toEqual(['nwr-q2-2023']);
