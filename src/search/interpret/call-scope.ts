@@ -269,7 +269,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     } else if (first) {
       // Every period named, not only the first ("Telkom Q4 2019 and Q4 2020": the calls of both);
       // one an outlook is for ("…and guidance for Q1 2021") says which figure, and stays in the topic.
-      named = mentions.filter((m, i) => !m.forecast && mentions.findIndex((o) => periodLabel(o.period) === periodLabel(m.period)) === i);
+      const said = mentions.filter((m) => !m.forecast);
+      named = said.filter((m, i) => said.findIndex((o) => periodLabel(o.period) === periodLabel(m.period)) === i);
       period = namedTogether(named);
       sources.period = 'query';
       for (const m of named) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
