@@ -100,7 +100,9 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const whoAsked = !pasted && WHO_ASKED.test(q);
 
   let speakers: NamedPerson[] = mentions.flatMap((m) => m.people.map((person) => ({ person, matched: m.matched })));
-  // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst focus.
+  // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst
+  // focus, on the calls that person answers on (not every company's analysts).
+  const addressed = whoAsked && !pasted ? speakers.filter((s) => s.person.side !== 'analyst') : [];
   if (whoAsked) speakers = speakers.filter((s) => s.person.side === 'analyst');
   // People named inside a pasted question — the greeting included ("Hi Brett, hi Brian") — are
   // addressed, not filters: their passages are favoured only.
@@ -264,7 +266,9 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
       scope.callIds ??
       (sources.speaker === 'query' && speakers.length > 0
         ? new Set([...speakers.flatMap((s) => s.person.refs.map((r) => r.callId)), ...scope.shadowed.flatMap((c) => c.calls.map((m) => m.id))])
-        : null),
+        : addressed.length > 0 && !filters.speaker
+          ? new Set(addressed.flatMap((s) => s.person.refs.map((r) => r.callId)))
+          : null),
     choosePerson: choosePerson && sources.speaker === 'query',
     groupByCompany: groupByCompany && sources.speaker === 'query',
     companies: scope.companies,

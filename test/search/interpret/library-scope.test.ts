@@ -153,6 +153,16 @@ describe('people across companies', () => {
   });
 });
 
+describe('who asked an executive', () => {
+  it('is the analysts asking on the calls that executive answers on, not every company\'s analysts', () => {
+    const p = plan('Who asked Brian Keller about pricing?');
+    expect([p.intent, p.speakers, p.topic]).toEqual(['who_asked', [], 'pricing']);
+    expect(callIds('Who asked Brian Keller about pricing?')).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+    // A speaker filter says whose words: the question's executive then scopes nothing.
+    expect(callIds('Who asked Brian Keller about pricing?', { speaker: 'any' })).toBeNull();
+  });
+});
+
 describe('periods in the question', () => {
   it('a quarter with its year, in any common spelling, scopes the calls and leaves the topic', () => {
     for (const q of ['What did Northwind say in Q2 2024 about the Ohio plant?', 'Northwind 2024Q2 Ohio plant', "Northwind's 2Q24 call: the Ohio plant", 'What did Northwind say in the second quarter of 2024 about the Ohio plant?']) {
