@@ -177,6 +177,9 @@ describe('periods in the question', () => {
     expect(plan(q).period).toMatchObject({ matched: 'Q2 2023 and Q2 2024', label: 'Q2 2023 and Q2 2024' });
     expect(plan(q).topic).toBe('margins');
     expect(plan(q).droppedPeriod).toBeNull();
+    // Compared, they leave nothing of the comparison behind in the topic.
+    expect(plan('What did Northwind say about margins in Q2 2023 vs Q2 2024?').topic).toBe('margins');
+    expect(plan('Northwind margins Q2 2023 versus Q2 2024').topic).toBe('margins');
     // The same period twice is one.
     expect(plan('Northwind Q2 2024 versus 2024Q2 margins').period?.label).toBe('Q2 2024');
     // One no call in scope has is dropped and reported, the other searched; its words stay in the topic.
