@@ -320,13 +320,12 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     callIds = new Set();
   } else {
     if (filters.call === ANY) sources.call = 'request';
-    // Of several periods named, those no call in scope has are dropped and reported, the others searched.
+    // Of several periods named, those no call in scope has are dropped and reported, the others
+    // searched. Named beside one that is searched, they said when too: their words stay out of the topic.
     const held = named.filter((m) => callsOf(m.period, companiesInScope).length > 0);
     if (held.length > 0 && held.length < named.length) {
       droppedPeriod = listed(named.filter((m) => !held.includes(m)).map((m) => m.matched));
       period = namedTogether(held);
-      spans.splice(periodSpansFrom);
-      for (const m of held) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
     }
     if (period) {
       const calls = callsOf(period.period, companiesInScope);
