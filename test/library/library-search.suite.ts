@@ -69,6 +69,13 @@ describe('scope from the question', () => {
     expect(new Set(partly.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2023']));
   });
 
+  it('filters that leave nothing in scope: no results, and a notice that claims no constraint was dropped to show some', async () => {
+    const r = await search('What did Brian Keller say about margins?', { year: 2031 });
+    expect(r.results).toEqual([]);
+    expect(r.interpreted.relaxed).toEqual([]);
+    expect(r.notice).toBe('No passage fits the period filter; drop it to see results.');
+  });
+
   it('a shared first name picks the person the rest of the question fits, and says so', async () => {
     const r = await search('What did Brian say about shrimp inventory and cold chain spending?');
     expect(r.interpreted.speakers.map((s) => s.id)).toEqual(['blfn/brian-castillo']);
