@@ -69,6 +69,15 @@ describe('scope from the question', () => {
     expect(new Set(partly.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2023']));
   });
 
+  it('"how many analysts asked about X" asks who asked: no notice that the answer is one company\'s figure', async () => {
+    const r = await search('how many analysts asked about pricing');
+    expect(r.interpreted.intent).toBe('who_asked');
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.notice ?? '').not.toMatch(/figure/);
+    // A figure asked of no company still says whose it is.
+    expect((await search('How many forklifts did they ship?')).notice ?? '').toMatch(/^No company named: this is .*'s figure/);
+  });
+
   it('filters that leave nothing in scope: no results, and a notice that claims no constraint was dropped to show some', async () => {
     const r = await search('What did Brian Keller say about margins?', { year: 2031 });
     expect(r.results).toEqual([]);

@@ -122,9 +122,10 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   switch (outcome.kind) {
     case 'answered': {
       // A figure asked of no company in a library of several: whose it is, and how to ask for another's.
+      // Not of who asked ("how many analysts asked about tariffs"): the results are questions, no company's figure.
       const holder = answered.topAnswer !== null ? answered.results[answered.topAnswer] : undefined;
       const whose =
-        plan.fact && holder && ctx.companyCount > 1 && plan.callIds === null && plan.speakers.length === 0
+        plan.fact && holder && ctx.companyCount > 1 && plan.callIds === null && plan.speakers.length === 0 && plan.intent !== 'who_asked'
           ? `No company named: this is ${ctx.views.callRef(ctx.passages[holder.candidate.index]!.callId).company}'s figure (name a company, or set company, for another's). `
           : '';
       return `${lead}${whose}`.trim() || null;
