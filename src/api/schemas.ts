@@ -255,7 +255,7 @@ export const Interpreted = z
     period: z
       .object({ label: z.string(), matched: z.string() })
       .nullable()
-      .meta({ description: 'The period the search is restricted to ("Q3 2020", "the latest call"), as understood.' }),
+      .meta({ description: 'The period the search is restricted to ("Q3 2020", "the latest call"; several named together: "Q4 2019 and Q4 2020", the calls of each), as understood.' }),
     calls: z
       .array(z.string())
       .nullable()

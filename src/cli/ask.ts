@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { CallRef, SearchResponse } from '../api/schemas.js';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
-import { failAndExit } from './fail.js';
+import { UsageError } from './fail.js';
+import { asUsageError } from './usage-errors.js';
 import { isEntryModule, runCommand } from './run-command.js';
 import { weightsOption } from './weights.js';
 
@@ -113,11 +114,13 @@ export function createAskCommand(): Command {
       // Loaded here, not at start: `--help` and argument errors answer without building the schemas.
       const { SearchBody } = await import('../api/schemas.js');
       const parsed = SearchBody.safeParse({ q: words.join(' '), k: opts.k, speaker, side, section, company, quarter, year, call });
-      if (!parsed.success) failAndExit(new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')), 2);
+      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
       const { openCliService } = await import('./open-cli-service.js');
       const service = await openCliService({ indexDir: opts.indexDir, library: opts.library, weights: opts });
       try {
-        const response = await service.engine.search(parsed.data);
+        const response = await service.engine.search(parsed.data).catch(async (err: unknown) => {
+          throw await asUsageError(err);
+        });
         const out = opts.json
           ? JSON.stringify(response, null, 2)
           : formatResults(response, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, cite: opts.cite });

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
 import type { CallListing } from '../api/call-listing.js';
+import { asUsageError } from './usage-errors.js';
 import { weightsOption, type WeightsChoice } from './weights.js';
 
 /** A plain-text table: one call per line, columns padded to their widest value. */
@@ -43,7 +44,12 @@ export function createCallsCommand(): Command {
     const service = await openCliService({ indexDir: opts.indexDir, library: opts.library, weights: opts });
     try {
       // The API's listing (GET /api/calls): the same order, the same filters, the same error for an unknown company.
-      const listed = service.engine.callList({ company: opts.company, year: opts.year });
+      let listed: ReturnType<typeof service.engine.callList>;
+      try {
+        listed = service.engine.callList({ company: opts.company, year: opts.year });
+      } catch (err) {
+        throw await asUsageError(err);
+      }
       const { listCalls } = await import('../api/call-listing.js');
       const calls = listCalls(listed.calls);
       if (calls.length === 0) process.stderr.write(`no call matches (the library holds ${listed.total})\n`);

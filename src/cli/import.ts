@@ -7,6 +7,7 @@
  */
 import { Command } from 'commander';
 import { DEFAULT_INDEX_DIR, DEFAULT_TRANSCRIPTS_DIR } from '../index/layout.js';
+import { UsageError } from './fail.js';
 import type { ImportOptions } from './import-run.js';
 import { isEntryModule, runCommand } from './run-command.js';
 
@@ -25,8 +26,8 @@ export function createImportCommand(): Command {
     .option('--int8', 'embed with the int8 weights (MODEL_WEIGHTS=int8 makes them the default)')
     .option('--fp32', 'embed with the fp32 reference weights (the default)')
     .action(async (paths: string[], opts: ImportOptions) => {
-      if (opts.remove && (paths.length > 0 || opts.check)) throw new Error('--remove takes call ids only; import files and remove calls in separate runs');
-      if (!opts.remove && paths.length === 0) throw new Error('give transcript files or folders to import (or --remove <call-id>...)');
+      if (opts.remove && (paths.length > 0 || opts.check)) throw new UsageError('--remove takes call ids only; import files and remove calls in separate runs');
+      if (!opts.remove && paths.length === 0) throw new UsageError('give transcript files or folders to import (or --remove <call-id>...)');
       const { runImport } = await import('./import-run.js');
       process.exitCode = await runImport(paths, opts);
     });

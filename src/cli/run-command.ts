@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommanderError, type Command } from 'commander';
-import { failAndExit } from './fail.js';
+import { EXIT_USAGE, failAndExit } from './fail.js';
 
 /**
  * A reader that stops early (`| head`, `| jq` that failed) closes the pipe: the rest of the output
@@ -16,17 +16,34 @@ export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdo
 }
 
 /**
- * Run a command with the process's arguments: usage errors (commander's) and failures become a
- * one-line message on stderr and a non-zero exit, never a stack trace.
+ * How a command that threw ends: commander's own errors (an unknown option, a missing argument, a
+ * value an option's parser refused) have printed their line and exit EXIT_USAGE, as the usage
+ * errors found later do (fail.ts); --help and --version "fail" with exit code 0 after printing.
+ * Anything else is one line on stderr and its exit code.
+ */
+export function exitAfter(err: unknown): never {
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
+  failAndExit(err);
+}
+
+/**
+ * `program` with commander's errors thrown (to exitAfter) instead of exiting by itself with 1, in
+ * every subcommand: exitOverride is not inherited by commands added with addCommand, so a
+ * subcommand's own usage errors (`ask -k abc`) used to exit 1 while the rest exited 2.
+ */
+export function throwingUsageErrors(program: Command): Command {
+  program.exitOverride();
+  for (const sub of program.commands) throwingUsageErrors(sub);
+  return program;
+}
+
+/**
+ * Run a command with the process's arguments: usage errors and failures become a one-line
+ * message on stderr and a non-zero exit (see fail.ts), never a stack trace.
  */
 export function runCommand(program: Command, argv: readonly string[] = process.argv): void {
   endQuietlyOnClosedPipe();
-  program.exitOverride();
-  program.parseAsync(argv).catch((err: unknown) => {
-    // --help and --version "fail" with exit code 0 after printing.
-    if (err instanceof CommanderError) process.exit(err.exitCode);
-    failAndExit(err);
-  });
+  throwingUsageErrors(program).parseAsync(argv).catch(exitAfter);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { quantizedFromEnv } from '../model/weights.js';
+import { UsageError } from './fail.js';
 
 export interface WeightsChoice {
   int8?: boolean;
@@ -15,6 +16,6 @@ export function weightsOption(command: Command): Command {
 
 /** The weights chosen: a flag, else MODEL_WEIGHTS, else the default. */
 export function quantizedFrom(choice: WeightsChoice): boolean {
-  if (choice.int8 && choice.fp32) throw new Error('choose one of --int8 and --fp32');
+  if (choice.int8 && choice.fp32) throw new UsageError('choose one of --int8 and --fp32');
   return choice.fp32 ? false : choice.int8 ? true : quantizedFromEnv();
 }

@@ -75,7 +75,10 @@ export const SearchTranscriptsOutput = {
       call: CallRef,
       speaker: Who,
       section: Section,
-      answer_sentence: z.string().describe('The sentence of the passage that best answers the query.'),
+      relevance: z
+        .enum(['strong', 'related', 'weak'])
+        .describe('How clearly the passage is about the query (calibrated). "weak": a weaker match, listed after the answers; its answer_sentence is only its closest sentence, not an answer.'),
+      answer_sentence: z.string().describe('The sentence of the passage that best answers the query (of a weak result: the closest one).'),
       citation: z.string().describe('The answer sentence as a ready-to-paste citation: "quote" — speaker, role, company quarter earnings call, date.'),
       text: z.string().describe('The whole passage.'),
       score: z.number().describe('Relevance, higher is better; comparable within one search only.'),

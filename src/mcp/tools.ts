@@ -67,6 +67,8 @@ export async function searchTranscripts(engine: SearchEngine, input: In<typeof S
       call: callRef(r.call),
       speaker: who(r.speaker),
       section: r.section,
+      // The API's weak flag is the relevance cut: a weak result's sentence is no answer (the page shows it unhighlighted).
+      relevance: r.weak ? 'weak' : r.relevance.label,
       answer_sentence: r.answer.text,
       citation: r.citation,
       text: r.text,
@@ -80,10 +82,13 @@ export async function searchTranscripts(engine: SearchEngine, input: In<typeof S
   else if (structured.results.length) lines.push('No passage is clearly about this; the closest passages follow.');
   if (!structured.results.length) lines.push('No passages matched.');
   for (const r of structured.results) {
+    const weak = r.relevance === 'weak';
+    // No answer is claimed of a weaker match, nor of any result when nothing is clearly about the query.
+    const answers = structured.answer !== null && !weak;
     lines.push(
       '',
-      `${r.rank}. ${r.speaker.name} (${role(r.speaker as Speaker)}) — ${callLabel(r.call)} earnings call, ${SECTION[r.section]} — passage ${r.passage_id}`,
-      `   Answer: ${r.answer_sentence}`,
+      `${r.rank}. ${r.speaker.name} (${role(r.speaker as Speaker)}) — ${callLabel(r.call)} earnings call, ${SECTION[r.section]} — passage ${r.passage_id}${weak ? ' — weaker match' : ''}`,
+      answers ? `   Answer: ${r.answer_sentence}` : `   Closest sentence (not an answer): ${r.answer_sentence}`,
       `   Cite: ${r.citation}`,
       `   Passage: ${r.text}`,
     );

@@ -147,7 +147,7 @@ export class SearchEngine {
         views: this.views,
         callCount: this.deps.index.calls.length,
         companyCount: this.deps.directory.companies.companies.length,
-        preferred: preferred && { key: preferred.company.key, name: preferred.company.name, matched: preferred.matched },
+        preferred,
       },
       started,
     );

@@ -66,6 +66,19 @@ type Handler = (req: Request, res: Response) => Promise<void> | void;
 /** Seconds a client is told to wait (Retry-After) before asking again while the server loads. */
 const LOADING_RETRY_AFTER_S = 1;
 
+/** invalid_json for a body that parses but is no object. */
+const NOT_AN_OBJECT = 'request body must be a JSON object ({"q": …})';
+/** Whether a body the strict parser refused is JSON all the same (a string, number, null): no object, not malformed. */
+function isJson(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Marks a response as one a client is expected to get (a 503 while loading): logged at info, as the routine it is. */
 const markExpected = (res: Response) => (res.locals.expected = true);
 
@@ -128,7 +141,15 @@ export function createApp(deps: AppDeps): express.Express {
     if (!req.is(['application/json', '+json'])) return sendError(res, 415, 'unsupported_media_type', 'send the request body as application/json');
     next();
   });
-  const jsonBody = express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', '+json'] });
+  const parseJson = express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', '+json'] });
+  // A body is the request's fields: valid JSON that is no object (an array; a string, number or
+  // null, which the strict parser refuses) is invalid_json, as the error table says.
+  const jsonBody: RequestHandler = (req, res, next) =>
+    parseJson(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (Array.isArray(req.body)) return sendError(res, 400, 'invalid_json', NOT_AN_OBJECT);
+      next();
+    });
   api.use(jsonBody);
 
   /** The engine, or a 503 saying how far loading has got (expected while starting: no alarm in the log). */
@@ -274,8 +295,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Last line of defence: body-parser errors become 4xx; anything else is our fault, reported without internals.
   const lastResort = (err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const e = err as { type?: string; status?: number; statusCode?: number };
-    if (e?.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'request body is not valid JSON');
+    const e = err as { type?: string; status?: number; statusCode?: number; body?: unknown };
+    if (e?.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', isJson(e.body) ? NOT_AN_OBJECT : 'request body is not valid JSON');
     if (e?.type === 'entity.too.large') return sendError(res, 413, 'payload_too_large', `request body is larger than ${BODY_LIMIT}`);
     const status = e?.status ?? e?.statusCode;
     // body-parser: a charset or Content-Encoding it cannot decode.

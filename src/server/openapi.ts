@@ -17,7 +17,7 @@ import {
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(ErrorResponse, 'Invalid input (code bad_request, or empty_query for a query with no letter or digit).'),
+  400: json(ErrorResponse, 'Invalid input (code bad_request; empty_query for a query with no letter or digit; invalid_json for a body that is not a JSON object).'),
   421: json(ErrorResponse, 'A Host name this server does not answer to (see HOST and ALLOWED_HOSTS).'),
   429: json(ErrorResponse, 'Too many requests from this client.'),
   503: json(HealthLoading, 'Still loading (with progress), or the request took too long.'),

@@ -108,8 +108,10 @@ describe.concurrent('ask', () => {
     ['no question at all', [], /missing required argument/],
     ['a bad --side', ['--side', 'ceo', 'AWS'], /side/],
     ['an unknown --speaker', ['--speaker', 'Nobody Atall', 'AWS'], /Nobody Atall/],
-  ])('%s → non-zero exit and a one-line message', async (_name, args, message) => {
-    expectUserError(await ask(...args), message);
+  ])('%s → a usage error: exit 2 and a one-line message', async (_name, args, message) => {
+    const run = await ask(...args);
+    expectUserError(run, message);
+    expect(run.code).toBe(2);
   });
 });
 
@@ -171,6 +173,17 @@ describe.concurrent('transcript-search', () => {
 
   it('a user error → non-zero exit, one line on stderr, nothing on stdout, no stack trace', async () => {
     expectUserError(await runBin(['ask', '-k', '0', 'AWS', '--index-dir', TEST_INDEX_DIR]), /k must be at least 1/);
+  });
+
+  it('usage errors exit 2 whoever finds them (an option parser, the schema, the library); a failure exits 1', async () => {
+    const [parser, schema, unknownOption, failure] = await Promise.all([
+      runBin(['ask', '-k', 'abc', 'AWS', '--index-dir', TEST_INDEX_DIR]),
+      runBin(['ask', '-k', '0', 'AWS', '--index-dir', TEST_INDEX_DIR]),
+      runBin(['calls', '--bogus']),
+      runBin(['build-index', '--library', path.join(tmp, 'no-such-library'), '--index-dir', path.join(tmp, 'no-such-index')]),
+    ]);
+    expect([parser.code, schema.code, unknownOption.code], [parser.stderr, schema.stderr, unknownOption.stderr].join('')).toEqual([2, 2, 2]);
+    expect(failure.code, failure.stderr).toBe(1);
   });
 
   it('an unknown subcommand → non-zero exit, the error and a suggestion, no stack trace', async () => {

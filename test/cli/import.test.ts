@@ -212,13 +212,13 @@ describe.concurrent('import', () => {
     await expect(fs.stat(ws.lib)).rejects.toThrow();
   });
 
-  it('usage errors are one line', async () => {
+  it('usage errors are one line, and exit 2 as every command\'s do', async () => {
     const ws = await workspace();
     const none = await ws.run();
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr.trim()).toBe('error: give transcript files or folders to import (or --remove <call-id>...)');
     const both = await ws.run('--remove', 'x', '--check');
-    expect(both.code).toBe(1);
+    expect(both.code).toBe(2);
     expect(both.stderr.trim()).toMatch(/^error: --remove takes call ids only/);
   });
 });

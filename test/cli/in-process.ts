@@ -10,10 +10,9 @@
  * streams as a shell sees them, `npx`, a closed pipe, signals.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { CommanderError } from 'commander';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { loadEmbedder, type Embedder } from '../../src/model/embedder.js';
-import { failAndExit } from '../../src/cli/fail.js';
+import { exitAfter, throwingUsageErrors } from '../../src/cli/run-command.js';
 import { createProgram } from '../../src/cli/program.js';
 import { cliEnv, type CliRun } from './run-cli.js';
 
@@ -59,15 +58,14 @@ async function runNow(args: string[], env: Record<string, string>): Promise<CliR
   let code: number;
   try {
     // Created after the environment is set: option defaults read it (INDEX_DIR, TRANSCRIPTS_DIR).
-    const program = createProgram().exitOverride();
+    const program = throwingUsageErrors(createProgram());
     try {
       await program.parseAsync(['node', 'transcript-search', ...args]);
       code = Number(process.exitCode ?? 0);
     } catch (err) {
-      // As runCommand does: commander's usage errors carry their exit code; any other failure is one line.
+      // As runCommand does: usage errors and failures end with their exit code (and one line for ours).
       if (err instanceof Exit) throw err;
-      if (err instanceof CommanderError) code = err.exitCode;
-      else failAndExit(err);
+      exitAfter(err);
     }
   } catch (err) {
     if (!(err instanceof Exit)) throw err;

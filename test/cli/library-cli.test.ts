@@ -24,8 +24,9 @@ async function askJson(...args: string[]): Promise<SearchResponse> {
   return SearchResponse.parse(JSON.parse(run.stdout));
 }
 
+/** A usage error (README "Command line"): exit 2, one line on stderr, nothing on stdout. */
 function expectOneLineError(run: CliRun, message: RegExp): void {
-  expect(run.code, run.stderr).not.toBe(0);
+  expect(run.code, run.stderr).toBe(2);
   const lines = run.stderr.trim().split('\n');
   expect(lines, run.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^error: /);
@@ -88,7 +89,7 @@ describe('ask over a library', () => {
     ['a --quarter that is not a quarter', ['--quarter', 'spring'], /quarter must look like "Q4 2025"/],
     ['a --year that is not a year', ['--year', '24'], /year must be a four-digit year/],
     ['an unknown --call', ['--call', 'nope-q1-2020'], /no call matches "nope-q1-2020"/],
-  ])('%s → non-zero exit and a one-line message', async (_name, args, message) => {
+  ])('%s → a usage error: exit 2 and a one-line message', async (_name, args, message) => {
     expectOneLineError(await ask('revenue', ...args), message);
   });
 });
@@ -118,7 +119,7 @@ describe('calls over a library', () => {
     ['an unknown --company', ['--company', 'Globex'], /no company matches "Globex"/],
     ['a bad --year', ['--year', 'last'], /year must be a four-digit year/],
     ['an empty --company', ['--company', ' '], /company must not be empty/],
-  ])('%s → non-zero exit and a one-line message', async (_name, args, message) => {
+  ])('%s → a usage error: exit 2 and a one-line message', async (_name, args, message) => {
     expectOneLineError(await calls(...args), message);
   });
 });

@@ -57,6 +57,34 @@ describe('scope from the question', () => {
     expect(new Set(last.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2024']));
   });
 
+  it('two periods named: the calls of both; of a period no call has, the notice says the other was searched alone', async () => {
+    const both = await search('What did Northwind say in Q2 2023 and Q2 2024 about margins?', {}, 10);
+    expect(both.interpreted.period).toEqual({ label: 'Q2 2023 and Q2 2024', matched: 'Q2 2023 and Q2 2024' });
+    expect(new Set(both.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2023', 'nwr-q2-2024']));
+    expect(both.notice).toBeNull();
+    const partly = await search('What did Northwind say in Q2 2023 and Q3 2031 about margins?');
+    expect(partly.notice).toMatch(/No call in scope is from "Q3 2031"; searched Q2 2023 only\./);
+    expect(partly.interpreted.period?.label).toBe('Q2 2023');
+    expect(partly.interpreted.relaxed).not.toContain('period');
+    expect(new Set(partly.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2023']));
+  });
+
+  it('"how many analysts asked about X" asks who asked: no notice that the answer is one company\'s figure', async () => {
+    const r = await search('how many analysts asked about pricing');
+    expect(r.interpreted.intent).toBe('who_asked');
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.notice ?? '').not.toMatch(/figure/);
+    // A figure asked of no company still says whose it is.
+    expect((await search('How many forklifts did they ship?')).notice ?? '').toMatch(/^No company named: this is .*'s figure/);
+  });
+
+  it('filters that leave nothing in scope: no results, and a notice that claims no constraint was dropped to show some', async () => {
+    const r = await search('What did Brian Keller say about margins?', { year: 2031 });
+    expect(r.results).toEqual([]);
+    expect(r.interpreted.relaxed).toEqual([]);
+    expect(r.notice).toBe('No passage fits the period filter; drop it to see results.');
+  });
+
   it('a shared first name picks the person the rest of the question fits, and says so', async () => {
     const r = await search('What did Brian say about shrimp inventory and cold chain spending?');
     expect(r.interpreted.speakers.map((s) => s.id)).toEqual(['blfn/brian-castillo']);

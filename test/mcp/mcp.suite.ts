@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/model/model-files.js';
 import { cliEnv } from '../cli/run-cli.js';
 import { TEST_INDEX_DIR } from '../helpers/paths.js';
+import { testService } from '../helpers/service.js';
 
 let client: Client;
 let transport: StdioClientTransport;
@@ -44,6 +45,7 @@ interface SearchOut {
     call: { id: string; company: string; quarter: string | null; date: string | null };
     speaker: { name: string; title: string | null; firm: string | null; side: string };
     section: string;
+    relevance: 'strong' | 'related' | 'weak';
     answer_sentence: string;
     citation: string;
     text: string;
@@ -92,6 +94,27 @@ describe('transcript-search mcp (stdio)', () => {
     expect(text).toContain(top.citation);
     expect(text).toContain(top.passage_id);
     expect(text).not.toMatch(/not applied/);
+  });
+
+  it("search_transcripts says which results are weaker matches, and claims no answer of them, nor of any result when nothing is about the query", async () => {
+    const res = await call('search_transcripts', { query: 'what did Jassy say about Trainium', k: 12 });
+    const out = res.structuredContent as unknown as SearchOut;
+    // The API's answer to the same search, over the same index.
+    const api = await (await testService()).engine.search({ q: 'what did Jassy say about Trainium', k: 12 });
+    expect(out.results.map((r) => r.relevance === 'weak')).toEqual(api.results.map((r) => r.weak));
+    const weak = out.results.filter((r) => r.relevance === 'weak');
+    expect(weak.length).toBeGreaterThan(0);
+    const text = textOf(res);
+    for (const r of out.results) {
+      const line = text.split('\n').find((l) => l.includes(`passage ${r.passage_id}`))!;
+      expect(line.endsWith(' — weaker match')).toBe(r.relevance === 'weak');
+    }
+    expect(text.match(/^ {3}Answer: /gm)).toHaveLength(out.results.length - weak.length);
+    // Nothing about the query: the closest passages, none of them called an answer.
+    const off = await call('search_transcripts', { query: 'what did Jassy say about dinosaurs', k: 3 });
+    expect((off.structuredContent as unknown as SearchOut).answer).toBeNull();
+    expect(textOf(off)).not.toMatch(/^ {3}Answer: /m);
+    expect(textOf(off)).toMatch(/^ {3}Closest sentence \(not an answer\): /m);
   });
 
   it('speaker, section, company and quarter filters apply; an unknown company is a tool error listing the known ones', async () => {

@@ -234,8 +234,9 @@ describe('bad input is a JSON 4xx, never a 500', () => {
     ['a JSON string', 'invalid_json', '"what did Jassy say"'],
     ['a JSON number', 'invalid_json', '5'],
     ['JSON null', 'invalid_json', 'null'],
-    ['a JSON array', 'bad_request', '["what did Jassy say"]'],
-    ['an empty JSON array', 'bad_request', '[]'],
+    ['a JSON array', 'invalid_json', '["what did Jassy say"]'],
+    ['an empty JSON array', 'invalid_json', '[]'],
+    ['an array of the fields', 'invalid_json', '[{"q":"x"}]'],
     ['an empty object', 'bad_request', '{}'],
     ['q a number', 'bad_request', '{"q":5}'],
     ['k a string', 'bad_request', '{"q":"x","k":"5"}'],
@@ -251,7 +252,9 @@ describe('bad input is a JSON 4xx, never a 500', () => {
     ['a __proto__ key', 'bad_request', '{"q":"x","__proto__":{"k":3}}'],
     ['unknown speaker', 'bad_request', '{"q":"x","speaker":"Nobody Atall"}'],
   ] as const)('POST %s → 400 %s', async (_name, code, body) => {
-    expectError(await postRaw(body), 400, code);
+    const error = expectError(await postRaw(body), 400, code).error;
+    // JSON that is no object is said to be that, not "not valid JSON".
+    if (code === 'invalid_json') expect(error.message).toBe(body.startsWith('{"q": "x"') ? 'request body is not valid JSON' : 'request body must be a JSON object ({"q": …})');
   });
 
   it('POST with no body → 400', async () => {

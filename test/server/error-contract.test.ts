@@ -57,7 +57,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/search', what: 'a bad side', head: get('/api/search?q=a&side=ceo'), status: 400, code: 'bad_request', path: 'side', message: /side must be one of/ },
   { route: 'GET /api/search', what: 'an unknown speaker', head: get('/api/search?q=a&speaker=Nobody%20Atall'), status: 400, code: 'bad_request', path: 'speaker', message: /Nobody Atall/ },
   // POST /api/search
-  { route: 'POST /api/search', what: 'malformed JSON', head: post(), body: '{"q":', status: 400, code: 'invalid_json' },
+  { route: 'POST /api/search', what: 'malformed JSON', head: post(), body: '{"q":', status: 400, code: 'invalid_json', message: /^request body is not valid JSON$/ },
+  { route: 'POST /api/search', what: 'a JSON array', head: post(), body: '[{"q":"a"}]', status: 400, code: 'invalid_json', message: /^request body must be a JSON object/ },
+  { route: 'POST /api/search', what: 'a JSON string', head: post(), body: '"a"', status: 400, code: 'invalid_json', message: /^request body must be a JSON object/ },
   { route: 'POST /api/search', what: 'an unknown field', head: post(), body: '{"q":"a","limit":3}', status: 400, code: 'bad_request', path: 'limit', message: /^unknown field "limit"$/ },
   { route: 'POST /api/search', what: 'q "."', head: post(), body: '{"q":"."}', status: 400, code: 'empty_query', path: 'q' },
   { route: 'POST /api/search', what: 'q zero-width only', head: post(), body: '{"q":"\\u200b\\u200c\\u2060"}', status: 400, code: 'empty_query', path: 'q' },

@@ -104,13 +104,15 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   let outcome: Outcome = { kind: 'answered' };
   if (retrieval.unmet) {
     const filters = (['speaker', 'side', 'section', 'company', 'period', 'call'] as const).filter((c) => plan.sources[c] === 'request');
-    return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'no_passage', filters }, relaxed, chosen: null };
+    // Nothing is shown: no constraint was dropped to show anything (the notice must not say one was).
+    return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'no_passage', filters }, relaxed: [], chosen: null };
   }
   // Without the name nothing matched, no topic, person or call is left: any passage shown would be arbitrary.
   if (!plan.topic && plan.unmatched.length > 0 && plan.speakers.length === 0 && plan.callIds === null) {
     return { results: [], topAnswer: null, keyPoints: [], onTopic: false, outcome: { kind: 'nothing_to_search' }, relaxed, chosen: null };
   }
-  if (plan.droppedPeriod) relaxed.push('period');
+  // A period dropped with none left in force (of several named, the others still scope the search).
+  if (plan.droppedPeriod && !plan.period) relaxed.push('period');
   // "Brian", with Brians at several companies: the one the rest of the question fits best.
   const likeliest = likeliestPerson(plan, shown, passages);
   if (likeliest) shown = likeliest.ranked;

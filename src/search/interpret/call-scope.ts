@@ -8,7 +8,7 @@
 import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
-import { fiscalQuarterMention, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
+import { bareYearMention, fiscalQuarterMention, listed, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
 import { namedAlone, refersToSomeone, speaksAfter } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
@@ -24,7 +24,8 @@ export class UnknownScopeError extends Error {
     const detail =
       field === 'quarter' && known.length === 0
         ? 'quarter must look like "Q4 2025" or "2025Q4"'
-        : `known: ${known.join(', ')}${more}`;
+        : // Company names hold commas ("Amazon.com, Inc."): a semicolon tells one from the next.
+          `known: ${known.join(field === 'company' ? '; ' : ', ')}${more}`;
     super(`no ${field} matches "${value}" (${detail})`);
     this.name = 'UnknownScopeError';
   }
@@ -43,7 +44,7 @@ export interface CallScope {
   /** What the question said that named companies and periods (removed from the topic). */
   spans: { start: number; end: number }[];
   sources: { company: ConstraintSource; period: ConstraintSource; call: ConstraintSource };
-  /** A period the question named that no call in scope has (searched without it). */
+  /** A period the question named that no call in scope has: searched without it, or (of several named) with the others in `period`. */
   droppedPeriod: string | null;
   /** The question makes a company the speaker ("What did Monro say…", "How is GE doing…"): its management answers. */
   companySpeaks: boolean;
@@ -59,9 +60,18 @@ function bounded(values: string[]): { known: string[]; total: number } {
   return { known: unique.slice(0, KNOWN_LISTED), total: unique.length };
 }
 
-/** The error for a company filter the library does not know: the known names and tickers, bounded (search and call listing alike). */
+/** A company as an error lists it: its name with its ticker ("Amazon.com, Inc. (AMZN)"), the name alone when that is the ticker or there is none. */
+function companyWithTicker(c: Pick<Company, 'name' | 'ticker'>): string {
+  return c.ticker && c.ticker.toLowerCase() !== c.name.toLowerCase() ? `${c.name} (${c.ticker})` : c.name;
+}
+
+/**
+ * The error for a company filter the library does not know: the known companies, one entry each as
+ * name with ticker, bounded (search and call listing alike). A list of names and bare tickers side
+ * by side read as twice the companies, with no telling which ticker was whose.
+ */
 export function unknownCompany(directory: CompanyDirectory, asked: string): UnknownScopeError {
-  const { known, total } = bounded(directory.companies.flatMap((c) => [c.name, ...(c.ticker ? [c.ticker] : [])]));
+  const { known, total } = bounded(directory.companies.map(companyWithTicker));
   return new UnknownScopeError('company', asked, known, total);
 }
 
@@ -73,6 +83,7 @@ function readsAsCompany(q: string, m: CompanyMention): boolean {
 
 /** Calls of `companies` (all when empty) that the period names. */
 function callsOf(period: Period, companies: readonly Company[]): CallMeta[] {
+  if (period.kind === 'several') return [...new Set(period.periods.flatMap((p) => callsOf(p, companies)))];
   const out: CallMeta[] = [];
   for (const c of companies) {
     const known = c.calls.filter((m) => m.fiscalYear !== null);
@@ -98,6 +109,12 @@ function callsOf(period: Period, companies: readonly Company[]): CallMeta[] {
   return out;
 }
 
+/** The period the question's mentions name together: the one, or each of several ("Q4 2019 and Q4 2020"), listed in `matched` and `label`. */
+function namedTogether(mentions: readonly PeriodMention[]): NonNullable<CallScope['period']> {
+  const p: Period = mentions.length === 1 ? mentions[0]!.period : { kind: 'several', periods: mentions.map((m) => m.period) };
+  return { period: p, matched: listed(mentions.map((m) => m.matched)), label: periodLabel(p) };
+}
+
 export interface ScopeInput {
   /** The question, filler already dropped. */
   q: string;
@@ -108,6 +125,12 @@ export interface ScopeInput {
   people: () => readonly SpeakerMention[];
   /** Whether the company's own calls say `phrase` ("Amazon Now", "Spire STL"): a name going on past the company's is one of its names. Absent: every capitalised word going on is. */
   saysName?: (company: Company, phrase: string) => boolean;
+  /**
+   * Whether a request filter gives way the companies the question named, as `company=any` would
+   * lift them: a speaker filter naming someone of another company ("What did Amazon say about
+   * pricing?" with speaker=Michele Buck). Asked once, of the question's companies.
+   */
+  liftsCompanies?: (companies: ReadonlySet<Company>) => boolean;
 }
 
 /** Words after a company's name that make it the scope, not part of the topic ("Amazon's", "Amazon CFO", "GE management"). */
@@ -200,7 +223,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       if (speaks) companySpeaks = true;
     }
     if (companies.length > 0) sources.company = 'query';
-    if (filters.company === ANY) {
+    if (filters.company === ANY || (companies.length > 0 && input.liftsCompanies?.(new Set(companies.map((c) => c.company))))) {
       companies = [];
       companySpeaks = false;
       sources.company = 'request';
@@ -214,6 +237,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   // Where the question's period words start in `spans`: they go back into the topic if no call has the period.
   const periodSpansFrom = spans.length;
   let period: CallScope['period'] = null;
+  /** The periods the question named, each once, when it named any (not an outlook's). */
+  let named: PeriodMention[] = [];
   /** The request's own filters name no call together: nothing is searched, and the notice names them. */
   let filtersContradict = false;
   if (filters.quarter && filters.quarter !== ANY) {
@@ -242,16 +267,21 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
         }
       }
     } else if (first) {
-      period = { period: first.period, matched: first.matched, label: periodLabel(first.period) };
+      // Every period named, not only the first ("Telkom Q4 2019 and Q4 2020": the calls of both);
+      // one an outlook is for ("…and guidance for Q1 2021") says which figure, and stays in the topic.
+      const said = mentions.filter((m) => !m.forecast);
+      named = said.filter((m, i) => said.findIndex((o) => periodLabel(o.period) === periodLabel(m.period)) === i);
+      period = namedTogether(named);
       sources.period = 'query';
-      for (const m of mentions) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
-    } else if (companies.length > 0) {
+      for (const m of named) if (!m.cumulative) spans.push({ start: m.start, end: m.end });
+    } else {
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
-      const bare = fiscalQuarterMention(q);
+      // "What did Amazon say in 2025 about AWS": the calls of that fiscal year, when any is in scope.
+      const bare = (companies.length > 0 ? fiscalQuarterMention(q) : null) ?? bareYearMention(q);
       if (bare && callsOf(bare.period, companiesInScope).length > 0) {
         period = { period: bare.period, matched: bare.matched.trim(), label: periodLabel(bare.period) };
         sources.period = 'query';
-        spans.push({ start: bare.start, end: bare.end });
+        if (!bare.cumulative) spans.push({ start: bare.start, end: bare.end });
       }
     }
   } else sources.period = 'request';
@@ -290,6 +320,13 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     callIds = new Set();
   } else {
     if (filters.call === ANY) sources.call = 'request';
+    // Of several periods named, those no call in scope has are dropped and reported, the others
+    // searched. Named beside one that is searched, they said when too: their words stay out of the topic.
+    const held = named.filter((m) => callsOf(m.period, companiesInScope).length > 0);
+    if (held.length > 0 && held.length < named.length) {
+      droppedPeriod = listed(named.filter((m) => !held.includes(m)).map((m) => m.matched));
+      period = namedTogether(held);
+    }
     if (period) {
       const calls = callsOf(period.period, companiesInScope);
       if (calls.length > 0 || sources.period === 'request') callIds = new Set(calls.map((m) => m.id));

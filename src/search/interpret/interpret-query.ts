@@ -87,8 +87,12 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   // People named anywhere in the library, looked up once: the call scope and the unmatched names both read them.
   let named: SpeakerMention[] | null = null;
   const namedAnywhere = (): SpeakerMention[] => (named ??= directory.mentions(q).filter(referring));
+  // "What did Amazon say about pricing?" with speaker=Michele Buck (Hershey's CEO): the filter wins
+  // over the company the question implied, as any filter does; that company is lifted as by company=any.
+  const speakerFilter = filters.speaker && filters.speaker !== ANY ? filters.speaker : null;
+  const liftsCompanies = speakerFilter ? (named: ReadonlySet<Company>) => directory.resolve(speakerFilter, named).length === 0 && directory.resolve(speakerFilter).length > 0 : undefined;
   // Which calls: companies and periods named in the question or the request.
-  const scope = interpretCallScope({ q, filters, pasted, people: namedAnywhere, saysName: directory.saysName?.bind(directory) }, directory.companies);
+  const scope = interpretCallScope({ q, filters, pasted, people: namedAnywhere, saysName: directory.saysName?.bind(directory), liftsCompanies }, directory.companies);
   const scopeCompanies: ReadonlySet<Company> | undefined = scope.companies.length > 0 ? new Set(scope.companies.map((c) => c.company)) : undefined;
   const overlapsScope = (m: SpeakerMention) => scope.spans.some((s) => s.start < m.end && s.end > m.start);
   // People: only those of the companies in scope ("Amazon's CFO" is Amazon's).
@@ -96,7 +100,9 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const whoAsked = !pasted && WHO_ASKED.test(q);
 
   let speakers: NamedPerson[] = mentions.flatMap((m) => m.people.map((person) => ({ person, matched: m.matched })));
-  // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst focus.
+  // "Who asked Jassy about X": the named person is the one answering, not the asker; keep the analyst
+  // focus, on the calls that person answers on (not every company's analysts).
+  const addressed = whoAsked && !pasted ? speakers.filter((s) => s.person.side !== 'analyst') : [];
   if (whoAsked) speakers = speakers.filter((s) => s.person.side === 'analyst');
   // People named inside a pasted question — the greeting included ("Hi Brett, hi Brian") — are
   // addressed, not filters: their passages are favoured only.
@@ -221,10 +227,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     const people = directory.resolve(filters.speaker, scopeCompanies);
     if (people.length === 0) {
       const elsewhere = scopeCompanies ? directory.resolve(filters.speaker) : [];
-      // "What did Amazon say about pricing?" with speaker=Michele Buck (Hershey's CEO): the filter
-      // wins over the company the question implied, as any filter does; that company is lifted.
-      if (elsewhere.length > 0 && scope.sources.company === 'query') return interpretQuery(query, directory, { ...filters, company: ANY }, opts);
-      // With a company filter too, the two contradict: say so, not that nobody goes by the name.
+      // Against a company filter (a company the question implied was lifted above), the two
+      // contradict: say so, not that nobody goes by the name.
       if (elsewhere.length > 0) {
         const theirs = [...new Set(elsewhere.map((p) => p.company.name))].join(', ');
         throw new UnknownSpeakerError(filters.speaker, `speaker "${filters.speaker}" is not on the calls in scope (${[...scopeCompanies!].map((c) => c.name).join(', ')}): they speak on ${theirs}'s calls`);
@@ -269,7 +273,9 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
       scope.callIds ??
       (sources.speaker === 'query' && speakers.length > 0
         ? new Set([...speakers.flatMap((s) => s.person.refs.map((r) => r.callId)), ...scope.shadowed.flatMap((c) => c.calls.map((m) => m.id))])
-        : null),
+        : addressed.length > 0 && !filters.speaker
+          ? new Set(addressed.flatMap((s) => s.person.refs.map((r) => r.callId)))
+          : null),
     choosePerson: choosePerson && sources.speaker === 'query',
     groupByCompany: groupByCompany && sources.speaker === 'query',
     companies: scope.companies,

@@ -5,8 +5,9 @@ import { QUARTER_ORDINALS } from '../../transcript/quarter-ordinals.js';
  * "2020 Q3", "third quarter of 2020"), a half or nine months as the quarter closing it ("H1 2021",
  * "first half of 2021" → Q2 2021), a fiscal year ("FY2020", "fiscal 2020"), the latest call
  * ("last quarter", "the most recent call") and the call a year before it ("a year ago", "the
- * year-ago quarter"). A bare year is not a period ("2026 capex guidance" is a topic) and neither is
- * a quarter without a year ("Q3 guidance").
+ * year-ago quarter"). A bare year is a period only where it says when something was said ("say in
+ * 2025", bareYearMention), not as a topic ("2026 capex guidance"); a quarter without a year only as
+ * "in Q3" of a named company ("Q3 guidance" is a topic).
  */
 
 export type Period =
@@ -15,7 +16,9 @@ export type Period =
   | { kind: 'fiscal_quarter'; quarter: number }
   | { kind: 'year'; year: number }
   | { kind: 'latest' }
-  | { kind: 'year_ago' };
+  | { kind: 'year_ago' }
+  /** Two or more periods named together ("Telkom Q4 2019 and Q4 2020"): the calls of each. */
+  | { kind: 'several'; periods: readonly Period[] };
 
 export interface PeriodMention {
   period: Period;
@@ -85,6 +88,27 @@ export function fiscalQuarterMention(text: string): PeriodMention | null {
   return { period: { kind: 'fiscal_quarter', quarter }, matched: m[0], start: m.index, end: m.index + m[0].length };
 }
 
+/** Words of a question about what is to come: a year in it is what the outlook is for, not when it was said. */
+const AHEAD = /\b(?:will|would|expect(?:s|ed|ing|ations?)?|going\s+to|guid(?:e|ed|es|ing|ance)|outlook|forecasts?|anticipat\w*)\b/i;
+
+/** A verb of speaking: a year in such a question says when it was said. */
+const SPOKEN = /\b(?:say|says|said|talk|talks|talked|comment|comments|commented|mention|mentions|mentioned|discuss|discusses|discussed|tell|told|note|noted|speak|spoke|ask|asks|asked)\b/i;
+
+/**
+ * A year named alone as when ("What did Amazon say in 2025 about AWS", "What was operating cash
+ * flow in 2025?"): read only when a call in scope is of that fiscal year (call-scope.ts), and never
+ * in a question about what is to come ("what will capex be in 2026", "2026 capex guidance").
+ * In a question of what was said, the year leaves the topic as "Q4 2025" does; in one asking for a
+ * figure it also says which figure (the year's, not a quarter's), so its words stay (`cumulative`).
+ */
+export function bareYearMention(text: string): PeriodMention | null {
+  if (AHEAD.test(text)) return null;
+  const m = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-/–]\d|\s*Q[1-4]\b)/i.exec(text);
+  if (!m) return null;
+  const year = m.index + m[0].indexOf(m[1]!);
+  return { period: { kind: 'year', year: Number(m[1]) }, matched: m[1]!, start: m.index, end: year + m[1]!.length, ...(SPOKEN.test(text) ? {} : { cumulative: true as const }) };
+}
+
 /** A quarter filter value: "Q4 2025", "2025Q4", "4Q25", "Q4 FY2025"; null when it is not one. */
 export function parseQuarter(text: string): { quarter: number; year: number } | null {
   const mentions = periodMentions(text.trim());
@@ -110,5 +134,12 @@ export function periodLabel(p: Period): string {
       return 'the latest call';
     case 'year_ago':
       return 'the call a year before the latest';
+    case 'several':
+      return listed(p.periods.map(periodLabel));
   }
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -424,6 +424,19 @@ function inLongerName(tokens: readonly Token[], i: number, table: AliasTable): b
   return (i > 1 && proper(tokens[i - 1])) || proper(tokens[i + 1]);
 }
 
+/** "analyst(s)" right after a name: the words before it name a firm ("the Goldman analyst"). */
+const ANALYST_AFTER = /^\s+analysts?\b/i;
+
+/**
+ * A name followed by "analyst" means that firm's analysts when it is a firm's name: "the Goldman
+ * analyst" is Goldman Sachs's, not an analyst surnamed Goldman at another firm. Where no firm goes
+ * by the words, the entries stay as they are ("the Mahaney analyst" is still Mahaney).
+ */
+function asFirm(entries: readonly AliasEntry[], after: string): readonly AliasEntry[] {
+  if (!ANALYST_AFTER.test(after) || !entries.some((e) => e.via === 'firm')) return entries;
+  return entries.filter((e) => e.via === 'firm');
+}
+
 function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOptions): SpeakerMention[] {
   const tokens = tokenize(text);
   const mentions: SpeakerMention[] = [];
@@ -448,7 +461,7 @@ function scan(table: AliasTable, text: string, { explicit, allowed }: ScanOption
       const key = span.map((t) => t.norm).join(' ');
       // A role in the plural names every holder of it: "the CFOs", "chief financial officers".
       const plural = key.endsWith('s') ? (table.phrases.get(key.slice(0, -1)) ?? []).filter((e) => e.via === 'role') : [];
-      const entries = keep(table.phrases.get(key) ?? plural);
+      const entries = asFirm(keep(table.phrases.get(key) ?? plural), text.slice((span[n - 1] as Token).end));
       if (entries.length === 0) continue;
       const only = span[0] as Token;
       const guarded =
@@ -529,7 +542,10 @@ export function findSpeakerMentions(table: AliasTable, query: string, allowed?: 
 export function resolveSpeaker(table: AliasTable, phrase: string, allowed?: (p: Person) => boolean): Person[] {
   const kept = tokenize(phrase).filter((t) => !FILLER_WORDS.has(t.norm));
   const key = kept.map((t) => t.norm).join(' ');
-  const named = table.phrases.get(key);
+  // "Goldman analyst" as a filter: the firm's analysts, as in a question.
+  const lastKept = kept.at(-1);
+  const phrased = table.phrases.get(key);
+  const named = phrased && lastKept ? asFirm(phrased, phrase.slice(lastKept.end)) : phrased;
   const exact = named?.filter((e) => !allowed || allowed(e.person));
   // Exactly the name of people out of scope ("Brian Castillo" of Bluefin, asked within Northwind):
   // nobody in scope, never a namesake in scope found by scanning its words ("Brian" → Brian Keller).

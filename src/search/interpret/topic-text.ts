@@ -16,7 +16,9 @@ const SCAFFOLD = new Set(
     'mr mrs ms dr prof are will be been person guy folks anyone anybody someone somebody there raise raised bring brought topic ' +
     'want wants wanted know inquire inquired ' +
     // What is left of "…, according to the CFO", "…, per Aldeyra" once the name is set aside.
-    'according per'
+    'according per ' +
+    // …and of "margins in Q2 2023 vs Q2 2024" once the periods are.
+    'vs versus compared'
   ).split(/\s+/),
 );
 /** Frame verbs that are also nouns of a subject ("share buyback", "share count"). */

@@ -3,6 +3,7 @@ import type { Passage } from '../../passages/types.js';
 import type { Answered, AnsweredResult } from '../answer/answer.js';
 import type { KeyPointPick } from '../answer/key-points.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
+import type { PreferredCompany } from '../retrieve/brand.js';
 import type { LibraryViews } from './views.js';
 
 /** The last stage: what the search concluded, in the API's shape (the page and the CLI render exactly this). */
@@ -15,7 +16,17 @@ export interface RespondContext {
   /** Companies in the library: a figure asked of none is said to be one company's only when there are several. */
   companyCount: number;
   /** The company whose brand the query names instead of it (its passages lead), or null. */
-  preferred?: Interpreted['preferred_company'];
+  preferred?: PreferredCompany | null;
+}
+
+/**
+ * The brand's company as the response reports it: only when one of the results shown is from its
+ * calls. A preference none of whose passages made the results (a who-asked scope, a speaker of
+ * another company) shaped nothing shown, and saying "its calls first" would be false.
+ */
+function shownPreference(preferred: PreferredCompany | null | undefined, results: readonly SearchResult[]): Interpreted['preferred_company'] {
+  if (!preferred || !results.some((r) => preferred.calls.has(r.call_id))) return null;
+  return { key: preferred.company.key, name: preferred.company.name, matched: preferred.matched };
 }
 
 function keyPointView(k: KeyPointPick, ctx: RespondContext): KeyPoint {
@@ -104,16 +115,17 @@ function noticeText(answered: Answered, plan: QueryPlan, ctx: RespondContext): s
   const roleCompanies = plan.groupByCompany ? new Set(plan.speakers.map((sp) => sp.person.company.key)).size : 0;
   const grouped =
     roleCompanies > 1 ? `"${plan.speakers[0]!.matched}" means ${plan.speakers.length} people at ${roleCompanies} companies; their results are grouped by company (name a company for one). ` : '';
-  const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched every period. ` : '';
+  const period = plan.droppedPeriod ? `No call in scope is from "${plan.droppedPeriod}"; searched ${plan.period ? `${plan.period.label} only` : 'every period'}. ` : '';
   const unknown = list(plan.unmatched.map((u) => `"${u}"`));
   const unmatched = plan.unmatched.length > 0 && outcome.kind !== 'nothing_to_search' ? `Nothing ${where} matches ${unknown}; searched without it. ` : '';
   const lead = `${corrected}${chosen}${grouped}${unmatched}${period}${relaxedNote}`;
   switch (outcome.kind) {
     case 'answered': {
       // A figure asked of no company in a library of several: whose it is, and how to ask for another's.
+      // Not of who asked ("how many analysts asked about tariffs"): the results are questions, no company's figure.
       const holder = answered.topAnswer !== null ? answered.results[answered.topAnswer] : undefined;
       const whose =
-        plan.fact && holder && ctx.companyCount > 1 && plan.callIds === null && plan.speakers.length === 0
+        plan.fact && holder && ctx.companyCount > 1 && plan.callIds === null && plan.speakers.length === 0 && plan.intent !== 'who_asked'
           ? `No company named: this is ${ctx.views.callRef(ctx.passages[holder.candidate.index]!.callId).company}'s figure (name a company, or set company, for another's). `
           : '';
       return `${lead}${whose}`.trim() || null;
@@ -142,7 +154,7 @@ export function respond(query: string, plan: QueryPlan, answered: Answered, ctx:
   return {
     query,
     took_ms: Number((performance.now() - startedAt).toFixed(2)),
-    interpreted: interpretedView(plan, answered, ctx.preferred ?? null),
+    interpreted: interpretedView(plan, answered, shownPreference(ctx.preferred, results)),
     answer: top && answered.onTopic ? { text: top.answer.text, speaker: top.speaker, call: top.call, passage_id: top.id, start: top.answer.start, end: top.answer.end } : null,
     notice: noticeText(answered, plan, ctx),
     key_points: answered.keyPoints.map((k) => keyPointView(k, ctx)),

@@ -8,6 +8,7 @@ import { UnknownScopeError } from '../../../src/search/interpret/call-scope.js';
 import { interpretQuery } from '../../../src/search/interpret/interpret-query.js';
 import { LibraryDirectory } from '../../../src/search/interpret/library-directory.js';
 import type { Filters } from '../../../src/search/interpret/query-plan.js';
+import type { SpeakerDirectory } from '../../../src/search/interpret/speaker-directory.js';
 import { parseTranscriptText } from '../../../src/transcript/read-source.js';
 import { LIBRARY_FIXTURES } from '../../library/library-fixtures.js';
 import { renderTranscript } from '../../transcript/fixtures.js';
@@ -152,12 +153,40 @@ describe('people across companies', () => {
   });
 });
 
+describe('who asked an executive', () => {
+  it('is the analysts asking on the calls that executive answers on, not every company\'s analysts', () => {
+    const p = plan('Who asked Brian Keller about pricing?');
+    expect([p.intent, p.speakers, p.topic]).toEqual(['who_asked', [], 'pricing']);
+    expect(callIds('Who asked Brian Keller about pricing?')).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+    // A speaker filter says whose words: the question's executive then scopes nothing.
+    expect(callIds('Who asked Brian Keller about pricing?', { speaker: 'any' })).toBeNull();
+  });
+});
+
 describe('periods in the question', () => {
   it('a quarter with its year, in any common spelling, scopes the calls and leaves the topic', () => {
     for (const q of ['What did Northwind say in Q2 2024 about the Ohio plant?', 'Northwind 2024Q2 Ohio plant', "Northwind's 2Q24 call: the Ohio plant", 'What did Northwind say in the second quarter of 2024 about the Ohio plant?']) {
       expect(callIds(q), q).toEqual(['nwr-q2-2024']);
       expect(plan(q).topic, q).toMatch(/Ohio plant/);
     }
+  });
+
+  it('two periods named together are the calls of both, not silently the first', () => {
+    const q = 'What did Northwind say in Q2 2023 and Q2 2024 about margins?';
+    expect(callIds(q)).toEqual(['nwr-q2-2023', 'nwr-q2-2024']);
+    expect(plan(q).period).toMatchObject({ matched: 'Q2 2023 and Q2 2024', label: 'Q2 2023 and Q2 2024' });
+    expect(plan(q).topic).toBe('margins');
+    expect(plan(q).droppedPeriod).toBeNull();
+    // Compared, they leave nothing of the comparison behind in the topic.
+    expect(plan('What did Northwind say about margins in Q2 2023 vs Q2 2024?').topic).toBe('margins');
+    expect(plan('Northwind margins Q2 2023 versus Q2 2024').topic).toBe('margins');
+    // The same period twice is one.
+    expect(plan('Northwind Q2 2024 versus 2024Q2 margins').period?.label).toBe('Q2 2024');
+    // One no call in scope has is dropped and reported, the other searched; named beside it, it said when too, not what about.
+    const partly = plan('Northwind margins in Q2 2023 and Q3 2031');
+    expect(callIds('Northwind margins in Q2 2023 and Q3 2031')).toEqual(['nwr-q2-2023']);
+    expect([partly.period?.label, partly.droppedPeriod]).toEqual(['Q2 2023', 'Q3 2031']);
+    expect(partly.topic).toBe('margins');
   });
 
   it('"last quarter" is the latest call of the company; "a year ago" the one four quarters before it', () => {
@@ -206,6 +235,28 @@ describe('periods in the question', () => {
   it('a bare year or a quarter without a year is a topic, not a period', () => {
     expect(plan('capex guidance for 2026').callIds).toBeNull();
     expect(plan('Q3 guidance').callIds).toBeNull();
+  });
+
+  it('a bare year saying when something was said is the calls of that fiscal year, and leaves the topic as "Q2 2023" does', () => {
+    const p = plan('What did Northwind say in 2023 about margins?');
+    expect(p.period).toMatchObject({ period: { kind: 'year', year: 2023 }, matched: '2023' });
+    expect(callIds('What did Northwind say in 2023 about margins?')).toEqual(['nwr-q2-2023']);
+    expect(p.topic).toBe('margins');
+    expect(plan('What did Northwind say about margins in 2024?').topic).toBe('margins');
+    expect(callIds('What did Northwind say about margins in 2024?')).toEqual(['nwr-q1-2024', 'nwr-q2-2024']);
+    // Without a company: every company's calls of that year.
+    expect(callIds('What was said during 2024 about pricing?')).toEqual(['blfn-q2-2024', 'nwr-q1-2024', 'nwr-q2-2024']);
+    // Asking for a figure, the year also says which one (the year's): the calls of that year, its words kept.
+    const figure = plan('What was Northwind gross margin in 2023?');
+    expect(callIds('What was Northwind gross margin in 2023?')).toEqual(['nwr-q2-2023']);
+    expect(figure.topic).toContain('2023');
+    // A year no call in scope is of stays in the topic, with nothing dropped to report; so does one a question about what is to come names.
+    const none = plan('What did Northwind say in 2031 about margins?');
+    expect([none.period, none.droppedPeriod, none.topic]).toEqual([null, null, expect.stringContaining('2031')]);
+    for (const q of ['What will Northwind margins be in 2024?', 'What does Northwind expect margins to be in 2024?']) {
+      expect(plan(q).period, q).toBeNull();
+      expect(plan(q).topic, q).toContain('2024');
+    }
   });
 });
 
@@ -256,6 +307,29 @@ describe('request filters', () => {
     expect(() => plan('margins', { company: 'Northwind', speaker: 'Zorblax' })).toThrow(/no participant matches speaker "Zorblax"/);
   });
 
+  it('lifting the company the question named is done in one interpretation, with the plan company=any gives', () => {
+    // The directory as interpretation sees it, counting how often the question's people are read (once an interpretation).
+    let reads = 0;
+    const counting: SpeakerDirectory = {
+      companies: directory.companies,
+      mentions: (text, scope) => (reads++, directory.mentions(text, scope)),
+      resolve: (phrase, scope) => directory.resolve(phrase, scope),
+      companyWords: () => directory.companyWords(),
+      personOf: (callId, id) => directory.personOf(callId, id),
+      saysName: (company, phrase) => directory.saysName(company, phrase),
+    };
+    const q = 'What did Northwind say about margins?';
+    const readsFor = (filters: Filters) => {
+      reads = 0;
+      const p = interpretQuery(q, counting, filters);
+      return { p, reads };
+    };
+    const lifted = readsFor({ speaker: 'Brian Castillo' });
+    const plain = readsFor({});
+    expect(lifted.reads).toBe(plain.reads);
+    expect(lifted.p).toEqual(plan(q, { speaker: 'Brian Castillo', company: 'any' }));
+  });
+
   it('an unknown company, quarter or call is an error that lists what is known', () => {
     expect(() => plan('margins', { company: 'Initech' })).toThrow(UnknownScopeError);
     try {
@@ -265,6 +339,19 @@ describe('request filters', () => {
     }
     expect(() => plan('margins', { quarter: 'spring' })).toThrow(/quarter must look like/);
     expect(() => plan('margins', { call: 'nope' })).toThrow(/no call matches "nope".*nwr-q1-2024/);
+  });
+
+  it('an unknown company lists each known company once, as name with ticker, not names and bare tickers side by side', () => {
+    let message = '';
+    try {
+      plan('margins', { company: 'Initech' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    const listed = /\(known: (.*)\)$/.exec(message)?.[1]?.split('; ');
+    expect(listed).toEqual(directory.companies.companies.map((c) => `${c.name} (${c.ticker})`));
+    expect(listed).toContain('Northwind Robotics, Inc. (NWR)');
+    expect(listed).not.toContain('NWR');
   });
 });
 
@@ -565,6 +652,43 @@ describe("one word of an analyst's firm that is also an English word", () => {
   it('names the analyst where a speech frame does, as the whole firm name always does', () => {
     expect(interpretQuery('what did Wolf ask about cement pricing', lib).speakers.map((s) => s.person.name)).toEqual(['Sam Ortiz']);
     expect(interpretQuery('Wolf Research cement pricing', lib).speakers.map((s) => s.person.name)).toEqual(['Sam Ortiz']);
+  });
+});
+
+describe('a firm before "analyst" is the firm, not an analyst it is the surname of', () => {
+  // Invented: an analyst surnamed Goldman (of Ridge Capital) on one call, a Goldman Sachs analyst on another.
+  const call = (title: string, file: string, analyst: string) => {
+    const [name, firm] = analyst.split(' - ') as [string, string];
+    const text = renderTranscript({
+      title,
+      company: ['Ana Ruiz - Chief Executive Officer'],
+      analysts: [analyst],
+      presentation: [{ speaker: 'Ana Ruiz', title: 'Chief Executive Officer', paragraphs: ['Cement demand rose 4% in the quarter.'] }],
+      qa: [
+        { speaker: name, title: firm, paragraphs: ['How do you see cement pricing into next year?'] },
+        { speaker: 'Ana Ruiz', title: 'Chief Executive Officer', paragraphs: ['We expect pricing to hold.'] },
+      ],
+    });
+    return storedCall(parseTranscriptText(text, { fileName: file }).call, file);
+  };
+  const lib = new LibraryDirectory([
+    call('Harbor Cement Inc. (HBCM) Q3 2021 Earnings Call Oct 29, 2021 10:00 AM ET', 'hbcm-q3-2021.txt', 'Ken Goldman - Ridge Capital'),
+    call('Orvane Telecom plc (ORV) Q3 2021 Earnings Call Oct 28, 2021 10:00 AM ET', 'orv-q3-2021.txt', 'Eric Sheridan - Goldman Sachs'),
+  ]);
+  const asked = (q: string, filters: Filters = {}) => interpretQuery(q, lib, filters).speakers.map((s) => s.person.name);
+
+  it('in a question', () => {
+    expect(asked('What did the Goldman analyst ask?')).toEqual(['Eric Sheridan']);
+    expect(asked('what did the goldman analysts ask about cement pricing')).toEqual(['Eric Sheridan']);
+  });
+
+  it('as a speaker filter', () => {
+    expect(asked('cement pricing', { speaker: 'the Goldman analyst' })).toEqual(['Eric Sheridan']);
+  });
+
+  it('the surname without "analyst" still names the analyst it is the surname of', () => {
+    expect(asked('What did Ken Goldman ask?')).toEqual(['Ken Goldman']);
+    expect(asked('What did Goldman ask?')).toContain('Ken Goldman');
   });
 });
 
