@@ -194,7 +194,11 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     }
     if (frame) {
       subject = frame.subject;
-      if (frame.unknownName) unmatched.push(frame.unknownName);
+      // A name no company, person or firm goes by, yet the calls say it ("What did LG Display say…" of
+      // a call its source files under a ticker, LPL): a company described, found by its words
+      // (retrieve/brand.ts), not a name that matched nothing.
+      if (frame.unknownName && !frame.asks && directory.saysAnywhere?.(frame.unknownName)) described = frame.unknownName;
+      else if (frame.unknownName) unmatched.push(frame.unknownName);
       // Someone asked: what the analysts asked about it, whoever they were.
       if (frame.asks) {
         intent = 'who_asked';

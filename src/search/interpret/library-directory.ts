@@ -29,9 +29,12 @@ export class LibraryDirectory implements SpeakerDirectory {
   private readonly phrases: SaidPhrases;
   /** saysName's answers, per company and phrase (the same names come back query after query). */
   private readonly said = new BoundedCache<string, boolean>(SAID_KEPT);
+  /** Every call's id, for saysAnywhere. */
+  private readonly callIds: readonly string[];
 
   constructor(calls: readonly StoredCall[], { lowercase, words, said }: DirectoryWords = {}) {
     this.phrases = said ?? new ScannedPhrases(calls);
+    this.callIds = calls.map((c) => c.meta.id);
     let common = lowercase;
     if (!common) {
       const found = new Set<string>();
@@ -87,6 +90,10 @@ export class LibraryDirectory implements SpeakerDirectory {
 
   saysName(company: Company, phrase: string): boolean {
     return this.said.get(`${company.key}\n${phrase.toLowerCase()}`, () => this.phrases.says(company.callIds, phrase));
+  }
+
+  saysAnywhere(phrase: string): boolean {
+    return this.said.get(`\n${phrase.toLowerCase()}`, () => this.phrases.says(this.callIds, phrase));
   }
 
   personOf(callId: string, participantId: string): Person | undefined {

@@ -27,6 +27,8 @@ export interface SpeakerDirectory {
   personOf(callId: string, participantId: string): Person | undefined;
   /** Whether a company's own calls say `phrase` (words in order, any case); absent when the calls' texts are not at hand. */
   saysName?(company: Company, phrase: string): boolean;
+  /** Whether any call of the library says `phrase` (words in order, any case); absent as saysName is. */
+  saysAnywhere?(phrase: string): boolean;
 }
 
 export { speakerKey } from './speaker-key.js';

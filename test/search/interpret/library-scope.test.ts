@@ -467,6 +467,14 @@ describe('names the library does not know, and typos in company names', () => {
       expect(plan(q).described, q).toBeNull();
     }
   });
+
+  it('"what did X say" with an X no company or person goes by: described when the calls say X (a company its source filed under a ticker), else unmatched', () => {
+    // Bluefin's call says "cold chain"; nothing says "Zyqqo Corp".
+    const said = plan('What did Cold Chain say about spending?');
+    expect([said.described, said.unmatched, said.topic]).toEqual(['Cold Chain', [], 'spending']);
+    const unsaid = plan('What did Zyqqo Corp say about steel?');
+    expect([unsaid.described, unsaid.unmatched, unsaid.topic]).toEqual([null, ['Zyqqo Corp'], 'steel']);
+  });
 });
 
 describe('a surname that is also the name of its bearer’s company', () => {
