@@ -30,6 +30,16 @@ describe('tickerSpelledName', () => {
     expect(tickerSpelledName('Velomar grew. Velomar sold more. Velomar hired.', 'VLMRF', [])).toBeNull();
   });
 
+  it('a name of two capitals and a word ("KV Lumina"), said as a company, whose first word alone is too short to read', () => {
+    const twoWords = "Welcome to the results of KV Lumina. This is KV Lumina's CFO. Panels at KV Lumina sold well, and KV Lumina grew.";
+    expect(tickerSpelledName(twoWords, 'KVLMF', [])).toBe('KV Lumina');
+  });
+
+  it('a name the ticker spells, said once as a company, is enough ("of the QTX Corporation"); "of the" makes no company of other words', () => {
+    expect(tickerSpelledName('This is the briefing of the QTX Corporation for the third quarter.', 'QQTXY', [])).toBe('QTX');
+    expect(tickerSpelledName('Sales of the Chilean market rose. Prices of the Chilean market held, and volumes of the Chilean market grew.', 'CCU', [])).toBeNull();
+  });
+
   it('nothing for a company whose ticker is not letters, or a name said fewer than three times', () => {
     expect(tickerSpelledName(remarks, '7791', [])).toBeNull();
     expect(tickerSpelledName('The results of Velomar and the board of Velomar.', 'VLMRF', [])).toBeNull();
