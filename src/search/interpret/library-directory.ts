@@ -29,12 +29,9 @@ export class LibraryDirectory implements SpeakerDirectory {
   private readonly phrases: SaidPhrases;
   /** saysName's answers, per company and phrase (the same names come back query after query). */
   private readonly said = new BoundedCache<string, boolean>(SAID_KEPT);
-  /** Every call's id, for saysAnywhere. */
-  private readonly callIds: readonly string[];
 
   constructor(calls: readonly StoredCall[], { lowercase, words, said }: DirectoryWords = {}) {
     this.phrases = said ?? new ScannedPhrases(calls);
-    this.callIds = calls.map((c) => c.meta.id);
     let common = lowercase;
     if (!common) {
       const found = new Set<string>();
@@ -93,7 +90,7 @@ export class LibraryDirectory implements SpeakerDirectory {
   }
 
   saysAnywhere(phrase: string): boolean {
-    return this.said.get(`\n${phrase.toLowerCase()}`, () => this.phrases.says(this.callIds, phrase));
+    return this.said.get(`\n${phrase.toLowerCase()}`, () => this.phrases.saysAnywhere(phrase));
   }
 
   personOf(callId: string, participantId: string): Person | undefined {

@@ -8,6 +8,8 @@ import { lexicalTokens } from '../../index/lexical-tokens.js';
  */
 export interface SaidPhrases {
   says(callIds: Iterable<string>, phrase: string): boolean;
+  /** Whether any call says it. */
+  saysAnywhere(phrase: string): boolean;
 }
 
 /** The phrase's words in order, whole words, any case and spacing; null when it has none. */
@@ -44,6 +46,16 @@ export class IndexedPhrases implements SaidPhrases {
     }
     return false;
   }
+
+  saysAnywhere(phrase: string): boolean {
+    const pattern = phrasePattern(phrase);
+    const tokens = lexicalTokens(phrase);
+    if (!pattern || tokens.length === 0) return false;
+    const { lexical, passages } = this.index;
+    const rarest = tokens.reduce((a, b) => (lexical.passagesWith(b).length < lexical.passagesWith(a).length ? b : a));
+    for (const p of lexical.passagesWith(rarest)) if (pattern.test(passages[p]!.text)) return true;
+    return false;
+  }
 }
 
 /** From the calls' texts, read whole: for a directory built without an index (a few calls, as in tests). */
@@ -59,5 +71,9 @@ export class ScannedPhrases implements SaidPhrases {
     if (!pattern) return false;
     for (const id of callIds) if (pattern.test(this.texts.get(id) ?? '')) return true;
     return false;
+  }
+
+  saysAnywhere(phrase: string): boolean {
+    return this.says(this.texts.keys(), phrase);
   }
 }

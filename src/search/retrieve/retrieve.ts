@@ -180,7 +180,10 @@ export class PassageRetrieval {
     for (const c of index.calls) this.recency.set(c.meta.id, callRecency(c.meta));
     const companyOf = (i: number) => this.companies.companyOf(index.passages[i]!.callId)?.key ?? index.passages[i]!.callId;
     const sizes = new Map<string, number>();
-    for (let i = 0; i < index.passages.length; i++) sizes.set(companyOf(i), (sizes.get(companyOf(i)) ?? 0) + 1);
+    for (let i = 0; i < index.passages.length; i++) {
+      const company = companyOf(i);
+      sizes.set(company, (sizes.get(company) ?? 0) + 1);
+    }
     this.companyTerms = { passagesWith: (term) => index.lexical.passagesWith(term), companyOf, passagesOf: (c) => sizes.get(c) ?? 0, total: index.passages.length };
   }
 

@@ -43,6 +43,13 @@ describe('IndexedPhrases: a phrase the calls say, found through the keyword post
     expect(indexed.says(['tlf'], '   ')).toBe(false);
     expect(phrasePattern('  ')).toBeNull();
   });
+
+  it('anywhere: in any call of the library', () => {
+    expect(indexed.saysAnywhere('Tallis Italy')).toBe(true);
+    expect(indexed.saysAnywhere('orvane SAW')).toBe(true);
+    expect(indexed.saysAnywhere('Italy Tallis')).toBe(false);
+    expect(indexed.saysAnywhere('the')).toBe(false);
+  });
 });
 
 describe('ScannedPhrases agrees with the indexed reading', () => {
@@ -54,5 +61,6 @@ describe('ScannedPhrases agrees with the indexed reading', () => {
   const scanned = new ScannedPhrases(calls);
   it.each(['Tallis Now', 'Tallis Italy', 'tallis freight', 'Talli Now', 'Orvane saw'])('%s', (phrase) => {
     for (const ids of [['tlf'], ['orv'], ['tlf', 'orv']]) expect(scanned.says(ids, phrase)).toBe(indexed.says(ids, phrase));
+    expect(scanned.saysAnywhere(phrase)).toBe(indexed.saysAnywhere(phrase));
   });
 });
