@@ -38,7 +38,7 @@ export class IndexedPhrases implements SaidPhrases {
     // Stopwords have no postings ("Now" in "Amazon Now"): the phrase's other words find it.
     const tokens = lexicalTokens(phrase);
     if (tokens.length === 0) return false;
-    const rarest = tokens.reduce((a, b) => (lexical.passagesWith(b).length < lexical.passagesWith(a).length ? b : a));
+    const rarest = this.rarest(tokens);
     for (const id of callIds) {
       const range = callPassages.get(id);
       if (!range) continue;
@@ -47,12 +47,18 @@ export class IndexedPhrases implements SaidPhrases {
     return false;
   }
 
+  /** The token with the fewest passages: the shortest list to test the phrase against. */
+  private rarest(tokens: readonly string[]): string {
+    const { lexical } = this.index;
+    return tokens.reduce((a, b) => (lexical.passagesWith(b).length < lexical.passagesWith(a).length ? b : a));
+  }
+
   saysAnywhere(phrase: string): boolean {
     const pattern = phrasePattern(phrase);
     const tokens = lexicalTokens(phrase);
     if (!pattern || tokens.length === 0) return false;
     const { lexical, passages } = this.index;
-    const rarest = tokens.reduce((a, b) => (lexical.passagesWith(b).length < lexical.passagesWith(a).length ? b : a));
+    const rarest = this.rarest(tokens);
     for (const p of lexical.passagesWith(rarest)) if (pattern.test(passages[p]!.text)) return true;
     return false;
   }
