@@ -14,7 +14,7 @@ describe('saysSomething', () => {
 });
 
 describe('scopeFilter', () => {
-  const passage = (text: string, side: 'company' | 'analyst' | 'operator' = 'company'): Passage => ({
+  const passage = (text: string, side: 'company' | 'analyst' | 'operator' | 'unknown' = 'company'): Passage => ({
     id: `c@${text.length}`,
     callId: 'c',
     index: 0,
@@ -34,5 +34,15 @@ describe('scopeFilter', () => {
     const passages = [passage('[unk]'), passage('Volumes recovered in May.'), passage('Next question.', 'operator'), passage('[laugh].', 'analyst')];
     const allowed = scopeFilter(passages, { callIds: null, speakerKeys: null, side: null, section: null, questionsOnly: false });
     expect(passages.map((_, i) => allowed(i))).toEqual([false, true, false, false]);
+  });
+
+  it('a company side the question implied lets in speakers of unknown side; one the request set, or the analyst side, does not', () => {
+    const passages = [passage('Volumes recovered.', 'unknown'), passage('Margins rose.'), passage('Why did margins rise?', 'analyst')];
+    const base = { callIds: null, speakerKeys: null, section: null, questionsOnly: false };
+    const allowedBy = (scope: Parameters<typeof scopeFilter>[1]) => passages.map((_, i) => scopeFilter(passages, scope)(i));
+    expect(allowedBy({ ...base, side: 'company', sources: { side: 'query' } })).toEqual([true, true, false]);
+    expect(allowedBy({ ...base, side: 'company', sources: { side: 'request' } })).toEqual([false, true, false]);
+    expect(allowedBy({ ...base, side: 'company' })).toEqual([false, true, false]);
+    expect(allowedBy({ ...base, side: 'analyst', sources: { side: 'query' } })).toEqual([false, false, true]);
   });
 });

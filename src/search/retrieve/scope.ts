@@ -5,7 +5,18 @@ import { speakerKey } from '../interpret/speaker-directory.js';
 import type { PassageFilter } from './retriever.js';
 
 /** Which passages may answer: the plan's calls, speaker, side, section and question-only constraints. */
-export type Scope = Pick<QueryPlan, 'callIds' | 'speakerKeys' | 'side' | 'section' | 'questionsOnly'>;
+export type Scope = Pick<QueryPlan, 'callIds' | 'speakerKeys' | 'side' | 'section' | 'questionsOnly'> & { sources?: Pick<QueryPlan['sources'], 'side'> };
+
+/**
+ * Whether a speaker's side meets the scope's. Without one, anyone but the operator. The company
+ * side the question only implied ("how does Hershey see…") also lets in speakers whose side the
+ * transcript never told (a call read without a participants list, where most turns are
+ * management's): otherwise such a call drops out of every company question unseen.
+ */
+function sideAllows(scope: Scope, side: string): boolean {
+  if (!scope.side) return side !== 'operator';
+  return side === scope.side || (side === 'unknown' && scope.side === 'company' && scope.sources?.side === 'query');
+}
 
 /** What can be dropped from a scope that nothing meets, first to last: the least specific first. */
 export type Relaxable = 'section' | 'side' | 'questions' | 'speaker';
@@ -83,7 +94,7 @@ export class ScopeCheck {
     const combos = scope.callIds ? [...scope.callIds].flatMap((id) => [...(this.callCombos.get(id) ?? [])]) : this.combos;
     for (const combo of combos) {
       const [side, section, question] = combo.split('|');
-      if (scope.side ? side !== scope.side : side === 'operator') continue;
+      if (!sideAllows(scope, side!)) continue;
       if (scope.section && section !== scope.section) continue;
       if (scope.questionsOnly && question !== 'true') continue;
       return true;
@@ -121,7 +132,7 @@ export function scopeFilter(passages: readonly Passage[], scope: Scope, withSpea
     const p = passages[i]!;
     if (scope.callIds && !scope.callIds.has(p.callId)) return false;
     if (withSpeakers && scope.speakerKeys && !scope.speakerKeys.has(speakerKeys?.[i] ?? speakerKey(p.callId, p.speaker.id))) return false;
-    if (scope.side ? p.speaker.side !== scope.side : p.speaker.side === 'operator') return false;
+    if (!sideAllows(scope, p.speaker.side)) return false;
     if (scope.section && p.section !== scope.section) return false;
     if (scope.questionsOnly && p.role !== 'question') return false;
     // "[unk]", "[laugh]." answer nothing, whatever their vectors are near.
