@@ -14,7 +14,7 @@ const SCAFFOLD = new Set(
     'ask asks asked asking question questions who which analyst analysts firm from by with in at for any anything something ' +
     'management executives exec execs company operator please can could would you me us give provide his her their s and ' +
     'mr mrs ms dr prof are will be been person guy folks anyone anybody someone somebody there raise raised bring brought topic ' +
-    'want wants wanted know inquire inquired ' +
+    'want wants wanted know inquire inquired see sees ' +
     // What is left of "…, according to the CFO", "…, per Aldeyra" once the name is set aside.
     'according per ' +
     // …and of "margins in Q2 2023 vs Q2 2024" once the periods are.

@@ -59,6 +59,8 @@ describe('interpretQuery: intent and topic', () => {
     ['shareholder asks about the dividend', 'who_asked', 'dividend'],
     ['investor day plans', 'topic', 'investor day plans'],
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],
+    // "how does X see Y": the view asked for is of Y.
+    ['How does Jassy see agentic commerce?', 'speaker_topic', 'agentic commerce'],
   ])('%s → %s, topic %j', (q, intent, topic) => {
     const p = plan(q);
     expect(p.intent).toBe(intent);
