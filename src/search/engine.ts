@@ -4,11 +4,11 @@ import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
 import { ANSWER_POOL, answerQuery } from './answer/answer.js';
 import { Exchanges } from './retrieve/exchanges.js';
-import { fusePool, HybridRetriever } from './fuse.js';
+import { companyGroups, fusePool, HybridRetriever, takingTurns } from './fuse.js';
 import { preferCalls } from './retrieve/brand.js';
 import { unknownCompany } from './interpret/call-scope.js';
 import { interpretQuery } from './interpret/interpret-query.js';
-import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
+import { comparedCompanies, literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
 import { Spelling } from './interpret/spelling.js';
 import type { SpeakerDirectory } from './interpret/speaker-directory.js';
 import { respond } from './respond/respond.js';
@@ -127,7 +127,9 @@ export class SearchEngine {
     const query = { text: plan.lexicalText, vector, figureTerms: plan.figureTerms };
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = retrieval.finish(query, scorer);
-    const fused = fusePool(retrieved.inScope, pool);
+    // Several companies named ("compare Amex and Hershey"): each gets its turn in the pool.
+    const compared = comparedCompanies(plan);
+    const fused = compared ? takingTurns(fusePool(retrieved.inScope, Infinity), companyGroups(compared, (i) => passages[i]!.callId)).slice(0, pool) : fusePool(retrieved.inScope, pool);
     const { preferred } = retrieved;
     const ranked = {
       inScope: preferred ? preferCalls(fused, preferred.calls, (i) => passages[i]!.callId) : fused,

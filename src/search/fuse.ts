@@ -45,6 +45,33 @@ export function fusePool(pool: Pool, k: number, weights: Readonly<Record<Signal,
 }
 
 /**
+ * A ranking that takes turns between groups (the companies a question compares: "compare Amex and
+ * Hershey on pricing"): each group's best first, in the order the groups first appear, so the best
+ * passage overall still leads and no named company is crowded out of the first few.
+ */
+export function takingTurns<T>(ranked: readonly T[], groupOf: (c: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const c of ranked) {
+    const key = groupOf(c);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  const queues = [...groups.values()];
+  const out: T[] = [];
+  for (let i = 0; out.length < ranked.length; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+  return out;
+}
+
+/** Which named group of calls (a company the question names) a candidate's call belongs to; its call id when none. */
+export function companyGroups(companies: readonly { key: string; callIds: ReadonlySet<string> }[], callOf: (index: number) => string): (c: { index: number }) => string {
+  return (c) => {
+    const call = callOf(c.index);
+    return companies.find((co) => co.callIds.has(call))?.key ?? call;
+  };
+}
+
+/**
  * Dense + BM25 + best-sentence similarity (+ answer type for quantity questions) behind the one
  * Retriever interface, so the fused ranking passes the same contract suite as its parts. The
  * engine runs the same two steps (rankedLists, fusePool) per scope, sharing one lexical pass.

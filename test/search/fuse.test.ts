@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reciprocalRankFusion, RRF_C } from '../../src/search/fuse.js';
+import { companyGroups, reciprocalRankFusion, RRF_C, takingTurns } from '../../src/search/fuse.js';
+import type { Company } from '../../src/search/interpret/companies.js';
+import { comparedCompanies } from '../../src/search/interpret/query-plan.js';
 
 const list = (...indices: number[]) => indices.map((index, i) => ({ index, score: 100 - i }));
 
@@ -38,5 +40,42 @@ describe('reciprocalRankFusion', () => {
   it('handles empty input', () => {
     expect(reciprocalRankFusion([])).toEqual([]);
     expect(reciprocalRankFusion([{ candidates: [] }])).toEqual([]);
+  });
+});
+
+describe('takingTurns', () => {
+  const ranked = list(1, 2, 3, 4, 5, 6);
+  const group = (c: { index: number }) => (c.index <= 4 ? 'a' : 'b');
+  it("each group's best in turn, in the order the groups first appear; every candidate kept once", () => {
+    expect(takingTurns(ranked, group).map((c) => c.index)).toEqual([1, 5, 2, 6, 3, 4]);
+    expect(takingTurns(list(6, 1, 2), group).map((c) => c.index)).toEqual([6, 1, 2]);
+  });
+  it('one group: the ranking unchanged', () => {
+    expect(takingTurns(ranked, () => 'a')).toEqual(ranked);
+    expect(takingTurns([], group)).toEqual([]);
+  });
+  it('companyGroups: the named company whose calls hold the passage, else the call itself', () => {
+    const of = companyGroups(
+      [
+        { key: 'amzn', callIds: new Set(['amzn-q3', 'amzn-q4']) },
+        { key: 'hsy', callIds: new Set(['hsy-q3']) },
+      ],
+      (i) => ['amzn-q3', 'hsy-q3', 'amzn-q4', 'other'][i]!,
+    );
+    expect([0, 1, 2, 3].map((index) => of({ index }))).toEqual(['amzn', 'hsy', 'amzn', 'other']);
+  });
+});
+
+describe('comparedCompanies', () => {
+  const company = (key: string, ...calls: string[]) => ({ key, callIds: new Set(calls) }) as unknown as Company;
+  it('one group per name the question says, with the calls of every company that name matched', () => {
+    const argos = { companies: [{ company: company('argos', 'argos-q1'), matched: 'Argos' }, { company: company('cmtoy', 'cmtoy-q2'), matched: 'Argos' }] };
+    expect(comparedCompanies(argos)).toBeNull();
+    const two = comparedCompanies({ companies: [...argos.companies, { company: company('hsy', 'hsy-q3'), matched: 'Hershey' }] });
+    expect(two?.map((g) => [g.key, [...g.callIds]])).toEqual([
+      ['argos', ['argos-q1', 'cmtoy-q2']],
+      ['hershey', ['hsy-q3']],
+    ]);
+    expect(comparedCompanies({ companies: [] })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { ConstraintName, RelevanceLabel } from '../../api/schemas.js';
 import type { Passage } from '../../passages/types.js';
 import { passageWords } from '../../passages/word-count.js';
-import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
+import { asksAboutQuestions, comparedCompanies, type QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { Relaxable } from '../retrieve/scope.js';
@@ -16,6 +16,7 @@ import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.j
 import { fromPreferredCalls } from '../retrieve/brand.js';
 import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
 import { chooseTopAnswer } from './top-answer.js';
+import { companyGroups, takingTurns } from '../fuse.js';
 import { topicDiscussed } from './topic-check.js';
 import { typedTerms } from './typed-terms.js';
 
@@ -236,9 +237,15 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
   }
   // A role across companies ("the CFO"): each company's results together, strong before weak.
+  const compared = comparedCompanies(plan);
   if (plan.groupByCompany) {
     const byCompany = companyKeyOf(plan);
     ordered = [...groupedByCompany(ordered.filter((r) => !r.weak), (r) => byCompany(passages[r.candidate.index]!)), ...groupedByCompany(ordered.filter((r) => r.weak), (r) => byCompany(passages[r.candidate.index]!))];
+  } else if (compared && exchangeAnswers.size === 0) {
+    // Companies compared ("how do Amex and Hershey see…"): each one's answers in turn, its best first,
+    // whatever their labels say (as a role's are grouped): asked of both, one must not crowd out the other.
+    const companyOf = companyGroups(compared, (i) => passages[i]!.callId);
+    ordered = [...takingTurns(ordered.filter((r) => !r.weak), (r) => companyOf(r.candidate)), ...ordered.filter((r) => r.weak)];
   }
   const strong = ordered.filter((r) => !r.weak);
   // A brand named instead of its company (retrieve/brand.ts): the answer is that company's when one of its results can give it.

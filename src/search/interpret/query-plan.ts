@@ -155,3 +155,19 @@ export function literalPlan(query: string): QueryPlan {
 export function asksAboutQuestions(plan: Pick<QueryPlan, 'questionsOnly' | 'intent'>): boolean {
   return plan.questionsOnly || plan.intent === 'who_asked' || plan.intent === 'speaker_question';
 }
+
+/**
+ * The companies a question compares ("how do Amex and Hershey see…"): one group per name it says,
+ * holding the calls of every company that name matched ("Argos" is one name, though the library
+ * files its calls under two companies); null unless two or more names are said.
+ */
+export function comparedCompanies(plan: Pick<QueryPlan, 'companies'>): { key: string; callIds: ReadonlySet<string> }[] | null {
+  const byName = new Map<string, Set<string>>();
+  for (const { company, matched } of plan.companies) {
+    const key = matched.toLowerCase();
+    const calls = byName.get(key) ?? new Set<string>();
+    for (const id of company.callIds) calls.add(id);
+    byName.set(key, calls);
+  }
+  return byName.size > 1 ? [...byName].map(([key, callIds]) => ({ key, callIds })) : null;
+}
