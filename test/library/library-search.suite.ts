@@ -57,6 +57,15 @@ describe('scope from the question', () => {
     expect(new Set(last.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q2-2024']));
   });
 
+  it("a person and a period, no company: the period is of the person's company, also for what others said", async () => {
+    // Brian Keller (Northwind) never discussed restaurants; Bluefin's 2024 call did. Without a period
+    // the broader results stay in Northwind's calls: with one, they stay in Northwind's calls of it.
+    const r = await search('What did Brian Keller say about restaurants in 2024?');
+    expect(r.interpreted.period).toEqual({ label: 'fiscal 2024', matched: '2024' });
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(new Set(r.results.map((x) => x.call_id))).toEqual(new Set(['nwr-q1-2024', 'nwr-q2-2024']));
+  });
+
   it('two periods named: the calls of both; of a period no call has, the notice says the other was searched alone', async () => {
     const both = await search('What did Northwind say in Q2 2023 and Q2 2024 about margins?', {}, 10);
     expect(both.interpreted.period).toEqual({ label: 'Q2 2023 and Q2 2024', matched: 'Q2 2023 and Q2 2024' });

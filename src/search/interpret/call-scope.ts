@@ -230,8 +230,11 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     }
   } else if (filters.company === ANY) sources.company = 'request';
 
-  // The companies whose calls a period picks among: those named, else the whole library's.
-  const companiesInScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : directory.companies;
+  // The companies whose calls a period picks among: those named, else those of the people named by
+  // name ("What did Larry Culp say in 2020…" is GE's 2020, as without a period it is GE's calls),
+  // else the whole library's. A role or a firm names people of many companies: no narrowing.
+  const peopleCompanies = companies.length > 0 ? [] : namedPeoplesCompanies(input.people());
+  const companiesInScope = companies.length > 0 ? [...new Set(companies.map((c) => c.company))] : peopleCompanies.length > 0 ? peopleCompanies : directory.companies;
 
   // Period: the request's quarter/year, else the question's.
   // Where the question's period words start in `spans`: they go back into the topic if no call has the period.
@@ -342,4 +345,9 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     if (!callIds && companies.length > 0) callIds = new Set(companiesInScope.flatMap((c) => c.calls.map((m) => m.id)));
   }
   return { companies, period, callIds, spans, sources, droppedPeriod, companySpeaks, shadowed };
+}
+
+/** The companies of the people a question names by name (not by role or firm), each once. */
+function namedPeoplesCompanies(mentions: readonly SpeakerMention[]): Company[] {
+  return [...new Set(mentions.filter((m) => m.via !== 'role' && m.via !== 'firm').flatMap((m) => m.people.map((p) => p.company)))];
 }
