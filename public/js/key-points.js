@@ -13,7 +13,7 @@ import { shortCallLabel, surname } from './format.js';
  * @returns {HTMLElement | null}
  */
 export function renderKeyPoints(keyPoints, answer, opts) {
-  const points = keyPoints.filter((p) => !(answer && p.passage_id === answer.passage_id && p.start === answer.start));
+  const points = keyPoints.filter((p) => !(answer && p.passage_id === answer.passage_id && p.text === answer.text));
   if (points.length === 0) return null;
   // Points from several calls say which call each is from.
   const severalCalls = new Set(keyPoints.map((p) => p.call.id)).size > 1;

@@ -442,7 +442,11 @@ function highlight(id) {
   // When the passage was a search result, mark its answering sentence too.
   const result = app.search?.response?.results.find((x) => x.id === id);
   const top = app.search?.response?.answer;
-  const span = result ? result.answer : top?.passage_id === id ? top : null;
+  const given = result ? result.answer : top?.passage_id === id ? top : null;
+  // A card of several chunks of a turn gives offsets into its own text: the sentence is marked where
+  // it is in this passage, and not at all when it is in a later chunk of the card.
+  const at = given ? (text.slice(given.start, given.end) === given.text ? given.start : text.indexOf(given.text)) : -1;
+  const span = given && at >= 0 ? { start: at, end: at + given.text.length } : null;
   const found = focusPassage(el, id, span, text);
   if (found) status.textContent = `Showing the transcript at the passage by ${para?.closest('.turn')?.querySelector('.turn-name')?.textContent ?? 'the speaker'}.`;
   return found;

@@ -208,6 +208,10 @@ const Citation = z.string().meta({
 export const SearchResult = z
   .object({
     ...passageFields,
+    id: passageFields.id.meta({
+      description:
+        'Id of the passage holding the card\'s answer, `<call id>@<offset>`. A card may span consecutive passages of one speaker turn that ranked near the top (one answer cut in two by the chunker): `text`, `start` and `end` then cover all of them, and `answer` offsets are into that `text`.',
+    }),
     rank: z.number().int().min(1),
     score: z.number().meta({ description: 'Fused rank score (RRF); higher is better. Comparable within one response only; `relevance` is the calibrated one.' }),
     relevance: Relevance,
@@ -306,7 +310,7 @@ export const TopAnswer = z
     start: z.number().int(),
     end: z.number().int(),
   })
-  .meta({ id: 'TopAnswer', description: 'The single best answering sentence, offsets into that passage text. Null when nothing on the call is about the query.' });
+  .meta({ id: 'TopAnswer', description: 'The single best answering sentence: `passage_id` is the result card holding it, `start`/`end` offsets into that card\'s `text` (as its `answer`). Null when nothing on the call is about the query.' });
 
 export const SearchResponse = z
   .object({

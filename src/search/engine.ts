@@ -3,6 +3,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
 import { ANSWER_POOL, answerQuery } from './answer/answer.js';
+import { TURN_CARD_SLACK } from './answer/turn-cards.js';
 import { Exchanges } from './retrieve/exchanges.js';
 import { companyGroups, fusePool, HybridRetriever, takingTurns } from './fuse.js';
 import { preferCalls } from './retrieve/brand.js';
@@ -101,8 +102,9 @@ export class SearchEngine {
     const started = performance.now();
     const { passages } = this.deps.index;
     const plan = this.interpret(input, opts);
-    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows (the answer stage cuts to k).
-    const pool = Math.max(input.k, ANSWER_POOL);
+    // Answers are chosen among at least ANSWER_POOL passages, whatever k shows (the answer stage cuts
+    // to k), and a few more are ranked: chunks of one turn joined into one card leave k cards.
+    const pool = Math.max(input.k, ANSWER_POOL) + TURN_CARD_SLACK;
     const begin = () => this.retrieval.start(plan, plan.lexicalText, pool, opts.retriever ?? 'hybrid');
     const embedding = this.deps.embedQuery(plan.embedText, opts.signal);
     // Awaited below; a refusal or an abort meanwhile is not an unhandled rejection.

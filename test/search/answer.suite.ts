@@ -38,6 +38,22 @@ describe('answer sentences', () => {
     expect(r.answer).toEqual({ text: holder.answer.text, speaker: holder.speaker, call: holder.call, passage_id: holder.id, start: holder.answer.start, end: holder.answer.end });
   });
 
+  it('neighbouring chunks of one turn near the top are one card: the source from its start to its end, its id among them, no chunk shown twice', async () => {
+    const r = await service.engine.search({ q: 'what did Jassy say about Trainium', k: 10 });
+    const passages = service.engine.index.passages;
+    const cards = r.results.filter((x) => x.text.length > service.engine.passage(x.id)!.passage.text.length);
+    expect(cards.length).toBeGreaterThan(0);
+    const shown: string[] = [];
+    for (const card of r.results) {
+      const inside = passages.filter((p) => p.callId === card.call_id && p.start >= card.start && p.end <= card.end);
+      expect(inside.map((p) => p.id)).toContain(card.id);
+      expect(new Set(inside.map((p) => p.turn)).size).toBe(1);
+      shown.push(...inside.map((p) => p.id));
+    }
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(r.results).toHaveLength(10);
+  });
+
   it('the answer is a whole sentence, not the whole passage, when the passage has several', async () => {
     const r = await service.engine.search({ q: 'How many satellites has Amazon launched?', k: 5 });
     const hit = r.results.find((x) => x.text.includes('launched 180 satellites'))!;

@@ -362,7 +362,8 @@ describe('passages, call, transcript', () => {
     const res = await api.get(`/api/passages/${encodeURIComponent(hit.id)}`).expect(200);
     const body = PassageResponse.parse(res.body);
     expect(body.passage.id).toBe(hit.id);
-    expect(body.passage.text).toBe(hit.text);
+    // A card may span neighbouring passages of the turn: this one is among them.
+    expect(hit.text.includes(body.passage.text)).toBe(true);
     expect(body.links).toEqual(hit.links);
     const all = service.engine.index.passages;
     const index = all.findIndex((p) => p.id === hit.id);

@@ -18,6 +18,7 @@ import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_
 import { chooseTopAnswer } from './top-answer.js';
 import { companyGroups, takingTurns } from '../fuse.js';
 import { topicDiscussed } from './topic-check.js';
+import { turnCards } from './turn-cards.js';
 import { typedTerms } from './typed-terms.js';
 
 /** What the answer stage concluded about the results it returns (respond.ts words it). */
@@ -44,6 +45,8 @@ export interface AnsweredResult {
   relevance: { score: number; label: RelevanceLabel };
   /** Below the calibrated cut: listed after the answers, never highlighted as one. */
   weak: boolean;
+  /** The consecutive passages of one turn the card spans (turn-cards.ts), `candidate.index` (whose answer it shows) among them; absent: that passage alone. */
+  through?: { first: number; last: number };
 }
 
 export interface Answered {
@@ -260,10 +263,13 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
   }
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic && !looseOnly ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
+  // Neighbouring chunks of one turn near the top are one card (turn-cards.ts), which keeps the top answer's sentence.
+  if (!plan.literal) ordered = turnCards(ordered, passages, (_lead, joined) => joined === holder);
+  const holderCard = holder ? (ordered.find((r) => r.candidate.index === holder.candidate.index) ?? null) : null;
   // Cut to the results asked for, keeping the one that holds the answer.
   const shownResults = ordered.slice(0, ctx.k);
-  if (holder && ctx.k > 0 && !shownResults.includes(holder)) shownResults[ctx.k - 1] = holder;
-  return { results: shownResults, topAnswer: holder ? shownResults.indexOf(holder) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
+  if (holderCard && ctx.k > 0 && !shownResults.includes(holderCard)) shownResults[ctx.k - 1] = holderCard;
+  return { results: shownResults, topAnswer: holderCard ? shownResults.indexOf(holderCard) : null, keyPoints: points, onTopic, outcome, relaxed: [...new Set(relaxed)], chosen: likeliest?.chosen ?? null };
 }
 
 /** A passage's company, from the people the plan names (their appearances carry it). */

@@ -2,6 +2,7 @@ import { CALLS_LISTED, type ConstraintName, type Interpreted, type KeyPoint, typ
 import type { Passage } from '../../passages/types.js';
 import type { Answered, AnsweredResult } from '../answer/answer.js';
 import type { KeyPointPick } from '../answer/key-points.js';
+import { cardText } from '../answer/turn-cards.js';
 import type { QueryPlan } from '../interpret/query-plan.js';
 import type { PreferredCompany } from '../retrieve/brand.js';
 import type { LibraryViews } from './views.js';
@@ -39,14 +40,25 @@ function keyPointView(k: KeyPointPick, ctx: RespondContext): KeyPoint {
 function searchResult(r: AnsweredResult, rank: number, ctx: RespondContext): SearchResult {
   const p = ctx.passages[r.candidate.index]!;
   const call = ctx.views.callRef(p.callId);
+  // A card of several chunks of one turn: their text, from the first's start to the last's end;
+  // the answer's offsets moved by where its passage starts in it.
+  // The card keeps its answer's passage id (reading it in context opens where the answer is).
+  const view = ctx.views.passage(p);
+  let shift = 0;
+  if (r.through) {
+    const { first, last } = r.through;
+    const joined = cardText(ctx.passages, first, last);
+    Object.assign(view, { text: joined.text, start: ctx.passages[first]!.start, end: ctx.passages[last]!.end });
+    shift = joined.offsets.get(r.candidate.index)!;
+  }
   // Object.assign onto the fresh view, not a spread: V8 builds `{ ...view, rank, … }` ~100× slower
   // (each property after a spread costs ~1 µs here), and this runs for every result of every search.
-  return Object.assign(ctx.views.passage(p), {
+  return Object.assign(view, {
     rank,
     score: Number(r.candidate.score.toFixed(6)),
     relevance: r.relevance,
     weak: r.weak,
-    answer: { text: r.answer.text, start: r.answer.start, end: r.answer.end },
+    answer: { text: r.answer.text, start: r.answer.start + shift, end: r.answer.end + shift },
     call,
     // The answer sentence as a quote an analyst can paste, with who said it and in which call.
     citation: ctx.views.citation(p, r.answer.text),
