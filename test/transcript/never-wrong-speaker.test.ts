@@ -1653,6 +1653,24 @@ describe('"Name:" labels marked "Q -" / "A -" (or "Question –" / "Answer –")
   });
 });
 
+describe('"Name:" labels after a numbered Q&A mark ("Q1 (Kate Lowe, UBS):", "A1 (Alan Marsh):", "Q2 - Ben Ortiz, Jefferies:", "A2. Rita Chen:")', () => {
+  it('are their speakers\' turns — they were the words of whoever spoke before — and a numbered heading in someone\'s words stays words', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-numbered-qa.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}): ${r.text}`)).toEqual([
+      'Alan Marsh (company): Good morning. Revenue grew 4% in the quarter. Q3 - Backlog: up 6% on the year.',
+      'Rita Chen (company): Gross margin was 38%.',
+      'Kate Lowe (analyst): What about pricing?',
+      'Alan Marsh (company): Pricing was up 2%.',
+      'Ben Ortiz (analyst): What about volumes?',
+      'Rita Chen (company): Volumes were flat.',
+      'Kate Lowe (analyst): And capex?',
+      'Alan Marsh (company): Unchanged.',
+    ]);
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.firm}`)).toEqual(['Alan Marsh | Fenwick Tools Inc.', 'Rita Chen | Fenwick Tools Inc.', 'Kate Lowe | UBS', 'Ben Ortiz | Jefferies']);
+    expect(parsed.call.meta.quarter).toBe('Q1 2025');
+  });
+});
+
 describe('an interpreted call whose labels say so', () => {
   it('"Kenji Watanabe (via interpreter):", "Yuki Mori [interpreted]:" are those executives, with no title "via interpreter"', () => {
     const parsed = parseTranscriptText(fixture('name-colon-interpreted.txt'));

@@ -208,12 +208,24 @@ interface Prefix {
   mark: 'Q' | 'A' | null;
 }
 
+/**
+ * The same marks numbered, as a company's own Q&A write-up or a briefing's notes number each question and its
+ * answer: "Q1 (Hugo Brandt, Piper Sandler): …", "A1 (Owen Pryce): …", "Q2 - Kate Lowe, UBS: …", "A2. Maria Castell: …".
+ * They were the words of whoever spoke before (the number is no name), the asker's question and the answer with them.
+ */
+const NUMBERED_QA_MARK = /^(?<mark>q|a|question|answer)\s?\d{1,3}\s*(?:[-\u2013\u2014.]\s*(?=\S)|(?<open>\()(?=[^()]{1,120}\)\s*:))/i;
+
 /** The speaker label a paragraph opens with, after a Q&A mark if it has one; null when it opens with none. */
 function prefixOf(text: string): Prefix | null {
-  const marked = QA_MARK.exec(text);
+  const marked = QA_MARK.exec(text) ?? NUMBERED_QA_MARK.exec(text);
   if (marked?.groups) {
-    const label = labelOf(text.slice(marked[0].length));
-    if (label) return { ...label, restOffset: label.restOffset + marked[0].length, mark: (marked.groups.mark as string)[0]!.toUpperCase() as 'Q' | 'A' };
+    let rest = text.slice(marked[0].length);
+    // "Q1 (Hugo Brandt, Piper Sandler): …": the label in brackets, read without them.
+    const closed = marked.groups.open !== undefined ? /^(?<inner>[^()]+)(?<close>\)\s*):/.exec(rest) : null;
+    if (closed?.groups) rest = `${closed.groups.inner}${rest.slice(closed.groups.inner!.length + closed.groups.close!.length)}`;
+    const label = labelOf(rest);
+    const dropped = closed?.groups ? closed.groups.close!.length : 0;
+    if (label) return { ...label, restOffset: label.restOffset + marked[0].length + dropped, mark: (marked.groups.mark as string)[0]!.toUpperCase() as 'Q' | 'A' };
   }
   const label = labelOf(text);
   return label ? { ...label, mark: null } : null;
