@@ -2830,6 +2830,23 @@ describe('an analyst labelled by the firm alone with no participants list ("Pipe
   });
 });
 
+describe('a person whose surname is a firm\'s word ("David Bank:"), with no participants list', () => {
+  it('stays the person the operator introduced with a firm — it was an unidentified analyst of a firm "David Bank"', () => {
+    const { text } = edited('name-colon-firm-label-no-list.txt', [
+      ['from Hugo Brandt with Piper Sandler', 'from David Bank with Piper Sandler'],
+      ['Piper Sandler: Thanks.', 'David Bank: Thanks.'],
+      ['Maria Castell: Fuel was a two-point headwind.', 'Maria Castell: Fuel was a two-point headwind.\n\nDavid Bank: And diesel?\n\nMaria Castell: Hedged.'],
+    ]);
+    const parsed = parseTranscriptText(text);
+    const rows = turnTable(parsed.call);
+    expect(rows.slice(4, 8).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'David Bank (analyst, question)', 'Maria Castell (company, answer)', 'David Bank (analyst, question)', 'Maria Castell (company, answer)',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'David Bank')?.firm).toBe('Piper Sandler');
+    expect(parsed.call.participants.map((p) => p.firm)).not.toContain('David Bank');
+  });
+});
+
 describe('courtesy titles before a full name ("Mr. Owen Pryce:", "Ms. Maria Castell:")', () => {
   it('are no part of the name, so one person is one name across calls — "Mr. Brandt:" alone is still him; "Dr." stays', () => {
     const parsed = parseTranscriptText(fixture('name-colon-courtesy-titles.txt'));

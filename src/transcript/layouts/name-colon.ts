@@ -30,7 +30,7 @@ import { listedInitials, looksLikeTitleLine, participantFromHeader, participantF
 import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
-import { introducesQuestion, turnText } from '../structure.js';
+import { firmInIntroduction, introducesQuestion, turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -280,6 +280,9 @@ function labelOf(text: string): { name: string; hint: string | null; restOffset:
 function firmPrefix(text: string, before: { paragraphs: readonly { text: string }[] } | undefined, resolver: SpeakerResolver): { name: string; restOffset: number } | null {
   const label = firmLabel(text);
   if (label === null) return null;
+  // "David Bank: …" right after "…from David Bank with Piper Sandler": the operator gives the label a firm, so it is a
+  // person whose surname is a firm's word — it was an unidentified analyst of a firm "David Bank".
+  if (before !== undefined && before.paragraphs.some((p) => firmInIntroduction(p.text, label.name) !== null)) return null;
   const introduced = before !== undefined && before.paragraphs.some((p) => p.text.includes(label.name));
   const known = resolver.resolve(label.name).kind === 'found';
   return introduced || known ? label : null;
