@@ -404,11 +404,40 @@ describe('a first name alone, after the full name spoke', () => {
     expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Maria" taken as Maria Lopez, the only participant so named');
   });
 
-  it('stays a participant of its own when two people go by it', () => {
+  it('is an "Unidentified Speaker" when two people go by it, with a warning naming both — never a new person "Maria"', () => {
     const text = fixture('name-colon-first-names.txt').replace('Tom Reed: Net sales', 'Maria Chen: Net sales');
     const parsed = parseTranscriptText(text);
     const maria = turnTable(parsed.call).find((r) => r.text.startsWith('Promotions were lighter'))!;
-    expect(maria.speaker).toBe('Maria');
+    expect(maria).toMatchObject({ speaker: 'Unidentified Speaker', side: 'unknown' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+    expect(parsed.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^speaker "Maria" could be "Maria Lopez" or "Maria Chen"/));
+  });
+
+  it('is the one the turn before hands the floor to ("…comes from Maria Lund"), never the CFO Maria Castell who spoke before; after that, either Maria is no one it can name', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-two-marias.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Operator (operator, remarks)',
+      'Maria Castell (company, remarks)',
+      'Operator (operator, intro)',
+      'Maria Lund (analyst, question)',
+      'Maria Castell (company, answer)',
+      'Unidentified Speaker (unknown, answer)',
+      'Owen Pryce (company, answer)',
+      'Operator (operator, remarks)',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Lund')?.firm).toBe('Piper Sandler');
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+
+  it('every given name of one listed person ("Ana María:" for Ana María de la Cruz) is them — it was a new person "Ana María"', () => {
+    const text = fixture('name-colon-two-marias.txt')
+      .replace('Tallis Freight Corp (TLFT) Q3 2025 Earnings Call\n', 'Tallis Freight Corp (TLFT) Q3 2025 Earnings Call\n\nParticipants:\nMaria Castell - Chief Financial Officer\nOwen Pryce - Chief Executive Officer\nAna María de la Cruz - Piper Sandler, Analyst\n')
+      .replace('from Maria Lund with', 'from Ana María de la Cruz with')
+      .replace('Maria: Thanks. What about fuel', 'Ana María: Thanks. What about fuel')
+      .replace('Maria: And diesel', 'Ana María: And diesel');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Castell', 'Operator', 'Ana María de la Cruz', 'Maria Castell', 'Ana María de la Cruz', 'Owen Pryce', 'Operator']);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Ana María');
   });
 });
 
@@ -425,6 +454,20 @@ describe('a first name alone in captions', () => {
     const parsed = parseTranscriptText(text, { fileName: 'crestview.vtt' });
     expect(parsed.layout).toBe('webvtt');
     expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Maria Lopez', role: 'answer' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+
+  it('WebVTT: a voice "Maria" two people go by is an "Unidentified Speaker" — it was a new participant "Maria"', () => {
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', '<v Operator>Good morning and welcome to the Crestview Foods call. I will now hand over to Maria Lopez.'),
+      cue('00:00:06.000', '00:00:10.000', '<v Maria Lopez>Thank you. Our frozen meals business grew 7% in the quarter.'),
+      cue('00:01:00.000', '00:01:04.000', '<v Operator>Our first question comes from Maria Chen with Barclays.'),
+      cue('00:01:05.000', '00:01:09.000', '<v Maria Chen>How are promotions affecting your margins?'),
+      cue('00:01:10.000', '00:01:14.000', '<v Maria>Promotions were lighter than last year.'),
+    ].join('\n');
+    const parsed = parseTranscriptText(text, { fileName: 'crestview.vtt' });
+    expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Unidentified Speaker', side: 'unknown' });
     expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
   });
 });

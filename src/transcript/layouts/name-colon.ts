@@ -420,8 +420,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   // Body: a "Name:" line opens a paragraph (and a turn when the speaker changes); other lines
   // continue the open paragraph, or open a new one after a blank line.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list', company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list', company: meta.company ?? meta.ticker, text: doc.text, turnBefore: () => (collector.current === null ? null : turnText(collector.current)) };
   const valued = valueLabels(lines, k);
   let section: Section = 'prepared_remarks';
   let sectionsKnown = false;

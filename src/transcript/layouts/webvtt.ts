@@ -262,7 +262,6 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
     }
   }
 
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants NOTE' };
   const collector = new TurnCollector(ctx.limits);
   const writer = new SourceTextWriter();
   const heading = meta.title ?? [meta.company ?? meta.ticker, meta.quarter, 'Earnings Call'].filter(Boolean).join(' ');
@@ -270,6 +269,9 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
   let section: Section = 'prepared_remarks';
   let speaker: Participant | null = null;
   let paragraph: string[] = [];
+  // The turn before a cue: its paragraphs and the words not yet made one.
+  const turnBefore = (): string | null => (collector.current === null ? null : `${turnText(collector.current)} ${paragraph.join(' ')}`);
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants NOTE', text: doc.text, turnBefore };
   let paragraphLine: Line | null = null;
   let lastEnd = 0;
   let unnamedChanges = 0;
