@@ -222,12 +222,26 @@ export function isDeliveryNote(hint: string): boolean {
 }
 
 /**
+ * "Brandt, Hugo (Piper Sandler) (External)", "Owen Pryce (CEO) (he/him)": a meeting tool's tag or a delivery note
+ * after the bracket that says who they are, taken away — the whole label was one name.
+ */
+function withoutTrailingTags(text: string): string {
+  let rest = text;
+  for (let m = /\s*[([](?<tag>[^()[\]]{1,40})[)\]]$/.exec(rest); m?.groups && m.index > 0 && /[)\]]$/.test(rest.slice(0, m.index)) && isDeliveryNote(m.groups.tag as string); ) {
+    rest = rest.slice(0, m.index);
+    m = /\s*[([](?<tag>[^()[\]]{1,40})[)\]]$/.exec(rest);
+  }
+  return rest;
+}
+
+/**
  * "Sam Lee (Chief Financial Officer)" or "Sam Lee [CFO]" → name and the title/firm written with
  * it ("Kenji Watanabe (via interpreter)" has none; "[00:01:23]" is a time, not a title).
  */
 export function splitNameHint(text: string): { name: string; hint: string | null } {
-  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim()) ?? /^(?<name>[^()[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/.exec(text.trim());
-  if (!m?.groups) return { name: text.trim(), hint: null };
+  const written = withoutTrailingTags(text.trim());
+  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(written) ?? /^(?<name>[^()[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/.exec(written);
+  if (!m?.groups) return { name: written, hint: null };
   const hint = (m.groups.hint as string).trim();
   return { name: (m.groups.name as string).trim(), hint: isDeliveryNote(hint) ? null : hint };
 }

@@ -2312,6 +2312,14 @@ describe('a meeting tool\'s tags on display names ("Owen Pryce (he/him)", "Hugo 
     expect(labels).toContain('Leila Moran (Guest): What is the capex plan');
     expect(people(labels)).toEqual(people(labels.replace(/ \((?:he\/him|she\/her|External|Guest)\):/g, ':')));
   });
+
+  it('after a bracket that says who they are ("Brandt, Hugo (Piper Sandler) (External)", Teams\' guest with a directory name) — the whole label was a person\'s name', () => {
+    const both = vtt.replace('<v Hugo Brandt (External)>', '<v Brandt, Hugo (Piper Sandler) (External)>').replace('<v Leila Moran (Guest)>', '<v Leila Moran (Jefferies) (Guest)>');
+    expect(people(both)).toEqual(people(untagged));
+    const labels = both.replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 earnings call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n<v ([^>]+)>(.*)<\/v>$/gm, '$1: $2');
+    expect(labels).toContain('Brandt, Hugo (Piper Sandler) (External): Thanks.');
+    expect(people(labels)).toContain('Hugo Brandt | analyst | null | Piper Sandler');
+  });
 });
 
 describe('a speaker\'s name over the company\'s line over the title ("Owen Pryce" / "Tallis Freight Corp" / "Chief Executive Officer"), an analyst\'s over the firm and "Analyst"', () => {
