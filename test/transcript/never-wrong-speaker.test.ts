@@ -1911,6 +1911,17 @@ describe('calls held in German, French or Italian', () => {
     expect(parsed.call.exchanges).toHaveLength(2);
   });
 
+  it('the firm an introduction gives with "de", "d\'", "di", "von" ("…vient de James Carter, de Morgan Stanley", "…è di David Wells di Barclays", "…kommt von Thomas Hill von Deutsche Bank") is the analyst\'s — it was no firm', () => {
+    const firms = (text: string): string[] => parseTranscriptText(text).call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`);
+    expect(firms(fixture('name-colon-french.txt'))).toEqual(['James Carter | Morgan Stanley', 'Sophie Leroy | Exane BNP Paribas']);
+    const italian = fixture('name-colon-italian.txt').replace('di David Wells, Barclays.', 'di David Wells di Barclays.').replace('da Giulia Conti, Equita.', 'da Giulia Conti di Equita SIM.');
+    expect(firms(italian)).toEqual(['David Wells | Barclays', 'Giulia Conti | Equita SIM']);
+    const german = fixture('standard-german.txt').replace('von Thomas Hill, Deutsche Bank.', 'von Thomas Hill von Deutsche Bank.');
+    expect(firms(german)[0]).toBe('Thomas Hill | Deutsche Bank');
+    // An English introduction keeps a name's particle: "…from Ana de Souza" names no firm "Souza".
+    expect(parseTranscriptText(fixture('name-colon-french.txt').replace('La première question vient de James Carter, de Morgan Stanley.', 'Our first question comes from James Carter de Souza.').replace('James Carter:', 'James Carter de Souza:')).call.participants.map((p) => p.firm)).not.toContain('Souza');
+  });
+
   it('other period forms: "3e trimestre 2025", "T3 2025", "3. Quartal 2025", "3° trimestre 2025"', () => {
     const text = fixture('name-colon-french.txt');
     for (const period of ['3e trimestre 2025', 'T3 2025', '3. Quartal 2025', '3° trimestre 2025']) {
