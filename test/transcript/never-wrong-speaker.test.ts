@@ -1714,6 +1714,24 @@ describe('"Name:" labels after a numbered Q&A mark ("Q1 (Kate Lowe, UBS):", "A1 
   });
 });
 
+describe('a surname two people share, marked "Q -" or "A -" as terminals mark the Q&A', () => {
+  it('is the one on the side the mark says ("Q - Keller" is the analyst Tom Keller, not the CFO Anna Keller) — the file was refused', () => {
+    const parsed = parseTranscriptText(fixture('standard-bloomberg-same-surname.txt'));
+    expect(turnTable(parsed.call).slice(3).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Tom Keller (analyst, question)', 'Anna Keller (company, answer)', 'Tom Keller (analyst, question)', 'Owen Pryce (company, answer)',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Keller" taken as Tom Keller, the only participant so named on the analysts\' side');
+  });
+
+  it('"A - Keller" is the CFO; unmarked, "Keller" is still refused, and so is a mark two people on its side could answer', () => {
+    const text = fixture('standard-bloomberg-same-surname.txt');
+    const answered = parseTranscriptText(text.replace('A - Anna Keller {BIO 2345678 <GO>}', 'A - Keller'));
+    expect(turnTable(answered.call)[4]).toMatchObject({ speaker: 'Anna Keller', side: 'company' });
+    expect(() => parseTranscriptText(text.replace('Q - Keller\n', 'Keller\n'))).toThrow(/speaker "Keller" could be "Anna Keller" \(Chief Financial Officer\) or "Tom Keller"/);
+    expect(() => parseTranscriptText(text.replace('* Kate Lowe, Analyst', '* Kate Keller, Analyst'))).toThrow(/could be/);
+  });
+});
+
 describe('an interpreted call whose labels say so', () => {
   it('"Kenji Watanabe (via interpreter):", "Yuki Mori [interpreted]:" are those executives, with no title "via interpreter"', () => {
     const parsed = parseTranscriptText(fixture('name-colon-interpreted.txt'));

@@ -12,7 +12,7 @@ import { nameWords } from '../names.js';
 import { firmInIntroduction } from '../structure.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
-import type { Participant } from '../types.js';
+import type { Participant, Side } from '../types.js';
 
 export interface SpeakerLineContext {
   resolver: SpeakerResolver;
@@ -63,14 +63,21 @@ const FIRM_SUFFIXES = new Set(['llc', 'inc', 'co', '&', 'and', 'ltd', 'plc', 'lp
  * An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
  * "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
  */
-export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, hint: string | null): Participant | null {
+export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, hint: string | null, side: Side | null = null): Participant | null {
   const bare = SpeakerResolver.withoutHonorific(name);
   const surnamed = ctx.resolver.bySurnameAlone(bare, hint);
   if (surnamed.kind === 'found') {
     ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${surnamed.participant.name}, the only participant so named` });
     return surnamed.participant;
   }
-  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, name, surnamed.candidates, 'write the full name');
+  if (surnamed.kind === 'ambiguous') {
+    // "Q - Keller" beside the CFO Anna Keller and the analyst Tom Keller: the terminal's mark says which side asks.
+    const onSide = side === null ? [] : surnamed.candidates.filter((p) => p.side === side || p.side === 'unknown');
+    const one = onSide.length === 1 ? (onSide[0] as Participant) : null;
+    if (one === null) ambiguousSpeaker(line, name, surnamed.candidates, 'write the full name');
+    ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${one.name}, the only participant so named on the ${side === 'analyst' ? "analysts'" : "company's"} side` });
+    return one;
+  }
   return hint === null ? byGivenName(ctx, line, name, bare) : null;
 }
 
@@ -200,7 +207,8 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
     if (ctx.resolver.hasList) ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" names a role nobody in ${ctx.listName} holds; added as a company speaker named by it` });
     return role;
   }
-  const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm);
+  // A side the line itself says (a terminal's "Q -" / "A -" mark) tells apart two people who share a surname.
+  const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm, draft.sideSource === 'header' && (draft.side === 'analyst' || draft.side === 'company') ? draft.side : null);
   if (part) return part;
   if (draft.title === null && draft.firm === null) {
     const analyst = analystOfFirm(ctx, line, draft.name);
