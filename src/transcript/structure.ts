@@ -237,6 +237,17 @@ export function inferSides(participants: readonly Participant[], turns: readonly
     } else if (topId !== null && top !== null && clear && top.intros >= 2) {
       moderators.add(topId); // a host: company, decided below
     }
+    // An operator a transcription tool could not name ("Unknown Speaker  0:02", Otter), who welcomes the call
+    // and hands over the questions: the moderator, so who they hand the floor to is an analyst — but its side
+    // stays unknown, the label being anyone the tool could not name. It left every side unknown.
+    if (moderators.size === 0) {
+      const unnamed = people.filter((p) => p.side === 'unknown' && unidentifiedSide(p.name) === 'unknown');
+      const hosting = unnamed.filter((p) => {
+        const own = turns.map((t, i) => (t.speakerId === p.id ? (texts[i] as string) : null)).filter((x): x is string => x !== null);
+        return own.some((x) => OPERATOR_PHRASES.test(x)) || own.filter((x) => introducesQuestion(x)).length >= 2;
+      });
+      if (hosting.length === 1) moderators.add((hosting[0] as Participant).id);
+    }
   }
 
   // 2. Analysts: who the moderator hands the floor to once the Q&A has opened.

@@ -1732,6 +1732,29 @@ describe('a surname two people share, marked "Q -" or "A -" as terminals mark th
   });
 });
 
+describe('an operator a transcription tool could not name ("Unknown Speaker  0:02", Otter)', () => {
+  it('hands the floor as an operator does: who they introduce asks, everyone else answers — every side was unknown — its own side staying unknown', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-otter-unknown-operator.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Unknown Speaker (unknown, remarks)',
+      'Owen Pryce (company, remarks)',
+      'Maria Castell (company, remarks)',
+      'Unknown Speaker (unknown, intro)',
+      'Hugo Brandt (analyst, question)',
+      'Owen Pryce (company, answer)',
+      'Unknown Speaker (unknown, intro)',
+      'Leila Moran (analyst, question)',
+      'Maria Castell (company, answer)',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+  });
+
+  it('one introduction and no operator\'s wording is too little to tell: the sides stay unknown', () => {
+    const once = fixture('name-colon-otter-unknown-operator.txt').replace('Our next question comes from Leila Moran with Jefferies.', 'Leila, go ahead.');
+    expect(new Set(turnTable(parseTranscriptText(once).call).map((r) => r.side))).toEqual(new Set(['unknown']));
+  });
+});
+
 describe('an interpreted call whose labels say so', () => {
   it('"Kenji Watanabe (via interpreter):", "Yuki Mori [interpreted]:" are those executives, with no title "via interpreter"', () => {
     const parsed = parseTranscriptText(fixture('name-colon-interpreted.txt'));
