@@ -132,7 +132,30 @@ export function unnamedRoleLabel(text: string): string | null {
 
 /** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
 export function isNumberedSpeaker(text: string): boolean {
-  return /^speaker \d{1,4}$/i.test(text.trim());
+  return /^speaker \d{1,4}$/i.test(text.trim()) || DIAL_IN_USER.test(text.trim()) || isPhoneNumber(text);
+}
+
+/** A meeting tool's label for someone who dialled in by phone: "Call-in User_2" (Zoom), "Dial-in User 3", "Phone User 1". */
+const DIAL_IN_USER = /^(?:call[- ]?in|dial[- ]?in|phone|telephone)[ _-]?user[ _#-]*(?<n>\d{1,4})$/i;
+
+/**
+ * A phone number a meeting tool shows for a caller it cannot name: with its country code ("+1 212-555-0101", "+44 20
+ * 7946 0000"), or as North America writes one ("(212) 555-0101", "212-555-0101") — never a date ("2025-10-23").
+ */
+function isPhoneNumber(text: string): boolean {
+  const t = text.trim();
+  return (/^\+\d[\d\s().-]{6,20}\d$/.test(t) && (t.match(/\d/g) ?? []).length >= 8) || /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/.test(t);
+}
+
+/**
+ * A caller a meeting tool could not name, as its captions label them: "Call-in User_2" → "Call-in User 2", a phone
+ * number as written. A voice of its own, numbered as diarized voices are and named as they are from the call's
+ * hand-overs — its words were the speaker before's. Null for anything else.
+ */
+export function dialInSpeaker(text: string): string | null {
+  const n = DIAL_IN_USER.exec(text.trim())?.groups?.n;
+  if (n !== undefined) return `Call-in User ${Number(n)}`;
+  return isPhoneNumber(text) ? text.trim().replace(/\s+/g, ' ') : null;
 }
 
 /**

@@ -472,6 +472,26 @@ describe('a first name alone in captions', () => {
   });
 });
 
+describe('callers a meeting tool could not name ("Call-in User_2: …", "+1 212-555-0101: …", as Zoom labels phone callers)', () => {
+  it('are voices of their own, named from the operator\'s hand-overs — their questions were the operator\'s words', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-call-in-users.vtt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Operator (operator, remarks)', 'Owen Pryce (company, remarks)', 'Operator (operator, intro)', 'Hugo Brandt (analyst, question)', 'Owen Pryce (company, answer)',
+      'Operator (operator, intro)', 'Leila Moran (analyst, question)', 'Owen Pryce (company, answer)',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('numbered speakers named from the call\'s hand-overs: Call-in User 2 → Hugo Brandt, +1 212-555-0101 → Leila Moran');
+  });
+
+  it('as "Name:" labels too; with no hand-over naming them they keep the label, and a date opening a paragraph is no caller', () => {
+    const labels = fixture('webvtt-call-in-users.vtt').replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 Earnings Call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n/gm, '');
+    expect(turnTable(parseTranscriptText(labels).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Owen Pryce']);
+    const unnamed = labels.replace('Our next question comes from Leila Moran with Jefferies.', 'Next question, please.').replace('Owen Pryce: Thank you. Volumes rose 6%.', 'Owen Pryce: Thank you. Volumes rose 6%.\n\n2025-10-23: a date in his words.');
+    const rows = turnTable(parseTranscriptText(unnamed).call);
+    expect(rows.map((r) => r.speaker)).toContain('+1 212-555-0101');
+    expect(rows[1]?.text).toContain('2025-10-23: a date in his words.');
+  });
+});
+
 describe('captions that mark a change of speaker without naming who', () => {
   it('SubRip ">> NAME:" captions: named turns under their speaker, an unnamed ">>" never continues the previous one, "[Music]" is nobody', () => {
     const parsed = parseTranscriptText(fixture('srt-captions.srt'), { fileName: 'srt-captions.srt' });

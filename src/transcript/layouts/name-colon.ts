@@ -24,7 +24,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.
 import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { isIntroducedFirm } from '../introduced-firm.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { diarizedSpeaker, givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
+import { dialInSpeaker, diarizedSpeaker, givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
@@ -81,7 +81,7 @@ function stampSeconds(stamp: string): number {
 /** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
 function nameAndHint(label: string): { name: string; hint: string | null } {
   // "SPEAKER_00: …", "[SPEAKER_01]: …" (a diarizing tool's text output): the numbered speaker, named later from the call's hand-overs.
-  const diarized = diarizedSpeaker(label);
+  const diarized = diarizedSpeaker(label) ?? dialInSpeaker(label);
   if (diarized !== null) return { name: diarized, hint: null };
   // "Robert Kaplan, Jr. (CEO)": the suffix is the name's, never its title.
   const written = withNameSuffixJoined(label);
