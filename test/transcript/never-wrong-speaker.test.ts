@@ -639,6 +639,14 @@ describe('"Name:" transcripts: what opens a paragraph but is no speaker', () => 
     ]);
     expect(parsed.warnings.map((w) => w.message)).toContain('2 "Q:" / "A:" paragraphs name no one: under "Unidentified Analyst" / "Unidentified Company Representative"');
   });
+
+  it('"Follow-up: …" (or "Follow-up question:") marks a question as "Q:" does — it was a company speaker named "Follow-up"', () => {
+    for (const label of ['Follow-up', 'Follow-up question', 'Followup']) {
+      const parsed = parseTranscriptText(call(`Q: How are promotions affecting your margins?\n\nA: Promotions were lighter than last year.\n\n${label}: And pricing?`));
+      expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question', text: 'And pricing?' });
+      expect(parsed.call.participants.map((p) => p.name)).not.toContain(label);
+    }
+  });
 });
 
 describe('time stamps inside "Name:" transcripts', () => {

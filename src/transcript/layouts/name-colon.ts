@@ -40,10 +40,10 @@ import { addUnlistedSpeaker, ambiguousSpeaker, analystIntroducedWithFirm, speake
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 
 /**
- * "Q: …" / "A: …" (and "Question:" / "Answer:"): a change of speaker that names no one — the
+ * "Q: …" / "A: …" (and "Question:" / "Answer:", "Follow-up:"): a change of speaker that names no one — the
  * one asking, the one answering. Never the previous speaker's words.
  */
-const QA_LABEL = /^(?<label>q|a|question|answer|pregunta|pergunta|frage|domanda|respuesta|resposta|r[eé]ponse|antwort|risposta)\s*:\s*(?=\S)/iu;
+const QA_LABEL = /^(?<label>q|a|question|answer|follow[- ]?up(?: question)?|pregunta|pergunta|frage|domanda|respuesta|resposta|r[eé]ponse|antwort|risposta)\s*:\s*(?=\S)/iu;
 /**
  * The same marks by their first letter, as calls held in Spanish, Portuguese, Italian or German
  * write them ("P:" / "R:" for Pregunta / Respuesta, "D:" / "R:", "F:" / "A:"): read so only when the
@@ -457,7 +457,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const qa = speaker !== null || sectionsKnown ? (QA_LABEL.exec(line.text) ?? (qaLetters ? QA_LETTER.exec(line.text) : null)) : null;
     if (qa?.groups) {
       close();
-      const role = QUESTION_MARKS.has(qa.groups.label!.toLowerCase()) ? 'q' : 'a';
+      // "Follow-up: And diesel?" marks a question as "Q:" does (it was a company speaker named "Follow-up").
+      const role = QUESTION_MARKS.has(qa.groups.label!.toLowerCase()) || /^follow/i.test(qa.groups.label!) ? 'q' : 'a';
       const found = resolver.resolve(QA_SPEAKERS[role]);
       if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified …" speaker always resolves');
       qaLabels++;
