@@ -132,7 +132,30 @@ export function unnamedRoleLabel(text: string): string | null {
 
 /** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
 export function isNumberedSpeaker(text: string): boolean {
-  return /^speaker \d{1,4}$/i.test(text.trim());
+  return /^speaker \d{1,4}$/i.test(text.trim()) || DIAL_IN_USER.test(text.trim()) || isPhoneNumber(text);
+}
+
+/** A meeting tool's label for someone who dialled in by phone: "Call-in User_2" (Zoom), "Dial-in User 3", "Phone User 1". */
+const DIAL_IN_USER = /^(?:call[- ]?in|dial[- ]?in|phone|telephone)[ _-]?user[ _#-]*(?<n>\d{1,4})$/i;
+
+/**
+ * A phone number a meeting tool shows for a caller it cannot name: with its country code ("+1 212-555-0101", "+44 20
+ * 7946 0000"), or as North America writes one ("(212) 555-0101", "212-555-0101") — never a date ("2025-10-23").
+ */
+function isPhoneNumber(text: string): boolean {
+  const t = text.trim();
+  return (/^\+\d[\d\s().-]{6,20}\d$/.test(t) && (t.match(/\d/g) ?? []).length >= 8) || /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/.test(t);
+}
+
+/**
+ * A caller a meeting tool could not name, as its captions label them: "Call-in User_2" → "Call-in User 2", a phone
+ * number as written. A voice of its own, numbered as diarized voices are and named as they are from the call's
+ * hand-overs — its words were the speaker before's. Null for anything else.
+ */
+export function dialInSpeaker(text: string): string | null {
+  const n = DIAL_IN_USER.exec(text.trim())?.groups?.n;
+  if (n !== undefined) return `Call-in User ${Number(n)}`;
+  return isPhoneNumber(text) ? text.trim().replace(/\s+/g, ' ') : null;
 }
 
 /**
@@ -222,12 +245,26 @@ export function isDeliveryNote(hint: string): boolean {
 }
 
 /**
+ * "Brandt, Hugo (Piper Sandler) (External)", "Owen Pryce (CEO) (he/him)": a meeting tool's tag or a delivery note
+ * after the bracket that says who they are, taken away — the whole label was one name.
+ */
+function withoutTrailingTags(text: string): string {
+  let rest = text;
+  for (let m = /\s*[([](?<tag>[^()[\]]{1,40})[)\]]$/.exec(rest); m?.groups && m.index > 0 && /[)\]]$/.test(rest.slice(0, m.index)) && isDeliveryNote(m.groups.tag as string); ) {
+    rest = rest.slice(0, m.index);
+    m = /\s*[([](?<tag>[^()[\]]{1,40})[)\]]$/.exec(rest);
+  }
+  return rest;
+}
+
+/**
  * "Sam Lee (Chief Financial Officer)" or "Sam Lee [CFO]" → name and the title/firm written with
  * it ("Kenji Watanabe (via interpreter)" has none; "[00:01:23]" is a time, not a title).
  */
 export function splitNameHint(text: string): { name: string; hint: string | null } {
-  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(text.trim()) ?? /^(?<name>[^()[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/.exec(text.trim());
-  if (!m?.groups) return { name: text.trim(), hint: null };
+  const written = withoutTrailingTags(text.trim());
+  const m = /^(?<name>[^()]+?)\s*\((?<hint>[^()]{1,80})\)$/.exec(written) ?? /^(?<name>[^()[\]]+?)\s*\[(?<hint>[^[\]\d][^[\]]{0,79})\]$/.exec(written);
+  if (!m?.groups) return { name: written, hint: null };
   const hint = (m.groups.hint as string).trim();
   return { name: (m.groups.name as string).trim(), hint: isDeliveryNote(hint) ? null : hint };
 }

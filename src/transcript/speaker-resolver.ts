@@ -43,6 +43,16 @@ function firstLast(name: string): { first: string; middle: string | null; last: 
   return { first: words[0] as string, middle, last: words[words.length - 1] as string };
 }
 
+/** A name's given names (folded words): the words before its surname and the surname's particles ("ana maria" of "Ana María de la Cruz"), an honorific and suffixes aside. */
+function givenNamesOf(name: string): string[] {
+  const words = nameWords(name);
+  while (words.length > 2 && HONORIFICS.has(words[0] as string)) words.shift();
+  while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+  let surname = words.length - 1;
+  while (surname > 1 && isNameParticle(words[surname - 1] as string)) surname--;
+  return words.slice(0, surname);
+}
+
 /** "van der Berg" (folded words): particles and the surname after them; null unless every word but the last is a particle. */
 function particledSurname(words: readonly string[]): { particles: string[]; last: string } | null {
   if (words.length < 2 || !words.slice(0, -1).every(isNameParticle)) return null;
@@ -240,15 +250,35 @@ export class SpeakerResolver {
    * nicknames ("Tom" for Thomas Reed); null when nobody or several people go by it.
    */
   byFirstName(text: string): Participant | null {
+    const matches = this.goingBy(text);
+    return matches.length === 1 ? (matches[0] as Participant) : null;
+  }
+
+  /** Everyone a first name alone, or a label of every given name, can mean (the operator aside). */
+  goingBy(text: string): Participant[] {
     const words = nameWords(text);
     const word = words[0];
-    if (words.length !== 1 || word === undefined || word.length < 2) return null;
-    const matches = this.list().filter((p) => {
+    if (words.length >= 2) return this.byGivenNames(words);
+    if (words.length !== 1 || word === undefined || word.length < 2) return [];
+    return this.list().filter((p) => {
       if (p.side === 'operator') return false;
       const fl = firstLast(p.name);
       return fl !== null && goesBy(word, fl);
     });
-    return matches.length === 1 ? (matches[0] as Participant) : null;
+  }
+
+  /**
+   * "Ana María:" for Ana María de la Cruz, "Mary Ann:" for Mary Ann Lowe: a label that is every given name of one
+   * participant — their name before its surname and the surname's particles — is them (it was a new person "Ana María",
+   * and the listed analyst answered her).
+   */
+  private byGivenNames(words: readonly string[]): Participant[] {
+    if (words.length > 3) return [];
+    return this.list().filter((p) => {
+      if (p.side === 'operator') return false;
+      const given = givenNamesOf(p.name);
+      return given.length === words.length && given.every((w, k) => w === words[k]);
+    });
   }
 
   /**

@@ -118,6 +118,12 @@ const INTRO_PATTERN =
 
 /** "with"/"from"/"of"/"at" right after an analyst's name, then their firm's words. */
 const FIRM_LEAD = /^[\s,]+(?:with|from|of|at)\s+/u;
+/**
+ * The same in an introduction held in French, Italian, German, Spanish or Portuguese ("…vient de Hugo Brandt de Piper
+ * Sandler", "…è di Hugo Brandt di Piper Sandler", "…kommt von Hugo Brandt von Piper Sandler", "…d'Exane"): read only
+ * where the introduction is worded in one of them, so an English "Ana de Souza" keeps her particle.
+ */
+const FOREIGN_FIRM_LEAD = /^[\s,]+(?:(?:de|di|da|do|du|von|vom)\s+|d['\u2019](?=\p{Lu}))/u;
 const FIRM_WORD = /^(?:[A-Z][\p{L}\p{N}&.'’-]*|&|and|of|de)$/u;
 /** Words that start the operator's next sentence, not the firm's name ("…ISI. Please go ahead"). */
 const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it', 'good', 'hi', 'hello', 'yes', 'okay', 'so']);
@@ -130,7 +136,7 @@ export function firmInIntroduction(text: string, name: string): string | null {
     const at = text.toLowerCase().indexOf(form.toLowerCase());
     if (at < 0) continue;
     const after = text.slice(at + form.length, at + form.length + 120);
-    const lead = FIRM_LEAD.exec(after);
+    const lead = FIRM_LEAD.exec(after) ?? (IBERIAN_QUESTION_INTRO.test(text) ? FOREIGN_FIRM_LEAD.exec(after) : null);
     if (!lead) continue;
     const tokens = after.slice(lead[0].length).split(/\s+/);
     const firm: string[] = [];
@@ -230,6 +236,17 @@ export function inferSides(participants: readonly Participant[], turns: readonly
       for (const id of moderators) Object.assign(byId.get(id) as Participant, { side: 'operator', sideSource: 'inferred' });
     } else if (topId !== null && top !== null && clear && top.intros >= 2) {
       moderators.add(topId); // a host: company, decided below
+    }
+    // An operator a transcription tool could not name ("Unknown Speaker  0:02", Otter), who welcomes the call
+    // and hands over the questions: the moderator, so who they hand the floor to is an analyst — but its side
+    // stays unknown, the label being anyone the tool could not name. It left every side unknown.
+    if (moderators.size === 0) {
+      const unnamed = people.filter((p) => p.side === 'unknown' && unidentifiedSide(p.name) === 'unknown');
+      const hosting = unnamed.filter((p) => {
+        const own = turns.map((t, i) => (t.speakerId === p.id ? (texts[i] as string) : null)).filter((x): x is string => x !== null);
+        return own.some((x) => OPERATOR_PHRASES.test(x)) || own.filter((x) => introducesQuestion(x)).length >= 2;
+      });
+      if (hosting.length === 1) moderators.add((hosting[0] as Participant).id);
     }
   }
 

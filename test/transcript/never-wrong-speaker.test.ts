@@ -404,11 +404,40 @@ describe('a first name alone, after the full name spoke', () => {
     expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Maria" taken as Maria Lopez, the only participant so named');
   });
 
-  it('stays a participant of its own when two people go by it', () => {
+  it('is an "Unidentified Speaker" when two people go by it, with a warning naming both — never a new person "Maria"', () => {
     const text = fixture('name-colon-first-names.txt').replace('Tom Reed: Net sales', 'Maria Chen: Net sales');
     const parsed = parseTranscriptText(text);
     const maria = turnTable(parsed.call).find((r) => r.text.startsWith('Promotions were lighter'))!;
-    expect(maria.speaker).toBe('Maria');
+    expect(maria).toMatchObject({ speaker: 'Unidentified Speaker', side: 'unknown' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+    expect(parsed.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^speaker "Maria" could be "Maria Lopez" or "Maria Chen"/));
+  });
+
+  it('is the one the turn before hands the floor to ("…comes from Maria Lund"), never the CFO Maria Castell who spoke before; after that, either Maria is no one it can name', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-two-marias.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Operator (operator, remarks)',
+      'Maria Castell (company, remarks)',
+      'Operator (operator, intro)',
+      'Maria Lund (analyst, question)',
+      'Maria Castell (company, answer)',
+      'Unidentified Speaker (unknown, answer)',
+      'Owen Pryce (company, answer)',
+      'Operator (operator, remarks)',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Lund')?.firm).toBe('Piper Sandler');
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+
+  it('every given name of one listed person ("Ana María:" for Ana María de la Cruz) is them — it was a new person "Ana María"', () => {
+    const text = fixture('name-colon-two-marias.txt')
+      .replace('Tallis Freight Corp (TLFT) Q3 2025 Earnings Call\n', 'Tallis Freight Corp (TLFT) Q3 2025 Earnings Call\n\nParticipants:\nMaria Castell - Chief Financial Officer\nOwen Pryce - Chief Executive Officer\nAna María de la Cruz - Piper Sandler, Analyst\n')
+      .replace('from Maria Lund with', 'from Ana María de la Cruz with')
+      .replace('Maria: Thanks. What about fuel', 'Ana María: Thanks. What about fuel')
+      .replace('Maria: And diesel', 'Ana María: And diesel');
+    const parsed = parseTranscriptText(text);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Maria Castell', 'Operator', 'Ana María de la Cruz', 'Maria Castell', 'Ana María de la Cruz', 'Owen Pryce', 'Operator']);
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Ana María');
   });
 });
 
@@ -426,6 +455,40 @@ describe('a first name alone in captions', () => {
     expect(parsed.layout).toBe('webvtt');
     expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Maria Lopez', role: 'answer' });
     expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+
+  it('WebVTT: a voice "Maria" two people go by is an "Unidentified Speaker" — it was a new participant "Maria"', () => {
+    const text = [
+      'WEBVTT\n',
+      cue('00:00:01.000', '00:00:05.000', '<v Operator>Good morning and welcome to the Crestview Foods call. I will now hand over to Maria Lopez.'),
+      cue('00:00:06.000', '00:00:10.000', '<v Maria Lopez>Thank you. Our frozen meals business grew 7% in the quarter.'),
+      cue('00:01:00.000', '00:01:04.000', '<v Operator>Our first question comes from Maria Chen with Barclays.'),
+      cue('00:01:05.000', '00:01:09.000', '<v Maria Chen>How are promotions affecting your margins?'),
+      cue('00:01:10.000', '00:01:14.000', '<v Maria>Promotions were lighter than last year.'),
+    ].join('\n');
+    const parsed = parseTranscriptText(text, { fileName: 'crestview.vtt' });
+    expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Unidentified Speaker', side: 'unknown' });
+    expect(parsed.call.participants.map((p) => p.name)).not.toContain('Maria');
+  });
+});
+
+describe('callers a meeting tool could not name ("Call-in User_2: …", "+1 212-555-0101: …", as Zoom labels phone callers)', () => {
+  it('are voices of their own, named from the operator\'s hand-overs — their questions were the operator\'s words', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-call-in-users.vtt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Operator (operator, remarks)', 'Owen Pryce (company, remarks)', 'Operator (operator, intro)', 'Hugo Brandt (analyst, question)', 'Owen Pryce (company, answer)',
+      'Operator (operator, intro)', 'Leila Moran (analyst, question)', 'Owen Pryce (company, answer)',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('numbered speakers named from the call\'s hand-overs: Call-in User 2 → Hugo Brandt, +1 212-555-0101 → Leila Moran');
+  });
+
+  it('as "Name:" labels too; with no hand-over naming them they keep the label, and a date opening a paragraph is no caller', () => {
+    const labels = fixture('webvtt-call-in-users.vtt').replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 Earnings Call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n/gm, '');
+    expect(turnTable(parseTranscriptText(labels).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce', 'Operator', 'Leila Moran', 'Owen Pryce']);
+    const unnamed = labels.replace('Our next question comes from Leila Moran with Jefferies.', 'Next question, please.').replace('Owen Pryce: Thank you. Volumes rose 6%.', 'Owen Pryce: Thank you. Volumes rose 6%.\n\n2025-10-23: a date in his words.');
+    const rows = turnTable(parseTranscriptText(unnamed).call);
+    expect(rows.map((r) => r.speaker)).toContain('+1 212-555-0101');
+    expect(rows[1]?.text).toContain('2025-10-23: a date in his words.');
   });
 });
 
@@ -575,6 +638,14 @@ describe('"Name:" transcripts: what opens a paragraph but is no speaker', () => 
       ['Unidentified Company Representative', 'company', 'answer'],
     ]);
     expect(parsed.warnings.map((w) => w.message)).toContain('2 "Q:" / "A:" paragraphs name no one: under "Unidentified Analyst" / "Unidentified Company Representative"');
+  });
+
+  it('"Follow-up: …" (or "Follow-up question:") marks a question as "Q:" does — it was a company speaker named "Follow-up"', () => {
+    for (const label of ['Follow-up', 'Follow-up question', 'Followup']) {
+      const parsed = parseTranscriptText(call(`Q: How are promotions affecting your margins?\n\nA: Promotions were lighter than last year.\n\n${label}: And pricing?`));
+      expect(turnTable(parsed.call).at(-1)).toMatchObject({ speaker: 'Unidentified Analyst', side: 'analyst', role: 'question', text: 'And pricing?' });
+      expect(parsed.call.participants.map((p) => p.name)).not.toContain(label);
+    }
   });
 });
 
@@ -1653,6 +1724,65 @@ describe('"Name:" labels marked "Q -" / "A -" (or "Question –" / "Answer –")
   });
 });
 
+describe('"Name:" labels after a numbered Q&A mark ("Q1 (Kate Lowe, UBS):", "A1 (Alan Marsh):", "Q2 - Ben Ortiz, Jefferies:", "A2. Rita Chen:")', () => {
+  it('are their speakers\' turns — they were the words of whoever spoke before — and a numbered heading in someone\'s words stays words', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-numbered-qa.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}): ${r.text}`)).toEqual([
+      'Alan Marsh (company): Good morning. Revenue grew 4% in the quarter. Q3 - Backlog: up 6% on the year.',
+      'Rita Chen (company): Gross margin was 38%.',
+      'Kate Lowe (analyst): What about pricing?',
+      'Alan Marsh (company): Pricing was up 2%.',
+      'Ben Ortiz (analyst): What about volumes?',
+      'Rita Chen (company): Volumes were flat.',
+      'Kate Lowe (analyst): And capex?',
+      'Alan Marsh (company): Unchanged.',
+    ]);
+    expect(parsed.call.participants.map((p) => `${p.name} | ${p.firm}`)).toEqual(['Alan Marsh | Fenwick Tools Inc.', 'Rita Chen | Fenwick Tools Inc.', 'Kate Lowe | UBS', 'Ben Ortiz | Jefferies']);
+    expect(parsed.call.meta.quarter).toBe('Q1 2025');
+  });
+});
+
+describe('a surname two people share, marked "Q -" or "A -" as terminals mark the Q&A', () => {
+  it('is the one on the side the mark says ("Q - Keller" is the analyst Tom Keller, not the CFO Anna Keller) — the file was refused', () => {
+    const parsed = parseTranscriptText(fixture('standard-bloomberg-same-surname.txt'));
+    expect(turnTable(parsed.call).slice(3).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Tom Keller (analyst, question)', 'Anna Keller (company, answer)', 'Tom Keller (analyst, question)', 'Owen Pryce (company, answer)',
+    ]);
+    expect(parsed.warnings.map((w) => w.message)).toContain('speaker "Keller" taken as Tom Keller, the only participant so named on the analysts\' side');
+  });
+
+  it('"A - Keller" is the CFO; unmarked, "Keller" is still refused, and so is a mark two people on its side could answer', () => {
+    const text = fixture('standard-bloomberg-same-surname.txt');
+    const answered = parseTranscriptText(text.replace('A - Anna Keller {BIO 2345678 <GO>}', 'A - Keller'));
+    expect(turnTable(answered.call)[4]).toMatchObject({ speaker: 'Anna Keller', side: 'company' });
+    expect(() => parseTranscriptText(text.replace('Q - Keller\n', 'Keller\n'))).toThrow(/speaker "Keller" could be "Anna Keller" \(Chief Financial Officer\) or "Tom Keller"/);
+    expect(() => parseTranscriptText(text.replace('* Kate Lowe, Analyst', '* Kate Keller, Analyst'))).toThrow(/could be/);
+  });
+});
+
+describe('an operator a transcription tool could not name ("Unknown Speaker  0:02", Otter)', () => {
+  it('hands the floor as an operator does: who they introduce asks, everyone else answers — every side was unknown — its own side staying unknown', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-otter-unknown-operator.txt'));
+    expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'Unknown Speaker (unknown, remarks)',
+      'Owen Pryce (company, remarks)',
+      'Maria Castell (company, remarks)',
+      'Unknown Speaker (unknown, intro)',
+      'Hugo Brandt (analyst, question)',
+      'Owen Pryce (company, answer)',
+      'Unknown Speaker (unknown, intro)',
+      'Leila Moran (analyst, question)',
+      'Maria Castell (company, answer)',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+  });
+
+  it('one introduction and no operator\'s wording is too little to tell: the sides stay unknown', () => {
+    const once = fixture('name-colon-otter-unknown-operator.txt').replace('Our next question comes from Leila Moran with Jefferies.', 'Leila, go ahead.');
+    expect(new Set(turnTable(parseTranscriptText(once).call).map((r) => r.side))).toEqual(new Set(['unknown']));
+  });
+});
+
 describe('an interpreted call whose labels say so', () => {
   it('"Kenji Watanabe (via interpreter):", "Yuki Mori [interpreted]:" are those executives, with no title "via interpreter"', () => {
     const parsed = parseTranscriptText(fixture('name-colon-interpreted.txt'));
@@ -1848,6 +1978,17 @@ describe('calls held in German, French or Italian', () => {
       'operator remarks', 'company remarks', 'company remarks', 'operator intro', 'analyst question', 'company answer', 'operator intro', 'analyst question', 'company answer',
     ]);
     expect(parsed.call.exchanges).toHaveLength(2);
+  });
+
+  it('the firm an introduction gives with "de", "d\'", "di", "von" ("…vient de James Carter, de Morgan Stanley", "…è di David Wells di Barclays", "…kommt von Thomas Hill von Deutsche Bank") is the analyst\'s — it was no firm', () => {
+    const firms = (text: string): string[] => parseTranscriptText(text).call.participants.filter((p) => p.side === 'analyst').map((p) => `${p.name} | ${p.firm}`);
+    expect(firms(fixture('name-colon-french.txt'))).toEqual(['James Carter | Morgan Stanley', 'Sophie Leroy | Exane BNP Paribas']);
+    const italian = fixture('name-colon-italian.txt').replace('di David Wells, Barclays.', 'di David Wells di Barclays.').replace('da Giulia Conti, Equita.', 'da Giulia Conti di Equita SIM.');
+    expect(firms(italian)).toEqual(['David Wells | Barclays', 'Giulia Conti | Equita SIM']);
+    const german = fixture('standard-german.txt').replace('von Thomas Hill, Deutsche Bank.', 'von Thomas Hill von Deutsche Bank.');
+    expect(firms(german)[0]).toBe('Thomas Hill | Deutsche Bank');
+    // An English introduction keeps a name's particle: "…from Ana de Souza" names no firm "Souza".
+    expect(parseTranscriptText(fixture('name-colon-french.txt').replace('La première question vient de James Carter, de Morgan Stanley.', 'Our first question comes from James Carter de Souza.').replace('James Carter:', 'James Carter de Souza:')).call.participants.map((p) => p.firm)).not.toContain('Souza');
   });
 
   it('other period forms: "3e trimestre 2025", "T3 2025", "3. Quartal 2025", "3° trimestre 2025"', () => {
@@ -2250,6 +2391,14 @@ describe('a meeting tool\'s tags on display names ("Owen Pryce (he/him)", "Hugo 
     const labels = vtt.replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 earnings call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n<v ([^>]+)>(.*)<\/v>$/gm, '$1: $2');
     expect(labels).toContain('Leila Moran (Guest): What is the capex plan');
     expect(people(labels)).toEqual(people(labels.replace(/ \((?:he\/him|she\/her|External|Guest)\):/g, ':')));
+  });
+
+  it('after a bracket that says who they are ("Brandt, Hugo (Piper Sandler) (External)", Teams\' guest with a directory name) — the whole label was a person\'s name', () => {
+    const both = vtt.replace('<v Hugo Brandt (External)>', '<v Brandt, Hugo (Piper Sandler) (External)>').replace('<v Leila Moran (Guest)>', '<v Leila Moran (Jefferies) (Guest)>');
+    expect(people(both)).toEqual(people(untagged));
+    const labels = both.replace(/^WEBVTT\n\n/, 'Tallis Freight Q3 2025 earnings call\n\n').replace(/^\d+\n[\d:.]+ --> [\d:.]+\n<v ([^>]+)>(.*)<\/v>$/gm, '$1: $2');
+    expect(labels).toContain('Brandt, Hugo (Piper Sandler) (External): Thanks.');
+    expect(people(labels)).toContain('Hugo Brandt | analyst | null | Piper Sandler');
   });
 });
 
@@ -2809,6 +2958,23 @@ describe('an analyst labelled by the firm alone with no participants list ("Pipe
     expect(turnTable(other.call)[4]?.speaker).toBe('Piper Lowe');
     const titled = parseTranscriptText(text.replace('Owen Pryce: Pricing held', 'Owen Pryce CEO: Pricing held'));
     expect(turnTable(titled.call)[8]?.side).not.toBe('analyst');
+  });
+});
+
+describe('a person whose surname is a firm\'s word ("David Bank:"), with no participants list', () => {
+  it('stays the person the operator introduced with a firm — it was an unidentified analyst of a firm "David Bank"', () => {
+    const { text } = edited('name-colon-firm-label-no-list.txt', [
+      ['from Hugo Brandt with Piper Sandler', 'from David Bank with Piper Sandler'],
+      ['Piper Sandler: Thanks.', 'David Bank: Thanks.'],
+      ['Maria Castell: Fuel was a two-point headwind.', 'Maria Castell: Fuel was a two-point headwind.\n\nDavid Bank: And diesel?\n\nMaria Castell: Hedged.'],
+    ]);
+    const parsed = parseTranscriptText(text);
+    const rows = turnTable(parsed.call);
+    expect(rows.slice(4, 8).map((r) => `${r.speaker} (${r.side}, ${r.role})`)).toEqual([
+      'David Bank (analyst, question)', 'Maria Castell (company, answer)', 'David Bank (analyst, question)', 'Maria Castell (company, answer)',
+    ]);
+    expect(parsed.call.participants.find((p) => p.name === 'David Bank')?.firm).toBe('Piper Sandler');
+    expect(parsed.call.participants.map((p) => p.firm)).not.toContain('David Bank');
   });
 });
 

@@ -28,6 +28,7 @@ import { headerSized, lineGroups, speakerBlocks, type Line } from '../lines.js';
 import { isInterjection, isOperatorName, looksLikeName, unidentifiedSide, unnamedRoleLabel } from '../names.js';
 import { participantFromListLine, splitDashed } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
+import { turnText } from '../structure.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
 import { addUnlistedSpeaker, ambiguousSpeaker, type SpeakerLineContext } from './speaker-lines.js';
@@ -127,8 +128,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     warnings.push({ line: null, message: 'no "Call participants:" list: speakers are taken from their "Name -- Title" lines' });
   }
 
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: '"Call participants:"', company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: '"Call participants:"', company: meta.company ?? meta.ticker, text: doc.text, turnBefore: () => (collector.current === null ? null : turnText(collector.current)) };
   let section: Section = 'prepared_remarks';
   // A speaker line (or "Operator") with no blank line before it still opens its own block.
   const startsBlock = (text: string): boolean => {

@@ -24,13 +24,13 @@ import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.
 import { applyKeyValue, applyTitleLine, companyOverTitle, emptyHeaderMeta, isKeyValueMeta, readsAsSpeech } from '../header-meta.js';
 import { isIntroducedFirm } from '../introduced-firm.js';
 import { headerSized, lineGroups, type Line } from '../lines.js';
-import { diarizedSpeaker, givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
+import { dialInSpeaker, diarizedSpeaker, givenNameFirst, isDeliveryNote, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, isTermLabel, looksLikeName, splitLeadingTitle, splitNameHint, unidentifiedSide, unnamedRoleLabel, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { listedInitials, looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
 import { readLegend } from '../speaker-legend.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
-import { introducesQuestion, turnText } from '../structure.js';
+import { firmInIntroduction, introducesQuestion, turnText } from '../structure.js';
 import { isHeaderRow } from '../table-columns.js';
 import type { Participant, Section } from '../types.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
@@ -40,10 +40,10 @@ import { addUnlistedSpeaker, ambiguousSpeaker, analystIntroducedWithFirm, speake
 const PREFIXED = /^(?<name>[^:]{1,60}?)\s*:(?:\s+(?<rest>.*))?$/su;
 
 /**
- * "Q: …" / "A: …" (and "Question:" / "Answer:"): a change of speaker that names no one — the
+ * "Q: …" / "A: …" (and "Question:" / "Answer:", "Follow-up:"): a change of speaker that names no one — the
  * one asking, the one answering. Never the previous speaker's words.
  */
-const QA_LABEL = /^(?<label>q|a|question|answer|pregunta|pergunta|frage|domanda|respuesta|resposta|r[eé]ponse|antwort|risposta)\s*:\s*(?=\S)/iu;
+const QA_LABEL = /^(?<label>q|a|question|answer|follow[- ]?up(?: question)?|pregunta|pergunta|frage|domanda|respuesta|resposta|r[eé]ponse|antwort|risposta)\s*:\s*(?=\S)/iu;
 /**
  * The same marks by their first letter, as calls held in Spanish, Portuguese, Italian or German
  * write them ("P:" / "R:" for Pregunta / Respuesta, "D:" / "R:", "F:" / "A:"): read so only when the
@@ -81,7 +81,7 @@ function stampSeconds(stamp: string): number {
 /** "Maria Lopez (CEO)", or "Maria Lopez, Chief Executive Officer" / "Maria Lopez - CEO" when the part before the comma or dash is a name. */
 function nameAndHint(label: string): { name: string; hint: string | null } {
   // "SPEAKER_00: …", "[SPEAKER_01]: …" (a diarizing tool's text output): the numbered speaker, named later from the call's hand-overs.
-  const diarized = diarizedSpeaker(label);
+  const diarized = diarizedSpeaker(label) ?? dialInSpeaker(label);
   if (diarized !== null) return { name: diarized, hint: null };
   // "Robert Kaplan, Jr. (CEO)": the suffix is the name's, never its title.
   const written = withNameSuffixJoined(label);
@@ -208,12 +208,24 @@ interface Prefix {
   mark: 'Q' | 'A' | null;
 }
 
+/**
+ * The same marks numbered, as a company's own Q&A write-up or a briefing's notes number each question and its
+ * answer: "Q1 (Hugo Brandt, Piper Sandler): …", "A1 (Owen Pryce): …", "Q2 - Kate Lowe, UBS: …", "A2. Maria Castell: …".
+ * They were the words of whoever spoke before (the number is no name), the asker's question and the answer with them.
+ */
+const NUMBERED_QA_MARK = /^(?<mark>q|a|question|answer)\s?\d{1,3}\s*(?:[-\u2013\u2014.]\s*(?=\S)|(?<open>\()(?=[^()]{1,120}\)\s*:))/i;
+
 /** The speaker label a paragraph opens with, after a Q&A mark if it has one; null when it opens with none. */
 function prefixOf(text: string): Prefix | null {
-  const marked = QA_MARK.exec(text);
+  const marked = QA_MARK.exec(text) ?? NUMBERED_QA_MARK.exec(text);
   if (marked?.groups) {
-    const label = labelOf(text.slice(marked[0].length));
-    if (label) return { ...label, restOffset: label.restOffset + marked[0].length, mark: (marked.groups.mark as string)[0]!.toUpperCase() as 'Q' | 'A' };
+    let rest = text.slice(marked[0].length);
+    // "Q1 (Hugo Brandt, Piper Sandler): …": the label in brackets, read without them.
+    const closed = marked.groups.open !== undefined ? /^(?<inner>[^()]+)(?<close>\)\s*):/.exec(rest) : null;
+    if (closed?.groups) rest = `${closed.groups.inner}${rest.slice(closed.groups.inner!.length + closed.groups.close!.length)}`;
+    const label = labelOf(rest);
+    const dropped = closed?.groups ? closed.groups.close!.length : 0;
+    if (label) return { ...label, restOffset: label.restOffset + marked[0].length + dropped, mark: (marked.groups.mark as string)[0]!.toUpperCase() as 'Q' | 'A' };
   }
   const label = labelOf(text);
   return label ? { ...label, mark: null } : null;
@@ -268,6 +280,9 @@ function labelOf(text: string): { name: string; hint: string | null; restOffset:
 function firmPrefix(text: string, before: { paragraphs: readonly { text: string }[] } | undefined, resolver: SpeakerResolver): { name: string; restOffset: number } | null {
   const label = firmLabel(text);
   if (label === null) return null;
+  // "David Bank: …" right after "…from David Bank with Piper Sandler": the operator gives the label a firm, so it is a
+  // person whose surname is a firm's word — it was an unidentified analyst of a firm "David Bank".
+  if (before !== undefined && before.paragraphs.some((p) => firmInIntroduction(p.text, label.name) !== null)) return null;
   const introduced = before !== undefined && before.paragraphs.some((p) => p.text.includes(label.name));
   const known = resolver.resolve(label.name).kind === 'found';
   return introduced || known ? label : null;
@@ -405,8 +420,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
 
   // Body: a "Name:" line opens a paragraph (and a turn when the speaker changes); other lines
   // continue the open paragraph, or open a new one after a blank line.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list', company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants list', company: meta.company ?? meta.ticker, text: doc.text, turnBefore: () => (collector.current === null ? null : turnText(collector.current)) };
   const valued = valueLabels(lines, k);
   let section: Section = 'prepared_remarks';
   let sectionsKnown = false;
@@ -442,7 +457,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const qa = speaker !== null || sectionsKnown ? (QA_LABEL.exec(line.text) ?? (qaLetters ? QA_LETTER.exec(line.text) : null)) : null;
     if (qa?.groups) {
       close();
-      const role = QUESTION_MARKS.has(qa.groups.label!.toLowerCase()) ? 'q' : 'a';
+      // "Follow-up: And diesel?" marks a question as "Q:" does (it was a company speaker named "Follow-up").
+      const role = QUESTION_MARKS.has(qa.groups.label!.toLowerCase()) || /^follow/i.test(qa.groups.label!) ? 'q' : 'a';
       const found = resolver.resolve(QA_SPEAKERS[role]);
       if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified …" speaker always resolves');
       qaLabels++;

@@ -7,10 +7,12 @@ import { TranscriptFormatError, quoteLine, type ImportWarning } from '../format-
 import type { Line } from '../lines.js';
 import { FIRM_ANALYST_NAME, isOwnCompany } from '../firm-labels.js';
 import { personIntroducedWithFirm } from '../introduced-firm.js';
+import { fullNamesHandedOver, introducedByGivenNames } from '../first-name-mentions.js';
 import { nameWords } from '../names.js';
+import { firmInIntroduction } from '../structure.js';
 import { holdersOfRole, isRoleLabel } from '../role-labels.js';
 import { SpeakerResolver, type ParticipantDraft } from '../speaker-resolver.js';
-import type { Participant } from '../types.js';
+import type { Participant, Side } from '../types.js';
 
 export interface SpeakerLineContext {
   resolver: SpeakerResolver;
@@ -19,6 +21,10 @@ export interface SpeakerLineContext {
   listName: string;
   /** The call's company as its header names it, when it does (a label that is its name is no analyst's firm). */
   company?: string | null;
+  /** The text the lines are of (a line's `start` is an offset in it), for the names the call says before a line. */
+  text?: string;
+  /** The words of the turn before the line being read, when the layout knows them (an operator's introduction). */
+  turnBefore?: () => string | null;
 }
 
 /** Refuses a speaker line whose name resolves to two listed people. */
@@ -57,17 +63,80 @@ const FIRM_SUFFIXES = new Set(['llc', 'inc', 'co', '&', 'and', 'ltd', 'plc', 'lp
  * An honorific before a given name ("Mr. Ahmad" for Ahmad bin Ismail, "Ms. Minh") reads as the name alone.
  * "Maria" once "Maria Lopez" has spoken: her, when she is the only one going by that name.
  */
-export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, hint: string | null): Participant | null {
+export function byPartOfName(ctx: SpeakerLineContext, line: Line, name: string, hint: string | null, side: Side | null = null): Participant | null {
   const bare = SpeakerResolver.withoutHonorific(name);
   const surnamed = ctx.resolver.bySurnameAlone(bare, hint);
   if (surnamed.kind === 'found') {
     ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${surnamed.participant.name}, the only participant so named` });
     return surnamed.participant;
   }
-  if (surnamed.kind === 'ambiguous') ambiguousSpeaker(line, name, surnamed.candidates, 'write the full name');
-  const known = hint === null ? ctx.resolver.byFirstName(bare) : null;
-  if (known) ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${known.name}, the only participant so named` });
-  return known;
+  if (surnamed.kind === 'ambiguous') {
+    // "Q - Keller" beside the CFO Anna Keller and the analyst Tom Keller: the terminal's mark says which side asks.
+    const onSide = side === null ? [] : surnamed.candidates.filter((p) => p.side === side || p.side === 'unknown');
+    const one = onSide.length === 1 ? (onSide[0] as Participant) : null;
+    if (one === null) ambiguousSpeaker(line, name, surnamed.candidates, 'write the full name');
+    ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${one.name}, the only participant so named on the ${side === 'analyst' ? "analysts'" : "company's"} side` });
+    return one;
+  }
+  return hint === null ? byGivenName(ctx, line, name, bare) : null;
+}
+
+/** Full names the call's hand-overs say with a given name, per context and name (read once). */
+const handedOver = new WeakMap<SpeakerLineContext, Map<string, { name: string; index: number }[]>>();
+
+function namesHandedOver(ctx: SpeakerLineContext, given: string): { name: string; index: number }[] {
+  if (ctx.text === undefined) return [];
+  const known = handedOver.get(ctx) ?? new Map<string, { name: string; index: number }[]>();
+  handedOver.set(ctx, known);
+  const key = nameWords(given).join(' ');
+  const found = known.get(key) ?? fullNamesHandedOver(ctx.text, given);
+  known.set(key, found);
+  return found;
+}
+
+/** Who speaks under a first name two people go by: no one the call can name. */
+const UNNAMED = 'Unidentified Speaker';
+
+/**
+ * A first name alone ("Maria"): the person the turn before hands the floor to by it ("…comes from Maria Lund
+ * with Piper Sandler", met or not), else the one participant going by it — unless someone else goes by it too,
+ * a participant or a person the call has handed the floor to: then an "Unidentified Speaker" (side unknown),
+ * with a warning naming both — it was the CFO Maria Castell asking Maria Lund's question, or a new person
+ * "Maria". Every given name of one participant ("Ana María" for Ana María de la Cruz) is them. Null when nobody
+ * goes by it.
+ */
+function byGivenName(ctx: SpeakerLineContext, line: Line, name: string, bare: string): Participant | null {
+  const going = ctx.resolver.goingBy(bare);
+  if (nameWords(bare).length !== 1) return going.length === 1 ? taken(ctx, line, name, going[0] as Participant, 'the only participant so named') : null;
+  const before = ctx.turnBefore?.() ?? null;
+  const introduced = before === null ? null : introducedByGivenNames(before, bare);
+  if (introduced !== null) {
+    const found = ctx.resolver.resolve(introduced);
+    if (found.kind === 'ambiguous') ambiguousSpeaker(line, name, found.candidates, 'write the full name');
+    const person =
+      found.kind === 'found'
+        ? found.participant
+        : ctx.resolver.add({ name: introduced, title: null, firm: firmInIntroduction(before as string, introduced), division: null, side: 'unknown', sideSource: 'unknown' }, line.number, line.text);
+    return taken(ctx, line, name, person, 'whom the turn before hands the floor to');
+  }
+  const others = [...new Set(namesHandedOver(ctx, bare).filter((s) => s.index < line.start).map((s) => s.name))].filter((full) => {
+    const found = ctx.resolver.resolve(full);
+    return !(found.kind === 'found' && going.includes(found.participant));
+  });
+  if (going.length + others.length > 1) {
+    const found = ctx.resolver.resolve(UNNAMED);
+    if (found.kind !== 'found') throw new Error('unreachable: an "Unidentified Speaker" always resolves');
+    const could = [...going.map((p) => p.name), ...others].map((n) => `"${n}"`).join(' or ');
+    ctx.warnings.push({ line: line.number, message: `speaker "${name}" could be ${could}: under "${UNNAMED}" (write the full name)` });
+    return found.participant;
+  }
+  const known = going[0];
+  return known === undefined ? null : taken(ctx, line, name, known, 'the only participant so named');
+}
+
+function taken(ctx: SpeakerLineContext, line: Line, name: string, person: Participant, why: string): Participant {
+  ctx.warnings.push({ line: line.number, message: `speaker "${name}" taken as ${person.name}, ${why}` });
+  return person;
 }
 
 /**
@@ -138,7 +207,8 @@ export function addUnlistedSpeaker(ctx: SpeakerLineContext, line: Line, draft: P
     if (ctx.resolver.hasList) ctx.warnings.push({ line: line.number, message: `speaker "${draft.name}" names a role nobody in ${ctx.listName} holds; added as a company speaker named by it` });
     return role;
   }
-  const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm);
+  // A side the line itself says (a terminal's "Q -" / "A -" mark) tells apart two people who share a surname.
+  const part = byPartOfName(ctx, line, draft.name, draft.title ?? draft.firm, draft.sideSource === 'header' && (draft.side === 'analyst' || draft.side === 'company') ? draft.side : null);
   if (part) return part;
   if (draft.title === null && draft.firm === null) {
     const analyst = analystOfFirm(ctx, line, draft.name);

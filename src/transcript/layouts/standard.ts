@@ -526,8 +526,8 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
   }
 
   // Body.
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName, company: meta.company ?? meta.ticker };
   const collector = new TurnCollector(ctx.limits);
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName, company: meta.company ?? meta.ticker, text: doc.text, turnBefore: () => (collector.current === null ? null : turnText(collector.current)) };
   let section: Section = heading?.kind === 'qa' ? 'qa' : 'prepared_remarks';
   let sawQa = section === 'qa';
   const bodyStart = bodyWithoutHeading ? i : i + 1;

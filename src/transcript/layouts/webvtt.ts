@@ -27,7 +27,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading } from '../headings.
 import { applyKeyValue, applyTitleLine, emptyHeaderMeta } from '../header-meta.js';
 import { lineGroups, nextNonBlank, type Line } from '../lines.js';
 import { isIntroducedFirm } from '../introduced-firm.js';
-import { givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, nameThenComma, splitNameHint, unidentifiedSide } from '../names.js';
+import { dialInSpeaker, givenNameFirst, isInterjection, isNumberedSpeaker, isOperatorName, isSoundTag, looksLikeName, nameThenComma, splitNameHint, unidentifiedSide } from '../names.js';
 import { looksLikeTitleLine, participantFromHeader, participantFromListLine } from '../participant-lines.js';
 import { SpeakerResolver } from '../speaker-resolver.js';
 import { turnText } from '../structure.js';
@@ -166,8 +166,10 @@ function prefixVoice(segment: Segment): Segment {
   const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
   const written = m?.[1]?.trim();
   if (!m || !written) return segment;
-  if (!namesCaptionSpeaker(written)) return segment;
-  return { ...segment, voice: written, text: (m[2] as string).trim() };
+  // "Call-in User_2: …", "+1 212-555-0101: …" (Zoom's callers by phone): a voice of its own.
+  const caller = dialInSpeaker(written);
+  if (caller === null && !namesCaptionSpeaker(written)) return segment;
+  return { ...segment, voice: caller ?? written, text: (m[2] as string).trim() };
 }
 
 /** Webex names a cue's speaker in its identifier: `12 "Dana Reyes" (3141592)`. Null when it names no one. */
@@ -262,7 +264,6 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
     }
   }
 
-  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants NOTE' };
   const collector = new TurnCollector(ctx.limits);
   const writer = new SourceTextWriter();
   const heading = meta.title ?? [meta.company ?? meta.ticker, meta.quarter, 'Earnings Call'].filter(Boolean).join(' ');
@@ -270,6 +271,9 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
   let section: Section = 'prepared_remarks';
   let speaker: Participant | null = null;
   let paragraph: string[] = [];
+  // The turn before a cue: its paragraphs and the words not yet made one.
+  const turnBefore = (): string | null => (collector.current === null ? null : `${turnText(collector.current)} ${paragraph.join(' ')}`);
+  const speakerCtx: SpeakerLineContext = { resolver, warnings, listName: 'the participants NOTE', text: doc.text, turnBefore };
   let paragraphLine: Line | null = null;
   let lastEnd = 0;
   let unnamedChanges = 0;
@@ -312,7 +316,7 @@ export function parseCaptions(doc: SourceDoc, ctx: ParseContext, layout: 'webvtt
         unnamedChanges++;
         unnamedLine ??= line;
       } else if (segment.voice !== null) {
-        const written = splitNameHint(segment.voice);
+        const written = splitNameHint(dialInSpeaker(segment.voice) ?? segment.voice);
         // "<v Halvorsen, Sigrid>": Teams writes a directory's display name, surname first.
         const given = givenNameFirst(written.name, looksLikeTitleLine);
         // "<v Owen Pryce, Tallis Freight>", "<v Hugo Brandt, Piper Sandler>": the name, then the company or firm — it was all his name.
