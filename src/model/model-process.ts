@@ -54,14 +54,14 @@ export interface ModelProcessOptions {
  * Fork model-process-entry.ts. Run from the bundle, its bundled entry beside it. Run as
  * TypeScript (through tsx, or vitest): the bundle's entry too while the bundle is current (built
  * from the sources as they are now, bin/bundle-status.js, as the binary decides), which starts
- * without tsx's loader (about a second less per start); otherwise the TypeScript entry, with
- * tsx's loader loaded first. Its stdout goes to this process's stderr: stdout is for the
+ * without tsx's loader (about a second less per start); otherwise, or with
+ * TRANSCRIPT_SEARCH_SOURCES=1, the TypeScript entry, with tsx's loader loaded first. Its stdout goes to this process's stderr: stdout is for the
  * command's own output (`ask --json` prints one JSON document there).
  */
 function forkModelProcess(config: ModelProcessConfig): ChildProcess {
   const self = import.meta.url;
   const fromSources = self.endsWith('.ts');
-  const typescript = fromSources && bundleStaleReason() !== null;
+  const typescript = fromSources && (process.env.TRANSCRIPT_SEARCH_SOURCES === '1' || bundleStaleReason() !== null);
   const entry = typescript
     ? fileURLToPath(new URL('./model-process-entry.ts', self))
     : fromSources
