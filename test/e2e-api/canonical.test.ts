@@ -55,11 +55,10 @@ class ServeProcess {
 
   /**
    * `bin`: `transcript-search serve`, what `npm start` runs (one node process); `tsx`: the tsx CLI
-   * on the serve module (a parent relaying signals to a node child); `node`: node --import tsx on it.
+   * on the serve module (a parent relaying signals to a node child).
    */
-  constructor(env: Record<string, string>, launcher: 'bin' | 'tsx' | 'node' = 'bin') {
-    const [cmd, args] =
-      launcher === 'bin' ? [process.execPath, [BIN, 'serve']] : launcher === 'tsx' ? [TSX, ['src/cli/serve.ts']] : [process.execPath, ['--import', 'tsx', 'src/cli/serve.ts']];
+  constructor(env: Record<string, string>, launcher: 'bin' | 'tsx' = 'bin') {
+    const [cmd, args] = launcher === 'bin' ? [process.execPath, [BIN, 'serve']] : [TSX, ['src/cli/serve.ts']];
     this.child = spawn(cmd, args, {
       cwd: REPO_ROOT,
       env: cliEnv({ HOST: '127.0.0.1', INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'info', ...env }),
@@ -122,7 +121,7 @@ async function seedThinnedCache(indexDir: string, every: number): Promise<void> 
 
 describe('the real server process (transcript-search serve)', () => {
   const started: ServeProcess[] = [];
-  const serve = (env: Record<string, string> = {}, launcher: 'bin' | 'tsx' | 'node' = 'bin') => {
+  const serve = (env: Record<string, string> = {}, launcher: 'bin' | 'tsx' = 'bin') => {
     const p = new ServeProcess(env, launcher);
     started.push(p);
     return p;
@@ -152,10 +151,10 @@ describe('the real server process (transcript-search serve)', () => {
   });
 
   it('SIGTERM while the model and index are still loading also exits 0', async () => {
-    // One node process here: the tsx CLI's relay SIGKILLs its child when the child has not
+    // One node process here (the binary, as npm start runs it): the tsx CLI's relay SIGKILLs its child when the child has not
     // acknowledged a signal within ~60 ms, which a child busy loading the model cannot do
     // (exit 143). That is tsx's behaviour, not serve.ts's; serve.ts itself must stop cleanly.
-    const server = serve({ PORT: '0' }, 'node');
+    const server = serve({ PORT: '0' });
     await server.waitFor(/^listening/);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptResponse } from '../../src/api/schemas.js';
-import { browserTestsSkipped, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { browserTestsSkipped, sharedBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -24,11 +24,11 @@ describe.skipIf(browserTestsSkipped())('deep links in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     passages = ((await (await fetch(`${server.url}/api/transcript`)).json()) as TranscriptResponse).passages;
   });
   afterAll(async () => {
-    await browser?.close();
+    for (const page of browser?.context.pages() ?? []) await page.close();
     await server?.close();
   });
 

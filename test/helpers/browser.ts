@@ -82,6 +82,27 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<TestBrows
   };
 }
 
+let shared: Promise<TestBrowser> | null = null;
+
+/**
+ * One Chromium for the page suites of a test process (test/e2e/pages.test.ts runs them all in
+ * one), launched by the first suite that asks and closed by closeSharedBrowser once the last has
+ * run: a launch costs a second or more of CPU. Each suite still gets fresh pages (its session
+ * closes them after every test); the app keeps nothing in the browser (no cookies or storage) and
+ * each suite's server listens on a port of its own.
+ */
+export function sharedBrowser(): Promise<TestBrowser> {
+  shared ??= launchBrowser();
+  return shared;
+}
+
+/** Close the shared browser, if one was launched (a file's afterAll, after all its suites). */
+export async function closeSharedBrowser(): Promise<void> {
+  const browser = shared;
+  shared = null;
+  await (await browser)?.close();
+}
+
 /** Save a full-page screenshot under test-artifacts/screenshots/<name>.png; returns its path. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   await mkdir(SCREENSHOTS_DIR, { recursive: true });

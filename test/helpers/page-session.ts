@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { SearchResponse } from '../../src/api/schemas.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
+import { sharedBrowser, type TestBrowser } from './browser.js';
 import { startTestServer, type TestServer, type TestServerOptions } from './server.js';
 
 /** The results view once it shows the outcome of a search: a ready state only. */
@@ -43,28 +43,25 @@ export interface PageSession {
 export interface PageSessionOptions {
   /** Options of the test server, asked in beforeAll (so they may use what earlier hooks set up). */
   server?: () => TestServerOptions | Promise<TestServerOptions>;
-  /** A browser the caller launched and closes (e.g. one with extra switches); default: one of the session's own. */
+  /** A browser the caller launched and closes (e.g. one with extra switches); default: the process's shared browser (sharedBrowser), which the test file closes. */
   browser?: () => TestBrowser;
 }
 
 /**
- * Registers, in the enclosing describe, a test server and a browser for its tests: started before
- * them, closed after; after each test its pages are closed and their console errors or CSP
- * violations, if any, fail it.
+ * Registers, in the enclosing describe, a test server for its tests (started before them, closed
+ * after) and a browser (the process's shared one unless `opts.browser`); after each test its
+ * pages are closed and their console errors or CSP violations, if any, fail it.
  */
 export function usePageSession(opts: PageSessionOptions = {}): PageSession {
   let server: TestServer | undefined;
   let browser: TestBrowser | undefined;
-  let ownBrowser = false;
   let pageErrors: string[][] = [];
 
   beforeAll(async () => {
     server = await startTestServer((await opts.server?.()) ?? {});
-    ownBrowser = !opts.browser;
-    browser = opts.browser ? opts.browser() : await launchBrowser();
+    browser = opts.browser ? opts.browser() : await sharedBrowser();
   });
   afterAll(async () => {
-    if (ownBrowser) await browser?.close();
     await server?.close();
   });
   afterEach(async () => {
