@@ -36,6 +36,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'his', 'he
 const QUESTION_ONLY = new Set(['what', 'whats', 'did', 'does', 'do', 'say', 'said', 'says', 'about', 'on', 'the', 'of', 'who', 'is', 'was']);
 
 const WORDS = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A colon or a spaced dash right after the reference, then the question. */
+const LABEL_AFTER = /^\s*(?::|\s[-–—])\s+\S/u;
 
 export interface ReferenceOptions {
   /** Words naming the company ("Amazon management", "Amazon's CFO" still refer to people). */
@@ -69,6 +71,8 @@ export function refersToSomeone(text: string, start: number, end: number, opts: 
   if (next !== undefined && PERFORMING.has(next) && (prev === 'is' || prev === 'are' || prev === 'was') && before[i - 1] === 'how') return false;
   if (next !== undefined && AFTER.has(next)) return true;
   if (prev !== undefined && BEFORE.has(prev)) return true;
+  // "Constellium CFO: how much…", "GE CFO - how much…": a question headed by whom it asks.
+  if (prev === undefined && LABEL_AFTER.test(afterText)) return true;
   // "Brian", "what did Brian say": nothing but question words around it.
   return namedAlone(text, start, end, opts.companyWords);
 }

@@ -26,6 +26,9 @@ describe('interpretQuery: who is named', () => {
     // typos
     ['wat did jasy say abt tranium', ['Andrew Jassy']],
     ['olsavski on fulfillment costs', ['Brian Olsavsky']],
+    // A question headed by whom it asks.
+    ['Jassy: what about Trainium?', ['Andrew Jassy']],
+    ['CFO - how much will capex be in 2026?', ['Brian Olsavsky']],
     ['what did mahany ask', ['Mark Stephen Mahaney']],
   ])('%s → %j', (q, expected) => {
     expect(names(q)).toEqual(expected);
@@ -61,6 +64,7 @@ describe('interpretQuery: intent and topic', () => {
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],
     // "how does X see Y": the view asked for is of Y.
     ['How does Jassy see agentic commerce?', 'speaker_topic', 'agentic commerce'],
+    ['Jassy: what about Trainium?', 'speaker_topic', 'Trainium'],
   ])('%s → %s, topic %j', (q, intent, topic) => {
     const p = plan(q);
     expect(p.intent).toBe(intent);
