@@ -9,7 +9,7 @@ import { companyGroups, fusePool, HybridRetriever, takingTurns } from './fuse.js
 import { preferCalls } from './retrieve/brand.js';
 import { unknownCompany } from './interpret/call-scope.js';
 import { interpretQuery } from './interpret/interpret-query.js';
-import { comparedCompanies, literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
+import { literalPlan, type Filters, type QueryPlan } from './interpret/query-plan.js';
 import { Spelling } from './interpret/spelling.js';
 import type { SpeakerDirectory } from './interpret/speaker-directory.js';
 import { respond } from './respond/respond.js';
@@ -130,8 +130,7 @@ export class SearchEngine {
     const scorer = new SentenceScorer(this.sentences, query);
     const retrieved = retrieval.finish(query, scorer);
     // Several companies named ("compare Amex and Hershey"): each gets its turn in the pool.
-    const compared = comparedCompanies(plan);
-    const fused = compared ? takingTurns(fusePool(retrieved.inScope, Infinity), companyGroups(compared, (i) => passages[i]!.callId)).slice(0, pool) : fusePool(retrieved.inScope, pool);
+    const fused = plan.compared ? takingTurns(fusePool(retrieved.inScope, Infinity), companyGroups(plan.compared, (i) => passages[i]!.callId)).slice(0, pool) : fusePool(retrieved.inScope, pool);
     const { preferred } = retrieved;
     const ranked = {
       inScope: preferred ? preferCalls(fused, preferred.calls, (i) => passages[i]!.callId) : fused,

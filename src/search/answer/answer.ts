@@ -1,7 +1,7 @@
 import type { ConstraintName, RelevanceLabel } from '../../api/schemas.js';
 import type { Passage } from '../../passages/types.js';
 import { passageWords } from '../../passages/word-count.js';
-import { asksAboutQuestions, comparedCompanies, type QueryPlan } from '../interpret/query-plan.js';
+import { asksAboutQuestions, type QueryPlan } from '../interpret/query-plan.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Candidate } from '../retrieve/retriever.js';
 import type { Relaxable } from '../retrieve/scope.js';
@@ -240,14 +240,13 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     ordered = answersFirst(keyed, [...exchangeAnswers]).map((x) => x.r);
   }
   // A role across companies ("the CFO"): each company's results together, strong before weak.
-  const compared = comparedCompanies(plan);
   if (plan.groupByCompany) {
     const byCompany = companyKeyOf(plan);
     ordered = [...groupedByCompany(ordered.filter((r) => !r.weak), (r) => byCompany(passages[r.candidate.index]!)), ...groupedByCompany(ordered.filter((r) => r.weak), (r) => byCompany(passages[r.candidate.index]!))];
-  } else if (compared && exchangeAnswers.size === 0) {
+  } else if (plan.compared && exchangeAnswers.size === 0) {
     // Companies compared ("how do Amex and Hershey see…"): each one's answers in turn, its best first,
     // whatever their labels say (as a role's are grouped): asked of both, one must not crowd out the other.
-    const companyOf = companyGroups(compared, (i) => passages[i]!.callId);
+    const companyOf = companyGroups(plan.compared, (i) => passages[i]!.callId);
     ordered = [...takingTurns(ordered.filter((r) => !r.weak), (r) => companyOf(r.candidate)), ...ordered.filter((r) => r.weak)];
   }
   const strong = ordered.filter((r) => !r.weak);

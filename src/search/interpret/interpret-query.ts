@@ -7,7 +7,7 @@ import { figureTermsOf } from './figure-question.js';
 import { expandAbbreviations, expandFinanceTerms } from './finance-terms.js';
 import { interpretCallScope } from './call-scope.js';
 import type { Company } from './companies.js';
-import { ANY, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type NamedPerson, type QueryPlan } from './query-plan.js';
+import { ANY, comparedCompanies, UnknownSpeakerError, type ConstraintSource, type Filters, type Intent, type NamedPerson, type QueryPlan } from './query-plan.js';
 import { dropFiller, readsAsPastedQuestion } from './pasted-question.js';
 import { refersToSomeone } from './person-reference.js';
 import { sideOf, type Person, type SpeakerDirectory, type SpeakerMention } from './speaker-directory.js';
@@ -283,6 +283,7 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
     choosePerson: choosePerson && sources.speaker === 'query',
     groupByCompany: groupByCompany && sources.speaker === 'query',
     companies: scope.companies,
+    compared: comparedCompanies(scope),
     period: scope.period,
     droppedPeriod: scope.droppedPeriod,
     unmatched,

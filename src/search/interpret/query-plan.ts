@@ -60,6 +60,8 @@ export interface QueryPlan {
   groupByCompany: boolean;
   /** Companies in scope (named in the question or the request); empty = every company. */
   companies: { company: Company; matched: string }[];
+  /** The companies the question compares, one group of calls per name it says (`comparedCompanies`); null unless two or more. */
+  compared: { key: string; callIds: ReadonlySet<string> }[] | null;
   /** The period in scope, as understood. */
   period: { period: Period; matched: string; label: string } | null;
   /** Calls the answer must come from; null = every call. */
@@ -128,6 +130,7 @@ export function literalPlan(query: string): QueryPlan {
     choosePerson: false,
     groupByCompany: false,
     companies: [],
+    compared: null,
     period: null,
     callIds: null,
     droppedPeriod: null,
