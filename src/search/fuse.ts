@@ -50,17 +50,22 @@ export function fusePool(pool: Pool, k: number, weights: Readonly<Record<Signal,
  * passage overall still leads and no named company is crowded out of the first few.
  */
 export function takingTurns<T>(ranked: readonly T[], groupOf: (c: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const c of ranked) {
-    const key = groupOf(c);
-    const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
-  }
-  const queues = [...groups.values()];
+  const queues = groupsInOrder(ranked, groupOf);
   const out: T[] = [];
   for (let i = 0; out.length < ranked.length; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
   return out;
+}
+
+/** `items` split by key, each group in the items' order, the groups in the order their first item comes. */
+export function groupsInOrder<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
 }
 
 /** Which named group of calls (a company the question names) a candidate's call belongs to; its call id when none. */

@@ -1,4 +1,5 @@
 import type { Passage } from '../../passages/types.js';
+import { groupsInOrder } from '../fuse.js';
 import type { NamedPerson, QueryPlan } from '../interpret/query-plan.js';
 import { speakerKey, type Person } from '../interpret/speaker-directory.js';
 import type { Candidate } from '../retrieve/retriever.js';
@@ -36,12 +37,5 @@ export function likeliestPerson(plan: QueryPlan, ranked: readonly Candidate[], p
  * results together, companies in the order of their best result.
  */
 export function groupedByCompany<T>(items: readonly T[], companyOf: (item: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = companyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups.values()].flat();
+  return groupsInOrder(items, companyOf).flat();
 }
