@@ -25,6 +25,7 @@ export const UNIT_FILES: readonly string[] = [
   'test/search/exchange-answers.test.ts',
   'test/search/figures.test.ts',
   'test/search/fuse.test.ts',
+  'test/search/result-order.test.ts',
   'test/search/turn-cards.test.ts',
   'test/search/typed-terms.test.ts',
   'test/search/retrieve/brand.test.ts',

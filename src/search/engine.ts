@@ -2,7 +2,7 @@ import type { CallResponse, CallSummary, PassageResponse, SearchResponse, Transc
 import type { LoadedIndex } from '../index/load.js';
 import { PassageLocator } from '../index/passage-locator.js';
 import type { Passage } from '../passages/types.js';
-import { ANSWER_POOL, answerQuery } from './answer/answer.js';
+import { ANSWER_POOL, answerQuery, type AnswerContext } from './answer/answer.js';
 import { TURN_CARD_SLACK } from './answer/turn-cards.js';
 import { Exchanges } from './retrieve/exchanges.js';
 import { companyGroups, fusePool, HybridRetriever, takingTurns } from './fuse.js';
@@ -32,6 +32,8 @@ export interface SearchOptions {
   interpret?: boolean;
   /** The caller gave up (client gone, request timed out): the query leaves the model's queue and the search stops. */
   signal?: AbortSignal;
+  /** Sees the leading results the order model ranks, with their features (scripts/fit-result-order.ts). */
+  onOrder?: AnswerContext['onOrder'];
 }
 
 export interface EngineDeps {
@@ -140,7 +142,7 @@ export class SearchEngine {
         question: retrieved.replies.question,
       },
     };
-    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts, k: input.k });
+    const answered = answerQuery(plan, retrieved, ranked, { passages, scorer, exchanges: this.exchanges, facts: this.facts, k: input.k, onOrder: opts.onOrder });
     return respond(
       input.q,
       plan,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchService } from '../../src/service/open-service.js';
 import { testService } from '../helpers/service.js';
+import { orderScore, type OrderFeatures } from '../../src/search/answer/result-order.js';
 
 let service: SearchService;
 beforeAll(async () => {
@@ -30,6 +31,18 @@ describe('SearchEngine', () => {
     expect(answer.passage.exchange).toBe(top.exchange);
     expect(answer.links.question).toBe(top.links.question);
     expect(answer.links.analyst?.name).toBe(top.speaker.name);
+  });
+
+  it('orders the leading results by the order model: the first is the one it scores best', async () => {
+    let leading: { passageIndex: number; features: OrderFeatures }[] = [];
+    const r = await service.engine.search({ q: 'what did they say about power constraints in data centers', k: 10 }, { onOrder: (l) => (leading = l) });
+    expect(leading.length).toBeGreaterThan(1);
+    const best = leading.reduce((a, b) => (orderScore(b.features) > orderScore(a.features) ? b : a));
+    const { passages } = service.engine.index;
+    expect(r.results[0]!.id.startsWith(passages[best.passageIndex]!.callId)).toBe(true);
+    expect(r.results[0]!.text).toContain(passages[best.passageIndex]!.text);
+    // On this question the model changes the first result: fusion's first is not the model's.
+    expect(best.passageIndex).not.toBe(leading[0]!.passageIndex);
   });
 
   it('says so when the named speaker never discussed the topic, instead of silently answering with someone else', async () => {

@@ -15,6 +15,7 @@ import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { fromPreferredCalls } from '../retrieve/brand.js';
 import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
+import { leadingRun, learnedOrder, orderFeatures, type OrderFeatures } from './result-order.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { companyGroups, takingTurns } from '../fuse.js';
 import { topicDiscussed } from './topic-check.js';
@@ -79,6 +80,8 @@ export interface AnswerContext {
   facts: SentenceFactsCache;
   /** Results shown: the answer is chosen among at least ANSWER_POOL ranked passages, then the list is cut to k with it kept. */
   k: number;
+  /** Sees the leading results the order model ranks, with their features (scripts/fit-result-order.ts fits the model on them). */
+  onOrder?: (leading: { passageIndex: number; features: OrderFeatures }[]) => void;
 }
 
 /**
@@ -259,6 +262,18 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     ordered.unshift(...ordered.splice(ordered.indexOf(holder), 1));
     // It states the asked fact, however loosely its passage matches the words: a strong match, so the label agrees with its place.
     if (holder.relevance.label !== 'strong') holder.relevance = { score: Math.max(holder.relevance.score, STRONG_CUT), label: 'strong' };
+  } else if (plan.topic && !plan.literal && !questionsWanted && exchangeAnswers.size === 0 && !plan.groupByCompany && !plan.compared) {
+    // Otherwise the leading results are ordered by the ranking model (result-order.ts), within their label.
+    const featuresAt = orderFeatures({ passages, scorer, pool: shownScope, lexical: retrieval.lexical, typed, repliedTo });
+    const features = (r: AnsweredResult, position: number) => featuresAt(r.candidate.index, r.answer.score, position);
+    const sameLabel = (a: AnsweredResult, b: AnsweredResult) => a.weak === b.weak && a.relevance.label === b.relevance.label;
+    ctx.onOrder?.(ordered.slice(0, leadingRun(ordered, sameLabel)).map((r, position) => ({ passageIndex: r.candidate.index, features: features(r, position) })));
+    ordered = learnedOrder(ordered, features, sameLabel);
+    // A reply brought in for a question stays just ahead of it (withReplies), wherever the model put the question.
+    for (const [reply, question] of repliedTo) {
+      const at = (i: number) => ordered.findIndex((r) => r.candidate.index === i);
+      if (at(question) >= 0 && at(reply) > at(question)) ordered.splice(at(question), 0, ...ordered.splice(at(reply), 1));
+    }
   }
   const first = holder ? { passageIndex: holder.candidate.index, span: holder.answer } : null;
   const points = onTopic && !looseOnly ? keyPoints(contenders(ordered.filter((r) => !r.weak)), answerScorer, first) : [];
