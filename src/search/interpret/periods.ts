@@ -3,7 +3,8 @@ import { QUARTER_ORDINALS } from '../../transcript/quarter-ordinals.js';
 /**
  * Periods named in a question or a filter: a fiscal quarter with its year ("Q3 2020", "3Q20",
  * "2020 Q3", "third quarter of 2020"), a half or nine months as the quarter closing it ("H1 2021",
- * "first half of 2021" → Q2 2021), a fiscal year ("FY2020", "fiscal 2020"), the latest call
+ * "first half of 2021" → Q2 2021), a fiscal year ("FY2020", "fiscal 2020", "full year 2020", "2020 annual
+ * results"), the latest call
  * ("last quarter", "the most recent call") and the call a year before it ("a year ago", "the
  * year-ago quarter"). A bare year is a period only where it says when something was said ("say in
  * 2025", bareYearMention), not as a topic ("2026 capex guidance"); a quarter without a year only as
@@ -56,6 +57,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period, true?]> =
   [/\b(?:(?:second|2nd)\s+half(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+|H2\s*'?|2H\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 4, year: fullYear(m[1]!) }), true],
   [/\b(?:(?:first\s+)?nine\s+months(?:\s+of)?(?:\s+fiscal)?\s+|9M\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 3, year: fullYear(m[1]!) }), true],
   [/\b(?:FY\s*'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b/gi, (m) => ({ kind: 'year', year: fullYear((m[1] ?? m[2])!) })],
+  // A full year or its annual results ("full year 2018", "the 2019 full-year results", "annual results 2020"): that fiscal
+  // year's calls. Its words say which figure too (the year's, not the quarter's), so they stay in the topic.
+  [/\b(?:full[-\s]year|annual\s+results?)\s+(?:of\s+|for\s+)?(?:fiscal\s+)?((?:19|20)\d{2})\b/gi, (m) => ({ kind: 'year', year: Number(m[1]) }), true],
+  [/\b((?:19|20)\d{2})\s+(?:full[-\s]year|annual\s+results?)\b/gi, (m) => ({ kind: 'year', year: Number(m[1]) }), true],
   [/\b(?:a\s+year\s+ago|(?:the\s+)?year[-\s]ago\s+(?:quarter|call|period)|(?:the\s+)?same\s+quarter\s+(?:of\s+)?last\s+year|this\s+time\s+last\s+year)\b/gi, () => ({ kind: 'year_ago' })],
   [/\b(?:(?:last|latest|most\s+recent|recent)\s+(?:quarter|call|earnings\s+call|quarterly\s+call)|(?:on|in)\s+the\s+latest\s+call)\b/gi, () => ({ kind: 'latest' })],
 ];

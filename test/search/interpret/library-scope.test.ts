@@ -232,6 +232,18 @@ describe('periods in the question', () => {
     expect(plan('What did Northwind say about the second half of 2024?').topic).toBe('second half of 2024');
   });
 
+  it('a full year or its annual results is that fiscal year\'s calls, and its words stay in the topic', () => {
+    expect(callIds('Northwind full year 2023 margins')).toEqual(['nwr-q2-2023']);
+    expect(plan('Northwind full year 2023 margins').topic).toBe('full year 2023 margins');
+    expect(callIds('What did Northwind say about pricing on its 2024 full-year results call?')).toEqual(['nwr-q1-2024', 'nwr-q2-2024']);
+    expect(callIds('pricing in the Northwind annual results for 2023')).toEqual(['nwr-q2-2023']);
+    expect(callIds('Northwind 2023 annual results pricing')).toEqual(['nwr-q2-2023']);
+    // What an outlook is for is not when it was said.
+    expect(callIds('Northwind 2024 full year guidance')).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+    // No call of that year: the period is dropped and said so, not searched as nothing.
+    expect(plan('Northwind full year 2031 margins').droppedPeriod).not.toBeNull();
+  });
+
   it('a bare year or a quarter without a year is a topic, not a period', () => {
     expect(plan('capex guidance for 2026').callIds).toBeNull();
     expect(plan('Q3 guidance').callIds).toBeNull();
