@@ -49,6 +49,9 @@ const NAME_BEFORE_FIRM = String.raw`(?<name>(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?\p{L
  * introduces no one with it, or two people.
  */
 export function personIntroducedWithFirm(introduction: string, firm: string): string | null {
+  // Most turns never say the firm: no need to build the pattern for them (it is built per label).
+  const spaced = (s: string) => s.replace(/\s+/g, ' ');
+  if (!spaced(introduction).includes(spaced(firm.trim()))) return null;
   const escaped = firm.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const found = new Set<string>();
   for (const m of introduction.matchAll(new RegExp(`${NAME_BEFORE_FIRM}[\\s,]+(?:with|from|of|at)\\s+${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
