@@ -85,8 +85,10 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const q = pasted ? dropFiller(typed) : typed;
   const referring = (m: SpeakerMention) => !guarded(m) || refersToSomeone(q, m.start, m.end, { companyWords });
   // People named anywhere in the library, looked up once: the call scope and the unmatched names both read them.
+  let anywhere: SpeakerMention[] | null = null;
+  const readAnywhere = (): SpeakerMention[] => (anywhere ??= directory.mentions(q));
   let named: SpeakerMention[] | null = null;
-  const namedAnywhere = (): SpeakerMention[] => (named ??= directory.mentions(q).filter(referring));
+  const namedAnywhere = (): SpeakerMention[] => (named ??= readAnywhere().filter(referring));
   // "What did Amazon say about pricing?" with speaker=Michele Buck (Hershey's CEO): the filter wins
   // over the company the question implied, as any filter does; that company is lifted as by company=any.
   const speakerFilter = filters.speaker && filters.speaker !== ANY ? filters.speaker : null;
@@ -96,7 +98,8 @@ export function interpretQuery(query: string, directory: SpeakerDirectory, filte
   const scopeCompanies: ReadonlySet<Company> | undefined = scope.companies.length > 0 ? new Set(scope.companies.map((c) => c.company)) : undefined;
   const overlapsScope = (m: SpeakerMention) => scope.spans.some((s) => s.start < m.end && s.end > m.start);
   // People: only those of the companies in scope ("Amazon's CFO" is Amazon's).
-  const mentions = sharedCompany(directory.mentions(q, scopeCompanies).filter((m) => referring(m) && !overlapsScope(m)));
+  // With no company in scope that is the same read as the library-wide one.
+  const mentions = sharedCompany((scopeCompanies ? directory.mentions(q, scopeCompanies) : readAnywhere()).filter((m) => referring(m) && !overlapsScope(m)));
   const whoAsked = !pasted && WHO_ASKED.test(q);
 
   let speakers: NamedPerson[] = mentions.flatMap((m) => m.people.map((person) => ({ person, matched: m.matched })));
