@@ -11,7 +11,8 @@
  *   in the operator's unmistakable wording counts whoever the source filed it under
  *   (speech-recognition diarization slips, see OPERATOR_HANDOVER), and opens the Q&A too;
  * - the company: once the call's Q&A structure is established (an operator or an analyst
- *   found), every other speaker, including a non-operator host who introduces the questions;
+ *   found), every other speaker, including a non-operator host who introduces the questions —
+ *   when no Q&A was found at all, only who spoke before any sign of one (see unreadQaStart);
  * - otherwise the side stays 'unknown'. Nothing is inferred silently: sideSource says 'inferred'.
  *
  * Titles (inferTitles, title-introductions.ts), only for company-side people without one: read
@@ -298,7 +299,8 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   // is unknown, and saying "company" of an analyst would be a wrong speaker.
   qaOpened ||= turns.some((t) => t.section === 'qa');
   if ((moderators.size > 0 || analystsFound) && !(qaOpened && !analystsFound)) {
-    const speakers = new Set(turns.map((t) => t.speakerId));
+    // No Q&A found at all: only who spoke before any sign of one presented (see unreadQaStart).
+    const speakers = new Set((qaOpened ? turns : turns.slice(0, unreadQaStart(turns, texts, moderators))).map((t) => t.speakerId));
     for (const p of people) {
       if (open(p) && speakers.has(p.id)) {
         p.side = 'company';
@@ -307,6 +309,29 @@ export function inferSides(participants: readonly Participant[], turns: readonly
     }
   }
   return people;
+}
+
+/** Wording that asks for or hands over questions, whoever says it ("If you would like to ask a question…", "We'll take our next question from…"). */
+const QUESTION_WORDING = /\bask\s+(?:a|your|any)\s+(?:follow-?up\s+)?questions?\b/i;
+
+/**
+ * Where a Q&A no rule could read may have started, in a call with a moderator whose Q&A was never
+ * found: the first turn after the opening that asks for or hands over questions in English words
+ * looser than the opening's rules (a diarized call that gave them to a voice not taken for the
+ * operator), or the moderator taking the floor again once someone else has spoken (introducing, in
+ * words no rule reads — another language — the next speaker). Who first speaks there or later may
+ * be an analyst: calling them "company" would be a wrong speaker, so their side stays unknown.
+ * A presentation-only call's closing operator changes nothing (no one new speaks after it).
+ */
+function unreadQaStart(turns: readonly TurnDraft[], texts: readonly string[], moderators: ReadonlySet<string>): number {
+  let presenterSpoke = false;
+  for (let i = 0; i < turns.length; i++) {
+    const moderator = moderators.has((turns[i] as TurnDraft).speakerId);
+    if (i > 0 && (introducesQuestion(texts[i] as string) || QUESTION_WORDING.test(texts[i] as string))) return i;
+    if (moderator && presenterSpoke) return i;
+    if (!moderator) presenterSpoke = true;
+  }
+  return turns.length;
 }
 
 /** An operator announcing that the Q&A starts now (not "later, there will be a Q&A session"). */

@@ -3198,3 +3198,31 @@ describe('a saved web page that sets the speaker and the title in classed spans 
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
   });
 });
+
+describe('a call whose operator introduces the questions in words no rule reads (Dutch, Polish…), with no Q&A heading', () => {
+  it('leaves the side of whoever first speaks after the operator takes the floor again unknown — the analyst was "company"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-dutch.txt'));
+    const side = (name: string) => parsed.call.participants.find((p) => p.name === name)?.side;
+    expect(side('Owen Pryce')).toBe('company');
+    expect(side('Maria Castell')).toBe('company');
+    expect(side('Hugo Brandt')).not.toBe('company');
+    expect(turnTable(parsed.call).filter((r) => r.speaker === 'Hugo Brandt').every((r) => r.side !== 'company')).toBe(true);
+  });
+
+  it('in any language: the operator speaking again once the presenters have spoken is where an unread Q&A may start', () => {
+    const text = fixture('name-colon-dutch.txt').replace('De eerste vraag komt van Hugo Brandt van Piper Sandler.', 'Pierwsze pytanie zadaje Hugo Brandt z Piper Sandler.');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.side).toBe('unknown');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
+  });
+
+  it('a presentation-only call keeps every presenter on the company side (its operator speaks again only to close)', () => {
+    const text = fixture('name-colon-dutch.txt').replace(/\nOperator: De eerste vraag[^\n]*\n\nHugo Brandt: [^\n]*\n\nMaria Castell: Fuel[^\n]*\n/, '');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Operator', 'operator'],
+      ['Owen Pryce', 'company'],
+      ['Maria Castell', 'company'],
+    ]);
+  });
+});
