@@ -28,7 +28,7 @@
  *   someone who has not answered in it are 'remarks', not answers;
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
-import { boundedEditDistance, nameWords, unidentifiedSide } from './names.js';
+import { boundedEditDistance, isNumberedSpeaker, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
 import { titleWords } from './titles.js';
@@ -187,6 +187,30 @@ function introducesNearly(text: string, person: Participant): boolean {
   return words.some((w, k) => w === first && words[k + 1] !== undefined && boundedEditDistance(words[k + 1]!, last, max) <= max);
 }
 
+/** A full name handed the floor with a firm ("…from Hugo Brandt with Piper Sandler", "…von Hugo Brandt von Piper Sandler"). */
+const NAME_WITH_FIRM = /(?<!\p{L})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*,?\s+(?:with|from|of|at)\s+\p{Lu}/gu;
+
+/**
+ * Does a question's introduction read out the question of a full name, with a firm, that is not `newcomer`'s (whose
+ * words none of its name's are): "…from Hugo Brandt with Piper Sandler, who asks: how did churn move?" The question
+ * is asked in the introduction, so whoever speaks next answers it. Without the question in it ("…from Steve Lowe
+ * with Argent", then "Hi, it's actually Richie on for Steve…") the newcomer is still the one asking. Only for a
+ * newcomer named as people are: a voice speech recognition only numbered ("Speaker 3") or an "Unidentified …"
+ * label may be anyone the introduction names.
+ */
+function readsOutSomeoneElsesQuestion(text: string, newcomer: Participant): boolean {
+  if (isNumberedSpeaker(newcomer.name) || unidentifiedSide(newcomer.name) !== null || /\d/.test(newcomer.name)) return false;
+  const own = new Set(nameWords(newcomer.name));
+  if (own.size === 0 || introducesNearly(text, newcomer)) return false;
+  const handover = INTRO_PATTERN.exec(text) ?? IBERIAN_QUESTION_INTRO.exec(text);
+  const after = handover ? text.slice(handover.index) : text;
+  for (const m of after.matchAll(NAME_WITH_FIRM)) {
+    const words = nameWords(m[1] as string);
+    if (words.length >= 2 && !words.some((w) => own.has(w)) && after.slice((m.index as number) + m[0].length).includes('?')) return true;
+  }
+  return false;
+}
+
 export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
   return turn.paragraphs.map((p) => p.text).join('\n\n');
 }
@@ -273,7 +297,10 @@ export function inferSides(participants: readonly Participant[], turns: readonly
         const newcomer = next && !isModerator(next.speakerId) && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
         // "…comes from Michael Weinstein" with "Michael Winestean" speaking next, his first turn: the
         // introduction names him, misspelt, not a "Michael" who speaks later under his first name alone.
-        const target = newcomer && named !== newcomer && introducesNearly(texts[i] as string, newcomer) ? newcomer : (named ?? newcomer);
+        // "…comes from Hugo Brandt with Piper Sandler, who asks: …" with the CFO speaking next, her first turn: the
+        // moderator read out the question of someone who never speaks; she answers it, she is no analyst.
+        const stranger = named === null && newcomer !== undefined && readsOutSomeoneElsesQuestion(texts[i] as string, newcomer);
+        const target = newcomer && named !== newcomer && introducesNearly(texts[i] as string, newcomer) ? newcomer : (named ?? (stranger ? undefined : newcomer));
         if (open(target) && !presenters.has(target.id)) {
           target.side = 'analyst';
           target.sideSource = 'inferred';

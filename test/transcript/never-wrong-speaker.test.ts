@@ -3226,3 +3226,20 @@ describe('a call whose operator introduces the questions in words no rule reads 
     ]);
   });
 });
+
+describe('a moderator who reads out the questions of analysts who never speak ("…from Hugo Brandt with Piper Sandler, who asks: …?")', () => {
+  it('never makes the executive who answers first an analyst — the CFO was "analyst", her answer a question', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-read-out-questions.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).not.toBe('analyst');
+    expect(turnTable(parsed.call).some((r) => r.role === 'question')).toBe(false);
+  });
+
+  it('a colleague asking in the analyst the introduction names\' place (no question read out) is still the analyst', () => {
+    const text = fixture('name-colon-read-out-questions.txt')
+      .replace('with Piper Sandler, who asks: how much did fuel cost you in the quarter?', 'with Piper Sandler.')
+      .replace('Maria Castell: Fuel was', 'Tom Keller: Hi, it is Tom on for Hugo. How much did fuel cost you?\n\nMaria Castell: Fuel was');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Tom Keller')?.side).toBe('analyst');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
+  });
+});
