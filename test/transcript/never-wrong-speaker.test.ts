@@ -3243,3 +3243,24 @@ describe('a moderator who reads out the questions of analysts who never speak ("
     expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
   });
 });
+
+describe("Teams' older transcript as text (no cue numbers, '0:0:7.540 --> 0:0:12.910', the speaker on the line under it)", () => {
+  it('reads each cue as its speaker\'s — the file was refused ("the cue names no speaker")', () => {
+    const parsed = parseTranscriptText(fixture('srt-teams-old.txt'), { fileName: 'meeting.txt' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'remarks'],
+      ['Owen Pryce', 'company', 'remarks'],
+      ['Maria Castell', 'company', 'remarks'],
+      ['Operator', 'operator', 'intro'],
+      ['Hugo Brandt', 'analyst', 'question'],
+      ['Maria Castell', 'company', 'answer'],
+    ]);
+    expect(parsed.call.turns[5]!.paragraphs.map((p) => p.text)).toEqual(['Fuel was a two-point headwind on the margin.', 'About the same as a year ago.']);
+    expect(parsed.call.turns[1]!.startTime).toBeCloseTo(7.54);
+  });
+
+  it('a cue whose first line is words, not a speaker, leaves the file refused as before', () => {
+    const text = fixture('srt-teams-old.txt').replace('Castell, Maria\nRevenue reached 812 million.', 'Revenue reached 812 million.\nAnd margins held.');
+    expect(refusal(text, 'meeting.txt').describe()).toContain('names no speaker');
+  });
+});

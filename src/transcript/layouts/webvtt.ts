@@ -148,7 +148,7 @@ function isCaptionSpeaker(name: string): boolean {
  * ("Pryce, Owen"), or a full name then the company or firm after a comma ("Owen Pryce, Tallis Freight: …" was
  * the words of the speaker before).
  */
-function namesCaptionSpeaker(written: string): boolean {
+export function namesCaptionSpeaker(written: string): boolean {
   const { name } = splitNameHint(written);
   return isCaptionSpeaker(name) || givenNameFirst(name, looksLikeTitleLine) !== null || nameThenComma(name) !== null;
 }
