@@ -130,6 +130,15 @@ export function unnamedRoleLabel(text: string): string | null {
   return null;
 }
 
+/**
+ * A meeting room's account as a meeting tool names its voice ("Board Room 3", "Tallis Freight Boardroom", "HQ-Conf",
+ * "NYC Conf Rm 12", "Zoom Room"): whoever sits in that room, one person or several, of either side — never one
+ * named person, nor a side the call's structure could give.
+ */
+export function isRoomAccount(text: string): boolean {
+  return /(?<![\p{L}\p{N}])(?:board\s?room|room|conf(?:erence)?(?=[\s_-]*(?:room|rm|\d|$))|meeting\s?room|auditorium|polycom)(?![\p{L}])/iu.test(text.trim());
+}
+
 /** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
 export function isNumberedSpeaker(text: string): boolean {
   return /^speaker \d{1,4}$/i.test(text.trim()) || DIAL_IN_USER.test(text.trim()) || isPhoneNumber(text);

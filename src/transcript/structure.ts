@@ -28,7 +28,7 @@
  *   someone who has not answered in it are 'remarks', not answers;
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
-import { boundedEditDistance, isNumberedSpeaker, nameWords, unidentifiedSide } from './names.js';
+import { boundedEditDistance, isNumberedSpeaker, isRoomAccount, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { inferTitles } from './title-introductions.js';
 import { titleWords } from './titles.js';
@@ -224,8 +224,9 @@ export function inferSides(participants: readonly Participant[], turns: readonly
   if (!people.some((p) => p.side === 'unknown')) return people;
   const byId = new Map(people.map((p) => [p.id, p]));
   const texts = turns.map(turnText);
-  // "Unidentified Speaker" stands for whoever was not named (several people): no side can be inferred for it.
-  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown' && unidentifiedSide(p.name) !== 'unknown';
+  // "Unidentified Speaker" stands for whoever was not named (several people): no side can be inferred for it;
+  // nor for a meeting room's account ("Board Room 3"), whoever sits in that room.
+  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown' && unidentifiedSide(p.name) !== 'unknown' && !isRoomAccount(p.name);
 
   // 1. The operator (or, failing one, a host who introduces the questions). Speech recognition may
   // split one operator into several voices: each speaker who talks like one in most of their turns is one.

@@ -3264,3 +3264,21 @@ describe("Teams' older transcript as text (no cue numbers, '0:0:7.540 --> 0:0:12
     expect(refusal(text, 'meeting.txt').describe()).toContain('names no speaker');
   });
 });
+
+describe('a meeting room\'s account as a caption voice ("Tallis Freight Boardroom", "HQ-Conf")', () => {
+  it('is whoever sits in the room, side unknown — it was a company speaker, and the room the question came from too', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-room-accounts.vtt'));
+    const side = (name: string) => parsed.call.participants.find((p) => p.name === name)?.side;
+    expect(side('Tallis Freight Boardroom')).toBe('unknown');
+    expect(side('HQ-Conf')).toBe('unknown');
+    expect(turnTable(parsed.call).map((r) => r.side)).toEqual(['operator', 'unknown', 'operator', 'unknown', 'unknown']);
+    expect(parsed.warnings.map((w) => w.message)).toContain("voices named for a meeting room's account, whoever sits in it (no person, no side): Tallis Freight Boardroom, HQ-Conf");
+  });
+
+  it('a person\'s name that holds those letters is still a person ("Conrad Rooney", "Roomi Khan")', () => {
+    const text = fixture('webvtt-room-accounts.vtt').replaceAll('Tallis Freight Boardroom', 'Conrad Rooney').replace('HQ-Conf', 'Roomi Khan');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Conrad Rooney')?.side).toBe('company');
+    expect(parsed.call.participants.find((p) => p.name === 'Roomi Khan')?.side).toBe('analyst');
+  });
+});
