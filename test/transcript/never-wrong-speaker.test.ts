@@ -3282,3 +3282,26 @@ describe('a meeting room\'s account as a caption voice ("Tallis Freight Boardroo
     expect(parsed.call.participants.find((p) => p.name === 'Roomi Khan')?.side).toBe('analyst');
   });
 });
+
+describe('surnames written in capitals after given names written as usual ("Owen PRYCE", "María José DE LA FUENTE")', () => {
+  it('are shown as their owners write them — they were "Owen PRYCE" and "María José DE LA FUENTE"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-surname-capitals.txt'));
+    expect(parsed.call.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Owen Pryce', 'company'],
+      ['María José de la Fuente', 'company'],
+      ['Hugo Brandt', 'analyst'],
+      ['Operator', 'operator'],
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'María José de la Fuente', 'Operator', 'Hugo Brandt', 'María José de la Fuente']);
+  });
+
+  it('initials, a generation\'s numeral and a credential in capitals stay as written ("TJ Brandt", "Owen Pryce III", "Leila Moran CFA")', () => {
+    const text = fixture('name-colon-surname-capitals.txt')
+      .replaceAll('Owen PRYCE', 'Owen Pryce III')
+      .replaceAll('Hugo BRANDT', 'TJ Brandt')
+      .replace('Hugo Brandt with', 'TJ Brandt with');
+    const names = parseTranscriptText(text).call.participants.map((p) => p.name);
+    expect(names).toContain('Owen Pryce III');
+    expect(names).toContain('TJ Brandt');
+  });
+});
