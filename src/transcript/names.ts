@@ -180,10 +180,11 @@ export function diarizedSpeaker(text: string): string | null {
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
  * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
  * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice",
- * in Italian "Operatore" / "Operatrice" / "Moderatore", in German "Operatorin" / "Moderatorin".
+ * in Italian "Operatore" / "Operatrice" / "Moderatore", in German "Operatorin" / "Moderatorin", in Swedish
+ * "Operatör(en)", in Norwegian and Danish "Operatør(en)".
  */
 export function isOperatorName(text: string): boolean {
-  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin))$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin)|operat[öo]r(?:en)?|operat[øo]r(?:en)?|moderat[oø]r(?:en)?)$/i.test(text.trim());
 }
 
 /** "OP" (capitals, as written): the operator's label shortened to its initials. */

@@ -58,10 +58,11 @@ export const QUESTION_INTRO =
 /**
  * The same in a call held in Spanish or Portuguese: "Nuestra primera pregunta es de…", "La
  * siguiente pregunta viene de…", "A próxima pergunta vem de…"; in French, German or Italian: "La
- * première question vient de…", "Die nächste Frage kommt von…", "La prossima domanda è di…".
+ * première question vient de…", "Die nächste Frage kommt von…", "La prossima domanda è di…"; in Dutch,
+ * Swedish, Norwegian or Danish: "De eerste vraag komt van…", "Nästa fråga kommer från…", "Neste spørsmål kommer fra…".
  */
 const IBERIAN_QUESTION_INTRO =
-  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b|(?<!\p{L})(?:(?:premi[eè]re|prochaine|derni[eè]re)\s+question|question\s+suivante)\s+(?:vient|est)\s+d|\bnous avons une (?:autre )?question d|(?<!\p{L})(?:erste|n[aä]chste|letzte|folgende)\s+Frage\s+(?:kommt|stammt)\s+von\b|(?<!\p{L})(?:prima|prossima|successiva|ultima)\s+domanda\s+(?:[eè]|e'|viene)\s+d/iu;
+  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b|(?<!\p{L})(?:(?:premi[eè]re|prochaine|derni[eè]re)\s+question|question\s+suivante)\s+(?:vient|est)\s+d|\bnous avons une (?:autre )?question d|(?<!\p{L})(?:erste|n[aä]chste|letzte|folgende)\s+Frage\s+(?:kommt|stammt)\s+von\b|(?<!\p{L})(?:prima|prossima|successiva|ultima)\s+domanda\s+(?:[eè]|e'|viene)\s+d|(?<!\p{L})(?:eerste|volgende|laatste)\s+vraag\s+(?:komt|is)\s+van\b|(?<!\p{L})(?:f[öo]rsta|n[äa]sta|sista)\s+fr[åa]gan?\s+kommer\s+fr[åa]n\b|(?<!\p{L})(?:f[øo]rste|neste|n[æa]ste|siste|sidste)\s+sp[øo]r(?:sm[åa]l|gsm[åa]l)(?:et)?\s+kommer\s+fra\b/iu;
 
 /** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
@@ -121,10 +122,11 @@ const INTRO_PATTERN =
 const FIRM_LEAD = /^[\s,]+(?:with|from|of|at)\s+/u;
 /**
  * The same in an introduction held in French, Italian, German, Spanish or Portuguese ("…vient de Hugo Brandt de Piper
- * Sandler", "…è di Hugo Brandt di Piper Sandler", "…kommt von Hugo Brandt von Piper Sandler", "…d'Exane"): read only
+ * Sandler", "…è di Hugo Brandt di Piper Sandler", "…kommt von Hugo Brandt von Piper Sandler", "…d'Exane"), Dutch or a
+ * Nordic language ("…komt van Hugo Brandt van Piper Sandler", "…kommer från Hugo Brandt på Carnegie"): read only
  * where the introduction is worded in one of them, so an English "Ana de Souza" keeps her particle.
  */
-const FOREIGN_FIRM_LEAD = /^[\s,]+(?:(?:de|di|da|do|du|von|vom)\s+|d['\u2019](?=\p{Lu}))/u;
+const FOREIGN_FIRM_LEAD = /^[\s,]+(?:(?:de|di|da|do|du|von|vom|van|bij|fr[åa]n|p[åa]|fra|hos)\s+|d['\u2019](?=\p{Lu}))/u;
 const FIRM_WORD = /^(?:[A-Z][\p{L}\p{N}&.'’-]*|&|and|of|de)$/u;
 /** Words that start the operator's next sentence, not the firm's name ("…ISI. Please go ahead"). */
 const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it', 'good', 'hi', 'hello', 'yes', 'okay', 'so']);

@@ -3199,21 +3199,15 @@ describe('a saved web page that sets the speaker and the title in classed spans 
   });
 });
 
-describe('a call whose operator introduces the questions in words no rule reads (Dutch, Polish…), with no Q&A heading', () => {
+describe('a call whose operator introduces the questions in words no rule reads (Polish…), with no Q&A heading', () => {
   it('leaves the side of whoever first speaks after the operator takes the floor again unknown — the analyst was "company"', () => {
-    const parsed = parseTranscriptText(fixture('name-colon-dutch.txt'));
+    const text = fixture('name-colon-dutch.txt').replace('De eerste vraag komt van Hugo Brandt van Piper Sandler.', 'Pierwsze pytanie zadaje Hugo Brandt z Piper Sandler.');
+    const parsed = parseTranscriptText(text);
     const side = (name: string) => parsed.call.participants.find((p) => p.name === name)?.side;
     expect(side('Owen Pryce')).toBe('company');
     expect(side('Maria Castell')).toBe('company');
-    expect(side('Hugo Brandt')).not.toBe('company');
-    expect(turnTable(parsed.call).filter((r) => r.speaker === 'Hugo Brandt').every((r) => r.side !== 'company')).toBe(true);
-  });
-
-  it('in any language: the operator speaking again once the presenters have spoken is where an unread Q&A may start', () => {
-    const text = fixture('name-colon-dutch.txt').replace('De eerste vraag komt van Hugo Brandt van Piper Sandler.', 'Pierwsze pytanie zadaje Hugo Brandt z Piper Sandler.');
-    const parsed = parseTranscriptText(text);
-    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.side).toBe('unknown');
-    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
+    expect(side('Hugo Brandt')).toBe('unknown');
+    expect(turnTable(parsed.call).filter((r) => r.speaker === 'Hugo Brandt').every((r) => r.side === 'unknown')).toBe(true);
   });
 
   it('a presentation-only call keeps every presenter on the company side (its operator speaks again only to close)', () => {
@@ -3303,5 +3297,38 @@ describe('surnames written in capitals after given names written as usual ("Owen
     const names = parseTranscriptText(text).call.participants.map((p) => p.name);
     expect(names).toContain('Owen Pryce III');
     expect(names).toContain('TJ Brandt');
+  });
+});
+
+describe('a call held in Dutch or a Nordic language, its people speaking English', () => {
+  it('reads the operator\'s Dutch introduction: the analyst and his firm ("…komt van Hugo Brandt van Piper Sandler")', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-dutch.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ side: 'analyst', firm: 'Piper Sandler' });
+    expect(turnTable(parsed.call).map((r) => r.role)).toEqual(['remarks', 'remarks', 'remarks', 'intro', 'question', 'answer', 'remarks']);
+  });
+
+  it('reads "Deelnemers" as a participants list and "Vragen en antwoorden" as the Q&A heading — the heading was the CFO\'s words', () => {
+    const text = fixture('name-colon-dutch.txt')
+      .replace('Earnings Call\n', 'Earnings Call\n\nDeelnemers\nOwen Pryce - Chief Executive Officer\nMaria Castell - Chief Financial Officer\n')
+      .replace('\nOperator: De eerste vraag', '\nVragen en antwoorden\n\nOperator: De eerste vraag');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')).toMatchObject({ side: 'company', title: 'Chief Financial Officer' });
+    expect(parsed.call.turns.flatMap((t) => t.paragraphs.map((p) => p.text))).not.toContain('Vragen en antwoorden');
+    expect(turnTable(parsed.call)[3]).toMatchObject({ section: 'qa', role: 'intro' });
+  });
+
+  it('Swedish: "Operatör", "Första frågan kommer från … på …", and a title\'s "Delårsrapport" is no part of the company', () => {
+    const text = fixture('name-colon-dutch.txt')
+      .replace('Tallis Freight N.V. Q3 2025 Earnings Call', 'Tallis Freight AB Delårsrapport Q3 2025')
+      .replaceAll('Operator:', 'Operatör:')
+      .replace('De eerste vraag komt van Hugo Brandt van Piper Sandler.', 'Första frågan kommer från Hugo Brandt på Piper Sandler.');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.meta.company).toBe('Tallis Freight AB');
+    expect(parsed.call.participants.map((p) => [p.name, p.side, p.firm])).toEqual([
+      ['Operator', 'operator', null],
+      ['Owen Pryce', 'company', null],
+      ['Maria Castell', 'company', null],
+      ['Hugo Brandt', 'analyst', 'Piper Sandler'],
+    ]);
   });
 });
