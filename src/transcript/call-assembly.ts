@@ -161,7 +161,7 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   const voices = nameNumberedSpeakers(people, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
   if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
   // "Lindqvist Securities -- Analyst", a voice "Lindqvist Securities": a firm's name, no person's.
-  const unnamed = firmsAsUnnamedAnalysts(inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns), meta.company);
+  const unnamed = firmsAsUnnamedAnalysts(inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns, company), meta.company);
   const participants = unnamed.participants;
   if (unnamed.renamed.length > 0) warnings.push({ line: null, message: `speakers named by a firm alone, each an unidentified analyst of that firm: ${unnamed.renamed.join(', ')}` });
   let turns = draft.turns;

@@ -30,6 +30,7 @@
  */
 import { boundedEditDistance, isNumberedSpeaker, isRoomAccount, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
+import { applyIntroducedSides } from './introduced-sides.js';
 import { inferTitles } from './title-introductions.js';
 import { titleWords } from './titles.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
@@ -221,7 +222,7 @@ export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
  * Participants with sides inferred where no source stated one (see the module comment).
  * Earlier inferences are discarded and redone, so the result depends only on the turns.
  */
-export function inferSides(participants: readonly Participant[], turns: readonly TurnDraft[]): Participant[] {
+export function inferSides(participants: readonly Participant[], turns: readonly TurnDraft[], company: string | null = null): Participant[] {
   const people = participants.map((p): Participant => (p.sideSource === 'inferred' ? { ...p, side: 'unknown', sideSource: 'unknown' } : { ...p }));
   if (!people.some((p) => p.side === 'unknown')) return people;
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -321,6 +322,12 @@ export function inferSides(participants: readonly Participant[], turns: readonly
         }
       }
     }
+  }
+
+  // An interview (no moderator, no analyst told): who introduces themselves with a firm, and whom a voice names right
+  // after the company's name (introduced-sides.ts).
+  if (moderators.size === 0 && !analystsFound) {
+    applyIntroducedSides(people, turns.map((t, i) => ({ speakerId: t.speakerId, text: texts[i] as string })), company, open);
   }
 
   // 3. The company: everyone else who speaks, once the call's structure is known — not when the
@@ -518,5 +525,5 @@ export function structureWithSides(turns: readonly TurnDraft[], sided: readonly 
  * input is not modified. The build runs it on stored calls so structuring fixes reach them.
  */
 export function structureCall(call: Call): Call {
-  return { ...call, ...structureWithSides(call.turns, inferSides(call.participants, call.turns)) };
+  return { ...call, ...structureWithSides(call.turns, inferSides(call.participants, call.turns, call.meta.company)) };
 }

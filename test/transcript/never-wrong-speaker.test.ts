@@ -3332,3 +3332,31 @@ describe('a call held in Dutch or a Nordic language, its people speaking English
     ]);
   });
 });
+
+describe('an interview with no operator and no list (a fireside chat at a broker\'s conference)', () => {
+  it('reads the host\'s self-introduction and the guest\'s introduction: the host asks, of his firm; the guest answers, of the company — both sides were unknown', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-fireside.txt'));
+    expect(parsed.call.participants.map((p) => [p.name, p.side, p.firm])).toEqual([
+      ['Craig Lowe', 'analyst', 'Harbor Securities'],
+      ['Owen Pryce', 'company', 'Tallis Freight Corp'],
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.role)).toEqual(['question', 'answer', 'question', 'answer', 'question', 'answer']);
+  });
+
+  it('a voice that names the company as its own is the company\'s; a name said after "I\'m here with" is no self-introduction', () => {
+    const text = fixture('name-colon-fireside.txt')
+      .replace("We are lucky to have with us this morning Tallis Freight's Owen Pryce, group head of North American operations.", "I'm here with Owen Pryce.")
+      .replace('Thanks, Craig. Great to be here.', 'Thanks, Craig. This is Owen Pryce from Tallis Freight, great to be here.');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Craig Lowe', 'analyst'],
+      ['Owen Pryce', 'company'],
+    ]);
+  });
+
+  it('with no company named (the file\'s name stands in), another firm\'s voice is not taken for the side asking', () => {
+    const text = fixture('name-colon-fireside.txt').split('\n').slice(1).join('\n').replace("Tallis Freight's Owen Pryce", 'Owen Pryce');
+    const parsed = parseTranscriptText(text, { fileName: 'fireside.txt' });
+    expect(parsed.call.participants.map((p) => p.side)).toEqual(['unknown', 'unknown']);
+  });
+});
