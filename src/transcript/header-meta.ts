@@ -115,6 +115,9 @@ const TITLE_WORDS = new RegExp(
     String.raw`\b(?:interim|half[\s-]year|full[\s-]year|annual|preliminary|final|nine[\s-]months?|H[12]|FY\S*) results\b`,
     String.raw`\bresults (?:presentation|webcast|briefing|announcement|conference)\b`,
     String.raw`\btrading (?:update|statement)\b`,
+    // A conference appearance, as terminals title it: "Tallis Freight Corp Presents at Harbor Securities Transport
+    // Conference, Sep-09-2025", "… Fireside Chat", "… at the Harbor Securities Transport Conference".
+    String.raw`\bpresents at\b|\bfireside chat\b|\bat (?:the )?(?:\d{4} )?(?:\p{Lu}[\p{L}&'’.-]*\s+){1,6}(?:Conference|Summit|Symposium|Forum)\b`,
     // German, French, Spanish and Portuguese, Italian, romanised Japanese.
     String.raw`\b(?:(?:Analysten|Investoren)?-?Telefonkonferenz|Analystenkonferenz|Ergebnispr(?:ä|ae)sentation|Ergebnisse? (?:des|der|zum|für das))(?![\p{L}])`,
     String.raw`\b(?:conf[ée]rence t[ée]l[ée]phonique|pr[ée]sentation des r[ée]sultats|r[ée]sultats (?:du|de|des|annuels|semestriels|trimestriels))(?![\p{L}])`,
