@@ -31,6 +31,7 @@
 import { boundedEditDistance, isNumberedSpeaker, isRoomAccount, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
 import { applyIntroducedSides } from './introduced-sides.js';
+import { readsOutQuestion } from './read-out-questions.js';
 import { inferTitles } from './title-introductions.js';
 import { titleWords } from './titles.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
@@ -197,19 +198,19 @@ const NAME_WITH_FIRM = /(?<!\p{L})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)
  * Does a question's introduction read out the question of a full name, with a firm, that is not `newcomer`'s (whose
  * words none of its name's are): "…from Hugo Brandt with Piper Sandler, who asks: how did churn move?" The question
  * is asked in the introduction, so whoever speaks next answers it. Without the question in it ("…from Steve Lowe
- * with Argent", then "Hi, it's actually Richie on for Steve…") the newcomer is still the one asking. Only for a
- * newcomer named as people are: a voice speech recognition only numbered ("Speaker 3") or an "Unidentified …"
- * label may be anyone the introduction names.
+ * with Argent", then "Hi, it's actually Richie on for Steve…") the newcomer is still the one asking. A voice speech
+ * recognition only numbered ("Speaker 3") may be the one named: for it the question read out alone decides.
  */
 function readsOutSomeoneElsesQuestion(text: string, newcomer: Participant): boolean {
-  if (isNumberedSpeaker(newcomer.name) || unidentifiedSide(newcomer.name) !== null || /\d/.test(newcomer.name)) return false;
-  const own = new Set(nameWords(newcomer.name));
-  if (own.size === 0 || introducesNearly(text, newcomer)) return false;
+  // A voice only numbered ("Speaker 3") may bear any name: only the question read out tells it answers.
+  const unnamed = isNumberedSpeaker(newcomer.name) || unidentifiedSide(newcomer.name) !== null || /\d/.test(newcomer.name);
+  const own = new Set(unnamed ? [] : nameWords(newcomer.name));
+  if (!unnamed && (own.size === 0 || introducesNearly(text, newcomer))) return false;
   const handover = INTRO_PATTERN.exec(text) ?? IBERIAN_QUESTION_INTRO.exec(text);
   const after = handover ? text.slice(handover.index) : text;
   for (const m of after.matchAll(NAME_WITH_FIRM)) {
     const words = nameWords(m[1] as string);
-    if (words.length >= 2 && !words.some((w) => own.has(w)) && after.slice((m.index as number) + m[0].length).includes('?')) return true;
+    if (words.length >= 2 && !words.some((w) => own.has(w)) && readsOutQuestion(after.slice((m.index as number) + (m[1] as string).length), m[1] as string)) return true;
   }
   return false;
 }

@@ -3360,3 +3360,23 @@ describe('an interview with no operator and no list (a fireside chat at a broker
     expect(parsed.call.participants.map((p) => p.side)).toEqual(['unknown', 'unknown']);
   });
 });
+
+describe('read-out questions in a call whose voices speech recognition only numbered ("Speaker 3")', () => {
+  const numbered = (text: string): string => text.replaceAll('Operator:', 'Speaker 1:').replaceAll('Owen Pryce:', 'Speaker 2:').replaceAll('Maria Castell:', 'Speaker 3:');
+
+  it('never names the voice that answers after the analyst whose question was read out — the CFO\'s answer was "Hugo Brandt"\'s question', () => {
+    const parsed = parseTranscriptText(numbered(fixture('name-colon-read-out-questions.txt')));
+    const names = parsed.call.participants.map((p) => p.name);
+    expect(names).not.toContain('Hugo Brandt');
+    expect(names).not.toContain('Leila Moran');
+    expect(parsed.call.participants.find((p) => p.name === 'Speaker 3')?.side).not.toBe('analyst');
+  });
+
+  it('an operator calling on the analyst ("Hugo, are you there?") still names the voice that asks next', () => {
+    const text = numbered(fixture('name-colon-read-out-questions.txt'))
+      .replace('with Piper Sandler, who asks: how much did fuel cost you in the quarter?', 'with Piper Sandler. Hugo, are you there?')
+      .replace('Speaker 3: Fuel was', 'Speaker 4: Yes, thanks. How much did fuel cost you?\n\nSpeaker 3: Fuel was');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.id === 'speaker-4')).toMatchObject({ name: 'Hugo Brandt', side: 'analyst' });
+  });
+});
