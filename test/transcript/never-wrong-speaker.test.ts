@@ -3380,3 +3380,22 @@ describe('read-out questions in a call whose voices speech recognition only numb
     expect(parsed.call.participants.find((p) => p.id === 'speaker-4')).toMatchObject({ name: 'Hugo Brandt', side: 'analyst' });
   });
 });
+
+describe('a Markdown transcript whose speakers are bold names with the time over the words ("**Owen Pryce** [00:00:07]", Descript)', () => {
+  it('reads each as its speaker\'s turn — the file was refused as in no layout', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-descript.md'), { fileName: 'call.md' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'],
+      ['Owen Pryce', 'remarks'],
+      ['Operator', 'intro'],
+      ['Hugo Brandt', 'question'],
+      ['Owen Pryce', 'answer'],
+    ]);
+    expect(parsed.call.turns[1]!.paragraphs[0]!.text).toBe('Thank you. Volumes rose 6% in the quarter and we won two new contracts.');
+  });
+
+  it('the time in round brackets ("**Owen Pryce** (01:22)") reads the same', () => {
+    const text = fixture('name-colon-descript.md').replace(/\[00:(\d\d:\d\d)\]/g, '($1)');
+    expect(turnTable(parseTranscriptText(text, { fileName: 'call.md' }).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+});
