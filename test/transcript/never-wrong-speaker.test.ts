@@ -2298,6 +2298,16 @@ describe('marks around every speaker\'s label: paragraph numbers, a dash for the
     expect(turnTable(parseTranscriptText(stamped).call).map((r) => r.speaker)).toEqual(speakers);
   });
 
+  it('"[12] Owen Pryce: …", "(12) Owen Pryce: …" and "¶12 Owen Pryce: …" — the number in brackets — read the same (they were refused)', () => {
+    const text = fixture('name-colon-numbered.txt');
+    const plain = turnTable(parseTranscriptText(text).call);
+    for (const mark of [(n: string) => `[${n}] `, (n: string) => `(${n}) `, (n: string) => `¶${n} `]) {
+      const marked = text.replace(/^(\d+)\. (?=[^:\n]+: )/gm, (_m, n: string) => mark(n));
+      expect(marked).toContain(`${mark('2')}Owen Pryce: Thank you.`);
+      expect(turnTable(parseTranscriptText(marked).call)).toEqual(plain);
+    }
+  });
+
   it('"Owen Pryce — Thank you." reads as "Owen Pryce: Thank you."; a "North America — …" line inside the CFO\'s words stays words, dash and all', () => {
     const parsed = parseTranscriptText(fixture('name-colon-dash-labels.txt'));
     const rows = turnTable(parsed.call);
