@@ -2811,10 +2811,18 @@ describe('words right under the Q&A heading with no speaker line this layout rea
     'Mostly pricing in the contract business.',
   ].join('\n');
 
-  it('are refused with their line — "Hugo Brandt, Piper Sandler" and his question were the CFO\'s words from before the heading', () => {
-    expect(refusal(text, 'call.txt').describe()).toBe(
-      `call.txt:${lineOf(text, 'Hugo Brandt, Piper Sandler')}: "Hugo Brandt, Piper Sandler" follows the "Questions and Answers" heading with no speaker line this layout reads: write the speaker's name line above it (Name, or Name - Title)`,
-    );
+  it('a "Name, Firm" line there, in a call led by "Name, Title" lines, is his speaker line — "Hugo Brandt, Piper Sandler" and his question were the CFO\'s words (then refused with their line)', () => {
+    expect(turnTable(parseTranscriptText(text).call).map((r) => [r.speaker, r.section, r.text])).toEqual([
+      ['Owen Pryce', 'prepared_remarks', 'Good morning everyone and welcome to our half-year results presentation. Revenue rose 9%.'],
+      ['Maria Castell', 'prepared_remarks', 'Thanks, Owen. Operating margin rose to 11.2%.'],
+      ['Hugo Brandt', 'qa', 'What drove the margin?'],
+      ['Maria Castell', 'qa', 'Mostly pricing in the contract business.'],
+    ]);
+  });
+
+  it('words no speaker line opens right under the heading are still refused with their line', () => {
+    const bare = text.replace('Hugo Brandt, Piper Sandler\n\n', '');
+    expect(refusal(bare, 'call.txt').describe()).toContain(`call.txt:${lineOf(bare, 'What drove the margin?')}: "What drove the margin?" follows the "Questions and Answers" heading`);
   });
 
   it('a speaker line under the heading reads as before', () => {
@@ -2841,9 +2849,9 @@ describe('an analyst\'s line "Name, Firm" right after the operator introduces th
     expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', title: null, side: 'analyst' });
   });
 
-  it('a firm the operator did not give them is no speaker line: refused, never the words of the speaker before', () => {
-    const other = text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt, Ashby Kline');
-    expect(() => parseTranscriptText(other)).toThrow(TranscriptFormatError);
+  it('a firm the operator did not give them is the firm the line writes — his turn, never the words of the speaker before (it was refused)', () => {
+    const other = parseTranscriptText(text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt, Ashby Kline'));
+    expect(turnTable(other.call).find((r) => r.text === 'What drove the margin?')).toMatchObject({ speaker: 'Hugo Brandt', role: 'question' });
   });
 });
 
@@ -3407,5 +3415,28 @@ describe('a Markdown transcript whose speakers are bold names with the time over
   it('the time in round brackets ("**Owen Pryce** (01:22)") reads the same', () => {
     const text = fixture('name-colon-descript.md').replace(/\[00:(\d\d:\d\d)\]/g, '($1)');
     expect(turnTable(parseTranscriptText(text, { fileName: 'call.md' }).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+});
+
+describe('a news page\'s "Name, Title" lines over the words, with no list and no headings ("Owen Pryce, Chief Executive Officer")', () => {
+  it('are speaker lines, the title or firm theirs — the file was refused; a wrapped sentence opening "Maria Castell, Chief Financial Officer, will…" stays words', () => {
+    const parsed = parseTranscriptText(fixture('standard-comma-name-lines.txt'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'remarks'],
+      ['Owen Pryce', 'company', 'remarks'],
+      ['Maria Castell', 'company', 'remarks'],
+      ['Operator', 'operator', 'intro'],
+      ['Hugo Brandt', 'analyst', 'question'],
+      ['Maria Castell', 'company', 'answer'],
+    ]);
+    expect(turnTable(parsed.call)[1]?.text).toContain('Maria Castell, Chief Financial Officer, will walk you through');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.title).toBe('Chief Financial Officer');
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+  });
+
+  it('an analyst\'s "Name, Firm" line no introduction names is still his, never words of the one before', () => {
+    const text = fixture('standard-comma-name-lines.txt').replace('Our first question comes from Hugo Brandt with Piper Sandler.', 'We will now take questions.');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.find((r) => r.text === 'Thanks. How much did fuel cost you?')?.speaker).toBe('Hugo Brandt');
   });
 });
