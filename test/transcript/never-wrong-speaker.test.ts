@@ -3440,3 +3440,19 @@ describe('a news page\'s "Name, Title" lines over the words, with no list and no
     expect(rows.find((r) => r.text === 'Thanks. How much did fuel cost you?')?.speaker).toBe('Hugo Brandt');
   });
 });
+
+describe('SubRip cues whose labels open with a dialog dash ("- Owen Pryce: …", one line a cue or two)', () => {
+  const text = [
+    '1', '00:00:01,000 --> 00:00:05,000', '- Operator: Good morning and welcome to the Tallis Freight third quarter 2025 earnings call. I will now hand over to Owen Pryce.', '',
+    '2', '00:00:06,000 --> 00:00:09,000', '- Owen Pryce: Thank you. Volumes rose 6% in the quarter.', '',
+    '3', '00:00:10,000 --> 00:00:14,000', '- Operator: Our first question comes from Hugo Brandt with Piper Sandler.', '- Hugo Brandt: Thanks. How much did fuel cost you?', '',
+    '4', '00:00:19,000 --> 00:00:22,000', '- Owen Pryce: Fuel was a two-point headwind.', '',
+  ].join('\n');
+
+  it('reads each label as its speaker — a lone dashed label named no speaker and the file was refused', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.srt' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'], ['Owen Pryce', 'remarks'], ['Operator', 'intro'], ['Hugo Brandt', 'question'], ['Owen Pryce', 'answer'],
+    ]);
+  });
+});
