@@ -3456,3 +3456,28 @@ describe('SubRip cues whose labels open with a dialog dash ("- Owen Pryce: …",
     ]);
   });
 });
+
+describe('an IR head who runs the Q&A after the operator\'s welcome, in words the operator rules do not read ("Let\'s take the first question, from…")', () => {
+  it('never makes the analysts "company" — they were, as everyone who spoke after the operator', () => {
+    const text = [
+      'Tallis Freight Corp Q3 2025 Earnings Call',
+      '',
+      'Operator: Good morning and welcome to the Tallis Freight third quarter 2025 earnings call. I will now hand over to Dana Whitcombe, Head of Investor Relations.',
+      '',
+      'Dana Whitcombe: Thank you. With me are Owen Pryce, our CEO, and Maria Castell, our CFO. Owen?',
+      '',
+      'Owen Pryce: Thank you. Volumes rose 6% in the quarter.',
+      '',
+      'Maria Castell: Revenue reached 812 million.',
+      '',
+      "Dana Whitcombe: Thanks, Maria. Let's take the first question, from Hugo Brandt at Piper Sandler.",
+      '',
+      'Hugo Brandt: Thanks. How much did fuel cost you?',
+      '',
+      'Maria Castell: Fuel was a two-point headwind on the margin.',
+    ].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.side).not.toBe('company');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
+  });
+});
