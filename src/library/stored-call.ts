@@ -263,9 +263,10 @@ export function callFromStored(stored: StoredCallFile): Call {
   });
   const voices = nameNumberedSpeakers(numbered, drafts.map((t) => ({ speakerId: t.speakerId, text: turnText(t) }))).participants;
   // Sides depend on who speaks and what they say, not on sections: inferred once, for the sections and the structure both.
-  const sided = inferSides(voices, drafts);
+  const meta = completedMeta(stored.meta, drafts);
+  const sided = inferSides(voices, drafts, meta.company);
   const turns = inferred.sections ? inferSections(sided, drafts).turns : drafts;
-  return { meta: completedMeta(stored.meta, drafts), ...structureWithSides(turns, sided), source: stored.text };
+  return { meta, ...structureWithSides(turns, sided), source: stored.text };
 }
 
 /**

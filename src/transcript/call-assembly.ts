@@ -12,6 +12,7 @@ import { withInlineLabels } from './inline-labels.js';
 import { refuseJointLabels } from './joint-labels.js';
 import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
+import { isRoomAccount } from './names.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
 import { withoutTitlePossessive } from './possessive-company.js';
 import { namesCompany } from './participant-lines.js';
@@ -160,7 +161,7 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   const voices = nameNumberedSpeakers(people, draft.turns.map((t) => ({ speakerId: t.speakerId, text: turnText(t) })));
   if (voices.named.length > 0) warnings.push({ line: null, message: `numbered speakers named from the call's hand-overs: ${voices.named.map((n) => `${n.from} → ${n.to}`).join(', ')}` });
   // "Lindqvist Securities -- Analyst", a voice "Lindqvist Securities": a firm's name, no person's.
-  const unnamed = firmsAsUnnamedAnalysts(inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns), meta.company);
+  const unnamed = firmsAsUnnamedAnalysts(inferSides(withCompanyTitles(voices.participants, meta.company), draft.turns, company), meta.company);
   const participants = unnamed.participants;
   if (unnamed.renamed.length > 0) warnings.push({ line: null, message: `speakers named by a firm alone, each an unidentified analyst of that firm: ${unnamed.renamed.join(', ')}` });
   let turns = draft.turns;
@@ -182,6 +183,8 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   }
   const unknown = participants.filter((p) => p.side === 'unknown');
   if (unknown.length > 0) warnings.push({ line: null, message: `side unknown for ${unknown.map((p) => p.name).join(', ')}` });
+  const rooms = unknown.filter((p) => isRoomAccount(p.name));
+  if (rooms.length > 0) warnings.push({ line: null, message: `voices named for a meeting room's account, whoever sits in it (no person, no side): ${rooms.map((p) => p.name).join(', ')}` });
 
   const { participants: titled, turns: structured, exchanges } = structureWithSides(turns, participants);
   const introduced = titled.filter((p, i) => p.title !== participants[i]!.title);

@@ -106,7 +106,8 @@ const TIME = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)(?:\s+(?:[A-Z]{2,5}|Easte
  * Words that make a line a call title: an earnings call's, a results event's with no "call" ("Interim Results
  * 2025", "Half-Year Results Presentation", "Q3 Trading Update"), and a call's in the languages this reader reads
  * ("Telefonkonferenz zum dritten Quartal", "Conférence téléphonique sur les résultats du…", "Teleconferência de
- * Resultados 3T25", romanised Japanese "Kessan Setsumeikai"): the company a title names ends where they start.
+ * Resultados 3T25", "Kwartaalcijfers", "Delårsrapport", romanised Japanese "Kessan Setsumeikai"): the company a title
+ * names ends where they start.
  */
 const TITLE_WORDS = new RegExp(
   [
@@ -114,11 +115,17 @@ const TITLE_WORDS = new RegExp(
     String.raw`\b(?:interim|half[\s-]year|full[\s-]year|annual|preliminary|final|nine[\s-]months?|H[12]|FY\S*) results\b`,
     String.raw`\bresults (?:presentation|webcast|briefing|announcement|conference)\b`,
     String.raw`\btrading (?:update|statement)\b`,
+    // A conference appearance, as terminals title it: "Tallis Freight Corp Presents at Harbor Securities Transport
+    // Conference, Sep-09-2025", "… Fireside Chat", "… at the Harbor Securities Transport Conference".
+    String.raw`\bpresents at\b|\bfireside chat\b|\bat (?:the )?(?:\d{4} )?(?:\p{Lu}[\p{L}&'’.-]*\s+){1,6}(?:Conference|Summit|Symposium|Forum)\b`,
     // German, French, Spanish and Portuguese, Italian, romanised Japanese.
     String.raw`\b(?:(?:Analysten|Investoren)?-?Telefonkonferenz|Analystenkonferenz|Ergebnispr(?:ä|ae)sentation|Ergebnisse? (?:des|der|zum|für das))(?![\p{L}])`,
     String.raw`\b(?:conf[ée]rence t[ée]l[ée]phonique|pr[ée]sentation des r[ée]sultats|r[ée]sultats (?:du|de|des|annuels|semestriels|trimestriels))(?![\p{L}])`,
     String.raw`\b(?:(?:tele|video)?conferencia|(?:tele|video)confer[êe]ncia|presentaci[óo]n de resultados|apresenta[çc][ãa]o (?:de|dos) resultados|resultados (?:del|de|do|da|dos))(?![\p{L}])`,
     String.raw`\b(?:conferenza telefonica|presentazione dei risultati|risultati (?:del|di|dei))(?![\p{L}])`,
+    // Dutch, Swedish, Norwegian, Danish.
+    String.raw`\b(?:conference ?call over|(?:kwartaal|jaar|halfjaar)(?:cijfers|resultaten)|resultaten (?:over|van)|telefonische vergadering)(?![\p{L}])`,
+    String.raw`\b(?:del[åa]rsrapport|kvartalsrapport|halv[åa]rsrapport|bokslutskommunik[ée]|[åa]rsrapport|kvartalspresentasjon|resultatpresentasjon|kvartalsmeddelelse|delårsrapport|telefonkonferens|telefonkonferanse|telefonkonference)(?![\p{L}])`,
     String.raw`\b(?:kessan (?:setsumeikai|happy[oō]u?)|setsumeikai)\b`,
   ].join('|'),
   'iu',

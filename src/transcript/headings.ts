@@ -17,6 +17,12 @@ const HEADINGS: ReadonlyArray<[HeadingKind, RegExp]> = [
   ['analysts', /^(?:analistas|participantes (?:de la conferencia|da (?:teleconfer[eê]ncia|confer[eê]ncia))|analystes|analisti|analysten|konferenzteilnehmer|weitere teilnehmer)$/i],
   ['participants', /^(?:participantes|participants [àa] la conf[eé]rence|partecipanti|teilnehmer)$/i],
   ['prepared', /^(?:presentaci[oó]n|apresenta[cç][aã]o|pr[eé]sentation|presentazione|pr[aä]sentation|comentarios iniciales|palabras de apertura)$/i],
+  // Calls held or transcribed in Dutch, Swedish, Norwegian or Danish ("Deelnemers", "Vragen en antwoorden", "Frågor och svar"):
+  // the Q&A heading was the words of the speaker before it, and the list no list.
+  ['company', /^(?:deelnemers namens (?:de onderneming|het bedrijf)|bedrijfsdeelnemers|f[öo]retagets deltagare|selskapets deltakere|selskabets deltagere)$/i],
+  ['participants', /^(?:deelnemers|sprekers|deltagare|talare|deltakere|deltagere|talere)$/i],
+  ['prepared', /^(?:presentatie|presentation|presentasjon|pr[æa]sentation)$/i],
+  ['qa', /^(?:vragen en antwoorden|vragenronde|vraag-? en antwoordsessie|fr[åa]gor och svar|fr[åa]gestund|sp[øo]rsm[åa]l og svar|sp[øo]rgsm[åa]l og svar|sp[øo]rgerunde|sp[øo]rsm[åa]lsrunde)$/i],
   // A Japanese company's call in English under its own Japanese headings ("プレゼンテーション", "質疑応答").
   ['prepared', /^(?:プレゼンテーション|決算説明|説明)$/u],
   ['qa', /^(?:質疑応答(?:セッション)?)$/u],

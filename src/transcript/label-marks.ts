@@ -1,7 +1,7 @@
 /**
  * Marks some transcripts put around every speaker's label, which no layout reads as part of one:
- * - paragraph numbers, as an editor numbers a transcript's paragraphs ("12. Owen Pryce: …",
- *   "[00:12:31] 12 Owen Pryce" over the words) — taken away only when they count up one by one;
+ * - paragraph numbers, as an editor numbers a transcript's paragraphs ("12. Owen Pryce: …", "[12] Owen Pryce: …",
+ *   "¶12 Owen Pryce: …", "[00:12:31] 12 Owen Pryce" over the words) — taken away only when they count up one by one;
  * - broadcast captions' chevrons pasted into a text file (">> OWEN PRYCE: …") — taken away when
  *   two labels or more are written so; a ">>" that names no one is a change of speaker to an
  *   "Unidentified Speaker", as in captions, never the words of the one before;
@@ -15,8 +15,9 @@ import { rewriteLines, splitLines, type Line } from './lines.js';
 import { isInterjection, isOperatorName, looksLikeName } from './names.js';
 import { looksLikeTitleLine } from './titles.js';
 
-/** A paragraph number, after a time stamp if there is one: "12. ", "12) ", "[00:12:31] 12 ". */
-const NUMBERED = /^(?<stamp>\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)?(?<n>\d{1,4})(?:[.)]\s+|\s+)(?=\p{L})/u;
+/** A paragraph number, after a time stamp if there is one: "12. ", "12) ", "[00:12:31] 12 ", or in brackets "[12] ", "(12) ", "¶12 ". */
+const NUMBERED =
+  /^(?<stamp>\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)?(?:\[(?<bracketed>\d{1,4})\]\s*|\((?<parenthesised>\d{1,4})\)\s*|¶\s?(?<pilcrow>\d{1,4})\.?\s+|(?<n>\d{1,4})(?:[.)]\s+|\s+))(?=\p{L})/u;
 /** Fewest numbered paragraphs in sequence that make the numbers the paragraphs', not words. */
 const MIN_NUMBERED = 3;
 
@@ -47,7 +48,7 @@ function numberedLines(lines: readonly Line[]): Map<number, number> {
   for (const [k, line] of lines.entries()) {
     const m = NUMBERED.exec(line.text);
     if (!m?.groups || !opensWithLabel(line.text.slice(m[0].length))) continue;
-    const n = Number(m.groups.n);
+    const n = Number(m.groups.n ?? m.groups.bracketed ?? m.groups.parenthesised ?? m.groups.pilcrow);
     if (last !== null && n !== last + 1) continue;
     last = n;
     found.set(k, m[0].length - (m.groups.stamp?.length ?? 0));

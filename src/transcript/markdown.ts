@@ -17,8 +17,12 @@ import { headerSized, rewriteLines, splitLines, type Line } from './lines.js';
 
 /** "## Company Participants", "# Acme Q3 2025 Earnings Call". */
 const ATX_HEADING = /^#{1,6}[ \t]+\S/;
-/** A line that is all bold, or opens with a bold label: "**Jane Roe**", "**Jane Roe:** …", "**Jane Roe**: …". */
-const BOLD_LINE = /^(\*\*|__)[^*_\n]{1,80}(?::\1|\1\s*:|\1$)/;
+/**
+ * A line that is all bold, or opens with a bold label: "**Jane Roe**", "**Jane Roe:** …", "**Jane Roe**: …", or a bold
+ * name over the words with the time it was said ("**Jane Roe** [00:00:06]", "**Jane Roe** (00:06)", as Descript and
+ * podcast tools export a transcript).
+ */
+const BOLD_LINE = /^(\*\*|__)[^*_\n]{1,80}(?::\1|\1\s*:|\1$|\1[ \t]+(?:\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\]|\(\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\))$)/;
 /** A line that is all italic, as a title under a bold name: "_Chief Executive Officer_", "*CFO*". */
 const ITALIC_LINE = /^(?:\*[^*\s][^*]{0,80}\*|_[^_\s][^_]{0,80}_)$/;
 /** "[Jane Roe](https://…)", "![chart](…)". */

@@ -130,6 +130,15 @@ export function unnamedRoleLabel(text: string): string | null {
   return null;
 }
 
+/**
+ * A meeting room's account as a meeting tool names its voice ("Board Room 3", "Tallis Freight Boardroom", "HQ-Conf",
+ * "NYC Conf Rm 12", "Zoom Room"): whoever sits in that room, one person or several, of either side — never one
+ * named person, nor a side the call's structure could give.
+ */
+export function isRoomAccount(text: string): boolean {
+  return /(?<![\p{L}\p{N}])(?:board\s?room|room|conf(?:erence)?(?=[\s_-]*(?:room|rm|\d|$))|meeting\s?room|auditorium|polycom)(?![\p{L}])/iu.test(text.trim());
+}
+
 /** "Speaker 3": how speech-to-text tools name the voices they cannot name. */
 export function isNumberedSpeaker(text: string): boolean {
   return /^speaker \d{1,4}$/i.test(text.trim()) || DIAL_IN_USER.test(text.trim()) || isPhoneNumber(text);
@@ -171,10 +180,11 @@ export function diarizedSpeaker(text: string): string | null {
  * "Operator", "Conference Operator", "Conference Call Operator", "The Operator", "Moderator",
  * "Coordinator", "Host" / "Event Host" (a webcast platform's label for whoever runs the call); in a
  * call held in Spanish or Portuguese "Operador(a)", "Moderador(a)", in French "Opérateur" / "Opératrice",
- * in Italian "Operatore" / "Operatrice" / "Moderatore", in German "Operatorin" / "Moderatorin".
+ * in Italian "Operatore" / "Operatrice" / "Moderatore", in German "Operatorin" / "Moderatorin", in Swedish
+ * "Operatör(en)", in Norwegian and Danish "Operatør(en)".
  */
 export function isOperatorName(text: string): boolean {
-  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin))$/i.test(text.trim());
+  return /^(?:(?:the )?(?:(?:conference|event|teleconference|webcast|audio) )?(?:call )?(?:operator|moderator|coordinator|host)|operadora?|moderadora?|op[eé]rat(?:eur|rice)|operat(?:ore|rice|orin)|moderat(?:ore|rice|orin)|operat[öo]r(?:en)?|operat[øo]r(?:en)?|moderat[oø]r(?:en)?)$/i.test(text.trim());
 }
 
 /** "OP" (capitals, as written): the operator's label shortened to its initials. */

@@ -11,6 +11,7 @@
 import { endsLikeFirm } from './firm-labels.js';
 import { boundedEditDistance, isNumberedSpeaker } from './names.js';
 import { nicknamesOf } from './nicknames.js';
+import { readsOutQuestion } from './read-out-questions.js';
 import { OPERATOR_PHRASES } from './structure.js';
 import type { Participant } from './types.js';
 
@@ -175,13 +176,15 @@ export function nameNumberedSpeakers(participants: readonly Participant[], turns
     if (!next || next.speakerId === turn.speakerId) continue;
     // The last name handed to is who speaks next.
     const tail = turn.text.slice(-HANDOVER_TAIL);
-    let last: { name: string; at: number } | null = null;
+    let last: { name: string; at: number; end: number } | null = null;
     for (const re of [HANDOVER, WILL_NOW]) {
-      for (const m of tail.matchAll(re)) if (!last || m.index >= last.at) last = { name: m.groups!.name!, at: m.index };
+      for (const m of tail.matchAll(re)) if (!last || m.index >= last.at) last = { name: m.groups!.name!, at: m.index, end: m.index + m[0].length };
     }
     // "…We will then take questions. Gustavo?": the turn ends by calling on the next voice.
     const called = CALLED_ON.exec(tail) ?? FLOOR_IS_YOURS.exec(tail);
-    if (called && (!last || called.index >= last.at)) last = { name: called.groups!.name!, at: called.index };
+    if (called && (!last || called.index >= last.at)) last = { name: called.groups!.name!, at: called.index, end: tail.length };
+    // "…from Hugo Brandt with Piper Sandler, who asks: how much…?": the next voice answers the question read out; it is not Hugo's.
+    if (last && readsOutQuestion(tail.slice(last.end), last.name)) last = null;
     vote(next.speakerId, last?.name ?? null, said);
   }
   // A voice that also speaks the operator's mechanics ("press star one", "your line is open") is two people merged by diarization ("Heri

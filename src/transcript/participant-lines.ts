@@ -79,7 +79,8 @@ export function listedInitials(text: string): { text: string; initials: string }
  * it: "Maria O'Neil-Park". A label that is only initials ("AM", "RC", "JPM") or a role ("CEO") stays as written.
  */
 export function nameAsWritten(name: string): string {
-  if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  if (!/\p{Lu}{2}/u.test(name)) return name;
+  if (/\p{Ll}/u.test(name)) return surnameCapitalsCased(name);
   if (/^\p{Lu}{2}$|^[^\sAEIOUY]{2,4}$/u.test(name.trim()) || isRoleLabel(name)) return name.trim();
   const cased = name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
   // "PIETER VAN DER BERG", "AHMAD BIN ISMAIL", "ROSS MCKINNON": particles inside a name in lower case, "Mc" before a capital
@@ -87,6 +88,33 @@ export function nameAsWritten(name: string): string {
   return cased
     .split(' ')
     .map((w, k, all) => (k > 0 && k < all.length - 1 && CASED_PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.replace(/^Mc(\p{Ll})/u, (_, c: string) => `Mc${c.toUpperCase()}`)))
+    .join(' ');
+}
+
+/** Words in capitals a name keeps: a generation's numeral ("III"), a credential or a role ("CFA", "PhD" aside). */
+const KEPT_CAPITALS = /^(?:[IVX]{1,4}|CFA|CPA|CAIA|MBA|PHD|ESQ|JR|SR|MD|CBE|OBE|MBE|KC|QC)\.?$/;
+
+/**
+ * A surname written in capitals after given names written as usual ("Owen PRYCE", "María José DE LA FUENTE", as
+ * French and Spanish lists set them) as its owner writes it: "Owen Pryce", "María José de la Fuente". Only with a
+ * word of three capitals or more and a word written as usual; a generation's numeral or a credential stays.
+ */
+function surnameCapitalsCased(name: string): string {
+  const words = name.split(' ');
+  const capitals = (w: string) => /^[\p{Lu}'’-]+$/u.test(w) && /\p{Lu}/u.test(w) && !KEPT_CAPITALS.test(w);
+  const usual = words.some((w) => /^\p{Lu}[\p{Ll}'’]/u.test(w));
+  const shouted = words.filter((w) => capitals(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 3);
+  if (!usual || shouted.length === 0) return name;
+  const run = words.map((w) => capitals(w));
+  return words
+    .map((w, k) => {
+      if (!run[k]) return w;
+      // Two capitals ("DE", "LA") only beside a shouted word: a particle, else initials ("TJ") kept.
+      const beside = (run[k - 1] && (words[k - 1]?.length ?? 0) >= 3) || (run[k + 1] ?? false);
+      if (w.replace(/['’-]/g, '').length < 3 && !(beside && CASED_PARTICLES.has(w.toLowerCase()))) return w;
+      if (CASED_PARTICLES.has(w.toLowerCase()) && k < words.length - 1) return w.toLowerCase();
+      return nameAsWritten(w);
+    })
     .join(' ');
 }
 

@@ -11,7 +11,8 @@
  *   in the operator's unmistakable wording counts whoever the source filed it under
  *   (speech-recognition diarization slips, see OPERATOR_HANDOVER), and opens the Q&A too;
  * - the company: once the call's Q&A structure is established (an operator or an analyst
- *   found), every other speaker, including a non-operator host who introduces the questions;
+ *   found), every other speaker, including a non-operator host who introduces the questions —
+ *   when no Q&A was found at all, only who spoke before any sign of one (see unreadQaStart);
  * - otherwise the side stays 'unknown'. Nothing is inferred silently: sideSource says 'inferred'.
  *
  * Titles (inferTitles, title-introductions.ts), only for company-side people without one: read
@@ -27,8 +28,10 @@
  *   someone who has not answered in it are 'remarks', not answers;
  * - everything in prepared remarks is 'remarks' with exchange null.
  */
-import { boundedEditDistance, nameWords, unidentifiedSide } from './names.js';
+import { boundedEditDistance, isNumberedSpeaker, isRoomAccount, nameWords, unidentifiedSide } from './names.js';
 import { IntroMatcher } from './intro-matcher.js';
+import { applyIntroducedSides } from './introduced-sides.js';
+import { readsOutQuestion } from './read-out-questions.js';
 import { inferTitles } from './title-introductions.js';
 import { titleWords } from './titles.js';
 import type { Call, Exchange, Paragraph, Participant, Section, Turn } from './types.js';
@@ -57,10 +60,11 @@ export const QUESTION_INTRO =
 /**
  * The same in a call held in Spanish or Portuguese: "Nuestra primera pregunta es de…", "La
  * siguiente pregunta viene de…", "A próxima pergunta vem de…"; in French, German or Italian: "La
- * première question vient de…", "Die nächste Frage kommt von…", "La prossima domanda è di…".
+ * première question vient de…", "Die nächste Frage kommt von…", "La prossima domanda è di…"; in Dutch,
+ * Swedish, Norwegian or Danish: "De eerste vraag komt van…", "Nästa fråga kommer från…", "Neste spørsmål kommer fra…".
  */
 const IBERIAN_QUESTION_INTRO =
-  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b|(?<!\p{L})(?:(?:premi[eè]re|prochaine|derni[eè]re)\s+question|question\s+suivante)\s+(?:vient|est)\s+d|\bnous avons une (?:autre )?question d|(?<!\p{L})(?:erste|n[aä]chste|letzte|folgende)\s+Frage\s+(?:kommt|stammt)\s+von\b|(?<!\p{L})(?:prima|prossima|successiva|ultima)\s+domanda\s+(?:[eè]|e'|viene)\s+d/iu;
+  /\b(?:primera|siguiente|pr[oó]xima|[uú]ltima|primeira|seguinte)\s+(?:pregunta|pergunta)\b|\bpregunta\s+(?:es|viene)\s+de\b|\bpergunta\s+(?:[eé]|vem)\s+d[eoa]s?\b|(?<!\p{L})(?:(?:premi[eè]re|prochaine|derni[eè]re)\s+question|question\s+suivante)\s+(?:vient|est)\s+d|\bnous avons une (?:autre )?question d|(?<!\p{L})(?:erste|n[aä]chste|letzte|folgende)\s+Frage\s+(?:kommt|stammt)\s+von\b|(?<!\p{L})(?:prima|prossima|successiva|ultima)\s+domanda\s+(?:[eè]|e'|viene)\s+d|(?<!\p{L})(?:eerste|volgende|laatste)\s+vraag\s+(?:komt|is)\s+van\b|(?<!\p{L})(?:f[öo]rsta|n[äa]sta|sista)\s+fr[åa]gan?\s+kommer\s+fr[åa]n\b|(?<!\p{L})(?:f[øo]rste|neste|n[æa]ste|siste|sidste)\s+sp[øo]r(?:sm[åa]l|gsm[åa]l)(?:et)?\s+kommer\s+fra\b/iu;
 
 /** A moderator's short hand-over by name and firm ("First, Leo Marchetti from Fairbank Partners.", "Next up: Nina Sato with Redstone"). */
 const NAMED_INTRO = /\b(?:[Ff]irst|[Nn]ext)(?:\s+up)?\s*[,:]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:from|with|of|at)\s+\p{Lu}/u;
@@ -120,10 +124,11 @@ const INTRO_PATTERN =
 const FIRM_LEAD = /^[\s,]+(?:with|from|of|at)\s+/u;
 /**
  * The same in an introduction held in French, Italian, German, Spanish or Portuguese ("…vient de Hugo Brandt de Piper
- * Sandler", "…è di Hugo Brandt di Piper Sandler", "…kommt von Hugo Brandt von Piper Sandler", "…d'Exane"): read only
+ * Sandler", "…è di Hugo Brandt di Piper Sandler", "…kommt von Hugo Brandt von Piper Sandler", "…d'Exane"), Dutch or a
+ * Nordic language ("…komt van Hugo Brandt van Piper Sandler", "…kommer från Hugo Brandt på Carnegie"): read only
  * where the introduction is worded in one of them, so an English "Ana de Souza" keeps her particle.
  */
-const FOREIGN_FIRM_LEAD = /^[\s,]+(?:(?:de|di|da|do|du|von|vom)\s+|d['\u2019](?=\p{Lu}))/u;
+const FOREIGN_FIRM_LEAD = /^[\s,]+(?:(?:de|di|da|do|du|von|vom|van|bij|fr[åa]n|p[åa]|fra|hos)\s+|d['\u2019](?=\p{Lu}))/u;
 const FIRM_WORD = /^(?:[A-Z][\p{L}\p{N}&.'’-]*|&|and|of|de)$/u;
 /** Words that start the operator's next sentence, not the firm's name ("…ISI. Please go ahead"). */
 const SENTENCE_STARTS = new Set(['please', 'your', 'you', 'go', 'the', 'we', 'our', 'thank', 'thanks', 'and', 'next', 'sir', 'line', 'one', 'it', 'good', 'hi', 'hello', 'yes', 'okay', 'so']);
@@ -186,6 +191,30 @@ function introducesNearly(text: string, person: Participant): boolean {
   return words.some((w, k) => w === first && words[k + 1] !== undefined && boundedEditDistance(words[k + 1]!, last, max) <= max);
 }
 
+/** A full name handed the floor with a firm ("…from Hugo Brandt with Piper Sandler", "…von Hugo Brandt von Piper Sandler"). */
+const NAME_WITH_FIRM = /(?<!\p{L})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*,?\s+(?:with|from|of|at)\s+\p{Lu}/gu;
+
+/**
+ * Does a question's introduction read out the question of a full name, with a firm, that is not `newcomer`'s (whose
+ * words none of its name's are): "…from Hugo Brandt with Piper Sandler, who asks: how did churn move?" The question
+ * is asked in the introduction, so whoever speaks next answers it. Without the question in it ("…from Steve Lowe
+ * with Argent", then "Hi, it's actually Richie on for Steve…") the newcomer is still the one asking. A voice speech
+ * recognition only numbered ("Speaker 3") may be the one named: for it the question read out alone decides.
+ */
+function readsOutSomeoneElsesQuestion(text: string, newcomer: Participant): boolean {
+  // A voice only numbered ("Speaker 3") may bear any name: only the question read out tells it answers.
+  const unnamed = isNumberedSpeaker(newcomer.name) || unidentifiedSide(newcomer.name) !== null || /\d/.test(newcomer.name);
+  const own = new Set(unnamed ? [] : nameWords(newcomer.name));
+  if (!unnamed && (own.size === 0 || introducesNearly(text, newcomer))) return false;
+  const handover = INTRO_PATTERN.exec(text) ?? IBERIAN_QUESTION_INTRO.exec(text);
+  const after = handover ? text.slice(handover.index) : text;
+  for (const m of after.matchAll(NAME_WITH_FIRM)) {
+    const words = nameWords(m[1] as string);
+    if (words.length >= 2 && !words.some((w) => own.has(w)) && readsOutQuestion(after.slice((m.index as number) + (m[1] as string).length), m[1] as string)) return true;
+  }
+  return false;
+}
+
 export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
   return turn.paragraphs.map((p) => p.text).join('\n\n');
 }
@@ -194,13 +223,14 @@ export function turnText(turn: { paragraphs: readonly Paragraph[] }): string {
  * Participants with sides inferred where no source stated one (see the module comment).
  * Earlier inferences are discarded and redone, so the result depends only on the turns.
  */
-export function inferSides(participants: readonly Participant[], turns: readonly TurnDraft[]): Participant[] {
+export function inferSides(participants: readonly Participant[], turns: readonly TurnDraft[], company: string | null = null): Participant[] {
   const people = participants.map((p): Participant => (p.sideSource === 'inferred' ? { ...p, side: 'unknown', sideSource: 'unknown' } : { ...p }));
   if (!people.some((p) => p.side === 'unknown')) return people;
   const byId = new Map(people.map((p) => [p.id, p]));
   const texts = turns.map(turnText);
-  // "Unidentified Speaker" stands for whoever was not named (several people): no side can be inferred for it.
-  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown' && unidentifiedSide(p.name) !== 'unknown';
+  // "Unidentified Speaker" stands for whoever was not named (several people): no side can be inferred for it;
+  // nor for a meeting room's account ("Board Room 3"), whoever sits in that room.
+  const open = (p: Participant | undefined): p is Participant => p !== undefined && p.side === 'unknown' && unidentifiedSide(p.name) !== 'unknown' && !isRoomAccount(p.name);
 
   // 1. The operator (or, failing one, a host who introduces the questions). Speech recognition may
   // split one operator into several voices: each speaker who talks like one in most of their turns is one.
@@ -272,7 +302,10 @@ export function inferSides(participants: readonly Participant[], turns: readonly
         const newcomer = next && !isModerator(next.speakerId) && firstTurn.get(next.speakerId) === i + 1 ? byId.get(next.speakerId) : undefined;
         // "…comes from Michael Weinstein" with "Michael Winestean" speaking next, his first turn: the
         // introduction names him, misspelt, not a "Michael" who speaks later under his first name alone.
-        const target = newcomer && named !== newcomer && introducesNearly(texts[i] as string, newcomer) ? newcomer : (named ?? newcomer);
+        // "…comes from Hugo Brandt with Piper Sandler, who asks: …" with the CFO speaking next, her first turn: the
+        // moderator read out the question of someone who never speaks; she answers it, she is no analyst.
+        const stranger = named === null && newcomer !== undefined && readsOutSomeoneElsesQuestion(texts[i] as string, newcomer);
+        const target = newcomer && named !== newcomer && introducesNearly(texts[i] as string, newcomer) ? newcomer : (named ?? (stranger ? undefined : newcomer));
         if (open(target) && !presenters.has(target.id)) {
           target.side = 'analyst';
           target.sideSource = 'inferred';
@@ -292,13 +325,20 @@ export function inferSides(participants: readonly Participant[], turns: readonly
     }
   }
 
+  // An interview (no moderator, no analyst told): who introduces themselves with a firm, and whom a voice names right
+  // after the company's name (introduced-sides.ts).
+  if (moderators.size === 0 && !analystsFound) {
+    applyIntroducedSides(people, turns.map((t, i) => ({ speakerId: t.speakerId, text: texts[i] as string })), company, open);
+  }
+
   // 3. The company: everyone else who speaks, once the call's structure is known — not when the
   // Q&A opened (by the moderator, or by the source's own Q&A heading) and no analyst could be told
   // (introduced in words not recognised, or in another language): then who asked and who answered
   // is unknown, and saying "company" of an analyst would be a wrong speaker.
   qaOpened ||= turns.some((t) => t.section === 'qa');
   if ((moderators.size > 0 || analystsFound) && !(qaOpened && !analystsFound)) {
-    const speakers = new Set(turns.map((t) => t.speakerId));
+    // No Q&A found at all: only who spoke before any sign of one presented (see unreadQaStart).
+    const speakers = new Set((qaOpened ? turns : turns.slice(0, unreadQaStart(turns, texts, moderators))).map((t) => t.speakerId));
     for (const p of people) {
       if (open(p) && speakers.has(p.id)) {
         p.side = 'company';
@@ -307,6 +347,29 @@ export function inferSides(participants: readonly Participant[], turns: readonly
     }
   }
   return people;
+}
+
+/** Wording that asks for or hands over questions, whoever says it ("If you would like to ask a question…", "We'll take our next question from…"). */
+const QUESTION_WORDING = /\bask\s+(?:a|your|any)\s+(?:follow-?up\s+)?questions?\b/i;
+
+/**
+ * Where a Q&A no rule could read may have started, in a call with a moderator whose Q&A was never
+ * found: the first turn after the opening that asks for or hands over questions in English words
+ * looser than the opening's rules (a diarized call that gave them to a voice not taken for the
+ * operator), or the moderator taking the floor again once someone else has spoken (introducing, in
+ * words no rule reads — another language — the next speaker). Who first speaks there or later may
+ * be an analyst: calling them "company" would be a wrong speaker, so their side stays unknown.
+ * A presentation-only call's closing operator changes nothing (no one new speaks after it).
+ */
+function unreadQaStart(turns: readonly TurnDraft[], texts: readonly string[], moderators: ReadonlySet<string>): number {
+  let presenterSpoke = false;
+  for (let i = 0; i < turns.length; i++) {
+    const moderator = moderators.has((turns[i] as TurnDraft).speakerId);
+    if (i > 0 && (introducesQuestion(texts[i] as string) || QUESTION_WORDING.test(texts[i] as string))) return i;
+    if (moderator && presenterSpoke) return i;
+    if (!moderator) presenterSpoke = true;
+  }
+  return turns.length;
 }
 
 /** An operator announcing that the Q&A starts now (not "later, there will be a Q&A session"). */
@@ -463,5 +526,5 @@ export function structureWithSides(turns: readonly TurnDraft[], sided: readonly 
  * input is not modified. The build runs it on stored calls so structuring fixes reach them.
  */
 export function structureCall(call: Call): Call {
-  return { ...call, ...structureWithSides(call.turns, inferSides(call.participants, call.turns)) };
+  return { ...call, ...structureWithSides(call.turns, inferSides(call.participants, call.turns, call.meta.company)) };
 }

@@ -91,6 +91,13 @@ describe('readHeaderMeta', () => {
     ['Halden Aço S.A. – Teleconferência de Resultados 3T25', { company: 'Halden Aço S.A.', quarter: 'Q3 2025' }],
     ['Halden Acciaio S.p.A. – Presentazione dei risultati del terzo trimestre 2025', { company: 'Halden Acciaio S.p.A.', quarter: 'Q3 2025' }],
     ['Kiyomizu Precision Co., Ltd. Dai 2 Shihanki Kessan Setsumeikai (Q2 FY2025)', { company: 'Kiyomizu Precision Co., Ltd.', quarter: 'Q2 2025' }],
+    // A conference appearance as terminals title it (the company was the file's name).
+    ['Tallis Freight Corp Presents at Harbor Securities Transport Conference, Sep-09-2025', { company: 'Tallis Freight Corp', quarter: null }],
+    ['Tallis Freight Corp at the 2025 Harbor Securities Global Transport Summit', { company: 'Tallis Freight Corp' }],
+    ['Tallis Freight Corp \u2013 Fireside Chat', { company: 'Tallis Freight Corp' }],
+    // Dutch and Swedish title words are no part of the company.
+    ['Tallis Freight N.V. Kwartaalcijfers Q3 2025', { company: 'Tallis Freight N.V.', quarter: 'Q3 2025' }],
+    ['Tallis Freight AB Delårsrapport Q3 2025', { company: 'Tallis Freight AB', quarter: 'Q3 2025' }],
     // The period and the title's words first, the company after a separator (it was "H1", or none).
     ['H1 2025 Results Presentation - Tallis Freight Group plc', { company: 'Tallis Freight Group plc', quarter: null }],
     ['Q3 2025 Trading Update \u2013 Corvane Group', { company: 'Corvane Group', quarter: 'Q3 2025' }],

@@ -2298,6 +2298,16 @@ describe('marks around every speaker\'s label: paragraph numbers, a dash for the
     expect(turnTable(parseTranscriptText(stamped).call).map((r) => r.speaker)).toEqual(speakers);
   });
 
+  it('"[12] Owen Pryce: …", "(12) Owen Pryce: …" and "¶12 Owen Pryce: …" — the number in brackets — read the same (they were refused)', () => {
+    const text = fixture('name-colon-numbered.txt');
+    const plain = turnTable(parseTranscriptText(text).call);
+    for (const mark of [(n: string) => `[${n}] `, (n: string) => `(${n}) `, (n: string) => `¶${n} `]) {
+      const marked = text.replace(/^(\d+)\. (?=[^:\n]+: )/gm, (_m, n: string) => mark(n));
+      expect(marked).toContain(`${mark('2')}Owen Pryce: Thank you.`);
+      expect(turnTable(parseTranscriptText(marked).call)).toEqual(plain);
+    }
+  });
+
   it('"Owen Pryce — Thank you." reads as "Owen Pryce: Thank you."; a "North America — …" line inside the CFO\'s words stays words, dash and all', () => {
     const parsed = parseTranscriptText(fixture('name-colon-dash-labels.txt'));
     const rows = turnTable(parsed.call);
@@ -2801,10 +2811,18 @@ describe('words right under the Q&A heading with no speaker line this layout rea
     'Mostly pricing in the contract business.',
   ].join('\n');
 
-  it('are refused with their line — "Hugo Brandt, Piper Sandler" and his question were the CFO\'s words from before the heading', () => {
-    expect(refusal(text, 'call.txt').describe()).toBe(
-      `call.txt:${lineOf(text, 'Hugo Brandt, Piper Sandler')}: "Hugo Brandt, Piper Sandler" follows the "Questions and Answers" heading with no speaker line this layout reads: write the speaker's name line above it (Name, or Name - Title)`,
-    );
+  it('a "Name, Firm" line there, in a call led by "Name, Title" lines, is his speaker line — "Hugo Brandt, Piper Sandler" and his question were the CFO\'s words (then refused with their line)', () => {
+    expect(turnTable(parseTranscriptText(text).call).map((r) => [r.speaker, r.section, r.text])).toEqual([
+      ['Owen Pryce', 'prepared_remarks', 'Good morning everyone and welcome to our half-year results presentation. Revenue rose 9%.'],
+      ['Maria Castell', 'prepared_remarks', 'Thanks, Owen. Operating margin rose to 11.2%.'],
+      ['Hugo Brandt', 'qa', 'What drove the margin?'],
+      ['Maria Castell', 'qa', 'Mostly pricing in the contract business.'],
+    ]);
+  });
+
+  it('words no speaker line opens right under the heading are still refused with their line', () => {
+    const bare = text.replace('Hugo Brandt, Piper Sandler\n\n', '');
+    expect(refusal(bare, 'call.txt').describe()).toContain(`call.txt:${lineOf(bare, 'What drove the margin?')}: "What drove the margin?" follows the "Questions and Answers" heading`);
   });
 
   it('a speaker line under the heading reads as before', () => {
@@ -2831,9 +2849,9 @@ describe('an analyst\'s line "Name, Firm" right after the operator introduces th
     expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ firm: 'Piper Sandler', title: null, side: 'analyst' });
   });
 
-  it('a firm the operator did not give them is no speaker line: refused, never the words of the speaker before', () => {
-    const other = text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt, Ashby Kline');
-    expect(() => parseTranscriptText(other)).toThrow(TranscriptFormatError);
+  it('a firm the operator did not give them is the firm the line writes — his turn, never the words of the speaker before (it was refused)', () => {
+    const other = parseTranscriptText(text.replace('Hugo Brandt, Piper Sandler', 'Hugo Brandt, Ashby Kline'));
+    expect(turnTable(other.call).find((r) => r.text === 'What drove the margin?')).toMatchObject({ speaker: 'Hugo Brandt', role: 'question' });
   });
 });
 
@@ -3196,5 +3214,270 @@ describe('a saved web page that sets the speaker and the title in classed spans 
     expect(parsed.call.participants.find((p) => p.name === 'Owen Pryce')?.title).toBe('Chief Executive Officer');
     expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
     expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+});
+
+describe('a call whose operator introduces the questions in words no rule reads (Polish…), with no Q&A heading', () => {
+  it('leaves the side of whoever first speaks after the operator takes the floor again unknown — the analyst was "company"', () => {
+    const text = fixture('name-colon-dutch.txt').replace('De eerste vraag komt van Hugo Brandt van Piper Sandler.', 'Pierwsze pytanie zadaje Hugo Brandt z Piper Sandler.');
+    const parsed = parseTranscriptText(text);
+    const side = (name: string) => parsed.call.participants.find((p) => p.name === name)?.side;
+    expect(side('Owen Pryce')).toBe('company');
+    expect(side('Maria Castell')).toBe('company');
+    expect(side('Hugo Brandt')).toBe('unknown');
+    expect(turnTable(parsed.call).filter((r) => r.speaker === 'Hugo Brandt').every((r) => r.side === 'unknown')).toBe(true);
+  });
+
+  it('a presentation-only call keeps every presenter on the company side (its operator speaks again only to close)', () => {
+    const text = fixture('name-colon-dutch.txt').replace(/\nOperator: De eerste vraag[^\n]*\n\nHugo Brandt: [^\n]*\n\nMaria Castell: Fuel[^\n]*\n/, '');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Operator', 'operator'],
+      ['Owen Pryce', 'company'],
+      ['Maria Castell', 'company'],
+    ]);
+  });
+});
+
+describe('a moderator who reads out the questions of analysts who never speak ("…from Hugo Brandt with Piper Sandler, who asks: …?")', () => {
+  it('never makes the executive who answers first an analyst — the CFO was "analyst", her answer a question', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-read-out-questions.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).not.toBe('analyst');
+    expect(turnTable(parsed.call).some((r) => r.role === 'question')).toBe(false);
+  });
+
+  it('a colleague asking in the analyst the introduction names\' place (no question read out) is still the analyst', () => {
+    const text = fixture('name-colon-read-out-questions.txt')
+      .replace('with Piper Sandler, who asks: how much did fuel cost you in the quarter?', 'with Piper Sandler.')
+      .replace('Maria Castell: Fuel was', 'Tom Keller: Hi, it is Tom on for Hugo. How much did fuel cost you?\n\nMaria Castell: Fuel was');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Tom Keller')?.side).toBe('analyst');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
+  });
+});
+
+describe("Teams' older transcript as text (no cue numbers, '0:0:7.540 --> 0:0:12.910', the speaker on the line under it)", () => {
+  it('reads each cue as its speaker\'s — the file was refused ("the cue names no speaker")', () => {
+    const parsed = parseTranscriptText(fixture('srt-teams-old.txt'), { fileName: 'meeting.txt' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'remarks'],
+      ['Owen Pryce', 'company', 'remarks'],
+      ['Maria Castell', 'company', 'remarks'],
+      ['Operator', 'operator', 'intro'],
+      ['Hugo Brandt', 'analyst', 'question'],
+      ['Maria Castell', 'company', 'answer'],
+    ]);
+    expect(parsed.call.turns[5]!.paragraphs.map((p) => p.text)).toEqual(['Fuel was a two-point headwind on the margin.', 'About the same as a year ago.']);
+    expect(parsed.call.turns[1]!.startTime).toBeCloseTo(7.54);
+  });
+
+  it('a cue whose first line is words, not a speaker, leaves the file refused as before', () => {
+    const text = fixture('srt-teams-old.txt').replace('Castell, Maria\nRevenue reached 812 million.', 'Revenue reached 812 million.\nAnd margins held.');
+    expect(refusal(text, 'meeting.txt').describe()).toContain('names no speaker');
+  });
+});
+
+describe('a meeting room\'s account as a caption voice ("Tallis Freight Boardroom", "HQ-Conf")', () => {
+  it('is whoever sits in the room, side unknown — it was a company speaker, and the room the question came from too', () => {
+    const parsed = parseTranscriptText(fixture('webvtt-room-accounts.vtt'));
+    const side = (name: string) => parsed.call.participants.find((p) => p.name === name)?.side;
+    expect(side('Tallis Freight Boardroom')).toBe('unknown');
+    expect(side('HQ-Conf')).toBe('unknown');
+    expect(turnTable(parsed.call).map((r) => r.side)).toEqual(['operator', 'unknown', 'operator', 'unknown', 'unknown']);
+    expect(parsed.warnings.map((w) => w.message)).toContain("voices named for a meeting room's account, whoever sits in it (no person, no side): Tallis Freight Boardroom, HQ-Conf");
+  });
+
+  it('a person\'s name that holds those letters is still a person ("Conrad Rooney", "Roomi Khan")', () => {
+    const text = fixture('webvtt-room-accounts.vtt').replaceAll('Tallis Freight Boardroom', 'Conrad Rooney').replace('HQ-Conf', 'Roomi Khan');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Conrad Rooney')?.side).toBe('company');
+    expect(parsed.call.participants.find((p) => p.name === 'Roomi Khan')?.side).toBe('analyst');
+  });
+});
+
+describe('surnames written in capitals after given names written as usual ("Owen PRYCE", "María José DE LA FUENTE")', () => {
+  it('are shown as their owners write them — they were "Owen PRYCE" and "María José DE LA FUENTE"', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-surname-capitals.txt'));
+    expect(parsed.call.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Owen Pryce', 'company'],
+      ['María José de la Fuente', 'company'],
+      ['Hugo Brandt', 'analyst'],
+      ['Operator', 'operator'],
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'María José de la Fuente', 'Operator', 'Hugo Brandt', 'María José de la Fuente']);
+  });
+
+  it('initials, a generation\'s numeral and a credential in capitals stay as written ("TJ Brandt", "Owen Pryce III", "Leila Moran CFA")', () => {
+    const text = fixture('name-colon-surname-capitals.txt')
+      .replaceAll('Owen PRYCE', 'Owen Pryce III')
+      .replaceAll('Hugo BRANDT', 'TJ Brandt')
+      .replace('Hugo Brandt with', 'TJ Brandt with');
+    const names = parseTranscriptText(text).call.participants.map((p) => p.name);
+    expect(names).toContain('Owen Pryce III');
+    expect(names).toContain('TJ Brandt');
+  });
+});
+
+describe('a call held in Dutch or a Nordic language, its people speaking English', () => {
+  it('reads the operator\'s Dutch introduction: the analyst and his firm ("…komt van Hugo Brandt van Piper Sandler")', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-dutch.txt'));
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')).toMatchObject({ side: 'analyst', firm: 'Piper Sandler' });
+    expect(turnTable(parsed.call).map((r) => r.role)).toEqual(['remarks', 'remarks', 'remarks', 'intro', 'question', 'answer', 'remarks']);
+  });
+
+  it('reads "Deelnemers" as a participants list and "Vragen en antwoorden" as the Q&A heading — the heading was the CFO\'s words', () => {
+    const text = fixture('name-colon-dutch.txt')
+      .replace('Earnings Call\n', 'Earnings Call\n\nDeelnemers\nOwen Pryce - Chief Executive Officer\nMaria Castell - Chief Financial Officer\n')
+      .replace('\nOperator: De eerste vraag', '\nVragen en antwoorden\n\nOperator: De eerste vraag');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')).toMatchObject({ side: 'company', title: 'Chief Financial Officer' });
+    expect(parsed.call.turns.flatMap((t) => t.paragraphs.map((p) => p.text))).not.toContain('Vragen en antwoorden');
+    expect(turnTable(parsed.call)[3]).toMatchObject({ section: 'qa', role: 'intro' });
+  });
+
+  it('Swedish: "Operatör", "Första frågan kommer från … på …", and a title\'s "Delårsrapport" is no part of the company', () => {
+    const text = fixture('name-colon-dutch.txt')
+      .replace('Tallis Freight N.V. Q3 2025 Earnings Call', 'Tallis Freight AB Delårsrapport Q3 2025')
+      .replaceAll('Operator:', 'Operatör:')
+      .replace('De eerste vraag komt van Hugo Brandt van Piper Sandler.', 'Första frågan kommer från Hugo Brandt på Piper Sandler.');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.meta.company).toBe('Tallis Freight AB');
+    expect(parsed.call.participants.map((p) => [p.name, p.side, p.firm])).toEqual([
+      ['Operator', 'operator', null],
+      ['Owen Pryce', 'company', null],
+      ['Maria Castell', 'company', null],
+      ['Hugo Brandt', 'analyst', 'Piper Sandler'],
+    ]);
+  });
+});
+
+describe('an interview with no operator and no list (a fireside chat at a broker\'s conference)', () => {
+  it('reads the host\'s self-introduction and the guest\'s introduction: the host asks, of his firm; the guest answers, of the company — both sides were unknown', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-fireside.txt'));
+    expect(parsed.call.participants.map((p) => [p.name, p.side, p.firm])).toEqual([
+      ['Craig Lowe', 'analyst', 'Harbor Securities'],
+      ['Owen Pryce', 'company', 'Tallis Freight Corp'],
+    ]);
+    expect(turnTable(parsed.call).map((r) => r.role)).toEqual(['question', 'answer', 'question', 'answer', 'question', 'answer']);
+  });
+
+  it('a voice that names the company as its own is the company\'s; a name said after "I\'m here with" is no self-introduction', () => {
+    const text = fixture('name-colon-fireside.txt')
+      .replace("We are lucky to have with us this morning Tallis Freight's Owen Pryce, group head of North American operations.", "I'm here with Owen Pryce.")
+      .replace('Thanks, Craig. Great to be here.', 'Thanks, Craig. This is Owen Pryce from Tallis Freight, great to be here.');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Craig Lowe', 'analyst'],
+      ['Owen Pryce', 'company'],
+    ]);
+  });
+
+  it('with no company named (the file\'s name stands in), another firm\'s voice is not taken for the side asking', () => {
+    const text = fixture('name-colon-fireside.txt').split('\n').slice(1).join('\n').replace("Tallis Freight's Owen Pryce", 'Owen Pryce');
+    const parsed = parseTranscriptText(text, { fileName: 'fireside.txt' });
+    expect(parsed.call.participants.map((p) => p.side)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('read-out questions in a call whose voices speech recognition only numbered ("Speaker 3")', () => {
+  const numbered = (text: string): string => text.replaceAll('Operator:', 'Speaker 1:').replaceAll('Owen Pryce:', 'Speaker 2:').replaceAll('Maria Castell:', 'Speaker 3:');
+
+  it('never names the voice that answers after the analyst whose question was read out — the CFO\'s answer was "Hugo Brandt"\'s question', () => {
+    const parsed = parseTranscriptText(numbered(fixture('name-colon-read-out-questions.txt')));
+    const names = parsed.call.participants.map((p) => p.name);
+    expect(names).not.toContain('Hugo Brandt');
+    expect(names).not.toContain('Leila Moran');
+    expect(parsed.call.participants.find((p) => p.name === 'Speaker 3')?.side).not.toBe('analyst');
+  });
+
+  it('an operator calling on the analyst ("Hugo, are you there?") still names the voice that asks next', () => {
+    const text = numbered(fixture('name-colon-read-out-questions.txt'))
+      .replace('with Piper Sandler, who asks: how much did fuel cost you in the quarter?', 'with Piper Sandler. Hugo, are you there?')
+      .replace('Speaker 3: Fuel was', 'Speaker 4: Yes, thanks. How much did fuel cost you?\n\nSpeaker 3: Fuel was');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.id === 'speaker-4')).toMatchObject({ name: 'Hugo Brandt', side: 'analyst' });
+  });
+});
+
+describe('a Markdown transcript whose speakers are bold names with the time over the words ("**Owen Pryce** [00:00:07]", Descript)', () => {
+  it('reads each as its speaker\'s turn — the file was refused as in no layout', () => {
+    const parsed = parseTranscriptText(fixture('name-colon-descript.md'), { fileName: 'call.md' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'],
+      ['Owen Pryce', 'remarks'],
+      ['Operator', 'intro'],
+      ['Hugo Brandt', 'question'],
+      ['Owen Pryce', 'answer'],
+    ]);
+    expect(parsed.call.turns[1]!.paragraphs[0]!.text).toBe('Thank you. Volumes rose 6% in the quarter and we won two new contracts.');
+  });
+
+  it('the time in round brackets ("**Owen Pryce** (01:22)") reads the same', () => {
+    const text = fixture('name-colon-descript.md').replace(/\[00:(\d\d:\d\d)\]/g, '($1)');
+    expect(turnTable(parseTranscriptText(text, { fileName: 'call.md' }).call).map((r) => r.speaker)).toEqual(['Operator', 'Owen Pryce', 'Operator', 'Hugo Brandt', 'Owen Pryce']);
+  });
+});
+
+describe('a news page\'s "Name, Title" lines over the words, with no list and no headings ("Owen Pryce, Chief Executive Officer")', () => {
+  it('are speaker lines, the title or firm theirs — the file was refused; a wrapped sentence opening "Maria Castell, Chief Financial Officer, will…" stays words', () => {
+    const parsed = parseTranscriptText(fixture('standard-comma-name-lines.txt'));
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.side, r.role])).toEqual([
+      ['Operator', 'operator', 'remarks'],
+      ['Owen Pryce', 'company', 'remarks'],
+      ['Maria Castell', 'company', 'remarks'],
+      ['Operator', 'operator', 'intro'],
+      ['Hugo Brandt', 'analyst', 'question'],
+      ['Maria Castell', 'company', 'answer'],
+    ]);
+    expect(turnTable(parsed.call)[1]?.text).toContain('Maria Castell, Chief Financial Officer, will walk you through');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.title).toBe('Chief Financial Officer');
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.firm).toBe('Piper Sandler');
+  });
+
+  it('an analyst\'s "Name, Firm" line no introduction names is still his, never words of the one before', () => {
+    const text = fixture('standard-comma-name-lines.txt').replace('Our first question comes from Hugo Brandt with Piper Sandler.', 'We will now take questions.');
+    const rows = turnTable(parseTranscriptText(text).call);
+    expect(rows.find((r) => r.text === 'Thanks. How much did fuel cost you?')?.speaker).toBe('Hugo Brandt');
+  });
+});
+
+describe('SubRip cues whose labels open with a dialog dash ("- Owen Pryce: …", one line a cue or two)', () => {
+  const text = [
+    '1', '00:00:01,000 --> 00:00:05,000', '- Operator: Good morning and welcome to the Tallis Freight third quarter 2025 earnings call. I will now hand over to Owen Pryce.', '',
+    '2', '00:00:06,000 --> 00:00:09,000', '- Owen Pryce: Thank you. Volumes rose 6% in the quarter.', '',
+    '3', '00:00:10,000 --> 00:00:14,000', '- Operator: Our first question comes from Hugo Brandt with Piper Sandler.', '- Hugo Brandt: Thanks. How much did fuel cost you?', '',
+    '4', '00:00:19,000 --> 00:00:22,000', '- Owen Pryce: Fuel was a two-point headwind.', '',
+  ].join('\n');
+
+  it('reads each label as its speaker — a lone dashed label named no speaker and the file was refused', () => {
+    const parsed = parseTranscriptText(text, { fileName: 'call.srt' });
+    expect(turnTable(parsed.call).map((r) => [r.speaker, r.role])).toEqual([
+      ['Operator', 'remarks'], ['Owen Pryce', 'remarks'], ['Operator', 'intro'], ['Hugo Brandt', 'question'], ['Owen Pryce', 'answer'],
+    ]);
+  });
+});
+
+describe('an IR head who runs the Q&A after the operator\'s welcome, in words the operator rules do not read ("Let\'s take the first question, from…")', () => {
+  it('never makes the analysts "company" — they were, as everyone who spoke after the operator', () => {
+    const text = [
+      'Tallis Freight Corp Q3 2025 Earnings Call',
+      '',
+      'Operator: Good morning and welcome to the Tallis Freight third quarter 2025 earnings call. I will now hand over to Dana Whitcombe, Head of Investor Relations.',
+      '',
+      'Dana Whitcombe: Thank you. With me are Owen Pryce, our CEO, and Maria Castell, our CFO. Owen?',
+      '',
+      'Owen Pryce: Thank you. Volumes rose 6% in the quarter.',
+      '',
+      'Maria Castell: Revenue reached 812 million.',
+      '',
+      "Dana Whitcombe: Thanks, Maria. Let's take the first question, from Hugo Brandt at Piper Sandler.",
+      '',
+      'Hugo Brandt: Thanks. How much did fuel cost you?',
+      '',
+      'Maria Castell: Fuel was a two-point headwind on the margin.',
+    ].join('\n');
+    const parsed = parseTranscriptText(text);
+    expect(parsed.call.participants.find((p) => p.name === 'Hugo Brandt')?.side).not.toBe('company');
+    expect(parsed.call.participants.find((p) => p.name === 'Maria Castell')?.side).toBe('company');
   });
 });

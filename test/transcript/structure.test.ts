@@ -372,3 +372,30 @@ describe('a host who is no operator (an IR head) introducing the questions', () 
     expect(call.exchanges).toHaveLength(2);
   });
 });
+
+describe('a diarized call whose Q&A no rule opens (the operator split into voices, its hand-overs filed under another)', () => {
+  it('leaves unknown the side of whoever first speaks once questions are asked for — analysts were "company"', () => {
+    const people: Participant[] = ['Speaker 0', 'Speaker 1', 'Ida Marsh', 'Speaker 3', 'Rosa Chen'].map((name) => ({
+      id: name.toLowerCase().replace(/\s+/g, '-'), name, title: null, firm: null, division: null, side: 'unknown', sideSource: 'unknown',
+    }));
+    let at = 0;
+    const turn = (speakerId: string, text: string): TurnDraft => {
+      const start = at;
+      at += text.length + 2;
+      return { speakerId, section: 'prepared_remarks', startTime: null, paragraphs: [{ text, start, end: start + text.length }] };
+    };
+    // Invented call: "Speaker 0" is the operator; its later lines went to "Speaker 1" and "Speaker 3".
+    const sides = inferSides(people, [
+      turn('speaker-0', 'Welcome. All lines are in listen-only mode. To join the queue later, press star one.'),
+      turn('speaker-1', 'Please note our forward-looking statements. I hand over to Ida Marsh.'),
+      turn('ida-marsh', 'Thank you. Ridership rose 9% and fare revenue was 88 million.'),
+      turn('speaker-1', 'Thank you. If you would like to ask a question, please signal now.'),
+      turn('speaker-3', 'We will take our next question from Rosa.'),
+      turn('rosa-chen', 'Thanks. Where are you on the signalling contract?'),
+      turn('ida-marsh', 'We expect to sign it this year.'),
+    ]);
+    expect(Object.fromEntries(sides.map((p) => [p.name, p.side]))).toEqual({
+      'Speaker 0': 'operator', 'Speaker 1': 'company', 'Ida Marsh': 'company', 'Speaker 3': 'unknown', 'Rosa Chen': 'unknown',
+    });
+  });
+});

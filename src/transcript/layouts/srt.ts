@@ -12,18 +12,18 @@
  * in errors and warnings are the SubRip file's.
  */
 import { TranscriptFormatError, type ImportWarning } from '../format-error.js';
-import { splitLines } from '../lines.js';
+import { splitLines, type Line } from '../lines.js';
 import type { LayoutFit, LayoutOutput, ParseContext, SourceDoc, TranscriptLayout } from './layout.js';
-import { parseCaptions } from './webvtt.js';
+import { namesCaptionSpeaker, parseCaptions } from './webvtt.js';
 
 /** "00:00:04,000 --> 00:00:09,500" (a dot or a one-digit hour as some tools write it; trailing "X1:… Y2:…" coordinates). */
-const TIMING = /^(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})(?:\s.*)?$/;
+const TIMING = /^(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,7})\s*-->\s*(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,7})(?:\s.*)?$/;
 
 /** Lines the WebVTT text gains before the file's first line ("WEBVTT" and a blank line). */
 const SHIFT = 2;
 
 function vttTime(h: string, m: string, s: string, ms: string): string {
-  return `${h.padStart(2, '0')}:${m}:${s}.${ms.padEnd(3, '0')}`;
+  return `${h.padStart(2, '0')}:${m.padStart(2, '0')}:${s.padStart(2, '0')}.${ms.slice(0, 3).padEnd(3, '0')}`;
 }
 
 function detect(doc: SourceDoc): LayoutFit {
@@ -37,9 +37,31 @@ function detect(doc: SourceDoc): LayoutFit {
   return { score: 0, reasons: [], mismatch: { line: first?.number ?? 1, expected: 'a SubRip cue (a number over "00:00:04,000 --> 00:00:09,500")', lineText: first?.text ?? null } };
 }
 
+/**
+ * Teams' older transcript (its Word export, as text): no cue numbers, a timing written "0:0:6.750 --> 0:0:9.0", and
+ * each cue's speaker on the line under it, the words under that ("Pryce, Owen" over "Thank you."). Only when every
+ * cue is so written: the indexes of those speaker lines, or null. They were refused ("the cue names no speaker").
+ */
+function speakerLines(lines: readonly Line[]): Set<number> | null {
+  const at: number[] = [];
+  lines.forEach((line, i) => {
+    if (TIMING.test(line.text)) at.push(i + 1);
+  });
+  if (at.length === 0) return null;
+  for (const i of at) {
+    const name = lines[i]?.text.trim() ?? '';
+    const words = lines[i + 1]?.text.trim() ?? '';
+    if (name === '' || words === '' || /^[^:]{1,60}:\s/.test(name) || !namesCaptionSpeaker(name)) return null;
+  }
+  return new Set(at);
+}
+
 /** The file as WebVTT text, line for line after the signature. */
 function asWebVtt(doc: SourceDoc): string {
-  const lines = doc.lines.map((line) => {
+  const voices = speakerLines(doc.lines);
+  const lines = doc.lines.map((line, i) => {
+    // The speaker's line as the cue's voice ("<v Pryce, Owen>"), the words under it in it.
+    if (voices?.has(i)) return `<v ${line.text.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}>`;
     const m = TIMING.exec(line.text);
     if (!m) return line.text;
     const [, h1, m1, s1, ms1, h2, m2, s2, ms2] = m as unknown as string[];

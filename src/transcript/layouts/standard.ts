@@ -24,7 +24,7 @@ import { headingOf, isParticipantsHeading, isSectionHeading, type Heading } from
 import { companyOverTitle, isHeaderMetaLine, isKeyValueMeta, isTitleLike, readHeaderMeta } from '../header-meta.js';
 import { headerSized, lineGroups, nextNonBlank, speakerBlocks, type Line } from '../lines.js';
 import { isFirmIntroducedAnywhere, isIntroducedFirm, nameWithIntroducedFirm } from '../introduced-firm.js';
-import { isInterjection, isOperatorName, isTermLabel, looksLikeName, normaliseName, splitNameHint, withNameSuffixJoined } from '../names.js';
+import { isInterjection, isOperatorName, isTermLabel, looksLikeName, nameThenComma, normaliseName, splitNameHint, withNameSuffixJoined } from '../names.js';
 import { mentionKey, namesMentioned } from '../name-mentions.js';
 import { looksLikeTitleLine, nameAsWritten, namesCompany, participantFromHeader, participantFromListLine, splitDashed, type ListKind } from '../participant-lines.js';
 import { roleBeforeName } from '../role-first-labels.js';
@@ -301,10 +301,28 @@ function isTitleOrKey(text: string): boolean {
   return isTitleLike(text) || isKeyValueMeta(text);
 }
 
-/** A line that is only a speaker's name ("Maria Lopez", "MARIA LOPEZ", "Operator"), or a name with a title in parentheses. */
+/** A firm's name alone: capitalised words, "&", "and", "of" between them ("Piper Sandler", "Bank of Somewhere"). */
+const FIRM_WORDS = /^\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’-]*|&|and|of)){0,5}$/u;
+
+/**
+ * "Owen Pryce, Chief Executive Officer" / "Hugo Brandt, Piper Sandler" (a news page's name lines, no list): the name and
+ * its title or firm — only a title, or a firm's capitalised words, after the comma ("Maria Castell, our CFO, will…" is words).
+ */
+function commaNameLine(text: string): { name: string; hint: string } | null {
+  // A title or firm starts with a capital: "our Chief Executive Officer, and …" is a sentence going on.
+  if (!headerSized(text) || text.length > 120) return null;
+  const commaed = nameThenComma(text);
+  // Nor does one go on after a comma or end on a small word: "Chief Financial Officer, will walk you" / "…Officer of the" is a wrapped sentence.
+  if (commaed === null || commaed.name.split(/\s+/).length > 5 || /^\p{Ll}/u.test(commaed.hint) || /,\s*\p{Ll}/u.test(commaed.hint) || !/(?:^|\s)[\p{Lu}\p{N}][^\s]*$/u.test(commaed.hint)) return null;
+  return looksLikeTitleLine(commaed.hint) || FIRM_WORDS.test(commaed.hint) ? commaed : null;
+}
+
+/** A line that is only a speaker's name ("Maria Lopez", "MARIA LOPEZ", "Operator"), a name with a title in parentheses, or after a comma. */
 function bareNameLine(text: string): { name: string; hint: string | null } | null {
   if (!headerSized(text) || text.length > 120) return null;
   if (isOperatorName(text)) return { name: text, hint: null };
+  const commaed = commaNameLine(text);
+  if (commaed !== null) return commaed;
   const { name, hint } = splitNameHint(text);
   if (!looksLikeName(name) || isInterjection(name) || name.split(/\s+/).length > 5 || headingOf(name) !== null) return null;
   return { name, hint };
@@ -624,7 +642,14 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
     const titleUnder = third !== null && looksLikeTitleLine(third.text) ? third : null;
     const under = titleUnder ?? second;
     if (headerSized(first.text)) {
-      const header = speakerHeader(first.text, under?.text ?? null, resolver);
+      // In a call led by name lines, "Hugo Brandt, Piper Sandler" is the name and the firm as "Hugo Brandt (Piper Sandler)" is
+      // (read as one name, it was no one's, and its block the words of the speaker before).
+      const commaLine = nameLed && !looksLikeName(first.text) ? commaNameLine(first.text) : null;
+      // Any other name and comma opening a block there ("Maria Castell, Chief Financial Officer, will walk you through") is a
+      // wrapped sentence's first line, never a speaker line.
+      const sentence = nameLed && commaLine === null && !looksLikeName(first.text) && nameThenComma(first.text) !== null;
+      const header =
+        commaLine !== null ? { ...commaLine, titleInline: true } : sentence ? { name: first.text, hint: null, titleInline: false } : speakerHeader(first.text, under?.text ?? null, resolver);
       titleInline = header.titleInline;
       const found = resolver.resolve(header.name, companyLine && titleUnder === null && !header.titleInline ? null : header.hint);
       // "Hugo Brandt, Piper Sandler" right after "…from Hugo Brandt with Piper Sandler": his line, the firm the operator gave him.
@@ -644,7 +669,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         const mark = marks.get(first.number);
         // Without a list, a name line alone in its block is a speaker met for the first time (side
         // inferred later); with a list, a bare unknown name is refused rather than guessed.
-        const bareSpeaker = !resolver.hasList && (second === null || (nameLed && bareNameLine(first.text) !== null && vouchedFor(header.name)));
+        const bareSpeaker = !resolver.hasList && (second === null || commaLine !== null || (nameLed && bareNameLine(first.text) !== null && vouchedFor(header.name)));
         if (isTitleLike(header.name) || namesCompany(header.name, meta.company)) {
           throw new TranscriptFormatError(first.number, `${quoteLine(first.text)} reads as the call's title or company, not a speaker's name (a page's running header?)`, { lineText: first.text });
         }
@@ -655,7 +680,7 @@ function parse(doc: SourceDoc, ctx: ParseContext): LayoutOutput {
         const asked = part === null && !titled && !bareSpeaker && !mark && introduction !== null ? askerIntroduced(turnText(introduction), header.name) : null;
         if (part === null && asked === null && !titled && !bareSpeaker && !mark) unknownSpeaker(speakerCtx, first, header.name);
         // A title in parentheses is the speaker's whatever it says ("Jake Miller (Barclays)").
-        const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && first.text.endsWith(')')) ? header.hint : null);
+        const hint = firmLine ?? (titled || (header.titleInline && header.hint !== null && (first.text.endsWith(')') || commaLine !== null)) ? header.hint : null);
         const draft =
           asked !== null
             ? { name: nameAsWritten(header.name), title: null, firm: asked.firm, division: null, side: 'analyst' as const, sideSource: 'header' as const }

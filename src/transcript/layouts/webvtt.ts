@@ -148,7 +148,7 @@ function isCaptionSpeaker(name: string): boolean {
  * ("Pryce, Owen"), or a full name then the company or firm after a comma ("Owen Pryce, Tallis Freight: …" was
  * the words of the speaker before).
  */
-function namesCaptionSpeaker(written: string): boolean {
+export function namesCaptionSpeaker(written: string): boolean {
   const { name } = splitNameHint(written);
   return isCaptionSpeaker(name) || givenNameFirst(name, looksLikeTitleLine) !== null || nameThenComma(name) !== null;
 }
@@ -163,7 +163,8 @@ function prefixVoice(segment: Segment): Segment {
     if (!isSoundTag(name) && isCaptionSpeaker(name)) return { ...segment, voice: written, text: (bracketed[2] as string).trim() };
     return segment;
   }
-  const m = /^([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
+  // "- Owen Pryce: …": a dialog dash before the label, as subtitlers open a speaker's line.
+  const m = /^(?:[-\u2010\u2013]\s+)?([^:]{1,60}?):\s+(.+)$/s.exec(segment.text);
   const written = m?.[1]?.trim();
   if (!m || !written) return segment;
   // "Call-in User_2: …", "+1 212-555-0101: …" (Zoom's callers by phone): a voice of its own.
