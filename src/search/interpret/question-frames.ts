@@ -7,8 +7,9 @@
 import { editDistance } from './edit-distance.js';
 import { stripScaffold } from './topic-text.js';
 
-/** Someone asking, named by what they are, not who ("a private investor asking about buybacks"): the words go, the frame stays. */
-export const ASKER = /\b(?:(?:an?|the|one|private|retail|individual|institutional)\s+)?(?:analysts?|investors?|shareholders?)\s+(?:asking|asks|asked)\b/i;
+/** Someone asking, named by what they are, not who ("a private investor asking about buybacks", "analyst pushing Acme on its leverage"): the words go, the frame stays. */
+export const ASKER =
+  /\b(?:(?:an?|the|one|private|retail|individual|institutional)\s+)?(?:analysts?|investors?|shareholders?)\s+(?:asking|asks|asked|challenging|challenged|challenges|pushing|pushed|pushes|pressing|pressed|presses|probing|probed|questioning|questioned|querying|queried|quizzing|grilling|noting|noted|pointing\s+out|pointed\s+out|wondering|wondered)(?:\s+that\b)?/i;
 /** Who asked: "Which analyst asked about X", "Did anyone ask about X", "Any questions on X", "Which company was asked about X", "an investor asking about X". */
 export const WHO_ASKED = new RegExp(String.raw`\b(who|which\s+(?:analysts?|firms?|banks?))\b[^?]*?\b(ask|asks|asked|asking|question|questions|questioned|raise|raised|brought\s+up|bring\s+up|wanted\s+to\s+know|inquired|probed|pressed)\b|^\s*(?:did|has|have|had|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+analysts?|analysts|there\s+(?:any\s+|a\s+)?questions?)\s+(?:ask|asked|raise|raised|bring\s+up|brought\s+up|question|questioned|on|about|regarding)\b|^\s*any\s+questions?\s+(?:on|about|regarding)\b|\b(?:was|were|been|got|get|gets)\s+(?:ever\s+)?asked\s+(?:about|on|regarding|whether|if|how|why|what)\b|${ASKER.source}`, 'i');
 /** A word of asking, for questions about what a named analyst asked. */

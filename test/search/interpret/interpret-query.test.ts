@@ -60,6 +60,10 @@ describe('interpretQuery: intent and topic', () => {
     // Someone asking, named by what they are: the words go, the frame stays.
     ['a private investor asking about buybacks at half of book', 'who_asked', 'buybacks at half of book'],
     ['shareholder asks about the dividend', 'who_asked', 'dividend'],
+    // …or by how they asked: the analyst's turn is wanted, not management's reply.
+    ['analyst pushing Jassy on capex discipline', 'who_asked', 'capex discipline'],
+    ['an analyst noting that advertising grew faster than AWS', 'who_asked', 'advertising grew faster than AWS'],
+    ['analysts challenging the Kuiper spending', 'who_asked', 'Kuiper spending'],
     ['investor day plans', 'topic', 'investor day plans'],
     ['How fast did AWS grow?', 'topic', 'How fast did AWS grow'],
     // "how does X see Y": the view asked for is of Y.
