@@ -259,7 +259,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   } else if (!pasted && filters.quarter !== ANY && filters.year !== ANY) {
     const mentions: PeriodMention[] = periodMentions(q);
     const first = mentions[0];
-    if (first?.forecast) {
+    const said = mentions.filter((m) => !m.forecast);
+    if (first?.forecast && (said.length === 0 || first.period.kind === 'quarter')) {
       // "revenue guidance for Q4 2020": the call before that quarter gave it, if the library has it;
       // else whichever call did. The period stays in the topic: it says which figure is asked for.
       if (first.period.kind === 'quarter') {
@@ -269,10 +270,10 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
           sources.period = 'query';
         }
       }
-    } else if (first) {
+    } else if (said.length > 0) {
       // Every period named, not only the first ("Telkom Q4 2019 and Q4 2020": the calls of both);
-      // one an outlook is for ("…and guidance for Q1 2021") says which figure, and stays in the topic.
-      const said = mentions.filter((m) => !m.forecast);
+      // one an outlook is for ("…and guidance for Q1 2021", "capex guided for 2019 with the 2018
+      // results") says which figure, and stays in the topic.
       named = said.filter((m, i) => said.findIndex((o) => periodLabel(o.period) === periodLabel(m.period)) === i);
       period = namedTogether(named);
       sources.period = 'query';

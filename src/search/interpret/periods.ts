@@ -57,10 +57,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period, true?]> =
   [/\b(?:(?:second|2nd)\s+half(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+|H2\s*'?|2H\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 4, year: fullYear(m[1]!) }), true],
   [/\b(?:(?:first\s+)?nine\s+months(?:\s+of)?(?:\s+fiscal)?\s+|9M\s*'?)(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'quarter', quarter: 3, year: fullYear(m[1]!) }), true],
   [/\b(?:FY\s*'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b/gi, (m) => ({ kind: 'year', year: fullYear((m[1] ?? m[2])!) })],
-  // A full year or its annual results ("full year 2018", "the 2019 full-year results", "annual results 2020"): that fiscal
+  // A full year or its results ("full year 2018", "the 2019 full-year results", "annual results 2020", "its 2018 results"): that fiscal
   // year's calls. Its words say which figure too (the year's, not the quarter's), so they stay in the topic.
   [/\b(?:full[-\s]year|annual\s+results?)\s+(?:of\s+|for\s+)?(?:fiscal\s+)?((?:19|20)\d{2})\b/gi, (m) => ({ kind: 'year', year: Number(m[1]) }), true],
-  [/\b((?:19|20)\d{2})\s+(?:full[-\s]year|annual\s+results?)\b/gi, (m) => ({ kind: 'year', year: Number(m[1]) }), true],
+  [/\b((?:19|20)\d{2})\s+(?:full[-\s]year|annual\s+results?|results)\b/gi, (m) => ({ kind: 'year', year: Number(m[1]) }), true],
   [/\b(?:a\s+year\s+ago|(?:the\s+)?year[-\s]ago\s+(?:quarter|call|period)|(?:the\s+)?same\s+quarter\s+(?:of\s+)?last\s+year|this\s+time\s+last\s+year)\b/gi, () => ({ kind: 'year_ago' })],
   [/\b(?:(?:last|latest|most\s+recent|recent)\s+(?:quarter|call|earnings\s+call|quarterly\s+call)|(?:on|in)\s+the\s+latest\s+call)\b/gi, () => ({ kind: 'latest' })],
 ];

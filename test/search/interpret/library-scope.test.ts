@@ -238,6 +238,9 @@ describe('periods in the question', () => {
     expect(callIds('What did Northwind say about pricing on its 2024 full-year results call?')).toEqual(['nwr-q1-2024', 'nwr-q2-2024']);
     expect(callIds('pricing in the Northwind annual results for 2023')).toEqual(['nwr-q2-2023']);
     expect(callIds('Northwind 2023 annual results pricing')).toEqual(['nwr-q2-2023']);
+    expect(callIds('Northwind pricing in its 2023 results')).toEqual(['nwr-q2-2023']);
+    // An outlook's year first, then when it was given: the calls of when.
+    expect(callIds('What capex did Northwind guide for 2025 with its 2023 results?')).toEqual(['nwr-q2-2023']);
     // What an outlook is for is not when it was said.
     expect(callIds('Northwind 2024 full year guidance')).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
     // No call of that year: the period is dropped and said so, not searched as nothing.
