@@ -8,7 +8,7 @@
 import type { CallMeta } from '../../transcript/types.js';
 import type { Company, CompanyDirectory, CompanyMention } from './companies.js';
 import type { SpeakerMention } from './speaker-directory.js';
-import { bareYearMention, fiscalQuarterMention, listed, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
+import { bareYearMention, yearAfterCompany, fiscalQuarterMention, listed, parseQuarter, periodLabel, periodMentions, quarterBefore, type Period, type PeriodMention } from './periods.js';
 import { namedAlone, refersToSomeone, speaksAfter } from './person-reference.js';
 import { ANY, type ConstraintSource, type Filters } from './query-plan.js';
 
@@ -160,6 +160,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   const spans: CallScope['spans'] = [];
   let companySpeaks = false;
   const shadowed: Company[] = [];
+  /** Where each company the question names as a scope ends ("MTN Ghana| 2020 EBITDA margin"). */
+  const companyEnds: number[] = [];
 
   // Companies: the request's, else the question's.
   let companies: CallScope['companies'] = [];
@@ -202,6 +204,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // "What did Amazon say about Yeti?": Yeti is what Amazon talked about, not a call to search, once a company before it speaks.
       if (subjectStart && m.start >= subjectStart.index + subjectStart[0].length && inScope.some((x) => x.end <= subjectStart.index)) continue;
       inScope.push(m);
+      companyEnds.push(m.end);
       companies.push(...m.companies.map((company) => ({ company, matched: m.matched })));
       // The company's name leaves the topic where it names who speaks or where to look ("What did
       // Monro say", "Amazon's CFO", "growth at Nexstar", "adtran gross margin outlook", "when might
@@ -281,7 +284,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     } else {
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
       // "What did Amazon say in 2025 about AWS": the calls of that fiscal year, when any is in scope.
-      const bare = (companies.length > 0 ? fiscalQuarterMention(q) : null) ?? bareYearMention(q);
+      // "MTN Ghana 2020 EBITDA margin": a year right after the company's name is that company's year.
+      const bare = (companies.length > 0 ? fiscalQuarterMention(q) : null) ?? bareYearMention(q) ?? (companies.length > 0 ? yearAfterCompany(q, companyEnds) : null);
       if (bare && callsOf(bare.period, companiesInScope).length > 0) {
         period = { period: bare.period, matched: bare.matched.trim(), label: periodLabel(bare.period) };
         sources.period = 'query';

@@ -114,6 +114,23 @@ export function bareYearMention(text: string): PeriodMention | null {
   return { period: { kind: 'year', year: Number(m[1]) }, matched: m[1]!, start: m.index, end: year + m[1]!.length, ...(SPOKEN.test(text) ? {} : { cumulative: true as const }) };
 }
 
+/**
+ * A year right after a company's name ("MTN Ghana 2020 reported EBITDA margin", "LVMH's 2021
+ * currency effect"): that company's year, read only when the company has a call of that fiscal year
+ * (call-scope.ts), and never in a question about what is to come. Its words say which figure too,
+ * so they stay in the topic (`cumulative`).
+ */
+export function yearAfterCompany(text: string, companyEnds: readonly number[]): PeriodMention | null {
+  if (AHEAD.test(text)) return null;
+  for (const end of companyEnds) {
+    const m = /^(?:['’]s)?\s+((?:19|20)\d{2})\b(?![-/–]\d|\s*Q[1-4]\b)/i.exec(text.slice(end));
+    if (!m) continue;
+    const start = end + m[0].indexOf(m[1]!);
+    return { period: { kind: 'year', year: Number(m[1]) }, matched: m[1]!, start, end: start + m[1]!.length, cumulative: true };
+  }
+  return null;
+}
+
 /** A quarter filter value: "Q4 2025", "2025Q4", "4Q25", "Q4 FY2025"; null when it is not one. */
 export function parseQuarter(text: string): { quarter: number; year: number } | null {
   const mentions = periodMentions(text.trim());

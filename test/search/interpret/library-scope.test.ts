@@ -247,6 +247,15 @@ describe('periods in the question', () => {
     expect(plan('Northwind full year 2031 margins').droppedPeriod).not.toBeNull();
   });
 
+  it('a year right after the company\'s name is that company\'s year when it has a call of it; its words stay', () => {
+    expect(callIds('Northwind 2023 margins')).toEqual(['nwr-q2-2023']);
+    expect(callIds("Northwind's 2023 margins")).toEqual(['nwr-q2-2023']);
+    expect(plan('Northwind 2023 margins').topic).toBe('2023 margins');
+    // No call of that year, or a year an outlook is for: every call of the company.
+    expect(callIds('Northwind 2031 margins')).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+    expect(callIds('Northwind 2023 margins outlook')).toEqual(['nwr-q1-2024', 'nwr-q2-2023', 'nwr-q2-2024']);
+  });
+
   it('a bare year or a quarter without a year is a topic, not a period', () => {
     expect(plan('capex guidance for 2026').callIds).toBeNull();
     expect(plan('Q3 guidance').callIds).toBeNull();
