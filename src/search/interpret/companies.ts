@@ -7,6 +7,7 @@
  * words with map lookups (nothing scans the library).
  */
 import { editDistance } from './edit-distance.js';
+import { JOINED_LINE_ITEMS } from './finance-terms.js';
 import type { CallMeta } from '../../transcript/types.js';
 import { englishWords } from '../../transcript/english-words.js';
 import { bareForm, LEGAL_FORMS, ORGANISATION_WORDS } from '../../transcript/legal-forms.js';
@@ -84,7 +85,8 @@ function queryWords(text: string): Word[] {
     const possessive = /['’]s$/i.test(m[0]);
     const raw = possessive ? m[0].slice(0, -2) : m[0];
     const norm = fold(raw).replace(/\+/g, '&');
-    if (norm === CONNECTOR) continue;
+    // A connector, or a line item written as joined initials ("G&A expenses"), names no company.
+    if (norm === CONNECTOR || (raw.includes('&') && JOINED_LINE_ITEMS.has(norm))) continue;
     // "Macy's" may be the name ("macys"); "hersheys", "reddys" a possessive typed without its apostrophe;
     // initials typed with their connector also name a company whose recorded name lost it ("K+N" for "Kuehne Nagel").
     const alt = possessive ? `${norm}s` : joinedInitials(norm) ? norm.replace(/&/g, '') : /[^s]s$/.test(norm) && norm.length >= 4 ? norm.slice(0, -1) : null;

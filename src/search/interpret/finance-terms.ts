@@ -14,6 +14,7 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['eps', 'earnings per share'],
   ['r&d', 'research and development'],
   ['sg&a', 'general and administrative'],
+  ['g&a', 'general and administrative'],
   // Comparison periods and currency: "yoy" must meet "year-over-year" in any call.
   ['yoy', 'year-over-year'],
   ['qoq', 'quarter-over-quarter'],
@@ -42,6 +43,12 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   // Deals: an analyst asks about "acquisitions", the CEO answers about "M&A" (and back).
   ['m&a', 'acquisitions'],
 ];
+
+/**
+ * Line items written as initials joined by "&" ("G&A", "R&D", "M&A"): words of the question's topic,
+ * never a company's initials ("G&A" is not Gol Airlines or Grupo Aval).
+ */
+export const JOINED_LINE_ITEMS: ReadonlySet<string> = new Set(['g&a', 'sg&a', 'r&d', 'm&a', 'p&l', 'd&a', 'e&p', 'o&g', 't&e', 'a&p', 'p&c', 'a&d']);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, (c) => (c === '-' ? '[-\\s]' : `\\${c}`));
 const SHORT_RULES = PAIRS.map(([short, long]) => ({ re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(short)}(?![\\p{L}\\p{N}])`, 'iu'), add: long }));

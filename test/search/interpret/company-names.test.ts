@@ -166,6 +166,17 @@ describe('a generic first word, and typos', () => {
     for (const q of ['K+N contract logistics volumes', 'how did K&N air freight do']) expect(lost.mentions(q).map((m) => m.companies[0]!.key), q).toEqual(['kessler-nordholm']);
   });
 
+  it('a line item written as joined initials ("G&A", "R&D") is never a company\'s initials', () => {
+    const ga = new CompanyDirectory([meta('ga-q2-2021', 'Gannet Airways'), meta('rd-q2-2021', 'Rolling Dunes')]);
+    const keys = (q: string) => ga.mentions(q).map((m) => m.companies[0]!.key);
+    expect(keys('What was G&A in the quarter?')).toEqual([]);
+    expect(keys('SG&A as a share of sales')).toEqual([]);
+    expect(keys('Gannet R&D spending')).toEqual(['gannet-airways']);
+    // Initials that are no line item still name the company, and so does "+" ("K+N").
+    expect(keys('GA cargo volumes')).toEqual(['gannet-airways']);
+    expect(keys('G+A cargo volumes')).toEqual(['gannet-airways']);
+  });
+
   it('reads a name of several words with one typo in a long word, written as a name', () => {
     const words = new CompanyDirectory([meta('ti-q3-2021', 'Tessaly Instruments', 'TSLY'), meta('mm-q3-2021', 'Marble Mountain Mining')]);
     const keys = (q: string) => words.mentions(q).map((m) => [m.matched, m.companies.map((c) => c.key).join('|')]);
