@@ -14,7 +14,7 @@ import { describeLimit, type TranscriptLimits } from './limits.js';
 import type { LayoutOutput } from './layouts/layout.js';
 import { isRoomAccount } from './names.js';
 import { nameNumberedSpeakers } from './numbered-speakers.js';
-import { withoutTitlePossessive } from './possessive-company.js';
+import { withoutAcronymPossessive, withoutTitlePossessive } from './possessive-company.js';
 import { namesCompany } from './participant-lines.js';
 import { refuseSecondCall } from './second-call.js';
 import { refuseUnreadLabels } from './speaker-openings.js';
@@ -140,8 +140,8 @@ export function assembleCall(written: CallDraft, opts: { id?: string }, warnings
   // call"), and the opening may say the period ("EDP's first half 2020 results").
   const spoken = spokenMeta(draft.turns, { company: meta.company !== null, quarter: meta.quarter !== null });
   if (spoken.welcome) {
-    meta = { ...meta, company: spoken.welcome.company, ...spoken.welcome.quarter };
-    warnings.push({ line: null, message: `company${spoken.welcome.quarter ? ' and quarter' : ''} read from the welcome: ${[spoken.welcome.company, meta.quarter].filter(Boolean).join(' ')}` });
+    meta = { ...meta, company: withoutAcronymPossessive(spoken.welcome.company, draft.source), ...spoken.welcome.quarter };
+    warnings.push({ line: null, message: `company${spoken.welcome.quarter ? ' and quarter' : ''} read from the welcome: ${[meta.company, meta.quarter].filter(Boolean).join(' ')}` });
   }
   // Ids stay what they were before the opening's period was read (stable across parser versions).
   const idSource = idMeta ?? meta;

@@ -17,3 +17,18 @@ export function withoutTitlePossessive(company: string, callText: string): strin
   const unpossessed = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'\u2019])`, 'u');
   return unpossessed.test(callText) ? bare : company;
 }
+
+/** An acronym with an "s" run on ("CGIs"): how speech recognition writes the acronym's possessive. */
+const ACRONYM_POSSESSIVE = /^(?<bare>\p{Lu}{2,}(?:&\p{Lu}+)?)s$/u;
+
+/**
+ * A company the operator's welcome names as an acronym with an "s" run on ("Welcome to CGIs first
+ * quarter…", as speech recognition writes "CGI's"): the acronym, when the call also writes it
+ * alone. An acronym in capitals is never a plural, so the "s" is the possessive's.
+ */
+export function withoutAcronymPossessive(company: string, callText: string): string {
+  const bare = ACRONYM_POSSESSIVE.exec(company.trim())?.groups?.bare;
+  if (bare === undefined) return company;
+  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'\u2019])`, 'u').test(callText) ? bare : company;
+}

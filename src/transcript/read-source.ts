@@ -39,7 +39,7 @@ export type { Inferred } from './layouts/layout.js';
 export { DEFAULT_LIMITS, describeLimit, transcriptLimits, type TranscriptLimits } from './limits.js';
 
 /** Bump whenever parsing or structuring output changes (1 was the single-layout parser). */
-export const PARSER_VERSION = 50;
+export const PARSER_VERSION = 51;
 
 export interface ParsedCall {
   /** Roles and exchanges already structured. */

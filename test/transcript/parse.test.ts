@@ -444,6 +444,15 @@ describe('a call with no header', () => {
     expect(parsed.warnings.map((w) => w.message)).toContain('company and quarter read from the welcome: Orchid Labs Q1 2025');
   });
 
+  it('reads an acronym with its possessive written without the apostrophe ("QXRs", as speech recognition writes it) as the acronym, when the call writes it alone', () => {
+    const text = srt('Welcome to QXRs first quarter 2025 earnings call.').replace('Revenue grew', 'QXR revenue grew');
+    const parsed = parseTranscriptText(text, { fileName: 'qxr.srt' });
+    expect(parsed.call.meta.company).toBe('QXR');
+    expect(parsed.warnings.map((w) => w.message)).toContain('company and quarter read from the welcome: QXR Q1 2025');
+    // Never said alone: the welcome's word stays as it is.
+    expect(parseTranscriptText(srt('Welcome to QXRs first quarter 2025 earnings call.'), { fileName: 'qxr.srt' }).call.meta.company).toBe('QXRs');
+  });
+
   it.each([
     ["Welcome to Velora's third quarter 2024 results conference call.", 'Velora', 'Q3 2024'],
     ['Thank you for standing by and welcome to the Brightwave.io 2024 Q2 Earnings Conference Call.', 'Brightwave.io', 'Q2 2024'],
