@@ -1706,19 +1706,24 @@ describe('an operator written with her own name', () => {
   });
 });
 
+/** The Fenwick Tools fixtures' turns after the opening remark, as every Q&A-mark layout must read them. */
+const FENWICK_QA_TURNS = [
+  'Rita Chen (company): Gross margin was 38%.',
+  'Kate Lowe (analyst): What about pricing?',
+  'Alan Marsh (company): Pricing was up 2%.',
+  'Ben Ortiz (analyst): What about volumes?',
+  'Rita Chen (company): Volumes were flat.',
+  'Kate Lowe (analyst): And capex?',
+  'Alan Marsh (company): Unchanged.',
+];
+
 describe('"Name:" labels marked "Q -" / "A -" (or "Question –" / "Answer –")', () => {
   it('are their speakers\' turns — never the words of the one before — the asker an analyst, the answerer the company\'s', () => {
     const parsed = parseTranscriptText(fixture('name-colon-qa-marks.txt'));
     expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}): ${r.text}`)).toEqual([
       'Operator (operator): Good morning and welcome to the Fenwick Tools first quarter 2025 earnings call. I will now hand over to Alan Marsh.',
       'Alan Marsh (company): Thank you. Revenue grew 4% in the quarter.',
-      'Rita Chen (company): Gross margin was 38%.',
-      'Kate Lowe (analyst): What about pricing?',
-      'Alan Marsh (company): Pricing was up 2%.',
-      'Ben Ortiz (analyst): What about volumes?',
-      'Rita Chen (company): Volumes were flat.',
-      'Kate Lowe (analyst): And capex?',
-      'Alan Marsh (company): Unchanged.',
+      ...FENWICK_QA_TURNS,
     ]);
     expect(parsed.call.participants.find((p) => p.name === 'Kate Lowe')?.firm).toBe('UBS');
   });
@@ -1729,13 +1734,7 @@ describe('"Name:" labels after a numbered Q&A mark ("Q1 (Kate Lowe, UBS):", "A1 
     const parsed = parseTranscriptText(fixture('name-colon-numbered-qa.txt'));
     expect(turnTable(parsed.call).map((r) => `${r.speaker} (${r.side}): ${r.text}`)).toEqual([
       'Alan Marsh (company): Good morning. Revenue grew 4% in the quarter. Q3 - Backlog: up 6% on the year.',
-      'Rita Chen (company): Gross margin was 38%.',
-      'Kate Lowe (analyst): What about pricing?',
-      'Alan Marsh (company): Pricing was up 2%.',
-      'Ben Ortiz (analyst): What about volumes?',
-      'Rita Chen (company): Volumes were flat.',
-      'Kate Lowe (analyst): And capex?',
-      'Alan Marsh (company): Unchanged.',
+      ...FENWICK_QA_TURNS,
     ]);
     expect(parsed.call.participants.map((p) => `${p.name} | ${p.firm}`)).toEqual(['Alan Marsh | Fenwick Tools Inc.', 'Rita Chen | Fenwick Tools Inc.', 'Kate Lowe | UBS', 'Ben Ortiz | Jefferies']);
     expect(parsed.call.meta.quarter).toBe('Q1 2025');
