@@ -160,8 +160,8 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
   const spans: CallScope['spans'] = [];
   let companySpeaks = false;
   const shadowed: Company[] = [];
-  /** Where each company the question names as a scope ends ("MTN Ghana| 2020 EBITDA margin"). */
-  const companyEnds: number[] = [];
+  /** The company mentions the question scopes to, where they stand ("MTN Ghana| 2020 EBITDA margin" ends before the year). */
+  const inScope: { start: number; end: number }[] = [];
 
   // Companies: the request's, else the question's.
   let companies: CallScope['companies'] = [];
@@ -176,7 +176,6 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
     const people = input.people().filter((p) => !mentions.some((m) => m.start <= p.start && m.end >= p.end && m.end - m.start > p.end - p.start));
     // Where the subject starts in "what did X say about Y": a company named there is what was talked about.
     const subjectStart = SAID_ABOUT.exec(q);
-    const inScope: { start: number; end: number }[] = [];
     for (const m of mentions) {
       // "Culp" is both GE's CEO and Culp Inc: in a speech frame ("what did Culp say") it is the person.
       // The longer match wins: "Brian Keller" is the person, "Keller Tools" the company.
@@ -204,7 +203,6 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // "What did Amazon say about Yeti?": Yeti is what Amazon talked about, not a call to search, once a company before it speaks.
       if (subjectStart && m.start >= subjectStart.index + subjectStart[0].length && inScope.some((x) => x.end <= subjectStart.index)) continue;
       inScope.push(m);
-      companyEnds.push(m.end);
       companies.push(...m.companies.map((company) => ({ company, matched: m.matched })));
       // The company's name leaves the topic where it names who speaks or where to look ("What did
       // Monro say", "Amazon's CFO", "growth at Nexstar", "adtran gross margin outlook", "when might
@@ -285,7 +283,7 @@ export function interpretCallScope(input: ScopeInput, directory: CompanyDirector
       // "What did YETI say in Q3": that company's calls of the quarter, when it has any.
       // "What did Amazon say in 2025 about AWS": the calls of that fiscal year, when any is in scope.
       // "MTN Ghana 2020 EBITDA margin": a year right after the company's name is that company's year.
-      const bare = (companies.length > 0 ? fiscalQuarterMention(q) : null) ?? bareYearMention(q) ?? (companies.length > 0 ? yearAfterCompany(q, companyEnds) : null);
+      const bare = (companies.length > 0 ? fiscalQuarterMention(q) : null) ?? bareYearMention(q) ?? (companies.length > 0 ? yearAfterCompany(q, inScope.map((m) => m.end)) : null);
       if (bare && callsOf(bare.period, companiesInScope).length > 0) {
         period = { period: bare.period, matched: bare.matched.trim(), label: periodLabel(bare.period) };
         sources.period = 'query';
