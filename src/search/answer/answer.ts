@@ -14,7 +14,7 @@ import { answersFirst, matchedExchangeAnswers, withExchangeAnswers, withReplies 
 import { keyPoints, type KeyPointPick } from './key-points.js';
 import { groupedByCompany, likeliestPerson, type ChosenPerson } from './people.js';
 import { fromPreferredCalls } from '../retrieve/brand.js';
-import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT } from './relevance.js';
+import { CLOSEST_CUT, relevanceFeatures, relevanceLabel, relevanceScore, STRONG_CUT, WEAK_CUT, type RelevanceFeatures } from './relevance.js';
 import { leadingRun, learnedOrder, orderFeatures, type OrderFeatures } from './result-order.js';
 import { chooseTopAnswer } from './top-answer.js';
 import { companyGroups, takingTurns } from '../fuse.js';
@@ -44,6 +44,8 @@ export interface AnsweredResult {
   candidate: Candidate;
   answer: AnswerSpan;
   relevance: { score: number; label: RelevanceLabel };
+  /** What `relevance` was computed from (the order model weighs them too). */
+  features: RelevanceFeatures;
   /** Below the calibrated cut: listed after the answers, never highlighted as one. */
   weak: boolean;
   /** The consecutive passages of one turn the card spans (turn-cards.ts), `candidate.index` (whose answer it shows) among them; absent: that passage alone. */
@@ -179,7 +181,7 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     const features = relevanceFeatures(question ?? candidate.index, answer.score, scorer, retrieval.lexical, typed);
     const score = relevanceScore(features);
     // A fragment of a few words ("Oh, the competition-…") can match a topic's words but never answers it.
-    return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, weak: score < WEAK_CUT || isBackchannel(passages[candidate.index]!) };
+    return { candidate, answer, relevance: { score: Number(score.toFixed(3)), label: relevanceLabel(score) }, features, weak: score < WEAK_CUT || isBackchannel(passages[candidate.index]!) };
   });
   // A reply brought in for a question shown is as relevant as that question (its own words rarely match).
   for (const r of results) {
@@ -264,8 +266,8 @@ export function answerQuery(plan: QueryPlan, retrieval: Retrieval, ranked: Ranke
     if (holder.relevance.label !== 'strong') holder.relevance = { score: Math.max(holder.relevance.score, STRONG_CUT), label: 'strong' };
   } else if (plan.topic && !plan.literal && !questionsWanted && exchangeAnswers.size === 0 && !plan.groupByCompany && !plan.compared) {
     // Otherwise the leading results are ordered by the ranking model (result-order.ts), within their label.
-    const featuresAt = orderFeatures({ passages, scorer, pool: shownScope, lexical: retrieval.lexical, typed, repliedTo });
-    const features = (r: AnsweredResult, position: number) => featuresAt(r.candidate.index, r.answer.score, position);
+    const featuresAt = orderFeatures(passages, shownScope);
+    const features = (r: AnsweredResult, position: number) => featuresAt(r.candidate.index, r.features, position);
     const sameLabel = (a: AnsweredResult, b: AnsweredResult) => a.weak === b.weak && a.relevance.label === b.relevance.label;
     ctx.onOrder?.(ordered.slice(0, leadingRun(ordered, sameLabel)).map((r, position) => ({ passageIndex: r.candidate.index, features: features(r, position) })));
     ordered = learnedOrder(ordered, features, sameLabel);

@@ -9,10 +9,7 @@
 
 import type { Passage } from '../../passages/types.js';
 import type { Pool } from '../retrieve/retrieve.js';
-import type { LexicalPass } from '../retrieve/lexical.js';
-import type { SentenceScorer } from '../sentences/sentence-scores.js';
-import { relevanceFeatures } from './relevance.js';
-import type { TypedTerms } from './typed-terms.js';
+import type { RelevanceFeatures } from './relevance.js';
 import { passageWords } from '../../passages/word-count.js';
 
 export interface OrderFeatures {
@@ -68,28 +65,18 @@ export function learnedOrder<T>(items: readonly T[], features: (item: T, positio
   return [...scored.map((s) => s.item), ...items.slice(run)];
 }
 
-/** What the features of one result are computed from. */
-export interface OrderInputs {
-  passages: readonly Passage[];
-  scorer: SentenceScorer;
-  /** The scope the results were retrieved in (its BM25 list). */
-  pool: Pool;
-  lexical: LexicalPass | null;
-  typed: TypedTerms;
-  /** A reply brought in for a question shown → that question (its words are the reply's match). */
-  repliedTo: ReadonlyMap<number, number>;
-}
-
-/** The features of a result (a passage index and its best answer sentence's score) at a place in the order. */
-export function orderFeatures(inputs: OrderInputs): (passageIndex: number, answerScore: number, position: number) => OrderFeatures {
-  const lexicalList = inputs.pool.lists.find((l) => l.signal === 'lexical')?.candidates ?? [];
-  return (i, answerScore, position) => {
-    const p = inputs.passages[i]!;
+/**
+ * The features of a result at a place in the order: its passage, and the features its relevance
+ * was computed from (relevance.ts; a reply brought in for a question has that question's).
+ */
+export function orderFeatures(passages: readonly Passage[], pool: Pool): (passageIndex: number, relevance: RelevanceFeatures, position: number) => OrderFeatures {
+  const lexicalList = pool.lists.find((l) => l.signal === 'lexical')?.candidates ?? [];
+  return (i, relevance, position) => {
+    const p = passages[i]!;
     const rank = lexicalList.findIndex((c) => c.index === i);
-    const relevance = relevanceFeatures(inputs.repliedTo.get(i) ?? i, answerScore, inputs.scorer, inputs.lexical, inputs.typed);
     return {
       position: 1 / (1 + position),
-      answer: answerScore,
+      answer: relevance.answer,
       passage: relevance.passage,
       coverage: relevance.coverage,
       lexical: rank < 0 ? 0 : 1 / (1 + rank),
