@@ -13,9 +13,7 @@ export function withoutTitlePossessive(company: string, callText: string): strin
   const m = POSSESSIVE_END.exec(company.trim());
   const bare = m?.groups?.bare;
   if (bare === undefined) return company;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const unpossessed = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'\u2019])`, 'u');
-  return unpossessed.test(callText) ? bare : company;
+  return saysAlone(bare, callText) ? bare : company;
 }
 
 /** An acronym with an "s" run on ("CGIs"): how speech recognition writes the acronym's possessive. */
@@ -29,6 +27,11 @@ const ACRONYM_POSSESSIVE = /^(?<bare>\p{Lu}{2,}(?:&\p{Lu}+)?)s$/u;
 export function withoutAcronymPossessive(company: string, callText: string): string {
   const bare = ACRONYM_POSSESSIVE.exec(company.trim())?.groups?.bare;
   if (bare === undefined) return company;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'\u2019])`, 'u').test(callText) ? bare : company;
+  return saysAlone(bare, callText) ? bare : company;
+}
+
+/** Does the call write `name` as a word of its own, with no possessive after it (any spacing between its words)? */
+function saysAlone(name: string, callText: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'\u2019])`, 'u').test(callText);
 }
